@@ -1,0 +1,222 @@
+"""Tag the countries, Chinese province-level divisions, cities and titled officials an article names.
+
+`tag(text)` is a pure function: text in, a list of `Mention(kind, name, code, count)` out, one per distinct
+place or person, ordered by kind (country, province, city, official) then by first appearance.
+
+Places come from data, not code: countries from pycountry (ISO 3166-1 alpha-3 codes) plus the aliases,
+demonyms and "ignore" phrases in config/mentions/countries.toml; provinces (ISO 3166-2:CN codes) and
+cities (GB/T 2260 codes) from config/mentions/provinces.toml and cities.toml.  All place names of all
+kinds are compiled into one case-sensitive regular expression (a character trie, so the engine never tries
+hundreds of alternatives at each position) with word boundaries; at each position the longest name wins,
+so "Guinea-Bissau", "Papua New Guinea" and "Inner Mongolia" are never also "Guinea" or "Mongolia", and an
+ignore phrase ("Shanghai Cooperation Organization", "State of Georgia") swallows the name inside it.
+One expression for all kinds (rather than one per kind) is what lets a name of one kind shadow a shorter
+name of another.  Officials (config/mentions/officials.toml) are a second pass with a few strict patterns.
+
+The data files are read once per config directory and cached.  No Scrapy, no SQLite here.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+KINDS = ("country", "province", "city", "official")
+DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config"
+
+# Curly quotes become straight ones before matching (same length, so offsets do not move).
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
+
+# One pinyin syllable (tone marks already absent in these English texts); used to check given names.
+_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+             r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|an|ei|en|er|ia|ie|in|iu|ou|ua|ui"
+             r"|un|uo|ue|a|e|i|o|u|v)")
+_GIVEN_NAME = re.compile(rf"(?:{_SYLLABLE}){{1,2}}", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str      # country | province | city | official
+    name: str      # display name of the place, or the official's name
+    code: str      # ISO 3166-1 alpha-3, ISO 3166-2:CN, GB/T 2260 city code, or the official's title
+    count: int     # how many times the text names it
+
+
+@dataclass(frozen=True)
+class Tagger:
+    places: re.Pattern
+    lookup: dict                     # normalised matched text -> (kind, name, code) or None (ignored)
+    officials: tuple                 # compiled patterns with groups "title" and "name"
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.translate(_QUOTES).split())
+
+
+def _trie_regex(words) -> str:
+    """A regex matching any of `words`, longest first, as a trie (spaces match any run of whitespace)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child)
+                    for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+def _iso_names(country) -> list[str]:
+    names = []
+    for attr in ("name", "common_name", "official_name"):
+        value = getattr(country, attr, None)
+        if value and "," not in value and "(" not in value:
+            names.append(value)
+    return names
+
+
+def _plurals(demonym: str) -> list[str]:
+    return [demonym, demonym + "s"] if demonym[-1] in "ni" else [demonym]
+
+
+def _load_toml(path: Path) -> dict:
+    with open(path, "rb") as fh:
+        return tomllib.load(fh)
+
+
+def _places(data_dir: Path) -> dict:
+    import pycountry
+
+    lookup: dict = {}
+    cfg = _load_toml(data_dir / "countries.toml")
+    exclude = set(cfg.get("settings", {}).get("exclude", []))
+    extra = cfg.get("countries", {})
+    # pycountry first, then the explicit aliases (which win over an ISO name they share).
+    for country in pycountry.countries:
+        code = country.alpha_3
+        if code in exclude:
+            continue
+        entry = extra.get(code, {})
+        display = entry.get("name") or getattr(country, "common_name", None) or country.name
+        for n in _iso_names(country):
+            lookup[_norm(n)] = ("country", display, code)
+    for code, entry in extra.items():
+        country = pycountry.countries.get(alpha_3=code)
+        if country is None:
+            raise ValueError(f"countries.toml: {code} is not an ISO 3166-1 alpha-3 code")
+        display = entry.get("name") or getattr(country, "common_name", None) or country.name
+        for n in entry.get("aliases", []):
+            lookup[_norm(n)] = ("country", display, code)
+        for d in entry.get("demonyms", []):
+            for n in _plurals(d):
+                lookup[_norm(n)] = ("country", display, code)
+
+    prov = _load_toml(data_dir / "provinces.toml")
+    iso_cn = {s.code for s in pycountry.subdivisions.get(country_code="CN")}
+    for code, entry in prov.get("provinces", {}).items():
+        if code not in iso_cn:
+            raise ValueError(f"provinces.toml: {code} is not an ISO 3166-2:CN code")
+        for n in [entry["name"], *entry.get("aliases", [])]:
+            lookup[_norm(n)] = ("province", entry["name"], code)
+
+    cities = _load_toml(data_dir / "cities.toml")
+    for name, entry in cities.get("cities", {}).items():
+        for n in [name, *entry.get("aliases", [])]:
+            lookup[_norm(n)] = ("city", name, entry["code"])
+
+    for cfg_ in (cfg, prov, cities):
+        for phrase in cfg_.get("ignore", {}).get("phrases", []):
+            lookup[_norm(phrase)] = None
+    return lookup
+
+
+def _official_patterns(data_dir: Path, lookup: dict) -> tuple:
+    cfg = _load_toml(data_dir / "officials.toml")
+    surnames = "|".join(sorted(map(re.escape, cfg["surnames"]), key=len, reverse=True))
+    chinese = rf"(?P<name>(?:{surnames}) [A-Z][a-z]{{1,11}})(?=(?:'s)?(?![\w'-]))"
+    places = sorted({name for v in lookup.values() if v and v[0] in ("province", "city")
+                     for name in [v[1]]}, key=len, reverse=True)
+    place = "(?:" + "|".join(map(re.escape, places)) + ")"
+    heads = "|".join(sorted(map(re.escape, cfg["titles"]), key=len, reverse=True))
+    title_before = (rf"(?P<title>(?:{place} (?:Provincial |Municipal |City )?)?(?i:{heads})"
+                    rf"(?: of the (?:CPC )?{place} (?:Provincial|Municipal) (?:Party )?Committee"
+                    rf"| of {place}(?: Province| City)?)?"
+                    rf"|Head of (?:the )?[\w' ]{{3,40}}? [Dd]epartment)")
+    starts = "|".join(sorted(map(re.escape, cfg["clause_starts"]), key=len, reverse=True))
+    clause = rf"(?P<title>(?i:{starts})\b[^,.;:()\n]{{0,90}})"
+    foreign = r"(?P<name>[A-Z][\w-]+(?: [A-Z][\w-]+){1,2})(?=(?:'s)?(?![\w'-]))"
+    ambassador = r"(?P<title>(?:[A-Z][a-z]+ )?Ambassador(?: of (?:the )?[A-Z][\w' ]{2,40}?)? to China)"
+    return (
+        re.compile(rf"(?<![\w'-]){title_before} {chinese}"),
+        re.compile(rf"(?<![\w'-]){chinese}, (?:the )?{clause}(?=[,.;:()\n]|$)"),
+        re.compile(rf"{ambassador},? {foreign}"),
+        re.compile(rf"(?<![\w'-]){foreign}, (?:the )?{ambassador}"),
+    )
+
+
+@lru_cache(maxsize=8)
+def _tagger(data_dir: str) -> Tagger:
+    path = Path(data_dir)
+    lookup = _places(path)
+    regex = re.compile(r"(?<![\w])(?:" + _trie_regex([k for k in lookup]) + r")(?![\w])")
+    return Tagger(places=regex, lookup=lookup, officials=_official_patterns(path, lookup))
+
+
+def load(config_dir: str | Path | None = None) -> Tagger:
+    """The cached tagger for a config directory (the one holding sites.toml); falls back to the
+    project's own config/mentions/ when that directory has no mentions/ data."""
+    data_dir = Path(config_dir) / "mentions" if config_dir else None
+    if data_dir is None or not (data_dir / "countries.toml").exists():
+        data_dir = DEFAULT_CONFIG / "mentions"
+    return _tagger(str(data_dir.resolve()))
+
+
+def _valid_given(name: str) -> bool:
+    given = name.split(" ", 1)[1]
+    return _GIVEN_NAME.fullmatch(given) is not None
+
+
+def tag(text: str, config_dir: str | Path | None = None) -> list[Mention]:
+    """Every country, province, city and titled official `text` names, with counts."""
+    if not text:
+        return []
+    tagger = load(config_dir)
+    text = text.translate(_QUOTES)
+    counts: dict = {}
+    for m in tagger.places.finditer(text):
+        hit = tagger.lookup.get(_norm(m.group()))
+        if hit is not None:
+            counts[hit] = counts.get(hit, 0) + 1
+
+    people: dict = {}     # name -> [title, count, first position]
+    seen_spans: set = set()
+    for i, pattern in enumerate(tagger.officials):
+        for m in pattern.finditer(text):
+            name = _norm(m.group("name"))
+            if i < 2 and not _valid_given(name):
+                continue
+            span = m.span("name")
+            if span in seen_spans:
+                continue
+            seen_spans.add(span)
+            rec = people.setdefault(name, [_norm(m.group("title")), 0, span[0]])
+            rec[1] += 1
+            rec[2] = min(rec[2], span[0])
+
+    out = [Mention(kind, name, code, n) for (kind, name, code), n in counts.items()]
+    out.sort(key=lambda x: KINDS.index(x.kind))   # stable: first appearance within a kind
+    out += [Mention("official", name, title, n)
+            for name, (title, n, _) in sorted(people.items(), key=lambda kv: kv[1][2])]
+    return out
