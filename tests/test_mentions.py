@@ -156,3 +156,35 @@ def test_module_does_not_import_scrapy_or_sqlite():
     names = {a.name.split(".")[0] for n in ast.walk(ast.parse(src)) if isinstance(n, (ast.Import, ast.ImportFrom))
              for a in (n.names if isinstance(n, ast.Import) else [ast.alias(n.module or "")])}
     assert not names & {"scrapy", "sqlite3", "sqlite_utils"}
+
+
+# Country tags of the recorded fixture articles (title + expected body), counted by hand against the text.
+FIXTURE_COUNTRIES = {
+    "guizhou/hotnews/201904/t20190428_5920786": {},
+    "guizhou/hotnews/201906/t20190620_6156020": {"SGP": 5, "CHN": 1},
+    "guizhou/hotnews/201911/t20191115_6287754": {"KHM": 3},
+    "guizhou/hotnews/202005/t20200526_6501133": {"CHN": 2, "USA": 1, "DEU": 1, "ISR": 1, "SGP": 1},
+    "guizhou/hotnews/202009/t20200908_6612377": {"CHN": 3, "KHM": 1, "IDN": 1, "LAO": 1, "MYS": 1, "MMR": 1,
+                                                  "PHL": 1, "SGP": 1, "THA": 1, "VNM": 1},
+    "guizhou/hotnews/202011/t20201110_6690418": {"CHE": 5, "CHN": 2},
+    "guizhou/hotnews/202012/t20201221_6731205": {"RUS": 1, "KAZ": 1, "BLR": 1, "UZB": 1},
+    "hunan/hneng/News/Localnews/202003/t20200312_1225402": {"BEN": 4, "CHN": 2},
+    "hunan/hneng/News/Localnews/202003/t20200318_1228011": {"RUS": 4},          # "US dollars" is no hit
+    "hunan/hneng/News/Localnews/202003/t20200326_1231155": {"ZMB": 5},
+    "hunan/hneng/News/Localnews/202003/t20200331_1232290": {"CHN": 3, "ETH": 1, "KEN": 1, "NGA": 1,
+                                                             "ZAF": 1, "ZMB": 1},
+    "hunan/hneng/News/Localnews/202004/t20200408_1237704": {"CAN": 1},
+    "hunan/hneng/News/Localnews/202004/t20200410_1239012": {"FRA": 7, "CHN": 1},
+    "hunan/hneng/imgnews/202003/t20200320_1229841": {"JPN": 2, "KOR": 2},
+    "hunan/hneng/imgnews/202004/t20200403_1234567": {"CHN": 1},
+}
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURE_COUNTRIES))
+def test_fixture_articles_countries(path):
+    import json
+    f = Path(__file__).parent / "fixtures" / f"{path}.expected.json"
+    if not f.exists():
+        pytest.skip(f"fixture {path} not present")
+    d = json.loads(f.read_text(encoding="utf-8"))
+    assert codes(f"{d.get('title') or ''}\n\n{d.get('body') or ''}") == FIXTURE_COUNTRIES[path]
