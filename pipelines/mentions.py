@@ -156,8 +156,11 @@ def _official_patterns(data_dir: Path, lookup: dict) -> tuple:
                     rf"|Head of (?:the )?[\w' ]{{3,40}}? [Dd]epartment)")
     starts = "|".join(sorted(map(re.escape, cfg["clause_starts"]), key=len, reverse=True))
     clause = rf"(?P<title>(?i:{starts})\b[^,.;:()\n]{{0,90}})"
-    foreign = r"(?P<name>[A-Z][\w-]+(?: [A-Z][\w-]+){1,2})(?=(?:'s)?(?![\w'-]))"
-    ambassador = r"(?P<title>(?:[A-Z][a-z]+ )?Ambassador(?: of (?:the )?[A-Z][\w' ]{2,40}?)? to China)"
+    # A headline in title case ("... to China Anila Bitri Visits Hunan") must not lend the name a verb.
+    stop = "|".join(map(re.escape, cfg.get("name_stop_words", [])))
+    token = rf"(?!(?:{stop})\b)[A-Z][\w-]+" if stop else r"[A-Z][\w-]+"
+    foreign = rf"(?P<name>{token}(?: {token}){{1,2}})(?=(?:'s)?(?![\w'-]))"
+    ambassador = r"(?P<title>(?:(?!The )[A-Z][a-z]+ )?Ambassador(?: of (?:the )?[A-Z][\w' ]{2,40}?)? to China)"
     return (
         re.compile(rf"(?<![\w'-]){title_before} {chinese}"),
         re.compile(rf"(?<![\w'-]){chinese}, (?:the )?{clause}(?=[,.;:()\n]|$)"),

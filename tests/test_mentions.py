@@ -126,6 +126,8 @@ def test_officials():
     assert by_kind(m, "official") == {("Anila Bitri", "Albanian Ambassador to China"): 1,
                                       ("Wu Qiang", "Vice Governor"): 1}
     assert by_kind(m, "city") == {("Changsha", "430100"): 1}
+    m = tag("Albanian Ambassador to China Anila Bitri Visits Hunan")      # a title-case headline
+    assert by_kind(m, "official") == {("Anila Bitri", "Albanian Ambassador to China"): 1}
     # "He" is a surname and a pronoun: the pronoun is followed by a lower-case word, so no hit.
     assert by_kind(tag("He said, governor of nothing"), "official") == {}
 
