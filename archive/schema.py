@@ -1,0 +1,66 @@
+"""Create and migrate the archive's tables with sqlite-utils.
+
+Each migration is a function that moves the archive one version up; `PRAGMA user_version` records the
+version reached. Opening an archive made by an older Gazette runs the missing steps in place, each in its
+own transaction, so no row is lost. Add a step by appending a function to MIGRATIONS; never edit an old one.
+"""
+from __future__ import annotations
+
+import sqlite_utils
+
+
+def _core_tables(db: sqlite_utils.Database) -> None:
+    db["articles"].create({
+        "id": str, "site": str, "url": str, "title": str, "published": str, "byline": str, "source": str,
+        "body": str, "captions": str, "language": str, "layer": str, "content_hash": str,
+        "listed_published": str, "capture_id": int,
+        "first_seen": str, "last_seen": str, "last_changed": str, "gone_since": str,
+    }, pk="id", if_not_exists=True)
+    db["articles"].create_index(["site", "published"], if_not_exists=True)
+    db["articles"].create_index(["content_hash"], if_not_exists=True)
+    db["articles"].create_index(["url"], if_not_exists=True)
+    db["revisions"].create({
+        "id": int, "article_id": str, "seen_at": str, "replaced_at": str, "title": str, "published": str,
+        "byline": str, "body": str, "captions": str, "layer": str, "capture_id": int,
+    }, pk="id", foreign_keys=[("article_id", "articles", "id")], if_not_exists=True)
+    db["revisions"].create_index(["article_id"], if_not_exists=True)
+    db["bodies"].create({"digest": str, "size": int, "compression": str, "data": bytes},
+                        pk="digest", if_not_exists=True)
+    db["crawl_runs"].create({
+        "id": int, "site": str, "trigger": str, "started": str, "finished": str, "status": str,
+        "requests": int, "new": int, "updated": int, "unchanged": int, "duplicate": int, "failed": int,
+        "gone": int, "fell_back": int, "errors": str, "pid": int,
+    }, pk="id", if_not_exists=True)
+    db["crawl_runs"].create_index(["site", "started"], if_not_exists=True)
+    db["captures"].create({
+        "id": int, "run_id": int, "site": str, "url": str, "final_url": str, "fetched_at": str, "status": int,
+        "headers": str, "digest": str, "size": int, "article_id": str, "outcome": str, "error": str,
+    }, pk="id", foreign_keys=[("digest", "bodies", "digest"), ("run_id", "crawl_runs", "id")],
+        if_not_exists=True)
+    db["captures"].create_index(["url"], if_not_exists=True)
+    db["captures"].create_index(["article_id"], if_not_exists=True)
+
+
+def _full_text_search(db: sqlite_utils.Database) -> None:
+    db["articles"].enable_fts(["title", "body"], fts_version="FTS5", create_triggers=True,
+                              tokenize="porter", replace=True)
+
+
+MIGRATIONS = [_core_tables, _full_text_search]
+VERSION = len(MIGRATIONS)
+
+
+def version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: sqlite_utils.Database, upto: int = VERSION) -> int:
+    """Run the migrations the archive lacks, up to `upto`; return the version reached."""
+    current = version(db)
+    if current > VERSION:
+        raise RuntimeError(f"archive is version {current}, newer than this Gazette (version {VERSION}); upgrade Gazette")
+    for number in range(current, upto):
+        with db.atomic():
+            MIGRATIONS[number](db)
+            db.execute(f"PRAGMA user_version = {number + 1}")
+    return max(current, upto)

@@ -1,0 +1,213 @@
+"""The archive's write path: runs, captures (raw bodies stored once by digest), articles and revisions.
+
+Every write that belongs together happens in one transaction, so a crash or kill leaves either the whole
+record or nothing. The database is in WAL mode with a busy timeout, so Datasette can read while a crawl writes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+import zlib
+from pathlib import Path
+
+import sqlite_utils
+
+from . import schema
+
+BUSY_TIMEOUT_MS = 30_000
+ARTICLE_FIELDS = ("title", "published", "byline", "source", "body", "captions", "language", "layer")
+TRACKED_FIELDS = ("title", "body")  # a change in these makes a revision
+COUNTS = ("requests", "new", "updated", "unchanged", "duplicate", "failed", "gone", "fell_back")
+
+
+class ArchiveError(Exception):
+    """The archive file cannot be opened or written; the message says why."""
+
+
+def utcnow() -> str:
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def default_path() -> Path:
+    return Path(os.environ.get("GAZETTE_DB") or "data/gazette.db")
+
+
+class Archive:
+    """One archive file. Open it, write through its methods, close it."""
+
+    def __init__(self, path: str | os.PathLike, migrate: bool = True):
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            self.db = sqlite_utils.Database(conn)
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if migrate:
+                schema.migrate(self.db)
+        except (sqlite3.DatabaseError, OSError) as exc:
+            raise ArchiveError(f"cannot open archive {self.path}: {exc}") from None
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def transaction(self):
+        """A context manager: BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on error."""
+        return _Transaction(self.db.conn)
+
+    # -- crawl runs ---------------------------------------------------------------------------------
+
+    def start_run(self, site: str, trigger: str) -> int:
+        with self.transaction():
+            return self.db["crawl_runs"].insert({
+                "site": site, "trigger": trigger, "started": utcnow(), "status": "running",
+                **{c: 0 for c in COUNTS}, "errors": "[]", "pid": os.getpid(),
+            }).last_pk
+
+    def finish_run(self, run_id: int, status: str, counts: dict, errors: list[str]) -> None:
+        with self.transaction():
+            self.db["crawl_runs"].update(run_id, {
+                "finished": utcnow(), "status": status, **{c: counts.get(c, 0) for c in COUNTS},
+                "errors": json.dumps(errors, ensure_ascii=False),
+            })
+
+    def close_interrupted_runs(self) -> int:
+        """Close the rows of runs whose process is gone (killed or crashed) as `interrupted`."""
+        closed = 0
+        for row in self.db.query("select id, pid from crawl_runs where status = 'running'"):
+            if row["pid"] and _alive(row["pid"]) and row["pid"] != os.getpid():
+                continue
+            with self.transaction():
+                self.db.execute("update crawl_runs set status = 'interrupted', finished = ? where id = ?",
+                                [utcnow(), row["id"]])
+            closed += 1
+        return closed
+
+    # -- captures -----------------------------------------------------------------------------------
+
+    def store_capture(self, *, run_id: int | None, site: str, url: str, final_url: str | None, status: int | None,
+                      headers: dict | None, body: bytes, fetched_at: str | None = None, outcome: str | None = None,
+                      error: str | None = None, article_id: str | None = None) -> int:
+        """Keep a raw response; identical bodies are stored once. Runs inside the caller's transaction if any."""
+        digest = hashlib.sha256(body).hexdigest()
+        if not self.db.execute("select 1 from bodies where digest = ?", [digest]).fetchone():
+            self.db["bodies"].insert({"digest": digest, "size": len(body), "compression": "zlib",
+                                      "data": zlib.compress(body, 6)})
+        return self.db["captures"].insert({
+            "run_id": run_id, "site": site, "url": url, "final_url": final_url or url,
+            "fetched_at": fetched_at or utcnow(), "status": status,
+            "headers": json.dumps(headers or {}, ensure_ascii=False), "digest": digest, "size": len(body),
+            "article_id": article_id, "outcome": outcome, "error": error,
+        }).last_pk
+
+    def capture_body(self, digest: str) -> bytes:
+        row = self.db.execute("select compression, data from bodies where digest = ?", [digest]).fetchone()
+        if row is None:
+            raise ArchiveError(f"no stored body with digest {digest}")
+        return zlib.decompress(row[1]) if row[0] == "zlib" else row[1]
+
+    def set_capture_outcome(self, capture_id: int, outcome: str, article_id: str | None = None,
+                            error: str | None = None) -> None:
+        self.db["captures"].update(capture_id, {"outcome": outcome, "article_id": article_id, "error": error})
+
+    # -- articles -----------------------------------------------------------------------------------
+
+    def article(self, article_id: str) -> dict | None:
+        rows = list(self.db.query("select * from articles where id = ?", [article_id]))
+        return rows[0] if rows else None
+
+    def find_duplicate(self, site: str, content_hash: str, article_id: str) -> dict | None:
+        """Another article of the same site with the same normalised body."""
+        rows = list(self.db.query(
+            "select * from articles where site = ? and content_hash = ? and id != ? limit 1",
+            [site, content_hash, article_id]))
+        return rows[0] if rows else None
+
+    def store_article(self, record: dict, *, seen_at: str | None = None, capture_id: int | None = None) -> str:
+        """Insert or update one article; return new, updated, unchanged or duplicate.
+
+        `record` has id, site, url, content_hash and ARTICLE_FIELDS (captions as a list). A changed title
+        or body keeps the old version in `revisions`; an unchanged one only moves last_seen. A body
+        already archived under another URL of the same site is a duplicate and is not stored again.
+        Call it inside a transaction together with the capture it came from.
+        """
+        seen_at = seen_at or utcnow()
+        values = {f: record.get(f) for f in ARTICLE_FIELDS}
+        values["captions"] = json.dumps(values["captions"] or [], ensure_ascii=False)
+        old = self.article(record["id"])
+        if old is None:
+            if record.get("content_hash") and self.find_duplicate(record["site"], record["content_hash"], record["id"]):
+                return "duplicate"
+            self.db["articles"].insert({
+                "id": record["id"], "site": record["site"], "url": record["url"], **values,
+                "content_hash": record.get("content_hash"), "listed_published": record.get("listed_published"),
+                "capture_id": capture_id, "first_seen": seen_at, "last_seen": seen_at, "last_changed": seen_at,
+                "gone_since": None,
+            })
+            return "new"
+        changes = {"last_seen": seen_at, "gone_since": None, "capture_id": capture_id or old["capture_id"]}
+        if record.get("listed_published") and not old.get("listed_published"):
+            changes["listed_published"] = record["listed_published"]
+        if any((old[f] or "") != (values[f] or "") for f in TRACKED_FIELDS):
+            self.db["revisions"].insert({
+                "article_id": old["id"], "seen_at": old["last_changed"], "replaced_at": seen_at,
+                **{f: old[f] for f in ("title", "published", "byline", "body", "captions", "layer")},
+                "capture_id": old["capture_id"],
+            })
+            self.db["articles"].update(old["id"], {**values, **changes, "last_changed": seen_at,
+                                                   "content_hash": record.get("content_hash")})
+            return "updated"
+        # Same text: keep metadata the extractor may have learnt to read better, without a revision.
+        self.db["articles"].update(old["id"], {**{f: values[f] for f in ARTICLE_FIELDS if values[f]}, **changes})
+        return "unchanged"
+
+    def mark_gone(self, article_id: str, when: str | None = None) -> bool:
+        """Set gone_since on an archived article (its text stays). True if the article exists."""
+        old = self.article(article_id)
+        if old is None:
+            return False
+        if not old["gone_since"]:
+            self.db["articles"].update(article_id, {"gone_since": when or utcnow()})
+        return True
+
+
+class _Transaction:
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.outer = False
+
+    def __enter__(self):
+        self.outer = not self.conn.in_transaction
+        if self.outer:
+            self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, kind, value, tb):
+        if not self.outer:
+            return False
+        if kind is None:
+            self.conn.execute("COMMIT")
+        else:
+            self.conn.execute("ROLLBACK")
+        return False
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -1,0 +1,4 @@
+"""`python -m crawler` runs the `gazette` command line."""
+from .cli import main
+
+main()

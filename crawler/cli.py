@@ -1,0 +1,123 @@
+"""The `gazette` command line (also `python -m crawler`).
+
+Every command takes --db PATH (env GAZETTE_DB, default data/gazette.db) and --config DIR (env GAZETTE_CONFIG,
+default the project's config/). Exit status: 0 when everything asked for succeeded, 1 when some URL or site
+failed, 2 for a usage or configuration error.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from urllib.parse import urlsplit
+
+import click
+
+from archive.store import ArchiveError, default_path
+
+from . import config as config_module
+from .config import ConfigError
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def common_options(func):
+    """--db and --config on every command; loads the config (exit 2 on a config error)."""
+    @click.option("--db", "db_path", type=click.Path(dir_okay=False), envvar="GAZETTE_DB",
+                  default=lambda: str(default_path()), show_default="data/gazette.db",
+                  help="Archive file (SQLite). Env: GAZETTE_DB.")
+    @click.option("--config", "config_dir", type=click.Path(file_okay=False), envvar="GAZETTE_CONFIG",
+                  default=None, help="Directory holding sites.toml. Env: GAZETTE_CONFIG. [default: project config/]")
+    @functools.wraps(func)
+    def wrapper(db_path, config_dir, **kwargs):
+        try:
+            config = config_module.load(config_dir)
+        except ConfigError as exc:
+            fail(f"config error: {exc}", EXIT_USAGE)
+        try:
+            return func(config=config, db_path=db_path, **kwargs)
+        except ConfigError as exc:
+            fail(f"config error: {exc}", EXIT_USAGE)
+        except ArchiveError as exc:
+            fail(f"archive error: {exc}", EXIT_FAILED)
+    return wrapper
+
+
+def json_option(func):
+    return click.option("--json", "as_json", is_flag=True, help="One JSON object per line, for scripts.")(func)
+
+
+def fail(message: str, code: int) -> None:
+    click.echo(f"gazette: {message}", err=True)
+    sys.exit(code)
+
+
+def emit(obj: dict, as_json: bool, line: str) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False) if as_json else line)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="gazette")
+def cli():
+    """Gazette: an archive of the English news of China's Ministry of Foreign Affairs and provincial
+    governments. Crawl the configured sites, fetch single articles, and browse the archive in Datasette.
+
+    Start with `gazette sites` to see what is configured, `gazette fetch URL` to archive one article,
+    `gazette crawl --all` to bring every site up to date.
+    """
+
+
+@cli.command()
+@common_options
+@json_option
+def sites(config, db_path, as_json):
+    """List the configured sites (key, name, start pages, schedule)."""
+    for site in config.sites.values():
+        obj = {"key": site.key, "name": site.name, "start_urls": list(site.start_urls), "schedule": site.schedule}
+        sched = site.schedule.get("cron") or (f"every {site.schedule['interval_minutes']} min"
+                                               if "interval_minutes" in site.schedule else "not scheduled")
+        emit(obj, as_json, f"{site.key:<12} {site.name}\n{'':<12} schedule: {sched}; start: {', '.join(site.start_urls)}")
+
+
+@cli.command()
+@click.argument("urls", nargs=-1, required=True)
+@common_options
+@json_option
+@click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO) on stderr.")
+def fetch(config, db_path, urls, as_json, verbose):
+    """Fetch, extract and archive these article URLs now.
+
+    Prints one line per URL: its status (new, updated, unchanged, duplicate, failed), the article id, the
+    site, the date and the title, or the reason it failed. A URL of no configured site is extracted by the
+    generic layer and filed under site `other`.
+    """
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname or " " in url:
+            fail(f"not an http(s) URL: {url!r}", EXIT_USAGE)
+    from .runner import run_fetch  # imports Scrapy: only when needed
+
+    results = run_fetch(config, db_path, list(urls), log_level="INFO" if verbose else "WARNING")
+    seen = {r["url"] for r in results}
+    for url in urls:
+        if url not in seen:
+            results.append({"url": url, "status": "failed", "article_id": None,
+                            "site": config.site_for_url(url).key, "title": None, "published": None,
+                            "error": "no response (request dropped)"})
+    failed = False
+    for r in results:
+        obj = {k: r.get(k) for k in ("url", "status", "article_id", "site", "title", "published", "error",
+                                     "layer", "fell_back")}
+        if r["status"] == "failed":
+            failed = True
+            line = f"failed     {r['site']:<10} {r['url']}: {r['error']}"
+        else:
+            note = f" [fell back to {r['layer']}]" if r.get("fell_back") else ""
+            line = f"{r['status']:<10} {r['site']:<10} {r['article_id']} {r['published'] or '-':<10} {r['title']}{note}"
+        emit(obj, as_json, line)
+    sys.exit(EXIT_FAILED if failed else 0)
+
+
+def main():
+    cli(prog_name="gazette")

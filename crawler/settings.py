@@ -1,0 +1,34 @@
+"""Scrapy settings for Gazette's crawls, built from config/sites.toml's [defaults] and a site's politeness."""
+from __future__ import annotations
+
+from .config import Config, Site
+
+
+def scrapy_settings(config: Config, db_path: str, *, log_level: str = "WARNING", trigger: str = "crawl",
+                    site: Site | None = None) -> dict:
+    polite = config.politeness(site) if site else config.politeness(config.other)
+    return {
+        "BOT_NAME": "gazette",
+        "USER_AGENT": polite["user_agent"],
+        "ROBOTSTXT_OBEY": True,
+        "DOWNLOAD_DELAY": polite["download_delay"],
+        "RANDOMIZE_DOWNLOAD_DELAY": True,
+        "CONCURRENT_REQUESTS": 8,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": polite["concurrent_requests_per_domain"],
+        "AUTOTHROTTLE_ENABLED": polite["autothrottle"],
+        "AUTOTHROTTLE_START_DELAY": max(polite["download_delay"], 0.01),
+        "AUTOTHROTTLE_TARGET_CONCURRENCY": 1.0,
+        "DOWNLOAD_TIMEOUT": polite["download_timeout"],
+        "DOWNLOAD_MAXSIZE": polite["download_maxsize"],
+        "DOWNLOAD_WARNSIZE": polite["download_maxsize"] // 2,
+        "RETRY_TIMES": polite["retry_times"],
+        "REDIRECT_MAX_TIMES": 10,
+        "HTTPERROR_ALLOW_ALL": True,  # 404/410/5xx reach the pipeline, which records them
+        "COOKIES_ENABLED": False,
+        "TELNETCONSOLE_ENABLED": False,
+        "LOG_LEVEL": log_level,
+        "ITEM_PIPELINES": {"pipelines.items.ArchivePipeline": 500},
+        "GAZETTE_DB": str(db_path),
+        "GAZETTE_TRIGGER": trigger,
+        "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
+    }

@@ -1,0 +1,92 @@
+"""Turn one fetched page into archive records: capture, extraction, article, outcome.
+
+`archive_page` is what every way in shares (crawl, one-off fetch, tests): it decides whether the page is an
+article, a failure or a deleted page, extracts it, and writes the capture and the article in one transaction.
+It returns one result dict per page: url, status (new, updated, unchanged, duplicate, failed), article_id,
+site, title, published, error, layer, fell_back.
+"""
+from __future__ import annotations
+
+from archive import Archive
+from crawler.config import Config, Site
+
+from .boilerplate import is_soft_404
+from .charset import decode
+from .extract import ExtractionError, extract
+from .normalise import article_id, canonical_url, content_hash
+
+HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
+GONE_STATUSES = (404, 410)
+
+
+def canonical_for(url: str, site: Site) -> str:
+    return canonical_url(url, site.base_url, site.hosts, site.mirror_paths)
+
+
+def archive_page(archive: Archive, config: Config, page: dict, run_id: int | None) -> dict:
+    site = config.sites.get(page["site"]) or config.site_for_url(page["url"])
+    canonical = canonical_for(page["url"], site)
+    result = {"url": page["url"], "status": "failed", "article_id": None, "site": site.key, "title": None,
+              "published": None, "error": None, "layer": None, "fell_back": False, "warnings": []}
+    known = archive.article(article_id(canonical))
+    with archive.transaction():
+        capture_id = None
+        if page["status"] is not None:
+            capture_id = archive.store_capture(
+                run_id=run_id, site=site.key, url=page["url"], final_url=page["final_url"], status=page["status"],
+                headers=page["headers"], body=page["body"], fetched_at=page["fetched_at"])
+        error, gone = _refusal(page, site)
+        if error is None:
+            try:
+                article = extract(page["body"], page["final_url"], site, _content_type(page), page.get("hints"))
+            except ExtractionError as exc:
+                error = f"no article: {exc}"
+        if error is not None:
+            if gone and known:
+                archive.mark_gone(known["id"], page["fetched_at"])
+                error += "; archived article marked gone"
+            result.update(error=error, article_id=known["id"] if known else None)
+            if capture_id:
+                archive.set_capture_outcome(capture_id, "gone" if gone else "failed", result["article_id"], error)
+            return result
+        record = {"id": article_id(canonical), "site": site.key, "url": canonical,
+                  "content_hash": content_hash(article.body),
+                  "listed_published": (page.get("hints") or {}).get("listed_published"),
+                  **{k: v for k, v in article.fields().items() if k in (
+                      "title", "published", "byline", "source", "body", "captions", "language", "layer")}}
+        status = archive.store_article(record, seen_at=page["fetched_at"], capture_id=capture_id)
+        if status == "duplicate":
+            record["id"] = archive.find_duplicate(site.key, record["content_hash"], record["id"])["id"]
+        if capture_id:
+            archive.set_capture_outcome(capture_id, status, record["id"])
+    result.update(status=status, article_id=record["id"], title=article.title, published=article.published,
+                  layer=article.layer, fell_back=article.fell_back, warnings=article.warnings)
+    return result
+
+
+def _content_type(page: dict) -> str | None:
+    headers = {k.lower(): v for k, v in (page.get("headers") or {}).items()}
+    return headers.get("content-type")
+
+
+def _refusal(page: dict, site: Site) -> tuple[str | None, bool]:
+    """(why this response is not an article page, whether it means the page is gone)."""
+    if page.get("error"):
+        return page["error"], False
+    status = page["status"]
+    if status in GONE_STATUSES:
+        return f"HTTP {status}: page not found", True
+    if status >= 400:
+        return f"HTTP {status}: server error" if status >= 500 else f"HTTP {status}", False
+    media = (_content_type(page) or "").split(";")[0].strip().lower()
+    if media not in HTML_TYPES:
+        return f"not an HTML page ({media})", False
+    if not page["body"] or not page["body"].strip():
+        return "empty body", False
+    head = page["body"][:4096]
+    if b"\x00" in head or head.startswith((b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04")):
+        return "not an HTML page (binary content)", False
+    text, _ = decode(page["body"][:200_000], _content_type(page))
+    if is_soft_404(page["final_url"], text, site.boilerplate):
+        return "soft 404: the site's page-deleted page", True
+    return None, False
