@@ -46,7 +46,16 @@ def _full_text_search(db: sqlite_utils.Database) -> None:
                               tokenize="porter", replace=True)
 
 
-MIGRATIONS = [_core_tables, _full_text_search]
+def _mentions(db: sqlite_utils.Database) -> None:
+    """Who is named in each article (pipelines/mentions.py): countries, provinces, cities, officials."""
+    db["mentions"].create({"article_id": str, "kind": str, "name": str, "code": str, "count": int},
+                          pk=("article_id", "kind", "name"), foreign_keys=[("article_id", "articles", "id")],
+                          if_not_exists=True)
+    db["mentions"].create_index(["kind", "name"], if_not_exists=True)
+    db["mentions"].create_index(["code"], if_not_exists=True)
+
+
+MIGRATIONS = [_core_tables, _full_text_search, _mentions]
 VERSION = len(MIGRATIONS)
 
 

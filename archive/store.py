@@ -140,8 +140,23 @@ class Archive:
         `record` has id, site, url, content_hash and ARTICLE_FIELDS (captions as a list). A changed title
         or body keeps the old version in `revisions`; an unchanged one only moves last_seen. A body
         already archived under another URL of the same site is a duplicate and is not stored again.
-        Call it inside a transaction together with the capture it came from.
+        Call it inside a transaction together with the capture it came from. If `record` has `mentions`
+        (dicts with kind, name, code, count), they replace the article's rows in `mentions`.
         """
+        status = self._store_article(record, seen_at=seen_at, capture_id=capture_id)
+        if status != "duplicate" and "mentions" in record:
+            self.replace_mentions(record["id"], record["mentions"])
+        return status
+
+    def replace_mentions(self, article_id: str, mentions: list[dict]) -> None:
+        """The article's `mentions` rows become exactly these (inside the caller's transaction if any)."""
+        with self.transaction():
+            self.db.execute("delete from mentions where article_id = ?", [article_id])
+            self.db["mentions"].insert_all(
+                ({"article_id": article_id, **{k: m[k] for k in ("kind", "name", "code", "count")}}
+                 for m in mentions), pk=("article_id", "kind", "name"))
+
+    def _store_article(self, record: dict, *, seen_at: str | None = None, capture_id: int | None = None) -> str:
         seen_at = seen_at or utcnow()
         values = {f: record.get(f) for f in ARTICLE_FIELDS}
         values["captions"] = json.dumps(values["captions"] or [], ensure_ascii=False)

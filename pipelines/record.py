@@ -13,6 +13,7 @@ from crawler.config import Config, Site
 from .boilerplate import is_soft_404
 from .charset import decode
 from .extract import ExtractionError, extract
+from .mentions import tag
 from .normalise import article_id, canonical_url, content_hash
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
@@ -54,6 +55,7 @@ def archive_page(archive: Archive, config: Config, page: dict, run_id: int | Non
                   "listed_published": (page.get("hints") or {}).get("listed_published"),
                   **{k: v for k, v in article.fields().items() if k in (
                       "title", "published", "byline", "source", "body", "captions", "language", "layer")}}
+        record["mentions"] = article_mentions(record.get("title"), record.get("body"), config)
         status = archive.store_article(record, seen_at=page["fetched_at"], capture_id=capture_id)
         if status == "duplicate":
             record["id"] = archive.find_duplicate(site.key, record["content_hash"], record["id"])["id"]
@@ -62,6 +64,12 @@ def archive_page(archive: Archive, config: Config, page: dict, run_id: int | Non
     result.update(status=status, article_id=record["id"], title=article.title, published=article.published,
                   layer=article.layer, fell_back=article.fell_back, warnings=article.warnings)
     return result
+
+
+def article_mentions(title: str | None, body: str | None, config: Config) -> list[dict]:
+    """The places and officials the article names, as rows for the archive's `mentions` table."""
+    text = f"{title or ''}\n\n{body or ''}"
+    return [vars(m) for m in tag(text, config.path.parent)]
 
 
 def _content_type(page: dict) -> str | None:
