@@ -224,7 +224,7 @@ def _check_schedule(where: str, schedule) -> None:
     if not isinstance(schedule, dict):
         raise ConfigError(f"{where}: key 'schedule' must be a table such as {{ cron = \"0 6 * * mon-fri\" }}")
     for name in schedule:
-        if name not in ("cron", "timezone", "interval_minutes", "jitter_seconds"):
+        if name not in ("cron", "timezone", "interval_minutes", "interval_seconds", "jitter_seconds"):
             raise ConfigError(f"{where}: unknown key 'schedule.{name}'")
     if "cron" in schedule:
         cron = schedule["cron"]
@@ -233,8 +233,21 @@ def _check_schedule(where: str, schedule) -> None:
         dow = cron.split()[4]
         if re.search(r"\d", dow):
             raise ConfigError(f"{where}: key 'schedule.cron' must name week days (mon-fri, sun), not numbers: '{dow}'")
-    if "interval_minutes" in schedule and (not isinstance(schedule["interval_minutes"], (int, float)) or schedule["interval_minutes"] <= 0):
-        raise ConfigError(f"{where}: key 'schedule.interval_minutes' must be a positive number")
+    for name in ("interval_minutes", "interval_seconds", "jitter_seconds"):
+        if name in schedule and (not isinstance(schedule[name], (int, float)) or schedule[name] <= 0):
+            raise ConfigError(f"{where}: key 'schedule.{name}' must be a positive number")
+    if sum(name in schedule for name in ("cron", "interval_minutes", "interval_seconds")) > 1:
+        raise ConfigError(f"{where}: key 'schedule' takes one of cron, interval_minutes, interval_seconds")
+    if "timezone" in schedule:
+        _check_timezone(where, "schedule.timezone", schedule["timezone"])
+
+
+def _check_timezone(where: str, key: str, name) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, TypeError, ValueError):
+        raise ConfigError(f"{where}: key '{key}' is not a known time zone: {name!r}") from None
 
 
 def _typed(where, table, key, kind):
