@@ -15,8 +15,7 @@ def run_fetch(config: Config, db_path: str, urls: list[str], log_level: str = "W
     results: list[dict] = []
     keys = sorted({config.site_for_url(u).key for u in urls})
     process = CrawlerProcess(scrapy_settings(config, db_path, log_level=log_level, trigger="fetch",
-                                             site=config.sites.get(keys[0]) if len(keys) == 1 else None),
-                             install_root_handler=True)
+                                             site=config.sites.get(keys[0]) if len(keys) == 1 else None))
     logging.getLogger("scrapy").setLevel(log_level)
     process.crawl(FetchSpider, config=config, urls=urls, results=results, site_key=",".join(keys))
     process.start()
