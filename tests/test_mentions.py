@@ -179,6 +179,33 @@ FIXTURE_COUNTRIES = {
     "hunan/hneng/News/Localnews/202004/t20200410_1239012": {"FRA": 7, "CHN": 1},
     "hunan/hneng/imgnews/202003/t20200320_1229841": {"JPN": 2, "KOR": 2},
     "hunan/hneng/imgnews/202004/t20200403_1234567": {"CHN": 1},
+    "chongqing/2023/03/01/thai-ambassador-visits-liangjiang-new-area/index": {"THA": 5, "CHN": 1},
+    "chongqing/2023/03/06/chongqing-delegation-promotes-connectivity-initiative-in-singapore/index": {"SGP": 6, "CHN": 1},
+    "chongqing/2023/03/10/chongqing-and-dusseldorf-renew-sister-city-cooperation/index": {"DEU": 1, "CHN": 1},
+    "chongqing/2023/03/14/new-western-land-sea-corridor-links-chongqing-with-more-asean-ports/index": {
+        "SGP": 1, "MYS": 1, "VNM": 1, "IDN": 1},
+    "chongqing/2023/03/17/hungarian-trade-delegation-explores-opportunities-in-chongqing/index": {"HUN": 4, "CHN": 2},
+    # "Laos" x2, "China-Laos", and the demonym "Lao" x3
+    "chongqing/2023/03/21/chongqing-and-laos-discuss-cargo-cooperation-on-china-laos-railway/index": {"LAO": 6, "CHN": 2},
+    "chongqing/2023/03/23/consuls-general-from-ten-countries-visit-chongqing-science-city/index": {
+        "CHN": 2, "GBR": 1, "ITA": 1, "HUN": 3, "THA": 1, "KHM": 1},
+    "guangdong/wsyw/content/post_4359981": {"NZL": 2, "AUS": 3, "CHN": 2},
+    "guangdong/wsyw/content/post_4371256": {"CHN": 1, "USA": 1, "GBR": 1, "SGP": 1, "KOR": 1},
+    "guangdong/wsyw/content/post_4385120": {"BRA": 5, "CHN": 4},
+    "guangdong/wsyw/content/post_4398005": {"JPN": 1},
+    "guangdong/wsyw/content/post_4411937": {"FRA": 1, "ITA": 1, "JPN": 1, "POL": 1, "VNM": 1},
+    "guangdong/wsyw/content/post_4416802": {"MYS": 5},
+    "mfa/eng/xw/wjbxw/202405/t20240515_11305672": {"ALB": 7, "CHN": 9},
+    "mfa/mfa_eng/wjdt_665385/2649_665393/202012/t20201218_696980": {
+        "CHN": 7, "RUS": 1, "ARM": 1, "AZE": 1, "GEO": 1, "TKM": 1, "KGZ": 1, "KAZ": 1, "MDA": 1, "TJK": 1,
+        "BLR": 1, "UZB": 1, "UKR": 1},
+    "shenzhen/en_szgov/news/latest/content/post_11906611": {"JPN": 1, "THA": 1, "FRA": 1, "ITA": 1, "MYS": 1},
+    "shenzhen/en_szgov/news/latest/content/post_11918736": {"HUN": 2, "CHN": 1},
+    # "Latin America" (twice) and "South America" are no country
+    "shenzhen/en_szgov/news/latest/content/post_11930458": {"BRA": 1, "CHL": 1, "MEX": 1, "PER": 1, "URY": 1},
+    "shenzhen/en_szgov/news/latest/content/post_11941002": {"DEU": 5, "CHN": 1},
+    "shenzhen/en_szgov/news/latest/content/post_11953387": {"AUS": 1},
+    "shenzhen/en_szgov/news/latest/content/post_11956210": {"SGP": 7},
 }
 
 
