@@ -55,7 +55,41 @@ def _mentions(db: sqlite_utils.Database) -> None:
     db["mentions"].create_index(["code"], if_not_exists=True)
 
 
-MIGRATIONS = [_core_tables, _full_text_search, _mentions]
+def _history(db: sqlite_utils.Database) -> None:
+    """Every URL seen for an article, MinHash signatures and LSH bands, near-duplicate links (archive/history.py).
+
+    article_urls is backfilled from the captures and articles already archived."""
+    db["article_urls"].create({"url": str, "article_id": str, "first_seen": str, "last_seen": str},
+                              pk="url", foreign_keys=[("article_id", "articles", "id")], if_not_exists=True)
+    db["article_urls"].create_index(["article_id"], if_not_exists=True)
+    db.execute("""
+        insert or ignore into article_urls (url, article_id, first_seen, last_seen)
+        select url, article_id, min(seen), max(seen) from (
+            select url, article_id, fetched_at as seen from captures
+             where article_id is not null and article_id in (select id from articles)
+            union all
+            select final_url, article_id, fetched_at from captures
+             where article_id is not null and final_url is not null and article_id in (select id from articles)
+            union all
+            select url, id, first_seen from articles
+            union all
+            select url, id, last_seen from articles
+        ) group by url""")
+    db["minhashes"].create({"article_id": str, "site": str, "method": str, "signature": bytes},
+                           pk="article_id", foreign_keys=[("article_id", "articles", "id")], if_not_exists=True)
+    # One row per LSH band of each signature: articles sharing a (band, key) are near-duplicate candidates.
+    db.execute("create table if not exists minhash_bands (band_key integer not null, article_id text not null,"
+               " primary key (band_key, article_id)) without rowid")
+    db.execute("create index if not exists minhash_bands_article on minhash_bands (article_id)")
+    db["near_duplicates"].create({"article_id": str, "other_id": str, "similarity": float, "method": str,
+                                  "found": str},
+                                 pk=("article_id", "other_id"),
+                                 foreign_keys=[("article_id", "articles", "id"), ("other_id", "articles", "id")],
+                                 if_not_exists=True)
+    db["near_duplicates"].create_index(["other_id"], if_not_exists=True)
+
+
+MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history]
 VERSION = len(MIGRATIONS)
 
 

@@ -8,6 +8,7 @@ site, title, published, error, layer, fell_back.
 from __future__ import annotations
 
 from archive import Archive
+from archive import history
 from crawler.config import Config, Site
 
 from .boilerplate import is_soft_404
@@ -15,6 +16,7 @@ from .charset import decode
 from .extract import ExtractionError, extract
 from .mentions import tag
 from .normalise import article_id, canonical_url, content_hash
+from .similarity import METHOD, BANDS, signature
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 GONE_STATUSES = (404, 410)
@@ -27,6 +29,8 @@ def canonical_for(url: str, site: Site) -> str:
 def archive_page(archive: Archive, config: Config, page: dict, run_id: int | None) -> dict:
     site = config.sites.get(page["site"]) or config.site_for_url(page["url"])
     canonical = canonical_for(page["url"], site)
+    final_canonical = canonical_for(page["final_url"] or page["url"], site)
+    seen_urls = [page["url"], page["final_url"], canonical, final_canonical]
     result = {"url": page["url"], "status": "failed", "article_id": None, "site": site.key, "title": None,
               "published": None, "error": None, "layer": None, "fell_back": False, "warnings": []}
     known = archive.article(article_id(canonical))
@@ -45,6 +49,7 @@ def archive_page(archive: Archive, config: Config, page: dict, run_id: int | Non
         if error is not None:
             if gone and known:
                 archive.mark_gone(known["id"], page["fetched_at"])
+                history.record_urls(archive, known["id"], seen_urls, page["fetched_at"])
                 error += "; archived article marked gone"
             result.update(error=error, article_id=known["id"] if known else None)
             if capture_id:
@@ -59,11 +64,26 @@ def archive_page(archive: Archive, config: Config, page: dict, run_id: int | Non
         status = archive.store_article(record, seen_at=page["fetched_at"], capture_id=capture_id)
         if status == "duplicate":
             record["id"] = archive.find_duplicate(site.key, record["content_hash"], record["id"])["id"]
+        history.record_urls(archive, record["id"], seen_urls, page["fetched_at"])
+        result["near_duplicates"] = link_near_duplicates(archive, record, status)
         if capture_id:
             archive.set_capture_outcome(capture_id, status, record["id"])
     result.update(status=status, article_id=record["id"], title=article.title, published=article.published,
                   layer=article.layer, fell_back=article.fell_back, warnings=article.warnings)
     return result
+
+
+def link_near_duplicates(archive: Archive, record: dict, status: str) -> list[str]:
+    """(Re)compute the article's MinHash when its text is new or changed (or was never signed); return the
+    ids of the near-duplicates it is linked to."""
+    if status == "duplicate" or (status == "unchanged" and history.has_signature(archive, record["id"])):
+        return [row["other_id"] for row in history.near_duplicates_of(archive, record["id"])]
+    values = signature(record.get("body"))
+    if values is None:
+        history.forget_signature(archive, record["id"])
+        return []
+    found = history.store_signature(archive, record["id"], record["site"], METHOD, values, BANDS)
+    return [other for other, _ in found]
 
 
 def article_mentions(title: str | None, body: str | None, config: Config) -> list[dict]:
