@@ -193,7 +193,7 @@ def _site(path: Path, key: str, table, default_boilerplate: Boilerplate) -> Site
         pagination=pagination, language=table.get("language"), schedule=schedule,
         mirror_paths=tuple(tuple(p) for p in mirror_paths), politeness=politeness, selectors=selectors,
         boilerplate=default_boilerplate.merged(_boilerplate(where, table.get("boilerplate", {}))),
-        revisit=table.get("revisit", {}), feed_urls=feed_urls, max_pages=max_pages,
+        revisit=_revisit(where, table.get("revisit", {})), feed_urls=feed_urls, max_pages=max_pages,
     )
 
 
@@ -218,6 +218,23 @@ def _check_politeness(where: str, values: dict) -> None:
     for name in ("concurrent_requests_per_domain", "download_maxsize", "retry_times"):
         if name in values and (not isinstance(values[name], int) or values[name] < 0):
             raise ConfigError(f"{where}: key '{name}' must be a whole number >= 0")
+
+
+def _revisit(where: str, raw) -> dict:
+    """revisit = { after_days = [1, 7, 30], max_per_run = 50 }: re-check an article N days after first seen."""
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: key 'revisit' must be a table such as {{ after_days = [1, 7, 30], max_per_run = 50 }}")
+    for name in raw:
+        if name not in ("after_days", "max_per_run"):
+            raise ConfigError(f"{where}: unknown key 'revisit.{name}'")
+    days = raw.get("after_days", [1, 7, 30])
+    if (not isinstance(days, list) or not days
+            or not all(isinstance(d, (int, float)) and not isinstance(d, bool) and d > 0 for d in days)):
+        raise ConfigError(f"{where}: key 'revisit.after_days' must be a non-empty list of numbers of days > 0")
+    limit = raw.get("max_per_run", 50)
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
+        raise ConfigError(f"{where}: key 'revisit.max_per_run' must be a whole number >= 0")
+    return {"after_days": sorted(days), "max_per_run": limit} if raw else {}
 
 
 def _check_schedule(where: str, schedule) -> None:
