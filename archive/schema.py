@@ -89,7 +89,15 @@ def _history(db: sqlite_utils.Database) -> None:
     db["near_duplicates"].create_index(["other_id"], if_not_exists=True)
 
 
-MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history]
+def _schedule_state(db: sqlite_utils.Database) -> None:
+    """What `gazette schedule` plans per site (next run) and did last, for `gazette status` (archive/scheduling.py)."""
+    db["schedule_state"].create({
+        "site": str, "schedule": str, "next_run": str, "last_started": str, "last_finished": str,
+        "last_outcome": str, "scheduler_pid": int, "updated": str,
+    }, pk="site", if_not_exists=True)
+
+
+MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state]
 VERSION = len(MIGRATIONS)
 
 
