@@ -119,5 +119,26 @@ def fetch(config, db_path, urls, as_json, verbose):
     sys.exit(EXIT_FAILED if failed else 0)
 
 
+@cli.command()
+@common_options
+@click.option("--grace", type=click.FloatRange(min=0), default=60, show_default=True,
+              help="After SIGINT/SIGTERM, seconds running crawls may take to finish before they are stopped.")
+@click.option("--kill-after", type=click.FloatRange(min=0), default=30, show_default=True,
+              help="Seconds a crawl asked to stop (time limit or shutdown) has before it is killed.")
+@click.option("--log-file", type=click.Path(dir_okay=False), default=None,
+              help="Rotating log file. [default: logs/gazette.log beside the archive]")
+def schedule(config, db_path, grace, kill_after, log_file):
+    """Run the scheduler in the foreground until SIGINT/SIGTERM.
+
+    One job per site with a `schedule` in sites.toml (cron fields with day names, or an interval); each run
+    is `gazette crawl SITE` in its own process, stopped at the site's politeness.time_limit. A site whose
+    last successful crawl is older than its schedule runs once at start. Logs go to stderr and to a
+    size-capped rotating file.
+    """
+    from .scheduler import run_schedule
+
+    sys.exit(run_schedule(config, db_path, grace=grace, kill_after=kill_after, log_file=log_file))
+
+
 def main():
     cli(prog_name="gazette")
