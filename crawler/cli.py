@@ -140,5 +140,16 @@ def schedule(config, db_path, grace, kill_after, log_file):
     sys.exit(run_schedule(config, db_path, grace=grace, kill_after=kill_after, log_file=log_file))
 
 
+@cli.command()
+@common_options
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+def serve(config, db_path, host, port):
+    """Browse and search the archive in Datasette (read-only), with Gazette's metadata and canned queries."""
+    from .serve import serve as run_serve  # imports Datasette: only when needed
+
+    run_serve(db_path, host=host, port=port)
+
+
 def main():
     cli(prog_name="gazette")

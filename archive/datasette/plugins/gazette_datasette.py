@@ -1,0 +1,160 @@
+"""Gazette's own Datasette plugin (loaded by `gazette serve` from this plugins/ directory).
+
+- read-only guard: any request but GET/HEAD/OPTIONS is refused with 405, and every response says
+  `X-Robots-Tag: noindex, nofollow` (robots.txt itself comes from datasette-block-robots);
+- a `year` facet type: `{"year": "published"}` groups rows by the first four characters of an ISO date and
+  filters with `published__startswith=YYYY`;
+- article row page data: the full article, its earlier versions (revisions) and every URL it was seen at
+  (article_urls, when the archive has that table), for templates/row-gazette-articles.html;
+- Jinja filters `paragraphs` (escaped text, one <p> per blank-line-separated paragraph) and `http_url`
+  (only http(s) URLs become links);
+- highlighted search terms: any cell holding the markers ⟦ ⟧ (written by snippet()/highlight() in the canned
+  queries) is escaped and the marked words wrapped in <mark>; an article_id in a query result links to the article. No article HTML is ever rendered raw.
+"""
+from __future__ import annotations
+
+import re
+
+from datasette import hookimpl
+from datasette.database import QueryInterrupted
+from datasette.facets import Facet
+from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args, tilde_decode, tilde_encode
+from markupsafe import Markup, escape
+
+MARK_OPEN, MARK_CLOSE = "\u27e6", "\u27e7"  # ⟦ ⟧
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+READ_ONLY_MESSAGE = b"Gazette's archive is served read-only: only GET and HEAD requests are answered.\n"
+
+
+# -- read-only guard and robots header ------------------------------------------------------------------
+
+@hookimpl
+def asgi_wrapper(datasette):
+    def wrap(app):
+        async def read_only(scope, receive, send):
+            if scope["type"] == "http" and scope.get("method", "GET").upper() not in SAFE_METHODS:
+                await send({"type": "http.response.start", "status": 405, "headers": [
+                    (b"content-type", b"text/plain; charset=utf-8"), (b"allow", b"GET, HEAD, OPTIONS"),
+                    (b"x-robots-tag", b"noindex, nofollow")]})
+                await send({"type": "http.response.body", "body": READ_ONLY_MESSAGE})
+                return
+
+            async def send_marked(message):
+                if message["type"] == "http.response.start":
+                    headers = list(message.get("headers") or []) + [(b"x-robots-tag", b"noindex, nofollow")]
+                    message = {**message, "headers": headers}
+                await send(message)
+
+            await app(scope, receive, send_marked)
+        return read_only
+    return wrap
+
+
+# -- year facet -----------------------------------------------------------------------------------------
+
+class YearFacet(Facet):
+    """Facet on the year of an ISO 8601 date column: ?_facet_year=published or {"year": "published"}."""
+    type = "year"
+
+    async def suggest(self):
+        return []
+
+    async def facet_results(self):
+        results, timed_out = [], []
+        qs_pairs = self.get_querystring_pairs()
+        size = self.get_facet_size()
+        for source_and_config in self.get_configs():
+            config, source = source_and_config["config"], source_and_config["source"]
+            column = config.get("column") or config["simple"]
+            arg = f"{column}__startswith"
+            sql = f"""select substr({escape_sqlite(column)}, 1, 4) as value, count(*) as count
+                      from ({self.sql}) where {escape_sqlite(column)} is not null
+                      group by value order by value desc limit {size + 1}"""
+            try:
+                rows = await self.ds.execute(self.database, sql, self.params, truncate=False,
+                                             custom_time_limit=self.ds.setting("facet_time_limit_ms"))
+            except QueryInterrupted:
+                timed_out.append(column)
+                continue
+            values = []
+            for row in rows.rows[:size]:
+                selected = (arg, row["value"]) in qs_pairs
+                path = (path_with_removed_args(self.request, {arg: row["value"]}) if selected
+                        else path_with_added_args(self.request, {arg: row["value"]}))
+                values.append({"value": row["value"], "label": row["value"], "count": row["count"],
+                               "selected": selected,
+                               "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(path))})
+            results.append({
+                "name": "year", "type": self.type, "hideable": source != "metadata",
+                "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet_year": column})),
+                "results": values, "truncated": len(rows.rows) > size,
+            })
+        return results, timed_out
+
+
+@hookimpl
+def register_facet_classes():
+    return [YearFacet]
+
+
+# -- article row page -----------------------------------------------------------------------------------
+
+@hookimpl
+def extra_template_vars(template, database, table, view_name, request, datasette):
+    if view_name != "row" or table != "articles" or request is None:
+        return {}
+
+    async def article_vars():
+        db = datasette.get_database(database)
+        article_id = tilde_decode(request.url_vars.get("pks", ""))
+        article = (await db.execute("select * from articles where id = ?", [article_id])).first()
+        revisions = (await db.execute(
+            "select id, seen_at, replaced_at, title, published, body from revisions "
+            "where article_id = ? order by seen_at desc, id desc", [article_id])).rows
+        tracked = await db.table_exists("article_urls")
+        urls = []
+        if tracked:
+            urls = (await db.execute("select * from article_urls where article_id = ? order by url",
+                                     [article_id])).rows
+        return {"article": dict(article) if article else None,
+                "revisions": [dict(r) for r in revisions],
+                "article_urls": [dict(u) for u in urls], "article_urls_tracked": tracked}
+    return article_vars
+
+
+# -- safe rendering -------------------------------------------------------------------------------------
+
+def paragraphs(text) -> Markup:
+    """Escaped text as HTML paragraphs: blank lines separate paragraphs, single newlines become <br>."""
+    if not text:
+        return Markup("")
+    parts = [p.strip() for p in re.split(r"\n\s*\n", str(text)) if p.strip()]
+    return Markup("\n".join("<p>" + str(escape(p)).replace("\n", "<br>") + "</p>" for p in parts))
+
+
+def http_url(value):
+    """The value if it is an http(s) URL (safe to put in href), else None."""
+    value = (value or "").strip()
+    return value if re.match(r"https?://", value, re.I) else None
+
+
+def highlighted(value: str) -> Markup:
+    return Markup(str(escape(value)).replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    env.filters["paragraphs"] = paragraphs
+    env.filters["http_url"] = http_url
+    env.filters["highlighted"] = highlighted
+
+
+@hookimpl
+def render_cell(value, column, table, database, datasette):
+    if isinstance(value, str) and MARK_OPEN in value:
+        return highlighted(value)
+    if table is None and column == "article_id" and isinstance(value, str) and value:
+        # canned and custom queries: article_id opens the archived article
+        href = datasette.urls.row(database, "articles", tilde_encode(value))
+        return Markup(f'<a href="{escape(href)}">{escape(value)}</a>')
+    return None

@@ -1,0 +1,73 @@
+"""`gazette serve`: Datasette on the archive, read-only, with the project's metadata, templates and plugin.
+
+The archive is always served under the database name `gazette` (the metadata's canned queries and links use
+it), whatever the file is called. Datasette opens it with `?mode=ro` (not immutable: crawls write while it
+serves); archive/datasette/plugins/ refuses every request that is not GET/HEAD; datasette-block-robots
+answers /robots.txt with `Disallow: /`.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import yaml
+
+from archive.store import Archive, ArchiveError
+
+DATASETTE_DIR = Path(__file__).resolve().parent.parent / "archive" / "datasette"
+METADATA = DATASETTE_DIR / "metadata.yml"
+EXTRA_METADATA = DATASETTE_DIR.parent / "metadata.yaml"  # blocks contributed by other parts (e.g. mentions)
+DATABASE_NAME = "gazette"
+SETTINGS = {
+    "sql_time_limit_ms": 5000,
+    "facet_time_limit_ms": 500,
+    "truncate_cells_html": 400,
+    "default_page_size": 50,
+    "allow_download": False,       # the whole archive stays where it is; rows and queries export as JSON/CSV
+}
+
+
+def load_metadata() -> dict:
+    """archive/datasette/metadata.yml plus the tables and queries of archive/metadata.yaml it lacks."""
+    metadata = yaml.safe_load(METADATA.read_text("utf-8"))
+    if EXTRA_METADATA.exists():
+        extra = yaml.safe_load(EXTRA_METADATA.read_text("utf-8")) or {}
+        ours = metadata.setdefault("databases", {}).setdefault(DATABASE_NAME, {})
+        theirs = (extra.get("databases") or {}).get(DATABASE_NAME) or {}
+        for part in ("tables", "queries"):
+            mine = ours.setdefault(part, {})
+            for name, block in (theirs.get(part) or {}).items():
+                if name not in mine:
+                    mine[name] = block
+                elif isinstance(block, dict):
+                    for key, value in block.items():
+                        mine[name].setdefault(key, value)
+    return metadata
+
+
+def build(db_path: str | Path):
+    """A configured Datasette instance serving the archive read-only (raises ArchiveError if it is missing)."""
+    from datasette.app import Datasette
+    from datasette.database import Database
+
+    path = Path(db_path)
+    if not path.is_file():
+        raise ArchiveError(f"no archive at {path}: archive something first (gazette fetch URL or gazette crawl)")
+    try:
+        Archive(path).close()  # brings an older archive's schema up to date before serving it read-only
+    except ArchiveError as exc:  # e.g. a read-only copy: serve it as it is
+        print(f"gazette serve: warning: {exc}; serving the archive as it is", file=sys.stderr)
+    ds = Datasette(metadata=load_metadata(), template_dir=str(DATASETTE_DIR / "templates"),
+                   plugins_dir=str(DATASETTE_DIR / "plugins"), settings=SETTINGS)
+    ds.remove_database("_memory")
+    ds.add_database(Database(ds, path=str(path.resolve()), is_mutable=True), name=DATABASE_NAME)
+    return ds
+
+
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> None:
+    """Build the instance and serve it with uvicorn until interrupted."""
+    import uvicorn
+
+    ds = build(db_path)
+    print(f"Gazette archive {Path(db_path)} read-only at http://{host}:{port}/ (Ctrl-C stops)", flush=True)
+    uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")
