@@ -97,7 +97,15 @@ def _schedule_state(db: sqlite_utils.Database) -> None:
     }, pk="site", if_not_exists=True)
 
 
-MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state]
+def _crawl_discovery(db: sqlite_utils.Database) -> None:
+    """What a site crawl discovered (crawler/spiders/site.py): listing pages read, article links found on them,
+    known articles not requested again. `gazette status` warns when listings found no articles."""
+    for column in ("listings", "links", "skipped"):
+        if column not in db["crawl_runs"].columns_dict:
+            db["crawl_runs"].add_column(column, int, not_null_default=0)
+
+
+MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state, _crawl_discovery]
 VERSION = len(MIGRATIONS)
 
 
