@@ -86,7 +86,7 @@ def plan(site: Site, default_timezone: str) -> Plan | None:
 
 
 def setup_logging(log_file: Path) -> None:
-    """stderr and a rotating file (LOG_MAX_BYTES x (1 + LOG_BACKUPS) at most) for ours and APScheduler's warnings."""
+    """stderr and a rotating file (LOG_MAX_BYTES x (1 + LOG_BACKUPS) at most) for ours and APScheduler's errors."""
     log_file.parent.mkdir(parents=True, exist_ok=True)
     formatter = logging.Formatter("%(asctime)s %(levelname)-7s %(message)s")
     handlers = [logging.StreamHandler(sys.stderr),
@@ -94,7 +94,8 @@ def setup_logging(log_file: Path) -> None:
                                                      encoding="utf-8")]
     for handler in handlers:
         handler.setFormatter(formatter)
-    for name, level in (("gazette", logging.INFO), ("apscheduler", logging.WARNING)):
+    # APScheduler's own warnings (skipped instance, misfire) are logged in our words by Scheduler._on_event.
+    for name, level in (("gazette", logging.INFO), ("apscheduler", logging.ERROR)):
         logger = logging.getLogger(name)
         logger.setLevel(level)
         logger.propagate = False
@@ -232,11 +233,15 @@ class Scheduler:
             with self.running_lock:
                 self.running.pop(key, None)
 
+    def command(self, key: str) -> list[str]:
+        """The child process of one run: the same `gazette crawl SITE` a user runs, on this archive and config."""
+        return [sys.executable, "-m", "crawler", "crawl", key, "--db", self.db_path,
+                "--config", str(self.config.path.parent)]
+
     def _crawl(self, key: str) -> None:
         site = self.plans[key].site
         limit = float(self.config.politeness(site).get("time_limit") or 0)
-        command = [sys.executable, "-m", "crawler", "crawl", key, "--db", self.db_path,
-                   "--config", str(self.config.path.parent)]
+        command = self.command(key)
         env = {**os.environ, "GAZETTE_TRIGGER": TRIGGER,
                "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
         started = scheduling.utcnow()
