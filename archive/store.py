@@ -134,7 +134,8 @@ class Archive:
             [site, content_hash, article_id]))
         return rows[0] if rows else None
 
-    def store_article(self, record: dict, *, seen_at: str | None = None, capture_id: int | None = None) -> str:
+    def store_article(self, record: dict, *, seen_at: str | None = None, capture_id: int | None = None,
+                      refetched: bool = True) -> str:
         """Insert or update one article; return new, updated, unchanged or duplicate.
 
         `record` has id, site, url, content_hash and ARTICLE_FIELDS (captions as a list). A changed title
@@ -142,8 +143,9 @@ class Archive:
         already archived under another URL of the same site is a duplicate and is not stored again.
         Call it inside a transaction together with the capture it came from. If `record` has `mentions`
         (dicts with kind, name, code, count), they replace the article's rows in `mentions`.
+        `refetched=False` (re-extraction from a stored capture) leaves last_seen and gone_since alone.
         """
-        status = self._store_article(record, seen_at=seen_at, capture_id=capture_id)
+        status = self._store_article(record, seen_at=seen_at, capture_id=capture_id, refetched=refetched)
         if status != "duplicate" and "mentions" in record:
             self.replace_mentions(record["id"], record["mentions"])
         return status
@@ -156,7 +158,8 @@ class Archive:
                 ({"article_id": article_id, **{k: m[k] for k in ("kind", "name", "code", "count")}}
                  for m in mentions), pk=("article_id", "kind", "name"))
 
-    def _store_article(self, record: dict, *, seen_at: str | None = None, capture_id: int | None = None) -> str:
+    def _store_article(self, record: dict, *, seen_at: str | None = None, capture_id: int | None = None,
+                       refetched: bool = True) -> str:
         seen_at = seen_at or utcnow()
         values = {f: record.get(f) for f in ARTICLE_FIELDS}
         values["captions"] = json.dumps(values["captions"] or [], ensure_ascii=False)
@@ -172,6 +175,8 @@ class Archive:
             })
             return "new"
         changes = {"last_seen": seen_at, "gone_since": None, "capture_id": capture_id or old["capture_id"]}
+        if not refetched:
+            del changes["last_seen"], changes["gone_since"]
         if record.get("listed_published") and not old.get("listed_published"):
             changes["listed_published"] = record["listed_published"]
         if any((old[f] or "") != (values[f] or "") for f in TRACKED_FIELDS):

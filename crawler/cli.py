@@ -151,5 +151,114 @@ def serve(config, db_path, host, port):
     run_serve(db_path, host=host, port=port)
 
 
+def _archive_or_fail(db_path: str):
+    """Open an existing archive (commands that only read captures must not create an empty one)."""
+    from pathlib import Path
+
+    from archive import Archive
+
+    if not Path(db_path).is_file():
+        fail(f"no archive at {db_path}", EXIT_USAGE)
+    return Archive(db_path)
+
+
+def _progress(length: int, label: str):
+    """A click progress bar on stderr when it is a terminal, else a no-op with the same interface."""
+    if sys.stderr.isatty() and length:
+        return click.progressbar(length=length, label=label, file=sys.stderr)
+    return _NoProgress()
+
+
+class _NoProgress:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def update(self, n):
+        pass
+
+
+@cli.command()
+@click.argument("site_keys", nargs=-1, metavar="[SITE]...")
+@common_options
+@json_option
+def reextract(config, db_path, site_keys, as_json):
+    """Rerun extraction over the stored captures (all sites, or these), without the network.
+
+    Each article is extracted again from the latest capture it came from; it changes, with a revision, only
+    where the output changed. Captures that gave no article before are tried again. Prints a summary:
+    captures, new, updated, unchanged, duplicate, failed (an article's capture no longer extracts: it keeps
+    its text; exit 1) and no_article. A progress bar shows on a terminal.
+    """
+    from pipelines.reextract import candidates, reextract as run
+
+    for key in site_keys:
+        if key != config_module.OTHER:
+            config.site(key)
+    with _archive_or_fail(db_path) as archive:
+        rows = candidates(archive, site_keys)
+        with _progress(len(rows), "re-extracting") as bar:
+            summary = run(archive, config, rows=rows, on_row=lambda row, status: bar.update(1))
+    line = (f"{summary['captures']} captures: {summary['new']} new, {summary['updated']} updated, "
+            f"{summary['unchanged']} unchanged, {summary['duplicate']} duplicate, {summary['failed']} failed, "
+            f"{summary['no_article']} still no article")
+    emit(summary, as_json, line)
+    sys.exit(EXIT_FAILED if summary["failed"] else 0)
+
+
+@cli.command("export-warc")
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.option("--site", "site_key", default=None, help="Only this site's captures.")
+@common_options
+@json_option
+def export_warc(config, db_path, out, site_key, as_json):
+    """Write the archived captures as WARC response records to OUT (gzipped per record if it ends in .gz).
+
+    Other archiving tools (warcio, pywb, ...) read the file. A progress bar shows on a terminal.
+    """
+    from archive.warc import captures, export_warc as run
+
+    if site_key and site_key != config_module.OTHER:
+        config.site(site_key)
+    with _archive_or_fail(db_path) as archive:
+        rows = captures(archive, site_key)
+        with _progress(len(rows), "writing WARC") as bar:
+            written = run(archive, out, site=site_key, rows=rows, on_record=lambda row: bar.update(1))
+    emit({"out": out, "records": written, "site": site_key}, as_json, f"{written} captures written to {out}")
+
+
+@cli.command()
+@click.argument("site_keys", nargs=-1, metavar="[SITE]...")
+@common_options
+@json_option
+@click.option("--dry-run", is_flag=True, help="Only list the URLs due for a re-check.")
+@click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO) on stderr.")
+def revisit(config, db_path, site_keys, as_json, dry_run, verbose):
+    """Re-check archived articles due for a revisit (all sites, or these) for silent edits or deletions.
+
+    A site's `revisit = { after_days = [1, 7, 30], max_per_run = 50 }` sets when: N days after an article
+    was first seen, at most max_per_run per run. Prints one line per URL like `gazette fetch`.
+    """
+    from .revisit import due, run_revisit
+
+    if dry_run:
+        for key, rows in due(config, db_path, list(site_keys)).items():
+            for row in rows:
+                emit({"site": key, **row}, as_json,
+                     f"due        {key:<10} {row['article_id']} day {row['checkpoint']:g} {row['url']}")
+        return
+    _, results = run_revisit(config, db_path, list(site_keys), log_level="INFO" if verbose else "WARNING")
+    failed = False
+    for r in results:
+        failed = failed or r["status"] == "failed"
+        obj = {k: r.get(k) for k in ("url", "status", "article_id", "site", "title", "published", "error")}
+        line = (f"failed     {r['site']:<10} {r['url']}: {r['error']}" if r["status"] == "failed" else
+                f"{r['status']:<10} {r['site']:<10} {r['article_id']} {r['published'] or '-':<10} {r['title']}")
+        emit(obj, as_json, line)
+    sys.exit(EXIT_FAILED if failed else 0)
+
+
 def main():
     cli(prog_name="gazette")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from archive import Archive
 from archive import history
-from crawler.config import Config, Site
+from crawler.config import OTHER, Config, Site
 
 from .boilerplate import is_soft_404
 from .charset import decode
@@ -55,12 +55,7 @@ def archive_page(archive: Archive, config: Config, page: dict, run_id: int | Non
             if capture_id:
                 archive.set_capture_outcome(capture_id, "gone" if gone else "failed", result["article_id"], error)
             return result
-        record = {"id": article_id(canonical), "site": site.key, "url": canonical,
-                  "content_hash": content_hash(article.body),
-                  "listed_published": (page.get("hints") or {}).get("listed_published"),
-                  **{k: v for k, v in article.fields().items() if k in (
-                      "title", "published", "byline", "source", "body", "captions", "language", "layer")}}
-        record["mentions"] = article_mentions(record.get("title"), record.get("body"), config)
+        record = article_record(article, canonical, site, page.get("hints"), config)
         status = archive.store_article(record, seen_at=page["fetched_at"], capture_id=capture_id)
         if status == "duplicate":
             record["id"] = archive.find_duplicate(site.key, record["content_hash"], record["id"])["id"]
@@ -71,6 +66,17 @@ def archive_page(archive: Archive, config: Config, page: dict, run_id: int | Non
     result.update(status=status, article_id=record["id"], title=article.title, published=article.published,
                   layer=article.layer, fell_back=article.fell_back, warnings=article.warnings)
     return result
+
+
+def article_record(article, canonical: str, site: Site, hints: dict | None, config: Config) -> dict:
+    """What store_article takes: the extracted fields, the canonical URL and id, content hash, mentions."""
+    record = {"id": article_id(canonical), "site": site.key, "url": canonical,
+              "content_hash": content_hash(article.body),
+              "listed_published": (hints or {}).get("listed_published"),
+              **{k: v for k, v in article.fields().items() if k in (
+                  "title", "published", "byline", "source", "body", "captions", "language", "layer")}}
+    record["mentions"] = article_mentions(record.get("title"), record.get("body"), config)
+    return record
 
 
 def link_near_duplicates(archive: Archive, record: dict, status: str) -> list[str]:
@@ -93,8 +99,12 @@ def article_mentions(title: str | None, body: str | None, config: Config) -> lis
 
 
 def _content_type(page: dict) -> str | None:
+    return _header(page, "content-type")
+
+
+def _header(page: dict, name: str) -> str | None:
     headers = {k.lower(): v for k, v in (page.get("headers") or {}).items()}
-    return headers.get("content-type")
+    return headers.get(name)
 
 
 def _refusal(page: dict, site: Site) -> tuple[str | None, bool]:
@@ -105,7 +115,11 @@ def _refusal(page: dict, site: Site) -> tuple[str | None, bool]:
     if status in GONE_STATUSES:
         return f"HTTP {status}: page not found", True
     if status >= 400:
-        return f"HTTP {status}: server error" if status >= 500 else f"HTTP {status}", False
+        retry_after = _header(page, "retry-after")
+        return (f"HTTP {status}: server error" if status >= 500 else f"HTTP {status}") + (
+            f" (Retry-After: {retry_after})" if retry_after else ""), False
+    if site.key != OTHER and page.get("final_url") and not site.owns(page["final_url"]):
+        return f"redirected off the site to another host: {page['final_url']}", False
     media = (_content_type(page) or "").split(";")[0].strip().lower()
     if media not in HTML_TYPES:
         return f"not an HTML page ({media})", False

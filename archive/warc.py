@@ -1,0 +1,67 @@
+"""Write the archive's captures as a standard WARC file (warcio), so other archiving tools can read them.
+
+Each capture becomes a `response` record: WARC-Target-URI is the URL that served the body (the final URL after
+redirects), WARC-Date when it was fetched, the HTTP status line and headers as received, and the body as
+stored. Scrapy hands over bodies already decoded, so Content-Encoding and Transfer-Encoding are dropped and
+Content-Length is set to the stored size. The requested URL, when it differs, is kept in the
+WARC-Gazette-Requested-URI header.
+"""
+from __future__ import annotations
+
+import io
+import json
+from http import HTTPStatus
+from pathlib import Path
+from typing import Callable
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from .store import Archive, utcnow
+
+DROPPED_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
+
+
+def captures(archive: Archive, site: str | None = None) -> list[dict]:
+    where, params = ("where site = ?", [site]) if site else ("", [])
+    return list(archive.db.query(
+        f"select id, site, url, final_url, fetched_at, status, headers, digest from captures {where} order by id",
+        params))
+
+
+def export_warc(archive: Archive, out: str | Path, site: str | None = None,
+                on_record: Callable[[dict], None] | None = None, rows: list[dict] | None = None) -> int:
+    """Write the captures (of `site`, or all) to `out` (gzipped per record when it ends in .gz); return the
+    number of response records written."""
+    rows = captures(archive, site) if rows is None else rows
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    written = 0
+    with open(out, "wb") as fh:
+        writer = WARCWriter(fh, gzip=out.name.endswith(".gz"))
+        info = writer.create_warcinfo_record(out.name, {
+            "software": "Gazette", "format": "WARC File Format 1.1", "created": utcnow(),
+            "description": f"captures of site {site}" if site else "all captures"})
+        writer.write_record(info)
+        for row in rows:
+            writer.write_record(_response(writer, row, archive.capture_body(row["digest"])))
+            written += 1
+            if on_record:
+                on_record(row)
+    return written
+
+
+def _response(writer: WARCWriter, row: dict, body: bytes):
+    headers = [(k, v) for k, v in json.loads(row["headers"] or "{}").items() if k.lower() not in DROPPED_HEADERS]
+    headers.append(("Content-Length", str(len(body))))
+    try:
+        reason = HTTPStatus(row["status"]).phrase
+    except ValueError:
+        reason = ""
+    http_headers = StatusAndHeaders(f"{row['status']} {reason}".strip(), headers, protocol="HTTP/1.1")
+    target = row["final_url"] or row["url"]
+    warc_headers = {"WARC-Date": row["fetched_at"]}
+    if row["url"] != target:
+        warc_headers["WARC-Gazette-Requested-URI"] = row["url"]
+    return writer.create_warc_record(target, "response", payload=io.BytesIO(body), length=len(body),
+                                     http_headers=http_headers, warc_headers_dict=warc_headers)

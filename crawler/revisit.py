@@ -1,0 +1,62 @@
+"""Revisits: re-check archived articles for silent edits or deletions, per the site's `revisit` policy.
+
+`revisit = { after_days = [1, 7, 30], max_per_run = 50 }` in a site's table: an article is due again when
+1, 7 and 30 days have passed since it was first seen and it has not been fetched since that point; at most
+max_per_run per site and run, longest-waiting first. The due URLs go through the fetch spider with trigger
+"revisit", so a changed page makes a revision, a 404 or soft 404 sets gone_since, and a page back clears it.
+"""
+from __future__ import annotations
+
+import logging
+
+from archive import Archive, history
+
+from .config import Config
+from .settings import scrapy_settings
+from .spiders.fetch import FetchSpider
+
+
+def due(config: Config, db_path: str, site_keys: list[str] | None = None, now: str | None = None) -> dict[str, list[dict]]:
+    """Per site (all configured sites when none given), the archived articles due for a re-check."""
+    keys = site_keys or list(config.sites)
+    sites = [config.site(k) for k in keys]  # ConfigError for an unknown key
+    found: dict[str, list[dict]] = {}
+    with Archive(db_path) as archive:
+        for site in sites:
+            policy = site.revisit
+            if not policy:
+                continue
+            rows = history.due_for_revisit(archive, site.key, policy["after_days"], policy["max_per_run"], now)
+            if rows:
+                found[site.key] = rows
+    return found
+
+
+def add_revisit_crawls(process, config: Config, due_rows: dict[str, list[dict]], results: list) -> int:
+    """Schedule one fetch spider per site over its due URLs on a CrawlerProcess not yet started; return the
+    number of URLs. (`gazette crawl --revisit` and `gazette revisit` share this.)"""
+    count = 0
+    for key, rows in due_rows.items():
+        urls = [r["url"] for r in rows]
+        polite = config.politeness(config.sites[key])
+        process.crawl(FetchSpider, config=config, urls=urls, results=results, site_key=key,
+                      download_delay=polite["download_delay"])
+        count += len(urls)
+    return count
+
+
+def run_revisit(config: Config, db_path: str, site_keys: list[str] | None = None, log_level: str = "WARNING",
+                now: str | None = None) -> tuple[dict[str, list[dict]], list[dict]]:
+    """Re-fetch the due articles of these sites; return (due rows per site, one result per page)."""
+    from scrapy.crawler import CrawlerProcess
+
+    due_rows = due(config, db_path, site_keys, now)
+    results: list[dict] = []
+    if not due_rows:
+        return due_rows, results
+    only = config.sites[next(iter(due_rows))] if len(due_rows) == 1 else None
+    process = CrawlerProcess(scrapy_settings(config, db_path, log_level=log_level, trigger="revisit", site=only))
+    logging.getLogger("scrapy").setLevel(log_level)
+    add_revisit_crawls(process, config, due_rows, results)
+    process.start()
+    return due_rows, results
