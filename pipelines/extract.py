@@ -86,15 +86,19 @@ def extract(body: bytes, url: str, site: Site, content_type: str | None = None,
     if site.selectors.get("body"):
         layers.append(("site", _site_layer))
     layers += [("trs", _trs_layer), ("generic", _generic_layer)]
+    untitled = False
     for name, layer in layers:
         result = layer(tree, cleaned, text, url, site)
         if result and result["paragraphs"] and result["paragraphs"][0] == result["title"]:
             result["paragraphs"] = result["paragraphs"][1:]  # the title repeated as the body's first line
         if result and result["paragraphs"] and result["title"]:
             break
+        untitled = untitled or bool(result and result["paragraphs"])
         warnings.append(f"layer {name} found no article")
         result = None
     if result is None:
+        if untitled:
+            raise ExtractionError("no title found (the page has article text but no title)")
         raise ExtractionError("no article text found by any extraction layer")
     published = result.get("published") or hints.get("listed_published") or date_from_url(url)
     if not result.get("published"):

@@ -1,0 +1,158 @@
+"""Faults and bad input, against the loopback mirror and a real archive file.
+
+A catalogue of bad responses (broken or truncated HTML, missing or wrong charsets, GBK, a BOM, empty, huge and
+binary bodies, HTTP errors, a timeout, redirect loops and redirects off the site, a soft 404, pages with no
+title or no date) goes through `gazette fetch` in one run: each page gets either its article or one clear
+message naming the URL in the run's errors, the good pages are archived, and the run's counts add up.
+Then the archive file itself: killed writers, concurrent readers, a corrupt, read-only or full file.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+
+import pytest
+
+from .support import FIXTURES, gazette, json_lines
+
+GOOD_2015 = "/mfa_eng/wjdt_665385/2649_665393/202012/t20201218_696980.html"
+GOOD_NEW = "/eng/xw/wjbxw/202405/t20240515_11305672.html"
+CHINESE = "/web/zyxw/t1638430.shtml"
+SOFT_404 = "/web/system/index_17321.shtml"
+BAD = "/mfa_eng/wjdt_665385/2649_665393/202012/t2020121{}_99990{}.html"
+
+
+def recorded(path: str) -> bytes:
+    return (FIXTURES / "mfa" / path.lstrip("/")).read_bytes()
+
+
+def expected(path: str) -> dict:
+    return json.loads((FIXTURES / "mfa" / path.lstrip("/")).with_suffix(".expected.json").read_text("utf-8"))
+
+
+def bad_path(n: int) -> str:
+    return f"/mfa_eng/wjdt_665385/2649_665393/202012/t202012{10 + n % 20:02d}_9{n:05d}.html"
+
+
+def catalogue(mirror, other_mirror) -> dict[str, dict]:
+    """path -> {"outcome": "article"|"failed", "error": regex the failure message must match, ...};
+    each path is set up on the mirror as the bad response it names."""
+    good = recorded(GOOD_2015)
+    text = good.decode("utf-8")
+    want = expected(GOOD_2015)
+    nonascii = text.replace("Vice Foreign Minister Le Yucheng", "Vice Foreign Minister Lé Yùchéng (乐玉成)")
+    chinese = recorded(CHINESE).decode("utf-8")
+    cases: dict[str, dict] = {}
+
+    def case(name, body=b"", outcome="failed", error=None, body_has=None, published_from_url=False,
+             encoding="utf-8", prefix=b"", **route):
+        path = bad_path(len(cases) + 1)
+        if isinstance(body, str):
+            # A sentence of its own keeps each article from being a duplicate of the others.
+            body = body.replace('id="News_Body_Txt_A" class="content">',
+                                f'id="News_Body_Txt_A" class="content"><p>Fault case {len(cases) + 1}.</p>', 1)
+            body = prefix + body.encode(encoding, "xmlcharrefreplace")
+        if callable(route.get("headers")):
+            route["headers"] = route["headers"](path)
+        mirror.set(path, body, **route)
+        cases[path] = {"name": name, "outcome": outcome, "error": error, "body_has": body_has,
+                       "published_from_url": published_from_url}
+        return cases[path]
+
+    # Broken markup: unclosed tags everywhere still yields the article.
+    case("broken HTML", re.sub(r"</(div|p|span|ul|li|a)>", "", text), "article", body_has=want["body"][:200])
+    # Truncated in the middle of the body: what arrived is archived (the body's start is there).
+    cut = text.index("Diplomatic envoys and diplomats from")
+    case("truncated HTML", text[:cut + 60], "article", body_has="the Ministry of Foreign Affairs organized")
+    case("no charset anywhere", nonascii.replace('<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">', ""),
+         "article", content_type="text/html", body_has="Lé Yùchéng (乐玉成)")
+    case("wrong charset (latin-1 declared, UTF-8 sent)", nonascii, "article",
+         content_type="text/html; charset=iso-8859-1", body_has="Lé Yùchéng (乐玉成)")
+    case("GBK declared", chinese.replace("charset=UTF-8", "charset=gbk"), "article", encoding="gbk",
+         content_type="text/html; charset=gbk", body_has=expected(CHINESE)["body"][:40])
+    case("GBK sent, UTF-8 declared", chinese, "article", encoding="gbk", content_type="text/html; charset=utf-8",
+         body_has=expected(CHINESE)["body"][:40])
+    case("UTF-8 with BOM", nonascii, "article", prefix=b"\xef\xbb\xbf", content_type="text/html",
+         body_has="Lé Yùchéng (乐玉成)")
+    case("empty body", b"", error="empty body")
+    case("whitespace body", b"  \n\n  ", error="empty body")
+    case("20 MB page", b"<html><body><p>" + b"x" * (20 * 1024 * 1024) + b"</p></body></html>",
+         error="too large")
+    case("PDF", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", content_type="application/pdf",
+         error=r"not an HTML page \(application/pdf\)")
+    case("image served as text/html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64),
+         error=r"not an HTML page \(binary content\)")
+    case("404", b"<html><body><h1>Not Found</h1></body></html>", status=404, error="HTTP 404")
+    case("410", b"<html><body><h1>Gone</h1></body></html>", status=410, error="HTTP 410")
+    case("500", b"<html><body><h1>Internal error</h1></body></html>", status=500, error="HTTP 500")
+    case("503 with Retry-After", b"<html><body>busy</body></html>", status=503, headers={"Retry-After": "120"},
+         error=r"HTTP 503.*Retry-After: 120")
+    case("timeout", text.encode(), delay=4, error="timed out")
+    case("redirect loop", status=302, headers=lambda path: {"Location": path + "?again"}, error="redirect")
+    loop = bad_path(len(cases))
+    mirror.set(loop + "?again", status=302, headers={"Location": loop})
+    other_mirror.set("/elsewhere.html", text)
+    case("redirect to another domain", status=301, headers={"Location": other_mirror.url + "/elsewhere.html"},
+         error="off the site to another host")
+    case("soft 404", recorded(SOFT_404), error="soft 404")
+    no_title = re.sub(r"<title>.*?</title>", "", text, flags=re.S)
+    no_title = re.sub(r'<div class="title" id="News_Body_Title">.*?</div>', "", no_title, flags=re.S)
+    case("no title", no_title, error="no title")
+    no_date = re.sub(r'<div class="time">.*?</div>', "", text, flags=re.S)
+    case("no date", no_date, "article", published_from_url=True)
+    return cases
+
+
+def test_catalogue_of_bad_responses_through_fetch(mirrors, mirrored_config, db):
+    mirror, other = mirrors("mfa"), mirrors(None)
+    config = mirrored_config({"mfa": mirror}, download_timeout=2)
+    cases = catalogue(mirror, other)
+    urls = [mirror.url + GOOD_2015] + [mirror.url + p for p in cases] + [mirror.url + GOOD_NEW]
+    proc = gazette("fetch", "--json", *urls, db=db, config=config, timeout=180)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    results = {r["url"]: r for r in json_lines(proc.stdout)}
+    assert proc.returncode == 1  # some URLs failed
+    problems = []
+    for path, want in cases.items():
+        r = results.get(mirror.url + path)
+        if r is None:
+            problems.append(f"{want['name']}: no result")
+            continue
+        if want["outcome"] == "article":
+            if r["status"] != "new":
+                problems.append(f"{want['name']}: {r['status']} {r['error']}")
+        elif r["status"] != "failed" or not re.search(want["error"], r["error"] or "", re.I):
+            problems.append(f"{want['name']}: {r['status']} {r['error']!r} does not match {want['error']!r}")
+    assert not problems, "\n".join(problems)
+    # The archive agrees: good pages and readable bad ones archived with the right text, a clear error per
+    # failed URL in the run's row, counts that add up, one capture per response that arrived.
+    archive = sqlite3.connect(db)
+    archive.row_factory = sqlite3.Row
+    assert archive.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    for good in (GOOD_2015, GOOD_NEW):
+        r = results[mirror.url + good]
+        assert r["status"] == "new", r
+        row = archive.execute("select * from articles where id = ?", [r["article_id"]]).fetchone()
+        assert row["body"] == expected(good)["body"]
+    for path, want in cases.items():
+        r = results[mirror.url + path]
+        if want["body_has"]:
+            body = archive.execute("select body from articles where id = ?", [r["article_id"]]).fetchone()[0]
+            assert want["body_has"] in body, want["name"]
+        if want["published_from_url"]:
+            assert r["published"] == "2020-12-" + path.split("/t202012")[1][:2], r
+    run = archive.execute("select * from crawl_runs").fetchone()
+    assert run["status"] == "ok" and run["trigger"] == "fetch"
+    statuses = [r["status"] for r in results.values()]
+    assert len(statuses) == len(urls)
+    for key in ("new", "updated", "unchanged", "duplicate", "failed"):
+        assert run[key] == statuses.count(key), key
+    errors = json.loads(run["errors"])
+    failed = [u for u, r in results.items() if r["status"] == "failed"]
+    assert len(errors) == len(failed)
+    for url in failed:
+        assert any(e.startswith(url + ": ") and results[url]["error"] in e for e in errors), url
+    assert run["requests"] >= len(urls)
+    outcomes = dict(archive.execute("select outcome, count(*) from captures group by outcome").fetchall())
+    assert outcomes.get("new") == statuses.count("new")
