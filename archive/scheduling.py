@@ -76,3 +76,22 @@ def states(archive: Archive) -> dict[str, dict]:
     if not archive.db["schedule_state"].exists():
         return {}
     return {row["site"]: row for row in archive.db.query("select * from schedule_state")}
+
+
+def site_schedule(archive: Archive, site: str) -> dict:
+    """For `gazette status`: the site's next scheduled run and a warning after repeated failures.
+
+    Returns {"next_run": ISO time or None, "scheduler": "running" | "stopped" | None (never scheduled),
+    "failures_in_a_row": n, "warnings": [str]}."""
+    from .store import _alive
+
+    state = states(archive).get(site)
+    failures = failures_in_a_row(archive, site)
+    warnings = []
+    if failures >= FAILURE_WARNING_AFTER:
+        warnings.append(f"{failures} crawls in a row failed (failed, timeout or interrupted); see crawl_runs.errors")
+    scheduler = None
+    if state is not None:
+        scheduler = "running" if state["scheduler_pid"] and _alive(state["scheduler_pid"]) else "stopped"
+    return {"next_run": state["next_run"] if scheduler == "running" else None, "scheduler": scheduler,
+            "failures_in_a_row": failures, "warnings": warnings}
