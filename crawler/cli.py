@@ -260,5 +260,53 @@ def revisit(config, db_path, site_keys, as_json, dry_run, verbose):
     sys.exit(EXIT_FAILED if failed else 0)
 
 
+@cli.command()
+@click.argument("site_keys", nargs=-1, metavar="[SITE]...")
+@click.option("--all", "all_sites", is_flag=True, help="Crawl every configured site.")
+@click.option("--full", is_flag=True, help="Walk every listing page (default: stop at the first page with nothing new).")
+@click.option("--max-pages", type=click.IntRange(min=1), default=None, help="Read at most N listing pages per start page.")
+@common_options
+@json_option
+@click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO) on stderr.")
+def crawl(config, db_path, site_keys, all_sites, full, max_pages, as_json, verbose):
+    """Crawl these sites (or --all) now: discover new articles on their listings and archive them.
+
+    Incremental: listings are read newest first and paging stops at the first listing page whose articles
+    are all archived; archived articles are not requested again. Prints one line per site (status, run id,
+    counts); running counts go to stderr on a terminal. Exit 1 if any site's crawl failed.
+    """
+    if all_sites == bool(site_keys):
+        fail("name the sites to crawl or give --all (not both)", EXIT_USAGE)
+    keys = list(config.sites) if all_sites else list(dict.fromkeys(site_keys))
+    for key in keys:
+        config.site(key)
+    from .runner import run_crawl, summary_line  # imports Scrapy: only when needed
+
+    summaries = run_crawl(config, db_path, keys, full=full, max_pages=max_pages,
+                          log_level="INFO" if verbose else "WARNING", progress=sys.stderr.isatty())
+    for s in summaries:
+        emit(s, as_json, summary_line(s))
+    sys.exit(0 if all(s["status"] == "ok" for s in summaries) else EXIT_FAILED)
+
+
+@cli.command()
+@common_options
+@json_option
+def status(config, db_path, as_json):
+    """Per site: the last crawl, its counts and warnings (nothing found, most articles fell back, failures)."""
+    from archive.health import status_report
+
+    for s in status_report(db_path, list(config.sites)):
+        run = s["last_run"]
+        if run:
+            line = (f"{s['site']:<10} {s['articles']} articles; last run {run['run_id']} {run['status']} "
+                    f"{run['started']}: {run['requests']} requests, {run['new']} new, {run['updated']} updated, "
+                    f"{run['unchanged']} unchanged, {run['failed']} failed, {run['fell_back']} fell back")
+        else:
+            line = f"{s['site']:<10} {s['articles']} articles; never crawled"
+        line += "".join(f"\n{'':<10} warning: {w}" for w in s["warnings"] if w != "never crawled")
+        emit(s, as_json, line)
+
+
 def main():
     cli(prog_name="gazette")

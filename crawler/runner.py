@@ -1,4 +1,10 @@
-"""Start crawls in this process with Scrapy's CrawlerProcess (Twisted's reactor runs once per process)."""
+"""Start crawls in this process with Scrapy's CrawlerProcess (Twisted's reactor runs once per process).
+
+`run_fetch` fetches given URLs; `run_crawl` crawls sites, one crawler per site in the same CrawlerProcess
+(each with its own politeness settings and its own crawl_runs row), and returns one summary per site read
+back from the run rows. SIGINT/SIGTERM stop the crawl gracefully: Scrapy closes each spider with reason
+"shutdown" and its run row is closed as `interrupted`.
+"""
 from __future__ import annotations
 
 import logging
@@ -8,6 +14,10 @@ from scrapy.crawler import CrawlerProcess
 from .config import Config
 from .settings import scrapy_settings
 from .spiders.fetch import FetchSpider
+from .spiders.site import spider_for
+
+SUMMARY_KEYS = ("site", "run_id", "status", "requests", "new", "updated", "unchanged", "duplicate", "failed",
+                "fell_back", "errors")
 
 
 def run_fetch(config: Config, db_path: str, urls: list[str], log_level: str = "WARNING") -> list[dict]:
@@ -21,3 +31,47 @@ def run_fetch(config: Config, db_path: str, urls: list[str], log_level: str = "W
     process.start()
     order = {url: i for i, url in enumerate(urls)}
     return sorted(results, key=lambda r: order.get(r["url"], len(order)))
+
+
+def run_crawl(config: Config, db_path: str, site_keys: list[str], *, full: bool = False,
+              max_pages: int | None = None, log_level: str = "WARNING", progress: bool = False,
+              trigger: str = "crawl") -> list[dict]:
+    """Crawl these sites (all in one process, concurrently); return one summary dict per site (SUMMARY_KEYS)."""
+    from archive.health import run_summary
+
+    sites = [config.site(key) for key in site_keys]  # ConfigError on an unknown key, before any request
+    process = CrawlerProcess(scrapy_settings(config, db_path, log_level=log_level, trigger=trigger))
+    logging.getLogger("scrapy").setLevel(log_level)
+    crawlers = []
+    for site in sites:
+        custom = scrapy_settings(config, db_path, log_level=log_level, trigger=trigger, site=site)
+        custom["CLOSESPIDER_TIMEOUT"] = config.politeness(site).get("time_limit") or 0
+        base = spider_for(site.key)
+        spidercls = type(f"{base.__name__}_{site.key}", (base,), {"name": site.key, "custom_settings": custom})
+        crawler = process.create_crawler(spidercls)
+        crawlers.append((site.key, crawler))
+        process.crawl(crawler, config=config, site_key=site.key, results=[], full=full, max_pages=max_pages,
+                      progress=progress)
+    process.start()
+    summaries = []
+    for key, crawler in crawlers:
+        spider = getattr(crawler, "spider", None)
+        run_id = getattr(spider, "run_id", None)
+        summary = run_summary(db_path, run_id) if run_id is not None else None
+        if summary is None:
+            summary = {k: 0 for k in SUMMARY_KEYS}
+            summary.update(site=key, run_id=None, status="failed",
+                           errors=[f"the crawl of {key} did not start (see the log above)"])
+        summaries.append({k: summary.get(k) for k in SUMMARY_KEYS})
+    return summaries
+
+
+def summary_line(s: dict) -> str:
+    """One line per site for the plain output of `gazette crawl`."""
+    line = (f"{s['site']:<10} {s['status']:<11} run {s['run_id']}: {s['requests']} requests, {s['new']} new, "
+            f"{s['updated']} updated, {s['unchanged']} unchanged, {s['duplicate']} duplicate, {s['failed']} failed")
+    if s.get("fell_back"):
+        line += f", {s['fell_back']} fell back"
+    if s["status"] != "ok" and s.get("errors"):
+        line += f"\n{'':<10} {s['errors'][0]}"
+    return line

@@ -1,0 +1,117 @@
+"""Crawl health, read from `crawl_runs`: a run's summary, and per site the last run with its warnings.
+
+`site_status` builds one dict per site (what `gazette status` prints); each warning comes from one small
+check function in CHECKS, so a new warning is one more function. Other parts may add keys to the dict
+(the scheduler adds the next run).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .store import Archive
+
+COUNT_KEYS = ("requests", "new", "updated", "unchanged", "duplicate", "failed", "gone", "fell_back",
+              "listings", "links", "skipped")
+FAILED = ("failed", "timeout", "interrupted")
+MANY_FAILURES_SHARE = 0.25   # failed pages above this share of the pages handled (and at least 3)
+FELL_BACK_SHARE = 0.5        # "most articles fell back"
+REPEATED_FAILURES = 2        # this many failed runs in a row
+
+
+def run_row(archive: Archive, run_id: int) -> dict | None:
+    rows = list(archive.db.query("select * from crawl_runs where id = ?", [run_id]))
+    if not rows:
+        return None
+    row = rows[0]
+    row["errors"] = json.loads(row.get("errors") or "[]")
+    return row
+
+
+def run_summary(db_path, run_id: int) -> dict | None:
+    """The run row as a summary dict (site, run_id, status, counts, errors)."""
+    with Archive(db_path) as archive:
+        row = run_row(archive, run_id)
+    if row is None:
+        return None
+    return {"site": row["site"], "run_id": row["id"], "status": row["status"],
+            **{k: row.get(k) or 0 for k in COUNT_KEYS}, "errors": row["errors"]}
+
+
+def site_status(archive: Archive, site: str) -> dict:
+    """The site's last crawl (not one-off fetches) with counts, its article count and warnings."""
+    runs = [dict(r, errors=json.loads(r.get("errors") or "[]")) for r in archive.db.query(
+        "select * from crawl_runs where site = ? and trigger != 'fetch' order by started desc, id desc limit 20",
+        [site])]
+    articles = archive.db.execute("select count(*) from articles where site = ?", [site]).fetchone()[0]
+    status = {"site": site, "articles": articles, "last_run": None, "warnings": []}
+    if runs:
+        last = runs[0]
+        status["last_run"] = {"run_id": last["id"], "trigger": last["trigger"], "started": last["started"],
+                              "finished": last["finished"], "status": last["status"],
+                              **{k: last.get(k) or 0 for k in COUNT_KEYS}, "errors": last["errors"][:5]}
+    for check in CHECKS:
+        warning = check(runs)
+        if warning:
+            status["warnings"].append(warning)
+    return status
+
+
+def status_report(db_path, sites: list[str]) -> list[dict]:
+    """site_status for each site; an archive that does not exist yet means: never crawled."""
+    if not Path(db_path).is_file():
+        return [{"site": s, "articles": 0, "last_run": None, "warnings": ["never crawled"]} for s in sites]
+    with Archive(db_path) as archive:
+        return [site_status(archive, s) for s in sites]
+
+
+# -- checks: each takes the site's latest runs (newest first) and returns a warning or None -------------
+
+def _never_crawled(runs):
+    return None if runs else "never crawled"
+
+
+def _last_failed(runs):
+    if runs and runs[0]["status"] in FAILED:
+        reason = runs[0]["errors"][0] if runs[0]["errors"] else "no reason recorded"
+        return f"last run {runs[0]['status']}: {reason}"
+    return None
+
+
+def _repeated_failures(runs):
+    count = 0
+    for run in runs:
+        if run["status"] not in FAILED:
+            break
+        count += 1
+    return f"{count} failed runs in a row" if count >= REPEATED_FAILURES else None
+
+
+def _no_articles(runs):
+    if runs and runs[0]["status"] not in FAILED and runs[0].get("listings") and not runs[0].get("links"):
+        return "listings found no articles: the listing markup or the article URL pattern may have changed"
+    return None
+
+
+def _fell_back(runs):
+    if not runs:
+        return None
+    last = runs[0]
+    extracted = last["new"] + last["updated"] + last["unchanged"] + last["duplicate"]
+    if extracted and last["fell_back"] > FELL_BACK_SHARE * extracted:
+        return (f"most articles fell back ({last['fell_back']} of {extracted}) to the TRS or generic extractor: "
+                "the site's selectors may no longer match")
+    return None
+
+
+def _many_failures(runs):
+    if not runs:
+        return None
+    last = runs[0]
+    handled = last["new"] + last["updated"] + last["unchanged"] + last["duplicate"] + last["failed"]
+    if last["failed"] >= 3 and last["failed"] > MANY_FAILURES_SHARE * handled:
+        return f"many failures: {last['failed']} of {handled} pages failed"
+    return None
+
+
+CHECKS = [_never_crawled, _last_failed, _repeated_failures, _no_articles, _fell_back, _many_failures]
