@@ -248,3 +248,17 @@ def test_search_page_in_headless_chromium(server, tmp_path):
     assert "<mark>" in dom
     dom = dump("/-/dashboards/term-over-time?term=ambassador")
     assert 'class="marks"' in dom                                    # the Vega-Lite chart was drawn
+
+
+def test_metadata_describes_tables_and_lists_every_canned_query(server):
+    data = server.json("/gazette.json")
+    queries = {q["name"] for q in data["queries"]}
+    assert {"latest_per_site", "search", "term_by_month", "changed_after_publication", "gone_from_site",
+            "crawl_health"} <= queries
+    assert "articles_naming_country" in queries                      # archive/metadata.yaml's block, merged
+    html = server.html("/gazette/articles")
+    assert "One record per article, newest first." in html
+    metadata = server.json("/-/metadata.json")["databases"]["gazette"]["tables"]
+    for table in ("articles", "revisions", "crawl_runs", "captures"):
+        columns = {c for c in sqlite_utils.Database(server.db)[table].columns_dict}
+        assert columns <= set(metadata[table]["columns"]), (table, columns - set(metadata[table]["columns"]))
