@@ -8,8 +8,12 @@ back from the run rows. SIGINT/SIGTERM stop the crawl gracefully: Scrapy closes 
 from __future__ import annotations
 
 import logging
+import sqlite3
 
 from scrapy.crawler import CrawlerProcess
+
+from archive import Archive
+from archive.store import ArchiveError
 
 from .config import Config
 from .settings import scrapy_settings
@@ -20,8 +24,19 @@ SUMMARY_KEYS = ("site", "run_id", "status", "requests", "new", "updated", "uncha
                 "fell_back", "errors")
 
 
+def open_archive(db_path: str) -> None:
+    """Before any request: the archive opens (and migrates), or ArchiveError says why not (corrupt, read-only,
+    full disk); run rows left `running` by a killed or crashed crawl are closed as `interrupted`."""
+    with Archive(db_path) as archive:
+        try:
+            archive.close_interrupted_runs()
+        except sqlite3.Error as exc:
+            raise ArchiveError(f"cannot write archive {db_path}: {exc}") from None
+
+
 def run_fetch(config: Config, db_path: str, urls: list[str], log_level: str = "WARNING") -> list[dict]:
     """Fetch, extract and archive these URLs; return one result dict per URL, in the order given."""
+    open_archive(db_path)
     results: list[dict] = []
     keys = sorted({config.site_for_url(u).key for u in urls})
     process = CrawlerProcess(scrapy_settings(config, db_path, log_level=log_level, trigger="fetch",
@@ -40,6 +55,7 @@ def run_crawl(config: Config, db_path: str, site_keys: list[str], *, full: bool 
     from archive.health import run_summary
 
     sites = [config.site(key) for key in site_keys]  # ConfigError on an unknown key, before any request
+    open_archive(db_path)
     process = CrawlerProcess(scrapy_settings(config, db_path, log_level=log_level, trigger=trigger))
     logging.getLogger("scrapy").setLevel(log_level)
     crawlers = []

@@ -1,14 +1,19 @@
 """The Scrapy item pipeline: hands each page item to the archive and keeps the run's row and counts."""
 from __future__ import annotations
 
+import logging
+import sqlite3
+
 from scrapy import signals
 
 from archive import Archive
+from archive.store import ArchiveError
 from crawler.config import Config
 
 from .record import archive_page
 
 MAX_ERRORS_KEPT = 500
+log = logging.getLogger("gazette")
 
 
 class ArchivePipeline:
@@ -40,7 +45,23 @@ class ArchivePipeline:
 
     def process_item(self, item, spider=None):
         spider = self.crawler.spider
-        result = archive_page(self.archive, self.config, item, self.run_id)
+        if getattr(spider, "archive_failed", False):
+            return item  # the archive cannot be written (disk full, file broken): the crawl is stopping
+        try:
+            result = archive_page(self.archive, self.config, item, self.run_id)
+        except (sqlite3.Error, OSError, ArchiveError) as exc:
+            # The page's transaction was rolled back; nothing earlier is touched. Stop cleanly, no traceback.
+            message = f"archive error: {exc} (stopped; nothing archived before is lost)"
+            spider.archive_failed = True
+            spider.fatal_error = message
+            log.error("%s: %s", item.get("url"), message)
+            self.counts["failed"] += 1
+            self.errors.append(f"{item.get('url')}: {message}")
+            spider.results.append({"url": item.get("url"), "status": "failed", "article_id": None,
+                                   "site": item.get("site"), "title": None, "published": None, "error": message,
+                                   "layer": None, "fell_back": False, "warnings": []})
+            self.crawler.engine.close_spider(spider, "archive_error")
+            return item
         self.counts[result["status"]] += 1
         if result["error"] and "marked gone" in result["error"]:
             self.counts["gone"] += 1
@@ -57,13 +78,19 @@ class ArchivePipeline:
         """Close the run row (after the pipelines, when the close reason is known)."""
         self.counts["requests"] = self.crawler.stats.get_value("downloader/request_count", 0)
         errors = self.errors + [e for e in getattr(spider, "errors", []) if e not in self.errors]
-        self.archive.finish_run(self.run_id, run_status(reason, self.counts, spider), self.counts, errors)
+        try:
+            self.archive.finish_run(self.run_id, run_status(reason, self.counts, spider), self.counts, errors)
+        except (sqlite3.Error, OSError) as exc:
+            log.error("could not close run %s in the archive (%s); the next run closes it as interrupted",
+                      self.run_id, exc)
         self.archive.close()
 
 
 def run_status(reason: str, counts: dict, spider) -> str:
     if reason in ("shutdown", "cancelled"):
         return "interrupted"
+    if reason == "archive_error":
+        return "failed"
     if reason == "closespider_timeout":
         return "timeout"
     if getattr(spider, "fatal_error", None):

@@ -9,12 +9,17 @@ Then the archive file itself: killed writers, concurrent readers, a corrupt, rea
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
+from contextlib import closing
 
-import pytest
-
-from .support import FIXTURES, gazette, json_lines
+from .generated import GeneratedSite
+from .support import FIXTURES, ROOT, gazette, json_lines
 
 GOOD_2015 = "/mfa_eng/wjdt_665385/2649_665393/202012/t20201218_696980.html"
 GOOD_NEW = "/eng/xw/wjbxw/202405/t20240515_11305672.html"
@@ -156,3 +161,87 @@ def test_catalogue_of_bad_responses_through_fetch(mirrors, mirrored_config, db):
     assert run["requests"] >= len(urls)
     outcomes = dict(archive.execute("select outcome, count(*) from captures group by outcome").fetchall())
     assert outcomes.get("new") == statuses.count("new")
+
+
+# -- the archive file under faults -------------------------------------------------------------------
+
+def start_gazette(*args, db, config, preexec_fn=None) -> subprocess.Popen:
+    env = {**os.environ, "GAZETTE_DB": str(db), "GAZETTE_CONFIG": str(config)}
+    return subprocess.Popen([sys.executable, "-m", "crawler", *args], cwd=ROOT, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=preexec_fn)
+
+
+def count(db, sql="select count(*) from captures") -> int:
+    try:
+        with closing(sqlite3.connect(db, timeout=30)) as conn:
+            return conn.execute(sql).fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0  # not created yet
+
+
+def assert_consistent(db) -> None:
+    """No half-written page: every capture has its outcome, every archived outcome its article, every
+    article its capture and its full-text row, every capture its body."""
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("select count(*) from captures where outcome is null").fetchone()[0] == 0
+        assert conn.execute("""select count(*) from captures c where c.outcome in ('new', 'updated', 'unchanged')
+                               and not exists (select 1 from articles a where a.id = c.article_id)""").fetchone()[0] == 0
+        assert conn.execute("""select count(*) from articles a where not exists
+                               (select 1 from captures c where c.id = a.capture_id and c.article_id = a.id)""").fetchone()[0] == 0
+        assert conn.execute("select count(*) from captures c where not exists "
+                            "(select 1 from bodies b where b.digest = c.digest)").fetchone()[0] == 0
+        assert conn.execute("select count(*) from articles_fts").fetchone()[0] == \
+            conn.execute("select count(*) from articles").fetchone()[0]
+        assert conn.execute("select count(*) from captures where outcome = 'new'").fetchone()[0] == \
+            conn.execute("select count(*) from articles").fetchone()[0]
+
+
+def kill_after(proc: subprocess.Popen, db, captures: int, limit: float = 60) -> int:
+    """SIGKILL the process as soon as the archive holds `captures` captures; return how many it held."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline and proc.poll() is None:
+        if count(db) >= captures:
+            break
+        time.sleep(0.002)
+    assert proc.poll() is None, f"finished before {captures} captures: {proc.stderr.read()}"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(10)
+    return count(db)
+
+
+def test_kill_9_mid_crawl_at_several_points_then_recrawl_completes(mirrors, tmp_path, db):
+    site = GeneratedSite(mirrors(None), 80)
+    config = site.config(tmp_path / "config")
+    held = []
+    for point in (3, 25, 50):
+        proc = start_gazette("crawl", "mfa", "--full", db=db, config=config)
+        held.append(kill_after(proc, db, point))
+        assert_consistent(db)
+        assert count(db, "select count(*) from crawl_runs where status = 'running'") == 1
+    assert held == sorted(held) and held[-1] < 80
+    # The next crawl (incremental, as the scheduler would start it) closes the dead run and completes it.
+    done = gazette("crawl", "mfa", "--json", db=db, config=config)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert_consistent(db)
+    with closing(sqlite3.connect(db)) as conn:
+        runs = [r[0] for r in conn.execute("select status from crawl_runs order by id")]
+        assert runs == ["interrupted"] * 3 + ["ok"]
+        assert conn.execute("select count(*), count(distinct url) from articles").fetchone() == (80, 80)
+        assert conn.execute("select count(*) from articles where title like 'Article %'").fetchone()[0] == 80
+
+
+def test_kill_9_mid_fetch_then_fetch_again(mirrors, tmp_path, db):
+    site = GeneratedSite(mirrors(None), 40)
+    config = site.config(tmp_path / "config")
+    proc = start_gazette("fetch", *site.urls(), db=db, config=config)
+    kill_after(proc, db, 12)
+    assert_consistent(db)
+    again = gazette("fetch", "--json", *site.urls(), db=db, config=config)
+    assert again.returncode == 0, again.stderr
+    statuses = [r["status"] for r in json_lines(again.stdout)]
+    assert set(statuses) <= {"new", "unchanged"} and len(statuses) == 40
+    assert_consistent(db)
+    assert count(db, "select count(*) from articles") == 40
+    assert count(db, "select count(*) from crawl_runs where status = 'interrupted'") == 1

@@ -67,6 +67,12 @@ class SiteSpider(scrapy.Spider):
             self._archive = Archive(self.settings.get("GAZETTE_DB"))
         return self._archive
 
+    def last_run_unfinished(self) -> bool:
+        row = self.archive.db.execute(
+            "select status from crawl_runs where site = ? and trigger != 'fetch' and status != 'running' "
+            "order by id desc limit 1", [self.site_key]).fetchone()
+        return bool(row) and row[0] in ("interrupted", "failed", "timeout")
+
     def closed(self, reason):
         if getattr(self, "run_id", None) is not None:
             record_discovery(self.archive, self.run_id, self.crawl_counts)
@@ -82,6 +88,11 @@ class SiteSpider(scrapy.Spider):
             yield request
 
     def start_requests(self):
+        if not self.full and self.last_run_unfinished():
+            # An interrupted, failed or timed-out crawl may have archived the newest pages only: stopping at
+            # the first all-known listing page would then skip the older ones it never reached.
+            self.logger.warning("%s: the last crawl did not finish; walking every listing page", self.site_key)
+            self.full = True
         for url in self.site.start_urls:
             yield self.listing_request(url, depth=1, start=url, feed=self.site.pagination == "feed")
         for url in self.site.feed_urls:
