@@ -58,6 +58,8 @@ def run_crawl(config: Config, db_path: str, site_keys: list[str], *, full: bool 
     open_archive(db_path)
     process = CrawlerProcess(scrapy_settings(config, db_path, log_level=log_level, trigger=trigger))
     logging.getLogger("scrapy").setLevel(log_level)
+    if log_level != "DEBUG":  # an unreachable robots.txt is logged with a traceback; the run row has the reason
+        logging.getLogger("scrapy.downloadermiddlewares.robotstxt").setLevel(logging.CRITICAL)
     crawlers = []
     for site in sites:
         custom = scrapy_settings(config, db_path, log_level=log_level, trigger=trigger, site=site)

@@ -1,0 +1,221 @@
+"""`gazette crawl` end to end: real Scrapy crawls of each site's loopback mirror into a temporary archive."""
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+import os
+
+import pytest
+import sqlite_utils
+
+from crawler import config as config_module
+from pipelines.normalise import article_id
+from pipelines.record import canonical_for
+
+from .mirror import Mirror
+from .support import FIXTURES, ROOT, expected_pages, gazette, json_lines, project_config
+
+SITES = ["mfa", "guizhou", "hunan", "chongqing", "shenzhen", "guangdong"]
+FIELDS = ("title", "published", "byline", "body", "captions")
+
+
+def english_pages(site):
+    """The recorded article pages the site's English listings link (MFA's Chinese /web/ pages are not)."""
+    return [(path, want) for _, path, _, want in expected_pages(site) if not path.startswith("/web/")]
+
+
+def article_path(path: str) -> str:
+    return path[: -len("index.html")] if path.endswith("/index.html") else path
+
+
+def start_paths(site: str) -> list[str]:
+    table = project_config()["sites"][site]
+    from urllib.parse import urlsplit
+    return [urlsplit(u).path for u in table["start_urls"] + table.get("feed_urls", [])]
+
+
+def last_run(db):
+    return list(sqlite_utils.Database(db).query("select * from crawl_runs order by id desc limit 1"))[0]
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_full_then_incremental_crawl(site, mirrors, mirrored_config, db):
+    mirror = mirrors(site)
+    cfg_dir = mirrored_config({site: mirror})
+    proc = gazette("crawl", "--json", "--full", site, db=db, config=cfg_dir)
+    assert proc.returncode == 0, proc.stderr
+    [summary] = json_lines(proc.stdout)
+    pages = english_pages(site)
+    assert summary["site"] == site and summary["status"] == "ok" and summary["failed"] == 0
+    assert summary["new"] == len(pages) >= 6
+    assert set(summary) == {"site", "run_id", "status", "requests", "new", "updated", "unchanged", "duplicate",
+                            "failed", "fell_back", "errors"}
+    # every article requested once, stored once, with its expected fields
+    articles = [p for p in mirror.requests if p not in start_paths(site) and p != "/robots.txt"
+                and "index_" not in p and "/page/" not in p]
+    assert len(articles) == len(set(articles)) == len(pages)
+    assert summary["requests"] == len(mirror.requests)
+    config = config_module.load(cfg_dir)
+    archive = sqlite_utils.Database(db)
+    assert archive["articles"].count == len(pages)
+    for path, want in pages:
+        row = archive["articles"].get(article_id(canonical_for(mirror.url + article_path(path), config.sites[site])))
+        got = {**row, "captions": json.loads(row["captions"])}
+        for name in FIELDS:
+            if name in want:
+                assert got[name] == want[name], f"{name} of {path}"
+        assert row["layer"] == want.get("layer", "site")
+        if want.get("listed_published"):
+            assert row["listed_published"] == want["listed_published"]
+    assert summary["fell_back"] == sum(1 for _, want in pages if want.get("layer", "site") != "site")
+
+    # an unchanged site: one request per start page, plus robots.txt
+    mirror.reset_log()
+    again = gazette("crawl", "--json", site, db=db, config=cfg_dir)
+    assert again.returncode == 0, again.stderr
+    [summary] = json_lines(again.stdout)
+    assert sorted(mirror.requests) == sorted(["/robots.txt"] + start_paths(site))
+    assert summary["new"] == 0 and summary["requests"] == len(start_paths(site)) + 1
+    assert archive["articles"].count == len(pages)
+
+
+GD_NEW = """<html><head><meta charset="utf-8"><meta name="ArticleTitle" content="{title}">
+<meta name="PubDate" content="{date} 10:00"><title>{title}</title></head><body>
+<div class="article"><h3 class="article-title">{title}</h3><div class="article-content"><div class="TRS_UEDITOR">
+<p>{title}: the Foreign Affairs Office of Guangdong Provincial People's Government received the delegation and
+both sides discussed cooperation in trade, education and culture between their friendship cities.</p>
+<p>The two sides agreed to keep close contact and to hold more exchanges in the coming year.</p>
+</div></div></div></body></html>"""
+
+
+def test_new_articles_cost_their_requests_and_the_listing_pages_before_them(mirrors, mirrored_config, db):
+    mirror = mirrors("guangdong")
+    cfg_dir = mirrored_config({"guangdong": mirror})
+    assert gazette("crawl", "guangdong", db=db, config=cfg_dir).returncode == 0
+    new = [("/wsyw/content/post_4420001.html", "Guangdong Meets Consul General of Chile", "2024-05-28"),
+           ("/wsyw/content/post_4420777.html", "Friendship City Delegation from Osaka Visits Guangzhou", "2024-05-30")]
+    for path, title, date in new:
+        mirror.set(path, GD_NEW.format(title=title, date=date))
+    listing = (FIXTURES / "guangdong/wsyw/index.html").read_text("utf-8")
+    items = "".join(f'<li><span class="date">{d}</span><a href=".{p[len("/wsyw"):]}">{t}</a></li>\n'
+                    for p, t, d in reversed(new))
+    mirror.set("/wsyw/", listing.replace('<ul class="news-list">\n', '<ul class="news-list">\n' + items, 1))
+    mirror.reset_log()
+    proc = gazette("crawl", "--json", "guangdong", db=db, config=cfg_dir)
+    assert proc.returncode == 0, proc.stderr
+    [summary] = json_lines(proc.stdout)
+    assert summary["new"] == 2 and summary["unchanged"] == 0
+    # the 2 new articles + page 1 (had new ones) + page 2 (all archived: paging stops there) + robots.txt
+    assert sorted(mirror.requests) == sorted(["/robots.txt", "/wsyw/", "/wsyw/index_1.html"] + [p for p, _, _ in new])
+    rows = {r["title"]: r for r in sqlite_utils.Database(db)["articles"].rows_where("site = 'guangdong'")}
+    assert rows["Guangdong Meets Consul General of Chile"]["published"] == "2024-05-28T10:00:00"
+
+
+def test_max_pages_bounds_listing_depth(mirrors, mirrored_config, db):
+    mirror = mirrors("shenzhen")
+    cfg_dir = mirrored_config({"shenzhen": mirror})
+    proc = gazette("crawl", "--json", "--full", "--max-pages", "1", "shenzhen", db=db, config=cfg_dir)
+    assert proc.returncode == 0, proc.stderr
+    assert not any("index_1" in p for p in mirror.requests)
+    assert json_lines(proc.stdout)[0]["new"] == 2  # the first listing page holds two articles
+
+
+def test_changed_selectors_fall_back_and_the_run_records_it(mirrors, mirrored_config, db):
+    mirror = mirrors("guizhou")
+    raw = project_config()
+    raw["sites"]["guizhou"]["selectors"].update(title=["h1.renamed::text"], body=["div.renamed-body"],
+                                                listing_item=["ul.renamed li"])
+    cfg_dir = mirrored_config({"guizhou": mirror}, raw=raw)
+    proc = gazette("crawl", "--json", "--full", "guizhou", db=db, config=cfg_dir)
+    assert proc.returncode == 0, proc.stderr
+    [summary] = json_lines(proc.stdout)
+    pages = english_pages("guizhou")
+    assert summary["new"] == len(pages) and summary["fell_back"] == len(pages)
+    assert any("item selectors matched nothing" in e for e in summary["errors"])
+    archive = sqlite_utils.Database(db)
+    layers = {r["layer"] for r in archive["articles"].rows}
+    assert layers <= {"trs", "generic"} and "trs" in layers
+    bodies = {r["title"]: r["body"] for r in archive["articles"].rows}
+    for _, want in pages:  # the text still arrives, without the site's boilerplate
+        assert want["body"].split("\n\n")[0] in bodies[want["title"]]
+        assert "Eyesight Protection" not in bodies[want["title"]]
+    status = json_lines(gazette("status", "--json", db=db, config=cfg_dir).stdout)[0]
+    assert any("most articles fell back" in w for w in status["warnings"])
+
+
+def test_failing_sites_fail_their_own_runs_while_all_goes_on(mirrors, mirrored_config, db):
+    ok = mirrors("mfa")
+    broken = mirrors("hunan")
+    for path in start_paths("hunan"):
+        broken.set(path, "<html><body>Internal error</body></html>", status=503)
+    looping = mirrors("guangdong")
+    looping.set("/wsyw/", b"", status=302, headers={"Location": "/wsyw/index.html"})
+    looping.set("/wsyw/index.html", b"", status=302, headers={"Location": "/wsyw/"})
+    slow = mirrors("shenzhen")
+    slow.set("/en_szgov/news/latest/index.html", "<html></html>", delay=2.5)
+    down = mirrors("guizhou")
+    down.close()  # nothing listens on its port any more
+    cfg_dir = mirrored_config({"mfa": ok, "hunan": broken, "guangdong": looping, "shenzhen": slow,
+                               "guizhou": down}, download_timeout=1, retry_times=0)
+    proc = gazette("crawl", "--json", "--all", db=db, config=cfg_dir)
+    assert proc.returncode == 1
+    summaries = {s["site"]: s for s in json_lines(proc.stdout)}
+    assert summaries["mfa"]["status"] == "ok" and summaries["mfa"]["new"] == len(english_pages("mfa"))
+    for site, words in {"hunan": "HTTP 503", "guangdong": "redirect", "shenzhen": "timed out",
+                        "guizhou": "connection refused"}.items():
+        assert summaries[site]["status"] == "failed", site
+        assert any(words in e for e in summaries[site]["errors"]), (site, summaries[site]["errors"])
+        assert summaries[site]["errors"][0].startswith(f"site {site} failed: no start page could be read")
+    rows = {r["site"]: r for r in sqlite_utils.Database(db).query("select * from crawl_runs")}
+    assert {r["status"] for s, r in rows.items() if s != "mfa"} == {"failed"} and rows["mfa"]["status"] == "ok"
+    plain = gazette("crawl", "guizhou", db=db, config=cfg_dir)
+    assert plain.returncode == 1 and "connection refused" in plain.stdout and "Traceback" not in plain.stderr
+
+
+def test_soft_404_of_a_listed_article_is_recorded_once(mirrors, mirrored_config, db):
+    mirror = mirrors("mfa")
+    cfg_dir = mirrored_config({"mfa": mirror})
+    deleted = "/eng/xw/wjbxw/202405/t20240512_11303000.html"
+    mirror.set(deleted, b"", status=302, headers={"Location": "/web/system/index_17321.shtml"})
+    listing = (FIXTURES / "mfa/eng/xw/wjbxw/index.html").read_text("utf-8")
+    mirror.set("/eng/xw/wjbxw/", listing.replace(
+        '<ul class="list1">\n', '<ul class="list1">\n<li><a href="./202405/t20240512_11303000.html">Deleted</a>'
+        '<span>2024-05-12</span></li>\n', 1))
+    proc = gazette("crawl", "--json", "mfa", db=db, config=cfg_dir)
+    [summary] = json_lines(proc.stdout)
+    assert proc.returncode == 0 and summary["status"] == "ok" and summary["failed"] == 1
+    assert any(deleted in e and "soft 404" in e for e in summary["errors"])
+    assert sqlite_utils.Database(db)["articles"].count == len(english_pages("mfa"))
+    mirror.reset_log()
+    assert gazette("crawl", "mfa", db=db, config=cfg_dir).returncode == 0
+    assert deleted not in mirror.requests and len(mirror.requests) == 4
+
+
+def test_sigterm_closes_the_run_as_interrupted(mirrors, mirrored_config, db):
+    mirror = mirrors("hunan")
+    for path, _ in english_pages("hunan"):
+        mirror.set(path, (FIXTURES / "hunan" / path.lstrip("/")).read_bytes(), delay=1.0,
+                   content_type="text/html; charset=utf-8")
+    cfg_dir = mirrored_config({"hunan": mirror})
+    env = {**os.environ, "GAZETTE_DB": str(db), "GAZETTE_CONFIG": str(cfg_dir)}
+    child = subprocess.Popen([sys.executable, "-m", "crawler", "crawl", "--json", "--full", "hunan"], cwd=ROOT,
+                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 20
+    while time.time() < deadline and not any("/2020" in p for p in mirror.requests):
+        time.sleep(0.1)
+    child.send_signal(signal.SIGTERM)
+    out, err = child.communicate(timeout=30)
+    assert child.returncode == 1, err
+    [summary] = json_lines(out)
+    assert summary["status"] == "interrupted"
+    assert last_run(db)["status"] == "interrupted" and last_run(db)["finished"]
+
+
+def test_usage_errors(db):
+    assert gazette("crawl", db=db).returncode == 2
+    proc = gazette("crawl", "nowhere", db=db)
+    assert proc.returncode == 2 and "unknown site 'nowhere'" in proc.stderr
+    assert gazette("crawl", "--all", "mfa", db=db).returncode == 2
