@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .scheduling import site_schedule
 from .store import Archive
 
 COUNT_KEYS = ("requests", "new", "updated", "unchanged", "duplicate", "failed", "gone", "fell_back",
@@ -60,9 +61,10 @@ def site_status(archive: Archive, site: str) -> dict:
 def status_report(db_path, sites: list[str]) -> list[dict]:
     """site_status for each site; an archive that does not exist yet means: never crawled."""
     if not Path(db_path).is_file():
-        return [{"site": s, "articles": 0, "last_run": None, "warnings": ["never crawled"]} for s in sites]
+        return [{"site": s, "articles": 0, "last_run": None, "warnings": ["never crawled"], "next_run": None,
+                 "scheduler": None} for s in sites]
     with Archive(db_path) as archive:
-        return [site_status(archive, s) for s in sites]
+        return [{**site_status(archive, s), **site_schedule(archive, s)} for s in sites]
 
 
 # -- checks: each takes the site's latest runs (newest first) and returns a warning or None -------------

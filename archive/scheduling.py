@@ -11,7 +11,6 @@ import json
 from .store import Archive, utcnow
 
 FAILED = ("failed", "timeout", "interrupted")
-FAILURE_WARNING_AFTER = 3  # this many failed runs in a row make a warning in `gazette status`
 
 
 def runs_of_process(archive: Archive, pid: int, since: str) -> list[dict]:
@@ -79,19 +78,13 @@ def states(archive: Archive) -> dict[str, dict]:
 
 
 def site_schedule(archive: Archive, site: str) -> dict:
-    """For `gazette status`: the site's next scheduled run and a warning after repeated failures.
+    """For `gazette status`: {"next_run": ISO time or None, "scheduler": "running" | "stopped" | None}.
 
-    Returns {"next_run": ISO time or None, "scheduler": "running" | "stopped" | None (never scheduled),
-    "failures_in_a_row": n, "warnings": [str]}."""
+    `scheduler` is None for a site the scheduler never planned; next_run is only given while it runs."""
     from .store import _alive
 
     state = states(archive).get(site)
-    failures = failures_in_a_row(archive, site)
-    warnings = []
-    if failures >= FAILURE_WARNING_AFTER:
-        warnings.append(f"{failures} crawls in a row failed (failed, timeout or interrupted); see crawl_runs.errors")
-    scheduler = None
-    if state is not None:
-        scheduler = "running" if state["scheduler_pid"] and _alive(state["scheduler_pid"]) else "stopped"
-    return {"next_run": state["next_run"] if scheduler == "running" else None, "scheduler": scheduler,
-            "failures_in_a_row": failures, "warnings": warnings}
+    if state is None:
+        return {"next_run": None, "scheduler": None}
+    running = bool(state["scheduler_pid"]) and _alive(state["scheduler_pid"])
+    return {"next_run": state["next_run"] if running else None, "scheduler": "running" if running else "stopped"}

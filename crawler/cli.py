@@ -268,7 +268,8 @@ def revisit(config, db_path, site_keys, as_json, dry_run, verbose):
 @common_options
 @json_option
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO) on stderr.")
-def crawl(config, db_path, site_keys, all_sites, full, max_pages, as_json, verbose):
+@click.option("--trigger", default="crawl", hidden=True, help="crawl_runs.trigger (the scheduler passes 'schedule').")
+def crawl(config, db_path, site_keys, all_sites, full, max_pages, as_json, verbose, trigger):
     """Crawl these sites (or --all) now: discover new articles on their listings and archive them.
 
     Incremental: listings are read newest first and paging stops at the first listing page whose articles
@@ -280,13 +281,20 @@ def crawl(config, db_path, site_keys, all_sites, full, max_pages, as_json, verbo
     keys = list(config.sites) if all_sites else list(dict.fromkeys(site_keys))
     for key in keys:
         config.site(key)
+    from .locks import lock_sites  # one crawl per site at a time, also against `gazette schedule`
+    held, refused = lock_sites(db_path, keys)
+    for message in refused:
+        click.echo(f"gazette: {message}; not crawling it now", err=True)
+    if not held:
+        sys.exit(EXIT_FAILED)
     from .runner import run_crawl, summary_line  # imports Scrapy: only when needed
 
-    summaries = run_crawl(config, db_path, keys, full=full, max_pages=max_pages,
-                          log_level="INFO" if verbose else "WARNING", progress=sys.stderr.isatty())
+    summaries = run_crawl(config, db_path, [k for k in keys if k in held], full=full, max_pages=max_pages,
+                          log_level="INFO" if verbose else "WARNING", progress=sys.stderr.isatty(),
+                          trigger=trigger)
     for s in summaries:
         emit(s, as_json, summary_line(s))
-    sys.exit(0 if all(s["status"] == "ok" for s in summaries) else EXIT_FAILED)
+    sys.exit(0 if all(s["status"] == "ok" for s in summaries) and not refused else EXIT_FAILED)
 
 
 @cli.command()
@@ -304,6 +312,9 @@ def status(config, db_path, as_json):
                     f"{run['unchanged']} unchanged, {run['failed']} failed, {run['fell_back']} fell back")
         else:
             line = f"{s['site']:<10} {s['articles']} articles; never crawled"
+        if s.get("scheduler"):
+            line += (f"\n{'':<10} next run {s['next_run']}" if s["next_run"] else
+                     f"\n{'':<10} next run: none (gazette schedule is not running)")
         line += "".join(f"\n{'':<10} warning: {w}" for w in s["warnings"] if w != "never crawled")
         emit(s, as_json, line)
 

@@ -81,3 +81,16 @@ def _read(fd: int) -> str:
         return os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
     except OSError:
         return ""
+
+
+def lock_sites(db_path: str | os.PathLike, sites: list[str]) -> tuple[dict[str, SiteLock], list[str]]:
+    """Take the locks of these sites; return {site: lock} taken and a message per site refused.
+
+    The locks are held until the process exits (the kernel then drops them)."""
+    held, refused = {}, []
+    for site in sites:
+        try:
+            held[site] = SiteLock(db_path, site).acquire()
+        except LockHeld as exc:
+            refused.append(str(exc))
+    return held, refused

@@ -170,7 +170,8 @@ class Scheduler:
         for key, p in self.plans.items():
             job = self.scheduler.get_job(key)
             log.info("%s: scheduled %s; next run %s", key, p.text, _iso(job.next_run_time) if job else "-")
-            self._save_state(key, schedule=p.text, scheduler_pid=os.getpid())
+            self._save_state(key, schedule=p.text, scheduler_pid=os.getpid(),
+                             next_run=_iso(job.next_run_time) if job else None)
         log.info("scheduler started (pid %d, archive %s, log %s)", os.getpid(), self.db_path, self.log_file)
         while not self.stopping.wait(0.5):
             pass
@@ -235,14 +236,14 @@ class Scheduler:
 
     def command(self, key: str) -> list[str]:
         """The child process of one run: the same `gazette crawl SITE` a user runs, on this archive and config."""
-        return [sys.executable, "-m", "crawler", "crawl", key, "--db", self.db_path,
+        return [sys.executable, "-m", "crawler", "crawl", key, "--trigger", TRIGGER, "--db", self.db_path,
                 "--config", str(self.config.path.parent)]
 
     def _crawl(self, key: str) -> None:
         site = self.plans[key].site
         limit = float(self.config.politeness(site).get("time_limit") or 0)
         command = self.command(key)
-        env = {**os.environ, "GAZETTE_TRIGGER": TRIGGER,
+        env = {**os.environ,
                "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
         started = scheduling.utcnow()
         clock = time.monotonic()
