@@ -12,7 +12,7 @@ def scrapy_settings(config: Config, db_path: str, *, log_level: str = "WARNING",
         "USER_AGENT": polite["user_agent"],
         "ROBOTSTXT_OBEY": True,
         "DOWNLOAD_DELAY": polite["download_delay"],
-        "RANDOMIZE_DOWNLOAD_DELAY": True,
+        "DOWNLOAD_DELAY_JITTER": 0.5,  # ±50% of the delay (was RANDOMIZE_DOWNLOAD_DELAY, deprecated)
         "CONCURRENT_REQUESTS": 8,
         "CONCURRENT_REQUESTS_PER_DOMAIN": polite["concurrent_requests_per_domain"],
         "AUTOTHROTTLE_ENABLED": polite["autothrottle"],

@@ -36,6 +36,7 @@ TRS_PAGE = re.compile(r"/(?:([\w-]+?)_(\d+)|index)\.s?html?$")
 WP_PAGE = re.compile(r"/page/(\d+)/?$")
 NEXT_LINKS = ("link[rel=next]::attr(href)", "a[rel=next]::attr(href)", "a.next::attr(href)",
               "a.next-page::attr(href)")
+PROGRESS: dict[str, str] = {}  # site key -> its running counts, while crawling with progress on
 FEED_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
 
 
@@ -78,7 +79,7 @@ class SiteSpider(scrapy.Spider):
             record_discovery(self.archive, self.run_id, self.crawl_counts)
         if self._archive is not None:
             self._archive.close()
-        if self.progress:
+        if self.progress and PROGRESS.pop(self.site_key, None) is not None and not PROGRESS:
             sys.stderr.write("\n")
 
     # -- requests ---------------------------------------------------------------------------------------
@@ -271,8 +272,9 @@ class SiteSpider(scrapy.Spider):
         if not self.progress:
             return
         requests = self.crawler.stats.get_value("downloader/request_count", 0)
-        sys.stderr.write(f"\r{self.site_key}: {requests} requests, {counts['new']} new, {counts['updated']} updated, "
-                         f"{counts['unchanged']} unchanged, {counts['failed']} failed ")
+        PROGRESS[self.site_key] = (f"{self.site_key}: {requests} req, {counts['new']} new, {counts['updated']} upd, "
+                                   f"{counts['unchanged']} same, {counts['failed']} failed")
+        sys.stderr.write("\r" + " | ".join(PROGRESS.values()) + " ")  # one line for all sites crawling
         sys.stderr.flush()
 
 
