@@ -197,8 +197,7 @@ def test_stale_lock_of_a_killed_process_is_taken_over(db):
 def test_second_scheduler_on_the_same_archive_refuses(mirrors, mirrored_config, db):
     mirror = mirrors("mfa")
     config = config_with(mirrored_config, {"mfa": mirror}, mfa={"schedule": {"cron": "0 3 * * mon"}})
-    gazette("crawl", "mfa", db=db, config=config)
-    first = start_schedule(db, config)
+    first = start_schedule(db, config, "--grace", "0")  # its catch-up crawl is stopped at once on SIGTERM
     wait_for(lambda: schedule_state(db, "mfa"), 10, first, "the first scheduler")
     second = subprocess.run([sys.executable, "-m", "crawler", "schedule"], cwd=ROOT, capture_output=True, text=True,
                             env={**os.environ, "GAZETTE_DB": str(db), "GAZETTE_CONFIG": str(config)}, timeout=20)
