@@ -12,6 +12,8 @@ import fcntl
 import os
 from pathlib import Path
 
+from archive.store import ArchiveError
+
 
 class LockHeld(Exception):
     """Another live process holds the site's lock; the message says which."""
@@ -31,8 +33,11 @@ class SiteLock:
         self.fd: int | None = None
 
     def acquire(self) -> "SiteLock":
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:  # beside a read-only archive, on a full disk: one clear line, exit 1
+            raise ArchiveError(f"cannot create the crawl lock {self.path}: {exc.strerror}") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

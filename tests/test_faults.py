@@ -8,15 +8,20 @@ Then the archive file itself: killed writers, concurrent readers, a corrupt, rea
 """
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import re
+import resource
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from contextlib import closing
+from pathlib import Path
 
 from .generated import GeneratedSite
 from .support import FIXTURES, ROOT, gazette, json_lines
@@ -245,3 +250,79 @@ def test_kill_9_mid_fetch_then_fetch_again(mirrors, tmp_path, db):
     assert_consistent(db)
     assert count(db, "select count(*) from articles") == 40
     assert count(db, "select count(*) from crawl_runs where status = 'interrupted'") == 1
+
+
+def assert_clean_failure(proc, *needles) -> None:
+    assert proc.returncode == 1, (proc.returncode, proc.stdout, proc.stderr)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    for needle in needles:
+        assert re.search(needle, proc.stderr + proc.stdout, re.I), (needle, proc.stderr)
+
+
+def test_corrupt_archive_is_one_clear_error(mirrors, tmp_path, db):
+    site = GeneratedSite(mirrors(None), 5)
+    config = site.config(tmp_path / "config")
+    db.parent.mkdir(parents=True)
+    garbage = os.urandom(64 * 1024)
+    db.write_bytes(garbage)
+    for args in (("crawl", "mfa"), ("fetch", site.urls()[0])):
+        assert_clean_failure(gazette(*args, db=db, config=config), r"archive error: .*not a database")
+    assert db.read_bytes() == garbage  # left as it was for the user to inspect
+
+
+def test_read_only_archive_is_one_clear_error_and_loses_nothing(mirrors, tmp_path):
+    site = GeneratedSite(mirrors(None), 6)
+    directory = Path(tempfile.mkdtemp(prefix="gazette-ro-"))
+    try:
+        config = site.config(directory / "config")
+        db = directory / "gazette.db"
+        assert gazette("fetch", *site.urls()[:3], db=db, config=config).returncode == 0
+        before = db.read_bytes()
+        os.chmod(db, 0o444)
+        os.chmod(directory, 0o555)
+
+        def drop():
+            # root ignores file modes: drop CAP_DAC_OVERRIDE from the bounding set so gazette (after exec) has not
+            if os.getuid() == 0:
+                libc = ctypes.CDLL(None, use_errno=True)
+                if libc.prctl(24, 1, 0, 0, 0) != 0:  # PR_CAPBSET_DROP, CAP_DAC_OVERRIDE
+                    os._exit(99)
+        for args in (("crawl", "mfa"), ("fetch", *site.urls())):
+            proc = start_gazette(*args, db=db, config=config, preexec_fn=drop)
+            out, err = proc.communicate(timeout=120)
+            assert_clean_failure(subprocess.CompletedProcess(proc.args, proc.returncode, out, err),
+                                 r"archive error: .*(read-?only|unable to open|permission denied)")
+        assert db.read_bytes() == before
+    finally:
+        os.chmod(directory, 0o755)
+        shutil.rmtree(directory, ignore_errors=True)
+    assert count(db, "select count(*) from articles") == 0  # (file removed with the directory)
+
+
+def test_full_disk_stops_cleanly_and_loses_nothing(mirrors, tmp_path, db):
+    """A file-size limit (RLIMIT_FSIZE) plays the full disk: SQLite's writes fail with SQLITE_FULL."""
+    site = GeneratedSite(mirrors(None), 120)
+    config = site.config(tmp_path / "config")
+    first = gazette("fetch", *site.urls()[:10], db=db, config=config)
+    assert first.returncode == 0, first.stderr
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        before = conn.execute("select id, body from articles order by id").fetchall()
+    limit = db.stat().st_size + 96 * 1024
+
+    def cap():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    proc = start_gazette("crawl", "mfa", "--full", db=db, config=config, preexec_fn=cap)
+    out, err = proc.communicate(timeout=120)
+    assert_clean_failure(subprocess.CompletedProcess(proc.args, proc.returncode, out, err),
+                         r"archive error: .*(full|I/O)")
+    assert_consistent(db)
+    with closing(sqlite3.connect(db)) as conn:
+        after = dict(conn.execute("select id, body from articles").fetchall())
+        assert all(after.get(i) == body for i, body in before)
+        assert 10 <= len(after) < 120
+    # Space again: the next crawl completes, without duplicates.
+    done = gazette("crawl", "mfa", db=db, config=config)
+    assert done.returncode == 0, done.stderr
+    assert_consistent(db)
+    assert count(db, "select count(*) from articles") == 120
