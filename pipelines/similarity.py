@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-from datasketch import MinHash
-
 NUM_PERM = 64
 BANDS = 16
 SHINGLE = 4
@@ -30,6 +28,8 @@ def signature(body: str | None) -> list[int] | None:
     """The body's MinHash values, or None when the body is too short to compare."""
     if len(WORD.findall(body or "")) < MIN_WORDS:
         return None
+    from datasketch import MinHash  # imported when needed: the package pulls in scipy (about 1 s)
+
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
     minhash.update_batch(sorted(shingles(body)))
     return [int(v) for v in minhash.hashvalues]
