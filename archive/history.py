@@ -125,7 +125,8 @@ def jaccard(a: bytes, b: bytes) -> float:
 
 def due_for_revisit(archive: Archive, site: str, after_days, limit: int, now: str | None = None) -> list[dict]:
     """Articles of `site` whose latest passed check point (first_seen + N days, N in after_days) has not been
-    checked since: the URL (canonical), article id, the check point and when it was last fetched.
+    checked since: the URL to request (the last one that served the article: a site's canonical form of a
+    URL is not always served), article id, the check point and when it was last fetched.
 
     Gone articles are included (a re-check finds out if they came back). The longest-waiting come first,
     at most `limit`."""
@@ -135,10 +136,12 @@ def due_for_revisit(archive: Archive, site: str, after_days, limit: int, now: st
     now = now or utcnow()
     case = " ".join(f"when julianday(:now) - julianday(a.first_seen) >= {d!r} then {d!r}" for d in days)
     sql = f"""
-        select id as article_id, url, first_seen, last_checked, checkpoint,
+        select id as article_id, coalesce(served, url) as url, first_seen, last_checked, checkpoint,
                strftime('%Y-%m-%dT%H:%M:%SZ', julianday(first_seen) + checkpoint) as due_since
         from (
             select a.id, a.url, a.first_seen, (case {case} end) as checkpoint,
+                   (select c.final_url from captures c where c.article_id = a.id and c.status between 200 and 299
+                     order by c.outcome = 'duplicate', c.id desc limit 1) as served,
                    max(a.last_seen, coalesce((select max(c.fetched_at) from captures c
                                                where c.article_id = a.id), '')) as last_checked
             from articles a where a.site = :site

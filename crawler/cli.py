@@ -101,7 +101,7 @@ def fetch(config, db_path, urls, as_json, verbose):
     results = run_fetch(config, db_path, list(urls), log_level="INFO" if verbose else "WARNING")
     seen = {r["url"] for r in results}
     for url in urls:
-        if url not in seen:
+        if url not in seen and url.split("#")[0] not in seen:  # Scrapy requests a URL without its fragment
             results.append({"url": url, "status": "failed", "article_id": None,
                             "site": config.site_for_url(url).key, "title": None, "published": None,
                             "error": "no response (request dropped)"})
@@ -269,7 +269,9 @@ def revisit(config, db_path, site_keys, as_json, dry_run, verbose):
 @json_option
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO) on stderr.")
 @click.option("--trigger", default="crawl", hidden=True, help="crawl_runs.trigger (the scheduler passes 'schedule').")
-def crawl(config, db_path, site_keys, all_sites, full, max_pages, as_json, verbose, trigger):
+@click.option("--revisit", is_flag=True,
+              help="After each site's crawl, re-check its archived articles due for a revisit (sites.toml `revisit`).")
+def crawl(config, db_path, site_keys, all_sites, full, max_pages, as_json, verbose, trigger, revisit):
     """Crawl these sites (or --all) now: discover new articles on their listings and archive them.
 
     Incremental: listings are read newest first and paging stops at the first listing page whose articles
@@ -291,7 +293,7 @@ def crawl(config, db_path, site_keys, all_sites, full, max_pages, as_json, verbo
 
     summaries = run_crawl(config, db_path, [k for k in keys if k in held], full=full, max_pages=max_pages,
                           log_level="INFO" if verbose else "WARNING", progress=sys.stderr.isatty(),
-                          trigger=trigger)
+                          trigger=trigger, revisit=revisit)
     for s in summaries:
         emit(s, as_json, summary_line(s))
     sys.exit(0 if all(s["status"] == "ok" for s in summaries) and not refused else EXIT_FAILED)

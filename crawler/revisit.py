@@ -60,3 +60,23 @@ def run_revisit(config: Config, db_path: str, site_keys: list[str] | None = None
     add_revisit_crawls(process, config, due_rows, results)
     process.start()
     return due_rows, results
+
+
+def revisit_after_crawl(process, crawl_deferred, crawl_crawler, config: Config, db_path: str, site,
+                        rows: list[dict], log_level: str = "WARNING"):
+    """For `gazette crawl --revisit`: a fetch crawler (trigger "revisit", the site's politeness) that re-checks
+    `rows` once the site's crawl has finished normally, so the two never hit the site at the same time.
+    Returns the revisit crawler (its spider has run_id once it ran)."""
+    custom = scrapy_settings(config, db_path, log_level=log_level, trigger="revisit", site=site)
+    custom["CLOSESPIDER_TIMEOUT"] = config.politeness(site).get("time_limit") or 0
+    spidercls = type(f"RevisitSpider_{site.key}", (FetchSpider,), {"name": f"revisit-{site.key}",
+                                                                    "custom_settings": custom})
+    crawler = process.create_crawler(spidercls)
+
+    def start(_):
+        if crawl_crawler.stats.get_value("finish_reason") != "finished":
+            return None  # interrupted or timed out: no revisit now
+        return process.crawl(crawler, config=config, urls=[r["url"] for r in rows], results=[], site_key=site.key)
+
+    crawl_deferred.addBoth(start)
+    return crawler

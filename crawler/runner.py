@@ -50,8 +50,11 @@ def run_fetch(config: Config, db_path: str, urls: list[str], log_level: str = "W
 
 def run_crawl(config: Config, db_path: str, site_keys: list[str], *, full: bool = False,
               max_pages: int | None = None, log_level: str = "WARNING", progress: bool = False,
-              trigger: str = "crawl") -> list[dict]:
-    """Crawl these sites (all in one process, concurrently); return one summary dict per site (SUMMARY_KEYS)."""
+              trigger: str = "crawl", revisit: bool = False) -> list[dict]:
+    """Crawl these sites (all in one process, concurrently); return one summary dict per site (SUMMARY_KEYS).
+
+    With `revisit`, each site's crawl is followed by a re-check of its archived articles due for one
+    (crawler/revisit.py); that run has its own summary, with "trigger": "revisit"."""
     from archive.health import run_summary
 
     sites = [config.site(key) for key in site_keys]  # ConfigError on an unknown key, before any request
@@ -61,6 +64,9 @@ def run_crawl(config: Config, db_path: str, site_keys: list[str], *, full: bool 
     if log_level != "DEBUG":  # an unreachable robots.txt is logged with a traceback; the run row has the reason
         logging.getLogger("scrapy.downloadermiddlewares.robotstxt").setLevel(logging.CRITICAL)
     crawlers = []
+    if revisit:
+        from .revisit import due, revisit_after_crawl
+        due_rows = due(config, db_path, site_keys)
     for site in sites:
         custom = scrapy_settings(config, db_path, log_level=log_level, trigger=trigger, site=site)
         custom["CLOSESPIDER_TIMEOUT"] = config.politeness(site).get("time_limit") or 0
@@ -68,25 +74,34 @@ def run_crawl(config: Config, db_path: str, site_keys: list[str], *, full: bool 
         spidercls = type(f"{base.__name__}_{site.key}", (base,), {"name": site.key, "custom_settings": custom})
         crawler = process.create_crawler(spidercls)
         crawlers.append((site.key, crawler))
-        process.crawl(crawler, config=config, site_key=site.key, results=[], full=full, max_pages=max_pages,
-                      progress=progress)
+        done = process.crawl(crawler, config=config, site_key=site.key, results=[], full=full,
+                             max_pages=max_pages, progress=progress)
+        if revisit and due_rows.get(site.key):
+            crawlers.append((site.key, revisit_after_crawl(process, done, crawler, config, db_path, site,
+                                                          due_rows[site.key], log_level)))
     process.start()
     summaries = []
     for key, crawler in crawlers:
         spider = getattr(crawler, "spider", None)
         run_id = getattr(spider, "run_id", None)
         summary = run_summary(db_path, run_id) if run_id is not None else None
+        is_revisit = crawler.spidercls.__name__.startswith("RevisitSpider_")
+        if summary is None and is_revisit:
+            continue  # the site's crawl did not finish normally: no revisit was started
         if summary is None:
             summary = {k: 0 for k in SUMMARY_KEYS}
             summary.update(site=key, run_id=None, status="failed",
                            errors=[f"the crawl of {key} did not start (see the log above)"])
         summaries.append({k: summary.get(k) for k in SUMMARY_KEYS})
+        if is_revisit:
+            summaries[-1]["trigger"] = "revisit"
     return summaries
 
 
 def summary_line(s: dict) -> str:
     """One line per site for the plain output of `gazette crawl`."""
-    line = (f"{s['site']:<10} {s['status']:<11} run {s['run_id']}: {s['requests']} requests, {s['new']} new, "
+    name = f"{s['site']} (revisit)" if s.get("trigger") == "revisit" else s["site"]
+    line = (f"{name:<10} {s['status']:<11} run {s['run_id']}: {s['requests']} requests, {s['new']} new, "
             f"{s['updated']} updated, {s['unchanged']} unchanged, {s['duplicate']} duplicate, {s['failed']} failed")
     if s.get("fell_back"):
         line += f", {s['fell_back']} fell back"

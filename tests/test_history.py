@@ -249,3 +249,31 @@ def test_export_warc_reads_back_with_warcio(mirrors, mirrored_config, db, tmp_pa
     assert [(u, int(s)) for _, u, s, _ in responses] == [(c["url"], c["status"]) for c in captures]
     assert all(body == bodies[url] for _, url, _, body in responses)
     assert gazette("export-warc", str(tmp_path / "x.warc.gz"), db=tmp_path / "none.db", config=config).returncode == 2
+
+
+def test_crawl_revisit_rechecks_due_articles_after_the_crawl(mirrors, mirrored_config, db):
+    mirror = mirrors("mfa")
+    raw = project_config()
+    raw["sites"]["mfa"]["revisit"] = {"after_days": [1, 7], "max_per_run": 3}
+    config = mirrored_config({"mfa": mirror}, raw)
+    first = json_lines(gazette("crawl", "--json", "mfa", db=db, config=config).stdout)
+    assert [s["status"] for s in first] == ["ok"] and first[0]["new"] >= 6
+    quiet = json_lines(gazette("crawl", "--json", "--revisit", "mfa", db=db, config=config).stdout)
+    assert [s.get("trigger") for s in quiet] == [None]               # nothing is due yet: no revisit run
+    age(db, 2)
+    due = json_lines(gazette("revisit", "--dry-run", "--json", "mfa", db=db, config=config).stdout)
+    assert len(due) == 3
+    edited = due[0]["url"].replace(mirror.url, "")                    # the URL that served it, not the canonical
+    page = fixture("mfa", edited)
+    words = re.findall(r"<p>[^<]{40,}", page)[0]
+    mirror.set(edited, page.replace(words, words + " (corrected)"))
+    mirror.reset_log()
+    proc = gazette("crawl", "--json", "--revisit", "mfa", db=db, config=config)
+    assert proc.returncode == 0, proc.stderr
+    crawl, revisit = json_lines(proc.stdout)
+    assert crawl["status"] == "ok" and "trigger" not in crawl
+    assert revisit["trigger"] == "revisit" and revisit["status"] == "ok"
+    assert revisit["updated"] == 1 and revisit["unchanged"] == 2
+    assert rows(db, "select trigger from crawl_runs where id = ?", [revisit["run_id"]])[0]["trigger"] == "revisit"
+    assert len(rows(db, "select * from revisions where article_id = ?", [due[0]["article_id"]])) == 1
+    assert len(json_lines(gazette("revisit", "--dry-run", "--json", "mfa", db=db, config=config).stdout)) == 3
