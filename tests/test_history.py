@@ -277,3 +277,29 @@ def test_crawl_revisit_rechecks_due_articles_after_the_crawl(mirrors, mirrored_c
     assert rows(db, "select trigger from crawl_runs where id = ?", [revisit["run_id"]])[0]["trigger"] == "revisit"
     assert len(rows(db, "select * from revisions where article_id = ?", [due[0]["article_id"]])) == 1
     assert len(json_lines(gazette("revisit", "--dry-run", "--json", "mfa", db=db, config=config).stdout)) == 3
+
+
+def test_migration_backfills_article_urls_from_an_older_archive(tmp_path):
+    from archive import schema
+
+    path = tmp_path / "old.db"
+    old = sqlite_utils.Database(path)
+    upto = schema.MIGRATIONS.index(schema._history)
+    schema.migrate(old, upto=upto)
+    old["articles"].insert({"id": "a1", "site": "mfa", "url": "https://www.fmprc.gov.cn/eng/a.html",
+                            "first_seen": "2025-01-01T00:00:00Z", "last_seen": "2025-03-01T00:00:00Z"})
+    old["bodies"].insert({"digest": "d", "size": 0, "compression": "zlib", "data": b""})
+    for i, (url, final, when) in enumerate([
+            ("http://fmprc.gov.cn/mfa_eng/a.html", "https://www.fmprc.gov.cn/mfa_eng/a.html", "2025-01-01T00:00:00Z"),
+            ("http://fmprc.gov.cn/mfa_eng/a.html", "https://www.fmprc.gov.cn/mfa_eng/a.html", "2025-02-01T00:00:00Z")]):
+        old["captures"].insert({"id": i + 1, "site": "mfa", "url": url, "final_url": final, "fetched_at": when,
+                                "status": 200, "digest": "d", "article_id": "a1", "outcome": "new"})
+    old.conn.commit()
+    old.conn.close()
+    with Archive(path) as archive:
+        got = {r["url"]: (r["article_id"], r["first_seen"], r["last_seen"])
+               for r in archive.db.query("select * from article_urls")}
+    assert got == {
+        "https://www.fmprc.gov.cn/eng/a.html": ("a1", "2025-01-01T00:00:00Z", "2025-03-01T00:00:00Z"),
+        "http://fmprc.gov.cn/mfa_eng/a.html": ("a1", "2025-01-01T00:00:00Z", "2025-02-01T00:00:00Z"),
+        "https://www.fmprc.gov.cn/mfa_eng/a.html": ("a1", "2025-01-01T00:00:00Z", "2025-02-01T00:00:00Z")}
