@@ -1,0 +1,89 @@
+"""Crawl benchmark: `gazette crawl --full` against a bare Scrapy spider that only downloads the same pages.
+
+A generated TRS-style site of N articles (tests/generated.py, 20 per listing page) is served on loopback.
+Both run as child processes with politeness delays off and the same per-host concurrency; the figures are wall
+time, the ratio of the two, and each child's peak memory (max RSS from wait4). Then the request counts of
+incremental recrawls: with nothing new, and after 10 new articles.
+
+Run: python -m bench.crawl [--articles 2000]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_child(args: list[str], env: dict) -> tuple[float, float, int]:
+    """(wall seconds, peak RSS in MB, exit status) of one child process."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace")
+    if proc.returncode:
+        print(err[-2000:], file=sys.stderr)
+    return elapsed, usage.ru_maxrss / 1024, proc.returncode
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    from tests.generated import LISTING, GeneratedSite
+    from tests.mirror import Mirror
+
+    work = Path(tempfile.mkdtemp(prefix="gazette-crawl-bench-"))
+    mirror = Mirror()
+    site = GeneratedSite(mirror, args.articles)
+    config = site.config(work / "config", retry_times=2, download_timeout=30)
+    db = work / "gazette.db"
+    env = {**os.environ, "GAZETTE_DB": str(db), "GAZETTE_CONFIG": str(config)}
+    from crawler import config as config_module
+    polite = config_module.load(config).politeness(config_module.load(config).site("mfa"))
+    print(f"{args.articles:,} generated articles on {mirror.url}; delays off, "
+          f"{polite['concurrent_requests_per_domain']} request(s) at a time per host (the config's)")
+
+    mirror.reset_log()
+    bare = run_child([sys.executable, "-m", "scrapy", "runspider", str(ROOT / "bench" / "bare_spider.py"),
+                      "-a", f"start={mirror.url}{LISTING}", "-s", "LOG_LEVEL=WARNING", "-s", "ROBOTSTXT_OBEY=True",
+                      "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS=8",
+                      "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={polite['concurrent_requests_per_domain']}",
+                      "-s", "TELNETCONSOLE_ENABLED=False"], env)
+    bare_requests = mirror.count()
+    mirror.reset_log()
+    full = run_child([sys.executable, "-m", "crawler", "crawl", "mfa", "--full"], env)
+    full_requests = mirror.count()
+    import sqlite3
+    with sqlite3.connect(db) as conn:
+        archived = conn.execute("select count(*) from articles").fetchone()[0]
+    print(f"{'':<28} {'wall s':>8} {'pages/s':>8} {'peak MB':>8} {'requests':>9}")
+    print(f"{'bare Scrapy (download only)':<28} {bare[0]:8.1f} {bare_requests / bare[0]:8.1f} {bare[1]:8.0f} "
+          f"{bare_requests:9,}")
+    print(f"{'gazette crawl --full':<28} {full[0]:8.1f} {full_requests / full[0]:8.1f} {full[1]:8.0f} "
+          f"{full_requests:9,}   ({archived:,} articles archived, exit {full[2]})")
+    print(f"ratio gazette/bare: wall time x{full[0] / bare[0]:.2f}, peak memory x{full[1] / bare[1]:.2f}")
+
+    mirror.reset_log()
+    run_child([sys.executable, "-m", "crawler", "crawl", "mfa"], env)
+    nothing_new = mirror.count()
+    site.add(10)
+    mirror.reset_log()
+    run_child([sys.executable, "-m", "crawler", "crawl", "mfa"], env)
+    ten_new = mirror.count()
+    print(f"incremental recrawl: {nothing_new} requests with nothing new, {ten_new} after 10 new articles "
+          f"(a full walk is {full_requests:,})")
+    mirror.close()
+    return 0 if full[2] == 0 and archived == args.articles else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
