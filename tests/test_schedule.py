@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 import sqlite_utils
 
 from crawler import locks
@@ -34,10 +35,25 @@ def config_with(mirrored_config, mirrors_by_key, **sites):
     return mirrored_config(mirrors_by_key, raw)
 
 
+STARTED: list[subprocess.Popen] = []
+
+
+@pytest.fixture(autouse=True)
+def no_scheduler_left_behind():
+    """A failing test must not leave its scheduler process running."""
+    yield
+    while STARTED:
+        proc = STARTED.pop()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
 def start_schedule(db, config, *options):
     env = {**os.environ, "GAZETTE_DB": str(db), "GAZETTE_CONFIG": str(config)}
-    return subprocess.Popen([sys.executable, "-m", "crawler", "schedule", *options], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    STARTED.append(subprocess.Popen([sys.executable, "-m", "crawler", "schedule", *options], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+    return STARTED[-1]
 
 
 def stop(proc, sig=signal.SIGTERM, timeout=20):
