@@ -2,20 +2,19 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
 import time
-import os
+from urllib.parse import urlsplit
 
-import pytest
 import sqlite_utils
 
 from crawler import config as config_module
 from pipelines.normalise import article_id
 from pipelines.record import canonical_for
 
-from .mirror import Mirror
 from .support import FIXTURES, ROOT, expected_pages, gazette, json_lines, project_config
 
 SITES = ["mfa", "guizhou", "hunan", "chongqing", "shenzhen", "guangdong"]
@@ -33,7 +32,6 @@ def article_path(path: str) -> str:
 
 def start_paths(site: str) -> list[str]:
     table = project_config()["sites"][site]
-    from urllib.parse import urlsplit
     return [urlsplit(u).path for u in table["start_urls"] + table.get("feed_urls", [])]
 
 
@@ -41,45 +39,49 @@ def last_run(db):
     return list(sqlite_utils.Database(db).query("select * from crawl_runs order by id desc limit 1"))[0]
 
 
-@pytest.mark.parametrize("site", SITES)
-def test_full_then_incremental_crawl(site, mirrors, mirrored_config, db):
-    mirror = mirrors(site)
-    cfg_dir = mirrored_config({site: mirror})
-    proc = gazette("crawl", "--json", "--full", site, db=db, config=cfg_dir)
+def test_full_then_incremental_crawl_of_every_site(mirrors, mirrored_config, db):
+    """All six sites in one process (one crawler each), then again: the second crawl only reads start pages."""
+    sites = {site: mirrors(site) for site in SITES}
+    cfg_dir = mirrored_config(sites)
+    proc = gazette("crawl", "--json", "--full", "--all", db=db, config=cfg_dir)
     assert proc.returncode == 0, proc.stderr
-    [summary] = json_lines(proc.stdout)
-    pages = english_pages(site)
-    assert summary["site"] == site and summary["status"] == "ok" and summary["failed"] == 0
-    assert summary["new"] == len(pages) >= 6
-    assert set(summary) == {"site", "run_id", "status", "requests", "new", "updated", "unchanged", "duplicate",
-                            "failed", "fell_back", "errors"}
-    # every article requested once, stored once, with its expected fields
-    articles = [p for p in mirror.requests if p not in start_paths(site) and p != "/robots.txt"
-                and "index_" not in p and "/page/" not in p]
-    assert len(articles) == len(set(articles)) == len(pages)
-    assert summary["requests"] == len(mirror.requests)
+    summaries = {s["site"]: s for s in json_lines(proc.stdout)}
+    assert list(summaries) == SITES
     config = config_module.load(cfg_dir)
     archive = sqlite_utils.Database(db)
-    assert archive["articles"].count == len(pages)
-    for path, want in pages:
-        row = archive["articles"].get(article_id(canonical_for(mirror.url + article_path(path), config.sites[site])))
-        got = {**row, "captions": json.loads(row["captions"])}
-        for name in FIELDS:
-            if name in want:
-                assert got[name] == want[name], f"{name} of {path}"
-        assert row["layer"] == want.get("layer", "site")
-        if want.get("listed_published"):
-            assert row["listed_published"] == want["listed_published"]
-    assert summary["fell_back"] == sum(1 for _, want in pages if want.get("layer", "site") != "site")
+    for site, mirror in sites.items():
+        summary, pages = summaries[site], english_pages(site)
+        assert summary["status"] == "ok" and summary["failed"] == 0, summary
+        assert summary["new"] == len(pages) >= 6, site
+        assert set(summary) == {"site", "run_id", "status", "requests", "new", "updated", "unchanged", "duplicate",
+                                "failed", "fell_back", "errors"}
+        # every article requested once, stored once, with its expected fields
+        articles = [p for p in mirror.requests if p not in start_paths(site) and p != "/robots.txt"
+                    and "index_" not in p and "/page/" not in p]
+        assert len(articles) == len(set(articles)) == len(pages), site
+        assert summary["requests"] == len(mirror.requests), site
+        assert archive.execute("select count(*) from articles where site = ?", [site]).fetchone()[0] == len(pages)
+        for path, want in pages:
+            row = archive["articles"].get(article_id(canonical_for(mirror.url + article_path(path),
+                                                                   config.sites[site])))
+            got = {**row, "captions": json.loads(row["captions"])}
+            for name in FIELDS:
+                if name in want:
+                    assert got[name] == want[name], f"{name} of {site} {path}"
+            assert row["layer"] == want.get("layer", "site")
+            if want.get("listed_published"):
+                assert row["listed_published"] == want["listed_published"]
+        assert summary["fell_back"] == sum(1 for _, want in pages if want.get("layer", "site") != "site")
+        mirror.reset_log()
 
-    # an unchanged site: one request per start page, plus robots.txt
-    mirror.reset_log()
-    again = gazette("crawl", "--json", site, db=db, config=cfg_dir)
+    # unchanged sites: one request per start page, plus robots.txt
+    again = gazette("crawl", "--json", *SITES, db=db, config=cfg_dir)
     assert again.returncode == 0, again.stderr
-    [summary] = json_lines(again.stdout)
-    assert sorted(mirror.requests) == sorted(["/robots.txt"] + start_paths(site))
-    assert summary["new"] == 0 and summary["requests"] == len(start_paths(site)) + 1
-    assert archive["articles"].count == len(pages)
+    for summary in json_lines(again.stdout):
+        site = summary["site"]
+        assert sorted(sites[site].requests) == sorted(["/robots.txt"] + start_paths(site)), site
+        assert summary["new"] == 0 and summary["requests"] == len(start_paths(site)) + 1
+    assert archive["articles"].count == sum(len(english_pages(s)) for s in SITES)
 
 
 GD_NEW = """<html><head><meta charset="utf-8"><meta name="ArticleTitle" content="{title}">
