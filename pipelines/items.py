@@ -40,6 +40,7 @@ class ArchivePipeline:
         self.counts = {"new": 0, "updated": 0, "unchanged": 0, "duplicate": 0, "failed": 0, "gone": 0,
                        "fell_back": 0}
         self.errors: list[str] = list(getattr(spider, "errors", []))
+        self.warnings: list[str] = []  # archived, but with a caveat (e.g. no date on the page); after the errors
         self.run_id = self.archive.start_run(spider.site_key, self.trigger)
         spider.run_id = self.run_id
 
@@ -69,6 +70,9 @@ class ArchivePipeline:
             self.counts["fell_back"] += 1
         if result["error"] and len(self.errors) < MAX_ERRORS_KEPT:
             self.errors.append(f"{result['url']}: {result['error']}")
+        for warning in result.get("warnings") or ():
+            if len(self.warnings) < MAX_ERRORS_KEPT:
+                self.warnings.append(f"{result['url']}: warning: {warning}")
         spider.results.append(result)
         if hasattr(spider, "on_result"):
             spider.on_result(result, self.counts)
@@ -77,7 +81,7 @@ class ArchivePipeline:
     def spider_closed(self, spider, reason):
         """Close the run row (after the pipelines, when the close reason is known)."""
         self.counts["requests"] = self.crawler.stats.get_value("downloader/request_count", 0)
-        errors = self.errors + [e for e in getattr(spider, "errors", []) if e not in self.errors]
+        errors = self.errors + [e for e in getattr(spider, "errors", []) if e not in self.errors] + self.warnings
         try:
             self.archive.finish_run(self.run_id, run_status(reason, self.counts, spider), self.counts, errors)
         except (sqlite3.Error, OSError) as exc:

@@ -2,7 +2,7 @@
 listings (newest first, 20 per page, `createPageHTML`), for crawl benchmarks and fault tests.
 
 `GeneratedSite(mirror, n)` serves it; `.add(k)` publishes k more articles on top (an incremental crawl then
-finds only those); `config(directory)` writes a config whose `mfa` site points at the mirror with one start page.
+finds only those); `.link(paths)` lists other pages (served by the caller, e.g. bad responses) among them; `config(directory)` writes a config whose `mfa` site points at the mirror with one start page.
 """
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ class GeneratedSite:
         self.mirror = mirror
         self.rng = random.Random(seed)
         self.articles: list[tuple[str, str, str]] = []  # (path, title, date), oldest first
+        self.linked: list[tuple[str, str, str]] = []  # pages listed among the articles, not generated here
         self.add(n)
 
     def path(self, i: int) -> str:
@@ -58,8 +59,15 @@ class GeneratedSite:
         self._listings()
         return new
 
+    def link(self, paths) -> None:
+        """List these paths (served by the caller) too, spread among the generated articles."""
+        self.linked += [(p, f"Listed page {len(self.linked) + n}", "") for n, p in enumerate(paths)]
+        self._listings()
+
     def _listings(self) -> None:
         newest = list(reversed(self.articles))
+        for n, entry in enumerate(self.linked):  # every other item, from the top
+            newest.insert(min(2 * n + 1, len(newest)), entry)
         pages = max(1, -(-len(newest) // PER_PAGE))
         for n in range(pages):
             items = "".join(f'<li><a href="{p}">{t}</a><span>{d}</span></li>'

@@ -2,8 +2,9 @@
 
 A catalogue of bad responses (broken or truncated HTML, missing or wrong charsets, GBK, a BOM, empty, huge and
 binary bodies, HTTP errors, a timeout, redirect loops and redirects off the site, a soft 404, pages with no
-title or no date) goes through `gazette fetch` in one run: each page gets either its article or one clear
-message naming the URL in the run's errors, the good pages are archived, and the run's counts add up.
+title or no date) goes through `gazette fetch` in one run, and again listed among the articles of a generated site
+in one `gazette crawl`: each page gets either its article or one clear message naming the URL in the run's errors
+(an undated page archived gets a warning there), the good pages are archived, and the run's counts add up.
 Then the archive file itself: killed writers, concurrent readers, a corrupt, read-only or full file.
 """
 from __future__ import annotations
@@ -158,7 +159,7 @@ def test_catalogue_of_bad_responses_through_fetch(mirrors, mirrored_config, db):
     assert len(statuses) == len(urls)
     for key in ("new", "updated", "unchanged", "duplicate", "failed"):
         assert run[key] == statuses.count(key), key
-    errors = json.loads(run["errors"])
+    errors = [e for e in json.loads(run["errors"]) if ": warning: " not in e]
     failed = [u for u, r in results.items() if r["status"] == "failed"]
     assert len(errors) == len(failed)
     for url in failed:
@@ -166,6 +167,69 @@ def test_catalogue_of_bad_responses_through_fetch(mirrors, mirrored_config, db):
     assert run["requests"] >= len(urls)
     outcomes = dict(archive.execute("select outcome, count(*) from captures group by outcome").fetchall())
     assert outcomes.get("new") == statuses.count("new")
+
+
+def test_catalogue_of_bad_responses_inside_a_crawl(mirrors, tmp_path, db):
+    """The same catalogue listed among the articles of a generated site: one `gazette crawl` archives every
+    good article, names each bad URL with its reason in the run's errors (and the undated page with a warning),
+    and its counts add up."""
+    mirror, other = mirrors(None), mirrors(None)
+    site = GeneratedSite(mirror, 30)
+    cases = catalogue(mirror, other)
+    site.link(cases)
+    config = site.config(tmp_path / "config", download_timeout=1)
+    proc = gazette("crawl", "mfa", "--full", "--json", db=db, config=config, timeout=180)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert proc.returncode == 0, proc.stderr  # the site's crawl went on: bad pages are not a failed site
+    archive = sqlite3.connect(db)
+    archive.row_factory = sqlite3.Row
+    assert archive.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    run = archive.execute("select * from crawl_runs").fetchone()
+    errors = json.loads(run["errors"])
+    articles = {url: article for url, article in archive.execute(
+        "select u.url, u.article_id from article_urls u join articles a on a.id = u.article_id")}
+    problems = []
+    for path, want in cases.items():
+        url = mirror.url + path
+        mine = [e for e in errors if e.startswith(url + ": ")]
+        if want["outcome"] == "article":
+            if url not in articles:
+                problems.append(f"{want['name']}: not archived ({mine})")
+            elif want["body_has"]:
+                body = archive.execute("select body from articles where id = ?", [articles[url]]).fetchone()[0]
+                if want["body_has"] not in body:
+                    problems.append(f"{want['name']}: body lacks {want['body_has'][:40]!r}")
+            if want["published_from_url"]:
+                published = archive.execute("select published from articles where id = ?",
+                                            [articles.get(url)]).fetchone()
+                if not published or published[0] != "2020-12-" + path.split("/t202012")[1][:2]:
+                    problems.append(f"{want['name']}: published {published and published[0]}")
+                if not any(": warning: no date on the page" in e for e in mine):
+                    problems.append(f"{want['name']}: no warning in the run's errors ({mine})")
+        elif url in articles:
+            problems.append(f"{want['name']}: archived, expected {want['error']!r}")
+        elif not any(re.search(want["error"], e, re.I) for e in mine):
+            problems.append(f"{want['name']}: {mine} does not match {want['error']!r}")
+    assert not problems, "\n".join(problems) + "\n" + "\n".join(errors)
+    # Every generated article archived, with its text; nothing else besides the readable bad pages.
+    for path, title, _ in site.articles:
+        assert mirror.url + path in articles, path
+    good = sum(1 for want in cases.values() if want["outcome"] == "article")
+    assert archive.execute("select count(*) from articles").fetchone()[0] == len(site.articles) + good
+    assert archive.execute("select count(*) from articles where title like 'Article %'").fetchone()[0] == \
+        len(site.articles)
+    # The counts add up: one outcome per listed page, as many requests as the mirrors answered.
+    listed = len(site.articles) + len(cases)
+    assert run["status"] == "ok"
+    assert run["new"] == len(site.articles) + good
+    assert run["failed"] == len(cases) - good
+    assert run["new"] + run["updated"] + run["unchanged"] + run["duplicate"] + run["failed"] == listed
+    assert run["links"] == listed and run["listings"] == -(-listed // 20)
+    assert run["requests"] == mirror.count() + other.count(), (run["requests"], mirror.requests, other.requests)
+    failed_urls = {e.split(": ", 1)[0] for e in errors if ": warning: " not in e}
+    assert failed_urls == {mirror.url + p for p, want in cases.items() if want["outcome"] == "failed"}
+    outcomes = dict(archive.execute("select outcome, count(*) from captures group by outcome").fetchall())
+    assert outcomes.get("new") == run["new"]
 
 
 # -- the archive file under faults -------------------------------------------------------------------
