@@ -90,9 +90,12 @@ def _repeated_failures(runs):
 
 
 def _no_articles(runs):
-    if runs and runs[0]["status"] not in FAILED and runs[0].get("listings") and not runs[0].get("links"):
+    if not runs or runs[0]["status"] in FAILED:
+        return None
+    if runs[0].get("listings") and not runs[0].get("links"):
         return "listings found no articles: the listing markup or the article URL pattern may have changed"
-    return None
+    empty = [e.split(" ")[1] for e in runs[0]["errors"] if e.startswith("listing ") and e.endswith("found no articles")]
+    return f"listing found no articles: {', '.join(empty[:3])}" if empty else None
 
 
 def _fell_back(runs):
