@@ -20,7 +20,11 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 from contextlib import closing
 from pathlib import Path
 
@@ -314,6 +318,100 @@ def test_kill_9_mid_fetch_then_fetch_again(mirrors, tmp_path, db):
     assert_consistent(db)
     assert count(db, "select count(*) from articles") == 40
     assert count(db, "select count(*) from crawl_runs where status = 'interrupted'") == 1
+
+
+def free_port() -> int:
+    import socket
+    with closing(socket.socket()) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_readers_in_a_loop_while_a_crawl_writes(mirrors, tmp_path, db):
+    """Plain sqlite3 readers (threads, each its own connection) and a `gazette serve` process poll the archive
+    while `gazette crawl` writes a few hundred articles: no "database is locked" on either side, counts
+    never go backwards, and every write is there at the end."""
+    site = GeneratedSite(mirrors(None), 240)
+    config = site.config(tmp_path / "config")
+    first = gazette("fetch", site.urls()[0], db=db, config=config)  # the archive exists before the server starts
+    assert first.returncode == 0, first.stderr
+    port = free_port()
+    server = start_gazette("serve", "--port", str(port), db=db, config=config)
+    base = f"http://127.0.0.1:{port}"
+    problems: list[str] = []
+    seen: dict[str, list[int]] = {}
+    stop = threading.Event()
+
+    def sqlite_reader(name: str) -> None:
+        counts = seen.setdefault(name, [])
+        conn = sqlite3.connect(db)  # default 5 s busy timeout; WAL readers should never need it
+        try:
+            while not stop.is_set():
+                counts.append(conn.execute("select count(*) from articles").fetchone()[0])
+                conn.execute("select count(*) from articles_fts where articles_fts match 'ambassador'").fetchone()
+                conn.execute("select a.id, c.outcome from articles a join captures c on c.id = a.capture_id "
+                             "order by a.rowid desc limit 5").fetchall()
+                conn.execute("select status, new from crawl_runs order by id desc limit 1").fetchone()
+                time.sleep(0.005)
+        except Exception as exc:  # noqa: BLE001 - any reader error is the finding
+            problems.append(f"{name}: {type(exc).__name__}: {exc}")
+        finally:
+            conn.close()
+
+    def datasette_reader() -> None:
+        counts = seen.setdefault("datasette", [])
+        sql = urllib.parse.quote("select count(*) as n from articles")
+        while not stop.is_set():
+            for path in (f"/gazette.json?sql={sql}&_shape=array", "/gazette/articles.json?_search=ambassador",
+                         "/gazette/crawl_runs.json"):
+                try:
+                    with urllib.request.urlopen(base + path, timeout=20) as response:
+                        text = response.read().decode("utf-8")
+                except (urllib.error.URLError, OSError) as exc:
+                    text = getattr(exc, "read", lambda: b"")().decode("utf-8", "replace") or str(exc)
+                    problems.append(f"datasette {path}: {exc}: {text[:300]}")
+                    return
+                if "locked" in text:
+                    problems.append(f"datasette {path}: {text[:300]}")
+                if path.startswith("/gazette.json"):
+                    counts.append(json.loads(text)[0]["n"])
+
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/-/versions.json", timeout=5):
+                    break
+            except OSError:
+                assert server.poll() is None, server.stderr.read()
+                assert time.monotonic() < deadline, "gazette serve did not answer within 30 s"
+                time.sleep(0.2)
+        readers = [threading.Thread(target=sqlite_reader, args=(f"sqlite {n}",)) for n in range(3)]
+        readers.append(threading.Thread(target=datasette_reader))
+        for reader in readers:
+            reader.start()
+        crawl = gazette("crawl", "mfa", "--full", "--json", db=db, config=config, timeout=180)
+        time.sleep(0.3)  # one more round of reads after the last write
+        stop.set()
+        for reader in readers:
+            reader.join(30)
+    finally:
+        stop.set()
+        server.terminate()
+        server.wait(10)
+    assert crawl.returncode == 0, crawl.stderr
+    assert "locked" not in crawl.stderr + crawl.stdout and "Traceback" not in crawl.stderr, crawl.stderr
+    assert not problems, "\n".join(problems)
+    with closing(sqlite3.connect(db)) as conn:
+        run = conn.execute("select status, new, failed, errors from crawl_runs order by id desc limit 1").fetchone()
+        assert run == ("ok", 239, 0, "[]")
+        assert conn.execute("select count(*), count(distinct url) from articles").fetchone() == (240, 240)
+    assert_consistent(db)
+    for name, counts in seen.items():
+        assert len(counts) >= 3, (name, counts)  # it really read during the crawl
+        assert counts == sorted(counts), f"{name}: a count went backwards"
+        assert counts[-1] == 240, (name, counts[-1])
+    assert len(set(seen["sqlite 0"])) > 5  # and saw the crawl's writes arrive
 
 
 def assert_clean_failure(proc, *needles) -> None:
