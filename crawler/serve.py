@@ -16,7 +16,6 @@ from archive.store import Archive, ArchiveError
 
 DATASETTE_DIR = Path(__file__).resolve().parent.parent / "archive" / "datasette"
 METADATA = DATASETTE_DIR / "metadata.yml"
-EXTRA_METADATA = DATASETTE_DIR.parent / "metadata.yaml"  # blocks contributed by other parts (e.g. mentions)
 DATABASE_NAME = "gazette"
 SETTINGS = {
     "sql_time_limit_ms": 5000,
@@ -28,21 +27,8 @@ SETTINGS = {
 
 
 def load_metadata() -> dict:
-    """archive/datasette/metadata.yml plus the tables and queries of archive/metadata.yaml it lacks."""
-    metadata = yaml.safe_load(METADATA.read_text("utf-8"))
-    if EXTRA_METADATA.exists():
-        extra = yaml.safe_load(EXTRA_METADATA.read_text("utf-8")) or {}
-        ours = metadata.setdefault("databases", {}).setdefault(DATABASE_NAME, {})
-        theirs = (extra.get("databases") or {}).get(DATABASE_NAME) or {}
-        for part in ("tables", "queries"):
-            mine = ours.setdefault(part, {})
-            for name, block in (theirs.get(part) or {}).items():
-                if name not in mine:
-                    mine[name] = block
-                elif isinstance(block, dict):
-                    for key, value in block.items():
-                        mine[name].setdefault(key, value)
-    return metadata
+    """The project's Datasette metadata (archive/datasette/metadata.yml)."""
+    return yaml.safe_load(METADATA.read_text("utf-8"))
 
 
 def build(db_path: str | Path):

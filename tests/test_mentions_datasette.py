@@ -4,13 +4,11 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-import yaml
 from datasette.app import Datasette
 
 from archive import Archive
+from crawler.serve import load_metadata
 from pipelines.mentions import tag
-
-METADATA = Path(__file__).resolve().parent.parent / "archive" / "metadata.yaml"
 
 ARTICLES = [
     ("a1", "2020-12-18", "Eurasian Envoys Visit Guizhou", "Envoys from Russia and Georgia toured Guizhou."),
@@ -40,7 +38,7 @@ def get(ds, path):
 
 
 def datasette(tmp_path):
-    return Datasette([str(build(tmp_path))], metadata=yaml.safe_load(METADATA.read_text("utf-8")))
+    return Datasette([str(build(tmp_path))], metadata=load_metadata())
 
 
 def test_mentions_table_faceted_and_linked(tmp_path):

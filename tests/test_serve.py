@@ -255,7 +255,7 @@ def test_metadata_describes_tables_and_lists_every_canned_query(server):
     queries = {q["name"] for q in data["queries"]}
     assert {"latest_per_site", "search", "term_by_month", "changed_after_publication", "gone_from_site",
             "crawl_health"} <= queries
-    assert "articles_naming_country" in queries                      # archive/metadata.yaml's block, merged
+    assert "articles_naming_country" in queries                      # the mentions block (issue 8)
     html = server.html("/gazette/articles")
     assert "One record per article, newest first." in html
     metadata = server.json("/-/metadata.json")["databases"]["gazette"]["tables"]
