@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from lxml import etree
 from lxml import html as lxml_html
 from parsel.csstranslator import css2xpath
 
@@ -18,10 +19,16 @@ def xpath_of(css: str) -> str:
     return css2xpath(css)
 
 
+@lru_cache(maxsize=512)
+def compiled_xpath(css: str) -> etree.XPath:
+    """The selector compiled once (a page's boilerplate runs dozens of selectors)."""
+    return etree.XPath(css2xpath(css))
+
+
 def remove_blocks(tree: lxml_html.HtmlElement, selectors: tuple[str, ...]) -> None:
     """Remove every element matching one of the CSS selectors (in place), keeping the text that follows it."""
     for css in selectors:
-        for element in tree.xpath(xpath_of(css)):
+        for element in compiled_xpath(css)(tree):
             if element.getparent() is not None:
                 element.drop_tree()
 

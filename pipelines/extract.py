@@ -126,7 +126,7 @@ def parse(text: str) -> lxml_html.HtmlElement | None:
 def first(tree, selectors, clean=clean_text) -> str | None:
     """The first non-empty value any of the CSS selectors yields (text of all matched nodes joined)."""
     for css in selectors:
-        nodes = tree.xpath(bp.xpath_of(css))
+        nodes = bp.compiled_xpath(css)(tree)
         if not nodes:
             continue
         values = [n if isinstance(n, str) else n.text_content() for n in nodes]
@@ -185,7 +185,7 @@ def _generic_layer(tree, cleaned, text, url, site: Site) -> dict | None:
 
 def _first_element(tree, selectors):
     for css in selectors:
-        for element in tree.xpath(bp.xpath_of(css)):
+        for element in bp.compiled_xpath(css)(tree):
             if isinstance(element, lxml_html.HtmlElement) and clean_text(element.text_content()):
                 return element
     return None
@@ -203,7 +203,7 @@ def _captions(container, selectors) -> list[str]:
     """Caption texts in page order (each once); their elements are removed from the container."""
     found: list[str] = []
     for css in selectors:
-        for element in container.xpath(bp.xpath_of(css)):
+        for element in bp.compiled_xpath(css)(container):
             if not isinstance(element, lxml_html.HtmlElement) or element is container:
                 continue
             text = clean_text(element.text_content())

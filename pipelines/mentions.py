@@ -180,6 +180,11 @@ def _tagger(data_dir: str) -> Tagger:
 def load(config_dir: str | Path | None = None) -> Tagger:
     """The cached tagger for a config directory (the one holding sites.toml); falls back to the
     project's own config/mentions/ when that directory has no mentions/ data."""
+    return _load(str(config_dir) if config_dir else None)
+
+
+@lru_cache(maxsize=8)
+def _load(config_dir: str | None) -> Tagger:  # once per directory: called for every article
     data_dir = Path(config_dir) / "mentions" if config_dir else None
     if data_dir is None or not (data_dir / "countries.toml").exists():
         data_dir = DEFAULT_CONFIG / "mentions"
