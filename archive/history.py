@@ -15,6 +15,7 @@ import struct
 from .store import Archive, utcnow
 
 NEAR_DUPLICATE_THRESHOLD = 0.5
+MAX_LINKS = 20  # most similar kept per article: a family of near-identical notices must not grow quadratically
 
 
 # -- URLs ------------------------------------------------------------------------------------------------
@@ -80,13 +81,14 @@ def store_signature(archive: Archive, article_id: str, site: str, method: str, h
             if row is None or row[0] != method:
                 continue
             similarity = jaccard(blob, row[1])
-            if similarity < NEAR_DUPLICATE_THRESHOLD:
-                continue
-            found.append((other, similarity))
+            if similarity >= NEAR_DUPLICATE_THRESHOLD:
+                found.append((other, similarity))
+        found = sorted(found, key=lambda f: (-f[1], f[0]))[:MAX_LINKS]
+        for other, similarity in found:
             for a, b in ((article_id, other), (other, article_id)):
                 db.execute("insert or replace into near_duplicates (article_id, other_id, similarity, method, found)"
                            " values (?, ?, ?, ?, ?)", [a, b, round(similarity, 4), method, now])
-    return sorted(found, key=lambda f: -f[1])
+    return found
 
 
 def forget_signature(archive: Archive, article_id: str) -> None:
