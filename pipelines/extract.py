@@ -14,7 +14,6 @@ import copy
 import re
 from dataclasses import asdict, dataclass, field
 
-import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -166,6 +165,8 @@ def _trs_layer(tree, cleaned, text, url, site: Site) -> dict | None:
 
 
 def _generic_layer(tree, cleaned, text, url, site: Site) -> dict | None:
+    import trafilatura  # only when a page needs it: the import costs ~0.15 s per process
+
     doc = trafilatura.bare_extraction(text, url=url, with_metadata=True, include_comments=False,
                                       include_tables=True, favor_precision=True, deduplicate=False)
     if doc is None:
