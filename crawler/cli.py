@@ -250,6 +250,8 @@ def revisit(config, db_path, site_keys, as_json, dry_run, verbose):
                      f"due        {key:<10} {row['article_id']} day {row['checkpoint']:g} {row['url']}")
         return
     _, results = run_revisit(config, db_path, list(site_keys), log_level="INFO" if verbose else "WARNING")
+    if not results and not as_json:
+        click.echo("gazette: no archived article is due for a revisit", err=True)
     failed = False
     for r in results:
         failed = failed or r["status"] == "failed"
