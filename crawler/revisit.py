@@ -32,46 +32,42 @@ def due(config: Config, db_path: str, site_keys: list[str] | None = None, now: s
     return found
 
 
-def add_revisit_crawls(process, config: Config, due_rows: dict[str, list[dict]], results: list) -> int:
-    """Schedule one fetch spider per site over its due URLs on a CrawlerProcess not yet started; return the
-    number of URLs. (`gazette crawl --revisit` and `gazette revisit` share this.)"""
-    count = 0
-    for key, rows in due_rows.items():
-        urls = [r["url"] for r in rows]
-        polite = config.politeness(config.sites[key])
-        process.crawl(FetchSpider, config=config, urls=urls, results=results, site_key=key,
-                      download_delay=polite["download_delay"])
-        count += len(urls)
-    return count
+def revisit_crawler(process, config: Config, db_path: str, site, log_level: str = "WARNING"):
+    """A fetch crawler for one site's revisits: trigger "revisit", the site's politeness and time limit."""
+    custom = scrapy_settings(config, db_path, log_level=log_level, trigger="revisit", site=site)
+    custom["CLOSESPIDER_TIMEOUT"] = config.politeness(site).get("time_limit") or 0
+    spidercls = type(f"RevisitSpider_{site.key}", (FetchSpider,), {"name": f"revisit-{site.key}",
+                                                                    "custom_settings": custom})
+    return process.create_crawler(spidercls)
 
 
 def run_revisit(config: Config, db_path: str, site_keys: list[str] | None = None, log_level: str = "WARNING",
                 now: str | None = None) -> tuple[dict[str, list[dict]], list[dict]]:
-    """Re-fetch the due articles of these sites; return (due rows per site, one result per page)."""
+    """Re-fetch the due articles of these sites, one crawler per site in one process; return (due rows per
+    site, one result per page)."""
     from scrapy.crawler import CrawlerProcess
 
     due_rows = due(config, db_path, site_keys, now)
     results: list[dict] = []
     if not due_rows:
         return due_rows, results
-    only = config.sites[next(iter(due_rows))] if len(due_rows) == 1 else None
-    process = CrawlerProcess(scrapy_settings(config, db_path, log_level=log_level, trigger="revisit", site=only))
+    process = CrawlerProcess(scrapy_settings(config, db_path, log_level=log_level, trigger="revisit"))
     logging.getLogger("scrapy").setLevel(log_level)
-    add_revisit_crawls(process, config, due_rows, results)
+    if log_level != "DEBUG":  # an unreachable robots.txt is logged with a traceback; the result has the reason
+        logging.getLogger("scrapy.downloadermiddlewares.robotstxt").setLevel(logging.CRITICAL)
+    for key, rows in due_rows.items():
+        crawler = revisit_crawler(process, config, db_path, config.sites[key], log_level)
+        process.crawl(crawler, config=config, urls=[r["url"] for r in rows], results=results, site_key=key)
     process.start()
     return due_rows, results
 
 
 def revisit_after_crawl(process, crawl_deferred, crawl_crawler, config: Config, db_path: str, site,
                         rows: list[dict], log_level: str = "WARNING"):
-    """For `gazette crawl --revisit`: a fetch crawler (trigger "revisit", the site's politeness) that re-checks
-    `rows` once the site's crawl has finished normally, so the two never hit the site at the same time.
-    Returns the revisit crawler (its spider has run_id once it ran)."""
-    custom = scrapy_settings(config, db_path, log_level=log_level, trigger="revisit", site=site)
-    custom["CLOSESPIDER_TIMEOUT"] = config.politeness(site).get("time_limit") or 0
-    spidercls = type(f"RevisitSpider_{site.key}", (FetchSpider,), {"name": f"revisit-{site.key}",
-                                                                    "custom_settings": custom})
-    crawler = process.create_crawler(spidercls)
+    """For `gazette crawl --revisit`: a revisit crawler that re-checks `rows` once the site's crawl has
+    finished normally, so the two never hit the site at the same time. Returns it (its spider has run_id
+    once it ran)."""
+    crawler = revisit_crawler(process, config, db_path, site, log_level)
 
     def start(_):
         if crawl_crawler.stats.get_value("finish_reason") != "finished":
