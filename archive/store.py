@@ -102,14 +102,14 @@ class Archive:
         """Keep a raw response; identical bodies are stored once. Runs inside the caller's transaction if any."""
         digest = hashlib.sha256(body).hexdigest()
         if not self.db.execute("select 1 from bodies where digest = ?", [digest]).fetchone():
-            self.db["bodies"].insert({"digest": digest, "size": len(body), "compression": "zlib",
-                                      "data": zlib.compress(body, 6)})
-        return self.db["captures"].insert({
+            self._insert("bodies", {"digest": digest, "size": len(body), "compression": "zlib",
+                                    "data": zlib.compress(body, 6)})
+        return self._insert("captures", {
             "run_id": run_id, "site": site, "url": url, "final_url": final_url or url,
             "fetched_at": fetched_at or utcnow(), "status": status,
             "headers": json.dumps(headers or {}, ensure_ascii=False), "digest": digest, "size": len(body),
             "article_id": article_id, "outcome": outcome, "error": error,
-        }).last_pk
+        })
 
     def capture_body(self, digest: str) -> bytes:
         row = self.db.execute("select compression, data from bodies where digest = ?", [digest]).fetchone()
@@ -119,7 +119,7 @@ class Archive:
 
     def set_capture_outcome(self, capture_id: int, outcome: str, article_id: str | None = None,
                             error: str | None = None) -> None:
-        self.db["captures"].update(capture_id, {"outcome": outcome, "article_id": article_id, "error": error})
+        self._update("captures", capture_id, {"outcome": outcome, "article_id": article_id, "error": error})
 
     # -- articles -----------------------------------------------------------------------------------
 
@@ -154,9 +154,9 @@ class Archive:
         """The article's `mentions` rows become exactly these (inside the caller's transaction if any)."""
         with self.transaction():
             self.db.execute("delete from mentions where article_id = ?", [article_id])
-            self.db["mentions"].insert_all(
-                ({"article_id": article_id, **{k: m[k] for k in ("kind", "name", "code", "count")}}
-                 for m in mentions), pk=("article_id", "kind", "name"))
+            self.db.conn.executemany(
+                "insert into mentions (article_id, kind, name, code, count) values (?, ?, ?, ?, ?)",
+                [(article_id, m["kind"], m["name"], m["code"], m["count"]) for m in mentions])
 
     def _store_article(self, record: dict, *, seen_at: str | None = None, capture_id: int | None = None,
                        refetched: bool = True) -> str:
@@ -167,7 +167,7 @@ class Archive:
         if old is None:
             if record.get("content_hash") and self.find_duplicate(record["site"], record["content_hash"], record["id"]):
                 return "duplicate"
-            self.db["articles"].insert({
+            self._insert("articles", {
                 "id": record["id"], "site": record["site"], "url": record["url"], **values,
                 "content_hash": record.get("content_hash"), "listed_published": record.get("listed_published"),
                 "capture_id": capture_id, "first_seen": seen_at, "last_seen": seen_at, "last_changed": seen_at,
@@ -180,17 +180,29 @@ class Archive:
         if record.get("listed_published") and not old.get("listed_published"):
             changes["listed_published"] = record["listed_published"]
         if any((old[f] or "") != (values[f] or "") for f in TRACKED_FIELDS):
-            self.db["revisions"].insert({
+            self._insert("revisions", {
                 "article_id": old["id"], "seen_at": old["last_changed"], "replaced_at": seen_at,
                 **{f: old[f] for f in ("title", "published", "byline", "body", "captions", "layer")},
                 "capture_id": old["capture_id"],
             })
-            self.db["articles"].update(old["id"], {**values, **changes, "last_changed": seen_at,
+            self._update("articles", old["id"], {**values, **changes, "last_changed": seen_at,
                                                    "content_hash": record.get("content_hash")})
             return "updated"
         # Same text: keep metadata the extractor may have learnt to read better, without a revision.
-        self.db["articles"].update(old["id"], {**{f: values[f] for f in ARTICLE_FIELDS if values[f]}, **changes})
+        self._update("articles", old["id"], {**{f: values[f] for f in ARTICLE_FIELDS if values[f]}, **changes})
         return "unchanged"
+
+    # Plain SQL for the per-page writes: sqlite-utils' insert/update read the table's schema on every call
+    # (about 30 statements per archived page); these tables exist (schema.migrate) and values are ready.
+
+    def _insert(self, table: str, row: dict) -> int:
+        columns = ", ".join(f"[{c}]" for c in row)
+        sql = f"insert into [{table}] ({columns}) values ({', '.join('?' for _ in row)})"
+        return self.db.conn.execute(sql, list(row.values())).lastrowid
+
+    def _update(self, table: str, row_id, values: dict) -> None:
+        sets = ", ".join(f"[{c}] = ?" for c in values)
+        self.db.conn.execute(f"update [{table}] set {sets} where id = ?", [*values.values(), row_id])
 
     def mark_gone(self, article_id: str, when: str | None = None) -> bool:
         """Set gone_since on an archived article (its text stays). True if the article exists."""
