@@ -105,7 +105,16 @@ def _crawl_discovery(db: sqlite_utils.Database) -> None:
             db["crawl_runs"].add_column(column, int, not_null_default=0)
 
 
-MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state, _crawl_discovery]
+
+def _revision_cause(db: sqlite_utils.Database) -> None:
+    """Why a revision was made: `refetch` (the site's page changed) or `reextract` (Gazette's extraction did)."""
+    if "cause" not in db["revisions"].columns_dict:
+        db["revisions"].add_column("cause", str)
+    db.execute("update revisions set cause = 'refetch' where cause is null")
+
+
+MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state, _crawl_discovery,
+              _revision_cause]
 VERSION = len(MIGRATIONS)
 
 

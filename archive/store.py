@@ -183,7 +183,7 @@ class Archive:
             self._insert("revisions", {
                 "article_id": old["id"], "seen_at": old["last_changed"], "replaced_at": seen_at,
                 **{f: old[f] for f in ("title", "published", "byline", "body", "captions", "layer")},
-                "capture_id": old["capture_id"],
+                "capture_id": old["capture_id"], "cause": "refetch" if refetched else "reextract",
             })
             self._update("articles", old["id"], {**values, **changes, "last_changed": seen_at,
                                                    "content_hash": record.get("content_hash")})

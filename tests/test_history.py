@@ -164,6 +164,7 @@ def test_revisit_keeps_revision_marks_gone_and_clears_it(mirrors, mirrored_confi
         assert len(revisions) == 1
     assert "Le Yucheng were present" in rows(db, "select body from revisions")[0]["body"] or \
         "Le Yucheng were present" in rows(db, "select body from revisions")[1]["body"]
+    assert {r["cause"] for r in rows(db, "select cause from revisions")} == {"refetch"}
     runs = rows(db, "select trigger, status from crawl_runs where trigger = 'revisit'")
     assert runs == [{"trigger": "revisit", "status": "ok"}]
     # a week later the page is gone (404): gone_since set, text kept
@@ -221,8 +222,9 @@ def test_reextract_after_selector_change_revises_without_network(mirrors, mirror
     assert summary["changed"] == [changed_id]
     after = rows(db, "select body, last_seen, gone_since from articles where id = ?", [changed_id])[0]
     assert "The two sides also exchanged views" in after["body"] and after["last_seen"] == before["last_seen"]
-    revisions = rows(db, "select article_id, body from revisions")
+    revisions = rows(db, "select article_id, body, cause from revisions")
     assert [r["article_id"] for r in revisions] == [changed_id] and revisions[0]["body"] == before["body"]
+    assert revisions[0]["cause"] == "reextract"
     again = json_lines(gazette("reextract", "--json", "mfa", db=db, config=config).stdout)[0]
     assert again["updated"] == 0 and again["unchanged"] == 2
     assert gazette("reextract", "nosuchsite", db=db, config=config).returncode == 2
