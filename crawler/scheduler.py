@@ -235,8 +235,9 @@ class Scheduler:
                 self.running.pop(key, None)
 
     def command(self, key: str) -> list[str]:
-        """The child process of one run: the same `gazette crawl SITE` a user runs, on this archive and config."""
-        return [sys.executable, "-m", "crawler", "crawl", key, "--trigger", TRIGGER, "--db", self.db_path,
+        """The child process of one run: the same `gazette crawl SITE --revisit` a user runs, on this archive and
+        config (the crawl is followed by a re-check of the site's articles due for a revisit)."""
+        return [sys.executable, "-m", "crawler", "crawl", key, "--revisit", "--trigger", TRIGGER, "--db", self.db_path,
                 "--config", str(self.config.path.parent)]
 
     def _crawl(self, key: str) -> None:

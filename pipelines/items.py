@@ -99,7 +99,7 @@ def run_status(reason: str, counts: dict, spider) -> str:
         return "timeout"
     if getattr(spider, "fatal_error", None):
         return "failed"
-    stored = counts["new"] + counts["updated"] + counts["unchanged"] + counts["duplicate"]
-    if counts["failed"] and not stored:
+    answered = counts["new"] + counts["updated"] + counts["unchanged"] + counts["duplicate"] + counts["gone"]
+    if counts["failed"] and not answered:  # a page found gone is an answer, not a failure of the run
         return "failed"
     return "ok"

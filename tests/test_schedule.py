@@ -219,3 +219,17 @@ def test_second_scheduler_on_the_same_archive_refuses(mirrors, mirrored_config, 
                             env={**os.environ, "GAZETTE_DB": str(db), "GAZETTE_CONFIG": str(config)}, timeout=20)
     assert second.returncode == 1 and "another scheduler" in second.stderr
     assert stop(first)[0] == 0
+
+
+def test_scheduled_crawls_revisit_the_articles_due(mirrors, mirrored_config, db):
+    """The scheduler's runs re-check archived articles once their revisit point passes (here after ~2 s)."""
+    mirror = mirrors("mfa")
+    config = config_with(mirrored_config, {"mfa": mirror},
+                         mfa={"schedule": {"interval_seconds": 3},
+                              "revisit": {"after_days": [2 / 86400], "max_per_run": 2}})
+    proc = start_schedule(db, config, "--grace", "5")
+    revisit = wait_for(lambda: runs(db, "trigger = 'revisit' and status != 'running'"), 40, proc, "a revisit run")
+    assert stop(proc)[0] == 0
+    assert revisit[0]["site"] == "mfa" and revisit[0]["status"] == "ok"
+    assert revisit[0]["unchanged"] == 2 and revisit[0]["failed"] == 0
+    assert runs(db, "trigger = 'schedule' and status = 'ok'")
