@@ -231,5 +231,6 @@ def test_scheduled_crawls_revisit_the_articles_due(mirrors, mirrored_config, db)
     revisit = wait_for(lambda: runs(db, "trigger = 'revisit' and status != 'running'"), 40, proc, "a revisit run")
     assert stop(proc)[0] == 0
     assert revisit[0]["site"] == "mfa" and revisit[0]["status"] == "ok"
-    assert revisit[0]["unchanged"] == 2 and revisit[0]["failed"] == 0
+    # at most max_per_run articles re-checked, each found as it was
+    assert 1 <= revisit[0]["unchanged"] <= 2 and revisit[0]["failed"] == 0 and revisit[0]["updated"] == 0
     assert runs(db, "trigger = 'schedule' and status = 'ok'")
