@@ -40,7 +40,7 @@ def archive_page(archive: Archive, config: Config, page: dict, run_id: int | Non
             capture_id = archive.store_capture(
                 run_id=run_id, site=site.key, url=page["url"], final_url=page["final_url"], status=page["status"],
                 headers=page["headers"], body=page["body"], fetched_at=page["fetched_at"])
-        error, gone = _refusal(page, site)
+        error, gone = refusal(page, site)
         if error is None:
             try:
                 article = extract(page["body"], page["final_url"], site, _content_type(page), page.get("hints"))
@@ -107,7 +107,7 @@ def _header(page: dict, name: str) -> str | None:
     return headers.get(name)
 
 
-def _refusal(page: dict, site: Site) -> tuple[str | None, bool]:
+def refusal(page: dict, site: Site) -> tuple[str | None, bool]:
     """(why this response is not an article page, whether it means the page is gone)."""
     if page.get("error"):
         return page["error"], False

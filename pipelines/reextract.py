@@ -16,7 +16,7 @@ from archive.store import utcnow
 from crawler.config import Config
 
 from .extract import ExtractionError, extract
-from .record import _refusal, article_record, canonical_for, link_near_duplicates
+from .record import refusal, article_record, canonical_for, link_near_duplicates
 
 
 def candidates(archive: Archive, sites: Iterable[str] | None = None) -> list[dict]:
@@ -32,7 +32,7 @@ def reextract_one(archive: Archive, config: Config, row: dict, now: str | None =
             "headers": headers, "body": archive.capture_body(row["digest"]), "error": None,
             "hints": {"listed_published": row["listed_published"]} if row["listed_published"] else {}}
     lost = "failed" if row["article_id"] else "no_article"
-    error, _ = _refusal(page, site)
+    error, _ = refusal(page, site)
     if error:
         return lost
     content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), None)
