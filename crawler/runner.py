@@ -35,14 +35,22 @@ def open_archive(db_path: str) -> None:
 
 
 def run_fetch(config: Config, db_path: str, urls: list[str], log_level: str = "WARNING") -> list[dict]:
-    """Fetch, extract and archive these URLs; return one result dict per URL, in the order given."""
+    """Fetch, extract and archive these URLs; return one result dict per URL, in the order given.
+
+    The URLs are grouped by site: one fetch crawler per site, each with the site's politeness settings and a
+    crawl_runs row of its own (trigger `fetch`), all in this process."""
     open_archive(db_path)
     results: list[dict] = []
-    keys = sorted({config.site_for_url(u).key for u in urls})
-    process = CrawlerProcess(scrapy_settings(config, db_path, log_level=log_level, trigger="fetch",
-                                             site=config.sites.get(keys[0]) if len(keys) == 1 else None))
+    by_site: dict[str, list[str]] = {}
+    for url in urls:
+        by_site.setdefault(config.site_for_url(url).key, []).append(url)
+    process = CrawlerProcess(scrapy_settings(config, db_path, log_level=log_level, trigger="fetch"))
     logging.getLogger("scrapy").setLevel(log_level)
-    process.crawl(FetchSpider, config=config, urls=urls, results=results, site_key=",".join(keys))
+    for key, site_urls in by_site.items():
+        site = config.sites.get(key) or config.other
+        custom = scrapy_settings(config, db_path, log_level=log_level, trigger="fetch", site=site)
+        spidercls = type(f"FetchSpider_{key}", (FetchSpider,), {"name": f"fetch_{key}", "custom_settings": custom})
+        process.crawl(spidercls, config=config, urls=site_urls, results=results, site_key=key)
     process.start()
     order = {url: i for i, url in enumerate(urls)}
     return sorted(results, key=lambda r: order.get(r["url"], len(order)))

@@ -126,3 +126,18 @@ def test_plain_output_is_one_line_per_url(mirrors, mirrored_config, db):
     assert proc.returncode == 1 and len(lines) == 2
     assert lines[0].startswith("new") and "Sun Weidong" in lines[0]
     assert lines[1].startswith("failed") and "404" in lines[1]
+
+
+def test_urls_of_several_sites_get_a_run_row_each(mirrors, mirrored_config, db):
+    mfa, hunan = mirrors("mfa"), mirrors("hunan")
+    config = mirrored_config({"mfa": mfa, "hunan": hunan})
+    hunan_page = "/hneng/imgnews/202004/t20200403_1234567.html"
+    proc = gazette("fetch", "--json", mfa.url + ARTICLE_NEW, hunan.url + hunan_page, mfa.url + ARTICLE_2015,
+                   db=db, config=config)
+    assert proc.returncode == 0, proc.stderr
+    results = json_lines(proc.stdout)
+    assert [r["site"] for r in results] == ["mfa", "hunan", "mfa"]  # in the order given
+    runs = {r["site"]: r for r in sqlite_utils.Database(db).query("select * from crawl_runs")}
+    assert set(runs) == {"mfa", "hunan"}
+    assert runs["mfa"]["new"] == 2 and runs["hunan"]["new"] == 1
+    assert all(r["trigger"] == "fetch" and r["status"] == "ok" for r in runs.values())
