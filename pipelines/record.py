@@ -33,7 +33,9 @@ def archive_page(archive: Archive, config: Config, page: dict, run_id: int | Non
     seen_urls = [page["url"], page["final_url"], canonical, final_canonical]
     result = {"url": page["url"], "status": "failed", "article_id": None, "site": site.key, "title": None,
               "published": None, "error": None, "layer": None, "fell_back": False, "warnings": []}
-    known = archive.article(article_id(canonical))
+    # A URL already recorded for an article (e.g. archived as a duplicate of another URL) stays with it.
+    known_id = history.article_for_url(archive, canonical, final_canonical) or article_id(canonical)
+    known = archive.article(known_id)
     with archive.transaction():
         capture_id = None
         if page["status"] is not None:
@@ -56,6 +58,8 @@ def archive_page(archive: Archive, config: Config, page: dict, run_id: int | Non
                 archive.set_capture_outcome(capture_id, "gone" if gone else "failed", result["article_id"], error)
             return result
         record = article_record(article, canonical, site, page.get("hints"), config)
+        if known:
+            record.update(id=known["id"], url=known["url"])
         status = archive.store_article(record, seen_at=page["fetched_at"], capture_id=capture_id)
         if status == "duplicate":
             record["id"] = archive.find_duplicate(site.key, record["content_hash"], record["id"])["id"]

@@ -79,7 +79,8 @@ def test_url_variants_and_same_body_are_one_article_with_every_url_kept(mirrors,
                 mirror.url + "/eng/zt/visit/index.html?from=timeline",
                 mirror.url + "/mfa_eng/zt/visit/"]
     results = fetch(db, config, variants[0]) + fetch(db, config, *variants[1:])
-    assert [r["status"] for r in results[:4]] == ["new", "unchanged", "duplicate", "duplicate"]
+    # the redirect lands on the article's own URL: the same record, unchanged (not a duplicate of it)
+    assert [r["status"] for r in results[:4]] == ["new", "unchanged", "duplicate", "unchanged"]
     assert sorted(r["status"] for r in results[4:]) == ["new", "unchanged"]
     first = results[0]["article_id"]
     assert {r["article_id"] for r in results[:4]} == {first}
@@ -305,3 +306,26 @@ def test_migration_backfills_article_urls_from_an_older_archive(tmp_path):
         "https://www.fmprc.gov.cn/eng/a.html": ("a1", "2025-01-01T00:00:00Z", "2025-03-01T00:00:00Z"),
         "http://fmprc.gov.cn/mfa_eng/a.html": ("a1", "2025-01-01T00:00:00Z", "2025-02-01T00:00:00Z"),
         "https://www.fmprc.gov.cn/mfa_eng/a.html": ("a1", "2025-01-01T00:00:00Z", "2025-02-01T00:00:00Z")}
+
+
+def test_a_url_archived_as_a_duplicate_stays_with_its_article_when_it_changes(mirrors, mirrored_config, db):
+    """The copy URL came first; the article's own URL was then a duplicate of it. When the page at the
+    article's own URL changes, that is a revision of the one record, not a second article."""
+    mirror = mirrors("mfa")
+    config = mirrored_config({"mfa": mirror})
+    page = fixture("mfa", ARTICLE_2015)
+    mirror.set("/eng/zxxx/copy_696980.html", page)
+    first = fetch(db, config, mirror.url + "/eng/zxxx/copy_696980.html")[0]
+    second = fetch(db, config, mirror.url + ARTICLE_2015)[0]
+    assert (first["status"], second["status"]) == ("new", "duplicate")
+    assert second["article_id"] == first["article_id"]
+    mirror.set(ARTICLE_2015, page.replace("were present at related activities", "was present at related activities"))
+    changed = fetch(db, config, mirror.url + ARTICLE_2015)[0]
+    assert changed["status"] == "updated" and changed["article_id"] == first["article_id"]
+    assert len(rows(db, "select id from articles")) == 1
+    revision = rows(db, "select body, cause from revisions where article_id = ?", [first["article_id"]])
+    assert len(revision) == 1 and "were present" in revision[0]["body"] and revision[0]["cause"] == "refetch"
+    # The copy still serves the old text: it is the same record, so the latest fetch wins and both texts stay.
+    again = fetch(db, config, mirror.url + "/eng/zxxx/copy_696980.html")[0]
+    assert again["article_id"] == first["article_id"] and again["status"] == "updated"
+    assert len(rows(db, "select id from revisions where article_id = ?", [first["article_id"]])) == 2
