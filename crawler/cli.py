@@ -131,7 +131,7 @@ def schedule(config, db_path, grace, kill_after, log_file):
     """Run the scheduler in the foreground until SIGINT/SIGTERM.
 
     One job per site with a `schedule` in sites.toml (cron fields with day names, or an interval); each run
-    is `gazette crawl SITE` in its own process, stopped at the site's politeness.time_limit. A site whose
+    is `gazette crawl SITE --revisit` in its own process, stopped at the site's politeness.time_limit. A site whose
     last successful crawl is older than its schedule runs once at start. Logs go to stderr and to a
     size-capped rotating file.
     """
