@@ -96,15 +96,15 @@ def fetch(config, db_path, urls, as_json, verbose):
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname or " " in url:
             fail(f"not an http(s) URL: {url!r}", EXIT_USAGE)
+    from pipelines.record import failed_result
+
     from .runner import run_fetch  # imports Scrapy: only when needed
 
     results = run_fetch(config, db_path, list(urls), log_level="INFO" if verbose else "WARNING")
     seen = {r["url"] for r in results}
     for url in urls:
         if url not in seen and url.split("#")[0] not in seen:  # Scrapy requests a URL without its fragment
-            results.append({"url": url, "status": "failed", "article_id": None,
-                            "site": config.site_for_url(url).key, "title": None, "published": None,
-                            "error": "no response (request dropped)"})
+            results.append(failed_result(url, config.site_for_url(url).key, "no response (request dropped)"))
     failed = False
     for r in results:
         obj = {k: r.get(k) for k in ("url", "status", "article_id", "site", "title", "published", "error",

@@ -7,13 +7,15 @@ max_per_run per site and run, longest-waiting first. The due URLs go through the
 """
 from __future__ import annotations
 
-import logging
-
 from archive import Archive, history
 
 from .config import Config
-from .settings import scrapy_settings
+from .runner import new_process, spider_class
 from .spiders.fetch import FetchSpider
+
+
+class RevisitSpider(FetchSpider):
+    """The fetch spider, re-checking archived articles (run with trigger `revisit`)."""
 
 
 def due(config: Config, db_path: str, site_keys: list[str] | None = None, now: str | None = None) -> dict[str, list[dict]]:
@@ -34,10 +36,7 @@ def due(config: Config, db_path: str, site_keys: list[str] | None = None, now: s
 
 def revisit_crawler(process, config: Config, db_path: str, site, log_level: str = "WARNING"):
     """A fetch crawler for one site's revisits: trigger "revisit", the site's politeness and time limit."""
-    custom = scrapy_settings(config, db_path, log_level=log_level, trigger="revisit", site=site)
-    custom["CLOSESPIDER_TIMEOUT"] = config.politeness(site).get("time_limit") or 0
-    spidercls = type(f"RevisitSpider_{site.key}", (FetchSpider,), {"name": f"revisit-{site.key}",
-                                                                    "custom_settings": custom})
+    spidercls = spider_class(RevisitSpider, f"revisit-{site.key}", config, db_path, site, "revisit", log_level)
     return process.create_crawler(spidercls)
 
 
@@ -45,16 +44,11 @@ def run_revisit(config: Config, db_path: str, site_keys: list[str] | None = None
                 now: str | None = None) -> tuple[dict[str, list[dict]], list[dict]]:
     """Re-fetch the due articles of these sites, one crawler per site in one process; return (due rows per
     site, one result per page)."""
-    from scrapy.crawler import CrawlerProcess
-
     due_rows = due(config, db_path, site_keys, now)
     results: list[dict] = []
     if not due_rows:
         return due_rows, results
-    process = CrawlerProcess(scrapy_settings(config, db_path, log_level=log_level, trigger="revisit"))
-    logging.getLogger("scrapy").setLevel(log_level)
-    if log_level != "DEBUG":  # an unreachable robots.txt is logged with a traceback; the result has the reason
-        logging.getLogger("scrapy.downloadermiddlewares.robotstxt").setLevel(logging.CRITICAL)
+    process = new_process(config, db_path, log_level, "revisit")
     for key, rows in due_rows.items():
         crawler = revisit_crawler(process, config, db_path, config.sites[key], log_level)
         process.crawl(crawler, config=config, urls=[r["url"] for r in rows], results=results, site_key=key)

@@ -15,7 +15,7 @@ from scrapy.crawler import CrawlerProcess
 from archive import Archive
 from archive.store import ArchiveError
 
-from .config import Config
+from .config import Config, Site
 from .settings import scrapy_settings
 from .spiders.fetch import FetchSpider
 from .spiders.site import spider_for
@@ -34,6 +34,23 @@ def open_archive(db_path: str) -> None:
             raise ArchiveError(f"cannot write archive {db_path}: {exc}") from None
 
 
+def new_process(config: Config, db_path: str, log_level: str, trigger: str) -> CrawlerProcess:
+    """The one CrawlerProcess of this command, logging at `log_level`."""
+    process = CrawlerProcess(scrapy_settings(config, db_path, log_level=log_level, trigger=trigger))
+    logging.getLogger("scrapy").setLevel(log_level)
+    if log_level != "DEBUG":  # an unreachable robots.txt is logged with a traceback; the run row has the reason
+        logging.getLogger("scrapy.downloadermiddlewares.robotstxt").setLevel(logging.CRITICAL)
+    return process
+
+
+def spider_class(base: type, name: str, config: Config, db_path: str, site: Site, trigger: str,
+                 log_level: str) -> type:
+    """`base` for one site: the site's politeness settings and time limit, its own crawler and run row."""
+    custom = scrapy_settings(config, db_path, log_level=log_level, trigger=trigger, site=site)
+    custom["CLOSESPIDER_TIMEOUT"] = config.politeness(site).get("time_limit") or 0
+    return type(f"{base.__name__}_{site.key}", (base,), {"name": name, "custom_settings": custom})
+
+
 def run_fetch(config: Config, db_path: str, urls: list[str], log_level: str = "WARNING") -> list[dict]:
     """Fetch, extract and archive these URLs; return one result dict per URL, in the order given.
 
@@ -44,12 +61,10 @@ def run_fetch(config: Config, db_path: str, urls: list[str], log_level: str = "W
     by_site: dict[str, list[str]] = {}
     for url in urls:
         by_site.setdefault(config.site_for_url(url).key, []).append(url)
-    process = CrawlerProcess(scrapy_settings(config, db_path, log_level=log_level, trigger="fetch"))
-    logging.getLogger("scrapy").setLevel(log_level)
+    process = new_process(config, db_path, log_level, "fetch")
     for key, site_urls in by_site.items():
         site = config.sites.get(key) or config.other
-        custom = scrapy_settings(config, db_path, log_level=log_level, trigger="fetch", site=site)
-        spidercls = type(f"FetchSpider_{key}", (FetchSpider,), {"name": f"fetch_{key}", "custom_settings": custom})
+        spidercls = spider_class(FetchSpider, f"fetch-{key}", config, db_path, site, "fetch", log_level)
         process.crawl(spidercls, config=config, urls=site_urls, results=results, site_key=key)
     process.start()
     order = {url: i for i, url in enumerate(urls)}
@@ -67,19 +82,13 @@ def run_crawl(config: Config, db_path: str, site_keys: list[str], *, full: bool 
 
     sites = [config.site(key) for key in site_keys]  # ConfigError on an unknown key, before any request
     open_archive(db_path)
-    process = CrawlerProcess(scrapy_settings(config, db_path, log_level=log_level, trigger=trigger))
-    logging.getLogger("scrapy").setLevel(log_level)
-    if log_level != "DEBUG":  # an unreachable robots.txt is logged with a traceback; the run row has the reason
-        logging.getLogger("scrapy.downloadermiddlewares.robotstxt").setLevel(logging.CRITICAL)
+    process = new_process(config, db_path, log_level, trigger)
     crawlers = []
     if revisit:
         from .revisit import due, revisit_after_crawl
         due_rows = due(config, db_path, site_keys)
     for site in sites:
-        custom = scrapy_settings(config, db_path, log_level=log_level, trigger=trigger, site=site)
-        custom["CLOSESPIDER_TIMEOUT"] = config.politeness(site).get("time_limit") or 0
-        base = spider_for(site.key)
-        spidercls = type(f"{base.__name__}_{site.key}", (base,), {"name": site.key, "custom_settings": custom})
+        spidercls = spider_class(spider_for(site.key), site.key, config, db_path, site, trigger, log_level)
         crawler = process.create_crawler(spidercls)
         crawlers.append((site.key, crawler))
         done = process.crawl(crawler, config=config, site_key=site.key, results=[], full=full,
@@ -93,7 +102,7 @@ def run_crawl(config: Config, db_path: str, site_keys: list[str], *, full: bool 
         spider = getattr(crawler, "spider", None)
         run_id = getattr(spider, "run_id", None)
         summary = run_summary(db_path, run_id) if run_id is not None else None
-        is_revisit = crawler.spidercls.__name__.startswith("RevisitSpider_")
+        is_revisit = crawler.settings.get("GAZETTE_TRIGGER") == "revisit"
         if summary is None and is_revisit:
             continue  # the site's crawl did not finish normally: no revisit was started
         if summary is None:

@@ -10,7 +10,7 @@ from archive import Archive
 from archive.store import ArchiveError
 from crawler.config import Config
 
-from .record import archive_page
+from .record import archive_page, failed_result
 
 MAX_ERRORS_KEPT = 500
 log = logging.getLogger("gazette")
@@ -58,13 +58,11 @@ class ArchivePipeline:
             log.error("%s: %s", item.get("url"), message)
             self.counts["failed"] += 1
             self.errors.append(f"{item.get('url')}: {message}")
-            spider.results.append({"url": item.get("url"), "status": "failed", "article_id": None,
-                                   "site": item.get("site"), "title": None, "published": None, "error": message,
-                                   "layer": None, "fell_back": False, "warnings": []})
+            spider.results.append(failed_result(item.get("url"), item.get("site"), message))
             self.crawler.engine.close_spider(spider, "archive_error")
             return item
         self.counts[result["status"]] += 1
-        if result["error"] and "marked gone" in result["error"]:
+        if result["gone"]:
             self.counts["gone"] += 1
         if result["fell_back"]:
             self.counts["fell_back"] += 1

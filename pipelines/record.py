@@ -31,8 +31,7 @@ def archive_page(archive: Archive, config: Config, page: dict, run_id: int | Non
     canonical = canonical_for(page["url"], site)
     final_canonical = canonical_for(page["final_url"] or page["url"], site)
     seen_urls = [page["url"], page["final_url"], canonical, final_canonical]
-    result = {"url": page["url"], "status": "failed", "article_id": None, "site": site.key, "title": None,
-              "published": None, "error": None, "layer": None, "fell_back": False, "warnings": []}
+    result = failed_result(page["url"], site.key, None)
     # A URL already recorded for an article (e.g. archived as a duplicate of another URL) stays with it.
     known_id = history.article_for_url(archive, canonical, final_canonical) or article_id(canonical)
     known = archive.article(known_id)
@@ -53,7 +52,7 @@ def archive_page(archive: Archive, config: Config, page: dict, run_id: int | Non
                 archive.mark_gone(known["id"], page["fetched_at"])
                 history.record_urls(archive, known["id"], seen_urls, page["fetched_at"])
                 error += "; archived article marked gone"
-            result.update(error=error, article_id=known["id"] if known else None)
+            result.update(error=error, article_id=known["id"] if known else None, gone=bool(gone and known))
             if capture_id:
                 archive.set_capture_outcome(capture_id, "gone" if gone else "failed", result["article_id"], error)
             return result
@@ -70,6 +69,12 @@ def archive_page(archive: Archive, config: Config, page: dict, run_id: int | Non
     result.update(status=status, article_id=record["id"], title=article.title, published=article.published,
                   layer=article.layer, fell_back=article.fell_back, warnings=article.warnings)
     return result
+
+
+def failed_result(url: str, site: str, error: str | None, article_id: str | None = None) -> dict:
+    """The result of a page that gave no article (archive_page fills in the rest when one is stored)."""
+    return {"url": url, "status": "failed", "article_id": article_id, "site": site, "title": None,
+            "published": None, "error": error, "layer": None, "fell_back": False, "warnings": [], "gone": False}
 
 
 def article_record(article, canonical: str, site: Site, hints: dict | None, config: Config) -> dict:

@@ -4,7 +4,6 @@ revisits and refetches keep revisions and set/clear gone_since, reextract follow
 the network, and export-warc writes captures warcio reads back."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 
