@@ -19,15 +19,13 @@ def known_urls(archive: Archive, urls: Iterable[str]) -> set[str]:
     """The subset of `urls` (canonical or as requested) that the archive already knows."""
     urls = list(dict.fromkeys(u for u in urls if u))
     found: set[str] = set()
-    has_article_urls = archive.db["article_urls"].exists()
     for start in range(0, len(urls), CHUNK):
         chunk = urls[start:start + CHUNK]
         marks = ",".join("?" * len(chunk))
         queries = [f"select url from articles where url in ({marks})",
                    f"select url from captures where url in ({marks}) and (outcome in "
-                   f"({','.join(repr(o) for o in SETTLED_OUTCOMES)}) or (outcome = 'failed' and status between 200 and 299))"]
-        if has_article_urls:
-            queries.append(f"select url from article_urls where url in ({marks})")
+                   f"({','.join(repr(o) for o in SETTLED_OUTCOMES)}) or (outcome = 'failed' and status between 200 and 299))",
+                   f"select url from article_urls where url in ({marks})"]
         for query in queries:
             found.update(row[0] for row in archive.db.execute(query, chunk).fetchall())
     return found

@@ -1,4 +1,4 @@
-"""The scheduler's reads and writes in the archive: run rows of crawl processes, `schedule_state`, failures.
+"""The scheduler's reads and writes in the archive: run rows of crawl processes, and `schedule_state`.
 
 `gazette schedule` runs each crawl as a child process that writes its own `crawl_runs` row; this module lets
 the scheduler find that row by the child's pid, close it with a reason when the child was stopped or died,
@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import json
 
-from .store import Archive, utcnow
-
-FAILED = ("failed", "timeout", "interrupted")
+from .store import Archive, pid_alive, utcnow
 
 
 def runs_of_process(archive: Archive, pid: int, since: str) -> list[dict]:
@@ -53,18 +51,6 @@ def last_success(archive: Archive, site: str) -> str | None:
     return row[0] if row else None
 
 
-def failures_in_a_row(archive: Archive, site: str, limit: int = 20) -> int:
-    """How many of the site's latest finished crawls failed (failed, timeout or interrupted) in a row."""
-    count = 0
-    for row in archive.db.query(
-            "select status from crawl_runs where site = ? and trigger != 'fetch' and status != 'running' "
-            "order by started desc, id desc limit ?", [site, limit]):
-        if row["status"] not in FAILED:
-            break
-        count += 1
-    return count
-
-
 def set_state(archive: Archive, site: str, **values) -> None:
     """Upsert the site's row in schedule_state (next_run, last_started, last_outcome, scheduler_pid, ...)."""
     with archive.transaction():
@@ -81,10 +67,8 @@ def site_schedule(archive: Archive, site: str) -> dict:
     """For `gazette status`: {"next_run": ISO time or None, "scheduler": "running" | "stopped" | None}.
 
     `scheduler` is None for a site the scheduler never planned; next_run is only given while it runs."""
-    from .store import _alive
-
     state = states(archive).get(site)
     if state is None:
         return {"next_run": None, "scheduler": None}
-    running = bool(state["scheduler_pid"]) and _alive(state["scheduler_pid"])
+    running = bool(state["scheduler_pid"]) and pid_alive(state["scheduler_pid"])
     return {"next_run": state["next_run"] if running else None, "scheduler": "running" if running else "stopped"}

@@ -86,7 +86,7 @@ class Archive:
         """Close the rows of runs whose process is gone (killed or crashed) as `interrupted`."""
         closed = 0
         for row in self.db.query("select id, pid from crawl_runs where status = 'running'"):
-            if row["pid"] and _alive(row["pid"]) and row["pid"] != os.getpid():
+            if row["pid"] and pid_alive(row["pid"]) and row["pid"] != os.getpid():
                 continue
             with self.transaction():
                 self.db.execute("update crawl_runs set status = 'interrupted', finished = ? where id = ?",
@@ -235,7 +235,8 @@ class _Transaction:
         return False
 
 
-def _alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """True while a process with this pid exists (on this machine)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
