@@ -15,11 +15,6 @@ from .normalise import clean_text
 
 
 @lru_cache(maxsize=512)
-def xpath_of(css: str) -> str:
-    return css2xpath(css)
-
-
-@lru_cache(maxsize=512)
 def compiled_xpath(css: str) -> etree.XPath:
     """The selector compiled once (a page's boilerplate runs dozens of selectors)."""
     return etree.XPath(css2xpath(css))
