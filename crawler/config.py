@@ -1,4 +1,4 @@
-"""Load and validate config/sites.toml into Site objects.
+"""Load and validate config/sites.toml into the site rules of pipelines/rules.py (Config, Site, Boilerplate).
 
 A broken or incomplete config raises ConfigError naming the file, the site and the key, so the command
 line can print one clear line and exit 2 instead of a traceback.
@@ -8,104 +8,24 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from pipelines.rules import OTHER, POLITENESS_FIELDS, Boilerplate, Config, ConfigError, Site, host_of
+
+__all__ = ["Boilerplate", "Config", "ConfigError", "OTHER", "Site", "host_of", "load", "config_dir"]
+
 PROJECT_CONFIG = Path(__file__).resolve().parent.parent / "config"
-OTHER = "other"
 
 SELECTOR_FIELDS = ("title", "published", "byline", "source", "body", "captions",
                    "listing_item", "listing_link", "listing_date", "next_page")
 BOILERPLATE_FIELDS = ("remove", "lines", "patterns", "soft_404")
 PAGINATIONS = ("trs", "wordpress", "next_link", "feed", "none")
-POLITENESS_FIELDS = ("download_delay", "concurrent_requests_per_domain", "download_timeout",
-                     "download_maxsize", "retry_times", "autothrottle", "user_agent", "time_limit")
 DEFAULT_KEYS = POLITENESS_FIELDS + ("timezone", "boilerplate")
 SITE_KEYS = {"name", "base_url", "hosts", "start_urls", "article_pattern", "listing_pattern", "pagination",
              "language", "schedule", "mirror_paths", "politeness", "selectors", "boilerplate", "revisit",
              "feed_urls", "max_pages"}
 REQUIRED = ("name", "base_url", "hosts", "start_urls", "article_pattern")
-
-
-class ConfigError(Exception):
-    """The configuration cannot be used; the message names the file, site and key."""
-
-
-@dataclass(frozen=True)
-class Boilerplate:
-    remove: tuple[str, ...] = ()
-    lines: frozenset[str] = frozenset()
-    patterns: tuple[re.Pattern, ...] = ()
-    soft_404: tuple[str, ...] = ()
-
-    def merged(self, other: "Boilerplate") -> "Boilerplate":
-        return Boilerplate(self.remove + other.remove, self.lines | other.lines,
-                           self.patterns + other.patterns, self.soft_404 + other.soft_404)
-
-
-@dataclass(frozen=True)
-class Site:
-    key: str
-    name: str
-    base_url: str = ""
-    hosts: tuple[str, ...] = ()
-    start_urls: tuple[str, ...] = ()
-    article_pattern: re.Pattern | None = None
-    listing_pattern: re.Pattern | None = None
-    pagination: str = "none"
-    language: str | None = None
-    schedule: dict = field(default_factory=dict)
-    mirror_paths: tuple[tuple[str, str], ...] = ()
-    politeness: dict = field(default_factory=dict)
-    selectors: dict = field(default_factory=dict)
-    boilerplate: Boilerplate = Boilerplate()
-    revisit: dict = field(default_factory=dict)
-    feed_urls: tuple[str, ...] = ()
-    max_pages: int | None = None
-
-    def owns(self, url: str) -> bool:
-        return host_of(url) in self.hosts
-
-    def is_article(self, url: str) -> bool:
-        return bool(self.article_pattern and self.article_pattern.search(urlsplit(url).path))
-
-
-@dataclass(frozen=True)
-class Config:
-    path: Path
-    defaults: dict
-    sites: dict[str, Site]
-
-    def site(self, key: str) -> Site:
-        if key not in self.sites:
-            known = ", ".join(sorted(self.sites)) or "none"
-            raise ConfigError(f"unknown site '{key}' (configured: {known})")
-        return self.sites[key]
-
-    def site_for_url(self, url: str) -> Site:
-        """The configured site that owns this URL's host, or the generic site `other`."""
-        for site in self.sites.values():
-            if site.owns(url):
-                return site
-        return self.other
-
-    @property
-    def other(self) -> Site:
-        return Site(key=OTHER, name="Other sites (generic extraction)", boilerplate=self.boilerplate)
-
-    @property
-    def boilerplate(self) -> Boilerplate:
-        return self.defaults["boilerplate"]
-
-    def politeness(self, site: Site) -> dict:
-        values = {k: v for k, v in self.defaults.items() if k in POLITENESS_FIELDS}
-        values.update(site.politeness)
-        return values
-
-
-def host_of(url: str) -> str:
-    return (urlsplit(url).netloc or "").lower()
 
 
 def config_dir(value: str | os.PathLike | None = None) -> Path:

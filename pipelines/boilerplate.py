@@ -9,7 +9,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from parsel.csstranslator import css2xpath
 
-from crawler.config import Boilerplate
+from .rules import Boilerplate
 
 from .normalise import clean_text
 

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from lxml import etree
 from lxml import html as lxml_html
 
-from crawler.config import OTHER, Site
+from .rules import OTHER, Site
 
 from . import boilerplate as bp
 from .charset import decode

@@ -8,7 +8,7 @@ from scrapy import signals
 
 from archive import Archive
 from archive.store import ArchiveError
-from crawler.config import Config
+from .rules import Config
 
 from .record import archive_page, failed_result
 

@@ -9,27 +9,23 @@ from __future__ import annotations
 
 from archive import Archive
 from archive import history
-from crawler.config import OTHER, Config, Site
 
 from .boilerplate import is_soft_404
 from .charset import decode
 from .extract import ExtractionError, extract
 from .mentions import tag
-from .normalise import article_id, canonical_url, content_hash
+from .normalise import article_id, content_hash
+from .rules import OTHER, Config, Site
 from .similarity import METHOD, BANDS, signature
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 GONE_STATUSES = (404, 410)
 
 
-def canonical_for(url: str, site: Site) -> str:
-    return canonical_url(url, site.base_url, site.hosts, site.mirror_paths)
-
-
 def archive_page(archive: Archive, config: Config, page: dict, run_id: int | None) -> dict:
     site = config.sites.get(page["site"]) or config.site_for_url(page["url"])
-    canonical = canonical_for(page["url"], site)
-    final_canonical = canonical_for(page["final_url"] or page["url"], site)
+    canonical = site.canonical(page["url"])
+    final_canonical = site.canonical(page["final_url"] or page["url"])
     seen_urls = [page["url"], page["final_url"], canonical, final_canonical]
     result = failed_result(page["url"], site.key, None)
     # A URL already recorded for an article (e.g. archived as a duplicate of another URL) stays with it.

@@ -13,10 +13,10 @@ from typing import Callable, Iterable
 
 from archive import Archive, history
 from archive.store import utcnow
-from crawler.config import Config
+from .rules import Config
 
 from .extract import ExtractionError, extract
-from .record import refusal, article_record, canonical_for, link_near_duplicates
+from .record import refusal, article_record, link_near_duplicates
 
 
 def candidates(archive: Archive, sites: Iterable[str] | None = None) -> list[dict]:
@@ -40,7 +40,7 @@ def reextract_one(archive: Archive, config: Config, row: dict, now: str | None =
         article = extract(page["body"], page["final_url"], site, content_type, page["hints"])
     except ExtractionError:
         return lost
-    canonical = canonical_for(row["url"], site)
+    canonical = site.canonical(row["url"])
     record = article_record(article, canonical, site, page["hints"], config)
     if row["article_id"]:
         record["id"] = row["article_id"]

@@ -13,7 +13,6 @@ import sqlite_utils
 
 from crawler import config as config_module
 from pipelines.normalise import article_id
-from pipelines.record import canonical_for
 
 from .support import FIXTURES, ROOT, expected_pages, gazette, json_lines, project_config
 
@@ -62,8 +61,7 @@ def test_full_then_incremental_crawl_of_every_site(mirrors, mirrored_config, db)
         assert summary["requests"] == len(mirror.requests), site
         assert archive.execute("select count(*) from articles where site = ?", [site]).fetchone()[0] == len(pages)
         for path, want in pages:
-            row = archive["articles"].get(article_id(canonical_for(mirror.url + article_path(path),
-                                                                   config.sites[site])))
+            row = archive["articles"].get(article_id(config.sites[site].canonical(mirror.url + article_path(path))))
             got = {**row, "captions": json.loads(row["captions"])}
             for name in FIELDS:
                 if name in want:

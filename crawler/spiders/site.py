@@ -25,7 +25,6 @@ from archive import Archive
 from archive.known import known_urls, record_discovery
 from pipelines.boilerplate import is_soft_404
 from pipelines.normalise import parse_date
-from pipelines.record import canonical_for
 
 from ..config import Config, Site
 from ..pages import describe_failure, failed_item, page_item
@@ -125,7 +124,7 @@ class SiteSpider(scrapy.Spider):
         if not entries:
             self.errors.append(f"listing {url} found no articles")
             return
-        canon = {link: canonical_for(link, self.site) for link, _ in entries}
+        canon = {link: self.site.canonical(link) for link, _ in entries}
         known = known_urls(self.archive, list(canon) + list(canon.values()))
         fresh = 0
         for link, listed in entries:
