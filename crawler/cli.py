@@ -146,7 +146,7 @@ def schedule(config, db_path, grace, kill_after, log_file):
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 def serve(config, db_path, host, port):
     """Browse and search the archive in Datasette (read-only), with Gazette's metadata and canned queries."""
-    from .serve import serve as run_serve  # imports Datasette: only when needed
+    from archive.datasette.serve import serve as run_serve  # imports Datasette: only when needed
 
     run_serve(db_path, host=host, port=port)
 
@@ -192,7 +192,8 @@ def reextract(config, db_path, site_keys, as_json):
     captures, new, updated, unchanged, duplicate, failed (an article's capture no longer extracts: it keeps
     its text; exit 1) and no_article. A progress bar shows on a terminal.
     """
-    from pipelines.reextract import candidates, reextract as run
+    from archive.reextraction import candidates
+    from pipelines.reextract import reextract as run
 
     for key in site_keys:
         if key != config_module.OTHER:

@@ -7,7 +7,7 @@ from pathlib import Path
 from datasette.app import Datasette
 
 from archive import Archive
-from crawler.serve import load_metadata
+from archive.datasette.serve import load_metadata
 from pipelines.mentions import tag
 
 ARTICLES = [
