@@ -18,7 +18,6 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 SITES = ("mfa", "guizhou", "hunan", "chongqing", "shenzhen", "guangdong")
 TOPICS = ("ambassador", "friendship", "delegation", "cooperation", "province", "consul", "visit", "trade",
           "investment", "exchange", "agreement", "sister", "city", "minister", "governor", "meeting")
@@ -132,7 +131,6 @@ def main(argv=None) -> int:
     parser.add_argument("--dir", type=Path, default=None, help="where to write the archive files (default: temp)")
     parser.add_argument("--keep", action="store_true", help="keep the archive files")
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT))
     directory = args.dir or Path(tempfile.mkdtemp(prefix="gazette-bench-"))
     directory.mkdir(parents=True, exist_ok=True)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]

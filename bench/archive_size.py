@@ -13,13 +13,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from archive import Archive  # noqa: E402
-from crawler import config as config_module  # noqa: E402
-from pipelines.record import archive_page  # noqa: E402
-from tests.support import expected_pages  # noqa: E402
+from archive import Archive
+from crawler import config as config_module
+from gazette_data import recorded_pages as expected_pages
+from pipelines.record import archive_page
 
 
 def table_bytes(path: Path) -> dict[str, int]:

@@ -22,9 +22,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from gazette_data import fixtures
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks" / "article-extraction-benchmark"
-FIXTURES = ROOT / "tests" / "fixtures"
+FIXTURES = fixtures()
 WORD = re.compile(r"\w+")
 
 
@@ -150,7 +152,6 @@ def main(argv=None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="article-extraction-benchmark directory")
     parser.add_argument("--repeat", type=int, default=1, help="timed runs per extractor (speed is the best)")
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT))
     import logging
     logging.disable(logging.WARNING)  # trafilatura/readability chatter
     from crawler import config as config_module

@@ -24,8 +24,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from gazette_data import default_config
+
 KINDS = ("country", "province", "city", "official")
-DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config"
+DEFAULT_CONFIG = default_config()  # the shipped config/ (its mentions/ is the fallback data)
 
 # Curly quotes become straight ones before matching (same length, so offsets do not move).
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
@@ -179,7 +181,7 @@ def _tagger(data_dir: str) -> Tagger:
 
 def load(config_dir: str | Path | None = None) -> Tagger:
     """The cached tagger for a config directory (the one holding sites.toml); falls back to the
-    project's own config/mentions/ when that directory has no mentions/ data."""
+    shipped config's mentions/ when that directory has no mentions/ data."""
     return _load(str(config_dir) if config_dir else None)
 
 

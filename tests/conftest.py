@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from .mirror import Mirror
+from gazette_demo.mirror import Mirror
+
 from .support import site_mirror, write_config
 
 

@@ -28,7 +28,8 @@ import urllib.request
 from contextlib import closing
 from pathlib import Path
 
-from .generated import GeneratedSite
+from gazette_demo.generated import GeneratedSite
+
 from .support import FIXTURES, ROOT, gazette, json_lines
 
 GOOD_2015 = "/mfa_eng/wjdt_665385/2649_665393/202012/t20201218_696980.html"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 
 from .mirror import Mirror
-from .support import project_config, write_config
+from .sites import read_config, write_config
 
 LISTING = "/eng/xw/wjbxw/"
 PER_PAGE = 20
@@ -82,6 +82,6 @@ class GeneratedSite:
         return [self.mirror.url + p for p, _, _ in self.articles]
 
     def config(self, directory, **defaults):
-        raw = project_config()
+        raw = read_config()
         raw["sites"]["mfa"]["start_urls"] = ["https://www.fmprc.gov.cn" + LISTING]
         return write_config(directory, {"mfa": self.mirror}, raw, **defaults)

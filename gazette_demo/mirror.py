@@ -1,5 +1,5 @@
-"""A loopback HTTP mirror for tests: serves a recorded site tree at its real paths, logs every request,
-and lets a test override any path (status, headers, body, delay) to play a changed, deleted or broken page.
+"""A loopback HTTP mirror (tests, benchmarks, `gazette demo`): serves a recorded site tree at its real paths,
+logs every request, and lets a test override any path (status, headers, body, delay) to play a changed, deleted or broken page.
 
 Absolute links to the site's real hosts inside served pages are rewritten to the mirror's own address, so
 a recorded page can keep its original links.
