@@ -56,7 +56,8 @@ def _mentions(db: sqlite_utils.Database) -> None:
 
 
 def _history(db: sqlite_utils.Database) -> None:
-    """Every URL seen for an article, MinHash signatures and LSH bands, near-duplicate links (archive/history.py).
+    """Every URL seen for an article (archive/urls.py), MinHash signatures, LSH bands and near-duplicate links
+    (archive/near_duplicates.py).
 
     article_urls is backfilled from the captures and articles already archived."""
     db["article_urls"].create({"url": str, "article_id": str, "first_seen": str, "last_seen": str},

@@ -16,6 +16,7 @@ from pathlib import Path
 import sqlite_utils
 
 from . import schema
+from .outcomes import Outcome
 
 BUSY_TIMEOUT_MS = 30_000
 ARTICLE_FIELDS = ("title", "published", "byline", "source", "body", "captions", "language", "layer")
@@ -135,8 +136,9 @@ class Archive:
         return rows[0] if rows else None
 
     def store_article(self, record: dict, *, seen_at: str | None = None, capture_id: int | None = None,
-                      refetched: bool = True) -> str:
-        """Insert or update one article; return new, updated, unchanged or duplicate.
+                      refetched: bool = True) -> tuple[Outcome, str]:
+        """Insert or update one article; return its outcome (new, updated, unchanged or duplicate) and the id of
+        the article that holds the text (for a duplicate, the other article's).
 
         `record` has id, site, url, content_hash and ARTICLE_FIELDS (captions as a list). A changed title
         or body keeps the old version in `revisions`; an unchanged one only moves last_seen. A body
@@ -145,10 +147,11 @@ class Archive:
         (dicts with kind, name, code, count), they replace the article's rows in `mentions`.
         `refetched=False` (re-extraction from a stored capture) leaves last_seen and gone_since alone.
         """
-        status = self._store_article(record, seen_at=seen_at, capture_id=capture_id, refetched=refetched)
-        if status != "duplicate" and "mentions" in record:
-            self.replace_mentions(record["id"], record["mentions"])
-        return status
+        outcome, article_id = self._store_article(record, seen_at=seen_at, capture_id=capture_id,
+                                                  refetched=refetched)
+        if outcome != Outcome.DUPLICATE and "mentions" in record:
+            self.replace_mentions(article_id, record["mentions"])
+        return outcome, article_id
 
     def replace_mentions(self, article_id: str, mentions: list[dict]) -> None:
         """The article's `mentions` rows become exactly these (inside the caller's transaction if any)."""
@@ -159,21 +162,23 @@ class Archive:
                 [(article_id, m["kind"], m["name"], m["code"], m["count"]) for m in mentions])
 
     def _store_article(self, record: dict, *, seen_at: str | None = None, capture_id: int | None = None,
-                       refetched: bool = True) -> str:
+                       refetched: bool = True) -> tuple[Outcome, str]:
         seen_at = seen_at or utcnow()
         values = {f: record.get(f) for f in ARTICLE_FIELDS}
         values["captions"] = json.dumps(values["captions"] or [], ensure_ascii=False)
         old = self.article(record["id"])
         if old is None:
-            if record.get("content_hash") and self.find_duplicate(record["site"], record["content_hash"], record["id"]):
-                return "duplicate"
+            duplicate = record.get("content_hash") and self.find_duplicate(
+                record["site"], record["content_hash"], record["id"])
+            if duplicate:
+                return Outcome.DUPLICATE, duplicate["id"]
             self._insert("articles", {
                 "id": record["id"], "site": record["site"], "url": record["url"], **values,
                 "content_hash": record.get("content_hash"), "listed_published": record.get("listed_published"),
                 "capture_id": capture_id, "first_seen": seen_at, "last_seen": seen_at, "last_changed": seen_at,
                 "gone_since": None,
             })
-            return "new"
+            return Outcome.NEW, record["id"]
         changes = {"last_seen": seen_at, "gone_since": None, "capture_id": capture_id or old["capture_id"]}
         if not refetched:
             del changes["last_seen"], changes["gone_since"]
@@ -187,10 +192,10 @@ class Archive:
             })
             self._update("articles", old["id"], {**values, **changes, "last_changed": seen_at,
                                                    "content_hash": record.get("content_hash")})
-            return "updated"
+            return Outcome.UPDATED, old["id"]
         # Same text: keep metadata the extractor may have learnt to read better, without a revision.
         self._update("articles", old["id"], {**{f: values[f] for f in ARTICLE_FIELDS if values[f]}, **changes})
-        return "unchanged"
+        return Outcome.UNCHANGED, old["id"]
 
     # Plain SQL for the per-page writes: sqlite-utils' insert/update read the table's schema on every call
     # (about 30 statements per archived page); these tables exist (schema.migrate) and values are ready.

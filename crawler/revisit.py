@@ -7,7 +7,7 @@ max_per_run per site and run, longest-waiting first. The due URLs go through the
 """
 from __future__ import annotations
 
-from archive import Archive, history
+from archive import Archive, revisits
 
 from .config import Config
 from .runner import new_process, spider_class
@@ -28,7 +28,7 @@ def due(config: Config, db_path: str, site_keys: list[str] | None = None, now: s
             policy = site.revisit
             if not policy:
                 continue
-            rows = history.due_for_revisit(archive, site.key, policy["after_days"], policy["max_per_run"], now)
+            rows = revisits.due_for_revisit(archive, site.key, policy["after_days"], policy["max_per_run"], now)
             if rows:
                 found[site.key] = rows
     return found

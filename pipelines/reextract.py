@@ -3,7 +3,8 @@
 For every archived article the latest capture it was extracted from is extracted again with the current
 config and code; the article changes (with a revision) only where the output changed. Captures that gave
 no article before (e.g. a selector missed the body) are tried again and may become new articles.
-Last seen and gone_since stay as they were: nothing was fetched.
+Last seen and gone_since stay as they were: nothing was fetched. Each capture goes through the same two steps
+as a fetched page: `decide` (pure) and `apply` (one short transaction).
 """
 from __future__ import annotations
 
@@ -11,48 +12,33 @@ import json
 from collections import Counter
 from typing import Callable, Iterable
 
-from archive import Archive, history
+from archive import Archive
+from archive.outcomes import Outcome
+from archive.reextraction import candidates
 from archive.store import utcnow
+
+from .decide import decide
+from .record import apply
 from .rules import Config
 
-from .extract import ExtractionError, extract
-from .record import refusal, article_record, link_near_duplicates
+COUNTED = (Outcome.NEW, Outcome.UPDATED, Outcome.UNCHANGED, Outcome.DUPLICATE, Outcome.FAILED, Outcome.NO_ARTICLE)
 
 
-def candidates(archive: Archive, sites: Iterable[str] | None = None) -> list[dict]:
-    return history.latest_article_captures(archive, sites) + history.unextracted_captures(archive, sites)
-
-
-def reextract_one(archive: Archive, config: Config, row: dict, now: str | None = None) -> str:
+def reextract_one(archive: Archive, config: Config, row: dict, now: str | None = None) -> Outcome:
     """Re-extract one capture row; return new, updated, unchanged, duplicate, failed (an article's capture
     gives no article any more: it keeps its text) or no_article (a capture that never gave one still does not)."""
     site = config.sites.get(row["site"]) or config.site_for_url(row["url"])
-    headers = json.loads(row["headers"] or "{}")
     page = {"url": row["url"], "final_url": row["final_url"] or row["url"], "status": row["status"],
-            "headers": headers, "body": archive.capture_body(row["digest"]), "error": None,
+            "headers": json.loads(row["headers"] or "{}"), "body": archive.capture_body(row["digest"]),
+            "error": None, "fetched_at": row["fetched_at"],
             "hints": {"listed_published": row["listed_published"]} if row["listed_published"] else {}}
-    lost = "failed" if row["article_id"] else "no_article"
-    error, _ = refusal(page, site)
-    if error:
-        return lost
-    content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), None)
-    try:
-        article = extract(page["body"], page["final_url"], site, content_type, page["hints"])
-    except ExtractionError:
-        return lost
-    canonical = site.canonical(row["url"])
-    record = article_record(article, canonical, site, page["hints"], config)
-    if row["article_id"]:
-        record["id"] = row["article_id"]
-    with archive.transaction():
-        seen_at = (now or utcnow()) if row["article_id"] else row["fetched_at"]
-        status = archive.store_article(record, seen_at=seen_at, capture_id=row["capture_id"], refetched=False)
-        if status == "duplicate":
-            record["id"] = archive.find_duplicate(site.key, record["content_hash"], record["id"])["id"]
-        if not row["article_id"]:
-            history.record_urls(archive, record["id"], [row["url"], row["final_url"], canonical], row["fetched_at"])
-        link_near_duplicates(archive, record, status)
-    return status
+    decision = decide(page, site, config.directory)
+    if decision.error is not None:  # nothing is written: an archived article keeps its text
+        return Outcome.FAILED if row["article_id"] else Outcome.NO_ARTICLE
+    seen_at = (now or utcnow()) if row["article_id"] else row["fetched_at"]
+    result = apply(archive, decision, page, capture_id=row["capture_id"], article=row["article_id"],
+                   seen_at=seen_at, refetched=False)
+    return result["status"]
 
 
 def reextract(archive: Archive, config: Config, sites: Iterable[str] | None = None,
@@ -65,9 +51,8 @@ def reextract(archive: Archive, config: Config, sites: Iterable[str] | None = No
     for row in rows:
         status = reextract_one(archive, config, row, now)
         counts[status] += 1
-        if status in ("new", "updated"):
+        if status in (Outcome.NEW, Outcome.UPDATED):
             changed.append(row["article_id"] or row["url"])
         if on_row:
             on_row(row, status)
-    return {"captures": len(rows), **{k: counts.get(k, 0) for k in ("new", "updated", "unchanged", "duplicate",
-                                                                       "failed", "no_article")}, "changed": changed}
+    return {"captures": len(rows), **{str(k): counts.get(k, 0) for k in COUNTED}, "changed": changed}

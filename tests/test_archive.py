@@ -23,11 +23,11 @@ def test_new_archive_has_the_tables_wal_and_fts(tmp_path):
         assert archive.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert schema.version(archive.db) == schema.VERSION
         with archive.transaction():
-            assert archive.store_article(record(1, "Diplomatic envoys visited Guizhou")) == "new"
+            assert archive.store_article(record(1, "Diplomatic envoys visited Guizhou"))[0] == "new"
         hits = archive.db.execute("select rowid from articles_fts where articles_fts match 'envoys'").fetchall()
         assert len(hits) == 1
         with archive.transaction():
-            assert archive.store_article(record(1, "Ambassadors toured Hunan")) == "updated"
+            assert archive.store_article(record(1, "Ambassadors toured Hunan"))[0] == "updated"
         assert not archive.db.execute("select 1 from articles_fts where articles_fts match 'envoys'").fetchall()
         assert archive.db.execute("select 1 from articles_fts where articles_fts match 'hunan'").fetchall()
 

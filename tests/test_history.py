@@ -13,7 +13,8 @@ import sqlite_utils
 import tomli_w
 from warcio.archiveiterator import ArchiveIterator
 
-from archive import Archive, history
+from archive import Archive, revisits
+from archive import urls as url_records
 from crawler import config as config_module
 from pipelines.record import archive_page
 
@@ -22,8 +23,8 @@ from .support import FIXTURES, gazette, json_lines, project_config
 ARTICLE_2015 = "/mfa_eng/wjdt_665385/2649_665393/202012/t20201218_696980.html"
 ALIAS_2015 = "/eng/wjdt_665385/2649_665393/202012/t20201218_696980.html"
 ARTICLE_NEW = "/eng/xw/wjbxw/202405/t20240515_11305672.html"
-GUIZHOU_ARTICLE = "/hotnews/202012/t20201221_6731205.html"
-GUIZHOU_REPRINT = "/hotnews/202012/t20201222_6731300.html"
+GUIZHOU_ARTICLE = "/2020-12/21/c_6731205.htm"
+GUIZHOU_REPRINT = "/2020-12/22/c_6731300.htm"
 
 
 def fixture(site: str, path: str) -> str:
@@ -110,7 +111,7 @@ def test_https_and_www_variants_resolve_to_one_article(tmp_path):
         assert len({r["article_id"] for r in results}) == 1
         assert archive.article(results[0]["article_id"])["url"] == (
             "https://www.fmprc.gov.cn/eng/wjdt_665385/2649_665393/202012/t20201218_696980.html")
-        assert set(urls) <= set(history.urls_of(archive, results[0]["article_id"]))
+        assert set(urls) <= set(url_records.urls_of(archive, results[0]["article_id"]))
 
 
 def test_provincial_reprint_of_ministry_article_is_a_linked_near_duplicate(mirrors, mirrored_config, db):
@@ -196,10 +197,10 @@ def test_due_for_revisit_follows_check_points(tmp_path):
                     ("2025-11-01T00:00:00Z", "2025-11-20T00:00:00Z")]):  # 71 days, last check before day 30: due
                 archive.db["articles"].insert({"id": f"a{i}", "site": "mfa", "url": f"http://x/{i}",
                                                "first_seen": first_seen, "last_seen": last_seen})
-        due = history.due_for_revisit(archive, "mfa", [1, 7, 30], 10, now="2026-01-11T00:00:00Z")
+        due = revisits.due_for_revisit(archive, "mfa", [1, 7, 30], 10, now="2026-01-11T00:00:00Z")
         assert [(r["article_id"], r["checkpoint"]) for r in due] == [("a3", 30), ("a0", 7)]
-        assert len(history.due_for_revisit(archive, "mfa", [1, 7, 30], 1, now="2026-01-11T00:00:00Z")) == 1
-        assert history.due_for_revisit(archive, "hunan", [1], 10, now="2026-01-11T00:00:00Z") == []
+        assert len(revisits.due_for_revisit(archive, "mfa", [1, 7, 30], 1, now="2026-01-11T00:00:00Z")) == 1
+        assert revisits.due_for_revisit(archive, "hunan", [1], 10, now="2026-01-11T00:00:00Z") == []
 
 
 def test_reextract_after_selector_change_revises_without_network(mirrors, mirrored_config, db):

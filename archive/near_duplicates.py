@@ -1,0 +1,73 @@
+"""Near-duplicate articles across sites: MinHash signatures, their LSH band keys, and the links found.
+
+- `minhashes` + `minhash_bands`: one signature per article and its band keys; articles sharing a band key are
+  candidates, so finding them is a few index look-ups, not an in-memory index.
+- `near_duplicates`: pairs (both directions) whose estimated Jaccard similarity reaches the threshold.
+The arithmetic (signatures, band keys, similarity) is pipelines/similarity.py's; this module stores and looks up.
+"""
+from __future__ import annotations
+
+import struct
+
+from pipelines.similarity import band_keys, jaccard
+
+from .store import Archive, utcnow
+
+NEAR_DUPLICATE_THRESHOLD = 0.5
+MAX_LINKS = 20  # most similar kept per article: a family of near-identical notices must not grow quadratically
+
+
+def has_signature(archive: Archive, article_id: str) -> bool:
+    return archive.db.execute("select 1 from minhashes where article_id = ?", [article_id]).fetchone() is not None
+
+
+def store_signature(archive: Archive, article_id: str, site: str, method: str, hashvalues,
+                    bands: int) -> list[tuple[str, float]]:
+    """Keep the article's signature and band keys, link it to its near-duplicates; return (other_id, similarity).
+
+    `hashvalues` is the MinHash's sequence of 32-bit values; `bands` divides it into LSH bands. Replaces what
+    was stored for the article before (its text changed)."""
+    values = [int(v) & 0xFFFFFFFF for v in hashvalues]
+    if len(values) % bands:
+        raise ValueError(f"{len(values)} hash values do not split into {bands} bands")
+    blob = struct.pack(f"<{len(values)}I", *values)
+    keys = band_keys(values, bands)
+    db = archive.db
+    with archive.transaction():
+        forget_signature(archive, article_id)
+        db.execute("insert into minhashes (article_id, site, method, signature) values (?, ?, ?, ?)",
+                   [article_id, site, method, blob])
+        db.conn.executemany("insert or ignore into minhash_bands (band_key, article_id) values (?, ?)",
+                       [(k, article_id) for k in keys])
+        marks = ",".join("?" * len(keys))
+        candidates = [r[0] for r in db.execute(
+            f"select distinct article_id from minhash_bands where band_key in ({marks}) and article_id != ?",
+            [*keys, article_id])]
+        found = []
+        now = utcnow()
+        for other in candidates:
+            row = db.execute("select method, signature from minhashes where article_id = ?", [other]).fetchone()
+            if row is None or row[0] != method:
+                continue
+            similarity = jaccard(blob, row[1])
+            if similarity >= NEAR_DUPLICATE_THRESHOLD:
+                found.append((other, similarity))
+        found = sorted(found, key=lambda f: (-f[1], f[0]))[:MAX_LINKS]
+        for other, similarity in found:
+            for a, b in ((article_id, other), (other, article_id)):
+                db.execute("insert or replace into near_duplicates (article_id, other_id, similarity, method, found)"
+                           " values (?, ?, ?, ?, ?)", [a, b, round(similarity, 4), method, now])
+    return found
+
+
+def forget_signature(archive: Archive, article_id: str) -> None:
+    db = archive.db
+    db.execute("delete from minhash_bands where article_id = ?", [article_id])
+    db.execute("delete from minhashes where article_id = ?", [article_id])
+    db.execute("delete from near_duplicates where article_id = ? or other_id = ?", [article_id, article_id])
+
+
+def near_duplicates_of(archive: Archive, article_id: str) -> list[dict]:
+    return list(archive.db.query(
+        "select other_id, similarity, method from near_duplicates where article_id = ? order by similarity desc",
+        [article_id]))

@@ -1,0 +1,106 @@
+"""Decide what one fetched page means, without touching the archive: the pure half of archiving a page.
+
+`decide(page, site, config_dir)` reads a response (URL, final URL, status, headers, raw body, listing hints) and
+returns a `Decision`: either why it is no article (an error, and whether that means the page is gone), or the
+article record ready to store (extracted fields, canonical URL and id, content hash, the places and officials
+it names) with the MinHash signature of its body. Everything slow (decoding, extraction, tagging, hashing)
+happens here, outside any write transaction; `pipelines/record.py` then applies the decision in a short one.
+Crawl, one-off fetch, revisit and re-extraction all go through this one step.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .boilerplate import is_soft_404
+from .charset import decode
+from .extract import Article, ExtractionError, extract
+from .mentions import tag
+from .normalise import article_id, content_hash
+from .rules import OTHER, Site
+from .similarity import signature
+
+HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
+GONE_STATUSES = (404, 410)
+BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04")
+
+
+@dataclass
+class Decision:
+    """What a page means. `error` is None exactly when `record` holds an article."""
+    site: Site
+    urls: tuple[str, ...]  # as requested, as served, and both canonical: every URL the page is known by
+    canonical: str
+    error: str | None = None
+    gone: bool = False  # the error means the page was deleted (404, 410, the site's page-deleted page)
+    article: Article | None = None
+    record: dict | None = None  # what Archive.store_article takes
+    signature: list[int] | None = None  # MinHash of the body; None when the body is too short to sign
+
+
+def decide(page: dict, site: Site, config_dir: str | Path | None = None) -> Decision:
+    """Refuse the page (error, gone) or extract its article. `config_dir` holds the mention gazetteers."""
+    canonical = site.canonical(page["url"])
+    final = page.get("final_url") or page["url"]
+    urls = tuple(dict.fromkeys(u for u in (page["url"], final, canonical, site.canonical(final)) if u))
+    decision = Decision(site=site, urls=urls, canonical=canonical)
+    error, gone = refusal(page, site)
+    if error is None:
+        try:
+            decision.article = extract(page["body"], final, site, content_type(page), page.get("hints"))
+        except ExtractionError as exc:
+            error = f"no article: {exc}"
+    if error is not None:
+        decision.error, decision.gone = error, gone
+        return decision
+    decision.record = article_record(decision.article, canonical, site, page.get("hints"), config_dir)
+    decision.signature = signature(decision.record.get("body"))
+    return decision
+
+
+def article_record(article: Article, canonical: str, site: Site, hints: dict | None,
+                   config_dir: str | Path | None) -> dict:
+    """What Archive.store_article takes: the extracted fields, the canonical URL and id, content hash, mentions."""
+    fields = article.fields()
+    record = {**fields, "id": article_id(canonical), "site": site.key, "url": canonical,
+              "content_hash": content_hash(article.body),
+              "listed_published": (hints or {}).get("listed_published")}
+    text = f"{record.get('title') or ''}\n\n{record.get('body') or ''}"
+    record["mentions"] = [vars(m) for m in tag(text, config_dir)]
+    return record
+
+
+def refusal(page: dict, site: Site) -> tuple[str | None, bool]:
+    """(why this response is not an article page, whether it means the page is gone)."""
+    if page.get("error"):
+        return page["error"], False
+    status = page["status"]
+    if status in GONE_STATUSES:
+        return f"HTTP {status}: page not found", True
+    if status >= 400:
+        retry_after = header(page, "retry-after")
+        return (f"HTTP {status}: server error" if status >= 500 else f"HTTP {status}") + (
+            f" (Retry-After: {retry_after})" if retry_after else ""), False
+    if site.key != OTHER and page.get("final_url") and not site.owns(page["final_url"]):
+        return f"redirected off the site to another host: {page['final_url']}", False
+    media = (content_type(page) or "").split(";")[0].strip().lower()
+    if media not in HTML_TYPES:
+        return f"not an HTML page ({media})", False
+    if not page["body"] or not page["body"].strip():
+        return "empty body", False
+    head = page["body"][:4096]
+    if b"\x00" in head or head.startswith(BINARY_MAGIC):
+        return "not an HTML page (binary content)", False
+    text, _ = decode(page["body"][:200_000], content_type(page))
+    if is_soft_404(page.get("final_url") or page["url"], text, site.boilerplate):
+        return "soft 404: the site's page-deleted page", True
+    return None, False
+
+
+def content_type(page: dict) -> str | None:
+    return header(page, "content-type")
+
+
+def header(page: dict, name: str) -> str | None:
+    headers = {k.lower(): v for k, v in (page.get("headers") or {}).items()}
+    return headers.get(name)
