@@ -1,42 +1,99 @@
-"""Layered article extraction: HTML bytes + URL + site config in, article fields out.
+"""Layered article extraction: HTML bytes + URL + site rules in, article fields out. Pure functions.
 
-Layers, first that succeeds wins:
-  1. `site`    - the site's own CSS selectors from config/sites.toml;
-  2. `trs`     - the markers common to TRS-CMS government sites (ArticleTitle/PubDate meta, #News_Body_*,
-                 TRS_Editor / TRS_UEDITOR / trs_editor_view containers);
-  3. `generic` - trafilatura, for any other page.
-A configured site's page that needed layer 2 or 3 is reported as `fell_back`, so a changed template shows
-up in the crawl health report instead of as silently empty records. Pure functions: no Scrapy, no SQLite.
+The body comes from the first layer that finds one (`layer`):
+  1. `site`    - the site's own CSS selectors (config/sites.toml);
+  2. `trs`     - the containers common to TRS-CMS government sites (#News_Body_Txt_A, TRS_Editor, TRS_UEDITOR,
+                 trs_editor_view);
+  3. `generic` - for a configured site the page's densest paragraph container, else trafilatura (always
+                 trafilatura for a page of no configured site).
+Every other field is found on its own, from the first layer that has it (`field_layers` says which):
+  `site` (the site's selectors), `cms` (TRS meta and ids, og/article meta), `text` (patterns of the page text
+  around the article: "By NAME|Mar 23,2023", "Date: …", "Updated: …", "2020-04-03 Download Print Comment",
+  end-of-article credit lines, a press conference's date in its title, the on-page headline), `generic`
+  (trafilatura's metadata: <title>, htmldate), and for `published` also `listing` (the listing's date) and `url`.
+In every layer captions are kept apart from the body (the site's caption selectors, figcaption, short centred
+paragraphs, a short paragraph right after an image, photo credits) and credit lines (`This article is from …`,
+`Translator: …`, `Chinese source: …`, `Editor: …`, `Source: …`) leave the body for their fields.
+
+A configured site's page whose body needed layer 2 or 3 is `fell_back`; fields that its selectors should have
+given but a later layer gave are named in `warnings`, so a changed template shows in the crawl health report.
 """
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import asdict, dataclass, field
+from typing import Iterable
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from .rules import OTHER, Site
-
 from . import boilerplate as bp
 from .charset import decode
 from .normalise import (clean_byline, clean_source, clean_text, clean_title, date_from_url, parse_date)
+from .rules import OTHER, Boilerplate, Site
 
 BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "table", "tr",
               "td", "th", "section", "article", "figure", "figcaption", "pre", "header", "footer", "dl", "dt",
-              "dd", "center", "br", "hr", "tbody", "thead", "main", "aside"}
-TRS_TITLE = ("meta[name=ArticleTitle]::attr(content)", "#News_Body_Title::text", "meta[name=title]::attr(content)")
-TRS_DATE = ("meta[name=PubDate]::attr(content)", "meta[name=pubdate]::attr(content)", "#News_Body_Time::text",
-            "meta[name=firstpublishedtime]::attr(content)")
-TRS_SOURCE = ("meta[name=ContentSource]::attr(content)", "#News_Body_source::text")
-TRS_BYLINE = ("meta[name=Author]::attr(content)", "meta[name=author]::attr(content)")
+              "dd", "center", "br", "hr", "tbody", "thead", "main", "aside", "nav"}
+INLINE_TAGS = {"font", "span", "strong", "b", "em", "i", "u", "sup", "sub", "small", "big", "strike", "s",
+               "abbr", "cite", "q", "mark", "label", "br", "img"}
+FIELDS = ("title", "published", "byline", "source", "translator", "editor")
+# CMS markers: what TRS-CMS pages (and WordPress/og metadata) carry whatever the template.
+CMS = {
+    "title": ("meta[name=ArticleTitle]::attr(content)", "#News_Body_Title::text", "meta[name=title]::attr(content)",
+              "meta[property='og:title']::attr(content)"),
+    "published": ("meta[name=PubDate]::attr(content)", "meta[name=pubdate]::attr(content)", "#News_Body_Time::text",
+                  "meta[name=firstpublishedtime]::attr(content)",
+                  "meta[property='article:published_time']::attr(content)",
+                  "meta[name=PublishDate]::attr(content)", "meta[name=publishdate]::attr(content)"),
+    "source": ("meta[name=ContentSource]::attr(content)", "#News_Body_source::text"),
+    "byline": ("meta[name=Author]::attr(content)", "meta[name=author]::attr(content)"),
+}
+SITE_NAMES = ("meta[name=SiteName]::attr(content)", "meta[property='og:site_name']::attr(content)")
 TRS_BODY = ("#News_Body_Txt_A", "div[class*=TRS_UEDITOR]", "div[class*=TRS_Editor]", ".trs_editor_view",
             "[class*=TRS_Editor]", "[class*=TRS_UEDITOR]")
-GENERIC_CAPTIONS = ("figcaption", "[class*=caption]", "p:has(img)")
+MARKUP_CAPTIONS = ("figcaption", "[class*=caption]", "p:has(img)")
+CENTRED = re.compile(r"text-align\s*:\s*center", re.I)
+HIDDEN = re.compile(r"display\s*:\s*none", re.I)
+CAPTION_MAX = 300        # a centred paragraph longer than this is text, not a caption
+NEXT_TO_IMAGE_MAX = 200  # nor a paragraph right after an image longer than this
 PHOTO_CREDIT = re.compile(r"^\(?\s*(Photos?|Photo provided|Image|图)\s*(/|by\b|provided\b|:|：|courtesy\b)", re.I)
+ENDS_WITH_CREDIT = re.compile(
+    r"\((?:Photos?|Image|iChongqing|Xinhua|CFP|IC|VCG|Hunan Daily|China Daily)\s*/[^()]{1,60}\)$"
+    r"|\(Photos? (?:provided (?:to|by)|by|courtesy of|courtesy)[^()]{1,60}\)$", re.I)
+# End-of-article credit lines: (field, pattern); the value is group 1 (may be empty).
+CREDITS = (
+    ("source", re.compile(r"^This (?:article|story|report) (?:is|was) (?:from|by|originally published by)\s*"
+                          r"(?:the\s+)?(.*?)\s*(?:[\[(]\s*www\.[^\s\])]*\s*[\])]\s*)?\.?$", re.I)),
+    ("translator", re.compile(r"^(?:Translators?|Translated by)\s*[:：]?\s*(.*)$", re.I)),
+    ("chinese_source", re.compile(r"^Chinese source\s*[:：]\s*(.*)$", re.I)),
+    ("editor", re.compile(r"^(?:Editors?|Edited by|Chief editor|Responsible editor|Executive editor)\s*[:：]\s*(.*)$"
+                          r"|^Edited by\s+(.*)$", re.I)),
+    ("source", re.compile(r"^Source\s*[:：]\s*(.*?)\.?$", re.I)),
+)
+CREDIT_MAX = 160
+NAME = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}"
+NAMES = rf"{NAME}(?:\s*(?:,|&|\band\b)\s*{NAME})*"
+DATE_TEXT = r"(?:(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,\s*(?:19|20)\d\d|\d{1,2}\s+[A-Z][a-z]{2,8}\s+(?:19|20)\d\d)(?:,?\s+\d{1,2}:\d\d(?::\d\d)?)?"
+BYLINE_DATE = re.compile(rf"^By\s+({NAMES})\s*\|\s*({DATE_TEXT})$")
+BYLINE_ONLY = re.compile(rf"^(?:By|Written by)\s+({NAMES})$")
+BYLINE_LABEL = re.compile(rf"(?:^|\s|\|)(?:Writer|Author|Reporter|Written by)\s*[:：]\s*({NAMES})", re.I)
+DATE_LABEL = re.compile(rf"(?:^|\s|\|)(?:Date|Updated|Update time|Time|Published|Publish(?:ed)? time|Release time|"
+                        rf"Released|Posted|发布时间|日期|时间)\s*(?:on)?\s*[:：]\s*({DATE_TEXT})", re.I)
+DATE_LINE = re.compile(rf"^({DATE_TEXT})(?:\s+(?:Download|Print|Comment|Share|Close|Font|A\+|A-|A)\b.*)?$")
+SOURCE_LABEL = re.compile(r"(?:^|\s|\|)(?:Source|From|来源)\s*[:：]\s*(.+?)\s*(?=\||\s(?:Updated|Date|Time|Writer|"
+                          r"Author|Editor|Font|Size|Published)\s*[:：]|\s{2}|\s(?:19|20)\d\d[-/.年]|$)", re.I)
+TRANSLATOR_LABEL = re.compile(rf"(?:^|\s|\|)Translators?\s*[:：]\s*({NAMES})")
+EDITOR_LABEL = re.compile(rf"(?:^|\s|\|)Editors?\s*[:：]\s*({NAMES})")
+TITLE_DATE = re.compile(rf"Press Conference on ({DATE_TEXT})", re.I)
+AGENCIES = re.compile(r"^(?:CGTN|Xinhua|China Daily|Chinadaily|CCTV|CNS|China News Service|People'?s Daily|"
+                      r"Global Times|Hunan Daily|Guizhou Daily|Shenzhen Daily|Chongqing Daily|iChongqing|GDToday|"
+                      r"Nanfang Daily|hunantoday|Hunan Today)(?:\.com|\.cn)?$", re.I)
 CJK = re.compile(r"[\u4e00-\u9fff]")
 MIN_BODY_CHARS = 40
+DENSE_MIN_CHARS = 200
+LINES_AROUND = 3  # the text layer reads the lines of the body container's ancestor this many levels up
 
 
 class ExtractionError(Exception):
@@ -56,6 +113,9 @@ class Article:
     fell_back: bool
     encoding: str
     warnings: list[str] = field(default_factory=list)
+    translator: str | None = None
+    editor: str | None = None
+    field_layers: dict = field(default_factory=dict)  # field -> site | cms | text | generic | listing | url
 
     @property
     def paragraphs(self) -> list[str]:
@@ -66,8 +126,11 @@ class Article:
 
 
 def extract(body: bytes, url: str, site: Site, content_type: str | None = None,
-            hints: dict | None = None) -> Article:
-    """Extract one article from a page. Raises ExtractionError when there is no article to be had."""
+            hints: dict | None = None, *, learned_lines: Iterable[str] = ()) -> Article:
+    """Extract one article from a page. Raises ExtractionError when there is no article to be had.
+
+    `learned_lines`: extra boilerplate lines to drop (e.g. lines learned from the site's own archive), on top of
+    the site's and the defaults' boilerplate."""
     hints = hints or {}
     if not body or not body.strip():
         raise ExtractionError("empty body")
@@ -77,37 +140,92 @@ def extract(body: bytes, url: str, site: Site, content_type: str | None = None,
     tree = parse(text)
     if tree is None:
         raise ExtractionError("no HTML content")
-    cleaned = copy.deepcopy(tree)
-    bp.remove_blocks(cleaned, site.boilerplate.remove)
+    boilerplate = site.boilerplate
+    learned = frozenset(clean_text(line) for line in learned_lines) - {""}
+    if learned:
+        boilerplate = boilerplate.merged(Boilerplate(lines=learned))
+    names = _site_names(tree, site)
+    sel = site.selectors
+    # Fields from the site's selectors and the CMS markers, read before any block is removed (a site's
+    # selector may point into a block its boilerplate removes, e.g. a credits box).
+    found: dict[str, tuple[str, str]] = {}
+    for name in FIELDS:
+        value = _field(tree, name, sel.get(name, ()), names)
+        if value:
+            found[name] = (value, "site")
+        elif name in CMS:
+            value = _field(tree, name, CMS[name], names)
+            if value:
+                found[name] = (value, "cms")
+    site_captions = tuple(sel.get("captions", ()))
+    bp.remove_blocks(tree, boilerplate.remove)
+
     warnings: list[str] = []
+    layers = (["site"] if sel.get("body") else []) + ["trs", "generic"]
     result = None
-    layers = []
-    if site.selectors.get("body"):
-        layers.append(("site", _site_layer))
-    layers += [("trs", _trs_layer), ("generic", _generic_layer)]
-    untitled = False
-    for name, layer in layers:
-        result = layer(tree, cleaned, text, url, site)
-        if result and result["paragraphs"] and result["paragraphs"][0] == result["title"]:
-            result["paragraphs"] = result["paragraphs"][1:]  # the title repeated as the body's first line
-        if result and result["paragraphs"] and result["title"]:
+    for layer in layers:
+        result = _body_layer(layer, tree, text, url, site, boilerplate, site_captions)
+        if result and result.paragraphs:
             break
-        untitled = untitled or bool(result and result["paragraphs"])
-        warnings.append(f"layer {name} found no article")
+        warnings.append(f"layer {layer} found no article")
         result = None
     if result is None:
-        if untitled:
-            raise ExtractionError("no title found (the page has article text but no title)")
         raise ExtractionError("no article text found by any extraction layer")
-    published = result.get("published") or hints.get("listed_published") or date_from_url(url)
-    if not result.get("published"):
-        warnings.append("no date on the page; used the listing or URL date" if published else "no date found")
-    body_text = "\n\n".join(result["paragraphs"])
+
+    # The text layer: credits found in the body, then patterns of the lines around the article.
+    if "title" not in found:
+        headline = _headline(tree, names)
+        if headline:
+            found["title"] = (headline, "text")
+    text_values = dict(result.credits)
+    missing = [n for n in FIELDS if n not in found and n not in text_values]
+    if missing:
+        for name, value in _text_fields(_lines_around(result.container, tree), found, names).items():
+            text_values.setdefault(name, value)
+    for name, value in text_values.items():
+        if name not in found and value:
+            found[name] = (value, "text")
+    if "published" not in found and "title" in found:
+        match = TITLE_DATE.search(found["title"][0])
+        if match and parse_date(match.group(1)):
+            found["published"] = (parse_date(match.group(1)), "text")
+    if "published" not in found and hints.get("listed_published"):
+        found["published"] = (hints["listed_published"], "listing")
+    if "title" not in found or "published" not in found or "byline" not in found:
+        meta = result.metadata if result.metadata is not None else _generic_metadata(text, url)
+        for name, value in (("title", clean_title(meta.get("title"), True, names)),
+                            ("published", parse_date(meta.get("date"))),
+                            ("byline", _byline(meta.get("author")))):
+            if name not in found and value:
+                found[name] = (value, "generic")
+    if "published" not in found and date_from_url(url):
+        found["published"] = (date_from_url(url), "url")
+    if "title" not in found:
+        raise ExtractionError("no title found (the page has article text but no title)")
+
+    paragraphs = result.paragraphs
+    title = found["title"][0]
+    if paragraphs and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]  # the title repeated as the body's first line
+    if not found.get("published"):
+        warnings.append("no date found")
+    elif found["published"][1] in ("listing", "url"):
+        warnings.append("no date on the page; used the listing or URL date")
+    field_layers = {name: layer for name, (_, layer) in found.items()}
+    if result.captions:
+        field_layers["captions"] = result.caption_layer
+    fell = [f"{name} ({layer})" for name, layer in field_layers.items()
+            if site.key != OTHER and sel.get(name) and layer != "site"]
+    if fell:
+        warnings.append("fields not from the site's selectors: " + ", ".join(fell))
+    body_text = "\n\n".join(paragraphs)
+    value = {name: found[name][0] if name in found else None for name in FIELDS}
     return Article(
-        title=result["title"], published=published, byline=result.get("byline"), source=result.get("source"),
-        body=body_text, captions=result["captions"], language=_language(tree, body_text, site),
-        layer=name, fell_back=site.key != OTHER and name != layers[0][0], encoding=encoding,
-        warnings=[w for w in warnings if not w.startswith(f"layer {name}")],
+        title=title, published=value["published"], byline=value["byline"], source=value["source"],
+        body=body_text, captions=result.captions, language=_language(tree, body_text, site),
+        layer=result.layer, fell_back=site.key != OTHER and result.layer != layers[0], encoding=encoding,
+        warnings=[w for w in warnings if not w.startswith(f"layer {result.layer}")],
+        translator=value["translator"], editor=value["editor"], field_layers=field_layers,
     )
 
 
@@ -135,61 +253,40 @@ def first(tree, selectors, clean=clean_text) -> str | None:
     return None
 
 
-def _site_layer(tree, cleaned, text, url, site: Site) -> dict | None:
-    sel = site.selectors
-    container = _first_element(cleaned, sel.get("body", ()))
-    if container is None:
+# -- fields ------------------------------------------------------------------------------------------------
+
+def _field(tree, name: str, selectors, names: tuple[str, ...]) -> str | None:
+    if not selectors:
         return None
-    captions = _captions(container, tuple(sel.get("captions", ())) + GENERIC_CAPTIONS)
-    return {
-        "title": first(tree, sel.get("title", ()), lambda t: clean_title(t)) or first(tree, TRS_TITLE),
-        "published": _date(tree, sel.get("published", ())) or _date(tree, TRS_DATE),
-        "byline": first(tree, sel.get("byline", ()), clean_byline),
-        "source": first(tree, sel.get("source", ()), clean_source),
-        "paragraphs": _paragraphs(container, captions, site),
-        "captions": captions,
-    }
+    if name == "title":
+        return first(tree, selectors, lambda t: clean_title(t, False, names))
+    if name == "published":
+        return _date(tree, selectors)
+    if name == "source":
+        return first(tree, selectors, clean_source)
+    if name == "byline":
+        return first(tree, selectors, _byline)
+    return first(tree, selectors, _person)
 
 
-def _trs_layer(tree, cleaned, text, url, site: Site) -> dict | None:
-    container = _first_element(cleaned, TRS_BODY)
-    if container is None:
-        return None
-    captions = _captions(container, GENERIC_CAPTIONS)
-    title = first(tree, TRS_TITLE, clean_title) or first(tree, ("title::text",), lambda t: clean_title(t, True))
-    return {
-        "title": title, "published": _date(tree, TRS_DATE + (".time::text",)),
-        "byline": first(tree, TRS_BYLINE, clean_byline), "source": first(tree, TRS_SOURCE, clean_source),
-        "paragraphs": _paragraphs(container, captions, site), "captions": captions,
-    }
+def _site_names(tree, site: Site) -> tuple[str, ...]:
+    """What the site calls itself: the configured name, SiteName/og:site_name, the host's own label."""
+    names = [site.name] if site.key != OTHER else []
+    names += [n for n in (first(tree, (css,)) for css in SITE_NAMES) if n]
+    for host in site.hosts:
+        label = host.split(".")[-3] if host.count(".") >= 2 else host.split(".")[0]
+        names.append(label)
+    return tuple(names)
 
 
-def _generic_layer(tree, cleaned, text, url, site: Site) -> dict | None:
-    import trafilatura  # only when a page needs it: the import costs ~0.15 s per process
-
-    doc = trafilatura.bare_extraction(text, url=url, with_metadata=True, include_comments=False,
-                                      include_tables=True, favor_precision=True, deduplicate=False)
-    if doc is None:
-        return None
-    doc = doc if isinstance(doc, dict) else doc.as_dict()
-    lines = [clean_text(line) for line in (doc.get("text") or "").split("\n")]
-    paragraphs = _dedupe(bp.keep_lines(lines, site.boilerplate))
-    if sum(len(p) for p in paragraphs) < MIN_BODY_CHARS:
-        return None
-    title = first(tree, TRS_TITLE, clean_title) or clean_title(doc.get("title"))
-    return {
-        "title": title, "published": _date(tree, TRS_DATE) or parse_date(doc.get("date")),
-        "byline": clean_byline(doc.get("author")), "source": first(tree, TRS_SOURCE, clean_source),
-        "paragraphs": paragraphs, "captions": [],
-    }
+def _byline(text: str | None) -> str | None:
+    value = clean_byline(text)
+    return None if value and AGENCIES.match(value) else value
 
 
-def _first_element(tree, selectors):
-    for css in selectors:
-        for element in bp.compiled_xpath(css)(tree):
-            if isinstance(element, lxml_html.HtmlElement) and clean_text(element.text_content()):
-                return element
-    return None
+def _person(text: str | None) -> str | None:
+    value = clean_byline(text)
+    return value or None
 
 
 def _date(tree, selectors) -> str | None:
@@ -200,39 +297,309 @@ def _date(tree, selectors) -> str | None:
     return None
 
 
-def _captions(container, selectors) -> list[str]:
-    """Caption texts in page order (each once); their elements are removed from the container."""
-    found: list[str] = []
+def _generic_metadata(text: str, url: str) -> dict:
+    """trafilatura's metadata (title from <title>/og, date by htmldate, author), asked only when needed."""
+    from trafilatura.metadata import extract_metadata  # the import costs ~0.15 s per process
+
+    try:
+        meta = extract_metadata(text, default_url=url)
+    except Exception:  # noqa: BLE001 - trafilatura's metadata is a last resort and must not fail a page
+        return {}
+    if meta is None:
+        return {}
+    meta = meta if isinstance(meta, dict) else meta.as_dict()
+    return {k: meta.get(k) for k in ("title", "date", "author")}
+
+
+def _lines_around(container, tree) -> list[str]:
+    """The text lines of the page near the article: the body container's ancestor LINES_AROUND levels up
+    (the whole page when there is no container)."""
+    region = container
+    if region is None:
+        region = tree.find("body") if tree.find("body") is not None else tree
+    else:
+        for _ in range(LINES_AROUND):
+            parent = region.getparent()
+            if parent is None or parent.tag in ("body", "html"):
+                break
+            region = parent
+    return _blocks(region, visible_only=True)
+
+
+def _text_fields(lines: list[str], found: dict, names: tuple[str, ...]) -> dict:
+    """Fields read from the page's text lines by pattern."""
+    values: dict[str, str] = {}
+    title = found.get("title", (None,))[0]
+    after_title = title is None
+    for line in lines:
+        if len(line) > 200:
+            continue
+        if title and not after_title and (line == title or title in line):
+            after_title = True
+            continue
+        match = BYLINE_DATE.match(line)
+        if match:
+            _set_byline(values, match.group(1))
+            values.setdefault("published", parse_date(match.group(2)))
+            continue
+        match = BYLINE_ONLY.match(line)
+        if match:
+            _set_byline(values, match.group(1))
+            continue
+        for name, pattern in (("byline", BYLINE_LABEL), ("translator", TRANSLATOR_LABEL),
+                              ("editor", EDITOR_LABEL)):
+            match = pattern.search(line)
+            if match and name == "byline":
+                _set_byline(values, match.group(1))
+            elif match:
+                values.setdefault(name, clean_text(match.group(1)))
+        match = DATE_LABEL.search(line)
+        if match and parse_date(match.group(1)):
+            values.setdefault("published", parse_date(match.group(1)))
+        elif after_title:
+            match = DATE_LINE.match(line)
+            if match and parse_date(match.group(1)):
+                values.setdefault("published", parse_date(match.group(1)))
+        match = SOURCE_LABEL.search(line)
+        if match and _plausible_source(match.group(1)):
+            values.setdefault("source", clean_source(match.group(1)))
+        credit = _credit(line)
+        if credit and credit[1]:
+            key = "source" if credit[0] == "chinese_source" else credit[0]
+            values.setdefault(key, credit[1])
+    return {k: v for k, v in values.items() if v}
+
+
+def _headline(tree, names: tuple[str, ...]) -> str | None:
+    """The on-page headline: the first h1-h3 that the page's <title> names (the <title> holds it, or it holds
+    the <title> without its site suffix); with no <title>, the page's only h1."""
+    page_title = clean_text(first(tree, ("title::text",)))
+    stripped = clean_title(page_title, True, names) if page_title else None
+    for heading in tree.iter("h1", "h2", "h3"):
+        text = clean_text(heading.text_content())
+        if len(text) < 8:
+            continue
+        if not page_title:
+            h1s = tree.findall(".//h1")
+            return text if heading.tag == "h1" and len(h1s) == 1 else None
+        if text in page_title or (stripped and len(stripped) >= 8 and stripped in text):
+            return clean_title(text, False, names)
+    return None
+
+
+def _plausible_source(text: str) -> bool:
+    """A source is a name: not empty, not a date, not a sentence."""
+    value = clean_source(text)
+    return bool(value) and len(value) <= 80 and not re.match(rf"^{DATE_TEXT}", value) and not value.endswith(":")
+
+
+def _set_byline(values: dict, names: str) -> None:
+    names = clean_text(names)
+    if AGENCIES.match(names):
+        values.setdefault("source", names)
+    else:
+        values.setdefault("byline", names)
+
+
+def _credit(line: str) -> tuple[str, str | None] | None:
+    if len(line) > CREDIT_MAX:
+        return None
+    for name, pattern in CREDITS:
+        match = pattern.match(line)
+        if match:
+            value = clean_text(next((g for g in match.groups() if g is not None), "")).strip(" .;,")
+            if value and name in ("source", "chinese_source") and not _plausible_source(value):
+                return None
+            return name, value or None
+    return None
+
+
+# -- the body -------------------------------------------------------------------------------------------------
+
+@dataclass
+class _Body:
+    layer: str
+    container: object
+    paragraphs: list[str]
+    captions: list[str]
+    caption_layer: str = "text"
+    credits: dict = field(default_factory=dict)
+    metadata: dict | None = None
+
+
+def _body_layer(layer, tree, text, url, site: Site, boilerplate: Boilerplate, site_captions) -> _Body | None:
+    if layer == "site":
+        container = _first_element(tree, site.selectors.get("body", ()))
+    elif layer == "trs":
+        container = _first_element(tree, TRS_BODY)
+    elif site.key != OTHER:
+        container = _densest(tree)
+        if container is not None:
+            _drop_link_lists(container)
+    else:
+        container = None
+    if container is None:
+        return _trafilatura(text, url, boilerplate) if layer == "generic" else None
+    captions, caption_layer = _captions(container, site_captions)
+    paragraphs, credits = _paragraphs(_blocks(container), captions, boilerplate)
+    if not paragraphs and layer == "generic":
+        return _trafilatura(text, url, boilerplate)
+    return _Body(layer, container, paragraphs, captions, caption_layer, credits)
+
+
+def _trafilatura(text: str, url: str, boilerplate: Boilerplate) -> _Body | None:
+    import trafilatura  # only when a page needs it: the import costs ~0.15 s per process
+
+    doc = trafilatura.bare_extraction(text, url=url, with_metadata=True, include_comments=False,
+                                      include_tables=True, favor_precision=True, deduplicate=False)
+    if doc is None:
+        return None
+    doc = doc if isinstance(doc, dict) else doc.as_dict()
+    captions: list[str] = []
+    paragraphs, credits = _paragraphs((doc.get("text") or "").split("\n"), captions, boilerplate)
+    if not paragraphs:
+        return None
+    return _Body("generic", None, paragraphs, captions, "text", credits,
+                 {k: doc.get(k) for k in ("title", "date", "author")})
+
+
+def _first_element(tree, selectors):
     for css in selectors:
-        for element in bp.compiled_xpath(css)(container):
-            if not isinstance(element, lxml_html.HtmlElement) or element is container:
-                continue
-            text = clean_text(element.text_content())
-            if text and len(text) < 400:
-                if text not in found:
-                    found.append(text)
-                if element.getparent() is not None:
-                    element.drop_tree()
-    return found
+        for element in bp.compiled_xpath(css)(tree):
+            if isinstance(element, lxml_html.HtmlElement) and clean_text(element.text_content()):
+                return element
+    return None
 
 
-def _paragraphs(container, captions: list[str], site: Site) -> list[str]:
-    blocks = _dedupe(bp.keep_lines(_blocks(container), site.boilerplate))
+def _densest(tree):
+    """The element holding the most paragraph text of its own (text in <p>, inline markup and text between
+    <br>s, not in links or nested blocks); an element whose paragraphs sit one level down in their own
+    blocks gets half of theirs. None when no element holds DENSE_MIN_CHARS."""
+    own: dict = {}
+    body = tree.find("body")
+    for element in (body if body is not None else tree).iter():
+        if not isinstance(element.tag, str) or element.tag in ("a", "head", "title", "select", "option"):
+            continue
+        score = len((element.text or "").strip())
+        for child in element:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in ("p", "center") or tag in INLINE_TAGS:
+                score += len(child.text_content().strip()) - sum(len(a.text_content()) for a in child.iter("a"))
+            score += len((child.tail or "").strip())
+        if score:
+            own[element] = score
+    best, best_score = None, 0.0
+    for element, score in own.items():
+        total = score + 0.5 * sum(own.get(child, 0) for child in element)
+        if total > best_score:
+            best, best_score = element, total
+    return best if best_score >= DENSE_MIN_CHARS else None
+
+
+def _drop_link_lists(container) -> None:
+    """Remove lists and boxes inside the container that are (almost) only links: share bars, related news."""
+    for element in list(container.iter("ul", "ol", "div", "table", "section")):
+        if element is container or element.getparent() is None:
+            continue
+        text = len(clean_text(element.text_content()))
+        links = sum(len(clean_text(a.text_content())) for a in element.iter("a"))
+        if text and links >= 0.8 * text:
+            element.drop_tree()
+
+
+def _captions(container, site_selectors) -> tuple[list[str], str]:
+    """Caption texts in page order (each once), their elements removed from the container: the site's caption
+    selectors, figcaption-like markup, short centred paragraphs, a short paragraph right after an image."""
+    chosen: dict = {}
+    for rule, selectors in (("site", site_selectors), ("cms", MARKUP_CAPTIONS)):
+        for css in selectors:
+            for element in bp.compiled_xpath(css)(container):
+                if isinstance(element, lxml_html.HtmlElement) and element is not container:
+                    chosen.setdefault(element, rule)
+    for element in container.iter("p", "div", "center", "span", "font"):
+        if element is container or element in chosen:
+            continue
+        if _centred(element) and not _has_blocks(element):
+            chosen[element] = "text"
+        elif element.tag in ("p", "div", "figure") and _image_only(element):
+            following = element.getnext()
+            if (following is not None and following.tag in ("p", "div", "span", "font")
+                    and not (element.tail or "").strip() and following.find(".//img") is None
+                    and not _has_blocks(following)
+                    and 0 < len(clean_text(following.text_content())) <= NEXT_TO_IMAGE_MAX):
+                chosen.setdefault(following, "text")
+    found: list[str] = []
+    rules = set()
+    order = {element: i for i, element in enumerate(container.iter())}
+    for element in sorted(chosen, key=lambda e: order.get(e, 0)):
+        if element.getparent() is None or not _attached(element, container):
+            continue
+        text = clean_text(element.text_content())
+        limit = 400 if chosen[element] != "text" else CAPTION_MAX
+        if not text or len(text) >= limit:
+            continue
+        if text not in found:
+            found.append(text)
+            rules.add(chosen[element])
+        element.drop_tree()
+    layer = "site" if "site" in rules else "cms" if "cms" in rules else "text"
+    return found, layer
+
+
+def _attached(element, container) -> bool:
+    node = element
+    while node is not None:
+        if node is container:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _centred(element) -> bool:
+    return (element.tag == "center" or (element.get("align") or "").lower() == "center"
+            or bool(CENTRED.search(element.get("style") or "")))
+
+
+def _has_blocks(element) -> bool:
+    return any(isinstance(e.tag, str) and e.tag in BLOCK_TAGS and e.tag != "br" for e in element.iterdescendants())
+
+
+def _image_only(element) -> bool:
+    return element.find(".//img") is not None and not clean_text(element.text_content())
+
+
+def _paragraphs(blocks: Iterable[str], captions: list[str], boilerplate: Boilerplate) -> tuple[list[str], dict]:
+    """Body paragraphs from text blocks: boilerplate lines dropped, repeats dropped, photo credits to captions,
+    end-of-article credit lines to their fields. Empty when what is left is too short to be an article."""
+    lines = _dedupe(bp.keep_lines([clean_text(b) for b in blocks], boilerplate))
     result = []
-    for block in blocks:
-        if block in captions:
+    for line in lines:
+        if line in captions:
             continue
-        if PHOTO_CREDIT.match(block):
-            captions.append(block)
+        if PHOTO_CREDIT.match(line) or (len(line) <= CAPTION_MAX and ENDS_WITH_CREDIT.search(line)):
+            captions.append(line)
             continue
-        result.append(block)
+        result.append(line)
+    credits: dict[str, str] = {}
+    while result:
+        credit = _credit(result[-1])
+        if credit is None:
+            break
+        result.pop()
+        name, value = credit
+        if value:
+            credits[name] = value  # popped from the end: the first line of a kind wins
+    if "source" not in credits and credits.get("chinese_source"):
+        credits["source"] = credits["chinese_source"]
+    credits.pop("chinese_source", None)
     if sum(len(p) for p in result) < MIN_BODY_CHARS:
-        return []
-    return result
+        return [], credits
+    return result, credits
 
 
-def _blocks(element) -> list[str]:
-    """Text of an element split into paragraphs at block elements and <br>."""
+def _blocks(element, visible_only: bool = False) -> list[str]:
+    """Text of an element split into paragraphs at block elements and <br> (without elements hidden by an
+    inline `display:none` when `visible_only`)."""
     out: list[str] = []
     current: list[str] = []
 
@@ -244,6 +611,8 @@ def _blocks(element) -> list[str]:
 
     def walk(node):
         tag = node.tag if isinstance(node.tag, str) else ""
+        if visible_only and tag and HIDDEN.search(node.get("style") or ""):
+            return
         block = tag.lower() in BLOCK_TAGS
         if block:
             flush()

@@ -16,11 +16,19 @@ NUMERIC_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)(?:\s*日)?"
     r"(?:(?:\s+|T)(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 WORD_DATE = re.compile(
-    r"\b(\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s*(?:19|20)\d\d|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*,\s*(?:19|20)\d\d)\b")
+    r"\b(\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s*(?:19|20)\d\d|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*,\s*(?:19|20)\d\d)\b"
+    r"(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 URL_DATE = re.compile(r"/t((?:19|20)\d{6})_|/((?:19|20)\d\d)/(\d\d)/(\d\d)/|/((?:19|20)\d\d)-(\d\d)/(\d\d)/")
 BYLINE_PREFIX = re.compile(r"^(by|author|reporter|writer|editor|translator|作者|记者)\s*[:：]?\s+", re.I)
 SOURCE_PREFIX = re.compile(r"^(source|来源|this article is from|from)\s*[:：]?\s*", re.I)
-TITLE_SEPARATORS = re.compile(r"\s+[|—–-]\s+|_|\s+\|\s*")
+# A <title> is "Headline<sep>Site name" (or the other way round): the separators sites use.
+TITLE_SEPARATORS = re.compile(r"\s*(?:--+|\||_|｜|—|–)\s*|\s+-\s+")
+# Words that make a title segment the site's name rather than part of the headline.
+SITE_WORDS = re.compile(
+    r"ministry of foreign affairs|people'?’?s government|provincial government|municipal government|"
+    r"government online|official website|foreign affairs office|\bportal\b|\bichongqing\b|china ?daily|"
+    r"\bgov\.cn\b|people'?’?s republic of china$|^(english|home|homepage)$", re.I)
 
 
 def clean_text(text: str | None) -> str:
@@ -43,11 +51,16 @@ def parse_date(text: str | None) -> str | None:
             return date.isoformat()
         return f"{date.isoformat()}T{int(hour):02d}:{minute}" + (f":{second}" if second else ":00")
     match = WORD_DATE.search(text)
-    if match:
+    if match and match.group(1).split()[0][:3].lower().strip(".") in MONTHS + tuple(
+            str(d) for d in range(1, 32)):
+        words, hour, minute, second = match.groups()
         try:
-            return dateparser.parse(match.group(1).replace(",", ", ")).date().isoformat()
+            date = dateparser.parse(words.replace(",", ", ")).date()
         except (ValueError, OverflowError):
             return None
+        if hour is None:
+            return date.isoformat()
+        return f"{date.isoformat()}T{int(hour):02d}:{minute}:{second or '00'}"
     return None
 
 
@@ -72,17 +85,55 @@ def clean_byline(text: str | None) -> str | None:
 
 
 def clean_source(text: str | None) -> str | None:
+    """The source's name: no "Source:" label, no Chinese "（…供稿）" (contributed by …) wrapping."""
     text = SOURCE_PREFIX.sub("", clean_text(text)).strip(" :：")
+    text = re.sub(r"^[（(](.*?)(?:供稿)?[）)]$", r"\1", text).strip()
     return text or None
 
 
-def clean_title(text: str | None, from_page_title: bool = False) -> str | None:
-    """Whitespace-normalised title; a <title> loses its site-name suffix (the longest part is kept)."""
+def clean_title(text: str | None, from_page_title: bool = False, site_names: tuple[str, ...] = ()) -> str | None:
+    """Whitespace-normalised title without a site-name suffix or prefix ("Headline_Ministry of Foreign
+    Affairs...", "Headline--Guizhou Provincial People's Government", "Headline | ichongqing").
+
+    A segment after (or before) a separator is dropped when it names the site: one of `site_names` (the
+    configured name, og:site_name...), or words only a site name has (SITE_WORDS). A page's <title>
+    (`from_page_title`) also loses a trailing segment after its last "_", the TRS-CMS way of appending the
+    site name, whatever it says."""
     text = clean_text(text)
-    if from_page_title and text:
-        parts = [p.strip() for p in TITLE_SEPARATORS.split(text) if p.strip()]
-        text = max(parts, key=len) if parts else text
-    return text or None
+    if not text:
+        return None
+    names = [_squash(n) for n in site_names if n and len(_squash(n)) >= 4]
+    parts = TITLE_SEPARATORS.split(text)
+    separators = TITLE_SEPARATORS.findall(text)
+    if len(parts) < 2:
+        return text
+
+    def site_like(segment: str) -> bool:
+        squashed = _squash(segment)
+        if not squashed:
+            return True
+        return bool(SITE_WORDS.search(segment.strip())) or any(
+            squashed in name or name in squashed for name in names if len(squashed) >= 4)
+
+    while len(parts) > 1 and site_like(parts[-1]):
+        parts.pop()
+        separators.pop()
+    while len(parts) > 1 and site_like(parts[0]):
+        parts.pop(0)
+        separators.pop(0)
+    if from_page_title and len(parts) > 1 and separators[-1].strip() == "_":
+        parts.pop()
+        separators.pop()
+    rebuilt = parts[0]
+    for separator, part in zip(separators, parts[1:]):
+        rebuilt += separator + part
+    return clean_text(rebuilt) or text
+
+
+def _squash(text: str) -> str:
+    """Lower-case letters and digits only, for comparing a title segment with a site name."""
+    text = re.sub(r"\(.*?\)", "", text or "")
+    return re.sub(r"[^0-9a-z]", "", text.lower())
 
 
 def canonical_url(url: str, base_url: str | None = None, hosts: tuple[str, ...] = (),
