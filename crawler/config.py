@@ -20,7 +20,7 @@ PROJECT_CONFIG = Path(__file__).resolve().parent.parent / "config"
 SELECTOR_FIELDS = ("title", "published", "byline", "source", "body", "captions",
                    "listing_item", "listing_link", "listing_date", "next_page")
 BOILERPLATE_FIELDS = ("remove", "lines", "patterns", "soft_404")
-PAGINATIONS = ("trs", "wordpress", "next_link", "feed", "none")
+PAGINATIONS = ("trs", "wordpress", "numbered", "next_link", "feed", "none")
 DEFAULT_KEYS = POLITENESS_FIELDS + ("timezone", "boilerplate")
 SITE_KEYS = {"name", "base_url", "hosts", "start_urls", "article_pattern", "listing_pattern", "pagination",
              "language", "schedule", "mirror_paths", "politeness", "selectors", "boilerplate", "revisit",

@@ -20,7 +20,7 @@ def test_status_before_any_crawl_lists_every_site(mirrors, mirrored_config, db):
 def test_status_shows_counts_and_warnings(mirrors, mirrored_config, db):
     healthy = mirrors("shenzhen")
     empty = mirrors("guangdong")  # its listing lost every article link
-    empty.set("/wsyw/", "<html><body><ul class='news-list'></ul><p>No news today.</p></body></html>")
+    empty.set("/guangdongstories_7.html", "<html><body><div class='left-liebiao'></div><p>No news today.</p></body></html>")
     failing = mirrors("hunan")    # listings fine, every article answers 500
     for path, _ in english_pages("hunan"):
         failing.set(path, "<html><body>error</body></html>", status=500)

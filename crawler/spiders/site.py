@@ -4,25 +4,26 @@ One class serves every site in config/sites.toml. From each start page it reads 
 listed dates by the site's `listing_*` selectors, else every link matching `article_pattern`), requests the
 articles the archive does not know yet (with the listed date as hint `listed_published`), and follows the
 site's pagination: `trs` (index_N.html, page count from `createPageHTML(N, ...)` or `var countPage = N`),
-`wordpress` (/page/N/), `next_link` (a "next" link) or `feed` (RSS/Atom, no pages). Start pages that are
-feeds (and `feed_urls`) are read as feeds whatever the pagination.
+`wordpress` (/page/N/), `numbered` (China Daily-built sites: name.html, name_2.html, ...), `next_link` (a "next"
+link) or `feed` (RSS/Atom, no pages). A next page is followed only if its path matches the site's
+`listing_pattern` (when given). Start pages that are
+feeds (and `feed_urls`) are read as feeds whatever the pagination. What it discovers is counted in Scrapy's
+stats (`gazette/listings`, `gazette/links`, `gazette/skipped`), which close the run row with the page counts.
 
 Incremental by default: listings are walked newest first and paginating stops at the first listing page
 whose articles are all known to the archive. `full=True` walks every listing page (known articles are still
-not requested again). `max_pages` bounds the listing pages read per start page. A site subclass (named for the
-site, registered in SPIDERS) is only for what config cannot express; none is needed so far.
+not requested again). `max_pages` bounds the listing pages read per start page.
 """
 from __future__ import annotations
 
 import re
-import sys
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from parsel import Selector
 
-from archive import Archive
-from archive.known import known_urls, record_discovery
+from archive import Archive, runs
+from archive.known import known_urls
 from pipelines.boilerplate import is_soft_404
 from pipelines.normalise import parse_date
 
@@ -33,9 +34,10 @@ TRS_COUNT = (re.compile(r"createPageHTML\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?\d+['
              re.compile(r"\bcountPage\s*=\s*['\"]?(\d+)"))
 TRS_PAGE = re.compile(r"/(?:([\w-]+?)_(\d+)|index)\.s?html?$")
 WP_PAGE = re.compile(r"/page/(\d+)/?$")
+NUMBERED_PAGE = re.compile(r"^(.*?/[^/]*?)(?:_(\d+))?(\.s?html?)$")  # /name.html, /name_2.html
+NEXT_TEXTS = (">", "›", "»", ">>", "next", "next page", "next >", "下一页")
 NEXT_LINKS = ("link[rel=next]::attr(href)", "a[rel=next]::attr(href)", "a.next::attr(href)",
               "a.next-page::attr(href)")
-PROGRESS: dict[str, str] = {}  # site key -> its running counts, while crawling with progress on
 FEED_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
 
 
@@ -43,7 +45,7 @@ class SiteSpider(scrapy.Spider):
     name = "site"
 
     def __init__(self, config: Config, site_key: str, results: list, full: bool = False,
-                 max_pages: int | None = None, progress: bool = False, **kwargs):
+                 max_pages: int | None = None, **kwargs):
         super().__init__(**kwargs)
         self.config = config
         self.site: Site = config.site(site_key)
@@ -51,10 +53,8 @@ class SiteSpider(scrapy.Spider):
         self.results = results
         self.full = full
         self.max_pages = max_pages or self.site.max_pages
-        self.progress = progress
         self.errors: list[str] = []
         self.fatal_error: str | None = None
-        self.crawl_counts = {"listings": 0, "links": 0, "skipped": 0}
         self.scheduled: set[str] = set()
         self.start_outcomes: dict[str, bool] = {}
         self._archive: Archive | None = None
@@ -67,19 +67,13 @@ class SiteSpider(scrapy.Spider):
             self._archive = Archive(self.settings.get("GAZETTE_DB"))
         return self._archive
 
-    def last_run_unfinished(self) -> bool:
-        row = self.archive.db.execute(
-            "select status from crawl_runs where site = ? and trigger != 'fetch' and status != 'running' "
-            "order by id desc limit 1", [self.site_key]).fetchone()
-        return bool(row) and row[0] in ("interrupted", "failed", "timeout")
-
     def closed(self, reason):
-        if getattr(self, "run_id", None) is not None:
-            record_discovery(self.archive, self.run_id, self.crawl_counts)
         if self._archive is not None:
             self._archive.close()
-        if self.progress and PROGRESS.pop(self.site_key, None) is not None and not PROGRESS:
-            sys.stderr.write("\n")
+
+    def count(self, name: str, n: int = 1) -> None:
+        """Add to one of the run's discovery counts (listings, links, skipped) in Scrapy's stats."""
+        self.crawler.stats.inc_value(f"gazette/{name}", n)
 
     # -- requests ---------------------------------------------------------------------------------------
 
@@ -88,7 +82,7 @@ class SiteSpider(scrapy.Spider):
             yield request
 
     def start_requests(self):
-        if not self.full and self.last_run_unfinished():
+        if not self.full and runs.last_crawl_unfinished(self.archive, self.site_key):
             # An interrupted, failed or timed-out crawl may have archived the newest pages only: stopping at
             # the first all-known listing page would then skip the older ones it never reached.
             self.logger.warning("%s: the last crawl did not finish; walking every listing page", self.site_key)
@@ -117,10 +111,10 @@ class SiteSpider(scrapy.Spider):
             return
         if response.meta["depth_index"] == 1:
             self.start_outcomes[response.meta["start"]] = True
-        self.crawl_counts["listings"] += 1
+        self.count("listings")
         is_feed = response.meta.get("feed") or bool(FEED_START.match(response.body[:2048]))
         entries = self.feed_entries(response) if is_feed else self.listing_entries(response)
-        self.crawl_counts["links"] += len(entries)
+        self.count("links", len(entries))
         if not entries:
             self.errors.append(f"listing {url} found no articles")
             return
@@ -129,7 +123,7 @@ class SiteSpider(scrapy.Spider):
         fresh = 0
         for link, listed in entries:
             if link in known or canon[link] in known:
-                self.crawl_counts["skipped"] += 1
+                self.count("skipped")
                 continue
             fresh += 1
             if canon[link] in self.scheduled:
@@ -147,7 +141,7 @@ class SiteSpider(scrapy.Spider):
         if self.max_pages and depth >= self.max_pages:
             return
         following = self.next_page(response, url)
-        if following and self.site.owns(following) and following != url:
+        if following and self.site.owns(following) and following != url and self.is_listing(following):
             yield self.listing_request(following, depth + 1, response.meta["start"])
 
     def listing_entries(self, response) -> list[tuple[str, str | None]]:
@@ -186,6 +180,11 @@ class SiteSpider(scrapy.Spider):
                 entries.append((link, parse_date(date)))
         return list({link: (link, date) for link, date in reversed(entries)}.values())[::-1]
 
+    def is_listing(self, url: str) -> bool:
+        """A further listing page: its path matches the site's `listing_pattern` (any page when none is given)."""
+        pattern = self.site.listing_pattern
+        return pattern is None or bool(pattern.search(urlsplit(url).path))
+
     def wanted(self, url: str) -> bool:
         return urlsplit(url).scheme in ("http", "https") and self.site.owns(url) and self.site.is_article(url)
 
@@ -197,6 +196,28 @@ class SiteSpider(scrapy.Spider):
             return self.wordpress_next(response, url)
         if kind == "next_link":
             return self.link_next(response)
+        if kind == "numbered":
+            return self.numbered_next(response, url)
+        return None
+
+    def numbered_next(self, response, url: str) -> str | None:
+        """China Daily-built listings: <name>.html, <name>_2.html, <name>_3.html ... The page after <name>_k is
+        <name>_{k+1} (after <name>, <name>_2) when the page links it; else the page's "next" link (the
+        selectors' next_page, rel=next, or a link reading `>`, `Next`, `下一页`)."""
+        hrefs = {response.urljoin(h.strip()).split("#")[0] for h in response.css("a::attr(href)").getall()}
+        match = NUMBERED_PAGE.match(urlsplit(url).path)
+        if match:
+            stem, number, ext = match.groups()
+            candidate = urljoin(url, f"{stem}_{int(number) + 1 if number else 2}{ext}")
+            if candidate in hrefs:
+                return candidate
+        following = self.link_next(response)
+        if following:
+            return following
+        for link in response.css("a"):
+            text = " ".join(t.strip() for t in link.css("::text").getall()).strip().lower()
+            if text in NEXT_TEXTS and link.attrib.get("href"):
+                return response.urljoin(link.attrib["href"].strip())
         return None
 
     def trs_next(self, response, url: str) -> str | None:
@@ -266,19 +287,3 @@ class SiteSpider(scrapy.Spider):
 
     def article_failed(self, failure):
         yield failed_item(failure, self.site_key, failure.request.meta.get("hints"))
-
-    def on_result(self, result: dict, counts: dict) -> None:
-        if not self.progress:
-            return
-        requests = self.crawler.stats.get_value("downloader/request_count", 0)
-        PROGRESS[self.site_key] = (f"{self.site_key}: {requests} req, {counts['new']} new, {counts['updated']} upd, "
-                                   f"{counts['unchanged']} same, {counts['failed']} failed")
-        sys.stderr.write("\r" + " | ".join(PROGRESS.values()) + " ")  # one line for all sites crawling
-        sys.stderr.flush()
-
-
-SPIDERS: dict[str, type[SiteSpider]] = {}  # site key -> subclass, for a site config cannot express
-
-
-def spider_for(site_key: str) -> type[SiteSpider]:
-    return SPIDERS.get(site_key, SiteSpider)
