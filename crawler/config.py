@@ -17,7 +17,7 @@ __all__ = ["Boilerplate", "Config", "ConfigError", "OTHER", "Site", "host_of", "
 
 PROJECT_CONFIG = Path(__file__).resolve().parent.parent / "config"
 
-SELECTOR_FIELDS = ("title", "published", "byline", "source", "body", "captions",
+SELECTOR_FIELDS = ("title", "published", "byline", "source", "translator", "editor", "body", "captions",
                    "listing_item", "listing_link", "listing_date", "next_page")
 BOILERPLATE_FIELDS = ("remove", "lines", "patterns", "soft_404")
 PAGINATIONS = ("trs", "wordpress", "numbered", "next_link", "feed", "none")

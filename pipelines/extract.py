@@ -73,7 +73,8 @@ CREDITS = (
     ("source", re.compile(r"^Source\s*[:：]\s*(.*?)\.?$", re.I)),
 )
 CREDIT_MAX = 160
-NAME = r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}"
+LABELS = r"(?:Updated|Date|Time|Source|Editors?|Writer|Author|Reporter|Font|Size|Translators?|Chinese|Print|Share)\b"
+NAME = rf"(?!{LABELS})[A-Z][\w'’.\-]*(?:\s+(?!{LABELS})[A-Z][\w'’.\-]*){{0,3}}"
 NAMES = rf"{NAME}(?:\s*(?:,|&|\band\b)\s*{NAME})*"
 DATE_TEXT = r"(?:(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,\s*(?:19|20)\d\d|\d{1,2}\s+[A-Z][a-z]{2,8}\s+(?:19|20)\d\d)(?:,?\s+\d{1,2}:\d\d(?::\d\d)?)?"
 BYLINE_DATE = re.compile(rf"^By\s+({NAMES})\s*\|\s*({DATE_TEXT})$")
@@ -82,6 +83,7 @@ BYLINE_LABEL = re.compile(rf"(?:^|\s|\|)(?:Writer|Author|Reporter|Written by)\s*
 DATE_LABEL = re.compile(rf"(?:^|\s|\|)(?:Date|Updated|Update time|Time|Published|Publish(?:ed)? time|Release time|"
                         rf"Released|Posted|发布时间|日期|时间)\s*(?:on)?\s*[:：]\s*({DATE_TEXT})", re.I)
 DATE_LINE = re.compile(rf"^({DATE_TEXT})(?:\s+(?:Download|Print|Comment|Share|Close|Font|A\+|A-|A)\b.*)?$")
+DATE_AT_END = re.compile(rf"(?:^|\s)({DATE_TEXT})$")
 SOURCE_LABEL = re.compile(r"(?:^|\s|\|)(?:Source|From|来源)\s*[:：]\s*(.+?)\s*(?=\||\s(?:Updated|Date|Time|Writer|"
                           r"Author|Editor|Font|Size|Published)\s*[:：]|\s{2}|\s(?:19|20)\d\d[-/.年]|$)", re.I)
 TRANSLATOR_LABEL = re.compile(rf"(?:^|\s|\|)Translators?\s*[:：]\s*({NAMES})")
@@ -180,7 +182,7 @@ def extract(body: bytes, url: str, site: Site, content_type: str | None = None,
     text_values = dict(result.credits)
     missing = [n for n in FIELDS if n not in found and n not in text_values]
     if missing:
-        for name, value in _text_fields(_lines_around(result.container, tree), found, names).items():
+        for name, value in _text_fields(_lines_around(result.container, tree, found.get("title", (None,))[0]), found, names).items():
             text_values.setdefault(name, value)
     for name, value in text_values.items():
         if name not in found and value:
@@ -311,16 +313,18 @@ def _generic_metadata(text: str, url: str) -> dict:
     return {k: meta.get(k) for k in ("title", "date", "author")}
 
 
-def _lines_around(container, tree) -> list[str]:
-    """The text lines of the page near the article: the body container's ancestor LINES_AROUND levels up
-    (the whole page when there is no container)."""
+def _lines_around(container, tree, title: str | None) -> list[str]:
+    """The text lines of the page near the article: the body container's ancestor LINES_AROUND levels up, or
+    higher until it holds the title (the whole page when there is no container)."""
     region = container
     if region is None:
         region = tree.find("body") if tree.find("body") is not None else tree
     else:
-        for _ in range(LINES_AROUND):
+        for level in range(LINES_AROUND + 5):
             parent = region.getparent()
             if parent is None or parent.tag in ("body", "html"):
+                break
+            if level >= LINES_AROUND and (not title or title in clean_text(region.text_content())):
                 break
             region = parent
     return _blocks(region, visible_only=True)
@@ -357,7 +361,7 @@ def _text_fields(lines: list[str], found: dict, names: tuple[str, ...]) -> dict:
         if match and parse_date(match.group(1)):
             values.setdefault("published", parse_date(match.group(1)))
         elif after_title:
-            match = DATE_LINE.match(line)
+            match = DATE_LINE.match(line) or (len(line) <= 100 and DATE_AT_END.search(line))
             if match and parse_date(match.group(1)):
                 values.setdefault("published", parse_date(match.group(1)))
         match = SOURCE_LABEL.search(line)
@@ -383,6 +387,14 @@ def _headline(tree, names: tuple[str, ...]) -> str | None:
             h1s = tree.findall(".//h1")
             return text if heading.tag == "h1" and len(h1s) == 1 else None
         if text in page_title or (stripped and len(stripped) >= 8 and stripped in text):
+            return clean_title(text, False, names)
+    if not page_title:
+        return None
+    body = tree.find("body")
+    for element in (body if body is not None else tree).iter("div", "p", "td", "span", "strong", "b", "font", "h4"):
+        text = clean_text(element.text_content())
+        if 8 <= len(text) <= 300 and (text == stripped or (page_title.startswith(text) and len(text) >= 0.5 * len(
+                stripped or page_title))):
             return clean_title(text, False, names)
     return None
 
@@ -571,7 +583,18 @@ def _image_only(element) -> bool:
 def _paragraphs(blocks: Iterable[str], captions: list[str], boilerplate: Boilerplate) -> tuple[list[str], dict]:
     """Body paragraphs from text blocks: boilerplate lines dropped, repeats dropped, photo credits to captions,
     end-of-article credit lines to their fields. Empty when what is left is too short to be an article."""
-    lines = _dedupe(bp.keep_lines([clean_text(b) for b in blocks], boilerplate))
+    lines = _dedupe([t for t in (clean_text(b) for b in blocks) if t])
+    # Credit lines first, from the end (some sites' boilerplate also names them, e.g. "^Translator:"),
+    # skipping the boilerplate that follows them (footers).
+    credits: dict[str, str] = {}
+    while lines:
+        credit = _credit(lines[-1])
+        if credit is None and not bp.is_boilerplate(lines[-1], boilerplate):
+            break
+        lines.pop()
+        if credit and credit[1]:
+            credits[credit[0]] = credit[1]  # popped from the end: the first line of a kind wins
+    lines = bp.keep_lines(lines, boilerplate)
     result = []
     for line in lines:
         if line in captions:
@@ -580,15 +603,6 @@ def _paragraphs(blocks: Iterable[str], captions: list[str], boilerplate: Boilerp
             captions.append(line)
             continue
         result.append(line)
-    credits: dict[str, str] = {}
-    while result:
-        credit = _credit(result[-1])
-        if credit is None:
-            break
-        result.pop()
-        name, value = credit
-        if value:
-            credits[name] = value  # popped from the end: the first line of a kind wins
     if "source" not in credits and credits.get("chinese_source"):
         credits["source"] = credits["chinese_source"]
     credits.pop("chinese_source", None)
@@ -616,6 +630,8 @@ def _blocks(element, visible_only: bool = False) -> list[str]:
         block = tag.lower() in BLOCK_TAGS
         if block:
             flush()
+        elif visible_only:
+            current.append(" ")  # lines for patterns: "<span>Source: X</span><span>Writer: Y</span>" apart
         if tag and node.text:
             current.append(node.text)
         for child in node:
@@ -624,6 +640,8 @@ def _blocks(element, visible_only: bool = False) -> list[str]:
                 current.append(child.tail)
         if block:
             flush()
+        elif visible_only:
+            current.append(" ")
 
     walk(element)
     flush()

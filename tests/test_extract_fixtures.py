@@ -9,7 +9,7 @@ from pipelines.extract import extract
 from .support import expected_pages
 
 CONFIG = config_module.load()
-FIELDS = ("title", "published", "byline", "source", "body", "captions", "language", "layer")
+FIELDS = ("title", "published", "byline", "source", "translator", "editor", "body", "captions", "language", "layer")
 PAGES = list(expected_pages())
 
 
