@@ -1,0 +1,162 @@
+"""Meetings benchmark: pipelines/meetings.extract against the hand labels in tests/fixtures/meetings/labels/.
+
+Each label file holds an article's text (as labelled) and every event it describes. Two levels are scored:
+
+* event: an extracted event is right when a labelled event of the same article has the same type, start and
+  end date, place (country, province code, city code) and set of foreign countries (one-to-one);
+* participant: the persons of each event (Chinese and foreign, those with a name or a title), an extracted person
+  right when a labelled person of the aligned event has the same side, the same name (case-insensitive; both
+  unnamed counts), the same country and the same role head ("Vice Governor of Guangdong Province" and "Vice
+  Governor" are one role; see meetings.role_head). Extracted events are aligned with labelled ones by their
+  sentence, else by type and date; persons of an unaligned event are all wrong (or all missed).
+
+Prints precision, recall and F1 at both levels, then every miss and false hit. `evaluate()` is what the test uses.
+
+Run: python -m bench.meetings [--labels DIR] [--quiet]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from pipelines import meetings
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELS = ROOT / "tests" / "fixtures" / "meetings" / "labels"
+
+
+def _place(e: dict) -> tuple:
+    p = e.get("place") or {}
+    return (p.get("country"), p.get("province_code"), p.get("city_code"))
+
+
+def event_key(e: dict) -> tuple:
+    return (e["type"], e.get("date_start"), e.get("date_end") or e.get("date_start"), _place(e),
+            tuple(sorted(e.get("countries") or [])))
+
+
+def persons(e: dict) -> list[tuple]:
+    out = []
+    for p in e.get("chinese") or []:
+        if p.get("name") or p.get("title"):
+            out.append(("chinese", (p.get("name") or "").lower() or None, meetings.role_head(p.get("title")), None))
+    for p in e.get("foreign") or []:
+        if p.get("name") or p.get("role"):
+            out.append(("foreign", (p.get("name") or "").lower() or None, meetings.role_head(p.get("role")),
+                        p.get("country")))
+    return out
+
+
+def _norm(s: str | None) -> str:
+    return " ".join((s or "").replace("\u2019", "'").split())
+
+
+def align(found: list[dict], gold: list[dict]) -> list[tuple[int, int]]:
+    """Pairs (found index, gold index): same sentence first, then same type and start date."""
+    pairs, used_f, used_g = [], set(), set()
+    for test in (lambda f, g: _norm(f["sentence"]) == _norm(g["sentence"]),
+                 lambda f, g: f["type"] == g["type"] and f.get("date_start") == g.get("date_start")):
+        for i, f in enumerate(found):
+            if i in used_f:
+                continue
+            for j, g in enumerate(gold):
+                if j not in used_g and test(f, g):
+                    pairs.append((i, j))
+                    used_f.add(i)
+                    used_g.add(j)
+                    break
+    return pairs
+
+
+def _match_count(a: list, b: list) -> int:
+    b = list(b)
+    n = 0
+    for x in a:
+        if x in b:
+            b.remove(x)
+            n += 1
+    return n
+
+
+def evaluate(labels: Path = LABELS) -> dict:
+    """Scores over every label file: counts, precision/recall at both levels, and the errors."""
+    ev_tp = ev_found = ev_gold = 0
+    pa_tp = pa_found = pa_gold = 0
+    errors: list[str] = []
+    files = sorted(labels.glob("*.json"))
+    for path in files:
+        label = json.loads(path.read_text("utf-8"))
+        art = dict(label["article"], id=path.stem)
+        found = meetings.extract(art)
+        gold = label["events"]
+        ev_found += len(found)
+        ev_gold += len(gold)
+        gold_keys = [event_key(g) for g in gold]
+        found_keys = [event_key(f) for f in found]
+        hit = _match_count(found_keys, gold_keys)
+        ev_tp += hit
+        for k in found_keys:
+            if k not in gold_keys:
+                errors.append(f"{path.stem}: extra or wrong event {k}")
+        for k in gold_keys:
+            if k not in found_keys:
+                errors.append(f"{path.stem}: missed event {k}")
+        pairs = align(found, gold)
+        paired_f = {i for i, _ in pairs}
+        paired_g = {j for _, j in pairs}
+        for i, j in pairs:
+            fp, gp = persons(found[i]), persons(gold[j])
+            n = _match_count(fp, gp)
+            pa_tp += n
+            pa_found += len(fp)
+            pa_gold += len(gp)
+            for x in fp:
+                if x not in gp:
+                    errors.append(f"{path.stem}: extra or wrong participant {x}")
+            for x in gp:
+                if x not in fp:
+                    errors.append(f"{path.stem}: missed participant {x}")
+        for i, f in enumerate(found):
+            if i not in paired_f:
+                pa_found += len(persons(f))
+        for j, g in enumerate(gold):
+            if j not in paired_g:
+                pa_gold += len(persons(g))
+                for x in persons(g):
+                    errors.append(f"{path.stem}: missed participant {x} (event missed)")
+
+    def ratio(a: int, b: int) -> float:
+        return a / b if b else 1.0
+
+    return {
+        "articles": len(files),
+        "events": {"gold": ev_gold, "found": ev_found, "right": ev_tp,
+                   "precision": ratio(ev_tp, ev_found), "recall": ratio(ev_tp, ev_gold)},
+        "participants": {"gold": pa_gold, "found": pa_found, "right": pa_tp,
+                         "precision": ratio(pa_tp, pa_found), "recall": ratio(pa_tp, pa_gold)},
+        "errors": errors,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--labels", type=Path, default=LABELS, help="directory of label files")
+    parser.add_argument("--quiet", action="store_true", help="figures only, not the errors")
+    args = parser.parse_args(argv)
+    r = evaluate(args.labels)
+    print(f"{r['articles']} labelled articles")
+    for level in ("events", "participants"):
+        x = r[level]
+        f1 = 2 * x["precision"] * x["recall"] / (x["precision"] + x["recall"]) if x["precision"] + x["recall"] else 0
+        print(f"{level:12s}  labelled {x['gold']:3d}  extracted {x['found']:3d}  right {x['right']:3d}  "
+              f"precision {x['precision']:.3f}  recall {x['recall']:.3f}  F1 {f1:.3f}")
+    if not args.quiet:
+        for e in r["errors"]:
+            print("  " + e)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
