@@ -216,9 +216,10 @@ def gbk_meta_only(page: bytes, expected: dict) -> bytes | None:
     for meta in list(tree.iter("meta")):
         if meta.get("charset") or "charset" in (meta.get("content") or "").lower():
             meta.getparent().remove(meta)
-    head = tree.find("head")
-    head.insert(0, tree.makeelement("meta", {"http-equiv": "Content-Type", "content": "text/html; charset=gbk"}))
     text = lxml_html.tostring(tree, encoding="unicode", doctype="<!DOCTYPE html>", method="html")
+    # added as text: libxml2's HTML serialiser drops a Content-Type <meta> it did not write itself
+    text = re.sub(r"<head[^>]*>", lambda m: m.group(0) + '\n<meta http-equiv="Content-Type" content="text/html; '
+                  'charset=gbk">', text, count=1)
     return text.encode("gbk", errors="xmlcharrefreplace")
 
 
