@@ -62,9 +62,10 @@ def status_report(db_path, sites: list[str]) -> list[dict]:
     """site_status for each site; an archive that does not exist yet means: never crawled."""
     if not Path(db_path).is_file():
         return [{"site": s, "articles": 0, "last_run": None, "warnings": ["never crawled"], "next_run": None,
-                 "scheduler": None} for s in sites]
+                 "scheduler": None, "learned_boilerplate": []} for s in sites]
     with Archive(db_path) as archive:
-        return [{**site_status(archive, s), **site_schedule(archive, s)} for s in sites]
+        return [{**site_status(archive, s), **site_schedule(archive, s),
+                 "learned_boilerplate": learned.rows(archive, s)} for s in sites]
 
 
 # -- checks: each takes the site's latest runs (newest first) and returns a warning or None -------------

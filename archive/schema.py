@@ -206,8 +206,15 @@ def _research_interface(db: sqlite_utils.Database) -> None:
         from numbered where replaced_at is not null""")
 
 
+def _learned_boilerplate(db: sqlite_utils.Database) -> None:
+    """Lines learned as boilerplate from each site's archived pages (pipelines/learned.py): on `pages` of the
+    `seen_in` latest pages sampled, as of `updated`."""
+    db["learned_boilerplate"].create({"site": str, "line": str, "pages": int, "seen_in": int, "updated": str},
+                                     pk=("site", "line"), if_not_exists=True)
+
+
 MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state, _crawl_discovery,
-              _revision_cause, _research_interface]
+              _revision_cause, _research_interface, _learned_boilerplate]
 VERSION = len(MIGRATIONS)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from .boilerplate import is_soft_404
 from .charset import decode
@@ -38,8 +39,10 @@ class Decision:
     signature: list[int] | None = None  # MinHash of the body; None when the body is too short to sign
 
 
-def decide(page: dict, site: Site, config_dir: str | Path | None = None) -> Decision:
-    """Refuse the page (error, gone) or extract its article. `config_dir` holds the mention gazetteers."""
+def decide(page: dict, site: Site, config_dir: str | Path | None = None, *,
+           learned_lines: Iterable[str] = ()) -> Decision:
+    """Refuse the page (error, gone) or extract its article. `config_dir` holds the mention gazetteers;
+    `learned_lines` are the boilerplate lines learned from the site's archive (pipelines/learning.py)."""
     canonical = site.canonical(page["url"])
     final = page.get("final_url") or page["url"]
     urls = tuple(dict.fromkeys(u for u in (page["url"], final, canonical, site.canonical(final)) if u))
@@ -47,7 +50,8 @@ def decide(page: dict, site: Site, config_dir: str | Path | None = None) -> Deci
     error, gone = refusal(page, site)
     if error is None:
         try:
-            decision.article = extract(page["body"], final, site, content_type(page), page.get("hints"))
+            decision.article = extract(page["body"], final, site, content_type(page), page.get("hints"),
+                                       learned_lines=learned_lines)
         except ExtractionError as exc:
             error = f"no article: {exc}"
     if error is not None:

@@ -11,15 +11,18 @@ from archive import Archive, near_duplicates, urls
 from archive.outcomes import Outcome
 
 from .decide import Decision, decide
+from .learning import lines_for
 from .normalise import article_id
 from .rules import Config
 from .similarity import BANDS, METHOD
 
 
 def archive_page(archive: Archive, config: Config, page: dict, run_id: int | None) -> dict:
-    """Capture, extract and archive one fetched page (a dict made by crawler/pages.py)."""
+    """Capture, extract and archive one fetched page (a dict made by crawler/pages.py), dropping the boilerplate
+    learned from the site's archive too."""
     site = config.sites.get(page["site"]) or config.site_for_url(page["url"])
-    return apply(archive, decide(page, site, config.directory), page, run_id=run_id)
+    learned = lines_for(archive, site.key) if site.key in config.sites else frozenset()
+    return apply(archive, decide(page, site, config.directory, learned_lines=learned), page, run_id=run_id)
 
 
 def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | None = None,
