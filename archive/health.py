@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from . import learned
 from .scheduling import site_schedule
 from .store import Archive
 
