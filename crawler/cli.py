@@ -146,9 +146,9 @@ def schedule(config, db_path, grace, kill_after, log_file):
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 def serve(config, db_path, host, port):
     """Browse and search the archive in Datasette (read-only), with Gazette's metadata and canned queries."""
-    from archive.datasette.serve import serve as run_serve  # imports Datasette: only when needed
+    from archive.datasette.serve import serve as run_serve, site_names  # imports Datasette: only when needed
 
-    run_serve(db_path, host=host, port=port)
+    run_serve(db_path, host=host, port=port, sites=site_names(config))
 
 
 def _archive_or_fail(db_path: str):
@@ -326,6 +326,65 @@ def status(config, db_path, as_json):
             line += f"\n{'':<10} learned boilerplate: {len(learned)} lines from its latest {learned[0]['seen_in']} pages ({shown})"
         line += "".join(f"\n{'':<10} warning: {w}" for w in s["warnings"] if w != "never crawled")
         emit(s, as_json, line)
+
+
+@cli.command()
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535),
+              help="Port of the demo archive's Datasette.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address Datasette listens on.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), default="data/demo.db", show_default=True,
+              help="The demo archive, rebuilt on every run (GAZETTE_DB is not read: never your real archive).")
+@click.option("--config", "config_dir", type=click.Path(file_okay=False), envvar="GAZETTE_CONFIG", default=None,
+              help="Directory holding sites.toml (its sites with recorded pages are demoed). Env: GAZETTE_CONFIG.")
+@json_option
+def demo(port, host, db_path, config_dir, as_json):
+    """Show Gazette end to end without the network, in under a minute.
+
+    Serves the recorded pages of every configured site on loopback at the sites' own paths, crawls them into
+    a demo archive (data/demo.db) with the normal crawler, edits one article and deletes another on that
+    demo server and crawls again with revisits (so the archive has a revision and a gone article), then opens
+    it with `gazette serve` and prints what to try first. Ctrl-C stops everything. Exit 1 if the port is taken.
+    """
+    try:
+        config_module.load(config_dir)
+    except ConfigError as exc:
+        fail(f"config error: {exc}", EXIT_USAGE)
+    from gazette_demo.run import DemoError, NotDemoArchive, run_demo
+
+    try:
+        sys.exit(run_demo(db_path, host=host, port=port, config=config_dir, as_json=as_json))
+    except NotDemoArchive as exc:
+        fail(str(exc), EXIT_USAGE)
+    except DemoError as exc:
+        fail(str(exc), EXIT_FAILED)
+
+
+@cli.command("add-site")
+@click.argument("url")
+@click.option("--key", help="Key of the new [sites.KEY] table. [default: from the host name]")
+@click.option("--name", help="Human name of the site. [default: the listing page's site name or title]")
+@click.option("--yes", is_flag=True, help="Append the table to sites.toml without asking.")
+@common_options
+@json_option
+@click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO) on stderr.")
+def add_site(config, db_path, url, key, name, yes, as_json, verbose):
+    """Propose a [sites.KEY] table for a news site from the URL of one of its listing pages.
+
+    Fetches the listing (robots.txt obeyed, the config's politeness), its next pages, a feed it links and a few
+    articles, and infers the hosts, the article URL pattern, the pagination and its page count, the listing
+    item/link/date selectors, title/date/body selectors where one stable element holds them, and boilerplate
+    lines repeated across the articles. Prints the table, a preview of three articles extracted with it (title,
+    date, first paragraph, the layer that gave each field) and what it could not infer. With --yes (or a yes at
+    the prompt on a terminal) appends the table to the config's sites.toml, validated as any hand-written entry,
+    by an atomic replace. Exit 2: not a URL, not a listing, no article links, key or host already configured;
+    exit 1: the site cannot be reached.
+    """
+    from .addsite import AddSiteError, add_site as run_add_site
+
+    try:
+        sys.exit(run_add_site(config, url, key=key, name=name, yes=yes, as_json=as_json, verbose=verbose))
+    except AddSiteError as exc:
+        fail(str(exc), exc.code)
 
 
 def main():

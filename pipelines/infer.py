@@ -1,0 +1,705 @@
+"""Infer a site's config table from its pages, for `gazette add-site`: pure functions, HTML + URL in, proposal out.
+
+Given a news listing page (and the next listing pages and a few articles, fetched by crawler/addsite.py), work out
+what a person would write by hand in `[sites.KEY]`:
+
+- `article_shape`: the most common shape among the listing's links, generalised into a regex (date parts become
+  `\\d{4}`, `\\d{2}`…, ids `\\d+`, varying slugs `[^/]+`); links present on every listing page are navigation;
+- `pagination`: TRS scripts (`createPageHTML(N, …)`, `var countPage = N`) -> `trs`; `/page/N/` -> `wordpress`;
+  `<name>_N.html` links -> `numbered`; `rel=next` / a `next` link -> `next_link`; a feed linked from the page ->
+  `feed_urls` (or `feed` when the start page is itself a feed);
+- `listing_selectors`: the repeated block holding most article links (item, link and date selectors), checked on
+  every listing page;
+- `article_selectors`: title, date and body selectors where one stable element holds them on every sampled
+  article (otherwise left to the layered extraction), and `boilerplate_lines` repeated across the articles.
+
+Nothing here fetches, reads config files or writes: the caller hands in `Page`s and gets plain data back.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from lxml import etree
+from lxml import html as lxml_html
+from parsel import Selector
+
+from .boilerplate import compiled_xpath
+from .normalise import clean_text, date_from_url, parse_date
+
+FEED_START = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
+TRS_CREATE = re.compile(r"createPageHTML\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?\d+['\"]?\s*,\s*['\"]([^'\"]+)['\"]"
+                        r"\s*,\s*['\"]([^'\"]+)['\"]")
+TRS_COUNT = re.compile(r"\bcountPage\s*=\s*['\"]?(\d+)")
+WP_PAGE = re.compile(r"^(.*?/)page/(\d+)/?$")
+NUMBERED = re.compile(r"^(.*/)([\w-]+?)_(\d+)\.(s?html?)$")
+NEXT_TEXTS = {">", "›", "»", "next", "next page", "next >", "next»", "next »", "下一页", "下页", "next>"}
+NEXT_SELECTORS = ("link[rel=next]::attr(href)", "a[rel=next]::attr(href)", "a.next::attr(href)",
+                  "a.next-page::attr(href)")
+FEED_SELECTORS = ("link[rel=alternate][type*=rss]::attr(href)", "link[rel=alternate][type*=atom]::attr(href)")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){2,}$", re.I)
+STATE_CLASSES = {"active", "current", "cur", "on", "hover", "selected", "first", "last", "odd", "even", "clearfix",
+                 "fl", "fr", "left", "right", "hide", "show", "hidden", "visible", "clear", "cf", "new", "hot", "top"}
+META_TITLE = ("meta[name=ArticleTitle]::attr(content)", "meta[property='og:title']::attr(content)")
+META_DATE = ("meta[name=PubDate]::attr(content)", "meta[property='article:published_time']::attr(content)",
+             "meta[name=publishdate]::attr(content)", "meta[itemprop=datePublished]::attr(content)")
+TITLE_TAGS = ("h1", "h2", "h3", "h4", "div", "span", "p", "td", "strong", "b", "header")
+MAX_DATE_CHARS = 80
+
+
+@dataclass
+class Page:
+    """One fetched page: the URL that served it and its decoded text."""
+    url: str
+    text: str
+
+    @property
+    def is_feed(self) -> bool:
+        return bool(FEED_START.match(self.text[:2048]))
+
+    def tree(self) -> lxml_html.HtmlElement | None:
+        return _tree(self.text)
+
+
+@dataclass
+class Link:
+    url: str
+    text: str
+
+
+@dataclass
+class Shape:
+    pattern: str
+    links: list[Link]  # article links of the start page in page order, each once
+    per_page: list[list[Link]]  # the same for every listing page
+    examples: list[str]
+    rejected_navigation: int = 0  # links present on every listing page
+
+
+@dataclass
+class Pagination:
+    kind: str  # trs | wordpress | numbered | next_link | feed | none
+    count: int | None = None  # page count the page states or the highest page number linked
+    evidence: str = ""
+    feed_urls: list[str] = field(default_factory=list)
+
+
+class NotAListing(ValueError):
+    """The page is not a news listing (no article links, or it is an article itself)."""
+
+
+# -- links and shapes ------------------------------------------------------------------------------------------
+
+def _tree(text: str):
+    if not text or not text.strip():
+        return None
+    try:
+        return lxml_html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).netloc or "").lower()
+
+
+def site_hosts(url: str) -> list[str]:
+    """The host of the URL (port kept), with its www./bare twin when it is a domain name."""
+    host = host_of(url)
+    name = host.split(":")[0]
+    if re.fullmatch(r"[\d.]+|\[.*\]|localhost", name) or ":" in host:
+        return [host]
+    twin = name[4:] if name.startswith("www.") else "www." + name
+    return [host, twin] if name.count(".") >= 1 else [host]
+
+
+def links_of(page: Page, hosts: list[str] | None = None) -> list[tuple[Link, object]]:
+    """(Link, its <a> element) for every http(s) link of the page on these hosts, in page order."""
+    tree = page.tree()
+    if tree is None:
+        return []
+    found = []
+    for a in tree.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
+            continue
+        url = urldefrag(urljoin(page.url, href))[0]
+        if urlsplit(url).scheme not in ("http", "https"):
+            continue
+        if hosts is not None and host_of(url) not in hosts:
+            continue
+        found.append((Link(url, clean_text(a.text_content()) or clean_text(a.get("title"))), a))
+    return found
+
+
+def _segment_class(segment: str) -> str:
+    if SLUG.match(segment) and re.search(r"[a-z]{2}", segment, re.I):
+        return "<slug>"
+    if re.search(r"\d", segment):
+        return re.sub(r"\d+", "#", segment)
+    return "<word>" if segment else ""
+
+
+def skeleton(path: str) -> tuple[str, ...]:
+    return tuple(_segment_class(s) for s in path.split("/")[1:])
+
+
+def escape_regex(text: str) -> str:
+    return re.escape(text).replace("\\-", "-").replace("\\ ", " ")
+
+
+def _digits_regex(values: list[str]) -> str:
+    lengths = {len(v) for v in values}
+    if len(lengths) == 1:
+        n = lengths.pop()
+        as_int = [int(v) for v in values]
+        datelike = {2: all(1 <= x <= 31 for x in as_int),
+                    4: all(1900 <= x <= 2099 for x in as_int),
+                    6: all(190001 <= x <= 209912 for x in as_int),
+                    8: all(19000101 <= x <= 20991231 for x in as_int)}.get(n, False)
+        if datelike:
+            return rf"\d{{{n}}}"
+    return r"\d+"
+
+
+def shape_regex(paths: list[str]) -> str:
+    """One regex for paths of the same skeleton: literals kept where they never vary."""
+    split = [p.split("/")[1:] for p in paths]
+    parts = []
+    for i, cls in enumerate(skeleton(paths[0])):
+        values = [s[i] for s in split]
+        if cls == "":
+            parts.append("")
+        elif cls in ("<word>", "<slug>"):
+            parts.append(escape_regex(values[0]) if len(set(values)) == 1 and cls == "<word>" else "[^/]+")
+        else:
+            literals = cls.split("#")
+            runs = [re.findall(r"\d+", v) for v in values]
+            piece = escape_regex(literals[0])
+            datelike = literals[0] in ("", "t")  # a date starts a segment (2024-03, 01) or follows TRS's "t"
+            for k, literal in enumerate(literals[1:]):
+                digits = _digits_regex([r[k] for r in runs]) if datelike else r"\d+"
+                piece += digits + escape_regex(literal)
+                datelike = digits != r"\d+" and literal == "-"
+            parts.append(piece)
+    return "^/" + "/".join(parts) + "$"
+
+
+def article_shape(listings: list[Page], hosts: list[str]) -> Shape:
+    """The article URL pattern: the best-scoring shape among the listing pages' links.
+
+    A link present on every listing page (when there are several) is navigation, not an article. A shape scores
+    by its distinct links, more when their anchor texts read like headlines (3+ words) and when the paths carry
+    dates, ids or slugs. Raises NotAListing when no shape has at least 3 links."""
+    per_page = [links_of(p, hosts) for p in listings]
+    listing_urls = {p.url for p in listings}
+    seen_on = Counter()
+    for links in per_page:
+        for url in {link.url for link, _ in links}:
+            seen_on[url] += 1
+    chrome = {u for u, n in seen_on.items() if len(listings) > 1 and n == len(listings)}
+    groups: dict[tuple, dict[str, Link]] = defaultdict(dict)
+    for links in per_page:
+        for link, _ in links:
+            if link.url in chrome or link.url in listing_urls:
+                continue
+            path = urlsplit(link.url).path or "/"
+            if urlsplit(link.url).query or path == "/" or WP_PAGE.match(path) or _is_feed_path(path):
+                continue
+            entry = groups[skeleton(path)].setdefault(link.url, link)
+            if len(link.text) > len(entry.text):
+                groups[skeleton(path)][link.url] = link
+    if not groups:
+        raise NotAListing("no article links found on the page")
+
+    def score(item):
+        key, links = item
+        words = [len(link.text.split()) for link in links.values()]
+        headline = sum(w >= 3 for w in words) / len(words)
+        marked = any("#" in c or c == "<slug>" for c in key)
+        return len(links) * (0.25 + headline) * (1.5 if marked else 1.0)
+
+    key, links = max(groups.items(), key=score)
+    if len(links) < 3:
+        raise NotAListing(f"no article links found: no link shape occurs 3 times (best: {len(links)})")
+    pattern = shape_regex([urlsplit(u).path for u in links])
+    regex = re.compile(pattern)
+    shaped = []
+    for page_links in per_page:
+        ordered: dict[str, Link] = {}
+        for link, _ in page_links:
+            if link.url not in chrome and regex.search(urlsplit(link.url).path):
+                if link.url not in ordered or len(link.text) > len(ordered[link.url].text):
+                    ordered[link.url] = link
+        shaped.append(list(ordered.values()))
+    return Shape(pattern=pattern, links=shaped[0], per_page=shaped, examples=list(links)[:3],
+                 rejected_navigation=len(chrome))
+
+
+def _is_feed_path(path: str) -> bool:
+    return path.rstrip("/").endswith(("/feed", "/rss", ".xml", "/atom"))
+
+
+def feed_entries(page: Page) -> list[tuple[str, str | None, str]]:
+    """(link, date, title) of each item of an RSS/Atom page."""
+    doc = Selector(text=page.text, type="xml")
+    doc.remove_namespaces()
+    entries = []
+    for item in doc.xpath("//item | //entry"):
+        link = (item.xpath("link/text()").get() or item.xpath("link/@href").get() or "").strip()
+        date = item.xpath("pubDate/text() | published/text() | updated/text() | date/text()").get()
+        if link:
+            entries.append((urljoin(page.url, link), parse_date(date), clean_text(item.xpath("title/text()").get())))
+    return entries
+
+
+# -- pagination ------------------------------------------------------------------------------------------------
+
+def pagination(page: Page, hosts: list[str]) -> Pagination:
+    """How the listing pages on: the first of TRS script, /page/N/, <name>_N.html, rel=next that the page shows."""
+    feeds = feed_links(page, hosts)
+    if page.is_feed:
+        return Pagination("feed", None, "the start page is an RSS/Atom feed", [])
+    match = TRS_CREATE.search(page.text)
+    if match:
+        return Pagination("trs", int(match.group(1)), f"createPageHTML({match.group(1)}, …, \"{match.group(2)}\", "
+                          f"\"{match.group(3)}\")", feeds)
+    match = TRS_COUNT.search(page.text)
+    if match:
+        return Pagination("trs", int(match.group(1)), f"countPage = {match.group(1)}", feeds)
+    links = [link.url for link, _ in links_of(page, hosts)]
+    base = urlsplit(page.url).path
+    wp = [int(m.group(2)) for u in links if (m := WP_PAGE.match(urlsplit(u).path))
+          and listing_base(base) == m.group(1)]
+    if wp:
+        return Pagination("wordpress", max(wp), f"links to /page/N/ (up to {max(wp)})", feeds)
+    name = numbered_name(page.url)
+    numbered = [int(m.group(3)) for u in links if (m := NUMBERED.match(urlsplit(u).path))
+                and (m.group(1), m.group(2)) == name[:2]]
+    if numbered:
+        return Pagination("numbered", max(numbered), f"links to {name[1]}_N.{name[2]} (up to {max(numbered)})", feeds)
+    if _next_link(page):
+        return Pagination("next_link", None, "a rel=next / next link", feeds)
+    if feeds:
+        return Pagination("none", None, "no pagination; the page links a feed", feeds)
+    return Pagination("none", None, "no pagination found", [])
+
+
+def listing_base(path: str) -> str:
+    """The path /page/N/ hangs off: /news/ for /news/, /news/index.html or /news/page/3/."""
+    match = WP_PAGE.match(path)
+    if match:
+        return match.group(1)
+    return path if path.endswith("/") else path.rsplit("/", 1)[0] + "/"
+
+
+def numbered_name(url: str) -> tuple[str, str, str, int]:
+    """(directory, name, extension, page number) of a <name>.html / <name>_N.html listing URL."""
+    path = urlsplit(url).path
+    match = NUMBERED.match(path)
+    if match:
+        return match.group(1), match.group(2), match.group(4), int(match.group(3))
+    match = re.match(r"^(.*/)([\w-]+)\.(s?html?)$", path)
+    if match:
+        return match.group(1), match.group(2), match.group(3), 1
+    return (path if path.endswith("/") else path + "/"), "index", "html", 1
+
+
+def feed_links(page: Page, hosts: list[str]) -> list[str]:
+    sel = Selector(text=page.text) if not page.is_feed else None
+    if sel is None:
+        return []
+    found = []
+    for css in FEED_SELECTORS:
+        for href in sel.css(css).getall():
+            url = urljoin(page.url, href.strip())
+            if host_of(url) in hosts and url not in found and "/comments/" not in url:
+                found.append(url)
+    return found[:1]
+
+
+def _next_link(page: Page) -> str | None:
+    sel = Selector(text=page.text)
+    for css in NEXT_SELECTORS:
+        href = sel.css(css).get()
+        if href and href.strip():
+            return urljoin(page.url, href.strip())
+    for a in sel.css("a[href]"):
+        text = clean_text(" ".join(a.css("::text").getall())).lower()
+        if text in NEXT_TEXTS:
+            return urljoin(page.url, a.attrib["href"].strip())
+    return None
+
+
+def next_listing_url(page: Page, kind: Pagination, hosts: list[str], index: int) -> str | None:
+    """The URL of listing page `index + 1` (0-based `index` is the page given), as the crawler would page on."""
+    if kind.kind == "trs":
+        if kind.count is not None and index + 1 >= kind.count:
+            return None
+        match = TRS_CREATE.search(page.text)
+        name, ext = (match.group(2), match.group(3)) if match else ("index", "html")
+        return urljoin(page.url, f"{name}_{index + 1}.{ext}")
+    if kind.kind == "wordpress":
+        candidate = urljoin(page.url, f"{listing_base(urlsplit(page.url).path)}page/{index + 2}/")
+        return candidate if candidate in {link.url for link, _ in links_of(page, hosts)} else None
+    if kind.kind == "numbered":
+        directory, name, ext, number = numbered_name(page.url)
+        candidate = urljoin(page.url, f"{directory}{name}_{number + 1}.{ext}")
+        return candidate if candidate in {link.url for link, _ in links_of(page, hosts)} else None
+    if kind.kind == "next_link":
+        return _next_link(page)
+    return None
+
+
+# -- listing selectors -----------------------------------------------------------------------------------------
+
+def _stable_classes(element) -> list[str]:
+    classes = [c for c in (element.get("class") or "").split() if c]
+    return [c for c in classes if c.lower() not in STATE_CLASSES and not re.search(r"\d{3,}", c)
+            and re.fullmatch(r"-?[_a-zA-Z][\w-]*", c)]
+
+
+def _stable_id(element) -> str | None:
+    ident = (element.get("id") or "").strip()
+    if ident and re.fullmatch(r"[A-Za-z][\w-]*", ident) and not re.search(r"\d{3,}", ident):
+        return ident
+    return None
+
+
+def simple_selector(element, with_id: bool = True) -> str:
+    tag = element.tag if isinstance(element.tag, str) else "*"
+    ident = _stable_id(element) if with_id else None
+    if ident:
+        return f"{tag}#{ident}"
+    return tag + "".join(f".{c}" for c in _stable_classes(element))
+
+
+def unique_selector(element, root, max_parts: int = 4) -> str | None:
+    """A CSS selector matching this element and no other in `root`: its id, or its tag and classes, with those
+    of its ancestors prepended until it is unique."""
+    parts: list[str] = []
+    node = element
+    while node is not None and isinstance(node.tag, str) and len(parts) < max_parts:
+        parts.insert(0, simple_selector(node))
+        css = " ".join(parts)
+        matches = compiled_xpath(css)(root)
+        if len(matches) == 1 and matches[0] is element:
+            return css
+        if node.tag in ("body", "html"):
+            break
+        node = node.getparent()
+    return None
+
+
+def listing_selectors(listings: list[Page], shape: Shape) -> dict:
+    """listing_item, listing_link and listing_date for the repeated block holding most article links.
+
+    The block is the deepest element holding at least 70% of the start page's article links; an item is the
+    largest element inside it holding one article link. Every selector is checked on every listing page: the
+    items must give the page's article links; the date selector is kept when it gives a date for 80% of items."""
+    regex = re.compile(shape.pattern)
+    tree = listings[0].tree()
+    if tree is None:
+        return {}
+    anchors = []
+    for a in tree.iter("a"):
+        href = (a.get("href") or "").strip()
+        url = urldefrag(urljoin(listings[0].url, href))[0]
+        if href and url in {link.url for link in shape.links} and regex.search(urlsplit(url).path):
+            anchors.append((url, a))
+    if not anchors:
+        return {}
+    total = len({u for u, _ in anchors})
+    holding: dict = defaultdict(set)
+    for url, a in anchors:
+        for ancestor in a.iterancestors():
+            holding[ancestor].add(url)
+    candidates = [e for e, urls in holding.items() if len(urls) >= 0.7 * total]
+    container = max(candidates, key=lambda e: len(list(e.iterancestors())))
+    items = []
+    for url, a in anchors:
+        if container not in set(a.iterancestors()):
+            continue
+        item = a
+        for ancestor in a.iterancestors():
+            if ancestor is container:
+                break
+            if len(holding[ancestor]) == 1:
+                item = ancestor
+            else:
+                break
+        if item not in items:
+            items.append(item)
+    if not items:
+        return {}
+    tag = Counter(i.tag for i in items).most_common(1)[0][0]
+    same = [i for i in items if i.tag == tag]
+    common = set(_stable_classes(same[0]))
+    for i in same[1:]:
+        common &= set(_stable_classes(i))
+    item_simple = tag + "".join(f".{c}" for c in _stable_classes(same[0]) if c in common)
+    container_css = unique_selector(container, tree) or simple_selector(container)
+    item_candidates = [f"{container_css} {item_simple}", item_simple if common else None, f"{container_css} {tag}"]
+    link_candidates = []
+    a = next(a for _, a in anchors if _inside(a, same[0]))
+    parent = a.getparent()
+    if parent is not None and parent is not same[0] and _stable_classes(parent):
+        link_candidates.append(f"{simple_selector(parent, with_id=False)} a::attr(href)")
+    link_candidates.append("a::attr(href)")
+    best, best_cover = None, 0.0
+    for item_css in filter(None, dict.fromkeys(item_candidates)):
+        for link_css in link_candidates:
+            cover = min(_coverage(p, item_css, link_css, regex, links) for p, links in zip(listings, shape.per_page))
+            if cover > best_cover:
+                best, best_cover = (item_css, link_css), cover
+            if cover == 1.0:
+                break
+        if best_cover == 1.0:
+            break
+    if best is None or best_cover < 0.8:
+        return {}
+    result = {"listing_item": [best[0]], "listing_link": [best[1]]}
+    date_css = _listing_date(listings, best[0], same)
+    if date_css:
+        result["listing_date"] = [date_css]
+    return result
+
+
+def _inside(element, ancestor) -> bool:
+    return element is ancestor or ancestor in set(element.iterancestors())
+
+
+def _coverage(page: Page, item_css: str, link_css: str, regex, expected: list[Link]) -> float:
+    """The share of the page's article links the site spider would read with these selectors (the first article
+    link of each item); 0 when the items also give many other links."""
+    sel = Selector(text=page.text)
+    found = set()
+    for item in sel.css(item_css):
+        for href in item.css(link_css).getall():
+            url = urldefrag(urljoin(page.url, href.strip()))[0]
+            if regex.search(urlsplit(url).path):
+                found.add(url)
+                break
+    want = {link.url for link in expected}
+    if not want or not found:
+        return 0.0
+    return len(want & found) / len(want)
+
+
+def _listing_date(listings: list[Page], item_css: str, items: list) -> str | None:
+    """A selector, relative to an item, of an element whose text (or datetime) is a date on 80% of the items of
+    every listing page."""
+    candidates: Counter = Counter()
+    for item in items:
+        for element in item.iter():
+            if not isinstance(element.tag, str) or element.tag == "a":
+                continue
+            if element.tag == "time" and parse_date(element.get("datetime")):
+                candidates[f"{simple_selector(element, with_id=False)}::attr(datetime)"] += 2
+            if element is item:
+                own = " ".join(clean_text(t) for t in [item.text] + [c.tail for c in item] if clean_text(t))
+                if own and parse_date(own):
+                    candidates["::text"] += 1
+                continue
+            text = clean_text(element.text_content())
+            if text and len(text) <= MAX_DATE_CHARS and parse_date(text):
+                candidates[f"{simple_selector(element, with_id=False)}::text"] += 1
+    for css, _ in candidates.most_common():
+        if all(_dates_read(p, item_css, css) >= 0.8 for p in listings):
+            return css
+    return None
+
+
+def _dates_read(page: Page, item_css: str, date_css: str) -> float:
+    sel = Selector(text=page.text)
+    items = sel.css(item_css)
+    if not items:
+        return 0.0
+    ok = 0
+    for item in items:
+        values = [v for v in item.css(date_css).getall() if v and v.strip()]
+        ok += bool(values and parse_date(values[0]))
+    return ok / len(items)
+
+
+# -- article selectors -----------------------------------------------------------------------------------------
+
+@dataclass
+class Sample:
+    """A fetched article with what its listing said about it."""
+    page: Page
+    listed_title: str = ""
+    listed_date: str | None = None
+
+
+def _norm(text: str) -> str:
+    return clean_text(text).lower().rstrip(".… ")
+
+
+def _title_matches(text: str, expected: str) -> bool:
+    text, expected = _norm(text), _norm(expected)
+    if not text or not expected or len(text) > 3 * len(expected) + 20:
+        return False
+    if expected.endswith("..."):
+        return text.startswith(expected[:-3].strip())
+    return text == expected
+
+
+def _expected_title(sample: Sample, tree) -> str:
+    if sample.listed_title and len(sample.listed_title.split()) >= 2:
+        return sample.listed_title
+    title = clean_text(" ".join(tree.xpath("//title//text()")))
+    return re.split(r"\s+[|—–-]\s+|_", title)[0] if title else ""
+
+
+def article_selectors(samples: list[Sample]) -> tuple[dict, list[str]]:
+    """(selectors, notes): title, published and body selectors that hold on every sample, and what was left
+    to the layered extraction and why."""
+    trees = [(s, s.page.tree()) for s in samples]
+    trees = [(s, t) for s, t in trees if t is not None]
+    notes: list[str] = []
+    selectors: dict[str, list[str]] = {}
+    if not trees:
+        return selectors, ["no article page could be read: every field is left to the layered extraction"]
+    # title
+    per_page = []
+    for s, tree in trees:
+        expected = _expected_title(s, tree)
+        found = []
+        for element in tree.iter(*TITLE_TAGS):
+            if _title_matches(element.text_content(), expected):
+                css = unique_selector(element, tree)
+                if css and css not in found:
+                    found.append(css)
+        per_page.append(found)
+    common = [c for c in per_page[0] if all(c in other for other in per_page[1:])]
+    metas = [m for m in META_TITLE if all(_title_matches(Selector(text=s.page.text).css(m).get() or "",
+                                                        _expected_title(s, t)) for s, t in trees)]
+    if common:
+        selectors["title"] = [sorted(common, key=_preference)[0]] + metas[:1]
+    elif metas:
+        selectors["title"] = metas[:1]
+    else:
+        notes.append("title: no element holds the listed title on every sampled article (left to the layered "
+                     "extraction)")
+    # published
+    per_page = []
+    for s, tree in trees:
+        expected = s.listed_date or date_from_url(s.page.url)
+        found = []
+        sel = Selector(text=s.page.text)
+        for css in META_DATE:
+            if _same_day(parse_date(sel.css(css).get()), expected):
+                found.append(css)
+        for element in tree.iter():
+            if not isinstance(element.tag, str) or element.tag in ("html", "body", "head", "script", "style"):
+                continue
+            text = clean_text(element.text_content())
+            if element.tag == "time" and _same_day(parse_date(element.get("datetime")), expected):
+                css = unique_selector(element, tree)
+                if css:
+                    found.append(f"{css}::attr(datetime)")
+            if text and len(text) <= MAX_DATE_CHARS and _same_day(parse_date(text), expected):
+                if any(_same_day(parse_date(clean_text(c.text_content())), expected) for c in element
+                       if isinstance(c.tag, str) and len(clean_text(c.text_content())) <= MAX_DATE_CHARS):
+                    continue  # a child holds the date: take the smallest element
+                css = unique_selector(element, tree)
+                if css:
+                    found.append(css)
+        per_page.append(found)
+    common = [c for c in per_page[0] if all(c in other for other in per_page[1:])]
+    if common:
+        meta = [c for c in common if c.startswith("meta")]
+        visible = sorted((c for c in common if not c.startswith("meta")), key=_preference)
+        selectors["published"] = (meta[:1] + visible[:1]) or common[:1]
+    else:
+        notes.append("published: no element holds the article's date on every sampled article (left to the "
+                     "layered extraction, then the listing and URL date)")
+    # body
+    bodies = []
+    for s, tree in trees:
+        element = _densest(tree)
+        bodies.append(unique_selector(element, tree) if element is not None else None)
+    if bodies[0] and all(b == bodies[0] for b in bodies):
+        selectors["body"] = [bodies[0]]
+    else:
+        notes.append("body: the element holding the text differs between sampled articles "
+                     f"({', '.join(sorted(set(str(b) for b in bodies)))}): left to the layered extraction")
+    if "body" not in selectors and selectors:
+        notes.append("title/published selectors are used only with a body selector: the layered extraction "
+                     "reads those fields itself")
+    notes.append("byline, source, captions: not inferred (the layered extraction reads them)")
+    return selectors, notes
+
+
+def _same_day(found: str | None, expected: str | None) -> bool:
+    return bool(found and expected and found[:10] == expected[:10])
+
+
+def _preference(css: str) -> tuple:
+    return ("#" not in css, css.count(" "), len(css))
+
+
+def _densest(tree):
+    """The element holding the most paragraph text directly (its own text, <p> children, <br>-split text)."""
+    best, best_score = None, 0
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("html", "head", "script", "style", "a", "p"):
+            continue
+        score = len(clean_text(element.text))
+        for child in element:
+            if isinstance(child.tag, str) and child.tag == "p":
+                text = clean_text(child.text_content())
+                score += len(text) if len(text) >= 20 else 0
+            score += len(clean_text(child.tail))
+        if score > best_score:
+            best, best_score = element, score
+    return best
+
+
+def boilerplate_lines(bodies: list[list[str]], titles: list[str] = ()) -> list[str]:
+    """Short lines that recur in the extracted text of several sampled articles (at least 2 and half of them)."""
+    if len(bodies) < 2:
+        return []
+    counts = Counter()
+    for paragraphs in bodies:
+        for line in set(paragraphs):
+            counts[line] += 1
+    need = max(2, -(-len(bodies) // 2))
+    return [line for line, n in counts.most_common() if n >= need and len(line) <= 120 and line not in titles]
+
+
+# -- naming ----------------------------------------------------------------------------------------------------
+
+GENERIC_LABELS = {"www", "en", "eng", "english", "gov", "cn", "com", "org", "net", "info", "edu", "news", "m"}
+
+
+def site_key(url: str) -> str:
+    """A config key from the host: english.guizhou.gov.cn -> guizhou; 127.0.0.1:8080 -> site-8080."""
+    host = host_of(url)
+    name, _, port = host.partition(":")
+    if re.fullmatch(r"[\d.]+|localhost", name):
+        return f"site-{port}" if port else "site"
+    labels = [label for label in name.split(".") if label not in GENERIC_LABELS]
+    key = re.sub(r"[^a-z0-9_-]", "-", (labels[0] if labels else name.split(".")[0]).lower())
+    return key if re.match(r"[a-z]", key) else f"site-{key}"
+
+
+def site_name(page: Page) -> str:
+    sel = Selector(text=page.text)
+    for css in ("meta[property='og:site_name']::attr(content)", "title::text"):
+        value = clean_text(sel.css(css).get())
+        if value:
+            return value
+    return host_of(page.url)
+
+
+def language(page: Page) -> str:
+    tree = page.tree()
+    declared = (tree.get("lang") or "").split("-")[0].lower() if tree is not None else ""
+    if declared:
+        return declared
+    text = clean_text(tree.text_content()) if tree is not None else ""
+    return "zh" if len(re.findall(r"[\u4e00-\u9fff]", text)) > 0.3 * max(1, len(text)) else "en"

@@ -1,0 +1,191 @@
+"""`gazette add-site`: four generated sites nobody configured (tests/addsite_sites.py), each on its own loopback
+mirror: add-site proposes and appends a table, a full crawl with it archives every listed article with the right
+title and date, and a second crawl costs one request per start page plus robots.txt. Also the refusals (exit 2
+and 1, config untouched) and the pure inference on small pages."""
+from __future__ import annotations
+
+import re
+import sqlite3
+import tomllib
+
+import pytest
+import tomli_w
+
+from gazette_demo.mirror import Mirror
+from gazette_demo.sites import LOOPBACK_DEFAULTS, read_config
+from pipelines import infer
+
+from .addsite_sites import SITES
+from .support import ROOT, gazette, json_lines
+
+EXPECTED_KIND = {"trs-createpage": "trs", "trs-countpage": "trs", "chinadaily": "numbered", "wordpress": "wordpress"}
+
+
+def config_copy(directory):
+    """The project's config with every site kept and politeness delays off (loopback only)."""
+    raw = read_config(ROOT / "config")
+    raw["defaults"] = {**raw["defaults"], **LOOPBACK_DEFAULTS}
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "sites.toml").write_text(tomli_w.dumps(raw), encoding="utf-8")
+    return directory
+
+
+@pytest.fixture
+def served(request):
+    mirror = Mirror()
+    site = SITES[request.param](mirror, seed=len(request.param))
+    yield request.param, site
+    mirror.close()
+
+
+@pytest.mark.parametrize("served", list(SITES), indirect=True)
+def test_add_site_then_crawl(served, tmp_path):
+    name, site = served
+    config = config_copy(tmp_path / "config")
+    before = (config / "sites.toml").read_text(encoding="utf-8")
+    db = tmp_path / "gazette.db"
+    key = f"gen-{name}"
+    run = gazette("add-site", site.start_url, "--key", key, "--yes", "--json", db=db, config=config)
+    assert run.returncode == 0, run.stderr
+    proposal = json_lines(run.stdout)[0]
+    assert proposal["written"] is True
+    after = (config / "sites.toml").read_text(encoding="utf-8")
+    assert after.startswith(before.rstrip("\n")), "the table is appended, the file is not rewritten"
+    table = tomllib.loads(after)["sites"][key]
+    assert set(tomllib.loads(after)["sites"]) == set(tomllib.loads(before)["sites"]) | {key}
+    assert table["pagination"] == EXPECTED_KIND[name]
+    assert table["hosts"] == [site.mirror.host]
+    pattern = re.compile(table["article_pattern"])
+    assert all(pattern.search(path) for path, _, _ in site.articles)
+    assert not pattern.search("/english/about/") and not pattern.search(site.start_paths[0])
+    assert table["selectors"]["listing_item"] and table["selectors"]["listing_date"]
+    assert len(proposal["preview"]) == 3
+    titles = {t for _, t, _ in site.articles}
+    assert all(p["title"] in titles and p["first_paragraph"] for p in proposal["preview"])
+    if name == "wordpress":
+        assert table["feed_urls"] == [site.mirror.url + "/feed/"]
+
+    crawl = gazette("crawl", key, "--full", "--json", db=db, config=config)
+    assert crawl.returncode == 0, crawl.stderr + crawl.stdout
+    summary = json_lines(crawl.stdout)[0]
+    assert summary["status"] == "ok" and summary["failed"] == 0, summary
+    with sqlite3.connect(db) as conn:
+        rows = {url: (title, published) for url, title, published in
+                conn.execute("select url, title, published from articles where site = ?", [key])}
+    expected = {site.mirror.url + path: (title, date) for path, title, date in site.articles}
+    assert set(rows) == set(expected)
+    for url, (title, date) in expected.items():
+        assert rows[url][0] == title
+        assert rows[url][1][:10] == date, url
+
+    site.mirror.reset_log()
+    again = gazette("crawl", key, "--json", db=db, config=config)
+    assert again.returncode == 0, again.stderr
+    assert json_lines(again.stdout)[0]["new"] == 0
+    assert sorted(site.mirror.requests) == sorted(["/robots.txt"] + site.start_paths)
+
+
+def test_boilerplate_line_repeated_in_bodies_is_proposed(tmp_path):
+    mirror = Mirror()
+    try:
+        site = SITES["trs-createpage"](mirror, seed=7)
+        config = config_copy(tmp_path / "config")
+        run = gazette("add-site", site.start_url, "--key", "lingnan", "--json", db=tmp_path / "db", config=config)
+        assert run.returncode == 0, run.stderr
+        proposal = json_lines(run.stdout)[0]
+        assert proposal["written"] is False, "without --yes and no terminal nothing is written"
+        assert "lingnan" not in tomllib.loads((config / "sites.toml").read_text())["sites"]
+        assert proposal["table"]["boilerplate"]["lines"] == ["【Print】 【Close】"]
+        assert all("【Print】" not in p["first_paragraph"] for p in proposal["preview"])
+        assert proposal["table"]["selectors"]["body"] == ["div#zoom"]
+    finally:
+        mirror.close()
+
+
+def test_refusals_leave_the_config_untouched(tmp_path):
+    config = config_copy(tmp_path / "config")
+    before = (config / "sites.toml").read_bytes()
+    db = tmp_path / "db"
+    mirror = Mirror()
+    try:
+        site = SITES["chinadaily"](mirror, seed=3)
+        mirror.set("/empty.html", "<html><body><p>Nothing listed here.</p><a href='/about.html'>About</a></body></html>")
+        cases = [
+            (["not a url"], 2, "not an http(s) URL"),
+            ([mirror.url + "/empty.html"], 2, "not a listing"),
+            ([mirror.url + site.articles[0][0]], 2, "not a listing"),
+            ([mirror.url + "/missing.html"], 2, "HTTP 404"),
+            ([site.start_url, "--key", "mfa"], 2, "already configured"),
+            (["http://www.fmprc.gov.cn/eng/xw/zyxw/"], 2, "already belongs to site 'mfa'"),
+        ]
+        mirror.set("/admin/list.html", "<html></html>")
+        cases.append(([mirror.url + "/admin/list.html", "--key", "x"], 1, "robots.txt"))
+        with _closed_port() as port:
+            cases.append(([f"http://127.0.0.1:{port}/news/", "--key", "x"], 1, "cannot reach"))
+        for args, code, message in cases:
+            run = gazette("add-site", *args, "--yes", db=db, config=config)
+            assert run.returncode == code, (args, run.stdout, run.stderr)
+            assert message in run.stderr, (args, run.stderr)
+            assert (config / "sites.toml").read_bytes() == before
+    finally:
+        mirror.close()
+
+
+class _closed_port:
+    """A loopback port nobody listens on."""
+    def __enter__(self):
+        import socket
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+        self.port = sock.getsockname()[1]
+        sock.close()
+        return self.port
+
+    def __exit__(self, *exc):
+        return False
+
+
+# -- pure inference ------------------------------------------------------------------------------------------
+
+def test_shape_generalises_dates_and_ids():
+    assert infer.shape_regex(["/news/202403/t20240301_123.html", "/news/202402/t20240229_98765.html"]) == \
+        r"^/news/\d{6}/t\d{8}_\d+\.html$"
+    assert infer.shape_regex(["/2024-03/01/c_961.htm", "/2023-12/31/c_9999.htm"]) == r"^/\d{4}-\d{2}/\d{2}/c_\d+\.htm$"
+    assert infer.shape_regex(["/2024/03/01/a-b-c/", "/2024/02/11/d-e-f/"]) == r"^/\d{4}/\d{2}/\d{2}/[^/]+/$"
+    assert infer.shape_regex(["/en/content/post_12.html", "/en/content/post_3456.html"]) == \
+        r"^/en/content/post_\d+\.html$"
+
+
+def test_navigation_on_every_listing_page_is_not_an_article():
+    nav = "".join(f'<a href="/section/{n}/item_{n}.html">Section number {n} of the site</a>' for n in range(6))
+
+    def page(n):
+        items = "".join(f'<li><a href="/news/2024/c_{n * 10 + k}.html">Story {n} {k} about trade</a></li>'
+                        for k in range(4))
+        return infer.Page(f"http://x.test/news/list_{n}.html", f"<html><body>{nav}<ul class='l'>{items}</ul></body></html>")
+
+    shape = infer.article_shape([page(1), page(2)], ["x.test"])
+    assert shape.pattern == r"^/news/\d{4}/c_\d+\.html$"
+    assert shape.rejected_navigation == 6
+
+
+@pytest.mark.parametrize("html,kind,count", [
+    ('<script>createPageHTML(12, 0, "index", "shtml");</script>', "trs", 12),
+    ("<script>var countPage = 7//共多少页</script>", "trs", 7),
+    ('<a href="/news/page/2/">2</a><a href="/news/page/9/">9</a>', "wordpress", 9),
+    ('<a href="/stories_2.html">2</a><a href="/stories_4.html">4</a>', "numbered", 4),
+    ('<a rel="next" href="/list?p=2">more</a>', "next_link", None),
+    ('<link rel="alternate" type="application/rss+xml" href="/feed/">', "none", None),
+])
+def test_pagination_kinds(html, kind, count):
+    url = "http://x.test/news/" if "page/" in html else "http://x.test/stories.html"
+    found = infer.pagination(infer.Page(url, f"<html><head></head><body>{html}</body></html>"), ["x.test"])
+    assert (found.kind, found.count) == (kind, count)
+    if kind == "none":
+        assert found.feed_urls == ["http://x.test/feed/"]
+
+
+def test_site_key_from_host():
+    assert infer.site_key("http://english.guizhou.gov.cn/hotnews/") == "guizhou"
+    assert infer.site_key("https://www.eguizhou.gov.cn/2023guizhoulatest.html") == "eguizhou"
+    assert infer.site_key("http://127.0.0.1:8123/news/") == "site-8123"
