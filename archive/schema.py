@@ -213,8 +213,16 @@ def _learned_boilerplate(db: sqlite_utils.Database) -> None:
                                      pk=("site", "line"), if_not_exists=True)
 
 
+def _credits(db: sqlite_utils.Database) -> None:
+    """Credit lines are fields (pipelines/extract.py): who translated the article and who edited it, as the page
+    credits them (`Translator: …`, `Editor: …`); null when it does not."""
+    for column in ("translator", "editor"):
+        if column not in db["articles"].columns_dict:
+            db["articles"].add_column(column, str)
+
+
 MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state, _crawl_discovery,
-              _revision_cause, _research_interface, _learned_boilerplate]
+              _revision_cause, _research_interface, _learned_boilerplate, _credits]
 VERSION = len(MIGRATIONS)
 
 

@@ -19,7 +19,8 @@ from . import schema
 from .outcomes import Outcome
 
 BUSY_TIMEOUT_MS = 30_000
-ARTICLE_FIELDS = ("title", "published", "byline", "source", "body", "captions", "language", "layer")
+ARTICLE_FIELDS = ("title", "published", "byline", "source", "translator", "editor", "body", "captions", "language",
+                  "layer")
 TRACKED_FIELDS = ("title", "body")  # a change in these makes a revision
 COUNTS = ("requests", "new", "updated", "unchanged", "duplicate", "failed", "gone", "fell_back")
 
