@@ -93,7 +93,7 @@ _DATE_PATTERNS = [
                         r"(?P<d2>\d{1,2})(?:st|nd|rd|th)\b")),
     # On the morning of the 26th / on the 26th
     ("days", re.compile(r"\bthe (?:(?:morning|afternoon|evening|night) of the )?(?P<d1>\d{1,2})(?:st|nd|rd|th)\b")),
-    ("weekday", re.compile(r"\b(?:on|last|this) (?:the (?:morning|afternoon|evening) of )?"
+    ("weekday", re.compile(r"\b(?:[Oo]n|[Ll]ast|[Tt]his) (?:the (?:morning|afternoon|evening) of )?"
                            r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
 ]
 
@@ -241,17 +241,18 @@ def find_trigger(sentence: str) -> Trigger | None:
             break
     if not found:
         return None
-    found.sort(key=lambda t: t.start)
+    # The first verb wins ("held talks ..., and the two sides signed agreements" is talks); at the same place a
+    # call wins ("held video talks"); "via video link" only says how the verb's occasion was held.
+    order = {"call": 0, "signing": 1, "talks": 2, "meeting": 3, "visit": 4}
+    found.sort(key=lambda t: (t.start, order[t.type]))
+    strong = [t for t in found if t.strong]
     first = found[0]
-    # call and signing win over a meeting or visit verb in the same sentence ("signed ... via video link").
-    for t in found:
-        if t.type == "signing" and t.strong:
-            return t
-    for t in found:
-        if t.type == "call" and first.type in ("meeting", "talks") and t.start - first.end < 40:
-            return Trigger("call", True, first.start, t.end)
     if first.type == "call" and not first.strong:
-        return None if not any(t.strong for t in found) else next(t for t in found if t.strong)
+        return strong[0] if strong else None
+    if first.type in ("meeting", "talks"):
+        near = [t for t in found if t.type == "call" and 0 <= t.start - first.end < 40]
+        if near:
+            return Trigger("call", True, first.start, near[0].end)
     return first
 
 
@@ -498,36 +499,36 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
             add(Person("foreign", None, f"{m.group('role')} of the {m.group('org')}", None, start=m.start(), end=m.end()))
     # foreign roles with a country before ("Albanian", "Malaysia's") or after ("of Brazil")
     country_spans = [p for p in places_in(text, rules) if p.kind == "country" and p.code != "CHN"]
+    sole = sorted({p.code for p in country_spans if not _is_compound(text, p)})
+    chinese_places = {n for n in [*rules.provinces.values(), *rules.cities]}
     for m in rules.foreign_roles.finditer(text):
         a, b = m.span()
         if not free(a, b):
             continue
         country, start = None, a
         for p in country_spans:
-            gap = text[p.end:a]
-            if re.fullmatch(r"(?:'s)?\s+", gap):
+            if re.fullmatch(r"(?:'s)?\s+", text[p.end:a]):
                 country, start = p.code, p.start
         end = b
         rest = text[b:]
         of = re.match(r"\s+of\s+(?:the\s+)?", rest)
-        if of:
-            for p in country_spans:
-                if p.start == b + of.end():
-                    country, end = p.code, p.end
-                    tail = re.match(r"\s+(?:to\s+China|to\s+the\s+People's\s+Republic\s+of\s+China)", text[end:])
-                    if tail:
-                        end += tail.end()
-                    break
-            else:
-                # "Minister of Investment, Trade and Industry": a portfolio, not a place
-                if country and m.group().endswith("Minister"):
-                    end = b + _portfolio(rest, rules)
-        if country is None:
-            continue
-        tail = re.match(r"\s+(?:to\s+China|in\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)", text[end:])
-        if tail and not re.match(r"\s+in\s+(?:the\s+)?[A-Z][a-z]+\s+(?:on|from)\b", text[end:]):
-            # "Consul General of France in Wuhan": the city belongs to the role
-            if "Consul" in m.group() or tail.group().strip().startswith("to"):
+        at_of = next((p for p in country_spans if of and p.start == b + of.end()), None)
+        if at_of is not None:
+            country, end = at_of.code, at_of.end
+            tail = re.match(r"(?:'s\s+(?:[A-Z][\w-]*\s+){0,3}(?:Region|Province|State|Prefecture|County|Oblast|City)"
+                            r"|\s+to\s+China|\s+to\s+the\s+People's\s+Republic\s+of\s+China)", text[end:])
+            if tail:
+                end += tail.end()
+        elif m.group().endswith(("Minister", "Secretary")):
+            # "Minister of Investment, Trade and Industry": a portfolio, not a place
+            end = b + _portfolio(rest, rules)
+        # "Consul General of France in Wuhan": the city belongs to the role
+        tail = re.match(r"\s+in\s+(?P<place>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)", text[end:])
+        if tail and "Consul" in m.group():
+            known_place = next((p for p in places_in(tail.group("place"), rules) if p.start == 0), None)
+            if known_place is not None:
+                end += tail.start("place") + known_place.end
+            elif not re.match(r"\s+in\s+[A-Z][\w'-]+\s+[A-Z]", text[end:]):
                 end += tail.end()
         name, role_end = None, end
         nm = _FOREIGN_NAME.match(text[end:])
@@ -535,9 +536,29 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
             candidate = nm.group("name").strip()
             if not places_in(candidate, rules) and candidate.split()[0] not in ("Province", "Prefecture", "City"):
                 name, end = candidate, end + nm.end()
+        if name is None:
+            # "Denis Pasler, Governor of Russia's Sverdlovsk Region"
+            before = re.search(r"(?P<name>(?:[A-Z][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s){1,3}?[A-Z][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+)"
+                               r",\s+(?:the\s+)?$", text[:start])
+            if before and not _valid_chinese(before.group("name")) and not places_in(before.group("name"), rules):
+                name, start_name = before.group("name"), before.start("name")
+            else:
+                start_name = start
+        else:
+            start_name = start
+        if country is None:
+            # "Fukuoka Mayor Soichiro Takashima", "led by Governor Erkinjon Turdimov": a role of a foreign-looking
+            # person whose country is the one foreign country the sentence names
+            lead = re.search(r"([A-Z][\w'-]+)\s+$", text[:a])
+            foreign_lead = lead is None or lead.group(1) not in chinese_places
+            if len(sole) == 1 and name and not _valid_chinese(name) and foreign_lead and \
+                    not (lead and lead.group(1) in ("Chinese", "China")):
+                country = sole[0]
+            else:
+                continue
         role = text[start:role_end]
         role = re.sub(r"^(?:[Tt]he)\s+", "", role).strip()
-        add(Person("foreign", name, role, country=country, start=start, end=end))
+        add(Person("foreign", name, role, country=country, start=min(start, start_name), end=end))
     if unnamed:
         names = "|".join(sorted((re.escape(n) for n in [*rules.provinces.values(), *rules.cities]),
                                 key=len, reverse=True))
@@ -581,6 +602,8 @@ _BACKREF_TYPE = {"meeting": "meeting", "conference": "meeting", "visit": "visit"
                  "talks": "talks", "call": "call", "signing": "signing"}
 _ENVOYS = re.compile(r"\b(?:[Dd]iplomatic\s+envoys|[Ee]nvoys|[Aa]mbassadors|[Dd]iplomats|[Cc]onsuls[\s-]+general|"
                      r"[Cc]onsular\s+(?:corps|officials)|[Dd]iplomatic\s+corps|[Ff]oreign\s+(?:guests|delegation)s?)\b")
+_VISITORS = re.compile(r"\b(?:the|this|that)\s+(?:visiting\s+|foreign\s+)?(?:delegation|envoys|diplomats|guests|group|"
+                       r"consuls\s+general|ambassadors|diplomatic\s+corps|visitors)\b|\b(?:them|him|her)\b")
 _DELEGATION_FROM = re.compile(r"\bdelegation\s+(?:from|of)\s+(?:the\s+)?(?P<place>[A-Z][\w' -]+?)(?:\s+Province)?\s+to\b")
 
 
@@ -598,6 +621,8 @@ class Event:
     group_description: str | None = None
     group_number: int | None = None
     visitors_foreign: bool = False
+    inherit: "Event | None" = None
+    pronoun_of: "Event | None" = None
 
     def add_person(self, p: Person) -> None:
         for q in self.persons:
@@ -673,7 +698,9 @@ def _place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rul
             continue
         if p.kind == "country" and p.code == "CHN":
             continue
-        lead = _PLACE_LEAD.search(sentence[max(0, p.start - 40):p.start])
+        lead = _PLACE_LEAD.search(sentence[max(0, p.start - 40):p.start]) or (
+            p.kind == "country" and re.search(r"\bin\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,\s+$",
+                                              sentence[max(0, p.start - 40):p.start]))
         listed = re.search(r"(?:,|\band)\s+$", sentence[max(0, p.start - 6):p.start])
         if lead or (listed and cands and sentence[cands[-1].end:p.start].count(" ") <= 2):
             # a place named inside a foreign body ("Japan's Osaka Prefecture") is where the counterpart is from
@@ -771,16 +798,34 @@ def extract(article, config_dir: str | Path | None = None) -> list[dict]:
         if trig is not None:
             start, end, span = resolve_date(s, published)
             opens = False
+            inherit = None
             if start is not None and not (current and _is_tour_continuation(current, start, end, trig)):
                 opens = _counterpart(s, trig, per_sentence[i], rules)
+                if not opens and current is not None and _VISITORS.search(s[trig.start:]):
+                    # "Governor Mao Weiming met with the delegation in Changsha on September 15": the
+                    # counterpart is the current visit's
+                    opens, inherit = True, current
             elif current is None and trig.strong and trig.type != "call":
                 opens = _counterpart(s, trig, per_sentence[i], rules)
                 start = end = None
             if opens:
                 place, places = _place_of(s, trig, per_sentence[i], rules)
+                if not place and current is not None and current.place.get("country") not in (None, "CHN"):
+                    # during a trip abroad, "In Hanoi on June 26, ... met with Vietnamese Prime Minister ...":
+                    # the country of the counterpart, else the trip's
+                    abroad = {x.code for x in places_in(s, rules) if x.kind == "country" and x.code != "CHN"}
+                    abroad |= {x.country for x in per_sentence[i] if x.side == "foreign" and x.country}
+                    if len(abroad) == 1:
+                        place = {"country": abroad.pop(), "province": None, "province_code": None, "city": None,
+                                 "city_code": None, "source": "text"}
+                    else:
+                        place = dict(current.place)
                 if not place:
                     place = _site_place(site, rules)
                 ev = Event(trig.type, start, end, s, i, place=place, places=places)
+                ev.inherit = inherit
+                if current is not None and re.match(r"(?:(?:In|At|On)\s[^,]{1,60},\s+)?(?:[Hh]e|[Ss]he)\s", s):
+                    ev.pronoun_of = current      # "he held talks": the previous event's first named Chinese person
                 if trig.type == "visit":
                     subject = s[:trig.start]
                     ev.visitors_foreign = bool([p for p in places_in(subject, rules)
@@ -793,6 +838,19 @@ def extract(article, config_dir: str | Path | None = None) -> list[dict]:
 
     for idx, ev in enumerate(events):
         span = [i for i, o in enumerate(owner) if o == idx]
+        if ev.pronoun_of is not None:
+            lead = next((x for x in ev.pronoun_of.persons if x.side == "chinese" and x.name), None)
+            if lead is not None:
+                ev.add_person(Person("chinese", lead.name, lead.title, level=lead.level, province=lead.province,
+                                     city=lead.city))
+        if ev.inherit is not None:
+            for p in ev.inherit.persons:
+                if p.side == "foreign":
+                    ev.add_person(p)
+            for c in ev.inherit.countries:
+                ev.add_country(c)
+            ev.group_number = ev.inherit.group_number
+            ev.group_description = ev.inherit.group_description
         for i in span:
             s = sents[i]
             is_trigger = i == ev.trigger_sentence_index
