@@ -221,8 +221,34 @@ def _credits(db: sqlite_utils.Database) -> None:
             db["articles"].add_column(column, str)
 
 
+def _meetings(db: sqlite_utils.Database) -> None:
+    """Who met whom, as events (pipelines/meetings.py, written by archive/meetings.py with the article): `meetings`,
+    one row per meeting, visit, talks, call or signing; `meeting_participants`, one row per person or per country
+    of a foreign group, with the event's type, date, year, province and city repeated for facets. An archive made
+    before this step gets its events from `gazette reextract`."""
+    db.execute("""create table if not exists meetings (
+        id text primary key, article_id text not null references articles(id), site text, seq integer,
+        type text, date_start text, date_end text, year integer, month text,
+        place_country text, province text, province_code text, city text, city_code text, place_source text,
+        places text, chinese text, foreign text, countries text, country_codes text,
+        group_description text, group_number integer, sentence text)""")
+    db.execute("create index if not exists meetings_article on meetings (article_id)")
+    db.execute("create index if not exists meetings_province_year on meetings (province, year)")
+    db.execute("create index if not exists meetings_month on meetings (month, province)")
+    db.execute("""create table if not exists meeting_participants (
+        id integer primary key, meeting_id text not null references meetings(id),
+        article_id text not null references articles(id), side text, name text, title text, role text,
+        level text, body text, country text, country_name text, type text, date_start text, year integer,
+        province text, province_code text, city text)""")
+    db.execute("create index if not exists meeting_participants_meeting on meeting_participants (meeting_id)")
+    db.execute("create index if not exists meeting_participants_article on meeting_participants (article_id)")
+    db.execute("create index if not exists meeting_participants_country on meeting_participants "
+               "(country_name, province, year)")
+
+
 MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state, _crawl_discovery,
-              _revision_cause, _research_interface, _learned_boilerplate, _credits]
+              _revision_cause, _research_interface, _learned_boilerplate, _credits,
+              _meetings]
 VERSION = len(MIGRATIONS)
 
 

@@ -665,9 +665,9 @@ class Event:
             "date_end": (self.date_end or self.date_start).isoformat() if self.date_start else None,
             "place": self.place,
             "places": self.places,
-            "chinese": [{"name": p.name, "title": p.title, "level": p.level, "body": p.body}
-                        for p in self.persons if p.side == "chinese"],
-            "foreign": [{"name": p.name, "role": p.title, "country": p.country,
+            "chinese": [{"name": p.name, "title": p.title, "role_head": role_head(p.title, rules), "level": p.level,
+                         "body": p.body} for p in self.persons if p.side == "chinese"],
+            "foreign": [{"name": p.name, "role": p.title, "role_head": role_head(p.title, rules), "country": p.country,
                          "country_name": rules.country_names.get(p.country) if p.country else None}
                         for p in self.persons if p.side == "foreign"],
             "group": group,
