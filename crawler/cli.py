@@ -303,6 +303,37 @@ def crawl(config, db_path, site_keys, all_sites, full, max_pages, as_json, verbo
 
 
 @cli.command()
+@click.argument("site_keys", nargs=-1, metavar="SITE...")
+@click.option("--all", "all_sites", is_flag=True, help="Check every configured site.")
+@click.option("--articles", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Articles to read from each start page.")
+@common_options
+@json_option
+@click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO) on stderr.")
+def check(config, db_path, site_keys, all_sites, articles, as_json, verbose):
+    """Does the site's config still fit the live site? Reads its start pages and a few articles (robots.txt,
+    the site's politeness; nothing is archived) and reports per listing selector what it matched, the
+    article links and the pagination found, per article the layer that gave each field and the selectors
+    that matched, and the boilerplate lines recurring on the pages read.
+
+    Exit 1 when the config no longer fits: a start page cannot be read, listing items or links match
+    nothing, an article gives no article or no date, most articles fall back to the CMS markers or the
+    generic extractor.
+    """
+    if all_sites == bool(site_keys):
+        fail("name the sites to check or give --all (not both)", EXIT_USAGE)
+    keys = list(config.sites) if all_sites else list(dict.fromkeys(site_keys))
+    for key in keys:
+        config.site(key)
+    from .check import report_lines, run_check  # imports Scrapy: only when needed
+
+    reports = run_check(config, db_path, keys, articles=articles, log_level="INFO" if verbose else "WARNING")
+    for report in reports:
+        emit(report, as_json, report_lines(report))
+    sys.exit(0 if all(r["ok"] for r in reports) else EXIT_FAILED)
+
+
+@cli.command()
 @common_options
 @json_option
 def status(config, db_path, as_json):

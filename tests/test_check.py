@@ -1,0 +1,74 @@
+"""`gazette check`: the recorded sites as they are fit their config (exit 0); the same site after a redesign
+(its classes and ids renamed) does not, and the report says why (exit 1). Real Scrapy over loopback mirrors."""
+from __future__ import annotations
+
+from .support import FIXTURES, gazette, json_lines
+
+# Guizhou's template with its classes and ids renamed: listing items, headline, body container, captions.
+RENAMED = {"tw3_01_2": "latest-item", 'class="article-tit"': 'class="headline"', 'id="Zoom"': 'id="content"',
+           "TRS_Editor": "rich-text", "TRS_UEDITOR": "rich-text-2", "img_title": "photo-note",
+           'class="article-con"': 'class="story"'}
+
+
+def renamed(path) -> str:
+    html = path.read_text("utf-8")
+    for old, new in RENAMED.items():
+        html = html.replace(old, new)
+    return html
+
+
+def test_the_recorded_sites_fit_their_config(mirrors, mirrored_config, db):
+    sites = {key: mirrors(key) for key in ("guizhou", "mfa", "guangdong")}
+    cfg = mirrored_config(sites)
+    proc = gazette("check", "--json", "guizhou", "mfa", "guangdong", db=db, config=cfg)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    reports = {r["site"]: r for r in json_lines(proc.stdout)}
+    assert list(reports) == ["guizhou", "mfa", "guangdong"] and all(r["ok"] and not r["problems"]
+                                                                    for r in reports.values())
+    guizhou = reports["guizhou"]
+    [listing] = guizhou["listings"]
+    assert listing["links"] == 3 and listing["dated"] == 3 and not listing["fell_back"]
+    assert listing["selectors"]["listing_item"][0] == {"selector": "div.tw3_01_2", "matches": 3}
+    assert listing["pagination"]["kind"] == "numbered" and listing["pagination"]["follows"]
+    assert listing["pagination"]["next"] == sites["guizhou"].url + "/2023guizhoulatest_2.html"
+    assert len(guizhou["articles"]) == 2 and all(a["fields"]["title"] and a["fields"]["body"]
+                                                 for a in guizhou["articles"])
+    own = [a for a in guizhou["articles"] if not a["fell_back"]]
+    assert own and all(a["fields"]["body"] == "site" and a["fields"]["title"] == "site" for a in own)
+    assert "Home" in {c["line"] for c in guizhou["learned_candidates"]}
+    # MFA: six start pages, the speeches column's div items found, the press conferences' photo pages not taken
+    mfa = reports["mfa"]
+    assert len(mfa["listings"]) == 6 and all(listing["links"] >= 1 for listing in mfa["listings"])
+    assert not any("/fyrbt/mn/" in link for listing in mfa["listings"] for link in listing["sample"])
+    # nothing archived, requests only for start pages, robots.txt and a few articles
+    assert not db.exists()
+    assert sites["guizhou"].requests[0] == "/robots.txt" and len(sites["guizhou"].requests) == 1 + 1 + 2
+
+
+def test_a_changed_template_no_longer_fits_and_the_report_says_why(mirrors, mirrored_config, db):
+    mirror = mirrors("guizhou")
+    for page in [p for p in (FIXTURES / "guizhou").rglob("*.htm*")]:
+        mirror.set("/" + str(page.relative_to(FIXTURES / "guizhou")), mirror.rewrite(renamed(page).encode()))
+    cfg = mirrored_config({"guizhou": mirror})
+    proc = gazette("check", "--json", "--articles", "3", "guizhou", db=db, config=cfg)
+    assert proc.returncode == 1, proc.stderr
+    [report] = json_lines(proc.stdout)
+    assert not report["ok"]
+    problems = " | ".join(report["problems"])
+    assert "listing items match nothing" in problems and "most articles fell back (3 of 3)" in problems
+    [listing] = report["listings"]
+    assert all(row["matches"] == 0 for row in listing["selectors"]["listing_item"])
+    assert listing["links"] >= 3  # found by article_pattern instead
+    for article in report["articles"]:
+        assert article["fell_back"] and article["layer"] == "generic"
+        assert all(r["matches"] == 0 for r in article["selectors"]["body"])
+    plain = gazette("check", "guizhou", db=db, config=cfg)
+    assert plain.returncode == 1 and "config no longer fits" in plain.stdout
+    assert "problem: most articles fell back" in plain.stdout and "Traceback" not in plain.stderr
+
+
+def test_usage_errors(db):
+    assert gazette("check", db=db).returncode == 2
+    proc = gazette("check", "nowhere", db=db)
+    assert proc.returncode == 2 and "unknown site 'nowhere'" in proc.stderr
+    assert gazette("check", "--all", "mfa", db=db).returncode == 2
