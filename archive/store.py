@@ -15,7 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from . import schema
+from . import meetings, schema
 from .outcomes import Outcome
 
 BUSY_TIMEOUT_MS = 30_000
@@ -145,13 +145,16 @@ class Archive:
         or body keeps the old version in `revisions`; an unchanged one only moves last_seen. A body
         already archived under another URL of the same site is a duplicate and is not stored again.
         Call it inside a transaction together with the capture it came from. If `record` has `mentions`
-        (dicts with kind, name, code, count), they replace the article's rows in `mentions`.
+        (dicts with kind, name, code, count), they replace the article's rows in `mentions`; its `meetings`
+        (events of pipelines/meetings.py) replace its rows in `meetings` and `meeting_participants`.
         `refetched=False` (re-extraction from a stored capture) leaves last_seen and gone_since alone.
         """
         outcome, article_id = self._store_article(record, seen_at=seen_at, capture_id=capture_id,
                                                   refetched=refetched)
         if outcome != Outcome.DUPLICATE and "mentions" in record:
             self.replace_mentions(article_id, record["mentions"])
+        if outcome != Outcome.DUPLICATE and "meetings" in record:   # who met whom: archive/meetings.py
+            meetings.replace_meetings(self.db, article_id, record.get("site"), record["meetings"])
         return outcome, article_id
 
     def replace_mentions(self, article_id: str, mentions: list[dict]) -> None:

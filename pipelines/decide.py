@@ -16,6 +16,7 @@ from typing import Iterable
 from .boilerplate import is_soft_404
 from .charset import decode
 from .extract import Article, ExtractionError, extract
+from .meetings import extract as meetings
 from .mentions import tag
 from .normalise import article_id, content_hash
 from .rules import OTHER, Site
@@ -64,13 +65,15 @@ def decide(page: dict, site: Site, config_dir: str | Path | None = None, *,
 
 def article_record(article: Article, canonical: str, site: Site, hints: dict | None,
                    config_dir: str | Path | None) -> dict:
-    """What Archive.store_article takes: the extracted fields, the canonical URL and id, content hash, mentions."""
+    """What Archive.store_article takes: the extracted fields, the canonical URL and id, content hash, mentions,
+    meetings."""
     fields = article.fields()
     record = {**fields, "id": article_id(canonical), "site": site.key, "url": canonical,
               "content_hash": content_hash(article.body),
               "listed_published": (hints or {}).get("listed_published")}
     text = f"{record.get('title') or ''}\n\n{record.get('body') or ''}"
     record["mentions"] = [vars(m) for m in tag(text, config_dir)]
+    record["meetings"] = meetings(record, config_dir)   # who met whom: pipelines/meetings.py
     return record
 
 
