@@ -11,11 +11,12 @@ import tomllib
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from gazette_data import config_dir, default_config
 from pipelines.rules import OTHER, POLITENESS_FIELDS, Boilerplate, Config, ConfigError, Site, host_of
 
 __all__ = ["Boilerplate", "Config", "ConfigError", "OTHER", "Site", "host_of", "load", "config_dir"]
 
-PROJECT_CONFIG = Path(__file__).resolve().parent.parent / "config"
+PROJECT_CONFIG = default_config()  # the shipped config/ (gazette_data resolves --config, GAZETTE_CONFIG, ./config)
 
 SELECTOR_FIELDS = ("title", "published", "byline", "source", "translator", "editor", "body", "captions",
                    "listing_item", "listing_link", "listing_date", "next_page")
@@ -26,10 +27,6 @@ SITE_KEYS = {"name", "base_url", "hosts", "start_urls", "article_pattern", "list
              "language", "schedule", "mirror_paths", "politeness", "selectors", "boilerplate", "revisit",
              "feed_urls", "max_pages"}
 REQUIRED = ("name", "base_url", "hosts", "start_urls", "article_pattern")
-
-
-def config_dir(value: str | os.PathLike | None = None) -> Path:
-    return Path(value or os.environ.get("GAZETTE_CONFIG") or PROJECT_CONFIG)
 
 
 def load(directory: str | os.PathLike | None = None) -> Config:
