@@ -32,8 +32,15 @@ def load_metadata() -> dict:
     return yaml.safe_load(METADATA.read_text("utf-8"))
 
 
-def build(db_path: str | Path):
-    """A configured Datasette instance serving the archive read-only (raises ArchiveError if it is missing)."""
+def site_names(config) -> dict:
+    """{site key: {"name", "url"}} of a loaded config, for the home page, badges and the cite block."""
+    return {key: {"name": site.name, "url": site.base_url} for key, site in config.sites.items()}
+
+
+def build(db_path: str | Path, sites: dict | None = None):
+    """A configured Datasette instance serving the archive read-only (raises ArchiveError if it is missing).
+
+    `sites` ({key: {"name", "url"}}, see site_names) names the sites on the pages."""
     from datasette.app import Datasette
     from datasette.database import Database
 
@@ -44,17 +51,19 @@ def build(db_path: str | Path):
         Archive(path).close()  # brings an older archive's schema up to date before serving it read-only
     except ArchiveError as exc:  # e.g. a read-only copy: serve it as it is
         print(f"gazette serve: warning: {exc}; serving the archive as it is", file=sys.stderr)
-    ds = Datasette(metadata=load_metadata(), template_dir=str(DATASETTE_DIR / "templates"),
+    metadata = load_metadata()
+    metadata.setdefault("plugins", {})["gazette"] = {"sites": sites or {}}
+    ds = Datasette(metadata=metadata, template_dir=str(DATASETTE_DIR / "templates"),
                    plugins_dir=str(DATASETTE_DIR / "plugins"), settings=SETTINGS)
     ds.remove_database("_memory")
     ds.add_database(Database(ds, path=str(path.resolve()), is_mutable=True), name=DATABASE_NAME)
     return ds
 
 
-def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> None:
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, sites: dict | None = None) -> None:
     """Build the instance and serve it with uvicorn until interrupted."""
     import uvicorn
 
-    ds = build(db_path)
+    ds = build(db_path, sites)
     print(f"Gazette archive {Path(db_path)} read-only at http://{host}:{port}/ (Ctrl-C stops)", flush=True)
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")

@@ -8,12 +8,20 @@
   (article_urls, when the archive has that table), for templates/row-gazette-articles.html;
 - Jinja filters `paragraphs` (escaped text, one <p> per blank-line-separated paragraph) and `http_url`
   (only http(s) URLs become links);
+- Gazette's pages (archive/datasette/pages.py): home `/`, search `/-/search` (+ .csv, .json, .atom), word-level
+  differences `/-/changes/<id>/<n>`, feeds `/-/feeds/changes.atom` and `/-/feeds/gone.atom`, the archived capture
+  `/-/capture/<id>` under a CSP that runs no script and loads nothing;
+- one search: the articles table's `?_search=` is answered by archive/datasette/search.py, as the search page is
+  (the request's `_search` becomes `_gazette_search`, which a filters_from_request hook turns into SQL);
+- the articles table opens compact (templates/_table-gazette-articles.html): date, site, linked title, gone badge;
 - highlighted search terms: any cell holding the markers ⟦ ⟧ (written by snippet()/highlight() in the canned
   queries) is escaped and the marked words wrapped in <mark>; an article_id in a query result links to the article. No article HTML is ever rendered raw.
 """
 from __future__ import annotations
 
+import json
 import re
+from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
@@ -45,9 +53,52 @@ def asgi_wrapper(datasette):
                     message = {**message, "headers": headers}
                 await send(message)
 
+            if scope["type"] == "http" and TABLE_PATH.match(scope.get("path", "")):
+                scope = {**scope, "query_string": _renamed_search(scope.get("query_string", b""))}
             await app(scope, receive, send_marked)
         return read_only
     return wrap
+
+
+TABLE_PATH = re.compile(r"^/gazette/articles(\.(json|csv))?$")
+
+
+def _renamed_search(query_string: bytes) -> bytes:
+    """`_search=` becomes `_gazette_search=` so that Datasette's own escaping never sees it (see search_filter)."""
+    pairs = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
+    if not any(k == "_search" for k, _ in pairs):
+        return query_string
+    return urlencode([("_gazette_search" if k == "_search" else k, v) for k, v in pairs]).encode("latin-1")
+
+
+@hookimpl
+def filters_from_request(request, database, table, datasette):
+    """The articles table's search, answered by archive/datasette/search.py like the search page."""
+    text = request.args.get("_gazette_search")
+    if table != "articles" or text is None:
+        return None
+    from datasette.filters import FilterArguments
+
+    from archive.datasette.search import Search
+
+    search = Search(text)
+    clause, params = search.where("rowid", prefix="gz")
+    return FilterArguments([clause], params, [f'search matches "{text}"'],
+                           extra_context={"search": text, "search_understood": search.describe()})
+
+
+# -- Gazette's pages (archive/datasette/pages.py) -------------------------------------------------------
+
+@hookimpl
+def register_routes():
+    from archive.datasette import pages
+    return [
+        (r"^/$", pages.home_page),
+        (r"^/-/search(\.(?P<format>csv|json|atom))?$", pages.search_page),
+        (r"^/-/changes/(?P<article_id>[^/]+)/(?P<version>\d+)$", pages.change_page),
+        (r"^/-/feeds/(?P<kind>changes|gone)\.atom$", pages.changes_feed),
+        (r"^/-/capture/(?P<capture_id>\d+)$", pages.capture_page),
+    ]
 
 
 # -- year facet -----------------------------------------------------------------------------------------
@@ -101,6 +152,10 @@ def register_facet_classes():
 
 @hookimpl
 def extra_template_vars(template, database, table, view_name, request, datasette):
+    if view_name == "table" and table == "articles":
+        from archive.datasette import pages
+
+        return {"gazette_colours": pages.colours(datasette, [])}
     if view_name != "row" or table != "articles" or request is None:
         return {}
 
@@ -116,9 +171,33 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         if tracked:
             urls = (await db.execute("select * from article_urls where article_id = ? order by url",
                                      [article_id])).rows
-        return {"article": dict(article) if article else None,
+        from archive.datasette import pages
+
+        if article is None:
+            return {"article": None}
+        article = dict(article)
+        try:
+            captions = [c for c in json.loads(article.get("captions") or "[]") if c]
+        except ValueError:
+            captions = [article["captions"]]
+        named = {}
+        for m in (await db.execute("select kind, name, code, count from mentions where article_id = ? "
+                                   "order by kind, count desc, name", [article_id])).rows:
+            named.setdefault(m["kind"], []).append(dict(m))
+        capture = (await db.execute(
+            "select id, url, final_url, fetched_at, status from captures where id = ? or (article_id = ? and "
+            "status = 200) order by (id = ?) desc, fetched_at desc limit 1",
+            [article.get("capture_id"), article_id, article.get("capture_id")])).first()
+        sites = pages.site_info(datasette)
+        all_versions = await pages.versions(db, article_id)
+        return {"article": article,
                 "revisions": [dict(r) for r in revisions],
-                "article_urls": [dict(u) for u in urls], "article_urls_tracked": tracked}
+                "article_urls": [dict(u) for u in urls], "article_urls_tracked": tracked,
+                "captions": captions, "named": named, "capture": dict(capture) if capture else None,
+                "site": {"key": article["site"], **sites.get(article["site"], {"name": article["site"]})},
+                "colour": pages.colours(datasette, [article["site"]])[article["site"]],
+                "archive_url": datasette.absolute_url(request, request.path),
+                "changes": pages.change_list(all_versions)}
     return article_vars
 
 
@@ -144,15 +223,25 @@ def highlighted(value: str) -> Markup:
 
 @hookimpl
 def prepare_jinja2_environment(env):
+    from archive.datasette import pages
+
+    pages.prepare_environment(env)
     env.filters["paragraphs"] = paragraphs
     env.filters["http_url"] = http_url
     env.filters["highlighted"] = highlighted
 
 
 @hookimpl
-def render_cell(value, column, table, database, datasette):
+def render_cell(row, value, column, table, database, datasette):
     if isinstance(value, str) and MARK_OPEN in value:
         return highlighted(value)
+    if table == "articles" and column == "title" and isinstance(value, str):
+        # the headline links to the archived article (the row's id is its primary key)
+        href = datasette.urls.row(database, "articles", tilde_encode(row["id"])) if row is not None and \
+            "id" in row.keys() else None
+        return Markup(f'<a href="{escape(href)}">{escape(value)}</a>') if href else None
+    if table == "articles" and column == "gone_since" and value:
+        return Markup(f'<span class="gazette-gone-badge">gone since {escape(str(value)[:10])}</span>')
     if table is None and column == "article_id" and isinstance(value, str) and value:
         # canned and custom queries: article_id opens the archived article
         href = datasette.urls.row(database, "articles", tilde_encode(value))
