@@ -3,7 +3,7 @@ article, written with the article in the same transaction (archive/store.py call
 
 `meetings`: one row per event. `id` is `<article id>-<n>`; `type`; `date_start`, `date_end`, `year`, `month`;
 the place (`place_country`, `province`, `province_code`, `city`, `city_code`, `place_source`: `text` or `site`,
-and every place named as a JSON list in `places`); `chinese` and `foreign` (JSON lists of persons);
+and every place named as a JSON list in `places`); `chinese_side` and `foreign_side` (JSON lists of persons);
 `countries` (JSON list of the foreign countries' names, for Datasette's array facet) and `country_codes`
 (ISO 3166-1 alpha-3); `group_description` and `group_number` (a group of envoys, "of 12 countries");
 `sentence`; `article_id` and `site`.
@@ -21,7 +21,7 @@ import sqlite_utils
 
 MEETING_COLUMNS = ("id", "article_id", "site", "seq", "type", "date_start", "date_end", "year", "month",
                    "place_country", "province", "province_code", "city", "city_code", "place_source", "places",
-                   "chinese", "foreign", "countries", "country_codes", "group_description", "group_number",
+                   "chinese_side", "foreign_side", "countries", "country_codes", "group_description", "group_number",
                    "sentence")
 PARTICIPANT_COLUMNS = ("meeting_id", "article_id", "side", "name", "title", "role", "level", "body", "country",
                        "country_name", "type", "date_start", "year", "province", "province_code", "city")

@@ -230,7 +230,7 @@ def _meetings(db: sqlite_utils.Database) -> None:
         id text primary key, article_id text not null references articles(id), site text, seq integer,
         type text, date_start text, date_end text, year integer, month text,
         place_country text, province text, province_code text, city text, city_code text, place_source text,
-        places text, chinese text, foreign text, countries text, country_codes text,
+        places text, chinese_side text, foreign_side text, countries text, country_codes text,
         group_description text, group_number integer, sentence text)""")
     db.execute("create index if not exists meetings_article on meetings (article_id)")
     db.execute("create index if not exists meetings_province_year on meetings (province, year)")
