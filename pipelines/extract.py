@@ -207,8 +207,8 @@ def extract(body: bytes, url: str, site: Site, content_type: str | None = None,
 
     paragraphs = result.paragraphs
     title = found["title"][0]
-    if paragraphs and paragraphs[0] == title:
-        paragraphs = paragraphs[1:]  # the title repeated as the body's first line
+    while paragraphs and (paragraphs[0] == title or _metadata_line(paragraphs[0])):
+        paragraphs = paragraphs[1:]  # the title repeated, a date or byline line above the text
     if not found.get("published"):
         warnings.append("no date found")
     elif found["published"][1] in ("listing", "url"):
@@ -322,7 +322,7 @@ def _lines_around(container, tree, title: str | None) -> list[str]:
     else:
         for level in range(LINES_AROUND + 5):
             parent = region.getparent()
-            if parent is None or parent.tag in ("body", "html"):
+            if parent is None or region.tag in ("body", "html") or parent.tag == "html":
                 break
             if level >= LINES_AROUND and (not title or title in clean_text(region.text_content())):
                 break
@@ -399,6 +399,14 @@ def _headline(tree, names: tuple[str, ...]) -> str | None:
     return None
 
 
+def _metadata_line(line: str) -> bool:
+    """A line that only says when, by whom or from where (a date line, a byline, "Source: …")."""
+    if len(line) > 100:
+        return False
+    return bool(DATE_LINE.match(line) or BYLINE_DATE.match(line) or BYLINE_ONLY.match(line)
+                or DATE_LABEL.match(line) or (SOURCE_LABEL.match(line) and len(line) <= 60))
+
+
 def _plausible_source(text: str) -> bool:
     """A source is a name: not empty, not a date, not a sentence."""
     value = clean_source(text)
@@ -451,15 +459,15 @@ def _body_layer(layer, tree, text, url, site: Site, boilerplate: Boilerplate, si
     else:
         container = None
     if container is None:
-        return _trafilatura(text, url, boilerplate) if layer == "generic" else None
+        return _trafilatura(tree, text, url, boilerplate) if layer == "generic" else None
     captions, caption_layer = _captions(container, site_captions)
     paragraphs, credits = _paragraphs(_blocks(container), captions, boilerplate)
     if not paragraphs and layer == "generic":
-        return _trafilatura(text, url, boilerplate)
+        return _trafilatura(tree, text, url, boilerplate)
     return _Body(layer, container, paragraphs, captions, caption_layer, credits)
 
 
-def _trafilatura(text: str, url: str, boilerplate: Boilerplate) -> _Body | None:
+def _trafilatura(tree, text: str, url: str, boilerplate: Boilerplate) -> _Body | None:
     import trafilatura  # only when a page needs it: the import costs ~0.15 s per process
 
     doc = trafilatura.bare_extraction(text, url=url, with_metadata=True, include_comments=False,
@@ -467,8 +475,12 @@ def _trafilatura(text: str, url: str, boilerplate: Boilerplate) -> _Body | None:
     if doc is None:
         return None
     doc = doc if isinstance(doc, dict) else doc.as_dict()
-    captions: list[str] = []
-    paragraphs, credits = _paragraphs((doc.get("text") or "").split("\n"), captions, boilerplate)
+    lines = [clean_text(line) for line in (doc.get("text") or "").split("\n")]
+    # captions by the page's markup (centred, next to an image, figcaption) that trafilatura kept as text
+    body = tree.find("body")
+    marked = set(_captions(body if body is not None else tree, ())[0])
+    captions: list[str] = [line for line in lines if line in marked]
+    paragraphs, credits = _paragraphs([line for line in lines if line not in marked], captions, boilerplate)
     if not paragraphs:
         return None
     return _Body("generic", None, paragraphs, captions, "text", credits,
@@ -529,16 +541,16 @@ def _captions(container, site_selectors) -> tuple[list[str], str]:
                 if isinstance(element, lxml_html.HtmlElement) and element is not container:
                     chosen.setdefault(element, rule)
     for element in container.iter("p", "div", "center", "span", "font"):
-        if element is container or element in chosen:
+        if element is container:
             continue
-        if _centred(element) and not _has_blocks(element):
+        if element not in chosen and _centred(element) and not _has_blocks(element):
             chosen[element] = "text"
         elif element.tag in ("p", "div", "figure") and _image_only(element):
             following = element.getnext()
             if (following is not None and following.tag in ("p", "div", "span", "font")
                     and not (element.tail or "").strip() and following.find(".//img") is None
                     and not _has_blocks(following)
-                    and 0 < len(clean_text(following.text_content())) <= NEXT_TO_IMAGE_MAX):
+                    and _short_unindented(following)):
                 chosen.setdefault(following, "text")
     found: list[str] = []
     rules = set()
@@ -548,7 +560,7 @@ def _captions(container, site_selectors) -> tuple[list[str], str]:
             continue
         text = clean_text(element.text_content())
         limit = 400 if chosen[element] != "text" else CAPTION_MAX
-        if not text or len(text) >= limit:
+        if not text or _weight(text) >= limit:
             continue
         if text not in found:
             found.append(text)
@@ -556,6 +568,21 @@ def _captions(container, site_selectors) -> tuple[list[str], str]:
         element.drop_tree()
     layer = "site" if "site" in rules else "cms" if "cms" in rules else "text"
     return found, layer
+
+
+def _short_unindented(element) -> bool:
+    """A caption-like paragraph: short, not indented like the body's paragraphs (U+3000 or &nbsp; indent,
+    text-indent), not a Chinese sentence ending in 。."""
+    raw = element.text_content()
+    text = clean_text(raw)
+    if not text or _weight(text) > NEXT_TO_IMAGE_MAX or text.endswith("。"):
+        return False
+    return not (raw.lstrip(" \t\r\n")[:1] in ("\u3000", "\u00a0") or "text-indent" in (element.get("style") or ""))
+
+
+def _weight(text: str) -> int:
+    """Length as reading weight: a Chinese character says about as much as three Latin letters."""
+    return len(text) + 2 * len(CJK.findall(text))
 
 
 def _attached(element, container) -> bool:

@@ -1,0 +1,152 @@
+"""Field-by-field extraction on small pages in markup the fixtures do not have: each field from the first layer
+that has it (site selectors, CMS markers, text patterns, generic metadata), credits and captions kept apart,
+old markup (<br> paragraphs, full-width indents, tables, <font>, GB2312 declared only in <meta>)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipelines.extract import extract
+from pipelines.rules import Boilerplate, Site
+
+PARAGRAPHS = [
+    "The provincial governor met the visiting delegation of ambassadors on Monday and briefed them on trade.",
+    "Both sides agreed to deepen cooperation in education, culture and green energy in the coming years.",
+    "The delegation also visited a high-tech industrial park and a village known for its tea plantations.",
+]
+SITE = Site(key="prov", name="Test Provincial People's Government", hosts=("www.prov.gov.cn",), language="en",
+            selectors={"title": ("h1.headline::text",), "published": (".pubtime::text",), "byline": (".author::text",),
+                       "body": ("div.article-body",)},
+            boilerplate=Boilerplate(remove=(".footer",), lines=frozenset({"Print", "Close"}),
+                                    patterns=(re.compile("^Home ?>"),)))
+URL = "http://www.prov.gov.cn/news/202401/t20240105_1.html"
+
+
+def page(body: str, head: str = "<title>Governor Meets Ambassadors--Test Provincial People's Government</title>",
+         charset: str = '<meta charset="utf-8">') -> bytes:
+    return f"<html><head>{charset}{head}</head><body>{body}</body></html>".encode()
+
+
+def paragraphs(wrap="<p>{}</p>"):
+    return "".join(wrap.format(p) for p in PARAGRAPHS)
+
+
+def test_every_field_from_the_site_selectors_when_they_match():
+    article = extract(page(f'<h1 class="headline">Governor Meets Ambassadors</h1><span class="pubtime">2024-01-05'
+                           f'</span><span class="author">Li Hua</span><div class="article-body">{paragraphs()}</div>'),
+                      URL, SITE)
+    assert (article.title, article.published, article.byline) == ("Governor Meets Ambassadors", "2024-01-05", "Li Hua")
+    assert article.field_layers == {"title": "site", "published": "site", "byline": "site"}
+    assert article.layer == "site" and not article.fell_back and article.paragraphs == PARAGRAPHS
+    assert not [w for w in article.warnings if "fields" in w]
+
+
+def test_fields_the_selectors_miss_come_from_later_layers_and_are_named_in_the_warnings():
+    body = (f'<div class="hd"><h2>Governor Meets Ambassadors</h2><p>By XINGYING, CHEN|May 18,2024</p></div>'
+            f'<div class="article-body">{paragraphs()}</div>')
+    article = extract(page(body, head='<meta name="ArticleTitle" content="Governor Meets Ambassadors"><title>x</title>'),
+                      URL, SITE)
+    assert article.title == "Governor Meets Ambassadors" and article.field_layers["title"] == "cms"
+    assert article.byline == "XINGYING, CHEN" and article.field_layers["byline"] == "text"
+    assert article.published == "2024-05-18" and article.field_layers["published"] == "text"
+    assert article.layer == "site"  # the body still came from the site's selector
+    [warning] = [w for w in article.warnings if w.startswith("fields not from")]
+    assert "title (cms)" in warning and "byline (text)" in warning and "published (text)" in warning
+
+
+@pytest.mark.parametrize("line,field,want", [
+    ("By YAN DENG|Mar 23,2023", "byline", "YAN DENG"),
+    ("By YAN DENG|Mar 23,2023", "published", "2023-03-23"),
+    ("By XINGYING, CHEN|May 18,2024", "byline", "XINGYING, CHEN"),
+    ("By CGTN|Mar 14,2023", "source", "CGTN"),
+    ("By Wang Mei", "byline", "Wang Mei"),
+    ("Date: 2020-12-26", "published", "2020-12-26"),
+    ("Source: Guizhou Daily", "source", "Guizhou Daily"),
+    ("Updated: July 15, 2024 18:58", "published", "2024-07-15T18:58:00"),
+    ("2020-04-03 Download Print Comment", "published", "2020-04-03"),
+    ("Source: Shenzhen Daily | Writer: Han Ximin | Updated: 2025-03-06", "byline", "Han Ximin"),
+    ("Source: Shenzhen Daily | Writer: Han Ximin | Updated: 2025-03-06", "source", "Shenzhen Daily"),
+])
+def test_text_patterns_of_the_page(line, field, want):
+    body = f'<div><h2>Governor Meets Ambassadors</h2><div>{line}</div><div class="text">{paragraphs()}</div></div>'
+    article = extract(page(body), URL, Site(key="other", name="Other"))
+    assert article.fields()[field] == want
+    assert article.field_layers[field] == "text"
+    assert line not in article.body
+
+
+def test_a_press_conference_title_gives_its_date():
+    title = "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on September 30, 2026"
+    article = extract(page(f"<h1>{title}</h1><div>{paragraphs()}</div>", head=f"<title>{title}</title>"),
+                      "http://www.mfa.example/eng/xw/fyrbt/lxjzh/", Site(key="other", name="Other"))
+    assert article.title == title and article.published == "2026-09-30"
+
+
+def test_credit_lines_leave_the_body_for_their_fields():
+    credits = ["This article is from the Hunan Provincial Government [www.enghunan.gov.cn].", "Translator: Xiao Juan",
+               "Chinese source: hunantoday", "Editor: Li Na", "Print"]
+    body = '<div class="article-body">' + paragraphs() + "".join(f"<p>{c}</p>" for c in credits) + "</div>"
+    article = extract(page(f'<h1 class="headline">Governor Meets Ambassadors</h1>{body}'), URL, SITE)
+    assert article.paragraphs == PARAGRAPHS
+    assert (article.source, article.translator, article.editor) == ("Hunan Provincial Government", "Xiao Juan", "Li Na")
+
+
+def test_chinese_source_is_the_source_when_nothing_else_is():
+    body = '<div class="article-body">' + paragraphs() + "<p>Translator: Xiao Juan</p><p>Chinese source: hunantoday</p></div>"
+    article = extract(page(f'<h1 class="headline">Governor Meets Ambassadors</h1>{body}'), URL, SITE)
+    assert article.source == "hunantoday" and article.translator == "Xiao Juan"
+
+
+@pytest.mark.parametrize("caption_html", [
+    '<p align="center">The governor (right) meets the ambassadors.</p>',
+    '<p style="text-align:center">The governor (right) meets the ambassadors.</p>',
+    '<p style="text-align: center;">The governor (right) meets the ambassadors.</p>',
+    '<p><img src="a.jpg"></p><p>The governor (right) meets the ambassadors.</p>',
+    '<p>The governor (right) meets the ambassadors. (Photo/Su Si)</p>',
+    '<p>The governor (right) meets the ambassadors. (iChongqing/Wang Wei)</p>',
+    '<p>Photo by Wang Wei: the governor (right) meets the ambassadors.</p>',
+])
+def test_captions_apart_in_every_layer(caption_html):
+    caption_text = re.sub("<[^>]+>", "", caption_html)
+    body = f"<div>{PARAGRAPHS[0] and '<p>' + PARAGRAPHS[0] + '</p>'}{caption_html}<p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></div>"
+    for site, layer in ((SITE, "generic"), (Site(key="other", name="Other"), "generic")):
+        article = extract(page(f"<h1>Governor Meets Ambassadors</h1>{body}"), URL, site)
+        assert article.captions == [caption_text] and article.paragraphs == PARAGRAPHS, site.key
+        assert article.layer == layer
+
+
+def test_br_separated_paragraphs_fullwidth_indents_font_and_a_table_layout():
+    text = "<br><br>".join(f"\u3000\u3000<font face=Arial>{p}</font>" for p in PARAGRAPHS)
+    body = (f'<table width="960"><tr><td class="left"><a href="/">Home</a><br><a href="/news/">News</a></td>'
+            f'<td><h1>Governor Meets Ambassadors</h1><div>2024-01-05</div>{text}&nbsp;</td></tr></table>')
+    article = extract(page(body), URL, SITE)
+    assert article.paragraphs == PARAGRAPHS and article.layer == "generic"
+    assert article.published == "2024-01-05" and article.title == "Governor Meets Ambassadors"
+
+
+def test_gb2312_declared_only_in_meta():
+    html = page(f"<h1>省长会见大使 Governor Meets Ambassadors</h1><div>{paragraphs()}<p>湖南省人民政府外事办公室</p></div>",
+                head="<title>省长会见大使 Governor Meets Ambassadors</title>",
+                charset='<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
+    article = extract(html.decode().encode("gb2312"), URL, SITE)
+    assert article.title == "省长会见大使 Governor Meets Ambassadors"
+    assert article.paragraphs[-1] == "湖南省人民政府外事办公室"
+
+
+def test_title_never_keeps_a_site_suffix_and_the_page_headline_wins():
+    body = f"<div><h2>Governor Meets Ambassadors of Ten Countries</h2>{paragraphs()}</div>"
+    head = "<title>Governor Meets Ambassadors of Ten Countries -- Test Provincial People's Government</title>"
+    article = extract(page(body, head=head), URL, SITE)
+    assert article.title == "Governor Meets Ambassadors of Ten Countries" and article.field_layers["title"] == "text"
+    # no headline on the page: the <title> without its suffix (generic metadata)
+    article = extract(page(f"<div>{paragraphs()}</div>", head=head), URL, SITE)
+    assert article.title == "Governor Meets Ambassadors of Ten Countries"
+
+
+def test_learned_lines_are_dropped_like_the_site_boilerplate():
+    body = f'<h1 class="headline">Governor Meets Ambassadors</h1><div class="article-body">{paragraphs()}' \
+           f'<p>Scan the QR code to follow us on WeChat</p></div>'
+    assert extract(page(body), URL, SITE).paragraphs[-1] == "Scan the QR code to follow us on WeChat"
+    article = extract(page(body), URL, SITE, learned_lines=["Scan the QR code to follow us on WeChat"])
+    assert article.paragraphs == PARAGRAPHS
