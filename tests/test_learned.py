@@ -88,3 +88,29 @@ def test_a_crawl_learns_status_shows_and_reextract_drops_while_paragraphs_surviv
     assert json.loads(again.stdout)["updated"] == 7
     bodies = {row["title"]: row["body"] for row in archive["articles"].rows}
     assert bodies == want  # the widget line is gone; every real paragraph and the closing sentence stay
+
+
+def test_the_generic_layer_drops_config_and_learned_boilerplate_for_a_configured_site():
+    """Guizhou after a redesign (classes renamed: the generic layer runs), with a site line, a default pattern's
+    line and a widget line inside the article text: config boilerplate goes always, the widget once learned."""
+    from crawler import config as config_module
+    from pipelines.extract import extract
+
+    from .test_check import renamed
+
+    site = config_module.load().sites["guizhou"]
+    inserted = "<p>Eyesight Protection:</p><p>Copyright © eGuizhou 2020</p><p>Follow eGuizhou on WeChat</p>"
+    pages = []
+    for _, path, page, expected in expected_pages("guizhou"):
+        html = re.sub(r'(<div class="rich-text[^"]*">)', lambda m: m.group(1) + inserted, renamed(page), count=1)
+        pages.append((path, html.encode("utf-8"), expected))
+    learned = as_boilerplate_lines(item.line for item in learn(page_lines(html) for _, html, _ in pages))
+    assert "Follow eGuizhou on WeChat" in learned
+    for path, html, expected in pages:
+        hints = {"listed_published": expected["listed_published"]}
+        plain = extract(html, site.base_url + path, site, hints=hints)
+        assert plain.layer == "generic"
+        assert "Eyesight Protection:" not in plain.paragraphs and "Copyright © eGuizhou 2020" not in plain.paragraphs
+        assert "Follow eGuizhou on WeChat" in plain.paragraphs
+        cleaner = extract(html, site.base_url + path, site, hints=hints, learned_lines=learned)
+        assert cleaner.body == expected["body"], path
