@@ -226,3 +226,38 @@ def test_usage_errors(db):
     proc = gazette("crawl", "nowhere", db=db)
     assert proc.returncode == 2 and "unknown site 'nowhere'" in proc.stderr
     assert gazette("crawl", "--all", "mfa", db=db).returncode == 2
+
+
+def test_site_rules_from_the_newer_evidence():
+    """MFA: both hosts, spokesperson photo pages are not articles; China Daily-built article shapes."""
+    config = config_module.load()
+    mfa, guizhou, guangdong = config.sites["mfa"], config.sites["guizhou"], config.sites["guangdong"]
+    press = "https://www.mfa.gov.cn/eng/xw/fyrbt/lxjzh/202405/t20240517_11306001.html"
+    assert mfa.owns(press) and mfa.is_article(press)
+    assert mfa.canonical(press) == "https://www.fmprc.gov.cn/eng/xw/fyrbt/lxjzh/202405/t20240517_11306001.html"
+    for photos in ("mn", "lj", "gjk"):
+        assert not mfa.is_article(f"https://www.fmprc.gov.cn/eng/xw/fyrbt/{photos}/202403/t20240301_11251001.html")
+    assert guizhou.is_article("https://www.eguizhou.gov.cn/guiyang/2019-11/15/c_6287754.htm")
+    assert guizhou.is_article("https://www.eguizhou.gov.cn/2020-12/21/c_6731205.htm")
+    assert not guizhou.is_article("https://www.eguizhou.gov.cn/2023guizhoulatest_2.html")
+    assert guangdong.is_article("http://en.gdfao.gov.cn/2024-05/20/c_4416802.htm")
+    assert guangdong.is_article("http://en.gdfao.gov.cn/GDFAO/function/content/post_164505.html")
+
+
+def test_numbered_pages_follow_the_linked_next_page_and_stop_at_the_last(mirrors, mirrored_config, db):
+    """Guangdong starts at guangdongstories_7 (no guangdongstories_8 linked): its '>' link leads to _7_2, then
+    _7_3 is the linked next page; the last page links no further page. A next page off listing_pattern is not
+    followed."""
+    mirror = mirrors("guangdong")
+    cfg_dir = mirrored_config({"guangdong": mirror})
+    proc = gazette("crawl", "--json", "--full", "guangdong", db=db, config=cfg_dir)
+    assert proc.returncode == 0, proc.stderr
+    listings = [p for p in mirror.requests if is_listing("guangdong", p)]
+    assert listings == ["/guangdongstories_7.html", "/guangdongstories_7_2.html", "/guangdongstories_7_3.html"]
+    raw = project_config()
+    raw["sites"]["guangdong"]["listing_pattern"] = r"^/guangdongstories_7\.html$"
+    mirror.reset_log()
+    cfg_dir = mirrored_config({"guangdong": mirror}, raw=raw)
+    fresh = db.with_name("other.db")
+    assert gazette("crawl", "--json", "--full", "guangdong", db=fresh, config=cfg_dir).returncode == 0
+    assert [p for p in mirror.requests if "guangdongstories" in p] == ["/guangdongstories_7.html"]
