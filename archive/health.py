@@ -6,34 +6,24 @@ check function in CHECKS, so a new warning is one more function. Other parts may
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from . import runs
 from . import learned
 from .scheduling import site_schedule
 from .store import Archive
 
-COUNT_KEYS = ("requests", "new", "updated", "unchanged", "duplicate", "failed", "gone", "fell_back",
-              "listings", "links", "skipped")
+COUNT_KEYS = tuple(str(c) for c in runs.COUNTS)
 FAILED = ("failed", "timeout", "interrupted")
 MANY_FAILURES_SHARE = 0.25   # failed pages above this share of the pages handled (and at least 3)
 FELL_BACK_SHARE = 0.5        # "most articles fell back"
 REPEATED_FAILURES = 2        # this many failed runs in a row
 
 
-def run_row(archive: Archive, run_id: int) -> dict | None:
-    rows = list(archive.db.query("select * from crawl_runs where id = ?", [run_id]))
-    if not rows:
-        return None
-    row = rows[0]
-    row["errors"] = json.loads(row.get("errors") or "[]")
-    return row
-
-
 def run_summary(db_path, run_id: int) -> dict | None:
     """The run row as a summary dict (site, run_id, status, counts, errors)."""
     with Archive(db_path) as archive:
-        row = run_row(archive, run_id)
+        row = runs.run_row(archive, run_id)
     if row is None:
         return None
     return {"site": row["site"], "run_id": row["id"], "status": row["status"],
@@ -42,18 +32,16 @@ def run_summary(db_path, run_id: int) -> dict | None:
 
 def site_status(archive: Archive, site: str) -> dict:
     """The site's last crawl (not one-off fetches) with counts, its article count and warnings."""
-    runs = [dict(r, errors=json.loads(r.get("errors") or "[]")) for r in archive.db.query(
-        "select * from crawl_runs where site = ? and trigger != 'fetch' order by started desc, id desc limit 20",
-        [site])]
+    crawls = runs.recent_crawls(archive, site)
     articles = archive.db.execute("select count(*) from articles where site = ?", [site]).fetchone()[0]
     status = {"site": site, "articles": articles, "last_run": None, "warnings": []}
-    if runs:
-        last = runs[0]
+    if crawls:
+        last = crawls[0]
         status["last_run"] = {"run_id": last["id"], "trigger": last["trigger"], "started": last["started"],
                               "finished": last["finished"], "status": last["status"],
                               **{k: last.get(k) or 0 for k in COUNT_KEYS}, "errors": last["errors"][:5]}
     for check in CHECKS:
-        warning = check(runs)
+        warning = check(crawls)
         if warning:
             status["warnings"].append(warning)
     return status

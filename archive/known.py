@@ -1,4 +1,4 @@
-"""Reads for incremental crawls: which article URLs the archive already knows, and a run's discovery counts.
+"""Reads for incremental crawls: which article URLs the archive already knows.
 
 A URL is known when an article is archived under it (its canonical URL, or any URL recorded in
 `article_urls`), or when a capture of it ended for good: stored, a duplicate of another article, gone (404 or
@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from .outcomes import SETTLED, Outcome
 from .store import Archive
 
-SETTLED_OUTCOMES = ("new", "updated", "unchanged", "duplicate", "gone")
+SETTLED_SQL = ", ".join(f"'{o}'" for o in SETTLED)
 CHUNK = 400
 
 
@@ -24,14 +25,8 @@ def known_urls(archive: Archive, urls: Iterable[str]) -> set[str]:
         marks = ",".join("?" * len(chunk))
         queries = [f"select url from articles where url in ({marks})",
                    f"select url from captures where url in ({marks}) and (outcome in "
-                   f"({','.join(repr(o) for o in SETTLED_OUTCOMES)}) or (outcome = 'failed' and status between 200 and 299))",
+                   f"({SETTLED_SQL}) or (outcome = '{Outcome.FAILED}' and status between 200 and 299))",
                    f"select url from article_urls where url in ({marks})"]
         for query in queries:
             found.update(row[0] for row in archive.db.execute(query, chunk).fetchall())
     return found
-
-
-def record_discovery(archive: Archive, run_id: int, counts: dict) -> None:
-    """Store a run's discovery counts (listings read, article links found, known links skipped)."""
-    with archive.transaction():
-        archive.db["crawl_runs"].update(run_id, {k: int(counts.get(k, 0)) for k in ("listings", "links", "skipped")})

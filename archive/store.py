@@ -1,4 +1,4 @@
-"""The archive's write path: runs, captures (raw bodies stored once by digest), articles and revisions.
+"""The archive's write path: captures (raw bodies stored once by digest), articles and revisions.
 
 Every write that belongs together happens in one transaction, so a crash or kill leaves either the whole
 record or nothing. The database is in WAL mode with a busy timeout, so Datasette can read while a crawl writes.
@@ -22,7 +22,6 @@ BUSY_TIMEOUT_MS = 30_000
 ARTICLE_FIELDS = ("title", "published", "byline", "source", "translator", "editor", "body", "captions", "language",
                   "layer")
 TRACKED_FIELDS = ("title", "body")  # a change in these makes a revision
-COUNTS = ("requests", "new", "updated", "unchanged", "duplicate", "failed", "gone", "fell_back")
 
 
 class ArchiveError(Exception):
@@ -67,34 +66,6 @@ class Archive:
     def transaction(self):
         """A context manager: BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on error."""
         return _Transaction(self.db.conn)
-
-    # -- crawl runs ---------------------------------------------------------------------------------
-
-    def start_run(self, site: str, trigger: str) -> int:
-        with self.transaction():
-            return self.db["crawl_runs"].insert({
-                "site": site, "trigger": trigger, "started": utcnow(), "status": "running",
-                **{c: 0 for c in COUNTS}, "errors": "[]", "pid": os.getpid(),
-            }).last_pk
-
-    def finish_run(self, run_id: int, status: str, counts: dict, errors: list[str]) -> None:
-        with self.transaction():
-            self.db["crawl_runs"].update(run_id, {
-                "finished": utcnow(), "status": status, **{c: counts.get(c, 0) for c in COUNTS},
-                "errors": json.dumps(errors, ensure_ascii=False),
-            })
-
-    def close_interrupted_runs(self) -> int:
-        """Close the rows of runs whose process is gone (killed or crashed) as `interrupted`."""
-        closed = 0
-        for row in self.db.query("select id, pid from crawl_runs where status = 'running'"):
-            if row["pid"] and pid_alive(row["pid"]) and row["pid"] != os.getpid():
-                continue
-            with self.transaction():
-                self.db.execute("update crawl_runs set status = 'interrupted', finished = ? where id = ?",
-                                [utcnow(), row["id"]])
-            closed += 1
-        return closed
 
     # -- captures -----------------------------------------------------------------------------------
 

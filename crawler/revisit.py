@@ -10,12 +10,8 @@ from __future__ import annotations
 from archive import Archive, revisits
 
 from .config import Config
-from .runner import new_process, spider_class
+from .process import new_process, spider_class
 from .spiders.fetch import FetchSpider
-
-
-class RevisitSpider(FetchSpider):
-    """The fetch spider, re-checking archived articles (run with trigger `revisit`)."""
 
 
 def due(config: Config, db_path: str, site_keys: list[str] | None = None, now: str | None = None) -> dict[str, list[dict]]:
@@ -34,9 +30,11 @@ def due(config: Config, db_path: str, site_keys: list[str] | None = None, now: s
     return found
 
 
-def revisit_crawler(process, config: Config, db_path: str, site, log_level: str = "WARNING"):
+def revisit_crawler(process, config: Config, db_path: str, site, log_level: str = "WARNING",
+                    progress: bool = False):
     """A fetch crawler for one site's revisits: trigger "revisit", the site's politeness and time limit."""
-    spidercls = spider_class(RevisitSpider, f"revisit-{site.key}", config, db_path, site, "revisit", log_level)
+    spidercls = spider_class(FetchSpider, f"revisit-{site.key}", config, db_path, site, "revisit", log_level,
+                             progress)
     return process.create_crawler(spidercls)
 
 
@@ -57,11 +55,11 @@ def run_revisit(config: Config, db_path: str, site_keys: list[str] | None = None
 
 
 def revisit_after_crawl(process, crawl_deferred, crawl_crawler, config: Config, db_path: str, site,
-                        rows: list[dict], log_level: str = "WARNING"):
+                        rows: list[dict], log_level: str = "WARNING", progress: bool = False):
     """For `gazette crawl --revisit`: a revisit crawler that re-checks `rows` once the site's crawl has
     finished normally, so the two never hit the site at the same time. Returns it (its spider has run_id
     once it ran)."""
-    crawler = revisit_crawler(process, config, db_path, site, log_level)
+    crawler = revisit_crawler(process, config, db_path, site, log_level, progress)
 
     def start(_):
         if crawl_crawler.stats.get_value("finish_reason") != "finished":

@@ -7,48 +7,16 @@ back from the run rows. SIGINT/SIGTERM stop the crawl gracefully: Scrapy closes 
 """
 from __future__ import annotations
 
-import logging
-import sqlite3
+from archive.health import run_summary
 
-from scrapy.crawler import CrawlerProcess
-
-from archive import Archive
-from archive.store import ArchiveError
-
-from .config import Config, Site
-from .settings import scrapy_settings
+from .config import Config
+from .process import new_process, open_archive, spider_class
+from .revisit import due, revisit_after_crawl
 from .spiders.fetch import FetchSpider
-from .spiders.site import spider_for
+from .spiders.site import SiteSpider
 
 SUMMARY_KEYS = ("site", "run_id", "status", "requests", "new", "updated", "unchanged", "duplicate", "failed",
                 "fell_back", "errors")
-
-
-def open_archive(db_path: str) -> None:
-    """Before any request: the archive opens (and migrates), or ArchiveError says why not (corrupt, read-only,
-    full disk); run rows left `running` by a killed or crashed crawl are closed as `interrupted`."""
-    with Archive(db_path) as archive:
-        try:
-            archive.close_interrupted_runs()
-        except sqlite3.Error as exc:
-            raise ArchiveError(f"cannot write archive {db_path}: {exc}") from None
-
-
-def new_process(config: Config, db_path: str, log_level: str, trigger: str) -> CrawlerProcess:
-    """The one CrawlerProcess of this command, logging at `log_level`."""
-    process = CrawlerProcess(scrapy_settings(config, db_path, log_level=log_level, trigger=trigger))
-    logging.getLogger("scrapy").setLevel(log_level)
-    if log_level != "DEBUG":  # an unreachable robots.txt is logged with a traceback; the run row has the reason
-        logging.getLogger("scrapy.downloadermiddlewares.robotstxt").setLevel(logging.CRITICAL)
-    return process
-
-
-def spider_class(base: type, name: str, config: Config, db_path: str, site: Site, trigger: str,
-                 log_level: str) -> type:
-    """`base` for one site: the site's politeness settings and time limit, its own crawler and run row."""
-    custom = scrapy_settings(config, db_path, log_level=log_level, trigger=trigger, site=site)
-    custom["CLOSESPIDER_TIMEOUT"] = config.politeness(site).get("time_limit") or 0
-    return type(f"{base.__name__}_{site.key}", (base,), {"name": name, "custom_settings": custom})
 
 
 def run_fetch(config: Config, db_path: str, urls: list[str], log_level: str = "WARNING") -> list[dict]:
@@ -78,24 +46,20 @@ def run_crawl(config: Config, db_path: str, site_keys: list[str], *, full: bool 
 
     With `revisit`, each site's crawl is followed by a re-check of its archived articles due for one
     (crawler/revisit.py); that run has its own summary, with "trigger": "revisit"."""
-    from archive.health import run_summary
-
     sites = [config.site(key) for key in site_keys]  # ConfigError on an unknown key, before any request
     open_archive(db_path)
     process = new_process(config, db_path, log_level, trigger)
     crawlers = []
-    if revisit:
-        from .revisit import due, revisit_after_crawl
-        due_rows = due(config, db_path, site_keys)
+    due_rows = due(config, db_path, site_keys) if revisit else {}
     for site in sites:
-        spidercls = spider_class(spider_for(site.key), site.key, config, db_path, site, trigger, log_level)
+        spidercls = spider_class(SiteSpider, site.key, config, db_path, site, trigger, log_level, progress)
         crawler = process.create_crawler(spidercls)
         crawlers.append((site.key, crawler))
         done = process.crawl(crawler, config=config, site_key=site.key, results=[], full=full,
-                             max_pages=max_pages, progress=progress)
-        if revisit and due_rows.get(site.key):
+                             max_pages=max_pages)
+        if due_rows.get(site.key):
             crawlers.append((site.key, revisit_after_crawl(process, done, crawler, config, db_path, site,
-                                                          due_rows[site.key], log_level)))
+                                                          due_rows[site.key], log_level, progress)))
     process.start()
     summaries = []
     for key, crawler in crawlers:

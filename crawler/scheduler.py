@@ -32,13 +32,12 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from archive import scheduling
+from archive import runs, scheduling
 from archive.store import Archive
 
 from . import locks
 from .config import Config, Site
 
-ROOT = Path(__file__).resolve().parent.parent
 LOG_MAX_BYTES = 2 * 1024 * 1024   # one log file; with LOG_BACKUPS old ones the logs never pass 12 MB
 LOG_BACKUPS = 5
 CHILD_LINES_LOGGED = 100          # per crawl, of the child's stderr (the rest is counted, not logged)
@@ -145,10 +144,10 @@ class Scheduler:
             log.error("no site in %s has a schedule; nothing to do", self.config.path)
             return 2
         with Archive(self.db_path) as archive:
-            closed = archive.close_interrupted_runs()
+            closed = runs.close_interrupted_runs(archive)
             if closed:
                 log.warning("closed %d run row(s) left open by crawls that are gone", closed)
-            last = {key: scheduling.last_success(archive, key) for key in self.plans}
+            last = {key: runs.last_success(archive, key) for key in self.plans}
         self.scheduler = BackgroundScheduler(
             executors={"default": ThreadPoolExecutor(max_workers=len(self.plans))},
             job_defaults={"max_instances": 1, "coalesce": True, "misfire_grace_time": MISFIRE_GRACE},
@@ -184,7 +183,7 @@ class Scheduler:
                 log.info("signal again: stopping running crawls now")
             time.sleep(0.2)
         with Archive(self.db_path) as archive:
-            archive.close_interrupted_runs()
+            runs.close_interrupted_runs(archive)
         for key in self.plans:
             self._save_state(key, scheduler_pid=None, next_run=None)
         log.info("scheduler stopped")
@@ -237,19 +236,17 @@ class Scheduler:
     def command(self, key: str) -> list[str]:
         """The child process of one run: the same `gazette crawl SITE --revisit` a user runs, on this archive and
         config (the crawl is followed by a re-check of the site's articles due for a revisit)."""
-        return [sys.executable, "-m", "crawler", "crawl", key, "--revisit", "--trigger", TRIGGER, "--db", self.db_path,
-                "--config", str(self.config.path.parent)]
+        return [sys.executable, "-m", "crawler", "crawl", key, "--revisit", "--trigger", TRIGGER,
+                "--db", str(Path(self.db_path).resolve()), "--config", str(self.config.directory.resolve())]
 
     def _crawl(self, key: str) -> None:
         site = self.plans[key].site
         limit = float(self.config.politeness(site).get("time_limit") or 0)
         command = self.command(key)
-        env = {**os.environ,
-               "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
         started = scheduling.utcnow()
         clock = time.monotonic()
         # Own session: a Ctrl-C at the terminal reaches the scheduler only, which then stops children itself.
-        child = subprocess.Popen(command, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+        child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                  stderr=subprocess.PIPE, start_new_session=True)
         with self.running_lock:
             self.running[key] = child
@@ -310,34 +307,34 @@ class Scheduler:
         """Make sure the child's run rows are closed with a status and reason; return a one-line outcome."""
         last_words = " | ".join(tail[-3:])[-600:]
         with Archive(self.db_path) as archive:
-            runs = scheduling.runs_of_process(archive, pid, started)
+            rows = runs.runs_of_process(archive, pid, started)
             if stopped_as:
-                for run in runs:
+                for run in rows:
                     if run["status"] in ("running", "interrupted"):  # not one that ended by itself meanwhile
-                        scheduling.close_run(archive, run, stopped_as, reason, force=True)
-                if not runs:
-                    scheduling.record_run(archive, key, TRIGGER, started, stopped_as, reason, pid)
+                        runs.close_run(archive, run, stopped_as, reason, force=True)
+                if not rows:
+                    runs.record_run(archive, key, TRIGGER, started, stopped_as, reason, pid)
                 return f"{stopped_as} ({reason})"
-            if code != 0 and not runs and "already running" in last_words:
+            if code != 0 and not rows and "already running" in last_words:
                 return f"skipped: {last_words}"
             if code != 0:
                 why = (f"crawl process killed by signal {-code}" if code < 0
                        else f"crawl process exited with status {code}") + (f": {last_words}" if last_words else "")
-                open_runs = [r for r in runs if r["status"] == "running"]
+                open_runs = [r for r in rows if r["status"] == "running"]
                 for run in open_runs:
-                    scheduling.close_run(archive, run, "failed", why)
-                if not runs:
-                    scheduling.record_run(archive, key, TRIGGER, started, "failed", why, pid)
+                    runs.close_run(archive, run, "failed", why)
+                if not rows:
+                    runs.record_run(archive, key, TRIGGER, started, "failed", why, pid)
                     return f"failed ({why})"
-                statuses = [("failed" if r in open_runs else r["status"]) for r in runs]
+                statuses = [("failed" if r in open_runs else r["status"]) for r in rows]
                 return f"{'/'.join(statuses)} (exit status {code})"
-            for run in runs:
+            for run in rows:
                 if run["status"] == "running":
-                    scheduling.close_run(archive, run, "failed", "crawl process exited without closing its run row")
-            runs = scheduling.runs_of_process(archive, pid, started)
-            if not runs:
+                    runs.close_run(archive, run, "failed", "crawl process exited without closing its run row")
+            rows = runs.runs_of_process(archive, pid, started)
+            if not rows:
                 return "exited 0 without a run row"
-            run = runs[-1]
+            run = rows[-1]
             return (f"{run['status']} (requests {run['requests']}, new {run['new']}, updated {run['updated']}, "
                     f"unchanged {run['unchanged']}, failed {run['failed']})")
 

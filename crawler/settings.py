@@ -5,7 +5,7 @@ from .config import Config, Site
 
 
 def scrapy_settings(config: Config, db_path: str, *, log_level: str = "WARNING", trigger: str = "crawl",
-                    site: Site | None = None) -> dict:
+                    site: Site | None = None, progress: bool = False) -> dict:
     polite = config.politeness(site) if site else config.politeness(config.other)
     return {
         "BOT_NAME": "gazette",
@@ -31,6 +31,8 @@ def scrapy_settings(config: Config, db_path: str, *, log_level: str = "WARNING",
         "TELNETCONSOLE_ENABLED": False,
         "LOG_LEVEL": log_level,
         "ITEM_PIPELINES": {"pipelines.items.ArchivePipeline": 500},
+        "EXTENSIONS": {"crawler.extensions.RunningCounts": 500},
+        "GAZETTE_PROGRESS": progress,  # running counts on stderr (a terminal)
         "GAZETTE_DB": str(db_path),
         "GAZETTE_TRIGGER": trigger,
         "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",

@@ -1,4 +1,9 @@
-"""The Scrapy item pipeline: hands each page item to the archive and keeps the run's row and counts."""
+"""The Scrapy item pipeline: hands each page item to the archive and keeps the run's row.
+
+Per-page outcomes are counted in Scrapy's stats (`gazette/new`, `gazette/failed`, ...) beside what the spider
+counts there while discovering (`gazette/listings`, `gazette/links`, `gazette/skipped`); when the spider closes,
+the run row (archive/runs.py) is closed with those counts, the request count and the errors.
+"""
 from __future__ import annotations
 
 import logging
@@ -6,14 +11,23 @@ import sqlite3
 
 from scrapy import signals
 
-from archive import Archive
+from archive import Archive, runs
+from archive.outcomes import Outcome
 from archive.store import ArchiveError
-from .rules import Config
 
 from .record import archive_page, failed_result
+from .rules import Config
 
 MAX_ERRORS_KEPT = 500
+STATS = "gazette/"  # prefix of Gazette's counts in Scrapy's stats
 log = logging.getLogger("gazette")
+
+
+def run_counts(stats) -> dict:
+    """The run's counts (archive.runs.COUNTS) from a crawler's stats."""
+    counts = {str(c): stats.get_value(STATS + str(c), 0) for c in runs.COUNTS}
+    counts["requests"] = stats.get_value("downloader/request_count", 0)
+    return counts
 
 
 class ArchivePipeline:
@@ -37,15 +51,14 @@ class ArchivePipeline:
         spider = self.crawler.spider
         self.archive = Archive(self.db_path)
         self.config: Config = spider.config
-        self.counts = {"new": 0, "updated": 0, "unchanged": 0, "duplicate": 0, "failed": 0, "gone": 0,
-                       "fell_back": 0}
         self.errors: list[str] = list(getattr(spider, "errors", []))
         self.warnings: list[str] = []  # archived, but with a caveat (e.g. no date on the page); after the errors
-        self.run_id = self.archive.start_run(spider.site_key, self.trigger)
+        self.run_id = runs.start_run(self.archive, spider.site_key, self.trigger)
         spider.run_id = self.run_id
 
     def process_item(self, item, spider=None):
         spider = self.crawler.spider
+        stats = self.crawler.stats
         if getattr(spider, "archive_failed", False):
             return item  # the archive cannot be written (disk full, file broken): the crawl is stopping
         try:
@@ -56,32 +69,30 @@ class ArchivePipeline:
             spider.archive_failed = True
             spider.fatal_error = message
             log.error("%s: %s", item.get("url"), message)
-            self.counts["failed"] += 1
+            stats.inc_value(STATS + Outcome.FAILED)
             self.errors.append(f"{item.get('url')}: {message}")
             spider.results.append(failed_result(item.get("url"), item.get("site"), message))
             self.crawler.engine.close_spider(spider, "archive_error")
             return item
-        self.counts[result["status"]] += 1
+        stats.inc_value(STATS + result["status"])
         if result["gone"]:
-            self.counts["gone"] += 1
+            stats.inc_value(STATS + Outcome.GONE)
         if result["fell_back"]:
-            self.counts["fell_back"] += 1
+            stats.inc_value(STATS + "fell_back")
         if result["error"] and len(self.errors) < MAX_ERRORS_KEPT:
             self.errors.append(f"{result['url']}: {result['error']}")
         for warning in result.get("warnings") or ():
             if len(self.warnings) < MAX_ERRORS_KEPT:
                 self.warnings.append(f"{result['url']}: warning: {warning}")
         spider.results.append(result)
-        if hasattr(spider, "on_result"):
-            spider.on_result(result, self.counts)
         return item
 
     def spider_closed(self, spider, reason):
         """Close the run row (after the pipelines, when the close reason is known)."""
-        self.counts["requests"] = self.crawler.stats.get_value("downloader/request_count", 0)
+        counts = run_counts(self.crawler.stats)
         errors = self.errors + [e for e in getattr(spider, "errors", []) if e not in self.errors] + self.warnings
         try:
-            self.archive.finish_run(self.run_id, run_status(reason, self.counts, spider), self.counts, errors)
+            runs.finish_run(self.archive, self.run_id, run_status(reason, counts, spider), counts, errors)
         except (sqlite3.Error, OSError) as exc:
             log.error("could not close run %s in the archive (%s); the next run closes it as interrupted",
                       self.run_id, exc)
@@ -97,7 +108,8 @@ def run_status(reason: str, counts: dict, spider) -> str:
         return "timeout"
     if getattr(spider, "fatal_error", None):
         return "failed"
-    answered = counts["new"] + counts["updated"] + counts["unchanged"] + counts["duplicate"] + counts["gone"]
-    if counts["failed"] and not answered:  # a page found gone is an answer, not a failure of the run
+    answered = sum(counts[o] for o in (Outcome.NEW, Outcome.UPDATED, Outcome.UNCHANGED, Outcome.DUPLICATE,
+                                       Outcome.GONE))
+    if counts[Outcome.FAILED] and not answered:  # a page found gone is an answer, not a failure of the run
         return "failed"
     return "ok"
