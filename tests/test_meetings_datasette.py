@@ -1,0 +1,93 @@
+"""The meetings part of the Datasette metadata against a real Datasette on a real archive file: the tables'
+facets, the canned query answering "which countries' envoys visited Guizhou in 2020" in one page, and the chart
+of events per month and province."""
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+from datasette.app import Datasette
+
+from archive import Archive
+from archive.datasette.serve import load_metadata
+from pipelines.meetings import extract
+
+LABELS = Path(__file__).resolve().parent / "fixtures" / "meetings" / "labels"
+ARTICLES = [   # labelled articles (their text as labelled), each archived through store_article
+    "guizhou_hotnews_202012_t20201221_6731205",         # envoys of 12 Eurasian countries tour Guizhou, Dec 2020
+    "guizhou_hotnews_202011_t20201110_6690418",         # Guizhou's governor meets the Swiss ambassador, Nov 2020
+    "guizhou_hotnews_201911_t20191115_6287754",         # a Cambodian delegation in Qiandongnan, 2019
+    "hunan_hneng_News_Localnews_202003_t20200318_1228011",   # a video meeting with Russia's Ulyanovsk: a call
+    "hunan_hneng_News_Localnews_202004_t20200410_1239012",   # Hunan's vice governor meets France's consul general
+]
+
+
+def build(tmp_path) -> Path:
+    path = tmp_path / "gazette.db"
+    with Archive(path) as archive, archive.transaction():
+        for name in ARTICLES:
+            art = json.loads((LABELS / f"{name}.json").read_text("utf-8"))["article"]
+            record = {**art, "id": name[-16:], "url": f"https://example.org/{name}.html", "content_hash": name}
+            record["meetings"] = extract(record)
+            assert record["meetings"], name
+            archive.store_article(record)
+    return path
+
+
+def get(ds, path):
+    async def run():
+        return await ds.client.get(path)
+    response = asyncio.run(run())
+    assert response.status_code == 200, (path, response.text[:500])
+    return response
+
+
+def test_meetings_tables_faceted(tmp_path):
+    ds = Datasette([str(build(tmp_path))], metadata=load_metadata())
+    data = get(ds, "/gazette/meetings.json?_extra=facet_results").json()
+    facets = data["facet_results"]
+    facets = facets.get("results", facets)
+    assert {"type", "province", "year", "countries"} <= set(facets)
+    assert {f["value"] for f in facets["type"]["results"]} == {"visit", "meeting", "call"}
+    assert {f["value"]: f["count"] for f in facets["province"]["results"]} == {"Guizhou": 3, "Hunan": 2}
+    assert "Switzerland" in {f["value"] for f in facets["countries"]["results"]}
+    people = get(ds, "/gazette/meeting_participants.json?_extra=facet_results").json()["facet_results"]
+    people = people.get("results", people)
+    assert {"side", "country_name", "province", "year"} <= set(people)
+    html = get(ds, "/gazette/meetings?province=Guizhou&year=2020").text
+    assert "Diplomatic envoys and diplomats of 12 Eurasian countries" in html
+
+
+def test_foreign_visitors_to_guizhou_in_2020_in_one_page(tmp_path):
+    ds = Datasette([str(build(tmp_path))], metadata=load_metadata())
+    rows = get(ds, "/gazette/foreign_visitors_by_year.json?province=Guizhou&year=2020&_shape=array").json()
+    assert {r["country"] for r in rows} == {"Russia", "Kazakhstan", "Belarus", "Uzbekistan", "Switzerland"}
+    swiss = next(r for r in rows if r["country_code"] == "CHE")
+    assert (swiss["events"], swiss["first_day"], swiss["types"]) == (1, "2020-11-09", "meeting")
+    assert "Ambassador of Switzerland to China" in swiss["persons"]
+    russia = next(r for r in rows if r["country_code"] == "RUS")
+    assert (russia["first_day"], russia["last_day"]) == ("2020-12-15", "2020-12-17")
+    # by code, every year; a call (the Ulyanovsk video meeting) is no visit to Hunan
+    rows = get(ds, "/gazette/foreign_visitors_by_year.json?province=cn-gz&year=&_shape=array").json()
+    assert {(r["year"], r["country_code"]) for r in rows} >= {(2019, "KHM"), (2020, "CHE")}
+    rows = get(ds, "/gazette/foreign_visitors_by_year.json?province=Hunan&year=&_shape=array").json()
+    assert [r["country_code"] for r in rows] == ["FRA"]
+    page = get(ds, "/gazette/foreign_visitors_by_year?province=Guizhou&year=2020").text
+    assert "Kazakhstan" in page and "Switzerland" in page
+
+
+def test_meetings_per_month_and_province_chart(tmp_path):
+    ds = Datasette([str(build(tmp_path))], metadata=load_metadata())
+    dashboards = load_metadata()["plugins"]["datasette-dashboards"]
+    chart = dashboards["meetings-over-time"]["charts"]["per-month"]
+    rows = get(ds, "/gazette.json?_shape=array&sql=" + _quote(chart["query"])).json()
+    assert {(r["month"], r["province"], r["events"]) for r in rows} == {
+        ("2019-11", "Guizhou", 1), ("2020-11", "Guizhou", 1), ("2020-12", "Guizhou", 1),
+        ("2020-03", "Hunan", 1), ("2020-04", "Hunan", 1)}
+    assert "Meetings per month and province" in get(ds, "/-/dashboards/meetings-over-time").text
+
+
+def _quote(sql: str) -> str:
+    from urllib.parse import quote
+    return quote(sql)
