@@ -128,7 +128,7 @@ class Query:
         args.update(changes)
         return "?" + urlencode({k: v for k, v in args.items() if v not in (None, "")})
 
-    def describe(self, site_names: dict) -> str:
+    def describe(self, site_names: dict, labels: dict | None = None) -> str:
         parts = []
         if self.text:
             parts.append(f"matching {self.search.describe()}")
@@ -137,10 +137,9 @@ class Query:
             parts.append(f"from {site_names.get(f['site'], {}).get('name', f['site'])}")
         if "year" in f:
             parts.append(f"published in {f['year']}")
-        if "country" in f:
-            parts.append(f"naming {f['country']}")
-        if "province" in f:
-            parts.append(f"naming {f['province']}")
+        for kind in ("country", "province"):
+            if kind in f:
+                parts.append(f"naming {(labels or {}).get(kind) or f[kind]}")
         if f.get("gone") == "1":
             parts.append("gone from their site")
         return "Articles " + ", ".join(parts) if parts else "All articles"
@@ -276,6 +275,17 @@ def pages_of(query: Query, total: int) -> dict:
             "next": query.link(page=query.page + 1) if query.page < last else None}
 
 
+async def mention_labels(db, query: Query) -> dict:
+    """The names of the country and province asked for by code (ALB -> Albania)."""
+    labels = {}
+    for kind in ("country", "province"):
+        if kind in query.filters:
+            row = (await db.execute("select name from mentions where kind = ? and (code = ? or name = ?) limit 1",
+                                    [kind, query.filters[kind], query.filters[kind]])).first()
+            labels[kind] = row[0] if row else None
+    return labels
+
+
 async def search_page(datasette, request):
     from datasette.utils.asgi import Response
 
@@ -287,8 +297,9 @@ async def search_page(datasette, request):
     if fmt == "atom":
         return await search_feed(datasette, db, query, request)
     sites = site_info(datasette)
+    labels = await mention_labels(db, query)
     context = {"query": query, "sites": sites, "results": [], "total": None, "facets": {}, "sampled": False,
-               "description": query.describe(sites), "page_size": PAGE_SIZE, "rank_cap": RANK_CAP,
+               "description": query.describe(sites, labels), "page_size": PAGE_SIZE, "rank_cap": RANK_CAP,
                "facet_cap": FACET_CAP, "error": None}
     if query.active:
         total = await count_hits(db, query)
@@ -414,7 +425,7 @@ async def search_feed(datasette, db, query: Query, request):
                 "summary": f"{r['published'] or 'undated'} · {r['site']} · "
                            + (r["snippet"] or "").replace(MARK_OPEN, "").replace(MARK_CLOSE, "")}
                for r in rows]
-    title = "Gazette: " + query.describe(site_info(datasette))
+    title = "Gazette: " + query.describe(site_info(datasette), await mention_labels(db, query))
     return _atom_response(atom(title, base(request, request.full_path), entries))
 
 

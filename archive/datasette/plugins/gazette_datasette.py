@@ -87,6 +87,15 @@ def filters_from_request(request, database, table, datasette):
                            extra_context={"search": text, "search_understood": search.describe()})
 
 
+@hookimpl
+def prepare_connection(conn):
+    """gazette_fts(text): what a user typed as a safe FTS5 query (archive/datasette/search.py), for canned
+    queries and charts; '""' (matches nothing) when nothing in it is searchable."""
+    from archive.datasette.search import fts5_query
+
+    conn.create_function("gazette_fts", 1, lambda text: fts5_query(text or "") or '""', deterministic=True)
+
+
 # -- Gazette's pages (archive/datasette/pages.py) -------------------------------------------------------
 
 @hookimpl
@@ -242,6 +251,10 @@ def render_cell(row, value, column, table, database, datasette):
         return Markup(f'<a href="{escape(href)}">{escape(value)}</a>') if href else None
     if table == "articles" and column == "gone_since" and value:
         return Markup(f'<span class="gazette-gone-badge">gone since {escape(str(value)[:10])}</span>')
+    if table is None and isinstance(value, str) and (value.startswith("/-/search?") or value.startswith("/-/changes/")):
+        # canned queries: a list of the archived articles (search page) or a word-level difference
+        label = "the articles" if value.startswith("/-/search?") else "what changed"
+        return Markup(f'<a href="{escape(value)}">{label}</a>')
     if table is None and column == "article_id" and isinstance(value, str) and value:
         # canned and custom queries: article_id opens the archived article
         href = datasette.urls.row(database, "articles", tilde_encode(value))
