@@ -35,10 +35,12 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from gazette_data import default_config
+
 from . import mentions
 
 TYPES = ("meeting", "visit", "talks", "call", "signing")
-DEFAULT_CONFIG = Path(__file__).resolve().parent.parent / "config"
+DEFAULT_CONFIG = default_config()  # the shipped config/ (meetings.toml, mentions/), also in a non-editable install
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-",
                          "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
@@ -226,8 +228,15 @@ class Trigger:
     end: int
 
 
+_ANY_VERB = re.compile(r"\b(?:met|meets|received|visit\w*|toured|tour|talks|signed|phone|telephone|video|online|"
+                       r"virtual|cloud|spoke|meeting|conference|Conference|dialogue|consultations?|delegation|"
+                       r"courtesy)\b")
+
+
 def find_trigger(sentence: str) -> Trigger | None:
     """The sentence's first event verb outside reported speech and future or past-perfect phrasing."""
+    if not _ANY_VERB.search(sentence):
+        return None
     found = []
     for type_, strong, pattern in _TRIGGERS:
         for m in pattern.finditer(sentence):
@@ -271,6 +280,10 @@ class Rules:
     province_names: dict              # name -> code
     cities: dict                      # name -> (code, province code)
     country_names: dict               # alpha-3 -> display name
+    unnamed_title: re.Pattern         # "Governor of Guangdong Province"
+    place_title: re.Pattern           # "Guangdong Governor"
+    chinese_places: frozenset
+    level_patterns: tuple             # ((level, compiled words), ...)
 
 
 def _load_toml(path: Path) -> dict:
@@ -300,13 +313,21 @@ def load(config_dir: str | None = None) -> Rules:
     for hit in tagger.lookup.values():
         if hit and hit[0] == "country":
             country_names[hit[2]] = hit[1]
+    names = "|".join(sorted((re.escape(n) for n in [*provinces.values(), *cities]), key=len, reverse=True))
+    levels = tuple((lvl, tuple(words)) for lvl, words in cfg["levels"].items())
     return Rules(
+        unnamed_title=re.compile(_UNNAMED_CN.format(places=names)),
+        place_title=re.compile(r"(?P<place>" + names + r")\s+(?P<title>(?:Executive\s+)?(?:Vice\s+)?(?:Governor|Mayor))"
+                               r"\b(?!\s+[A-Z][a-z]+ [A-Z][a-z]+)"),
+        chinese_places=frozenset([*provinces.values(), *cities]),
+        level_patterns=tuple((lvl, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])"))
+                             for lvl, words in levels),
         tagger=tagger, site_places=sites,
         skip_titles=re.compile("|".join(skip), re.I) if skip else None,
         heads=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in heads) + r")(?![\w-])", re.I),
         foreign_roles=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in foreign) + r")(?![\w-])"),
         portfolio=frozenset(cfg["roles"].get("portfolio", [])),
-        levels=tuple((lvl, tuple(words)) for lvl, words in cfg["levels"].items()),
+        levels=levels,
         provinces=provinces, province_names={v: k for k, v in provinces.items()},
         cities={name: (e["code"], e["province"]) for name, e in cities.items()},
         country_names=country_names)
@@ -395,8 +416,8 @@ def _valid_chinese(name: str) -> bool:
 
 
 def _level(title: str, rules: Rules) -> str | None:
-    for level, words in rules.levels:
-        if any(re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", title) for w in words):
+    for level, pattern in rules.level_patterns:
+        if pattern.search(title):
             return level
     return None
 
@@ -500,7 +521,7 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
     # foreign roles with a country before ("Albanian", "Malaysia's") or after ("of Brazil")
     country_spans = [p for p in places_in(text, rules) if p.kind == "country" and p.code != "CHN"]
     sole = sorted({p.code for p in country_spans if not _is_compound(text, p)})
-    chinese_places = {n for n in [*rules.provinces.values(), *rules.cities]}
+    chinese_places = rules.chinese_places
     for m in rules.foreign_roles.finditer(text):
         a, b = m.span()
         if not free(a, b):
@@ -560,9 +581,7 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
         role = re.sub(r"^(?:[Tt]he)\s+", "", role).strip()
         add(Person("foreign", name, role, country=country, start=min(start, start_name), end=end))
     if unnamed:
-        names = "|".join(sorted((re.escape(n) for n in [*rules.provinces.values(), *rules.cities]),
-                                key=len, reverse=True))
-        for m in re.finditer(_UNNAMED_CN.format(places=names), text):
+        for m in rules.unnamed_title.finditer(text):
             if not free(*m.span()):
                 continue
             after = text[m.end():]
@@ -572,8 +591,7 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
             level = _level(title, rules)
             prov, city = _chinese_place(title, rules)
             add(Person("chinese", None, title, level=level, start=m.start(), end=m.end(), province=prov, city=city))
-        for m in re.finditer(r"(?P<place>" + names + r")\s+(?P<title>(?:Executive\s+)?(?:Vice\s+)?(?:Governor|Mayor))\b"
-                             r"(?!\s+[A-Z][a-z]+ [A-Z][a-z]+)", text):
+        for m in rules.place_title.finditer(text):
             if free(*m.span()) and text[m.end():m.end() + 1] != "'":
                 title = " ".join(m.group().split())
                 prov, city = _chinese_place(title, rules)
@@ -776,6 +794,9 @@ def extract(article, config_dir: str | Path | None = None) -> list[dict]:
     site = article.get("site")
     body = (article.get("body") or "").translate(_QUOTES)
     sents = sentences(body)
+    triggers = [find_trigger(s) for s in sents]
+    if not any(triggers):
+        return []
     # Titles of Chinese officials anywhere in the article, so a bare name later ("Yuan Jiajun said") is known.
     known: dict[str, Person] = {}
     per_sentence = []
@@ -793,7 +814,7 @@ def extract(article, config_dir: str | Path | None = None) -> list[dict]:
     events: list[Event] = []
     owner: list[int | None] = []       # sentence index -> event index
     for i, s in enumerate(sents):
-        trig = find_trigger(s)
+        trig = triggers[i]
         current = events[-1] if events else None
         if trig is not None:
             start, end, span = resolve_date(s, published)
