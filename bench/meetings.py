@@ -11,17 +11,20 @@ Each label file holds an article's text (as labelled) and every event it describ
   sentence, else by type and date; persons of an unaligned event are all wrong (or all missed).
 
 Prints precision, recall and F1 at both levels, then every miss and false hit. `evaluate()` is what the test uses.
+`--speed` also times the extractor per article against the mentions tagger (pipelines/mentions.tag, the tagging
+already done for every archived page) on the same texts in the same run, best of 5.
 
-Run: python -m bench.meetings [--labels DIR] [--quiet]
+Run: python -m bench.meetings [--labels DIR] [--quiet] [--speed]
 """
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
-from pipelines import meetings
+from pipelines import meetings, mentions
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "fixtures" / "meetings" / "labels"
@@ -144,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--labels", type=Path, default=LABELS, help="directory of label files")
     parser.add_argument("--quiet", action="store_true", help="figures only, not the errors")
+    parser.add_argument("--speed", action="store_true", help="time the extractor against the mentions tagger")
     args = parser.parse_args(argv)
     r = evaluate(args.labels)
     print(f"{r['articles']} labelled articles")
@@ -155,7 +159,29 @@ def main(argv: list[str] | None = None) -> int:
     if not args.quiet:
         for e in r["errors"]:
             print("  " + e)
+    if args.speed:
+        speed(args.labels)
     return 0
+
+
+def speed(labels: Path, repeat: int = 5) -> None:
+    articles = [json.loads(p.read_text("utf-8"))["article"] for p in sorted(labels.glob("*.json"))]
+    meetings.load()
+    mentions.load()
+
+    def best(fn) -> float:
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            for a in articles:
+                fn(a)
+            times.append((time.perf_counter() - t0) / len(articles))
+        return min(times) * 1000
+
+    ours = best(meetings.extract)
+    base = best(lambda a: mentions.tag(f"{a.get('title') or ''}\n\n{a.get('body') or ''}"))
+    print(f"speed: meetings.extract {ours:.2f} ms/article, mentions.tag (baseline) {base:.2f} ms/article: "
+          f"x{ours / base:.2f}")
 
 
 if __name__ == "__main__":

@@ -198,7 +198,7 @@ _TRIGGERS = [
                                  r"five|several|\d+|cooperation|friendly|friendship|sister|memorand|agreements?|"
                                  r"letters?|MoUs?|contracts?)\b|\bsigned\s+on\s+behalf\b")),
     ("talks", True, re.compile(r"\b(?:held|hold|holds|had)\s+(?:\w+\s+)?talks\b")),
-    ("meeting", True, re.compile(r"\bmet\b(?!\s+(?:the\s+)?(?:needs|demands|requirements|target|standard))|"
+    ("meeting", True, re.compile(r"(?<!were )(?<!was )(?<!been )(?<!be )\bmet\b(?!\s+(?:the\s+)?(?:needs|demands|requirements|targets?|standards?|goals?|expectations))|"
                                  r"\breceived\s+(?:a\s+|the\s+)?(?:visiting\s+|foreign\s+)?"
                                  r"(?:delegation|ambassador|consul|envoy|guests|diplomat|[A-Z])|"
                                  r"\bmeets\s+with\b|\bpaid\s+a\s+courtesy\s+call\b")),
