@@ -3,6 +3,7 @@ match or pattern (language bars, print/close/share links, "Eyesight Protection",
 breadcrumbs). What to strip comes from config ([defaults.boilerplate] and each site's [boilerplate])."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from lxml import etree
@@ -20,12 +21,61 @@ def compiled_xpath(css: str) -> etree.XPath:
     return etree.XPath(css2xpath(css))
 
 
+SIMPLE_SELECTOR = re.compile(r"^([a-zA-Z][\w-]*)?((?:[.#][\w-]+)*)$")
+
+
+@lru_cache(maxsize=64)
+def _removal_plan(selectors: tuple[str, ...]):
+    """Simple selectors (`tag`, `.class`, `#id`, `tag.class#id`) indexed for one pass over the page in Python;
+    the others (descendant, attribute...) as one compiled XPath union."""
+    by_tag, by_class, by_id, others = {}, {}, {}, []
+    for css in dict.fromkeys(selectors):
+        match = SIMPLE_SELECTOR.match(css.strip())
+        if not match or not (match.group(1) or match.group(2)):
+            others.append(css)
+            continue
+        parts = re.findall(r"[.#][\w-]+", match.group(2) or "")
+        rule = (match.group(1).lower() if match.group(1) else None,
+                frozenset(p[1:] for p in parts if p[0] == "."), next((p[1:] for p in parts if p[0] == "#"), None))
+        if rule[2]:
+            by_id.setdefault(rule[2], []).append(rule)
+        elif rule[1]:
+            by_class.setdefault(min(rule[1]), []).append(rule)
+        else:
+            by_tag.setdefault(rule[0], []).append(rule)
+    union = etree.XPath(" | ".join(css2xpath(css) for css in others)) if others else None
+    return by_tag, by_class, by_id, union
+
+
 def remove_blocks(tree: lxml_html.HtmlElement, selectors: tuple[str, ...]) -> None:
     """Remove every element matching one of the CSS selectors (in place), keeping the text that follows it."""
-    for css in selectors:
-        for element in compiled_xpath(css)(tree):
-            if element.getparent() is not None:
-                element.drop_tree()
+    if not selectors:
+        return
+    by_tag, by_class, by_id, union = _removal_plan(tuple(selectors))
+    doomed = []
+    for element in tree.iter():
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue
+        classes = element.get("class")
+        classes = frozenset(classes.split()) if classes else frozenset()
+        ident = element.get("id")
+        candidates = by_tag.get(tag, [])
+        if ident and ident in by_id:
+            candidates = candidates + by_id[ident]
+        for name in classes:
+            if name in by_class:
+                candidates = candidates + by_class[name]
+        for rule_tag, rule_classes, rule_id in candidates:
+            if ((rule_tag is None or rule_tag == tag) and rule_classes <= classes
+                    and (rule_id is None or rule_id == ident)):
+                doomed.append(element)
+                break
+    if union is not None:
+        doomed += [e for e in union(tree) if isinstance(e, etree._Element)]
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()
 
 
 def is_boilerplate(line: str, boilerplate: Boilerplate) -> bool:

@@ -193,7 +193,9 @@ def extract(body: bytes, url: str, site: Site, content_type: str | None = None,
             found["published"] = (parse_date(match.group(1)), "text")
     if "published" not in found and hints.get("listed_published"):
         found["published"] = (hints["listed_published"], "listing")
-    if "title" not in found or "published" not in found or "byline" not in found:
+    if "published" not in found and result.metadata is None and date_from_url(url):
+        found["published"] = (date_from_url(url), "url")  # before asking trafilatura, whose htmldate reads it too
+    if "title" not in found or "published" not in found or (result.metadata and "byline" not in found):
         meta = result.metadata if result.metadata is not None else _generic_metadata(text, url)
         for name, value in (("title", clean_title(meta.get("title"), True, names)),
                             ("published", parse_date(meta.get("date"))),
@@ -327,7 +329,7 @@ def _lines_around(container, tree, title: str | None) -> list[str]:
             if level >= LINES_AROUND and (not title or title in clean_text(region.text_content())):
                 break
             region = parent
-    return _blocks(region, visible_only=True)
+    return _blocks(region, visible_only=True, skip=container)
 
 
 def _text_fields(lines: list[str], found: dict, names: tuple[str, ...]) -> dict:
@@ -638,7 +640,7 @@ def _paragraphs(blocks: Iterable[str], captions: list[str], boilerplate: Boilerp
     return result, credits
 
 
-def _blocks(element, visible_only: bool = False) -> list[str]:
+def _blocks(element, visible_only: bool = False, skip=None) -> list[str]:
     """Text of an element split into paragraphs at block elements and <br> (without elements hidden by an
     inline `display:none` when `visible_only`)."""
     out: list[str] = []
@@ -652,6 +654,9 @@ def _blocks(element, visible_only: bool = False) -> list[str]:
 
     def walk(node):
         tag = node.tag if isinstance(node.tag, str) else ""
+        if node is skip and node is not element:
+            flush()
+            return
         if visible_only and tag and HIDDEN.search(node.get("style") or ""):
             return
         block = tag.lower() in BLOCK_TAGS

@@ -6,7 +6,6 @@ import hashlib
 import re
 from urllib.parse import urlsplit, urlunsplit
 
-from dateutil import parser as dateparser
 from w3lib.url import canonicalize_url, url_query_cleaner
 
 SPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
@@ -54,9 +53,15 @@ def parse_date(text: str | None) -> str | None:
     if match and match.group(1).split()[0][:3].lower().strip(".") in MONTHS + tuple(
             str(d) for d in range(1, 32)):
         words, hour, minute, second = match.groups()
+        month = next(w for w in re.findall(r"[A-Za-z]+", words))[:3].lower()
+        numbers = re.findall(r"\d+", words)
+        year = next((int(n) for n in numbers if len(n) == 4), None)
+        day = next((int(n) for n in numbers if len(n) <= 2), None)
+        if month not in MONTHS or year is None or day is None:
+            return None
         try:
-            date = dateparser.parse(words.replace(",", ", ")).date()
-        except (ValueError, OverflowError):
+            date = dt.date(year, MONTHS.index(month) + 1, day)
+        except ValueError:
             return None
         if hour is None:
             return date.isoformat()
