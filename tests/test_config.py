@@ -5,7 +5,7 @@ import pytest
 
 from crawler import config as config_module
 
-from .support import PROJECT_CONFIG, gazette, json_lines
+from .support import gazette, json_lines
 
 GOOD_SITE = '''
 [sites.demo]
@@ -62,4 +62,4 @@ def test_good_minimal_site_loads(tmp_path):
     assert site.is_article("https://demo.example.org/news/t123.html")
     assert not site.is_article("https://demo.example.org/news/index.html")
     assert "Suggest to a friend" not in site.boilerplate.lines  # defaults only when [defaults] says so
-    assert PROJECT_CONFIG.exists()
+    assert site.pagination == "none" and site.revisit == {} and site.hosts == ("demo.example.org",)

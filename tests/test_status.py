@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .support import gazette, json_lines
-from .test_crawl import english_pages, start_paths
+from .test_crawl import english_pages
 
 
 def test_status_before_any_crawl_lists_every_site(mirrors, mirrored_config, db):
@@ -55,6 +55,3 @@ def test_status_shows_counts_and_warnings(mirrors, mirrored_config, db):
     plain = gazette("status", db=db, config=cfg_dir).stdout
     assert "warning: 2 failed runs in a row" in plain and "shenzhen" in plain
 
-
-def test_start_paths_cover_feeds():
-    assert start_paths("chongqing") == ["/", "/feed/"]
