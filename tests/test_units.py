@@ -1,0 +1,111 @@
+"""Unit tests of small pure parts the end-to-end tests reach only indirectly: canonical URLs and ids,
+the spider's pagination (TRS scripts, WordPress pages, China Daily-style numbered pages) on hand-made
+responses, and the one-line reasons of failed downloads."""
+from __future__ import annotations
+
+import pytest
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import HtmlResponse, Request
+from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TimeoutError
+from twisted.python.failure import Failure
+
+from crawler import config as config_module
+from crawler.pages import describe_failure
+from crawler.spiders.site import SiteSpider
+from pipelines.normalise import article_id, canonical_url
+from pipelines.rules import Site
+
+HOSTS = ("www.fmprc.gov.cn", "www.mfa.gov.cn", "fmprc.gov.cn")
+BASE = "https://www.fmprc.gov.cn"
+MIRRORS = (("/eng/", "/mfa_eng/"),)
+CANONICAL = "https://www.fmprc.gov.cn/eng/xw/zyxw/202405/t20240515_11305271.html"
+
+
+@pytest.mark.parametrize("variant", [
+    CANONICAL,
+    "http://www.fmprc.gov.cn/eng/xw/zyxw/202405/t20240515_11305271.html",
+    "https://fmprc.gov.cn/eng/xw/zyxw/202405/t20240515_11305271.html",
+    "https://www.mfa.gov.cn/eng/xw/zyxw/202405/t20240515_11305271.html",
+    "https://WWW.FMPRC.GOV.CN/eng/xw/zyxw/202405/t20240515_11305271.html#top",
+    "https://www.fmprc.gov.cn/eng/xw/zyxw/202405/t20240515_11305271.html?utm_source=x&utm_medium=y",
+    "https://www.fmprc.gov.cn/mfa_eng/xw/zyxw/202405/t20240515_11305271.html",
+])
+def test_url_variants_of_one_article_share_its_canonical_url_and_id(variant):
+    assert canonical_url(variant, BASE, HOSTS, MIRRORS) == CANONICAL
+    assert article_id(canonical_url(variant, BASE, HOSTS, MIRRORS)) == article_id(CANONICAL)
+
+
+def test_canonical_url_keeps_what_tells_articles_apart():
+    assert canonical_url("https://www.fmprc.gov.cn/eng/xw/index.html", BASE, HOSTS) == "https://www.fmprc.gov.cn/eng/xw/"
+    assert canonical_url("https://www.ichongqing.info/?p=56742", "https://www.ichongqing.info",
+                         ("www.ichongqing.info",)) == "https://www.ichongqing.info/?p=56742"  # the id is the query
+    assert canonical_url("https://other.example.org/a.html", BASE, HOSTS) == "https://other.example.org/a.html"
+    assert len({article_id(CANONICAL), article_id(CANONICAL.replace("11305271", "11305272"))}) == 2
+
+
+def spider(pagination: str, **selectors) -> SiteSpider:
+    site = Site(key="demo", name="Demo", base_url="https://demo.example.org", hosts=("demo.example.org",),
+                start_urls=("https://demo.example.org/news/",), pagination=pagination, selectors=selectors)
+    config = config_module.Config(path=config_module.PROJECT_CONFIG / "sites.toml", defaults={}, sites={"demo": site})
+    return SiteSpider(config=config, site_key="demo", results=[])
+
+
+def response(url: str, html: str) -> HtmlResponse:
+    return HtmlResponse(url=url, body=html.encode("utf-8"), encoding="utf-8", request=Request(url))
+
+
+TRS_SCRIPT = '<script>createPageHTML(3, {current}, "index", "html");</script>'
+
+
+@pytest.mark.parametrize("url, script, want", [
+    ("https://demo.example.org/news/", TRS_SCRIPT.format(current=0), "https://demo.example.org/news/index_1.html"),
+    ("https://demo.example.org/news/index_1.html", TRS_SCRIPT.format(current=1),
+     "https://demo.example.org/news/index_2.html"),
+    ("https://demo.example.org/news/index_2.html", TRS_SCRIPT.format(current=2), None),  # the last of 3 pages
+    ("https://demo.example.org/news/index.html", "<script>var countPage = 2//共多少页</script>",
+     "https://demo.example.org/news/index_1.html"),
+    ("https://demo.example.org/news/index_1.html", "<script>var countPage = 2</script>", None),
+    ("https://demo.example.org/news/", '<a href="later.html" rel="next">Next</a>', "https://demo.example.org/news/later.html"),
+])
+def test_trs_pagination_follows_the_page_count_of_the_script(url, script, want):
+    assert spider("trs").next_page(response(url, f"<html><body>{script}</body></html>"), url) == want
+
+
+def test_wordpress_pagination_follows_page_n_links_only_when_the_page_has_them():
+    s = spider("wordpress")
+    first = response("https://demo.example.org/", '<a href="/page/2/">Older posts</a>')
+    assert s.next_page(first, first.url) == "https://demo.example.org/page/2/"
+    second = response("https://demo.example.org/page/2/", '<a href="/page/3/">3</a><a href="/page/1/">1</a>')
+    assert s.next_page(second, second.url) == "https://demo.example.org/page/3/"
+    last = response("https://demo.example.org/page/3/", '<a href="/page/2/">Newer posts</a>')
+    assert s.next_page(last, last.url) is None
+    rel = response("https://demo.example.org/page/3/", '<link rel="next" href="https://demo.example.org/page/4/">')
+    assert s.next_page(rel, rel.url) == "https://demo.example.org/page/4/"
+
+
+def test_a_site_without_pagination_reads_its_start_pages_only():
+    page = response("https://demo.example.org/news/", '<a href="index_1.html">2</a><a rel="next" href="x.html">></a>')
+    assert spider("none").next_page(page, page.url) is None
+
+
+def failure(exc: Exception) -> Failure:
+    try:
+        raise exc
+    except Exception:
+        return Failure()
+
+
+@pytest.mark.parametrize("exc, want", [
+    (DNSLookupError("www.eguizhou.gov.cn"), "host name not found"),
+    (ConnectionRefusedError(), "connection refused"),
+    (TimeoutError("Getting https://x took longer than 30.0 seconds."), "timed out"),
+    (IgnoreRequest("Forbidden by robots.txt"), "forbidden by robots.txt"),
+    (IgnoreRequest("max redirections reached"), "redirect loop or too many redirections"),
+    (ValueError("Expected to receive 20971553 bytes which is larger than download max size (10485760)"),
+     "response too large"),
+    (RuntimeError("Forbidden by robots.txt"), "forbidden by robots.txt"),
+    (RuntimeError("something new"), "RuntimeError: something new"),
+])
+def test_failed_downloads_get_one_clear_reason(exc, want):
+    reason = describe_failure(failure(exc))
+    assert reason.startswith(want) and "\n" not in reason
