@@ -234,3 +234,24 @@ def test_scheduled_crawls_revisit_the_articles_due(mirrors, mirrored_config, db)
     # at most max_per_run articles re-checked, each found as it was
     assert 1 <= revisit[0]["unchanged"] <= 2 and revisit[0]["failed"] == 0 and revisit[0]["updated"] == 0
     assert runs(db, "trigger = 'schedule' and status = 'ok'")
+
+
+def test_relative_config_and_archive_from_another_directory(mirrors, mirrored_config, tmp_path):
+    """`gazette schedule --config myconf --db my.db` started elsewhere than the source tree: each crawl child
+    finds the same config and archive (they were passed on unresolved, and the child ran in the source tree)."""
+    config = config_with(mirrored_config, {"mfa": mirrors("mfa")}, mfa={"schedule": {"interval_seconds": 1}})
+    work = tmp_path / "elsewhere"
+    (work / "myconf").mkdir(parents=True)
+    for item in config.iterdir():
+        if item.is_file():
+            (work / "myconf" / item.name).write_bytes(item.read_bytes())
+    env = {k: v for k, v in os.environ.items() if k not in ("GAZETTE_DB", "GAZETTE_CONFIG", "PYTHONPATH")}
+    proc = subprocess.Popen([sys.executable, "-m", "crawler", "schedule", "--config", "myconf", "--db", "my.db",
+                             "--grace", "1"], cwd=work, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    STARTED.append(proc)
+    db = work / "my.db"
+    ok = wait_for(lambda: runs(db, "status != 'running' and trigger = 'schedule'"), 40, proc, "a scheduled crawl")
+    assert stop(proc)[0] == 0
+    assert ok[0]["status"] == "ok" and ok[0]["new"] >= 1, ok[0]["errors"]
+    assert not (ROOT / "my.db").exists() and not (ROOT / "myconf").exists()
