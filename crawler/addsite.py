@@ -204,8 +204,7 @@ def _listing_pattern(kind: infer.Pagination, start: str, first_text: str, urls: 
         tail = "" if path == base else infer.escape_regex(path[len(base):])
         return f"^{infer.escape_regex(base)}(?:{tail}|page/\\d+/?)$" if tail else f"^{infer.escape_regex(base)}(?:page/\\d+/?)?$"
     if kind.kind == "numbered":
-        directory, name, ext, _ = infer.numbered_name(start)
-        return f"^{infer.escape_regex(directory + name)}(?:_\\d+)?\\.{ext}$"
+        return f"^{infer.escape_regex(kind.base)}(?:_\\d+)?\\.{infer.escape_regex(kind.ext)}$"
     if kind.kind == "next_link" and len(urls) > 1:
         paths = [urlsplit(u).path or "/" for u in urls]
         if len({infer.skeleton(p) for p in paths}) == 1:

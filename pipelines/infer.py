@@ -34,7 +34,6 @@ TRS_CREATE = re.compile(r"createPageHTML\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?\d+['
                         r"\s*,\s*['\"]([^'\"]+)['\"]")
 TRS_COUNT = re.compile(r"\bcountPage\s*=\s*['\"]?(\d+)")
 WP_PAGE = re.compile(r"^(.*?/)page/(\d+)/?$")
-NUMBERED = re.compile(r"^(.*/)([\w-]+?)_(\d+)\.(s?html?)$")
 NEXT_TEXTS = {">", "›", "»", "next", "next page", "next >", "next»", "next »", "下一页", "下页", "next>"}
 NEXT_SELECTORS = ("link[rel=next]::attr(href)", "a[rel=next]::attr(href)", "a.next::attr(href)",
                   "a.next-page::attr(href)")
@@ -75,7 +74,8 @@ class Shape:
     links: list[Link]  # article links of the start page in page order, each once
     per_page: list[list[Link]]  # the same for every listing page
     examples: list[str]
-    rejected_navigation: int = 0  # links present on every listing page
+    rejected_navigation: int = 0  # links present on every listing page, not of the article shape
+    chrome: set = field(default_factory=set)  # links present on every listing page (sidebars, menus)
 
 
 @dataclass
@@ -84,6 +84,8 @@ class Pagination:
     count: int | None = None  # page count the page states or the highest page number linked
     evidence: str = ""
     feed_urls: list[str] = field(default_factory=list)
+    base: str = ""  # numbered: directory + name of the listing (/latest for /latest.html, /latest_2.html ...)
+    ext: str = ""
 
 
 class NotAListing(ValueError):
@@ -190,9 +192,11 @@ def shape_regex(paths: list[str]) -> str:
 def article_shape(listings: list[Page], hosts: list[str]) -> Shape:
     """The article URL pattern: the best-scoring shape among the listing pages' links.
 
-    A link present on every listing page (when there are several) is navigation, not an article. A shape scores
-    by its distinct links, more when their anchor texts read like headlines (3+ words) and when the paths carry
-    dates, ids or slugs. Raises NotAListing when no shape has at least 3 links."""
+    A link present on every listing page (when there are several) is navigation or a sidebar, and does not
+    vote for a shape (unless nothing else is left). A shape scores by its distinct links, more when their
+    anchor texts read like headlines (3+ words) and when the paths carry dates, ids or slugs. Shapes that differ
+    only by leading path words (/guiyang/2024-03/01/c_1.htm beside /2024-03/01/c_2.htm) are one pattern.
+    Raises NotAListing when no shape has at least 3 links."""
     per_page = [links_of(p, hosts) for p in listings]
     listing_urls = {p.url for p in listings}
     seen_on = Counter()
@@ -200,19 +204,20 @@ def article_shape(listings: list[Page], hosts: list[str]) -> Shape:
         for url in {link.url for link, _ in links}:
             seen_on[url] += 1
     chrome = {u for u, n in seen_on.items() if len(listings) > 1 and n == len(listings)}
-    groups: dict[tuple, dict[str, Link]] = defaultdict(dict)
-    for links in per_page:
-        for link, _ in links:
-            if link.url in chrome or link.url in listing_urls:
-                continue
-            path = urlsplit(link.url).path or "/"
-            if urlsplit(link.url).query or path == "/" or WP_PAGE.match(path) or _is_feed_path(path):
-                continue
-            entry = groups[skeleton(path)].setdefault(link.url, link)
-            if len(link.text) > len(entry.text):
-                groups[skeleton(path)][link.url] = link
-    if not groups:
-        raise NotAListing("no article links found on the page")
+
+    def grouped(exclude: set) -> dict[tuple, dict[str, Link]]:
+        groups: dict[tuple, dict[str, Link]] = defaultdict(dict)
+        for links in per_page:
+            for link, _ in links:
+                if link.url in exclude or link.url in listing_urls:
+                    continue
+                path = urlsplit(link.url).path or "/"
+                if urlsplit(link.url).query or path == "/" or WP_PAGE.match(path) or _is_feed_path(path):
+                    continue
+                entry = groups[skeleton(path)].setdefault(link.url, link)
+                if len(link.text) > len(entry.text):
+                    groups[skeleton(path)][link.url] = link
+        return groups
 
     def score(item):
         key, links = item
@@ -221,21 +226,61 @@ def article_shape(listings: list[Page], hosts: list[str]) -> Shape:
         marked = any("#" in c or c == "<slug>" for c in key)
         return len(links) * (0.25 + headline) * (1.5 if marked else 1.0)
 
+    groups = grouped(chrome)
+    if not groups or len(max(groups.items(), key=score)[1]) < 3:
+        groups = grouped(set())
+    if not groups:
+        raise NotAListing("no article links found on the page")
     key, links = max(groups.items(), key=score)
     if len(links) < 3:
         raise NotAListing(f"no article links found: no link shape occurs 3 times (best: {len(links)})")
-    pattern = shape_regex([urlsplit(u).path for u in links])
+    family = {k: v for k, v in groups.items() if _tail(k) == _tail(key) and any("#" in c or c == "<slug>"
+                                                                                for c in _tail(key))}
+    members = [link for v in family.values() for link in v.values()]
+    if any(len(link.text.split()) >= 4 for link in members):
+        # headlines beside one- or two-word links of the same shape (a spokesperson's photo page, "Mao Ning"):
+        # the short ones are not articles
+        members = [link for link in members if len(link.text.split()) >= 3 or not link.text]
+    paths = [urlsplit(link.url).path for link in members]
+    pattern = _family_regex(paths, len(key) - len(_tail(key)))
     regex = re.compile(pattern)
     shaped = []
     for page_links in per_page:
         ordered: dict[str, Link] = {}
         for link, _ in page_links:
-            if link.url not in chrome and regex.search(urlsplit(link.url).path):
+            if regex.search(urlsplit(link.url).path):
                 if link.url not in ordered or len(link.text) > len(ordered[link.url].text):
                     ordered[link.url] = link
         shaped.append(list(ordered.values()))
-    return Shape(pattern=pattern, links=shaped[0], per_page=shaped, examples=list(links)[:3],
-                 rejected_navigation=len(chrome))
+    examples = [link.url for link in members][:3]
+    return Shape(pattern=pattern, links=shaped[0], per_page=shaped, examples=examples,
+                 rejected_navigation=len(chrome - set().union(*[set(v) for v in family.values()])), chrome=chrome)
+
+
+def _tail(key: tuple) -> tuple:
+    """A skeleton without its leading path words."""
+    i = 0
+    while i < len(key) - 1 and key[i] == "<word>":
+        i += 1
+    return key[i:]
+
+
+def _family_regex(paths: list[str], _lead: int) -> str:
+    """One regex for paths sharing a tail shape: the leading words as alternatives (optional when some paths
+    have none), the tail generalised."""
+    split = [p.split("/")[1:] for p in paths]
+    leads, tails = [], []
+    for segments in split:
+        key = skeleton("/" + "/".join(segments))
+        n = len(key) - len(_tail(key))
+        leads.append("/".join(segments[:n]))
+        tails.append("/" + "/".join(segments[n:]))
+    if len(set(leads)) == 1:
+        return shape_regex(paths)
+    tail = shape_regex(tails)[2:-1]
+    words = sorted({lead for lead in leads if lead})
+    optional = "?" if "" in leads else ""
+    return "^/(?:" + "|".join(escape_regex(w) + "/" for w in words) + ")" + optional + tail + "$"
 
 
 def _is_feed_path(path: str) -> bool:
@@ -275,11 +320,11 @@ def pagination(page: Page, hosts: list[str]) -> Pagination:
           and listing_base(base) == m.group(1)]
     if wp:
         return Pagination("wordpress", max(wp), f"links to /page/N/ (up to {max(wp)})", feeds)
-    name = numbered_name(page.url)
-    numbered = [int(m.group(3)) for u in links if (m := NUMBERED.match(urlsplit(u).path))
-                and (m.group(1), m.group(2)) == name[:2]]
+    numbered = numbered_pages(page.url, links)
     if numbered:
-        return Pagination("numbered", max(numbered), f"links to {name[1]}_N.{name[2]} (up to {max(numbered)})", feeds)
+        base, ext, pages = numbered
+        return Pagination("numbered", max(pages), f"links to {base.rsplit('/', 1)[-1]}_N.{ext} (up to {max(pages)})",
+                          feeds, base=base, ext=ext)
     if _next_link(page):
         return Pagination("next_link", None, "a rel=next / next link", feeds)
     if feeds:
@@ -295,16 +340,28 @@ def listing_base(path: str) -> str:
     return path if path.endswith("/") else path.rsplit("/", 1)[0] + "/"
 
 
-def numbered_name(url: str) -> tuple[str, str, str, int]:
-    """(directory, name, extension, page number) of a <name>.html / <name>_N.html listing URL."""
+def numbered_pages(url: str, links: list[str]) -> tuple[str, str, list[int]] | None:
+    """(directory + name, extension, page numbers linked) of a <name>.html listing linking <name>_N.html pages.
+
+    The name is the page's whole file name first (guangdongstories_7.html links guangdongstories_7_2.html),
+    else without a trailing _N (latest_3.html is page 3 of latest.html)."""
     path = urlsplit(url).path
-    match = NUMBERED.match(path)
-    if match:
-        return match.group(1), match.group(2), match.group(4), int(match.group(3))
     match = re.match(r"^(.*/)([\w-]+)\.(s?html?)$", path)
-    if match:
-        return match.group(1), match.group(2), match.group(3), 1
-    return (path if path.endswith("/") else path + "/"), "index", "html", 1
+    if not match:
+        return None
+    directory, stem, ext = match.groups()
+    names = [stem] + ([re.sub(r"_\d+$", "", stem)] if re.search(r"_\d+$", stem) else [])
+    for name in names:
+        page = re.compile("^" + re.escape(directory + name) + r"_(\d+)\." + re.escape(ext) + "$")
+        numbers = [int(m.group(1)) for u in links if (m := page.match(urlsplit(u).path))]
+        if numbers:
+            return directory + name, ext, numbers
+    return None
+
+
+def _page_number(url: str, kind: "Pagination") -> int:
+    match = re.match("^" + re.escape(kind.base) + r"(?:_(\d+))?\.", urlsplit(url).path)
+    return int(match.group(1)) if match and match.group(1) else 1
 
 
 def feed_links(page: Page, hosts: list[str]) -> list[str]:
@@ -345,9 +402,10 @@ def next_listing_url(page: Page, kind: Pagination, hosts: list[str], index: int)
         candidate = urljoin(page.url, f"{listing_base(urlsplit(page.url).path)}page/{index + 2}/")
         return candidate if candidate in {link.url for link, _ in links_of(page, hosts)} else None
     if kind.kind == "numbered":
-        directory, name, ext, number = numbered_name(page.url)
-        candidate = urljoin(page.url, f"{directory}{name}_{number + 1}.{ext}")
-        return candidate if candidate in {link.url for link, _ in links_of(page, hosts)} else None
+        candidate = urljoin(page.url, f"{kind.base}_{_page_number(page.url, kind) + 1}.{kind.ext}")
+        if candidate in {link.url for link, _ in links_of(page, hosts)}:
+            return candidate
+        return _next_link(page)
     if kind.kind == "next_link":
         return _next_link(page)
     return None
@@ -396,75 +454,90 @@ def unique_selector(element, root, max_parts: int = 4) -> str | None:
 def listing_selectors(listings: list[Page], shape: Shape) -> dict:
     """listing_item, listing_link and listing_date for the repeated block holding most article links.
 
-    The block is the deepest element holding at least 70% of the start page's article links; an item is the
-    largest element inside it holding one article link. Every selector is checked on every listing page: the
-    items must give the page's article links; the date selector is kept when it gives a date for 80% of items."""
+    On each listing page, the block is the deepest element holding at least 70% of the page's own article links
+    (those not repeated on every page, e.g. in a "most popular" sidebar); an item is the largest element inside
+    it holding one article link. The selectors found are checked on every listing page, as the site spider
+    reads them (the first article link of each item): the pair giving the most of each page's own links wins
+    (at least 80%); the date selector is kept when it gives a date for 80% of the items of every page."""
     regex = re.compile(shape.pattern)
-    tree = listings[0].tree()
-    if tree is None:
+    wants = [[link for link in links if link.url not in shape.chrome] for links in shape.per_page]
+    if not any(wants):
+        wants = shape.per_page
+    candidates: list[tuple[str, str, list]] = []
+    # the pages with the most own links first: a block is clearer where it holds more links
+    for page, want in sorted(zip(listings, wants), key=lambda pw: -len(pw[1])):
+        if len(want) < 2 and any(len(w) >= 2 for w in wants):
+            continue
+        for found in _candidates(page, want, regex):
+            if found[:2] not in [c[:2] for c in candidates]:
+                candidates.append(found)
+    best, best_cover = None, 0.0
+    for item_css, link_css, items in candidates:
+        covers = [_coverage(p, item_css, link_css, regex, want) for p, want in zip(listings, wants) if want]
+        cover = min(covers) if covers else 0.0
+        if cover > best_cover:
+            best, best_cover = (item_css, link_css, items), cover
+    if best is None or best_cover < 0.8:
         return {}
+    result = {"listing_item": [best[0]], "listing_link": [best[1]]}
+    date_css = _listing_date(listings, best[0], best[2])
+    if date_css:
+        result["listing_date"] = [date_css]
+    return result
+
+
+def _candidates(page: Page, want: list[Link], regex) -> list[tuple[str, str, list]]:
+    """(item selector, link selector, item elements) for the block of this page holding most of `want`."""
+    tree = page.tree()
+    urls = {link.url for link in want}
+    if tree is None or not urls:
+        return []
     anchors = []
     for a in tree.iter("a"):
         href = (a.get("href") or "").strip()
-        url = urldefrag(urljoin(listings[0].url, href))[0]
-        if href and url in {link.url for link in shape.links} and regex.search(urlsplit(url).path):
+        url = urldefrag(urljoin(page.url, href))[0]
+        if href and url in urls:
             anchors.append((url, a))
-    if not anchors:
-        return {}
     total = len({u for u, _ in anchors})
     holding: dict = defaultdict(set)
     for url, a in anchors:
         for ancestor in a.iterancestors():
             holding[ancestor].add(url)
-    candidates = [e for e, urls in holding.items() if len(urls) >= 0.7 * total]
-    container = max(candidates, key=lambda e: len(list(e.iterancestors())))
+    qualified = [e for e, found in holding.items() if len(found) >= 0.7 * total]
+    if not qualified:
+        return []
+    container = max(qualified, key=lambda e: len(list(e.iterancestors())))
     items = []
     for url, a in anchors:
         if container not in set(a.iterancestors()):
             continue
         item = a
         for ancestor in a.iterancestors():
-            if ancestor is container:
+            if ancestor is container or len(holding[ancestor]) != 1:
                 break
-            if len(holding[ancestor]) == 1:
-                item = ancestor
-            else:
-                break
+            item = ancestor
         if item not in items:
             items.append(item)
     if not items:
-        return {}
+        return []
     tag = Counter(i.tag for i in items).most_common(1)[0][0]
     same = [i for i in items if i.tag == tag]
     common = set(_stable_classes(same[0]))
     for i in same[1:]:
         common &= set(_stable_classes(i))
-    item_simple = tag + "".join(f".{c}" for c in _stable_classes(same[0]) if c in common)
+    item_simple = tag + "".join(f".{c}" for c in [c for c in _stable_classes(same[0]) if c in common][:2])
     container_css = unique_selector(container, tree) or simple_selector(container)
     item_candidates = [f"{container_css} {item_simple}", item_simple if common else None, f"{container_css} {tag}"]
+    # the link: the item's article link with the longest text (the headline, not the picture)
+    in_item = [a for _, a in anchors if _inside(a, same[0])]
+    a = max(in_item, key=lambda x: len(clean_text(x.text_content())))
     link_candidates = []
-    a = next(a for _, a in anchors if _inside(a, same[0]))
     parent = a.getparent()
-    if parent is not None and parent is not same[0] and _stable_classes(parent):
+    if parent is not None and parent is not same[0] and (_stable_classes(parent) or parent.tag in (
+            "h1", "h2", "h3", "h4", "h5", "h6", "strong", "b")):
         link_candidates.append(f"{simple_selector(parent, with_id=False)} a::attr(href)")
     link_candidates.append("a::attr(href)")
-    best, best_cover = None, 0.0
-    for item_css in filter(None, dict.fromkeys(item_candidates)):
-        for link_css in link_candidates:
-            cover = min(_coverage(p, item_css, link_css, regex, links) for p, links in zip(listings, shape.per_page))
-            if cover > best_cover:
-                best, best_cover = (item_css, link_css), cover
-            if cover == 1.0:
-                break
-        if best_cover == 1.0:
-            break
-    if best is None or best_cover < 0.8:
-        return {}
-    result = {"listing_item": [best[0]], "listing_link": [best[1]]}
-    date_css = _listing_date(listings, best[0], same)
-    if date_css:
-        result["listing_date"] = [date_css]
-    return result
+    return [(i, link, same) for i in dict.fromkeys(filter(None, item_candidates)) for link in link_candidates]
 
 
 def _inside(element, ancestor) -> bool:
@@ -689,7 +762,7 @@ def site_key(url: str) -> str:
 
 def site_name(page: Page) -> str:
     sel = Selector(text=page.text)
-    for css in ("meta[property='og:site_name']::attr(content)", "title::text"):
+    for css in ("meta[property='og:site_name']::attr(content)", "meta[name=SiteName]::attr(content)", "title::text"):
         value = clean_text(sel.css(css).get())
         if value:
             return value

@@ -1,0 +1,92 @@
+"""`gazette add-site` on the recorded sites: the inferred table against the hand-written one.
+
+For each configured site with recorded pages (gazette_data fixtures, served on loopback), the site is removed
+from a copy of the config, `gazette add-site FIRST_START_URL --yes` proposes a table from the mirror, and both
+tables, given that one start page, crawl the mirror (`gazette crawl --full`, each into its own archive). Printed per site: the pagination
+and article pattern of each table, articles archived by each, and how many of the hand table's articles the
+inferred table archived with the same title and the same date.
+
+Run: python -m bench.addsite [--sites mfa,guizhou]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import tomllib
+from pathlib import Path
+
+import tomli_w
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def gazette(*args, db: Path, config: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "GAZETTE_DB": str(db), "GAZETTE_CONFIG": str(config)}
+    return subprocess.run([sys.executable, "-m", "crawler", *args], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=600)
+
+
+def articles(db: Path, site: str) -> dict[str, tuple[str, str]]:
+    if not db.exists():
+        return {}
+    with sqlite3.connect(db) as conn:
+        return {url: (title, (published or "")[:10]) for url, title, published in
+                conn.execute("select url, title, published from articles where site = ?", [site])}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sites", default="", help="comma-separated keys (default: every recorded site)")
+    args = parser.parse_args(argv)
+    import gazette_data
+    from gazette_demo.sites import LOOPBACK_DEFAULTS, mirror_site, read_config, site_mirror
+
+    project = read_config(ROOT / "config")
+    keys = [k for k in (args.sites.split(",") if args.sites else project["sites"])
+            if (gazette_data.fixtures() / k).is_dir()]
+    print(f"{'site':<10} {'hand pagination':<16} {'inferred':<10} {'hand':>5} {'inferred':>8} {'same':>5}  pattern "
+          "(hand | inferred)")
+    totals = [0, 0, 0]
+    for key in keys:
+        mirror = site_mirror(key, project)
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                tmp = Path(tmp)
+                hand_site = mirror_site(project["sites"][key], mirror)
+                hand_site["start_urls"] = hand_site["start_urls"][:1]  # add-site sees one listing: compare like with like
+                raw = {"defaults": {**project["defaults"], **LOOPBACK_DEFAULTS}, "sites": {key: hand_site}}
+                (tmp / "hand").mkdir()
+                (tmp / "hand" / "sites.toml").write_text(tomli_w.dumps(raw), encoding="utf-8")
+                (tmp / "inferred").mkdir()
+                raw["sites"] = {}
+                (tmp / "inferred" / "sites.toml").write_text(tomli_w.dumps(raw), encoding="utf-8")
+                proposed = gazette("add-site", hand_site["start_urls"][0], "--key", "inferred", "--yes", "--json",
+                                   db=tmp / "unused.db", config=tmp / "inferred")
+                if proposed.returncode:
+                    print(f"{key:<10} add-site failed: {proposed.stderr.strip()}")
+                    continue
+                table = json.loads(proposed.stdout)["table"]
+                gazette("crawl", key, "--full", db=tmp / "hand.db", config=tmp / "hand")
+                gazette("crawl", "inferred", "--full", db=tmp / "inferred.db", config=tmp / "inferred")
+                hand = articles(tmp / "hand.db", key)
+                found = articles(tmp / "inferred.db", "inferred")
+                same = sum(1 for url, fields in hand.items() if found.get(url) == fields)
+                totals[0] += len(hand)
+                totals[1] += len(found)
+                totals[2] += same
+                print(f"{key:<10} {project['sites'][key].get('pagination', 'none'):<16} {table['pagination']:<10} "
+                      f"{len(hand):>5} {len(found):>8} {same:>5}  {project['sites'][key]['article_pattern']} | "
+                      f"{table['article_pattern']}")
+        finally:
+            mirror.close()
+    print(f"{'total':<38} {totals[0]:>5} {totals[1]:>8} {totals[2]:>5}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
