@@ -1,10 +1,15 @@
 """`gazette serve` end to end: a real server process over an archive filled by real `gazette fetch` runs of the
-recorded fixtures (one article then changed, one gone), checked over HTTP (HTML and .json) and in headless
-Chromium. One server for the whole module."""
+recorded fixtures (one article then changed, one gone, one with awkward words and Chinese text, one whose capture
+carries a script), checked over HTTP (HTML, .json, .csv, Atom) and in headless Chromium. One server for the
+whole module."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
+import re
+import unicodedata
 import shutil
 import socket
 import subprocess
@@ -13,6 +18,8 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from urllib.parse import quote
+from xml.etree import ElementTree
 
 import pytest
 import sqlite_utils
@@ -24,6 +31,12 @@ ARTICLE_2015 = "/mfa_eng/wjdt_665385/2649_665393/202012/t20201218_696980.html"  
 HOSTILE = "/eng/xw/wjbxw/202405/t20240516_99999999.html"
 HOSTILE_HTML = "&lt;script&gt;alert('x')&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;"
 CHANGE_FROM, CHANGE_TO = "at the end of his tenure", "at the end of his tenure in Beijing, CORRECTED"
+WORDS = "/eng/xw/wjbxw/202405/t20240517_99999998.html"      # awkward words and Chinese text
+WORDS_TEXT = ("with the U.S. delegation, President Xi's envoy to Côte d'Ivoire, the 外交部发言人 and the "
+              "外交 spokesperson")
+SCRIPTED = "/eng/xw/wjbxw/202405/t20240518_99999997.html"    # its capture carries a script
+SEARCH_WORDS = ("China-Africa", "COVID-19", "U.S.", "Xi's", "Côte d'Ivoire", "外交")
+ATOM = "{http://www.w3.org/2005/Atom}"
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
 
 
@@ -75,8 +88,12 @@ def server(tmp_path_factory):
         mfa.set(ARTICLE_2015, "<html><body><h1>404 Not Found</h1></body></html>", status=404)
         # an article whose text holds markup-like characters: they must show as text, never as HTML
         mfa.set(HOSTILE, page.replace(CHANGE_FROM, HOSTILE_HTML))
+        mfa.set(WORDS, page.replace(CHANGE_FROM, WORDS_TEXT).replace("Albanian Ambassador", "Ivorian Envoy"))
+        mfa.set(SCRIPTED, page.replace("</head>", "<script>document.title = 'SCRIPT RAN'</script>"
+                                                  f"<link rel=stylesheet href='{mfa.url}/beacon.css'></head>")
+                .replace("Albanian Ambassador", "Scripted Page Ambassador"))
         second = gazette("fetch", "--json", mfa.url + ARTICLE_NEW, mfa.url + ARTICLE_2015, mfa.url + HOSTILE,
-                         db=db, config=config)
+                         mfa.url + WORDS, mfa.url + SCRIPTED, db=db, config=config)
         assert json_lines(second.stdout)[0]["status"] == "updated", second.stdout + second.stderr
 
         port = free_port()
@@ -84,6 +101,7 @@ def server(tmp_path_factory):
         process = subprocess.Popen([sys.executable, "-m", "crawler", "serve", "--port", str(port)], cwd=ROOT,
                                    env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         srv = Server(f"http://127.0.0.1:{port}", db)
+        srv.mfa, srv.config = mfa, config
         deadline = time.monotonic() + 30
         while True:
             try:
@@ -110,14 +128,104 @@ def archived(server, sql, params=()):
     return list(sqlite_utils.Database(server.db).query(sql, params))
 
 
+def normalised(text: str) -> str:
+    """Lower case, accents dropped, every run of non-alphanumerics one space: how the word index sees text."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return " " + " ".join(re.findall(r"[^\W_]+", text)) + " "
+
+
+def expected_ids(server, words: str) -> set[str]:
+    """The articles whose title or text hold `words`, found without SQLite's full-text index: Chinese as a
+    substring, other words as a run of whole words."""
+    rows = archived(server, "select id, title, body from articles")
+    if re.search(r"[\u4e00-\u9fff]", words):
+        return {r["id"] for r in rows if words in (r["title"] or "") + "\n" + (r["body"] or "")}
+    needle = normalised(words)
+    return {r["id"] for r in rows if needle in normalised(r["title"]) or needle in normalised(r["body"])}
+
+
+def search_export(server, query: str, fmt: str = "json", **filters) -> list:
+    args = "&".join(f"{k}={quote(str(v))}" for k, v in {"q": query, **filters}.items())
+    status, headers, text = server.get(f"/-/search.{fmt}?{args}")
+    assert status == 200, text[:500]
+    return json.loads(text) if fmt == "json" else list(csv.DictReader(io.StringIO(text)))
+
+
+def search_total(html: str) -> int:
+    found = re.search(r'<p class="gazette-total"><strong>([\d,]+)</strong>', html)
+    assert found, html[:2000]
+    return int(found.group(1).replace(",", ""))
+
+
+def atom_entries(text: str):
+    feed = ElementTree.fromstring(text.encode("utf-8"))
+    assert feed.tag == f"{ATOM}feed"
+    assert feed.find(f"{ATOM}title").text and feed.find(f"{ATOM}id").text and feed.find(f"{ATOM}updated").text
+    entries = feed.findall(f"{ATOM}entry")
+    for entry in entries:
+        for child in ("id", "title", "updated"):
+            assert entry.find(f"{ATOM}{child}").text, child
+        assert re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", entry.find(f"{ATOM}updated").text)
+        assert entry.find(f"{ATOM}link").get("href").startswith(server_base_of(feed))
+    return feed, entries
+
+
+def server_base_of(feed) -> str:
+    return re.match(r"https?://[^/]+", feed.find(f"{ATOM}id").text).group(0)
+
+
 def test_first_page_introduces_the_archive(server):
     html = server.html("/")
     assert "<h1>Gazette</h1>" in html
-    assert 'name="_search"' in html and 'action="/gazette/articles"' in html
-    for link in ("/gazette/search", "/gazette/latest_per_site", "/gazette/crawl_health", "/-/dashboards/term-over-time"):
-        assert f'href="{link}"' in html
+    assert 'action="/-/search"' in html and 'name="q"' in html
+    articles = archived(server, "select site, count(*) as n, min(published) as first, max(published) as last "
+                                "from articles group by site")
+    for row in articles:                    # per site: its full name, address, count, first and last date
+        name = read_config_site_name(server, row["site"])
+        assert name in html, name
+        assert f'<td class="n">{row["n"]:,}</td>' in html
+        assert row["first"][:10] in html and row["last"][:10] in html
+    assert html.count("working") + html.count("needs attention") >= len(articles)   # health per site
+    assert '<svg class="gazette-chart"' in html and "<rect " in html
+    for link in ("/gazette/countries_by_province_and_year", "/-/search?country=ALB", "/-/feeds/changes.atom"):
+        assert f'href="{link}' in html
+    for jargon in ("SQL", "FTS", "sqlite", "canned", "JSON API"):
+        assert jargon not in html, jargon
     status, headers, _ = server.get("/")
     assert headers["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def read_config_site_name(server, key: str) -> str:
+    """The site's full name as the config gives it, HTML-escaped as the pages print it."""
+    import tomllib
+
+    from markupsafe import escape
+    return str(escape(tomllib.loads((server.config / "sites.toml").read_text("utf-8"))["sites"][key]["name"]))
+
+
+def test_home_chart_is_a_time_axis_with_whole_numbers(server):
+    html = server.html("/")
+    start = html.index('<svg class="gazette-chart"')
+    chart = html[start:html.index("</svg>", start)]
+    ticks = [int(t.replace(",", "")) for t in re.findall(r'text-anchor="end" font-size="11">([\d,]+)</text>', chart)]
+    assert ticks[0] == 0 and len(ticks) >= 2 and len(set(b - a for a, b in zip(ticks, ticks[1:]))) == 1
+    months = archived(server, "select distinct substr(published, 1, 7) as m from articles where published is not null")
+    years = sorted({m["m"][:4] for m in months})
+    first, last = min(m["m"] for m in months), max(m["m"] for m in months)
+    span = (int(last[:4]) * 12 + int(last[5:7])) - (int(first[:4]) * 12 + int(first[5:7])) + 1
+    xs = [float(x) for x in re.findall(r'<rect x="([\d.]+)"', chart)]
+    widths = {round(float(w), 1) for w in re.findall(r'<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)"', chart)}
+    assert len(widths) == 1                                  # every month the same width, empty months kept
+    step = (max(xs) - min(xs)) / (span - 1)
+    assert all(abs((x - min(xs)) / step - round((x - min(xs)) / step)) < 0.01 for x in xs)
+    assert years[-1] in chart
+    # one colour per site, the same in the chart, the legend and the search page
+    pairs = {(site, fill) for fill, site in re.findall(r'fill="(#[0-9a-f]{6})"><title>(\w+),', chart)}
+    assert len(pairs) == len({site for site, _ in pairs})
+    search = server.html("/-/search?q=ambassador")
+    for site, fill in pairs:
+        assert f'background: {fill}">{read_config_site_name(server, site)}' in search or site not in search
 
 
 def test_robots_txt_disallows_everything(server):
@@ -129,7 +237,7 @@ def test_robots_txt_disallows_everything(server):
 def test_writes_are_refused(server):
     before = archived(server, "select count(*) as n from articles")[0]["n"]
     for path in ("/gazette/articles", "/gazette/articles/-/insert", "/gazette/search", "/gazette",
-                 "/-/messages"):
+                 "/-/messages", "/-/search"):
         status, _, text = server.get(path, method="POST", data=b"{}")
         assert status == 405, (path, status)
         assert "read-only" in text
@@ -140,34 +248,102 @@ def test_writes_are_refused(server):
     assert server.json("/-/databases.json")[0]["is_mutable"] is True     # not immutable: crawls write meanwhile
 
 
-def test_search_facets_and_newest_first(server):
-    data = server.json("/gazette/articles.json?_search=ambassador&_extra=facet_results&_shape=objects")
-    rows = data["rows"]
-    want = archived(server, "select a.id from articles a join articles_fts f on f.rowid = a.rowid "
-                            "where articles_fts match 'ambassador'")
-    assert rows and {r["id"] for r in rows} == {w["id"] for w in want}
-    dates = [r["published"] for r in rows if r["published"]]
+@pytest.mark.parametrize("words", SEARCH_WORDS)
+def test_search_page_finds_what_people_type(server, words):
+    want = expected_ids(server, words)
+    assert want, f"the archive should hold {words!r}"
+    status, _, html = server.get("/-/search?q=" + quote(words))
+    assert status == 200, html[:500]
+    assert "error" not in html.lower() or "gazette-error" not in html
+    assert search_total(html) == len(want)
+    assert {r["id"] for r in search_export(server, words)} == want
+    # the articles table's own search agrees
+    table = server.json(f"/gazette/articles.json?_search={quote(words)}&_shape=objects&_size=max")
+    assert {r["id"] for r in table["rows"]} == want and table["filtered_table_rows_count"] == len(want)
+    # so does the canned query (words only: Chinese is the search page's)
+    if not re.search(r"[\u4e00-\u9fff]", words):
+        rows = server.json(f"/gazette/search.json?q={quote(words)}&_shape=array")
+        assert {r["article_id"] for r in rows} == want
+
+
+def test_search_keeps_phrases_or_and_prefixes(server):
+    phrase = expected_ids(server, "sister city")
+    assert phrase and {r["id"] for r in search_export(server, '"sister city"')} == phrase
+    either = expected_ids(server, "Kenya") | expected_ids(server, "Albania")
+    assert {r["id"] for r in search_export(server, "Kenya OR Albania")} == either
+    both = expected_ids(server, "Kenya") & expected_ids(server, "friendship")
+    assert {r["id"] for r in search_export(server, "Kenya friendship")} == both
+    prefix = {r["id"] for r in archived(server, "select id, body from articles") if re.search(r"\bambassador", (r["body"] or "").lower())}
+    assert prefix <= {r["id"] for r in search_export(server, "ambass*")}
+    for nothing in ('"', "OR", "—", "( )", "*"):
+        status, _, html = server.get("/-/search?q=" + quote(nothing))
+        assert status == 200 and search_total(html) == 0, nothing
+
+
+def test_search_results_facets_order_paging_export(server):
+    want = {r["id"] for r in archived(server, "select a.id from articles a join articles_fts f on f.rowid = a.rowid "
+                                              "where articles_fts match 'china'")}    # as the index stems it
+    html = server.html("/-/search?q=China")
+    assert search_total(html) == len(want) > 20
+    items = re.findall(r'<a class="title" href="/gazette/articles/(\w+)">', html)
+    assert len(items) == 20 and set(items) <= want
+    assert "<mark>" in html and 'class="snippet"' in html
+    for facet in ("Source", "Year published", "Country named", "Province named"):
+        assert f"<h3>{facet}</h3>" in html, facet
+    sites = archived(server, "select a.site, count(*) as n from articles a join articles_fts f on f.rowid = a.rowid "
+                             "where articles_fts match 'china' group by a.site")
+    for row in sites:
+        assert f'href="?q=China&amp;order=relevance&amp;site={row["site"]}"' in html
+    narrowed = server.html("/-/search?q=China&site=mfa")
+    assert search_total(narrowed) == {r["site"]: r["n"] for r in sites}["mfa"]
+    page2 = server.html("/-/search?q=China&page=2")
+    items2 = re.findall(r'<a class="title" href="/gazette/articles/(\w+)">', page2)
+    assert items2 and not set(items2) & set(items) and len(items) + len(items2) == min(len(want), 40)
+    by_date = server.html("/-/search?q=China&order=date")
+    ids = re.findall(r'<a class="title" href="/gazette/articles/(\w+)">', by_date)
+    published = {r["id"]: r["published"] for r in archived(server, "select id, published from articles")}
+    dates = [published[i] for i in ids]
     assert dates == sorted(dates, reverse=True)
-    facets = data["facet_results"]
-    assert {"site", "language", "year"} <= set(facets)
-    counts = {f["value"]: f["count"] for f in facets["site"]["results"]}
-    assert sum(counts.values()) == len(rows) and "mfa" in counts
-    years = {f["value"]: f["count"] for f in facets["year"]["results"]}
-    assert "2024" in years
-    # the year facet filters
-    narrowed = server.json("/gazette/articles.json?_search=ambassador&published__startswith=2024&_shape=objects")
-    assert len(narrowed["rows"]) == years["2024"] and all(r["published"].startswith("2024") for r in narrowed["rows"])
-    html = server.html("/gazette/articles?_search=ambassador")
-    assert "Sun Weidong Meets with Albanian Ambassador" in html
-    assert 'published__startswith=2024' in html                     # year facet link on the page
+    rows = search_export(server, "China", fmt="csv")
+    assert {r["id"] for r in rows} == want and all(r["archive_url"].endswith("/gazette/articles/" + r["id"]) for r in rows)
+    gone = archived(server, "select id from articles where gone_since is not null")
+    gone_html = server.html("/-/search?gone=1")
+    assert search_total(gone_html) == len(gone) and 'class="gazette-gone-badge"' in gone_html
 
 
-def test_full_text_search_query_highlights(server):
-    rows = server.json("/gazette/search.json?q=ambassador&_shape=array")
-    assert rows and all("\u27e6" in (r["snippet"] or "") + (r["title"] or "") for r in rows)
-    html = server.html("/gazette/search?q=ambassador")
-    assert "<mark>Ambassador</mark>" in html or "<mark>ambassador</mark>" in html
-    assert server.json("/gazette/search.json?q=&_shape=array") == []      # empty search: no error, no rows
+def test_search_feeds_are_atom(server):
+    albania = {r["article_id"] for r in archived(server, "select article_id from mentions where code = 'ALB'")}
+    assert albania
+    status, headers, text = server.get("/-/search.atom?country=ALB")
+    assert status == 200 and headers["Content-Type"].startswith("application/atom+xml")
+    feed, entries = atom_entries(text)
+    assert "Albania" in feed.find(f"{ATOM}title").text
+    assert {e.find(f"{ATOM}link").get("href").rsplit("/", 1)[1] for e in entries} == albania
+    for path in ("/-/search.atom?q=ambassador", "/-/search.atom?site=hunan", "/-/search.atom?province=Guizhou"):
+        _, entries = atom_entries(server.get(path)[2])
+        assert entries, path
+    _, edits = atom_entries(server.get("/-/feeds/changes.atom")[2])
+    changed = archived(server, "select article_id from revisions")
+    assert [e.find(f"{ATOM}link").get("href").split("/")[-2] for e in edits] == [changed[0]["article_id"]]
+    assert "text" in edits[0].find(f"{ATOM}title").text
+    _, deletions = atom_entries(server.get("/-/feeds/gone.atom")[2])
+    gone = archived(server, "select id from articles where gone_since is not null")
+    assert [e.find(f"{ATOM}link").get("href").rsplit("/", 1)[1] for e in deletions] == [g["id"] for g in gone]
+
+
+def test_articles_table_opens_compact(server):
+    html = server.html("/gazette/articles")
+    assert '<table class="gazette-list">' in html
+    titles = archived(server, "select id, title from articles order by published desc limit 3")
+    for row in titles:
+        assert f'href="/gazette/articles/{row["id"]}">' in html
+    assert "<details class=\"gazette-columns\"><summary>What the columns mean</summary>" in html
+    assert "dl.column-descriptions { display: none; }" in html
+    gone = archived(server, "select id from articles where gone_since is not null")[0]["id"]
+    assert re.search(rf'href="/gazette/articles/{gone}">[^<]*</a>\s*<span class="gazette-gone-badge">', html)
+    assert "suggested-facets" not in html
+    full = server.html("/gazette/articles?_col=title&_col=body")
+    assert 'class="rows-and-columns"' in full                  # choosing columns shows the full table
 
 
 def test_latest_per_site_and_term_by_month(server):
@@ -184,11 +360,16 @@ def test_latest_per_site_and_term_by_month(server):
     assert {"month": "2024-05", "site": "mfa", "articles": mfa_may[0]["n"]} in months and mfa_may[0]["n"] >= 1
     total = archived(server, "select count(*) as n from articles_fts where articles_fts match 'ambassador'")[0]["n"]
     assert sum(m["articles"] for m in months) == total
+    covid = server.json("/gazette/term_by_month.json?term=COVID-19&_shape=array")     # was "no such column: 19"
+    assert sum(m["articles"] for m in covid) == len(expected_ids(server, "COVID-19"))
 
 
 def test_changed_gone_and_crawl_health(server):
     changed = server.json("/gazette/changed_after_publication.json?site=&_shape=array")
-    assert len(changed) == 1 and changed[0]["differs_in"] == "body" and changed[0]["site"] == "mfa"
+    assert len(changed) == 1 and changed[0]["differs_in"] == "text" and changed[0]["site"] == "mfa"
+    assert (changed[0]["from_version"], changed[0]["to_version"]) == (1, 2)
+    view = server.json("/gazette/changes.json?_shape=array")
+    assert [(v["article_id"], v["from_version"], v["changed"]) for v in view] == [(changed[0]["article_id"], 1, "text")]
     gone = server.json("/gazette/gone_from_site.json?site=&_shape=array")
     gone_id = archived(server, "select article_id from captures where url like ? and article_id is not null",
                        ("%" + ARTICLE_2015,))[0]["article_id"]
@@ -201,53 +382,116 @@ def test_changed_gone_and_crawl_health(server):
     assert "marked gone" in last["errors"]
     html = server.html("/gazette/changed_after_publication?site=")
     assert f'href="/gazette/articles/{changed[0]["article_id"]}"' in html   # article_id opens the article
+    assert f'href="/-/changes/{changed[0]["article_id"]}/1"' in html         # and the difference
 
 
 def test_article_row_page(server):
     article = archived(server, "select * from articles where url like ?", ("%" + ARTICLE_NEW,))[0]
     html = server.html(f"/gazette/articles/{article['id']}")
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert title.startswith(article["title"].replace("'", "&#39;")) and "gazette: articles" not in title
     paragraphs = article["body"].split("\n\n")
     assert len(paragraphs) > 2
     for paragraph in paragraphs[:3]:
         assert f"<p>{paragraph.replace(chr(39), '&#39;')}</p>" in html
     assert "CORRECTED" in paragraphs[0]
-    assert f'<a href="{article["url"]}" rel="nofollow noopener noreferrer">' in html
+    cite = html[html.index('<section class="gazette-cite"'):html.index("</section>")]
+    assert f'<a href="{article["url"]}" rel="nofollow noopener noreferrer">' in cite
+    assert f'{server.base}/gazette/articles/{article["id"]}' in cite
+    assert read_config_site_name(server, "mfa") in cite and article["published"] in cite
+    capture = archived(server, "select fetched_at from captures where id = ?", (article["capture_id"],))[0]
+    assert capture["fetched_at"] in cite
     assert '<h2 id="revisions">Revisions</h2>' in html and "1 earlier version of this article" in html
-    revision = archived(server, "select * from revisions where article_id = ?", (article["id"],))[0]
-    assert revision["seen_at"] in html and "CORRECTED" not in revision["body"]
-    assert '<h2 id="urls">URLs</h2>' in html
+    assert "<del>tenure.</del><ins>tenure in Beijing, CORRECTED.</ins>" in html.replace("\n", "")
+    assert f'href="/-/changes/{article["id"]}/1"' in html
+    for code in ("ALB",):
+        assert f'href="/-/search?country={code}"' in html
+    assert re.search(r'href="/-/search\?province=CN-\w+"', html)
+    captions = json.loads(article["captions"] or "[]")
+    if captions:
+        assert f"<li>{captions[0]}</li>" in html and '["' not in html.split('<h2 id="captions">')[1][:300]
+    assert '<iframe class="gazette-capture" sandbox=""' in html
     data = server.json(f"/gazette/articles/{article['id']}.json?_shape=objects")
     assert data["rows"][0]["body"] == article["body"]
+
+
+def test_change_page(server):
+    article = archived(server, "select * from articles where url like ?", ("%" + ARTICLE_NEW,))[0]
+    html = server.html(f"/-/changes/{article['id']}/1")
+    assert "Version 1 → 2" in html and "<strong>text</strong>" in html
+    assert "<del>tenure.</del><ins>tenure in Beijing, CORRECTED.</ins>" in html.replace("\n", "")
+    assert server.get(f"/-/changes/{article['id']}/2")[0] == 404          # no version 3
+    assert server.get("/-/changes/0000000000000000/1")[0] == 404
+
+
+def test_capture_is_served_without_scripts_or_requests(server):
+    row = archived(server, "select c.id from captures c where c.url like ? and c.status = 200", ("%" + SCRIPTED,))[0]
+    status, headers, text = server.get(f"/-/capture/{row['id']}")
+    assert status == 200 and "document.title = 'SCRIPT RAN'" in text        # as it was served
+    policy = headers["Content-Security-Policy"]
+    assert "default-src 'none'" in policy and "sandbox" in policy and "script-src" not in policy
+    assert headers["X-Content-Type-Options"] == "nosniff"
 
 
 def test_no_raw_article_html(server):
     row = archived(server, "select id, body from articles where body like '%<script>%'")[0]
     assert "<script>alert('x')</script>" in row["body"]
-    for path in (f"/gazette/articles/{row['id']}", "/gazette/articles?_search=alert", "/gazette/search?q=alert"):
+    table = server.html("/gazette/articles?_search=alert&_col=title&_col=body")   # the full table shows the body
+    for path in (f"/gazette/articles/{row['id']}", "/gazette/search?q=alert", "/-/search?q=alert"):
         html = server.html(path)
         assert "&lt;script&gt;" in html and "<script>alert" not in html, path     # (search marks "alert")
         assert "<img src=x" not in html and "&lt;img" in html, path
+    assert "&lt;script&gt;" in table and "<script>alert" not in table and "<img src=x" not in table
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (apt-get install -y chromium)")
-def test_search_page_in_headless_chromium(server, tmp_path):
-    def dump(path: str) -> str:
-        with tempfile.TemporaryDirectory(dir=tmp_path) as profile:
-            proc = subprocess.run(
-                [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
-                 "--virtual-time-budget=8000", "--dump-dom", server.base + path],
-                capture_output=True, text=True, timeout=90)
-        assert proc.returncode == 0, proc.stderr[-2000:]
-        return proc.stdout
+def chromium(server, tmp_path, path: str, screenshot: str | None = None) -> str:
+    with tempfile.TemporaryDirectory(dir=tmp_path) as profile:
+        extra = [f"--screenshot={screenshot}", "--window-size=1280,1600"] if screenshot else ["--dump-dom"]
+        proc = subprocess.run(
+            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
+             "--virtual-time-budget=8000", *extra, server.base + path],
+            capture_output=True, text=True, timeout=90)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return proc.stdout
 
-    dom = dump("/gazette/articles?_search=ambassador")
-    assert "Sun Weidong Meets with Albanian Ambassador" in dom
-    assert 'class="rows-and-columns"' in dom and "year" in dom
-    dom = dump("/gazette/search?q=ambassador")
+
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (apt-get install -y chromium)")
+
+
+@needs_chromium
+@pytest.mark.parametrize("words", SEARCH_WORDS)
+def test_search_page_in_headless_chromium(server, tmp_path, words):
+    dom = chromium(server, tmp_path, "/-/search?q=" + quote(words))
+    want = expected_ids(server, words)
+    found = set(re.findall(r'<a class="title" href="/gazette/articles/(\w+)">', dom))
+    assert found == want, (words, found, want)
     assert "<mark>" in dom
-    dom = dump("/-/dashboards/term-over-time?term=ambassador")
+    assert "no such column" not in dom and "syntax error" not in dom
+
+
+@needs_chromium
+def test_article_and_home_pages_in_headless_chromium(server, tmp_path):
+    article = archived(server, "select * from articles where url like ?", ("%" + ARTICLE_NEW,))[0]
+    dom = chromium(server, tmp_path, f"/gazette/articles/{article['id']}")
+    assert re.search(r"<title>Vice Foreign Minister Sun Weidong Meets with Albanian Ambassador", dom)
+    assert 'class="gazette-cite"' in dom and "<del>" in dom and "<ins>" in dom
+    dom = chromium(server, tmp_path, "/")
+    assert "What the archive holds" in dom and 'class="gazette-chart"' in dom
+    dom = chromium(server, tmp_path, "/gazette/articles?_search=ambassador")
+    assert "Sun Weidong Meets with Albanian Ambassador" in dom and 'class="gazette-list"' in dom
+    dom = chromium(server, tmp_path, "/-/dashboards/term-over-time?term=COVID-19")
     assert 'class="marks"' in dom                                    # the Vega-Lite chart was drawn
+
+
+@needs_chromium
+def test_capture_runs_no_script_and_loads_nothing_in_chromium(server, tmp_path):
+    row = archived(server, "select c.id from captures c where c.url like ? and c.status = 200", ("%" + SCRIPTED,))[0]
+    server.mfa.reset_log()
+    dom = chromium(server, tmp_path, f"/-/capture/{row['id']}")
+    assert "Scripted Page Ambassador" in dom
+    assert "<title>SCRIPT RAN</title>" not in dom
+    assert server.mfa.count(lambda p: "beacon" in p) == 0                 # no request left the archive
 
 
 def test_metadata_describes_tables_and_lists_every_canned_query(server):

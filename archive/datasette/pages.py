@@ -293,7 +293,7 @@ async def search_page(datasette, request):
     db = datasette.get_database(DATABASE)
     query = Query(request.args)
     if fmt in ("csv", "json"):
-        return await export(datasette, db, query, fmt)
+        return await export(datasette, db, query, fmt, request)
     if fmt == "atom":
         return await search_feed(datasette, db, query, request)
     sites = site_info(datasette)
@@ -317,7 +317,7 @@ async def search_page(datasette, request):
 EXPORT_COLUMNS = ("id", "published", "site", "title", "url", "archive_url", "gone_since", "first_seen")
 
 
-async def export(datasette, db, query: Query, fmt: str):
+async def export(datasette, db, query: Query, fmt: str, request):
     """Every hit, most recently archived first, streamed in batches (keyset on rowid)."""
     from datasette.utils.asgi import AsgiStream
 
@@ -346,7 +346,7 @@ async def export(datasette, db, query: Query, fmt: str):
             out = csv.writer(buffer)
             for r in rows:
                 record = {"id": r["id"], "published": r["published"], "site": r["site"], "title": r["title"],
-                          "url": r["url"], "archive_url": base(None, archive_url(datasette, r["id"])),
+                          "url": r["url"], "archive_url": base(request, archive_url(datasette, r["id"])),
                           "gone_since": r["gone_since"], "first_seen": r["first_seen"]}
                 if fmt == "json":
                     buffer.write(("" if first else ",\n") + json.dumps(record, ensure_ascii=False))
