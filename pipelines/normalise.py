@@ -50,7 +50,7 @@ def parse_date(text: str | None) -> str | None:
             return date.isoformat()
         return f"{date.isoformat()}T{int(hour):02d}:{minute}" + (f":{second}" if second else ":00")
     match = WORD_DATE.search(text)
-    if match and match.group(1).split()[0][:3].lower().strip(".") in MONTHS + tuple(
+    if match and match.group(1).split()[0][:3].lower().strip(".").lstrip("0") in MONTHS + tuple(
             str(d) for d in range(1, 32)):
         words, hour, minute, second = match.groups()
         month = next(w for w in re.findall(r"[A-Za-z]+", words))[:3].lower()
