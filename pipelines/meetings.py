@@ -211,8 +211,17 @@ _TRIGGERS = [
                                r"\bled\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b.{0,60}?\bto\b|"
                                r"\b(?:organized|organised|invited)\b.{0,120}?\bto\s+visit\b|"
                                r"\bvisits\s+(?=[A-Z])|\bwere\s+on\s+a\s+(?:\w+\s+)?tour\b")),
-    ("visit", False, re.compile(r"\bdelegation\s+(?:held|hosted|attended|took\s+part)\b")),
+    ("visit", True, re.compile(r"\bfor\s+an?\s+(?:[\w-]+\s+){0,3}(?:visit|tour|trip)\s+to\b|"
+                               r"\barrived\s+in\b.{0,80}?\b(?:visit|tour)\b")),
+    # a delegation's or a province's event abroad is a visit there (checked: the place must be abroad)
+    ("visit", False, re.compile(r"\bdelegation\s+(?:held|hosted|attended|took\s+part)\b|"
+                                r"\b(?:held|hosted|staged|organized|organised)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,5}?"
+                                r"(?:event|conference|forum|fair|exhibition|week|seminar|roadshow|symposium|promotion)s?\b")),
 ]
+_DAYS = re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)-day\s+(?:[\w-]+\s+){0,2}"
+                   r"(?:visit|tour|trip|stay|mission)\b")
+_VAGUE_TIME = re.compile(r"\b(?:[Ll]ast|[Pp]ast|[Pp]revious|[Ee]arlier|[Nn]ext|[Cc]oming)\s+(?:year|month|week|years|months|"
+                         r"decades?)\b|\b[Ii]n\s+(?:19|20)\d\d\b|\bago\b|\b[Ss]ince\b|\b[Oo]nce\b|\b[Ee]very\b")
 # A meeting noun ("held a meeting") is an event only between two parties: "A and B held ...", "the A-B ...".
 _TWO_PARTIES = re.compile(r"\band\b.{1,80}?\b(?:held|hold|holds)\b|\b[A-Z][a-z]+-[A-Z][a-z]+\b")
 _NOT_MEETING = re.compile(r"\b(?:chaired|chairs|presided over|presides over|organizing committee|"
@@ -230,7 +239,8 @@ class Trigger:
 
 _ANY_VERB = re.compile(r"\b(?:met|meets|received|visit\w*|toured|tour|talks|signed|phone|telephone|video|online|"
                        r"virtual|cloud|spoke|meeting|conference|Conference|dialogue|consultations?|delegation|"
-                       r"courtesy)\b")
+                       r"courtesy|arrived|events?|forums?|fairs?|exhibitions?|week|seminars?|roadshows?|symposiums?|"
+                       r"promotions?|trip)\b")
 
 
 def find_trigger(sentence: str) -> Trigger | None:
@@ -284,6 +294,9 @@ class Rules:
     place_title: re.Pattern           # "Guangdong Governor"
     chinese_places: frozenset
     level_patterns: tuple             # ((level, compiled words), ...)
+    foreign_places: re.Pattern | None  # places abroad of [foreign_places]
+    foreign_place_codes: dict          # their name -> alpha-3
+    chinese_long_title: re.Pattern     # "Director of the Office of the Central Foreign Affairs Commission Wang Yi"
 
 
 def _load_toml(path: Path) -> dict:
@@ -314,8 +327,21 @@ def load(config_dir: str | None = None) -> Rules:
         if hit and hit[0] == "country":
             country_names[hit[2]] = hit[1]
     names = "|".join(sorted((re.escape(n) for n in [*provinces.values(), *cities]), key=len, reverse=True))
+    abroad = {" ".join(k.split()): v for k, v in cfg.get("foreign_places", {}).items()}
+    iso = set(country_names)
+    for name, code in abroad.items():
+        if code not in iso:
+            raise ValueError(f"meetings.toml: [foreign_places] {name} = {code}: not a country code of the gazetteer")
+    surnames = "|".join(sorted(map(re.escape, _load_toml(mentions_dir / "officials.toml")["surnames"]),
+                               key=len, reverse=True))
     levels = tuple((lvl, tuple(words)) for lvl, words in cfg["levels"].items())
     return Rules(
+        foreign_places=re.compile(r"(?<![\w-])(?:" + mentions._trie_regex(abroad) + r")(?![\w-])") if abroad else None,
+        foreign_place_codes=abroad,
+        chinese_long_title=re.compile(
+            r"(?P<title>(?:(?:Deputy|Vice|Executive)\s+)?(?:Director|Head|Minister|Chairman|Chairwoman|President|"
+            r"Secretary|Member|Director-General|Party\s+Secretary)\s+of\s+the\s+(?:(?:[A-Z][\w'-]*|of|and|the|for)\s+)"
+            r"{1,12}?)(?P<name>(?:" + surnames + r")\s[A-Z][a-z]{1,11})(?![\w-])"),
         unnamed_title=re.compile(_UNNAMED_CN.format(places=names)),
         place_title=re.compile(r"(?P<place>" + names + r")\s+(?P<title>(?:Executive\s+)?(?:Vice\s+)?(?:Governor|Mayor))"
                                r"\b(?!\s+[A-Z][a-z]+ [A-Z][a-z]+)"),
@@ -355,16 +381,25 @@ class Place:
     code: str
     start: int
     end: int
+    abroad: bool = False  # a place abroad of config/meetings.toml [foreign_places] (kind country, code its country's)
 
 
 def places_in(text: str, rules: Rules) -> list[Place]:
-    out = []
+    """Countries, provinces and cities (config/mentions/) and places abroad (config/meetings.toml) in `text`."""
+    out, taken = [], []
     for m in rules.tagger.places.finditer(text):
+        taken.append(m.span())
         hit = rules.tagger.lookup.get(" ".join(m.group().split()))
         if hit is None:
             continue
         kind, name, code = hit
         out.append(Place(kind, name, code, m.start(), m.end()))
+    if rules.foreign_places is not None:
+        for m in rules.foreign_places.finditer(text):
+            if all(m.end() <= a or m.start() >= b for a, b in taken):
+                name = " ".join(m.group().split())
+                out.append(Place("country", name, rules.foreign_place_codes[name], m.start(), m.end(), abroad=True))
+        out.sort(key=lambda p: p.start)
     return out
 
 
@@ -396,6 +431,8 @@ class Person:
     city: str | None = None
 
 
+_PLACE_WORDS = {"Province", "Prefecture", "City", "County", "Region", "State", "District", "Oblast", "Municipality",
+                "Republic", "Kingdom", "Island", "Islands", "Government", "Parliament", "Council", "Assembly"}
 _EXCLUDE_BEFORE = re.compile(r"(?:\b(?:of|from|behalf\s+of)\s+(?:Comrade\s+)?|\bComrade\s+)$")
 _EXCLUDE_AFTER = re.compile(r"^(?:'s)?\s+(?:Thought|as\s+the\s+core)\b")
 _FOREIGN_NAME = re.compile(r"(?:,\s+|\s+)(?P<name>(?:(?!(?:In|On|At|And|With|To|For|Of|The|His|Her|Their|During|"
@@ -477,6 +514,11 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
 
     def add(p: Person) -> None:
         before, after = text[:p.start], text[p.end:]
+        who = before.rfind(", who ")
+        if who >= 0 and "," not in before[who + 6:]:
+            # "..., who accompanied President Lula on his state visit": not at this occasion
+            taken.append((p.start, p.end))
+            return
         if _EXCLUDE_BEFORE.search(before) or _EXCLUDE_AFTER.search(after):
             taken.append((p.start, p.end))
             return
@@ -505,6 +547,13 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
                 if country in (None, "CHN"):
                     continue
                 add(Person("foreign", name, title, country=country, start=a, end=b))
+    for m in rules.chinese_long_title.finditer(text):
+        name = m.group("name")
+        if free(*m.span()) and _valid_chinese(name):
+            title = " ".join(m.group("title").split())
+            prov, city = _chinese_place(title, rules)
+            add(Person("chinese", name, title, level=_level(title, rules), start=m.start(), end=m.end(),
+                       province=prov, city=city))
     for m in _LEADERS.finditer(text):
         title = m.group("title")[:-1]  # leaders -> leader
         level = "municipal" if re.search(r"municipal|city", title, re.I) else "provincial"
@@ -517,7 +566,11 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
                 add(Person("chinese", n, title, level=level, start=at, end=pos, province=prov, city=city))
     for m in _ORG_ROLE.finditer(text):
         if free(*m.span()):
-            add(Person("foreign", None, f"{m.group('role')} of the {m.group('org')}", None, start=m.start(), end=m.end()))
+            name, end = None, m.end()
+            nm = _FOREIGN_NAME.match(text[end:])
+            if nm and not re.match(r"\s*,?\s*(?:and|in|on|at|to)\b", text[end:]):
+                name, end = nm.group("name").strip(), end + nm.end()
+            add(Person("foreign", name, f"{m.group('role')} of the {m.group('org')}", None, start=m.start(), end=end))
     # foreign roles with a country before ("Albanian", "Malaysia's") or after ("of Brazil")
     country_spans = [p for p in places_in(text, rules) if p.kind == "country" and p.code != "CHN"]
     sole = sorted({p.code for p in country_spans if not _is_compound(text, p)})
@@ -555,7 +608,7 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
         nm = _FOREIGN_NAME.match(text[end:])
         if nm and not re.match(r"\s*,?\s*(?:and|in|on|at|to)\b", text[end:]):
             candidate = nm.group("name").strip()
-            if not places_in(candidate, rules) and candidate.split()[0] not in ("Province", "Prefecture", "City"):
+            if not places_in(candidate, rules) and candidate.split()[0] not in _PLACE_WORDS:
                 name, end = candidate, end + nm.end()
         if name is None:
             # "Denis Pasler, Governor of Russia's Sverdlovsk Region"
@@ -729,6 +782,11 @@ def _place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rul
         return {}, []
     after = [p for p in cands if p.start >= trigger.start]
     chosen = (after or cands)[0]
+    # "arrived in Guiyang ... for a five-day visit to Guizhou": the destination is what the visit is to
+    dest = [p for p in cands if re.search(r"\b(?:visit|tour|trip)\s+(?:to|of)\s+(?:the\s+)?$",
+                                          sentence[max(0, p.start - 20):p.start])]
+    if dest:
+        chosen = dest[0]
     ordered = after or cands
     places = [{"kind": p.kind, "name": p.name, "code": p.code} for p in ordered]
     return _place_dict(chosen, rules, "text"), places
@@ -826,11 +884,18 @@ def extract(article, config_dir: str | Path | None = None) -> list[dict]:
                     # "Governor Mao Weiming met with the delegation in Changsha on September 15": the
                     # counterpart is the current visit's
                     opens, inherit = True, current
-            elif current is None and trig.strong and trig.type != "call":
+            elif current is None and trig.strong and trig.type != "call" and not _VAGUE_TIME.search(s):
                 opens = _counterpart(s, trig, per_sentence[i], rules)
                 start = end = None
+            place, places = _place_of(s, trig, per_sentence[i], rules) if opens else ({}, [])
+            if opens and trig.type == "visit" and not trig.strong and place.get("country") in (None, "CHN"):
+                opens = False       # an event held at home is no visit
             if opens:
-                place, places = _place_of(s, trig, per_sentence[i], rules)
+                days = _DAYS.search(s)
+                if days and start is not None and (end is None or end == start):
+                    n = days.group("n")
+                    n = int(n) if n.isdigit() else _NUMBERS[n]
+                    end = start + timedelta(days=max(0, n - 1))
                 if not place and current is not None and current.place.get("country") not in (None, "CHN"):
                     # during a trip abroad, "In Hanoi on June 26, ... met with Vietnamese Prime Minister ...":
                     # the country of the counterpart, else the trip's
@@ -892,6 +957,8 @@ def extract(article, config_dir: str | Path | None = None) -> list[dict]:
                                          city=k.city))
             if participation:
                 for p in places_in(s, rules):
+                    if p.abroad and (not is_trigger or (ev.type != "visit" and ev.place.get("country") == p.code)):
+                        continue     # "met ... in Geneva": where, not who
                     if p.kind == "country" and not _is_compound(s, p) and not any(
                             q.start <= p.start < q.end and q.side == "chinese" for q in per_sentence[i]):
                         if is_trigger or _GROUP.search(s):

@@ -199,11 +199,57 @@ def test_sentences_keep_abbreviations():
 
 # -- the benchmark -----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("labels", [bench.LABELS, bench.LABELS.parent / "heldout"])
+@pytest.mark.parametrize("labels", [bench.LABELS, bench.LABELS.parent / "heldout", bench.LABELS.parent / "heldout2"])
 def test_benchmark_meets_the_targets(labels):
     """Precision >= 0.9 and recall >= 0.85 at the event and participant level on the hand labels."""
     r = bench.evaluate(labels)
-    assert r["events"]["gold"] >= 15 and r["participants"]["gold"] >= 25
+    assert r["events"]["gold"] >= 13 and r["participants"]["gold"] >= 18
     for level in ("events", "participants"):
         assert r[level]["precision"] >= 0.9, (level, r[level], r["errors"])
         assert r[level]["recall"] >= 0.85, (level, r[level], r["errors"])
+
+
+# -- places abroad, durations, vague times, relative clauses ------------------------------------------------
+
+def test_places_abroad_from_the_foreign_places_table():
+    e = one("A Chongqing government delegation led by Vice Mayor Jiang Yong visited Budapest from August 6 to 8, "
+            "meeting with Hungarian Minister of Foreign Affairs and Trade Péter Szijjártó.", published="2023-08-10",
+            site="chongqing")
+    assert (e["place"]["country"], e["place"]["province"], e["countries"]) == ("HUN", None, ["HUN"])
+    assert [(p["name"], p["role"]) for p in e["foreign"]] == [("Péter Szijjártó", "Hungarian Minister of Foreign Affairs and Trade")]
+    # where a meeting is held is not who takes part
+    e = one("On April 23, 2024, Vice Foreign Minister Ma Zhaoxu met with Director-General of the World Health "
+            "Organization Tedros Adhanom Ghebreyesus in Geneva.", published="2024-04-24", site="mfa")
+    assert (e["place"]["country"], e["countries"]) == ("CHE", [])
+    assert e["foreign"][0]["name"] == "Tedros Adhanom Ghebreyesus" and e["foreign"][0]["country"] is None
+    # a foreign city or region names the official's country
+    assert who("Mayor Qin Weizhong received Nuremberg Mayor Marcus König.")[1] == ("foreign", "Marcus König", "mayor", "DEU")
+    assert who("Vice Governor Chen Fei held a video call with Governor of Gyeongsangnam-do Kim Kyoung-soo.")[1] == (
+        "foreign", "Kim Kyoung-soo", "governor", "KOR")
+
+
+def test_a_visit_of_n_days_ends_n_minus_one_days_later_at_its_destination():
+    e = one("A delegation of 20 diplomats from 16 countries including Pakistan, Nepal and Sri Lanka arrived in "
+            "Guiyang on September 6 for a five-day visit to Guizhou.", published="2021-09-10", site="guizhou")
+    assert (e["date_start"], e["date_end"], e["place"]["province"], e["place"]["city"]) == (
+        "2021-09-06", "2021-09-10", "Guizhou", None)
+    assert e["group"]["number"] == 16
+
+
+def test_an_event_at_home_is_no_visit_and_vague_past_visits_are_no_events():
+    assert extract(article("The Foreign Affairs Office held a forum for foreign consuls in Changsha on May 3.")) == []
+    e = one("Chongqing held an investment promotion event in Riyadh, Saudi Arabia on April 24.", published="2024-04-26",
+            site="chongqing")
+    assert (e["type"], e["place"]["country"]) == ("visit", "SAU")
+    assert extract(article("Last year, President Xi Jinping paid a state visit to Russia.", site="mfa")) == []
+
+
+def test_persons_in_a_who_clause_are_not_there():
+    assert who("Qin Gang held talks with Brazilian Foreign Minister Mauro Vieira, who accompanied President Luiz "
+               "Inácio Lula da Silva on his state visit.") == [("foreign", "Mauro Vieira", "foreign minister", "BRA")]
+
+
+def test_long_chinese_titles():
+    assert who("Director of the Office of the Central Foreign Affairs Commission Wang Yi met with Indonesian "
+               "Foreign Minister Retno Marsudi in Jakarta.") == [
+        ("chinese", "Wang Yi", "director", None), ("foreign", "Retno Marsudi", "foreign minister", "IDN")]
