@@ -334,6 +334,8 @@ def test_search_feeds_are_atom(server):
 def test_articles_table_opens_compact(server):
     html = server.html("/gazette/articles")
     assert '<table class="gazette-list">' in html
+    total = archived(server, "select count(*) as n from articles")[0]["n"]
+    assert f'<p class="gazette-count"><strong>{total}</strong> articles' in html    # counted without a scan
     titles = archived(server, "select id, title from articles order by published desc limit 3")
     for row in titles:
         assert f'href="/gazette/articles/{row["id"]}">' in html

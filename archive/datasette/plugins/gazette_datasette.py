@@ -54,7 +54,8 @@ def asgi_wrapper(datasette):
                 await send(message)
 
             if scope["type"] == "http" and TABLE_PATH.match(scope.get("path", "")):
-                scope = {**scope, "query_string": _renamed_search(scope.get("query_string", b""))}
+                query_string = _renamed_search(scope.get("query_string", b""))
+                scope = {**scope, "query_string": _no_scanning_count(scope["path"], query_string)}
             await app(scope, receive, send_marked)
         return read_only
     return wrap
@@ -69,6 +70,21 @@ def _renamed_search(query_string: bytes) -> bytes:
     if not any(k == "_search" for k, _ in pairs):
         return query_string
     return urlencode([("_gazette_search" if k == "_search" else k, v) for k, v in pairs]).encode("latin-1")
+
+
+def unfiltered(pairs) -> bool:
+    """No filter, search or where clause: the rows are all articles (their count is in article_months)."""
+    return not any((not k.startswith("_") or k in ("_search", "_gazette_search", "_where", "_fts_table"))
+                   for k, _ in pairs)
+
+
+def _no_scanning_count(path: str, query_string: bytes) -> bytes:
+    """The articles table page unfiltered: Datasette would count a million rows on every view; its total comes
+    from article_months instead (templates/_table-gazette-articles.html)."""
+    pairs = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
+    if path != "/gazette/articles" or not unfiltered(pairs) or any(k == "_nocount" for k, _ in pairs):
+        return query_string
+    return urlencode(pairs + [("_nocount", "1")]).encode("latin-1")
 
 
 @hookimpl
@@ -164,7 +180,13 @@ def extra_template_vars(template, database, table, view_name, request, datasette
     if view_name == "table" and table == "articles":
         from archive.datasette import pages
 
-        return {"gazette_colours": pages.colours(datasette, [])}
+        async def table_vars():
+            total = None
+            if request is not None and unfiltered((k, None) for k in request.args.keys()):
+                db = datasette.get_database(database)
+                total = (await db.execute("select coalesce(sum(articles), 0) from article_months")).rows[0][0]
+            return {"gazette_colours": pages.colours(datasette, []), "gazette_total": total}
+        return table_vars
     if view_name != "row" or table != "articles" or request is None:
         return {}
 
