@@ -448,8 +448,9 @@ async def changes_feed(datasette, request):
         title = "Gazette: articles edited after publication"
     else:
         rows = (await db.execute(
-            "select id, site, title, published, gone_since from articles where gone_since is not null "
-            f"order by gone_since desc limit {FEED_SIZE}")).rows
+            "select a.id, a.site, a.title, a.published, k.gone_since from article_keys k indexed by "
+            "article_keys_gone join articles a on a.rowid = k.rowid where k.gone_since is not null "
+            f"order by k.gone_since desc limit {FEED_SIZE}")).rows
         entries = [{"id": base(request, archive_url(datasette, r["id"])) + "#gone-" + r["gone_since"],
                     "title": f"Gone: {r['title'] or '(no title)'}",
                     "link": base(request, archive_url(datasette, r["id"])), "updated": _iso(r["gone_since"]),
@@ -687,8 +688,8 @@ async def home_page(datasette, request):
                      "first": (dates["first"] or "")[:10], "last": (dates["last"] or "")[:10], "colour": colour[key],
                      "last_run": runs[0] if runs else None, "warnings": warnings})
     total = sum(r["articles"] for r in rows)
-    gone = (await db.execute("select count(*) from articles where gone_since is not null")).rows[0][0] \
-        if total < 200_000 else None
+    gone = (await db.execute("select count(*) from article_keys indexed by article_keys_gone "
+                             "where gone_since is not null")).rows[0][0]
     page = await datasette.render_template("gazette_home.html", {
         "sites": rows, "total": total, "gone": gone, "chart": month_chart(months, colour),
         "metadata": datasette.metadata()}, request=request)
