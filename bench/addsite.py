@@ -4,7 +4,7 @@ For each configured site with recorded pages (gazette_data fixtures, served on l
 from a copy of the config, `gazette add-site FIRST_START_URL --yes` proposes a table from the mirror, and both
 tables, given that one start page, crawl the mirror (`gazette crawl --full`, each into its own archive). Printed per site: the pagination
 and article pattern of each table, articles archived by each, and how many of the hand table's articles the
-inferred table archived with the same title and the same date.
+inferred table archived with the same title and date ("same"), and with the same body too ("body").
 
 Run: python -m bench.addsite [--sites mfa,guizhou]
 """
@@ -31,12 +31,12 @@ def gazette(*args, db: Path, config: Path) -> subprocess.CompletedProcess:
                           text=True, timeout=600)
 
 
-def articles(db: Path, site: str) -> dict[str, tuple[str, str]]:
+def articles(db: Path, site: str) -> dict[str, tuple[str, str, str]]:
     if not db.exists():
         return {}
     with sqlite3.connect(db) as conn:
-        return {url: (title, (published or "")[:10]) for url, title, published in
-                conn.execute("select url, title, published from articles where site = ?", [site])}
+        return {url: (title, (published or "")[:10], body) for url, title, published, body in
+                conn.execute("select url, title, published, body from articles where site = ?", [site])}
 
 
 def main(argv=None) -> int:
@@ -49,9 +49,9 @@ def main(argv=None) -> int:
     project = read_config(ROOT / "config")
     keys = [k for k in (args.sites.split(",") if args.sites else project["sites"])
             if (gazette_data.fixtures() / k).is_dir()]
-    print(f"{'site':<10} {'hand pagination':<16} {'inferred':<10} {'hand':>5} {'inferred':>8} {'same':>5}  pattern "
-          "(hand | inferred)")
-    totals = [0, 0, 0]
+    print(f"{'site':<10} {'hand pagination':<16} {'inferred':<10} {'hand':>5} {'inferred':>8} {'same':>5} {'body':>5}  "
+          "pattern (hand | inferred)")
+    totals = [0, 0, 0, 0]
     for key in keys:
         mirror = site_mirror(key, project)
         try:
@@ -75,16 +75,18 @@ def main(argv=None) -> int:
                 gazette("crawl", "inferred", "--full", db=tmp / "inferred.db", config=tmp / "inferred")
                 hand = articles(tmp / "hand.db", key)
                 found = articles(tmp / "inferred.db", "inferred")
-                same = sum(1 for url, fields in hand.items() if found.get(url) == fields)
+                same = sum(1 for url, fields in hand.items() if (found.get(url) or ())[:2] == fields[:2])
+                body = sum(1 for url, fields in hand.items() if found.get(url) == fields)
                 totals[0] += len(hand)
                 totals[1] += len(found)
                 totals[2] += same
+                totals[3] += body
                 print(f"{key:<10} {project['sites'][key].get('pagination', 'none'):<16} {table['pagination']:<10} "
-                      f"{len(hand):>5} {len(found):>8} {same:>5}  {project['sites'][key]['article_pattern']} | "
+                      f"{len(hand):>5} {len(found):>8} {same:>5} {body:>5}  {project['sites'][key]['article_pattern']} | "
                       f"{table['article_pattern']}")
         finally:
             mirror.close()
-    print(f"{'total':<38} {totals[0]:>5} {totals[1]:>8} {totals[2]:>5}")
+    print(f"{'total':<38} {totals[0]:>5} {totals[1]:>8} {totals[2]:>5} {totals[3]:>5}")
     return 0
 
 

@@ -114,9 +114,10 @@ def infer_table(result, url: str, key: str, name: str | None, config: Config) ->
     else:
         kind = infer.pagination(first, hosts)
     try:
-        shape = infer.article_shape(listings, hosts)
+        shape = infer.article_shape_on_site(listings, hosts)
     except infer.NotAListing as exc:
         raise AddSiteError(f"not a listing: {url}: {exc}", EXIT_USAGE) from None
+    hosts = shape.hosts
     if re.search(shape.pattern, urlsplit(start.final_url).path):
         raise AddSiteError(f"not a listing: {url} has the shape of the article links it holds ({shape.pattern}); "
                            "give the news listing page that links to it", EXIT_USAGE)
@@ -271,7 +272,9 @@ def _preview(proposal: Proposal, samples: list[infer.Sample], result, config: Co
         if isinstance(article, Exception):
             proposal.preview.append({"url": fetched.final_url, "error": str(article)})
             continue
-        layers = getattr(article, "field_layers", None) or {f: article.layer for f in ("title", "published", "body")}
+        layers = {"title": article.layer, "published": article.layer}
+        layers.update(getattr(article, "field_layers", None) or {})  # per field, where extraction says so
+        layers["body"] = article.layer
         entry = {"url": fetched.final_url, "title": article.title, "published": article.published,
                  "first_paragraph": article.paragraphs[0] if article.paragraphs else "", "layer": article.layer,
                  "field_layers": layers, "warnings": list(article.warnings)}
@@ -308,7 +311,10 @@ def append_table(path: Path, key: str, table_text: str) -> None:
             raise AddSiteError(f"not written: {exc}", EXIT_USAGE) from None
         if key not in loaded.sites:
             raise AddSiteError(f"not written: [sites.{key}] did not load", EXIT_USAGE)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise AddSiteError(f"not written: cannot write beside {path}: {exc}", EXIT_FAILED) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
@@ -316,9 +322,11 @@ def append_table(path: Path, key: str, table_text: str) -> None:
             os.fsync(out.fileno())
         shutil.copymode(path, temporary)
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as exc:
         if os.path.exists(temporary):
             os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise AddSiteError(f"not written: {path}: {exc}", EXIT_FAILED) from None
         raise
 
 

@@ -76,6 +76,7 @@ class Shape:
     examples: list[str]
     rejected_navigation: int = 0  # links present on every listing page, not of the article shape
     chrome: set = field(default_factory=set)  # links present on every listing page (sidebars, menus)
+    hosts: list[str] = field(default_factory=list)  # the hosts the article links were found on
 
 
 @dataclass
@@ -255,6 +256,35 @@ def article_shape(listings: list[Page], hosts: list[str]) -> Shape:
     examples = [link.url for link in members][:3]
     return Shape(pattern=pattern, links=shaped[0], per_page=shaped, examples=examples,
                  rejected_navigation=len(chrome - set().union(*[set(v) for v in family.values()])), chrome=chrome)
+
+
+def article_shape_on_site(listings: list[Page], hosts: list[str]) -> Shape:
+    """article_shape on the start page's hosts; when they hold no articles, on the hosts of the same domain that
+    the listing links (a listing on www.example.gov.cn whose articles are on english.example.gov.cn).
+    `Shape.hosts` says which hosts the articles were found on."""
+    try:
+        shape = article_shape(listings, hosts)
+        shape.hosts = list(hosts)
+        return shape
+    except NotAListing:
+        related = sorted({host_of(link.url) for page in listings for link, _ in links_of(page)
+                          if same_domain(host_of(link.url), hosts[0])} - set(hosts))
+        if not related:
+            raise
+    shape = article_shape(listings, list(hosts) + related)
+    regex = re.compile(shape.pattern)
+    used = {host_of(link.url) for links in shape.per_page for link in links if regex.search(urlsplit(link.url).path)}
+    shape.hosts = list(hosts) + [h for h in related if h in used]
+    return shape
+
+
+def same_domain(host: str, other: str) -> bool:
+    """Both hosts under one registered domain (example.gov.cn, example.com)."""
+    def domain(name: str) -> str:
+        labels = name.split(":")[0].split(".")
+        keep = 3 if len(labels) >= 3 and labels[-2] in ("gov", "com", "org", "edu", "net", "ac") else 2
+        return ".".join(labels[-keep:])
+    return domain(host) == domain(other) and not re.fullmatch(r"[\d.:]+", host)
 
 
 def _tail(key: tuple) -> tuple:
@@ -628,91 +658,141 @@ def _expected_title(sample: Sample, tree) -> str:
 
 
 def article_selectors(samples: list[Sample]) -> tuple[dict, list[str]]:
-    """(selectors, notes): title, published and body selectors that hold on every sample, and what was left
-    to the layered extraction and why."""
+    """(selectors, notes): title, published and body selectors for the sampled articles, and what was left to
+    the layered extraction and why.
+
+    A field gets a list of selectors read as the extractor reads them (the first that matches wins) that is
+    right on every sample: one selector when one element holds the field on every page, two or three when the
+    samples come in a few templates; none when no such list exists."""
     trees = [(s, s.page.tree()) for s in samples]
     trees = [(s, t) for s, t in trees if t is not None]
     notes: list[str] = []
     selectors: dict[str, list[str]] = {}
     if not trees:
         return selectors, ["no article page could be read: every field is left to the layered extraction"]
-    # title
-    per_page = []
+    # title: an element (or meta) holding the listed title
+    right, check = [], []
     for s, tree in trees:
         expected = _expected_title(s, tree)
-        found = []
+        found = [css for css in META_TITLE if _title_matches(_first_value(tree, css), expected)]
         for element in tree.iter(*TITLE_TAGS):
             if _title_matches(element.text_content(), expected):
                 css = unique_selector(element, tree)
                 if css and css not in found:
                     found.append(css)
-        per_page.append(found)
-    common = [c for c in per_page[0] if all(c in other for other in per_page[1:])]
-    metas = [m for m in META_TITLE if all(_title_matches(Selector(text=s.page.text).css(m).get() or "",
-                                                        _expected_title(s, t)) for s, t in trees)]
-    if common:
-        selectors["title"] = [sorted(common, key=_preference)[0]] + metas[:1]
-    elif metas:
-        selectors["title"] = metas[:1]
+        right.append(found)
+        check.append(lambda css, tree=tree, expected=expected: _title_matches(_first_value(tree, css), expected))
+    chosen = _first_match_cover(right, check, trees, visible_first=True)
+    if chosen:
+        selectors["title"] = chosen
     else:
-        notes.append("title: no element holds the listed title on every sampled article (left to the layered "
-                     "extraction)")
-    # published
-    per_page = []
+        notes.append("title: no list of selectors gives the listed title on every sampled article (left to the "
+                     "layered extraction)")
+    # published: an element (or meta) holding the listed (or URL) date
+    right, check = [], []
     for s, tree in trees:
         expected = s.listed_date or date_from_url(s.page.url)
-        found = []
-        sel = Selector(text=s.page.text)
-        for css in META_DATE:
-            if _same_day(parse_date(sel.css(css).get()), expected):
-                found.append(css)
+        found = [css for css in META_DATE if _same_day(parse_date(_first_value(tree, css)), expected)]
         for element in tree.iter():
             if not isinstance(element.tag, str) or element.tag in ("html", "body", "head", "script", "style"):
                 continue
-            text = clean_text(element.text_content())
             if element.tag == "time" and _same_day(parse_date(element.get("datetime")), expected):
                 css = unique_selector(element, tree)
                 if css:
                     found.append(f"{css}::attr(datetime)")
+            text = clean_text(element.text_content())
             if text and len(text) <= MAX_DATE_CHARS and _same_day(parse_date(text), expected):
                 if any(_same_day(parse_date(clean_text(c.text_content())), expected) for c in element
                        if isinstance(c.tag, str) and len(clean_text(c.text_content())) <= MAX_DATE_CHARS):
                     continue  # a child holds the date: take the smallest element
                 css = unique_selector(element, tree)
-                if css:
+                if css and css not in found:
                     found.append(css)
-        per_page.append(found)
-    common = [c for c in per_page[0] if all(c in other for other in per_page[1:])]
-    if common:
-        meta = [c for c in common if c.startswith("meta")]
-        visible = sorted((c for c in common if not c.startswith("meta")), key=_preference)
-        selectors["published"] = (meta[:1] + visible[:1]) or common[:1]
+        right.append(found)
+        check.append(lambda css, tree=tree, expected=expected: _same_day(parse_date(_first_value(tree, css)),
+                                                                         expected))
+    chosen = _first_match_cover(right, check, trees, visible_first=False)
+    if chosen:
+        selectors["published"] = chosen
     else:
         notes.append("published: no element holds the article's date on every sampled article (left to the "
                      "layered extraction, then the listing and URL date)")
-    # body
-    bodies = []
+    # body: the element holding the most paragraph text
+    right, check = [], []
     for s, tree in trees:
         element = _densest(tree)
-        bodies.append(unique_selector(element, tree) if element is not None else None)
-    if bodies[0] and all(b == bodies[0] for b in bodies):
-        selectors["body"] = [bodies[0]]
+        css = unique_selector(element, tree) if element is not None else None
+        right.append([css] if css else [])
+        check.append(lambda css, tree=tree, element=element: _first_element(tree, css) is element)
+    chosen = _first_match_cover(right, check, trees, visible_first=True)
+    if chosen:
+        selectors["body"] = chosen
     else:
-        notes.append("body: the element holding the text differs between sampled articles "
-                     f"({', '.join(sorted(set(str(b) for b in bodies)))}): left to the layered extraction")
-    if "body" not in selectors and selectors:
-        notes.append("title/published selectors are used only with a body selector: the layered extraction "
-                     "reads those fields itself")
+        found = sorted({c for r in right for c in r})
+        notes.append(f"body: the element holding the text differs between sampled articles ({', '.join(found)}): "
+                     "left to the layered extraction")
     notes.append("byline, source, captions: not inferred (the layered extraction reads them)")
     return selectors, notes
 
 
+MAX_SELECTORS = 3
+
+
+def _first_match_cover(right: list[list[str]], check: list, trees, visible_first: bool) -> list[str]:
+    """The shortest list (at most MAX_SELECTORS) of candidate selectors such that, on every page, the first one
+    that matches there gives the right value. `right[i]`: the selectors right on page i; `check[i](css)`: whether
+    css gives the right value on page i. A meta selector, when right everywhere, follows the visible one for a
+    title and leads for a date."""
+    def matches(css, i):
+        return bool(_first_value(trees[i][1], css))
+
+    chosen: list[str] = []
+    remaining = set(range(len(right)))
+    while remaining and len(chosen) < MAX_SELECTORS:
+        options = []
+        for css in dict.fromkeys(c for i in remaining for c in right[i]):
+            covers = {i for i in remaining if css in right[i] or check[i](css)}
+            wrong = any(matches(css, i) and not check[i](css) for i in remaining - covers)
+            if covers and not wrong:
+                options.append((len(covers), css, covers))
+        if not options:
+            return []
+        best = max(options, key=lambda o: (o[0], css_rank(o[1], visible_first)))
+        chosen.append(best[1])
+        remaining -= best[2]
+    if remaining:
+        return []
+    metas = [c for c in dict.fromkeys(c for r in right for c in r) if c.startswith("meta")
+             and c not in chosen and all(check[i](c) for i in range(len(right)))]
+    if metas:
+        chosen = chosen + metas[:1] if visible_first else metas[:1] + [c for c in chosen if not c.startswith("meta")]
+    return chosen
+
+
+def css_rank(css: str, visible_first: bool) -> tuple:
+    """Higher is preferred: visible elements (or meta, for dates), ids, fewer parts, shorter."""
+    meta = css.startswith("meta")
+    return ((not meta) if visible_first else meta, "#" in css, -css.count(" "), -len(css))
+
+
+def _first_value(tree, css: str) -> str:
+    nodes = compiled_xpath(css)(tree)
+    for node in nodes:
+        value = clean_text(node if isinstance(node, str) else node.text_content())
+        if value:
+            return value
+    return ""
+
+
+def _first_element(tree, css: str):
+    for node in compiled_xpath(css)(tree):
+        if not isinstance(node, str) and clean_text(node.text_content()):
+            return node
+    return None
+
+
 def _same_day(found: str | None, expected: str | None) -> bool:
     return bool(found and expected and found[:10] == expected[:10])
-
-
-def _preference(css: str) -> tuple:
-    return ("#" not in css, css.count(" "), len(css))
 
 
 def _densest(tree):

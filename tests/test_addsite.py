@@ -189,3 +189,33 @@ def test_site_key_from_host():
     assert infer.site_key("http://english.guizhou.gov.cn/hotnews/") == "guizhou"
     assert infer.site_key("https://www.eguizhou.gov.cn/2023guizhoulatest.html") == "eguizhou"
     assert infer.site_key("http://127.0.0.1:8123/news/") == "site-8123"
+
+
+def test_articles_on_another_host_of_the_same_domain():
+    items = "".join(f'<li><a href="http://english.x.gov.cn/news/2024-0{k}/01/c_{k}.htm">Governor meets envoy {k} '
+                    f'in the capital</a></li>' for k in range(1, 5))
+    nav = '<a href="/about.html">About</a><a href="http://www.other.com/2024-01/01/c_9.htm">Elsewhere now</a>'
+    page = infer.Page("http://www.x.gov.cn/en/list.html", f"<html><body>{nav}<ul>{items}</ul></body></html>")
+    shape = infer.article_shape_on_site([page], infer.site_hosts(page.url))
+    assert shape.hosts == ["www.x.gov.cn", "x.gov.cn", "english.x.gov.cn"]
+    assert shape.pattern == r"^/news/\d{4}-\d{2}/\d{2}/c_\d+\.htm$"
+    with pytest.raises(infer.NotAListing):
+        infer.article_shape_on_site([infer.Page("http://www.y.gov.cn/", f"<html><body>{nav}</body></html>")],
+                                    ["www.y.gov.cn"])
+
+
+def test_a_table_that_does_not_load_is_not_written(tmp_path):
+    from crawler.addsite import AddSiteError, append_table
+
+    path = config_copy(tmp_path / "config") / "sites.toml"
+    before = path.read_bytes()
+    with pytest.raises(AddSiteError, match="not written: .*site 'bad': key 'name' must be a str"):
+        append_table(path, "bad", '[sites.bad]\nname = 1\nbase_url = "http://b.test"\nhosts = ["b.test"]\n'
+                                  'start_urls = ["http://b.test/"]\narticle_pattern = "^/a/"\n')
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == ["sites.toml"]
+    append_table(path, "good", '[sites.good]\nname = "Good"\nbase_url = "http://g.test"\nhosts = ["g.test"]\n'
+                               'start_urls = ["http://g.test/"]\narticle_pattern = "^/a/"\n')
+    assert path.read_bytes().startswith(before.rstrip(b"\n"))
+    assert tomllib.loads(path.read_text())["sites"]["good"]["name"] == "Good"
+    assert sorted(p.name for p in path.parent.iterdir()) == ["sites.toml"]

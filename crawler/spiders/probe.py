@@ -108,7 +108,7 @@ class ProbeSpider(scrapy.Spider):
         for feed in kind.feed_urls[:1]:
             self.result.feeds.append(await self.get(feed))
         try:
-            shape = infer.article_shape(pages, hosts)
+            shape = infer.article_shape_on_site(pages, hosts)
         except infer.NotAListing:
             return
         links = _spread(shape.per_page, self.article_count)
