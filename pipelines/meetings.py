@@ -188,8 +188,9 @@ _REPORTED = re.compile(r"\b(?:said|says|say|noted|notes|stressed|hoped|hopes|bel
 _NOT_NOW = re.compile(r"\b(?:will|would|to be|plans? to|planned to|upcoming|had|has|have|once|expected to|"
                       r"invited to|looking forward to)\s+(?:\w+\s+)?$")
 _TRIGGERS = [
-    ("call", True, re.compile(r"\b(?:held|had|made|holds|hold)\s+(?:a\s+|an\s+)?(?:phone|telephone|video)\s+"
-                              r"(?:call|conversation|talks|meeting|conference)s?\b")),
+    ("call", True, re.compile(r"\b(?:held|had|made|holds|hold)\s+(?:a\s+|an\s+)?(?:phone|telephone|video|virtual|online)\s+"
+                              r"(?:call|conversation|talks|meeting|conference|summit)s?\b|"
+                              r"\b(?:spoke|speaks|talked|talks)\s+(?:on|over)\s+the\s+(?:phone|telephone)\b")),
     ("call", False, re.compile(r"\b(?:phone|telephone)\s+(?:call|conversation|talks)\b|"
                                r"\bvideo\s+(?:call|link|meeting|conference|talks)\b|"
                                r"\b(?:online|virtual|cloud)\s+(?:meeting|talks|conference|signing)\b|"
@@ -197,7 +198,7 @@ _TRIGGERS = [
     ("signing", True, re.compile(r"(?<!were )(?<!was )(?<!been )(?<!be )\bsigned\s+(?:a|an|the|new|two|three|four|"
                                  r"five|several|\d+|cooperation|friendly|friendship|sister|memorand|agreements?|"
                                  r"letters?|MoUs?|contracts?)\b|\bsigned\s+on\s+behalf\b")),
-    ("talks", True, re.compile(r"\b(?:held|hold|holds|had)\s+(?:\w+\s+)?talks\b")),
+    ("talks", True, re.compile(r"\b(?:held|hold|holds|had)\s+(?:\w+\s+)?(?:talks|consultations?)\b")),
     ("meeting", True, re.compile(r"(?<!were )(?<!was )(?<!been )(?<!be )\bmet\b(?!\s+(?:the\s+)?(?:needs|demands|requirements|targets?|standards?|goals?|expectations))|"
                                  r"\breceived\s+(?:a\s+|the\s+)?(?:visiting\s+|foreign\s+)?"
                                  r"(?:delegation|ambassador|consul|envoy|guests|diplomat|[A-Z])|"
@@ -297,6 +298,9 @@ class Rules:
     foreign_places: re.Pattern | None  # places abroad of [foreign_places]
     foreign_place_codes: dict          # their name -> alpha-3
     chinese_long_title: re.Pattern     # "Director of the Office of the Central Foreign Affairs Commission Wang Yi"
+    chinese_envoy: re.Pattern          # "Chinese Ambassador to Zambia Du Xiaohui"
+    landmarks: re.Pattern | None       # "the Great Hall of the People"
+    landmark_codes: dict               # landmark -> province code
 
 
 def _load_toml(path: Path) -> dict:
@@ -328,6 +332,7 @@ def load(config_dir: str | None = None) -> Rules:
             country_names[hit[2]] = hit[1]
     names = "|".join(sorted((re.escape(n) for n in [*provinces.values(), *cities]), key=len, reverse=True))
     abroad = {" ".join(k.split()): v for k, v in cfg.get("foreign_places", {}).items()}
+    landmarks = dict(cfg.get("landmarks", {}))
     iso = set(country_names)
     for name, code in abroad.items():
         if code not in iso:
@@ -340,8 +345,15 @@ def load(config_dir: str | None = None) -> Rules:
         foreign_place_codes=abroad,
         chinese_long_title=re.compile(
             r"(?P<title>(?:(?:Deputy|Vice|Executive)\s+)?(?:Director|Head|Minister|Chairman|Chairwoman|President|"
-            r"Secretary|Member|Director-General|Party\s+Secretary)\s+of\s+the\s+(?:(?:[A-Z][\w'-]*|of|and|the|for)\s+)"
-            r"{1,12}?)(?P<name>(?:" + surnames + r")\s[A-Z][a-z]{1,11})(?![\w-])"),
+            r"Secretary|Member|Director-General|Party\s+Secretary|Special\s+Representative|Special\s+Envoy)\s+"
+            r"(?:of|on|for)\s+(?:the\s+)?(?:(?:[A-Z][\w'-]*|of|and|the|for|on)\s+){1,12}?)"
+            r"(?P<name>(?:" + surnames + r")\s[A-Z][a-z]{1,11})(?![\w-])"),
+        chinese_envoy=re.compile(
+            r"(?P<title>(?:Chinese\s+)?(?:Ambassador|Consul\s+General|Consul)\s+(?:to|in)\s+(?:the\s+)?"
+            r"(?:[A-Z][\w'-]*\s+){1,4}?)(?P<name>(?:" + surnames + r")\s[A-Z][a-z]{1,11})(?![\w-])"),
+        landmarks=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(landmarks, key=len, reverse=True))
+                             + r")(?![\w-])") if landmarks else None,
+        landmark_codes=landmarks,
         unnamed_title=re.compile(_UNNAMED_CN.format(places=names)),
         place_title=re.compile(r"(?P<place>" + names + r")\s+(?P<title>(?:Executive\s+)?(?:Vice\s+)?(?:Governor|Mayor))"
                                r"\b(?!\s+[A-Z][a-z]+ [A-Z][a-z]+)"),
@@ -351,7 +363,8 @@ def load(config_dir: str | None = None) -> Rules:
         tagger=tagger, site_places=sites,
         skip_titles=re.compile("|".join(skip), re.I) if skip else None,
         heads=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in heads) + r")(?![\w-])", re.I),
-        foreign_roles=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in foreign) + r")(?![\w-])"),
+        foreign_roles=re.compile(r"(?<![\w-])(?:" + "|".join(f"[{h[0]}{h[0].lower()}]" + re.escape(h[1:])
+                                                             for h in foreign) + r")(?![\w-])"),
         portfolio=frozenset(cfg["roles"].get("portfolio", [])),
         levels=levels,
         provinces=provinces, province_names={v: k for k, v in provinces.items()},
@@ -406,6 +419,9 @@ def places_in(text: str, rules: Rules) -> list[Place]:
 def _is_compound(text: str, p: Place) -> bool:
     """"China-Laos Railway", "Albania-China relations": a country in a compound with China names no party."""
     before, after = text[max(0, p.start - 8):p.start], text[p.end:p.end + 8]
+    if re.match(r"-(?:China|Chinese)(?:\s+[A-Z][\w-]*){0,2}\s+(?:Association|Society|Chamber|Council|Federation|"
+                r"Foundation|Committee|Group|Club)\b", text[p.end:p.end + 60]):
+        return False            # "the Japan-China Friendship Association": a body of that country
     return bool(re.search(r"(?:China|Chinese)-$", before) or re.match(r"-(?:China|Chinese)\b", after)
                 or (after.startswith("-") and re.search(r"\w-$", before) is None and p.kind == "country"
                     and re.match(r"-[A-Z]", after) and "China" in text[p.end:p.end + 20]))
@@ -431,6 +447,8 @@ class Person:
     city: str | None = None
 
 
+_CHIEF_EXECUTIVE = re.compile(r"(?P<title>(?:Hong\s+Kong|Macao|Macau)(?:\s+SAR|\s+Special\s+Administrative\s+Region)?"
+                              r"\s+Chief\s+Executive)\s+(?P<name>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){1,2})(?![\w-])")
 _PLACE_WORDS = {"Province", "Prefecture", "City", "County", "Region", "State", "District", "Oblast", "Municipality",
                 "Republic", "Kingdom", "Island", "Islands", "Government", "Parliament", "Council", "Assembly"}
 _EXCLUDE_BEFORE = re.compile(r"(?:\b(?:of|from|behalf\s+of)\s+(?:Comrade\s+)?|\bComrade\s+)$")
@@ -547,6 +565,15 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
                 if country in (None, "CHN"):
                     continue
                 add(Person("foreign", name, title, country=country, start=a, end=b))
+    for m in rules.chinese_envoy.finditer(text):
+        if free(*m.span()) and _valid_chinese(m.group("name")):
+            title = " ".join(m.group("title").split())
+            add(Person("chinese", m.group("name"), title, level="national", start=m.start(), end=m.end()))
+    for m in _CHIEF_EXECUTIVE.finditer(text):
+        if free(*m.span()):
+            title = " ".join(m.group("title").split())
+            code = "CN-HK" if title.startswith("Hong Kong") else "CN-MO"
+            add(Person("chinese", m.group("name"), title, level="provincial", start=m.start(), end=m.end(), province=code))
     for m in rules.chinese_long_title.finditer(text):
         name = m.group("name")
         if free(*m.span()) and _valid_chinese(name):
@@ -593,9 +620,15 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
                             r"|\s+to\s+China|\s+to\s+the\s+People's\s+Republic\s+of\s+China)", text[end:])
             if tail:
                 end += tail.end()
-        elif m.group().endswith(("Minister", "Secretary")):
+        elif m.group().endswith(("Minister", "Secretary")) and _portfolio(rest, rules):
             # "Minister of Investment, Trade and Industry": a portfolio, not a place
             end = b + _portfolio(rest, rules)
+        else:
+            # "Vice Chairman of the National Assembly of Vietnam": a body of a country
+            body = re.match(r"\s+of\s+the\s+(?:[A-Z][\w'-]*\s+){1,5}of\s+(?:the\s+)?", rest)
+            at_body = next((p for p in country_spans if body and p.start == b + body.end()), None)
+            if at_body is not None:
+                country, end = at_body.code, at_body.end
         # "Consul General of France in Wuhan": the city belongs to the role
         tail = re.match(r"\s+in\s+(?P<place>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)", text[end:])
         if tail and "Consul" in m.group():
@@ -613,7 +646,7 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
         if name is None:
             # "Denis Pasler, Governor of Russia's Sverdlovsk Region"
             before = re.search(r"(?P<name>(?:[A-Z][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s){1,3}?[A-Z][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+)"
-                               r",\s+(?:the\s+)?$", text[:start])
+                               r",\s+(?:the\s+)?(?:(?:former|then|new|outgoing|incoming|visiting)\s+)?$", text[:start])
             if before and not _valid_chinese(before.group("name")) and not places_in(before.group("name"), rules):
                 name, start_name = before.group("name"), before.start("name")
             else:
@@ -778,6 +811,13 @@ def _place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rul
             if re.match(r"'s\s", sentence[p.end:p.end + 3]):
                 continue
             cands.append(p)
+    if not cands and rules.landmarks is not None:
+        mark = next((m for m in rules.landmarks.finditer(sentence)
+                     if re.search(r"\bat\s+(?:the\s+)?$", sentence[max(0, m.start() - 8):m.start()])), None)
+        if mark is not None:
+            code = rules.landmark_codes[mark.group()]
+            return ({"country": "CHN", "province": rules.provinces.get(code), "province_code": code, "city": None,
+                     "city_code": None, "source": "text"}, [{"kind": "landmark", "name": mark.group(), "code": code}])
     if not cands:
         return {}, []
     after = [p for p in cands if p.start >= trigger.start]
@@ -787,6 +827,13 @@ def _place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rul
                                           sentence[max(0, p.start - 20):p.start])]
     if dest:
         chosen = dest[0]
+    # "visited Changsha and Zhangjiajie": several cities of one province are a visit to the province
+    listed = [p for p in (after or cands) if p.kind == "city"]
+    if chosen.kind == "city" and trigger.type == "visit" and len(listed) > 1:
+        provs = {rules.cities.get(p.name, (None, None))[1] for p in listed}
+        if len(provs) == 1 and None not in provs:
+            code = provs.pop()
+            chosen = Place("province", rules.provinces[code], code, chosen.start, chosen.end)
     ordered = after or cands
     places = [{"kind": p.kind, "name": p.name, "code": p.code} for p in ordered]
     return _place_dict(chosen, rules, "text"), places
@@ -877,7 +924,7 @@ def extract(article, config_dir: str | Path | None = None) -> list[dict]:
         if trig is not None:
             start, end, span = resolve_date(s, published)
             opens = False
-            inherit = None
+            inherit = context = None
             if start is not None and not (current and _is_tour_continuation(current, start, end, trig)):
                 opens = _counterpart(s, trig, per_sentence[i], rules)
                 if not opens and current is not None and _VISITORS.search(s[trig.start:]):
@@ -887,7 +934,18 @@ def extract(article, config_dir: str | Path | None = None) -> list[dict]:
             elif current is None and trig.strong and trig.type != "call" and not _VAGUE_TIME.search(s):
                 opens = _counterpart(s, trig, per_sentence[i], rules)
                 start = end = None
+                context = None
+                # "The expo opened in Changsha on June 29. Vice President Han Zheng ... met with ...": the day
+                # (and place) of the sentence just before
+                for j in (i - 1, i - 2):
+                    if j >= 0 and triggers[j] is None:
+                        start, end, _ = resolve_date(sents[j], published)
+                        if start is not None:
+                            context = j
+                            break
             place, places = _place_of(s, trig, per_sentence[i], rules) if opens else ({}, [])
+            if opens and not place and start is not None and context is not None:
+                place, places = _place_of(sents[context], Trigger(trig.type, True, 0, 0), per_sentence[context], rules)
             if opens and trig.type == "visit" and not trig.strong and place.get("country") in (None, "CHN"):
                 opens = False       # an event held at home is no visit
             if opens:
