@@ -65,7 +65,7 @@ ENDS_WITH_CREDIT = re.compile(
 # End-of-article credit lines: (field, pattern); the value is group 1 (may be empty).
 CREDITS = (
     ("source", re.compile(r"^This (?:article|story|report) (?:is|was) (?:from|by|originally published by)\s*"
-                          r"(?:the\s+)?(.*?)\s*(?:[\[(]\s*www\.[^\s\])]*\s*[\])]\s*)?\.?$", re.I)),
+                          r"(?:the\s+)?(.*?)\s*(?:[\[(]?\s*(?:https?://)?www\.[^\s\])]*\s*[\])]?\s*)?\.?$", re.I)),
     ("translator", re.compile(r"^(?:Translators?|Translated by)\s*[:：]?\s*(.*)$", re.I)),
     ("chinese_source", re.compile(r"^Chinese source\s*[:：]\s*(.*)$", re.I)),
     ("editor", re.compile(r"^(?:Editors?|Edited by|Chief editor|Responsible editor|Executive editor)\s*[:：]\s*(.*)$"
@@ -91,7 +91,7 @@ EDITOR_LABEL = re.compile(rf"(?:^|\s|\|)Editors?\s*[:：]\s*({NAMES})")
 TITLE_DATE = re.compile(rf"Press Conference on ({DATE_TEXT})", re.I)
 AGENCIES = re.compile(r"^(?:CGTN|Xinhua|China Daily|Chinadaily|CCTV|CNS|China News Service|People'?s Daily|"
                       r"Global Times|Hunan Daily|Guizhou Daily|Shenzhen Daily|Chongqing Daily|iChongqing|GDToday|"
-                      r"Nanfang Daily|hunantoday|Hunan Today)(?:\.com|\.cn)?$", re.I)
+                      r"Nanfang Daily|hunantoday|Hunan Today)(?:\.com)?(?:\.cn)?$", re.I)
 CJK = re.compile(r"[\u4e00-\u9fff]")
 MIN_BODY_CHARS = 40
 DENSE_MIN_CHARS = 200
@@ -352,6 +352,13 @@ def _text_fields(lines: list[str], found: dict, names: tuple[str, ...]) -> dict:
         if match:
             _set_byline(values, match.group(1))
             continue
+        if "|" in line:  # "By NAME | chinadaily.com.cn | Updated: …": each part on its own
+            for segment in (clean_text(part) for part in line.split("|")):
+                match = BYLINE_ONLY.match(segment)
+                if match:
+                    _set_byline(values, match.group(1))
+                elif AGENCIES.match(segment):
+                    values.setdefault("source", segment)
         for name, pattern in (("byline", BYLINE_LABEL), ("translator", TRANSLATOR_LABEL),
                               ("editor", EDITOR_LABEL)):
             match = pattern.search(line)

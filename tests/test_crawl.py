@@ -22,8 +22,10 @@ FIELDS = ("title", "published", "byline", "body", "captions")
 
 
 def english_pages(site):
-    """The recorded article pages the site's English listings link (MFA's Chinese /web/ pages are not)."""
-    return [(path, want) for _, path, _, want in expected_pages(site) if not path.startswith("/web/")]
+    """The recorded article pages the site's English listings link (MFA's Chinese /web/ pages are not, nor the
+    pages of other templates and eras recorded for extraction only, marked `"listed": false`)."""
+    return [(path, want) for _, path, _, want in expected_pages(site)
+            if not path.startswith("/web/") and want.get("listed", True)]
 
 
 def article_path(path: str) -> str:
