@@ -102,7 +102,7 @@ class CheckSpider(SiteSpider):
 def run_check(config: Config, db_path: str, site_keys: list[str], articles: int = 2,
               log_level: str = "WARNING") -> list[dict]:
     """Check these sites (one crawler each, in one process); return one report per site (see `analyse`)."""
-    from .runner import new_process, spider_class
+    from .process import new_process, spider_class
 
     sites = [config.site(key) for key in site_keys]
     process = new_process(config, db_path, log_level, "check")
