@@ -145,15 +145,17 @@ class Query:
         return "Articles " + ", ".join(parts) if parts else "All articles"
 
 
-def _hits_sql(query: Query, limit: int, before: int | None = None) -> tuple[str, dict]:
-    """SQL selecting matching article_keys rows (rowid, id, site, published, gone_since), most recently archived
-    first (rowid descending), at most `limit`, optionally only rowids below `before` (keyset paging)."""
+def _hits_sql(query: Query, limit: int, before: int | None = None, rank: bool = False) -> tuple[str, dict]:
+    """SQL selecting matching article_keys rows (rowid, id, site, published, gone_since; with `rank`, the FTS5
+    rank too), most recently archived first (rowid descending), at most `limit`, optionally only rowids below
+    `before` (keyset paging). The rank is computed only for the rows the limit lets through."""
     where, params = query.conditions("k")
     if before is not None:
         where.append(f"k.rowid < {int(before)}")
     if query.search.match:
         # drive from the word index, newest rowid first (FTS5 walks its doclists backwards)
-        sql = ("select k.rowid, k.id, k.site, k.published, k.gone_since from articles_fts f "
+        sql = ("select k.rowid, k.id, k.site, k.published, k.gone_since" + (", f.rank" if rank else "")
+               + " from articles_fts f "
                "join article_keys k on k.rowid = f.rowid where articles_fts match :sq"
                + "".join(f" and {w}" for w in where[1:]) + f" order by f.rowid desc limit {int(limit)}")
         return sql, params
@@ -184,9 +186,8 @@ async def page_rowids(db, query: Query, total: int) -> list[int]:
     offset = (query.page - 1) * PAGE_SIZE
     where, params = query.conditions("k")
     if query.order == "relevance" and query.search.match:
-        hits, params = _hits_sql(query, RANK_CAP)
-        sql = (f"select h.rowid from ({hits}) h join articles_fts f on f.rowid = h.rowid "
-               f"where articles_fts match :sq order by f.rank limit {PAGE_SIZE} offset {offset}")
+        hits, params = _hits_sql(query, RANK_CAP, rank=True)
+        sql = f"select rowid from ({hits}) order by rank, rowid desc limit {PAGE_SIZE} offset {offset}"
         return [r[0] for r in (await db.execute(sql, params)).rows]
     # newest published first: walk the published index when the matches are many, sort them when few
     if total > 2000:
@@ -246,25 +247,33 @@ async def results(db, query: Query, rowids: list[int]) -> list[dict]:
 
 
 async def facets(db, query: Query, total: int) -> dict:
+    """Counts by site, year, country and province named over the hits (at most FACET_CAP, the most recently
+    archived), in one statement: the hits are found once (a materialized CTE)."""
     hits, params = _hits_sql(query, FACET_CAP)
-    sql = {
-        "site": f"select site as value, site as label, count(*) as n from ({hits}) group by site order by n desc",
-        "year": (f"select substr(published, 1, 4) as value, substr(published, 1, 4) as label, count(*) as n "
-                 f"from ({hits}) where published is not null group by value order by value desc limit 30"),
-        "country": (f"select m.code as value, m.name as label, count(*) as n from ({hits}) h join mentions m "
-                    f"on m.article_id = h.id and m.kind = 'country' where m.code != 'CHN' "
-                    f"group by m.code order by n desc, label limit 15"),
-        "province": (f"select m.code as value, m.name as label, count(*) as n from ({hits}) h join mentions m "
-                     f"on m.article_id = h.id and m.kind = 'province' group by m.code order by n desc, label "
-                     f"limit 15"),
+    parts = {
+        "site": "select 'site' as facet, site as value, site as label, count(*) as n from hits group by site",
+        "year": ("select 'year', substr(published, 1, 4), substr(published, 1, 4), count(*) from hits "
+                 "where published is not null group by 2"),
+        "country": ("select 'country', m.code, min(m.name), count(*) from hits h join mentions m "
+                    "on m.article_id = h.id and m.kind = 'country' where m.code != 'CHN' group by m.code"),
+        "province": ("select 'province', m.code, min(m.name), count(*) from hits h join mentions m "
+                     "on m.article_id = h.id and m.kind = 'province' group by m.code"),
     }
-    out = {}
-    for name, statement in sql.items():
-        if name in query.filters:
-            continue
-        rows = (await db.execute(statement, params, custom_time_limit=2000)).rows
-        out[name] = [{"value": r["value"], "label": r["label"], "count": r["n"],
-                      "href": query.link(**{name: r["value"]})} for r in rows]
+    wanted = [name for name in parts if name not in query.filters]
+    out = {name: [] for name in wanted}
+    if wanted:
+        sql = (f"with hits as materialized ({hits}) "
+               + " union all ".join(f"select * from ({parts[name]})" for name in wanted))
+        for row in (await db.execute(sql, params, custom_time_limit=3000)).rows:
+            out[row[0]].append({"value": row[1], "label": row[2], "count": row[3],
+                                "href": query.link(**{row[0]: row[1]})})
+    for name, values in out.items():
+        if name == "year":
+            values.sort(key=lambda v: v["value"] or "", reverse=True)
+            del values[30:]
+        else:
+            values.sort(key=lambda v: (-v["count"], v["label"] or ""))
+            del values[15 if name in ("country", "province") else 50:]
     return {"facets": out, "sampled": total > FACET_CAP}
 
 
