@@ -14,7 +14,11 @@ Prints precision, recall and F1 at both levels, then every miss and false hit. `
 `--speed` also times the extractor per article against the mentions tagger (pipelines/mentions.tag, the tagging
 already done for every archived page) on the same texts in the same run, best of 5.
 
-Run: python -m bench.meetings [--labels DIR] [--quiet] [--speed]
+`--offdomain` runs the extractor over the article-extraction-benchmark's 181 true bodies (general news and blogs,
+no Chinese government source) and prints every event it finds there: a check that the rules stay quiet off their
+domain (each hit is shown for a reader to judge).
+
+Run: python -m bench.meetings [--labels DIR] [--quiet] [--speed] [--offdomain [--data DIR]]
 """
 from __future__ import annotations
 
@@ -148,6 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labels", type=Path, default=LABELS, help="directory of label files")
     parser.add_argument("--quiet", action="store_true", help="figures only, not the errors")
     parser.add_argument("--speed", action="store_true", help="time the extractor against the mentions tagger")
+    parser.add_argument("--offdomain", action="store_true", help="events found in 181 general news pages")
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "benchmarks" / "article-extraction-benchmark",
+                        help="the article-extraction-benchmark directory (its ground-truth.json)")
     args = parser.parse_args(argv)
     r = evaluate(args.labels)
     print(f"{r['articles']} labelled articles")
@@ -161,7 +168,21 @@ def main(argv: list[str] | None = None) -> int:
             print("  " + e)
     if args.speed:
         speed(args.labels)
+    if args.offdomain:
+        offdomain(args.data)
     return 0
+
+
+def offdomain(data: Path) -> None:
+    truth = json.loads((data / "ground-truth.json").read_text("utf-8"))
+    found = []
+    for key, page in truth.items():
+        body = (page.get("articleBody") or "").replace("\n", "\n\n")
+        art = {"id": key[:12], "site": "other", "title": "", "published": "2019-06-01", "body": body, "language": "en"}
+        found += meetings.extract(art)
+    print(f"off domain: {len(found)} events in {len(truth)} general news pages")
+    for e in found:
+        print(f"  {e['article_id']} {e['type']} {e['countries']}: {e['sentence'][:140]}")
 
 
 def speed(labels: Path, repeat: int = 5) -> None:
