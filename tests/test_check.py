@@ -73,3 +73,24 @@ def test_usage_errors(db):
     proc = gazette("check", "nowhere", db=db)
     assert proc.returncode == 2 and "unknown site 'nowhere'" in proc.stderr
     assert gazette("check", "--all", "mfa", db=db).returncode == 2
+
+
+def test_an_unreadable_start_page_and_an_undated_article_are_problems(mirrors, mirrored_config, db):
+    mirror = mirrors("mfa")
+    mirror.set("/eng/xw/zyxw/", "<html><body>Not here</body></html>", status=404)
+    # a speech whose page, listing entry and URL (an older t<id> shape) carry no date
+    recorded = "eng/xw/zyjh/202405/t20240516_11305890.html"
+    page = (FIXTURES / "mfa" / recorded).read_text("utf-8")
+    mirror.set("/eng/xw/zyjh/t1800001.html", page.replace("2024-05-16 21:10", "").replace(
+        "Updated: May 16, 2024 21:10", ""))
+    listing = (FIXTURES / "mfa/eng/xw/zyjh/index.html").read_text("utf-8")
+    listing = listing.replace('<div class="date">2024-05-16</div>', "").replace(
+        "./202405/t20240516_11305890.html", "./t1800001.html")
+    mirror.set("/eng/xw/zyjh/", mirror.rewrite(listing.encode()))
+    cfg = mirrored_config({"mfa": mirror})
+    proc = gazette("check", "--json", "mfa", db=db, config=cfg)
+    assert proc.returncode == 1, proc.stderr
+    [report] = json_lines(proc.stdout)
+    assert report["problems"] == [
+        f"start page {mirror.url}/eng/xw/zyxw/ could not be read: HTTP 404",
+        f"article {mirror.url}/eng/xw/zyjh/t1800001.html: no date found (page, listing or URL)"]
