@@ -195,19 +195,24 @@ _TRIGGERS = [
                                r"\bvideo\s+(?:call|link|meeting|conference|talks)\b|"
                                r"\b(?:online|virtual|cloud)\s+(?:meeting|talks|conference|signing)\b|"
                                r"\bspoke\s+(?:with|to)\b.{0,80}\bby\s+(?:phone|telephone)\b")),
-    ("signing", True, re.compile(r"(?<!were )(?<!was )(?<!been )(?<!be )\bsigned\s+(?:a|an|the|new|two|three|four|"
+    ("signing", True, re.compile(r"\b(?:attended|witnessed|held|hosted)\s+(?:the\s+|a\s+)?signing\s+ceremony\b|"
+                                 r"\bwitnessed\s+the\s+signing\b|(?<!were )(?<!was )(?<!been )(?<!be )\bsigned\s+(?:a|an|the|new|two|three|four|"
                                  r"five|several|\d+|cooperation|friendly|friendship|sister|memorand|agreements?|"
                                  r"letters?|MoUs?|contracts?)\b|\bsigned\s+on\s+behalf\b")),
-    ("talks", True, re.compile(r"\b(?:held|hold|holds|had)\s+(?:\w+\s+)?(?:talks|consultations?)\b")),
+    ("talks", True, re.compile(r"\b(?:held|hold|holds|had)\s+(?:\w+\s+)?(?:talks|consultations?)\b|"
+                               r"\bco-chaired\b.{0,60}?\b(?:consultations?|talks|dialogue)\b")),
     ("meeting", True, re.compile(r"(?<!were )(?<!was )(?<!been )(?<!be )\bmet\b(?!\s+(?:the\s+)?(?:needs|demands|requirements|targets?|standards?|goals?|expectations))|"
                                  r"\breceived\s+(?:a\s+|the\s+)?(?:visiting\s+|foreign\s+)?"
                                  r"(?:delegation|ambassador|consul|envoy|guests|diplomat|[A-Z][a-z])|"
-                                 r"\bmeets\s+with\b|\bpaid\s+a\s+courtesy\s+call\b")),
+                                 r"\bmeets\s+with\b|\bpaid\s+a\s+courtesy\s+call\b|"
+                                 r"\breceived\s+a\s+(?:courtesy\s+)?(?:visit|call)\s+from\b")),
     ("meeting", False, re.compile(r"\b(?:held|hold|holds)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,4}?"
                                   r"(?:meeting|conference|dialogue|consultations?|exchange\s+meeting)\b|"
                                   r"\b(?:meeting|conference|dialogue)\s+(?:was|were)\s+held\b|"
                                   r"\bConference\s+was\s+held\b")),
-    ("visit", True, re.compile(r"(?<!had )(?<!have )(?<!has )\bvisited\b|\btoured\b|"
+    ("visit", True, re.compile(r"^During\s+(?:his|her|their|its|the|a)\s+(?:[\w-]+\s+){0,2}(?:visit|tour|trip)\s+to\b|"
+                               r"\b[Tt]our\s+(?:was\s+)?(?:launched|kicked\s+off|began|started)\b|"
+                               r"(?<!had )(?<!have )(?<!has )\bvisited\b|\btoured\b|"
                                r"\bpaid\s+(?:a|an)\s+(?:\w+\s+)?visit\b|\bon\s+an?\s+(?:\w+\s+){0,2}visit\s+to\b|"
                                r"\bled\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b.{0,60}?\bto\b|"
                                r"\b(?:organized|organised|invited)\b.{0,120}?\bto\s+visit\b|"
@@ -240,7 +245,7 @@ class Trigger:
 
 _ANY_VERB = re.compile(r"\b(?:met|meets|received|visit\w*|toured|tour|talks|signed|phone|telephone|video|online|"
                        r"virtual|cloud|spoke|meeting|conference|Conference|dialogue|consultations?|delegation|"
-                       r"courtesy|arrived|events?|forums?|fairs?|exhibitions?|week|seminars?|roadshows?|symposiums?|"
+                       r"courtesy|arrived|During|[Tt]our|signing|co-chaired|events?|forums?|fairs?|exhibitions?|week|seminars?|roadshows?|symposiums?|"
                        r"promotions?|trip)\b")
 
 
@@ -301,6 +306,7 @@ class Rules:
     chinese_envoy: re.Pattern          # "Chinese Ambassador to Zambia Du Xiaohui"
     landmarks: re.Pattern | None       # "the Great Hall of the People"
     landmark_codes: dict               # landmark -> province code
+    surnames: frozenset
 
 
 def _load_toml(path: Path) -> dict:
@@ -337,8 +343,7 @@ def load(config_dir: str | None = None) -> Rules:
     for name, code in abroad.items():
         if code not in iso:
             raise ValueError(f"meetings.toml: [foreign_places] {name} = {code}: not a country code of the gazetteer")
-    surnames = "|".join(sorted(map(re.escape, _load_toml(mentions_dir / "officials.toml")["surnames"]),
-                               key=len, reverse=True))
+    surnames = mentions._trie_regex(_load_toml(mentions_dir / "officials.toml")["surnames"])
     levels = tuple((lvl, tuple(words)) for lvl, words in cfg["levels"].items())
     return Rules(
         foreign_places=re.compile(r"(?<![\w-])(?:" + mentions._trie_regex(abroad) + r")(?![\w-])") if abroad else None,
@@ -354,6 +359,7 @@ def load(config_dir: str | None = None) -> Rules:
         landmarks=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(landmarks, key=len, reverse=True))
                              + r")(?![\w-])") if landmarks else None,
         landmark_codes=landmarks,
+        surnames=frozenset(_load_toml(mentions_dir / "officials.toml")["surnames"]),
         unnamed_title=re.compile(_UNNAMED_CN.format(places=names)),
         place_title=re.compile(r"(?P<place>" + names + r")\s+(?P<title>(?:Executive\s+)?(?:Vice\s+)?(?:Governor|Mayor))"
                                r"\b(?!\s+[A-Z][a-z]+ [A-Z][a-z]+)"),
@@ -451,7 +457,9 @@ _CHIEF_EXECUTIVE = re.compile(r"(?P<title>(?:Hong\s+Kong|Macao|Macau)(?:\s+SAR|\
                               r"\s+Chief\s+Executive)\s+(?P<name>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){1,2})(?![\w-])")
 _PLACE_WORDS = {"Province", "Prefecture", "City", "County", "Region", "State", "District", "Oblast", "Municipality",
                 "Republic", "Kingdom", "Island", "Islands", "Government", "Parliament", "Council", "Assembly"}
-_EXCLUDE_BEFORE = re.compile(r"(?:\b(?:of|from|behalf\s+of)\s+(?:Comrade\s+)?|\bComrade\s+)$")
+# "instructions of", "on behalf of", "greetings from": someone named, not there ("a visit from X": there)
+_EXCLUDE_BEFORE = re.compile(r"(?:\b(?:of|behalf\s+of|(?:greetings|regards|message|letter|congratulations|wishes)\s+"
+                             r"from)\s+(?:Comrade\s+)?|\bComrade\s+)$")
 _EXCLUDE_AFTER = re.compile(r"^(?:'s)?\s+(?:Thought|as\s+the\s+core)\b")
 _FOREIGN_NAME = re.compile(r"(?:,\s+|\s+)(?P<name>(?:(?!(?:In|On|At|And|With|To|For|Of|The|His|Her|Their|During|"
                            r"Visits|Meets|Met)\b)[A-Z][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s?){1,4})")
@@ -949,6 +957,14 @@ def extract(article, config_dir: str | Path | None = None) -> list[dict]:
             if opens and trig.type == "visit" and not trig.strong and place.get("country") in (None, "CHN"):
                 opens = False       # an event held at home is no visit
             if opens:
+                subject = re.search(r"(?:^|[,;]\s+|\band\s+)(?P<name>[A-Z][a-z]+ [A-Z][a-z]+)\s+$", s[:trig.start])
+                if subject and _valid_chinese(subject.group("name")) and subject.group("name").split()[0] in \
+                        rules.surnames and not any(p.name == subject.group("name") for p in per_sentence[i]) and \
+                        subject.group("name") not in known:
+                    # "Mao Weiming held talks with ...": a Chinese name the article gives no title
+                    a = subject.start("name")
+                    per_sentence[i].append(Person("chinese", subject.group("name"), None, start=a,
+                                                  end=a + len(subject.group("name"))))
                 days = _DAYS.search(s)
                 if days and start is not None and (end is None or end == start):
                     n = days.group("n")
