@@ -641,12 +641,19 @@ def _norm(text: str) -> str:
     return clean_text(text).lower().rstrip(".… ")
 
 
+LISTED_DATE = re.compile(r"[\[(【（]?\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[\])】）]?")
+
+
 def _title_matches(text: str, expected: str) -> bool:
-    text, expected = _norm(text), _norm(expected)
+    """The page's text is the listed title (a date printed inside the link aside; a title the listing cut short
+    with "..." is a prefix)."""
+    raw = clean_text(LISTED_DATE.sub(" ", expected or ""))
+    truncated = raw.endswith(("...", "…"))
+    text, expected = _norm(text), _norm(raw)
     if not text or not expected or len(text) > 3 * len(expected) + 20:
         return False
-    if expected.endswith("..."):
-        return text.startswith(expected[:-3].strip())
+    if truncated:
+        return len(expected) >= 10 and text.startswith(expected)
     return text == expected
 
 

@@ -121,7 +121,7 @@ var currentPage = {n};//当前页
 
 class ChinaDaily(Generated):
     """China Daily-built: /YYYY-MM/DD/c_N.htm, listings latestnews.html, latestnews_2.html …, "1 2 3 >" paging,
-    protocol-relative links, an image and a title link per item."""
+    protocol-relative links, an image and a title link per item, titles over 40 characters cut short with "..."."""
 
     def path(self, i, day, title):
         return f"/{day:%Y-%m}/{day:%d}/c_{960300 + 11 * i}.htm"
@@ -144,7 +144,8 @@ class ChinaDaily(Generated):
         host = self.mirror.host
         blocks = "".join(
             f'<div class="mb10 tw3_01_2"><span class="tw3_01_2_p"><a href="//{host}{p}"><img src="//{host}/img/{k}.jpg"></a></span>'
-            f'<span class="tw3_01_2_t"><h4><a href="//{host}{p}">{t}</a></h4><b>{d} 10:00</b></span></div>'
+            f'<span class="tw3_01_2_t"><h4><a href="//{host}{p}">{t if len(t) <= 40 else t[:37] + "..."}</a></h4>'
+            f'<b>{d} 10:00</b></span></div>'
             for k, (p, t, d) in enumerate(items))
         numbers = "".join(f'<span class="pagestyle">{k + 1}</span>' if k == n else
                           f'<a href="//{host}{self.listing_path(k)}" class="pagestyle">{k + 1}</a>' for k in range(pages))

@@ -59,6 +59,7 @@ def test_add_site_then_crawl(served, tmp_path):
     assert all(pattern.search(path) for path, _, _ in site.articles)
     assert not pattern.search("/english/about/") and not pattern.search(site.start_paths[0])
     assert table["selectors"]["listing_item"] and table["selectors"]["listing_date"]
+    assert {"title", "published", "body"} <= set(table["selectors"]), "each site has one stable element for each"
     assert len(proposal["preview"]) == 3
     titles = {t for _, t, _ in site.articles}
     assert all(p["title"] in titles and p["first_paragraph"] for p in proposal["preview"])
