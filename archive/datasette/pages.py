@@ -259,14 +259,20 @@ async def facets(db, query: Query, total: int) -> dict:
         "province": ("select 'province', m.code, min(m.name), count(*) from hits h join mentions m "
                      "on m.article_id = h.id and m.kind = 'province' group by m.code"),
     }
+    parts["month"] = ("select 'month', site, substr(published, 1, 7), count(*) from hits "
+                      "where published is not null group by 2, 3")
     wanted = [name for name in parts if name not in query.filters]
     out = {name: [] for name in wanted}
-    if wanted:
-        sql = (f"with hits as materialized ({hits}) "
-               + " union all ".join(f"select * from ({parts[name]})" for name in wanted))
-        for row in (await db.execute(sql, params, custom_time_limit=3000)).rows:
-            out[row[0]].append({"value": row[1], "label": row[2], "count": row[3],
-                                "href": query.link(**{row[0]: row[1]})})
+    months = []
+    sql = (f"with hits as materialized ({hits}) "
+           + " union all ".join(f"select * from ({parts[name]})" for name in wanted))
+    for row in (await db.execute(sql, params, custom_time_limit=3000)).rows:
+        if row[0] == "month":
+            months.append({"site": row[1], "month": row[2], "articles": row[3]})
+            continue
+        out[row[0]].append({"value": row[1], "label": row[2], "count": row[3],
+                            "href": query.link(**{row[0]: row[1]})})
+    out.pop("month", None)
     for name, values in out.items():
         if name == "year":
             values.sort(key=lambda v: v["value"] or "", reverse=True)
@@ -274,7 +280,7 @@ async def facets(db, query: Query, total: int) -> dict:
         else:
             values.sort(key=lambda v: (-v["count"], v["label"] or ""))
             del values[15 if name in ("country", "province") else 50:]
-    return {"facets": out, "sampled": total > FACET_CAP}
+    return {"facets": out, "sampled": total > FACET_CAP, "months": months}
 
 
 def pages_of(query: Query, total: int) -> dict:
@@ -316,6 +322,8 @@ async def search_page(datasette, request):
         context.update(total=total, results=await results(db, query, rowids), pages=pages_of(query, total),
                        **await facets(db, query, total))
         context["colours"] = colours(datasette, [r["site"] for r in context["results"]] + list(sites))
+        context["chart"] = month_chart(context.pop("months"), context["colours"], height=180) \
+            if context.get("months") else None
         context["exports"] = {fmt: "/-/search." + fmt + query.link(order=None)
                               for fmt in ("csv", "json", "atom")}
         context["filters_active"] = [(k, v, query.link(**{k: None})) for k, v in query.filters.items()]
