@@ -12,8 +12,9 @@ Every other field is found on its own, from the first layer that has it (`field_
   end-of-article credit lines, a press conference's date in its title, the on-page headline), `generic`
   (trafilatura's metadata: <title>, htmldate), and for `published` also `listing` (the listing's date) and `url`.
 In every layer captions are kept apart from the body (the site's caption selectors, figcaption, short centred
-paragraphs, a short paragraph right after an image, photo credits) and credit lines (`This article is from …`,
-`Translator: …`, `Chinese source: …`, `Editor: …`, `Source: …`) leave the body for their fields.
+paragraphs, a short paragraph right after an image, photo credits; on a page of no configured site only caption
+markup and photo credits) and credit lines (`This article is from …`, `Translator: …`, `Chinese source: …`,
+`Editor: …`, `Source: …`) leave the body for their fields. `learned_lines` adds boilerplate lines to drop.
 
 A configured site's page whose body needed layer 2 or 3 is `fell_back`; fields that its selectors should have
 given but a later layer gave are named in `warnings`, so a changed template shows in the crawl health report.
