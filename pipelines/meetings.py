@@ -733,6 +733,7 @@ class Event:
     group_description: str | None = None
     group_number: int | None = None
     visitors_foreign: bool = False
+    trigger_start: int = 0
     inherit: "Event | None" = None
     pronoun_of: "Event | None" = None
 
@@ -764,12 +765,10 @@ class Event:
     def as_dict(self, article_id: str | None, seq: int, rules: Rules) -> dict:
         names = [rules.country_names.get(c, c) for c in self.countries]
         person_countries = {p.country for p in self.persons if p.side == "foreign"}
-        group_countries = [c for c in self.countries if c not in person_countries or self.group_description]
+        uncovered = [c for c in self.countries if c not in person_countries]
         group = None
-        if self.group_description or self.group_number or (group_countries and
-                                                          set(group_countries) - person_countries):
-            group = {"description": self.group_description,
-                     "countries": [c for c in self.countries],
+        if self.group_description or self.group_number or uncovered:
+            group = {"description": self.group_description, "countries": list(self.countries),
                      "number": self.group_number}
         return {
             "article_id": article_id, "seq": seq, "type": self.type,
@@ -787,6 +786,22 @@ class Event:
             "country_names": names,
             "sentence": self.sentence,
         }
+
+
+def _group_phrase(sentence: str, trigger_start: int, rules: Rules) -> str | None:
+    """The foreign group a trigger sentence names, as written ("Diplomatic envoys and diplomats of 12 Eurasian
+    countries", "a delegation of Cambodian provincial officials"), or None when its group is not foreign."""
+    for g in _GROUP.finditer(sentence):
+        stops = [m.start() for m in re.finditer(r",\s+(?!(?:and\s+)?[A-Z])|,?\s+including\b|\s(?:in|on|at)\s|"
+                                                 r"\s+to\s+visit\b", sentence[g.end():])]
+        end = g.end() + (min(stops) if stops else len(sentence) - g.end())
+        if g.start() <= trigger_start < end:
+            end = trigger_start
+        phrase = sentence[g.start():end].strip(" ,.")
+        foreign = [p for p in places_in(phrase, rules) if p.kind == "country" and p.code != "CHN"]
+        if foreign or _ENVOYS.search(phrase) or _COUNT.search(phrase):
+            return phrase
+    return None
 
 
 def _published(value) -> date | None:
@@ -982,7 +997,7 @@ def extract(article, config_dir: str | Path | None = None) -> list[dict]:
                         place = dict(current.place)
                 if not place:
                     place = _site_place(site, rules)
-                ev = Event(trig.type, start, end, s, i, place=place, places=places)
+                ev = Event(trig.type, start, end, s, i, place=place, places=places, trigger_start=trig.start)
                 ev.inherit = inherit
                 if current is not None and re.match(r"(?:(?:In|At|On)\s[^,]{1,60},\s+)?(?:[Hh]e|[Ss]he)\s", s):
                     ev.pronoun_of = current      # "he held talks": the previous event's first named Chinese person
@@ -1037,9 +1052,8 @@ def extract(article, config_dir: str | Path | None = None) -> list[dict]:
                             q.start <= p.start < q.end and q.side == "chinese" for q in per_sentence[i]):
                         if is_trigger or _GROUP.search(s):
                             ev.add_country(p.code)
-                g = _GROUP.search(s) if is_trigger or _PARTICIPATION.search(s) else None
-                if g and ev.group_description is None and is_trigger:
-                    ev.group_description = g.group()
+                if is_trigger and ev.group_description is None:
+                    ev.group_description = _group_phrase(s, ev.trigger_start, rules)
                 c = _COUNT.search(s)
                 if c and ev.group_number is None:
                     n = c.group("n").lower()

@@ -125,6 +125,7 @@ def test_visit_with_a_dated_meeting_inside_is_two_events_sharing_the_counterpart
     assert (visit["type"], visit["date_start"], visit["date_end"]) == ("visit", "2022-09-14", "2022-09-18")
     assert visit["place"]["province_code"] == "CN-HN" and visit["place"]["city"] is None
     assert visit["countries"] == ["KEN", "NGA", "SEN"] and visit["group"]["number"] == 21
+    assert visit["group"]["description"] == "delegation of ambassadors and diplomats from 21 African countries to China"
     assert (meeting["type"], meeting["date_start"], meeting["place"]["city_code"]) == ("meeting", "2022-09-15",
                                                                                       "430100")
     assert meeting["countries"] == ["KEN", "NGA", "SEN"]
