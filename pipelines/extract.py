@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Iterable
-from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
