@@ -92,6 +92,7 @@ def evaluate(labels: Path = LABELS) -> dict:
     ev_tp = ev_found = ev_gold = 0
     pa_tp = pa_found = pa_gold = 0
     errors: list[str] = []
+    levels = [0, 0]        # Chinese persons found with the right level, of those found by name
     files = sorted(labels.glob("*.json"))
     for path in files:
         label = json.loads(path.read_text("utf-8"))
@@ -125,6 +126,13 @@ def evaluate(labels: Path = LABELS) -> dict:
             for x in gp:
                 if x not in fp:
                     errors.append(f"{path.stem}: missed participant {x}")
+            # level of the Chinese persons found right (not part of the targets)
+            gold_levels = {(p.get("name") or "").lower(): p.get("level") for p in gold[j].get("chinese") or []}
+            for p in found[i].get("chinese") or []:
+                key = (p.get("name") or "").lower()
+                if key and key in gold_levels:
+                    levels[0] += p.get("level") == gold_levels[key]
+                    levels[1] += 1
         for i, f in enumerate(found):
             if i not in paired_f:
                 pa_found += len(persons(f))
@@ -143,6 +151,7 @@ def evaluate(labels: Path = LABELS) -> dict:
                    "precision": ratio(ev_tp, ev_found), "recall": ratio(ev_tp, ev_gold)},
         "participants": {"gold": pa_gold, "found": pa_found, "right": pa_tp,
                          "precision": ratio(pa_tp, pa_found), "recall": ratio(pa_tp, pa_gold)},
+        "levels": {"right": levels[0], "of": levels[1]},
         "errors": errors,
     }
 
@@ -163,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
         f1 = 2 * x["precision"] * x["recall"] / (x["precision"] + x["recall"]) if x["precision"] + x["recall"] else 0
         print(f"{level:12s}  labelled {x['gold']:3d}  extracted {x['found']:3d}  right {x['right']:3d}  "
               f"precision {x['precision']:.3f}  recall {x['recall']:.3f}  F1 {f1:.3f}")
+    print(f"level (national/provincial/municipal) of the Chinese persons found: {r['levels']['right']} of "
+          f"{r['levels']['of']} right")
     if not args.quiet:
         for e in r["errors"]:
             print("  " + e)

@@ -364,8 +364,8 @@ def load(config_dir: str | None = None) -> Rules:
         place_title=re.compile(r"(?P<place>" + names + r")\s+(?P<title>(?:Executive\s+)?(?:Vice\s+)?(?:Governor|Mayor))"
                                r"\b(?!\s+[A-Z][a-z]+ [A-Z][a-z]+)"),
         chinese_places=frozenset([*provinces.values(), *cities]),
-        level_patterns=tuple((lvl, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])"))
-                             for lvl, words in levels),
+        level_patterns=tuple((lvl, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])",
+                                              re.I)) for lvl, words in levels),
         tagger=tagger, site_places=sites,
         skip_titles=re.compile("|".join(skip), re.I) if skip else None,
         heads=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in heads) + r")(?![\w-])", re.I),
@@ -478,11 +478,27 @@ def _valid_chinese(name: str) -> bool:
     return len(parts) == 2 and mentions._GIVEN_NAME.fullmatch(parts[1]) is not None
 
 
+_MUNICIPALITIES = {"CN-BJ", "CN-SH", "CN-TJ", "CN-CQ"}
+
+
 def _level(title: str, rules: Rules) -> str | None:
+    """national, provincial or municipal from the title's words, else from the place it names."""
     for level, pattern in rules.level_patterns:
         if pattern.search(title):
             return level
+    for p in places_in(title, rules):
+        if p.kind == "province":
+            return "municipal" if p.code in _MUNICIPALITIES else "provincial"
+        if p.kind == "city":
+            return "municipal"
     return None
+
+
+def _site_level(site: str | None, rules: Rules) -> str:
+    prov, city = rules.site_places.get(site or "", (None, None))
+    if city or prov in _MUNICIPALITIES:
+        return "municipal"
+    return "provincial" if prov else "national"
 
 
 def _chinese_place(text: str, rules: Rules) -> tuple[str | None, str | None]:
@@ -1082,8 +1098,8 @@ def extract(article, config_dir: str | Path | None = None) -> list[dict]:
         prov = ev.place.get("province_code")
         for p in ev.persons:
             if p.side == "chinese":
-                if p.level is None and p.title:
-                    p.level = _level(p.title, rules)
+                if p.level is None:
+                    p.level = (_level(p.title, rules) if p.title else None) or _site_level(site, rules)
                 p.body = _body(p.title or "", p.level, p.province or _from_delegation(ev.sentence, rules)
                                or prov, p.city, rules)
         out.append(ev.as_dict(article.get("id"), seq, rules))
