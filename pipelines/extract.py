@@ -128,7 +128,7 @@ class Article:
 
 
 def extract(body: bytes, url: str, site: Site, content_type: str | None = None,
-            hints: dict | None = None, *, learned_lines: Iterable[str] = ()) -> Article:
+            hints: dict | None = None, *, learned_lines: Iterable[str] | None = ()) -> Article:
     """Extract one article from a page. Raises ExtractionError when there is no article to be had.
 
     `learned_lines`: extra boilerplate lines to drop (e.g. lines learned from the site's own archive), on top of
@@ -143,7 +143,7 @@ def extract(body: bytes, url: str, site: Site, content_type: str | None = None,
     if tree is None:
         raise ExtractionError("no HTML content")
     boilerplate = site.boilerplate
-    learned = frozenset(clean_text(line) for line in learned_lines) - {""}
+    learned = frozenset(clean_text(line) for line in learned_lines or ()) - {""}
     if learned:
         boilerplate = boilerplate.merged(Boilerplate(lines=learned))
     names = _site_names(tree, site)
