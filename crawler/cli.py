@@ -354,7 +354,8 @@ def status(config, db_path, as_json):
         learned = s.get("learned_boilerplate") or []
         if learned:
             shown = ", ".join(repr(r["line"]) for r in learned[:4]) + (", ..." if len(learned) > 4 else "")
-            line += f"\n{'':<10} learned boilerplate: {len(learned)} lines from its latest {learned[0]['seen_in']} pages ({shown})"
+            line += (f"\n{'':<10} learned boilerplate: {len(learned)} lines from its latest "
+                     f"{learned[0]['seen_in']} pages ({shown})")
         line += "".join(f"\n{'':<10} warning: {w}" for w in s["warnings"] if w != "never crawled")
         emit(s, as_json, line)
 
