@@ -2,8 +2,8 @@
 
 `crawler/` may use `pipelines/` and `archive/`; `archive/` never imports `crawler/`; no module of `pipelines/`
 imports `crawler/`, and the pure ones (extraction, cleaning, normalising, tagging, the site rules) import
-neither `crawler/` nor `archive/`: only the orchestrators that write (record, reextract, the Scrapy item
-pipeline) use the archive. Nothing imports `tests/`, and `bench/` does not edit sys.path.
+neither `crawler/` nor `archive/`: only the orchestrators that write (record, reextract, learning, the
+Scrapy item pipeline) use the archive. Nothing imports `tests/`, and `bench/` does not edit sys.path.
 
 Run `python tests/test_layers.py` to print the import graph between the project's packages and modules.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("crawler", "pipelines", "archive", "bench", "gazette_demo", "gazette_data")
-ORCHESTRATORS = {"pipelines.record", "pipelines.reextract", "pipelines.items"}
+ORCHESTRATORS = {"pipelines.record", "pipelines.reextract", "pipelines.items", "pipelines.learning"}
 
 
 def modules() -> dict[str, Path]:
