@@ -26,7 +26,7 @@ TITLE_SEPARATORS = re.compile(r"\s*(?:--+|\||_|｜|—|–)\s*|\s+-\s+")
 # Words that make a title segment the site's name rather than part of the headline.
 SITE_WORDS = re.compile(
     r"ministry of foreign affairs|people'?’?s government|provincial government|municipal government|"
-    r"government online|official website|foreign affairs office|\bportal\b|\bichongqing\b|china ?daily|"
+    r"government online|official website|foreign affairs office|\bportal\b|china ?daily|"
     r"\bgov\.cn\b|people'?’?s republic of china$|^(english|home|homepage)$", re.I)
 
 

@@ -10,7 +10,9 @@ from pipelines.normalise import clean_source, clean_title, parse_date
     ("Wang Yi Meets Envoys_Ministry of Foreign Affairs of the People's Republic of China", (), "Wang Yi Meets Envoys"),
     ("Yuan Jiajun visits Guizhou--Guizhou Provincial People's Government", (), "Yuan Jiajun visits Guizhou"),
     ("Consuls General Visit Science City | ichongqing", ("iChongqing",), "Consuls General Visit Science City"),
-    ("Consuls General Visit Science City | iChongqing", (), "Consuls General Visit Science City"),
+    ("Consuls General Visit Science City | iChongqing", ("ichongqing",), "Consuls General Visit Science City"),
+    # a name nothing tells (config, SiteName/og:site_name, the host) is not guessed
+    ("Consuls General Visit Science City | iChongqing", (), "Consuls General Visit Science City | iChongqing"),
     ("Shenzhen Mayor Meets Envoys--Shenzhen Government Online", (), "Shenzhen Mayor Meets Envoys"),
     ("Governor Meets Consul - Hunan Provincial Government", (), "Governor Meets Consul"),
     ("Guangdong Hosts Envoys_Foreign Affairs Office of Guangdong", (), "Guangdong Hosts Envoys"),
