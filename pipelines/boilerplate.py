@@ -78,17 +78,38 @@ def remove_blocks(tree: lxml_html.HtmlElement, selectors: tuple[str, ...]) -> No
             element.drop_tree()
 
 
-def is_boilerplate(line: str, boilerplate: Boilerplate) -> bool:
-    line = clean_text(line)
+PATTERN_MAX_CHARS = 400  # a line longer than this is text, whatever it contains: patterns are not tried on it
+
+
+@lru_cache(maxsize=64)
+def _one_pattern(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
+    """The boilerplate patterns as one alternation, compiled once: one scan of a line instead of one per pattern."""
+    if not patterns:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags & ~re.UNICODE)
+    except re.error:  # e.g. a pattern with its own global flags "(?i)...": they cannot be joined
+        return None
+
+
+def is_boilerplate(line: str, boilerplate: Boilerplate, cleaned: bool = False) -> bool:
+    """The line is empty, one of the boilerplate lines, or (up to PATTERN_MAX_CHARS long) matches a pattern."""
+    line = line if cleaned else clean_text(line)
     if not line:
         return True
     if line in boilerplate.lines:
         return True
-    return any(p.search(line) for p in boilerplate.patterns)
+    if len(line) > PATTERN_MAX_CHARS:
+        return False
+    pattern = _one_pattern(boilerplate.patterns) if len({p.flags for p in boilerplate.patterns}) == 1 else None
+    if pattern is None:
+        return any(p.search(line) for p in boilerplate.patterns)
+    return bool(pattern.search(line))
 
 
-def keep_lines(lines: list[str], boilerplate: Boilerplate) -> list[str]:
-    return [line for line in lines if not is_boilerplate(line, boilerplate)]
+def keep_lines(lines: list[str], boilerplate: Boilerplate, cleaned: bool = False) -> list[str]:
+    """The lines that are not boilerplate (`cleaned`: the lines are already whitespace-normalised)."""
+    return [line for line in lines if not is_boilerplate(line, boilerplate, cleaned)]
 
 
 def is_soft_404(url: str, text: str, boilerplate: Boilerplate) -> bool:

@@ -499,7 +499,7 @@ def _trafilatura(tree, text: str, url: str, boilerplate: Boilerplate) -> _Body |
 def _first_element(tree, selectors):
     for css in selectors:
         for element in bp.compiled_xpath(css)(tree):
-            if isinstance(element, lxml_html.HtmlElement) and clean_text(element.text_content()):
+            if isinstance(element, lxml_html.HtmlElement) and element.text_content().strip():
                 return element
     return None
 
@@ -628,12 +628,12 @@ def _paragraphs(blocks: Iterable[str], captions: list[str], boilerplate: Boilerp
     credits: dict[str, str] = {}
     while lines:
         credit = _credit(lines[-1])
-        if credit is None and not bp.is_boilerplate(lines[-1], boilerplate):
+        if credit is None and not bp.is_boilerplate(lines[-1], boilerplate, cleaned=True):
             break
         lines.pop()
         if credit and credit[1]:
             credits[credit[0]] = credit[1]  # popped from the end: the first line of a kind wins
-    lines = bp.keep_lines(lines, boilerplate)
+    lines = bp.keep_lines(lines, boilerplate, cleaned=True)
     result = []
     for line in lines:
         if line in captions:
