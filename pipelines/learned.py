@@ -10,8 +10,8 @@ of the site's pages, on how many pages each line appears and keeps a line as boi
 - it is not a sentence: a line of SENTENCE_WORDS (2) words or more ending in `.`, `!`, `?` or a closing quote is
   article text even when it recurs (a standard closing sentence: "The two sides agreed to keep close contact.");
 - it is not a credit or a date line (`Translator: …`, `Source: …`, `This article is from …`, `By …`,
-  `Updated: …`, `2020-04-03 Download Print`): those carry fields the extractor reads; lines with digits only
-  differ from page to page anyway.
+  `(Photo provided to …)`, `Updated: …`, `2020-04-03 Download Print`): those carry fields and captions the
+  extractor reads; lines with digits only differ from page to page anyway.
 
 The sample is the site's latest SAMPLE (50) archived article pages (their latest captures): the archive gets
 cleaner as a site is crawled, and a redesign is learned from the new pages first.
@@ -37,9 +37,9 @@ SENTENCE_WORDS = 2   # a line of this many words ending like a sentence is text 
 
 SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)]?$")
 CREDIT_OR_DATE = re.compile(
-    r"^(this article is from|translator|translated by|editor|edited by|chinese source|source|by|author|reporter|"
-    r"writer|photo|photos|date|updated|published|release time|time)\b|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}",
-    re.I)
+    r"^[(\[（【]?\s*(this article is from|translator|translated by|editor|edited by|chinese source|source|by|"
+    r"author|reporter|writer|photo|photos|image|date|updated|published|release time|time)\b"
+    r"|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", re.I)  # a photo credit "(Photo provided to …)" is a caption
 BULLET = re.compile(r"^[-•*·]\s+")
 
 
