@@ -1,30 +1,39 @@
 """Who met whom, as events: meetings, visits or tours, talks, calls and signings read from an article's text.
 
 `extract(article)` is a pure function: an article (a mapping with `title`, `body`, `published`, `site`, `id`,
-`language`) in, a list of event dicts out (see `Event.as_dict`). Rules over sentences, no model:
+`language`) in, a list of event dicts out (see `Event.as_dict`). Rules over sentences, no model; English only.
 
-1. The body is split into sentences. A sentence with an event verb ("met with", "held talks", "visited",
-   "toured", "led a delegation to", "signed an agreement", "video call", "held a ... meeting" between two
-   parties, ...) outside reported speech is a trigger; its type is the first verb's (call and signing win over
-   meeting: "signed ... via video link" is a signing, "held a video meeting" a call).
+1. The body is split into sentences. A sentence with an event verb outside reported speech and future or
+   past-perfect phrasing is a trigger: "met with", "received", "held talks / consultations", "co-chaired",
+   "held a phone call / video meeting", "spoke on the phone", "signed an agreement", "attended the signing
+   ceremony", "visited", "toured", "led a delegation to", "organized envoys to visit", "for a five-day visit to",
+   "During his visit to X ...", "held a ... meeting" between two named parties, a delegation's or a province's
+   event abroad. The first verb gives the type; at the same place a call wins ("held video talks").
 2. A trigger with a date of its own ("On March 21", "From December 15 to 17", "on May 12 and 13", "On the
-   morning of the 26th", resolved against the publication date) and a counterpart (a foreign country or
-   person, or two Chinese sides) opens an event. A trigger without a date, or a dated visit inside the current
-   visit's days, is folded into the current event: one row per occasion, so a tour over several days and
-   places is one event (start and end date; place = where it went, the first destination named, all of them
-   in `places`), and the meetings, talks and site visits during it join it. With no event open yet, an
-   undated "met with", "held talks", "visited" or "signed" opens one without a date.
+   morning of the 26th", "on Thursday", resolved against the publication date; "a five-day visit" gives the
+   end) and a counterpart (a foreign country, place or person, envoys, or a second Chinese side) opens an
+   event. A trigger without a date, or a dated visit inside the current visit's days, is folded into the
+   current event: one row per occasion, so a tour over several days and places is one event (start and end
+   date; place = where it went, the first destination named, all of them in `places`; several cities of one
+   province: the province), and the meetings, talks and site visits during it join it. A dated "met with the
+   delegation" inside a tour is an event of its own with the tour's counterpart. With no event open yet, an
+   undated "met with", "held talks", "visited" or "signed" opens one, dated by the sentence just before if
+   that sentence has a date, never from a vague past ("Last year, ... paid a state visit").
 3. Every sentence from an event's trigger to the next event belongs to it: its titled persons are the
-   event's participants (not those "on behalf of", "from", "of" someone, nor "Xi Jinping Thought"); its
+   event's participants (not those "on behalf of", "greetings from", "instructions of" someone, in a ", who
+   ..." clause, nor "Xi Jinping Thought"); a bare name takes the title it has elsewhere in the article; its
    countries are those of the trigger sentence, of the foreign persons, and of the sentences saying who
    attended, joined, accompanied or took part. A sentence naming "the visit" or "the meeting" ("attended the
    meeting or accompanied the visit") also adds its persons to the event of that type.
 4. Place: the province-level division and city (codes of config/mentions/) after "in", "at", "to",
-   "visited" in the trigger sentence, outside the persons' titles ("the Consul General of France in Wuhan");
-   abroad, the country; else the site's default from config/meetings.toml (`place_source` = "site").
+   "visited" in the trigger sentence, outside the persons' titles ("the Consul General of France in Wuhan"),
+   or a landmark ("at the Great Hall of the People"); abroad, the country (pycountry, or a city or region of
+   config/meetings.toml [foreign_places]); during a trip abroad, the counterpart's country; else the site's
+   default from config/meetings.toml (`place_source` = "site").
 
 Countries, provinces, cities and Chinese name shapes come from pipelines/mentions.py and config/mentions/;
-role heads, foreign roles, levels and site defaults from config/meetings.toml. No Scrapy, no SQLite.
+role heads, foreign roles and portfolios, levels, places abroad, landmarks and site defaults from
+config/meetings.toml. No Scrapy, no SQLite.
 """
 from __future__ import annotations
 
