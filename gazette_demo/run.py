@@ -24,6 +24,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from contextlib import ExitStack, closing
@@ -118,6 +119,15 @@ def pick_changes(archived: dict[str, set[str]]) -> tuple[dict, dict]:
     raise DemoError("no archived recorded article to edit (the fixture trees are missing or were not crawled)")
 
 
+def close_all(mirrors: dict[str, Mirror]) -> None:
+    """Stop the mirrors together (each shutdown waits up to half a second for its serving loop to notice)."""
+    threads = [threading.Thread(target=m.close) for m in mirrors.values()]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
 class Child:
     """One `python -m crawler ...` child in its own process group: Ctrl-C at the terminal reaches only the demo,
     which passes one SIGINT on (a second would force Scrapy to stop uncleanly)."""
@@ -199,10 +209,10 @@ class Demo:
         if not keys:
             raise DemoError(f"no recorded pages for any site of {self.config / 'sites.toml'}")
         with ExitStack() as stack:
-            mirrors = {}
+            mirrors: dict[str, Mirror] = {}
+            stack.callback(close_all, mirrors)
             for key in keys:
                 mirrors[key] = site_mirror(key, raw)
-                stack.callback(mirrors[key].close)
             work = Path(tempfile.mkdtemp(prefix="gazette-demo-"))
             stack.callback(shutil.rmtree, work, True)
             config_dir = demo_config(work / "config", mirrors, raw, self.config)
@@ -232,7 +242,7 @@ class Demo:
             counts = self.counts()
             per_site = ", ".join(f"{k} {n}" for k, n in counts["articles"].items())
             self.say(f"\nthe demo archive {self.db}: {sum(counts['articles'].values())} articles ({per_site}), "
-                     f"{counts['revisions']} revision(s), {counts['gone']} gone "
+                     f"{plural(counts['revisions'], 'revision')}, {plural(counts['gone'], 'gone article')} "
                      f"(built in {time.monotonic() - started:.0f} s)", step="archive", db=str(self.db), **counts)
             self.serve(self.article_id(edited_url), self.article_id(deleted_url))
         return 0
@@ -255,21 +265,39 @@ class Demo:
                     raise DemoError(f"gazette serve did not answer at {base} within a minute") from None
                 time.sleep(0.2)
         tries = {
-            "search": f"{base}/gazette/search?q=ambassador",
+            # the search page of the research interface, else the canned full-text search
+            "search": answering([f"{base}/-/search?q=ambassador", f"{base}/gazette/search?q=ambassador"]),
             "envoy_question": f"{base}/gazette/countries_by_province_and_year?province=&year=",
             "article_with_history": f"{base}/gazette/articles/{edited_id}",
             "gone_article": f"{base}/gazette/articles/{gone_id}",
         }
-        self.say(f"\n3/3 the demo archive is open at {base}/ (Ctrl-C stops the demo)\n"
-                 f"Try first:\n"
-                 f"  a search (\"ambassador\"):                         {tries['search']}\n"
-                 f"  the envoy question (who met whom, by province):  {tries['envoy_question']}\n"
-                 f"  an article edited after publication, and its history: {tries['article_with_history']}\n"
-                 f"  an article deleted from its site:                {tries['gone_article']}\n"
-                 f"Your real archive is untouched: this is {self.db}. For the real sites: gazette crawl --all && "
-                 f"gazette serve", step="serve", url=base + "/", tries=tries)
+        labels = {"search": 'a search ("ambassador")',
+                  "envoy_question": "which countries' envoys came to which province",
+                  "article_with_history": "an article edited after publication, with its history",
+                  "gone_article": "an article deleted from its site"}
+        width = max(map(len, labels.values())) + 1
+        self.say(f"\n3/3 the demo archive is open at {base}/ (Ctrl-C stops the demo)\nTry first:\n"
+                 + "".join(f"  {(labels[k] + ':').ljust(width)} {url}\n" for k, url in tries.items())
+                 + f"This is {self.db}, not your archive. For the real sites: gazette crawl --all && gazette serve",
+                 step="serve", url=base + "/", tries=tries)
         self.child.proc.wait()
         self.child = None
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def answering(urls: list[str]) -> str:
+    """The first of these URLs that answers 200 (the last one if none does)."""
+    for url in urls[:-1]:
+        try:
+            with urllib.request.urlopen(url, timeout=30) as response:
+                if response.status == 200:
+                    return url
+        except OSError:
+            pass
+    return urls[-1]
 
 
 def run_demo(db: str | os.PathLike | None = None, host: str = "127.0.0.1", port: int = 8001,
@@ -277,7 +305,9 @@ def run_demo(db: str | os.PathLike | None = None, host: str = "127.0.0.1", port:
     """Run the demo in the foreground until Ctrl-C/SIGTERM: 0 when stopped while serving, 130 when stopped
     before. Raises DemoError (one line for the user)."""
     demo = Demo(Path(db or DEFAULT_DB), host, port, gazette_data.config_dir(config), as_json)
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    # SIGINT too: a process started in the background by a non-interactive shell inherits it ignored, and so
+    # would its children; with a handler here the children start with the default (exec resets handlers).
+    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         return demo.run()
     except KeyboardInterrupt:
@@ -286,7 +316,8 @@ def run_demo(db: str | os.PathLike | None = None, host: str = "127.0.0.1", port:
         print("gazette demo: stopped", file=sys.stderr, flush=True)
         return 0 if demo.serving else 130
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _interrupt(signum, frame):
