@@ -34,8 +34,14 @@ from gazette_demo.sites import read_config, site_mirror, write_config
 from .support import ROOT
 
 PACKAGES = ("crawler", "pipelines", "archive", "gazette_data", "gazette_demo")
-SKIP = shutil.ignore_patterns(".git", ".venv*", "data", "build", "dist", "*.egg-info", "__pycache__", "*.pyc",
-                              "locks", "logs")
+TOP_LEVEL_SKIP = {".git", "data", "build", "dist", "locks", "logs", ".pytest_cache"}
+
+
+def skip(directory: str, names: list[str]) -> set[str]:
+    """What the copy of the tree leaves out: caches everywhere; venvs, archives and build output at the top."""
+    top = Path(directory) == ROOT
+    return {n for n in names if n == "__pycache__" or n.endswith((".pyc", ".egg-info"))
+            or top and (n in TOP_LEVEL_SKIP or n.startswith(".venv"))}
 
 
 def files_under(directory: Path) -> list[Path]:
@@ -48,7 +54,7 @@ def wheel(tmp_path_factory) -> Path:
     """The wheel `pip wheel .` builds from a copy of this tree (so no build/ appears in the checkout)."""
     work = tmp_path_factory.mktemp("build")
     source = work / "source"
-    shutil.copytree(ROOT, source, ignore=SKIP, symlinks=True)
+    shutil.copytree(ROOT, source, ignore=skip, symlinks=True)
     proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(work / "dist"),
                            str(source)], capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
