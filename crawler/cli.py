@@ -1,8 +1,8 @@
 """The `gazette` command line (also `python -m crawler`).
 
 Every command takes --db PATH (env GAZETTE_DB, default data/gazette.db) and --config DIR (env GAZETTE_CONFIG,
-default the project's config/). Exit status: 0 when everything asked for succeeded, 1 when some URL or site
-failed, 2 for a usage or configuration error.
+else ./config if it has a sites.toml, else the shipped config: gazette_data.config_dir). Exit status: 0 when
+everything asked for succeeded, 1 when some URL or site failed, 2 for a usage or configuration error.
 """
 from __future__ import annotations
 
@@ -28,7 +28,8 @@ def common_options(func):
                   default=lambda: str(default_path()), show_default="data/gazette.db",
                   help="Archive file (SQLite). Env: GAZETTE_DB.")
     @click.option("--config", "config_dir", type=click.Path(file_okay=False), envvar="GAZETTE_CONFIG",
-                  default=None, help="Directory holding sites.toml. Env: GAZETTE_CONFIG. [default: project config/]")
+                  default=None, help="Directory holding sites.toml. Env: GAZETTE_CONFIG. "
+                                     "[default: ./config if it has a sites.toml, else the config shipped with Gazette]")
     @functools.wraps(func)
     def wrapper(db_path, config_dir, **kwargs):
         try:
