@@ -253,9 +253,15 @@ def _gone_index(db: sqlite_utils.Database) -> None:
                "where gone_since is not null")
 
 
+def _article_keys_id(db: sqlite_utils.Database) -> None:
+    """article_keys by article id: the research interface's lists of articles naming a country or province go
+    from mentions (by article id) to the articles without reading every article's key."""
+    db.execute("create index if not exists article_keys_id on article_keys (id)")
+
+
 MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state, _crawl_discovery,
               _revision_cause, _research_interface, _learned_boilerplate, _credits,
-              _meetings, _gone_index]
+              _meetings, _gone_index, _article_keys_id]
 VERSION = len(MIGRATIONS)
 
 

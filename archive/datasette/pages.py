@@ -34,7 +34,7 @@ from .search import Search
 DATABASE = "gazette"
 PAGE_SIZE = 20
 RANK_CAP = 50_000        # relevance order ranks the most recently archived matches, at most this many
-FACET_CAP = 50_000       # facet counts are over at most this many matches (the most recently archived)
+FACET_CAP = 10_000       # facet counts are over at most this many matches (the most recently archived)
 FEED_SIZE = 50
 MARK_OPEN, MARK_CLOSE = "\u27e6", "\u27e7"
 # one colour per site, everywhere (chart, badges, table): Tableau 10, in the order the sites are configured
@@ -85,8 +85,8 @@ class Query:
         self.filters = {k: (args.get(k) or "").strip() for k in FILTERS if (args.get(k) or "").strip()}
         order = args.get("order") or ""
         self.order = order if order in ("relevance", "date") else ("relevance" if self.text else "date")
-        if self.search.cjk or self.search.empty:
-            self.order = "date"
+        if self.search.cjk or self.search.empty or "country" in self.filters or "province" in self.filters:
+            self.order = "date"      # relevance needs the word index to drive: words alone
         try:
             self.page = max(1, int(args.get("page") or 1))
         except ValueError:
@@ -100,7 +100,10 @@ class Query:
         """SQL conditions on article_keys `alias` (rowid, id, site, published, gone_since) and their parameters."""
         where, params = [], {}
         if self.text:
-            clause, p = self.search.where(f"{alias}.rowid")
+            # with a country or province, the words are a set each article is checked against ("+": never a
+            # list SQLite loops over for each article)
+            named = "country" in self.filters or "province" in self.filters
+            clause, p = self.search.where(("+" if named else "") + f"{alias}.rowid")
             where.append(clause)
             params.update(p)
         f = self.filters
@@ -114,8 +117,9 @@ class Query:
             where.append("0")
         for kind in ("country", "province"):
             if kind in f:
+                # the code (mention_labels turns a name into it); article_keys_id finds the articles
                 where.append(f"{alias}.id in (select article_id from mentions where kind = :{kind}_kind "
-                             f"and (code = :{kind} or name = :{kind}))")
+                             f"and code = :{kind})")
                 params.update({f"{kind}_kind": kind, kind: f[kind]})
         if f.get("gone") == "1":
             where.append(f"{alias}.gone_since is not null")
@@ -148,19 +152,33 @@ class Query:
 def _hits_sql(query: Query, limit: int, before: int | None = None, rank: bool = False) -> tuple[str, dict]:
     """SQL selecting matching article_keys rows (rowid, id, site, published, gone_since; with `rank`, the FTS5
     rank too), most recently archived first (rowid descending), at most `limit`, optionally only rowids below
-    `before` (keyset paging). The rank is computed only for the rows the limit lets through."""
+    `before` (keyset paging). The rank is computed only for the rows the limit lets through.
+
+    Words alone: the word index drives (FTS5 walks its doclists newest first). A country or province named: its
+    mentions drive, through article_keys_id (`+k.rowid` keeps SQLite from scanning every key in rowid order
+    instead), and the words, if any, are a set the rows are checked against."""
     where, params = query.conditions("k")
     if before is not None:
         where.append(f"k.rowid < {int(before)}")
-    if query.search.match:
-        # drive from the word index, newest rowid first (FTS5 walks its doclists backwards)
-        sql = ("select k.rowid, k.id, k.site, k.published, k.gone_since" + (", f.rank" if rank else "")
-               + " from articles_fts f "
+    named = "country" in query.filters or "province" in query.filters
+    columns = "k.rowid, k.id, k.site, k.published, k.gone_since"
+    if query.search.match and not named:
+        sql = (f"select {columns}" + (", f.rank" if rank else "") + " from articles_fts f "
                "join article_keys k on k.rowid = f.rowid where articles_fts match :sq"
                + "".join(f" and {w}" for w in where[1:]) + f" order by f.rowid desc limit {int(limit)}")
         return sql, params
-    sql = ("select k.rowid, k.id, k.site, k.published, k.gone_since from article_keys k"
-           + (" where " + " and ".join(where) if where else "") + f" order by k.rowid desc limit {int(limit)}")
+    if named:
+        # walk the mentions of the country (or province) newest first (mentions are written as articles are
+        # stored), check the other conditions on each article's key
+        kind = "country" if "country" in query.filters else "province"
+        drive = f"k.id in (select article_id from mentions where kind = :{kind}_kind and code = :{kind})"
+        other = [w for w in where if w != drive]
+        sql = (f"select {columns} from mentions m cross join article_keys k on k.id = m.article_id "
+               f"where m.kind = :{kind}_kind and m.code = :{kind}" + "".join(f" and {w}" for w in other)
+               + (f" order by m.rowid desc limit {int(limit)}" if limit >= 0 else ""))
+        return sql, params
+    sql = (f"select {columns} from article_keys k" + (" where " + " and ".join(where) if where else "")
+           + f" order by k.rowid desc limit {int(limit)}")
     return sql, params
 
 
@@ -174,7 +192,14 @@ async def count_hits(db, query: Query) -> int:
         return (await db.execute("select count(*) from articles_fts where articles_fts match :sq",
                                  {"sq": query.search.match})).rows[0][0]
     where, params = query.conditions("k")
-    if query.search.match:
+    named = [k for k in ("country", "province") if k in query.filters]
+    if named and len(query.filters) == 1 and not query.text:
+        return (await db.execute("select count(*) from mentions where kind = ? and code = ?",
+                                 [named[0], query.filters[named[0]]])).rows[0][0]
+    if named:
+        hits, params = _hits_sql(query, -1)
+        sql = f"select count(*) from ({hits})"
+    elif query.search.match:
         sql = ("select count(*) from articles_fts f join article_keys k on k.rowid = f.rowid "
                "where articles_fts match :sq" + "".join(f" and {w}" for w in where[1:]))
     else:
@@ -254,9 +279,10 @@ async def facets(db, query: Query, total: int) -> dict:
         "site": "select 'site' as facet, site as value, site as label, count(*) as n from hits group by site",
         "year": ("select 'year', substr(published, 1, 4), substr(published, 1, 4), count(*) from hits "
                  "where published is not null group by 2"),
-        "country": ("select 'country', m.code, min(m.name), count(*) from hits h join mentions m "
+        # CROSS JOIN keeps the hits outside: SQLite would otherwise scan every mention of the kind
+        "country": ("select 'country', m.code, min(m.name), count(*) from hits h cross join mentions m "
                     "on m.article_id = h.id and m.kind = 'country' where m.code != 'CHN' group by m.code"),
-        "province": ("select 'province', m.code, min(m.name), count(*) from hits h join mentions m "
+        "province": ("select 'province', m.code, min(m.name), count(*) from hits h cross join mentions m "
                      "on m.article_id = h.id and m.kind = 'province' group by m.code"),
     }
     parts["month"] = ("select 'month', site, substr(published, 1, 7), count(*) from hits "
@@ -291,13 +317,19 @@ def pages_of(query: Query, total: int) -> dict:
 
 
 async def mention_labels(db, query: Query) -> dict:
-    """The names of the country and province asked for by code (ALB -> Albania)."""
+    """The names of the country and province asked for (ALB -> Albania); a name given becomes its code in
+    query.filters (Albania -> ALB), so the archive is searched by code."""
     labels = {}
     for kind in ("country", "province"):
         if kind in query.filters:
-            row = (await db.execute("select name from mentions where kind = ? and (code = ? or name = ?) limit 1",
-                                    [kind, query.filters[kind], query.filters[kind]])).first()
-            labels[kind] = row[0] if row else None
+            value = query.filters[kind]
+            row = (await db.execute("select code, name from mentions where kind = ? and code = ? limit 1",
+                                    [kind, value.upper() if kind == "country" else value])).first() or \
+                (await db.execute("select code, name from mentions where kind = ? and name = ? limit 1",
+                                  [kind, value])).first()
+            if row:
+                query.filters[kind] = row["code"]
+            labels[kind] = row["name"] if row else None
     return labels
 
 
@@ -307,12 +339,12 @@ async def search_page(datasette, request):
     fmt = request.url_vars.get("format")
     db = datasette.get_database(DATABASE)
     query = Query(request.args)
+    labels = await mention_labels(db, query)
     if fmt in ("csv", "json"):
         return await export(datasette, db, query, fmt, request)
     if fmt == "atom":
-        return await search_feed(datasette, db, query, request)
+        return await search_feed(datasette, db, query, request, labels)
     sites = site_info(datasette)
-    labels = await mention_labels(db, query)
     context = {"query": query, "sites": sites, "results": [], "total": None, "facets": {}, "sampled": False,
                "description": query.describe(sites, labels), "page_size": PAGE_SIZE, "rank_cap": RANK_CAP,
                "facet_cap": FACET_CAP, "error": None}
@@ -351,8 +383,13 @@ async def export(datasette, db, query: Query, fmt: str, request):
             await writer.write(buffer.getvalue())
         if not query.active:
             return await writer.write("]" if fmt == "json" else "")
+        named = "country" in query.filters or "province" in query.filters
+        offset = 0
         while True:
-            hits, params = _hits_sql(query, 2000, before=last)
+            hits, params = _hits_sql(query, 2000, before=None if named else last)
+            if named:
+                hits += f" offset {offset}"
+                offset += 2000
             rows = (await db.execute(
                 f"select a.rowid, a.id, a.published, a.site, a.title, a.url, a.gone_since, a.first_seen "
                 f"from ({hits}) h join articles a on a.rowid = h.rowid order by h.rowid desc", params,
@@ -427,7 +464,7 @@ def _atom_response(body: bytes):
     return Response(body, content_type="application/atom+xml; charset=utf-8")
 
 
-async def search_feed(datasette, db, query: Query, request):
+async def search_feed(datasette, db, query: Query, request, labels: dict):
     """The newest FEED_SIZE articles (by publication date) of a search, site, country or province."""
     total = await count_hits(db, query) if query.active else 0
     date_query = Query({**{k: v for k, v in query.filters.items()}, "q": query.text, "order": "date"})
@@ -442,7 +479,7 @@ async def search_feed(datasette, db, query: Query, request):
                 "summary": f"{r['published'] or 'undated'} · {r['site']} · "
                            + (r["snippet"] or "").replace(MARK_OPEN, "").replace(MARK_CLOSE, "")}
                for r in rows]
-    title = "Gazette: " + query.describe(site_info(datasette), await mention_labels(db, query))
+    title = "Gazette: " + query.describe(site_info(datasette), labels)
     return _atom_response(atom(title, base(request, request.full_path), entries))
 
 

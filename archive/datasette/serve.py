@@ -32,6 +32,42 @@ def load_metadata() -> dict:
     return yaml.safe_load(METADATA.read_text("utf-8"))
 
 
+def archive_database_class():
+    """Datasette's Database for the archive, with table counts that never walk a big table.
+
+    Datasette counts every table (`select count(*)`, 5-10 ms limit each) for the index and database pages, but a
+    count is one SQLite step that no time limit interrupts: at a million articles the full-text index's data
+    table alone takes ~0.4 s. Here `articles` is counted from `article_months` (kept in step by triggers), the
+    internal tables of the full-text indexes and the raw bodies are not counted (shown without a count), and
+    every other table as Datasette does."""
+    from datasette.database import Database
+
+    class ArchiveDatabase(Database):
+        UNCOUNTED_SUFFIXES = ("_data", "_idx", "_docsize", "_config", "_content")
+
+        async def table_counts(self, limit=10):
+            names = await self.table_names()
+            fts = {n for n in names if n.endswith("_fts") or n == "articles_cjk"}
+            skip = {n for n in names if n == "bodies" or n in fts
+                    or any(n.endswith(s) and n[: -len(s)] in fts for s in self.UNCOUNTED_SUFFIXES)}
+            counts = {}
+            for name in names:
+                if name in skip:
+                    counts[name] = None
+                elif name == "articles" and "article_months" in names:
+                    counts[name] = (await self.execute(
+                        "select coalesce(sum(articles), 0) from article_months")).rows[0][0]
+                else:
+                    try:
+                        counts[name] = (await self.execute(f"select count(*) from [{name}]",
+                                                           custom_time_limit=limit)).rows[0][0]
+                    except Exception:  # interrupted, or a table SQLite cannot read: no count, as Datasette does
+                        counts[name] = None
+            return counts
+
+    return ArchiveDatabase
+
+
 def site_names(config) -> dict:
     """{site key: {"name", "url"}} of a loaded config, for the home page, badges and the cite block."""
     return {key: {"name": site.name, "url": site.base_url} for key, site in config.sites.items()}
@@ -42,7 +78,6 @@ def build(db_path: str | Path, sites: dict | None = None):
 
     `sites` ({key: {"name", "url"}}, see site_names) names the sites on the pages."""
     from datasette.app import Datasette
-    from datasette.database import Database
 
     path = Path(db_path)
     if not path.is_file():
@@ -56,7 +91,7 @@ def build(db_path: str | Path, sites: dict | None = None):
     ds = Datasette(metadata=metadata, template_dir=str(DATASETTE_DIR / "templates"),
                    plugins_dir=str(DATASETTE_DIR / "plugins"), settings=SETTINGS)
     ds.remove_database("_memory")
-    ds.add_database(Database(ds, path=str(path.resolve()), is_mutable=True), name=DATABASE_NAME)
+    ds.add_database(archive_database_class()(ds, path=str(path.resolve()), is_mutable=True), name=DATABASE_NAME)
     return ds
 
 

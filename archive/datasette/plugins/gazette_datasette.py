@@ -72,17 +72,18 @@ def _renamed_search(query_string: bytes) -> bytes:
     return urlencode([("_gazette_search" if k == "_search" else k, v) for k, v in pairs]).encode("latin-1")
 
 
-def unfiltered(pairs) -> bool:
-    """No filter, search or where clause: the rows are all articles (their count is in article_months)."""
-    return not any((not k.startswith("_") or k in ("_search", "_gazette_search", "_where", "_fts_table"))
-                   for k, _ in pairs)
+def unfiltered(pairs, search_ok: bool = False) -> bool:
+    """No filter or where clause (nor search, unless search_ok): the rows are all articles (or a search's)."""
+    special = {"_where", "_fts_table"} | (set() if search_ok else {"_search", "_gazette_search"})
+    return not any((not k.startswith("_") or k in special) for k, _ in pairs)
 
 
 def _no_scanning_count(path: str, query_string: bytes) -> bytes:
-    """The articles table page unfiltered: Datasette would count a million rows on every view; its total comes
-    from article_months instead (templates/_table-gazette-articles.html)."""
+    """The articles table page, unfiltered or only searched: Datasette would count the rows with a scan on every
+    view; the total comes from article_months or the search's own count instead
+    (templates/_table-gazette-articles.html)."""
     pairs = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
-    if path != "/gazette/articles" or not unfiltered(pairs) or any(k == "_nocount" for k, _ in pairs):
+    if path != "/gazette/articles" or not unfiltered(pairs, search_ok=True) or any(k == "_nocount" for k, _ in pairs):
         return query_string
     return urlencode(pairs + [("_nocount", "1")]).encode("latin-1")
 
@@ -98,7 +99,9 @@ def filters_from_request(request, database, table, datasette):
     from archive.datasette.search import Search
 
     search = Search(text)
-    clause, params = search.where("rowid", prefix="gz")
+    # "+rowid": SQLite then walks the published index newest first and checks each row against the matches,
+    # instead of reading every matching article to sort them (0.06 s, not 0.7 s, for a word in a third of 1M)
+    clause, params = search.where("+rowid", prefix="gz")
     return FilterArguments([clause], params, [f'search matches "{text}"'],
                            extra_context={"search": text, "search_understood": search.describe()})
 
@@ -182,9 +185,10 @@ def extra_template_vars(template, database, table, view_name, request, datasette
 
         async def table_vars():
             total = None
-            if request is not None and unfiltered((k, None) for k in request.args.keys()):
-                db = datasette.get_database(database)
-                total = (await db.execute("select coalesce(sum(articles), 0) from article_months")).rows[0][0]
+            keys = [(k, None) for k in request.args.keys()] if request is not None else None
+            if keys is not None and unfiltered(keys, search_ok=True):
+                total = await pages.count_hits(datasette.get_database(database),
+                                               pages.Query({"q": request.args.get("_gazette_search") or ""}))
             return {"gazette_colours": pages.colours(datasette, []), "gazette_total": total}
         return table_vars
     if view_name != "row" or table != "articles" or request is None:
