@@ -210,6 +210,10 @@ _TRIGGERS = [
                                  r"letters?|MoUs?|contracts?)\b|\bsigned\s+on\s+behalf\b")),
     ("talks", True, re.compile(r"\b(?:held|hold|holds|had)\s+(?:\w+\s+)?(?:talks|consultations?)\b|"
                                r"\bco-chaired\b.{0,60}?\b(?:consultations?|talks|dialogue)\b")),
+    ("meeting", True, re.compile(r"\bco-chaired\b.{0,80}?\b(?:[Mm]eeting|[Ss]ummit|[Cc]onference|[Ss]ession|"
+                                 r"[Cc]ommission|[Cc]ommittee|[Cc]ouncil)\b|"
+                                 r"\b(?:held|hosted|gave|had)\s+(?:a\s+)?(?:working\s+|welcome\s+|state\s+)?"
+                                 r"(?:lunch|dinner|breakfast|luncheon|banquet)\s+(?:with|for|in\s+honou?r\s+of)\b")),
     ("meeting", True, re.compile(r"(?<!were )(?<!was )(?<!been )(?<!be )\bmet\b(?!\s+(?:the\s+)?(?:needs|demands|requirements|targets?|standards?|goals?|expectations))|"
                                  r"\breceived\s+(?:a\s+|the\s+)?(?:visiting\s+|foreign\s+)?"
                                  r"(?:delegation|ambassador|consul|envoy|guests|diplomat|[A-Z][a-z])|"
@@ -254,7 +258,7 @@ class Trigger:
 
 _ANY_VERB = re.compile(r"\b(?:met|meets|received|visit\w*|toured|tour|talks|signed|phone|telephone|video|online|"
                        r"virtual|cloud|spoke|meeting|conference|Conference|dialogue|consultations?|delegation|"
-                       r"courtesy|arrived|During|[Tt]our|signing|co-chaired|events?|forums?|fairs?|exhibitions?|week|seminars?|roadshows?|symposiums?|"
+                       r"courtesy|arrived|During|lunch|dinner|breakfast|luncheon|banquet|[Tt]our|signing|co-chaired|events?|forums?|fairs?|exhibitions?|week|seminars?|roadshows?|symposiums?|"
                        r"promotions?|trip)\b")
 
 
@@ -476,9 +480,13 @@ _LEADERS = re.compile(r"(?P<title>(?:[A-Z][a-z]+\s+)?(?:provincial|municipal|cit
                       r"(?P<names>[A-Z][a-z]+ [A-Z][a-z]+(?:,\s+(?:and\s+)?[A-Z][a-z]+ [A-Z][a-z]+)*)")
 _UNNAMED_CN = r"(?P<title>(?:Executive\s+)?(?:Vice\s+)?(?:Governor|Mayor|Party\s+Secretary))\s+of\s+(?:the\s+)?" \
               r"(?P<place>{places})(?:\s+(?:Province|Municipality|City))?"
-_ORG_ROLE = re.compile(r"(?P<role>Secretary-General|Secretary General|Director-General|Director General)\s+of\s+"
+_ORG_ROLE = re.compile(r"(?P<role>Secretary-General|Secretary General|Director-General|Director General|"
+                       r"Permanent Representative|Special Representative|Special Envoy|Chairperson|Commissioner)\s+of\s+"
                        r"(?:the\s+)?(?P<org>(?:[A-Z][\w-]*\s+)*?(?:Organization|Organisation|Union|Bank|Fund|Forum|"
                        r"Association|Council|Secretariat|Nations|Institute|Agency))")
+# "Denis Pasler, Governor of ...", "Yves Rossier, former Swiss ambassador": a name just before a role
+_NAME_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s){1,3}?[A-Z][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+)"
+                          r",\s+(?:the\s+)?(?:(?:former|then|new|outgoing|incoming|visiting)\s+)?$")
 _DELEGATION_HEAD = re.compile(r"\b(?:[Tt]he\s+)?(?:head|leader)\s+of\s+the\s+delegation\b")
 
 
@@ -626,11 +634,18 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
                 add(Person("chinese", n, title, level=level, start=at, end=pos, province=prov, city=city))
     for m in _ORG_ROLE.finditer(text):
         if free(*m.span()):
-            name, end = None, m.end()
+            name, start, end = None, m.start(), m.end()
+            role = f"{m.group('role')} of the {m.group('org')}"
+            tail = re.match(r"\s+to\s+China\b", text[end:])
+            if tail:
+                end, role = end + tail.end(), role + " to China"
             nm = _FOREIGN_NAME.match(text[end:])
+            before = _NAME_BEFORE.search(text[:start])
             if nm and not re.match(r"\s*,?\s*(?:and|in|on|at|to)\b", text[end:]):
                 name, end = nm.group("name").strip(), end + nm.end()
-            add(Person("foreign", name, f"{m.group('role')} of the {m.group('org')}", None, start=m.start(), end=end))
+            elif before and not _valid_chinese(before.group("name")) and not places_in(before.group("name"), rules):
+                name, start = before.group("name"), before.start("name")
+            add(Person("foreign", name, role, None, start=start, end=end))
     # foreign roles with a country before ("Albanian", "Malaysia's") or after ("of Brazil")
     country_spans = [p for p in places_in(text, rules) if p.kind == "country" and p.code != "CHN"]
     sole = sorted({p.code for p in country_spans if not _is_compound(text, p)})
@@ -678,8 +693,7 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
                 name, end = candidate, end + nm.end()
         if name is None:
             # "Denis Pasler, Governor of Russia's Sverdlovsk Region"
-            before = re.search(r"(?P<name>(?:[A-Z][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s){1,3}?[A-Z][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+)"
-                               r",\s+(?:the\s+)?(?:(?:former|then|new|outgoing|incoming|visiting)\s+)?$", text[:start])
+            before = _NAME_BEFORE.search(text[:start])
             if before and not _valid_chinese(before.group("name")) and not places_in(before.group("name"), rules):
                 name, start_name = before.group("name"), before.start("name")
             else:

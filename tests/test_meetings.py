@@ -200,11 +200,11 @@ def test_sentences_keep_abbreviations():
 
 # -- the benchmark -----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("labels", [bench.LABELS, *(bench.LABELS.parent / f"heldout{n}" for n in ("", "2", "3", "4"))])
+@pytest.mark.parametrize("labels", [bench.LABELS, *(bench.LABELS.parent / f"heldout{n}" for n in ("", "2", "3", "4", "5"))])
 def test_benchmark_meets_the_targets(labels):
     """Precision >= 0.9 and recall >= 0.85 at the event and participant level on the hand labels."""
     r = bench.evaluate(labels)
-    assert r["events"]["gold"] >= 13 and r["participants"]["gold"] >= 18
+    assert r["events"]["gold"] >= 10 and r["participants"]["gold"] >= 17
     for level in ("events", "participants"):
         assert r[level]["precision"] >= 0.9, (level, r[level], r["errors"])
         assert r[level]["recall"] >= 0.85, (level, r[level], r["errors"])
