@@ -57,6 +57,8 @@ def test_meetings_tables_faceted(tmp_path):
     assert {"side", "country_name", "province", "year"} <= set(people)
     html = get(ds, "/gazette/meetings?province=Guizhou&year=2020").text
     assert "Diplomatic envoys and diplomats of 12 Eurasian countries" in html
+    # each event links to its article (a foreign key, shown by the article's title)
+    assert 'href="/gazette/articles/20201221_6731205"' in html and "Diplomatic Envoys of Eurasian Countries Visit" in html
 
 
 def test_foreign_visitors_to_guizhou_in_2020_in_one_page(tmp_path):
