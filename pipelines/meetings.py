@@ -665,6 +665,7 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
         if at_of is not None:
             country, end = at_of.code, at_of.end
             tail = re.match(r"(?:'s\s+(?:[A-Z][\w-]*\s+){0,3}(?:Region|Province|State|Prefecture|County|Oblast|City)"
+                            r"|\s+(?:Prefecture|Province|Region|County|State|Oblast|Krai|City)\b"
                             r"|\s+to\s+China|\s+to\s+the\s+People's\s+Republic\s+of\s+China)", text[end:])
             if tail:
                 end += tail.end()
