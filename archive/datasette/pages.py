@@ -280,10 +280,11 @@ async def facets(db, query: Query, total: int) -> dict:
         "year": ("select 'year', substr(published, 1, 4), substr(published, 1, 4), count(*) from hits "
                  "where published is not null group by 2"),
         # CROSS JOIN keeps the hits outside: SQLite would otherwise scan every mention of the kind
-        "country": ("select 'country', m.code, min(m.name), count(*) from hits h cross join mentions m "
-                    "on m.article_id = h.id and m.kind = 'country' where m.code != 'CHN' group by m.code"),
-        "province": ("select 'province', m.code, min(m.name), count(*) from hits h cross join mentions m "
-                     "on m.article_id = h.id and m.kind = 'province' group by m.code"),
+        # by name: the mentions key (article_id, kind, name) holds it, so no mention row is read
+        "country": ("select 'country', m.name, m.name, count(*) from hits h cross join mentions m "
+                    "on m.article_id = h.id and m.kind = 'country' where m.name != 'China' group by m.name"),
+        "province": ("select 'province', m.name, m.name, count(*) from hits h cross join mentions m "
+                     "on m.article_id = h.id and m.kind = 'province' group by m.name"),
     }
     parts["month"] = ("select 'month', site, substr(published, 1, 7), count(*) from hits "
                       "where published is not null group by 2, 3")
