@@ -971,7 +971,10 @@ def extract(article, config_dir: str | Path | None = None) -> list[dict]:
     for s in sents:
         ps = persons_in(s, rules)
         per_sentence.append(ps)
+        home = _from_delegation(s, rules)     # "Governor Yuan Jiajun led a delegation from Zhejiang Province to ..."
         for p in ps:
+            if p.side == "chinese" and p.province is None and home:
+                p.province = home
             if p.side == "chinese" and p.name and p.name not in known:
                 known[p.name] = p
     name_re = None
