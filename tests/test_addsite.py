@@ -220,3 +220,62 @@ def test_a_table_that_does_not_load_is_not_written(tmp_path):
     assert path.read_bytes().startswith(before.rstrip(b"\n"))
     assert tomllib.loads(path.read_text())["sites"]["good"]["name"] == "Good"
     assert sorted(p.name for p in path.parent.iterdir()) == ["sites.toml"]
+
+
+def test_a_feed_as_start_page(tmp_path):
+    mirror = Mirror()
+    try:
+        site = SITES["wordpress"](mirror, seed=11)
+        config = config_copy(tmp_path / "config")
+        db = tmp_path / "gazette.db"
+        run = gazette("add-site", mirror.url + "/feed/", "--key", "dongshan", "--yes", "--json", db=db, config=config)
+        assert run.returncode == 0, run.stderr
+        table = json_lines(run.stdout)[0]["table"]
+        assert (table["pagination"], table["start_urls"]) == ("feed", [mirror.url + "/feed/"])
+        assert table["article_pattern"] == r"^/\d{4}/\d{2}/\d{2}/[^/]+/$"
+        crawl = gazette("crawl", "dongshan", "--full", "--json", db=db, config=config)
+        assert crawl.returncode == 0, crawl.stderr
+        with sqlite3.connect(db) as conn:
+            rows = dict(conn.execute("select url, published from articles where site = 'dongshan'").fetchall())
+        assert {url: published[:10] for url, published in rows.items()} == {
+            mirror.url + path: date for path, _, date in site.articles[:10]}
+    finally:
+        mirror.close()
+
+
+def test_confirmation_on_a_terminal(tmp_path):
+    """On a terminal without --yes, the table is shown and appended only after a yes at the prompt."""
+    import os
+    import pty
+    import select
+    import subprocess
+    import sys
+    import time
+
+    mirror = Mirror()
+    try:
+        site = SITES["trs-countpage"](mirror, seed=5)
+        config = config_copy(tmp_path / "config")
+        for answer, written in (("n", False), ("y", True)):
+            master, slave = pty.openpty()
+            env = {**os.environ, "GAZETTE_DB": str(tmp_path / "db"), "GAZETTE_CONFIG": str(config)}
+            proc = subprocess.Popen([sys.executable, "-m", "crawler", "add-site", site.start_url, "--key", "beiling"],
+                                    cwd=ROOT, env=env, stdin=slave, stdout=slave, stderr=slave)
+            os.close(slave)
+            output, deadline = b"", time.time() + 120
+            while b"[y/N]" not in output and time.time() < deadline:
+                if select.select([master], [], [], 1)[0]:
+                    output += os.read(master, 4096)
+            assert b"Preview (extracted with the table above)" in output and b"[sites.beiling]" in output
+            os.write(master, answer.encode() + b"\n")
+            assert proc.wait(timeout=60) == 0, output
+            try:
+                while select.select([master], [], [], 1)[0] and (chunk := os.read(master, 4096)):
+                    output += chunk
+            except OSError:  # the terminal closed with the process
+                pass
+            os.close(master)
+            assert ("beiling" in tomllib.loads((config / "sites.toml").read_text())["sites"]) is written
+            assert (b"appended [sites.beiling]" in output) is written
+    finally:
+        mirror.close()
