@@ -240,7 +240,7 @@ _TRIGGERS = [
 _DAYS = re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)-day\s+(?:[\w-]+\s+){0,2}"
                    r"(?:visit|tour|trip|stay|mission)\b")
 _VAGUE_TIME = re.compile(r"\b(?:[Ll]ast|[Pp]ast|[Pp]revious|[Ee]arlier|[Nn]ext|[Cc]oming)\s+(?:year|month|week|years|months|"
-                         r"decades?)\b|\b[Ii]n\s+(?:19|20)\d\d\b|\bago\b|\b[Ss]ince\b|\b[Oo]nce\b|\b[Ee]very\b")
+                         r"decades?)\b|\b(?:first|second|third|fourth)\s+(?:quarter|half)\b|\bthis\s+year\b|\b[Ii]n\s+(?:19|20)\d\d\b|\bago\b|\b[Ss]ince\b|\b[Oo]nce\b|\b[Ee]very\b")
 # A meeting noun ("held a meeting") is an event only between two parties: "A and B held ...", "the A-B ...".
 _TWO_PARTIES = re.compile(r"\band\b.{1,80}?\b(?:held|hold|holds)\b|\b[A-Z][a-z]+-[A-Z][a-z]+\b")
 _NOT_MEETING = re.compile(r"\b(?:chaired|chairs|presided over|presides over|organizing committee|"
@@ -418,20 +418,22 @@ class Place:
 
 def places_in(text: str, rules: Rules) -> list[Place]:
     """Countries, provinces and cities (config/mentions/) and places abroad (config/meetings.toml) in `text`."""
-    out, taken = [], []
+    abroad = list(rules.foreign_places.finditer(text)) if rules.foreign_places is not None else []
+    out = []
     for m in rules.tagger.places.finditer(text):
-        taken.append(m.span())
-        hit = rules.tagger.lookup.get(" ".join(m.group().split()))
-        if hit is None:
+        # a longer place abroad wins over a name inside it ("Vietnam's Lao Cai Province" is not Laos)
+        if any(f.start() <= m.start() and m.end() <= f.end() and f.end() - f.start() > m.end() - m.start()
+               for f in abroad):
             continue
-        kind, name, code = hit
-        out.append(Place(kind, name, code, m.start(), m.end()))
-    if rules.foreign_places is not None:
-        for m in rules.foreign_places.finditer(text):
-            if all(m.end() <= a or m.start() >= b for a, b in taken):
-                name = " ".join(m.group().split())
-                out.append(Place("country", name, rules.foreign_place_codes[name], m.start(), m.end(), abroad=True))
-        out.sort(key=lambda p: p.start)
+        abroad = [f for f in abroad if f.end() <= m.start() or f.start() >= m.end()]
+        hit = rules.tagger.lookup.get(" ".join(m.group().split()))
+        if hit is not None:
+            kind, name, code = hit
+            out.append(Place(kind, name, code, m.start(), m.end()))
+    for m in abroad:
+        name = " ".join(m.group().split())
+        out.append(Place("country", name, rules.foreign_place_codes[name], m.start(), m.end(), abroad=True))
+    out.sort(key=lambda p: p.start)
     return out
 
 
@@ -467,7 +469,9 @@ class Person:
 
 
 _CHIEF_EXECUTIVE = re.compile(r"(?P<title>(?:Hong\s+Kong|Macao|Macau)(?:\s+SAR|\s+Special\s+Administrative\s+Region)?"
-                              r"\s+Chief\s+Executive)\s+(?P<name>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){1,2})(?![\w-])")
+                              r"\s+Chief\s+Executive|Chief\s+Executive\s+of\s+(?:the\s+)?(?:Hong\s+Kong|Macao|Macau)"
+                              r"(?:\s+SAR|\s+Special\s+Administrative\s+Region)?)"
+                              r"\s+(?P<name>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){1,2})(?![\w-])")
 _PLACE_WORDS = {"Province", "Prefecture", "City", "County", "Region", "State", "District", "Oblast", "Municipality",
                 "Republic", "Kingdom", "Island", "Islands", "Government", "Parliament", "Council", "Assembly"}
 # "instructions of", "on behalf of", "greetings from": someone named, not there ("a visit from X": there)
@@ -475,7 +479,8 @@ _EXCLUDE_BEFORE = re.compile(r"(?:\b(?:of|behalf\s+of|(?:greetings|regards|messa
                              r"from)\s+(?:Comrade\s+)?|\bComrade\s+)$")
 _EXCLUDE_AFTER = re.compile(r"^(?:'s)?\s+(?:Thought|as\s+the\s+core)\b")
 _FOREIGN_NAME = re.compile(r"(?:,\s+|\s+)(?P<name>(?:(?!(?:In|On|At|And|With|To|For|Of|The|His|Her|Their|During|"
-                           r"Visits|Meets|Met)\b)[A-Z][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s?){1,4})")
+                           r"Visits|Meets|Met)\b)[A-Z][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s?"
+                           r"(?:(?:bin|bint|al|el|de|da|van|von|der|den|du|dos|das|di|la|le)\s(?=[A-Z]))?){1,5})")
 _LEADERS = re.compile(r"(?P<title>(?:[A-Z][a-z]+\s+)?(?:provincial|municipal|city|Provincial|Municipal)\s+leaders)\s+"
                       r"(?P<names>[A-Z][a-z]+ [A-Z][a-z]+(?:,\s+(?:and\s+)?[A-Z][a-z]+ [A-Z][a-z]+)*)")
 _UNNAMED_CN = r"(?P<title>(?:Executive\s+)?(?:Vice\s+)?(?:Governor|Mayor|Party\s+Secretary))\s+of\s+(?:the\s+)?" \
@@ -613,7 +618,7 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
     for m in _CHIEF_EXECUTIVE.finditer(text):
         if free(*m.span()):
             title = " ".join(m.group("title").split())
-            code = "CN-HK" if title.startswith("Hong Kong") else "CN-MO"
+            code = "CN-HK" if "Hong Kong" in title else "CN-MO"
             add(Person("chinese", m.group("name"), title, level="provincial", start=m.start(), end=m.end(), province=code))
     for m in rules.chinese_long_title.finditer(text):
         name = m.group("name")
@@ -650,7 +655,9 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
     country_spans = [p for p in places_in(text, rules) if p.kind == "country" and p.code != "CHN"]
     sole = sorted({p.code for p in country_spans if not _is_compound(text, p)})
     chinese_places = rules.chinese_places
-    for m in rules.foreign_roles.finditer(text):
+    roles = list(rules.foreign_roles.finditer(text))
+    carry = None          # "Lao Deputy Prime Minister and Foreign Minister NAME": one person, two roles
+    for m in roles:
         a, b = m.span()
         if not free(a, b):
             continue
@@ -658,6 +665,9 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
         for p in country_spans:
             if re.fullmatch(r"(?:'s)?\s+", text[p.end:a]):
                 country, start = p.code, p.start
+        if carry is not None and carry[0] == a:
+            country, start = country or carry[1], carry[2]
+        carry = None
         end = b
         rest = text[b:]
         of = re.match(r"\s+of\s+(?:the\s+)?", rest)
@@ -686,6 +696,10 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
                 end += tail.start("place") + known_place.end
             elif not re.match(r"\s+in\s+[A-Z][\w'-]+\s+[A-Z]", text[end:]):
                 end += tail.end()
+        joined = re.match(r"\s+and\s+", text[end:])
+        if joined and any(r.start() == end + joined.end() for r in roles):
+            carry = (end + joined.end(), country, start)
+            continue
         name, role_end = None, end
         nm = _FOREIGN_NAME.match(text[end:])
         if nm and not re.match(r"\s*,?\s*(?:and|in|on|at|to)\b", text[end:]):
@@ -997,7 +1011,9 @@ def extract(article, config_dir: str | Path | None = None) -> list[dict]:
                     # "Governor Mao Weiming met with the delegation in Changsha on September 15": the
                     # counterpart is the current visit's
                     opens, inherit = True, current
-            elif current is None and trig.strong and trig.type != "call" and not _VAGUE_TIME.search(s):
+            elif current is None and trig.strong and trig.type != "call" and not _VAGUE_TIME.search(s) and (
+                    per_sentence[i] or _ENVOYS.search(s) or re.search(r"\bdelegation\b", s)):
+                # an undated event needs someone in it ("Foreign tourists ... visited Chongqing": no)
                 opens = _counterpart(s, trig, per_sentence[i], rules)
                 start = end = None
                 context = None
