@@ -1002,7 +1002,7 @@ def extract(article, config_dir: str | Path | None = None) -> list[dict]:
         trig = triggers[i]
         current = events[-1] if events else None
         if trig is not None:
-            start, end, span = resolve_date(s, published)
+            start, end, _ = resolve_date(s, published)
             opens = False
             inherit = context = None
             if start is not None and not (current and _is_tour_continuation(current, start, end, trig)):
