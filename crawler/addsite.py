@@ -137,9 +137,10 @@ def infer_table(result, url: str, key: str, name: str | None, config: Config) ->
         table["feed_urls"] = feed_links
     table["article_pattern"] = shape.pattern
     listing_pattern = _listing_pattern(kind, first.url, first.text, [p.url for p in listings])
-    if listing_pattern and "listing_pattern" in config_module.SITE_KEYS:
+    if listing_pattern and "listing_pattern" in getattr(config_module, "SITE_KEYS", {"listing_pattern"}):
         table["listing_pattern"] = listing_pattern
-    pagination = kind.kind if kind.kind in config_module.PAGINATIONS else "next_link"
+    known = getattr(config_module, "PAGINATIONS", ("trs", "wordpress", "numbered", "next_link", "feed", "none"))
+    pagination = kind.kind if kind.kind in known else "next_link"
     table["pagination"] = pagination
     table["language"] = infer.language(first)
     table["revisit"] = dict(REVISIT)

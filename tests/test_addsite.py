@@ -66,6 +66,9 @@ def test_add_site_then_crawl(served, tmp_path):
     if name == "wordpress":
         assert table["feed_urls"] == [site.mirror.url + "/feed/"]
 
+    check = gazette("check", key, db=db, config=config)
+    assert check.returncode == 0, check.stdout + check.stderr  # gazette check finds the table fits the site
+
     crawl = gazette("crawl", key, "--full", "--json", db=db, config=config)
     assert crawl.returncode == 0, crawl.stderr + crawl.stdout
     summary = json_lines(crawl.stdout)[0]
@@ -73,11 +76,14 @@ def test_add_site_then_crawl(served, tmp_path):
     with sqlite3.connect(db) as conn:
         rows = {url: (title, published) for url, title, published in
                 conn.execute("select url, title, published from articles where site = ?", [key])}
+        bodies = [body for (body,) in conn.execute("select body from articles where site = ?", [key])]
     expected = {site.mirror.url + path: (title, date) for path, title, date in site.articles}
     assert set(rows) == set(expected)
     for url, (title, date) in expected.items():
         assert rows[url][0] == title
         assert rows[url][1][:10] == date, url
+    # lines the generated pages repeat inside the body container were proposed as boilerplate and are gone
+    assert all(body and "【Print】" not in body and "Share this:" not in body for body in bodies)
 
     site.mirror.reset_log()
     again = gazette("crawl", key, "--json", db=db, config=config)
