@@ -517,7 +517,7 @@ async def changes_feed(datasette, request):
 
 # -- revisions and word-level differences ---------------------------------------------------------------
 
-WORD = re.compile(r"\s+|[^\s]+")
+WORD = re.compile(r"\s+|\w+|[^\w\s]")      # runs of space, words, single punctuation marks
 
 
 def word_diff(old: str | None, new: str | None) -> Markup:
