@@ -92,8 +92,8 @@ def _no_scanning_count(path: str, query_string: bytes) -> bytes:
 def filters_from_request(request, database, table, datasette):
     """The articles table's search, answered by archive/datasette/search.py like the search page."""
     text = request.args.get("_gazette_search")
-    if table != "articles" or text is None:
-        return None
+    if table != "articles" or text is None or not text.strip():
+        return None                 # an empty search box lists every article, as Datasette does
     from datasette.filters import FilterArguments
 
     from archive.datasette.search import Search

@@ -1,0 +1,147 @@
+"""The research interface's foundations on real SQLite files: the search rules of archive/datasette/search.py
+against FTS5 (porter words and trigram substrings), the tables the `_research_interface` migration keeps in step
+with `articles` by triggers (article_keys, article_months, articles_cjk), and the `changes` view (one row per
+change, saying what truly changed)."""
+from __future__ import annotations
+
+import re
+import sqlite3
+
+import pytest
+
+from archive import Archive
+from archive.datasette.pages import month_chart, nice_step, word_diff
+from archive.datasette.search import Search, fts5_query, is_cjk, parse
+
+TEXTS = {
+    "a1": ("China-Africa Cooperation Forum", "The China-Africa forum met. COVID-19 delayed it."),
+    "a2": ("Envoy meets U.S. delegation", "President Xi's envoy met the U.S. delegation in Beijing."),
+    "a3": ("Côte d'Ivoire ambassador visits Hunan", "The ambassadors of Côte d'Ivoire visited Changsha."),
+    "a4": ("外交部发言人答记者问", "外交部发言人就中非合作回答了记者的提问。"),
+    "a5": ("Sister city ties", "Hunan and its sister city signed an investment agreement."),
+    "a6": ("Africa and China", "Africa, then China: not the phrase."),
+}
+
+
+def record(aid: str, title: str, body: str, published: str = "2024-05-01", site: str = "mfa") -> dict:
+    return {"id": aid, "site": site, "url": f"https://www.fmprc.gov.cn/eng/{aid}.html", "title": title,
+            "published": published, "body": body, "content_hash": f"h-{aid}-{len(body)}-{title}"}
+
+
+@pytest.fixture()
+def archive(tmp_path):
+    path = tmp_path / "gazette.db"
+    with Archive(path) as a, a.transaction():
+        for n, (aid, (title, body)) in enumerate(TEXTS.items()):
+            a.store_article(record(aid, title, body, published=f"202{n % 3}-0{n % 9 + 1}-01",
+                                   site=("mfa", "hunan")[n % 2]), seen_at="2024-06-01T00:00:00Z")
+    conn = sqlite3.connect(path)
+    yield path, conn
+    conn.close()
+
+
+def found(conn, text: str) -> set[str]:
+    clause, params = Search(text).where("a.rowid")
+    return {r[0] for r in conn.execute(f"select a.id from articles a where {clause}", params)}
+
+
+@pytest.mark.parametrize("text,want", [
+    ("China-Africa", {"a1"}),                  # a phrase of its parts: not a6, where the words are apart
+    ("COVID-19", {"a1"}),
+    ("U.S.", {"a2"}),
+    ("Xi's", {"a2"}),
+    ("Côte d'Ivoire", {"a3"}),
+    ("cote", {"a3"}),                          # accents ignored
+    ("ambassador", {"a3"}),                    # porter: ambassadors too
+    ('"sister city"', {"a5"}),
+    ("sister OR U.S.", {"a2", "a5"}),
+    ("invest*", {"a5"}),
+    ("Africa China", {"a1", "a6"}),            # every word, anywhere
+    ("外交", {"a4"}),                           # two characters: LIKE over the CJK table
+    ("外交部发言人", {"a4"}),                    # three or more: trigram MATCH
+    ("中非合作 OR ambassador", {"a4"}),         # CJK mode: every term is a substring
+    ('"', set()), ("OR", set()), ("—", set()), ("", set()),
+])
+def test_search_finds_what_people_type(archive, text, want):
+    _, conn = archive
+    assert found(conn, text) == want
+
+
+def test_queries_are_always_valid_fts5(archive):
+    _, conn = archive
+    hostile = ['"unterminated', "a AND", "NOT", "NEAR(a b)", "title:x", "^start", "-minus", "(((", "a) OR (b",
+               "x*y*", "**", "'", "a\"b", "AND OR NOT", "\\", "%_%"]
+    for text in hostile:
+        query = fts5_query(text)
+        if query:
+            conn.execute("select count(*) from articles_fts where articles_fts match ?", [query]).fetchone()
+        found(conn, text)                       # never an SQL or FTS5 syntax error
+
+
+def test_parse_keeps_phrases_or_and_prefixes():
+    assert parse('"sister city" OR twin* Hunan') == [[parse('"sister city"')[0][0], parse("twin*")[0][0]],
+                                                     parse("Hunan")[0]]
+    assert fts5_query('"sister city" OR twin* Hunan') == '("sister city" OR "twin"*) "Hunan"'
+    assert fts5_query('say "hi"') == '"say" "hi"'
+    assert fts5_query('a"b') == '"a""b"'
+    assert is_cjk("外交") and not is_cjk("Côte d'Ivoire")
+
+
+def test_derived_tables_stay_in_step(archive):
+    path, conn = archive
+
+    def derived_agree():
+        keys = conn.execute("select rowid, id, site, published, gone_since from article_keys order by rowid").fetchall()
+        assert keys == conn.execute("select rowid, id, site, published, gone_since from articles order by rowid").fetchall()
+        months = conn.execute("select site, month, articles from article_months where articles > 0 "
+                              "order by site, month").fetchall()
+        assert months == conn.execute("select site, coalesce(substr(published, 1, 7), ''), count(*) from articles "
+                                      "group by 1, 2 order by 1, 2").fetchall()
+        cjk = {r[0] for r in conn.execute("select rowid from articles_cjk")}
+        assert cjk == {rowid for rowid, text in conn.execute("select rowid, title || body from articles")
+                       if is_cjk(text)}
+
+    derived_agree()
+    with Archive(path) as a, a.transaction():
+        a.store_article(record("a5", "Sister city ties", "Hunan's sister city 外交 agreement.", published="2019-01-01",
+                               site="hunan"), seen_at="2024-07-01T00:00:00Z")     # moved month, now holds CJK
+        a.mark_gone("a2", "2024-07-02T00:00:00Z")
+    conn.commit()
+    derived_agree()
+    assert found(conn, "外交") == {"a4", "a5"}
+    conn.execute("delete from articles where id = 'a4'")
+    conn.commit()
+    derived_agree()
+    assert found(conn, "外交") == {"a5"}
+
+
+def test_changes_view_says_what_truly_changed(tmp_path):
+    path = tmp_path / "gazette.db"
+    versions = [("Title one", "Body one."), ("Title two", "Body one."), ("Title two", "Body two."),
+                ("Title two", "Body three.")]                  # the last also moves the date
+    with Archive(path) as a:
+        for n, (title, body) in enumerate(versions):
+            with a.transaction():
+                a.store_article(record("x", title, body, published="2024-01-0" + ("1" if n < 3 else "2")),
+                                seen_at=f"2024-02-0{n + 1}T00:00:00Z")
+    conn = sqlite3.connect(path)
+    rows = conn.execute("select from_version, to_version, changed, changed_at from changes "
+                        "where article_id = 'x' order by from_version").fetchall()
+    assert rows == [(1, 2, "title", "2024-02-02T00:00:00Z"), (2, 3, "text", "2024-02-03T00:00:00Z"),
+                    (3, 4, "text, date", "2024-02-04T00:00:00Z")]
+
+
+def test_word_diff_marks_words_and_escapes():
+    html = str(word_diff("He met <b>them</b> on Monday.", "He met <b>them</b> on Tuesday, CORRECTED."))
+    assert html == "<p>He met &lt;b&gt;them&lt;/b&gt; on <del>Monday</del><ins>Tuesday, CORRECTED</ins>.</p>"
+
+
+def test_month_chart_time_axis_and_whole_ticks():
+    assert [nice_step(n) for n in (1, 5, 7, 23, 180, 4000)] == [1, 1, 2, 5, 50, 1000]
+    svg = str(month_chart([{"site": "mfa", "month": "2020-01", "articles": 3},
+                           {"site": "hunan", "month": "2020-12", "articles": 1},
+                           {"site": "mfa", "month": "2021-02", "articles": 2}], {"mfa": "#111111", "hunan": "#222222"}))
+    xs = sorted(float(x) for x in re.findall(r'<rect x="([\d.]+)"', svg))
+    step = (xs[-1] - xs[0]) / 13                     # 2020-01 .. 2021-02: 13 months apart, gaps kept
+    assert abs((xs[1] - xs[0]) - 11 * step) < 0.01
+    assert 'fill="#111111"' in svg and 'fill="#222222"' in svg
