@@ -146,7 +146,8 @@ def schedule(config, db_path, grace, kill_after, log_file):
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 def serve(config, db_path, host, port):
-    """Browse and search the archive in Datasette (read-only), with Gazette's metadata and canned queries."""
+    """Browse and search the archive in Datasette (read-only): a home page per source, one search (/-/search)
+    with facets, CSV/JSON export and Atom feeds, citable article pages with what changed, canned queries."""
     from archive.datasette.serve import serve as run_serve, site_names  # imports Datasette: only when needed
 
     run_serve(db_path, host=host, port=port, sites=site_names(config))
