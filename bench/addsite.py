@@ -6,7 +6,7 @@ tables, given that one start page, crawl the mirror (`gazette crawl --full`, eac
 and article pattern of each table, articles archived by each, and how many of the hand table's articles the
 inferred table archived with the same title and date ("same"), and with the same body too ("body").
 
-Run: python -m bench.addsite [--sites mfa,guizhou]
+Run: python -m bench.addsite [--sites mfa,guizhou] [--all-starts]
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ import sys
 import tempfile
 import tomllib
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import tomli_w
 
@@ -39,10 +40,47 @@ def articles(db: Path, site: str) -> dict[str, tuple[str, str, str]]:
                 conn.execute("select url, title, published, body from articles where site = ?", [site])}
 
 
+def compare(project: dict, key: str, start: str, mirror_site, site_mirror, loopback: dict):
+    """Crawl the mirror of site `key` from `start` with its hand table and with the table add-site proposes."""
+    mirror = site_mirror(key, project)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            hand_site = mirror_site({**project["sites"][key], "start_urls": [start]}, mirror)
+            raw = {"defaults": {**project["defaults"], **loopback}, "sites": {key: hand_site}}
+            (tmp / "hand").mkdir()
+            (tmp / "hand" / "sites.toml").write_text(tomli_w.dumps(raw), encoding="utf-8")
+            (tmp / "inferred").mkdir()
+            raw["sites"] = {}
+            (tmp / "inferred" / "sites.toml").write_text(tomli_w.dumps(raw), encoding="utf-8")
+            proposed = gazette("add-site", hand_site["start_urls"][0], "--key", "inferred", "--yes", "--json",
+                               db=tmp / "unused.db", config=tmp / "inferred")
+            if proposed.returncode:
+                return f"{start}: add-site failed: {proposed.stderr.strip()}"
+            table = json.loads(proposed.stdout)["table"]
+            gazette("crawl", key, "--full", db=tmp / "hand.db", config=tmp / "hand")
+            gazette("crawl", "inferred", "--full", db=tmp / "inferred.db", config=tmp / "inferred")
+            hand = articles(tmp / "hand.db", key)
+            found = articles(tmp / "inferred.db", "inferred")
+            same = sum(1 for url, fields in hand.items() if (found.get(url) or ())[:2] == fields[:2])
+            body = sum(1 for url, fields in hand.items() if found.get(url) == fields)
+            column = urlsplit(start).path
+            return (key if column in ("", "/") or start == project["sites"][key]["start_urls"][0] and not ALL[0]
+                    else f"{key} {column}", project["sites"][key].get("pagination", "none"), table["pagination"],
+                    hand, found, same, body, f"{project['sites'][key]['article_pattern']} | {table['article_pattern']}")
+    finally:
+        mirror.close()
+
+
+ALL = [False]
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sites", default="", help="comma-separated keys (default: every recorded site)")
+    parser.add_argument("--all-starts", action="store_true", help="every start URL of each site, not only the first")
     args = parser.parse_args(argv)
+    ALL[0] = args.all_starts
     import gazette_data
     from gazette_demo.sites import LOOPBACK_DEFAULTS, mirror_site, read_config, site_mirror
 
@@ -53,39 +91,16 @@ def main(argv=None) -> int:
           "pattern (hand | inferred)")
     totals = [0, 0, 0, 0]
     for key in keys:
-        mirror = site_mirror(key, project)
-        try:
-            with tempfile.TemporaryDirectory() as tmp:
-                tmp = Path(tmp)
-                hand_site = mirror_site(project["sites"][key], mirror)
-                hand_site["start_urls"] = hand_site["start_urls"][:1]  # add-site sees one listing: compare like with like
-                raw = {"defaults": {**project["defaults"], **LOOPBACK_DEFAULTS}, "sites": {key: hand_site}}
-                (tmp / "hand").mkdir()
-                (tmp / "hand" / "sites.toml").write_text(tomli_w.dumps(raw), encoding="utf-8")
-                (tmp / "inferred").mkdir()
-                raw["sites"] = {}
-                (tmp / "inferred" / "sites.toml").write_text(tomli_w.dumps(raw), encoding="utf-8")
-                proposed = gazette("add-site", hand_site["start_urls"][0], "--key", "inferred", "--yes", "--json",
-                                   db=tmp / "unused.db", config=tmp / "inferred")
-                if proposed.returncode:
-                    print(f"{key:<10} add-site failed: {proposed.stderr.strip()}")
-                    continue
-                table = json.loads(proposed.stdout)["table"]
-                gazette("crawl", key, "--full", db=tmp / "hand.db", config=tmp / "hand")
-                gazette("crawl", "inferred", "--full", db=tmp / "inferred.db", config=tmp / "inferred")
-                hand = articles(tmp / "hand.db", key)
-                found = articles(tmp / "inferred.db", "inferred")
-                same = sum(1 for url, fields in hand.items() if (found.get(url) or ())[:2] == fields[:2])
-                body = sum(1 for url, fields in hand.items() if found.get(url) == fields)
-                totals[0] += len(hand)
-                totals[1] += len(found)
-                totals[2] += same
-                totals[3] += body
-                print(f"{key:<10} {project['sites'][key].get('pagination', 'none'):<16} {table['pagination']:<10} "
-                      f"{len(hand):>5} {len(found):>8} {same:>5} {body:>5}  {project['sites'][key]['article_pattern']} | "
-                      f"{table['article_pattern']}")
-        finally:
-            mirror.close()
+        starts = project["sites"][key]["start_urls"]
+        for start in (starts if args.all_starts else starts[:1]):
+            row = compare(project, key, start, mirror_site, site_mirror, LOOPBACK_DEFAULTS)
+            if isinstance(row, str):
+                print(f"{key:<10} {row}")
+                continue
+            label, hand_kind, kind, hand, found, same, body, patterns = row
+            for i, n in enumerate((len(hand), len(found), same, body)):
+                totals[i] += n
+            print(f"{label:<10} {hand_kind:<16} {kind:<10} {len(hand):>5} {len(found):>8} {same:>5} {body:>5}  {patterns}")
     print(f"{'total':<38} {totals[0]:>5} {totals[1]:>8} {totals[2]:>5} {totals[3]:>5}")
     return 0
 

@@ -220,30 +220,44 @@ def article_shape(listings: list[Page], hosts: list[str]) -> Shape:
                     groups[skeleton(path)][link.url] = link
         return groups
 
+    def headline(links) -> float:
+        return sum(len(link.text.split()) >= 3 for link in links.values()) / len(links)
+
+    def marked(key) -> bool:
+        return any("#" in c or c == "<slug>" for c in key)
+
     def score(item):
         key, links = item
-        words = [len(link.text.split()) for link in links.values()]
-        headline = sum(w >= 3 for w in words) / len(words)
-        marked = any("#" in c or c == "<slug>" for c in key)
-        return len(links) * (0.25 + headline) * (1.5 if marked else 1.0)
+        if not marked(key) and headline(links) < 0.5:
+            return 0.0  # /about/, /ara/, /esp/: menus, not articles
+        return len(links) * (0.25 + headline(links)) * (1.5 if marked(key) else 1.0)
+
+    def enough(item) -> bool:
+        """3 links of the shape, or fewer when they carry ids or dates and every one reads as a headline."""
+        key, links = item
+        return score(item) > 0 and (len(links) >= 3 or marked(key) and headline(links) == 1.0)
 
     groups = grouped(chrome)
-    if not groups or len(max(groups.items(), key=score)[1]) < 3:
+    if not groups or not enough(max(groups.items(), key=score)):
         groups = grouped(set())
-    if not groups:
-        raise NotAListing("no article links found on the page")
-    key, links = max(groups.items(), key=score)
-    if len(links) < 3:
-        raise NotAListing(f"no article links found: no link shape occurs 3 times (best: {len(links)})")
-    family = {k: v for k, v in groups.items() if _tail(k) == _tail(key) and any("#" in c or c == "<slug>"
-                                                                                for c in _tail(key))}
+    best = max(groups.items(), key=score) if groups else None
+    if best is None or not enough(best):
+        found = len(best[1]) if best and score(best) else 0
+        raise NotAListing(f"no article links found (no link shape occurs 3 times among headline links; best: {found})")
+    key, links = best
+    last = _last(key)
+    family = {k: v for k, v in groups.items()
+              if marked(_tail(key)) and (_tail(k) == _tail(key) or last and _last(k) == last)} or {key: links}
     members = [link for v in family.values() for link in v.values()]
     if any(len(link.text.split()) >= 4 for link in members):
         # headlines beside one- or two-word links of the same shape (a spokesperson's photo page, "Mao Ning"):
         # the short ones are not articles
         members = [link for link in members if len(link.text.split()) >= 3 or not link.text]
-    paths = [urlsplit(link.url).path for link in members]
-    pattern = _family_regex(paths, len(key) - len(_tail(key)))
+    by_tail: dict[tuple, list[str]] = defaultdict(list)
+    for link in members:
+        path = urlsplit(link.url).path
+        by_tail[_tail(skeleton(path))].append(path)
+    pattern = "|".join(_family_regex(paths) for paths in sorted(by_tail.values(), key=len, reverse=True))
     regex = re.compile(pattern)
     shaped = []
     for page_links in per_page:
@@ -295,7 +309,14 @@ def _tail(key: tuple) -> tuple:
     return key[i:]
 
 
-def _family_regex(paths: list[str], _lead: int) -> str:
+def _last(key: tuple) -> str | None:
+    """The file-name shape of a skeleton when it is distinctive (t#_#.html, c_#.htm, post_#.html): letters and
+    an id, so that links ending in it are the same kind of page whatever their directories."""
+    last = key[-1] if key and key[-1] else (key[-2] if len(key) > 1 else "")
+    return last if "#" in last and re.search(r"[a-z]", last, re.I) and not last.startswith("<") else None
+
+
+def _family_regex(paths: list[str]) -> str:
     """One regex for paths sharing a tail shape: the leading words as alternatives (optional when some paths
     have none), the tail generalised."""
     split = [p.split("/")[1:] for p in paths]

@@ -285,3 +285,23 @@ def test_confirmation_on_a_terminal(tmp_path):
             assert (b"appended [sites.beiling]" in output) is written
     finally:
         mirror.close()
+
+
+def test_menus_are_no_article_shape_and_one_dated_headline_is():
+    menu = "".join(f'<a href="/{lang}/">{lang.upper()}</a>' for lang in ("ara", "esp", "rus", "fra", "web", "eng"))
+    with pytest.raises(infer.NotAListing):
+        infer.article_shape([infer.Page("http://x.test/eng/news/", f"<html><body>{menu}</body></html>")], ["x.test"])
+    one = '<ul><li><a href="./202405/t20240522_11309950.html">Li Qiang Meets with Prime Minister of Laos</a></li></ul>'
+    shape = infer.article_shape([infer.Page("http://x.test/eng/news/", f"<html><body>{menu}{one}</body></html>")],
+                                ["x.test"])
+    assert shape.pattern == r"^/eng/news/\d{6}/t\d{8}_\d+\.html$"
+
+
+def test_article_file_names_of_one_kind_in_other_directories_join_the_pattern():
+    links = [f'<li><a href="/eng/xw/{m}/t2024{m[4:]}0{k}_{k}.html">Minister meets envoy number {k}</a></li>'
+             for k, m in enumerate(("202405", "202404", "202403"), 1)]
+    links.append('<li><a href="/mfa_eng/wjdt_665385/2649_665393/202012/t20201218_696980.html">Envoys visit '
+                 'Guizhou Province</a></li>')
+    page = infer.Page("http://x.test/eng/xw/", f"<html><body><ul>{''.join(links)}</ul></body></html>")
+    pattern = re.compile(infer.article_shape([page], ["x.test"]).pattern)
+    assert pattern.pattern == r"^/eng/xw/\d{6}/t\d{8}_\d+\.html$|^/mfa_eng/wjdt_\d+/\d+_\d+/\d{6}/t\d{8}_\d+\.html$"
