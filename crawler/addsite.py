@@ -108,8 +108,7 @@ def infer_table(result, url: str, key: str, name: str | None, config: Config) ->
     listings = [f.page() for f in result.listings]
     evidence: dict = {"listing_pages": [p.url for p in listings]}
     if first.is_feed:
-        entries = infer.feed_entries(first)
-        listings = [_links_page(first.url, [(link, title) for link, _, title in entries])]
+        listings = [infer.feed_as_page(first)]
         kind = infer.Pagination("feed", None, "the start page is an RSS/Atom feed")
     else:
         kind = infer.pagination(first, hosts)
@@ -185,12 +184,6 @@ def _hosts(url: str, final_url: str) -> list[str]:
         if host not in hosts:
             hosts.append(host)
     return hosts
-
-
-def _links_page(url: str, links: list[tuple[str, str]]) -> infer.Page:
-    from html import escape
-    body = "".join(f'<p><a href="{escape(link)}">{escape(title or "")}</a></p>' for link, title in links)
-    return infer.Page(url, f"<html><body>{body}</body></html>")
 
 
 def _listing_pattern(kind: infer.Pagination, start: str, first_text: str, urls: list[str]) -> str | None:
@@ -432,7 +425,7 @@ def _show(proposal: Proposal, out) -> None:
     out.write(proposal.toml())
     out.write(f"\n# listing pages read: {len(ev['listing_pages'])}; article links per page: "
               f"{ev['article_links']}; page count: {ev['page_count'] or 'not stated'}; "
-              f"requests: {proposal.requests}\n")
+              f"pages fetched: {proposal.requests} (and robots.txt)\n")
     out.write("\nPreview (extracted with the table above):\n")
     for n, entry in enumerate(proposal.preview, 1):
         if "error" in entry:

@@ -351,6 +351,13 @@ def feed_entries(page: Page) -> list[tuple[str, str | None, str]]:
     return entries
 
 
+def feed_as_page(page: Page) -> Page:
+    """A feed's entries as a page of links (title as link text), for the shape and sampling functions."""
+    from html import escape
+    body = "".join(f'<p><a href="{escape(link)}">{escape(title or "")}</a></p>' for link, _, title in feed_entries(page))
+    return Page(page.url, f"<html><body>{body}</body></html>")
+
+
 # -- pagination ------------------------------------------------------------------------------------------------
 
 def pagination(page: Page, hosts: list[str]) -> Pagination:

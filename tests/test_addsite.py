@@ -236,8 +236,11 @@ def test_a_feed_as_start_page(tmp_path):
         db = tmp_path / "gazette.db"
         run = gazette("add-site", mirror.url + "/feed/", "--key", "dongshan", "--yes", "--json", db=db, config=config)
         assert run.returncode == 0, run.stderr
-        table = json_lines(run.stdout)[0]["table"]
+        proposal = json_lines(run.stdout)[0]
+        table = proposal["table"]
         assert (table["pagination"], table["start_urls"]) == ("feed", [mirror.url + "/feed/"])
+        assert [p["title"] for p in proposal["preview"]] == [t for _, t, _ in site.articles[:3]]
+        assert table["selectors"]["body"] == ["div.entry-content"]
         assert table["article_pattern"] == r"^/\d{4}/\d{2}/\d{2}/[^/]+/$"
         crawl = gazette("crawl", "dongshan", "--full", "--json", db=db, config=config)
         assert crawl.returncode == 0, crawl.stderr

@@ -90,12 +90,10 @@ class ProbeSpider(scrapy.Spider):
             return
         first = start.page()
         self.result.listings.append(start)
-        if first.is_feed:
-            return
         hosts = self.hosts
         kind = infer.pagination(first, hosts)
-        pages = [first]
-        for index in range(self.depth - 1):
+        pages = [infer.feed_as_page(first) if first.is_feed else first]
+        for index in range(self.depth - 1 if not first.is_feed else 0):
             following = infer.next_listing_url(pages[-1], kind, hosts, index)
             if not following or following in {f.final_url for f in self.result.listings}:
                 break
