@@ -1,7 +1,7 @@
 """Four generated news sites for `gazette add-site` tests, each on its own loopback mirror and named nowhere in
 config/: a TRS site paged by `createPageHTML`, a TRS site paged by `var countPage = N` (table layout, TRS meta),
 a China Daily-built site (`/YYYY-MM/DD/c_N.htm`, `<name>_N.html` listings, protocol-relative links) and a
-WordPress site (`/page/N/`, a `/feed/`). Every site lists its articles newest first, three listing pages deep,
+WordPress site (`/page/N/`, a `/feed/`), and a fifth paged only by `<link rel="next">`. Every site lists its articles newest first, three listing pages deep,
 with navigation, a sidebar of popular articles on every listing page and a footer around the list, so the
 inference has to find the real list.
 
@@ -216,5 +216,35 @@ class WordPress(Generated):
 <footer id="colophon"><p>Proudly powered by WordPress</p></footer></body></html>"""
 
 
+class NextLink(Generated):
+    """Another CMS: /media/news/YYYY/MM/slug (no extension), listing /media/news/ paged by <link rel="next"> to
+    list-2.html, list-3.html, items as <div class="views-row"> with dates written "1 March 2024"."""
+
+    def path(self, i, day, title):
+        return f"/media/news/{day:%Y/%m}/{'-'.join(title.lower().split()[:5])}-{i}"
+
+    def listing_path(self, n):
+        return "/media/news/" if n == 0 else f"/media/news/list-{n + 1}.html"
+
+    def article(self, title, day, paragraphs, i):
+        return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title} | Xiling Foreign Affairs</title></head>
+<body><div id="header"><a href="/">Xiling Foreign Affairs</a><ul class="menu"><li><a href="/media/news/">News</a></li><li><a href="/about-us">About us</a></li></ul></div>
+<div id="content"><div class="node node-article"><h2 class="node-title">{title}</h2>
+<div class="field field-date"><span class="date-display-single">{day.day} {MONTHS[day.month - 1]} {day.year}</span></div>
+<div class="field field-body"><div class="field-item">{"".join(f"<p>{p}</p>" for p in paragraphs)}</div></div></div></div>
+<div id="footer">Xiling Provincial Foreign Affairs Office</div></body></html>"""
+
+    def listing(self, items, n, pages):
+        rows = "".join(f'<div class="views-row"><div class="views-field-title"><a href="{p}">{t}</a></div>'
+                       f'<div class="views-field-created">{int(d[8:])} {MONTHS[int(d[5:7]) - 1]} {d[:4]}</div></div>'
+                       for p, t, d in items)
+        following = (f'<link rel="next" href="{self.listing_path(n + 1)}">' if n + 1 < pages else "")
+        previous = (f'<a href="{self.listing_path(n - 1)}">previous page</a>' if n else "")
+        return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>News | Xiling Foreign Affairs</title>{following}</head>
+<body><div id="header"><a href="/">Xiling Foreign Affairs</a><ul class="menu"><li><a href="/media/news/">News</a></li><li><a href="/about-us">About us</a></li><li><a href="/contact">Contact</a></li></ul></div>
+<div id="content"><h1>News</h1><div class="view view-news">{rows}</div><div class="pager">{previous}</div></div>
+<div id="footer">Xiling Provincial Foreign Affairs Office</div></body></html>"""
+
+
 SITES = {"trs-createpage": TrsCreatePage, "trs-countpage": TrsCountPage, "chinadaily": ChinaDaily,
-         "wordpress": WordPress}
+         "wordpress": WordPress, "next-link": NextLink}

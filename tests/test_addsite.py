@@ -18,7 +18,8 @@ from pipelines import infer
 from .addsite_sites import SITES
 from .support import ROOT, gazette, json_lines
 
-EXPECTED_KIND = {"trs-createpage": "trs", "trs-countpage": "trs", "chinadaily": "numbered", "wordpress": "wordpress"}
+EXPECTED_KIND = {"trs-createpage": "trs", "trs-countpage": "trs", "chinadaily": "numbered", "wordpress": "wordpress",
+                 "next-link": "next_link"}
 
 
 def config_copy(directory):
