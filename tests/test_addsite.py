@@ -126,6 +126,10 @@ def test_refusals_leave_the_config_untouched(tmp_path):
             ([site.start_url, "--key", "mfa"], 2, "already configured"),
             (["http://www.fmprc.gov.cn/eng/xw/zyxw/"], 2, "already belongs to site 'mfa'"),
         ]
+        related = "".join(f'<li><a href="/2024-0{k}/0{k}/c_{k}00.htm">Related story number {k} about trade</a></li>'
+                          for k in range(1, 5))
+        mirror.set("/2024-05/05/c_500.htm", f"<html><body><h1>An article</h1><p>Text.</p><ul>{related}</ul></body></html>")
+        cases.append(([mirror.url + "/2024-05/05/c_500.htm"], 2, "has the shape of the article links it holds"))
         mirror.set("/admin/list.html", "<html></html>")
         cases.append(([mirror.url + "/admin/list.html", "--key", "x"], 1, "robots.txt"))
         with _closed_port() as port:
