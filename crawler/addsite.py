@@ -410,7 +410,8 @@ def add_site(config: Config, url: str, key: str | None = None, name: str | None 
                               "requests": proposal.requests, "written": written,
                               "config": str(config.path)}, ensure_ascii=False) + "\n")
     else:
-        out.write(f"\nappended [sites.{key}] to {config.path}; crawl it with: gazette crawl {key}\n" if written
+        out.write(f"\nappended [sites.{key}] to {config.path}; next: gazette check {key}, then gazette crawl {key}\n"
+                  if written
                   else f"\nnot written (run again with --yes to append [sites.{key}] to {config.path})\n")
     return 0
 

@@ -313,3 +313,25 @@ def test_article_file_names_of_one_kind_in_other_directories_join_the_pattern():
     page = infer.Page("http://x.test/eng/xw/", f"<html><body><ul>{''.join(links)}</ul></body></html>")
     pattern = re.compile(infer.article_shape([page], ["x.test"]).pattern)
     assert pattern.pattern == r"^/eng/xw/\d{6}/t\d{8}_\d+\.html$|^/mfa_eng/wjdt_\d+/\d+_\d+/\d{6}/t\d{8}_\d+\.html$"
+
+
+def test_a_start_page_that_redirects_to_another_host(tmp_path):
+    """localhost:PORT/old/ redirects to 127.0.0.1:PORT/english/news/: the table starts at the page that answered
+    and owns both hosts; its crawl archives every listed article."""
+    mirror = Mirror()
+    try:
+        site = SITES["trs-createpage"](mirror, seed=2)
+        mirror.set("/old/", b"", status=301, headers={"Location": site.start_url})
+        config = config_copy(tmp_path / "config")
+        db = tmp_path / "gazette.db"
+        port = mirror.host.split(":")[1]
+        run = gazette("add-site", f"http://localhost:{port}/old/", "--key", "moved", "--yes", "--json", db=db,
+                      config=config)
+        assert run.returncode == 0, run.stderr
+        table = json_lines(run.stdout)[0]["table"]
+        assert table["start_urls"] == [site.start_url]
+        assert set(table["hosts"]) == {mirror.host, f"localhost:{port}"}
+        crawl = gazette("crawl", "moved", "--full", "--json", db=db, config=config)
+        assert json_lines(crawl.stdout)[0]["new"] == len(site.articles), crawl.stdout + crawl.stderr
+    finally:
+        mirror.close()

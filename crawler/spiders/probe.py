@@ -90,7 +90,7 @@ class ProbeSpider(scrapy.Spider):
             return
         first = start.page()
         self.result.listings.append(start)
-        hosts = self.hosts
+        hosts = list(dict.fromkeys(self.hosts + infer.site_hosts(start.final_url)))  # after a redirect too
         kind = infer.pagination(first, hosts)
         pages = [infer.feed_as_page(first) if first.is_feed else first]
         for index in range(self.depth - 1 if not first.is_feed else 0):
