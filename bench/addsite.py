@@ -17,7 +17,6 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import tomllib
 from pathlib import Path
 from urllib.parse import urlsplit
 
