@@ -1,17 +1,20 @@
 """Infer a site's config table from its pages, for `gazette add-site`: pure functions, HTML + URL in, proposal out.
 
-Given a news listing page (and the next listing pages and a few articles, fetched by crawler/addsite.py), work out
-what a person would write by hand in `[sites.KEY]`:
+Given a news listing page (and the next listing pages and a few articles, fetched by crawler/spiders/probe.py),
+work out what a person would write by hand in `[sites.KEY]`:
 
 - `article_shape`: the most common shape among the listing's links, generalised into a regex (date parts become
-  `\\d{4}`, `\\d{2}`…, ids `\\d+`, varying slugs `[^/]+`); links present on every listing page are navigation;
+  `\\d{4}`, `\\d{2}`…, ids `\\d+`, varying slugs `[^/]+`). Links present on every listing page (menus, sidebars)
+  do not vote; shapes differing only by leading path words, or ending in the same distinctive file name
+  (`t#_#.html`, `c_#.htm`), become one pattern; one- or two-word links beside headlines are not articles;
 - `pagination`: TRS scripts (`createPageHTML(N, …)`, `var countPage = N`) -> `trs`; `/page/N/` -> `wordpress`;
   `<name>_N.html` links -> `numbered`; `rel=next` / a `next` link -> `next_link`; a feed linked from the page ->
   `feed_urls` (or `feed` when the start page is itself a feed);
 - `listing_selectors`: the repeated block holding most article links (item, link and date selectors), checked on
-  every listing page;
-- `article_selectors`: title, date and body selectors where one stable element holds them on every sampled
-  article (otherwise left to the layered extraction), and `boilerplate_lines` repeated across the articles.
+  every listing page as the site spider reads them;
+- `article_selectors`: title, date and body selectors as a first-match list (one per template seen, at most
+  three) right on every sampled article, else nothing (the layered extraction reads the field), and
+  `boilerplate_lines` repeated across the articles' extracted text.
 
 Nothing here fetches, reads config files or writes: the caller hands in `Page`s and gets plain data back.
 """
