@@ -335,3 +335,17 @@ def test_a_start_page_that_redirects_to_another_host(tmp_path):
         assert json_lines(crawl.stdout)[0]["new"] == len(site.articles), crawl.stdout + crawl.stderr
     finally:
         mirror.close()
+
+
+def test_the_table_is_valid_toml_whatever_the_strings():
+    from crawler.addsite import render_table
+
+    table = {"name": 'The "Quoted" Site \\ 省政府', "base_url": "http://q.test", "hosts": ["q.test"],
+             "start_urls": ["http://q.test/news/"], "article_pattern": r"^/it's/\d+\.html$",
+             "listing_pattern": r"^/news/(?:index(?:_\d+)?\.html)?$", "pagination": "trs",
+             "revisit": {"after_days": [1, 7, 30], "max_per_run": 50},
+             "selectors": {"title": ["h1.t", "meta[property='og:title']::attr(content)"]},
+             "boilerplate": {"lines": ["【Print】 【Close】", 'Say "hi"\ttab']}}
+    text = render_table("q", table, {"listing_pages": ["http://q.test/news/"], "pagination": "trs (x)"})
+    assert tomllib.loads(text)["sites"]["q"] == table
+    assert "listing_pattern = '^/news/(?:index(?:_\\d+)?\\.html)?$'" in text, "regexes as literal strings"
