@@ -15,6 +15,7 @@ archived), dates come from the `articles_published` index.
 """
 from __future__ import annotations
 
+import asyncio
 import csv
 import difflib
 import html
@@ -207,7 +208,8 @@ async def count_hits(db, query: Query) -> int:
     return (await db.execute(sql, params, custom_time_limit=4000)).rows[0][0]
 
 
-async def page_rowids(db, query: Query, total: int) -> list[int]:
+async def page_rowids(db, query: Query, total: int | None) -> list[int]:
+    """The rowids of the page's articles; `total` (the count) chooses the plan for the date order."""
     offset = (query.page - 1) * PAGE_SIZE
     where, params = query.conditions("k")
     if query.order == "relevance" and query.search.match:
@@ -271,7 +273,7 @@ async def results(db, query: Query, rowids: list[int]) -> list[dict]:
     return out
 
 
-async def facets(db, query: Query, total: int) -> dict:
+async def facets(db, query: Query) -> dict:
     """Counts by site, year, country and province named over the hits (at most FACET_CAP, the most recently
     archived), in one statement: the hits are found once (a materialized CTE)."""
     hits, params = _hits_sql(query, FACET_CAP)
@@ -307,7 +309,7 @@ async def facets(db, query: Query, total: int) -> dict:
         else:
             values.sort(key=lambda v: (-v["count"], v["label"] or ""))
             del values[15 if name in ("country", "province") else 50:]
-    return {"facets": out, "sampled": total > FACET_CAP, "months": months}
+    return {"facets": out, "months": months}
 
 
 def pages_of(query: Query, total: int) -> dict:
@@ -350,10 +352,17 @@ async def search_page(datasette, request):
                "description": query.describe(sites, labels), "page_size": PAGE_SIZE, "rank_cap": RANK_CAP,
                "facet_cap": FACET_CAP, "error": None}
     if query.active:
-        total = await count_hits(db, query)
-        rowids = await page_rowids(db, query, total)
+        # the count, the page and the facets are independent statements: Datasette's SQL threads run them at once
+        # (SQLite lets go of the GIL while it works); only the date order needs the count to choose its plan
+        if query.order == "relevance":
+            total, rowids, facet_counts = await asyncio.gather(
+                count_hits(db, query), page_rowids(db, query, None), facets(db, query))
+        else:
+            total, facet_counts = await asyncio.gather(count_hits(db, query), facets(db, query))
+            rowids = await page_rowids(db, query, total)
+        facet_counts["sampled"] = total > FACET_CAP
         context.update(total=total, results=await results(db, query, rowids), pages=pages_of(query, total),
-                       **await facets(db, query, total))
+                       **facet_counts)
         context["colours"] = colours(datasette, [r["site"] for r in context["results"]] + list(sites))
         context["chart"] = month_chart(context.pop("months"), context["colours"], height=180) \
             if context.get("months") else None
