@@ -4,8 +4,8 @@
   `X-Robots-Tag: noindex, nofollow` (robots.txt itself comes from datasette-block-robots);
 - a `year` facet type: `{"year": "published"}` groups rows by the first four characters of an ISO date and
   filters with `published__startswith=YYYY`;
-- article row page data: the full article, its earlier versions (revisions) and every URL it was seen at
-  (article_urls, when the archive has that table), for templates/row-gazette-articles.html;
+- article row page data: the full article, its versions and changes (word-level diffs), captions, who it names,
+  its capture and every URL it was seen at, the site's name and colour, for templates/row-gazette-articles.html;
 - Jinja filters `paragraphs` (escaped text, one <p> per blank-line-separated paragraph) and `http_url`
   (only http(s) URLs become links);
 - Gazette's pages (archive/datasette/pages.py): home `/`, search `/-/search` (+ .csv, .json, .atom), word-level
@@ -14,6 +14,8 @@
 - one search: the articles table's `?_search=` is answered by archive/datasette/search.py, as the search page is
   (the request's `_search` becomes `_gazette_search`, which a filters_from_request hook turns into SQL);
 - the articles table opens compact (templates/_table-gazette-articles.html): date, site, linked title, gone badge;
+  unfiltered or only searched, its total comes from article_months or the search's count (`_nocount`), not a scan;
+- `gazette_fts(text)`, an SQL function giving the search's safe FTS5 query, for canned queries and charts;
 - highlighted search terms: any cell holding the markers ⟦ ⟧ (written by snippet()/highlight() in the canned
   queries) is escaped and the marked words wrapped in <mark>; an article_id in a query result links to the article. No article HTML is ever rendered raw.
 """
