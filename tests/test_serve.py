@@ -278,6 +278,7 @@ def test_search_keeps_phrases_or_and_prefixes(server):
     for nothing in ('"', "OR", "—", "( )", "*"):
         status, _, html = server.get("/-/search?q=" + quote(nothing))
         assert status == 200 and search_total(html) == 0, nothing
+        assert server.json(f"/gazette/search.json?q={quote(nothing)}&_shape=array") == [], nothing
 
 
 def test_search_results_facets_order_paging_export(server):
@@ -504,6 +505,8 @@ def test_metadata_describes_tables_and_lists_every_canned_query(server):
     assert "articles_naming_country" in queries                      # the mentions block (issue 8)
     html = server.html("/gazette/articles")
     assert "One record per article, newest first." in html
+    hidden = {t["name"] for t in data["tables"] if t["hidden"]}
+    assert {"article_keys", "article_months", "articles_cjk"} <= hidden     # derived, not for reading
     metadata = server.json("/-/metadata.json")["databases"]["gazette"]["tables"]
     for table in ("articles", "revisions", "crawl_runs", "captures"):
         columns = {c for c in sqlite_utils.Database(server.db)[table].columns_dict}
