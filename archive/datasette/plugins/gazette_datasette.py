@@ -128,15 +128,34 @@ def startup(datasette):
         datasette.jinja_env.get_template(name)
 
 
+OUTDATED = ("<h1>This archive needs updating</h1><p>It was made by an older Gazette and could not be brought up "
+            "to date (it is read-only here). Run <code>gazette status</code> once on it with write access, then "
+            "reload this page.</p>")
+
+
+def _guarded(view):
+    """A Gazette page on an archive whose schema could not be brought up to date (e.g. a read-only copy served
+    as it is) says so, instead of failing with "no such table"."""
+    async def guarded(datasette, request):
+        from datasette.utils.asgi import Response
+        try:
+            return await view(datasette, request)
+        except Exception as exc:  # sqlite3.OperationalError, or Datasette's QueryInterrupted wrapping one
+            if "no such table" in str(exc) or "no such view" in str(exc):
+                return Response.html(OUTDATED, status=503)
+            raise
+    return guarded
+
+
 @hookimpl
 def register_routes():
     from archive.datasette import pages
     return [
-        (r"^/$", pages.home_page),
-        (r"^/-/search(\.(?P<format>csv|json|atom))?$", pages.search_page),
-        (r"^/-/changes/(?P<article_id>[^/]+)/(?P<version>\d+)$", pages.change_page),
-        (r"^/-/feeds/(?P<kind>changes|gone)\.atom$", pages.changes_feed),
-        (r"^/-/capture/(?P<capture_id>\d+)$", pages.capture_page),
+        (r"^/$", _guarded(pages.home_page)),
+        (r"^/-/search(\.(?P<format>csv|json|atom))?$", _guarded(pages.search_page)),
+        (r"^/-/changes/(?P<article_id>[^/]+)/(?P<version>\d+)$", _guarded(pages.change_page)),
+        (r"^/-/feeds/(?P<kind>changes|gone)\.atom$", _guarded(pages.changes_feed)),
+        (r"^/-/capture/(?P<capture_id>\d+)$", _guarded(pages.capture_page)),
     ]
 
 
