@@ -312,6 +312,25 @@ def test_search_results_facets_order_paging_export(server):
     assert search_total(gone_html) == len(gone) and 'class="gazette-gone-badge"' in gone_html
 
 
+def test_search_with_words_and_names(server):
+    want = {r["id"] for r in archived(server, "select a.id from articles a join articles_fts f on f.rowid = a.rowid "
+                                              "where articles_fts match 'china' and a.id in (select article_id "
+                                              "from mentions where kind = 'country' and code = 'ALB')")}
+    assert len(want) >= 2
+    for country in ("ALB", "Albania"):                      # a code or a name
+        html = server.html(f"/-/search?q=China&country={country}")
+        assert search_total(html) == len(want) and "naming Albania" in html
+        ids = re.findall(r'<a class="title" href="/gazette/articles/(\w+)">', html)
+        assert set(ids) == want
+        published = {r["id"]: r["published"] for r in archived(server, "select id, published from articles")}
+        assert [published[i] for i in ids] == sorted((published[i] for i in ids), reverse=True)
+        assert "<h3>Province named</h3>" in html and "<h3>Country named</h3>" not in html
+    assert {r["id"] for r in search_export(server, "China", country="ALB")} == want
+    province = {r["article_id"] for r in archived(server, "select article_id from mentions where kind = 'province' "
+                                                          "and name = 'Guizhou'")}
+    assert {r["id"] for r in search_export(server, "", province="Guizhou")} == province
+
+
 def test_search_feeds_are_atom(server):
     albania = {r["article_id"] for r in archived(server, "select article_id from mentions where code = 'ALB'")}
     assert albania

@@ -273,35 +273,36 @@ async def results(db, query: Query, rowids: list[int]) -> list[dict]:
     return out
 
 
-async def facets(db, query: Query) -> dict:
-    """Counts by site, year, country and province named over the hits (at most FACET_CAP, the most recently
-    archived), in one statement: the hits are found once (a materialized CTE)."""
-    hits, params = _hits_sql(query, FACET_CAP)
-    parts = {
-        "site": "select 'site' as facet, site as value, site as label, count(*) as n from hits group by site",
-        "year": ("select 'year', substr(published, 1, 4), substr(published, 1, 4), count(*) from hits "
-                 "where published is not null group by 2"),
-        # CROSS JOIN keeps the hits outside: SQLite would otherwise scan every mention of the kind
-        # by name: the mentions key (article_id, kind, name) holds it, so no mention row is read
-        "country": ("select 'country', m.name, m.name, count(*) from hits h cross join mentions m "
-                    "on m.article_id = h.id and m.kind = 'country' where m.name != 'China' group by m.name"),
-        "province": ("select 'province', m.name, m.name, count(*) from hits h cross join mentions m "
-                     "on m.article_id = h.id and m.kind = 'province' group by m.name"),
-    }
-    parts["month"] = ("select 'month', site, substr(published, 1, 7), count(*) from hits "
-                      "where published is not null group by 2, 3")
-    wanted = [name for name in parts if name not in query.filters]
-    out = {name: [] for name in wanted}
+FACET_PARTS = {
+    "site": "select 'site' as facet, site as value, site as label, count(*) as n from hits group by site",
+    "year": ("select 'year', substr(published, 1, 4), substr(published, 1, 4), count(*) from hits "
+             "where published is not null group by 2"),
+    # CROSS JOIN keeps the hits outside: SQLite would otherwise scan every mention of the kind;
+    # by name: the mentions key (article_id, kind, name) holds it, so no mention row is read
+    "country": ("select 'country', m.name, m.name, count(*) from hits h cross join mentions m "
+                "on m.article_id = h.id and m.kind = 'country' where m.name != 'China' group by m.name"),
+    "province": ("select 'province', m.name, m.name, count(*) from hits h cross join mentions m "
+                 "on m.article_id = h.id and m.kind = 'province' group by m.name"),
+    "month": ("select 'month', site, substr(published, 1, 7), count(*) from hits "
+              "where published is not null group by 2, 3"),
+}
+
+
+def _facet_union(query: Query) -> str:
+    """The facet statements over a CTE named `hits`, as one UNION ALL (rows: facet, value, label, count)."""
+    wanted = [name for name in FACET_PARTS if name not in query.filters]
+    return " union all ".join(f"select * from ({FACET_PARTS[name]})" for name in wanted)
+
+
+def _facet_rows(query: Query, rows) -> dict:
+    out = {name: [] for name in FACET_PARTS if name not in query.filters and name != "month"}
     months = []
-    sql = (f"with hits as materialized ({hits}) "
-           + " union all ".join(f"select * from ({parts[name]})" for name in wanted))
-    for row in (await db.execute(sql, params, custom_time_limit=3000)).rows:
+    for row in rows:
         if row[0] == "month":
             months.append({"site": row[1], "month": row[2], "articles": row[3]})
-            continue
-        out[row[0]].append({"value": row[1], "label": row[2], "count": row[3],
-                            "href": query.link(**{row[0]: row[1]})})
-    out.pop("month", None)
+        elif row[0] in out:
+            out[row[0]].append({"value": row[1], "label": row[2], "count": row[3],
+                                "href": query.link(**{row[0]: row[1]})})
     for name, values in out.items():
         if name == "year":
             values.sort(key=lambda v: v["value"] or "", reverse=True)
@@ -310,6 +311,32 @@ async def facets(db, query: Query) -> dict:
             values.sort(key=lambda v: (-v["count"], v["label"] or ""))
             del values[15 if name in ("country", "province") else 50:]
     return {"facets": out, "months": months}
+
+
+async def facets(db, query: Query) -> dict:
+    """Counts by site, year, country and province named over the hits (at most FACET_CAP, the most recently
+    archived), in one statement: the hits are found once (a materialized CTE)."""
+    hits, params = _hits_sql(query, FACET_CAP)
+    sql = f"with hits as materialized ({hits}) " + _facet_union(query)
+    return _facet_rows(query, (await db.execute(sql, params, custom_time_limit=3000)).rows)
+
+
+async def named_and_words(db, query: Query) -> tuple[int, list[int], dict]:
+    """Words and a country or province together: (total, the page's rowids newest first, facets) from one
+    statement, so the words' matches are gathered once and the mentions walked once."""
+    hits, params = _hits_sql(query, -1)
+    hits = hits.replace("select k.rowid,", "select m.rowid as mention, k.rowid,", 1)
+    offset = (query.page - 1) * PAGE_SIZE
+    sql = (f"with every as materialized ({hits}), "
+           f"hits as materialized (select * from every order by mention desc limit {FACET_CAP}) "
+           f"select 'total', count(*), null, null from every union all "
+           f"select 'page', rowid, published, null from (select rowid, published from every "
+           f"order by published desc, rowid desc limit {PAGE_SIZE} offset {offset}) union all "
+           + _facet_union(query))
+    rows = (await db.execute(sql, params, custom_time_limit=4000)).rows
+    total = next(r[1] for r in rows if r[0] == "total")
+    page = sorted(((r[2] or "", r[1]) for r in rows if r[0] == "page"), reverse=True)
+    return total, [rowid for _, rowid in page], _facet_rows(query, rows)
 
 
 def pages_of(query: Query, total: int) -> dict:
@@ -354,7 +381,9 @@ async def search_page(datasette, request):
     if query.active:
         # the count, the page and the facets are independent statements: Datasette's SQL threads run them at once
         # (SQLite lets go of the GIL while it works); only the date order needs the count to choose its plan
-        if query.order == "relevance":
+        if query.search.match and ("country" in query.filters or "province" in query.filters):
+            total, rowids, facet_counts = await named_and_words(db, query)
+        elif query.order == "relevance":
             total, rowids, facet_counts = await asyncio.gather(
                 count_hits(db, query), page_rowids(db, query, None), facets(db, query))
         else:
