@@ -259,9 +259,47 @@ def _article_keys_id(db: sqlite_utils.Database) -> None:
     db.execute("create index if not exists article_keys_id on article_keys (id)")
 
 
+def _province_months(db: sqlite_utils.Database) -> None:
+    """province_months: articles naming each province per month of publication ('' when undated), for the home
+    page's per-province charts; kept in step by triggers on mentions (as pipelines/mentions.py tags articles) and
+    on a changed publication date."""
+    db.execute("""create table if not exists province_months (
+        code text not null, name text not null, month text not null, articles integer not null,
+        primary key (code, month)) without rowid""")
+    db.execute("delete from province_months")
+    db.execute("""insert into province_months (code, name, month, articles)
+        select m.code, min(m.name), coalesce(substr(k.published, 1, 7), ''), count(*)
+        from mentions m join article_keys k on k.id = m.article_id where m.kind = 'province' group by m.code, 3""")
+    month = "coalesce(substr({0}, 1, 7), '')"
+    for statement in (
+        f"""create trigger if not exists province_months_mi after insert on mentions when new.kind = 'province'
+        begin
+          insert into province_months (code, name, month, articles)
+            select new.code, new.name, {month.format('k.published')}, 1 from article_keys k
+            where k.id = new.article_id and true
+            on conflict (code, month) do update set articles = articles + 1;
+        end""",
+        f"""create trigger if not exists province_months_md after delete on mentions when old.kind = 'province'
+        begin
+          update province_months set articles = articles - 1 where code = old.code and month =
+            (select {month.format('published')} from article_keys where id = old.article_id);
+        end""",
+        f"""create trigger if not exists province_months_au after update of published on articles
+          when {month.format('old.published')} is not {month.format('new.published')}
+        begin
+          update province_months set articles = articles - 1 where month = {month.format('old.published')}
+            and code in (select code from mentions where article_id = old.id and kind = 'province');
+          insert into province_months (code, name, month, articles)
+            select code, name, {month.format('new.published')}, 1 from mentions
+            where article_id = new.id and kind = 'province' and true
+            on conflict (code, month) do update set articles = articles + 1;
+        end"""):
+        db.execute(statement)
+
+
 MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state, _crawl_discovery,
               _revision_cause, _research_interface, _learned_boilerplate, _credits,
-              _meetings, _gone_index, _article_keys_id]
+              _meetings, _gone_index, _article_keys_id, _province_months]
 VERSION = len(MIGRATIONS)
 
 

@@ -145,3 +145,34 @@ def test_month_chart_time_axis_and_whole_ticks():
     step = (xs[-1] - xs[0]) / 13                     # 2020-01 .. 2021-02: 13 months apart, gaps kept
     assert abs((xs[1] - xs[0]) - 11 * step) < 0.01
     assert 'fill="#111111"' in svg and 'fill="#222222"' in svg
+
+
+def test_province_months_stay_in_step(tmp_path):
+    path = tmp_path / "gazette.db"
+
+    def tagged(aid, published, provinces):
+        return {**record(aid, f"Title {aid}", f"Body {aid} {published}", published=published),
+                "mentions": [{"kind": "province", "name": n, "code": c, "count": 1} for n, c in provinces] +
+                            [{"kind": "country", "name": "Albania", "code": "ALB", "count": 1}]}
+
+    gz, hn = ("Guizhou", "CN-GZ"), ("Hunan", "CN-HN")
+    with Archive(path) as a, a.transaction():
+        a.store_article(tagged("p1", "2024-01-05", [gz, hn]), seen_at="2024-02-01T00:00:00Z")
+        a.store_article(tagged("p2", "2024-01-20", [gz]), seen_at="2024-02-01T00:00:00Z")
+        a.store_article(tagged("p3", "2023-12-31", [hn]), seen_at="2024-02-01T00:00:00Z")
+    conn = sqlite3.connect(path)
+
+    def agree():
+        have = conn.execute("select code, month, articles from province_months where articles > 0 "
+                            "order by 1, 2").fetchall()
+        want = conn.execute("select m.code, substr(a.published, 1, 7), count(*) from mentions m join articles a "
+                            "on a.id = m.article_id where m.kind = 'province' group by 1, 2 order by 1, 2").fetchall()
+        assert have == want and have
+        return have
+
+    assert agree() == [("CN-GZ", "2024-01", 2), ("CN-HN", "2023-12", 1), ("CN-HN", "2024-01", 1)]
+    with Archive(path) as a, a.transaction():                       # re-tagged, and a date that moves
+        a.store_article({**tagged("p1", "2024-03-01", [hn]), "body": "Body p1 changed"},
+                        seen_at="2024-03-02T00:00:00Z")
+    conn.commit()
+    assert agree() == [("CN-GZ", "2024-01", 1), ("CN-HN", "2023-12", 1), ("CN-HN", "2024-03", 1)]

@@ -190,6 +190,13 @@ def test_first_page_introduces_the_archive(server):
     assert '<svg class="gazette-chart"' in html and "<rect " in html
     for link in ("/gazette/countries_by_province_and_year", "/-/search?country=ALB", "/-/feeds/changes.atom"):
         assert f'href="{link}' in html
+    provinces = archived(server, "select m.code, m.name, count(*) as n from mentions m join articles a "
+                                 "on a.id = m.article_id where m.kind = 'province' group by m.code")
+    assert provinces
+    for p in provinces:                      # per province: its articles, with a chart on the same time axis
+        assert re.search(rf'href="/-/search\?province={p["code"]}">{p["name"]}</a></td><td class="n">{p["n"]}</td>',
+                         html), p
+    assert html.count('<svg class="gazette-spark"') == len(provinces)
     for jargon in ("SQL", "FTS", "sqlite", "canned", "JSON API"):
         assert jargon not in html, jargon
     status, headers, _ = server.get("/")

@@ -681,6 +681,10 @@ def _month_index(month: str) -> int:
     return int(month[:4]) * 12 + int(month[5:7]) - 1
 
 
+def months_label(indexes) -> list[str]:
+    return [f"{i // 12}-{i % 12 + 1:02d}" for i in indexes]
+
+
 def nice_step(top: int, ticks: int = 5) -> int:
     """A whole-number tick step (1, 2, 5 × 10^k) giving about `ticks` ticks up to `top`."""
     if top <= ticks:
@@ -748,6 +752,44 @@ def month_chart(rows: list[dict], colour: dict, width: int = 880, height: int = 
     return Markup("".join(parts))
 
 
+def sparkline(counts: dict[str, int], first: int, last: int, colour: str = "#4e79a7", width: int = 260,
+              height: int = 24) -> Markup:
+    """A small SVG of counts per month (YYYY-MM keys) on the shared time axis first..last (month indexes)."""
+    months = max(1, last - first + 1)
+    top = max(counts.values(), default=0) or 1
+    bar = width / months
+    parts = [f'<svg class="gazette-spark" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+             f'role="img" xmlns="http://www.w3.org/2000/svg"><line x1="0" x2="{width}" y1="{height - 0.5}" '
+             f'y2="{height - 0.5}" stroke="#ccc"/>']
+    for month, n in sorted(counts.items()):
+        if not re.fullmatch(r"\d{4}-\d{2}", month) or n <= 0:
+            continue
+        h = max(1.0, n / top * (height - 2))
+        parts.append(f'<rect x="{(_month_index(month) - first) * bar:.2f}" y="{height - h:.2f}" '
+                     f'width="{max(bar - (0.5 if bar > 2 else 0), 0.6):.2f}" height="{h:.2f}" fill="{colour}">'
+                     f'<title>{month}: {n:,} article{"s" if n != 1 else ""}</title></rect>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+async def province_rows(db, first: int | None, last: int | None) -> list[dict]:
+    """Per province named: its articles (per month, from province_months) as a sparkline on the home page's axis."""
+    rows = (await db.execute("select code, name, month, articles from province_months where articles > 0")).rows
+    by_code: dict[str, dict] = {}
+    for r in rows:
+        entry = by_code.setdefault(r["code"], {"code": r["code"], "name": r["name"], "months": {}, "total": 0})
+        entry["months"][r["month"]] = entry["months"].get(r["month"], 0) + r["articles"]
+        entry["total"] += r["articles"]
+    out = sorted(by_code.values(), key=lambda e: (-e["total"], e["name"]))
+    for e in out:
+        dated = [m for m in e["months"] if re.fullmatch(r"\d{4}-\d{2}", m)]
+        lo = first if first is not None else min((_month_index(m) for m in dated), default=0)
+        hi = last if last is not None else max((_month_index(m) for m in dated), default=0)
+        e["spark"] = sparkline(e["months"], lo, hi)
+        e["peak"] = max(e["months"].values(), default=0)
+    return out
+
+
 async def home_page(datasette, request):
     from datasette.utils.asgi import Response
 
@@ -783,8 +825,11 @@ async def home_page(datasette, request):
     total = sum(r["articles"] for r in rows)
     gone = (await db.execute("select count(*) from article_keys indexed by article_keys_gone "
                              "where gone_since is not null")).rows[0][0]
+    dated = [_month_index(m["month"]) for m in months if re.fullmatch(r"\d{4}-\d{2}", m["month"] or "")]
+    provinces = await province_rows(db, min(dated, default=None), max(dated, default=None))
     page = await datasette.render_template("gazette_home.html", {
-        "sites": rows, "total": total, "gone": gone, "chart": month_chart(months, colour),
+        "sites": rows, "total": total, "gone": gone, "chart": month_chart(months, colour), "provinces": provinces,
+        "span": (min(months_label(dated)), max(months_label(dated))) if dated else None,
         "metadata": datasette.metadata()}, request=request)
     return Response.html(page)
 
