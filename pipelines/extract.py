@@ -76,7 +76,10 @@ CREDIT_MAX = 160
 LABELS = r"(?:Updated|Date|Time|Source|Editors?|Writer|Author|Reporter|Font|Size|Translators?|Chinese|Print|Share)\b"
 NAME = rf"(?!{LABELS})[A-Z][\w'’.\-]*(?:\s+(?!{LABELS})[A-Z][\w'’.\-]*){{0,3}}"
 NAMES = rf"{NAME}(?:\s*(?:,|&|\band\b)\s*{NAME})*"
-DATE_TEXT = r"(?:(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,\s*(?:19|20)\d\d|\d{1,2}\s+[A-Z][a-z]{2,8}\s+(?:19|20)\d\d)(?:,?\s+\d{1,2}:\d\d(?::\d\d)?)?"
+DATE_TEXT = (r"(?:(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?"  # 2020-12-26, 2020/12/18, 2020年12月26日
+             r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,\s*(?:19|20)\d\d"           # July 15, 2024 / Mar 23,2023
+             r"|\d{1,2}\s+[A-Z][a-z]{2,8}\s+(?:19|20)\d\d)"                   # 15 July 2015
+             r"(?:,?\s+\d{1,2}:\d\d(?::\d\d)?)?")                             # 18:58[:20]
 BYLINE_DATE = re.compile(rf"^By\s+({NAMES})\s*\|\s*({DATE_TEXT})$")
 BYLINE_ONLY = re.compile(rf"^(?:By|Written by)\s+({NAMES})$")
 BYLINE_LABEL = re.compile(rf"(?:^|\s|\|)(?:Writer|Author|Reporter|Written by)\s*[:：]\s*({NAMES})", re.I)
@@ -174,36 +177,7 @@ def extract(body: bytes, url: str, site: Site, content_type: str | None = None,
     if result is None:
         raise ExtractionError("no article text found by any extraction layer")
 
-    # The text layer: credits found in the body, then patterns of the lines around the article.
-    if "title" not in found:
-        headline = _headline(tree, names)
-        if headline:
-            found["title"] = (headline, "text")
-    text_values = dict(result.credits)
-    missing = [n for n in FIELDS if n not in found and n not in text_values]
-    if missing:
-        for name, value in _text_fields(_lines_around(result.container, tree, found.get("title", (None,))[0]), found, names).items():
-            text_values.setdefault(name, value)
-    for name, value in text_values.items():
-        if name not in found and value:
-            found[name] = (value, "text")
-    if "published" not in found and "title" in found:
-        match = TITLE_DATE.search(found["title"][0])
-        if match and parse_date(match.group(1)):
-            found["published"] = (parse_date(match.group(1)), "text")
-    if "published" not in found and hints.get("listed_published"):
-        found["published"] = (hints["listed_published"], "listing")
-    if "published" not in found and result.metadata is None and date_from_url(url):
-        found["published"] = (date_from_url(url), "url")  # before asking trafilatura, whose htmldate reads it too
-    if "title" not in found or "published" not in found or (result.metadata and "byline" not in found):
-        meta = result.metadata if result.metadata is not None else _generic_metadata(text, url)
-        for name, value in (("title", clean_title(meta.get("title"), True, names)),
-                            ("published", parse_date(meta.get("date"))),
-                            ("byline", _byline(meta.get("author")))):
-            if name not in found and value:
-                found[name] = (value, "generic")
-    if "published" not in found and date_from_url(url):
-        found["published"] = (date_from_url(url), "url")
+    _later_layers(found, result, tree, text, url, hints, names)
     if "title" not in found:
         raise ExtractionError("no title found (the page has article text but no title)")
 
@@ -231,6 +205,41 @@ def extract(body: bytes, url: str, site: Site, content_type: str | None = None,
         warnings=[w for w in warnings if not w.startswith(f"layer {result.layer}")],
         translator=value["translator"], editor=value["editor"], field_layers=field_layers,
     )
+
+
+def _later_layers(found: dict, result: "_Body", tree, text: str, url: str, hints: dict, names) -> None:
+    """Fill `found` (field -> (value, layer)) with what the site's selectors and the CMS markers did not give:
+    the text layer (the on-page headline, the body's credit lines, patterns of the lines around the article, a
+    press conference's date in its title), then the listing's date, then the generic metadata and the URL's date."""
+    if "title" not in found:
+        headline = _headline(tree, names)
+        if headline:
+            found["title"] = (headline, "text")
+    text_values = dict(result.credits)
+    if any(n not in found and n not in text_values for n in FIELDS):
+        lines = _lines_around(result.container, tree, found.get("title", (None,))[0])
+        for name, value in _text_fields(lines, found, names).items():
+            text_values.setdefault(name, value)
+    for name, value in text_values.items():
+        if name not in found and value:
+            found[name] = (value, "text")
+    if "published" not in found and "title" in found:
+        match = TITLE_DATE.search(found["title"][0])
+        if match and parse_date(match.group(1)):
+            found["published"] = (parse_date(match.group(1)), "text")
+    if "published" not in found and hints.get("listed_published"):
+        found["published"] = (hints["listed_published"], "listing")
+    if "published" not in found and result.metadata is None and date_from_url(url):
+        found["published"] = (date_from_url(url), "url")  # before asking trafilatura, whose htmldate reads it too
+    if "title" not in found or "published" not in found or (result.metadata and "byline" not in found):
+        meta = result.metadata if result.metadata is not None else _generic_metadata(text, url)
+        for name, value in (("title", clean_title(meta.get("title"), True, names)),
+                            ("published", parse_date(meta.get("date"))),
+                            ("byline", _byline(meta.get("author")))):
+            if name not in found and value:
+                found[name] = (value, "generic")
+    if "published" not in found and date_from_url(url):
+        found["published"] = (date_from_url(url), "url")
 
 
 def parse(text: str) -> lxml_html.HtmlElement | None:

@@ -45,7 +45,8 @@ def test_every_field_from_the_site_selectors_when_they_match():
 def test_fields_the_selectors_miss_come_from_later_layers_and_are_named_in_the_warnings():
     body = (f'<div class="hd"><h2>Governor Meets Ambassadors</h2><p>By XINGYING, CHEN|May 18,2024</p></div>'
             f'<div class="article-body">{paragraphs()}</div>')
-    article = extract(page(body, head='<meta name="ArticleTitle" content="Governor Meets Ambassadors"><title>x</title>'),
+    head = '<meta name="ArticleTitle" content="Governor Meets Ambassadors"><title>x</title>'
+    article = extract(page(body, head=head),
                       URL, SITE)
     assert article.title == "Governor Meets Ambassadors" and article.field_layers["title"] == "cms"
     assert article.byline == "XINGYING, CHEN" and article.field_layers["byline"] == "text"
@@ -93,7 +94,8 @@ def test_credit_lines_leave_the_body_for_their_fields():
 
 
 def test_chinese_source_is_the_source_when_nothing_else_is():
-    body = '<div class="article-body">' + paragraphs() + "<p>Translator: Xiao Juan</p><p>Chinese source: hunantoday</p></div>"
+    credits = "<p>Translator: Xiao Juan</p><p>Chinese source: hunantoday</p>"
+    body = '<div class="article-body">' + paragraphs() + credits + "</div>"
     article = extract(page(f'<h1 class="headline">Governor Meets Ambassadors</h1>{body}'), URL, SITE)
     assert article.source == "hunantoday" and article.translator == "Xiao Juan"
 
@@ -112,7 +114,8 @@ def test_captions_apart_in_every_layer(caption_html):
     inner = f"<p>{PARAGRAPHS[0]}</p>{caption_html}<p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p>"
     for wrapper, layer in (('<div class="article-body">{}</div>', "site"), ('<div class="TRS_Editor">{}</div>', "trs"),
                            ("<div>{}</div>", "generic")):
-        article = extract(page(f'<h1 class="headline">Governor Meets Ambassadors</h1>{wrapper.format(inner)}'), URL, SITE)
+        html = page(f'<h1 class="headline">Governor Meets Ambassadors</h1>{wrapper.format(inner)}')
+        article = extract(html, URL, SITE)
         assert article.layer == layer
         assert article.captions == [caption_text] and article.paragraphs == PARAGRAPHS, layer
 
@@ -126,7 +129,8 @@ def test_captions_apart_in_every_layer(caption_html):
     ('<p align="center">The governor (right) meets the ambassadors.</p>', False),
 ])
 def test_captions_on_a_page_of_no_configured_site(caption_html, is_caption):
-    caption_text = "The governor (right) meets the ambassadors." + (" (Photo/Su Si)" if "Photo/" in caption_html else "")
+    caption_text = "The governor (right) meets the ambassadors."
+    caption_text += " (Photo/Su Si)" if "Photo/" in caption_html else ""
     body = f"<article><p>{PARAGRAPHS[0]}</p>{caption_html}<p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></article>"
     article = extract(page(f"<h1>Governor Meets Ambassadors</h1>{body}"), URL, Site(key="other", name="Other"))
     assert article.layer == "generic"
@@ -147,7 +151,8 @@ def test_br_separated_paragraphs_fullwidth_indents_font_and_a_table_layout():
 
 
 def test_gb2312_declared_only_in_meta():
-    html = page(f"<h1>省长会见大使 Governor Meets Ambassadors</h1><div>{paragraphs()}<p>湖南省人民政府外事办公室</p></div>",
+    html = page(f"<h1>省长会见大使 Governor Meets Ambassadors</h1><div>{paragraphs()}"
+                f"<p>湖南省人民政府外事办公室</p></div>",
                 head="<title>省长会见大使 Governor Meets Ambassadors</title>",
                 charset='<meta http-equiv="Content-Type" content="text/html; charset=gb2312">')
     article = extract(html.decode().encode("gb2312"), URL, SITE)
