@@ -41,6 +41,7 @@ def test_a_headline_from_the_page_keeps_an_underscore_that_names_no_site():
     ("Regular Press Conference on September 30, 2026", "2026-09-30"),
     ("2024-04-15 22:28", "2024-04-15T22:28:00"),
     ("15 July 2015", "2015-07-15"),
+    ("Wed, 01 Mar 2023 10:03:51 +0800", "2023-03-01T10:03:51"),  # RSS pubDate: a zero-padded day first
     ("Word 12, 2020", None),
 ])
 def test_dates(raw, want):
