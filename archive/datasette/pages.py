@@ -397,7 +397,13 @@ async def search_page(datasette, request):
             if context.get("months") else None
         context["exports"] = {fmt: "/-/search." + fmt + query.link(order=None)
                               for fmt in ("csv", "json", "atom")}
-        context["filters_active"] = [(k, v, query.link(**{k: None})) for k, v in query.filters.items()]
+        names = {"site": "source", "gone": "gone from their site"}
+        context["filters_active"] = [(names.get(k, k), (labels.get(k) or v) if k != "site" else
+                                      sites.get(v, {}).get("name", v), query.link(**{k: None}))
+                                     for k, v in query.filters.items()]
+        # a country or province drives the search through its mentions, newest tagged first
+        context["sample_basis"] = "tagged" if ("country" in query.filters or "province" in query.filters) \
+            else "archived"
     page = await datasette.render_template("gazette_search.html", context, request=request)
     return Response.html(page)
 
