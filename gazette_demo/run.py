@@ -94,8 +94,12 @@ def demo_config(directory: Path, mirrors: dict[str, Mirror], raw: dict, source: 
         site["politeness"] = politeness
         site.pop("schedule", None)
     write_config(directory, mirrors, raw)
-    if (source / "mentions").is_dir():
-        shutil.copytree(source / "mentions", directory / "mentions")
+    for entry in source.iterdir():  # the rest of the config as it is (mentions/, meetings.toml, ...)
+        if entry.name != "sites.toml" and not entry.name.startswith("."):
+            if entry.is_dir():
+                shutil.copytree(entry, directory / entry.name)
+            else:
+                shutil.copy2(entry, directory / entry.name)
     return directory
 
 
