@@ -168,8 +168,11 @@ class Archive:
             self._update("articles", old["id"], {**values, **changes, "last_changed": seen_at,
                                                    "content_hash": record.get("content_hash")})
             return Outcome.UPDATED, old["id"]
-        # Same text: keep metadata the extractor may have learnt to read better, without a revision.
-        self._update("articles", old["id"], {**{f: values[f] for f in ARTICLE_FIELDS if values[f]}, **changes})
+        # Same text: take metadata the extractor may have learnt to read better, without a revision. Re-extraction
+        # reads the same capture, so its fields replace the old ones even when empty (a byline that was a
+        # translator's credit goes); a refetch keeps an old field that today's page no longer yields.
+        fields = ARTICLE_FIELDS if not refetched else [f for f in ARTICLE_FIELDS if values[f]]
+        self._update("articles", old["id"], {**{f: values[f] for f in fields}, **changes})
         return Outcome.UNCHANGED, old["id"]
 
     # Plain SQL for the per-page writes: sqlite-utils' insert/update read the table's schema on every call

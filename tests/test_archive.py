@@ -73,3 +73,20 @@ def test_unreadable_file_is_a_clear_error(tmp_path):
     with pytest.raises(ArchiveError, match="cannot open archive"):
         Archive(bad)
     assert bad.read_bytes() == b"this is not a database" * 100  # left as it was, not overwritten
+
+
+def test_same_text_takes_the_new_metadata_reextract_even_when_empty(tmp_path):
+    """Unchanged text makes no revision; re-extraction (the same capture read again) replaces every field, so a
+    byline that was really a translator's credit goes, while a refetch keeps a field today's page lacks."""
+    with Archive(tmp_path / "a.db") as archive:
+        with archive.transaction():
+            archive.store_article({**record(1), "byline": "Pang Yuehui", "source": "hunantoday"})
+            assert archive.store_article({**record(1), "byline": None, "source": "hunantoday"},
+                                         refetched=True) == ("unchanged", "id1")
+        assert archive.article("id1")["byline"] == "Pang Yuehui"
+        with archive.transaction():
+            assert archive.store_article({**record(1), "byline": None, "translator": "Pang Yuehui",
+                                          "source": "hunantoday"}, refetched=False) == ("unchanged", "id1")
+        row = archive.article("id1")
+        assert row["byline"] is None and row["translator"] == "Pang Yuehui" and row["source"] == "hunantoday"
+        assert archive.db["revisions"].count == 0
