@@ -106,6 +106,7 @@ def test_hunan_seed_exact():
     ("the U.S. and the UK", {"USA": 1, "GBR": 1}),
     ("Nigerians", {"NGA": 1}),
     ("Chadian, chad", {"TCD": 1}),
+    ("Vietnam's Lao Cai Province and a Lao delegation", {"VNM": 1, "LAO": 1}),
 ])
 def test_country_traps(text, expected):
     assert codes(text) == expected
@@ -117,6 +118,7 @@ def test_provinces_and_places():
     assert codes("Shaanxi and Shanxi", "province") == {"CN-SN": 1, "CN-SX": 1}
     assert codes("Guizhou's capital Guiyang", "province") == {"CN-GZ": 1}
     assert codes("Guizhou's capital Guiyang", "city") == {"520100": 1}
+    assert codes("Huang Kunming visited Kunming", "city") == {"530100": 1}
 
 
 def test_officials():
