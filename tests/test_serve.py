@@ -436,6 +436,13 @@ def test_article_row_page(server):
     for code in ("ALB",):
         assert f'href="/-/search?country={code}"' in html
     assert re.search(r'href="/-/search\?province=CN-\w+"', html)
+    official = archived(server, "select name from mentions where article_id = ? and kind = 'official'",
+                        (article["id"],))[0]["name"]
+    assert f'href="/-/search?official={quote(official)}"' in html.replace("%20", "%20")
+    naming = {r["article_id"] for r in archived(server, "select article_id from mentions where kind = 'official' "
+                                                        "and name = ?", (official,))}
+    listed = server.html(f"/-/search?official={quote(official)}")
+    assert search_total(listed) == len(naming) and f"naming {official}" in listed
     captions = json.loads(article["captions"] or "[]")
     if captions:
         assert f"<li>{captions[0]}</li>" in html and '["' not in html.split('<h2 id="captions">')[1][:300]

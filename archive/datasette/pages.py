@@ -74,7 +74,14 @@ def archive_url(datasette, article_id: str) -> str:
 
 # -- search -----------------------------------------------------------------------------------------------
 
-FILTERS = ("site", "year", "country", "province", "gone")
+NAMED = ("country", "province", "city", "official")     # kinds of mentions a list can be narrowed to
+NAMED_KEY = {"official": "name"}                        # the column that names one (an official's code is a title)
+FILTERS = ("site", "year", *NAMED, "gone")
+
+
+def named_in(filters) -> list[str]:
+    """The kinds of mention (country, province, city, official) a request is narrowed to."""
+    return [kind for kind in NAMED if kind in filters]
 
 
 class Query:
@@ -86,7 +93,7 @@ class Query:
         self.filters = {k: (args.get(k) or "").strip() for k in FILTERS if (args.get(k) or "").strip()}
         order = args.get("order") or ""
         self.order = order if order in ("relevance", "date") else ("relevance" if self.text else "date")
-        if self.search.cjk or self.search.empty or "country" in self.filters or "province" in self.filters:
+        if self.search.cjk or self.search.empty or named_in(self.filters):
             self.order = "date"      # relevance needs the word index to drive: words alone
         try:
             self.page = max(1, int(args.get("page") or 1))
@@ -103,8 +110,7 @@ class Query:
         if self.text:
             # with a country or province, the words are a set each article is checked against ("+": never a
             # list SQLite loops over for each article)
-            named = "country" in self.filters or "province" in self.filters
-            clause, p = self.search.where(("+" if named else "") + f"{alias}.rowid")
+            clause, p = self.search.where(("+" if named_in(self.filters) else "") + f"{alias}.rowid")
             where.append(clause)
             params.update(p)
         f = self.filters
@@ -116,12 +122,11 @@ class Query:
             params.update(y0=f["year"], y1=str(int(f["year"]) + 1))
         elif "year" in f:
             where.append("0")
-        for kind in ("country", "province"):
-            if kind in f:
-                # the code (mention_labels turns a name into it); article_keys_id finds the articles
-                where.append(f"{alias}.id in (select article_id from mentions where kind = :{kind}_kind "
-                             f"and code = :{kind})")
-                params.update({f"{kind}_kind": kind, kind: f[kind]})
+        for kind in named_in(f):
+            # the code (mention_labels turns a name into it); article_keys_id finds the articles
+            where.append(f"{alias}.id in (select article_id from mentions where kind = :{kind}_kind "
+                         f"and {NAMED_KEY.get(kind, 'code')} = :{kind})")
+            params.update({f"{kind}_kind": kind, kind: f[kind]})
         if f.get("gone") == "1":
             where.append(f"{alias}.gone_since is not null")
         return where, params
@@ -142,9 +147,8 @@ class Query:
             parts.append(f"from {site_names.get(f['site'], {}).get('name', f['site'])}")
         if "year" in f:
             parts.append(f"published in {f['year']}")
-        for kind in ("country", "province"):
-            if kind in f:
-                parts.append(f"naming {(labels or {}).get(kind) or f[kind]}")
+        for kind in named_in(f):
+            parts.append(f"naming {(labels or {}).get(kind) or f[kind]}")
         if f.get("gone") == "1":
             parts.append("gone from their site")
         return "Articles " + ", ".join(parts) if parts else "All articles"
@@ -161,7 +165,7 @@ def _hits_sql(query: Query, limit: int, before: int | None = None, rank: bool = 
     where, params = query.conditions("k")
     if before is not None:
         where.append(f"k.rowid < {int(before)}")
-    named = "country" in query.filters or "province" in query.filters
+    named = bool(named_in(query.filters))
     columns = "k.rowid, k.id, k.site, k.published, k.gone_since"
     if query.search.match and not named:
         sql = (f"select {columns}" + (", f.rank" if rank else "") + " from articles_fts f "
@@ -171,11 +175,12 @@ def _hits_sql(query: Query, limit: int, before: int | None = None, rank: bool = 
     if named:
         # walk the mentions of the country (or province) newest first (mentions are written as articles are
         # stored), check the other conditions on each article's key
-        kind = "country" if "country" in query.filters else "province"
-        drive = f"k.id in (select article_id from mentions where kind = :{kind}_kind and code = :{kind})"
+        kind = named_in(query.filters)[0]
+        key = NAMED_KEY.get(kind, "code")
+        drive = f"k.id in (select article_id from mentions where kind = :{kind}_kind and {key} = :{kind})"
         other = [w for w in where if w != drive]
         sql = (f"select {columns} from mentions m cross join article_keys k on k.id = m.article_id "
-               f"where m.kind = :{kind}_kind and m.code = :{kind}" + "".join(f" and {w}" for w in other)
+               f"where m.kind = :{kind}_kind and m.{key} = :{kind}" + "".join(f" and {w}" for w in other)
                + (f" order by m.rowid desc limit {int(limit)}" if limit >= 0 else ""))
         return sql, params
     sql = (f"select {columns} from article_keys k" + (" where " + " and ".join(where) if where else "")
@@ -193,9 +198,9 @@ async def count_hits(db, query: Query) -> int:
         return (await db.execute("select count(*) from articles_fts where articles_fts match :sq",
                                  {"sq": query.search.match})).rows[0][0]
     where, params = query.conditions("k")
-    named = [k for k in ("country", "province") if k in query.filters]
+    named = named_in(query.filters)
     if named and len(query.filters) == 1 and not query.text:
-        return (await db.execute("select count(*) from mentions where kind = ? and code = ?",
+        return (await db.execute(f"select count(*) from mentions where kind = ? and {NAMED_KEY.get(named[0], 'code')} = ?",
                                  [named[0], query.filters[named[0]]])).rows[0][0]
     if named:
         hits, params = _hits_sql(query, -1)
@@ -350,16 +355,17 @@ async def mention_labels(db, query: Query) -> dict:
     """The names of the country and province asked for (ALB -> Albania); a name given becomes its code in
     query.filters (Albania -> ALB), so the archive is searched by code."""
     labels = {}
-    for kind in ("country", "province"):
-        if kind in query.filters:
-            value = query.filters[kind]
+    for kind in named_in(query.filters):
+        value = query.filters[kind]
+        row = None
+        if kind not in NAMED_KEY:
             row = (await db.execute("select code, name from mentions where kind = ? and code = ? limit 1",
-                                    [kind, value.upper() if kind == "country" else value])).first() or \
-                (await db.execute("select code, name from mentions where kind = ? and name = ? limit 1",
-                                  [kind, value])).first()
-            if row:
-                query.filters[kind] = row["code"]
-            labels[kind] = row["name"] if row else None
+                                    [kind, value.upper() if kind == "country" else value])).first()
+        row = row or (await db.execute("select code, name from mentions where kind = ? and name = ? limit 1",
+                                       [kind, value])).first()
+        if row:
+            query.filters[kind] = row[NAMED_KEY.get(kind, "code")]
+        labels[kind] = row["name"] if row else None
     return labels
 
 
@@ -381,7 +387,7 @@ async def search_page(datasette, request):
     if query.active:
         # the count, the page and the facets are independent statements: Datasette's SQL threads run them at once
         # (SQLite lets go of the GIL while it works); only the date order needs the count to choose its plan
-        if query.search.match and ("country" in query.filters or "province" in query.filters):
+        if query.search.match and named_in(query.filters):
             total, rowids, facet_counts = await named_and_words(db, query)
         elif query.order == "relevance":
             total, rowids, facet_counts = await asyncio.gather(
@@ -402,8 +408,7 @@ async def search_page(datasette, request):
                                       sites.get(v, {}).get("name", v), query.link(**{k: None}))
                                      for k, v in query.filters.items()]
         # a country or province drives the search through its mentions, newest tagged first
-        context["sample_basis"] = "tagged" if ("country" in query.filters or "province" in query.filters) \
-            else "archived"
+        context["sample_basis"] = "tagged" if named_in(query.filters) else "archived"
     page = await datasette.render_template("gazette_search.html", context, request=request)
     return Response.html(page)
 
@@ -428,7 +433,7 @@ async def export(datasette, db, query: Query, fmt: str, request):
             await writer.write(buffer.getvalue())
         if not query.active:
             return await writer.write("]" if fmt == "json" else "")
-        named = "country" in query.filters or "province" in query.filters
+        named = bool(named_in(query.filters))
         offset = 0
         while True:
             hits, params = _hits_sql(query, 2000, before=None if named else last)
