@@ -186,3 +186,20 @@ def wait_for_json(url: str, proc: subprocess.Popen, timeout: float = 60):
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.3)
+
+
+def test_bench_and_shipped_code_use_installed_modules_only():
+    """bench/ and the packages import nothing from tests/ and never edit sys.path: what they share with the tests
+    (mirror, generated site, recorded pages) lives in gazette_demo/ and gazette_data/."""
+    import ast
+
+    offenders = []
+    for path in sorted((ROOT / "bench").glob("*.py")) + [p for pkg in PACKAGES for p in (ROOT / pkg).rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if any(n == "tests" or n.startswith("tests.") for n in names):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} imports tests")
+            if isinstance(node, ast.Attribute) and node.attr == "path" and getattr(node.value, "id", "") == "sys":
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} uses sys.path")
+    assert offenders == []
