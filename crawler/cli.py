@@ -64,8 +64,9 @@ def cli():
     """Gazette: an archive of the English news of China's Ministry of Foreign Affairs and provincial
     governments. Crawl the configured sites, fetch single articles, and browse the archive in Datasette.
 
-    Start with `gazette sites` to see what is configured, `gazette fetch URL` to archive one article,
-    `gazette crawl --all` to bring every site up to date.
+    Start with `gazette demo` for a first look without the network (recorded pages, crawled and served),
+    `gazette sites` to see what is configured, `gazette fetch URL` to archive one article, `gazette crawl --all`
+    to bring every site up to date.
     """
 
 
