@@ -10,7 +10,6 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import time
 import urllib.request
 from contextlib import closing
 from pathlib import Path
@@ -58,7 +57,6 @@ def get(url: str) -> tuple[int, str]:
 def test_demo_builds_serves_and_stops(tmp_path):
     port = free_port()
     db = tmp_path / "demo.db"
-    started = time.monotonic()
     proc = demo("--port", str(port), "--db", str(db), "--json", cwd=tmp_path)
     steps: list[dict] = []
     try:
@@ -68,7 +66,6 @@ def test_demo_builds_serves_and_stops(tmp_path):
                 break
         else:
             raise AssertionError(f"the demo ended early: {proc.wait()} {proc.stderr.read()[-3000:]}")
-        built = time.monotonic() - started
         by_step = {}
         for step in steps:
             by_step.setdefault(step["step"], []).append(step)
@@ -107,7 +104,6 @@ def test_demo_builds_serves_and_stops(tmp_path):
             assert get(url)[0] == 200, url
         status, body = get(f"http://127.0.0.1:{port}/gazette/articles.json?_shape=array&id={edited_id}")
         assert status == 200 and json.loads(body)[0]["id"] == edited_id
-        assert built < 60, f"the demo took {built:.0f} s to serve"
         assert processes_naming(str(db)), "the demo serves through a `gazette serve` child"
     finally:
         proc.send_signal(signal.SIGINT)
