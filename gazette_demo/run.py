@@ -247,7 +247,8 @@ class Demo:
             per_site = ", ".join(f"{k} {n}" for k, n in counts["articles"].items())
             self.say(f"\nthe demo archive {self.db}: {sum(counts['articles'].values())} articles ({per_site}), "
                      f"{plural(counts['revisions'], 'revision')}, {plural(counts['gone'], 'gone article')} "
-                     f"(built in {time.monotonic() - started:.0f} s)", step="archive", db=str(self.db), **counts)
+                     f"(built in {time.monotonic() - started:.0f} s)", step="archive", db=str(self.db), **counts,
+                     seconds=round(time.monotonic() - started, 1))
             self.serve(self.article_id(edited_url), self.article_id(deleted_url))
         return 0
 
