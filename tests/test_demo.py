@@ -1,10 +1,12 @@
-"""`gazette demo` as a user runs it: a subprocess started from another directory builds the demo archive from the
-recorded pages (every site archived, one revision, one gone article), serves it, answers on the address it printed,
-and stops on SIGINT leaving no child behind. A taken port and a real archive are refused with one line."""
+"""`gazette demo` as a user runs it: a subprocess started from another directory, with the user's config, builds the
+demo archive from the recorded pages (every site that has them archived, one revision, one gone article), serves
+it, answers on the address it printed, and stops on SIGINT leaving no child behind. A taken port and a real archive
+are refused with one line."""
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import sqlite3
@@ -54,10 +56,25 @@ def get(url: str) -> tuple[int, str]:
         return response.status, response.read().decode("utf-8", errors="replace")
 
 
+UNRECORDED = '''
+[sites.unrecorded]
+name = "A site with no recorded pages"
+base_url = "https://unrecorded.example.org"
+hosts = ["unrecorded.example.org"]
+start_urls = ["https://unrecorded.example.org/news/"]
+article_pattern = '/t\\d+\\.html$'
+'''
+
+
 def test_demo_builds_serves_and_stops(tmp_path):
+    # the user's config (--config): the shipped one plus a site that has no recorded pages, which is left out
+    config = tmp_path / "my-config"
+    shutil.copytree(gazette_data.default_config(), config)
+    with open(config / "sites.toml", "a", encoding="utf-8") as toml:
+        toml.write(UNRECORDED)
     port = free_port()
     db = tmp_path / "demo.db"
-    proc = demo("--port", str(port), "--db", str(db), "--json", cwd=tmp_path)
+    proc = demo("--port", str(port), "--db", str(db), "--config", str(config), "--json", cwd=tmp_path)
     steps: list[dict] = []
     try:
         for line in proc.stdout:  # the demo prints its steps, then serves until stopped
@@ -74,6 +91,7 @@ def test_demo_builds_serves_and_stops(tmp_path):
         # every configured site with recorded pages was mirrored and crawled, each run ok
         sites = [k for k in read_config()["sites"] if (gazette_data.fixtures() / k).is_dir()]
         assert sorted(by_step["mirrors"][0]["sites"]) == sorted(sites)
+        assert by_step["mirrors"][0]["skipped"] == ["unrecorded"]
         first = {s["site"]: s for s in by_step["crawl"]}
         assert sorted(first) == sorted(sites) and all(s["status"] == "ok" for s in first.values())
         assert all(s["status"] == "ok" for s in by_step["recrawl"])
