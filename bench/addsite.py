@@ -81,7 +81,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     ALL[0] = args.all_starts
     import gazette_data
-    from gazette_demo.sites import LOOPBACK_DEFAULTS, mirror_site, read_config, site_mirror
+    from crawler.demo.sites import LOOPBACK_DEFAULTS, mirror_site, read_config, site_mirror
 
     project = read_config(ROOT / "config")
     keys = [k for k in (args.sites.split(",") if args.sites else project["sites"])

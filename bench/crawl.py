@@ -1,6 +1,6 @@
 """Crawl benchmark: `gazette crawl --full` against a bare Scrapy spider that only downloads the same pages.
 
-A generated TRS-style site of N articles (gazette_demo/generated.py, 20 per listing page) is served on loopback.
+A generated TRS-style site of N articles (crawler/demo/generated.py, 20 per listing page) is served on loopback.
 Both run as child processes with politeness delays off and the same per-host concurrency; the figures are wall
 time, the ratio of the two, and each child's peak memory (max RSS from wait4). Then the request counts of
 incremental recrawls: with nothing new, and after 10 new articles.
@@ -37,8 +37,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
     args = parser.parse_args(argv)
-    from gazette_demo.generated import LISTING, GeneratedSite
-    from gazette_demo.mirror import Mirror
+    from crawler.demo.generated import LISTING, GeneratedSite
+    from crawler.demo.mirror import Mirror
 
     work = Path(tempfile.mkdtemp(prefix="gazette-crawl-bench-"))
     mirror = Mirror()

@@ -384,7 +384,7 @@ def demo(port, host, db_path, config_dir, as_json):
         config_module.load(config_dir)
     except ConfigError as exc:
         fail(f"config error: {exc}", EXIT_USAGE)
-    from gazette_demo.run import DemoError, NotDemoArchive, run_demo
+    from crawler.demo.run import DemoError, NotDemoArchive, run_demo
 
     try:
         sys.exit(run_demo(db_path, host=host, port=port, config=config_dir, as_json=as_json))

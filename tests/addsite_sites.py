@@ -14,7 +14,7 @@ import datetime as dt
 import random
 from email.utils import format_datetime
 
-from gazette_demo.mirror import Mirror
+from crawler.demo.mirror import Mirror
 
 WORDS = ("ambassador", "province", "delegation", "cooperation", "friendship", "city", "governor", "exchange",
          "trade", "investment", "culture", "education", "tourism", "agreement", "visit", "consulate", "youth",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazette_demo.mirror import Mirror
+from crawler.demo.mirror import Mirror
 
 from .support import site_mirror, write_config
 

@@ -1,5 +1,5 @@
 """Test support: fixture paths, running `gazette` as a process; the loopback mirrors and the config pointed at
-them come from gazette_demo (shared with bench/ and `gazette demo`)."""
+them come from crawler/demo/ (shared with bench/ and `gazette demo`)."""
 from __future__ import annotations
 
 import json
@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from gazette_data import recorded_pages as expected_pages  # noqa: F401 (tests use it)
-from gazette_demo.sites import mirror_site, read_config, site_mirror, write_config  # noqa: F401 (tests use them)
+from crawler.demo.sites import mirror_site, read_config, site_mirror, write_config  # noqa: F401 (tests use them)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

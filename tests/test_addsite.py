@@ -11,8 +11,8 @@ import tomllib
 import pytest
 import tomli_w
 
-from gazette_demo.mirror import Mirror
-from gazette_demo.sites import LOOPBACK_DEFAULTS, read_config
+from crawler.demo.mirror import Mirror
+from crawler.demo.sites import LOOPBACK_DEFAULTS, read_config
 from pipelines import infer
 
 from .addsite_sites import SITES

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import gazette_data
-from gazette_demo.sites import read_config
+from crawler.demo.sites import read_config
 
 SITE = '''
 [sites.{key}]

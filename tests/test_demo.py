@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 import gazette_data
-from gazette_demo.sites import read_config
+from crawler.demo.sites import read_config
 
 
 def free_port() -> int:

@@ -28,7 +28,7 @@ import urllib.request
 from contextlib import closing
 from pathlib import Path
 
-from gazette_demo.generated import GeneratedSite
+from crawler.demo.generated import GeneratedSite
 
 from .support import FIXTURES, ROOT, gazette, json_lines
 

@@ -29,11 +29,11 @@ from pathlib import Path
 import pytest
 
 import gazette_data
-from gazette_demo.sites import read_config, site_mirror, write_config
+from crawler.demo.sites import read_config, site_mirror, write_config
 
 from .support import ROOT
 
-PACKAGES = ("crawler", "pipelines", "archive", "gazette_data", "gazette_demo")
+PACKAGES = ("crawler", "pipelines", "archive", "gazette_data")
 TOP_LEVEL_SKIP = {".git", "data", "build", "dist", "locks", "logs", ".pytest_cache"}
 
 
@@ -190,7 +190,7 @@ def wait_for_json(url: str, proc: subprocess.Popen, timeout: float = 60):
 
 def test_bench_and_shipped_code_use_installed_modules_only():
     """bench/ and the packages import nothing from tests/ and never edit sys.path: what they share with the tests
-    (mirror, generated site, recorded pages) lives in gazette_demo/ and gazette_data/."""
+    (mirror, generated site, recorded pages) lives in crawler/demo/ and gazette_data/."""
     import ast
 
     offenders = []

@@ -15,7 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("crawler", "pipelines", "archive", "bench", "gazette_demo", "gazette_data")
+PACKAGES = ("crawler", "pipelines", "archive", "bench", "gazette_data")
 ORCHESTRATORS = {"pipelines.record", "pipelines.reextract", "pipelines.items", "pipelines.learning"}
 
 
