@@ -6,6 +6,8 @@ own transaction, so no row is lost. Add a step by appending a function to MIGRAT
 """
 from __future__ import annotations
 
+import sqlite3
+
 import sqlite_utils
 
 
@@ -142,7 +144,10 @@ def _research_interface(db: sqlite_utils.Database) -> None:
                "select site, coalesce(substr(published, 1, 7), ''), count(*) from articles group by 1, 2")
     month = "coalesce(substr({0}.published, 1, 7), '')"
     cjk = f"({{0}}.title glob '{_CJK_GLOB}' or {{0}}.body glob '{_CJK_GLOB}')"
-    db.execute("create virtual table if not exists articles_cjk using fts5 (title, body, tokenize='trigram')")
+    if sqlite3.sqlite_version_info >= (3, 34, 0):
+        db.execute("create virtual table if not exists articles_cjk using fts5 (title, body, tokenize='trigram')")
+    else:  # no trigram tokenizer before SQLite 3.34: a plain table, searched with LIKE (search.py TRIGRAM)
+        db.execute("create table if not exists articles_cjk (title text, body text)")
     db.execute(f"insert into articles_cjk (rowid, title, body) select rowid, title, body from articles "
                f"where {cjk.format('articles')}")
     triggers = f"""

@@ -176,3 +176,13 @@ def test_province_months_stay_in_step(tmp_path):
                         seen_at="2024-03-02T00:00:00Z")
     conn.commit()
     assert agree() == [("CN-GZ", "2024-01", 1), ("CN-HN", "2023-12", 1), ("CN-HN", "2024-03", 1)]
+
+
+def test_chinese_found_by_like_where_sqlite_has_no_trigram(archive, monkeypatch):
+    """Before SQLite 3.34 articles_cjk is a plain table and every Chinese term is a LIKE: the same articles."""
+    from archive.datasette import search
+    _, conn = archive
+    with_trigram = {text: found(conn, text) for text in ("外交", "外交部发言人", "中非合作 OR ambassador")}
+    monkeypatch.setattr(search, "TRIGRAM", False)
+    assert "match" not in Search("外交部发言人").where("a.rowid")[0]
+    assert {text: found(conn, text) for text in with_trigram} == with_trigram

@@ -15,8 +15,11 @@ Pure parsing (`parse`, `fts5_query`) plus the SQL that finds the matching articl
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass
 
+# FTS5's trigram tokenizer came with SQLite 3.34; before it articles_cjk is a plain table (schema.py)
+TRIGRAM = sqlite3.sqlite_version_info >= (3, 34, 0)
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 CJK_GLOB = "*[\u2e80-\u9fff\uf900-\ufaff\uac00-\ud7af]*"   # the same ranges for SQLite GLOB (triggers, backfill)
 TOKEN = re.compile(r'"([^"]*)"?(\*?)|(\S+)')
@@ -120,7 +123,7 @@ class Search:
             ors = []
             for t, term in enumerate(group):
                 name = f"{prefix}{g}_{t}"
-                if len(term.text) >= 3:
+                if len(term.text) >= 3 and TRIGRAM:
                     params[name] = '"' + term.text.replace('"', '""') + '"'
                     ors.append(f"select rowid from articles_cjk where articles_cjk match :{name}")
                 else:
