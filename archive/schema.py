@@ -302,9 +302,34 @@ def _province_months(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+def _cheaper_cjk_check(db: sqlite_utils.Database) -> None:
+    """The triggers that keep articles_cjk in step test for Chinese (Japanese, Korean) characters only in text
+    that has any non-ASCII character at all: a GLOB over a character range costs ~0.1 ms per kB of text, the
+    byte-versus-character length test ~1 µs (a quarter of the write time of an English article otherwise)."""
+    def cjk(row: str) -> str:
+        return " or ".join(f"(length(cast({row}.{c} as blob)) > length({row}.{c}) and {row}.{c} glob '{_CJK_GLOB}')"
+                           for c in ("title", "body"))
+    month = "coalesce(substr({0}.published, 1, 7), '')"
+    db.execute("drop trigger if exists article_keys_ai")
+    db.execute(f"""create trigger article_keys_ai after insert on articles begin
+          insert or replace into article_keys (rowid, id, site, published, gone_since)
+            values (new.rowid, new.id, new.site, new.published, new.gone_since);
+          insert into article_months (site, month, articles) values (new.site, {month.format('new')}, 1)
+            on conflict (site, month) do update set articles = articles + 1;
+          insert into articles_cjk (rowid, title, body) select new.rowid, new.title, new.body
+            where {cjk('new')};
+        end""")
+    db.execute("drop trigger if exists articles_cjk_au")
+    db.execute(f"""create trigger articles_cjk_au after update of title, body on articles begin
+          delete from articles_cjk where rowid = old.rowid;
+          insert into articles_cjk (rowid, title, body) select new.rowid, new.title, new.body
+            where {cjk('new')};
+        end""")
+
+
 MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state, _crawl_discovery,
               _revision_cause, _research_interface, _learned_boilerplate, _credits,
-              _meetings, _gone_index, _article_keys_id, _province_months]
+              _meetings, _gone_index, _article_keys_id, _province_months, _cheaper_cjk_check]
 VERSION = len(MIGRATIONS)
 
 
