@@ -2,7 +2,8 @@
 
 Per-page outcomes are counted in Scrapy's stats (`gazette/new`, `gazette/failed`, ...) beside what the spider
 counts there while discovering (`gazette/listings`, `gazette/links`, `gazette/skipped`); when the spider closes,
-the run row (archive/runs.py) is closed with those counts, the request count and the errors.
+the run row (archive/runs.py) is closed with those counts, the request count and the errors, and after a site's
+crawl its boilerplate is learned again from its latest archived pages (pipelines/learning.py).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from archive import Archive, runs
 from archive.outcomes import Outcome
 from archive.store import ArchiveError
 
+from . import learning
 from .record import archive_page, failed_result
 from .rules import Config
 
@@ -91,11 +93,17 @@ class ArchivePipeline:
         """Close the run row (after the pipelines, when the close reason is known)."""
         counts = run_counts(self.crawler.stats)
         errors = self.errors + [e for e in getattr(spider, "errors", []) if e not in self.errors] + self.warnings
+        status = run_status(reason, counts, spider)
         try:
-            runs.finish_run(self.archive, self.run_id, run_status(reason, counts, spider), counts, errors)
+            runs.finish_run(self.archive, self.run_id, status, counts, errors)
         except (sqlite3.Error, OSError) as exc:
             log.error("could not close run %s in the archive (%s); the next run closes it as interrupted",
                       self.run_id, exc)
+        if status == "ok" and reason == "finished" and counts["listings"]:  # a site's crawl that read its listings
+            try:  # the site's boilerplate, learned again from its latest archived pages (pipelines/learned.py)
+                learning.refresh(self.archive, spider.site_key)
+            except sqlite3.Error as exc:
+                log.error("%s: could not relearn the site's boilerplate: %s", spider.site_key, exc)
         self.archive.close()
 
 

@@ -17,7 +17,6 @@ not requested again). `max_pages` bounds the listing pages read per start page.
 from __future__ import annotations
 
 import re
-import sqlite3
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
@@ -26,7 +25,6 @@ from parsel import Selector
 from archive import Archive, runs
 from archive.known import known_urls
 from pipelines.boilerplate import is_soft_404
-from pipelines.learning import refresh as refresh_learned
 from pipelines.normalise import parse_date
 
 from ..config import Config, Site
@@ -70,11 +68,6 @@ class SiteSpider(scrapy.Spider):
         return self._archive
 
     def closed(self, reason):
-        if not self.fatal_error and reason == "finished":
-            try:  # the site's boilerplate, learned again from its latest archived pages (pipelines/learned.py)
-                refresh_learned(self.archive, self.site_key)
-            except sqlite3.Error as exc:
-                self.logger.error("%s: could not relearn the site's boilerplate: %s", self.site_key, exc)
         if self._archive is not None:
             self._archive.close()
 
