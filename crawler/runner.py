@@ -16,7 +16,7 @@ from .spiders.fetch import FetchSpider
 from .spiders.site import SiteSpider
 
 SUMMARY_KEYS = ("site", "run_id", "status", "requests", "new", "updated", "unchanged", "duplicate", "failed",
-                "fell_back", "errors")
+                "gone", "fell_back", "errors")
 
 
 def run_fetch(config: Config, db_path: str, urls: list[str], log_level: str = "WARNING") -> list[dict]:
@@ -84,6 +84,8 @@ def summary_line(s: dict) -> str:
     name = f"{s['site']} (revisit)" if s.get("trigger") == "revisit" else s["site"]
     line = (f"{name:<10} {s['status']:<11} run {s['run_id']}: {s['requests']} requests, {s['new']} new, "
             f"{s['updated']} updated, {s['unchanged']} unchanged, {s['duplicate']} duplicate, {s['failed']} failed")
+    if s.get("gone"):
+        line += f", {s['gone']} gone"
     if s.get("fell_back"):
         line += f", {s['fell_back']} fell back"
     if s["status"] != "ok" and s.get("errors"):

@@ -76,9 +76,8 @@ class ArchivePipeline:
             spider.results.append(failed_result(item.get("url"), item.get("site"), message))
             self.crawler.engine.close_spider(spider, "archive_error")
             return item
-        stats.inc_value(STATS + result["status"])
-        if result["gone"]:
-            stats.inc_value(STATS + Outcome.GONE)
+        # a page found deleted is counted as gone, not as failed: finding out is what the visit was for
+        stats.inc_value(STATS + (Outcome.GONE if result["gone"] else result["status"]))
         if result["fell_back"]:
             stats.inc_value(STATS + "fell_back")
         if result["error"] and len(self.errors) < MAX_ERRORS_KEPT:

@@ -178,6 +178,8 @@ def test_revisit_keeps_revision_marks_gone_and_clears_it(mirrors, mirrored_confi
     assert [r["article_id"] for r in gone if "marked gone" in (r["error"] or "")] == [gone_id]
     article = rows(db, "select * from articles where id = ?", [gone_id])[0]
     assert article["gone_since"] and "Le Yucheng was present" in article["body"]
+    run = rows(db, "select * from crawl_runs where trigger = 'revisit' order by id desc limit 1")[0]
+    assert (run["gone"], run["failed"], run["unchanged"], run["status"]) == (1, 0, 1, "ok")  # a deletion found
     # it comes back: a refetch clears gone_since
     mirror.forget(ARTICLE_2015)
     mirror.forget(ALIAS_2015)
