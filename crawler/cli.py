@@ -193,7 +193,7 @@ def reextract(config, db_path, site_keys, as_json):
     Each article is extracted again from the latest capture it came from; it changes, with a revision, only
     where the output changed. Captures that gave no article before are tried again. Prints a summary:
     captures, new, updated, unchanged, duplicate, failed (an article's capture no longer extracts: it keeps
-    its text; exit 1) and no_article. A progress bar shows on a terminal.
+    its text; the first reasons are printed; exit 1) and no_article. A progress bar shows on a terminal.
     """
     from archive.reextraction import candidates
     from pipelines.reextract import reextract as run
@@ -208,6 +208,10 @@ def reextract(config, db_path, site_keys, as_json):
     line = (f"{summary['captures']} captures: {summary['new']} new, {summary['updated']} updated, "
             f"{summary['unchanged']} unchanged, {summary['duplicate']} duplicate, {summary['failed']} failed, "
             f"{summary['no_article']} still no article")
+    for error in summary["errors"][:5] if not as_json else ():
+        line += f"\n  failed: {error}"
+    if len(summary["errors"]) > 5 and not as_json:
+        line += f"\n  ... and {len(summary['errors']) - 5} more (--json lists them all)"
     emit(summary, as_json, line)
     sys.exit(EXIT_FAILED if summary["failed"] else 0)
 

@@ -9,6 +9,7 @@ Crawl, one-off fetch, revisit and re-extraction all go through this one step.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -41,14 +42,16 @@ class Decision:
 
 
 def decide(page: dict, site: Site, config_dir: str | Path | None = None, *,
-           learned_lines: Iterable[str] = ()) -> Decision:
+           learned_lines: Iterable[str] = (), fetched_now: bool = True) -> Decision:
     """Refuse the page (error, gone) or extract its article. `config_dir` holds the mention gazetteers;
-    `learned_lines` are the boilerplate lines learned from the site's archive (pipelines/learning.py)."""
+    `learned_lines` are the boilerplate lines learned from the site's archive (pipelines/learning.py).
+    `fetched_now=False` (a stored capture read again) skips the check that the page was served by one of the
+    site's hosts: it was when it was archived, and the site's `hosts` may have changed since."""
     canonical = site.canonical(page["url"])
     final = page.get("final_url") or page["url"]
     urls = tuple(dict.fromkeys(u for u in (page["url"], final, canonical, site.canonical(final)) if u))
     decision = Decision(site=site, urls=urls, canonical=canonical)
-    error, gone = refusal(page, site)
+    error, gone = refusal(page, site if fetched_now else dataclasses.replace(site, key=OTHER))
     if error is None:
         try:
             decision.article = extract(page["body"], final, site, content_type(page), page.get("hints"),

@@ -231,6 +231,15 @@ def test_reextract_after_selector_change_revises_without_network(mirrors, mirror
     again = json_lines(gazette("reextract", "--json", "mfa", db=db, config=config).stdout)[0]
     assert again["updated"] == 0 and again["unchanged"] == 2
     assert gazette("reextract", "nosuchsite", db=db, config=config).returncode == 2
+    # the site moves to another host: its stored captures are still its own (they were served by it)
+    edit_config(config, lambda raw: raw["sites"]["mfa"].update(hosts=["new.example.org"], feed_urls=[],
+                                                                  start_urls=["http://new.example.org/eng/"]))
+    moved = json_lines(gazette("reextract", "--json", "mfa", db=db, config=config).stdout)[0]
+    assert moved["unchanged"] == 2 and moved["failed"] == 0 and moved["errors"] == []
+    # a capture that no longer gives an article says why
+    edit_config(config, lambda raw: raw["sites"]["mfa"]["boilerplate"]["soft_404"].append("Ministry of Foreign"))
+    proc = gazette("reextract", "mfa", db=db, config=config)
+    assert proc.returncode == 1 and proc.stdout.count("failed: http") == 2 and "soft 404" in proc.stdout
 
 
 def test_export_warc_reads_back_with_warcio(mirrors, mirrored_config, db, tmp_path):
