@@ -149,14 +149,19 @@ def test_demo_refuses_a_taken_port_in_one_line(tmp_path):
     assert not (tmp_path / "data" / "demo.db").exists()  # refused before crawling anything
 
 
-def test_demo_never_touches_a_real_archive(tmp_path):
+@pytest.mark.parametrize("rows", [
+    ["https://www.fmprc.gov.cn/eng/xw/wjbxw/t1.html"],
+    ["http://127.0.0.1:8000/news/t1.html"],  # a site a user added on loopback and crawled
+    [],  # an archive with no article yet (a first crawl without the network)
+])
+def test_demo_never_touches_a_real_archive(tmp_path, rows):
     real = tmp_path / "gazette.db"
     with closing(sqlite3.connect(real)) as conn:
         conn.execute("create table articles (id text, url text)")
-        conn.execute("insert into articles values ('a', 'https://www.fmprc.gov.cn/eng/xw/wjbxw/t1.html')")
+        conn.executemany("insert into articles values ('a', ?)", [(url,) for url in rows])
         conn.commit()
     before = real.read_bytes()
     proc = demo("--port", str(free_port()), "--db", str(real), cwd=tmp_path)
     out, err = proc.communicate(timeout=60)
-    assert proc.returncode == 2 and "not a demo archive" in err and "Traceback" not in err
+    assert proc.returncode == 2 and "not an archive made by gazette demo" in err and "Traceback" not in err
     assert real.read_bytes() == before

@@ -60,28 +60,33 @@ def check_port(host: str, port: int) -> None:
                             f"stop what uses it or choose another with --port") from None
 
 
+DEMO_ID = 0x67617A64  # PRAGMA application_id of an archive the demo made ("gazd")
+
+
 def is_demo_archive(path: Path) -> bool:
-    """True if every article of the archive at `path` was crawled from loopback (an empty archive counts)."""
+    """True if the demo made the archive at `path` (its SQLite header's application_id says so), or it is empty."""
+    if path.stat().st_size == 0:
+        return True
     try:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-            tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
-            if "articles" not in tables:
-                return not tables
-            return conn.execute("select count(*) from articles where url not like 'http://127.0.0.1:%'"
-                                ).fetchone()[0] == 0
+            return conn.execute("PRAGMA application_id").fetchone()[0] == DEMO_ID
     except sqlite3.DatabaseError:
         return False
 
 
 def fresh_archive(path: Path) -> None:
-    """Remove the previous demo archive (and its WAL files); refuse any other file."""
+    """Remove the previous demo archive (and its WAL files) and start a new one marked as the demo's; refuse
+    any other file, whatever it holds: a real archive is never overwritten."""
     if path.exists():
         if not is_demo_archive(path):
-            raise NotDemoArchive(f"{path} is not a demo archive (its articles come from real sites); "
-                            f"give the demo another --db")
+            raise NotDemoArchive(f"{path} is not an archive made by gazette demo; give the demo another --db "
+                                 f"(it rebuilds its archive on every run)")
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute(f"PRAGMA application_id = {DEMO_ID}")
+        conn.commit()
 
 
 def demo_config(directory: Path, mirrors: dict[str, Mirror], raw: dict, source: Path) -> Path:
