@@ -24,6 +24,8 @@ from urllib.parse import urljoin, urlsplit
 
 from parsel import Selector
 
+import gazette_data
+
 from pipelines import infer
 
 from . import config as config_module
@@ -292,6 +294,11 @@ def validated_site(config: Config, key: str, table_text: str):
     return loaded.sites[key]
 
 
+def is_shipped_config(directory: Path) -> bool:
+    """The config directory installed inside the package (site-packages), not one of the user's."""
+    return Path(directory).resolve() == (gazette_data.HERE / "config").resolve()
+
+
 def append_table(path: Path, key: str, table_text: str) -> None:
     """Append the table to sites.toml: validated first, then written to a temporary file beside it and moved
     over it (os.replace), so the file is either the old one or the new one, never half written."""
@@ -389,6 +396,10 @@ def add_site(config: Config, url: str, key: str | None = None, name: str | None 
     if owner.key != config_module.OTHER:
         raise AddSiteError(f"{urlsplit(url).netloc} already belongs to site '{owner.key}' in {config.path}; "
                            f"add the listing to its start_urls instead", EXIT_USAGE)
+    if yes and is_shipped_config(config.path.parent):
+        raise AddSiteError(f"the config in use ({config.path.parent}) is the copy installed with Gazette, which an "
+                           f"upgrade replaces: copy it (cp -r {config.path.parent} ./config) or give --config / "
+                           f"GAZETTE_CONFIG your own copy, then run again", EXIT_USAGE)
     hosts = _hosts(url, url)
     terminal = sys.stderr.isatty() and not as_json
     result = probe(config, url, hosts, "INFO" if verbose else "WARNING", progress=terminal)

@@ -112,6 +112,11 @@ def test_installed_gazette_runs_from_another_directory(venv, tmp_path):
     sites = run(venv, "gazette", "sites", "--json", cwd=elsewhere)
     assert sites.returncode == 0, sites.stderr
     assert [s["key"] for s in map(json.loads, sites.stdout.splitlines())] == list(read_config()["sites"])
+    shipped = config / "sites.toml"
+    before = shipped.read_bytes()
+    added = run(venv, "gazette", "add-site", "http://127.0.0.1:9/news/", "--yes", cwd=elsewhere)
+    assert added.returncode == 2 and "installed with Gazette" in added.stderr and "./config" in added.stderr
+    assert shipped.read_bytes() == before  # an upgrade would lose a site added there
 
     mirror = site_mirror("mfa")
     try:
