@@ -149,9 +149,12 @@ def schedule(config, db_path, grace, kill_after, log_file):
 def serve(config, db_path, host, port):
     """Browse and search the archive in Datasette (read-only): a home page per source, one search (/-/search)
     with facets, CSV/JSON export and Atom feeds, citable article pages with what changed, canned queries."""
-    from archive.datasette.serve import serve as run_serve, site_names  # imports Datasette: only when needed
+    from archive.datasette.serve import PortTaken, serve as run_serve, site_names  # imports Datasette: when needed
 
-    run_serve(db_path, host=host, port=port, sites=site_names(config))
+    try:
+        run_serve(db_path, host=host, port=port, sites=site_names(config))
+    except PortTaken as exc:
+        fail(str(exc), EXIT_FAILED)
 
 
 def _archive_or_fail(db_path: str):

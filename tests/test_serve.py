@@ -544,3 +544,10 @@ def test_metadata_describes_tables_and_lists_every_canned_query(server):
     for table in ("articles", "revisions", "crawl_runs", "captures"):
         columns = {c for c in sqlite_utils.Database(server.db)[table].columns_dict}
         assert columns <= set(metadata[table]["columns"]), (table, columns - set(metadata[table]["columns"]))
+
+
+def test_a_second_serve_on_a_taken_port_is_one_clear_line(server):
+    port = server.base.rsplit(":", 1)[1]
+    proc = gazette("serve", "--port", port, db=server.db, config=server.config, timeout=60)
+    assert proc.returncode == 1 and f"port {port}" in proc.stderr and "--port" in proc.stderr
+    assert proc.stderr.strip().count("\n") == 0 and "Traceback" not in proc.stderr and "read-only at" not in proc.stdout

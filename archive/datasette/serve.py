@@ -7,7 +7,9 @@ answers /robots.txt with `Disallow: /`.
 """
 from __future__ import annotations
 
+import socket
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import yaml
@@ -95,10 +97,26 @@ def build(db_path: str | Path, sites: dict | None = None):
     return ds
 
 
+class PortTaken(Exception):
+    """Nothing can listen on the address asked for; the message says what to do."""
+
+
+def check_port(host: str, port: int) -> None:
+    """PortTaken if nothing can listen on host:port (found out before anything starts)."""
+    with closing(socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            raise PortTaken(f"port {port} on {host} is taken ({exc.strerror}); "
+                            f"stop what uses it or choose another with --port") from None
+
+
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, sites: dict | None = None) -> None:
-    """Build the instance and serve it with uvicorn until interrupted."""
+    """Build the instance and serve it with uvicorn until interrupted (PortTaken first if the port is taken)."""
     import uvicorn
 
+    check_port(host, port)
     ds = build(db_path, sites)
     print(f"Gazette archive {Path(db_path)} read-only at http://{host}:{port}/ (Ctrl-C stops)", flush=True)
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")

@@ -19,7 +19,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -32,6 +31,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import gazette_data
+from archive.datasette import serve as serving
 
 from .mirror import Mirror
 from .sites import read_config, site_mirror, write_config
@@ -51,13 +51,10 @@ class NotDemoArchive(DemoError):
 
 def check_port(host: str, port: int) -> None:
     """DemoError if nothing can listen on host:port (found out before a minute of crawling, not after)."""
-    with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind((host, port))
-        except OSError as exc:
-            raise DemoError(f"port {port} on {host} is taken ({exc.strerror}); "
-                            f"stop what uses it or choose another with --port") from None
+    try:
+        serving.check_port(host, port)
+    except serving.PortTaken as exc:
+        raise DemoError(str(exc)) from None
 
 
 DEMO_ID = 0x67617A64  # PRAGMA application_id of an archive the demo made ("gazd")
