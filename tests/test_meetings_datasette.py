@@ -93,3 +93,18 @@ def test_meetings_per_month_and_province_chart(tmp_path):
 def _quote(sql: str) -> str:
     from urllib.parse import quote
     return quote(sql)
+
+
+def test_a_tour_reported_by_the_ministry_and_the_province_counts_once(tmp_path):
+    """The envoys' Guizhou tour of December 2020 is in the MFA's article and in Guizhou's: one visit, two articles."""
+    path = build(tmp_path)
+    name = "mfa_mfa_eng_wjdt_665385_2649_665393_202012_t20201218_696980"
+    art = json.loads((LABELS / f"{name}.json").read_text("utf-8"))["article"]
+    record = {**art, "id": name[-16:], "url": f"https://example.org/{name}.html", "content_hash": name}
+    record["meetings"] = extract(record)
+    with Archive(path) as archive, archive.transaction():
+        archive.store_article(record)
+    ds = Datasette([str(path)], metadata=load_metadata())
+    rows = get(ds, "/gazette/foreign_visitors_by_year.json?province=Guizhou&year=2020&_shape=array").json()
+    russia = next(r for r in rows if r["country_code"] == "RUS")
+    assert russia["events"] == 1 and len(russia["article_ids"].split(",")) == 2, russia
