@@ -551,3 +551,14 @@ def test_a_second_serve_on_a_taken_port_is_one_clear_line(server):
     proc = gazette("serve", "--port", port, db=server.db, config=server.config, timeout=60)
     assert proc.returncode == 1 and f"port {port}" in proc.stderr and "--port" in proc.stderr
     assert proc.stderr.strip().count("\n") == 0 and "Traceback" not in proc.stderr and "read-only at" not in proc.stdout
+
+
+def test_cite_block_names_the_url_that_served_the_copy(server):
+    """The 2015 article was served at /mfa_eng/…; Gazette files it under /eng/… (mirror_paths): the citation
+    gives the address that really answered, and says under which one the article is filed."""
+    article = archived(server, "select * from articles where url like ?", ("%t20201218_696980.html",))[0]
+    assert "/eng/" in article["url"] and "/mfa_eng/" not in article["url"]
+    cite = server.html(f"/gazette/articles/{article['id']}")
+    cite = cite[cite.index('<section class="gazette-cite"'):cite.index("</section>")]
+    assert f'<a href="{server.mfa.url}{ARTICLE_2015}" rel="nofollow noopener noreferrer">' in cite
+    assert f"Gazette files the article under {article['url']}" in cite
