@@ -292,7 +292,8 @@ def crawl(config, db_path, site_keys, all_sites, full, max_pages, as_json, verbo
     counts); running counts go to stderr on a terminal. Exit 1 if any site's crawl failed.
     """
     if all_sites == bool(site_keys):
-        fail("name the sites to crawl or give --all (not both)", EXIT_USAGE)
+        fail("name the sites to crawl (see gazette sites) or give --all, not both" if site_keys
+             else "name the sites to crawl (see gazette sites) or give --all", EXIT_USAGE)
     keys = list(config.sites) if all_sites else list(dict.fromkeys(site_keys))
     for key in keys:
         config.site(key)
@@ -348,14 +349,19 @@ def check(config, db_path, site_keys, all_sites, articles, as_json, verbose):
 @json_option
 def status(config, db_path, as_json):
     """Per site: the last crawl, its counts and warnings (nothing found, most articles fell back, failures)."""
+    from pathlib import Path
+
     from archive.health import status_report
 
+    if not Path(db_path).is_file() and not as_json:
+        click.echo(f"gazette: no archive at {db_path} yet (gazette crawl or gazette fetch makes it)", err=True)
     for s in status_report(db_path, list(config.sites)):
         run = s["last_run"]
         if run:
             line = (f"{s['site']:<10} {s['articles']} articles; last run {run['run_id']} {run['status']} "
                     f"{run['started']}: {run['requests']} requests, {run['new']} new, {run['updated']} updated, "
-                    f"{run['unchanged']} unchanged, {run['failed']} failed, {run['fell_back']} fell back")
+                    f"{run['unchanged']} unchanged, {run['gone']} gone, {run['failed']} failed, "
+                    f"{run['fell_back']} fell back")
         else:
             line = f"{s['site']:<10} {s['articles']} articles; never crawled"
         if s.get("scheduler"):

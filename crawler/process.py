@@ -33,6 +33,8 @@ def new_process(config: Config, db_path: str, log_level: str, trigger: str) -> C
     logging.getLogger("scrapy").setLevel(log_level)
     if log_level != "DEBUG":  # an unreachable robots.txt is logged with a traceback; the run row has the reason
         logging.getLogger("scrapy.downloadermiddlewares.robotstxt").setLevel(logging.CRITICAL)
+    if log_level == "WARNING":  # "Gave up retrying ...": each failed URL is reported once, in the command's output
+        logging.getLogger("scrapy.downloadermiddlewares.retry").setLevel(logging.CRITICAL)
     return process
 
 
