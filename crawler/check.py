@@ -214,7 +214,14 @@ def problems(site: Site, report: dict) -> list[str]:
 
 def report_lines(report: dict) -> str:
     """The plain-text report of one site."""
-    out = [f"{report['site']}: {'ok' if report['ok'] else 'config no longer fits'}"]
+    unread = [listing for listing in report["listings"] if listing.get("error")]
+    if report["ok"]:
+        verdict = "ok"
+    elif unread and len(unread) == len(report["listings"]) and not report["articles"]:
+        verdict = "the site could not be reached, so the config could not be checked"
+    else:
+        verdict = "config no longer fits"
+    out = [f"{report['site']}: {verdict}"]
     for listing in report["listings"]:
         if listing.get("error"):
             out.append(f"  start {listing['url']}: {listing['error']}")

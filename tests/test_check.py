@@ -94,3 +94,11 @@ def test_an_unreadable_start_page_and_an_undated_article_are_problems(mirrors, m
     assert report["problems"] == [
         f"start page {mirror.url}/eng/xw/zyxw/ could not be read: HTTP 404",
         f"article {mirror.url}/eng/xw/zyjh/t1800001.html: no date found (page, listing or URL)"]
+
+
+def test_a_site_that_cannot_be_reached_is_not_called_a_config_that_no_longer_fits(mirrors, mirrored_config, db):
+    down = mirrors("hunan")
+    down.close()
+    proc = gazette("check", "hunan", db=db, config=mirrored_config({"hunan": down}, retry_times=0))
+    assert proc.returncode == 1 and "hunan: the site could not be reached" in proc.stdout
+    assert "config no longer fits" not in proc.stdout and "Traceback" not in proc.stderr
