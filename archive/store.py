@@ -32,10 +32,6 @@ def utcnow() -> str:
     return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def default_path() -> Path:
-    return Path(os.environ.get("GAZETTE_DB") or "data/gazette.db")
-
-
 class Archive:
     """One archive file. Open it, write through its methods, close it."""
 

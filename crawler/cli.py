@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import click
 
-from archive.store import ArchiveError, default_path
+from archive.store import ArchiveError
 
 from . import config as config_module
 from .config import ConfigError
@@ -25,7 +25,7 @@ EXIT_USAGE = 2
 def common_options(func):
     """--db and --config on every command; loads the config (exit 2 on a config error)."""
     @click.option("--db", "db_path", type=click.Path(dir_okay=False), envvar="GAZETTE_DB",
-                  default=lambda: str(default_path()), show_default="data/gazette.db",
+                  default="data/gazette.db", show_default=True,
                   help="Archive file (SQLite). Env: GAZETTE_DB.")
     @click.option("--config", "config_dir", type=click.Path(file_okay=False), envvar="GAZETTE_CONFIG",
                   default=None, help="Directory holding sites.toml. Env: GAZETTE_CONFIG. "
