@@ -18,13 +18,12 @@ from __future__ import annotations
 import asyncio
 import csv
 import difflib
-import html
 import io
 import json
 import math
 import re
 import zlib
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from urllib.parse import urlencode
 from xml.etree import ElementTree as ET
 
@@ -41,6 +40,7 @@ MARK_OPEN, MARK_CLOSE = "\u27e6", "\u27e7"
 # one colour per site, everywhere (chart, badges, table): Tableau 10, in the order the sites are configured
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
            "#bab0ac")
+OTHER_COLOUR = "#8c8c8c"
 CAPTURE_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; "
                "form-action 'none'; frame-ancestors 'self'; sandbox")
 
@@ -55,10 +55,10 @@ def site_info(datasette) -> dict:
 
 class Colours(dict):
     """A fixed colour per site, the same on every page: configured sites in config order, any other site key
-    (e.g. `other`) by a stable hash of its name."""
+    (e.g. `other`, pages of no configured site) grey."""
 
     def __missing__(self, key):
-        return PALETTE[zlib.crc32(str(key).encode()) % len(PALETTE)]
+        return OTHER_COLOUR
 
     def get(self, key, default=None):
         return self[key]
