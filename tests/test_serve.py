@@ -562,3 +562,10 @@ def test_cite_block_names_the_url_that_served_the_copy(server):
     cite = cite[cite.index('<section class="gazette-cite"'):cite.index("</section>")]
     assert f'<a href="{server.mfa.url}{ARTICLE_2015}" rel="nofollow noopener noreferrer">' in cite
     assert f"Gazette files the article under {article['url']}" in cite
+
+
+def test_search_page_words_read_right(server):
+    text = server.html("/-/search?q=U.S.")
+    assert "U.S.." not in text and "U.S." in text
+    beyond = server.html("/-/search?q=ambassador&page=99")
+    assert "There is no page 99" in beyond and "Page 99 of" not in beyond
