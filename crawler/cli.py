@@ -255,10 +255,13 @@ def revisit(config, db_path, site_keys, as_json, dry_run, verbose):
     from .revisit import due, run_revisit
 
     if dry_run:
-        for key, rows in due(config, db_path, list(site_keys)).items():
+        found = due(config, db_path, list(site_keys))
+        for key, rows in found.items():
             for row in rows:
                 emit({"site": key, **row}, as_json,
                      f"due        {key:<10} {row['article_id']} day {row['checkpoint']:g} {row['url']}")
+        if not found and not as_json:
+            click.echo("gazette: no archived article is due for a revisit", err=True)
         return
     _, results = run_revisit(config, db_path, list(site_keys), log_level="INFO" if verbose else "WARNING")
     if not results and not as_json:
