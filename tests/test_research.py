@@ -186,3 +186,9 @@ def test_chinese_found_by_like_where_sqlite_has_no_trigram(archive, monkeypatch)
     monkeypatch.setattr(search, "TRIGRAM", False)
     assert "match" not in Search("外交部发言人").where("a.rowid")[0]
     assert {text: found(conn, text) for text in with_trigram} == with_trigram
+
+
+def test_month_chart_within_one_year_still_names_it():
+    svg = str(month_chart([{"site": "mfa", "month": "2024-03", "articles": 2},
+                           {"site": "mfa", "month": "2024-07", "articles": 1}], {"mfa": "#000"}))
+    assert ">2024</text>" in svg  # the months are labelled 3..7; without the year they are unreadable

@@ -744,14 +744,18 @@ def month_chart(rows: list[dict], colour: dict, width: int = 880, height: int = 
                          f'{n:,} article{"s" if n != 1 else ""}</title></rect>')
     years = range(first // 12, last // 12 + 2)
     year_step = max(1, math.ceil(len(years) / 12))
+    labelled = False
     for year in years:
         if year % year_step:
             continue
         x = left + (year * 12 - first) * bar_w
         if left - 1 <= x <= width - right + 1:
+            labelled = True
             parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{upper + plot_h}" y2="{upper + plot_h + 5}" '
                          f'stroke="#333"/><text x="{x:.1f}" y="{height - 8}" text-anchor="middle" '
                          f'font-size="11">{year}</text>')
+    if not labelled:  # every month within one year, none starting it: name the year at the left
+        parts.append(f'<text x="{left}" y="{height - 8}" text-anchor="start" font-size="11">{first // 12}</text>')
     if months <= 24:   # a short span: label the months too
         for i in range(months):
             month = first + i
