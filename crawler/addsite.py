@@ -60,20 +60,11 @@ class Proposal:
 
 def probe(config: Config, url: str, hosts: list[str], log_level: str = "WARNING", progress: bool = False):
     """Fetch the pages inference needs, in a CrawlerProcess of its own (nothing is archived)."""
-    import logging
-
-    from scrapy.crawler import CrawlerProcess
-
-    from .settings import scrapy_settings
+    from .process import new_process
     from .spiders.probe import ProbeResult, ProbeSpider
 
     result = ProbeResult()
-    settings = scrapy_settings(config, "", log_level=log_level, trigger="add-site")
-    settings["ITEM_PIPELINES"] = {}  # nothing is archived
-    process = CrawlerProcess(settings)
-    logging.getLogger("scrapy").setLevel(log_level)
-    if log_level != "DEBUG":  # a refused robots.txt is logged with a traceback; the reason is reported instead
-        logging.getLogger("scrapy.downloadermiddlewares.robotstxt").setLevel(logging.CRITICAL)
+    process = new_process(config, "", log_level, "add-site", archiving=False)
     process.crawl(ProbeSpider, start_url=url, result=result, hosts=hosts, progress=progress)
     process.start()
     return result

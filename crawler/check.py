@@ -95,9 +95,6 @@ class CheckSpider(SiteSpider):
                                       "error": describe_failure(failure), "hints": {},
                                       "listing": failure.request.meta.get("listing")})
 
-    def closed(self, reason):  # nothing archived, nothing to relearn
-        pass
-
 
 def run_check(config: Config, db_path: str, site_keys: list[str], articles: int = 2,
               log_level: str = "WARNING") -> list[dict]:
@@ -105,11 +102,11 @@ def run_check(config: Config, db_path: str, site_keys: list[str], articles: int 
     from .process import new_process, spider_class
 
     sites = [config.site(key) for key in site_keys]
-    process = new_process(config, db_path, log_level, "check")
+    process = new_process(config, db_path, log_level, "check", archiving=False)
     fetched = {}
     for site in sites:
-        spidercls = spider_class(CheckSpider, f"check-{site.key}", config, db_path, site, "check", log_level)
-        spidercls.custom_settings = {**spidercls.custom_settings, "ITEM_PIPELINES": {}, "EXTENSIONS": {}}
+        spidercls = spider_class(CheckSpider, f"check-{site.key}", config, db_path, site, "check", log_level,
+                                 archiving=False)
         fetched[site.key] = Fetched()
         process.crawl(spidercls, config=config, site_key=site.key, fetched=fetched[site.key], articles=articles)
     process.start()

@@ -27,9 +27,10 @@ def open_archive(db_path: str) -> None:
             raise ArchiveError(f"cannot write archive {db_path}: {exc}") from None
 
 
-def new_process(config: Config, db_path: str, log_level: str, trigger: str) -> CrawlerProcess:
-    """The one CrawlerProcess of this command, logging at `log_level`."""
-    process = CrawlerProcess(scrapy_settings(config, db_path, log_level=log_level, trigger=trigger))
+def new_process(config: Config, db_path: str, log_level: str, trigger: str, archiving: bool = True) -> CrawlerProcess:
+    """The one CrawlerProcess of this command, logging at `log_level` (`archiving=False`: nothing is written)."""
+    process = CrawlerProcess(scrapy_settings(config, db_path, log_level=log_level, trigger=trigger,
+                                             archiving=archiving))
     logging.getLogger("scrapy").setLevel(log_level)
     if log_level != "DEBUG":  # an unreachable robots.txt is logged with a traceback; the run row has the reason
         logging.getLogger("scrapy.downloadermiddlewares.robotstxt").setLevel(logging.CRITICAL)
@@ -39,9 +40,10 @@ def new_process(config: Config, db_path: str, log_level: str, trigger: str) -> C
 
 
 def spider_class(base: type, name: str, config: Config, db_path: str, site: Site, trigger: str,
-                 log_level: str, progress: bool = False) -> type:
+                 log_level: str, progress: bool = False, archiving: bool = True) -> type:
     """`base` for one site: the site's politeness settings and time limit, its own crawler and run row;
-    running counts on stderr with `progress`."""
-    custom = scrapy_settings(config, db_path, log_level=log_level, trigger=trigger, site=site, progress=progress)
+    running counts on stderr with `progress`; nothing written with `archiving=False`."""
+    custom = scrapy_settings(config, db_path, log_level=log_level, trigger=trigger, site=site, progress=progress,
+                             archiving=archiving)
     custom["CLOSESPIDER_TIMEOUT"] = config.politeness(site).get("time_limit") or 0
     return type(f"{base.__name__}_{site.key}", (base,), {"name": name, "custom_settings": custom})

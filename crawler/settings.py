@@ -5,7 +5,9 @@ from .config import Config, Site
 
 
 def scrapy_settings(config: Config, db_path: str, *, log_level: str = "WARNING", trigger: str = "crawl",
-                    site: Site | None = None, progress: bool = False) -> dict:
+                    site: Site | None = None, progress: bool = False, archiving: bool = True) -> dict:
+    """Scrapy settings of one crawl (`site`'s politeness, else the defaults'). `archiving=False` (check,
+    add-site): no item pipeline, no running counts, nothing written."""
     polite = config.politeness(site) if site else config.politeness(config.other)
     return {
         "BOT_NAME": "gazette",
@@ -30,8 +32,8 @@ def scrapy_settings(config: Config, db_path: str, *, log_level: str = "WARNING",
         "COOKIES_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,
         "LOG_LEVEL": log_level,
-        "ITEM_PIPELINES": {"pipelines.items.ArchivePipeline": 500},
-        "EXTENSIONS": {"crawler.extensions.RunningCounts": 500},
+        "ITEM_PIPELINES": {"pipelines.items.ArchivePipeline": 500} if archiving else {},
+        "EXTENSIONS": {"crawler.extensions.RunningCounts": 500} if archiving else {},
         "GAZETTE_PROGRESS": progress,  # running counts on stderr (a terminal)
         "GAZETTE_DB": str(db_path),
         "GAZETTE_TRIGGER": trigger,
