@@ -30,6 +30,19 @@ def table_bytes(path: Path) -> dict[str, int]:
         conn.close()
 
 
+def fixture_items(config):
+    """Each recorded page of a configured site as the page item a spider would hand on (served at the site's
+    own URL, HTTP 200, no network)."""
+    for site, url_path, page, _ in expected_pages():
+        if site not in config.sites:
+            continue
+        url = config.sites[site].base_url.rstrip("/") + url_path
+        content_type = "application/rss+xml" if page.suffix == ".xml" else "text/html"
+        yield {"url": url, "final_url": url, "status": 200, "headers": {"Content-Type": content_type},
+               "body": page.read_bytes(), "site": site, "hints": {}, "fetched_at": "2026-01-01T00:00:00Z",
+               "error": None}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", help="directory to keep the archive in")
@@ -40,15 +53,8 @@ def main() -> None:
     path.unlink(missing_ok=True)
     statuses: dict[str, int] = {}
     with Archive(path) as archive:
-        for site, url_path, page, _ in expected_pages():
-            if site not in config.sites:
-                continue
-            url = config.sites[site].base_url.rstrip("/") + url_path
-            content_type = "application/rss+xml" if page.suffix == ".xml" else "text/html"
-            result = archive_page(archive, config, {
-                "url": url, "final_url": url, "status": 200, "headers": {"Content-Type": content_type},
-                "body": page.read_bytes(), "site": site, "hints": {}, "fetched_at": "2026-01-01T00:00:00Z",
-                "error": None}, None)
+        for item in fixture_items(config):
+            result = archive_page(archive, config, item, None)
             statuses[result["status"]] = statuses.get(result["status"], 0) + 1
         db = archive.db
         n = db.execute("select count(*) from articles").fetchone()[0]

@@ -18,23 +18,19 @@ import time
 from pathlib import Path
 
 from archive import Archive
+from bench.archive_size import fixture_items
 from crawler import config as config_module
-from gazette_data import recorded_pages
 from pipelines.decide import decide
 from pipelines.record import apply
 
 
-def pages(config) -> list[tuple[object, dict]]:
-    """(site rules, page dict) for each fixture article: as configured, then with selectors that miss."""
+def pages(config) -> list[tuple[str, object, dict]]:
+    """(layer, site rules, page item) for each fixture article: as configured, then with selectors that miss."""
     found = []
-    for key, url_path, page, _ in recorded_pages():
-        if key not in config.sites or page.suffix == ".xml":
+    for item in fixture_items(config):
+        if item["headers"]["Content-Type"] != "text/html":
             continue
-        site = config.sites[key]
-        url = site.base_url.rstrip("/") + url_path
-        item = {"url": url, "final_url": url, "status": 200, "headers": {"Content-Type": "text/html"},
-                "body": page.read_bytes(), "site": key, "hints": {}, "fetched_at": "2026-01-01T00:00:00Z",
-                "error": None}
+        site = config.sites[item["site"]]
         found.append(("site", site, item))
         found.append(("generic", dataclasses.replace(site, selectors={}), item))
     return found
