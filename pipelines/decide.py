@@ -9,7 +9,6 @@ Crawl, one-off fetch, revisit and re-extraction all go through this one step.
 """
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -51,7 +50,7 @@ def decide(page: dict, site: Site, config_dir: str | Path | None = None, *,
     final = page.get("final_url") or page["url"]
     urls = tuple(dict.fromkeys(u for u in (page["url"], final, canonical, site.canonical(final)) if u))
     decision = Decision(site=site, urls=urls, canonical=canonical)
-    error, gone = refusal(page, site if fetched_now else dataclasses.replace(site, key=OTHER))
+    error, gone = refusal(page, site, check_host=fetched_now)
     if error is None:
         try:
             decision.article = extract(page["body"], final, site, content_type(page), page.get("hints"),
@@ -80,8 +79,9 @@ def article_record(article: Article, canonical: str, site: Site, hints: dict | N
     return record
 
 
-def refusal(page: dict, site: Site) -> tuple[str | None, bool]:
-    """(why this response is not an article page, whether it means the page is gone)."""
+def refusal(page: dict, site: Site, check_host: bool = True) -> tuple[str | None, bool]:
+    """(why this response is not an article page, whether it means the page is gone). `check_host`: refuse a
+    page a configured site's request was redirected to on another host."""
     if page.get("error"):
         return page["error"], False
     status = page["status"]
@@ -91,7 +91,7 @@ def refusal(page: dict, site: Site) -> tuple[str | None, bool]:
         retry_after = header(page, "retry-after")
         return (f"HTTP {status}: server error" if status >= 500 else f"HTTP {status}") + (
             f" (Retry-After: {retry_after})" if retry_after else ""), False
-    if site.key != OTHER and page.get("final_url") and not site.owns(page["final_url"]):
+    if check_host and site.key != OTHER and page.get("final_url") and not site.owns(page["final_url"]):
         return f"redirected off the site to another host: {page['final_url']}", False
     media = (content_type(page) or "").split(";")[0].strip().lower()
     if media not in HTML_TYPES:
