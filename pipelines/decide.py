@@ -53,7 +53,8 @@ def decide(page: dict, site: Site, config_dir: str | Path | None = None, *,
     error, gone = refusal(page, site, check_host=fetched_now)
     if error is None:
         try:
-            decision.article = extract(page["body"], final, site, content_type(page), page.get("hints"),
+            hints = {**(page.get("hints") or {}), "captured": page.get("fetched_at")}  # the year of "…on May 5"
+            decision.article = extract(page["body"], final, site, content_type(page), hints,
                                        learned_lines=learned_lines)
         except ExtractionError as exc:
             error = f"no article: {exc}"

@@ -100,11 +100,15 @@ def test_chinese_source_is_the_source_when_nothing_else_is():
     assert article.source == "hunantoday" and article.translator == "Xiao Juan"
 
 
+# a caption on evidence (issue 19): caption markup, or a short line attached to a photo in the same figure-like
+# block that reads like a caption
 @pytest.mark.parametrize("caption_html", [
-    '<p align="center">The governor (right) meets the ambassadors.</p>',
-    '<p style="text-align:center">The governor (right) meets the ambassadors.</p>',
-    '<p style="text-align: center;">The governor (right) meets the ambassadors.</p>',
-    '<p><img src="a.jpg"></p><p>The governor (right) meets the ambassadors.</p>',
+    '<p align="center"><img src="a.jpg"></p><p align="center">The governor (right) meets the ambassadors.</p>',
+    '<p><img src="a.jpg"></p><p style="text-align:center">The governor (right) meets the ambassadors.</p>',
+    '<p align="center"><img src="a.jpg"></p><p style="text-align: center;">The governor (right) meets the ambassadors.</p>',
+    '<p align="center"><img src="a.jpg"><br>The governor (right) meets the ambassadors.</p>',
+    '<div><p><img src="a.jpg"></p><p>The governor (right) meets the ambassadors.</p></div>',
+    '<figure><img src="a.jpg"><figcaption>The governor (right) meets the ambassadors.</figcaption></figure>',
     '<p>The governor (right) meets the ambassadors. (Photo/Su Si)</p>',
     '<p>The governor (right) meets the ambassadors. (iChongqing/Wang Wei)</p>',
     '<p>Photo by Wang Wei: the governor (right) meets the ambassadors.</p>',
@@ -118,6 +122,36 @@ def test_captions_apart_in_every_layer(caption_html):
         article = extract(html, URL, SITE)
         assert article.layer == layer
         assert article.captions == [caption_text] and article.paragraphs == PARAGRAPHS, layer
+
+
+# no evidence: a plain paragraph after a photo (the ministry's press conferences put the spokesperson's photo right
+# before a question), a centred line with no photo, a question or a turn of dialogue however it is set
+@pytest.mark.parametrize("text_html", [
+    '<p><img src="a.jpg"></p><p>The governor (right) meets the ambassadors.</p>',
+    '<p align="center">The governor (right) meets the ambassadors.</p>',
+    '<p align="center"><img src="a.jpg"></p><p align="center">Q: Did the governor meet the ambassadors?</p>',
+    '<p align="center"><img src="a.jpg"></p><p align="center">CCTV: Can you share more on the visit of the envoys?</p>',
+    '<p align="center"><img src="a.jpg"><br>Did the governor meet the ambassadors?</p>',
+])
+def test_no_caption_without_evidence(text_html):
+    text = re.sub("<[^>]+>", "", text_html.replace("<br>", ""))
+    inner = f"<p>{PARAGRAPHS[0]}</p>{text_html}<p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p>"
+    for wrapper, layer in (('<div class="article-body">{}</div>', "site"), ('<div class="TRS_Editor">{}</div>', "trs"),
+                           ("<div>{}</div>", "generic")):
+        article = extract(page(f'<h1 class="headline">Governor Meets Ambassadors</h1>{wrapper.format(inner)}'), URL, SITE)
+        assert article.layer == layer
+        assert article.captions == [] and article.paragraphs == [PARAGRAPHS[0], text, *PARAGRAPHS[1:]], layer
+        assert article.removed == [] and article.restored == []
+
+
+@pytest.mark.parametrize("separator", ["***", "※※※※※※", "———", "* * *", "＊＊＊＊＊＊＊＊＊＊"])
+def test_separators_are_dropped_as_boilerplate_not_kept_as_captions(separator):
+    inner = (f'<p>{PARAGRAPHS[0]}</p><p align="center"><img src="a.jpg"></p><p align="center">{separator}</p>'
+             f'<p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p>')
+    article = extract(page(f'<h1 class="headline">Governor Meets Ambassadors</h1><div class="article-body">{inner}'
+                           f'</div>'), URL, SITE)
+    assert article.captions == [] and article.paragraphs == PARAGRAPHS
+    assert article.removed == [{"rule": "separator line", "text": separator}]
 
 
 @pytest.mark.parametrize("caption_html,is_caption", [

@@ -1,0 +1,145 @@
+"""The completeness guard: no text block of an article leaves its body without a named reason. Pure functions.
+
+Extraction records every block it takes out of the article's container as a `Removal` (the rule, in plain words,
+and the text): a boilerplate block or line, learned boilerplate, a separator, a credit line, a caption with its
+evidence, a related-links box, a repeated line, the headline or a date line above the text. After extraction,
+`guard` compares the body with the text blocks of the container the body came from (for trafilatura's reading of
+a whole page, with `conservative_reading`: the long paragraphs that share a parent with the body's own); a block
+that is neither in the body nor removed by a named rule is put back in its place, and listed as restored, so the
+article is flagged (a warning in the run, a count in `gazette check` and on the article page).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .normalise import clean_text
+
+RESTORED = "restored"
+CONSERVATIVE_MIN = 120   # a paragraph of at least this many characters beside the body's own is article text
+LINKS_MAX = 0.3          # unless more than this share of it is link text
+
+
+@dataclass(frozen=True)
+class Removal:
+    rule: str
+    text: str
+
+    def as_dict(self) -> dict:
+        return {"rule": self.rule, "text": self.text}
+
+
+def guard(reference: list[str], paragraphs: list[str], removed: list[Removal]) -> tuple[list[str], list[str]]:
+    """(the body's paragraphs with every block of `reference` lost for no named reason put back in page order,
+    the blocks put back)."""
+    kept = set(paragraphs)
+    gone = {r.text for r in removed}
+    joined = None
+    lost_at: dict[int, list[str]] = {}
+    restored: list[str] = []
+    cursor = 0
+    position = {}
+    for index, paragraph in enumerate(paragraphs):
+        position.setdefault(paragraph, []).append(index)
+    for block in reference:
+        block = clean_text(block)
+        if not block or block in gone:
+            continue
+        if block in kept:
+            later = [i for i in position[block] if i >= cursor]
+            cursor = (later[0] if later else position[block][-1]) + 1
+            continue
+        if joined is None:
+            joined = "\n".join(paragraphs)
+        if _covered(block, joined, gone):
+            continue
+        lost_at.setdefault(cursor, []).append(block)
+        restored.append(block)
+    if not restored:
+        return paragraphs, []
+    result: list[str] = []
+    for index, paragraph in enumerate(paragraphs):
+        result.extend(lost_at.get(index, ()))
+        result.append(paragraph)
+    result.extend(lost_at.get(len(paragraphs), ()))
+    return result, restored
+
+
+def _covered(block: str, joined: str, gone: set[str]) -> bool:
+    """The block is in the body after all (split or merged differently), or is made of removed text and body text."""
+    if block in joined:
+        return True
+    rest = block
+    for text in gone:
+        if text and text in rest:
+            rest = rest.replace(text, " ")
+    rest = clean_text(rest)
+    return not rest or rest in joined or len(rest) <= 3
+
+
+def conservative_reading(tree, paragraphs: list[str]) -> list[str]:
+    """A cautious whole-page reading to check a generic extractor against: the text of the page's `<p>`
+    elements, in page order, under every parent that holds at least two of the body's paragraphs, keeping
+    the body's own and other long paragraphs (at least CONSERVATIVE_MIN characters, mostly not links)."""
+    if not paragraphs:
+        return []
+    wanted = set(paragraphs)
+    parents: dict = {}
+    texts: dict = {}
+    body = tree.find("body")
+    for p in (body if body is not None else tree).iter("p"):
+        text = clean_text(p.text_content())
+        texts[p] = text
+        if text in wanted and p.getparent() is not None:
+            parents[p.getparent()] = parents.get(p.getparent(), 0) + 1
+    reading: list[str] = []
+    for p, text in texts.items():
+        if parents.get(p.getparent(), 0) < 2 or not text:
+            continue
+        if text in wanted:
+            reading.append(text)
+        elif len(text) >= CONSERVATIVE_MIN and p.find(".//img") is None:
+            links = sum(len(clean_text(a.text_content())) for a in p.iter("a"))
+            if links <= LINKS_MAX * len(text):
+                reading.append(text)
+    return reading
+
+
+def summary(removed: list[dict] | list[Removal], restored: list[str] | None = None) -> str:
+    """What extraction removed, in plain words: "2 lines removed as boilerplate, 1 caption"."""
+    counts: dict[str, int] = {}
+    for item in removed or ():
+        rule = item.rule if isinstance(item, Removal) else item.get("rule", "")
+        kind = kind_of(rule)
+        counts[kind] = counts.get(kind, 0) + 1
+    parts = []
+    for kind, (one, many) in KINDS.items():
+        n = counts.get(kind, 0)
+        if n:
+            parts.append(f"{n} {one if n == 1 else many}")
+    text = ", ".join(parts)
+    if restored:
+        n = len(restored)
+        text = (text + "; " if text else "") + (f"{n} paragraph{'s' if n != 1 else ''} put back that extraction "
+                                                 f"had dropped for no named reason")
+    return text
+
+
+KINDS = {  # kind: (one, many), in the order the article page lists them
+    "boilerplate": ("line removed as boilerplate", "lines removed as boilerplate"),
+    "separator": ("separator line", "separator lines"),
+    "caption": ("caption", "captions"),
+    "credit": ("credit line", "credit lines"),
+    "links": ("related-links box", "related-links boxes"),
+    "repeat": ("repeated line", "repeated lines"),
+    "heading": ("headline or date line above the text", "headline or date lines above the text"),
+}
+
+
+def kind_of(rule: str) -> str:
+    """The kind of a removal rule, for counting (see KINDS)."""
+    for prefix, kind in (("caption", "caption"), ("credit", "credit"), ("separator", "separator"),
+                         ("related", "links"), ("repeated", "repeat"), ("headline", "heading"),
+                         ("date line", "heading"), ("byline", "heading")):
+        if rule.startswith(prefix):
+            return kind
+    return "boilerplate"
