@@ -251,10 +251,9 @@ def _dropped_inside(dropped, container) -> list[Removal]:
 
 
 def _in_page_order(removed: list[Removal], reference: list[str]) -> list[Removal]:
-    """Removals in the order their text stands in the container (unknown ones last), each once."""
+    """Removals in the order their text stands in the container (unknown ones last)."""
     order = {text: i for i, text in reversed(list(enumerate(reference)))}
-    unique = list(dict.fromkeys(removed))
-    return sorted(unique, key=lambda r: order.get(r.text, len(order)))
+    return sorted(removed, key=lambda r: order.get(r.text, len(order)))
 
 
 def _later_layers(found: dict, result: "_Body", tree, text: str, url: str, hints: dict, names,
