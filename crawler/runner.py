@@ -16,7 +16,7 @@ from .spiders.fetch import FetchSpider
 from .spiders.site import SiteSpider
 
 SUMMARY_KEYS = ("site", "run_id", "status", "requests", "new", "updated", "unchanged", "duplicate", "failed",
-                "gone", "fell_back", "errors")
+                "gone", "fell_back", "removed", "restored", "errors")
 
 
 def run_fetch(config: Config, db_path: str, urls: list[str], log_level: str = "WARNING") -> list[dict]:
@@ -88,6 +88,8 @@ def summary_line(s: dict) -> str:
         line += f", {s['gone']} gone"
     if s.get("fell_back"):
         line += f", {s['fell_back']} fell back"
+    if s.get("restored"):
+        line += f", {s['restored']} paragraphs put back that extraction had dropped"
     if s["status"] != "ok" and s.get("errors"):
         line += f"\n{'':<10} {s['errors'][0]}"
     return line

@@ -245,6 +245,13 @@ def extra_template_vars(template, database, table, view_name, request, datasette
             captions = [c for c in json.loads(article.get("captions") or "[]") if c]
         except ValueError:
             captions = [article["captions"]]
+        from pipelines.completeness import summary as removed_summary
+
+        try:  # what extraction left out of the text, and why (pipelines/completeness.py)
+            removed = [r for r in json.loads(article.get("removed") or "[]") if isinstance(r, dict)]
+            restored = json.loads(article.get("restored") or "[]")
+        except ValueError:
+            removed, restored = [], []
         named = {}
         for m in (await db.execute("select kind, name, code, count from mentions where article_id = ? "
                                    "order by kind, count desc, name", [article_id])).rows:
@@ -259,6 +266,7 @@ def extra_template_vars(template, database, table, view_name, request, datasette
                 "revisions": [dict(r) for r in revisions],
                 "article_urls": [dict(u) for u in urls], "article_urls_tracked": tracked,
                 "captions": captions, "named": named, "capture": dict(capture) if capture else None,
+                "removed": removed, "restored": restored, "removed_summary": removed_summary(removed, restored),
                 "site": {"key": article["site"], **sites.get(article["site"], {"name": article["site"]})},
                 "colour": pages.colours(datasette, [article["site"]])[article["site"]],
                 "archive_url": datasette.absolute_url(request, request.path),
