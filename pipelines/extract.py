@@ -70,7 +70,13 @@ CREDITS = (
     ("chinese_source", re.compile(r"^Chinese source\s*[:：]\s*(.*)$", re.I)),
     ("editor", re.compile(r"^(?:Editors?|Edited by|Chief editor|Responsible editor|Executive editor)\s*[:：]\s*(.*)$"
                           r"|^Edited by\s+(.*)$", re.I)),
-    ("source", re.compile(r"^Source\s*[:：]\s*(.*?)\.?$", re.I)),
+    # "Source: Shenzhen Daily", "Source:Shenzhen Daily", "Sources | …", "(Source: …)", "Article source: …", "From: …",
+    # "来源：…", "Source: X | Updated: …" (the source only), "Reprinted from …", "Originally published in …"
+    ("source", re.compile(r"^[(（]?\s*(?:(?:Article |News |Content )?Sources?|From|Via|来源|稿源|文章来源|Quelle)"
+                          r"\s*[:：|]\s*(.+?)\s*(?=\s\||\|\s|\s{2}|\s(?:Updated|Date|Time|Writer|Author|"
+                          r"Editor|Translator|Font|Published)\b\s*[:：]|[)）]?\.?$)", re.I)),
+    ("source", re.compile(r"^(?:Reprinted|Republished|Reproduced) (?:from|with permission from)\s+(?:the\s+)?(.+?)\.?$"
+                          r"|^Originally (?:published|appeared) (?:in|by|on)\s+(?:the\s+)?(.+?)\.?$", re.I)),
 )
 CREDIT_MAX = 160
 LABELS = r"(?:Updated|Date|Time|Source|Editors?|Writer|Author|Reporter|Font|Size|Translators?|Chinese|Print|Share)\b"
@@ -87,7 +93,7 @@ DATE_LABEL = re.compile(rf"(?:^|\s|\|)(?:Date|Updated|Update time|Time|Published
                         rf"Released|Posted|发布时间|日期|时间)\s*(?:on)?\s*[:：]\s*({DATE_TEXT})", re.I)
 DATE_LINE = re.compile(rf"^({DATE_TEXT})(?:\s+(?:Download|Print|Comment|Share|Close|Font|A\+|A-|A)\b.*)?$")
 DATE_AT_END = re.compile(rf"(?:^|\s)({DATE_TEXT})$")
-SOURCE_LABEL = re.compile(r"(?:^|\s|\|)(?:Source|From|来源)\s*[:：]\s*(.+?)\s*(?=\||\s(?:Updated|Date|Time|Writer|"
+SOURCE_LABEL = re.compile(r"(?:^|\s|\|)(?:Sources?|From|来源|稿源)\s*[:：]\s*(.+?)\s*(?=\||\s(?:Updated|Date|Time|Writer|"
                           r"Author|Editor|Font|Size|Published)\s*[:：]|\s{2}|\s(?:19|20)\d\d[-/.年]|$)", re.I)
 TRANSLATOR_LABEL = re.compile(rf"(?:^|\s|\|)Translators?\s*[:：]\s*({NAMES})")
 EDITOR_LABEL = re.compile(rf"(?:^|\s|\|)Editors?\s*[:：]\s*({NAMES})")
@@ -682,6 +688,9 @@ def _paragraphs(blocks: Iterable[str], captions: list[str], boilerplate: Boilerp
         why = bp.reason(line, boilerplate, learned) or ("separator line" if is_separator(line) else None)
         if why:
             removed.append(Removal(why, line))
+            credit = _credit(line)  # a source line the site's boilerplate drops still names the source
+            if credit and credit[1]:
+                credits.setdefault(credit[0], credit[1])
         elif line in captions:
             continue
         elif PHOTO_CREDIT.match(line) or (len(line) <= CAPTION_MAX and ENDS_WITH_CREDIT.search(line)):

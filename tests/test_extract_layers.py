@@ -210,3 +210,33 @@ def test_learned_lines_are_dropped_like_the_site_boilerplate():
     assert extract(page(body), URL, SITE).paragraphs[-1] == "Scan the QR code to follow us on WeChat"
     article = extract(page(body), URL, SITE, learned_lines=["Scan the QR code to follow us on WeChat"])
     assert article.paragraphs == PARAGRAPHS
+
+
+# credit lines in the forms real reprints use (issue 19.6): the source is read, and the line leaves the body
+@pytest.mark.parametrize("line", [
+    "Source: Shenzhen Daily", "Source:Shenzhen Daily", "Source | Shenzhen Daily", "(Source: Shenzhen Daily)",
+    "Sources: Shenzhen Daily", "SOURCE: Shenzhen Daily.", "From: Shenzhen Daily", "Article source: Shenzhen Daily",
+    "来源：Shenzhen Daily", "Source: Shenzhen Daily | Updated: 2025-03-06", "Source: Shenzhen Daily  Editor: Li Na",
+    "Reprinted from Shenzhen Daily", "Originally published in the Shenzhen Daily.",
+])
+def test_source_lines_in_the_forms_real_pages_use(line):
+    body = '<div class="article-body">' + paragraphs() + f"<p>{line}</p></div>"
+    article = extract(page(f'<h1 class="headline">Governor Meets Ambassadors</h1>{body}'), URL, SITE)
+    assert article.source == "Shenzhen Daily" and article.paragraphs == PARAGRAPHS
+    assert article.removed == [{"rule": "credit line (source)", "text": " ".join(line.split())}]
+
+
+def test_a_source_line_the_sites_boilerplate_drops_still_names_the_source():
+    site = Site(key="sz", name="Shenzhen Government Online", hosts=("www.prov.gov.cn",), language="en",
+                selectors={"title": ("h1.headline::text",), "body": ("div.article-body",)},
+                boilerplate=Boilerplate(patterns=(re.compile(r"^Source: .*Updated: \d{4}-\d{2}-\d{2}"),)))
+    body = '<div class="article-body"><p>Source: Shenzhen Daily Updated: 2025-03-06</p>' + paragraphs() + "</div>"
+    article = extract(page(f'<h1 class="headline">Governor Meets Ambassadors</h1>{body}'), URL, site)
+    assert article.source == "Shenzhen Daily" and article.paragraphs == PARAGRAPHS
+
+
+def test_a_sentence_beginning_with_from_is_no_source():
+    text = "From: the first day of the visit to its end, the delegation met officials of twelve districts and towns."
+    body = '<div class="article-body">' + paragraphs() + f"<p>{text}</p></div>"
+    article = extract(page(f'<h1 class="headline">Governor Meets Ambassadors</h1>{body}'), URL, SITE)
+    assert article.source is None and article.paragraphs[-1] == text
