@@ -72,12 +72,11 @@ def gazette(body: bytes, url: str, site) -> str:
 def gazette_unguarded(body: bytes, url: str, site) -> str:
     """Gazette with the completeness guard (pipelines/completeness.py) switched off, to measure what it costs."""
     import pipelines.extract as ex
-    saved = ex.guard, ex.conservative_reading
-    ex.guard, ex.conservative_reading = (lambda reference, paragraphs, removed: (paragraphs, [])), (lambda t, p: [])
+    ex.GUARD = False
     try:
         return gazette(body, url, site)
     finally:
-        ex.guard, ex.conservative_reading = saved
+        ex.GUARD = True
 
 
 def trafilatura_default(body: bytes, url: str, site) -> str:
