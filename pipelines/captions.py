@@ -23,7 +23,7 @@ from . import boilerplate as bp
 from .normalise import clean_text
 
 MARKUP = ("figcaption", "[class*=caption]", "[class*=Caption]")
-CENTRED = re.compile(r"text-align\s*:\s*center", re.I)
+CENTRED = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CAPTION_MAX = 300         # reading weight: a longer block beside an image is text, not a caption
 MARKUP_CAPTION_MAX = 400  # nor a longer block in caption markup

@@ -75,6 +75,29 @@ def _covered(block: str, joined: str, gone: set[str]) -> bool:
     return not rest or rest in joined or len(rest) <= 3
 
 
+def dropped_inside(dropped, container, blocks) -> list[Removal]:
+    """The blocks (`blocks(element)`: its text blocks) the boilerplate selectors took out of the body's container
+    (`dropped`: (former parent, element) pairs from boilerplate.remove_blocks), as removals."""
+    if container is None:
+        return []
+    removals = []
+    for parent, element in dropped:
+        node = parent
+        while node is not None and node is not container:
+            node = node.getparent()
+        if node is None:
+            continue
+        for text in blocks(element):
+            removals.append(Removal("boilerplate block (the site's or the default boilerplate selectors)", text))
+    return removals
+
+
+def in_page_order(removed: list[Removal], reference: list[str]) -> list[Removal]:
+    """Removals in the order their text stands in the container (unknown ones last)."""
+    order = {text: i for i, text in reversed(list(enumerate(reference)))}
+    return sorted(removed, key=lambda r: order.get(r.text, len(order)))
+
+
 def conservative_reading(tree, paragraphs: list[str]) -> list[str]:
     """A cautious whole-page reading to check a generic extractor against: under every parent that holds at least
     two of the body's paragraphs (as `<p>` children), the body's own paragraphs and any long `<p>` (at least
@@ -97,9 +120,7 @@ def conservative_reading(tree, paragraphs: list[str]) -> list[str]:
         children = [(c, clean_text(c.text_content())) for c in parent if c.tag == "p"]
         inside = [i for i, (_, text) in enumerate(children) if text in wanted]
         for i, (p, text) in enumerate(children):
-            if text in wanted:
-                reading.append(text)
-            elif inside[0] < i < inside[-1] and _prose(p, text):
+            if text in wanted or (inside[0] < i < inside[-1] and _prose(p, text)):
                 reading.append(text)
     return reading
 

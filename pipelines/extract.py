@@ -11,10 +11,12 @@ Every other field is found on its own, from the first layer that has it (`field_
   around the article: "By NAME|Mar 23,2023", "Date: …", "Updated: …", "2020-04-03 Download Print Comment",
   end-of-article credit lines, a press conference's date in its title, the on-page headline), `generic`
   (trafilatura's metadata: <title>, htmldate), and for `published` also `listing` (the listing's date) and `url`.
-In every layer captions are kept apart from the body (the site's caption selectors, figcaption, short centred
-paragraphs, a short paragraph right after an image, photo credits; on a page of no configured site only caption
-markup and photo credits) and credit lines (`This article is from …`, `Translator: …`, `Chinese source: …`,
-`Editor: …`, `Source: …`) leave the body for their fields. `learned_lines` adds boilerplate lines to drop.
+In every layer captions are kept apart from the body only on evidence (pipelines/captions.py; on a page of no
+configured site only caption markup and photo credits), credit lines (`This article is from …`, `Translator: …`,
+`Chinese source: …`, `Editor: …`, `Source: …` in its many forms) leave the body for their fields, separator lines
+are dropped, and `learned_lines` adds boilerplate lines to drop. Every block that leaves the body is recorded with
+its rule (`removed`), and the completeness guard (pipelines/completeness.py) puts back any block of the body's
+container lost for no named rule (`restored`).
 
 A configured site's page whose body needed layer 2 or 3 is `fell_back`; fields that its selectors should have
 given but a later layer gave are named in `warnings`, so a changed template shows in the crawl health report.
@@ -31,9 +33,10 @@ from lxml import html as lxml_html
 from . import boilerplate as bp
 from .captions import is_separator, take_captions
 from .charset import decode
-from .completeness import LEFT_OUT, Removal, conservative_reading, guard
+from .completeness import LEFT_OUT, Removal, conservative_reading, dropped_inside, guard, in_page_order
 from .normalise import (clean_byline, clean_source, clean_text, clean_title, date_from_url, headline_date,
-                        parse_date, with_year)
+                        parse_date)
+from .page_dates import date_from_headline, markup_date
 from .rules import OTHER, Boilerplate, Site
 
 BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "table", "tr",
@@ -191,7 +194,7 @@ def extract(body: bytes, url: str, site: Site, content_type: str | None = None,
 
     paragraphs = result.paragraphs
     title = found["title"][0]
-    removed = _dropped_inside(dropped, result.container) + result.removed
+    removed = dropped_inside(dropped, result.container, _blocks) + result.removed
     while paragraphs and (paragraphs[0] == title or _metadata_line(paragraphs[0])):
         rule = "headline repeated above the text" if paragraphs[0] == title else "date line or byline above the text"
         removed.append(Removal(rule, paragraphs[0]))
@@ -217,7 +220,7 @@ def extract(body: bytes, url: str, site: Site, content_type: str | None = None,
         layer=result.layer, fell_back=site.key != OTHER and result.layer != layers[0], encoding=encoding,
         warnings=[w for w in warnings if not w.startswith(f"layer {result.layer}")],
         translator=value["translator"], editor=value["editor"], field_layers=field_layers,
-        removed=[r.as_dict() for r in _in_page_order(removed, reference)], restored=restored,
+        removed=[r.as_dict() for r in in_page_order(removed, reference)], restored=restored,
     )
 
 
@@ -241,28 +244,6 @@ def _guarded(result: "_Body", tree, paragraphs: list[str], removed: list[Removal
     return reference, None
 
 
-def _dropped_inside(dropped, container) -> list[Removal]:
-    """The blocks the boilerplate selectors took out of the body's container, as removals."""
-    if container is None:
-        return []
-    removals = []
-    for parent, element in dropped:
-        node = parent
-        while node is not None and node is not container:
-            node = node.getparent()
-        if node is None:
-            continue
-        for text in _blocks(element):
-            removals.append(Removal("boilerplate block (the site's or the default boilerplate selectors)", text))
-    return removals
-
-
-def _in_page_order(removed: list[Removal], reference: list[str]) -> list[Removal]:
-    """Removals in the order their text stands in the container (unknown ones last)."""
-    order = {text: i for i, text in reversed(list(enumerate(reference)))}
-    return sorted(removed, key=lambda r: order.get(r.text, len(order)))
-
-
 def _later_layers(found: dict, result: "_Body", tree, text: str, url: str, hints: dict, names,
                   configured: bool = False) -> None:
     """Fill `found` (field -> (value, layer)) with what the site's selectors and the CMS markers did not give:
@@ -282,7 +263,7 @@ def _later_layers(found: dict, result: "_Body", tree, text: str, url: str, hints
             found[name] = (value, "text")
     named = headline_date(found["title"][0]) if "title" in found else None
     if "published" not in found and named:
-        _date_from_headline(found, named, hints, url, result.container)
+        date_from_headline(found, named, hints, url, result.container)
     if "published" not in found and hints.get("listed_published"):
         found["published"] = (hints["listed_published"], "listing")
     if "published" not in found and result.metadata is None and date_from_url(url):
@@ -291,7 +272,7 @@ def _later_layers(found: dict, result: "_Body", tree, text: str, url: str, hints
         meta = result.metadata if result.metadata is not None else _generic_metadata(text, url)
         guessed = parse_date(meta.get("date"))
         if guessed and configured and "published" not in found:
-            guessed = _markup_date(text, url)  # a configured site's page: no date from a number in its prose
+            guessed = markup_date(text, url)  # a configured site's page: no date from a number in its prose
         if guessed and named and (int(guessed[5:7]), int(guessed[8:10])) != named[:2]:
             guessed = None  # htmldate's guess contradicts the headline's own date: an unrelated number
         for name, value in (("title", clean_title(meta.get("title"), True, names)),
@@ -301,48 +282,6 @@ def _later_layers(found: dict, result: "_Body", tree, text: str, url: str, hints
                 found[name] = (value, "generic")
     if "published" not in found and date_from_url(url):
         found["published"] = (date_from_url(url), "url")
-
-
-def _markup_date(text: str, url: str) -> str | None:
-    """htmldate's date from the page's markup and URL only, without its search of the free text (where "…issued a
-    statement on August 6" or a copyright year would do)."""
-    from htmldate import find_date
-
-    try:
-        return parse_date(find_date(text, url=url, extensive_search=False, original_date=True))
-    except Exception:  # noqa: BLE001 - a last resort must not fail a page
-        return None
-
-
-def _date_from_headline(found: dict, named: tuple, hints: dict, url: str, container) -> None:
-    """The date a press event's headline names; a yearless one ("…on September 13") takes its year from the
-    listing's date, else the URL's, else the upload stamp of the article's own photos (TRS names an uploaded file
-    W0YYYYMMDD…), else the capture date (`published_year` in field_layers says which)."""
-    month, day, year = named
-    if year:
-        found["published"] = (f"{year:04d}-{month:02d}-{day:02d}", "text")
-        return
-    for anchor, layer, before in ((hints.get("listed_published"), "listing", False), (date_from_url(url), "url", False),
-                                  (_file_stamp(container), "images", False), (hints.get("captured"), "capture", True)):
-        value = with_year(month, day, anchor, before) if anchor else None
-        if value:
-            found["published"] = (value, "text")
-            found["published_year"] = (value[:4], layer)
-            return
-
-
-FILE_STAMP = re.compile(r"(?:^|/)W0((?:19|20)\d\d)(\d\d)(\d\d)\d{6,}\.\w+$")
-
-
-def _file_stamp(container) -> str | None:
-    """The date in the TRS upload names of the container's images (`./W020180913….jpg`), when they agree."""
-    if container is None:
-        return None
-    stamps = {m.groups() for m in (FILE_STAMP.search(img.get("src") or "") for img in container.iter("img")) if m}
-    if len(stamps) != 1:
-        return None
-    year, month, day = stamps.pop()
-    return f"{year}-{month}-{day}"
 
 
 def parse(text: str) -> lxml_html.HtmlElement | None:

@@ -78,7 +78,7 @@ def main(argv: list[str]) -> int:
             headers = git(repo, "show", f"{COMMIT}:{path}/response_headers").decode("latin-1")
             file = f"{folder}/t{number}.html"
             (HERE / file).write_bytes(body)
-            fetched = dt.datetime.fromtimestamp(meta["timestamp"], dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+            fetched = dt.datetime.fromtimestamp(meta["timestamp"], dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             content_type = next((line.split(":", 1)[1].strip() for line in headers.splitlines()
                                  if line.lower().startswith("content-type:")), None)
             pages.append({"file": file, "url": url, "status": meta["status"], "content_type": content_type,
