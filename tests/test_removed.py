@@ -54,3 +54,10 @@ def test_fetch_records_what_left_the_body_and_why(mirrors, mirrored_config, db):
     assert "***" not in row["body"] and row["published"] == SEPARATED["expected"]["published"]
     run = next(sqlite_utils.Database(db).query("select removed, restored from crawl_runs"))
     assert (run["removed"], run["restored"]) == (2, 0)
+
+
+def test_status_warns_when_the_last_crawl_put_paragraphs_back():
+    from archive import health
+    run = {"restored": 3}
+    assert "3 paragraph(s) dropped by extraction for no named reason" in health._restored([run])
+    assert health._restored([{"restored": 0}]) is None and health._restored([]) is None
