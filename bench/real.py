@@ -15,7 +15,7 @@ import logging
 import sys
 import time
 
-from tests.real.reading import REAL, article_blocks, pages
+from bench.real_corpus import REAL, article_blocks, pages
 
 
 def gazette(body: bytes, page: dict, site) -> dict:

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import pytest
 
+from bench.real_corpus import REAL, article_blocks, pages
 from crawler import config as config_module
 from pipelines.extract import extract
-
-from .real.reading import REAL, article_blocks, pages
 
 PAGES = pages()
 SITE = config_module.load().sites["mfa"]

@@ -7,9 +7,9 @@ import json
 
 import sqlite_utils
 
+from bench.real_corpus import REAL, pages
 from pipelines.completeness import Removal, guard, summary
 
-from .real.reading import REAL, pages
 from .support import gazette, json_lines
 
 SEPARATED = next(p for p in pages() if p["file"] == "mfa-en-2015/t1714425.html")  # two lines of stars in its Q&A

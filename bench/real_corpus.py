@@ -1,6 +1,7 @@
-"""The corpus's own reading of a real page, independent of pipelines/: the text blocks of its article container
-(every <P> and every <BR>-separated line), read with plain regexes from the raw HTML. The no-paragraph-lost test
-(tests/test_real_pages.py) and `python -m bench.real` check extraction against it."""
+"""The real corpus (tests/real/: real pages byte for byte, pages.json, expected.json) and its own reading of a page,
+independent of pipelines/: the text blocks of its article container (every <P> and every <BR>-separated line),
+read with plain regexes from the raw HTML. The no-paragraph-lost test (tests/test_real_pages.py) and
+`python -m bench.real` check extraction against it."""
 from __future__ import annotations
 
 import html
@@ -8,7 +9,7 @@ import json
 import re
 from pathlib import Path
 
-REAL = Path(__file__).resolve().parent
+REAL = Path(__file__).resolve().parent.parent / "tests" / "real"
 SEPARATOR = re.compile(r"^[\s*＊※]{3,}$|^(\* )+\*$")
 SPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 
