@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 REAL = Path(__file__).resolve().parent.parent / "tests" / "real"
-SEPARATOR = re.compile(r"^[\s*＊※]{3,}$|^(\* )+\*$")
+SEPARATOR = re.compile(r"^[\s*＊※\-—–]{3,}$|^(\* )+\*$")
 SPACE = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
 
 
