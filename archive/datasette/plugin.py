@@ -1,4 +1,5 @@
-"""Gazette's own Datasette plugin (loaded by `gazette serve` from this plugins/ directory).
+"""Gazette's own Datasette plugin, registered through the `datasette` entry point (pyproject.toml); Datasette
+finds its templates in templates/ beside this module.
 
 - read-only guard: any request but GET/HEAD/OPTIONS is refused with 405, and every response says
   `X-Robots-Tag: noindex, nofollow` (robots.txt itself comes from datasette-block-robots);
@@ -8,7 +9,7 @@
   its capture and every URL it was seen at, the site's name and colour, for templates/row-gazette-articles.html;
 - Jinja filters `paragraphs` (escaped text, one <p> per blank-line-separated paragraph) and `http_url`
   (only http(s) URLs become links);
-- Gazette's pages (archive/datasette/pages.py): home `/`, search `/-/search` (+ .csv, .json, .atom), word-level
+- Gazette's pages (archive/datasette/pages/): home `/`, search `/-/search` (+ .csv, .json, .atom), word-level
   differences `/-/changes/<id>/<n>`, feeds `/-/feeds/changes.atom` and `/-/feeds/gone.atom`, the archived capture
   `/-/capture/<id>` under a CSP that runs no script and loads nothing;
 - one search: the articles table's `?_search=` is answered by archive/datasette/search.py, as the search page is
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
@@ -117,7 +119,7 @@ def prepare_connection(conn):
     conn.create_function("gazette_fts", 1, lambda text: fts5_query(text or "") or '""', deterministic=True)
 
 
-# -- Gazette's pages (archive/datasette/pages.py) -------------------------------------------------------
+# -- Gazette's pages (archive/datasette/pages/) -------------------------------------------------------
 
 @hookimpl
 def startup(datasette):
@@ -286,9 +288,20 @@ def highlighted(value: str) -> Markup:
     return Markup(str(escape(value)).replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))
 
 
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
 @hookimpl
 def prepare_jinja2_environment(env):
+    """Gazette's templates first (a module plugin has no templates/ of its own for Datasette to find), then the
+    filters the templates use."""
+    from jinja2 import ChoiceLoader, FileSystemLoader
+
     from archive.datasette import pages
+
+    if not getattr(env, "gazette_templates", False):
+        env.loader = ChoiceLoader([FileSystemLoader(str(TEMPLATES)), env.loader])
+        env.gazette_templates = True
 
     pages.prepare_environment(env)
     env.filters["paragraphs"] = paragraphs
