@@ -124,7 +124,8 @@ def prepare_connection(conn):
 @hookimpl
 def startup(datasette):
     """Compile Gazette's templates before the first visitor comes (a first page otherwise pays ~0.1 s for it)."""
-    for name in ("gazette_home.html", "gazette_search.html", "gazette_change.html", "row-gazette-articles.html",
+    for name in ("gazette_home.html", "gazette_search.html", "gazette_change.html", "gazette_changes.html",
+                 "gazette_meetings.html", "gazette_official.html", "gazette_version.html", "row-gazette-articles.html",
                  "table-gazette-articles.html", "_table-gazette-articles.html", "base.html", "row.html",
                  "table.html", "_table.html"):
         datasette.jinja_env.get_template(name)
@@ -149,13 +150,28 @@ def _guarded(view):
     return guarded
 
 
+async def stylesheet(datasette, request):
+    """static/gazette.css: the layout rules every page shares (listed in metadata.yml extra_css_urls)."""
+    from datasette.utils.asgi import Response
+
+    return Response((Path(__file__).resolve().parent / "static" / "gazette.css").read_text("utf-8"),
+                    content_type="text/css; charset=utf-8", headers={"cache-control": "max-age=600"})
+
+
 @hookimpl
 def register_routes():
     from archive.datasette import pages
     return [
         (r"^/$", _guarded(pages.home_page)),
         (r"^/-/search(\.(?P<format>csv|json|atom))?$", _guarded(pages.search_page)),
+        (r"^/-/changes$", _guarded(pages.changes_page)),
         (r"^/-/changes/(?P<article_id>[^/]+)/(?P<version>\d+)$", _guarded(pages.change_page)),
+        (r"^/-/meetings(\.(?P<format>csv|json|atom))?$", _guarded(pages.meetings_page)),
+        (r"^/-/official/(?P<key>[^/]+)$", _guarded(pages.official_page)),
+        (r"^/-/article/(?P<article_id>[^/]+)/v/(?P<version>\d+)(\.(?P<format>ris|bib))?$",
+         _guarded(pages.version_page)),
+        (r"^/-/feed\.xsl$", pages.feed_stylesheet),
+        (r"^/-/gazette\.css$", stylesheet),
         (r"^/-/feeds/(?P<kind>changes|gone)\.atom$", _guarded(pages.changes_feed)),
         (r"^/-/capture/(?P<capture_id>\d+)$", _guarded(pages.capture_page)),
     ]

@@ -76,3 +76,13 @@ def plain_date(value, utc: bool = False) -> str:
 def count_words(n: int, one: str, many: str | None = None) -> str:
     """"1 article", "2,345 articles"."""
     return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+def closest(value: str, names: list[str], n: int = 3) -> list[str]:
+    """The known names nearest to an unknown value (case ignored), for "no such …; did you mean …"."""
+    import difflib
+
+    lowered = {name.lower(): name for name in names if name}
+    found = difflib.get_close_matches(value.lower(), list(lowered), n=n, cutoff=0.5)
+    starts = [k for k in lowered if k.startswith(value.lower()[:3]) and k not in found] if len(value) >= 3 else []
+    return [lowered[k] for k in (found + sorted(starts))[:n]]

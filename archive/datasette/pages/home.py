@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 
+from . import meeting_reads
 from .charts import _month_index, month_chart, months_label, sparkline
 from .common import DATABASE, colours, site_info
 
@@ -63,7 +64,8 @@ async def home_page(datasette, request):
                              "where gone_since is not null")).rows[0][0]
     dated = [_month_index(m["month"]) for m in months if re.fullmatch(r"\d{4}-\d{2}", m["month"] or "")]
     provinces = await province_rows(db, min(dated, default=None), max(dated, default=None))
-    page = await datasette.render_template("gazette_home.html", {
+    choices = await meeting_reads.home_choices(db)
+    page = await datasette.render_template("gazette_home.html", {**choices,
         "sites": rows, "total": total, "gone": gone, "chart": month_chart(months, colour), "provinces": provinces,
         "span": (min(months_label(dated)), max(months_label(dated))) if dated else None,
         "metadata": datasette.metadata()}, request=request)
