@@ -1,4 +1,6 @@
-"""`/-/search.csv` and `/-/search.json`: every hit of a search, streamed in batches."""
+"""`/-/search.csv` and `/-/search.json`: every hit of a search, in the order the user chose (best match or newest
+first), streamed in batches, with the text, a snippet, the countries and provinces named. Dates stay ISO 8601;
+the CSV starts with a UTF-8 byte order mark so that Excel opens Chinese text intact."""
 from __future__ import annotations
 
 import csv
@@ -6,56 +8,76 @@ import io
 import json
 import re
 
-from .common import archive_url
-from .query import Query, _hits_sql, named_in
+from .common import MARK_CLOSE, MARK_OPEN, archive_url, site_info
+from .query import Query, _hits_sql
+from .results import results
+
+EXPORT_COLUMNS = ("id", "published", "site", "source", "title", "url", "archive_url", "gone_since", "first_seen",
+                  "countries", "provinces", "snippet", "text")
+BATCH = 200
 
 
-EXPORT_COLUMNS = ("id", "published", "site", "title", "url", "archive_url", "gone_since", "first_seen")
+async def ordered_rowids(db, query: Query) -> list[int]:
+    """Every hit's rowid in the page's order: by FTS5 rank for best match, else newest published first."""
+    if not query.active:
+        return []
+    if query.order == "relevance" and query.search.match:
+        hits, params = _hits_sql(query, -1, rank=True)
+        sql = f"select rowid from ({hits}) order by rank, rowid desc"
+    else:
+        hits, params = _hits_sql(query, -1)
+        sql = f"select rowid from ({hits}) order by published desc, rowid desc"
+    return [r[0] for r in (await db.execute(sql, params, custom_time_limit=20000)).rows]
+
+
+async def named(db, ids: list[str]) -> dict[tuple[str, str], str]:
+    """{(article id, country|province): "A; B"} of the articles' mentions."""
+    rows = (await db.execute(
+        f"select article_id, kind, group_concat(name, '; ') from (select article_id, kind, name from mentions "
+        f"where article_id in ({', '.join('?' * len(ids))}) and kind in ('country', 'province') "
+        f"and not (kind = 'country' and code = 'CHN') order by article_id, kind, count desc, name) "
+        f"group by article_id, kind", ids)).rows
+    return {(r[0], r[1]): r[2] for r in rows}
+
+
+async def records(datasette, db, request, query: Query, rowids: list[int]) -> list[dict]:
+    rows = await results(db, query, rowids)
+    ids = [r["id"] for r in rows]
+    bodies = {r[0]: r[1] for r in (await db.execute(
+        f"select id, body from articles where id in ({', '.join('?' * len(ids))})", ids)).rows}
+    names = await named(db, ids)
+    sites = site_info(datasette)
+    return [{"id": r["id"], "published": r["published"], "site": r["site"],
+             "source": sites.get(r["site"], {}).get("name", r["site"]), "title": r["title"], "url": r["url"],
+             "archive_url": datasette.absolute_url(request, archive_url(datasette, r["id"])),
+             "gone_since": r["gone_since"], "first_seen": r["first_seen"],
+             "countries": names.get((r["id"], "country"), ""), "provinces": names.get((r["id"], "province"), ""),
+             "snippet": (r["snippet"] or "").replace(MARK_OPEN, "").replace(MARK_CLOSE, ""),
+             "text": bodies.get(r["id"]) or ""} for r in rows]
 
 
 async def export(datasette, db, query: Query, fmt: str, request):
-    """Every hit, most recently archived first, streamed in batches (keyset on rowid)."""
+    """Every hit, in the page's order, streamed in batches."""
     from datasette.utils.asgi import AsgiStream
 
-    base = datasette.absolute_url
-
     async def stream(writer):
-        last = None
-        first = True
+        rowids = await ordered_rowids(db, query)
         if fmt == "json":
             await writer.write("[")
         else:
             buffer = io.StringIO()
+            buffer.write("\ufeff")
             csv.writer(buffer).writerow(EXPORT_COLUMNS)
             await writer.write(buffer.getvalue())
-        if not query.active:
-            return await writer.write("]" if fmt == "json" else "")
-        named = bool(named_in(query.filters))
-        offset = 0
-        while True:
-            hits, params = _hits_sql(query, 2000, before=None if named else last)
-            if named:
-                hits += f" offset {offset}"
-                offset += 2000
-            rows = (await db.execute(
-                f"select a.rowid, a.id, a.published, a.site, a.title, a.url, a.gone_since, a.first_seen "
-                f"from ({hits}) h join articles a on a.rowid = h.rowid order by h.rowid desc", params,
-                custom_time_limit=10000)).rows
-            if not rows:
-                break
+        for start in range(0, len(rowids), BATCH):
             buffer = io.StringIO()
             out = csv.writer(buffer)
-            for r in rows:
-                record = {"id": r["id"], "published": r["published"], "site": r["site"], "title": r["title"],
-                          "url": r["url"], "archive_url": base(request, archive_url(datasette, r["id"])),
-                          "gone_since": r["gone_since"], "first_seen": r["first_seen"]}
+            for n, record in enumerate(await records(datasette, db, request, query, rowids[start:start + BATCH])):
                 if fmt == "json":
-                    buffer.write(("" if first else ",\n") + json.dumps(record, ensure_ascii=False))
+                    buffer.write(("" if start == 0 and n == 0 else ",\n") + json.dumps(record, ensure_ascii=False))
                 else:
                     out.writerow([record[c] for c in EXPORT_COLUMNS])
-                first = False
             await writer.write(buffer.getvalue())
-            last = rows[-1]["rowid"]
         if fmt == "json":
             await writer.write("]\n")
 

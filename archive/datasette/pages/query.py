@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from archive.datasette.search import Search
 
-from .common import PAGE_SIZE, RANK_CAP
+from .common import PAGE_SIZE, RANK_CAP, closest
 
 
 # -- search -----------------------------------------------------------------------------------------------
@@ -29,9 +29,10 @@ class Query:
         self.text = (args.get("q") or "").strip()
         self.search = Search(self.text)
         self.filters = {k: (args.get(k) or "").strip() for k in FILTERS if (args.get(k) or "").strip()}
+        self.unknown: list[tuple[str, str, list[str]]] = []    # (filter, value as given, closest known names)
         order = args.get("order") or ""
         self.order = order if order in ("relevance", "date") else ("relevance" if self.text else "date")
-        if self.search.cjk or self.search.empty or named_in(self.filters):
+        if not self.search.match or named_in(self.filters):
             self.order = "date"      # relevance needs the word index to drive: words alone
         try:
             self.page = max(1, int(args.get("page") or 1))
@@ -183,7 +184,31 @@ async def mention_labels(db, query: Query) -> dict:
                                     [kind, value.upper() if kind == "country" else value])).first()
         row = row or (await db.execute("select code, name from mentions where kind = ? and name = ? limit 1",
                                        [kind, value])).first()
+        if row is None:
+            row = await _named_alike(db, query, kind, value)
         if row:
             query.filters[kind] = row[NAMED_KEY.get(kind, "code")]
         labels[kind] = row["name"] if row else None
     return labels
+
+
+async def _named_alike(db, query: Query, kind: str, value: str):
+    """The mention whose name is the value in other letter case; None (the value noted as unknown in
+    query.unknown, with the closest names) when there is none."""
+    names = [r[0] for r in (await db.execute(
+        "select distinct name from mentions where kind = ?", [kind], custom_time_limit=2000)).rows]
+    same = next((n for n in names if n.lower() == value.lower()), None)
+    if same is not None:
+        return (await db.execute("select code, name from mentions where kind = ? and name = ? limit 1",
+                                 [kind, same])).first()
+    query.unknown.append((kind, value, closest(value, names)))
+    return None
+
+
+def unknown_site(query: Query, sites: dict) -> None:
+    """A site filter naming no configured site is noted in query.unknown with the closest names."""
+    site = query.filters.get("site")
+    if site and site not in sites:
+        names = {v.get("name", k): k for k, v in sites.items()}
+        near = closest(site, list(names) + list(sites))
+        query.unknown.append(("source", site, list(dict.fromkeys(names.get(n, n) for n in near))))

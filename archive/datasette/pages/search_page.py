@@ -7,7 +7,7 @@ from .charts import month_chart
 from .common import DATABASE, FACET_CAP, PAGE_SIZE, RANK_CAP, colours, site_info
 from .export import export
 from .feeds import search_feed
-from .query import Query, count_hits, mention_labels, named_in, page_rowids
+from .query import Query, count_hits, mention_labels, named_in, page_rowids, unknown_site
 from .results import facets, named_and_words, pages_of, results
 
 
@@ -18,6 +18,7 @@ async def search_page(datasette, request):
     db = datasette.get_database(DATABASE)
     query = Query(request.args)
     labels = await mention_labels(db, query)
+    unknown_site(query, site_info(datasette))
     if fmt in ("csv", "json"):
         return await export(datasette, db, query, fmt, request)
     if fmt == "atom":
@@ -43,7 +44,8 @@ async def search_page(datasette, request):
         context["colours"] = colours(datasette, [r["site"] for r in context["results"]] + list(sites))
         context["chart"] = month_chart(context.pop("months"), context["colours"], height=180) \
             if context.get("months") else None
-        context["exports"] = {fmt: "/-/search." + fmt + query.link(order=None)
+        # downloads keep the order chosen; the feed is always newest first
+        context["exports"] = {fmt: "/-/search." + fmt + query.link(order=None if fmt == "atom" else query.order)
                               for fmt in ("csv", "json", "atom")}
         names = {"site": "source", "gone": "gone from their site"}
         context["filters_active"] = [(names.get(k, k), (labels.get(k) or v) if k != "site" else
