@@ -125,7 +125,7 @@ def prepare_connection(conn):
 def startup(datasette):
     """Compile Gazette's templates before the first visitor comes (a first page otherwise pays ~0.1 s for it)."""
     for name in ("gazette_home.html", "gazette_search.html", "gazette_change.html", "gazette_changes.html",
-                 "gazette_meetings.html", "gazette_official.html", "gazette_version.html", "row-gazette-articles.html",
+                 "gazette_meetings.html", "gazette_official.html", "gazette_version.html", "gazette_feed.html", "row-gazette-articles.html",
                  "table-gazette-articles.html", "_table-gazette-articles.html", "base.html", "row.html",
                  "table.html", "_table.html"):
         datasette.jinja_env.get_template(name)
@@ -170,7 +170,6 @@ def register_routes():
         (r"^/-/official/(?P<key>[^/]+)$", _guarded(pages.official_page)),
         (r"^/-/article/(?P<article_id>[^/]+)/v/(?P<version>\d+)(\.(?P<format>ris|bib))?$",
          _guarded(pages.version_page)),
-        (r"^/-/feed\.xsl$", pages.feed_stylesheet),
         (r"^/-/gazette\.css$", stylesheet),
         (r"^/-/feeds/(?P<kind>changes|gone)\.atom$", _guarded(pages.changes_feed)),
         (r"^/-/capture/(?P<capture_id>\d+)$", _guarded(pages.capture_page)),
@@ -273,6 +272,8 @@ def extra_template_vars(template, database, table, view_name, request, datasette
             [article.get("capture_id"), article_id, article.get("capture_id")])).first()
         sites = pages.site_info(datasette)
         all_versions = await pages.versions(db, article_id)
+        version_url = datasette.absolute_url(request, f"/-/article/{article_id}/v/{len(all_versions)}")
+        site_name = sites.get(article["site"], {}).get("name", article["site"])
         return {"article": article,
                 "revisions": [dict(r) for r in revisions],
                 "article_urls": [dict(u) for u in urls], "article_urls_tracked": tracked,
@@ -280,7 +281,10 @@ def extra_template_vars(template, database, table, view_name, request, datasette
                 "site": {"key": article["site"], **sites.get(article["site"], {"name": article["site"]})},
                 "colour": pages.colours(datasette, [article["site"]])[article["site"]],
                 "archive_url": datasette.absolute_url(request, request.path),
-                "changes": pages.change_list(all_versions)}
+                "changes": pages.change_list(all_versions), "version_count": len(all_versions),
+                "version_url": version_url,
+                "cite": pages.citation(article, all_versions[-1], site_name, version_url,
+                                       (dict(capture) if capture else {}).get("final_url") or article["url"]) if all_versions else None}
     return article_vars
 
 

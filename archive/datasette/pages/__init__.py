@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from .capture import capture_page
 from .changes import changes_page
-from .cite import version_page
+from .cite import citation, version_page
 from .meetings import meetings_page, official_page
 from .charts import month_chart, nice_step, sparkline
 from .common import DATABASE, archive_url, colours, count_words, plain_date, site_info
 from .diffs import change_list, change_page, only_changes, versions, word_diff
-from .feeds import changes_feed, feed_stylesheet
+from .feeds import changes_feed
 from .home import home_page
 from .query import Query, count_hits
 from .search_page import search_page
@@ -38,6 +38,6 @@ def prepare_environment(env) -> None:
     env.globals["gazette_db"] = DATABASE
 
 
-__all__ = ["DATABASE", "Query", "archive_url", "capture_page", "change_list", "change_page", "changes_feed", "changes_page", "feed_stylesheet", "meetings_page", "official_page", "version_page",
+__all__ = ["DATABASE", "Query", "archive_url", "capture_page", "change_list", "change_page", "changes_feed", "changes_page", "citation", "meetings_page", "official_page", "version_page",
            "colours", "count_hits", "home_page", "month_chart", "nice_step", "prepare_environment", "search_page",
            "site_info", "sparkline", "versions", "word_diff"]

@@ -28,9 +28,6 @@ def _iso(value: str | None) -> str:
     return value if re.search(r"(Z|[+-]\d{2}:\d{2})$", value) else value + "Z"
 
 
-STYLESHEET = "/-/feed.xsl"   # makes a feed a readable page in a browser (feed readers ignore it)
-
-
 def atom(title: str, self_url: str, entries: list[dict], html_url: str | None = None) -> bytes:
     """An Atom 1.0 document; each entry: id, title, link, updated, summary, (author). `html_url`: the page
     showing the same list (a link rel=alternate)."""
@@ -53,45 +50,26 @@ def atom(title: str, self_url: str, entries: list[dict], html_url: str | None = 
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = e["updated"]
         if e.get("summary"):
             ET.SubElement(entry, f"{{{ATOM}}}summary").text = e["summary"]
-    return (b'<?xml version="1.0" encoding="utf-8"?>\n'
-            + f'<?xml-stylesheet type="text/xsl" href="{STYLESHEET}"?>\n'.encode()
-            + ET.tostring(feed, encoding="utf-8"))
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8")
 
 
-def atom_response(body: bytes):
+def wants_page(request) -> bool:
+    """A browser opening the feed (it asks for HTML first); feed readers ask for Atom, XML or anything."""
+    accept = (request.headers.get("accept") or "").lower() if request is not None else ""
+    return accept.startswith("text/html") or accept.startswith("application/xhtml")
+
+
+async def feed_response(datasette, request, title: str, entries: list[dict], html_url: str | None = None):
+    """The Atom document; to a browser, the same entries as a readable page that says how to subscribe."""
     from datasette.utils.asgi import Response
-    return Response(body, content_type="application/atom+xml; charset=utf-8")
 
-
-async def feed_stylesheet(datasette, request):
-    """The XSLT that shows any of Gazette's feeds as a page: its title, what a feed is, its entries as links."""
-    from datasette.utils.asgi import Response
-
-    return Response(FEED_XSL, content_type="text/xsl; charset=utf-8", headers={"cache-control": "max-age=3600"})
-
-
-FEED_XSL = """<?xml version="1.0" encoding="utf-8"?>
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:a="http://www.w3.org/2005/Atom">
-<xsl:output method="html" encoding="utf-8"/>
-<xsl:template match="/a:feed">
-<html><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>
-<title><xsl:value-of select="a:title"/></title>
-<style>body{font-family:system-ui,sans-serif;max-width:46em;margin:1em auto;padding:0 1em;line-height:1.45}
-.note{background:#f6f8fa;border:1px solid #e1e4e8;padding:.6em .9em}li{margin:.7em 0}.when{color:#555;font-size:.9em}
-code{overflow-wrap:anywhere}</style></head><body>
-<p><a href="/">Gazette</a></p>
-<h1><xsl:value-of select="a:title"/></h1>
-<p class="note">This is a feed: copy its address (<code><xsl:value-of select="a:link[@rel='self']/@href"/></code>)
-into a feed reader to be told of new entries.<xsl:if test="a:link[@rel='alternate']"> The same list as a page:
-<a href="{a:link[@rel='alternate']/@href}">open it</a>.</xsl:if></p>
-<ol><xsl:for-each select="a:entry"><li><a href="{a:link/@href}"><xsl:value-of select="a:title"/></a>
-<div class="when"><xsl:value-of select="substring(a:updated, 1, 10)"/></div>
-<div><xsl:value-of select="a:summary"/></div></li></xsl:for-each></ol>
-<xsl:if test="not(a:entry)"><p>Nothing yet.</p></xsl:if>
-</body></html>
-</xsl:template>
-</xsl:stylesheet>
-"""
+    self_url = datasette.absolute_url(request, request.full_path)
+    if wants_page(request):
+        page = await datasette.render_template("gazette_feed.html", {
+            "title": title, "entries": entries, "self_url": self_url, "html_url": html_url}, request=request)
+        return Response.html(page)
+    return Response(atom(title, self_url, entries, html_url=html_url),
+                    content_type="application/atom+xml; charset=utf-8")
 
 
 async def search_feed(datasette, db, query: Query, request, labels: dict):
@@ -110,8 +88,7 @@ async def search_feed(datasette, db, query: Query, request, labels: dict):
                            + (r["snippet"] or "").replace(MARK_OPEN, "").replace(MARK_CLOSE, "")}
                for r in rows]
     title = "Gazette: " + query.describe(sites, labels)
-    return atom_response(atom(title, base(request, request.full_path), entries,
-                              html_url=base(request, "/-/search" + query.link())))
+    return await feed_response(datasette, request, title, entries, html_url=base(request, "/-/search" + query.link()))
 
 
 async def changes_feed(datasette, request):
@@ -147,4 +124,4 @@ async def changes_feed(datasette, request):
                                f"{plain_date(r['gone_since'], utc=True)}); the archived copy stays."} for r in rows]
         title = "Gazette: articles gone from their site" + (f" ({name})" if name else "")
         html = "/-/search?gone=1" + (f"&site={quote(site)}" if site else "")
-    return atom_response(atom(title, base(request, request.full_path), entries, html_url=base(request, html)))
+    return await feed_response(datasette, request, title, entries, html_url=base(request, html))

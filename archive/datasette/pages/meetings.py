@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 from . import meeting_reads as reads
 from .common import DATABASE, FEED_SIZE, archive_url, closest, colours, plain_date, site_info
-from .feeds import _iso, atom, atom_response
+from .feeds import _iso, feed_response
 from .people import display_name, person_key
 
 PAGE_SIZE = 25
@@ -243,5 +243,5 @@ async def feed(datasette, request, db, query: MeetingQuery):
         entries.append({"id": link + "#" + e["id"], "title": f"{e['when']}, {e['where']}: {e['type_words']}",
                         "link": link, "updated": _iso(e.get("date_start")),
                         "summary": f"{e.get('sentence') or ''} ({source})"})
-    return atom_response(atom("Gazette: " + query.describe(), base(request, request.full_path), entries,
-                              html_url=base(request, "/-/meetings" + query.link())))
+    return await feed_response(datasette, request, "Gazette: " + query.describe(), entries,
+                               html_url=base(request, "/-/meetings" + query.link()))
