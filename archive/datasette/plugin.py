@@ -329,10 +329,35 @@ def prepare_jinja2_environment(env):
     env.filters["highlighted"] = highlighted
 
 
+def _readable_item(item) -> str:
+    if isinstance(item, dict):
+        words = [str(item[k]) for k in ("name", "title", "role", "kind") if item.get(k)]
+        country = item.get("country_name")
+        return ", ".join(words) + (f" ({country})" if country else "") if words or country else ""
+    return "" if item is None else str(item)
+
+
+def json_list_cell(value) -> Markup | None:
+    """A JSON list (people, places, countries, warnings) as readable text: one item per line, never raw JSON."""
+    if not (isinstance(value, str) and value.startswith("[") and value.endswith("]")):
+        return None
+    try:
+        items = json.loads(value)
+    except ValueError:
+        return None
+    if not isinstance(items, list):
+        return None
+    words = [w for w in (_readable_item(i) for i in items) if w]
+    return Markup("<br>".join(str(escape(w)) for w in words)) if words else Markup('<span class="muted">none</span>')
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     if isinstance(value, str) and MARK_OPEN in value:
         return highlighted(value)
+    readable = json_list_cell(value)
+    if readable is not None:
+        return readable
     if table == "articles" and column == "title" and isinstance(value, str):
         # the headline links to the archived article (the row's id is its primary key)
         href = datasette.urls.row(database, "articles", tilde_encode(row["id"])) if row is not None and \
