@@ -569,3 +569,109 @@ def test_search_page_words_read_right(server):
     assert "U.S.." not in text and "U.S." in text
     beyond = server.html("/-/search?q=ambassador&page=99")
     assert "There is no page 99" in beyond and "Page 99 of" not in beyond
+
+
+# -- every page type at 1280 and 390 px in Chromium: no sideways scrolling, no SQL, no raw JSON ----------
+
+SQL_SHOWN = re.compile(r"\bselect\b[\s\S]{0,200}\bfrom\b|\bcreate view\b", re.I)
+RAW_JSON = re.compile(r'\[\{"|\["[^"\]]+",\s*"|\{"name":')
+
+
+def page_types(server) -> dict[str, str]:
+    """One address of every kind of page a researcher reaches (Gazette's and Datasette's)."""
+    changed = archived(server, "select id from articles where url like ?", ("%" + ARTICLE_NEW,))[0]["id"]
+    gone = archived(server, "select id from articles where gone_since is not null")[0]["id"]
+    official = archived(server, "select name from meeting_participants where name is not null and side = 'chinese'")
+    from archive.datasette.pages.people import person_key
+    return {
+        "home": "/", "search": "/-/search?q=ambassador", "search, operators": "/-/search?q=" + quote("Hunan -Africa"),
+        "search, unknown country": "/-/search?country=Narnia", "taken down": "/-/search?gone=1",
+        "meetings": "/-/meetings", "meetings of a province": "/-/meetings?province=Guizhou&type=visit",
+        "official": "/-/official/" + person_key(official[0]["name"]) if official else "/-/meetings",
+        "changes": "/-/changes", "difference": f"/-/changes/{changed}/1", "article": f"/gazette/articles/{changed}",
+        "gone article": f"/gazette/articles/{gone}", "version": f"/-/article/{changed}/v/1",
+        "feed": "/-/feeds/changes.atom", "country feed": "/-/search.atom?country=ALB",
+        "database": "/gazette", "articles table": "/gazette/articles", "meetings table": "/gazette/meetings",
+        "crawl health": "/gazette/crawl_health",
+    }
+
+
+@needs_chromium
+def test_every_page_fits_a_phone_and_shows_no_sql_or_json(server, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    problems = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        for width in (1280, 390):
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            for name, path in page_types(server).items():
+                response = page.goto(server.base + path)
+                assert response.status == 200, (name, path, response.status)
+                scroll = page.evaluate("document.documentElement.scrollWidth")
+                text = page.evaluate("document.body.innerText")
+                if scroll > width:
+                    problems.append(f"{name} ({path}) is {scroll} px wide at {width} px")
+                if SQL_SHOWN.search(text):
+                    problems.append(f"{name} ({path}) shows SQL: {SQL_SHOWN.search(text).group(0)[:80]}")
+                if RAW_JSON.search(text):
+                    problems.append(f"{name} ({path}) shows raw JSON: {RAW_JSON.search(text).group(0)}")
+                slug = re.sub(r"\W+", "-", name)
+                page.screenshot(path=str(tmp_path / f"{slug}-{width}.png"), full_page=True)
+        browser.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_home_page_answers_the_questions_in_two_clicks(server):
+    home = server.html("/")
+    for link in ("/-/meetings?province=", "/-/meetings\"", "/-/changes\"", "/-/search?gone=1", "/-/search?country="):
+        assert link.replace('"', "") in home, link
+    visits = re.search(r'href="(/-/meetings\?province=[^"]+type=visit)"', home)
+    assert visits, "the envoy question is one link on the home page"
+    page = server.html(visits.group(1).replace("&amp;", "&"))
+    assert "Countries taking part" in page and "class=\"gazette-events\"" in page
+    meetings = server.html("/-/meetings")
+    first_official = re.search(r'href="(/-/official/[^"]+)"', meetings)
+    assert first_official, "a name on the meetings page opens the official's page"
+    assert "events in the archive" in server.html(first_official.group(1))
+    changes = server.html("/-/changes")
+    assert "<ins>" in changes and "/-/feeds/changes.atom" in changes
+    gone = server.html("/-/search?gone=1")
+    assert "gone from its site since" in gone
+
+
+def test_feed_is_a_page_in_a_browser_and_atom_for_readers(server):
+    status, headers, text = server.get("/-/feeds/changes.atom")
+    assert status == 200 and headers["content-type"].startswith("application/atom+xml")
+    ElementTree.fromstring(text.encode("utf-8"))
+    request = urllib.request.Request(server.base + "/-/feeds/changes.atom",
+                                     headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    with urllib.request.urlopen(request, timeout=20) as response:
+        page = response.read().decode("utf-8")
+    assert "This is a feed" in page and "<feed" not in page
+
+
+def test_versions_are_citable(server):
+    changed = archived(server, "select id from articles where url like ?", ("%" + ARTICLE_NEW,))[0]["id"]
+    article = server.html(f"/gazette/articles/{changed}")
+    for tag in ("citation_title", "citation_date", "citation_publisher", "citation_public_url"):
+        assert f'name="{tag}"' in article, tag
+    assert f"/-/article/{changed}/v/2" in article
+    first = server.html(f"/-/article/{changed}/v/1")
+    assert CHANGE_FROM in first and CHANGE_TO not in first
+    ris = server.html(f"/-/article/{changed}/v/1.ris")
+    assert ris.startswith("TY  - NEWS") and f"/-/article/{changed}/v/1" in ris and ris.rstrip().endswith("ER  -")
+    bib = server.html(f"/-/article/{changed}/v/2.bib")
+    assert bib.startswith("@online{") and f"/-/article/{changed}/v/2" in bib
+    assert server.get(f"/-/article/{changed}/v/9")[0] == 404
+
+
+def test_meetings_page_filters_facets_and_exports(server):
+    page = server.html("/-/meetings?country=Narnia")
+    assert "No country “Narnia”" in page
+    rows = server.json("/-/meetings.json")
+    assert rows and all(isinstance(r["countries"], list) for r in rows)
+    assert [r["date_start"] or "" for r in rows] == sorted((r["date_start"] or "" for r in rows), reverse=True) \
+        or any(r["date_start"] is None for r in rows)
+    status, _, text = server.get("/-/meetings.csv")
+    assert status == 200 and text.startswith("\ufeffdate_start,")

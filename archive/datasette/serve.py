@@ -2,7 +2,7 @@
 
 The archive is always served under the database name `gazette` (the metadata's canned queries and links use
 it), whatever the file is called. Datasette opens it with `?mode=ro` (not immutable: crawls write while it
-serves); archive/datasette/plugins/ refuses every request that is not GET/HEAD; datasette-block-robots
+serves); archive/datasette/plugin.py refuses every request that is not GET/HEAD; datasette-block-robots
 answers /robots.txt with `Disallow: /`.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from archive.store import Archive, ArchiveError
 
 DATASETTE_DIR = Path(__file__).resolve().parent  # metadata, templates, plugins and static files sit beside this module
 METADATA = DATASETTE_DIR / "metadata.yml"
-DATABASE_NAME = "gazette"
+from archive.datasette import DATABASE as DATABASE_NAME
 SETTINGS = {
     "sql_time_limit_ms": 5000,
     "facet_time_limit_ms": 500,
@@ -75,6 +75,18 @@ def site_names(config) -> dict:
     return {key: {"name": site.name, "url": site.base_url} for key, site in config.sites.items()}
 
 
+def register_plugin() -> None:
+    """Gazette's plugin, registered by the `datasette` entry point of an installed Gazette; registered here when
+    the installed metadata predates the entry point (or the code runs from a checkout that is not installed).
+    Its templates/ beside it come with it."""
+    from datasette.plugins import pm
+
+    from archive.datasette import plugin
+
+    if not pm.is_registered(plugin) and pm.get_plugin("gazette") is None:
+        pm.register(plugin, name="gazette")
+
+
 def build(db_path: str | Path, sites: dict | None = None):
     """A configured Datasette instance serving the archive read-only (raises ArchiveError if it is missing).
 
@@ -91,8 +103,8 @@ def build(db_path: str | Path, sites: dict | None = None):
         print(f"gazette serve: warning: {exc}; serving the archive as it is", file=sys.stderr)
     metadata = load_metadata()
     metadata.setdefault("plugins", {})["gazette"] = {"sites": sites or {}}
-    ds = Datasette(metadata=metadata, template_dir=str(DATASETTE_DIR / "templates"),
-                   plugins_dir=str(DATASETTE_DIR / "plugins"), settings=SETTINGS)
+    register_plugin()
+    ds = Datasette(metadata=metadata, settings=SETTINGS)
     ds.remove_database("_memory")
     ds.add_database(archive_database_class()(ds, path=str(path.resolve()), is_mutable=True), name=DATABASE_NAME)
     return ds

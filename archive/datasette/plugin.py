@@ -1,4 +1,5 @@
-"""Gazette's own Datasette plugin (loaded by `gazette serve` from this plugins/ directory).
+"""Gazette's own Datasette plugin, registered through the `datasette` entry point (pyproject.toml); Datasette
+finds its templates in templates/ beside this module.
 
 - read-only guard: any request but GET/HEAD/OPTIONS is refused with 405, and every response says
   `X-Robots-Tag: noindex, nofollow` (robots.txt itself comes from datasette-block-robots);
@@ -8,7 +9,7 @@
   its capture and every URL it was seen at, the site's name and colour, for templates/row-gazette-articles.html;
 - Jinja filters `paragraphs` (escaped text, one <p> per blank-line-separated paragraph) and `http_url`
   (only http(s) URLs become links);
-- Gazette's pages (archive/datasette/pages.py): home `/`, search `/-/search` (+ .csv, .json, .atom), word-level
+- Gazette's pages (archive/datasette/pages/): home `/`, search `/-/search` (+ .csv, .json, .atom), word-level
   differences `/-/changes/<id>/<n>`, feeds `/-/feeds/changes.atom` and `/-/feeds/gone.atom`, the archived capture
   `/-/capture/<id>` under a CSP that runs no script and loads nothing;
 - one search: the articles table's `?_search=` is answered by archive/datasette/search.py, as the search page is
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
@@ -117,12 +119,13 @@ def prepare_connection(conn):
     conn.create_function("gazette_fts", 1, lambda text: fts5_query(text or "") or '""', deterministic=True)
 
 
-# -- Gazette's pages (archive/datasette/pages.py) -------------------------------------------------------
+# -- Gazette's pages (archive/datasette/pages/) -------------------------------------------------------
 
 @hookimpl
 def startup(datasette):
     """Compile Gazette's templates before the first visitor comes (a first page otherwise pays ~0.1 s for it)."""
-    for name in ("gazette_home.html", "gazette_search.html", "gazette_change.html", "row-gazette-articles.html",
+    for name in ("gazette_home.html", "gazette_search.html", "gazette_change.html", "gazette_changes.html",
+                 "gazette_meetings.html", "gazette_official.html", "gazette_version.html", "gazette_feed.html", "row-gazette-articles.html",
                  "table-gazette-articles.html", "_table-gazette-articles.html", "base.html", "row.html",
                  "table.html", "_table.html"):
         datasette.jinja_env.get_template(name)
@@ -147,13 +150,27 @@ def _guarded(view):
     return guarded
 
 
+async def stylesheet(datasette, request):
+    """static/gazette.css: the layout rules every page shares (listed in metadata.yml extra_css_urls)."""
+    from datasette.utils.asgi import Response
+
+    return Response((Path(__file__).resolve().parent / "static" / "gazette.css").read_text("utf-8"),
+                    content_type="text/css; charset=utf-8", headers={"cache-control": "max-age=600"})
+
+
 @hookimpl
 def register_routes():
     from archive.datasette import pages
     return [
         (r"^/$", _guarded(pages.home_page)),
         (r"^/-/search(\.(?P<format>csv|json|atom))?$", _guarded(pages.search_page)),
+        (r"^/-/changes$", _guarded(pages.changes_page)),
         (r"^/-/changes/(?P<article_id>[^/]+)/(?P<version>\d+)$", _guarded(pages.change_page)),
+        (r"^/-/meetings(\.(?P<format>csv|json|atom))?$", _guarded(pages.meetings_page)),
+        (r"^/-/official/(?P<key>[^/]+)$", _guarded(pages.official_page)),
+        (r"^/-/article/(?P<article_id>[^/]+)/v/(?P<version>\d+)(\.(?P<format>ris|bib))?$",
+         _guarded(pages.version_page)),
+        (r"^/-/gazette\.css$", stylesheet),
         (r"^/-/feeds/(?P<kind>changes|gone)\.atom$", _guarded(pages.changes_feed)),
         (r"^/-/capture/(?P<capture_id>\d+)$", _guarded(pages.capture_page)),
     ]
@@ -255,6 +272,8 @@ def extra_template_vars(template, database, table, view_name, request, datasette
             [article.get("capture_id"), article_id, article.get("capture_id")])).first()
         sites = pages.site_info(datasette)
         all_versions = await pages.versions(db, article_id)
+        version_url = datasette.absolute_url(request, f"/-/article/{article_id}/v/{len(all_versions)}")
+        site_name = sites.get(article["site"], {}).get("name", article["site"])
         return {"article": article,
                 "revisions": [dict(r) for r in revisions],
                 "article_urls": [dict(u) for u in urls], "article_urls_tracked": tracked,
@@ -262,7 +281,10 @@ def extra_template_vars(template, database, table, view_name, request, datasette
                 "site": {"key": article["site"], **sites.get(article["site"], {"name": article["site"]})},
                 "colour": pages.colours(datasette, [article["site"]])[article["site"]],
                 "archive_url": datasette.absolute_url(request, request.path),
-                "changes": pages.change_list(all_versions)}
+                "changes": pages.change_list(all_versions), "version_count": len(all_versions),
+                "version_url": version_url,
+                "cite": pages.citation(article, all_versions[-1], site_name, version_url,
+                                       (dict(capture) if capture else {}).get("final_url") or article["url"]) if all_versions else None}
     return article_vars
 
 
@@ -286,9 +308,20 @@ def highlighted(value: str) -> Markup:
     return Markup(str(escape(value)).replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))
 
 
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
 @hookimpl
 def prepare_jinja2_environment(env):
+    """Gazette's templates first (a module plugin has no templates/ of its own for Datasette to find), then the
+    filters the templates use."""
+    from jinja2 import ChoiceLoader, FileSystemLoader
+
     from archive.datasette import pages
+
+    if not getattr(env, "gazette_templates", False):
+        env.loader = ChoiceLoader([FileSystemLoader(str(TEMPLATES)), env.loader])
+        env.gazette_templates = True
 
     pages.prepare_environment(env)
     env.filters["paragraphs"] = paragraphs
@@ -296,10 +329,35 @@ def prepare_jinja2_environment(env):
     env.filters["highlighted"] = highlighted
 
 
+def _readable_item(item) -> str:
+    if isinstance(item, dict):
+        words = [str(item[k]) for k in ("name", "title", "role", "kind") if item.get(k)]
+        country = item.get("country_name")
+        return ", ".join(words) + (f" ({country})" if country else "") if words or country else ""
+    return "" if item is None else str(item)
+
+
+def json_list_cell(value) -> Markup | None:
+    """A JSON list (people, places, countries, warnings) as readable text: one item per line, never raw JSON."""
+    if not (isinstance(value, str) and value.startswith("[") and value.endswith("]")):
+        return None
+    try:
+        items = json.loads(value)
+    except ValueError:
+        return None
+    if not isinstance(items, list):
+        return None
+    words = [w for w in (_readable_item(i) for i in items) if w]
+    return Markup("<br>".join(str(escape(w)) for w in words)) if words else Markup('<span class="muted">none</span>')
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     if isinstance(value, str) and MARK_OPEN in value:
         return highlighted(value)
+    readable = json_list_cell(value)
+    if readable is not None:
+        return readable
     if table == "articles" and column == "title" and isinstance(value, str):
         # the headline links to the archived article (the row's id is its primary key)
         href = datasette.urls.row(database, "articles", tilde_encode(row["id"])) if row is not None and \
