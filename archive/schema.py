@@ -327,10 +327,25 @@ def _cheaper_cjk_check(db: sqlite_utils.Database) -> None:
         end""")
 
 
+def _volatile_lines(db: sqlite_utils.Database) -> None:
+    """Per site, the templates of lines that change on every capture (archive/volatile.py)."""
+    db.execute("""create table if not exists volatile_lines (site text not null, template text not null,
+                  article_id text, learned text, seen integer not null default 1, primary key (site, template))""")
+
+
 MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state, _crawl_discovery,
               _revision_cause, _research_interface, _learned_boilerplate, _credits,
-              _meetings, _gone_index, _article_keys_id, _province_months, _cheaper_cjk_check]
+              _meetings, _gone_index, _article_keys_id, _province_months, _cheaper_cjk_check,
+              _volatile_lines]
 VERSION = len(MIGRATIONS)
+
+
+class NewerArchive(Exception):
+    """The archive was written by a newer Gazette (its schema version is beyond VERSION)."""
+
+    def __init__(self, found: int):
+        super().__init__(found)
+        self.found = found
 
 
 def version(db: sqlite_utils.Database) -> int:
@@ -341,7 +356,7 @@ def migrate(db: sqlite_utils.Database, upto: int = VERSION) -> int:
     """Run the migrations the archive lacks, up to `upto`; return the version reached."""
     current = version(db)
     if current > VERSION:
-        raise RuntimeError(f"archive is version {current}, newer than this Gazette (version {VERSION}); upgrade Gazette")
+        raise NewerArchive(current)
     for number in range(current, upto):
         with db.atomic():
             MIGRATIONS[number](db)

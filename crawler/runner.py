@@ -88,6 +88,9 @@ def summary_line(s: dict) -> str:
         line += f", {s['gone']} gone"
     if s.get("fell_back"):
         line += f", {s['fell_back']} fell back"
-    if s["status"] != "ok" and s.get("errors"):
-        line += f"\n{'':<10} {s['errors'][0]}"
+    errors = [e for e in s.get("errors") or () if ": warning: " not in e]
+    if (s["status"] != "ok" or s.get("failed")) and errors:
+        line += f"\n{'':<10} {errors[0]}"
+        if len(errors) > 1:
+            line += f"\n{'':<10} ... and {len(errors) - 1} more (gazette status, or crawl --json, lists them)"
     return line

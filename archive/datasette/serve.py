@@ -96,6 +96,7 @@ def build(db_path: str | Path, sites: dict | None = None):
     path = Path(db_path)
     if not path.is_file():
         raise ArchiveError(f"no archive at {path}: archive something first (gazette fetch URL or gazette crawl)")
+    check_archive(path)
     try:
         Archive(path).close()  # brings an older archive's schema up to date before serving it read-only
     except ArchiveError as exc:  # e.g. a read-only copy: serve it as it is
@@ -107,6 +108,27 @@ def build(db_path: str | Path, sites: dict | None = None):
     ds.remove_database("_memory")
     ds.add_database(archive_database_class()(ds, path=str(path.resolve()), is_mutable=True), name=DATABASE_NAME)
     return ds
+
+
+def check_archive(path: Path) -> None:
+    """ArchiveError unless `path` is a Gazette archive this Gazette can read (checked read-only, before serving):
+    not a SQLite file, a SQLite file without the archive's tables, or one written by a newer Gazette."""
+    import sqlite3
+    from contextlib import closing
+
+    from archive import schema
+    from archive.store import newer_archive_message
+
+    try:
+        with closing(sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)) as conn:
+            found = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        raise ArchiveError(f"{path} is not a Gazette archive (SQLite says: {exc})") from None
+    if found > schema.VERSION:
+        raise ArchiveError(newer_archive_message(path, found))
+    if found and "articles" not in tables:
+        raise ArchiveError(f"{path} is a SQLite database but not a Gazette archive (it has no articles table)")
 
 
 class PortTaken(Exception):
