@@ -333,10 +333,18 @@ def _volatile_lines(db: sqlite_utils.Database) -> None:
                   article_id text, learned text, seen integer not null default 1, primary key (site, template))""")
 
 
+def _meetings_by_date(db: sqlite_utils.Database) -> None:
+    """Events newest first without sorting them all: the meetings page pages and facets the most recent events
+    of a filter through meetings_date; an official's events are found by name through meeting_participants_name
+    (archive/datasette/pages/meeting_reads.py)."""
+    db.execute("create index if not exists meetings_date on meetings (date_start)")
+    db.execute("create index if not exists meeting_participants_name on meeting_participants (name)")
+
+
 MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state, _crawl_discovery,
               _revision_cause, _research_interface, _learned_boilerplate, _credits,
               _meetings, _gone_index, _article_keys_id, _province_months, _cheaper_cjk_check,
-              _volatile_lines]
+              _volatile_lines, _meetings_by_date]
 VERSION = len(MIGRATIONS)
 
 

@@ -69,7 +69,7 @@ def pages(article_id: str, db_name: str, word: str) -> list[tuple[str, str, str]
         ("feed of a country", "/-/search.atom?country=ALB", None),
         ("meetings page", "/-/meetings", "/{d}/meetings".replace("{d}", d)),
         ("meetings of a province and year", "/-/meetings?province=Guizhou&year=2020&type=visit", None),
-        ("an official's events", "/-/official/chen-official10", None),
+        ("an official's events", "/-/official/chen-official17", None),
         ("changes page", "/-/changes", None),
     ]
 
@@ -162,7 +162,7 @@ def tag_mentions(path: Path) -> None:
 
 def tag_meetings(path: Path) -> None:
     """One visit or meeting per 10 articles (a province, a year from the article's date, a foreign country and
-    one of 40 officials with two spellings each), when the archive has no meetings yet: the meetings page's load."""
+    one of 400 officials, each under two spellings), when the archive has no meetings yet: the meetings page's load."""
     conn = sqlite3.connect(path)
     if conn.execute("select count(*) from (select 1 from meetings limit 1)").fetchone()[0]:
         return
@@ -174,13 +174,13 @@ def tag_meetings(path: Path) -> None:
         conn.execute(f"create temp table mp (k, name, code)")
         conn.execute(f"insert into mp values {values(PROVINCES)}")
         conn.execute("""insert into meetings (id, article_id, site, seq, type, date_start, date_end, year, month,
-                place_country, province, province_code, places, chinese_side, foreign_side, countries, country_codes,
+                place_country, province, province_code, city, places, chinese_side, foreign_side, countries, country_codes,
                 sentence)
             select a.id || '-1', a.id, a.site, 1, case a.rowid % 3 when 0 then 'visit' else 'meeting' end,
                    substr(a.published, 1, 10), substr(a.published, 1, 10), cast(substr(a.published, 1, 4) as int),
-                   substr(a.published, 1, 7), 'CHN', p.name, p.code, '[]',
-                   json_array(json_object('name', case a.rowid % 2 when 0 then 'Shen' else 'Chen' end || ' Official'
-                              || (a.rowid % 40), 'title', 'Governor')),
+                   substr(a.published, 1, 7), 'CHN', p.name, p.code, 'City ' || (a.rowid / 10 % 97), '[]',
+                   json_array(json_object('name', case a.rowid / 10 % 2 when 0 then 'Shen' else 'Chen' end
+                              || ' Official' || (a.rowid / 10 % 400), 'title', 'Governor')),
                    json_array(json_object('name', null, 'role', 'Ambassador', 'country_name', c.name)),
                    json_array(c.name), json_array(c.code), 'A synthetic meeting of the benchmark.'
             from articles a join mp p on p.k = a.rowid % 10 join mc c on c.k = a.rowid % 13

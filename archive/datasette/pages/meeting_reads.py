@@ -96,19 +96,43 @@ async def spellings(db) -> dict[str, dict[str, int]]:
 
 # -- events --------------------------------------------------------------------------------------------
 
-async def count_events(db, f: EventFilter) -> int:
+EXACT_COUNT = 3_000   # above this many rows, the count is of rows (reports), not of distinct events
+
+
+async def count_events(db, f: EventFilter) -> tuple[int, bool]:
+    """(events, exact): distinct events when the filter has at most EXACT_COUNT rows, else its rows (an event
+    reported by two sites then counts twice, and the count says "about")."""
     where, params = f.where()
+    rows = (await db.execute(f"select count(*) from meetings m{where}", params, custom_time_limit=4000)).rows[0][0]
+    if rows > EXACT_COUNT:
+        return rows, False
     sql = f"select count(distinct {EVENT_KEY}) from meetings m{where}"
-    return (await db.execute(sql, params, custom_time_limit=4000)).rows[0][0]
+    return (await db.execute(sql, params, custom_time_limit=4000)).rows[0][0], True
+
+
+def _grouped(source: str, where: str, limit: int, offset: int) -> str:
+    return (f"select group_concat(m.id, ' '), max(m.date_start) from {source} m{where} group by {EVENT_KEY} "
+            f"order by max(m.date_start) is null, max(m.date_start) desc, min(m.id) "
+            f"limit {int(limit)} offset {int(offset)}")
 
 
 async def event_page(db, f: EventFilter, limit: int, offset: int) -> list[list[str]]:
-    """The ids of the rows of each event on the page, newest first (undated last)."""
+    """The ids of the rows of each event on the page, newest first (undated last).
+
+    The rows of one event share their first day, so grouping only the newest rows of the filter (through the
+    meetings_date index: a few times more than the page needs) gives the right page when its last event is newer
+    than the oldest day among those rows, or when they are all the rows; otherwise every row is grouped."""
     where, params = f.where()
-    sql = (f"select group_concat(m.id, ' ') from meetings m{where} group by {EVENT_KEY} "
-           f"order by max(m.date_start) is null, max(m.date_start) desc, min(m.id) limit {int(limit)} "
-           f"offset {int(offset)}")
-    return [r[0].split(" ") for r in (await db.execute(sql, params, custom_time_limit=4000)).rows]
+    cap = (offset + limit) * 4 + 50
+    recent = f"(select * from meetings m{where} order by m.date_start desc limit {cap})"
+    n, dated, cutoff = (await db.execute(
+        f"select count(*), count(date_start), min(date_start) from {recent}", params)).rows[0]
+    rows = (await db.execute(_grouped(recent, "", offset + limit, 0), params, custom_time_limit=4000)).rows
+    exact = n < cap or dated < n or (len(rows) == offset + limit and rows[-1][1] is not None and rows[-1][1] > cutoff)
+    if not exact:
+        rows = (await db.execute(_grouped("meetings", where, offset + limit, 0), params,
+                                 custom_time_limit=4000)).rows
+    return [r[0].split(" ") for r in rows[offset:]]
 
 
 def _people(value) -> list[dict]:
@@ -149,32 +173,34 @@ async def event_rows(db, groups: list[list[str]]) -> list[dict]:
     return out
 
 
-async def facet_counts(db, f: EventFilter) -> dict[str, list[tuple[str, int]]]:
-    """Events per type, year, province and foreign country among the filtered events."""
+FACET_CAP = 2000    # facets and the people named count over at most this many of the newest rows of a filter
+
+
+async def facet_counts(db, f: EventFilter) -> tuple[dict[str, list[tuple[str, int]]], bool]:
+    """(events per type, year, province, foreign country and person named, whether counted over a sample) among
+    the newest FACET_CAP rows of the filter, in one statement."""
     where, params = f.where()
+    recent = (f"with recent as materialized (select m.id, m.type, m.year, m.province, {EVENT_KEY} as event "
+              f"from meetings m{where} order by m.date_start desc limit {FACET_CAP}), "
+              f"people as materialized (select r.event, p.name, p.side, p.country_name from recent r "
+              f"join meeting_participants p on p.meeting_id = r.id) ")
     parts = {
-        "type": f"select m.type, count(distinct {EVENT_KEY}) from meetings m{where} group by 1",
-        "year": f"select m.year, count(distinct {EVENT_KEY}) from meetings m{where} group by 1",
-        "province": f"select m.province, count(distinct {EVENT_KEY}) from meetings m{where} group by 1",
-        "country": (f"select p.country_name, count(distinct {EVENT_KEY}) from meetings m "
-                    f"join meeting_participants p on p.meeting_id = m.id{where or ' where 1'} "
-                    f"and p.country_name is not null and p.country_name != 'China' group by 1"),
+        "type": "select type, count(distinct event) from recent group by 1",
+        "year": "select year, count(distinct event) from recent group by 1",
+        "province": "select province, count(distinct event) from recent group by 1",
+        "country": ("select country_name, count(distinct event) from people where country_name is not null "
+                    "and country_name != 'China' group by 1"),
+        "person": ("select name, count(distinct event) from people where name is not null "
+                   "and side in ('chinese', 'foreign') group by 1"),
+        "rows": "select 'rows', count(*) from recent",
     }
-    sql = " union all ".join(f"select '{k}', * from ({v})" for k, v in parts.items())
+    sql = recent + " union all ".join(f"select '{k}', * from ({v})" for k, v in parts.items())
     out: dict[str, list[tuple[str, int]]] = {k: [] for k in parts}
     for kind, value, n in (await db.execute(sql, params, custom_time_limit=4000)).rows:
         if value is not None:
             out[kind].append((str(value), n))
-    return out
-
-
-async def people_of(db, f: EventFilter, limit: int = 5000) -> dict[str, int]:
-    """{spelling: events} of the named participants of the filtered events (the most recent `limit` rows)."""
-    where, params = f.where()
-    sql = (f"select p.name, count(distinct p.meeting_id) from (select m.id from meetings m{where} "
-           f"order by m.date_start desc limit {int(limit)}) e join meeting_participants p on p.meeting_id = e.id "
-           f"where p.name is not null and p.side in ('chinese', 'foreign') group by p.name")
-    return {r[0]: r[1] for r in (await db.execute(sql, params, custom_time_limit=4000)).rows}
+    sampled = out.pop("rows")[0][1] >= FACET_CAP
+    return out, sampled
 
 
 async def titles_of(db, names: list[str]) -> dict[str, int]:
@@ -188,10 +214,10 @@ async def titles_of(db, names: list[str]) -> dict[str, int]:
 
 async def home_choices(db) -> dict:
     """For the home page's envoy question: the provinces and years events took place in, and the province and
-    year with the most visits (the example)."""
+    year with the most events (the example), read off the meetings_province_year index alone."""
     rows = (await db.execute(
-        "select province, year, count(*) from meetings where type = 'visit' and province is not null "
-        "and year is not null group by province, year", custom_time_limit=2000)).rows
+        "select province, year, count(*) from meetings where province is not null and year is not null "
+        "group by province, year", custom_time_limit=2000)).rows
     provinces = sorted({r[0] for r in rows})
     years = sorted({r[1] for r in rows}, reverse=True)
     best = max(rows, key=lambda r: (r[2], r[1]), default=None)

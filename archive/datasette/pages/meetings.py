@@ -17,6 +17,7 @@ from .feeds import _iso, feed_response
 from .people import display_name, person_key
 
 PAGE_SIZE = 25
+OFFICIAL_SIZE = 100     # an official's page shows the newest this many events (the meetings page has them all)
 FILTERS = ("province", "country", "year", "type", "official")
 TYPE_WORDS = {"visit": "visit", "meeting": "meeting", "talks": "talks", "call": "call (phone or video)",
               "signing": "signing"}
@@ -78,12 +79,10 @@ class MeetingQuery:
             args["page"] = None
         return "?" + urlencode({k: v for k, v in args.items() if v not in (None, "")})
 
-    def describe(self) -> str:
+    def describe(self, total: int = 2) -> str:
         a, parts = self.args, []
-        if "type" in a:
-            parts.append(TYPE_WORDS.get(a["type"].lower(), a["type"]).split(" ")[0] + "s")
-        else:
-            parts.append("events")
+        noun = TYPE_WORDS.get(a["type"].lower(), a["type"]).split(" ")[0] if "type" in a else "event"
+        parts.append(noun if total == 1 or noun == "talks" else noun + "s")
         if self.official:
             parts.append(f"with {self.official['name']}")
         if "country" in a:
@@ -144,16 +143,17 @@ async def meetings_page(datasette, request):
     if fmt == "atom":
         return await feed(datasette, request, db, query)
     f = query.filter
-    total, counts, people, groups = await asyncio.gather(
-        reads.count_events(db, f), reads.facet_counts(db, f), reads.people_of(db, f),
+    (total, exact), (counts, sampled), groups = await asyncio.gather(
+        reads.count_events(db, f), reads.facet_counts(db, f),
         reads.event_page(db, f, PAGE_SIZE, (query.page - 1) * PAGE_SIZE))
+    people = dict(counts.pop("person"))
     events = [readable(e) for e in await reads.event_rows(db, groups)]
     last = max(1, math.ceil(total / PAGE_SIZE))
     sites = site_info(datasette)
     exports = {k: f"/-/meetings.{k}" + query.link() for k in ("csv", "json", "atom")}
     page = await datasette.render_template("gazette_meetings.html", {
-        "query": query, "total": total, "events": events, "facets": _facets(query, counts, people),
-        "sites": sites, "colours": colours(datasette), "exports": exports, "description": query.describe(),
+        "query": query, "total": total, "exact": exact, "exact_limit": reads.EXACT_COUNT, "sampled": sampled, "facet_cap": reads.FACET_CAP, "events": events, "facets": _facets(query, counts, people),
+        "sites": sites, "colours": colours(datasette), "exports": exports, "description": query.describe(total),
         "pages": {"page": query.page, "last": last,
                   "prev": query.link(page=query.page - 1) if query.page > 1 else None,
                   "next": query.link(page=query.page + 1) if query.page < last else None},
@@ -173,14 +173,14 @@ async def official_page(datasette, request):
         raise NotFound("No official of that name in the meetings")
     spellings = people[key]
     f = reads.EventFilter(names=list(spellings))
-    groups = await reads.event_page(db, f, 500, 0)
+    (total, exact), groups = await asyncio.gather(reads.count_events(db, f), reads.event_page(db, f, OFFICIAL_SIZE, 0))
     events = [readable(e) for e in await reads.event_rows(db, groups)]
     years: dict[str, list[dict]] = {}
     for e in events:
         years.setdefault(str(e.get("year") or "year not given"), []).append(e)
     page = await datasette.render_template("gazette_official.html", {
         "key": key, "name": display_name(spellings), "spellings": sorted(spellings.items(), key=lambda s: -s[1]),
-        "titles": await reads.titles_of(db, list(spellings)), "years": years, "total": len(events),
+        "titles": await reads.titles_of(db, list(spellings)), "years": years, "total": total, "exact": exact, "shown": len(events),
         "sites": site_info(datasette), "colours": colours(datasette), "meetings_link": "/-/meetings?"
         + urlencode({"official": key})}, request=request)
     return Response.html(page)
