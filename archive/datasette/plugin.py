@@ -236,7 +236,8 @@ def extra_template_vars(template, database, table, view_name, request, datasette
             if keys is not None and unfiltered(keys, search_ok=True):
                 total = await pages.count_hits(datasette.get_database(database),
                                                pages.Query({"q": request.args.get("_gazette_search") or ""}))
-            return {"gazette_colours": pages.colours(datasette, []), "gazette_total": total}
+            return {"gazette_colours": pages.colours(datasette, []), "gazette_total": total,
+                    "gazette_sites": pages.site_info(datasette)}
         return table_vars
     if view_name != "row" or table != "articles" or request is None:
         return {}

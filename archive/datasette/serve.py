@@ -34,6 +34,19 @@ def load_metadata() -> dict:
     return yaml.safe_load(METADATA.read_text("utf-8"))
 
 
+def province_colours(metadata: dict) -> dict:
+    """Every dashboard chart coloured by province uses the provinces' colours of the home page (one colour per
+    province on every chart: archive/datasette/pages/common.py)."""
+    from archive.datasette.pages.common import province_scale
+
+    for dashboard in ((metadata.get("plugins") or {}).get("datasette-dashboards") or {}).values():
+        for chart in (dashboard.get("charts") or {}).values():
+            colour = (((chart.get("display") or {}).get("encoding") or {}).get("color") or {})
+            if colour.get("field") == "province":
+                colour["scale"] = province_scale()
+    return metadata
+
+
 def archive_database_class():
     """Datasette's Database for the archive, with table counts that never walk a big table.
 
@@ -101,7 +114,7 @@ def build(db_path: str | Path, sites: dict | None = None):
         Archive(path).close()  # brings an older archive's schema up to date before serving it read-only
     except ArchiveError as exc:  # e.g. a read-only copy: serve it as it is
         print(f"gazette serve: warning: {exc}; serving the archive as it is", file=sys.stderr)
-    metadata = load_metadata()
+    metadata = province_colours(load_metadata())
     metadata.setdefault("plugins", {})["gazette"] = {"sites": sites or {}}
     register_plugin()
     ds = Datasette(metadata=metadata, settings=SETTINGS)

@@ -27,7 +27,8 @@ def nice_step(top: int, ticks: int = 5) -> int:
     return int(10 * power)
 
 
-def month_chart(rows: list[dict], colour: dict, width: int = 880, height: int = 260) -> Markup:
+def month_chart(rows: list[dict], colour: dict, width: int = 880, height: int = 260,
+                names: dict | None = None) -> Markup:
     """An SVG of articles per month, stacked by site, on a true time axis (every month, empty ones included),
     with whole-number count ticks. rows: {site, month (YYYY-MM), articles}."""
     rows = [r for r in rows if re.fullmatch(r"\d{4}-\d{2}", r["month"] or "") and r["articles"] > 0]
@@ -59,7 +60,7 @@ def month_chart(rows: list[dict], colour: dict, width: int = 880, height: int = 
             month = first + i
             label = f"{month // 12}-{month % 12 + 1:02d}"
             parts.append(f'<rect x="{left + i * bar_w:.2f}" y="{y:.2f}" width="{max(bar_w - (1 if bar_w > 3 else 0), 0.6):.2f}" '
-                         f'height="{h:.2f}" fill="{colour.get(site, "#999")}"><title>{escape(site)}, {label}: '
+                         f'height="{h:.2f}" fill="{colour.get(site, "#999")}"><title>{escape((names or {}).get(site, {}).get("name", site))}, {label}: '
                          f'{n:,} article{"s" if n != 1 else ""}</title></rect>')
     years = range(first // 12, last // 12 + 2)
     year_step = max(1, math.ceil(len(years) / 12))

@@ -86,3 +86,27 @@ def closest(value: str, names: list[str], n: int = 3) -> list[str]:
     found = difflib.get_close_matches(value.lower(), list(lowered), n=n, cutoff=0.5)
     starts = [k for k in lowered if k.startswith(value.lower()[:3]) and k not in found] if len(value) >= 3 else []
     return [lowered[k] for k in (found + sorted(starts))[:n]]
+
+
+# -- one colour per province, on every chart (home sparklines, the dashboards' bars) -----------------------
+
+PROVINCES = ("Beijing", "Tianjin", "Hebei", "Shanxi", "Inner Mongolia", "Liaoning", "Jilin", "Heilongjiang",
+             "Shanghai", "Jiangsu", "Zhejiang", "Anhui", "Fujian", "Jiangxi", "Shandong", "Henan", "Hubei", "Hunan",
+             "Guangdong", "Guangxi", "Hainan", "Chongqing", "Sichuan", "Guizhou", "Yunnan", "Tibet", "Shaanxi",
+             "Gansu", "Qinghai", "Ningxia", "Xinjiang", "Hong Kong", "Macau", "Taiwan")
+# Tableau 20, so that neighbours in the list differ
+PROVINCE_PALETTE = ("#4e79a7", "#a0cbe8", "#f28e2b", "#ffbe7d", "#59a14f", "#8cd17d", "#b6992d", "#f1ce63",
+                    "#499894", "#86bcb6", "#e15759", "#ff9d9a", "#79706e", "#bab0ac", "#d37295", "#fabfd2",
+                    "#b07aa1", "#d4a6c8", "#9d7660", "#d7b5a6")
+
+
+def province_colour(name: str | None) -> str:
+    """The colour of a province (by its English name), the same on every chart; grey for any other place."""
+    if name in PROVINCES:
+        return PROVINCE_PALETTE[PROVINCES.index(name) % len(PROVINCE_PALETTE)]
+    return OTHER_COLOUR
+
+
+def province_scale() -> dict:
+    """A Vega-Lite colour scale giving each province its colour (for the dashboards' charts)."""
+    return {"domain": list(PROVINCES), "range": [province_colour(p) for p in PROVINCES]}

@@ -6,7 +6,7 @@ import re
 
 from . import meeting_reads
 from .charts import _month_index, month_chart, months_label, sparkline
-from .common import DATABASE, colours, site_info
+from .common import DATABASE, colours, province_colour, site_info
 
 
 async def province_rows(db, first: int | None, last: int | None) -> list[dict]:
@@ -22,7 +22,8 @@ async def province_rows(db, first: int | None, last: int | None) -> list[dict]:
         dated = [m for m in e["months"] if re.fullmatch(r"\d{4}-\d{2}", m)]
         lo = first if first is not None else min((_month_index(m) for m in dated), default=0)
         hi = last if last is not None else max((_month_index(m) for m in dated), default=0)
-        e["spark"] = sparkline(e["months"], lo, hi)
+        e["colour"] = province_colour(e["name"])
+        e["spark"] = sparkline(e["months"], lo, hi, colour=e["colour"])
         e["peak"] = max(e["months"].values(), default=0)
     return out
 
@@ -66,7 +67,7 @@ async def home_page(datasette, request):
     provinces = await province_rows(db, min(dated, default=None), max(dated, default=None))
     choices = await meeting_reads.home_choices(db)
     page = await datasette.render_template("gazette_home.html", {**choices,
-        "sites": rows, "total": total, "gone": gone, "chart": month_chart(months, colour), "provinces": provinces,
+        "sites": rows, "total": total, "gone": gone, "chart": month_chart(months, colour, names=sites), "provinces": provinces,
         "span": (min(months_label(dated)), max(months_label(dated))) if dated else None,
         "metadata": datasette.metadata()}, request=request)
     return Response.html(page)

@@ -42,7 +42,7 @@ async def search_page(datasette, request):
         context.update(total=total, results=await results(db, query, rowids), pages=pages_of(query, total),
                        **facet_counts)
         context["colours"] = colours(datasette, [r["site"] for r in context["results"]] + list(sites))
-        context["chart"] = month_chart(context.pop("months"), context["colours"], height=180) \
+        context["chart"] = month_chart(context.pop("months"), context["colours"], height=180, names=sites) \
             if context.get("months") else None
         # downloads keep the order chosen; the feed is always newest first
         context["exports"] = {fmt: "/-/search." + fmt + query.link(order=None if fmt == "atom" else query.order)
