@@ -7,6 +7,7 @@ answers /robots.txt with `Disallow: /`.
 """
 from __future__ import annotations
 
+import json
 import socket
 import sys
 from contextlib import closing
@@ -34,17 +35,47 @@ def load_metadata() -> dict:
     return yaml.safe_load(METADATA.read_text("utf-8"))
 
 
-def province_colours(metadata: dict) -> dict:
-    """Every dashboard chart coloured by province uses the provinces' colours of the home page (one colour per
-    province on every chart: archive/datasette/pages/common.py)."""
-    from archive.datasette.pages.common import province_scale
+def chart_colours(metadata: dict, sites: dict, provinces: list[str]) -> dict:
+    """The dashboards' charts coloured as Gazette's pages are: each site its colour and full name (in the legend
+    and tooltips, not its key), each province its colour (archive/datasette/pages/common.py); bars on a month
+    axis as wide as the month; legends below the chart, so that on a phone the bars keep the width. `provinces`: those the archive's events name (the legend lists only these)."""
+    from archive.datasette.pages.common import OTHER_COLOUR, PALETTE, province_colour
 
+    keys = list(sites) + ["other"]
+    names = {k: (sites.get(k) or {}).get("name", k) for k in keys}
+    label = "{" + ", ".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in names.items()) + "}[datum.label] || datum.label"
+    places = [p for p in provinces if p] + ["abroad or unknown"]
     for dashboard in ((metadata.get("plugins") or {}).get("datasette-dashboards") or {}).values():
         for chart in (dashboard.get("charts") or {}).values():
-            colour = (((chart.get("display") or {}).get("encoding") or {}).get("color") or {})
-            if colour.get("field") == "province":
-                colour["scale"] = province_scale()
+            display = chart.get("display") or {}
+            encoding = display.get("encoding") or {}
+            if (encoding.get("x") or {}).get("timeUnit") and isinstance(display.get("mark"), dict):
+                display["mark"].setdefault("timeUnitBandSize", 0.9)
+            for channel in ("color", "y"):
+                spec = encoding.get(channel) or {}
+                if spec.get("field") == "site":
+                    if channel == "color":
+                        spec["scale"] = {"domain": keys, "range": [PALETTE[i % len(PALETTE)] for i in range(len(sites))]
+                                         + [OTHER_COLOUR]}
+                        spec["legend"] = {"labelExpr": label, "orient": "bottom", "columns": 2}
+                    else:
+                        spec["axis"] = {**(spec.get("axis") or {}), "labelExpr": label}
+                if spec.get("field") == "province" and channel == "color":
+                    spec["scale"] = {"domain": places, "range": [province_colour(p) for p in places]}
+                    spec["legend"] = {"orient": "bottom", "columns": 3}
     return metadata
+
+
+def event_provinces(path: Path) -> list[str]:
+    """The provinces the archive's events took place in (for the charts' legends); [] before any."""
+    import sqlite3
+
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            return [r[0] for r in conn.execute("select distinct province from meetings where province is not null "
+                                               "order by province")]
+    except sqlite3.Error:
+        return []
 
 
 def archive_database_class():
@@ -114,7 +145,7 @@ def build(db_path: str | Path, sites: dict | None = None):
         Archive(path).close()  # brings an older archive's schema up to date before serving it read-only
     except ArchiveError as exc:  # e.g. a read-only copy: serve it as it is
         print(f"gazette serve: warning: {exc}; serving the archive as it is", file=sys.stderr)
-    metadata = province_colours(load_metadata())
+    metadata = chart_colours(load_metadata(), sites or {}, event_provinces(path))
     metadata.setdefault("plugins", {})["gazette"] = {"sites": sites or {}}
     register_plugin()
     ds = Datasette(metadata=metadata, settings=SETTINGS)
