@@ -394,6 +394,10 @@ def test_latest_per_site_and_term_by_month(server):
     assert sum(m["articles"] for m in months) == total
     covid = server.json("/gazette/term_by_month.json?term=COVID-19&_shape=array")     # was "no such column: 19"
     assert sum(m["articles"] for m in covid) == len(expected_ids(server, "COVID-19"))
+    # the same rules as the search page: Chinese, and operators across scripts
+    for term in ("外交", "COVID-19 OR 外交", "ambassador -Albania"):
+        chart = server.json(f"/gazette/term_by_month.json?term={quote(term)}&_shape=array")
+        assert sum(m["articles"] for m in chart) == search_total(server.html("/-/search?q=" + quote(term))), term
 
 
 def test_changed_gone_and_crawl_health(server):

@@ -112,11 +112,23 @@ def filters_from_request(request, database, table, datasette):
 
 @hookimpl
 def prepare_connection(conn):
-    """gazette_fts(text): what a user typed as a safe FTS5 query (archive/datasette/search.py), for canned
-    queries and charts; '""' (matches nothing) when nothing in it is searchable."""
-    from archive.datasette.search import fts5_query
+    """SQL functions giving canned queries and charts the search's own rules (archive/datasette/search.py):
+
+    - gazette_hits(text): the rowids of the articles matching what a user typed, as a JSON list (read it with
+      `rowid in (select value from json_each(gazette_hits(:term)))`): English and Chinese, every operator;
+    - gazette_fts(text): the FTS5 expression when the word index alone answers the query, '""' otherwise."""
+    from archive.datasette.search import Search, fts5_query
+
+    def hits(text):
+        search = Search(text or "")
+        if search.empty:
+            return "[]"
+        clause, params = search.where("rowid", prefix="gh")
+        rows = conn.execute(f"select rowid from article_keys where {clause}", params).fetchall()
+        return "[" + ",".join(str(r[0]) for r in rows) + "]"
 
     conn.create_function("gazette_fts", 1, lambda text: fts5_query(text or "") or '""', deterministic=True)
+    conn.create_function("gazette_hits", 1, hits)
 
 
 # -- Gazette's pages (archive/datasette/pages/) -------------------------------------------------------
