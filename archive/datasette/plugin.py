@@ -114,21 +114,24 @@ def filters_from_request(request, database, table, datasette):
 def prepare_connection(conn):
     """SQL functions giving canned queries and charts the search's own rules (archive/datasette/search.py):
 
-    - gazette_hits(text): the rowids of the articles matching what a user typed, as a JSON list (read it with
-      `rowid in (select value from json_each(gazette_hits(:term)))`): English and Chinese, every operator;
-    - gazette_fts(text): the FTS5 expression when the word index alone answers the query, '""' otherwise."""
+    - gazette_fts(text): the FTS5 expression when the word index alone answers the query, '""' otherwise;
+    - gazette_set_hits(text): when it does not (Chinese, exclusions alone), the matching rowids as a JSON list,
+      '[]' otherwise.
+    Together they find every match, the word index driving when it can:
+    `rowid in (select rowid from articles_fts where articles_fts match gazette_fts(:q)
+               union all select value from json_each(gazette_set_hits(:q)))`."""
     from archive.datasette.search import Search, fts5_query
 
-    def hits(text):
+    def set_hits(text):
         search = Search(text or "")
-        if search.empty:
+        if search.empty or search.match:
             return "[]"
         clause, params = search.where("rowid", prefix="gh")
         rows = conn.execute(f"select rowid from article_keys where {clause}", params).fetchall()
         return "[" + ",".join(str(r[0]) for r in rows) + "]"
 
     conn.create_function("gazette_fts", 1, lambda text: fts5_query(text or "") or '""', deterministic=True)
-    conn.create_function("gazette_hits", 1, hits)
+    conn.create_function("gazette_set_hits", 1, set_hits)
 
 
 # -- Gazette's pages (archive/datasette/pages/) -------------------------------------------------------
