@@ -144,9 +144,9 @@ def tag_mentions(path: Path) -> None:
     started = time.perf_counter()
     values = lambda rows: ", ".join(f"({i}, '{n}', '{c}')" for i, (n, c) in enumerate(rows))
     with conn:
-        conn.execute(f"create temp table c (k, name, code)")
+        conn.execute("create temp table c (k, name, code)")
         conn.execute(f"insert into c values {values(COUNTRIES)}")
-        conn.execute(f"create temp table p (k, name, code)")
+        conn.execute("create temp table p (k, name, code)")
         conn.execute(f"insert into p values {values(PROVINCES)}")
         for step, offset in ((1, 0), (7, 3)):
             conn.execute(f"insert or ignore into mentions (article_id, kind, name, code, count) "
@@ -169,9 +169,9 @@ def tag_meetings(path: Path) -> None:
     started = time.perf_counter()
     values = lambda rows: ", ".join(f"({i}, '{n}', '{c}')" for i, (n, c) in enumerate(rows))
     with conn:
-        conn.execute(f"create temp table mc (k, name, code)")
+        conn.execute("create temp table mc (k, name, code)")
         conn.execute(f"insert into mc values {values(COUNTRIES)}")
-        conn.execute(f"create temp table mp (k, name, code)")
+        conn.execute("create temp table mp (k, name, code)")
         conn.execute(f"insert into mp values {values(PROVINCES)}")
         conn.execute("""insert into meetings (id, article_id, site, seq, type, date_start, date_end, year, month,
                 place_country, province, province_code, city, places, chinese_side, foreign_side, countries, country_codes,

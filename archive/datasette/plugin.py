@@ -16,9 +16,11 @@ finds its templates in templates/ beside this module.
   (the request's `_search` becomes `_gazette_search`, which a filters_from_request hook turns into SQL);
 - the articles table opens compact (templates/_table-gazette-articles.html): date, site, linked title, gone badge;
   unfiltered or only searched, its total comes from article_months or the search's count (`_nocount`), not a scan;
-- `gazette_fts(text)`, an SQL function giving the search's safe FTS5 query, for canned queries and charts;
+- `gazette_fts(text)` and `gazette_set_hits(text)`, SQL functions giving canned queries and charts the search's
+  rules (see prepare_connection);
 - highlighted search terms: any cell holding the markers ⟦ ⟧ (written by snippet()/highlight() in the canned
-  queries) is escaped and the marked words wrapped in <mark>; an article_id in a query result links to the article. No article HTML is ever rendered raw.
+  queries) is escaped and the marked words wrapped in <mark>; an article_id in a query result links to the
+  article; a JSON list in a cell shows as lines of text. No article HTML is ever rendered raw.
 """
 from __future__ import annotations
 
@@ -140,7 +142,8 @@ def prepare_connection(conn):
 def startup(datasette):
     """Compile Gazette's templates before the first visitor comes (a first page otherwise pays ~0.1 s for it)."""
     for name in ("gazette_home.html", "gazette_search.html", "gazette_change.html", "gazette_changes.html",
-                 "gazette_meetings.html", "gazette_official.html", "gazette_version.html", "gazette_feed.html", "row-gazette-articles.html",
+                 "gazette_meetings.html", "gazette_official.html", "gazette_version.html", "gazette_feed.html",
+                 "row-gazette-articles.html",
                  "table-gazette-articles.html", "_table-gazette-articles.html", "base.html", "row.html",
                  "table.html", "_table.html"):
         datasette.jinja_env.get_template(name)
@@ -258,49 +261,10 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         return {}
 
     async def article_vars():
-        db = datasette.get_database(database)
-        article_id = tilde_decode(request.url_vars.get("pks", ""))
-        article = (await db.execute("select * from articles where id = ?", [article_id])).first()
-        revisions = (await db.execute(
-            "select id, seen_at, replaced_at, title, published, body from revisions "
-            "where article_id = ? order by seen_at desc, id desc", [article_id])).rows
-        tracked = await db.table_exists("article_urls")
-        urls = []
-        if tracked:
-            urls = (await db.execute("select * from article_urls where article_id = ? order by url",
-                                     [article_id])).rows
-        from archive.datasette import pages
+        from archive.datasette.pages.article import article_context
 
-        if article is None:
-            return {"article": None}
-        article = dict(article)
-        try:
-            captions = [c for c in json.loads(article.get("captions") or "[]") if c]
-        except ValueError:
-            captions = [article["captions"]]
-        named = {}
-        for m in (await db.execute("select kind, name, code, count from mentions where article_id = ? "
-                                   "order by kind, count desc, name", [article_id])).rows:
-            named.setdefault(m["kind"], []).append(dict(m))
-        capture = (await db.execute(
-            "select id, url, final_url, fetched_at, status from captures where id = ? or (article_id = ? and "
-            "status = 200) order by (id = ?) desc, fetched_at desc limit 1",
-            [article.get("capture_id"), article_id, article.get("capture_id")])).first()
-        sites = pages.site_info(datasette)
-        all_versions = await pages.versions(db, article_id)
-        version_url = datasette.absolute_url(request, f"/-/article/{article_id}/v/{len(all_versions)}")
-        site_name = sites.get(article["site"], {}).get("name", article["site"])
-        return {"article": article,
-                "revisions": [dict(r) for r in revisions],
-                "article_urls": [dict(u) for u in urls], "article_urls_tracked": tracked,
-                "captions": captions, "named": named, "capture": dict(capture) if capture else None,
-                "site": {"key": article["site"], **sites.get(article["site"], {"name": article["site"]})},
-                "colour": pages.colours(datasette, [article["site"]])[article["site"]],
-                "archive_url": datasette.absolute_url(request, request.path),
-                "changes": pages.change_list(all_versions), "version_count": len(all_versions),
-                "version_url": version_url,
-                "cite": pages.citation(article, all_versions[-1], site_name, version_url,
-                                       (dict(capture) if capture else {}).get("final_url") or article["url"]) if all_versions else None}
+        return await article_context(datasette, datasette.get_database(database), request,
+                                     tilde_decode(request.url_vars.get("pks", "")))
     return article_vars
 
 

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import yaml
 
+from archive.datasette import DATABASE as DATABASE_NAME
 from archive.store import Archive, ArchiveError
 
 DATASETTE_DIR = Path(__file__).resolve().parent  # metadata, templates, plugins and static files sit beside this module
 METADATA = DATASETTE_DIR / "metadata.yml"
-from archive.datasette import DATABASE as DATABASE_NAME
 SETTINGS = {
     "sql_time_limit_ms": 5000,
     "facet_time_limit_ms": 500,
@@ -38,12 +38,14 @@ def load_metadata() -> dict:
 def chart_colours(metadata: dict, sites: dict, provinces: list[str]) -> dict:
     """The dashboards' charts coloured as Gazette's pages are: each site its colour and full name (in the legend
     and tooltips, not its key), each province its colour (archive/datasette/pages/common.py); bars on a month
-    axis as wide as the month; legends below the chart, so that on a phone the bars keep the width. `provinces`: those the archive's events name (the legend lists only these)."""
+    axis as wide as the month; legends below the chart, so that on a phone the bars keep the width.
+    `provinces`: those the archive's events name (the legend lists only these)."""
     from archive.datasette.pages.common import OTHER_COLOUR, PALETTE, province_colour
 
     keys = list(sites) + ["other"]
     names = {k: (sites.get(k) or {}).get("name", k) for k in keys}
-    label = "{" + ", ".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in names.items()) + "}[datum.label] || datum.label"
+    pairs = ", ".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in names.items())
+    label = "{" + pairs + "}[datum.label] || datum.label"
     places = [p for p in provinces if p] + ["abroad or unknown"]
     for dashboard in ((metadata.get("plugins") or {}).get("datasette-dashboards") or {}).values():
         for chart in (dashboard.get("charts") or {}).values():

@@ -59,8 +59,10 @@ def month_chart(rows: list[dict], colour: dict, width: int = 880, height: int = 
             y -= h
             month = first + i
             label = f"{month // 12}-{month % 12 + 1:02d}"
-            parts.append(f'<rect x="{left + i * bar_w:.2f}" y="{y:.2f}" width="{max(bar_w - (1 if bar_w > 3 else 0), 0.6):.2f}" '
-                         f'height="{h:.2f}" fill="{colour.get(site, "#999")}"><title>{escape((names or {}).get(site, {}).get("name", site))}, {label}: '
+            bar = max(bar_w - (1 if bar_w > 3 else 0), 0.6)
+            name = (names or {}).get(site, {}).get("name", site)
+            parts.append(f'<rect x="{left + i * bar_w:.2f}" y="{y:.2f}" width="{bar:.2f}" '
+                         f'height="{h:.2f}" fill="{colour.get(site, "#999")}"><title>{escape(name)}, {label}: '
                          f'{n:,} article{"s" if n != 1 else ""}</title></rect>')
     years = range(first // 12, last // 12 + 2)
     year_step = max(1, math.ceil(len(years) / 12))

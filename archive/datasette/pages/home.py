@@ -67,7 +67,8 @@ async def home_page(datasette, request):
     provinces = await province_rows(db, min(dated, default=None), max(dated, default=None))
     choices = await meeting_reads.home_choices(db)
     page = await datasette.render_template("gazette_home.html", {**choices,
-        "sites": rows, "total": total, "gone": gone, "chart": month_chart(months, colour, names=sites), "provinces": provinces,
+        "sites": rows, "total": total, "gone": gone, "chart": month_chart(months, colour, names=sites),
+        "provinces": provinces,
         "span": (min(months_label(dated)), max(months_label(dated))) if dated else None,
         "metadata": datasette.metadata()}, request=request)
     return Response.html(page)

@@ -2,10 +2,10 @@
 columns the pages rely on are named here and nowhere else, so a change of the tables (archive/meetings.py,
 pipelines/meetings.py) is an edit of this module only.
 
-An *event* is one row of `meetings`, or several rows that report the same event (EVENT_KEY): a visit on the same
-first day to the same place (a tour reported by the ministry and by the province, which may name different
-countries of the group), or a meeting, talks, call or signing on the same day and place with the same countries. Lists, counts and
-facets are of events.
+An *event* is one row of `meetings`, or several rows that report the same event (EVENT_KEY): a visit on the
+same first day to the same place (a tour reported by the ministry and by the province, which may name different
+countries of the group), or a meeting, talks, call or signing on the same day and place with the same
+countries. Lists, counts and facets are of events.
 """
 from __future__ import annotations
 

@@ -152,7 +152,8 @@ async def meetings_page(datasette, request):
     sites = site_info(datasette)
     exports = {k: f"/-/meetings.{k}" + query.link() for k in ("csv", "json", "atom")}
     page = await datasette.render_template("gazette_meetings.html", {
-        "query": query, "total": total, "exact": exact, "exact_limit": reads.EXACT_COUNT, "sampled": sampled, "facet_cap": reads.FACET_CAP, "events": events, "facets": _facets(query, counts, people),
+        "query": query, "total": total, "exact": exact, "exact_limit": reads.EXACT_COUNT, "sampled": sampled,
+        "facet_cap": reads.FACET_CAP, "events": events, "facets": _facets(query, counts, people),
         "sites": sites, "colours": colours(datasette), "exports": exports, "description": query.describe(total),
         "pages": {"page": query.page, "last": last,
                   "prev": query.link(page=query.page - 1) if query.page > 1 else None,
@@ -173,14 +174,16 @@ async def official_page(datasette, request):
         raise NotFound("No official of that name in the meetings")
     spellings = people[key]
     f = reads.EventFilter(names=list(spellings))
-    (total, exact), groups = await asyncio.gather(reads.count_events(db, f), reads.event_page(db, f, OFFICIAL_SIZE, 0))
+    (total, exact), groups = await asyncio.gather(reads.count_events(db, f),
+                                                  reads.event_page(db, f, OFFICIAL_SIZE, 0))
     events = [readable(e) for e in await reads.event_rows(db, groups)]
     years: dict[str, list[dict]] = {}
     for e in events:
         years.setdefault(str(e.get("year") or "year not given"), []).append(e)
     page = await datasette.render_template("gazette_official.html", {
         "key": key, "name": display_name(spellings), "spellings": sorted(spellings.items(), key=lambda s: -s[1]),
-        "titles": await reads.titles_of(db, list(spellings)), "years": years, "total": total, "exact": exact, "shown": len(events),
+        "titles": await reads.titles_of(db, list(spellings)), "years": years, "total": total, "exact": exact,
+        "shown": len(events),
         "sites": site_info(datasette), "colours": colours(datasette), "meetings_link": "/-/meetings?"
         + urlencode({"official": key})}, request=request)
     return Response.html(page)

@@ -13,7 +13,8 @@ import re
 import unicodedata
 
 # surnames written with one character that has two pinyin readings, (key reading, other reading):
-# 谌 chen/shen, 单 shan/dan, 曾 zeng/ceng, 仇 qiu/chou, 区 ou/qu, 解 xie/jie, 查 zha/cha, 乐 yue/le, 盖 ge/gai, 朴 pu/piao
+# 谌 chen/shen, 单 shan/dan, 曾 zeng/ceng, 仇 qiu/chou, 区 ou/qu, 解 xie/jie, 查 zha/cha, 乐 yue/le, 盖 ge/gai,
+# 朴 pu/piao
 MERGED = {("chen", "shen"), ("shan", "dan"), ("zeng", "ceng"), ("qiu", "chou"), ("ou", "qu"), ("xie", "jie"),
           ("zha", "cha"), ("yue", "le"), ("ge", "gai"), ("pu", "piao")}
 CANONICAL = {b: a for a, b in MERGED}
