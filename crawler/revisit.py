@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from archive import Archive, revisits
 
+from . import stopping
 from .config import Config
 from .process import new_process, spider_class
 from .spiders.fetch import FetchSpider
@@ -50,7 +51,7 @@ def run_revisit(config: Config, db_path: str, site_keys: list[str] | None = None
     for key, rows in due_rows.items():
         crawler = revisit_crawler(process, config, db_path, config.sites[key], log_level)
         process.crawl(crawler, config=config, urls=[r["url"] for r in rows], results=results, site_key=key)
-    process.start()
+    stopping.start(process, db_path)
     return due_rows, results
 
 
