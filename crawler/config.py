@@ -26,7 +26,7 @@ PAGINATIONS = ("trs", "wordpress", "numbered", "next_link", "feed", "none")
 DEFAULT_KEYS = POLITENESS_FIELDS + ("timezone", "boilerplate")
 SITE_KEYS = {"name", "base_url", "hosts", "start_urls", "article_pattern", "listing_pattern", "pagination",
              "language", "schedule", "mirror_paths", "politeness", "selectors", "boilerplate", "revisit",
-             "feed_urls", "max_pages"}
+             "feed_urls", "max_pages", "keep_query"}
 REQUIRED = ("name", "base_url", "hosts", "start_urls", "article_pattern")
 # Bounds of the numeric settings: (smallest, largest, whole number); a value outside stops the config loading.
 NUMBERS = {
@@ -131,6 +131,7 @@ def _site(path: Path, key: str, table, default_boilerplate: Boilerplate) -> Site
         mirror_paths=tuple(tuple(p) for p in mirror_paths), politeness=politeness, selectors=selectors,
         boilerplate=default_boilerplate.merged(_boilerplate(where, table.get("boilerplate", {}))),
         revisit=_revisit(where, table.get("revisit", {})), feed_urls=feed_urls, max_pages=max_pages,
+        keep_query=tuple(_strings(where, table, "keep_query")),
     )
 
 
