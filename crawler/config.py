@@ -42,10 +42,10 @@ SCHEDULE_NUMBERS = {
     "interval_seconds": (1, 366 * 86400),
     "jitter_seconds": (0, 86400),
 }
-# Strings a user regex is tried on at load: one that cannot finish on these within its time bound backtracks
-# catastrophically (nested quantifiers such as (a+)+ or (a|a)*) and is refused.
-REGEX_PROBES = tuple(c * 40 + "!" for c in ("a", "1", "/", "-", "_", ".", " ", "A")) + (
-    "/" + "a/" * 30 + "!", "/" + "1/" * 30 + "!", "a1" * 30 + "!", "a-" * 30 + "!", "a " * 30 + "!")
+# Strings a user regex is tried on at load (each of these characters and of the pattern's own literal characters,
+# repeated, after "" and "/", then a character that breaks the match): one that cannot finish on these within its
+# time bound backtracks catastrophically (nested repetition such as (a|a)*) and is refused.
+PROBE_CHARS = "a1/-_. A"
 
 
 def load(directory: str | os.PathLike | None = None) -> Config:
@@ -260,11 +260,19 @@ def _regex(where, key, pattern) -> TimedPattern:
         compiled = TimedPattern(pattern)
     except Exception as exc:  # noqa: BLE001 - re.error, regex.error, OverflowError: all mean a bad pattern
         raise ConfigError(f"{where}: key '{key}' is not a valid regular expression: {exc}") from None
-    slow = compiled.slow_on(REGEX_PROBES)
+    slow = compiled.slow_on(_probes(pattern))
     if slow is not None:
         raise ConfigError(f"{where}: key '{key}' backtracks without end on a {len(slow)}-character string "
                           f"(nested repetition such as (a+)+ or (a|a)*): rewrite it")
     return compiled
+
+
+def _probes(pattern: str):
+    chars = dict.fromkeys(PROBE_CHARS + "".join(c for c in pattern if c.isalnum() or c in "/-_.: "))
+    for prefix in ("", "/"):
+        for c in chars:
+            yield prefix + c * 40 + "!"
+            yield prefix + (c + "/") * 20 + "!"
 
 
 def _selectors(where: str, key: str, selectors: list[str]) -> list[str]:
