@@ -256,3 +256,23 @@ def test_retry_after_is_honoured(mirrors, tmp_path, db):
     assert "Retry-After: 3600" in results[mirror.url + path(2)]["error"]
     assert mirror.count(lambda p: p == path(2)) == 1  # not retried: 3600 s is beyond the time limit
     assert 2 <= elapsed < 40, elapsed
+
+
+def test_page_of_40000_short_paragraphs(mirrors, tmp_path, db):
+    """Item 11: an 8.5 MB page of 40,000 short paragraphs is archived whole, in bounded time (the taggers read at
+    most pipelines/decide.TAGGED_CHARS of it; bench/hostile.py measures how time grows with the page)."""
+    mirror = mirrors(None)
+    site = GeneratedSite(mirror, 1)
+    config = site.config(tmp_path / "config")
+    paragraphs = [f"Item {i}: the ambassador met the governor of the province in the capital for talks on trade "
+                  f"and culture between the two sides, in the year of friendship and exchange, paragraph number {i} of the page." for i in range(40_000)]
+    page = article(1, title="Forty thousand paragraphs", paragraphs=paragraphs)
+    assert 8_000_000 < len(page.encode("utf-8")) < 10_000_000
+    mirror.set(path(1), page)
+    started = time.monotonic()
+    proc = gazette("fetch", "--json", mirror.url + path(1), db=db, config=config, timeout=300)
+    assert_no_traceback(proc)
+    assert proc.returncode == 0, proc.stderr
+    archived = rows(db, "select body from articles")[0]["body"].split("\n\n")
+    assert archived == paragraphs
+    assert time.monotonic() - started < 240
