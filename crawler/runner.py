@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from archive.health import run_summary
 
+from . import stopping
 from .config import Config
 from .process import new_process, open_archive, spider_class
 from .revisit import due, revisit_after_crawl
@@ -34,7 +35,7 @@ def run_fetch(config: Config, db_path: str, urls: list[str], log_level: str = "W
         site = config.sites.get(key) or config.other
         spidercls = spider_class(FetchSpider, f"fetch-{key}", config, db_path, site, "fetch", log_level)
         process.crawl(spidercls, config=config, urls=site_urls, results=results, site_key=key)
-    process.start()
+    stopping.start(process, db_path)
     order = {url: i for i, url in enumerate(urls)}
     return sorted(results, key=lambda r: order.get(r["url"], len(order)))
 
@@ -60,7 +61,7 @@ def run_crawl(config: Config, db_path: str, site_keys: list[str], *, full: bool 
         if due_rows.get(site.key):
             crawlers.append((site.key, revisit_after_crawl(process, done, crawler, config, db_path, site,
                                                           due_rows[site.key], log_level, progress)))
-    process.start()
+    stopping.start(process, db_path)
     summaries = []
     for key, crawler in crawlers:
         spider = getattr(crawler, "spider", None)
