@@ -341,10 +341,22 @@ def _meetings_by_date(db: sqlite_utils.Database) -> None:
     db.execute("create index if not exists meeting_participants_name on meeting_participants (name)")
 
 
+def _removals(db: sqlite_utils.Database) -> None:
+    """What extraction left out of each article's text and why (pipelines/completeness.py): articles.removed, a
+    JSON list of {"rule", "text"}; articles.restored, a JSON list of the paragraphs the completeness guard put back
+    (extraction had dropped them for no named reason). crawl_runs counts both per run."""
+    for column in ("removed", "restored"):
+        if column not in db["articles"].columns_dict:
+            db["articles"].add_column(column, str)
+        if column not in db["crawl_runs"].columns_dict:
+            db["crawl_runs"].add_column(column, int, not_null_default=0)
+
+
 MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state, _crawl_discovery,
               _revision_cause, _research_interface, _learned_boilerplate, _credits,
               _meetings, _gone_index, _article_keys_id, _province_months, _cheaper_cjk_check,
-              _volatile_lines, _meetings_by_date]
+              _volatile_lines, _meetings_by_date,
+              _removals]
 VERSION = len(MIGRATIONS)
 
 

@@ -20,7 +20,8 @@ from .outcomes import Outcome
 
 BUSY_TIMEOUT_MS = 30_000
 ARTICLE_FIELDS = ("title", "published", "byline", "source", "translator", "editor", "body", "captions", "language",
-                  "layer")
+                  "layer", "removed", "restored")
+JSON_FIELDS = ("captions", "removed", "restored")  # lists, stored as JSON text
 TRACKED_FIELDS = ("title", "body")  # a change in these makes a revision
 
 
@@ -144,7 +145,8 @@ class Archive:
                        refetched: bool = True) -> tuple[Outcome, str]:
         seen_at = seen_at or utcnow()
         values = {f: record.get(f) for f in ARTICLE_FIELDS}
-        values["captions"] = json.dumps(values["captions"] or [], ensure_ascii=False)
+        for name in JSON_FIELDS:
+            values[name] = json.dumps(values[name] or [], ensure_ascii=False)
         old = self.article(record["id"])
         if old is None:
             duplicate = record.get("content_hash") and self.find_duplicate(

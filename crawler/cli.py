@@ -158,12 +158,14 @@ def fetch(config, db_path, urls, as_json, verbose):
     failed = False
     for r in results:
         obj = {k: r.get(k) for k in ("url", "status", "article_id", "site", "title", "published", "error",
-                                     "layer", "fell_back")}
+                                     "layer", "fell_back", "removed", "restored")}
         if r["status"] == "failed":
             failed = True
             line = f"failed     {r['site']:<10} {r['url']}: {r['error']}"
         else:
             note = f" [fell back to {r['layer']}]" if r.get("fell_back") else ""
+            if r.get("restored"):
+                note += f" [{len(r['restored'])} paragraph(s) put back that extraction had dropped]"
             line = f"{r['status']:<10} {r['site']:<10} {r['article_id']} {r['published'] or '-':<10} {r['title']}{note}"
         emit(obj, as_json, line)
     sys.exit(EXIT_FAILED if failed else 0)

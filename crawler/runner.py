@@ -17,7 +17,7 @@ from .spiders.fetch import FetchSpider
 from .spiders.site import SiteSpider
 
 SUMMARY_KEYS = ("site", "run_id", "status", "requests", "new", "updated", "unchanged", "duplicate", "failed",
-                "gone", "fell_back", "errors")
+                "gone", "fell_back", "removed", "restored", "errors")
 
 
 def run_fetch(config: Config, db_path: str, urls: list[str], log_level: str = "WARNING") -> list[dict]:
@@ -89,6 +89,8 @@ def summary_line(s: dict) -> str:
         line += f", {s['gone']} gone"
     if s.get("fell_back"):
         line += f", {s['fell_back']} fell back"
+    if s.get("restored"):
+        line += f", {s['restored']} paragraphs put back that extraction had dropped"
     errors = [e for e in s.get("errors") or () if ": warning: " not in e]
     if (s["status"] != "ok" or s.get("failed")) and errors:
         line += f"\n{'':<10} {errors[0]}"

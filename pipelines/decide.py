@@ -60,7 +60,8 @@ def decide(page: dict, site: Site, config_dir: str | Path | None = None, *,
         error, gone = refusal(page, site, check_host=fetched_now)
         decision.off_site = bool(error and error.startswith(OFF_SITE))
         if error is None:
-            decision.article = extract(page["body"], final, site, content_type(page), page.get("hints"),
+            hints = {**(page.get("hints") or {}), "captured": page.get("fetched_at")}  # the year of "…on May 5"
+            decision.article = extract(page["body"], final, site, content_type(page), hints,
                                        learned_lines=learned_lines)
             decision.record = article_record(decision.article, canonical, site, page.get("hints"), config_dir)
             decision.signature = signature((decision.record.get("body") or "")[:TAGGED_CHARS])

@@ -84,6 +84,9 @@ class ArchivePipeline:
         stats.inc_value(STATS + (Outcome.GONE if result["gone"] else result["status"]))
         if result["fell_back"]:
             stats.inc_value(STATS + "fell_back")
+        for count in ("removed", "restored"):  # blocks left out of bodies with their reason; blocks put back
+            if result.get(count):
+                stats.inc_value(STATS + count, len(result[count]))
         if result["error"] and len(self.errors) < MAX_ERRORS_KEPT:
             self.errors.append(f"{result['url']}: {result['error']}")
         for warning in result.get("warnings") or ():

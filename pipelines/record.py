@@ -78,7 +78,8 @@ def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | Non
             archive.set_capture_outcome(capture_id, status, stored_id)
     found = decision.article
     result.update(status=status, article_id=stored_id, title=found.title, published=found.published,
-                  layer=found.layer, fell_back=found.fell_back, warnings=found.warnings)
+                  layer=found.layer, fell_back=found.fell_back, warnings=found.warnings, removed=found.removed,
+                  restored=found.restored)
     return result
 
 
@@ -111,7 +112,7 @@ def failed_result(url: str, site: str, error: str | None, article_id: str | None
     """The result of a page that gave no article (apply fills in the rest when one is stored)."""
     return {"url": url, "status": Outcome.FAILED, "article_id": article_id, "site": site, "title": None,
             "published": None, "error": error, "layer": None, "fell_back": False, "warnings": [], "gone": False,
-            "near_duplicates": []}
+            "near_duplicates": [], "removed": [], "restored": []}
 
 
 def link_near_duplicates(archive: Archive, article: str, site: str, signature: list[int] | None,
