@@ -42,6 +42,7 @@ class Rules:
     landmarks: re.Pattern | None       # "the Great Hall of the People"
     landmark_codes: dict               # landmark -> province code
     surnames: frozenset
+    foreign_persons: dict              # name -> alpha-3 ("Trump": USA)
 
 
 def _load_toml(path: Path) -> dict:
@@ -112,7 +113,8 @@ def load(config_dir: str | None = None) -> Rules:
         levels=levels,
         provinces=provinces, province_names={v: k for k, v in provinces.items()},
         cities={name: (e["code"], e["province"]) for name, e in cities.items()},
-        country_names=country_names)
+        country_names=country_names,
+        foreign_persons=dict(cfg.get("foreign_persons", {})))
 
 
 def role_head(title: str | None, rules: Rules | None = None) -> str | None:

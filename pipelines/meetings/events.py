@@ -124,11 +124,16 @@ def group_phrase(sentence: str, trigger_start: int, rules: Rules) -> str | None:
     return None
 
 
+# "the biggest US oil company ExxonMobil": a country naming a company's, a firm's or a newspaper's is no party
+_COMPANY = re.compile(r"(?:'s)?\s+(?:[a-z][\w-]*\s+){0,2}(?:company|companies|firms?|corporations?|enterprises?|carmakers?|"
+                      r"airlines?|investors?|media|newspapers?|outlets?|brands?|businesses|retailers?|banks?)\b")
+
+
 def counterpart(sentence: str, trigger: Trigger, persons: list[Person], rules: Rules) -> bool:
     """Whether the trigger sentence names a second party: a foreign country or person, two Chinese officials,
     a delegation from another Chinese place, or "the A-B ..." of two places."""
     countries = [p for p in places_in(sentence, rules) if p.kind == "country" and p.code != "CHN"
-                 and not is_compound(sentence, p)]
+                 and not is_compound(sentence, p) and not _COMPANY.match(sentence, p.end)]
     if countries or any(p.side == "foreign" for p in persons):
         return True
     if sum(1 for p in persons if p.side == "chinese") >= 2 and trigger.type in ("meeting", "talks", "call"):

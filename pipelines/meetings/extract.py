@@ -13,7 +13,7 @@ from .events import (BACKREF, BACKREF_TYPE, COUNT, ENVOYS, GROUP, NUMBERS, PARTI
                      chinese_party, counterpart, described_sides, from_delegation, group_phrase, is_tour_continuation)
 from .persons import _DELEGATION_HEAD, _EXCLUDE_AFTER, _EXCLUDE_BEFORE, Person, body_of, level_of, site_level, \
     valid_chinese
-from .places import is_compound, place_of, places_in, site_place
+from .places import is_compound, place_dict, place_of, places_in, site_place
 from .text import QUOTES, sentences_with_paragraphs
 from .triggers import _DAYS, _VAGUE_TIME, Trigger, clause_span, find_trigger
 
@@ -59,7 +59,7 @@ def extract_text(body: str, published: date | None, site: str | None, article_id
 
 def read(body: str, published: date | None, site: str | None, rules: Rules, *, press: bool) -> Text:
     sents, paras = sentences_with_paragraphs((body or "").translate(QUOTES))
-    triggers = [find_trigger(s) for s in sents]
+    triggers = [find_trigger(s, nouns=press) for s in sents]
     known: dict[str, Person] = {}
     per_sentence = []
     for s in sents:
@@ -116,6 +116,8 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
         return None       # an event held at home is no visit
     if not place and current is not None and current.place.get("country") not in (None, "CHN"):
         place = _abroad(s, t.persons[i], current, rules)
+    if not place and trig.type == "call":
+        place = _chinese_end(s, trig, rules)
     if not place:
         place = site_place(t.site, rules)
     if not (chinese_party(s, trig, t.persons[i], rules) or place.get("country") == "CHN"
@@ -137,6 +139,14 @@ def _chinese_subject(t: Text, i: int, current: Event | None) -> bool:
         return any(p.side == "chinese" and p.name for p in current.persons) or bool(
             re.search(r"(?:^|[,;]\s+|\band\s+)[A-Z][a-z]+ [A-Z][a-z]+\s+$", current.sentence[:current.trigger_start]))
     return False
+
+
+def _chinese_end(s: str, trig: Trigger, rules: Rules) -> dict:
+    """A call is placed where its Chinese side is: a Chinese city or province that is a party of its clause
+    ("this morning Wuhan and Los Angeles held a video conference")."""
+    a, b = clause_span(s, trig)
+    chinese = [p for p in places_in(s[a:b], rules) if p.kind in ("province", "city")]
+    return place_dict(chinese[0], rules, "text") if chinese else {}
 
 
 def _undated_may_open(t: Text, i: int) -> bool:
@@ -216,6 +226,14 @@ def verb_clauses(s: str, trig: Trigger | None) -> list[tuple[int, int]]:
     return spans
 
 
+def _elsewhere(s: str, p: Person) -> bool:
+    """A person of another occasion the sentence also tells ("... met with him and Vice Foreign Minister Kong
+    Xuanyou held talks with him"), or the one accompanied ("Zarif, accompanying Speaker Larijani, met ...")."""
+    return bool(re.search(r"\band\s+$", s[:p.start]) and re.match(
+        r"\s+(?:also\s+|separately\s+)?(?:held|met|had|visited|signed|spoke|received)\b", s[p.end:])) or bool(
+        re.search(r"\baccompanying\s+$", s[:p.start]))
+
+
 def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
     """An event's participants and countries: those of its trigger sentence's clauses that tell who took part,
     then of the later sentences it owns (a tour's meetings and visits), from the clauses with a participation
@@ -225,7 +243,8 @@ def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
         s = t.sents[i]
         is_trigger = i == ev.trigger_sentence_index
         clauses = verb_clauses(s, t.triggers[i])
-        inside = [p for p in t.persons[i] if p.described or any(a <= p.start < b for a, b in clauses)]
+        inside = [p for p in t.persons[i] if p.described or (any(a <= p.start < b for a, b in clauses)
+                                                             and not _elsewhere(s, p))]
         for p in inside if is_trigger else [p for p in inside if p.name or p.side == "foreign"]:
             ev.add_person(p)
             if p.side == "foreign":

@@ -42,10 +42,10 @@ _FOREIGN_NAME = re.compile(r"(?:,\s+|\s+)(?P<name>(?:(?!(?:In|On|At|And|With|To|
                            r"(?:(?:bin|bint|al|el|de|da|van|von|der|den|du|dos|das|di|la|le)\s(?=[A-Z]))?){1,5})")
 _LEADERS = re.compile(r"(?P<title>(?:[A-Z][a-z]+\s+)?(?:provincial|municipal|city|Provincial|Municipal)\s+leaders)\s+"
                       r"(?P<names>[A-Z][a-z]+ [A-Z][a-z]+(?:,\s+(?:and\s+)?[A-Z][a-z]+ [A-Z][a-z]+)*)")
-_ORG_ROLE = re.compile(r"(?P<role>Secretary-General|Secretary General|Director-General|Director General|"
+_ORG_ROLE = re.compile(r"(?P<role>Secretary-General|Secretary General|Director-General|Director General|President|"
                        r"Permanent Representative|Special Representative|Special Envoy|Chairperson|Commissioner)\s+of\s+"
                        r"(?:the\s+)?(?P<org>(?:[A-Z][\w-]*\s+)*?(?:Organization|Organisation|Union|Bank|Fund|Forum|"
-                       r"Association|Council|Secretariat|Nations|Institute|Agency))")
+                       r"Association|Council|Secretariat|Nations|Institute|Agency|Commission))")
 # "Denis Pasler, Governor of ...", "Yves Rossier, former Swiss ambassador": a name just before a role
 _NAME_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s){1,3}?[A-Z][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+)"
                           r",\s+(?:the\s+)?(?:(?:former|then|new|outgoing|incoming|visiting)\s+)?$")
@@ -265,6 +265,8 @@ def _foreign_roles(f: _Found, rules: Rules) -> None:
             carry = (end + joined.end(), country, start)
             continue
         name, start_name, name_end = _role_name(text, start, end, rules)
+        if country is None and name:
+            country = rules.foreign_persons.get(name) or rules.foreign_persons.get(name.split()[-1])
         if country is None:
             country = _sole_country(text, a, name, sole, rules)
             if country is None:

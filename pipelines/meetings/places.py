@@ -69,6 +69,9 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
             continue
         if p.kind == "country" and p.code == "CHN":
             continue
+        if re.search(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul(?:\s+[Gg]eneral)?)\s+(?:to|in)\s+(?:the\s+)?$",
+                     sentence[max(0, p.start - 30):p.start]):
+            continue    # "Chinese ambassador to Nigeria": a title, not where it happened
         lead = _PLACE_LEAD.search(sentence[max(0, p.start - 40):p.start]) or (
             p.kind == "country" and re.search(r"\bin\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,\s+$",
                                               sentence[max(0, p.start - 40):p.start]))

@@ -19,7 +19,8 @@ _NOT_SIGNING = re.compile(r"signed\s+(?:into\s+law|(?:an?\s+|the\s+|two\s+|sever
                           r"(?:executive\s+orders?|bills?|laws?|decrees?|acts?\b|legislation|petitions?|"
                           r"open\s+letters?|orders?))", re.I)
 _TRIGGERS = [
-    ("call", True, re.compile(r"\b(?:held|had|made|holds|hold)\s+(?:a\s+|an\s+)?(?:phone|telephone|video|virtual|online)\s+"
+    ("call", True, re.compile(r"\b(?:held|had|made|holds|hold)\s+(?:a\s+|an\s+|the\s+)?(?:[\w'-]+\s+){0,4}?"
+                              r"(?:phone|telephone|video|virtual|online)\s+"
                               r"(?:call|conversation|talks|meeting|conference|summit)s?\b|"
                               r"\b(?:spoke|speaks|talked|talks)\s+(?:on|over)\s+the\s+(?:phone|telephone)\b")),
     ("call", False, re.compile(r"\b(?:phone|telephone)\s+(?:call|conversation|talks)\b|"
@@ -27,7 +28,7 @@ _TRIGGERS = [
                                r"\b(?:online|virtual|cloud)\s+(?:meeting|talks|conference|signing)\b|"
                                r"\bspoke\s+(?:with|to)\b.{0,80}\bby\s+(?:phone|telephone)\b")),
     ("signing", True, re.compile(r"\b(?:attended|witnessed|held|hosted)\s+(?:the\s+|a\s+)?signing\s+ceremony\b|"
-                                 r"\bwitnessed\s+the\s+signing\b|(?<!were )(?<!was )(?<!been )(?<!be )\bsigned\s+(?:a|an|the|new|two|three|four|"
+                                 r"\bwitnessed\s+the\s+signing\b|\bsigned\s+between\b|(?<!were )(?<!was )(?<!been )(?<!be )\bsigned\s+(?:a|an|the|new|two|three|four|"
                                  r"five|several|\d+|cooperation|friendly|friendship|sister|memorand|agreements?|"
                                  r"letters?|MoUs?|contracts?)\b|\bsigned\s+on\s+behalf\b")),
     ("talks", True, re.compile(r"\b(?:held|hold|holds|had)\s+(?:\w+\s+)?(?:talks|consultations?)\b|"
@@ -48,7 +49,8 @@ _TRIGGERS = [
     ("visit", True, re.compile(r"^During\s+(?:his|her|their|its|the|a)\s+(?:[\w-]+\s+){0,2}(?:visit|tour|trip)\s+to\b|"
                                r"\b[Tt]our\s+(?:was\s+)?(?:launched|kicked\s+off|began|started)\b|"
                                r"(?<!had )(?<!have )(?<!has )\bvisited\b|\btoured\b|"
-                               r"\bpaid\s+(?:a|an)\s+(?:\w+\s+)?visit\b|\bon\s+an?\s+(?:\w+\s+){0,2}visit\s+to\b|"
+                               r"\b(?:is|are)\s+(?:now\s+)?visiting\s+(?=[A-Z])|"
+                               r"\b(?:paid|paying|pays)\s+(?:a|an)\s+(?:\w+\s+)?visit\b|\bon\s+an?\s+(?:\w+\s+){0,2}visit\s+to\b|"
                                r"\bled\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b.{0,60}?\bto\b|"
                                r"\b(?:organized|organised|invited)\b.{0,120}?\bto\s+visit\b|"
                                r"\bvisits\s+(?=[A-Z])|\bwere\s+on\s+a\s+(?:\w+\s+)?tour\b")),
@@ -84,15 +86,22 @@ _ANY_VERB = re.compile(r"\b(?:met|meets|received|visit\w*|toured|tour|talks|sign
                        r"promotions?|trip)\b")
 
 
-def find_trigger(sentence: str) -> Trigger | None:
-    """The sentence's first event verb outside reported speech and future or past-perfect phrasing."""
+# "pointed out in a phone call with ...", "during yesterday's telephone call": the call itself, not what was said
+_IN_THE_CALL = re.compile(r"\b(?:in|during|at)\s+(?:a|an|the|their|his|her|yesterday's|today's|last\s+night's)\s+$")
+
+
+def find_trigger(sentence: str, *, nouns: bool = False) -> Trigger | None:
+    """The sentence's first event verb outside reported speech and future, past-perfect or hypothetical phrasing.
+    With `nouns` (a press conference answer), a dated call told as a noun ("the phone call between A and B
+    yesterday", "in a phone call with President Putin on May 8") is one too."""
     if not _ANY_VERB.search(sentence):
         return None
     found = []
     for type_, strong, pattern in _TRIGGERS:
         for m in pattern.finditer(sentence):
             before = sentence[:m.start()]
-            if _REPORTED.search(before) or _NOT_NOW.search(before) or _HYPOTHETICAL.search(before):
+            told_in = nouns and type_ == "call" and _IN_THE_CALL.search(before)
+            if (_REPORTED.search(before) and not told_in) or _NOT_NOW.search(before) or _HYPOTHETICAL.search(before):
                 continue
             if type_ == "signing" and _NOT_SIGNING.match(sentence, m.start()):
                 continue
@@ -110,7 +119,7 @@ def find_trigger(sentence: str) -> Trigger | None:
     strong = [t for t in found if t.strong]
     first = found[0]
     if first.type == "call" and not first.strong:
-        return strong[0] if strong else None
+        return strong[0] if strong else (first if nouns else None)
     if first.type in ("meeting", "talks"):
         near = [t for t in found if t.type == "call" and 0 <= t.start - first.end < 40]
         if near:
@@ -120,7 +129,8 @@ def find_trigger(sentence: str) -> Trigger | None:
 
 # Where the clause a verb governs ends: a relative or subordinate clause, a new main clause, a semicolon.
 _CLAUSE_END = re.compile(r";|,?\s+(?:where|which|while|whereas|during\s+which|after\s+which|when)\b|"
-                         r",\s+(?:who|and\s+(?:he|she|they|the)\b)|\s+-\s+")
+                         r",\s+(?:who|and\s+(?:he|she|they|the)\b)|\s+-\s+|"
+                         r"\s+and\s+(?=(?:[A-Z][\w'-]*\s+){1,6}(?:held|met|had|visited|signed|spoke|received)\b)")
 _CLAUSE_START = re.compile(r";|,\s+(?:where|which|who|while|whereas|during\s+which|after\s+which)\b|"
                            r"\b(?:said|noted|added|stressed)\s+(?:that\s+)?")
 
