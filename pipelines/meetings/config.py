@@ -43,6 +43,7 @@ class Rules:
     landmark_codes: dict               # landmark -> province code
     surnames: frozenset
     foreign_persons: dict              # name -> alpha-3 ("Trump": USA)
+    known_foreign: re.Pattern | None   # those names, whole or after Mr./Ms.
 
 
 def _load_toml(path: Path) -> dict:
@@ -114,7 +115,15 @@ def load(config_dir: str | None = None) -> Rules:
         provinces=provinces, province_names={v: k for k, v in provinces.items()},
         cities={name: (e["code"], e["province"]) for name, e in cities.items()},
         country_names=country_names,
-        foreign_persons=dict(cfg.get("foreign_persons", {})))
+        foreign_persons=dict(cfg.get("foreign_persons", {})),
+        known_foreign=_known_foreign(cfg.get("foreign_persons", {})))
+
+
+def _known_foreign(names: dict) -> re.Pattern | None:
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?:(?P<hon>\b(?:Mr|Ms|Mrs|Madam)\.?\s+))?(?<![\w-])(?P<name>" + alternatives + r")(?![\w-])")
 
 
 def role_head(title: str | None, rules: Rules | None = None) -> str | None:

@@ -172,6 +172,11 @@ _SIDE_NOUNS = r"(?:officials?|diplomats?|leaders?|delegations?|side|experts?|amb
 _DESCRIBED = re.compile(r"\b(?P<desc>(?:[A-Z][\w'-]*\s+){1,3}?" + _SIDE_NOUNS + r")\b")
 
 
+_TITLE_SURNAME = re.compile(r"\b(?:President|Premier|Vice\s+Premier|Vice\s+President|State\s+Councilor|Chairman|"
+                            r"Councilor|Foreign\s+Minister|Vice\s+Foreign\s+Minister|Minister)\s+(?P<surname>[A-Z][a-z]+)\b"
+                            r"(?!\s+[A-Z][a-z])")
+
+
 def chinese_party(sentence: str, trigger: Trigger, persons: list[Person], rules: Rules) -> bool:
     """Whether the trigger's clause has a Chinese party: a Chinese person, China or a Chinese body, or a place in
     China ("Wuhan and Los Angeles held a video conference", "visited Shaanxi Province"). "China-India boundary"
@@ -181,6 +186,9 @@ def chinese_party(sentence: str, trigger: Trigger, persons: list[Person], rules:
     if any(p.side == "chinese" and a <= p.start < b for p in persons):
         return True
     clause = sentence[a:b]
+    for m in _TITLE_SURNAME.finditer(clause):
+        if m.group("surname") in rules.surnames:
+            return True         # "President Xi", "Premier Li", "State Councilor Wang"
     for m in _CHINESE_WORDS.finditer(clause):
         if not re.match(r"-", clause[m.end():m.end() + 1]) and not re.search(r"-$", clause[:m.start()]):
             return True

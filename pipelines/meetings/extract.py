@@ -99,12 +99,20 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
     inherit = context = None
     if start is not None and not (current and is_tour_continuation(current, start, end, trig)):
         opens = counterpart(s, trig, t.persons[i], rules)
-        if not opens and current is not None and VISITORS.search(s[trig.start:]):
+        foreign = any(p.side == "foreign" for p in t.persons[i])
+        if (not opens or (t.press and not foreign)) and current is not None and VISITORS.search(s[trig.start:]):
             # "Governor Mao Weiming met with the delegation in Changsha on September 15": the current visit's
             opens, inherit = True, current
     elif current is None and not t.press and _undated_may_open(t, i):
         opens = counterpart(s, trig, t.persons[i], rules)
         start, end, context = _date_before(t, i)
+    elif t.press and trig.strong and i > 0 and t.paras[i - 1] == t.paras[i] and t.triggers[i - 1] is None:
+        # "The 20th China-EU Summit was held in Beijing yesterday. President Xi Jinping met with ...": in an
+        # answer, the day of the sentence just before
+        start, end, _ = resolve_date(t.sents[i - 1], t.published)
+        if start is None:
+            return None
+        opens = counterpart(s, trig, t.persons[i], rules)
     else:
         return None
     if not opens:
@@ -275,6 +283,11 @@ def _inherited(ev: Event) -> None:
         ev.group_description = ev.inherit.group_description
 
 
+# "At the invitation of Chairman Li Zhanshu of ...": named, not there
+_ON_BEHALF = re.compile(r"\b(?:invitation|behalf|instructions?|greetings|letter|message)\s+(?:of|from)\s+"
+                        r"(?:[A-Z][\w'-]*\s+){0,8}$")
+
+
 def _known_names(t: Text, i: int, ev: Event, clauses: list[tuple[int, int]]) -> None:
     """A Chinese official named bare ("Yuan Jiajun visited ...") in a clause that tells who took part, with the
     title the text gives him elsewhere."""
@@ -284,7 +297,8 @@ def _known_names(t: Text, i: int, ev: Event, clauses: list[tuple[int, int]]) -> 
     for m in t.name_re.finditer(s):
         if any(p.start <= m.start() < p.end for p in t.persons[i]):
             continue
-        if _EXCLUDE_BEFORE.search(s[:m.start()]) or _EXCLUDE_AFTER.search(s[m.end():]):
+        if _EXCLUDE_BEFORE.search(s[:m.start()]) or _EXCLUDE_AFTER.search(s[m.end():]) or _ON_BEHALF.search(
+                s[:m.start()]):
             continue
         if not any(a <= m.start() < b for a, b in clauses):
             continue
@@ -297,7 +311,10 @@ def _countries_and_group(t: Text, i: int, ev: Event, is_trigger: bool, rules: Ru
     """The foreign countries a participation sentence names (not places abroad where it happened, nor those of
     a Chinese person's title), the group the trigger sentence names and its number of countries."""
     s = t.sents[i]
+    a, b = clause_span(s, t.triggers[i]) if is_trigger and t.triggers[i] is not None else (0, len(s))
     for p in places_in(s, rules):
+        if not a <= p.start < b:
+            continue     # "... on January 4, the two sides agreed to implement the consensus reached ... in Argentina"
         if p.abroad and (not is_trigger or (ev.type != "visit" and ev.place.get("country") == p.code)):
             continue     # "met ... in Geneva": where, not who
         if p.kind == "country" and not is_compound(s, p) and not any(

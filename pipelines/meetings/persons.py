@@ -38,7 +38,7 @@ _EXCLUDE_BEFORE = re.compile(r"(?:\b(?:of|behalf\s+of|(?:greetings|regards|messa
                              r"from)\s+(?:Comrade\s+)?|\bComrade\s+)$")
 _EXCLUDE_AFTER = re.compile(r"^(?:'s)?\s+(?:Thought|as\s+the\s+core)\b")
 _FOREIGN_NAME = re.compile(r"(?:,\s+|\s+)(?P<name>(?:(?!(?:In|On|At|And|With|To|For|Of|The|His|Her|Their|During|"
-                           r"Visits|Meets|Met)\b)[A-Z][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s?"
+                           r"Visits|Meets|Met)\b)(?:(?:Dr|Mr|Ms|Mrs)\.\s)?(?:[A-Z]\.\s)?[A-ZÀ-ÖØ-Þ][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s?"
                            r"(?:(?:bin|bint|al|el|de|da|van|von|der|den|du|dos|das|di|la|le)\s(?=[A-Z]))?){1,5})")
 _LEADERS = re.compile(r"(?P<title>(?:[A-Z][a-z]+\s+)?(?:provincial|municipal|city|Provincial|Municipal)\s+leaders)\s+"
                       r"(?P<names>[A-Z][a-z]+ [A-Z][a-z]+(?:,\s+(?:and\s+)?[A-Z][a-z]+ [A-Z][a-z]+)*)")
@@ -155,6 +155,7 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
     _leaders(f, rules)
     _org_roles(f, rules)
     _foreign_roles(f, rules)
+    _known_foreign(f, rules)
     if unnamed:
         _unnamed_chinese(f, rules)
     f.found.sort(key=lambda p: p.start)
@@ -265,6 +266,10 @@ def _foreign_roles(f: _Found, rules: Rules) -> None:
             carry = (end + joined.end(), country, start)
             continue
         name, start_name, name_end = _role_name(text, start, end, rules)
+        if name and len(name.split()) == 1 and name in rules.surnames:
+            continue        # "President Xi": a Chinese leader by surname, not a foreign person
+        if name:
+            name = re.sub(r"^(?:Dr|Mr|Ms|Mrs)\.\s", "", name)
         if country is None and name:
             country = rules.foreign_persons.get(name) or rules.foreign_persons.get(name.split()[-1])
         if country is None:
@@ -330,6 +335,17 @@ def _sole_country(text: str, a: int, name: str | None, sole: list[str], rules: R
             not (lead and lead.group(1) in ("Chinese", "China")):
         return sole[0]
     return None
+
+
+def _known_foreign(f: _Found, rules: Rules) -> None:
+    """Foreign leaders of config/meetings.toml [foreign_persons] named without a role: a full name anywhere
+    ("Mohammad Javad Zarif"), a surname after "Mr." or "Ms." ("Mr. Patrushev")."""
+    if rules.known_foreign is None:
+        return
+    for m in rules.known_foreign.finditer(f.text):
+        name = m.group("name")
+        if f.free(*m.span()) and (" " in name or m.group("hon")):
+            f.add(Person("foreign", name, None, country=rules.foreign_persons[name], start=m.start(), end=m.end()))
 
 
 def _unnamed_chinese(f: _Found, rules: Rules) -> None:

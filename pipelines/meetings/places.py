@@ -63,9 +63,11 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
     """Where the trigger sentence puts the event: the first place after "in", "at", "to", "visited" (after the
     verb, else before it), outside persons' titles; all such places in order as `places`."""
     masked = [(p.start, p.end) for p in persons]
+    from .triggers import clause_span
+    first, last = clause_span(sentence, trigger, who_ends=False) if trigger.end else (0, len(sentence))
     cands = []
     for p in places_in(sentence, rules):
-        if any(a <= p.start < b for a, b in masked) or is_compound(sentence, p):
+        if any(a <= p.start < b for a, b in masked) or is_compound(sentence, p) or not first <= p.start < last:
             continue
         if p.kind == "country" and p.code == "CHN":
             continue
@@ -89,6 +91,10 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
             return ({"country": "CHN", "province": rules.provinces.get(code), "province_code": code, "city": None,
                      "city_code": None, "source": "text"}, [{"kind": "landmark", "name": mark.group(), "code": code}])
     if not cands:
+        if trigger.type == "visit" and re.search(r"\b(?:visit|visiting|visited|trip|tour)\s+(?:to\s+)?China\b",
+                                                  sentence[trigger.start:]):
+            return {"country": "CHN", "province": None, "province_code": None, "city": None, "city_code": None,
+                    "source": "text"}, [{"kind": "country", "name": "China", "code": "CHN"}]
         return {}, []
     after = [p for p in cands if p.start >= trigger.start]
     chosen = (after or cands)[0]

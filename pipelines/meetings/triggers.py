@@ -90,6 +90,14 @@ _ANY_VERB = re.compile(r"\b(?:met|meets|received|visit\w*|toured|tour|talks|sign
 _IN_THE_CALL = re.compile(r"\b(?:in|during|at)\s+(?:a|an|the|their|his|her|yesterday's|today's|last\s+night's)\s+$")
 
 
+# The spokesperson's own account is no reported speech: "you may have noted that", "as I said", "according to my
+# information", "as far as I know".
+_OWN_WORDS = re.compile(r"\b(?:you\s+(?:may|might)\s+(?:have\s+)?(?:already\s+)?(?:noted|noticed|seen|learned|heard)|"
+                        r"(?:[Aa]s\s+|[Ll]ike\s+)?I\s+(?:just\s+|already\s+)?(?:said|noted|mentioned)|"
+                        r"[Aa]ccording\s+to\s+(?:my|our|the)\s+information|[Aa]s\s+far\s+as\s+I\s+know|"
+                        r"I\s+can\s+(?:tell|confirm)\s+(?:you\s+)?)(?:\s+that)?\b")
+
+
 def find_trigger(sentence: str, *, nouns: bool = False) -> Trigger | None:
     """The sentence's first event verb outside reported speech and future, past-perfect or hypothetical phrasing.
     With `nouns` (a press conference answer), a dated call told as a noun ("the phone call between A and B
@@ -101,6 +109,7 @@ def find_trigger(sentence: str, *, nouns: bool = False) -> Trigger | None:
         for m in pattern.finditer(sentence):
             before = sentence[:m.start()]
             told_in = nouns and type_ == "call" and _IN_THE_CALL.search(before)
+            before = _OWN_WORDS.sub(" ", before)
             if (_REPORTED.search(before) and not told_in) or _NOT_NOW.search(before) or _HYPOTHETICAL.search(before):
                 continue
             if type_ == "signing" and _NOT_SIGNING.match(sentence, m.start()):
@@ -130,16 +139,22 @@ def find_trigger(sentence: str, *, nouns: bool = False) -> Trigger | None:
 # Where the clause a verb governs ends: a relative or subordinate clause, a new main clause, a semicolon.
 _CLAUSE_END = re.compile(r";|,?\s+(?:where|which|while|whereas|during\s+which|after\s+which|when)\b|"
                          r",\s+(?:who|and\s+(?:he|she|they|the)\b)|\s+-\s+|"
+                         r",\s+(?:the\s+two\s+sides|both\s+sides|they|the\s+two\s+(?:leaders|ministers|presidents|heads))\s+"
+                         r"(?:agreed|reached|exchanged|discussed|expressed|had|held|signed|spoke|said|stressed)\b|"
                          r"\s+and\s+(?=(?:[A-Z][\w'-]*\s+){1,6}(?:held|met|had|visited|signed|spoke|received)\b)")
 _CLAUSE_START = re.compile(r";|,\s+(?:where|which|who|while|whereas|during\s+which|after\s+which)\b|"
                            r"\b(?:said|noted|added|stressed)\s+(?:that\s+)?")
 
 
-def clause_span(sentence: str, trigger: Trigger) -> tuple[int, int]:
+def clause_span(sentence: str, trigger: Trigger, *, who_ends: bool = True) -> tuple[int, int]:
     """(start, end) of the clause of a trigger: from the last clause boundary before its verb to the first one
-    after it ("Yesterday, President Mattarella paid a visit to a school in Rome | where many Chinese students ...")."""
+    after it ("Yesterday, President Mattarella paid a visit to a school in Rome | where many Chinese students ...").
+    Without `who_ends`, a ", who ..." clause about the counterpart does not end it (where the meeting was:
+    "met with Vietnamese Prime Minister Pham Minh Chinh, who was in Kunming for the Expo")."""
     start = 0
     for m in _CLAUSE_START.finditer(sentence, 0, trigger.start):
         start = m.end()
-    m = _CLAUSE_END.search(sentence, trigger.end)
-    return start, (m.start() if m else len(sentence))
+    for m in _CLAUSE_END.finditer(sentence, trigger.end):
+        if who_ends or not re.match(r",\s+who\b", m.group()):
+            return start, m.start()
+    return start, len(sentence)
