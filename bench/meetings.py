@@ -46,10 +46,16 @@ def event_key(e: dict) -> tuple:
 
 def persons(e: dict) -> list[tuple]:
     out = []
+    # a side described but not named ("Chinese officials", "China") is no person: the labels give it as a body
+    # or a group
     for p in e.get("chinese") or []:
+        if p.get("described"):
+            continue
         if p.get("name") or p.get("title"):
             out.append(("chinese", (p.get("name") or "").lower() or None, meetings.role_head(p.get("title")), None))
     for p in e.get("foreign") or []:
+        if p.get("described"):
+            continue
         if p.get("name") or p.get("role"):
             out.append(("foreign", (p.get("name") or "").lower() or None, meetings.role_head(p.get("role")),
                         p.get("country")))

@@ -177,23 +177,24 @@ _TITLE_SURNAME = re.compile(r"\b(?:President|Premier|Vice\s+Premier|Vice\s+Presi
                             r"(?!\s+[A-Z][a-z])")
 
 
-def chinese_party(sentence: str, trigger: Trigger, persons: list[Person], rules: Rules) -> bool:
-    """Whether the trigger's clause has a Chinese party: a Chinese person, China or a Chinese body, or a place in
-    China ("Wuhan and Los Angeles held a video conference", "visited Shaanxi Province"). "China-India boundary"
-    and "Chinese students" in a clause of their own ("a school in Rome where many Chinese students study") are
-    not one."""
+def chinese_party(sentence: str, trigger: Trigger, persons: list[Person], rules: Rules) -> str | None:
+    """The Chinese party of the trigger's clause, as written: a Chinese person's name or title, "President Xi",
+    China or a Chinese body, or a place in China ("Wuhan and Los Angeles held a video conference", "visited
+    Shaanxi Province"); None when it has none. "China-India boundary" and "Chinese students" in a clause of their
+    own ("a school in Rome where many Chinese students study") are not one."""
     a, b = clause_span(sentence, trigger)
-    if any(p.side == "chinese" and a <= p.start < b for p in persons):
-        return True
+    person = next((p for p in persons if p.side == "chinese" and a <= p.start < b), None)
+    if person is not None:
+        return person.name or person.title
     clause = sentence[a:b]
     for m in _TITLE_SURNAME.finditer(clause):
         if m.group("surname") in rules.surnames:
-            return True         # "President Xi", "Premier Li", "State Councilor Wang"
+            return m.group()        # "President Xi", "Premier Li", "State Councilor Wang"
     for m in _CHINESE_WORDS.finditer(clause):
         if not re.match(r"-", clause[m.end():m.end() + 1]) and not re.search(r"-$", clause[:m.start()]):
-            return True
-    return any(p.kind in ("province", "city") or (p.kind == "country" and p.code == "CHN")
-               for p in places_in(clause, rules))
+            return m.group()
+    return next((p.name for p in places_in(clause, rules)
+                 if p.kind in ("province", "city") or (p.kind == "country" and p.code == "CHN")), None)
 
 
 def described_sides(sentence: str, trigger: Trigger, persons: list[Person], rules: Rules) -> list[Person]:

@@ -207,6 +207,13 @@ def _new_event(t: Text, i: int, trig: Trigger, start, end, place: dict, places: 
         t.persons[i].append(Person("chinese", subject.group("name"), None, start=a, end=a + len(subject.group("name")),
                                    sentence=s))
     t.persons[i].extend(described_sides(s, trig, t.persons[i], rules))
+    a, b = clause_span(s, trig)
+    if not any(p.side == "chinese" and a <= p.start < b for p in t.persons[i]):
+        party = chinese_party(s, trig, t.persons[i], rules)
+        if party:         # "China, Japan and the ROK held ...", "President Xi": the Chinese side as written
+            at = s.find(party, a)
+            t.persons[i].append(Person("chinese", None, party, start=max(at, a), end=max(at, a) + len(party),
+                                       sentence=s, described=True))
     ev = Event(trig.type, start, end, s, i, place=place, places=places, trigger_start=trig.start,
                source="press_conference" if t.press else "article")
     ev.inherit = inherit
@@ -352,6 +359,11 @@ def finish(t: Text, ev: Event, rules: Rules) -> Event:
     """The level and body of each Chinese person (from the title, else the site's level; the body from the
     title's place, the delegation's home or the event's province)."""
     prov = ev.place.get("province_code")
+    # a side described ("China", "New Zealand diplomats") gives way to persons of that side who joined later
+    named_cn = any(p.side == "chinese" and not p.described for p in ev.persons)
+    named_countries = {p.country for p in ev.persons if p.side == "foreign" and not p.described}
+    ev.persons = [p for p in ev.persons if not p.described or (
+        p.side == "chinese" and not named_cn) or (p.side == "foreign" and p.country not in named_countries)]
     for p in ev.persons:
         if p.side == "chinese" and not p.described:
             if p.level is None:
