@@ -51,7 +51,7 @@ from .events import Event
 from .extract import extract_text
 from .persons import Person, persons_in
 from .places import Place, places_in
-from .press import extract_press, occasion
+from .press import extract_press, same_occasion
 from .text import sentences
 from .triggers import Trigger, find_trigger
 
@@ -59,8 +59,8 @@ TYPES = ("meeting", "visit", "talks", "call", "signing")
 SOURCES = ("article", "press_conference")
 
 __all__ = ["DEFAULT_CONFIG", "SOURCES", "TYPES", "Event", "Person", "Place", "Rules", "Trigger", "extract",
-           "find_trigger", "load", "occasion", "persons_in", "places_in", "published_date", "resolve_date",
-           "role_head", "sentences"]
+           "find_trigger", "load", "persons_in", "places_in", "published_date", "resolve_date",
+           "role_head", "same_occasion", "sentences"]
 
 
 def published_date(value) -> date | None:

@@ -193,8 +193,7 @@ def chinese_party(sentence: str, trigger: Trigger, persons: list[Person], rules:
     for m in _CHINESE_WORDS.finditer(clause):
         if not re.match(r"-", clause[m.end():m.end() + 1]) and not re.search(r"-$", clause[:m.start()]):
             return m.group()
-    return next((p.name for p in places_in(clause, rules)
-                 if p.kind in ("province", "city") or (p.kind == "country" and p.code == "CHN")), None)
+    return next((p.name for p in places_in(clause, rules) if p.kind in ("province", "city")), None)
 
 
 def described_sides(sentence: str, trigger: Trigger, persons: list[Person], rules: Rules) -> list[Person]:
@@ -217,5 +216,6 @@ def described_sides(sentence: str, trigger: Trigger, persons: list[Person], rule
             side = "foreign"
         if side in sides or any(q.side == side for q in out):
             continue
-        out.append(Person(side, None, desc, country=country, start=m.start(), end=m.end(), described=True))
+        out.append(Person(side, None, desc, country=country, start=m.start(), end=m.end(), described=True,
+                          sentence=sentence))
     return out

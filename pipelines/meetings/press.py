@@ -76,21 +76,31 @@ def extract_press(article, rules: Rules) -> list[dict]:
             answers[-1].append(para)
         previous = turn
     events: list[dict] = []
-    seen: set = set()
     for paras in answers:
         for e in extract_text("\n\n".join(paras), held, article.get("site"), article.get("id"), rules, press=True,
                               seq=len(events)):
-            key = occasion(e)
-            if key not in seen:
-                seen.add(key)
+            n = next((n for n, kept in enumerate(events) if same_occasion(e, kept)), None)
+            if n is None:
                 e["seq"] = len(events) + 1
                 events.append(e)
+            elif len(names(e)) > len(names(events[n])):
+                e["seq"] = n + 1        # the mention that names the persons tells the occasion best
+                events[n] = e
     return events
 
 
-def occasion(e: dict) -> tuple:
-    """What tells one occasion from another on a page or across sources: type, first day, foreign countries and
-    the persons named."""
-    names = frozenset((p.get("name") or "").lower() for p in [*(e.get("chinese") or []), *(e.get("foreign") or [])]
-                      if p.get("name"))
-    return e["type"], e.get("date_start"), tuple(sorted(e.get("countries") or [])), names
+def names(e: dict) -> set[str]:
+    return {(p.get("name") or "").lower() for p in [*(e.get("chinese") or []), *(e.get("foreign") or [])]
+            if p.get("name")}
+
+
+def same_occasion(a: dict, b: dict) -> bool:
+    """One occasion told twice: the same type, first day and foreign countries, and a person in common unless
+    one of them names nobody ("the phone call between Chinese and US presidents on March 27" is the call
+    between President Xi Jinping and President Trump that day). archive/meetings.py links reports across
+    articles by the same test."""
+    if (a["type"], a.get("date_start"), sorted(a.get("countries") or [])) != (
+            b["type"], b.get("date_start"), sorted(b.get("countries") or [])):
+        return False
+    na, nb = names(a), names(b)
+    return not na or not nb or bool(na & nb)

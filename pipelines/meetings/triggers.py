@@ -92,7 +92,8 @@ _IN_THE_CALL = re.compile(r"\b(?:in|during|at)\s+(?:a|an|the|their|his|her|yeste
 
 # The spokesperson's own account is no reported speech: "you may have noted that", "as I said", "according to my
 # information", "as far as I know".
-_OWN_WORDS = re.compile(r"\b(?:you\s+(?:may|might)\s+(?:have\s+)?(?:already\s+)?(?:noted|noticed|seen|learned|heard)|"
+_OWN_WORDS = re.compile(r"\b(?:you\s+(?:may\s+|might\s+)?(?:have\s+|'ve\s+)?(?:already\s+)?(?:noted|noticed|seen|learned|heard)|"
+                        r"(?<=you)'ve\s+(?:already\s+)?(?:noted|noticed|seen)|I\s+believe|"
                         r"(?:[Aa]s\s+|[Ll]ike\s+)?I\s+(?:just\s+|already\s+)?(?:said|noted|mentioned)|"
                         r"[Aa]ccording\s+to\s+(?:my|our|the)\s+information|[Aa]s\s+far\s+as\s+I\s+know|"
                         r"I\s+can\s+(?:tell|confirm)\s+(?:you\s+)?)(?:\s+that)?\b")
