@@ -106,17 +106,17 @@ def news(body: str, site: str = "mfa", published: str = "2019-08-08") -> list[di
 
 @pytest.mark.parametrize("body", [
     # a foreign official's activity at home or abroad, with no Chinese party
-    "Yesterday, President Sergio Mattarella paid a visit to a primary school in Rome where many Chinese students "
-    "are studying.",
-    "Indian Minister of Home Affairs Amit Shah visited a disputed area in the east sector of China-India boundary "
-    "today.",
+    ("Yesterday, President Sergio Mattarella paid a visit to a primary school in Rome where many Chinese students "
+     "are studying."),
+    ("Indian Minister of Home Affairs Amit Shah visited a disputed area in the east sector of China-India boundary "
+     "today."),
     # a signature is no signing
     "On June 24, US President Trump signed an executive order to impose punitive financial measures on Iran.",
     "On June 17, the US leader signed into law the so-called act.",
     # announced and hypothetical
     "State Councilor Wang Yi will hold talks with Foreign Minister Shahid of the Maldives this afternoon.",
-    "If State Councilor and Foreign Minister Wang Yi meets with his DPRK counterpart in Singapore on Monday, we "
-    "will release the information.",
+    ("If State Councilor and Foreign Minister Wang Yi meets with his DPRK counterpart in Singapore on Monday, we "
+     "will release the information."),
     "President Xi Jinping is going to meet with him on Monday.",
 ])
 def test_not_events_on_any_text(body):
@@ -173,9 +173,9 @@ def test_turns_of_a_press_conference():
 # -- one occasion in the archive -----------------------------------------------------------------------------
 
 READOUT_URL = "http://www.fmprc.gov.cn/mfa_eng/wjdt_665385/wshd_665389/202001/t20200101_000001.html"
-READOUT = ("On December 31, 2019, State Councilor and Foreign Minister Wang Yi held talks with Iranian Foreign "
-           "Minister Mohammad Javad Zarif in Beijing.", "Wang Yi said that China and Iran are comprehensive "
-           "strategic partners.")
+READOUT = (("On December 31, 2019, State Councilor and Foreign Minister Wang Yi held talks with Iranian Foreign "
+            "Minister Mohammad Javad Zarif in Beijing."),
+           "Wang Yi said that China and Iran are comprehensive strategic partners.")
 
 
 def readout_page(paragraphs) -> bytes:
@@ -186,7 +186,7 @@ def readout_page(paragraphs) -> bytes:
                         "Wang Yi Holds Talks with Iranian Foreign Minister Mohammad Javad Zarif")
     page = page.replace("2020/12/18", "2019/12/31")
     return re.sub(r'(<div id="News_Body_Txt_A" class="content">).*?(</div>)', lambda m: m.group(1) + "".join(
-        f"<p>{p}</p>" for p in paragraphs) + m.group(2), page, count=1, flags=re.S).encode("utf-8")
+        f"<p>{p}</p>" for p in paragraphs) + m.group(2), page, count=1, flags=re.DOTALL).encode("utf-8")
 
 
 def page(url: str, body: bytes) -> dict:

@@ -86,14 +86,8 @@ def load(config_dir: str | None = None) -> Rules:
     return Rules(
         foreign_places=re.compile(r"(?<![\w-])(?:" + mentions._trie_regex(abroad) + r")(?![\w-])") if abroad else None,
         foreign_place_codes=abroad,
-        chinese_long_title=re.compile(
-            r"(?P<title>(?:(?:Deputy|Vice|Executive)\s+)?(?:Director|Head|Minister|Chairman|Chairwoman|President|"
-            r"Secretary|Member|Director-General|Party\s+Secretary|Special\s+Representative|Special\s+Envoy)\s+"
-            r"(?:of|on|for)\s+(?:the\s+)?(?:(?:[A-Z][\w'-]*|of|and|the|for|on)\s+){1,12}?)"
-            r"(?P<name>(?:" + surnames + r")\s[A-Z][a-z]{1,11})(?![\w-])"),
-        chinese_envoy=re.compile(
-            r"(?P<title>(?:Chinese\s+)?(?:Ambassador|Consul\s+General|Consul)\s+(?:to|in)\s+(?:the\s+)?"
-            r"(?:[A-Z][\w'-]*\s+){1,4}?)(?P<name>(?:" + surnames + r")\s[A-Z][a-z]{1,11})(?![\w-])"),
+        chinese_long_title=_long_title(surnames),
+        chinese_envoy=_envoy(surnames),
         landmarks=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(landmarks, key=len, reverse=True))
                              + r")(?![\w-])") if landmarks else None,
         landmark_codes=landmarks,
@@ -103,11 +97,11 @@ def load(config_dir: str | None = None) -> Rules:
                                r"\b(?!\s+[A-Z][a-z]+ [A-Z][a-z]+)"),
         chinese_places=frozenset([*provinces.values(), *cities]),
         level_patterns=tuple((lvl, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])",
-                                              re.I)) for lvl, words in levels),
+                                              re.IGNORECASE)) for lvl, words in levels),
         tagger=tagger, site_places=sites,
-        skip_titles=re.compile("|".join(skip), re.I) if skip else None,
-        press_titles=re.compile("|".join(press), re.I) if press else None,
-        heads=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in heads) + r")(?![\w-])", re.I),
+        skip_titles=re.compile("|".join(skip), re.IGNORECASE) if skip else None,
+        press_titles=re.compile("|".join(press), re.IGNORECASE) if press else None,
+        heads=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in heads) + r")(?![\w-])", re.IGNORECASE),
         foreign_roles=re.compile(r"(?<![\w-])(?:" + "|".join(f"[{h[0]}{h[0].lower()}]" + re.escape(h[1:])
                                                              for h in foreign) + r")(?![\w-])"),
         portfolio=frozenset(cfg["roles"].get("portfolio", [])),
@@ -124,6 +118,22 @@ def _known_foreign(names: dict) -> re.Pattern | None:
         return None
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(r"(?:(?P<hon>\b(?:Mr|Ms|Mrs|Madam)\.?\s+))?(?<![\w-])(?P<name>" + alternatives + r")(?![\w-])")
+
+
+def _long_title(surnames: str) -> re.Pattern:
+    """"Director of the Office of the Central Foreign Affairs Commission Wang Yi"."""
+    return re.compile(
+        r"(?P<title>(?:(?:Deputy|Vice|Executive)\s+)?(?:Director|Head|Minister|Chairman|Chairwoman|President|"
+        r"Secretary|Member|Director-General|Party\s+Secretary|Special\s+Representative|Special\s+Envoy)\s+"
+        r"(?:of|on|for)\s+(?:the\s+)?(?:(?:[A-Z][\w'-]*|of|and|the|for|on)\s+){1,12}?)"
+        r"(?P<name>(?:" + surnames + r")\s[A-Z][a-z]{1,11})(?![\w-])")
+
+
+def _envoy(surnames: str) -> re.Pattern:
+    """"Chinese Ambassador to Zambia Du Xiaohui"."""
+    return re.compile(
+        r"(?P<title>(?:Chinese\s+)?(?:Ambassador|Consul\s+General|Consul)\s+(?:to|in)\s+(?:the\s+)?"
+        r"(?:[A-Z][\w'-]*\s+){1,4}?)(?P<name>(?:" + surnames + r")\s[A-Z][a-z]{1,11})(?![\w-])")
 
 
 def role_head(title: str | None, rules: Rules | None = None) -> str | None:

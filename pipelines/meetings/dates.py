@@ -33,7 +33,7 @@ _DATE_PATTERNS = [
                            r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     # yesterday, this morning, last night, the day before yesterday: days back from the text's own date
     ("relative", re.compile(r"\b(?:(?P<two>the\s+day\s+before\s+yesterday)|(?P<one>yesterday|last\s+night)|"
-                            r"(?P<zero>today|tonight|this\s+(?:morning|afternoon|evening)))\b", re.I)),
+                            r"(?P<zero>today|tonight|this\s+(?:morning|afternoon|evening)))\b", re.IGNORECASE)),
 ]
 _BACK = {"two": 2, "one": 1, "zero": 0}
 

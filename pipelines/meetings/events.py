@@ -20,11 +20,9 @@ GROUP = re.compile(r"(?:[Dd]iplomatic\s+envoys|[Ee]nvoys|[Dd]iplomats|[Cc]onsuls
                     r"(?:corps|officials)|[Dd]iplomatic\s+corps|[Aa]mbassadors|[Dd]elegation|[Oo]fficials|"
                     r"[Rr]epresentatives|[Bb]usiness\s+(?:leaders|people)|[Gg]uests|[Jj]ournalists|[Ss]tudents|"
                     r"[Ee]xperts|[Ee]ntrepreneurs|[Cc]ity|[Pp]refecture|[Rr]egion|[Mm]inistry|[Gg]overnment|[Mm]ission)")
-NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
-                                       "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"
-                                       .split())}
+NUMBERS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
 COUNT = re.compile(r"\b(?:of|from)\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s+|some\s+)?(?P<n>\d+|"
-                    + "|".join(NUMBERS) + r")\s+(?:[A-Z][\w-]*\s+)*(?:countries|nations)\b", re.I)
+                    + "|".join(NUMBERS) + r")\s+(?:[A-Z][\w-]*\s+)*(?:countries|nations)\b", re.IGNORECASE)
 BACKREF = re.compile(r"\bthe\s+(meeting|visit|tour|talks|call|signing|trip|conference|activities)\b")
 BACKREF_TYPE = {"meeting": "meeting", "conference": "meeting", "visit": "visit", "tour": "visit", "trip": "visit",
                  "talks": "talks", "call": "call", "signing": "signing"}
@@ -50,8 +48,8 @@ class Event:
     group_number: int | None = None
     visitors_foreign: bool = False
     trigger_start: int = 0
-    inherit: "Event | None" = None
-    pronoun_of: "Event | None" = None
+    inherit: Event | None = None
+    pronoun_of: Event | None = None
     source: str = "article"                    # article | press_conference
 
     def add_person(self, p: Person) -> None:

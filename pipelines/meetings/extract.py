@@ -9,10 +9,33 @@ from datetime import date, timedelta
 
 from .config import Rules
 from .dates import resolve_date
-from .events import (BACKREF, BACKREF_TYPE, COUNT, ENVOYS, GROUP, NUMBERS, PARTICIPATION, VISITORS, Event,
-                     chinese_party, counterpart, described_sides, from_delegation, group_phrase, is_tour_continuation)
-from .persons import _DELEGATION_HEAD, _EXCLUDE_AFTER, _EXCLUDE_BEFORE, Person, body_of, level_of, site_level, \
-    valid_chinese
+from .events import (
+    BACKREF,
+    BACKREF_TYPE,
+    COUNT,
+    ENVOYS,
+    GROUP,
+    NUMBERS,
+    PARTICIPATION,
+    VISITORS,
+    Event,
+    chinese_party,
+    counterpart,
+    described_sides,
+    from_delegation,
+    group_phrase,
+    is_tour_continuation,
+)
+from .persons import (
+    _DELEGATION_HEAD,
+    _EXCLUDE_AFTER,
+    _EXCLUDE_BEFORE,
+    Person,
+    body_of,
+    level_of,
+    site_level,
+    valid_chinese,
+)
 from .places import is_compound, place_dict, place_of, places_in, site_place
 from .text import QUOTES, sentences_with_paragraphs
 from .triggers import _DAYS, _VAGUE_TIME, Trigger, clause_span, find_trigger
@@ -325,9 +348,9 @@ def _countries_and_group(t: Text, i: int, ev: Event, is_trigger: bool, rules: Ru
         if p.abroad and (not is_trigger or (ev.type != "visit" and ev.place.get("country") == p.code)):
             continue     # "met ... in Geneva": where, not who
         if p.kind == "country" and not is_compound(s, p) and not any(
-                q.start <= p.start < q.end and q.side == "chinese" for q in t.persons[i]):
-            if is_trigger or GROUP.search(s):
-                ev.add_country(p.code)
+                q.start <= p.start < q.end and q.side == "chinese" for q in t.persons[i]) and (
+                is_trigger or GROUP.search(s)):
+            ev.add_country(p.code)
     if is_trigger and ev.group_description is None:
         ev.group_description = group_phrase(s, ev.trigger_start, rules)
     c = COUNT.search(s)

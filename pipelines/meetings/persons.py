@@ -211,7 +211,7 @@ def _leaders(f: _Found, rules: Rules) -> None:
     text = f.text
     for m in _LEADERS.finditer(text):
         title = m.group("title")[:-1]  # leaders -> leader
-        level = "municipal" if re.search(r"municipal|city", title, re.I) else "provincial"
+        level = "municipal" if re.search(r"municipal|city", title, re.IGNORECASE) else "provincial"
         prov, city = chinese_place(title, rules)
         pos = m.start("names")
         for n in re.split(r",\s+(?:and\s+)?", m.group("names")):

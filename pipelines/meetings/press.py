@@ -13,7 +13,7 @@ from .extract import extract_text
 
 _SPOKESPERSON = re.compile(r"Spokesperson\s+(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})(?:'s|\u2019s)")
 _HEAD = re.compile(r"^(?P<head>[A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|of|the|and|de|for)){0,5})\s*:\s*")
-_QUESTION_RAISED = re.compile(r"\bfollowing questions? (?:was|were) raised\b", re.I)
+_QUESTION_RAISED = re.compile(r"\bfollowing questions? (?:was|were) raised\b", re.IGNORECASE)
 _TITLE_DATE = re.compile(r"\bon\s+(?P<date>(?:January|February|March|April|May|June|July|August|September|October|"
                          r"November|December)\s*\d{1,2}(?:,\s*\d{4})?)")
 

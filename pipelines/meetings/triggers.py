@@ -17,7 +17,7 @@ _HYPOTHETICAL = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:[Ii]f|[Uu]nless|[
 # "signed an executive order", "signed into law", "signed a decree": a signature, not a signing between two sides
 _NOT_SIGNING = re.compile(r"signed\s+(?:into\s+law|(?:an?\s+|the\s+|two\s+|several\s+|new\s+)?"
                           r"(?:executive\s+orders?|bills?|laws?|decrees?|acts?\b|legislation|petitions?|"
-                          r"open\s+letters?|orders?))", re.I)
+                          r"open\s+letters?|orders?))", re.IGNORECASE)
 _TRIGGERS = [
     ("call", True, re.compile(r"\b(?:held|had|made|holds|hold)\s+(?:a\s+|an\s+|the\s+)?(?:[\w'-]+\s+){0,4}?"
                               r"(?:phone|telephone|video|virtual|online)\s+"
@@ -69,7 +69,7 @@ _VAGUE_TIME = re.compile(r"\b(?:[Ll]ast|[Pp]ast|[Pp]revious|[Ee]arlier|[Nn]ext|[
 _TWO_PARTIES = re.compile(r"\band\b.{1,80}?\b(?:held|hold|holds)\b|\b[A-Z][a-z]+-[A-Z][a-z]+\b")
 _NOT_MEETING = re.compile(r"\b(?:chaired|chairs|presided over|presides over|organizing committee|"
                           r"organising committee|working meeting|work meeting|executive meeting|"
-                          r"standing committee meeting|press conference)\b", re.I)
+                          r"standing committee meeting|press conference)\b", re.IGNORECASE)
 
 
 @dataclass
