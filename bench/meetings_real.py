@@ -102,8 +102,11 @@ def score_page(label: dict, found_all: list[dict]) -> dict:
         c["pa_found"] += len(fp)
         c["pa_right"] += right
         c["errors"] += [f"{name}: extra or wrong participant {x}" for x in fp if x not in gp]
-    for g in gold:
+        c["errors"] += [f"{name}: missed participant {x}" for x in gp if x not in fp]
+    for j, g in enumerate(gold):
         c["pa_gold"] += len(named(g))
+        if j not in used:
+            c["errors"] += [f"{name}: missed participant {x} (event not found)" for x in named(g)]
     return c
 
 

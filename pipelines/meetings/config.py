@@ -39,6 +39,7 @@ class Rules:
     foreign_place_codes: dict          # their name -> alpha-3
     chinese_long_title: re.Pattern     # "Director of the Office of the Central Foreign Affairs Commission Wang Yi"
     chinese_envoy: re.Pattern          # "Chinese Ambassador to Zambia Du Xiaohui"
+    chinese_lower_title: re.Pattern    # "Yang Jiechi, member of the Political Bureau ..."
     landmarks: re.Pattern | None       # "the Great Hall of the People"
     landmark_codes: dict               # landmark -> province code
     surnames: frozenset
@@ -88,6 +89,7 @@ def load(config_dir: str | None = None) -> Rules:
         foreign_place_codes=abroad,
         chinese_long_title=_long_title(surnames),
         chinese_envoy=_envoy(surnames),
+        chinese_lower_title=_lower_title(surnames),
         landmarks=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(landmarks, key=len, reverse=True))
                              + r")(?![\w-])") if landmarks else None,
         landmark_codes=landmarks,
@@ -134,6 +136,15 @@ def _envoy(surnames: str) -> re.Pattern:
     return re.compile(
         r"(?P<title>(?:Chinese\s+)?(?:Ambassador|Consul\s+General|Consul)\s+(?:to|in)\s+(?:the\s+)?"
         r"(?:[A-Z][\w'-]*\s+){1,4}?)(?P<name>(?:" + surnames + r")\s[A-Z][a-z]{1,11})(?![\w-])")
+
+
+def _lower_title(surnames: str) -> re.Pattern:
+    """"Yang Jiechi, member of the Political Bureau of the CPC Central Committee and director of ...": a Chinese
+    name with its title after it in lower case, as the ministry's press conferences write it."""
+    return re.compile(
+        r"(?<![\w-])(?P<name>(?:" + surnames + r")\s[A-Z][a-z]{1,11}),\s+(?P<title>(?:member|director|head|minister|"
+        r"vice\s+premier|premier|state\s+councilor|vice\s+president|president|chairman|vice\s+chairman)\b"
+        r"[^,;.]{0,160})")
 
 
 def role_head(title: str | None, rules: Rules | None = None) -> str | None:

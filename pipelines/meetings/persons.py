@@ -111,13 +111,15 @@ def body_of(title: str, level: str | None, province: str | None, city: str | Non
 def _portfolio(rest: str, rules: Rules) -> int:
     """How much of `rest` (" of Investment, Trade and Industry and his ...") is a minister's portfolio."""
     m = re.match(r"\s+(?:of|for)\s+(?:the\s+)?", rest)
-    first = re.match(r"[A-Z][a-z]+", rest[m.end():]) if m else None
-    if not first or first.group() not in rules.portfolio:
+    first = re.match(r"[A-Za-z][a-z]+", rest[m.end():]) if m else None
+    lower = first is not None and first.group().islower()   # "minister of foreign affairs"
+    if not first or first.group().capitalize() not in rules.portfolio:
         return 0
     pos = end = m.end() + first.end()
     while True:
-        tok = re.match(r"(?:,\s+|,?\s+and\s+|\s+)([A-Z][a-z]+)", rest[pos:])
-        if not tok or tok.group(1) not in rules.portfolio:
+        tok = re.match(r"(?:,\s+|,?\s+and\s+|\s+)([a-z][a-z]+)" if lower else
+                       r"(?:,\s+|,?\s+and\s+|\s+)([A-Z][a-z]+)", rest[pos:])
+        if not tok or tok.group(1).capitalize() not in rules.portfolio:
             return end
         pos = end = pos + tok.end()
 
@@ -191,6 +193,11 @@ def _chinese_special(f: _Found, rules: Rules) -> None:
         if f.free(*m.span()) and valid_chinese(m.group("name")):
             title = " ".join(m.group("title").split())
             f.add(Person("chinese", m.group("name"), title, level="national", start=m.start(), end=m.end()))
+    for m in rules.chinese_lower_title.finditer(text):
+        if f.free(*m.span()) and valid_chinese(m.group("name")):
+            title = " ".join(m.group("title").split())
+            f.add(Person("chinese", m.group("name"), title, level=level_of(title, rules), start=m.start(),
+                         end=m.end()))
     for m in _CHIEF_EXECUTIVE.finditer(text):
         if f.free(*m.span()):
             title = " ".join(m.group("title").split())
@@ -295,7 +302,7 @@ def _role_extent(text: str, m: re.Match, country: str | None, country_spans: lis
                         r"|\s+to\s+China|\s+to\s+the\s+People's\s+Republic\s+of\s+China)", text[end:])
         if tail:
             end += tail.end()
-    elif m.group().endswith(("Minister", "Secretary")) and _portfolio(rest, rules):
+    elif m.group().lower().endswith(("minister", "secretary")) and _portfolio(rest, rules):
         end = b + _portfolio(rest, rules)
     else:
         body = re.match(r"\s+of\s+the\s+(?:[A-Z][\w'-]*\s+){1,5}of\s+(?:the\s+)?", rest)
