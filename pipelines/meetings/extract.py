@@ -38,7 +38,7 @@ from .persons import (
 )
 from .places import is_compound, place_dict, place_of, places_in, site_place
 from .text import QUOTES, sentences_with_paragraphs
-from .triggers import _DAYS, _VAGUE_TIME, Trigger, clause_span, find_trigger
+from .triggers import _DAYS, _VAGUE_TIME, Trigger, clause_span, find_trigger, second_trigger
 
 
 @dataclass
@@ -70,6 +70,8 @@ def extract_text(body: str, published: date | None, site: str | None, article_id
         if ev is not None:
             t.events.append(ev)
             t.owner.append(len(t.events) - 1)
+            if t.press:
+                _second_event(t, i, ev, rules)
         elif t.press or i in t.refused:
             t.owner.append(None)          # no folding in an answer; a refused trigger's sentence joins no event
         else:
@@ -180,6 +182,28 @@ def _chinese_end(s: str, trig: Trigger, rules: Rules) -> dict:
     return place_dict(chinese[0], rules, "text") if chinese else {}
 
 
+def _second_event(t: Text, i: int, first: Event, rules: Rules) -> None:
+    """In an answer, "This morning, Wang Yi met with him and Vice Foreign Minister Kong Xuanyou held talks with
+    him": the second verb's occasion, the same day, the same counterpart, the persons of its own clause."""
+    s = t.sents[i]
+    trig = second_trigger(s, t.triggers[i])
+    if trig is None or not chinese_party(s, trig, t.persons[i], rules):
+        return
+    ev = Event(trig.type, first.date_start, first.date_end, s, i, place=dict(first.place), places=first.places,
+               trigger_start=trig.start, source=first.source)
+    ev.inherit, ev.second = first.inherit, trig
+    a, b = clause_span(s, trig)
+    for p in t.persons[i]:
+        if a <= p.start < b:
+            ev.add_person(p)
+            if p.side == "foreign":
+                ev.add_country(p.country)
+    for p in places_in(s[a:b], rules):
+        if p.kind == "country" and p.code != "CHN" and not is_compound(s[a:b], p):
+            ev.add_country(p.code)
+    t.events.append(ev)
+
+
 def _undated_may_open(t: Text, i: int) -> bool:
     """An undated event needs a strong verb, no vague past, and someone in it ("Foreign tourists ... visited
     Chongqing": no)."""
@@ -277,6 +301,8 @@ def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
     then of the later sentences it owns (a tour's meetings and visits), from the clauses with a participation
     verb; a known Chinese name takes its title. A press conference answer's event keeps its sentence's only."""
     _inherited(ev)
+    if ev.second is not None:
+        return              # its persons are those of its own clause (_second_event)
     for i in (i for i, o in enumerate(t.owner) if o == idx):
         s = t.sents[i]
         is_trigger = i == ev.trigger_sentence_index
