@@ -128,9 +128,11 @@ def test_participants_come_from_the_clause_of_the_verb():
             "during which he met certain people including representatives of anti-China forces.\n\n"
             "President Almazbek Atambayev of Kyrgyzstan and Prime Minister Marape of Papua New Guinea spoke.")
     assert news(body) == []
-    (e,) = press("A: This morning, State Councilor Wang Yi met with Indian Foreign Secretary Gokhale and Vice "
-                 "Foreign Minister Kong Xuanyou held talks with him.")
-    assert [p["name"] for p in e["chinese"]] == ["Wang Yi"] and [p["name"] for p in e["foreign"]] == ["Gokhale"]
+    met, talks = press("A: This morning, State Councilor Wang Yi met with Indian Foreign Secretary Gokhale and Vice "
+                       "Foreign Minister Kong Xuanyou held talks with him.")
+    assert [p["name"] for p in met["chinese"]] == ["Wang Yi"] and [p["name"] for p in met["foreign"]] == ["Gokhale"]
+    assert (talks["type"], talks["date_start"]) == ("talks", met["date_start"])
+    assert [p["name"] for p in talks["chinese"]] == ["Kong Xuanyou"] and talks["foreign"] == []
 
 
 def test_an_unnamed_side_keeps_its_description_and_country():
