@@ -186,13 +186,16 @@ def _second_event(t: Text, i: int, first: Event, rules: Rules) -> None:
     """In an answer, "This morning, Wang Yi met with him and Vice Foreign Minister Kong Xuanyou held talks with
     him": the second verb's occasion, the same day, the same counterpart, the persons of its own clause."""
     s = t.sents[i]
-    trig = second_trigger(s, t.triggers[i])
-    if trig is None or not chinese_party(s, trig, t.persons[i], rules):
+    found = second_trigger(s, t.triggers[i])
+    if found is None:
+        return
+    trig, subject = found
+    if not any(p.side == "chinese" and p.start >= subject for p in t.persons[i]):
         return
     ev = Event(trig.type, first.date_start, first.date_end, s, i, place=dict(first.place), places=first.places,
                trigger_start=trig.start, source=first.source)
     ev.inherit, ev.second = first.inherit, trig
-    a, b = clause_span(s, trig)
+    a, b = subject, clause_span(s, trig)[1]
     for p in t.persons[i]:
         if a <= p.start < b:
             ev.add_person(p)

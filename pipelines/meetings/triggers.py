@@ -144,20 +144,20 @@ _CLAUSE_END = re.compile(r";|,?\s+(?:where|which|while|whereas|during\s+which|af
                          r"(?:agreed|reached|exchanged|discussed|expressed|had|held|signed|spoke|said|stressed)\b|"
                          r"\s+and\s+(?=(?:[A-Z][\w'-]*\s+){1,6}(?:held|met|had|visited|signed|spoke|received)\b)")
 _NEW_SUBJECT = r"\s+and\s+(?=(?:[A-Z][\w'-]*\s+){1,6}(?:held|met|had|visited|signed|spoke|received)\b)"
-_CLAUSE_START = re.compile(_NEW_SUBJECT + r"|;|,\s+(?:where|which|who|while|whereas|during\s+which|after\s+which)\b|"
+_CLAUSE_START = re.compile(r";|,\s+(?:where|which|who|while|whereas|during\s+which|after\s+which)\b|"
                            r"\b(?:said|noted|added|stressed)\s+(?:that\s+)?")
 
 
-def second_trigger(sentence: str, first: Trigger) -> Trigger | None:
-    """A second event verb with a subject of its own after the first's clause: "Wang Yi met with him and Vice
-    Foreign Minister Kong Xuanyou held talks with him"."""
+def second_trigger(sentence: str, first: Trigger) -> tuple[Trigger, int] | None:
+    """A second event verb with a subject of its own after the first's clause, and where that subject starts:
+    "Wang Yi met with him and Vice Foreign Minister Kong Xuanyou held talks with him"."""
     m = re.compile(_NEW_SUBJECT).search(sentence, first.end)
     if m is None:
         return None
     t = find_trigger(sentence[m.end():])
     if t is None or not t.strong:
         return None
-    return Trigger(t.type, True, m.end() + t.start, m.end() + t.end)
+    return Trigger(t.type, True, m.end() + t.start, m.end() + t.end), m.end()
 
 
 def clause_span(sentence: str, trigger: Trigger, *, who_ends: bool = True) -> tuple[int, int]:
