@@ -128,12 +128,30 @@ _COMPANY = re.compile(r"(?:'s)?\s+(?:[a-z][\w-]*\s+){0,2}(?:company|companies|fi
                       r"airlines?|investors?|media|newspapers?|outlets?|brands?|businesses|retailers?|banks?)\b")
 
 
+_SUMMIT = re.compile(r"\b(?P<parties>(?:[A-Z][\w]*-){1,5}[A-Z][\w]*)\s+(?:[A-Z][\w']*\s+){0,4}$")
+
+
+def summit_parties(sentence: str, trigger: Trigger, rules: Rules) -> list[str]:
+    """The countries of a meeting named after them: "The eighth China-Japan-ROK Leaders' Meeting was held ..."."""
+    if trigger.strong:
+        return []
+    m = _SUMMIT.search(sentence[:trigger.start])
+    if m is None:
+        return []
+    codes = []
+    for part in m.group("parties").split("-"):
+        code = next((p.code for p in places_in(part, rules) if p.kind == "country" and p.code != "CHN"), None)
+        if code and code not in codes:
+            codes.append(code)
+    return codes
+
+
 def counterpart(sentence: str, trigger: Trigger, persons: list[Person], rules: Rules) -> bool:
     """Whether the trigger sentence names a second party: a foreign country or person, two Chinese officials,
     a delegation from another Chinese place, or "the A-B ..." of two places."""
     countries = [p for p in places_in(sentence, rules) if p.kind == "country" and p.code != "CHN"
                  and not is_compound(sentence, p) and not _COMPANY.match(sentence, p.end)]
-    if countries or any(p.side == "foreign" for p in persons):
+    if countries or any(p.side == "foreign" for p in persons) or summit_parties(sentence, trigger, rules):
         return True
     if sum(1 for p in persons if p.side == "chinese") >= 2 and trigger.type in ("meeting", "talks", "call"):
         return True

@@ -25,6 +25,7 @@ from .events import (
     from_delegation,
     group_phrase,
     is_tour_continuation,
+    summit_parties,
 )
 from .persons import (
     _DELEGATION_HEAD,
@@ -380,6 +381,9 @@ def _countries_and_group(t: Text, i: int, ev: Event, is_trigger: bool, rules: Ru
                 q.start <= p.start < q.end and q.side == "chinese" for q in t.persons[i]) and (
                 is_trigger or GROUP.search(s)):
             ev.add_country(p.code)
+    if is_trigger and t.triggers[i] is not None:
+        for code in summit_parties(s, t.triggers[i], rules):
+            ev.add_country(code)
     if is_trigger and ev.group_description is None:
         ev.group_description = group_phrase(s, ev.trigger_start, rules)
     c = COUNT.search(s)

@@ -36,7 +36,8 @@ _PLACE_WORDS = {"Province", "Prefecture", "City", "County", "Region", "State", "
 # "instructions of", "on behalf of", "greetings from": someone named, not there ("a visit from X": there)
 _EXCLUDE_BEFORE = re.compile(r"(?:\b(?:of|behalf\s+of|(?:greetings|regards|message|letter|congratulations|wishes)\s+"
                              r"from)\s+(?:Comrade\s+)?|\bComrade\s+)$")
-_EXCLUDE_AFTER = re.compile(r"^(?:'s)?\s+(?:Thought|as\s+the\s+core)\b")
+_EXCLUDE_AFTER = re.compile(r"^(?:'s)?\s+(?:Thought|as\s+the\s+core)\b|^'s\s+(?:special\s+)?(?:envoy|representative)\b",
+                            re.I)
 _FOREIGN_NAME = re.compile(r"(?:,\s+|\s+)(?P<name>(?:(?!(?:In|On|At|And|With|To|For|Of|The|His|Her|Their|During|"
                            r"Visits|Meets|Met)\b)(?:(?:Dr|Mr|Ms|Mrs)\.\s)?(?:[A-Z]\.\s)?[A-ZÀ-ÖØ-Þ][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s?"
                            r"(?:(?:bin|bint|al|el|de|da|van|von|der|den|du|dos|das|di|la|le)\s(?=[A-Z]))?){1,5})")
@@ -275,6 +276,9 @@ def _foreign_roles(f: _Found, rules: Rules) -> None:
         name, start_name, name_end = _role_name(text, start, end, rules)
         if name and len(name.split()) == 1 and name in rules.surnames:
             continue        # "President Xi": a Chinese leader by surname, not a foreign person
+        if name and rules.heads.match(name) and valid_chinese(" ".join(name.split()[-2:])) and \
+                name.split()[-2] in rules.surnames:
+            continue        # "special envoy, Vice President Wang Qishan": a Chinese official
         if name:
             name = re.sub(r"^(?:Dr|Mr|Ms|Mrs)\.\s", "", name)
         if country is None and name:

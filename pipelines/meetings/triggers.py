@@ -45,7 +45,8 @@ _TRIGGERS = [
     ("meeting", False, re.compile(r"\b(?:held|hold|holds)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,4}?"
                                   r"(?:meeting|conference|dialogue|consultations?|exchange\s+meeting)\b|"
                                   r"\b(?:meeting|conference|dialogue)\s+(?:was|were)\s+held\b|"
-                                  r"\bConference\s+was\s+held\b")),
+                                  r"\b(?:Conference|Meeting|Summit|summit)\s+was\s+(?:successfully\s+)?held\b")),
+    ("meeting", True, re.compile(r"^During\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|talks)\s+with\b")),
     ("visit", True, re.compile(r"^During\s+(?:his|her|their|its|the|a)\s+(?:[\w-]+\s+){0,2}(?:visit|tour|trip)\s+to\b|"
                                r"\b[Tt]our\s+(?:was\s+)?(?:launched|kicked\s+off|began|started)\b|"
                                r"(?<!had )(?<!have )(?<!has )\bvisited\b|\btoured\b|"
@@ -81,7 +82,7 @@ class Trigger:
 
 
 _ANY_VERB = re.compile(r"\b(?:met|meets|received|visit\w*|toured|tour|talks|signed|phone|telephone|video|online|"
-                       r"virtual|cloud|spoke|meeting|conference|Conference|dialogue|consultations?|delegation|"
+                       r"virtual|cloud|spoke|meeting|conference|Conference|Meeting|Summit|summit|dialogue|consultations?|delegation|"
                        r"courtesy|arrived|During|lunch|dinner|breakfast|luncheon|banquet|[Tt]our|signing|co-chaired|events?|forums?|fairs?|exhibitions?|week|seminars?|roadshows?|symposiums?|"
                        r"promotions?|trip)\b")
 
@@ -95,6 +96,7 @@ _IN_THE_CALL = re.compile(r"\b(?:in|during|at)\s+(?:a|an|the|their|his|her|yeste
 _OWN_WORDS = re.compile(r"\b(?:you\s+(?:may\s+|might\s+)?(?:have\s+|'ve\s+)?(?:already\s+)?(?:noted|noticed|seen|learned|heard)|"
                         r"(?<=you)'ve\s+(?:already\s+)?(?:noted|noticed|seen)|I\s+believe|"
                         r"(?:[Aa]s\s+|[Ll]ike\s+)?I\s+(?:just\s+|already\s+)?(?:said|noted|mentioned)|"
+                        r"[Aa]s\s+you\s+(?:just\s+)?(?:said|mentioned|noted|know)|"
                         r"[Aa]ccording\s+to\s+(?:my|our|the)\s+information|[Aa]s\s+far\s+as\s+I\s+know|"
                         r"I\s+can\s+(?:tell|confirm)\s+(?:you\s+)?)(?:\s+that)?\b")
 
@@ -169,6 +171,9 @@ def clause_span(sentence: str, trigger: Trigger, *, who_ends: bool = True) -> tu
     for m in _CLAUSE_START.finditer(sentence, 0, trigger.start):
         start = m.end()
     for m in _CLAUSE_END.finditer(sentence, trigger.end):
-        if who_ends or not re.match(r",\s+who\b", m.group()):
-            return start, m.start()
+        if not who_ends and re.match(r",\s+who\b", m.group()):
+            continue
+        if not trigger.strong and re.match(r"\s+and\s", m.group()):
+            continue    # "During last night's telephone conversation, President Xi and President Moon held ..."
+        return start, m.start()
     return start, len(sentence)
