@@ -352,11 +352,27 @@ def _removals(db: sqlite_utils.Database) -> None:
             db["crawl_runs"].add_column(column, int, not_null_default=0)
 
 
+def _meeting_sources(db: sqlite_utils.Database) -> None:
+    """Press conferences as a source of events (issue 26): `meetings.source` (article or press_conference) and
+    `meetings.same_as` (the id of the event that first reported the same occasion, from a readout before a press
+    conference; null for that first report), `meeting_participants.sentence` (the sentence naming the person) and
+    `described` (1 for a side described, not named: "Chinese officials", "New Zealand diplomats"). An archive
+    made before this step gets press-conference events from `gazette reextract`."""
+    for column, kind in (("source", str), ("same_as", str)):
+        if column not in db["meetings"].columns_dict:
+            db["meetings"].add_column(column, kind)
+    db.execute("update meetings set source = 'article' where source is null")
+    for column, kind in (("sentence", str), ("described", int)):
+        if column not in db["meeting_participants"].columns_dict:
+            db["meeting_participants"].add_column(column, kind)
+    db.execute("create index if not exists meetings_occasion on meetings (type, date_start, country_codes)")
+
+
 MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state, _crawl_discovery,
               _revision_cause, _research_interface, _learned_boilerplate, _credits,
               _meetings, _gone_index, _article_keys_id, _province_months, _cheaper_cjk_check,
               _volatile_lines, _meetings_by_date,
-              _removals]
+              _removals, _meeting_sources]
 VERSION = len(MIGRATIONS)
 
 
