@@ -327,9 +327,16 @@ def _cheaper_cjk_check(db: sqlite_utils.Database) -> None:
         end""")
 
 
+def _translations(db: sqlite_utils.Database) -> None:
+    """English articles paired with their Chinese originals, with what the English omits (archive/translations.py)."""
+    from . import translations
+    translations.create(db)
+
+
 MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state, _crawl_discovery,
               _revision_cause, _research_interface, _learned_boilerplate, _credits,
-              _meetings, _gone_index, _article_keys_id, _province_months, _cheaper_cjk_check]
+              _meetings, _gone_index, _article_keys_id, _province_months, _cheaper_cjk_check,
+              _translations]
 VERSION = len(MIGRATIONS)
 
 
