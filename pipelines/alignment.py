@@ -19,8 +19,10 @@ from .pairing import numbers
 ZH_PER_EN = 0.33        # Chinese characters per English character in the ministry's translations (about 1:3)
 GAP = 0.22              # a match counts by how far its similarity exceeds GAP; below it units stay unmatched
 MERGE = 0.6             # a 1-2 or 2-1 match counts this much per unit of a 1-1 match
-_ZH_QUESTION = re.compile(r"^\s*(?:问[:：]|[^\s:：，。]{1,24}记者[:：])")
-_EN_QUESTION = re.compile(r"^\s*(?:Q\s*[:：]|[A-Z][\w .'&()-]{1,40}?[:：]\s*\S.*\?[\"'”]?\s*$)")
+_ZH_QUESTION = re.compile(r"^\s*(?:问|追问|记者|[^\s:：，。]{1,24}记者)[:：]")
+# "Q:", "Journalist:", "Follow-up:", or a news outlet's name before a question ("Reuters: ... ?")
+_EN_QUESTION = re.compile(r"^\s*(?:(?:Q|Journalist|Follow-up(?: question)?)\s*[:：]"
+                          r"|[A-Z][\w .'&()-]{1,40}?[:：]\s*\S.*\?[\"'”]?\s*$)")
 
 
 @dataclass

@@ -149,13 +149,15 @@ def _guarded(view):
 
 @hookimpl
 def register_routes():
-    from archive.datasette import pages
+    from archive.datasette import pages, translation_pages
     return [
         (r"^/$", _guarded(pages.home_page)),
         (r"^/-/search(\.(?P<format>csv|json|atom))?$", _guarded(pages.search_page)),
         (r"^/-/changes/(?P<article_id>[^/]+)/(?P<version>\d+)$", _guarded(pages.change_page)),
         (r"^/-/feeds/(?P<kind>changes|gone)\.atom$", _guarded(pages.changes_feed)),
         (r"^/-/capture/(?P<capture_id>\d+)$", _guarded(pages.capture_page)),
+        (r"^/-/translation/(?P<article_id>[^/]+)$", _guarded(translation_pages.translation_page)),
+        (r"^/-/omissions$", _guarded(translation_pages.omissions_page)),
     ]
 
 
@@ -236,7 +238,7 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         if tracked:
             urls = (await db.execute("select * from article_urls where article_id = ? order by url",
                                      [article_id])).rows
-        from archive.datasette import pages
+        from archive.datasette import pages, translation_pages
 
         if article is None:
             return {"article": None}
@@ -262,7 +264,8 @@ def extra_template_vars(template, database, table, view_name, request, datasette
                 "site": {"key": article["site"], **sites.get(article["site"], {"name": article["site"]})},
                 "colour": pages.colours(datasette, [article["site"]])[article["site"]],
                 "archive_url": datasette.absolute_url(request, request.path),
-                "changes": pages.change_list(all_versions)}
+                "changes": pages.change_list(all_versions),
+                "translation": await translation_pages.pair_of(db, article_id)}
     return article_vars
 
 
