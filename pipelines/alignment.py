@@ -140,6 +140,10 @@ def align(zh_body: str, en_body: str, config_dir: str | Path | None = None) -> A
             result.rows.append((zpar[0], epar[0]))
             zpar, epar = zpar[1:], epar[1:]
 
+        if len(zpar) == len(epar):        # as many paragraphs on each side of a turn: the translator kept them
+            result.rows += list(zip(zpar, epar))
+            continue
+
         def para_sim(zs, es, zpar=zpar, epar=epar):
             za = sum((zh_a[zpar[k]] for k in zs), Counter())
             ea = sum((en_a[epar[k]] for k in es), Counter())
