@@ -56,6 +56,9 @@ def summary(pair: dict) -> str:
         n = pair["zh_unmatched"]
         line = (f"the English version leaves out {n} of {pair['zh_paragraphs']} Chinese paragraph{'s' if n != 1 else ''}"
                 if not pair.get("omitted_answers") else line + f" ({n} of {pair['zh_paragraphs']} paragraphs)")
+    if pair.get("en_unmatched"):
+        n = pair["en_unmatched"]
+        line += f"; {n} English paragraph{'s have' if n != 1 else ' has'} no Chinese counterpart"
     return line
 
 

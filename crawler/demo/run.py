@@ -117,7 +117,7 @@ def pick_changes(archived: dict[str, set[str]]) -> tuple[dict, dict]:
             html = file.read_bytes()
             paragraphs = [p for p in (expected.get("body") or "").split("\n\n") if len(p) > 80]
             cut = next((p for p in paragraphs[1:] if html.count(p.encode("utf-8")) == 1), None)
-            others = [p for p, _, _ in pages if p != path]
+            others = [p for p, _, e in pages if p != path and e.get("listed", True)]   # a listed page is deleted
             if cut and others:
                 edited = html.replace(cut.encode("utf-8"), b"")
                 return ({"site": key, "path": path, "body": edited, "cut": cut},
