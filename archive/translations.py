@@ -20,7 +20,7 @@ from pipelines import alignment, pairing
 COLUMNS = ("english_id", "chinese_id", "score", "method", "paired_at", "published", "kind", "zh_paragraphs",
            "en_paragraphs", "zh_unmatched", "en_unmatched", "zh_answers", "omitted_answers", "omitted_chars",
            "alignment")
-_FIELDS = "id, site, language, title, body, published"
+_FIELDS = "id, site, language, title, body, captions, published"
 
 
 def create(db: sqlite_utils.Database) -> None:
@@ -41,10 +41,18 @@ def _articles(db, where: str, params: list) -> list[dict]:
 
 
 def _row(en: dict, zh: dict, score: float, kind: str, now: str) -> tuple:
-    a = alignment.align(zh["body"], en["body"])
+    a = alignment.align(zh["body"], en["body"], en_captions=_captions(en))
     return (en["id"], zh["id"], score, pairing.METHOD, now, (en.get("published") or "")[:10] or None, kind,
             len(alignment.paragraphs(zh["body"])), len(alignment.paragraphs(en["body"])), len(a.zh_unmatched),
             len(a.en_unmatched), a.zh_turns, a.omitted_turns, a.omitted_chars, json.dumps(a.rows))
+
+
+def _captions(article: dict) -> list[str]:
+    try:
+        found = json.loads(article.get("captions") or "[]")
+    except ValueError:
+        return []
+    return [c for c in found if isinstance(c, str) and c.strip()]
 
 
 def _write(db, rows: list[tuple], english: list[str], chinese: list[str]) -> None:

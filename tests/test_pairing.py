@@ -75,7 +75,7 @@ def test_pairs_found_on_real_press_conferences(archived):
             "select e.title as en, z.title as zh from translations t join articles e on e.id = t.english_id "
             "join articles z on z.id = t.chinese_id"))
     english = sum(1 for r in results if "Press Conference" in (r["title"] or ""))
-    assert len(rows) == english == 10
+    assert len(rows) == english == len(list(FIXTURES.glob("en-*.html"))) == 17
     assert all(headline_day(r["en"]) == headline_day(r["zh"]) for r in rows)
 
 
@@ -108,7 +108,7 @@ def test_gazette_pair_recomputes_and_rejects_bad_dates(archived, tmp_path):
     db, _ = archived
     proc = gazette("pair", "--json", db=db)
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout) == {"english": 10, "chinese": 10, "pairs": 10}
+    assert json.loads(proc.stdout) == {"english": 17, "chinese": 17, "pairs": 17}
     proc = gazette("pair", "--since", "2020-05-12", db=db)
     assert proc.returncode == 0 and "2 pairs kept" in proc.stdout, proc.stdout
     bad = gazette("pair", "--since", "May 2020", db=db)
@@ -143,7 +143,7 @@ def test_side_by_side_page_in_datasette(archived):
         article = urllib.request.urlopen(f"{base}/gazette/articles/{english_id}", timeout=10).read().decode()
         assert f'href="/-/translation/{english_id}"' in article and "Chinese original" in article
         listing = urllib.request.urlopen(base + "/-/omissions", timeout=10).read().decode()
-        assert listing.count('href="/-/translation/') == 10
+        assert listing.count('href="/-/translation/') == 17
     finally:
         proc.terminate()
         proc.wait(10)

@@ -19,13 +19,21 @@ async def translation_page(datasette, request):
                              [article_id, article_id])).first()
     if pair is None:
         raise NotFound("This article has no counterpart in the other language in the archive")
-    fields = "id, site, title, url, published, body"
+    fields = "id, site, title, url, published, body, captions"
     en = dict((await db.execute(f"select {fields} from articles where id = ?", [pair["english_id"]])).first())
     zh = dict((await db.execute(f"select {fields} from articles where id = ?", [pair["chinese_id"]])).first())
     zh_paras = [p.strip() for p in (zh["body"] or "").split("\n\n") if p.strip()]
     en_paras = [p.strip() for p in (en["body"] or "").split("\n\n") if p.strip()]
+    try:
+        captions = [c for c in json.loads(en.get("captions") or "[]") if isinstance(c, str)]
+    except ValueError:
+        captions = []
     rows = []
     for z, e in json.loads(pair["alignment"] or "[]"):
+        if e is not None and e < 0:    # a paragraph of the English page Gazette keeps among its captions
+            rows.append({"z": z, "e": e, "zh": [zh_paras[z]], "en": [captions[-1 - e]] if -1 - e < len(captions)
+                         else [], "caption": True})
+            continue
         # consecutive rows sharing a paragraph (one to two) show it once
         if rows and z is not None and rows[-1]["z"] == z:
             rows[-1]["en"].append(en_paras[e])
@@ -34,7 +42,7 @@ async def translation_page(datasette, request):
             rows[-1]["zh"].append(zh_paras[z])
             continue
         rows.append({"z": z, "e": e, "zh": [zh_paras[z]] if z is not None else [],
-                     "en": [en_paras[e]] if e is not None else []})
+                     "en": [en_paras[e]] if e is not None else [], "caption": False})
     sites = site_info(datasette)
     page = await datasette.render_template("gazette_translation.html", {
         "pair": dict(pair), "en": en, "zh": zh, "rows": rows, "summary": summary(dict(pair)),
