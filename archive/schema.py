@@ -368,11 +368,17 @@ def _meeting_sources(db: sqlite_utils.Database) -> None:
     db.execute("create index if not exists meetings_occasion on meetings (type, date_start, country_codes)")
 
 
+def _translations(db: sqlite_utils.Database) -> None:
+    """English articles paired with their Chinese originals, with what the English omits (archive/translations.py)."""
+    from . import translations
+    translations.create(db)
+
+
 MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state, _crawl_discovery,
               _revision_cause, _research_interface, _learned_boilerplate, _credits,
               _meetings, _gone_index, _article_keys_id, _province_months, _cheaper_cjk_check,
               _volatile_lines, _meetings_by_date,
-              _removals, _meeting_sources]
+              _removals, _meeting_sources, _translations]
 VERSION = len(MIGRATIONS)
 
 

@@ -489,3 +489,8 @@ def add_site(config, db_path, url, key, name, yes, as_json, verbose):
 
 def main():
     cli(prog_name="gazette")
+
+
+from .pair import pair as _pair_command  # noqa: E402  (gazette pair: English articles and their Chinese originals)
+
+cli.add_command(_pair_command)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from archive import Archive, near_duplicates, urls
 from archive import volatile as volatile_store
 from archive.outcomes import Outcome
+from archive.translations import pair_new as _pair_new
 
 from .charset import decode
 from .decide import Decision, content_type, decide
@@ -76,6 +77,8 @@ def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | Non
         result["near_duplicates"] = link_near_duplicates(archive, stored_id, site.key, decision.signature, status)
         if capture_id and (refetched or article is None):  # a re-read capture keeps the outcome it had when fetched
             archive.set_capture_outcome(capture_id, status, stored_id)
+    if status in (Outcome.NEW, Outcome.UPDATED) and found_language(decision) in ("en", "zh"):
+        result["translation"] = pair_new(archive, stored_id, seen_at)   # archive/translations.py
     found = decision.article
     result.update(status=status, article_id=stored_id, title=found.title, published=found.published,
                   layer=found.layer, fell_back=found.fell_back, warnings=found.warnings, removed=found.removed,
@@ -106,6 +109,18 @@ def not_replaced(archive: Archive, known: dict, record: dict, page: dict, site: 
         return None
     return ("suspect: this version looks like no article (" + "; ".join(reasons) +
             "); kept as a suspect capture, the archived article is unchanged")
+
+def found_language(decision: Decision) -> str | None:
+    return decision.record.get("language") if decision.record else None
+
+
+def pair_new(archive: Archive, article_id: str, now: str) -> bool:
+    """Pair an article just archived with its counterpart in the other language; a failure here is a warning of
+    the pairing, never a lost article (the article is already stored; `gazette pair` recomputes)."""
+    try:
+        return _pair_new(archive, article_id, now=now)
+    except Exception:   # noqa: BLE001  (pairing is advisory: the page was archived)
+        return False
 
 
 def failed_result(url: str, site: str, error: str | None, article_id: str | None = None) -> dict:

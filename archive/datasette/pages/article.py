@@ -8,6 +8,7 @@ import json
 from .cite import citation
 from .common import colours, site_info
 from .diffs import change_list, versions
+from .translation import pair_of
 
 
 async def _revisions(db, article_id: str) -> list[dict]:
@@ -82,4 +83,4 @@ async def article_context(datasette, db, request, article_id: str) -> dict:
             "archive_url": datasette.absolute_url(request, request.path),
             "changes": change_list(every), "version_count": len(every), "version_url": version_url,
             "cite": citation(article, every[-1], site_name, version_url, served) if every else None,
-            **_removals(article)}
+            "translation": await pair_of(db, article_id), **_removals(article)}
