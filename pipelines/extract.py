@@ -33,6 +33,7 @@ from lxml import html as lxml_html
 from . import boilerplate as bp
 from .captions import is_separator, take_captions
 from .charset import decode
+from .htmlparse import document
 from .completeness import LEFT_OUT, Removal, conservative_reading, dropped_inside, guard, in_page_order
 from .normalise import (clean_byline, clean_source, clean_text, clean_title, date_from_url, headline_date,
                         parse_date)
@@ -286,7 +287,7 @@ def _later_layers(found: dict, result: "_Body", tree, text: str, url: str, hints
 
 def parse(text: str) -> lxml_html.HtmlElement | None:
     try:
-        tree = lxml_html.document_fromstring(text)
+        tree = document(text)
     except (etree.ParserError, ValueError):
         return None
     for element in tree.xpath("//script|//style|//noscript|//comment()"):
