@@ -240,6 +240,24 @@ def export_warc(config, db_path, out, site_key, as_json):
     emit({"out": out, "records": written, "site": site_key}, as_json, f"{written} captures written to {out}")
 
 
+@cli.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--other", is_flag=True, help="Also archive HTML pages of no configured site (generic extraction).")
+@common_options
+@json_option
+def import_(config, db_path, files, other, as_json):
+    """Archive the pages in WARC or WACZ files, or Scrapy HTTP-cache folders (FILE...), as a crawl would have.
+
+    Every HTML response whose URL is an article of a configured site goes through the crawl's extraction,
+    refusals and dedup, in capture-time order; its capture time and origin (file, record) are kept. Importing
+    the same file again changes nothing; rerun after an interruption to finish. Prints a summary (records read;
+    articles new, updated, unchanged, duplicate, refused, gone; per site). Exit 1 if a file is damaged.
+    """
+    from .importing.commands import run_import
+
+    sys.exit(run_import(config, db_path, files, other=other, as_json=as_json))
+
+
 @cli.command()
 @click.argument("site_keys", nargs=-1, metavar="[SITE]...")
 @common_options

@@ -1,0 +1,68 @@
+"""The command-line side of `gazette import` and `gazette backfill`: progress on a terminal, the summary printed
+(plain or `--json`), exit codes. The work is importer.py's and crawler/backfill.py's."""
+from __future__ import annotations
+
+import click
+
+from archive import Archive
+from pipelines.rules import Config
+
+from .sources import SourceError
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+class Progress:
+    """A click progress bar on stderr once the number of captures is known (terminal only)."""
+
+    def __init__(self, label: str, enabled: bool):
+        self.label, self.enabled, self.bar = label, enabled, None
+
+    def planned(self, total: int) -> None:
+        if self.enabled and total:
+            self.bar = click.progressbar(length=total, label=self.label, file=click.get_text_stream("stderr"))
+            self.bar.__enter__()
+
+    def step(self, *_):
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+def summary_lines(summary: dict, what: str) -> str:
+    """The plain summary: one line of totals, one per site, the first reasons."""
+    lines = [f"{summary['records']} {what} read: {summary['new']} new, {summary['updated']} updated, "
+             f"{summary['unchanged']} unchanged, {summary['duplicate']} duplicate, {summary['refused']} refused, "
+             f"{summary['gone']} gone, {summary['unreadable']} unreadable, "
+             f"{summary['already_archived']} already archived"]
+    skipped = {k: v for k, v in summary["skipped"].items() if k != "already archived"}
+    if skipped:
+        lines.append("  not archived: " + ", ".join(f"{v} {k}" for k, v in sorted(skipped.items())))
+    for site, counts in summary["sites"].items():
+        lines.append(f"  {site:<10} " + ", ".join(f"{v} {k}" for k, v in counts.items() if v))
+    lines += [f"  problem: {p}" for p in summary["problems"]]
+    lines += [f"  {e}" for e in summary["errors"][:5]]
+    if len(summary["errors"]) > 5:
+        lines.append(f"  ... and {len(summary['errors']) - 5} more (--json lists them all)")
+    return "\n".join(lines)
+
+
+def run_import(config: Config, db_path: str, files, *, other: bool, as_json: bool) -> int:
+    from ..cli import emit, fail
+    from .importer import import_files
+
+    progress = Progress("importing", click.get_text_stream("stderr").isatty() and not as_json)
+    with Archive(db_path) as archive:
+        try:
+            summary = import_files(archive, config, files, other=other, on_planned=progress.planned,
+                                   on_capture=progress.step)
+        except SourceError as exc:
+            fail(str(exc), EXIT_USAGE)
+        finally:
+            progress.close()
+    emit(summary, as_json, summary_lines(summary, "records"))
+    return EXIT_FAILED if summary["problems"] or summary["unreadable"] else 0
