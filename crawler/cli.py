@@ -259,6 +259,33 @@ def import_(config, db_path, files, other, as_json):
 
 
 @cli.command()
+@click.argument("site_key", metavar="SITE")
+@click.option("--from", "start_year", type=click.IntRange(1991, 2100), help="First year of captures. [default: all]")
+@click.option("--to", "end_year", type=click.IntRange(1991, 2100), help="Last year of captures. [default: now]")
+@click.option("--archive", "archive_url", metavar="URL", help="A pywb collection (http://host/COLL/) or a Common "
+              "Crawl index (https://index.commoncrawl.org/CC-MAIN-2024-10-index). [default: the Wayback Machine]")
+@click.option("--limit", type=click.IntRange(min=1), help="Fetch at most N captures in this run.")
+@click.option("--dry-run", is_flag=True, help="Only list the captures it would fetch (the index is still read).")
+@click.option("--delay", type=click.FloatRange(min=0), default=4.0, show_default=True,
+              help="Seconds between two requests to the archive.")
+@click.option("--concurrency", type=click.IntRange(1, 8), default=1, show_default=True,
+              help="Requests to the archive at a time (each still waits its turn of --delay).")
+@common_options
+@json_option
+def backfill(config, db_path, site_key, start_year, end_year, archive_url, limit, dry_run, delay, concurrency,
+             as_json):
+    """Archive a site's past from a web archive: every capture of its article pages the archive's index lists
+    (the Wayback Machine by default), oldest first, as a crawl would have archived them, each with its replay
+    link. Politely: one request at a time, --delay apart, waiting when the archive answers 429 (Retry-After).
+    A second run fetches only captures not archived yet. Exit 1 if some capture could not be fetched.
+    """
+    from .importing.commands import run_backfill
+
+    sys.exit(run_backfill(config, db_path, site_key, archive_url, start_year=start_year, end_year=end_year,
+                          limit=limit, dry_run=dry_run, delay=delay, concurrency=concurrency, as_json=as_json))
+
+
+@cli.command()
 @click.argument("site_keys", nargs=-1, metavar="[SITE]...")
 @common_options
 @json_option

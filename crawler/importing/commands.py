@@ -66,3 +66,38 @@ def run_import(config: Config, db_path: str, files, *, other: bool, as_json: boo
             progress.close()
     emit(summary, as_json, summary_lines(summary, "records"))
     return EXIT_FAILED if summary["problems"] or summary["unreadable"] else 0
+
+
+def run_backfill(config: Config, db_path: str, site_key: str, archive_url: str | None, *, as_json: bool,
+                 **options) -> int:
+    from ..backfill import backfill
+    from ..cli import emit, fail
+    from ..webarchive import ArchiveUnavailable, web_archive
+
+    config.site(site_key)  # ConfigError (exit 2) for an unknown site
+    if options["start_year"] and options["end_year"] and options["start_year"] > options["end_year"]:
+        fail("--from is after --to", EXIT_USAGE)
+    try:
+        wa = web_archive(archive_url)
+    except ValueError as exc:
+        fail(f"--archive: {exc}", EXIT_USAGE)
+    progress = Progress("backfilling", click.get_text_stream("stderr").isatty() and not as_json)
+    with Archive(db_path) as archive:
+        try:
+            summary = backfill(archive, config, site_key, wa, on_planned=progress.planned, on_capture=progress.step,
+                               **options)
+        except ArchiveUnavailable as exc:
+            fail(f"the archive's index cannot be read: {exc}", EXIT_FAILED)
+        finally:
+            progress.close()
+    if options["dry_run"]:
+        for item in summary["would_fetch"]:
+            emit(item, as_json, f"would fetch {item['time']} {item['url']}  ({item['replay_url']})")
+        if not as_json:
+            click.echo(f"{len(summary['would_fetch'])} captures to fetch, {summary['already_archived']} already "
+                       f"archived, {summary['index_rows']} in the index", err=True)
+        return 0
+    line = (f"{site_key} from {summary['archive']}: {summary['index_rows']} captures in the index, "
+            f"{summary['article_captures']} of articles, {summary['requests']} requests\n")
+    emit(summary, as_json, line + summary_lines(summary, "index rows"))
+    return EXIT_FAILED if summary["unreadable"] else 0

@@ -199,7 +199,7 @@ def archive_one(archive: Archive, config: Config, capture: Capture, site: Site, 
         run.skipped["already archived"] += 1
         return "already"
     listed = hints.get(site.canonical(capture.url))
-    page = {"url": capture.url, "final_url": getattr(capture, "final_url", None) or capture.url,
+    page = {"url": capture.url, "final_url": capture.final_url or capture.url,
             "status": capture.status or 200, "headers": headers, "body": body, "site": site.key,
             "hints": {"listed_published": listed} if listed else {}, "fetched_at": capture.time, "error": None}
     decision = decide(page, site, config.directory, learned_lines=learned)

@@ -45,6 +45,7 @@ class Capture:
     warc_type: str = "response"  # or revisit (the body is another record's, found by payload digest)
     payload_digest: str | None = None
     replay_url: str | None = None  # a web archive's page to cite
+    final_url: str | None = None  # where a web archive's replay of the capture ended (after redirects)
     loader: Callable[[], tuple[dict, bytes]] | None = field(default=None, repr=False)
 
     def load(self) -> tuple[dict, bytes]:
