@@ -118,7 +118,8 @@ class Archive:
         """
         old = self.article(record["id"]) if refetched and seen_at else None
         if old is not None and seen_at < (old["last_seen"] or ""):   # a capture older than what is archived
-            return timeline.insert_past_version(self, old, article_values(record), seen_at, capture_id)
+            return timeline.insert_past_version(self, old, article_values(record), seen_at, capture_id,
+                                                listed=record.get("listed_published"))
         outcome, article_id = self._store_article(record, seen_at=seen_at, capture_id=capture_id,
                                                   refetched=refetched)
         if outcome != Outcome.DUPLICATE and "mentions" in record:

@@ -23,10 +23,14 @@ from .outcomes import Outcome
 REVISION_FIELDS = ("title", "published", "byline", "body", "captions", "layer")
 
 
-def insert_past_version(archive, old: dict, values: dict, seen_at: str, capture_id: int | None) -> tuple[Outcome, str]:
+def insert_past_version(archive, old: dict, values: dict, seen_at: str, capture_id: int | None,
+                        listed: str | None = None) -> tuple[Outcome, str]:
     """Place `values` (article fields, as articles holds them) seen at `seen_at` in the history of article `old`;
-    return (unchanged or updated, the article id). Runs inside the caller's transaction."""
+    return (unchanged or updated, the article id). A listed date (`listed`) the article lacks is kept, as
+    store_article keeps one. Runs inside the caller's transaction."""
     article = old["id"]
+    if listed and not old.get("listed_published"):
+        archive.db.execute("update articles set listed_published = ? where id = ?", [listed, article])
     versions = _versions(archive, old)
     before = [v for v in versions if v["seen_at"] <= seen_at]
     if seen_at < (old["first_seen"] or seen_at):

@@ -134,8 +134,9 @@ def plan(archive: Archive, config: Config, captures: list[Capture], run: Run,
         if reason is None and (capture.record in seen or (capture.url, capture.time, capture.payload_digest) in seen):
             reason = "repeated record"
         seen.update((capture.record, (capture.url, capture.time, capture.payload_digest)))
-        if reason == "listing":
+        if reason == "listing":  # read for the dates it lists, not archived (as in a crawl)
             listings.append((capture, site))
+            run.skipped["listing"] += 1
         elif reason is None and capture.record in known:
             run.skipped["already archived"] += 1
         elif reason is None:

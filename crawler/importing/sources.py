@@ -104,6 +104,7 @@ def warc(path: Path, kind: str = "warc", source: str | None = None, file_index: 
     problem = None
     with open(path, "rb") as fh:
         iterator = ArchiveIterator(fh)
+        record = None
         try:
             for record in iterator:
                 records += 1
@@ -113,7 +114,23 @@ def warc(path: Path, kind: str = "warc", source: str | None = None, file_index: 
                                            source or str(path), file_index))
         except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
             problem = f"{source or path}: unreadable after {records} records ({type(exc).__name__}: {exc})"
+        if problem is None and record is not None and _cut_off(record):  # the file ends inside its last record
+            problem = f"{source or path}: truncated: the file ends inside record {records} ({record.rec_type})"
+            if found and found[-1].order[-1] == iterator.get_record_offset():
+                found.pop()
+        elif problem is None and iterator.offset < path.stat().st_size:  # bytes left that make no record
+            problem = (f"{source or path}: truncated: {path.stat().st_size - iterator.offset} bytes after record "
+                       f"{records} are no complete record")
     return Reading(found, records, problem)
+
+
+def _cut_off(record) -> bool:
+    """The record has fewer bytes than its Content-Length (after the iterator read to its end)."""
+    try:
+        record.raw_stream.read()
+    except (EOFError, zlib.error, OSError, ValueError):
+        return True
+    return getattr(record.raw_stream, "limit", 0) > 0
 
 
 def _warc_capture(record, offset: int, path: Path, kind: str, source: str, file_index: int) -> Capture:
