@@ -83,6 +83,31 @@ def discover(site: Site, rows: list[CdxRow]) -> tuple[list[CdxRow], list[CdxRow]
     return articles, listings, left
 
 
+def collapse_with_archived(archive: Archive, todo: list, left: dict) -> list:
+    """Drop a capture whose digest repeats that of the capture of its URL archived just before it (the index may
+    have been asked from the cursor on, so that capture was not among the rows collapsed by `discover`)."""
+    urls = sorted({c.url for c, _ in todo})
+    archived: dict[str, list] = {}
+    for start in range(0, len(urls), 500):
+        chunk = urls[start:start + 500]
+        for url, when, digest in archive.db.execute(
+                "select c.url, c.fetched_at, o.payload_digest from capture_origins o join captures c on "
+                f"c.id = o.capture_id where c.url in ({','.join('?' * len(chunk))})", chunk):
+            archived.setdefault(url, []).append((when, digest, None))
+    kept = []
+    for url in urls:
+        timeline = sorted(archived.get(url, []) + [(c.time, c.payload_digest, (c, row)) for c, row in todo
+                                                    if c.url == url], key=lambda item: (item[0], item[2] is not None))
+        for before, (when, digest, item) in zip([None] + timeline, timeline):
+            if item is None:
+                continue
+            if before is not None and digest and before[1] == digest:
+                left["same digest as the capture before"] = left.get("same digest as the capture before", 0) + 1
+            else:
+                kept.append(item)
+    return sorted(kept, key=lambda item: (item[0].time, item[0].url))
+
+
 def plain_url(url: str) -> str:
     """An index's original URL without a default port (http://host:80/)."""
     parts = urlsplit(url)
@@ -94,8 +119,10 @@ def plain_url(url: str) -> str:
 
 def to_capture(wa: WebArchive, row: CdxRow) -> Capture:
     record = wa.replay(row.timestamp, row.original) or f"{wa.url}#{row.filename}@{row.offset}"
+    redirect = row.status is not None and 300 <= row.status < 400  # status and type known once followed
     return Capture(kind="web-archive", source=wa.url, record=record, url=row.original,
-                   time=iso_time(row.timestamp), status=row.status, media=row.mimetype,
+                   time=iso_time(row.timestamp), status=None if redirect else row.status,
+                   media="" if redirect else row.mimetype,
                    payload_digest=f"sha1:{row.digest}" if row.digest else None,
                    replay_url=wa.replay(row.timestamp, row.original, "") or wa.cdx_url)
 
@@ -118,6 +145,7 @@ def backfill(archive: Archive, config: Config, site_key: str, wa: WebArchive, *,
     pairs = [(to_capture(wa, row), row) for row in articles]
     known = origins.known_records(archive, [c.record for c, _ in pairs])
     todo = [(c, row) for c, row in pairs if c.record not in known]
+    todo = collapse_with_archived(archive, todo, left)
     limited = limit is not None and len(todo) > limit
     todo = todo[:limit] if limited else todo
     summary = {"site": site.key, "archive": wa.url, "index_rows": len(rows), "article_captures": len(articles),

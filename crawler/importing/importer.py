@@ -154,7 +154,7 @@ def skip_reason(capture: Capture, site: Site, other: bool) -> str | None:
     if site.key == OTHER and not other:
         return "no configured site"
     media = (capture.media or "").split(";")[0].strip().lower()
-    if capture.warc_type == "response" and media not in HTML_MEDIA and not (media == "" and capture.status):
+    if capture.warc_type == "response" and media not in HTML_MEDIA + ("",):  # no type: decide sniffs the body
         return "not HTML"
     if capture.status is not None and 300 <= capture.status < 400:
         return "redirect"
