@@ -842,7 +842,11 @@ async def home_page(datasette, request):
                              "where gone_since is not null")).rows[0][0]
     dated = [_month_index(m["month"]) for m in months if re.fullmatch(r"\d{4}-\d{2}", m["month"] or "")]
     provinces = await province_rows(db, min(dated, default=None), max(dated, default=None))
+    from . import provenance  # where the copies came from: live or imported, per year (issue 23)
+
+    coverage = await provenance.coverage(db, keys)
     page = await datasette.render_template("gazette_home.html", {
+        "coverage": coverage, "names": {r["key"]: r["name"] for r in rows},
         "sites": rows, "total": total, "gone": gone, "chart": month_chart(months, colour), "provinces": provinces,
         "span": (min(months_label(dated)), max(months_label(dated))) if dated else None,
         "metadata": datasette.metadata()}, request=request)

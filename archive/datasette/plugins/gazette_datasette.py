@@ -236,7 +236,7 @@ def extra_template_vars(template, database, table, view_name, request, datasette
         if tracked:
             urls = (await db.execute("select * from article_urls where article_id = ? order by url",
                                      [article_id])).rows
-        from archive.datasette import pages
+        from archive.datasette import pages, provenance
 
         if article is None:
             return {"article": None}
@@ -262,7 +262,8 @@ def extra_template_vars(template, database, table, view_name, request, datasette
                 "site": {"key": article["site"], **sites.get(article["site"], {"name": article["site"]})},
                 "colour": pages.colours(datasette, [article["site"]])[article["site"]],
                 "archive_url": datasette.absolute_url(request, request.path),
-                "changes": pages.change_list(all_versions)}
+                "changes": pages.change_list(all_versions),
+                "sources": await provenance.capture_sources(db, article_id, all_versions)}
     return article_vars
 
 
