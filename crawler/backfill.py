@@ -23,7 +23,15 @@ from pipelines.rules import Config, Site
 
 from .importing.importer import Run, archive_captures, is_listing, listing_dates
 from .importing.sources import Capture, CaptureError, iso_time
-from .webarchive import ArchiveUnavailable, CdxRow, Polite, WebArchive, fetch_capture, gunzip_if_needed, query
+from .webarchive import (
+    ArchiveUnavailable,
+    CdxRow,
+    Polite,
+    WebArchive,
+    fetch_capture,
+    gunzip_if_needed,
+    query,
+)
 
 DEFAULT_DELAY = 4.0  # seconds between requests to one archive (the Wayback Machine asks for about 15 a minute)
 DEFAULT_CONCURRENCY = 1
@@ -47,7 +55,7 @@ def prefixes(site: Site) -> list[str]:
 
 def stamp(year: int | None, end: bool) -> str:
     if year is None:
-        return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d%H%M%S") if end else "19960101000000"
+        return dt.datetime.now(dt.UTC).strftime("%Y%m%d%H%M%S") if end else "19960101000000"
     return f"{year}1231235959" if end else f"{year}0101000000"
 
 

@@ -88,7 +88,7 @@ class Pywb:
         self._run("wb-manager", "init", "coll")
         self._run("wb-manager", "add", "coll", *map(str, warcs))
         self.port = free_port()
-        self.log = open(workdir / "wayback.log", "wb")
+        self.log = open(workdir / "wayback.log", "wb")  # noqa: SIM115 (open while the server runs; close() closes it)
         self.process = subprocess.Popen([str(venv / "bin" / "wayback"), "-p", str(self.port), "-b", "127.0.0.1"],
                                         cwd=workdir, stdout=self.log, stderr=subprocess.STDOUT)
         self.url = f"http://127.0.0.1:{self.port}/coll/"

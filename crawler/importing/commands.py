@@ -35,10 +35,11 @@ class Progress:
 
 def summary_lines(summary: dict, what: str) -> str:
     """The plain summary: one line of totals, one per site, the first reasons."""
-    lines = [f"{summary['records']} {what} read: {summary['new']} new, {summary['updated']} updated, "
-             f"{summary['unchanged']} unchanged, {summary['duplicate']} duplicate, {summary['refused']} refused, "
-             f"{summary['gone']} gone, {summary['unreadable']} unreadable, "
-             f"{summary['already_archived']} already archived"]
+    totals = (f"{summary['records']} {what} read: {summary['new']} new, {summary['updated']} updated, "
+              f"{summary['unchanged']} unchanged, {summary['duplicate']} duplicate, {summary['refused']} refused, "
+              f"{summary['gone']} gone, {summary['unreadable']} unreadable, "
+              f"{summary['already_archived']} already archived")
+    lines = [totals]
     skipped = {k: v for k, v in summary["skipped"].items() if k != "already archived"}
     if skipped:
         lines.append("  not archived: " + ", ".join(f"{v} {k}" for k, v in sorted(skipped.items())))

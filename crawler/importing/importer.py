@@ -18,8 +18,8 @@ import hashlib
 import json
 import tempfile
 from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
 from archive import Archive, origins

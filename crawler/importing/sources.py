@@ -15,9 +15,9 @@ import shutil
 import tempfile
 import zipfile
 import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -69,13 +69,13 @@ def iso_time(value: str | float | None) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, (int, float)):
-        moment = dt.datetime.fromtimestamp(value, dt.timezone.utc)
+        moment = dt.datetime.fromtimestamp(value, dt.UTC)
     elif value.isdigit():
         moment = dt.datetime.strptime(value.ljust(14, "0")[:14], "%Y%m%d%H%M%S")
     else:
-        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        moment = dt.datetime.fromisoformat(value)
         if moment.tzinfo is not None:
-            moment = moment.astimezone(dt.timezone.utc)
+            moment = moment.astimezone(dt.UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -89,7 +89,7 @@ def open_source(path: Path, workdir: Path) -> tuple[str, Reading]:
         head = fh.read(8)
     if head.startswith(b"PK\x03\x04"):
         return "wacz", wacz(path, workdir)
-    if head.startswith(b"\x1f\x8b") or head.startswith(b"WARC/"):
+    if head.startswith((b"\x1f\x8b", b"WARC/")):
         return "warc", warc(path)
     raise SourceError(f"{path}: not a WARC, WACZ or Scrapy cache folder")
 
