@@ -39,8 +39,9 @@ def known_records(archive: Archive, records: list[str]) -> set[str]:
 
 def same_capture(archive: Archive, url: str, fetched_at: str, digest: str) -> int | None:
     """A capture already archived with this URL, time and body (e.g. Gazette's own export-warc read back)."""
-    row = archive.db.execute("select id from captures where (url = ? or final_url = ?) and fetched_at = ? "
-                             "and digest = ? limit 1", [url, url, fetched_at, digest]).fetchone()
+    row = archive.db.execute("select id from captures indexed by captures_time_digest where fetched_at = ? "
+                             "and digest = ? and (url = ? or final_url = ?) limit 1",
+                             [fetched_at, digest, url, url]).fetchone()
     return row[0] if row else None
 
 

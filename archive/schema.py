@@ -342,6 +342,7 @@ def _capture_origins(db: sqlite_utils.Database) -> None:
     db.execute("create unique index if not exists capture_origins_record on capture_origins (record)")
     db.execute("create index if not exists capture_origins_payload on capture_origins (payload_digest)")
     db.execute("create index if not exists captures_article_time on captures (article_id, fetched_at)")
+    db.execute("create index if not exists captures_time_digest on captures (fetched_at, digest)")
     db.execute("""create table if not exists backfill_cursors (
         site text not null, archive text not null, covered_from text, done_through text, updated text,
         primary key (site, archive))""")

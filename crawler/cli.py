@@ -243,9 +243,11 @@ def export_warc(config, db_path, out, site_key, as_json):
 @cli.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--other", is_flag=True, help="Also archive HTML pages of no configured site (generic extraction).")
+@click.option("--workers", type=click.IntRange(1, 32), default=1, show_default=True,
+              help="Extract pages in N processes (faster for big files on a machine with idle cores).")
 @common_options
 @json_option
-def import_(config, db_path, files, other, as_json):
+def import_(config, db_path, files, other, workers, as_json):
     """Archive the pages in WARC or WACZ files, or Scrapy HTTP-cache folders (FILE...), as a crawl would have.
 
     Every HTML response whose URL is an article of a configured site goes through the crawl's extraction,
@@ -255,7 +257,7 @@ def import_(config, db_path, files, other, as_json):
     """
     from .importing.commands import run_import
 
-    sys.exit(run_import(config, db_path, files, other=other, as_json=as_json))
+    sys.exit(run_import(config, db_path, files, other=other, workers=workers, as_json=as_json))
 
 
 @cli.command()

@@ -52,7 +52,7 @@ def summary_lines(summary: dict, what: str) -> str:
     return "\n".join(lines)
 
 
-def run_import(config: Config, db_path: str, files, *, other: bool, as_json: bool) -> int:
+def run_import(config: Config, db_path: str, files, *, other: bool, as_json: bool, workers: int = 1) -> int:
     from ..cli import emit, fail
     from .importer import import_files
 
@@ -60,7 +60,7 @@ def run_import(config: Config, db_path: str, files, *, other: bool, as_json: boo
     with Archive(db_path) as archive:
         try:
             summary = import_files(archive, config, files, other=other, on_planned=progress.planned,
-                                   on_capture=progress.step)
+                                   on_capture=progress.step, workers=workers)
         except SourceError as exc:
             fail(str(exc), EXIT_USAGE)
         finally:
