@@ -2,6 +2,8 @@
 (plain or `--json`), exit codes. The work is importer.py's and crawler/backfill.py's."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from archive import Archive
@@ -56,6 +58,9 @@ def run_import(config: Config, db_path: str, files, *, other: bool, as_json: boo
     from ..cli import emit, fail
     from .importer import import_files
 
+    for path in files:
+        if not Path(path).exists():
+            fail(f"no such file or folder: {path}", EXIT_USAGE)
     progress = Progress("importing", click.get_text_stream("stderr").isatty() and not as_json)
     with Archive(db_path) as archive:
         try:
