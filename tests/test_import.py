@@ -103,6 +103,10 @@ def test_revisions_follow_capture_time_not_import_order(crawled, tmp_path):
     assert (article["first_seen"], article["last_changed"], article["last_seen"]) == (D1, D2, D2)
     [revision] = list(archive.query("select * from revisions where article_id = ?", [article["id"]]))
     assert (revision["seen_at"], revision["replaced_at"]) == (D1, D2) and "(edited)" not in revision["body"]
+    # re-extraction reads each article's latest capture by capture time (the 2024-06 one was imported last)
+    before = snapshot(backward)
+    assert gazette("reextract", db=backward, config=config).returncode == 0
+    assert snapshot(backward) == before
 
 
 def test_wacz_made_by_py_wacz_imports_like_its_warc(crawled, tmp_path):
@@ -186,3 +190,44 @@ def test_real_scrapy_cache_folder_imports(tmp_path):
     kinds = {r["kind"] for r in archive.query("select kind from capture_origins")}
     assert kinds == {"scrapy-cache"}
     assert summary["skipped"] == {"not an article page": len(expected["not_articles"])}
+
+
+def test_a_killed_import_is_finished_by_running_it_again(mirrors, mirrored_config, tmp_path):
+    """SIGKILL in the middle of an import of 240 records, then the same command again: the archive equals one
+    imported in a single run."""
+    import os
+    import signal
+    import sys
+    import time
+
+    mirror = mirrors("mfa")
+    config = mirrored_config({"mfa": mirror})
+    pages = [get(mirror.url + p)[2] for p in (EDITED, "/eng/xw/wjbxw/202405/t20240509_11301123.html",
+                                              "/eng/xw/wjbxw/202404/t20240410_11279901.html")]
+    records = [{"url": f"{mirror.url}{EDITED}?copy={k}", "date": f"2024-06-01T08:{k // 60:02d}:{k % 60:02d}Z",
+                "body": pages[k % 3].replace(b"<p>", b"<p>Copy %d. " % k, 1)} for k in range(240)]
+    warc = write_warc(tmp_path / "big.warc.gz", records)
+    killed, whole = tmp_path / "killed.db", tmp_path / "whole.db"
+    env = {**os.environ, "GAZETTE_DB": str(killed), "GAZETTE_CONFIG": str(config)}
+    process = subprocess.Popen([sys.executable, "-m", "crawler", "import", str(warc)], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    count = 0
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            count = sqlite_utils.Database(killed).execute("select count(*) from capture_origins").fetchone()[0]
+        except Exception:  # the archive is being created
+            count = 0
+        if count >= 32:
+            break
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    assert process.wait(timeout=30) == -signal.SIGKILL, "the import ended before it could be killed"
+    assert 32 <= count < 240
+    again = gazette("import", "--json", str(warc), db=killed, config=config)
+    assert again.returncode == 0, again.stderr
+    summary = json_lines(again.stdout)[0]
+    assert summary["already_archived"] >= 32 and summary["already_archived"] + summary["new"] + summary[
+        "duplicate"] == 240
+    assert gazette("import", str(warc), db=whole, config=config).returncode == 0
+    assert snapshot(killed) == snapshot(whole) and times(killed) == times(whole)
