@@ -116,6 +116,15 @@ def collapse_with_archived(archive: Archive, todo: list, left: dict) -> list:
     return sorted(kept, key=lambda item: (item[0].time, item[0].url))
 
 
+def latest_per_year(site: Site, rows: list[CdxRow]) -> list[CdxRow]:
+    """Of each listing page, the last capture of each year: enough for the dates it lists (a listing is captured
+    far more often than its articles), oldest first."""
+    kept: dict[tuple[str, str], CdxRow] = {}
+    for row in rows:
+        kept[(site.canonical(row.original), row.timestamp[:4])] = row
+    return sorted(kept.values(), key=lambda r: r.timestamp)
+
+
 def plain_url(url: str) -> str:
     """An index's original URL without a default port (http://host:80/)."""
     parts = urlsplit(url)
@@ -150,6 +159,7 @@ def backfill(archive: Archive, config: Config, site_key: str, wa: WebArchive, *,
         begin = saved["done_through"]
     rows = [row for prefix in prefixes(site) for row in query(wa, http, prefix, begin, end)]
     articles, listings, left = discover(site, rows)
+    listings = latest_per_year(site, listings)
     pairs = [(to_capture(wa, row), row) for row in articles]
     known = origins.known_records(archive, [c.record for c, _ in pairs])
     todo = [(c, row) for c, row in pairs if c.record not in known]
@@ -159,8 +169,8 @@ def backfill(archive: Archive, config: Config, site_key: str, wa: WebArchive, *,
     summary = {"site": site.key, "archive": wa.url, "index_rows": len(rows), "article_captures": len(articles),
                "listing_captures": len(listings), "left_out": left, "already_archived": len(known)}
     if dry_run:
-        return {**summary, "would_fetch": [{"time": c.time, "url": c.url, "replay_url": c.replay_url}
-                                           for c, _ in todo]}
+        return {**summary, "requests": http.requests, "waits": http.waits,
+                "would_fetch": [{"time": c.time, "url": c.url, "replay_url": c.replay_url} for c, _ in todo]}
     run = Run()
     run.records = len(rows)
     run.skipped["already archived"] = len(known)

@@ -66,12 +66,15 @@ def test_backfill_from_pywb_archives_every_capture_in_time_order_and_fetches_onc
     assert sorted((p["time"], p["url"].removeprefix(SITE)) for p in planned) == sorted(
         [(T1, p) for p in (EDITED, SAME, DELETED, MOVED)] + [(T2, p) for p in (EDITED, DELETED, MOVED)])
     assert all(p["replay_url"].startswith(archive_url) for p in planned) and not replays(pywb)
-    # the index's first answer was 429 (Retry-After: 1): waited, then read
-    assert pywb.requests[0].startswith("/coll/cdx") and pywb.requests[1].startswith("/coll/cdx")
+    # the index's first answer was 429 (Retry-After: 1): waited as asked, then read
+    assert pywb.requests[0].startswith("/coll/cdx") and pywb.requests[1] == pywb.requests[0]
+    plain = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--dry-run", db=db)
+    assert plain.returncode == 0 and "would fetch 2019-03-01T08:00:00Z" in plain.stdout
 
+    pywb.too_many = 1  # and once more: the run's summary says how long the archive asked it to wait
     first = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--limit", "3", "--json", db=db)
     assert first.returncode == 0, first.stderr
-    assert json_lines(first.stdout)[0]["new"] == 3
+    assert json_lines(first.stdout)[0]["new"] == 3 and json_lines(first.stdout)[0]["waits"] == [1.0]
     fetched_first = {p.split("id_/")[0] for p in replays(pywb)}
     second = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--json", db=db)
     assert second.returncode == 0, second.stderr

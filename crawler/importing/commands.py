@@ -101,7 +101,9 @@ def run_backfill(config: Config, db_path: str, site_key: str, archive_url: str |
             emit(item, as_json, f"would fetch {item['time']} {item['url']}  ({item['replay_url']})")
         if not as_json:
             click.echo(f"{len(summary['would_fetch'])} captures to fetch, {summary['already_archived']} already "
-                       f"archived, {summary['index_rows']} in the index", err=True)
+                       f"archived, {summary['index_rows']} in the index"
+                       + (f"; the archive asked to wait {len(summary['waits'])} times" if summary["waits"] else ""),
+                       err=True)
         return 0
     line = (f"{site_key} from {summary['archive']}: {summary['index_rows']} captures in the index, "
             f"{summary['article_captures']} of articles, {summary['requests']} requests\n")
