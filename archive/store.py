@@ -38,6 +38,7 @@ class Archive:
     def __init__(self, path: str | os.PathLike, migrate: bool = True):
         self.path = Path(path)
         try:
+            _check_parent(self.path)
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             self.db = sqlite_utils.Database(conn)
@@ -47,8 +48,15 @@ class Archive:
             self.db.execute("PRAGMA foreign_keys = ON")
             if migrate:
                 schema.migrate(self.db)
-        except (sqlite3.DatabaseError, OSError) as exc:
+        except schema.NewerArchive as exc:
+            self.db.conn.close()
+            raise ArchiveError(newer_archive_message(self.path, exc.found)) from None
+        except sqlite3.DatabaseError as exc:
+            if "not a database" in str(exc) or "malformed" in str(exc):
+                raise ArchiveError(f"{self.path} is not a Gazette archive (SQLite says: {exc})") from None
             raise ArchiveError(f"cannot open archive {self.path}: {exc}") from None
+        except OSError as exc:
+            raise ArchiveError(f"cannot open archive {self.path}: {exc.strerror or exc}") from None
 
     def close(self) -> None:
         self.db.conn.close()
@@ -202,6 +210,25 @@ def article_values(record: dict) -> dict:
     values = {f: record.get(f) for f in ARTICLE_FIELDS}
     values["captions"] = json.dumps(values["captions"] or [], ensure_ascii=False)
     return values
+
+
+def _check_parent(path: Path) -> None:
+    """ArchiveError naming the part of the path that is a file where a directory is needed."""
+    for parent in reversed(path.parents):
+        if parent.exists() and not parent.is_dir():
+            raise ArchiveError(f"cannot create archive {path}: {parent} is a file, not a directory")
+    if path.is_dir():
+        raise ArchiveError(f"{path} is a directory, not an archive file")
+
+
+def newer_archive_message(path: Path, found: int) -> str:
+    from importlib.metadata import PackageNotFoundError, version as package_version
+    try:
+        mine = package_version("gazette")
+    except PackageNotFoundError:
+        mine = "this version"
+    return (f"archive {path} was written by a newer Gazette (archive format {found}; Gazette {mine} reads "
+            f"formats up to {schema.VERSION}): upgrade Gazette (pip install -U gazette) to open it")
 
 
 class _Transaction:

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import regex
 from lxml import etree
 from lxml import html as lxml_html
 from parsel.csstranslator import css2xpath
 
-from .rules import Boilerplate
-
 from .normalise import clean_text
+from .rules import Boilerplate, TimedPattern
 
 
 @lru_cache(maxsize=512)
@@ -82,13 +82,14 @@ PATTERN_MAX_CHARS = 400  # a line longer than this is text, whatever it contains
 
 
 @lru_cache(maxsize=64)
-def _one_pattern(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
-    """The boilerplate patterns as one alternation, compiled once: one scan of a line instead of one per pattern."""
+def _one_pattern(patterns: tuple) -> TimedPattern | None:
+    """The boilerplate patterns as one alternation, compiled once: one scan of a line instead of one per pattern
+    (time-bounded, as each pattern is: pipelines/rules.TimedPattern)."""
     if not patterns:
         return None
     try:
-        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags & ~re.UNICODE)
-    except re.error:  # e.g. a pattern with its own global flags "(?i)...": they cannot be joined
+        return TimedPattern("|".join(f"(?:{p.pattern})" for p in patterns))
+    except (re.error, regex.error):  # e.g. a pattern with its own global flags "(?i)...": they cannot be joined
         return None
 
 

@@ -30,6 +30,7 @@ from lxml import html as lxml_html
 
 from . import boilerplate as bp
 from .charset import decode
+from .htmlparse import document
 from .normalise import (clean_byline, clean_source, clean_text, clean_title, date_from_url, parse_date)
 from .rules import OTHER, Boilerplate, Site
 
@@ -244,7 +245,7 @@ def _later_layers(found: dict, result: "_Body", tree, text: str, url: str, hints
 
 def parse(text: str) -> lxml_html.HtmlElement | None:
     try:
-        tree = lxml_html.document_fromstring(text)
+        tree = document(text)
     except (etree.ParserError, ValueError):
         return None
     for element in tree.xpath("//script|//style|//noscript|//comment()"):
