@@ -374,11 +374,32 @@ def _translations(db: sqlite_utils.Database) -> None:
     translations.create(db)
 
 
+def _capture_origins(db: sqlite_utils.Database) -> None:
+    """Where each capture came from when it was not fetched live (archive/origins.py): `capture_origins`, one row per
+    imported capture (kind `warc`, `wacz`, `scrapy-cache` or `web-archive`, the file or archive it came from, the
+    record in it, the archive's replay URL to cite, the WARC payload digest); `imports`, one row per `gazette
+    import` or `gazette backfill` run with its counts; `backfill_cursors`, per site and archive, the span of
+    capture times already worked through. A capture with no origin row was fetched live by a crawl."""
+    db.execute("""create table if not exists imports (
+        id integer primary key, kind text not null, source text, started text, finished text, status text,
+        counts text)""")
+    db.execute("""create table if not exists capture_origins (
+        capture_id integer primary key references captures(id), kind text not null, source text,
+        record text not null, replay_url text, payload_digest text, import_id integer references imports(id))""")
+    db.execute("create unique index if not exists capture_origins_record on capture_origins (record)")
+    db.execute("create index if not exists capture_origins_payload on capture_origins (payload_digest)")
+    db.execute("create index if not exists captures_article_time on captures (article_id, fetched_at)")
+    db.execute("create index if not exists captures_time_digest on captures (fetched_at, digest)")
+    db.execute("""create table if not exists backfill_cursors (
+        site text not null, archive text not null, covered_from text, done_through text, updated text,
+        primary key (site, archive))""")
+
+
 MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state, _crawl_discovery,
               _revision_cause, _research_interface, _learned_boilerplate, _credits,
               _meetings, _gone_index, _article_keys_id, _province_months, _cheaper_cjk_check,
               _volatile_lines, _meetings_by_date,
-              _removals, _meeting_sources, _translations]
+              _removals, _meeting_sources, _translations, _capture_origins]
 VERSION = len(MIGRATIONS)
 
 

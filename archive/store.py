@@ -15,7 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from . import meetings, schema
+from . import meetings, schema, timeline
 from .outcomes import Outcome
 
 BUSY_TIMEOUT_MS = 30_000
@@ -125,6 +125,10 @@ class Archive:
         (events of pipelines/meetings.py) replace its rows in `meetings` and `meeting_participants`.
         `refetched=False` (re-extraction from a stored capture) leaves last_seen and gone_since alone.
         """
+        old = self.article(record["id"]) if refetched and seen_at else None
+        if old is not None and seen_at < (old["last_seen"] or ""):   # a capture older than what is archived
+            return timeline.insert_past_version(self, old, article_values(record), seen_at, capture_id,
+                                                listed=record.get("listed_published"))
         outcome, article_id = self._store_article(record, seen_at=seen_at, capture_id=capture_id,
                                                   refetched=refetched)
         if outcome != Outcome.DUPLICATE and "mentions" in record:
@@ -144,9 +148,7 @@ class Archive:
     def _store_article(self, record: dict, *, seen_at: str | None = None, capture_id: int | None = None,
                        refetched: bool = True) -> tuple[Outcome, str]:
         seen_at = seen_at or utcnow()
-        values = {f: record.get(f) for f in ARTICLE_FIELDS}
-        for name in JSON_FIELDS:
-            values[name] = json.dumps(values[name] or [], ensure_ascii=False)
+        values = article_values(record)
         old = self.article(record["id"])
         if old is None:
             duplicate = record.get("content_hash") and self.find_duplicate(
@@ -194,13 +196,22 @@ class Archive:
         self.db.conn.execute(f"update [{table}] set {sets} where id = ?", [*values.values(), row_id])
 
     def mark_gone(self, article_id: str, when: str | None = None) -> bool:
-        """Set gone_since on an archived article (its text stays). True if the article exists."""
+        """Set gone_since on an archived article (its text stays). True if the article exists and was not seen
+        after `when` (a page found deleted in an old capture, e.g. an imported one, says nothing of today)."""
         old = self.article(article_id)
-        if old is None:
+        if old is None or (when and when < (old["last_seen"] or "")):
             return False
         if not old["gone_since"]:
             self.db["articles"].update(article_id, {"gone_since": when or utcnow()})
         return True
+
+
+def article_values(record: dict) -> dict:
+    """The ARTICLE_FIELDS of a record as the articles table holds them (the JSON_FIELDS lists as JSON)."""
+    values = {f: record.get(f) for f in ARTICLE_FIELDS}
+    for name in JSON_FIELDS:
+        values[name] = json.dumps(values[name] or [], ensure_ascii=False)
+    return values
 
 
 def _check_parent(path: Path) -> None:

@@ -289,6 +289,53 @@ def export_warc(config, db_path, out, site_key, as_json):
     emit({"out": out, "records": written, "site": site_key}, as_json, f"{written} captures written to {out}")
 
 
+@cli.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--other", is_flag=True, help="Also archive HTML pages of no configured site (generic extraction).")
+@click.option("--workers", type=click.IntRange(1, 32), default=1, show_default=True,
+              help="Extract pages in N processes (faster for big files on a machine with idle cores).")
+@common_options
+@json_option
+def import_(config, db_path, files, other, workers, as_json):
+    """Archive the pages in WARC or WACZ files, or Scrapy HTTP-cache folders (FILE...), as a crawl would have.
+
+    Every HTML response whose URL is an article of a configured site goes through the crawl's extraction,
+    refusals and dedup, in capture-time order; its capture time and origin (file, record) are kept. Importing
+    the same file again changes nothing; rerun after an interruption to finish. Prints a summary (records read;
+    articles new, updated, unchanged, duplicate, refused, gone; per site). Exit 1 if a file is damaged.
+    """
+    from .importing.commands import run_import
+
+    sys.exit(run_import(config, db_path, files, other=other, workers=workers, as_json=as_json))
+
+
+@cli.command()
+@click.argument("site_key", metavar="SITE")
+@click.option("--from", "start_year", type=click.IntRange(1991, 2100), help="First year of captures. [default: all]")
+@click.option("--to", "end_year", type=click.IntRange(1991, 2100), help="Last year of captures. [default: now]")
+@click.option("--archive", "archive_url", metavar="URL", help="A pywb collection (http://host/COLL/) or a Common "
+              "Crawl index (https://index.commoncrawl.org/CC-MAIN-2024-10-index). [default: the Wayback Machine]")
+@click.option("--limit", type=click.IntRange(min=1), help="Fetch at most N captures in this run.")
+@click.option("--dry-run", is_flag=True, help="Only list the captures it would fetch (the index is still read).")
+@click.option("--delay", type=click.FloatRange(min=0), default=4.0, show_default=True,
+              help="Seconds between two requests to the archive.")
+@click.option("--concurrency", type=click.IntRange(1, 8), default=1, show_default=True,
+              help="Requests to the archive at a time (each still waits its turn of --delay).")
+@common_options
+@json_option
+def backfill(config, db_path, site_key, start_year, end_year, archive_url, limit, dry_run, delay, concurrency,
+             as_json):
+    """Archive a site's past from a web archive: every capture of its article pages the archive's index lists
+    (the Wayback Machine by default), oldest first, as a crawl would have archived them, each with its replay
+    link. Politely: one request at a time, --delay apart, waiting when the archive answers 429 (Retry-After).
+    A second run fetches only captures not archived yet. Exit 1 if some capture could not be fetched.
+    """
+    from .importing.commands import run_backfill
+
+    sys.exit(run_backfill(config, db_path, site_key, archive_url, start_year=start_year, end_year=end_year,
+                          limit=limit, dry_run=dry_run, delay=delay, concurrency=concurrency, as_json=as_json))
+
+
 @cli.command()
 @click.argument("site_keys", nargs=-1, metavar="[SITE]...")
 @common_options

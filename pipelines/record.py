@@ -48,13 +48,13 @@ def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | Non
                 run_id=run_id, site=site.key, url=page["url"], final_url=page["final_url"], status=page["status"],
                 headers={} if off_site else page["headers"], body=b"" if off_site else page["body"],
                 fetched_at=page["fetched_at"])
+        result["capture_id"] = capture_id
         # A URL already recorded for an article (e.g. archived as a duplicate of another URL) stays with it.
         known = archive.article(article or urls.article_for_url(archive, *decision.urls)
                                 or article_id(decision.canonical))
         if decision.error is not None:
-            gone = decision.gone and known is not None
+            gone = decision.gone and known is not None and archive.mark_gone(known["id"], page["fetched_at"])
             if gone:
-                archive.mark_gone(known["id"], page["fetched_at"])
                 urls.record_urls(archive, known["id"], decision.urls, page["fetched_at"])
                 result["error"] += "; archived article marked gone"
             result.update(article_id=known["id"] if known else None, gone=gone)

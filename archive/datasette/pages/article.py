@@ -9,6 +9,7 @@ from .cite import citation
 from .common import colours, site_info
 from .diffs import change_list, versions
 from .translation import pair_of
+from .provenance import capture_sources
 
 
 async def _revisions(db, article_id: str) -> list[dict]:
@@ -83,4 +84,5 @@ async def article_context(datasette, db, request, article_id: str) -> dict:
             "archive_url": datasette.absolute_url(request, request.path),
             "changes": change_list(every), "version_count": len(every), "version_url": version_url,
             "cite": citation(article, every[-1], site_name, version_url, served) if every else None,
-            "translation": await pair_of(db, article_id), **_removals(article)}
+            "translation": await pair_of(db, article_id), **_removals(article),
+            "sources": await capture_sources(db, article_id, every)}
