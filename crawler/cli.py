@@ -354,7 +354,7 @@ def status(config, db_path, as_json):
     """Per site: the last crawl, its counts and warnings (nothing found, most articles fell back, failures)."""
     from pathlib import Path
 
-    from archive.health import status_report
+    from archive.health import human_bytes, status_report
 
     if not Path(db_path).is_file() and not as_json:
         click.echo(f"gazette: no archive at {db_path} yet (gazette crawl or gazette fetch makes it)", err=True)
@@ -364,7 +364,7 @@ def status(config, db_path, as_json):
             line = (f"{s['site']:<10} {s['articles']} articles; last run {run['run_id']} {run['status']} "
                     f"{run['started']}: {run['requests']} requests, {run['new']} new, {run['updated']} updated, "
                     f"{run['unchanged']} unchanged, {run['gone']} gone, {run['failed']} failed, "
-                    f"{run['fell_back']} fell back")
+                    f"{run['fell_back']} fell back, {human_bytes(run.get('bytes') or 0)} downloaded")
         else:
             line = f"{s['site']:<10} {s['articles']} articles; never crawled"
         if s.get("scheduler"):

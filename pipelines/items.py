@@ -29,6 +29,7 @@ def run_counts(stats) -> dict:
     """The run's counts (archive.runs.COUNTS) from a crawler's stats."""
     counts = {str(c): stats.get_value(STATS + str(c), 0) for c in runs.COUNTS}
     counts["requests"] = stats.get_value("downloader/request_count", 0)
+    counts["bytes"] = stats.get_value("downloader/response_bytes", 0)  # headers and bodies, as received
     return counts
 
 

@@ -21,6 +21,8 @@ def archive_page(archive: Archive, config: Config, page: dict, run_id: int | Non
     """Capture, extract and archive one fetched page (a dict made by crawler/pages.py), dropping the boilerplate
     learned from the site's archive too."""
     site = config.sites.get(page["site"]) or config.site_for_url(page["url"])
+    if page.get("not_modified"):
+        return not_modified(archive, site, page)
     learned = lines_for(archive, site.key) if site.key in config.sites else frozenset()
     return apply(archive, decide(page, site, config.directory, learned_lines=learned), page, run_id=run_id)
 
@@ -66,6 +68,21 @@ def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | Non
     found = decision.article
     result.update(status=status, article_id=stored_id, title=found.title, published=found.published,
                   layer=found.layer, fell_back=found.fell_back, warnings=found.warnings)
+    return result
+
+
+def not_modified(archive: Archive, site, page: dict) -> dict:
+    """A 304 to the validators of the archived copy: the article is unchanged and still there (last_seen moves,
+    gone_since clears); nothing is downloaded, extracted or stored."""
+    found = urls.article_for_url(archive, page["url"], page["final_url"], site.canonical(page["url"]))
+    if found is None:
+        return failed_result(page["url"], site.key, "HTTP 304 Not Modified, but no archived copy of this URL")
+    with archive.transaction():
+        archive.db.execute("update articles set last_seen = max(last_seen, ?), gone_since = null where id = ?",
+                           [page["fetched_at"], found])
+    row = archive.article(found)
+    result = failed_result(page["url"], site.key, None, found)
+    result.update(status=Outcome.UNCHANGED, title=row["title"], published=row["published"], layer=row["layer"])
     return result
 
 
