@@ -359,6 +359,8 @@ def migrate(db: sqlite_utils.Database, upto: int = VERSION) -> int:
         raise RuntimeError(f"archive is version {current}, newer than this Gazette (version {VERSION}); upgrade Gazette")
     for number in range(current, upto):
         with db.atomic():
+            if version(db) > number:  # another process ran this step meanwhile
+                continue
             MIGRATIONS[number](db)
             db.execute(f"PRAGMA user_version = {number + 1}")
     return max(current, upto)

@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 import zlib
 from pathlib import Path
 
@@ -37,18 +38,31 @@ class Archive:
 
     def __init__(self, path: str | os.PathLike, migrate: bool = True):
         self.path = Path(path)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            self.db = sqlite_utils.Database(conn)
-            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = NORMAL")
-            self.db.execute("PRAGMA foreign_keys = ON")
-            if migrate:
-                schema.migrate(self.db)
-        except (sqlite3.DatabaseError, OSError) as exc:
-            raise ArchiveError(f"cannot open archive {self.path}: {exc}") from None
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self._open(migrate)
+                return
+            except sqlite3.OperationalError as exc:
+                # Two processes making the same new archive (two Scrapyd jobs on one shard): switching to WAL and
+                # the first migration do not wait on the busy timeout. Try again; the other one finishes it.
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise ArchiveError(f"cannot open archive {self.path}: {exc}") from None
+                self.db.conn.close()
+                time.sleep(0.2)
+            except (sqlite3.DatabaseError, OSError) as exc:
+                raise ArchiveError(f"cannot open archive {self.path}: {exc}") from None
+
+    def _open(self, migrate: bool) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        self.db = sqlite_utils.Database(conn)
+        self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        self.db.execute("PRAGMA foreign_keys = ON")
+        if migrate:
+            schema.migrate(self.db)
 
     def close(self) -> None:
         self.db.conn.close()

@@ -54,14 +54,14 @@ class ConditionalRequests:
         for name in HEADERS:  # a redirect copies the first request's headers: each URL gets its own
             request.headers.pop(name, None)
         if not request.meta.get("conditional") or request.method != "GET":
-            return None
+            return
         etag, modified = self.validators_for(request)
         if etag:
             request.headers[b"If-None-Match"] = etag
         if modified:
             request.headers[b"If-Modified-Since"] = modified
         request.meta["validators_sent"] = bool(etag or modified)
-        return None
+        return
 
     def process_response(self, request, response, spider=None):
         if response.status == 304 and request.meta.get("validators_sent"):
