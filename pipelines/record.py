@@ -20,11 +20,27 @@ from .similarity import BANDS, METHOD
 def archive_page(archive: Archive, config: Config, page: dict, run_id: int | None) -> dict:
     """Capture, extract and archive one fetched page (a dict made by crawler/pages.py), dropping the boilerplate
     learned from the site's archive too."""
-    site = config.sites.get(page["site"]) or config.site_for_url(page["url"])
+    site = page_site(config, page)
     if page.get("not_modified"):
         return not_modified(archive, site, page)
     learned = lines_for(archive, site.key) if site.key in config.sites else frozenset()
-    return apply(archive, decide(page, site, config.directory, learned_lines=learned), page, run_id=run_id)
+    decision = decide(page, site, config.directory, learned_lines=learned, known=known_text(archive, site, page))
+    return apply(archive, decision, page, run_id=run_id)
+
+
+def page_site(config: Config, page: dict):
+    """The site a page item belongs to (`other` for a URL of no configured site)."""
+    return config.sites.get(page["site"]) or config.site_for_url(page["url"])
+
+
+def known_text(archive: Archive, site, page: dict) -> dict | None:
+    """What the archive holds for the page's article (title, published, content_hash), so `decide` can skip
+    tagging and signing a text it already tagged and signed; None for a page not archived yet."""
+    found = urls.article_for_url(archive, page["url"], page.get("final_url") or page["url"],
+                                 site.canonical(page["url"]))
+    row = archive.db.execute("select title, published, content_hash from articles where id = ?",
+                             [found or article_id(site.canonical(page["url"]))]).fetchone()
+    return {"title": row[0], "published": row[1], "content_hash": row[2]} if row else None
 
 
 def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | None = None,
@@ -62,7 +78,8 @@ def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | Non
         status, stored_id = archive.store_article(record, seen_at=seen_at, capture_id=capture_id,
                                                   refetched=refetched)
         urls.record_urls(archive, stored_id, decision.urls, page["fetched_at"])
-        result["near_duplicates"] = link_near_duplicates(archive, stored_id, site.key, decision.signature, status)
+        result["near_duplicates"] = link_near_duplicates(archive, stored_id, site.key, decision.signature, status,
+                                                         decision.unchanged_text)
         if capture_id and (refetched or article is None):  # a re-read capture keeps the outcome it had when fetched
             archive.set_capture_outcome(capture_id, status, stored_id)
     found = decision.article
@@ -94,10 +111,11 @@ def failed_result(url: str, site: str, error: str | None, article_id: str | None
 
 
 def link_near_duplicates(archive: Archive, article: str, site: str, signature: list[int] | None,
-                         status: Outcome) -> list[str]:
+                         status: Outcome, unchanged_text: bool = False) -> list[str]:
     """Store the article's MinHash when its text is new or changed (or was never signed); return the ids of the
-    near-duplicates it is linked to."""
-    if status == Outcome.DUPLICATE or (status == Outcome.UNCHANGED and near_duplicates.has_signature(archive, article)):
+    near-duplicates it is linked to. `unchanged_text`: the page was not signed, the archive's signature stands."""
+    if status == Outcome.DUPLICATE or unchanged_text or (
+            status == Outcome.UNCHANGED and near_duplicates.has_signature(archive, article)):
         return [row["other_id"] for row in near_duplicates.near_duplicates_of(archive, article)]
     if signature is None:
         near_duplicates.forget_signature(archive, article)
