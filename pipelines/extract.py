@@ -4,8 +4,8 @@ The body comes from the first layer that finds one (`layer`):
   1. `site`    - the site's own CSS selectors (config/sites.toml);
   2. `trs`     - the containers common to TRS-CMS government sites (#News_Body_Txt_A, TRS_Editor, TRS_UEDITOR,
                  trs_editor_view);
-  3. `generic` - for a configured site the page's densest paragraph container, else trafilatura (always
-                 trafilatura for a page of no configured site).
+  3. `generic` - the page's densest paragraph container, else trafilatura (for a page of no configured site
+                 pipelines/generic.py decides when).
 Every other field is found on its own, from the first layer that has it (`field_layers` says which):
   `site` (the site's selectors), `cms` (TRS meta and ids, og/article meta), `text` (patterns of the page text
   around the article: "By NAME|Mar 23,2023", "Date: …", "Updated: …", "2020-04-03 Download Print Comment",
@@ -474,8 +474,9 @@ def _body_layer(layer, tree, text, url, site: Site, boilerplate: Boilerplate, si
         container = _densest(tree)
         if container is not None:
             _drop_link_lists(container)
-    else:
-        container = None
+    else:  # a page of no configured site: the densest container, else trafilatura (pipelines/generic.py)
+        from .generic import read
+        return read(tree, text, url, boilerplate)
     if container is None:
         return _trafilatura(tree, text, url, boilerplate) if layer == "generic" else None
     captions, caption_layer = _captions(container, site_captions)
