@@ -57,6 +57,14 @@ def status_report(db_path, sites: list[str]) -> list[dict]:
                  "learned_boilerplate": learned.rows(archive, s)} for s in sites]
 
 
+def human_bytes(n: int) -> str:
+    """1234567 -> '1.2 MB' (decimal units, as HTTP tools count)."""
+    for unit, size in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if n >= size:
+            return f"{n / size:.1f} {unit}"
+    return f"{n} bytes"
+
+
 # -- checks: each takes the site's latest runs (newest first) and returns a warning or None -------------
 
 def _never_crawled(runs):

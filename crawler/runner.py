@@ -7,7 +7,7 @@ back from the run rows. SIGINT/SIGTERM stop the crawl gracefully: Scrapy closes 
 """
 from __future__ import annotations
 
-from archive.health import run_summary
+from archive.health import human_bytes, run_summary
 
 from . import stopping
 from .config import Config
@@ -17,7 +17,7 @@ from .spiders.fetch import FetchSpider
 from .spiders.site import SiteSpider
 
 SUMMARY_KEYS = ("site", "run_id", "status", "requests", "new", "updated", "unchanged", "duplicate", "failed",
-                "gone", "fell_back", "removed", "restored", "errors")
+                "gone", "fell_back", "removed", "restored", "bytes", "errors")
 
 
 def run_fetch(config: Config, db_path: str, urls: list[str], log_level: str = "WARNING") -> list[dict]:
@@ -87,6 +87,7 @@ def summary_line(s: dict) -> str:
             f"{s['updated']} updated, {s['unchanged']} unchanged, {s['duplicate']} duplicate, {s['failed']} failed")
     if s.get("gone"):
         line += f", {s['gone']} gone"
+    line += f"; {human_bytes(s.get('bytes') or 0)} downloaded"
     if s.get("fell_back"):
         line += f", {s['fell_back']} fell back"
     if s.get("restored"):
