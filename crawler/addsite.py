@@ -1,7 +1,7 @@
 """`gazette add-site URL`: propose a `[sites.KEY]` table from one news listing page, preview it, append it.
 
 Steps: fetch the listing, its next pages, a linked feed and a few articles (crawler/spiders/probe.py, polite,
-robots.txt obeyed); infer the table (pipelines/infer.py, pure); load it exactly as a hand-written entry is
+robots.txt obeyed); infer the table (crawler/infer/, pure; the pagination by crawler/listing.py, as the crawler pages); load it exactly as a hand-written entry is
 loaded (crawler/config.py) and extract the sampled articles with it (pipelines/extract.py) for the preview and
 for boilerplate lines that repeat across them; print the table, the preview and what could not be inferred;
 with `--yes` (or a confirmation on a terminal) append it to the config's sites.toml by an atomic replace.
@@ -20,15 +20,12 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
-
-from parsel import Selector
+from urllib.parse import urlsplit
 
 import gazette_data
 
-from pipelines import infer
-
 from . import config as config_module
+from . import infer, listing
 from .config import Config, ConfigError
 
 EXIT_FAILED = 1
@@ -102,9 +99,9 @@ def infer_table(result, url: str, key: str, name: str | None, config: Config) ->
     evidence: dict = {"listing_pages": [p.url for p in listings]}
     if first.is_feed:
         listings = [infer.feed_as_page(first)]
-        kind = infer.Pagination("feed", None, "the start page is an RSS/Atom feed")
+        kind = listing.Pagination("feed", None, "the start page is an RSS/Atom feed")
     else:
-        kind = infer.pagination(first, hosts)
+        kind = listing.detect(first, hosts)
     try:
         shape = infer.article_shape_on_site(listings, hosts)
     except infer.NotAListing as exc:
@@ -120,15 +117,15 @@ def infer_table(result, url: str, key: str, name: str | None, config: Config) ->
     feeds = [f for f in result.feeds if f.ok and f.page().is_feed]
     feed_links = []
     for feed in feeds:
-        entries = infer.feed_entries(feed.page())
-        matching = [link for link, _, _ in entries if regex.search(urlsplit(link).path)]
+        entries = listing.feed_entries(feed.page())
+        matching = [e.url for e in entries if regex.search(urlsplit(e.url).path)]
         if matching:
             feed_links.append(feed.final_url)
         evidence["feed"] = f"{feed.final_url}: {len(entries)} items, {len(matching)} article links"
     if feed_links:
         table["feed_urls"] = feed_links
     table["article_pattern"] = shape.pattern
-    listing_pattern = _listing_pattern(kind, first.url, first.text, [p.url for p in listings])
+    listing_pattern = _listing_pattern(kind, first.url, [p.url for p in listings])
     if listing_pattern and "listing_pattern" in getattr(config_module, "SITE_KEYS", {"listing_pattern"}):
         table["listing_pattern"] = listing_pattern
     known = getattr(config_module, "PAGINATIONS", ("trs", "wordpress", "numbered", "next_link", "feed", "none"))
@@ -148,6 +145,8 @@ def infer_table(result, url: str, key: str, name: str | None, config: Config) ->
     evidence.update(pagination=f"{pagination} ({kind.evidence})", page_count=kind.count,
                     article_links=[len(p) for p in shape.per_page], examples=shape.examples,
                     navigation_links_ignored=shape.rejected_navigation)
+    if kind.warning:
+        not_inferred.append(f"page count: {kind.warning} (next links are followed)")
     if kind.kind == "none":
         not_inferred.append("pagination: no next page found (only the start page and any feed are read)")
     elif kind.count is None:
@@ -179,16 +178,15 @@ def _hosts(url: str, final_url: str) -> list[str]:
     return hosts
 
 
-def _listing_pattern(kind: infer.Pagination, start: str, first_text: str, urls: list[str]) -> str | None:
+def _listing_pattern(kind: listing.Pagination, start: str, urls: list[str]) -> str | None:
     """A regex matching the start page and the further listing pages the crawler will page through."""
     path = urlsplit(start).path or "/"
     if kind.kind == "trs":
-        directory = path if path.endswith("/") else path.rsplit("/", 1)[0] + "/"
-        match = infer.TRS_CREATE.search(first_text)
-        name, ext = (match.group(2), match.group(3)) if match else ("index", "html")
-        return f"^{infer.escape_regex(directory)}(?:{infer.escape_regex(name)}(?:_\\d+)?\\.{infer.escape_regex(ext)})?$"
+        directory, name = kind.base.rsplit("/", 1)
+        return (f"^{infer.escape_regex(directory)}/(?:{infer.escape_regex(name)}(?:_\\d+)?"
+                f"\\.{infer.escape_regex(kind.ext)})?$")
     if kind.kind == "wordpress":
-        base = infer.listing_base(path)
+        base = listing.listing_base(path)
         tail = "" if path == base else infer.escape_regex(path[len(base):])
         return f"^{infer.escape_regex(base)}(?:{tail}|page/\\d+/?)$" if tail else f"^{infer.escape_regex(base)}(?:page/\\d+/?)?$"
     if kind.kind == "numbered":
@@ -201,32 +199,25 @@ def _listing_pattern(kind: infer.Pagination, start: str, first_text: str, urls: 
 
 
 def _listed(result, selectors: dict, regex) -> dict[str, str]:
-    """article URL -> the date its listing item shows (what the spider passes as listed_published)."""
-    from pipelines.normalise import parse_date
+    """article URL -> the date its listing item (or feed item) shows, read as the spider reads it
+    (crawler/listing.py): what the spider passes as listed_published."""
+    def wanted(url: str) -> bool:
+        return bool(regex.search(urlsplit(url).path))
+
     dates: dict[str, str] = {}
-    for fetched in result.listings:
-        page = fetched.page()
+    pages = [f.page() for f in result.listings] + [f.page() for f in result.feeds if f.ok]
+    for page in pages:
         if page.is_feed:
-            for link, date, _ in infer.feed_entries(page):
-                if date:
-                    dates.setdefault(link, date)
-            continue
-        sel = Selector(text=page.text)
-        for item in sel.css(selectors["listing_item"][0]) if selectors.get("listing_item") else []:
-            for href in item.css(selectors["listing_link"][0]).getall():
-                link = urljoin(page.url, href.strip()).split("#")[0]
-                if regex.search(urlsplit(link).path):
-                    values = [v for v in item.css(selectors["listing_date"][0]).getall() if v.strip()] \
-                        if selectors.get("listing_date") else []
-                    date = parse_date(values[0]) if values else None
-                    if date:
-                        dates.setdefault(link, date)
-                    break
-    for feed in result.feeds:
-        if feed.ok and feed.page().is_feed:
-            for link, date, _ in infer.feed_entries(feed.page()):
-                if date:
-                    dates.setdefault(link, date)
+            found = listing.feed_entries(page)
+        elif selectors.get("listing_item"):
+            found, _ = listing.entries(page, {name: selectors[name][:1] for name in
+                                              ("listing_item", "listing_link", "listing_date") if selectors.get(name)},
+                                       wanted)
+        else:
+            found = []
+        for entry in found:
+            if entry.date:
+                dates.setdefault(entry.url, entry.date)
     return dates
 
 

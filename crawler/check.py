@@ -25,8 +25,9 @@ from pipelines.extract import ExtractionError, extract
 from pipelines.learned import learn, page_lines
 
 from .config import Config, Site
+from .listing import Page
 from .pages import describe_failure
-from .spiders.site import FEED_START, SiteSpider
+from .spiders.site import SiteSpider
 
 ARTICLE_FIELDS = ("title", "published", "byline", "source", "translator", "editor", "body", "captions")
 LISTING_FIELDS = ("listing_item", "listing_link", "listing_date", "next_page")
@@ -41,7 +42,8 @@ class Fetched:
 
 
 class CheckSpider(SiteSpider):
-    """Reads the start pages and up to `articles` articles linked from each; archives nothing."""
+    """Reads the start pages and up to `articles` articles linked from each; archives nothing. A full crawl's
+    spider (`full=True`), so it never asks the archive whether the last crawl finished."""
 
     def __init__(self, config: Config, site_key: str, fetched: Fetched, articles: int = 2, **kwargs):
         super().__init__(config=config, site_key=site_key, results=[], full=True, **kwargs)
@@ -49,35 +51,29 @@ class CheckSpider(SiteSpider):
         self.per_start = articles
         self.requested: set[str] = set()
 
-    def start_requests(self):  # no archive: no "last crawl unfinished" check
-        for url in self.site.start_urls:
-            yield self.listing_request(url, depth=1, start=url, feed=self.site.pagination == "feed")
-        for url in self.site.feed_urls:
-            yield self.listing_request(url, depth=1, start=url, feed=True)
-
     def parse_listing(self, response):
+        """Read the listing as the site spider reads it (crawler/listing.py), keep the page and what was found."""
         url = response.request.meta.get("redirect_urls", [response.url])[0]
         listing = {"url": url, "final_url": response.url, "status": response.status, "error": None}
         self.fetched.listings.append(listing)
         if response.status >= 400:
             listing["error"] = f"HTTP {response.status}"
             return
-        is_feed = response.meta.get("feed") or bool(FEED_START.match(response.body[:2048]))
-        listing["feed"] = is_feed
-        listing["body"] = response.body
-        listing["content_type"] = response.headers.get("Content-Type", b"").decode("latin-1") or None
-        before = len(self.errors)
-        entries = self.feed_entries(response) if is_feed else self.listing_entries(response)
-        listing["fell_back"] = any("item selectors matched nothing" in e for e in self.errors[before:])
-        listing["entries"] = entries
-        following = None if is_feed else self.next_page(response, url)
-        listing["next"] = following
-        listing["follows"] = bool(following and self.site.owns(following) and following != url
-                                  and self.is_listing(following))
-        for link, listed in [e for e in entries if e[0] not in self.requested][: self.per_start]:
-            self.requested.add(link)
-            yield scrapy.Request(link, callback=self.parse_article, errback=self.article_failed, dont_filter=True,
-                                 meta={"hints": {"listed_published": listed} if listed else {}, "listing": url})
+        page = Page(response.url, response.text if hasattr(response, "text") else "")
+        is_feed = response.meta.get("feed") or page.is_feed
+        warnings = len(self.errors)
+        entries = self.read_entries(page, response.meta["start"], url, is_feed)
+        following = None if is_feed else self.next_candidate(page, url)
+        follows = self.follows(following, url)
+        listing.update(feed=is_feed, body=response.body, entries=[(e.url, e.date) for e in entries],
+                       content_type=response.headers.get("Content-Type", b"").decode("latin-1") or None,
+                       fell_back=self.fell_back.get(url, False), next=following, follows=follows,
+                       warnings=self.errors[warnings:])
+        for entry in [e for e in entries if e.url not in self.requested][: self.per_start]:
+            self.requested.add(entry.url)
+            hints = {"listed_published": entry.date} if entry.date else {}
+            yield scrapy.Request(entry.url, callback=self.parse_article, errback=self.article_failed,
+                                 dont_filter=True, meta={"hints": hints, "listing": url})
 
     def listing_failed(self, failure):
         self.fetched.listings.append({"url": failure.request.url, "status": None,

@@ -13,7 +13,7 @@ import tomli_w
 
 from crawler.demo.mirror import Mirror
 from crawler.demo.sites import LOOPBACK_DEFAULTS, read_config
-from pipelines import infer
+from crawler import infer
 
 from .addsite_sites import SITES
 from .support import ROOT, gazette, json_lines
@@ -191,7 +191,7 @@ def test_navigation_on_every_listing_page_is_not_an_article():
 ])
 def test_pagination_kinds(html, kind, count):
     url = "http://x.test/news/" if "page/" in html else "http://x.test/stories.html"
-    found = infer.pagination(infer.Page(url, f"<html><head></head><body>{html}</body></html>"), ["x.test"])
+    found = infer.detect(infer.Page(url, f"<html><head></head><body>{html}</body></html>"), ["x.test"])
     assert (found.kind, found.count) == (kind, count)
     if kind == "none":
         assert found.feed_urls == ["http://x.test/feed/"]

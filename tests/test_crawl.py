@@ -144,7 +144,7 @@ def test_changed_selectors_fall_back_and_the_run_records_it(mirrors, mirrored_co
     [summary] = json_lines(proc.stdout)
     pages = english_pages("guizhou")
     assert summary["new"] == len(pages) and summary["fell_back"] == len(pages)
-    assert any("item selectors matched nothing" in e for e in summary["errors"])
+    assert any("listing selectors no longer fit" in e for e in summary["errors"])
     archive = sqlite_utils.Database(db)
     layers = {r["layer"] for r in archive["articles"].rows}
     assert layers <= {"trs", "generic"} and "trs" in layers
