@@ -397,7 +397,8 @@ def entries(page: Page, selectors: dict, wanted: Callable[[str], bool],
 
     By the site's `listing_item` (first that holds an article link), `listing_link` and `listing_date`; when the
     item selectors give nothing, every link the page holds that `wanted` accepts, outside navigation, headers,
-    footers and "most read" boxes, and not in `chrome` (links seen on every listing page read so far)."""
+    footers and "most read" boxes, and not in `chrome` (links seen on every listing page read so far) unless
+    nothing else is left."""
     found: list[Entry] = []
     for css in selectors.get("listing_item", ()):
         for item in page.sel.css(css):
@@ -410,7 +411,8 @@ def entries(page: Page, selectors: dict, wanted: Callable[[str], bool],
             break
     fell_back = False
     if not found:
-        found = [Entry(link) for link in content_links(page, wanted) if link not in chrome]
+        links = content_links(page, wanted)
+        found = [Entry(link) for link in ([u for u in links if u not in chrome] or links)]
         fell_back = bool(found and selectors.get("listing_item"))
     return unique(found), fell_back
 

@@ -264,3 +264,60 @@ def test_numbered_pages_follow_the_linked_next_page_and_stop_at_the_last(mirrors
     fresh = db.with_name("other.db")
     assert gazette("crawl", "--json", "--full", "guangdong", db=fresh, config=cfg_dir).returncode == 0
     assert [p for p in mirror.requests if "guangdongstories" in p] == ["/guangdongstories_7.html"]
+
+
+# -- bounds on listings (issue 20 item 9) ------------------------------------------------------------------------
+
+def listing_site(mirror, pagination: str) -> dict:
+    """A config of one site `endless` on this mirror: articles /news/N.html, listings /list*.html."""
+    raw = project_config()
+    raw["sites"] = {"endless": {"name": "Endless", "base_url": "http://example.test", "hosts": ["example.test"],
+                                "start_urls": ["http://example.test/list.html"], "article_pattern": r"^/news/\d+\.html$",
+                                "listing_pattern": r"^/list(_\d+)?\.html$", "pagination": pagination}}
+    return raw
+
+
+ARTICLE = ("<html><head><title>{title}</title></head><body><h1>{title}</h1><p>{title}: the foreign affairs office "
+           "received the delegation and both sides discussed trade and culture.</p></body></html>")
+
+
+def test_endless_pagination_stops_at_the_default_bound_and_says_so(mirrors, mirrored_config, db):
+    from crawler.spiders.site import DEFAULT_MAX_PAGES
+    mirror = mirrors()
+    mirror.set("/news/1.html", ARTICLE.format(title="Delegation of a friendship city visits the province"))
+    for n in range(1, DEFAULT_MAX_PAGES + 20):  # pages on and on: list.html, list_2.html, list_3.html ...
+        path = "/list.html" if n == 1 else f"/list_{n}.html"
+        mirror.set(path, f'<html><body><ul><li><a href="/news/1.html">Delegation visits</a></li></ul>'
+                         f'<div class="pages"><a href="/list_{n + 1}.html">{n + 1}</a></div></body></html>')
+    cfg_dir = mirrored_config({"endless": mirror}, raw=listing_site(mirror, "numbered"))
+    proc = gazette("crawl", "--full", "endless", db=db, config=cfg_dir)
+    assert proc.returncode == 0, proc.stderr
+    assert mirror.count(lambda p: p.startswith("/list")) == DEFAULT_MAX_PAGES
+    assert f"stopped after {DEFAULT_MAX_PAGES} listing pages (the default bound" in proc.stdout, proc.stdout
+    assert "--max-pages" in proc.stdout
+
+
+def test_a_page_count_of_5000_digits_is_no_page_count(mirrors, mirrored_config, db):
+    mirror = mirrors()
+    count = "9" * 5000
+    titles = {n: f"Provincial governor meets the consul general number {n}" for n in range(1, 7)}
+    for n, title in titles.items():
+        mirror.set(f"/news/{n}.html", ARTICLE.format(title=title))
+    for page, numbers in ((0, (1, 2, 3)), (1, (4, 5, 6))):
+        items = "".join(f'<li><a href="/news/{n}.html">{titles[n]}</a></li>' for n in numbers)
+        following = '<a href="list_1.html">Next</a>' if page == 0 else ""
+        mirror.set("/list.html" if page == 0 else "/list_1.html",
+                   f"<html><body><ul>{items}</ul><script>var countPage = {count}; var currentPage = {page};</script>"
+                   f"{following}</body></html>")
+    cfg_dir = mirrored_config({"endless": mirror}, raw=listing_site(mirror, "trs"))
+    proc = gazette("crawl", "--full", "--json", "endless", db=db, config=cfg_dir)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    [summary] = json_lines(proc.stdout)
+    assert summary["status"] == "ok" and summary["new"] == 6, summary  # both pages read, by the Next link
+    assert any("page count a number of 5,000 digits in the pager script ignored" in e for e in summary["errors"])
+    cfg_dir = mirrored_config({}, raw=listing_site(mirror, "trs"))  # add-site: the host belongs to no site yet
+    run = gazette("add-site", mirror.url + "/list.html", "--key", "counted", "--json", db=db, config=cfg_dir)
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    proposal = json_lines(run.stdout)[0]
+    assert proposal["table"]["pagination"] == "trs" and proposal["evidence"]["page_count"] is None
+    assert any("5,000 digits" in line for line in proposal["not_inferred"])

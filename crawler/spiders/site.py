@@ -45,7 +45,8 @@ class SiteSpider(scrapy.Spider):
         self.full = full
         self.max_pages_given = bool(max_pages or self.site.max_pages)
         self.max_pages = max_pages or self.site.max_pages or DEFAULT_MAX_PAGES
-        self.chrome: dict[str, frozenset[str]] = {}  # per start page: links on every listing page read so far
+        # per start page: listing pages read, and the links on every one of them (a "most read" box, menus)
+        self.chrome: dict[str, tuple[int, frozenset[str]]] = {}
         self.fell_back: dict[str, bool] = {}  # per listing URL: its listing selectors matched nothing
         self.warned: set[str] = set()
         self.errors: list[str] = []
@@ -144,9 +145,10 @@ class SiteSpider(scrapy.Spider):
         """The listing's article links (a feed's items), warning when the listing selectors no longer fit."""
         if is_feed:
             return listing.unique([e for e in listing.feed_entries(page) if self.wanted(e.url)])
-        chrome = self.chrome.get(start)
-        entries, fell_back = listing.entries(page, self.site.selectors, self.wanted, chrome or frozenset())
-        self.chrome[start] = frozenset(page.hrefs) if chrome is None else chrome & page.hrefs
+        read, chrome = self.chrome.get(start, (0, frozenset()))
+        entries, fell_back = listing.entries(page, self.site.selectors, self.wanted,
+                                             chrome if read >= 2 else frozenset())
+        self.chrome[start] = (read + 1, frozenset(page.hrefs) if not read else chrome & page.hrefs)
         self.fell_back[url] = fell_back
         if fell_back:
             self.errors.append(f"listing {url}: the listing selectors no longer fit (listing_item matched nothing); "
