@@ -58,7 +58,7 @@ NEXT_TEXTS = frozenset({">", "›", "»", ">>", "next", "next page", "next >", "
 NEXT_SELECTORS = ("link[rel=next]::attr(href)", "a[rel=next]::attr(href)", "a.next::attr(href)",
                   "a.next-page::attr(href)")
 FEED_SELECTORS = ("link[rel=alternate][type*=rss]::attr(href)", "link[rel=alternate][type*=atom]::attr(href)")
-NAVIGATION = ("nav", "header", "footer")
+NAVIGATION = ("nav", "header", "footer", "aside")
 NAVIGATION_WORDS = re.compile(r"\b(nav|navbar|menu|header|footer|breadcrumbs?|crumbs?|hot|popular|most|rank|"
                               r"ranking|side|sidebar)\b", re.IGNORECASE)
 

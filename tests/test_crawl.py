@@ -321,3 +321,46 @@ def test_a_page_count_of_5000_digits_is_no_page_count(mirrors, mirrored_config, 
     proposal = json_lines(run.stdout)[0]
     assert proposal["table"]["pagination"] == "trs" and proposal["evidence"]["page_count"] is None
     assert any("5,000 digits" in line for line in proposal["not_inferred"])
+
+
+def test_listing_markup_the_selectors_do_not_fit_falls_back_pages_on_and_warns(mirrors, mirrored_config, db):
+    """Issue 19 item 6: listing items and the next-page selector match nothing on a redesigned listing: the links
+    matching article_pattern are taken (not those of the "most read" box beside them), the listing's own numbered
+    links page on, and the run, `gazette status` and `gazette check` say the selectors no longer fit."""
+    mirror = mirrors()
+    for n in range(1, 10):
+        mirror.set(f"/news/2024/n{n}.html", ARTICLE.format(title=f"Provincial delegation visits partner city {n}"))
+    mirror.set("/news/2019/n900.html", ARTICLE.format(title="An old story everybody reads"))
+    box = '<aside class="box"><h3>Most read</h3><a href="/news/2019/n900.html">An old story everybody reads</a></aside>'
+    pager = "".join(f'<a href="/news/{"list" if k == 1 else f"list_{k}"}.html">{k}</a>' for k in range(1, 4))
+    for page in range(1, 4):
+        cards = "".join(f'<div class="card"><a href="/news/2024/n{n}.html">Provincial delegation visits partner '
+                        f"city {n}</a></div>" for n in range(3 * page - 2, 3 * page + 1))
+        mirror.set("/news/list.html" if page == 1 else f"/news/list_{page}.html",
+                   f'<html><body><nav><a href="/news/2024/n1.html">Top story</a></nav>{box}<main>{cards}</main>'
+                   f'<div class="pages">{pager}</div></body></html>')
+    raw = project_config()
+    raw["sites"] = {"redesigned": {
+        "name": "Redesigned", "base_url": "http://example.test", "hosts": ["example.test"],
+        "start_urls": ["http://example.test/news/list.html"], "article_pattern": r"^/news/\d{4}/n\d+\.html$",
+        "listing_pattern": r"^/news/list(_\d+)?\.html$", "pagination": "next_link",
+        "selectors": {"listing_item": ["ul.news-list li"], "listing_link": ["a::attr(href)"],
+                      "next_page": ["a.next-page::attr(href)"]}}}
+    cfg_dir = mirrored_config({"redesigned": mirror}, raw=raw)
+    proc = gazette("crawl", "--full", "--json", "redesigned", db=db, config=cfg_dir)
+    assert proc.returncode == 0, proc.stderr
+    [summary] = json_lines(proc.stdout)
+    assert summary["new"] == 9, summary
+    assert [p for p in mirror.requests if p.startswith("/news/list")] == [
+        "/news/list.html", "/news/list_2.html", "/news/list_3.html"]
+    assert "/news/2019/n900.html" not in mirror.requests
+    unfit = [e for e in summary["errors"] if "the listing selectors no longer fit" in e]
+    assert len(unfit) == 3 and "listing_item matched nothing" in unfit[0]
+    status = gazette("status", "--json", db=db, config=cfg_dir)
+    [site] = json_lines(status.stdout)
+    assert any("listing selectors no longer fit 3 listing page(s)" in w for w in site["warnings"]), site
+    check = gazette("check", "--json", "redesigned", db=db, config=cfg_dir)
+    assert check.returncode == 1
+    [report] = json_lines(check.stdout)
+    assert any("listing items match nothing" in p for p in report["problems"])
+    assert report["listings"][0]["pagination"]["next"] == mirror.url + "/news/list_2.html"
