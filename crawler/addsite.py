@@ -114,14 +114,7 @@ def infer_table(result, url: str, key: str, name: str | None, config: Config) ->
     base = f"{urlsplit(start.final_url).scheme}://{urlsplit(start.final_url).netloc}"
     table: dict = {"name": name or infer.site_name(first), "base_url": base, "hosts": hosts,
                    "start_urls": [start.final_url]}
-    feeds = [f for f in result.feeds if f.ok and f.page().is_feed]
-    feed_links = []
-    for feed in feeds:
-        entries = listing.feed_entries(feed.page())
-        matching = [e.url for e in entries if regex.search(urlsplit(e.url).path)]
-        if matching:
-            feed_links.append(feed.final_url)
-        evidence["feed"] = f"{feed.final_url}: {len(entries)} items, {len(matching)} article links"
+    feed_links = _feed_urls(result, regex, evidence)
     if feed_links:
         table["feed_urls"] = feed_links
     table["article_pattern"] = shape.pattern
@@ -133,27 +126,12 @@ def infer_table(result, url: str, key: str, name: str | None, config: Config) ->
     table["pagination"] = pagination
     table["language"] = infer.language(first)
     table["revisit"] = dict(REVISIT)
-    not_inferred = []
-    selectors: dict = {}
-    if not first.is_feed:
-        selectors.update(infer.listing_selectors(listings, shape))
-        if not selectors:
-            not_inferred.append("listing_item/listing_link: no repeated block holds the article links on every "
-                                 "listing page (the crawler then reads every link matching article_pattern)")
-        elif "listing_date" not in selectors:
-            not_inferred.append("listing_date: the listing items show no date")
+    selectors: dict = {} if first.is_feed else infer.listing_selectors(listings, shape)
+    not_inferred = [] if first.is_feed else _listing_notes(selectors)
     evidence.update(pagination=f"{pagination} ({kind.evidence})", page_count=kind.count,
                     article_links=[len(p) for p in shape.per_page], examples=shape.examples,
                     navigation_links_ignored=shape.rejected_navigation)
-    if kind.warning:
-        not_inferred.append(f"page count: {kind.warning} (next links are followed)")
-    if kind.kind == "none":
-        not_inferred.append("pagination: no next page found (only the start page and any feed are read)")
-    elif kind.count is None:
-        not_inferred.append("page count: the listing does not state it (next links are followed)")
-    if len(listings) < min(3, kind.count or 3) and kind.kind not in ("none", "feed"):
-        not_inferred.append(f"pagination: only {len(listings)} listing page(s) could be read "
-                            + "; ".join(result.notes))
+    not_inferred += _pagination_notes(kind, len(listings), result.notes)
     listed = _listed(result, selectors, regex)
     samples = [infer.Sample(f.page(), link.text, listed.get(link.url)) for f, link in result.articles if f.ok]
     failed = [f"{f.url}: {f.error or f'HTTP {f.status}'}" for f, _ in result.articles if not f.ok]
@@ -168,6 +146,38 @@ def infer_table(result, url: str, key: str, name: str | None, config: Config) ->
     proposal = Proposal(key, table, evidence, not_inferred=not_inferred, requests=result.requests + 1)
     _preview(proposal, samples, result, config)
     return proposal
+
+
+def _feed_urls(result, regex, evidence: dict) -> list[str]:
+    """The fetched feeds whose items link articles of the shape (the evidence says what each held)."""
+    found = []
+    for feed in [f for f in result.feeds if f.ok and f.page().is_feed]:
+        entries = listing.feed_entries(feed.page())
+        matching = [e.url for e in entries if regex.search(urlsplit(e.url).path)]
+        if matching:
+            found.append(feed.final_url)
+        evidence["feed"] = f"{feed.final_url}: {len(entries)} items, {len(matching)} article links"
+    return found
+
+
+def _listing_notes(selectors: dict) -> list[str]:
+    if not selectors:
+        return [("listing_item/listing_link: no repeated block holds the article links on every listing page (the "
+                 "crawler then reads every link matching article_pattern outside navigation)")]
+    return [] if "listing_date" in selectors else ["listing_date: the listing items show no date"]
+
+
+def _pagination_notes(kind: listing.Pagination, pages_read: int, probe_notes: list[str]) -> list[str]:
+    notes = []
+    if kind.warning:
+        notes.append(f"page count: {kind.warning} (next links are followed)")
+    if kind.kind == "none":
+        notes.append("pagination: no next page found (only the start page and any feed are read)")
+    elif kind.count is None:
+        notes.append("page count: the listing does not state it (next links are followed)")
+    if pages_read < min(3, kind.count or 3) and kind.kind not in ("none", "feed"):
+        notes.append(f"pagination: only {pages_read} listing page(s) could be read " + "; ".join(probe_notes))
+    return notes
 
 
 def _hosts(url: str, final_url: str) -> list[str]:

@@ -12,9 +12,9 @@ from urllib.parse import urlsplit
 import pytest
 import tomli_w
 
+from crawler import infer
 from crawler.demo.mirror import Mirror
 from crawler.demo.sites import LOOPBACK_DEFAULTS, read_config
-from crawler import infer
 
 from .addsite_sites import SITES
 from .support import ROOT, gazette, json_lines

@@ -16,7 +16,7 @@ from .support import ROOT, expected_pages
 def scrapy(*args, cwd, config, db, env=None):
     environment = {**os.environ, "GAZETTE_CONFIG": str(config), "GAZETTE_DB": str(db), **(env or {})}
     return subprocess.run([sys.executable, "-m", "scrapy", *args], cwd=cwd, env=environment, capture_output=True,
-                          text=True, timeout=300)
+                          text=True, timeout=300, check=False)
 
 
 def test_scrapy_list_and_crawl_on_the_mirror(mirrors, mirrored_config, db, tmp_path):

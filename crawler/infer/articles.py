@@ -119,12 +119,12 @@ def _date_selectors(element, tree, expected: str | None) -> list[str]:
         if css:
             found.append(f"{css}::attr(datetime)")
     text = clean_text(element.text_content())
-    if text and len(text) <= MAX_DATE_CHARS and _same_day(parse_date(text), expected):
-        if not any(_same_day(parse_date(clean_text(c.text_content())), expected) for c in element
-                   if isinstance(c.tag, str) and len(clean_text(c.text_content())) <= MAX_DATE_CHARS):
-            css = unique_selector(element, tree)
-            if css:
-                found.append(css)
+    held = text and len(text) <= MAX_DATE_CHARS and _same_day(parse_date(text), expected)
+    if held and not any(_same_day(parse_date(clean_text(c.text_content())), expected) for c in element
+                        if isinstance(c.tag, str) and len(clean_text(c.text_content())) <= MAX_DATE_CHARS):
+        css = unique_selector(element, tree)
+        if css:
+            found.append(css)
     return found
 
 

@@ -187,9 +187,9 @@ def _shaped(per_page, regex) -> list[list[Link]]:
     for page_links in per_page:
         ordered: dict[str, Link] = {}
         for link, _ in page_links:
-            if regex.search(urlsplit(link.url).path):
-                if link.url not in ordered or len(link.text) > len(ordered[link.url].text):
-                    ordered[link.url] = link
+            longer = link.url not in ordered or len(link.text) > len(ordered[link.url].text)
+            if longer and regex.search(urlsplit(link.url).path):
+                ordered[link.url] = link
         shaped.append(list(ordered.values()))
     return shaped
 

@@ -79,7 +79,7 @@ class ProbeSpider(scrapy.Spider):
             else:
                 from scrapy.utils.defer import maybe_deferred_to_future
                 response = await maybe_deferred_to_future(engine.download(request))
-        except Exception as exc:  # robots.txt refusal, connection refused, timeout, DNS: the reason is kept
+        except Exception as exc:  # noqa: BLE001 (robots.txt refusal, refused, timeout, DNS: the reason is kept)
             return Fetched(url, error=_describe(exc))
         return _fetched(url, response)
 
