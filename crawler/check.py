@@ -5,7 +5,8 @@ User-Agent, per-host delay) reads the start pages and a few of the articles each
 hands the pages to `analyse` (pure), which reports:
 
 - per start page: each listing selector and how many elements it matched, whether the spider had to fall back to
-  every article link, the links found, the pagination detected (kind, next page, whether it would be followed);
+  the links matching article_pattern (crawler/listing.py reads the listing, as in a crawl), the links found, the
+  pagination (kind, page count, next page, whether it would be followed) and the spider's warnings;
 - per article: which extraction layer gave the body and each field (`field_layers`), each article selector and
   how many elements it matched, the extraction warnings;
 - the learned-boilerplate candidates: short lines recurring on the pages read (pipelines/learned.py's rule);
@@ -24,6 +25,7 @@ from pipelines.charset import decode
 from pipelines.extract import ExtractionError, extract
 from pipelines.learned import learn, page_lines
 
+from . import listing as listing_module
 from .config import Config, Site
 from .listing import Page
 from .pages import describe_failure
@@ -65,7 +67,8 @@ class CheckSpider(SiteSpider):
         entries = self.read_entries(page, response.meta["start"], url, is_feed)
         following = None if is_feed else self.next_candidate(page, url)
         follows = self.follows(following, url)
-        listing.update(feed=is_feed, body=response.body, entries=[(e.url, e.date) for e in entries],
+        count = None if is_feed else listing_module.page_count(page, self.site.pagination)[0]
+        listing.update(feed=is_feed, body=response.body, entries=[(e.url, e.date) for e in entries], count=count,
                        content_type=response.headers.get("Content-Type", b"").decode("latin-1") or None,
                        fell_back=self.fell_back.get(url, False), next=following, follows=follows,
                        warnings=self.errors[warnings:])
@@ -138,7 +141,8 @@ def _listing_report(site: Site, listing: dict) -> dict:
     out.update(feed=bool(listing.get("feed")), fell_back=listing.get("fell_back", False), links=len(entries),
                dated=sum(1 for _, date in entries if date), sample=[link for link, _ in entries[:5]],
                pagination={"kind": "feed" if listing.get("feed") else site.pagination, "next": listing.get("next"),
-                           "follows": listing.get("follows", False)})
+                           "follows": listing.get("follows", False), "count": listing.get("count")},
+               warnings=[w.split(": ", 1)[1] for w in listing.get("warnings") or ()])
     if not listing.get("feed"):
         text, _ = decode(listing["body"], listing.get("content_type"))
         page = Selector(text=text)
@@ -225,7 +229,9 @@ def report_lines(report: dict) -> str:
             out.append(f"    {name}: " + ", ".join(f"{r['selector']} x{r['matches']}" for r in rows))
         pagination = listing["pagination"]
         out.append(f"    pagination {pagination['kind']}: next {pagination['next'] or 'none'}"
-                   + ("" if pagination["follows"] or not pagination["next"] else " (not followed)"))
+                   + ("" if pagination["follows"] or not pagination["next"] else " (not followed)")
+                   + (f"; {pagination['count']} pages" if pagination.get("count") else ""))
+        out += [f"    warning: {w}" for w in listing.get("warnings") or ()]
     for article in report["articles"]:
         if article.get("error"):
             out.append(f"  article {article['url']}: {article['error']}")
