@@ -129,5 +129,12 @@ def _bounded(runs):
     return bounded[0] if bounded else None
 
 
-CHECKS = [_never_crawled, _last_failed, _repeated_failures, _no_articles, _fell_back, _many_failures,
+def _restored(runs):
+    if not runs or not runs[0].get("restored"):
+        return None
+    return (f"{runs[0]['restored']} paragraph(s) dropped by extraction for no named reason in the last crawl (put "
+            "back; the run's warnings name the pages): the site's caption or boilerplate rules need a look")
+
+
+CHECKS = [_never_crawled, _last_failed, _repeated_failures, _no_articles, _fell_back, _many_failures, _restored,
           _listing_selectors, _bounded]

@@ -17,7 +17,7 @@ from .store import Archive, pid_alive, utcnow
 # Pages by outcome, the run's fetch count, and what a site crawl discovered (listing pages read, article
 # links found on them, known links not requested again).
 COUNTS = ("requests", Outcome.NEW, Outcome.UPDATED, Outcome.UNCHANGED, Outcome.DUPLICATE, Outcome.FAILED,
-          Outcome.GONE, "fell_back", "listings", "links", "skipped")
+          Outcome.GONE, "fell_back", "listings", "links", "skipped", "removed", "restored")
 UNFINISHED = ("failed", "timeout", "interrupted")
 
 

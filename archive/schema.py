@@ -327,10 +327,45 @@ def _cheaper_cjk_check(db: sqlite_utils.Database) -> None:
         end""")
 
 
+def _volatile_lines(db: sqlite_utils.Database) -> None:
+    """Per site, the templates of lines that change on every capture (archive/volatile.py)."""
+    db.execute("""create table if not exists volatile_lines (site text not null, template text not null,
+                  article_id text, learned text, seen integer not null default 1, primary key (site, template))""")
+
+
+def _meetings_by_date(db: sqlite_utils.Database) -> None:
+    """Events newest first without sorting them all: the meetings page pages and facets the most recent events
+    of a filter through meetings_date; an official's events are found by name through meeting_participants_name
+    (archive/datasette/pages/meeting_reads.py)."""
+    db.execute("create index if not exists meetings_date on meetings (date_start)")
+    db.execute("create index if not exists meeting_participants_name on meeting_participants (name)")
+
+
+def _removals(db: sqlite_utils.Database) -> None:
+    """What extraction left out of each article's text and why (pipelines/completeness.py): articles.removed, a
+    JSON list of {"rule", "text"}; articles.restored, a JSON list of the paragraphs the completeness guard put back
+    (extraction had dropped them for no named reason). crawl_runs counts both per run."""
+    for column in ("removed", "restored"):
+        if column not in db["articles"].columns_dict:
+            db["articles"].add_column(column, str)
+        if column not in db["crawl_runs"].columns_dict:
+            db["crawl_runs"].add_column(column, int, not_null_default=0)
+
+
 MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state, _crawl_discovery,
               _revision_cause, _research_interface, _learned_boilerplate, _credits,
-              _meetings, _gone_index, _article_keys_id, _province_months, _cheaper_cjk_check]
+              _meetings, _gone_index, _article_keys_id, _province_months, _cheaper_cjk_check,
+              _volatile_lines, _meetings_by_date,
+              _removals]
 VERSION = len(MIGRATIONS)
+
+
+class NewerArchive(Exception):
+    """The archive was written by a newer Gazette (its schema version is beyond VERSION)."""
+
+    def __init__(self, found: int):
+        super().__init__(found)
+        self.found = found
 
 
 def version(db: sqlite_utils.Database) -> int:
@@ -341,7 +376,7 @@ def migrate(db: sqlite_utils.Database, upto: int = VERSION) -> int:
     """Run the migrations the archive lacks, up to `upto`; return the version reached."""
     current = version(db)
     if current > VERSION:
-        raise RuntimeError(f"archive is version {current}, newer than this Gazette (version {VERSION}); upgrade Gazette")
+        raise NewerArchive(current)
     for number in range(current, upto):
         with db.atomic():
             MIGRATIONS[number](db)

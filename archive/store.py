@@ -20,7 +20,8 @@ from .outcomes import Outcome
 
 BUSY_TIMEOUT_MS = 30_000
 ARTICLE_FIELDS = ("title", "published", "byline", "source", "translator", "editor", "body", "captions", "language",
-                  "layer")
+                  "layer", "removed", "restored")
+JSON_FIELDS = ("captions", "removed", "restored")  # lists, stored as JSON text
 TRACKED_FIELDS = ("title", "body")  # a change in these makes a revision
 
 
@@ -38,6 +39,7 @@ class Archive:
     def __init__(self, path: str | os.PathLike, migrate: bool = True):
         self.path = Path(path)
         try:
+            _check_parent(self.path)
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             self.db = sqlite_utils.Database(conn)
@@ -47,8 +49,15 @@ class Archive:
             self.db.execute("PRAGMA foreign_keys = ON")
             if migrate:
                 schema.migrate(self.db)
-        except (sqlite3.DatabaseError, OSError) as exc:
+        except schema.NewerArchive as exc:
+            self.db.conn.close()
+            raise ArchiveError(newer_archive_message(self.path, exc.found)) from None
+        except sqlite3.DatabaseError as exc:
+            if "not a database" in str(exc) or "malformed" in str(exc):
+                raise ArchiveError(f"{self.path} is not a Gazette archive (SQLite says: {exc})") from None
             raise ArchiveError(f"cannot open archive {self.path}: {exc}") from None
+        except OSError as exc:
+            raise ArchiveError(f"cannot open archive {self.path}: {exc.strerror or exc}") from None
 
     def close(self) -> None:
         self.db.conn.close()
@@ -136,7 +145,8 @@ class Archive:
                        refetched: bool = True) -> tuple[Outcome, str]:
         seen_at = seen_at or utcnow()
         values = {f: record.get(f) for f in ARTICLE_FIELDS}
-        values["captions"] = json.dumps(values["captions"] or [], ensure_ascii=False)
+        for name in JSON_FIELDS:
+            values[name] = json.dumps(values[name] or [], ensure_ascii=False)
         old = self.article(record["id"])
         if old is None:
             duplicate = record.get("content_hash") and self.find_duplicate(
@@ -191,6 +201,25 @@ class Archive:
         if not old["gone_since"]:
             self.db["articles"].update(article_id, {"gone_since": when or utcnow()})
         return True
+
+
+def _check_parent(path: Path) -> None:
+    """ArchiveError naming the part of the path that is a file where a directory is needed."""
+    for parent in reversed(path.parents):
+        if parent.exists() and not parent.is_dir():
+            raise ArchiveError(f"cannot create archive {path}: {parent} is a file, not a directory")
+    if path.is_dir():
+        raise ArchiveError(f"{path} is a directory, not an archive file")
+
+
+def newer_archive_message(path: Path, found: int) -> str:
+    from importlib.metadata import PackageNotFoundError, version as package_version
+    try:
+        mine = package_version("gazette")
+    except PackageNotFoundError:
+        mine = "this version"
+    return (f"archive {path} was written by a newer Gazette (archive format {found}; Gazette {mine} reads "
+            f"formats up to {schema.VERSION}): upgrade Gazette (pip install -U gazette) to open it")
 
 
 class _Transaction:

@@ -34,9 +34,9 @@ from functools import cached_property
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lxml import etree
-from lxml import html as lxml_html
 from parsel import Selector
 
+from pipelines.htmlparse import document
 from pipelines.normalise import clean_text, parse_date
 
 FEED_START = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.DOTALL)
@@ -82,7 +82,7 @@ class Page:
         if not self.text or not self.text.strip():
             return None
         try:
-            return lxml_html.document_fromstring(self.text)
+            return document(self.text)  # huge_tree: deep pages read whole
         except (etree.ParserError, ValueError):
             return None
 

@@ -28,6 +28,7 @@ from pipelines.boilerplate import is_soft_404
 
 from .. import listing
 from ..config import Config, Site
+from ..middlewares import not_a_listing
 from ..pages import describe_failure, failed_item, page_item
 
 DEFAULT_MAX_PAGES = 100  # listing pages read per start page when neither --max-pages nor the site's max_pages says
@@ -100,6 +101,10 @@ class SiteSpider(scrapy.Spider):
         url = response.request.meta.get("redirect_urls", [response.url])[0]
         if response.status >= 400:
             self.listing_error(url, response.meta, f"HTTP {response.status}")
+            return
+        refused = not_a_listing(response)
+        if refused:
+            self.listing_error(url, response.meta, refused)
             return
         text = response.text if hasattr(response, "text") else ""
         if is_soft_404(response.url, text, self.site.boilerplate):
