@@ -1,12 +1,13 @@
-"""The ministry's real press-conference listings of 2015–2021 (tests/fixtures/real-listings/: real HTML, byte for
-byte, with PROVENANCE.md) paged as the site pages them: an inline script writes the pager (`var countPage = 13`,
+"""The ministry's real press-conference listings of 2015–2021 (tests/real/listings/: real HTML, byte for byte, with
+PROVENANCE.md) paged as the site pages them: an inline script writes the pager (`var countPage = 13`,
 pages `default_N.shtml`), and `index_N.html`, the TRS default, does not exist.
 
 Pure: crawler/listing.py reads every real page's count, current page and next page. End to end, on loopback:
 `gazette crawl --full` walks all 13 English pages and archives all 500 listed articles; `gazette add-site` on the
 English and the Chinese listing proposes `trs` with the right count, pages on to `default_1.shtml` and
-`default_2.shtml`, and the table it proposes crawls the Chinese listing the same way. Articles kept in the fixtures
-are served as they are (real); at the other listed addresses the mirror serves a short page this test writes.
+`default_2.shtml`, and the table it proposes crawls the Chinese listing the same way. The listed articles kept in
+tests/real/ (listings/, mfa-en-2015/, mfa-zh-2015/: 72 English and 27 Chinese) are served as they are, real; at the
+other listed addresses the mirror serves a short page this test writes.
 """
 from __future__ import annotations
 
@@ -20,9 +21,11 @@ import pytest
 from crawler import listing
 from crawler.demo.mirror import Mirror
 
-from .support import FIXTURES, gazette, json_lines, project_config, write_config
+from .support import ROOT, gazette, json_lines, project_config, write_config
 
-REAL = FIXTURES / "real-listings"
+REAL = ROOT / "tests" / "real" / "listings"
+ARTICLES = {"/mfa_eng/xwfw_665399/s2510_665401/2511_665403/": ROOT / "tests" / "real" / "mfa-en-2015",
+            "/web/wjdt_674879/fyrbt_674889/": ROOT / "tests" / "real" / "mfa-zh-2015"}  # tNNNNNNN.html, real
 HOST = "www.fmprc.gov.cn"
 EN = "/mfa_eng/xwfw_665399/s2510_665401/2511_665403/"
 ZH = "/web/wjdt_674879/fyrbt_674889/"
@@ -47,9 +50,13 @@ def listed(directory: str) -> dict[str, str]:
 @pytest.fixture
 def real():
     mirror = Mirror(REAL, hosts=(HOST,))
-    for path, title in {**listed(EN), **listed(ZH)}.items():
-        if not (REAL / path.lstrip("/")).exists():
-            mirror.set(path, STAND_IN.format(title=html.escape(title), path=path))
+    for directory in (EN, ZH):
+        for path, title in listed(directory).items():
+            kept = ARTICLES[directory] / path.rsplit("/", 1)[1].replace(".shtml", ".html")
+            if kept.exists():
+                mirror.set(path, mirror.rewrite(kept.read_bytes()), content_type="text/html")
+            elif not (REAL / path.lstrip("/")).exists():
+                mirror.set(path, STAND_IN.format(title=html.escape(title), path=path))
     yield mirror
     mirror.close()
 
@@ -98,6 +105,9 @@ def test_full_crawl_walks_all_13_real_pages(real, tmp_path):
     # filed under /eng/ (mirror_paths: /mfa_eng/ pages are the same articles)
     assert {u.replace("/eng/", "/mfa_eng/", 1).split(real.url, 1)[1] for u in urls} == set(listed(EN))
     assert "July 3, 2020" in real_title[0]  # a real article page, archived from the real listing's link
+    with sqlite3.connect(db) as conn:
+        kept = conn.execute("select count(*) from articles where body not like '%a page written by the test%'")
+        assert kept.fetchone()[0] == 3 + len(list(ARTICLES[EN].glob("t*.html")))  # the real pages, all archived
 
 
 def test_add_site_proposes_the_real_paging_and_its_table_crawls_it(real, tmp_path):
