@@ -395,11 +395,25 @@ def _capture_origins(db: sqlite_utils.Database) -> None:
         primary key (site, archive))""")
 
 
+def _validators(db: sqlite_utils.Database) -> None:
+    """Conditional requests (archive/validators.py): each listing page's validators (ETag, Last-Modified) with the
+    article links and next page read from it, so a 304 replays them; validators a site was caught sending for
+    changed content (validator_faults); each run's bytes downloaded."""
+    db.execute("""create table if not exists listing_validators (
+        url text primary key, site text, etag text, last_modified text, digest text, entries text,
+        next_url text, seen_at text)""")
+    db.execute("""create table if not exists validator_faults (
+        site text not null, kind text not null, value text not null, seen_at text,
+        primary key (site, kind, value)) without rowid""")
+    if "bytes" not in db["crawl_runs"].columns_dict:
+        db["crawl_runs"].add_column("bytes", int, not_null_default=0)
+
+
 MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state, _crawl_discovery,
               _revision_cause, _research_interface, _learned_boilerplate, _credits,
               _meetings, _gone_index, _article_keys_id, _province_months, _cheaper_cjk_check,
               _volatile_lines, _meetings_by_date,
-              _removals, _meeting_sources, _translations, _capture_origins]
+              _removals, _meeting_sources, _translations, _capture_origins, _validators]
 VERSION = len(MIGRATIONS)
 
 
@@ -422,6 +436,8 @@ def migrate(db: sqlite_utils.Database, upto: int = VERSION) -> int:
         raise NewerArchive(current)
     for number in range(current, upto):
         with db.atomic():
+            if version(db) > number:  # another process ran this step meanwhile
+                continue
             MIGRATIONS[number](db)
             db.execute(f"PRAGMA user_version = {number + 1}")
     return max(current, upto)

@@ -4,8 +4,8 @@ The body comes from the first layer that finds one (`layer`):
   1. `site`    - the site's own CSS selectors (config/sites.toml);
   2. `trs`     - the containers common to TRS-CMS government sites (#News_Body_Txt_A, TRS_Editor, TRS_UEDITOR,
                  trs_editor_view);
-  3. `generic` - for a configured site the page's densest paragraph container, else trafilatura (always
-                 trafilatura for a page of no configured site).
+  3. `generic` - the page's densest paragraph container, else trafilatura (for a page of no configured site
+                 pipelines/generic.py decides when).
 Every other field is found on its own, from the first layer that has it (`field_layers` says which):
   `site` (the site's selectors), `cms` (TRS meta and ids, og/article meta), `text` (patterns of the page text
   around the article: "By NAME|Mar 23,2023", "Date: …", "Updated: …", "2020-04-03 Download Print Comment",
@@ -31,6 +31,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from . import boilerplate as bp
+from . import generic
 from .captions import is_separator, take_captions
 from .charset import decode
 from .htmlparse import document
@@ -513,26 +514,30 @@ class _Body:
 def _body_layer(layer, tree, text, url, site: Site, boilerplate: Boilerplate, site_captions,
                 learned: frozenset = frozenset()) -> _Body | None:
     removed: list[Removal] = []
+    unknown = layer == "generic" and site.key == OTHER  # a page of no configured site (pipelines/generic.py)
     if layer == "site":
         container = _first_element(tree, site.selectors.get("body", ()))
     elif layer == "trs":
         container = _first_element(tree, TRS_BODY)
-    elif site.key != OTHER:
-        container = _densest(tree)
     else:
-        container = None
+        container = generic.densest(tree, _densest) if unknown else _densest(tree)
     if container is None:
         return _trafilatura(tree, text, url, boilerplate, learned) if layer == "generic" else None
     reference = _blocks(container)  # what the completeness guard checks the body against
     if layer == "generic":
         removed += _drop_link_lists(container)
-    found, caption_layer = take_captions(container, site_captions)
+    found, caption_layer = take_captions(container, site_captions, markup_only=unknown)
     removed += [Removal(rule, caption) for rule, caption in found]
     captions = [caption for _, caption in found]
     blocks = _blocks(container) if removed else reference  # nothing taken out of the tree: the same blocks
     paragraphs, credits, dropped = _paragraphs(blocks, captions, boilerplate, learned)
-    if not paragraphs and layer == "generic":
-        return _trafilatura(tree, text, url, boilerplate, learned)
+    if layer == "generic" and not generic.enough(paragraphs, unknown):
+        # the densest reading failed: trafilatura reads a fresh tree (captions and link lists left this one)
+        fresh = parse(text)
+        if fresh is None:
+            return None
+        bp.remove_blocks(fresh, boilerplate.remove)
+        return _trafilatura(fresh, text, url, boilerplate, learned)
     return _Body(layer, container, paragraphs, captions, caption_layer, credits, None, removed + dropped, reference)
 
 

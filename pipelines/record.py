@@ -25,9 +25,27 @@ from .volatile import stable_hash, volatile_change
 def archive_page(archive: Archive, config: Config, page: dict, run_id: int | None) -> dict:
     """Capture, extract and archive one fetched page (a dict made by crawler/pages.py), dropping the boilerplate
     learned from the site's archive too."""
-    site = config.sites.get(page["site"]) or config.site_for_url(page["url"])
+    site = page_site(config, page)
+    if page.get("not_modified"):
+        return not_modified(archive, site, page)
     learned = lines_for(archive, site.key) if site.key in config.sites else frozenset()
-    return apply(archive, decide(page, site, config.directory, learned_lines=learned), page, run_id=run_id)
+    decision = decide(page, site, config.directory, learned_lines=learned, known=known_text(archive, site, page))
+    return apply(archive, decision, page, run_id=run_id)
+
+
+def page_site(config: Config, page: dict):
+    """The site a page item belongs to (`other` for a URL of no configured site)."""
+    return config.sites.get(page["site"]) or config.site_for_url(page["url"])
+
+
+def known_text(archive: Archive, site, page: dict) -> dict | None:
+    """What the archive holds for the page's article (title, published, content_hash), so `decide` can skip
+    tagging and signing a text it already tagged and signed; None for a page not archived yet."""
+    found = urls.article_for_url(archive, page["url"], page.get("final_url") or page["url"],
+                                 site.canonical(page["url"]))
+    row = archive.db.execute("select title, published, content_hash from articles where id = ?",
+                             [found or article_id(site.canonical(page["url"]))]).fetchone()
+    return {"title": row[0], "published": row[1], "content_hash": row[2]} if row else None
 
 
 def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | None = None,
@@ -74,7 +92,8 @@ def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | Non
         status, stored_id = archive.store_article(record, seen_at=seen_at, capture_id=capture_id,
                                                   refetched=refetched)
         urls.record_urls(archive, stored_id, decision.urls, page["fetched_at"])
-        result["near_duplicates"] = link_near_duplicates(archive, stored_id, site.key, decision.signature, status)
+        result["near_duplicates"] = link_near_duplicates(archive, stored_id, site.key, decision.signature, status,
+                                                         decision.unchanged_text)
         if capture_id and (refetched or article is None):  # a re-read capture keeps the outcome it had when fetched
             archive.set_capture_outcome(capture_id, status, stored_id)
     if status in (Outcome.NEW, Outcome.UPDATED) and found_language(decision) in ("en", "zh"):
@@ -122,6 +141,20 @@ def pair_new(archive: Archive, article_id: str, now: str) -> bool:
     except Exception:   # noqa: BLE001  (pairing is advisory: the page was archived)
         return False
 
+def not_modified(archive: Archive, site, page: dict) -> dict:
+    """A 304 to the validators of the archived copy: the article is unchanged and still there (last_seen moves,
+    gone_since clears); nothing is downloaded, extracted or stored."""
+    found = urls.article_for_url(archive, page["url"], page["final_url"], site.canonical(page["url"]))
+    if found is None:
+        return failed_result(page["url"], site.key, "HTTP 304 Not Modified, but no archived copy of this URL")
+    with archive.transaction():
+        archive.db.execute("update articles set last_seen = max(last_seen, ?), gone_since = null where id = ?",
+                           [page["fetched_at"], found])
+    row = archive.article(found)
+    result = failed_result(page["url"], site.key, None, found)
+    result.update(status=Outcome.UNCHANGED, title=row["title"], published=row["published"], layer=row["layer"])
+    return result
+
 
 def failed_result(url: str, site: str, error: str | None, article_id: str | None = None) -> dict:
     """The result of a page that gave no article (apply fills in the rest when one is stored)."""
@@ -131,10 +164,11 @@ def failed_result(url: str, site: str, error: str | None, article_id: str | None
 
 
 def link_near_duplicates(archive: Archive, article: str, site: str, signature: list[int] | None,
-                         status: Outcome) -> list[str]:
+                         status: Outcome, unchanged_text: bool = False) -> list[str]:
     """Store the article's MinHash when its text is new or changed (or was never signed); return the ids of the
-    near-duplicates it is linked to."""
-    if status == Outcome.DUPLICATE or (status == Outcome.UNCHANGED and near_duplicates.has_signature(archive, article)):
+    near-duplicates it is linked to. `unchanged_text`: the page was not signed, the archive's signature stands."""
+    if status == Outcome.DUPLICATE or unchanged_text or (
+            status == Outcome.UNCHANGED and near_duplicates.has_signature(archive, article)):
         return [row["other_id"] for row in near_duplicates.near_duplicates_of(archive, article)]
     if signature is None:
         near_duplicates.forget_signature(archive, article)
