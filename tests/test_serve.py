@@ -599,6 +599,8 @@ def page_types(server) -> dict[str, str]:
         "gone article": f"/gazette/articles/{gone}", "version": f"/-/article/{changed}/v/1",
         "feed": "/-/feeds/changes.atom", "country feed": "/-/search.atom?country=ALB",
         "database": "/gazette", "articles table": "/gazette/articles", "meetings table": "/gazette/meetings",
+        "visitors by year": "/gazette/foreign_visitors_by_year?province=Guizhou&year=",
+        "meetings chart": "/-/dashboards/meetings-over-time", "term chart": "/-/dashboards/term-over-time?term=外交",
         "crawl health": "/gazette/crawl_health",
     }
 
