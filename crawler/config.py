@@ -26,7 +26,7 @@ PAGINATIONS = ("trs", "wordpress", "numbered", "next_link", "feed", "none")
 DEFAULT_KEYS = POLITENESS_FIELDS + ("timezone", "boilerplate")
 SITE_KEYS = {"name", "base_url", "hosts", "start_urls", "article_pattern", "listing_pattern", "pagination",
              "language", "schedule", "mirror_paths", "politeness", "selectors", "boilerplate", "revisit",
-             "feed_urls", "max_pages"}
+             "feed_urls", "max_pages", "keep_query"}
 REQUIRED = ("name", "base_url", "hosts", "start_urls", "article_pattern")
 # Bounds of the numeric settings: (smallest, largest, whole number); a value outside stops the config loading.
 NUMBERS = {
@@ -42,10 +42,10 @@ SCHEDULE_NUMBERS = {
     "interval_seconds": (1, 366 * 86400),
     "jitter_seconds": (0, 86400),
 }
-# Strings a user regex is tried on at load: one that cannot finish on these within its time bound backtracks
-# catastrophically (nested quantifiers such as (a+)+ or (a|a)*) and is refused.
-REGEX_PROBES = tuple(c * 40 + "!" for c in ("a", "1", "/", "-", "_", ".", " ", "A")) + (
-    "/" + "a/" * 30 + "!", "/" + "1/" * 30 + "!", "a1" * 30 + "!", "a-" * 30 + "!", "a " * 30 + "!")
+# Strings a user regex is tried on at load (each of these characters and of the pattern's own literal characters,
+# repeated, after "" and "/", then a character that breaks the match): one that cannot finish on these within its
+# time bound backtracks catastrophically (nested repetition such as (a|a)*) and is refused.
+PROBE_CHARS = "a1/-_. A"
 
 
 def load(directory: str | os.PathLike | None = None) -> Config:
@@ -131,6 +131,7 @@ def _site(path: Path, key: str, table, default_boilerplate: Boilerplate) -> Site
         mirror_paths=tuple(tuple(p) for p in mirror_paths), politeness=politeness, selectors=selectors,
         boilerplate=default_boilerplate.merged(_boilerplate(where, table.get("boilerplate", {}))),
         revisit=_revisit(where, table.get("revisit", {})), feed_urls=feed_urls, max_pages=max_pages,
+        keep_query=tuple(_strings(where, table, "keep_query")),
     )
 
 
@@ -259,11 +260,19 @@ def _regex(where, key, pattern) -> TimedPattern:
         compiled = TimedPattern(pattern)
     except Exception as exc:  # noqa: BLE001 - re.error, regex.error, OverflowError: all mean a bad pattern
         raise ConfigError(f"{where}: key '{key}' is not a valid regular expression: {exc}") from None
-    slow = compiled.slow_on(REGEX_PROBES)
+    slow = compiled.slow_on(_probes(pattern))
     if slow is not None:
         raise ConfigError(f"{where}: key '{key}' backtracks without end on a {len(slow)}-character string "
                           f"(nested repetition such as (a+)+ or (a|a)*): rewrite it")
     return compiled
+
+
+def _probes(pattern: str):
+    chars = dict.fromkeys(PROBE_CHARS + "".join(c for c in pattern if c.isalnum() or c in "/-_.: "))
+    for prefix in ("", "/"):
+        for c in chars:
+            yield prefix + c * 40 + "!"
+            yield prefix + (c + "/") * 20 + "!"
 
 
 def _selectors(where: str, key: str, selectors: list[str]) -> list[str]:

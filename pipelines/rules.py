@@ -9,13 +9,14 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import regex
 
 from .normalise import canonical_url
 
 OTHER = "other"  # the key of the generic site: a URL of no configured site
+STATIC_PAGE = re.compile(r"\.(?:s?html?|xml)$", re.I)  # a path naming a static file: the query selects nothing
 REGEX_SECONDS = 0.25  # a user regex that runs longer than this on one string gives up (no match)
 log = logging.getLogger("gazette")
 POLITENESS_FIELDS = ("download_delay", "concurrent_requests_per_domain", "download_timeout",
@@ -102,6 +103,7 @@ class Site:
     revisit: dict = field(default_factory=dict)
     feed_urls: tuple[str, ...] = ()
     max_pages: int | None = None
+    keep_query: tuple[str, ...] = ()  # query parameters that select content even on a static page's URL
 
     def owns(self, url: str) -> bool:
         return host_of(url) in self.hosts
@@ -110,8 +112,15 @@ class Site:
         return bool(self.article_pattern and self.article_pattern.search(urlsplit(url).path))
 
     def canonical(self, url: str) -> str:
-        """The one URL an article of this site is known by (see normalise.canonical_url)."""
-        return canonical_url(url, self.base_url, self.hosts, self.mirror_paths)
+        """The one URL an article of this site is known by (see normalise.canonical_url: no tracking parameters,
+        the rest sorted), without the query on a static page's URL (`.html`, `.shtml`, `.htm`, `.xml`: a query
+        selects no content there, so ?a=1, ?ref=x, ?t=123 ... are one page) except the `keep_query` parameters."""
+        canon = canonical_url(url, self.base_url, self.hosts, self.mirror_paths)
+        parts = urlsplit(canon)
+        if parts.query and STATIC_PAGE.search(parts.path):
+            kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k in self.keep_query]
+            canon = urlunsplit(parts._replace(query=urlencode(kept)))
+        return canon
 
 
 @dataclass(frozen=True)
@@ -133,11 +142,10 @@ class Config:
         return self.sites[key]
 
     def site_for_url(self, url: str) -> Site:
-        """The configured site that owns this URL's host, or the generic site `other`."""
-        for site in self.sites.values():
-            if site.owns(url):
-                return site
-        return self.other
+        """The configured site that owns this URL's host (of several on one host, the first whose article
+        pattern the URL matches: the ministry's English and Chinese sites share theirs), or the generic `other`."""
+        owners = [site for site in self.sites.values() if site.owns(url)]
+        return next((s for s in owners if s.is_article(url)), owners[0] if owners else self.other)
 
     @property
     def other(self) -> Site:

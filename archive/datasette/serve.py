@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import socket
+import sqlite3
 import sys
 from contextlib import closing
 from pathlib import Path
@@ -20,6 +21,11 @@ from archive.store import Archive, ArchiveError
 
 DATASETTE_DIR = Path(__file__).resolve().parent  # metadata, templates, plugins and static files sit beside this module
 METADATA = DATASETTE_DIR / "metadata.yml"
+# No query can take the server's memory far: SQLite refuses to build any string or blob longer than CELL_LIMIT
+# (`select zeroblob(100000000)` is an error, not 100 MB), and a result stops with a clear error once its cells
+# pass RESULT_BUDGET bytes (1,000 rows of 10 MB each would otherwise all be held, then encoded as JSON).
+CELL_LIMIT = 16 * 1024 * 1024
+RESULT_BUDGET = 48 * 1024 * 1024
 SETTINGS = {
     "sql_time_limit_ms": 5000,
     "facet_time_limit_ms": 500,
@@ -88,10 +94,49 @@ def archive_database_class():
     table alone takes ~0.4 s. Here `articles` is counted from `article_months` (kept in step by triggers), the
     internal tables of the full-text indexes and the raw bodies are not counted (shown without a count), and
     every other table as Datasette does."""
-    from datasette.database import Database
+    from datasette.database import Database, QueryInterrupted, Results
+    from datasette.tracer import trace
+    from datasette.utils import sqlite_timelimit
 
     class ArchiveDatabase(Database):
         UNCOUNTED_SUFFIXES = ("_data", "_idx", "_docsize", "_config", "_content")
+
+        def connect(self, write=False):
+            conn = super().connect(write=write)
+            conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, CELL_LIMIT)
+            return conn
+
+        async def execute(self, sql, params=None, truncate=False, custom_time_limit=None, page_size=None,
+                          log_sql_errors=True):
+            """Datasette's execute (0.65), fetching rows in small batches and stopping at RESULT_BUDGET."""
+            page_size = page_size or self.ds.page_size
+
+            def run(conn):
+                time_limit_ms = self.ds.sql_time_limit_ms
+                if custom_time_limit and custom_time_limit < time_limit_ms:
+                    time_limit_ms = custom_time_limit
+                with sqlite_timelimit(conn, time_limit_ms):
+                    try:
+                        cursor = conn.cursor()
+                        cursor.execute(sql, params if params is not None else {})
+                        limit = self.ds.max_returned_rows
+                        if limit == page_size:
+                            limit += 1
+                        wanted = limit + 1 if (limit and truncate) else None
+                        rows = bounded_rows(cursor, wanted)
+                        truncated = bool(wanted) and len(rows) > limit
+                        rows = rows[:limit] if wanted else rows
+                    except (sqlite3.OperationalError, sqlite3.DatabaseError) as e:
+                        if e.args == ("interrupted",):
+                            raise QueryInterrupted(e, sql, params)
+                        if log_sql_errors:
+                            sys.stderr.write(f"ERROR: sql = {sql!r}: {e}\n")
+                            sys.stderr.flush()
+                        raise
+                return Results(rows, truncated, cursor.description)
+
+            with trace("sql", database=self.name, sql=sql.strip(), params=params):
+                return await self.execute_fn(run)
 
         async def table_counts(self, limit=10):
             names = await self.table_names()
@@ -114,6 +159,23 @@ def archive_database_class():
             return counts
 
     return ArchiveDatabase
+
+
+def bounded_rows(cursor, wanted: int | None) -> list:
+    """Up to `wanted` rows (all when None), raising sqlite3.OperationalError once their cells pass RESULT_BUDGET."""
+    rows, size = [], 0
+    while wanted is None or len(rows) < wanted:
+        batch = cursor.fetchmany(16 if wanted is None else min(16, wanted - len(rows)))
+        if not batch:
+            break
+        for row in batch:
+            size += sum(len(v) for v in row if isinstance(v, (str, bytes)))
+        if size > RESULT_BUDGET:
+            raise sqlite3.OperationalError(
+                f"the result is larger than {RESULT_BUDGET // (1024 * 1024)} MB: ask for fewer rows (limit) or "
+                f"leave out the long columns (body, data)")
+        rows.extend(batch)
+    return rows
 
 
 def site_names(config) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import re
 
-from . import meeting_reads
+from . import meeting_reads, provenance
 from .charts import _month_index, month_chart, months_label, sparkline
 from .common import DATABASE, colours, province_colour, site_info
 
@@ -66,7 +66,9 @@ async def home_page(datasette, request):
     dated = [_month_index(m["month"]) for m in months if re.fullmatch(r"\d{4}-\d{2}", m["month"] or "")]
     provinces = await province_rows(db, min(dated, default=None), max(dated, default=None))
     choices = await meeting_reads.home_choices(db)
+    coverage = await provenance.coverage(db, keys)  # captures per source and year, live and from the past
     page = await datasette.render_template("gazette_home.html", {**choices,
+        "coverage": coverage, "names": {r["key"]: r["name"] for r in rows},
         "sites": rows, "total": total, "gone": gone, "chart": month_chart(months, colour, names=sites),
         "provinces": provinces,
         "span": (min(months_label(dated)), max(months_label(dated))) if dated else None,
