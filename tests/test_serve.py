@@ -607,7 +607,7 @@ def page_types(server) -> dict[str, str]:
 
 @needs_chromium
 def test_every_page_fits_a_phone_and_shows_no_sql_or_json(server, tmp_path):
-    from playwright.sync_api import sync_playwright
+    sync_playwright = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'").sync_playwright
 
     problems = []
     with sync_playwright() as p:
