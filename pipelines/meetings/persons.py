@@ -280,7 +280,7 @@ def _foreign_roles(f: _Found, rules: Rules) -> None:
                 name.split()[-2] in rules.surnames:
             continue        # "special envoy, Vice President Wang Qishan": a Chinese official
         if name:
-            name = re.sub(r"^(?:Dr|Mr|Ms|Mrs)\.\s", "", name)
+            name = re.sub(r"'s$", "", re.sub(r"^(?:Dr|Mr|Ms|Mrs)\.\s", "", name))
         if country is None and name:
             country = rules.foreign_persons.get(name) or rules.foreign_persons.get(name.split()[-1])
         if country is None:
