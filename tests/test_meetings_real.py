@@ -118,6 +118,10 @@ def news(body: str, site: str = "mfa", published: str = "2019-08-08") -> list[di
     ("If State Councilor and Foreign Minister Wang Yi meets with his DPRK counterpart in Singapore on Monday, we "
      "will release the information."),
     "President Xi Jinping is going to meet with him on Monday.",
+    ("In Germany, State Councilor and Foreign Minister Wang Yi will meet with German President Frank-Walter "
+     "Steinmeier, hold talks with Foreign Minister Heiko Maas on May 28."),
+    ("During his visit to Russia, Vice Premier Han Zheng will hold the fifth meeting of the China-Russia Investment "
+     "Cooperation Committee with Anton Siluanov on September 15."),
 ])
 def test_not_events_on_any_text(body):
     assert news(body) == [] and press("A: " + body) == []
