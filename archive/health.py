@@ -57,6 +57,14 @@ def status_report(db_path, sites: list[str]) -> list[dict]:
                  "learned_boilerplate": learned.rows(archive, s)} for s in sites]
 
 
+def human_bytes(n: int) -> str:
+    """1234567 -> '1.2 MB' (decimal units, as HTTP tools count)."""
+    for unit, size in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if n >= size:
+            return f"{n / size:.1f} {unit}"
+    return f"{n} bytes"
+
+
 # -- checks: each takes the site's latest runs (newest first) and returns a warning or None -------------
 
 def _never_crawled(runs):
@@ -109,4 +117,11 @@ def _many_failures(runs):
     return None
 
 
-CHECKS = [_never_crawled, _last_failed, _repeated_failures, _no_articles, _fell_back, _many_failures]
+def _restored(runs):
+    if not runs or not runs[0].get("restored"):
+        return None
+    return (f"{runs[0]['restored']} paragraph(s) dropped by extraction for no named reason in the last crawl (put "
+            "back; the run's warnings name the pages): the site's caption or boilerplate rules need a look")
+
+
+CHECKS = [_never_crawled, _last_failed, _repeated_failures, _no_articles, _fell_back, _many_failures, _restored]

@@ -21,6 +21,7 @@ import scrapy
 from parsel import Selector
 
 from pipelines.charset import decode
+from pipelines.completeness import summary
 from pipelines.extract import ExtractionError, extract
 from pipelines.learned import learn, page_lines
 
@@ -177,7 +178,7 @@ def _article_report(site: Site, page: dict) -> dict:
                fields={name: layers.get(name) if getattr(article, name, None) else None for name in ARTICLE_FIELDS},
                selectors={name: _matches(doc, site.selectors[name]) for name in ARTICLE_FIELDS
                           if site.selectors.get(name)},
-               warnings=article.warnings)
+               warnings=article.warnings, removed=summary(article.removed), restored=len(article.restored))
     return out
 
 
@@ -199,6 +200,9 @@ def problems(site: Site, report: dict) -> list[str]:
             found.append(f"article {article['url']}: {article['error']}")
         elif not article.get("published"):
             found.append(f"article {article['url']}: no date found (page, listing or URL)")
+        if article.get("restored"):
+            found.append(f"article {article['url']}: {article['restored']} paragraph(s) dropped by extraction for no "
+                         "named reason (put back): its caption or boilerplate rules need a look")
     extracted = [a for a in articles if not a.get("error")]
     fell = [a for a in extracted if a.get("fell_back")]
     if extracted and len(fell) > FELL_BACK_SHARE * len(extracted):
@@ -237,6 +241,8 @@ def report_lines(report: dict) -> str:
         fields = ", ".join(f"{name} {layer}" for name, layer in article["fields"].items() if layer)
         out.append(f"  article {article['url']}: body from {article['layer']}"
                    + (" (fell back)" if article["fell_back"] else "") + f"; {fields}")
+        if article.get("removed"):
+            out.append(f"    left out of the text: {article['removed']}")
         missed = [name for name, rows in article["selectors"].items() if not any(r["matches"] for r in rows)]
         if missed:
             out.append(f"    selectors matching nothing: {', '.join(missed)}")

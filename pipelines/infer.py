@@ -30,6 +30,7 @@ from lxml import html as lxml_html
 from parsel import Selector
 
 from .boilerplate import compiled_xpath
+from .htmlparse import document
 from .normalise import clean_text, date_from_url, parse_date
 
 FEED_START = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
@@ -102,7 +103,7 @@ def _tree(text: str):
     if not text or not text.strip():
         return None
     try:
-        return lxml_html.document_fromstring(text)
+        return document(text)
     except (etree.ParserError, ValueError):
         return None
 

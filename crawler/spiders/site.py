@@ -16,19 +16,25 @@ not requested again). `max_pages` bounds the listing pages read per start page.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from parsel import Selector
 
-from archive import Archive, runs
+from archive import Archive, runs, validators
 from archive.known import known_urls
 from pipelines.boilerplate import is_soft_404
 from pipelines.normalise import parse_date
 
 from ..config import Config, Site
+from ..middlewares import not_a_listing
 from ..pages import describe_failure, failed_item, page_item
+
+
+def _headers(response) -> dict:
+    return {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
 
 TRS_COUNT = (re.compile(r"createPageHTML\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?\d+['\"]?\s*,\s*['\"]([^'\"]+)['\"]\s*,\s*['\"]([^'\"]+)['\"]"),
              re.compile(r"\bcountPage\s*=\s*['\"]?(\d+)"))
@@ -96,24 +102,47 @@ class SiteSpider(scrapy.Spider):
         if depth == 1:
             self.start_outcomes[url] = None  # pending; True once read, False when it failed
         return scrapy.Request(url, callback=self.parse_listing, errback=self.listing_failed, dont_filter=depth == 1,
-                              meta={"depth_index": depth, "start": start, "feed": feed}, priority=10)
+                              meta={"depth_index": depth, "start": start, "feed": feed, "listing": True,
+                                    "conditional": True, "site": self.site_key}, priority=10)
 
     # -- listings ---------------------------------------------------------------------------------------
 
     def parse_listing(self, response):
         url = response.request.meta.get("redirect_urls", [response.url])[0]
-        if response.status >= 400:
+        stored = self.not_modified(response)
+        if stored is None and response.status >= 400:
             self.listing_error(url, response.meta, f"HTTP {response.status}")
             return
-        text = response.text if hasattr(response, "text") else ""
-        if is_soft_404(response.url, text, self.site.boilerplate):
+        refused = not_a_listing(response) if stored is None else None
+        if refused:
+            self.listing_error(url, response.meta, refused)
+            return
+        text = response.text if stored is None and hasattr(response, "text") else ""
+        if stored is None and is_soft_404(response.url, text, self.site.boilerplate):
             self.listing_error(url, response.meta, "soft 404 (the site's page-deleted page)")
             return
         if response.meta["depth_index"] == 1:
             self.start_outcomes[response.meta["start"]] = True
         self.count("listings")
-        is_feed = response.meta.get("feed") or bool(FEED_START.match(response.body[:2048]))
-        entries = self.feed_entries(response) if is_feed else self.listing_entries(response)
+        if stored is not None:  # 304: the links and next page read from it last time (archive/validators.py)
+            is_feed, entries, following = response.meta.get("feed", False), stored["entries"], stored["next_url"]
+        else:
+            is_feed = response.meta.get("feed") or bool(FEED_START.match(response.body[:2048]))
+            entries = self.feed_entries(response) if is_feed else self.listing_entries(response)
+            following = None if is_feed else self.next_page(response, url)
+            validators.remember_listing(self.archive, response.url, self.site_key, _headers(response),
+                                        hashlib.sha256(response.body).hexdigest(), entries, following)
+        yield from self.follow_listing(response, url, is_feed, entries, following)
+
+    def not_modified(self, response) -> dict | None:
+        """The listing's stored state when the server answered 304 to the validators sent, else None."""
+        if response.status != 304 or not response.meta.get("validators_sent"):
+            return None
+        return validators.listing(self.archive, response.url)
+
+    def follow_listing(self, response, url: str, is_feed: bool, entries, following: str | None):
+        """Request the listed articles the archive does not know; then the next listing page, unless every
+        article on this one is known (an incremental crawl) or `max_pages` is reached."""
         self.count("links", len(entries))
         if not entries:
             self.errors.append(f"listing {url} found no articles")
@@ -140,7 +169,6 @@ class SiteSpider(scrapy.Spider):
         depth = response.meta["depth_index"]
         if self.max_pages and depth >= self.max_pages:
             return
-        following = self.next_page(response, url)
         if following and self.site.owns(following) and following != url and self.is_listing(following):
             yield self.listing_request(following, depth + 1, response.meta["start"])
 

@@ -1,4 +1,5 @@
-"""Gazette's own Datasette plugin (loaded by `gazette serve` from this plugins/ directory).
+"""Gazette's own Datasette plugin, registered through the `datasette` entry point (pyproject.toml); Datasette
+finds its templates in templates/ beside this module.
 
 - read-only guard: any request but GET/HEAD/OPTIONS is refused with 405, and every response says
   `X-Robots-Tag: noindex, nofollow` (robots.txt itself comes from datasette-block-robots);
@@ -8,21 +9,24 @@
   its capture and every URL it was seen at, the site's name and colour, for templates/row-gazette-articles.html;
 - Jinja filters `paragraphs` (escaped text, one <p> per blank-line-separated paragraph) and `http_url`
   (only http(s) URLs become links);
-- Gazette's pages (archive/datasette/pages.py): home `/`, search `/-/search` (+ .csv, .json, .atom), word-level
+- Gazette's pages (archive/datasette/pages/): home `/`, search `/-/search` (+ .csv, .json, .atom), word-level
   differences `/-/changes/<id>/<n>`, feeds `/-/feeds/changes.atom` and `/-/feeds/gone.atom`, the archived capture
   `/-/capture/<id>` under a CSP that runs no script and loads nothing;
 - one search: the articles table's `?_search=` is answered by archive/datasette/search.py, as the search page is
   (the request's `_search` becomes `_gazette_search`, which a filters_from_request hook turns into SQL);
 - the articles table opens compact (templates/_table-gazette-articles.html): date, site, linked title, gone badge;
   unfiltered or only searched, its total comes from article_months or the search's count (`_nocount`), not a scan;
-- `gazette_fts(text)`, an SQL function giving the search's safe FTS5 query, for canned queries and charts;
+- `gazette_fts(text)` and `gazette_set_hits(text)`, SQL functions giving canned queries and charts the search's
+  rules (see prepare_connection);
 - highlighted search terms: any cell holding the markers ⟦ ⟧ (written by snippet()/highlight() in the canned
-  queries) is escaped and the marked words wrapped in <mark>; an article_id in a query result links to the article. No article HTML is ever rendered raw.
+  queries) is escaped and the marked words wrapped in <mark>; an article_id in a query result links to the
+  article; a JSON list in a cell shows as lines of text. No article HTML is ever rendered raw.
 """
 from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
@@ -110,19 +114,36 @@ def filters_from_request(request, database, table, datasette):
 
 @hookimpl
 def prepare_connection(conn):
-    """gazette_fts(text): what a user typed as a safe FTS5 query (archive/datasette/search.py), for canned
-    queries and charts; '""' (matches nothing) when nothing in it is searchable."""
-    from archive.datasette.search import fts5_query
+    """SQL functions giving canned queries and charts the search's own rules (archive/datasette/search.py):
+
+    - gazette_fts(text): the FTS5 expression when the word index alone answers the query, '""' otherwise;
+    - gazette_set_hits(text): when it does not (Chinese, exclusions alone), the matching rowids as a JSON list,
+      '[]' otherwise.
+    Together they find every match, the word index driving when it can:
+    `rowid in (select rowid from articles_fts where articles_fts match gazette_fts(:q)
+               union all select value from json_each(gazette_set_hits(:q)))`."""
+    from archive.datasette.search import Search, fts5_query
+
+    def set_hits(text):
+        search = Search(text or "")
+        if search.empty or search.match:
+            return "[]"
+        clause, params = search.where("rowid", prefix="gh")
+        rows = conn.execute(f"select rowid from article_keys where {clause}", params).fetchall()
+        return "[" + ",".join(str(r[0]) for r in rows) + "]"
 
     conn.create_function("gazette_fts", 1, lambda text: fts5_query(text or "") or '""', deterministic=True)
+    conn.create_function("gazette_set_hits", 1, set_hits)
 
 
-# -- Gazette's pages (archive/datasette/pages.py) -------------------------------------------------------
+# -- Gazette's pages (archive/datasette/pages/) -------------------------------------------------------
 
 @hookimpl
 def startup(datasette):
     """Compile Gazette's templates before the first visitor comes (a first page otherwise pays ~0.1 s for it)."""
-    for name in ("gazette_home.html", "gazette_search.html", "gazette_change.html", "row-gazette-articles.html",
+    for name in ("gazette_home.html", "gazette_search.html", "gazette_change.html", "gazette_changes.html",
+                 "gazette_meetings.html", "gazette_official.html", "gazette_version.html", "gazette_feed.html",
+                 "row-gazette-articles.html",
                  "table-gazette-articles.html", "_table-gazette-articles.html", "base.html", "row.html",
                  "table.html", "_table.html"):
         datasette.jinja_env.get_template(name)
@@ -147,15 +168,32 @@ def _guarded(view):
     return guarded
 
 
+async def stylesheet(datasette, request):
+    """static/gazette.css: the layout rules every page shares (listed in metadata.yml extra_css_urls)."""
+    from datasette.utils.asgi import Response
+
+    return Response((Path(__file__).resolve().parent / "static" / "gazette.css").read_text("utf-8"),
+                    content_type="text/css; charset=utf-8", headers={"cache-control": "max-age=600"})
+
+
 @hookimpl
 def register_routes():
     from archive.datasette import pages
+    from archive.datasette.pages import translation as translation_pages
     return [
         (r"^/$", _guarded(pages.home_page)),
         (r"^/-/search(\.(?P<format>csv|json|atom))?$", _guarded(pages.search_page)),
+        (r"^/-/changes$", _guarded(pages.changes_page)),
         (r"^/-/changes/(?P<article_id>[^/]+)/(?P<version>\d+)$", _guarded(pages.change_page)),
+        (r"^/-/meetings(\.(?P<format>csv|json|atom))?$", _guarded(pages.meetings_page)),
+        (r"^/-/official/(?P<key>[^/]+)$", _guarded(pages.official_page)),
+        (r"^/-/article/(?P<article_id>[^/]+)/v/(?P<version>\d+)(\.(?P<format>ris|bib))?$",
+         _guarded(pages.version_page)),
+        (r"^/-/gazette\.css$", stylesheet),
         (r"^/-/feeds/(?P<kind>changes|gone)\.atom$", _guarded(pages.changes_feed)),
         (r"^/-/capture/(?P<capture_id>\d+)$", _guarded(pages.capture_page)),
+        (r"^/-/translation/(?P<article_id>[^/]+)$", _guarded(translation_pages.translation_page)),
+        (r"^/-/omissions$", _guarded(translation_pages.omissions_page)),
     ]
 
 
@@ -219,50 +257,17 @@ def extra_template_vars(template, database, table, view_name, request, datasette
             if keys is not None and unfiltered(keys, search_ok=True):
                 total = await pages.count_hits(datasette.get_database(database),
                                                pages.Query({"q": request.args.get("_gazette_search") or ""}))
-            return {"gazette_colours": pages.colours(datasette, []), "gazette_total": total}
+            return {"gazette_colours": pages.colours(datasette, []), "gazette_total": total,
+                    "gazette_sites": pages.site_info(datasette)}
         return table_vars
     if view_name != "row" or table != "articles" or request is None:
         return {}
 
     async def article_vars():
-        db = datasette.get_database(database)
-        article_id = tilde_decode(request.url_vars.get("pks", ""))
-        article = (await db.execute("select * from articles where id = ?", [article_id])).first()
-        revisions = (await db.execute(
-            "select id, seen_at, replaced_at, title, published, body from revisions "
-            "where article_id = ? order by seen_at desc, id desc", [article_id])).rows
-        tracked = await db.table_exists("article_urls")
-        urls = []
-        if tracked:
-            urls = (await db.execute("select * from article_urls where article_id = ? order by url",
-                                     [article_id])).rows
-        from archive.datasette import pages
+        from archive.datasette.pages.article import article_context
 
-        if article is None:
-            return {"article": None}
-        article = dict(article)
-        try:
-            captions = [c for c in json.loads(article.get("captions") or "[]") if c]
-        except ValueError:
-            captions = [article["captions"]]
-        named = {}
-        for m in (await db.execute("select kind, name, code, count from mentions where article_id = ? "
-                                   "order by kind, count desc, name", [article_id])).rows:
-            named.setdefault(m["kind"], []).append(dict(m))
-        capture = (await db.execute(
-            "select id, url, final_url, fetched_at, status from captures where id = ? or (article_id = ? and "
-            "status = 200) order by (id = ?) desc, fetched_at desc limit 1",
-            [article.get("capture_id"), article_id, article.get("capture_id")])).first()
-        sites = pages.site_info(datasette)
-        all_versions = await pages.versions(db, article_id)
-        return {"article": article,
-                "revisions": [dict(r) for r in revisions],
-                "article_urls": [dict(u) for u in urls], "article_urls_tracked": tracked,
-                "captions": captions, "named": named, "capture": dict(capture) if capture else None,
-                "site": {"key": article["site"], **sites.get(article["site"], {"name": article["site"]})},
-                "colour": pages.colours(datasette, [article["site"]])[article["site"]],
-                "archive_url": datasette.absolute_url(request, request.path),
-                "changes": pages.change_list(all_versions)}
+        return await article_context(datasette, datasette.get_database(database), request,
+                                     tilde_decode(request.url_vars.get("pks", "")))
     return article_vars
 
 
@@ -286,9 +291,20 @@ def highlighted(value: str) -> Markup:
     return Markup(str(escape(value)).replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))
 
 
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
 @hookimpl
 def prepare_jinja2_environment(env):
+    """Gazette's templates first (a module plugin has no templates/ of its own for Datasette to find), then the
+    filters the templates use."""
+    from jinja2 import ChoiceLoader, FileSystemLoader
+
     from archive.datasette import pages
+
+    if not getattr(env, "gazette_templates", False):
+        env.loader = ChoiceLoader([FileSystemLoader(str(TEMPLATES)), env.loader])
+        env.gazette_templates = True
 
     pages.prepare_environment(env)
     env.filters["paragraphs"] = paragraphs
@@ -296,10 +312,35 @@ def prepare_jinja2_environment(env):
     env.filters["highlighted"] = highlighted
 
 
+def _readable_item(item) -> str:
+    if isinstance(item, dict):
+        words = [str(item[k]) for k in ("name", "title", "role", "kind") if item.get(k)]
+        country = item.get("country_name")
+        return ", ".join(words) + (f" ({country})" if country else "") if words or country else ""
+    return "" if item is None else str(item)
+
+
+def json_list_cell(value) -> Markup | None:
+    """A JSON list (people, places, countries, warnings) as readable text: one item per line, never raw JSON."""
+    if not (isinstance(value, str) and value.startswith("[") and value.endswith("]")):
+        return None
+    try:
+        items = json.loads(value)
+    except ValueError:
+        return None
+    if not isinstance(items, list):
+        return None
+    words = [w for w in (_readable_item(i) for i in items) if w]
+    return Markup("<br>".join(str(escape(w)) for w in words)) if words else Markup('<span class="muted">none</span>')
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     if isinstance(value, str) and MARK_OPEN in value:
         return highlighted(value)
+    readable = json_list_cell(value)
+    if readable is not None:
+        return readable
     if table == "articles" and column == "title" and isinstance(value, str):
         # the headline links to the archived article (the row's id is its primary key)
         href = datasette.urls.row(database, "articles", tilde_encode(row["id"])) if row is not None and \
