@@ -219,7 +219,9 @@ def test_a_readout_and_a_press_conference_count_once(tmp_path):
         "select name, sentence from meeting_participants where meeting_id = ?", [rows[press_id]["id"]])}
     assert "Mohammad Javad Zarif" in sentences["Mohammad Javad Zarif"]
     # the readout changes and no longer reports the talks: the press conference's event is the first report
+    changed = ("On December 31, 2019, State Councilor and Foreign Minister Wang Yi said that talks with Iranian "
+               "Foreign Minister Mohammad Javad Zarif would be held in Beijing.", READOUT[1])
     with Archive(tmp_path / "a.db") as archive:
-        archive_page(archive, config, page(READOUT_URL, readout_page(READOUT[1:])), None)
+        assert archive_page(archive, config, page(READOUT_URL, readout_page(changed)), None)["status"] == "updated"
     (left,) = db.query("select * from meetings where date_start = '2019-12-31' and type = 'talks'")
     assert left["article_id"] == press_id and left["same_as"] is None
