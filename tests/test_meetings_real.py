@@ -1,5 +1,5 @@
 """Meetings on real text (issue 26): invariants over every real page the tests hold (171 press conferences of
-the ministry and 4 news pages, byte for byte, tests/fixtures/meetings/real/; the 3 real seed texts), the guards
+the ministry and 4 news pages, byte for byte, tests/real/meetings/; the 67 English pages of tests/real/; the 3 real seed texts), the guards
 of the issue on the sentences it quotes, press conferences as a source, the real dev figures, and a readout and
 a press conference telling one occasion counted once in a real SQLite archive."""
 from __future__ import annotations
@@ -32,6 +32,12 @@ def real_records() -> list[dict]:
     """Every real page of the tests as the archive would hold it (the labels' pages, through Gazette's
     extraction for the press conferences; the seed texts)."""
     records = [page_record(json.loads(p.read_text("utf-8"))) for p in LABELS]
+    # the real pages of issue 19 (tests/real/): its English press conferences through the same extraction
+    issue19 = REAL.parent
+    for entry in json.loads((issue19 / "pages.json").read_text("utf-8")):
+        if entry["file"].startswith("mfa-en-"):
+            records.append(page_record({"kind": "press_conference", "url": entry["url"], "page": entry["file"]},
+                                       base=issue19, gzipped=False))
     for path in sorted((FIXTURES / "seeds").glob("*.txt")):
         text = path.read_text("utf-8")
         day = re.search(r"\d{4}-\d{2}-\d{2}", path.name)
@@ -59,7 +65,7 @@ def test_the_real_pages_are_all_there():
 def test_no_participant_absent_from_its_sentence(real_events):
     """Every named participant is in the sentence recorded for it, which is a sentence of the page; an event of
     a press conference names only persons of its own sentence."""
-    assert len(real_events) >= 60
+    assert len(real_events) >= 80
     for record, e in real_events:
         text = norm(f"{record.get('title') or ''} {record['body']}")
         assert norm(e["sentence"]) in text
