@@ -73,6 +73,8 @@ def test_no_participant_absent_from_its_sentence(real_events):
             assert p["sentence"] and norm(p["sentence"]) in text, (record["id"], p)
             if p["name"]:
                 assert norm(p["name"]) in norm(p["sentence"]), (record["id"], p)
+            if p.get("described"):      # a side described: its words are in its sentence
+                assert norm(p.get("title") or p.get("role")) in norm(p["sentence"]), (record["id"], p)
             if e["source"] == "press_conference":
                 assert p["sentence"] == e["sentence"], (record["id"], p)
 
@@ -225,8 +227,8 @@ def test_a_readout_and_a_press_conference_count_once(tmp_path):
         "select name, sentence from meeting_participants where meeting_id = ?", [rows[press_id]["id"]])}
     assert "Mohammad Javad Zarif" in sentences["Mohammad Javad Zarif"]
     # the readout changes and no longer reports the talks: the press conference's event is the first report
-    changed = ("On December 31, 2019, State Councilor and Foreign Minister Wang Yi said that talks with Iranian "
-               "Foreign Minister Mohammad Javad Zarif would be held in Beijing.", READOUT[1])
+    changed = (("On December 31, 2019, State Councilor and Foreign Minister Wang Yi said that talks with Iranian "
+                "Foreign Minister Mohammad Javad Zarif would be held in Beijing."), READOUT[1])
     with Archive(tmp_path / "a.db") as archive:
         assert archive_page(archive, config, page(READOUT_URL, readout_page(changed)), None)["status"] == "updated"
     (left,) = db.query("select * from meetings where date_start = '2019-12-31' and type = 'talks'")
