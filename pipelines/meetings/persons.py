@@ -124,6 +124,9 @@ def _portfolio(rest: str, rules: Rules) -> int:
         pos = end = pos + tok.end()
 
 
+_LOWER_TITLE_HINT = re.compile(r",\s+(?:member|director|head|minister|vice|premier|state|president|chairman)\b")
+
+
 class _Found:
     """The persons found in one text so far, and the spans already taken (a span is read once)."""
 
@@ -193,7 +196,7 @@ def _chinese_special(f: _Found, rules: Rules) -> None:
         if f.free(*m.span()) and valid_chinese(m.group("name")):
             title = " ".join(m.group("title").split())
             f.add(Person("chinese", m.group("name"), title, level="national", start=m.start(), end=m.end()))
-    for m in rules.chinese_lower_title.finditer(text):
+    for m in rules.chinese_lower_title.finditer(text) if _LOWER_TITLE_HINT.search(text) else ():
         if f.free(*m.span()) and valid_chinese(m.group("name")):
             title = " ".join(m.group("title").split())
             f.add(Person("chinese", m.group("name"), title, level=level_of(title, rules), start=m.start(),
