@@ -7,6 +7,8 @@ back from the run rows. SIGINT/SIGTERM stop the crawl gracefully: Scrapy closes 
 """
 from __future__ import annotations
 
+import re
+
 from archive.health import human_bytes, run_summary
 
 from . import stopping
@@ -16,6 +18,7 @@ from .revisit import due, revisit_after_crawl
 from .spiders.fetch import FetchSpider
 from .spiders.site import SiteSpider
 
+BOUNDED = re.compile(r"^listing \S+: stopped after \d+ listing pages")  # crawler/spiders/site.py says where a bound hit
 SUMMARY_KEYS = ("site", "run_id", "status", "requests", "new", "updated", "unchanged", "duplicate", "failed",
                 "gone", "fell_back", "removed", "restored", "bytes", "errors")
 
@@ -97,4 +100,6 @@ def summary_line(s: dict) -> str:
         line += f"\n{'':<10} {errors[0]}"
         if len(errors) > 1:
             line += f"\n{'':<10} ... and {len(errors) - 1} more (gazette status, or crawl --json, lists them)"
+    for bounded in [e for e in s.get("errors") or () if BOUNDED.search(e)][:3]:  # said even when the run is ok
+        line += f"\n{'':<10} {bounded}"
     return line
