@@ -10,6 +10,15 @@ import sqlite3
 
 import sqlite_utils
 
+from pipelines import fields  # the article fields' one definition; imports nothing (tests/test_layers.py)
+
+
+def add_article_field(db: sqlite_utils.Database, name: str) -> None:
+    """The migration step of a new article field: its column in `articles`, of the type the registry gives
+    (pipelines/fields.py). A no-op when the column is there (a half-applied step run again)."""
+    if name not in db["articles"].columns_dict:
+        db.execute(f"alter table articles add column [{name}] {fields.BY_NAME[name].sql}")
+
 
 def _core_tables(db: sqlite_utils.Database) -> None:
     db["articles"].create({

@@ -16,14 +16,15 @@ from pathlib import Path
 
 import sqlite_utils
 
+from pipelines import fields  # the article fields' one definition; imports nothing (tests/test_layers.py)
+
 from . import meetings, schema, timeline
 from .outcomes import Outcome
 
 BUSY_TIMEOUT_MS = 30_000
-ARTICLE_FIELDS = ("title", "published", "byline", "source", "translator", "editor", "body", "captions", "language",
-                  "layer", "removed", "restored")
-JSON_FIELDS = ("captions", "removed", "restored")  # lists, stored as JSON text
-TRACKED_FIELDS = ("title", "body")  # a change in these makes a revision
+ARTICLE_FIELDS = fields.NAMES    # the articles table's columns that extraction fills (pipelines/fields.py)
+JSON_FIELDS = fields.JSON        # lists, stored as JSON text
+TRACKED_FIELDS = fields.TRACKED  # a change in these makes a revision
 
 
 class ArchiveError(Exception):

@@ -24,16 +24,16 @@ from parsel import Selector
 from pipelines.charset import decode
 from pipelines.completeness import summary
 from pipelines.extract import ExtractionError, extract
+from pipelines.fields import SELECTABLE
 from pipelines.learned import learn, page_lines
 
 from . import listing as listing_module
-from .config import Config, Site
+from .config import LISTING_FIELDS, Config, Site
 from .listing import Page
 from .pages import describe_failure
 from .spiders.site import SiteSpider
 
-ARTICLE_FIELDS = ("title", "published", "byline", "source", "translator", "editor", "body", "captions")
-LISTING_FIELDS = ("listing_item", "listing_link", "listing_date", "next_page")
+ARTICLE_FIELDS = SELECTABLE  # the article fields a site's selectors may give (pipelines/fields.py)
 FELL_BACK_SHARE = 0.5  # "most articles fell back"
 
 

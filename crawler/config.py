@@ -13,14 +13,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from gazette_data import config_dir, default_config
+from pipelines.fields import SELECTABLE
 from pipelines.rules import OTHER, POLITENESS_FIELDS, Boilerplate, Config, ConfigError, Site, TimedPattern, host_of
 
 __all__ = ["Boilerplate", "Config", "ConfigError", "OTHER", "Site", "host_of", "load", "config_dir"]
 
 PROJECT_CONFIG = default_config()  # the shipped config/ (gazette_data resolves --config, GAZETTE_CONFIG, ./config)
 
-SELECTOR_FIELDS = ("title", "published", "byline", "source", "translator", "editor", "body", "captions",
-                   "listing_item", "listing_link", "listing_date", "next_page")
+LISTING_FIELDS = ("listing_item", "listing_link", "listing_date", "next_page")
+SELECTOR_FIELDS = SELECTABLE + LISTING_FIELDS  # an article's selectable fields (pipelines/fields.py), the listing's
 BOILERPLATE_FIELDS = ("remove", "lines", "patterns", "soft_404")
 PAGINATIONS = ("trs", "wordpress", "numbered", "next_link", "feed", "none")
 DEFAULT_KEYS = POLITENESS_FIELDS + ("timezone", "boilerplate")

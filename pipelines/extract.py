@@ -31,6 +31,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from . import boilerplate as bp
+from . import fields as registry
 from . import generic
 from .captions import is_separator, take_captions
 from .charset import decode
@@ -46,7 +47,7 @@ BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", 
               "dd", "center", "br", "hr", "tbody", "thead", "main", "aside", "nav"}
 INLINE_TAGS = {"font", "span", "strong", "b", "em", "i", "u", "sup", "sub", "small", "big", "strike", "s",
                "abbr", "cite", "q", "mark", "label", "br", "img"}
-FIELDS = ("title", "published", "byline", "source", "translator", "editor")
+FIELDS = registry.READ  # the fields found one by one, layer by layer (pipelines/fields.py)
 # CMS markers: what TRS-CMS pages (and WordPress/og metadata) carry whatever the template.
 CMS = {
     "title": ("meta[name=ArticleTitle]::attr(content)", "#News_Body_Title::text", "meta[name=title]::attr(content)",
@@ -217,11 +218,10 @@ def extract(body: bytes, url: str, site: Site, content_type: str | None = None,
     body_text = "\n\n".join(paragraphs)
     value = {name: found[name][0] if name in found else None for name in FIELDS}  # published_year: a layer only
     return Article(
-        title=title, published=value["published"], byline=value["byline"], source=value["source"],
-        body=body_text, captions=result.captions, language=_language(tree, body_text, site),
+        **value, body=body_text, captions=result.captions, language=_language(tree, body_text, site),
         layer=result.layer, fell_back=site.key != OTHER and result.layer != layers[0], encoding=encoding,
         warnings=[w for w in warnings if not w.startswith(f"layer {result.layer}")],
-        translator=value["translator"], editor=value["editor"], field_layers=field_layers,
+        field_layers=field_layers,
         removed=[r.as_dict() for r in in_page_order(removed, reference)], restored=restored,
     )
 
@@ -315,15 +315,12 @@ def first(tree, selectors, clean=clean_text) -> str | None:
 def _field(tree, name: str, selectors, names: tuple[str, ...]) -> str | None:
     if not selectors:
         return None
-    if name == "title":
+    cleaner = registry.BY_NAME[name].cleaner
+    if cleaner == "title":
         return first(tree, selectors, lambda t: clean_title(t, False, names))
-    if name == "published":
+    if cleaner == "date":
         return _date(tree, selectors)
-    if name == "source":
-        return first(tree, selectors, clean_source)
-    if name == "byline":
-        return first(tree, selectors, _byline)
-    return first(tree, selectors, _person)
+    return first(tree, selectors, CLEANERS[cleaner])
 
 
 def _site_names(tree, site: Site) -> tuple[str, ...]:
@@ -352,6 +349,12 @@ def _date(tree, selectors) -> str | None:
         if value:
             return value
     return None
+
+
+# How a field's value is cleaned, by the `cleaner` its registry entry names (pipelines/fields.py); `title` and
+# `date` are read by _field itself (a title needs the site's names, a date is tried selector by selector).
+CLEANERS = {"source": clean_source, "byline": _byline, "person": _person}
+READERS = ("title", "date", *CLEANERS)
 
 
 def _generic_metadata(text: str, url: str) -> dict:

@@ -17,6 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("crawler", "pipelines", "archive", "bench", "gazette_data")
 ORCHESTRATORS = {"pipelines.record", "pipelines.reextract", "pipelines.items", "pipelines.learning"}
+# Definitions every layer reads, importing nothing of the project themselves: archive/ may import these by name
+# (the article field registry: extraction produces the fields, the archive keeps them).
+SHARED = {"pipelines.fields"}
 
 
 def modules() -> dict[str, Path]:
@@ -71,6 +74,12 @@ def test_only_the_crawler_imports_the_crawler():
         if top(name) in ("pipelines", "archive"):
             bad = sorted(t for t in targets if top(t) == "crawler")
             assert not bad, f"{name} imports {bad}: the flow is crawler -> pipelines -> archive"
+
+
+def test_shared_definitions_import_nothing_of_the_project():
+    edges = graph()
+    for name in SHARED:
+        assert name in edges and not edges[name], f"{name} is read by every layer but imports {sorted(edges[name])}"
 
 
 def test_nothing_imports_tests_and_bench_leaves_sys_path_alone():

@@ -10,6 +10,7 @@ import pytest
 from lxml import html as lxml_html
 
 from crawler import config as config_module
+from pipelines import fields
 from pipelines.charset import decode
 from pipelines.extract import ExtractionError, extract
 
@@ -17,7 +18,7 @@ from . import mutations
 from .support import expected_pages
 
 CONFIG = config_module.load()
-FIELDS = ("title", "published", "byline", "source", "translator", "editor", "body", "captions", "language")
+FIELDS = tuple(n for n in fields.NAMES if n not in ("layer", "removed", "restored"))  # what a reader sees
 CASES = [(key, path, page, expected, name) for key, path, page, expected in expected_pages() if key in CONFIG.sites
          for name in mutations.MUTATIONS]
 

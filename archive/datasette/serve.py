@@ -37,8 +37,14 @@ SETTINGS = {
 
 
 def load_metadata() -> dict:
-    """The project's Datasette metadata (archive/datasette/metadata.yml)."""
-    return yaml.safe_load(METADATA.read_text("utf-8"))
+    """The project's Datasette metadata (archive/datasette/metadata.yml), with the `articles` table's field columns
+    described from the field registry (pipelines/fields.py); metadata.yml describes only the other columns."""
+    from pipelines import fields
+
+    metadata = yaml.safe_load(METADATA.read_text("utf-8"))
+    table = metadata["databases"][DATABASE_NAME]["tables"]["articles"]
+    table["columns"] = {**(table.get("columns") or {}), **fields.descriptions()}
+    return metadata
 
 
 def chart_colours(metadata: dict, sites: dict, provinces: list[str]) -> dict:

@@ -1,0 +1,76 @@
+"""The field registry (pipelines/fields.py) is the one definition of an article's fields, and each reader agrees
+with it: the `Article` type, config validation, extraction's cleaners, the archive's columns (a new field without
+its migration fails here), the migration helper, and Datasette's column descriptions."""
+from __future__ import annotations
+
+import dataclasses
+import typing
+
+import pytest
+import sqlite_utils
+import yaml
+
+from archive import Archive, schema
+from archive.datasette import serve
+from crawler import config as config_module
+from pipelines import extract, fields
+
+from .test_config import GOOD_SITE
+
+
+def test_the_article_type_has_every_field_of_the_registry_with_its_kind():
+    hints = typing.get_type_hints(extract.Article)
+    for field in fields.ARTICLE:
+        assert field.name in hints, f"Article lacks the registry's field {field.name}"
+        kind = hints[field.name]
+        if field.json:
+            assert typing.get_origin(kind) is list, (field.name, kind)
+        else:
+            assert str in (typing.get_args(kind) or (kind,)), (field.name, kind)
+    others = {f.name for f in dataclasses.fields(extract.Article)} - set(fields.NAMES)
+    assert others == {"fell_back", "encoding", "warnings", "field_layers"}, "an Article field the archive does not keep"
+
+
+def test_every_field_read_one_by_one_has_a_cleaner_extraction_knows():
+    assert extract.FIELDS == fields.READ and "title" in fields.READ and "published" in fields.READ
+    for field in fields.ARTICLE:
+        assert field.cleaner is None or field.cleaner in extract.READERS, field
+
+
+def test_a_fresh_archive_has_a_column_of_the_registry_type_for_every_field(tmp_path):
+    """Adding a field to the registry without the migration that adds its column fails here."""
+    with Archive(tmp_path / "a.db") as archive:
+        columns = {c.name: c.type for c in archive.db["articles"].columns}
+    for field in fields.ARTICLE:
+        assert columns.get(field.name) == field.sql, (field.name, columns.get(field.name))
+
+
+def test_add_article_field_adds_the_column_to_an_old_archive_once(tmp_path):
+    db = sqlite_utils.Database(tmp_path / "old.db")
+    schema.migrate(db, upto=schema.MIGRATIONS.index(schema._credits))
+    db["articles"].insert({"id": "a1", "site": "hunan", "url": "http://x/a1", "title": "T", "body": "B"})
+    assert "translator" not in db["articles"].columns_dict
+    schema.add_article_field(db, "translator")
+    schema.add_article_field(db, "translator")   # a step run again is a no-op
+    assert db["articles"].columns_dict["translator"] is str
+    assert db["articles"].get("a1")["title"] == "T"
+
+
+def test_sites_toml_may_select_exactly_the_selectable_fields(tmp_path):
+    selectors = "".join(f'{name} = [".x"]\n' for name in fields.SELECTABLE)
+    (tmp_path / "sites.toml").write_text(GOOD_SITE + "[sites.demo.selectors]\n" + selectors, encoding="utf-8")
+    site = config_module.load(tmp_path).sites["demo"]
+    assert set(fields.SELECTABLE) <= set(site.selectors)
+    unselectable = next(f.name for f in fields.ARTICLE if not f.selectable)
+    (tmp_path / "sites.toml").write_text(GOOD_SITE + f'[sites.demo.selectors]\n{unselectable} = [".x"]\n',
+                                         encoding="utf-8")
+    with pytest.raises(config_module.ConfigError, match=f"unknown key 'selectors.{unselectable}'"):
+        config_module.load(tmp_path)
+
+
+def test_datasette_describes_the_fields_from_the_registry_only():
+    raw = yaml.safe_load(serve.METADATA.read_text("utf-8"))["databases"]["gazette"]["tables"]["articles"]["columns"]
+    assert not set(raw) & set(fields.NAMES), "metadata.yml describes a registry field a second time"
+    served = serve.load_metadata()["databases"]["gazette"]["tables"]["articles"]["columns"]
+    assert {name: served[name] for name in fields.NAMES} == fields.descriptions()
+    assert set(raw) <= set(served)   # the other columns keep their metadata.yml descriptions
