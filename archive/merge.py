@@ -28,7 +28,7 @@ def merge_shard(archive: Archive, shard_path: str | Path) -> dict:
     """Merge one shard; return counts (runs, captures, articles new/updated/unchanged)."""
     shard = _open(shard_path)
     try:
-        counts = {"shard": str(shard_path), "runs": 0, "captures": 0, "new": 0, "updated": 0, "unchanged": 0}
+        counts: dict = {"shard": str(shard_path), "runs": 0, "captures": 0, "new": 0, "updated": 0, "unchanged": 0}
         runs = _merge_runs(archive, shard, counts)
         captures = _merge_captures(archive, shard, runs, counts)
         ids = [r[0] for r in shard.execute("select id from articles order by id")]
@@ -62,7 +62,7 @@ def _columns(db, table: str) -> list[str]:
     return [r[1] for r in db.execute(f"pragma table_info([{table}])")]
 
 
-def _insert(archive: Archive, table: str, row: dict, columns: list[str], keep_id: bool = False) -> int:
+def _insert(archive: Archive, table: str, row: dict, columns: list[str], keep_id: bool = False) -> int | None:
     """Insert the row's values of these columns (a new rowid unless `keep_id`)."""
     row = dict(row)
     values = {c: row[c] for c in columns if c in row and (keep_id or c != "id")}
@@ -171,7 +171,8 @@ def _merge_article(archive: Archive, shard, article_id: str, captures: dict[int,
     return "updated"
 
 
-def _copy_revisions(archive: Archive, article_id: str, versions: list[dict], sequence: list[dict] | None = None):
+def _copy_revisions(archive: Archive, article_id: str, versions: list[dict],
+                    sequence: list | None = None):
     sequence = sequence or versions + [None]
     for n, version in enumerate(versions):
         following = sequence[n + 1] if n + 1 < len(sequence) else None

@@ -15,7 +15,7 @@ from .store import Archive, utcnow
 KINDS = {"warc": "WARC file", "wacz": "WACZ file", "scrapy-cache": "Scrapy cache", "web-archive": "web archive"}
 
 
-def start_import(archive: Archive, kind: str, source: str) -> int:
+def start_import(archive: Archive, kind: str, source: str) -> int | None:
     with archive.transaction():
         return archive.db.execute("insert into imports (kind, source, started, status, counts) "
                                   "values (?, ?, ?, 'running', '{}')", [kind, source, utcnow()]).lastrowid

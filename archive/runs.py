@@ -21,10 +21,10 @@ COUNTS = ("requests", Outcome.NEW, Outcome.UPDATED, Outcome.UNCHANGED, Outcome.D
 UNFINISHED = ("failed", "timeout", "interrupted")
 
 
-def start_run(archive: Archive, site: str, trigger: str) -> int:
+def start_run(archive: Archive, site: str, trigger: str) -> int | None:
     """Open a run row (status `running`, this process's pid); return its id."""
     with archive.transaction():
-        return archive.db["crawl_runs"].insert({
+        return archive.db.table("crawl_runs").insert({
             "site": site, "trigger": trigger, "started": utcnow(), "status": "running",
             **{str(c): 0 for c in COUNTS}, "errors": "[]", "pid": os.getpid(),
         }).last_pk
@@ -33,7 +33,7 @@ def start_run(archive: Archive, site: str, trigger: str) -> int:
 def finish_run(archive: Archive, run_id: int, status: str, counts: dict, errors: list[str]) -> None:
     """Close a run row with its status, counts and errors."""
     with archive.transaction():
-        archive.db["crawl_runs"].update(run_id, {
+        archive.db.table("crawl_runs").update(run_id, {
             "finished": utcnow(), "status": status, **{str(c): int(counts.get(c, 0)) for c in COUNTS},
             "errors": json.dumps(errors, ensure_ascii=False),
         })
@@ -62,16 +62,16 @@ def close_run(archive: Archive, run: dict, status: str, reason: str, *, force: b
     errors = json.loads(run.get("errors") or "[]")
     errors.append(reason)
     with archive.transaction():
-        archive.db["crawl_runs"].update(run["id"], {
+        archive.db.table("crawl_runs").update(run["id"], {
             "status": status, "finished": run.get("finished") or utcnow(),
             "errors": json.dumps(errors, ensure_ascii=False)})
 
 
 def record_run(archive: Archive, site: str, trigger: str, started: str, status: str, reason: str,
-               pid: int | None = None) -> int:
+               pid: int | None = None) -> int | None:
     """Write a closed run row for a crawl process that could not write its own (crashed before starting)."""
     with archive.transaction():
-        return archive.db["crawl_runs"].insert({
+        return archive.db.table("crawl_runs").insert({
             "site": site, "trigger": trigger, "started": started, "finished": utcnow(), "status": status,
             **{str(c): 0 for c in COUNTS}, "errors": json.dumps([reason], ensure_ascii=False), "pid": pid,
         }).last_pk

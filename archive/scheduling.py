@@ -9,11 +9,11 @@ from .store import Archive, pid_alive, utcnow
 def set_state(archive: Archive, site: str, **values) -> None:
     """Upsert the site's row in schedule_state (next_run, last_started, last_outcome, scheduler_pid, ...)."""
     with archive.transaction():
-        archive.db["schedule_state"].upsert({"site": site, **values, "updated": utcnow()}, pk="site")
+        archive.db.table("schedule_state").upsert({"site": site, **values, "updated": utcnow()}, pk="site")
 
 
 def states(archive: Archive) -> dict[str, dict]:
-    if not archive.db["schedule_state"].exists():
+    if not archive.db.table("schedule_state").exists():
         return {}
     return {row["site"]: row for row in archive.db.query("select * from schedule_state")}
 

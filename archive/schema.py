@@ -16,54 +16,54 @@ from pipelines import fields  # the article fields' one definition; imports noth
 def add_article_field(db: sqlite_utils.Database, name: str) -> None:
     """The migration step of a new article field: its column in `articles`, of the type the registry gives
     (pipelines/fields.py). A no-op when the column is there (a half-applied step run again)."""
-    if name not in db["articles"].columns_dict:
+    if name not in db.table("articles").columns_dict:
         db.execute(f"alter table articles add column [{name}] {fields.BY_NAME[name].sql}")
 
 
 def _core_tables(db: sqlite_utils.Database) -> None:
-    db["articles"].create({
+    db.table("articles").create({
         "id": str, "site": str, "url": str, "title": str, "published": str, "byline": str, "source": str,
         "body": str, "captions": str, "language": str, "layer": str, "content_hash": str,
         "listed_published": str, "capture_id": int,
         "first_seen": str, "last_seen": str, "last_changed": str, "gone_since": str,
     }, pk="id", if_not_exists=True)
-    db["articles"].create_index(["site", "published"], if_not_exists=True)
-    db["articles"].create_index(["content_hash"], if_not_exists=True)
-    db["articles"].create_index(["url"], if_not_exists=True)
-    db["revisions"].create({
+    db.table("articles").create_index(["site", "published"], if_not_exists=True)
+    db.table("articles").create_index(["content_hash"], if_not_exists=True)
+    db.table("articles").create_index(["url"], if_not_exists=True)
+    db.table("revisions").create({
         "id": int, "article_id": str, "seen_at": str, "replaced_at": str, "title": str, "published": str,
         "byline": str, "body": str, "captions": str, "layer": str, "capture_id": int,
     }, pk="id", foreign_keys=[("article_id", "articles", "id")], if_not_exists=True)
-    db["revisions"].create_index(["article_id"], if_not_exists=True)
-    db["bodies"].create({"digest": str, "size": int, "compression": str, "data": bytes},
+    db.table("revisions").create_index(["article_id"], if_not_exists=True)
+    db.table("bodies").create({"digest": str, "size": int, "compression": str, "data": bytes},
                         pk="digest", if_not_exists=True)
-    db["crawl_runs"].create({
+    db.table("crawl_runs").create({
         "id": int, "site": str, "trigger": str, "started": str, "finished": str, "status": str,
         "requests": int, "new": int, "updated": int, "unchanged": int, "duplicate": int, "failed": int,
         "gone": int, "fell_back": int, "errors": str, "pid": int,
     }, pk="id", if_not_exists=True)
-    db["crawl_runs"].create_index(["site", "started"], if_not_exists=True)
-    db["captures"].create({
+    db.table("crawl_runs").create_index(["site", "started"], if_not_exists=True)
+    db.table("captures").create({
         "id": int, "run_id": int, "site": str, "url": str, "final_url": str, "fetched_at": str, "status": int,
         "headers": str, "digest": str, "size": int, "article_id": str, "outcome": str, "error": str,
     }, pk="id", foreign_keys=[("digest", "bodies", "digest"), ("run_id", "crawl_runs", "id")],
         if_not_exists=True)
-    db["captures"].create_index(["url"], if_not_exists=True)
-    db["captures"].create_index(["article_id"], if_not_exists=True)
+    db.table("captures").create_index(["url"], if_not_exists=True)
+    db.table("captures").create_index(["article_id"], if_not_exists=True)
 
 
 def _full_text_search(db: sqlite_utils.Database) -> None:
-    db["articles"].enable_fts(["title", "body"], fts_version="FTS5", create_triggers=True,
+    db.table("articles").enable_fts(["title", "body"], fts_version="FTS5", create_triggers=True,
                               tokenize="porter", replace=True)
 
 
 def _mentions(db: sqlite_utils.Database) -> None:
     """Who is named in each article (pipelines/mentions.py): countries, provinces, cities, officials."""
-    db["mentions"].create({"article_id": str, "kind": str, "name": str, "code": str, "count": int},
+    db.table("mentions").create({"article_id": str, "kind": str, "name": str, "code": str, "count": int},
                           pk=("article_id", "kind", "name"), foreign_keys=[("article_id", "articles", "id")],
                           if_not_exists=True)
-    db["mentions"].create_index(["kind", "name"], if_not_exists=True)
-    db["mentions"].create_index(["code"], if_not_exists=True)
+    db.table("mentions").create_index(["kind", "name"], if_not_exists=True)
+    db.table("mentions").create_index(["code"], if_not_exists=True)
 
 
 def _history(db: sqlite_utils.Database) -> None:
@@ -71,9 +71,9 @@ def _history(db: sqlite_utils.Database) -> None:
     (archive/near_duplicates.py).
 
     article_urls is backfilled from the captures and articles already archived."""
-    db["article_urls"].create({"url": str, "article_id": str, "first_seen": str, "last_seen": str},
+    db.table("article_urls").create({"url": str, "article_id": str, "first_seen": str, "last_seen": str},
                               pk="url", foreign_keys=[("article_id", "articles", "id")], if_not_exists=True)
-    db["article_urls"].create_index(["article_id"], if_not_exists=True)
+    db.table("article_urls").create_index(["article_id"], if_not_exists=True)
     db.execute("""
         insert or ignore into article_urls (url, article_id, first_seen, last_seen)
         select url, article_id, min(seen), max(seen) from (
@@ -87,23 +87,23 @@ def _history(db: sqlite_utils.Database) -> None:
             union all
             select url, id, last_seen from articles
         ) group by url""")
-    db["minhashes"].create({"article_id": str, "site": str, "method": str, "signature": bytes},
+    db.table("minhashes").create({"article_id": str, "site": str, "method": str, "signature": bytes},
                            pk="article_id", foreign_keys=[("article_id", "articles", "id")], if_not_exists=True)
     # One row per LSH band of each signature: articles sharing a (band, key) are near-duplicate candidates.
     db.execute("create table if not exists minhash_bands (band_key integer not null, article_id text not null,"
                " primary key (band_key, article_id)) without rowid")
     db.execute("create index if not exists minhash_bands_article on minhash_bands (article_id)")
-    db["near_duplicates"].create({"article_id": str, "other_id": str, "similarity": float, "method": str,
+    db.table("near_duplicates").create({"article_id": str, "other_id": str, "similarity": float, "method": str,
                                   "found": str},
                                  pk=("article_id", "other_id"),
                                  foreign_keys=[("article_id", "articles", "id"), ("other_id", "articles", "id")],
                                  if_not_exists=True)
-    db["near_duplicates"].create_index(["other_id"], if_not_exists=True)
+    db.table("near_duplicates").create_index(["other_id"], if_not_exists=True)
 
 
 def _schedule_state(db: sqlite_utils.Database) -> None:
     """What `gazette schedule` plans per site (next run) and did last, for `gazette status` (archive/scheduling.py)."""
-    db["schedule_state"].create({
+    db.table("schedule_state").create({
         "site": str, "schedule": str, "next_run": str, "last_started": str, "last_finished": str,
         "last_outcome": str, "scheduler_pid": int, "updated": str,
     }, pk="site", if_not_exists=True)
@@ -113,15 +113,15 @@ def _crawl_discovery(db: sqlite_utils.Database) -> None:
     """What a site crawl discovered (crawler/spiders/site.py): listing pages read, article links found on them,
     known articles not requested again. `gazette status` warns when listings found no articles."""
     for column in ("listings", "links", "skipped"):
-        if column not in db["crawl_runs"].columns_dict:
-            db["crawl_runs"].add_column(column, int, not_null_default=0)
+        if column not in db.table("crawl_runs").columns_dict:
+            db.table("crawl_runs").add_column(column, int, not_null_default=0)
 
 
 
 def _revision_cause(db: sqlite_utils.Database) -> None:
     """Why a revision was made: `refetch` (the site's page changed) or `reextract` (Gazette's extraction did)."""
-    if "cause" not in db["revisions"].columns_dict:
-        db["revisions"].add_column("cause", str)
+    if "cause" not in db.table("revisions").columns_dict:
+        db.table("revisions").add_column("cause", str)
     db.execute("update revisions set cause = 'refetch' where cause is null")
 
 
@@ -223,7 +223,7 @@ def _research_interface(db: sqlite_utils.Database) -> None:
 def _learned_boilerplate(db: sqlite_utils.Database) -> None:
     """Lines learned as boilerplate from each site's archived pages (pipelines/learned.py): on `pages` of the
     `seen_in` latest pages sampled, as of `updated`."""
-    db["learned_boilerplate"].create({"site": str, "line": str, "pages": int, "seen_in": int, "updated": str},
+    db.table("learned_boilerplate").create({"site": str, "line": str, "pages": int, "seen_in": int, "updated": str},
                                      pk=("site", "line"), if_not_exists=True)
 
 
@@ -231,8 +231,8 @@ def _credits(db: sqlite_utils.Database) -> None:
     """Credit lines are fields (pipelines/extract.py): who translated the article and who edited it, as the page
     credits them (`Translator: …`, `Editor: …`); null when it does not."""
     for column in ("translator", "editor"):
-        if column not in db["articles"].columns_dict:
-            db["articles"].add_column(column, str)
+        if column not in db.table("articles").columns_dict:
+            db.table("articles").add_column(column, str)
 
 
 def _meetings(db: sqlite_utils.Database) -> None:
@@ -355,10 +355,10 @@ def _removals(db: sqlite_utils.Database) -> None:
     JSON list of {"rule", "text"}; articles.restored, a JSON list of the paragraphs the completeness guard put back
     (extraction had dropped them for no named reason). crawl_runs counts both per run."""
     for column in ("removed", "restored"):
-        if column not in db["articles"].columns_dict:
-            db["articles"].add_column(column, str)
-        if column not in db["crawl_runs"].columns_dict:
-            db["crawl_runs"].add_column(column, int, not_null_default=0)
+        if column not in db.table("articles").columns_dict:
+            db.table("articles").add_column(column, str)
+        if column not in db.table("crawl_runs").columns_dict:
+            db.table("crawl_runs").add_column(column, int, not_null_default=0)
 
 
 def _meeting_sources(db: sqlite_utils.Database) -> None:
@@ -368,12 +368,12 @@ def _meeting_sources(db: sqlite_utils.Database) -> None:
     `described` (1 for a side described, not named: "Chinese officials", "New Zealand diplomats"). An archive
     made before this step gets press-conference events from `gazette reextract`."""
     for column, kind in (("source", str), ("same_as", str)):
-        if column not in db["meetings"].columns_dict:
-            db["meetings"].add_column(column, kind)
+        if column not in db.table("meetings").columns_dict:
+            db.table("meetings").add_column(column, kind)
     db.execute("update meetings set source = 'article' where source is null")
-    for column, kind in (("sentence", str), ("described", int)):
-        if column not in db["meeting_participants"].columns_dict:
-            db["meeting_participants"].add_column(column, kind)
+    for column, kind in (("sentence", str), ("described", int)):  # type: ignore[assignment]
+        if column not in db.table("meeting_participants").columns_dict:
+            db.table("meeting_participants").add_column(column, kind)
     db.execute("create index if not exists meetings_occasion on meetings (type, date_start, country_codes)")
 
 
@@ -414,8 +414,8 @@ def _validators(db: sqlite_utils.Database) -> None:
     db.execute("""create table if not exists validator_faults (
         site text not null, kind text not null, value text not null, seen_at text,
         primary key (site, kind, value)) without rowid""")
-    if "bytes" not in db["crawl_runs"].columns_dict:
-        db["crawl_runs"].add_column("bytes", int, not_null_default=0)
+    if "bytes" not in db.table("crawl_runs").columns_dict:
+        db.table("crawl_runs").add_column("bytes", int, not_null_default=0)
 
 
 MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state, _crawl_discovery,

@@ -142,7 +142,7 @@ class Archive:
         `refetched=False` (re-extraction from a stored capture) leaves last_seen and gone_since alone.
         """
         old = self.article(record["id"]) if refetched and seen_at else None
-        if old is not None and seen_at < (old["last_seen"] or ""):   # a capture older than what is archived
+        if old is not None and seen_at and seen_at < (old["last_seen"] or ""):   # a capture older than what is archived
             return timeline.insert_past_version(self, old, article_values(record), seen_at, capture_id,
                                                 listed=record.get("listed_published"))
         outcome, article_id = self._store_article(record, seen_at=seen_at, capture_id=capture_id,
@@ -205,7 +205,7 @@ class Archive:
     def _insert(self, table: str, row: dict) -> int:
         columns = ", ".join(f"[{c}]" for c in row)
         sql = f"insert into [{table}] ({columns}) values ({', '.join('?' for _ in row)})"
-        return self.db.conn.execute(sql, list(row.values())).lastrowid
+        return self.db.conn.execute(sql, list(row.values())).lastrowid  # type: ignore[return-value]  # an insert: set
 
     def _update(self, table: str, row_id, values: dict) -> None:
         sets = ", ".join(f"[{c}] = ?" for c in values)
@@ -218,7 +218,7 @@ class Archive:
         if old is None or (when and when < (old["last_seen"] or "")):
             return False
         if not old["gone_since"]:
-            self.db["articles"].update(article_id, {"gone_since": when or utcnow()})
+            self.db.table("articles").update(article_id, {"gone_since": when or utcnow()})
         return True
 
 

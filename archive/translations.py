@@ -25,14 +25,14 @@ _FIELDS = "id, site, language, title, body, captions, published"
 
 def create(db: sqlite_utils.Database) -> None:
     """The table (archive/schema.py's `_translations` migration)."""
-    db["translations"].create({
+    db.table("translations").create({
         "english_id": str, "chinese_id": str, "score": float, "method": str, "paired_at": str, "published": str,
         "kind": str, "zh_paragraphs": int, "en_paragraphs": int, "zh_unmatched": int, "en_unmatched": int,
         "zh_answers": int, "omitted_answers": int, "omitted_chars": int, "alignment": str,
     }, pk="english_id", if_not_exists=True)
-    db["translations"].create_index(["chinese_id"], unique=True, if_not_exists=True)
-    db["translations"].create_index(["published"], if_not_exists=True)
-    db["articles"].create_index(["language", "published"], if_not_exists=True)
+    db.table("translations").create_index(["chinese_id"], unique=True, if_not_exists=True)
+    db.table("translations").create_index(["published"], if_not_exists=True)
+    db.table("articles").create_index(["language", "published"], if_not_exists=True)
 
 
 def _articles(db, where: str, params: list) -> list[dict]:
@@ -84,7 +84,7 @@ def pair(archive, *, site: str | None = None, since: str | None = None,
         where += " and site = ?"
         params.append(site)
     chosen = _articles(db, where, params)
-    days = [pairing._day(a["published"]) for a in chosen if pairing._day(a["published"])]
+    days = [day for day in (pairing._day(a["published"]) for a in chosen) if day]
     if not days:
         return {"english": 0, "chinese": 0, "pairs": 0}
     low, high = _day_range(min(days), max(days))
@@ -114,9 +114,9 @@ def pair_new(archive, article_id: str, *, config_dir: str | Path | None = None,
     True when it was paired. `archive` is an Archive."""
     db = archive.db
     found = _articles(db, "id = ?", [article_id])
-    if not found or not pairing._day(found[0]["published"]):
+    day = pairing._day(found[0]["published"]) if found else None
+    if not day:
         return False
-    day = pairing._day(found[0]["published"])
     low, high = _day_range(day - timedelta(days=pairing.WINDOW_DAYS), day + timedelta(days=pairing.WINDOW_DAYS))
     pool = _articles(db, "published >= ? and published < ?", [low, high])
     by_id = {a["id"]: a for a in pool}

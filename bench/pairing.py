@@ -133,7 +133,6 @@ def english_page_paragraphs(html: bytes) -> list[str]:
     import html as html_module
     text = html.decode("utf-8", "replace")
     start = text.find('class="content"')
-    end = text.find("</div>", text.find("News_Body_Txt_A", start) if "News_Body_Txt_A" in text[start:] else start)
     body = text[start:] if start >= 0 else text
     paras = [" ".join(html_module.unescape(_TAG.sub(" ", m.group(1))).split()) for m in _P.finditer(body)]
     return [p for p in paras if re.search(r"\w", p)]

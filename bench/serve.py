@@ -136,18 +136,22 @@ PROVINCES = [("Guizhou", "CN-GZ"), ("Hunan", "CN-HN"), ("Chongqing", "CN-CQ"), (
              ("Zhejiang", "CN-ZJ"), ("Yunnan", "CN-YN"), ("Sichuan", "CN-SC"), ("Hainan", "CN-HI")]
 
 
+def _values(rows) -> str:
+    """SQL VALUES tuples (index, name, code) of (name, code) pairs."""
+    return ", ".join(f"({i}, '{n}', '{c}')" for i, (n, c) in enumerate(rows))
+
+
 def tag_mentions(path: Path) -> None:
     """Two countries and one province per article (chosen by rowid), when the archive has no mentions yet."""
     conn = sqlite3.connect(path)
     if conn.execute("select count(*) from (select 1 from mentions limit 1)").fetchone()[0]:
         return
     started = time.perf_counter()
-    values = lambda rows: ", ".join(f"({i}, '{n}', '{c}')" for i, (n, c) in enumerate(rows))
     with conn:
         conn.execute("create temp table c (k, name, code)")
-        conn.execute(f"insert into c values {values(COUNTRIES)}")
+        conn.execute(f"insert into c values {_values(COUNTRIES)}")
         conn.execute("create temp table p (k, name, code)")
-        conn.execute(f"insert into p values {values(PROVINCES)}")
+        conn.execute(f"insert into p values {_values(PROVINCES)}")
         for step, offset in ((1, 0), (7, 3)):
             conn.execute(f"insert or ignore into mentions (article_id, kind, name, code, count) "
                          f"select a.id, 'country', c.name, c.code, 1 from articles a "
@@ -167,12 +171,11 @@ def tag_meetings(path: Path) -> None:
     if conn.execute("select count(*) from (select 1 from meetings limit 1)").fetchone()[0]:
         return
     started = time.perf_counter()
-    values = lambda rows: ", ".join(f"({i}, '{n}', '{c}')" for i, (n, c) in enumerate(rows))
     with conn:
         conn.execute("create temp table mc (k, name, code)")
-        conn.execute(f"insert into mc values {values(COUNTRIES)}")
+        conn.execute(f"insert into mc values {_values(COUNTRIES)}")
         conn.execute("create temp table mp (k, name, code)")
-        conn.execute(f"insert into mp values {values(PROVINCES)}")
+        conn.execute(f"insert into mp values {_values(PROVINCES)}")
         conn.execute("""insert into meetings (id, article_id, site, seq, type, date_start, date_end, year, month,
                 place_country, province, province_code, city, places, source, chinese_side, foreign_side, countries,
                 country_codes, sentence)

@@ -28,7 +28,7 @@ from pipelines.fields import SELECTABLE
 from pipelines.learned import learn, page_lines
 
 from . import listing as listing_module
-from .config import LISTING_FIELDS, Config, Site
+from .config import Config, Site
 from .listing import Page
 from .pages import describe_failure
 from .spiders.site import SiteSpider

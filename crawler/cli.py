@@ -7,7 +7,6 @@ everything asked for succeeded, 1 when some URL or site failed, 2 for a usage or
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from pathlib import Path
 
@@ -464,8 +463,6 @@ def check(config, db_path, site_keys, all_sites, articles, as_json, verbose):
 @json_option
 def status(config, db_path, as_json):
     """Per site: the last crawl, its counts and warnings (nothing found, most articles fell back, failures)."""
-    from pathlib import Path
-
     from archive.health import human_bytes, status_report
 
     for s in status_report(db_path, list(config.sites)):

@@ -130,8 +130,8 @@ def test_provincial_reprint_of_ministry_article_is_a_linked_near_duplicate(mirro
     ministry_id, reprint_id, own_id = (r["article_id"] for r in results)
     assert len(rows(db, "select id from articles")) == 3
     links = rows(db, "select * from near_duplicates order by article_id")
-    assert {(l["article_id"], l["other_id"]) for l in links} == {(ministry_id, reprint_id), (reprint_id, ministry_id)}
-    assert all(0.5 <= l["similarity"] < 1 and l["method"].startswith("minhash") for l in links)
+    assert {(k["article_id"], k["other_id"]) for k in links} == {(ministry_id, reprint_id), (reprint_id, ministry_id)}
+    assert all(0.5 <= k["similarity"] < 1 and k["method"].startswith("minhash") for k in links)
     # Guizhou's own report of the same tour (its own words) is not a near-duplicate
     assert not rows(db, "select * from near_duplicates where article_id = ?", [own_id])
     assert len(rows(db, "select * from minhashes")) == 3

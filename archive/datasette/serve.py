@@ -169,7 +169,8 @@ def archive_database_class():
 
 def bounded_rows(cursor, wanted: int | None) -> list:
     """Up to `wanted` rows (all when None), raising sqlite3.OperationalError once their cells pass RESULT_BUDGET."""
-    rows, size = [], 0
+    rows: list = []
+    size = 0
     while wanted is None or len(rows) < wanted:
         batch = cursor.fetchmany(16 if wanted is None else min(16, wanted - len(rows)))
         if not batch:

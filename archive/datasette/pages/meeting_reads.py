@@ -33,7 +33,8 @@ class EventFilter:
     sites: list[str] = field(default_factory=list)
 
     def where(self) -> tuple[str, dict]:
-        clauses, params = [], {}
+        clauses: list[str] = []
+        params: dict[str, object] = {}
         if self.province:
             clauses.append("m.province = :province")
             params["province"] = self.province

@@ -45,19 +45,19 @@ class MeetingQuery:
             if f.province is None:
                 self.unknown.append(("province", a["province"], closest(a["province"], list(known))))
         if "country" in a:
-            known = await reads.countries(db)
+            countries = await reads.countries(db)
             f.country = {k.lower(): k for k in known}.get(a["country"].lower())
             if f.country is None:
-                self.unknown.append(("country", a["country"], closest(a["country"], known)))
+                self.unknown.append(("country", a["country"], closest(a["country"], countries)))
         if "year" in a:
             f.year = int(a["year"]) if a["year"].isdigit() else None
             if f.year is None:
                 self.unknown.append(("year", a["year"], []))
         if "type" in a:
-            known = await reads.types(db)
-            f.type = a["type"].lower() if a["type"].lower() in known else None
+            types = await reads.types(db)
+            f.type = a["type"].lower() if a["type"].lower() in types else None
             if f.type is None:
-                self.unknown.append(("type", a["type"], closest(a["type"], known)))
+                self.unknown.append(("type", a["type"], closest(a["type"], types)))
         if "official" in a:
             await self._resolve_official(db, a["official"])
 

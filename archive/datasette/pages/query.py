@@ -161,13 +161,13 @@ async def page_rowids(db, query: Query, total: int | None) -> list[int]:
         sql = f"select rowid from ({hits}) order by rank, rowid desc limit {PAGE_SIZE} offset {offset}"
         return [r[0] for r in (await db.execute(sql, params)).rows]
     # newest published first: walk the published index when the matches are many, sort them when few
-    if total > 2000:
+    if (total or 0) > 2000:
         sql = ("select a.rowid from articles a indexed by articles_published "
                "join article_keys k on k.rowid = a.rowid"
                + (" where " + " and ".join(where) if where else "")
                + f" order by a.published desc, a.rowid desc limit {PAGE_SIZE} offset {offset}")
     else:
-        hits, params = _hits_sql(query, max(total, 1))
+        hits, params = _hits_sql(query, max(total or 0, 1))
         sql = (f"select rowid from ({hits}) order by published desc, rowid desc "
                f"limit {PAGE_SIZE} offset {offset}")
     return [r[0] for r in (await db.execute(sql, params, custom_time_limit=4000)).rows]

@@ -74,7 +74,7 @@ def _facet_union(query: Query) -> str:
 
 
 def _facet_rows(query: Query, rows) -> dict:
-    out = {name: [] for name in FACET_PARTS if name not in query.filters and name != "month"}
+    out: dict[str, list] = {name: [] for name in FACET_PARTS if name not in query.filters and name != "month"}
     months = []
     for row in rows:
         if row[0] == "month":
