@@ -435,7 +435,7 @@ class NewerArchive(Exception):
 
 
 def version(db: sqlite_utils.Database) -> int:
-    return db.execute("PRAGMA user_version").fetchone()[0]
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
 def migrate(db: sqlite_utils.Database, upto: int = VERSION) -> int:

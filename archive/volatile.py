@@ -2,6 +2,8 @@
 of an article (pipelines/volatile.py decides which)."""
 from __future__ import annotations
 
+from typing import Iterable
+
 from .store import Archive, utcnow
 
 
@@ -9,7 +11,7 @@ def templates(archive: Archive, site: str) -> frozenset[str]:
     return frozenset(r[0] for r in archive.db.execute("select template from volatile_lines where site = ?", [site]))
 
 
-def learn(archive: Archive, site: str, found, article_id: str | None = None, when: str | None = None) -> None:
+def learn(archive: Archive, site: str, found: Iterable[str], article_id: str | None = None, when: str | None = None) -> None:
     """Remember these templates for the site (inside the caller's transaction if any)."""
     for item in dict.fromkeys(found):
         archive.db.execute(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any, Iterator
 
 HERE = Path(__file__).resolve().parent
 SOURCE_ROOT = HERE.parent  # the repository, when this package is imported from a checkout
@@ -33,7 +34,7 @@ def fixtures() -> Path:
     return _shipped("fixtures", SOURCE_ROOT / "tests" / "fixtures")
 
 
-def config_dir(value: str | os.PathLike | None = None) -> Path:
+def config_dir(value: str | os.PathLike[str] | None = None) -> Path:
     """The config directory to use, as an absolute path: `value` (--config), else $GAZETTE_CONFIG, else
     ./config if it has a sites.toml, else the packaged default. A path that was given is returned even if it
     does not exist, so the caller can say so."""
@@ -46,7 +47,7 @@ def config_dir(value: str | os.PathLike | None = None) -> Path:
     return default_config()
 
 
-def recorded_pages(site: str | None = None):
+def recorded_pages(site: str | None = None) -> Iterator[tuple[str, str, Path, Any]]:
     """(site key, URL path, page file, expected fields) for every recorded article page that has a
     `<page>.expected.json` beside it (all sites, or this one)."""
     root = fixtures()

@@ -74,8 +74,8 @@ def _anchors(text: str, config_dir) -> frozenset:
     for m in mentions.tag(text, config_dir):
         if m.code != "CHN":
             found.add((m.kind, m.code if m.kind != "official" else m.name))
-    for m in _SIDE.finditer(text):
-        code = _SIDES.get(m.group(1) or m.group(2))
+    for side in _SIDE.finditer(text):
+        code = _SIDES.get(side.group(1) or side.group(2))
         if code:
             found.add(("country", code))
     return frozenset(found)
@@ -201,7 +201,8 @@ def _omitted(rows: list[tuple], matched_zh: set) -> tuple[list[int], list[int]]:
     """(left out, unaligned): a Chinese paragraph with no English counts as left out only when no English paragraph
     near it (NEAR rows either side) is unmatched too; otherwise the two versions differ there in a way the aligner
     cannot settle (a passage rewritten, split or reordered), and it is only unaligned."""
-    out, unsure = set(), set()
+    out: set = set()
+    unsure: set = set()
     for k, (z, e) in enumerate(rows):
         if e is not None or z in matched_zh:
             continue
@@ -224,7 +225,7 @@ def _captions(rows: list[tuple], zh: list[str], zh_a: list[frozenset], captions:
         if e is None and z is not None:
             scores = [(_similar(zh_a[z], cap_a[k], len(zh[z]), len(c)) + _role_bonus([role(zh[z], "zh")],
                        [role(c, "en")]), k) for k, c in enumerate(captions) if k not in used]
-            best = max(scores, default=(0.0, None))
+            best = max(scores, default=(0.0, -1))
             if best[0] >= CAPTION_MATCH:
                 used.add(best[1])
                 out.append((z, -1 - best[1]))

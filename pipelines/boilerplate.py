@@ -28,7 +28,10 @@ SIMPLE_SELECTOR = re.compile(r"^([a-zA-Z][\w-]*)?((?:[.#][\w-]+)*)$")
 def _removal_plan(selectors: tuple[str, ...]):
     """Simple selectors (`tag`, `.class`, `#id`, `tag.class#id`) indexed for one pass over the page in Python;
     the others (descendant, attribute...) as one compiled XPath union."""
-    by_tag, by_class, by_id, others = {}, {}, {}, []
+    by_tag: dict = {}
+    by_class: dict = {}
+    by_id: dict = {}
+    others: list = []
     for css in dict.fromkeys(selectors):
         match = SIMPLE_SELECTOR.match(css.strip())
         if not match or not (match.group(1) or match.group(2)):

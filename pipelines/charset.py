@@ -28,7 +28,7 @@ XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>\s*")
 _seen = threading.local()  # offsets of the stray bytes of the decode running in this thread
 
 
-def _cp1252_byte(error: UnicodeDecodeError):
+def _cp1252_byte(error: UnicodeDecodeError) -> tuple[str, int]:
     strays = getattr(_seen, "strays", None)
     if strays is not None:
         strays.append(error.start)
@@ -40,7 +40,7 @@ def _cp1252_byte(error: UnicodeDecodeError):
     return char, error.start + 1
 
 
-codecs.register_error(FALLBACK, _cp1252_byte)
+codecs.register_error(FALLBACK, _cp1252_byte)  # type: ignore[arg-type]  # only ever given decode errors
 
 
 def decode(body: bytes, content_type: str | None = None) -> tuple[str, str]:
@@ -84,7 +84,8 @@ def mostly_utf8(body: bytes) -> str | None:
     """The body read as UTF-8 with each stray byte read as Windows-1252, when the page is overwhelmingly UTF-8:
     at least UTF8_MAJORITY valid multibyte characters per stray byte, or a few stray bytes each standing alone
     between ASCII bytes (a GBK page's Chinese characters are runs of high bytes). Else None."""
-    _seen.strays = stray = []
+    stray: list[int] = []
+    _seen.strays = stray
     try:
         text = body.decode("utf-8", errors=FALLBACK)
     finally:

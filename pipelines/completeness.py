@@ -37,7 +37,7 @@ def guard(reference: list[str], paragraphs: list[str], removed: list[Removal]) -
     lost_at: dict[int, list[str]] = {}
     restored: list[str] = []
     cursor = 0
-    position = {}
+    position: dict = {}
     for index, paragraph in enumerate(paragraphs):
         position.setdefault(paragraph, []).append(index)
     for block in reference:  # whitespace-normalised already (extract._blocks, conservative_reading)

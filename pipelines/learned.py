@@ -81,7 +81,7 @@ def learn(pages: Iterable[Iterable[str]], *, min_share: float = MIN_SHARE, min_p
           min_sample: int = MIN_SAMPLE) -> list[Learned]:
     """The boilerplate lines of a sample of one site's pages (each page given as its text lines), most frequent
     first. A line counts once per page."""
-    counts: Counter = Counter()
+    counts: Counter[str] = Counter()
     sampled = 0
     for lines in pages:
         sampled += 1

@@ -118,10 +118,10 @@ def _places(data_dir: Path) -> dict:
         for n in _iso_names(country):
             lookup[_norm(n)] = ("country", display, code)
     for code, entry in extra.items():
-        country = pycountry.countries.get(alpha_3=code)
-        if country is None:
+        known = pycountry.countries.get(alpha_3=code)
+        if known is None:
             raise ValueError(f"countries.toml: {code} is not an ISO 3166-1 alpha-3 code")
-        display = entry.get("name") or getattr(country, "common_name", None) or country.name
+        display = entry.get("name") or getattr(known, "common_name", None) or known.name
         for n in entry.get("aliases", []):
             lookup[_norm(n)] = ("country", display, code)
         for d in entry.get("demonyms", []):

@@ -17,6 +17,7 @@ the generic ones servers and CMSs use, in English and Chinese.
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import urlsplit
 
 from w3lib.html import get_meta_refresh
@@ -80,7 +81,7 @@ def page_title(text: str) -> str | None:
     return clean_text(re.sub(r"<[^>]+>", " ", match.group(1))) if match else None
 
 
-def suspect_reasons(old: dict, new: dict, html: str, shared_title: int = 0) -> list[str]:
+def suspect_reasons(old: dict[str, Any], new: dict[str, Any], html: str, shared_title: int = 0) -> list[str]:
     """Why the new version (`new`: title, body) of an archived article (`old`) looks like no article: empty
     when it looks like an edit. `html` is the new page's decoded text; `shared_title` how many other articles of
     the site have the new title."""
