@@ -2,7 +2,9 @@
 
 Each migration is a function that moves the archive one version up; `PRAGMA user_version` records the
 version reached. Opening an archive made by an older Gazette runs the missing steps in place, each in its
-own transaction, so no row is lost. Add a step by appending a function to MIGRATIONS; never edit an old one.
+own transaction, so no row is lost. Add a step by appending a function to MIGRATIONS; never edit, rename or move
+an old one. Steps are numbered by their place (the version they bring an archive to) and named by their
+function (`step_name`); a new article field's step calls `add_article_field`.
 """
 from __future__ import annotations
 
@@ -426,6 +428,12 @@ MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_st
 VERSION = len(MIGRATIONS)
 
 
+def step_name(number: int) -> str:
+    """Migration `number` (1-based: the user_version it brings an archive to) by number and name, e.g.
+    `010 credits` (its function's name; tests/test_fields.py holds the names so no step is renamed or moved)."""
+    return f"{number:03d} {MIGRATIONS[number - 1].__name__.lstrip('_')}"
+
+
 class NewerArchive(Exception):
     """The archive was written by a newer Gazette (its schema version is beyond VERSION)."""
 
@@ -447,6 +455,9 @@ def migrate(db: sqlite_utils.Database, upto: int = VERSION) -> int:
         with db.atomic():
             if version(db) > number:  # another process ran this step meanwhile
                 continue
-            MIGRATIONS[number](db)
+            try:
+                MIGRATIONS[number](db)
+            except sqlite3.Error as exc:  # which step failed, for the one-line error (the step is rolled back)
+                raise type(exc)(f"migration {step_name(number + 1)}: {exc}") from exc
             db.execute(f"PRAGMA user_version = {number + 1}")
     return max(current, upto)

@@ -74,3 +74,32 @@ def test_datasette_describes_the_fields_from_the_registry_only():
     served = serve.load_metadata()["databases"]["gazette"]["tables"]["articles"]["columns"]
     assert {name: served[name] for name in fields.NAMES} == fields.descriptions()
     assert set(raw) <= set(served)   # the other columns keep their metadata.yml descriptions
+
+
+# The migrations as named in the order they were released: a step renamed, moved or removed fails here (an archive's
+# user_version counts the steps, so their order is part of every archive written). New steps go at the end.
+RELEASED_STEPS = ("core_tables", "full_text_search", "mentions", "history", "schedule_state", "crawl_discovery",
+                  "revision_cause", "research_interface", "learned_boilerplate", "credits", "meetings", "gone_index",
+                  "article_keys_id", "province_months", "cheaper_cjk_check", "volatile_lines", "meetings_by_date",
+                  "removals", "meeting_sources", "translations", "capture_origins", "validators")
+
+
+def test_migrations_are_numbered_and_named_and_released_ones_never_move():
+    names = [schema.step_name(n) for n in range(1, schema.VERSION + 1)]
+    assert names[:len(RELEASED_STEPS)] == [f"{n:03d} {name}" for n, name in enumerate(RELEASED_STEPS, 1)]
+    assert len({name.split()[1] for name in names}) == len(names) == schema.VERSION
+    assert schema.step_name(10) == "010 credits"
+
+
+def test_a_failing_migration_step_is_named_and_rolled_back(tmp_path, monkeypatch):
+    db = sqlite_utils.Database(tmp_path / "a.db")
+    schema.migrate(db, upto=schema.VERSION - 1)
+
+    def broken(db):
+        db.execute("create table half_done (x)")
+        db.execute("select * from no_such_table")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:-1] + [broken])  # a step that fails half-way
+    with pytest.raises(Exception, match=rf"migration {schema.VERSION:03d} broken: no such table"):
+        schema.migrate(db)
+    assert schema.version(db) == schema.VERSION - 1 and "half_done" not in db.table_names()
