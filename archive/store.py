@@ -211,7 +211,8 @@ def _check_parent(path: Path) -> None:
 
 
 def newer_archive_message(path: Path, found: int) -> str:
-    from importlib.metadata import PackageNotFoundError, version as package_version
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as package_version
     try:
         mine = package_version("gazette")
     except PackageNotFoundError:

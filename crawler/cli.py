@@ -7,7 +7,6 @@ everything asked for succeeded, 1 when some URL or site failed, 2 for a usage or
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from pathlib import Path
 
@@ -43,7 +42,7 @@ class Gazette(click.Group):
         except OSError as exc:
             where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
             fail(f"cannot use{where}: {exc.strerror or exc}", EXIT_FAILED)
-        except Exception as exc:  # noqa: BLE001 - a bug: one line, not a traceback (GAZETTE_DEBUG=1 shows it)
+        except Exception as exc:  # a bug: one line, not a traceback (GAZETTE_DEBUG=1 shows it)
             import os
             if os.environ.get("GAZETTE_DEBUG"):
                 raise
