@@ -53,7 +53,8 @@ class Archive:
             raise ArchiveError(newer_archive_message(self.path, exc.found)) from None
         except sqlite3.DatabaseError as exc:
             if "not a database" in str(exc) or "malformed" in str(exc):
-                raise ArchiveError(f"cannot open archive {self.path}: it is not a Gazette archive (SQLite says: {exc})") from None
+                raise ArchiveError(f"cannot open archive {self.path}: it is not a Gazette archive "
+                                   f"(SQLite says: {exc})") from None
             raise ArchiveError(f"cannot open archive {self.path}: {exc}") from None
         except OSError as exc:
             raise ArchiveError(f"cannot open archive {self.path}: {exc.strerror or exc}") from None
