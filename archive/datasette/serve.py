@@ -2,11 +2,12 @@
 
 The archive is always served under the database name `gazette` (the metadata's canned queries and links use
 it), whatever the file is called. Datasette opens it with `?mode=ro` (not immutable: crawls write while it
-serves); archive/datasette/plugins/ refuses every request that is not GET/HEAD; datasette-block-robots
+serves); archive/datasette/plugin.py refuses every request that is not GET/HEAD; datasette-block-robots
 answers /robots.txt with `Disallow: /`.
 """
 from __future__ import annotations
 
+import json
 import socket
 import sqlite3
 import sys
@@ -15,11 +16,11 @@ from pathlib import Path
 
 import yaml
 
+from archive.datasette import DATABASE as DATABASE_NAME
 from archive.store import Archive, ArchiveError
 
 DATASETTE_DIR = Path(__file__).resolve().parent  # metadata, templates, plugins and static files sit beside this module
 METADATA = DATASETTE_DIR / "metadata.yml"
-DATABASE_NAME = "gazette"
 # No query can take the server's memory far: SQLite refuses to build any string or blob longer than CELL_LIMIT
 # (`select zeroblob(100000000)` is an error, not 100 MB), and a result stops with a clear error once its cells
 # pass RESULT_BUDGET bytes (1,000 rows of 10 MB each would otherwise all be held, then encoded as JSON).
@@ -38,6 +39,51 @@ SETTINGS = {
 def load_metadata() -> dict:
     """The project's Datasette metadata (archive/datasette/metadata.yml)."""
     return yaml.safe_load(METADATA.read_text("utf-8"))
+
+
+def chart_colours(metadata: dict, sites: dict, provinces: list[str]) -> dict:
+    """The dashboards' charts coloured as Gazette's pages are: each site its colour and full name (in the legend
+    and tooltips, not its key), each province its colour (archive/datasette/pages/common.py); bars on a month
+    axis as wide as the month; legends below the chart, so that on a phone the bars keep the width.
+    `provinces`: those the archive's events name (the legend lists only these)."""
+    from archive.datasette.pages.common import OTHER_COLOUR, PALETTE, province_colour
+
+    keys = list(sites) + ["other"]
+    names = {k: (sites.get(k) or {}).get("name", k) for k in keys}
+    pairs = ", ".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in names.items())
+    label = "{" + pairs + "}[datum.label] || datum.label"
+    places = [p for p in provinces if p] + ["abroad or unknown"]
+    for dashboard in ((metadata.get("plugins") or {}).get("datasette-dashboards") or {}).values():
+        for chart in (dashboard.get("charts") or {}).values():
+            display = chart.get("display") or {}
+            encoding = display.get("encoding") or {}
+            if (encoding.get("x") or {}).get("timeUnit") and isinstance(display.get("mark"), dict):
+                display["mark"].setdefault("timeUnitBandSize", 0.9)
+            for channel in ("color", "y"):
+                spec = encoding.get(channel) or {}
+                if spec.get("field") == "site":
+                    if channel == "color":
+                        spec["scale"] = {"domain": keys, "range": [PALETTE[i % len(PALETTE)] for i in range(len(sites))]
+                                         + [OTHER_COLOUR]}
+                        spec["legend"] = {"labelExpr": label, "orient": "bottom", "columns": 2}
+                    else:
+                        spec["axis"] = {**(spec.get("axis") or {}), "labelExpr": label}
+                if spec.get("field") == "province" and channel == "color":
+                    spec["scale"] = {"domain": places, "range": [province_colour(p) for p in places]}
+                    spec["legend"] = {"orient": "bottom", "columns": 3}
+    return metadata
+
+
+def event_provinces(path: Path) -> list[str]:
+    """The provinces the archive's events took place in (for the charts' legends); [] before any."""
+    import sqlite3
+
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            return [r[0] for r in conn.execute("select distinct province from meetings where province is not null "
+                                               "order by province")]
+    except sqlite3.Error:
+        return []
 
 
 def archive_database_class():
@@ -137,6 +183,18 @@ def site_names(config) -> dict:
     return {key: {"name": site.name, "url": site.base_url} for key, site in config.sites.items()}
 
 
+def register_plugin() -> None:
+    """Gazette's plugin, registered by the `datasette` entry point of an installed Gazette; registered here when
+    the installed metadata predates the entry point (or the code runs from a checkout that is not installed).
+    Its templates/ beside it come with it."""
+    from datasette.plugins import pm
+
+    from archive.datasette import plugin
+
+    if not pm.is_registered(plugin) and pm.get_plugin("gazette") is None:
+        pm.register(plugin, name="gazette")
+
+
 def build(db_path: str | Path, sites: dict | None = None):
     """A configured Datasette instance serving the archive read-only (raises ArchiveError if it is missing).
 
@@ -151,10 +209,10 @@ def build(db_path: str | Path, sites: dict | None = None):
         Archive(path).close()  # brings an older archive's schema up to date before serving it read-only
     except ArchiveError as exc:  # e.g. a read-only copy: serve it as it is
         print(f"gazette serve: warning: {exc}; serving the archive as it is", file=sys.stderr)
-    metadata = load_metadata()
+    metadata = chart_colours(load_metadata(), sites or {}, event_provinces(path))
     metadata.setdefault("plugins", {})["gazette"] = {"sites": sites or {}}
-    ds = Datasette(metadata=metadata, template_dir=str(DATASETTE_DIR / "templates"),
-                   plugins_dir=str(DATASETTE_DIR / "plugins"), settings=SETTINGS)
+    register_plugin()
+    ds = Datasette(metadata=metadata, settings=SETTINGS)
     ds.remove_database("_memory")
     ds.add_database(archive_database_class()(ds, path=str(path.resolve()), is_mutable=True), name=DATABASE_NAME)
     return ds
