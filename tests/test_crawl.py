@@ -62,7 +62,7 @@ def test_full_then_incremental_crawl_of_every_site(mirrors, mirrored_config, db)
         assert summary["status"] == "ok" and summary["failed"] == 0, summary
         assert summary["new"] == len(pages) >= 6, site
         assert set(summary) == {"site", "run_id", "status", "requests", "new", "updated", "unchanged", "duplicate",
-                                "failed", "gone", "fell_back", "bytes", "errors"}
+                                "failed", "gone", "fell_back", "removed", "restored", "bytes", "errors"}
         # every article requested once, stored once, with its expected fields
         articles = [p for p in mirror.requests if p != "/robots.txt" and not is_listing(site, p)]
         assert len(articles) == len(set(articles)) == len(pages), site
