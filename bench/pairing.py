@@ -199,6 +199,37 @@ def evaluate_deletions(labels_path: Path = FIXTURES / "alignments.json", step: i
             "precision": tp / (tp + fp) if tp + fp else None, "recall": tp / (tp + fn) if tp + fn else None}
 
 
+MEETING_LABELS = ROOT / "tests" / "fixtures" / "meetings_zh" / "labels.json"
+
+
+def evaluate_meetings(labels_path: Path = MEETING_LABELS) -> dict:
+    """pipelines/meetings_zh.extract against the hand labels: an extracted event is right when a labelled event of
+    the same text has the same type, start date and set of foreign countries (one to one)."""
+    from pipelines import meetings_zh
+
+    items = json.loads(labels_path.read_text("utf-8"))["items"]
+    tp = extracted = labelled = 0
+    misses, false = [], []
+    for n, item in enumerate(items):
+        got = meetings_zh.extract({"id": str(n), "language": "zh", "body": item["text"],
+                                   "published": item["published"], "title": item.get("title")})
+        want = [(e["type"], e["date_start"], frozenset(e["countries"])) for e in item["events"]]
+        have = [(e["type"], e["date_start"], frozenset(e["countries"])) for e in got]
+        extracted += len(have)
+        labelled += len(want)
+        left = list(want)
+        for h in have:
+            if h in left:
+                left.remove(h)
+                tp += 1
+            else:
+                false.append((n, h))
+        misses += [(n, w) for w in left]
+    return {"texts": len(items), "labelled": labelled, "extracted": extracted, "right": tp,
+            "precision": tp / extracted if extracted else None, "recall": tp / labelled if labelled else None,
+            "false": false, "missed": misses}
+
+
 def _ratio(value) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
@@ -233,6 +264,13 @@ def main(argv=None) -> int:
         for name, truth, found in a["rows"]:
             if truth != found:
                 print(f"  {name}: labelled {truth}, found {found}")
+    m = evaluate_meetings()
+    print(f"Chinese meetings on {m['texts']} hand-labelled real texts: {m['labelled']} labelled, {m['extracted']} found, "
+          f"{m['right']} right: precision {_ratio(m['precision'])}  recall {_ratio(m['recall'])}")
+    for n, event in m["false"]:
+        print(f"  false: text {n}: {event[0]} {event[1]} {sorted(event[2])}")
+    for n, event in m["missed"]:
+        print(f"  missed: text {n}: {event[0]} {event[1]} {sorted(event[2])}")
     d = evaluate_deletions()
     print(f"English paragraphs deleted on purpose ({d['trials']} trials on the hand-aligned pairs): precision "
           f"{_ratio(d['precision'])}  recall {_ratio(d['recall'])} ({d['tp']} found, {d['fp']} false, {d['fn']} missed)")
