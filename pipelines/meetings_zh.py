@@ -26,15 +26,16 @@ from . import mentions, mentions_zh
 
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 _QUESTION = re.compile(r"^\s*(?:问|追问[一二三四五]?|[^\s:：，。（(]{0,24}记者[^\s:：，。]{0,4})[:：]|[？?]\s*$")
-_FUTURE = re.compile(r"即将|拟|临近|期待|希望|将(?:于|在|同|与|对|赴|会见|会晤|出席|访|举行|率|应|来华|参加|主持|发表|进行|继续)"
-                     r"|如有(?:进一步)?消息")
-_GENERIC = re.compile(r"多次|一些|经常|有时|历次|或者|如果|的话|可以去|访问的|来访的|访华的|有关活动")
+_FUTURE = re.compile(r"即将|拟|临近|期待|希望|届时|将(?![其之军领士近])|如有(?:进一步)?消息")
+_THIS = re.compile(r"此访|此次|这次|本次")
+_ASKED = re.compile(r"是否|会否|能否")
+_GENERIC = re.compile(r"多次|多批|一些|经常|有时|历次|或者|如果|的话|可以去|访问的|来访的|访华的|有关活动|各地|人次|欢迎|上述")
 # a Chinese party: an official (zh.toml), China, the Chinese side, an embassy, a visit to China, a "中X" pair
 _CHINESE_PARTY = re.compile(r"中方|中国|我国|中共|国家主席|国务院|国务委员|外交部|驻[^，。]{1,12}?(?:大使|使馆|总领)"
                             r"|访华|来华|中[美俄日韩朝印澳英法德加越菲哈蒙伊卢非欧]|[美俄日韩朝印澳英法德加越菲哈蒙伊卢]中(?=[两关双])")
 _TYPES = (  # first match wins
-    ("visit", re.compile(r"(?:国事|正式|工作|友好|国事)?访问(?!团)|访华|来访|出访")),
-    ("call", re.compile(r"通电话|视频通话|通话")),
+    ("visit", re.compile(r"(?:国事|正式|工作|友好)?访问(?!团)|访华|来访|(?<!发)出访")),
+    ("call", re.compile(r"通电话|视频通话|通话(?![费量记])")),
     ("talks", re.compile(r"会谈")),
     ("meeting", re.compile(r"会见|会晤|见面")),
     ("attend", re.compile(r"出席")),
@@ -96,17 +97,19 @@ def resolve_date(sentence: str, published: date | None) -> tuple[str | None, str
     return None, None
 
 
-def trigger(sentence: str) -> tuple[str | None, bool]:
-    """(the event type a sentence states or None, whether it was set aside as asked, announced or expected: what
-    follows it undated belongs to that announcement, not to an event)."""
-    if _QUESTION.search(sentence) or _FUTURE.search(sentence):
-        return None, True
+def trigger(sentence: str) -> tuple[str | None, str | None]:
+    """(the event type a sentence states or None, why it was set aside: "announced" (what follows it undated belongs
+    to the announcement, not to an event), "asked", "generic", or None)."""
+    if _FUTURE.search(sentence):
+        return None, "announced"
+    if _QUESTION.search(sentence) or _ASKED.search(sentence):
+        return None, "asked"
     if _GENERIC.search(sentence):
-        return None, False
+        return None, "generic"
     for name, pattern in _TYPES:
         if pattern.search(sentence):
-            return name, False
-    return None, False
+            return name, None
+    return None, None
 
 
 def _parties(sentence: str, tagger, kind: str) -> tuple[list[str], dict | None]:
@@ -174,16 +177,18 @@ def extract(article, config_dir: str | Path | None = None) -> list[dict]:
     dated: tuple = (None, None, "")          # the last date stated, and its sentence
     announced = False                        # the sentences since the last date belong to an announcement
     sents = sentences(article.get("body") or "")
+    # in a text that announces a visit, "this visit" (此访, 此次访问) undated is the announced one
+    announces = any(trigger(s)[1] == "announced" for s in sents)
     for i, s in enumerate(sents):
         kind, set_aside = trigger(s)
         start, end = resolve_date(s, published)
         if set_aside or kind is None:
-            if set_aside:
+            if set_aside == "announced":
                 dated, announced = (None, None, ""), True
-            elif start:
+            elif start and not set_aside:
                 dated, announced = (start, end, s), False
             continue
-        if start is None and announced:
+        if start is None and (announced or (announces and _THIS.search(s))):
             continue
         around = " ".join(sents[max(0, i - 1):i + 2])
         if not (_CHINESE_PARTY.search(around) or mentions_zh.tag(around, tagger)[1]):
