@@ -17,6 +17,7 @@ from .boilerplate import is_soft_404
 from .charset import decode
 from .extract import Article, ExtractionError, extract
 from .meetings import extract as meetings
+from .meetings_zh import extract as meetings_zh
 from .mentions import tag
 from .normalise import article_id, content_hash
 from .rules import OTHER, Site
@@ -75,7 +76,7 @@ def article_record(article: Article, canonical: str, site: Site, hints: dict | N
               "listed_published": (hints or {}).get("listed_published")}
     text = f"{record.get('title') or ''}\n\n{record.get('body') or ''}"
     record["mentions"] = [vars(m) for m in tag(text, config_dir)]
-    record["meetings"] = meetings(record, config_dir)   # who met whom: pipelines/meetings.py
+    record["meetings"] = meetings(record, config_dir) or meetings_zh(record, config_dir)  # meetings(_zh).py
     return record
 
 

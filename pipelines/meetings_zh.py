@@ -28,7 +28,7 @@ _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 _QUESTION = re.compile(r"^\s*(?:问|追问[一二三四五]?|[^\s:：，。（(]{0,24}记者[^\s:：，。]{0,4})[:：]|[？?]\s*$")
 _FUTURE = re.compile(r"即将|拟|临近|期待|希望|届时|将(?![其之军领士近])|如有(?:进一步)?消息")
 _THIS = re.compile(r"此访|此次|这次|本次")
-_ASKED = re.compile(r"是否|会否|能否")
+_ASKED = re.compile(r"是否|会否|能否|未曾|并未|没有|从未|不曾")     # asked, or denied
 _GENERIC = re.compile(r"多次|多批|一些|经常|有时|历次|或者|如果|的话|可以去|访问的|来访的|访华的|有关活动|各地|人次|欢迎|上述")
 # a Chinese party: an official (zh.toml), China, the Chinese side, an embassy, a visit to China, a "中X" pair
 _CHINESE_PARTY = re.compile(r"中方|中国|我国|中共|国家主席|国务院|国务委员|外交部|驻[^，。]{1,12}?(?:大使|使馆|总领)"
@@ -45,7 +45,7 @@ _PLACE_BEFORE = re.compile(r"(?:在|赴|于|抵达)$")
 _YMD = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:(?:至|到|-|—)(?:(\d{1,2})月)?(\d{1,2})日)?")
 _DAY = re.compile(r"(?<![月\d])(\d{1,2})日")
 _MONTH = re.compile(r"(?:(\d{4})年|今年)(\d{1,2})月(?!\d{0,2}日)")
-_YEAR = re.compile(r"(\d{4})年(?!\d{0,2}月)")
+_YEAR = re.compile(r"(\d{4})年(?!\d{0,2}月|以来|起)")
 NEAR = 3                # sentences around a trigger searched for its countries when it names none
 _RELATIVE = {"今天": 0, "今日": 0, "当天": 0, "昨天": -1, "昨日": -1, "前天": -2}
 
@@ -202,7 +202,9 @@ def extract(article, config_dir: str | Path | None = None) -> list[dict]:
             if not countries:
                 continue
             kind = "meeting"
-        same = next((e for e in events if e["type"] == kind and e["date_start"] == start), None) if start else None
+        # one occasion, one event: a second sentence of the same date (a visit's meetings are the visit's)
+        same = next((e for e in events if e["date_start"] == start and (e["type"] == kind or "visit" in (
+            e["type"], kind))), None) if start else None
         if start is None and events and events[-1]["type"] in (kind, "visit"):
             same = events[-1]                # an undated mention joins the event before it
         if same is not None:                 # ... as does a second sentence about the same occasion

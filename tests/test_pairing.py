@@ -147,3 +147,39 @@ def test_side_by_side_page_in_datasette(archived):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_chinese_readout_gives_its_meeting_and_an_announcement_none():
+    from pipelines import meetings_zh
+    readout = json.loads((ROOT / "tests/fixtures/mfa/web/zyxw/t1638430.expected.json").read_text("utf-8"))
+    events = meetings_zh.extract({**readout, "id": "t1638430", "language": "zh"})
+    assert [(e["type"], e["date_start"], e["countries"], e["place"].get("country")) for e in events] == [
+        ("meeting", "2019-02-15", ["LUX"], "DEU")]            # in Munich, with Luxembourg's foreign minister
+    assert events[0]["chinese"][0]["name"] == "Yang Jiechi"
+    announced = "应国务院总理李克强邀请，日本首相安倍晋三将于10月25日至27日对中国进行正式访问。"
+    assert meetings_zh.extract({"language": "zh", "body": announced, "published": "2018-10-12"}) == []
+    assert meetings_zh.extract({"language": "en", "body": readout["body"], "published": "2019-02-16"}) == []
+
+
+def test_the_same_event_in_both_languages_is_counted_once(tmp_path):
+    """A Chinese readout and its English translation archived: one row in `meetings`, the English one."""
+    db = tmp_path / "gazette.db"
+    readout = json.loads((ROOT / "tests/fixtures/mfa/web/zyxw/t1638430.expected.json").read_text("utf-8"))
+    with Archive(db) as archive:
+        for lang, article_id, title, body in (
+                ("zh", "zh1", readout["title"], readout["body"]),
+                ("en", "en1", "Yang Jiechi Meets with Luxembourg's Foreign Minister Jean Asselborn",
+                 "On February 15, 2019 local time, Yang Jiechi met with Luxembourg's Foreign Minister Jean "
+                 "Asselborn in Munich, Germany, on the sidelines of the 55th Munich Security Conference.")):
+            from pipelines.decide import article_record  # noqa: F401 (the same record shape the crawl stores)
+            from pipelines import meetings, meetings_zh
+            record = {"id": article_id, "site": "mfa-zh" if lang == "zh" else "mfa", "url": f"https://x/{article_id}",
+                      "title": title, "body": body, "published": "2019-02-16", "language": lang, "content_hash": lang}
+            record["meetings"] = meetings.extract(record) or meetings_zh.extract(record)
+            assert record["meetings"], lang
+            with archive.transaction():
+                archive.store_article(record, seen_at="2026-12-06T00:00:00Z")
+        from archive import translations
+        assert translations.pair(archive)["pairs"] == 1
+        rows = list(archive.db.query("select article_id, type, date_start from meetings"))
+    assert rows == [{"article_id": "en1", "type": "meeting", "date_start": "2019-02-15"}]
