@@ -140,30 +140,36 @@ def build(data_dir: str, english_lookup_items: tuple) -> ChineseTagger:
     heads = sorted(cfg.get("titles", {}).get("heads", []), key=len, reverse=True)
     person = None
     if officials:
-        title = "(?P<title>" + "|".join(map(re.escape, heads)) + ")?" if heads else "(?P<title>)"
+        title = "(?P<title>" + _trie(heads) + ")?" if heads else "(?P<title>)"
         person = re.compile(title + "(?P<name>" + _trie(officials) + ")")
     places = re.compile(_trie(lookup)) if lookup else None
     return ChineseTagger(places, lookup, person, dict(officials))
 
 
+_RUN = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")   # Chinese characters and full-width punctuation
+
+
 def tag(text: str, tagger: ChineseTagger) -> tuple[dict, dict]:
-    """({(kind, name, code): count}, {English name: [title, count, first position]}) of the Chinese text."""
+    """({(kind, name, code): count}, {English name: [title, count, first position]}) of the Chinese text. Only the
+    runs of Chinese characters are searched (every name is written in them), so English text costs nothing."""
     counts: dict = {}
     people: dict = {}
     if not has_chinese(text):
         return counts, people
-    if tagger.places is not None:
-        for m in tagger.places.finditer(text):
-            hit = tagger.lookup.get(m.group())
-            if hit is not None:
-                counts[hit] = counts.get(hit, 0) + 1
-    if tagger.officials is not None:
-        for m in tagger.officials.finditer(text):
-            name = tagger.english[m.group("name")]
-            rec = people.setdefault(name, [m.group("title") or "", 0, m.start("name")])
-            rec[1] += 1
-            if not rec[0] and m.group("title"):
-                rec[0] = m.group("title")
+    for run in _RUN.finditer(text):
+        chunk, offset = run.group(), run.start()
+        if tagger.places is not None:
+            for m in tagger.places.finditer(chunk):
+                hit = tagger.lookup.get(m.group())
+                if hit is not None:
+                    counts[hit] = counts.get(hit, 0) + 1
+        if tagger.officials is not None:
+            for m in tagger.officials.finditer(chunk):
+                name = tagger.english[m.group("name")]
+                rec = people.setdefault(name, [m.group("title") or "", 0, offset + m.start("name")])
+                rec[1] += 1
+                if not rec[0] and m.group("title"):
+                    rec[0] = m.group("title")
     return counts, people
 
 
