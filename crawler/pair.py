@@ -6,7 +6,7 @@ from datetime import date, datetime, timezone
 
 import click
 
-from .cli import EXIT_USAGE, _archive_or_fail, common_options, emit, fail, json_option
+from .cli import EXIT_USAGE, _open_archive, archive_needed, common_options, emit, fail, json_option
 
 
 def _progress_line(n: int, total: int) -> None:
@@ -27,6 +27,7 @@ def _since(value: str | None) -> str | None:
               help="Only articles of this site (and their candidates in the other language).")
 @click.option("--since", default=None, metavar="YYYY-MM-DD", help="Only articles published on or after this day.")
 @common_options
+@archive_needed
 @json_option
 def pair(config, db_path, site_key, since, as_json):
     """Pair each English article with its Chinese original, and the reverse, and align the two.
@@ -44,7 +45,7 @@ def pair(config, db_path, site_key, since, as_json):
     from archive import translations
 
     now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    with _archive_or_fail(db_path) as archive:
+    with _open_archive(db_path) as archive:
         summary = translations.pair(archive, site=site_key, since=since, config_dir=config.directory, now=now,
                                     progress=_progress_line if sys.stderr.isatty() and not as_json else None)
     emit(summary, as_json, f"{summary['english']} English and {summary['chinese']} Chinese articles read: "
