@@ -11,7 +11,7 @@ full date (a typo such as "June11, 2018", or no year) and the remarks are not la
 counted apart, never as right. Precision = right pairs / pairs kept among labelled English pages; recall = right
 pairs / labelled English pages whose Chinese original is in the set.
 
-Alignment. tests/fixtures/pairing/alignments.json holds, for 16 hand-aligned pairs, the Chinese paragraphs that
+Alignment. tests/real/pairing/alignments.json holds, for 17 hand-aligned pairs, the Chinese paragraphs that
 have no English counterpart on the English page (written by reading both pages). The aligner's left-out Chinese
 paragraphs are scored against them twice: with the English page's own paragraphs (an lxml parse of div.content,
 the aligner's quality) and with the English text Gazette stores today (whose extraction files some paragraphs of
@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MIRROR = Path("/work/.mirror/cwang23+china_fm/repo")
 COMMIT = "5048bc297a11e7477dfadf325e06a745de7041ad"
 CACHE_PATH = "chinafm_scraper/.scrapy/httpcache/chinafm/"
-FIXTURES = ROOT / "tests" / "fixtures" / "pairing"
+FIXTURES = ROOT / "tests" / "real" / "pairing"
 _EN_DATE = re.compile(r"Press Conference on ([A-Z][a-z]+ \d{1,2}, \d{4})")
 _ZH_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日.*例行记者会")
 
@@ -149,7 +149,7 @@ def english_page_paragraphs(html: bytes) -> list[str]:
 
 
 def evaluate_alignment(labels_path: Path = FIXTURES / "alignments.json", english: str = "stored") -> dict:
-    """Score the aligner's left-out Chinese paragraphs against the hand labels of tests/fixtures/pairing.
+    """Score the aligner's left-out Chinese paragraphs against the hand labels of tests/real/pairing.
     english="stored": the English text as Gazette extracts and stores it (body and captions); "page": the English page's own
     paragraphs (what the aligner would see once the English extraction keeps every paragraph)."""
     config = config_module.load()

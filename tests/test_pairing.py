@@ -1,5 +1,5 @@
 """The Chinese record beside the English (issue 24): Chinese tagging, pairing, alignment, `gazette pair` and the
-side-by-side page, on the real press conferences in tests/fixtures/pairing/ (see PROVENANCE.md there)."""
+side-by-side page, on the real press conferences in tests/real/pairing/ (see PROVENANCE.md there)."""
 from __future__ import annotations
 
 import json
@@ -21,7 +21,7 @@ from pipelines.record import apply
 
 from .support import ROOT, gazette
 
-FIXTURES = ROOT / "tests" / "fixtures" / "pairing"
+FIXTURES = ROOT / "tests" / "real" / "pairing"
 CONFIG = config_module.load()
 EN_PATH = "https://www.fmprc.gov.cn/mfa_eng/xwfw_665399/s2510_665401/2511_665403/"
 ZH_PATH = "https://www.fmprc.gov.cn/web/wjdt_674879/fyrbt_674889/"
@@ -168,9 +168,11 @@ def test_the_same_event_in_both_languages_is_counted_once(tmp_path):
     with Archive(db) as archive:
         for lang, article_id, title, body in (
                 ("zh", "zh1", readout["title"], readout["body"]),
-                ("en", "en1", "Yang Jiechi Meets with Luxembourg's Foreign Minister Jean Asselborn",
-                 "On February 15, 2019 local time, Yang Jiechi met with Luxembourg's Foreign Minister Jean "
-                 "Asselborn in Munich, Germany, on the sidelines of the 55th Munich Security Conference.")):
+                ("en", "en1", "Yang Jiechi Meets with Foreign Minister of Luxembourg Jean Asselborn",
+                 "On February 15, 2019 local time, Member of the Political Bureau of the CPC Central Committee and "
+                 "Director of the Office of the Foreign Affairs Commission of the CPC Central Committee Yang Jiechi "
+                 "met with Foreign Minister of Luxembourg Jean Asselborn in Munich, Germany, on the sidelines of the "
+                 "55th Munich Security Conference.")):
             from pipelines.decide import article_record  # noqa: F401 (the same record shape the crawl stores)
             from pipelines import meetings, meetings_zh
             record = {"id": article_id, "site": "mfa-zh" if lang == "zh" else "mfa", "url": f"https://x/{article_id}",
