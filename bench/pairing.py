@@ -6,9 +6,9 @@ crawled 2020-07-04): ~500 English press-conference pages (May 2018 – July 2020
 Every page is extracted with Gazette's own extractor and site config (mfa, mfa-zh), then paired by
 pipelines/pairing.choose over the whole set, exactly as `gazette pair` does. The truth comes from the headlines,
 which the pairing does not read for dates: "Regular Press Conference on March 20, 2019" is the translation of
-"2019年3月20日外交部发言人耿爽主持例行记者会" (one conference a day). English pages whose headline states no
-full date (a typo such as "June11, 2018", or no year) and the remarks are not labelled: pairs that involve them are
-counted apart, never as right. Precision = right pairs / pairs kept among labelled English pages; recall = right
+"2019年3月20日外交部发言人耿爽主持例行记者会", "Remarks on August 7, 2019" of "2019年8月7日外交部发言人华春莹答记者问"
+(one of each a day; an English headline without its year takes the page's year). Pages whose headline states no day
+("Remarks on US House Speaker …") are not labelled: pairs that involve them are counted apart, never as right. Precision = right pairs / pairs kept among labelled English pages; recall = right
 pairs / labelled English pages whose Chinese original is in the set.
 
 Alignment. tests/real/pairing/alignments.json holds, for 17 hand-aligned pairs, the Chinese paragraphs that
@@ -51,8 +51,9 @@ MIRROR = Path("/work/.mirror/cwang23+china_fm/repo")
 COMMIT = "5048bc297a11e7477dfadf325e06a745de7041ad"
 CACHE_PATH = "chinafm_scraper/.scrapy/httpcache/chinafm/"
 FIXTURES = ROOT / "tests" / "real" / "pairing"
-_EN_DATE = re.compile(r"Press Conference on ([A-Z][a-z]+ \d{1,2}, \d{4})")
-_ZH_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日.*例行记者会")
+_EN_DATE = re.compile(r"(Regular Press Conference|Remarks) on ([A-Z][a-z]+) ?(\d{1,2})(?:, ?(\d{4}))?")
+_ZH_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日.*(例行记者会|答记者问)")
+_GENRE = {"Regular Press Conference": "press", "Remarks": "remarks", "例行记者会": "press", "答记者问": "remarks"}
 
 
 def cache_dir(given: str | None) -> Path:
@@ -65,17 +66,24 @@ def cache_dir(given: str | None) -> Path:
     return out / CACHE_PATH
 
 
-def headline_day(title: str, language: str) -> str | None:
+def headline_day(title: str, language: str, published: str | None = None) -> str | None:
+    """'YYYY-MM-DD genre' from a headline: "… Regular Press Conference on March 20, 2019" / "… Remarks on August 7,
+    2019" and "2019年3月20日外交部发言人耿爽主持例行记者会" / "…答记者问" (one of each a day). An English headline
+    without its year ("on September 10") takes the year of the page's date; none when the headline states no day."""
     if language == "en":
         m = _EN_DATE.search(title or "")
         if not m:
             return None
+        year = m.group(4) or (published or "")[:4]
         try:
-            return datetime.strptime(m.group(1), "%B %d, %Y").date().isoformat()
+            day = datetime.strptime(f"{m.group(2)} {m.group(3)} {year}", "%B %d %Y").date().isoformat()
         except ValueError:
             return None
+        return f"{day} {_GENRE[m.group(1)]}"
     m = _ZH_DATE.search(title or "")
-    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
+    if not m:
+        return None
+    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d} {_GENRE[m.group(4)]}"
 
 
 def load_pages(cache: Path, limit: int | None = None) -> list[dict]:
@@ -93,7 +101,7 @@ def load_pages(cache: Path, limit: int | None = None) -> list[dict]:
             continue
         fields = art.fields()
         fields.update(id=url, language=site.language)
-        fields["truth_day"] = headline_day(fields.get("title"), site.language)
+        fields["truth_day"] = headline_day(fields.get("title"), site.language, fields.get("published"))
         out.append(fields)
         if limit and len(out) >= limit:
             break

@@ -34,7 +34,7 @@ def url_of(page: Path) -> str:
 
 def headline_day(title: str) -> str:
     from bench.pairing import headline_day as day
-    return day(title, "zh" if "例行记者会" in title else "en")
+    return day(title, "zh" if "记者" in title else "en")
 
 
 @pytest.fixture(scope="module")
