@@ -26,10 +26,10 @@ from . import mentions, mentions_zh
 
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 _QUESTION = re.compile(r"^\s*(?:问|追问[一二三四五]?|[^\s:：，。（(]{0,24}记者[^\s:：，。]{0,4})[:：]|[？?]\s*$")
-_FUTURE = re.compile(r"即将|拟|临近|期待|希望|届时|将(?![其之军领士近])|如有(?:进一步)?消息")
+_FUTURE = re.compile(r"即将|拟|临近|期待|希望|届时|尽快|将(?![其之军领士近])|如有(?:进一步)?消息")
 _THIS = re.compile(r"此访|此次|这次|本次")
 _ASKED = re.compile(r"是否|会否|能否|未曾|并未|没有|从未|不曾")     # asked, or denied
-_GENERIC = re.compile(r"多次|多批|一些|经常|有时|历次|或者|如果|的话|可以去|访问的|来访的|访华的|有关活动|各地|人次|欢迎|上述")
+_GENERIC = re.compile(r"\d+(?:多|余)?次|近\d+|多次|多批|一些|经常|有时|历次|或者|如果|的话|可以去|访问的|来访的|访华的|有关活动|各地|人次|欢迎|上述")
 # a Chinese party: an official (zh.toml), China, the Chinese side, an embassy, a visit to China, a "中X" pair
 _CHINESE_PARTY = re.compile(r"中方|中国|我国|中共|国家主席|国务院|国务委员|外交部|驻[^，。]{1,12}?(?:大使|使馆|总领)"
                             r"|访华|来华|中[美俄日韩朝印澳英法德加越菲哈蒙伊卢非欧]|[美俄日韩朝印澳英法德加越菲哈蒙伊卢]中(?=[两关双])")
@@ -47,11 +47,19 @@ _DAY = re.compile(r"(?<![月\d])(\d{1,2})日")
 _MONTH = re.compile(r"(?:(\d{4})年|今年)(\d{1,2})月(?!\d{0,2}日)")
 _YEAR = re.compile(r"(\d{4})年(?!\d{0,2}月|以来|起)")
 NEAR = 3                # sentences around a trigger searched for its countries when it names none
+_THIS_YEAR = re.compile(r"年内")             # "今年" mostly qualifies something else ("今年首位")
 _RELATIVE = {"今天": 0, "今日": 0, "当天": 0, "昨天": -1, "昨日": -1, "前天": -2}
 
 
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.findall(text or "") if s.strip()]
+    """The sentences of a text, without the paragraphs a journalist's question opens (问：, 路透社记者：): a
+    question is asked throughout its paragraph, not only in its first sentence."""
+    out: list[str] = []
+    for paragraph in (text or "").split("\n"):
+        if _QUESTION.match(paragraph.strip()):
+            continue
+        out += [s.strip() for s in _SENTENCE.findall(paragraph) if s.strip()]
+    return out
 
 
 def _published(value) -> date | None:
@@ -94,22 +102,23 @@ def resolve_date(sentence: str, published: date | None) -> tuple[str | None, str
     m = _YEAR.search(sentence)
     if m:
         return m.group(1), m.group(1)
+    if published and _THIS_YEAR.search(sentence):
+        return str(published.year), str(published.year)
     return None, None
 
 
 def trigger(sentence: str) -> tuple[str | None, str | None]:
-    """(the event type a sentence states or None, why it was set aside: "announced" (what follows it undated belongs
-    to the announcement, not to an event), "asked", "generic", or None)."""
+    """(the event type a sentence states or None, why it was set aside: "announced" (it announces an event: what
+    follows it undated belongs to the announcement), "expected" (future or wished, no event word), "asked",
+    "generic", or None)."""
+    kind = next((name for name, pattern in _TYPES if pattern.search(sentence)), None)
     if _FUTURE.search(sentence):
-        return None, "announced"
+        return None, "announced" if kind else "expected"
     if _QUESTION.search(sentence) or _ASKED.search(sentence):
         return None, "asked"
     if _GENERIC.search(sentence):
         return None, "generic"
-    for name, pattern in _TYPES:
-        if pattern.search(sentence):
-            return name, None
-    return None, None
+    return kind, None
 
 
 def _parties(sentence: str, tagger, kind: str) -> tuple[list[str], dict | None]:
