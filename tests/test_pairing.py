@@ -121,6 +121,21 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _fits_a_phone(base: str, paths: list[str]) -> None:
+    """Each page at 390 px in headless Chromium: no horizontal scrolling."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 800})
+            for path in paths:
+                page.goto(base + path)
+                width = page.evaluate("document.documentElement.scrollWidth")
+                assert width <= 391, (path, width)
+        finally:
+            browser.close()
+
+
 def test_side_by_side_page_in_datasette(archived):
     db, _ = archived
     with Archive(db) as archive:
@@ -144,6 +159,7 @@ def test_side_by_side_page_in_datasette(archived):
         assert f'href="/-/translation/{english_id}"' in article and "Chinese original" in article
         listing = urllib.request.urlopen(base + "/-/omissions", timeout=10).read().decode()
         assert listing.count('href="/-/translation/') == 17
+        _fits_a_phone(base, [f"/-/translation/{english_id}", "/-/omissions", f"/gazette/articles/{english_id}"])
     finally:
         proc.terminate()
         proc.wait(10)
