@@ -17,7 +17,7 @@ paragraphs are scored against them twice: with the English page's own paragraphs
 the aligner's quality) and with the English text Gazette stores today (whose extraction files some paragraphs of
 these pages as captions, issue 19).
 
-Chinese meetings. pipelines/meetings_zh.extract against tests/fixtures/meetings_zh/: labels.json (42 real texts,
+Chinese meetings. pipelines/meetings_zh.extract against tests/real/meetings_zh/: labels.json (42 real texts,
 written before the rules and used to write them), heldout.json (32, labelled before the rules first ran on them,
 then used to adjust the rules), test.json (36, labelled before the rules ran on them: first run P 0.375 / R 0.333,
 then used to adjust them too) and test2.json (36, labelled after the last change, not used to change anything): an
@@ -217,7 +217,7 @@ def evaluate_deletions(labels_path: Path = FIXTURES / "alignments.json", step: i
             "precision": tp / (tp + fp) if tp + fp else None, "recall": tp / (tp + fn) if tp + fn else None}
 
 
-MEETING_LABELS = ROOT / "tests" / "fixtures" / "meetings_zh" / "labels.json"
+MEETING_LABELS = ROOT / "tests" / "real" / "meetings_zh" / "labels.json"
 
 
 def evaluate_meetings(labels_path: Path = MEETING_LABELS) -> dict:
