@@ -140,7 +140,7 @@ def evaluate_pairing(pages: list[dict]) -> dict:
             "choose_seconds": elapsed}
 
 
-_P = re.compile(r"<p\b[^>]*>(.*?)</p>", re.I | re.S)
+_P = re.compile(r"<p\b[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -151,7 +151,6 @@ def english_page_paragraphs(html: bytes) -> list[str]:
     import html as html_module
     text = html.decode("utf-8", "replace")
     start = text.find('class="content"')
-    end = text.find("</div>", text.find("News_Body_Txt_A", start) if "News_Body_Txt_A" in text[start:] else start)
     body = text[start:] if start >= 0 else text
     paras = [" ".join(html_module.unescape(_TAG.sub(" ", m.group(1))).split()) for m in _P.finditer(body)]
     return [p for p in paras if re.search(r"\w", p)]

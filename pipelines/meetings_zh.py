@@ -123,7 +123,6 @@ def trigger(sentence: str) -> tuple[str | None, str | None]:
 
 def _parties(sentence: str, tagger, kind: str) -> tuple[list[str], dict | None]:
     """(foreign countries taking part, the place) named in the sentence."""
-    counts, _ = mentions_zh.tag(sentence, tagger)
     destination = _VISIT_TO.search(sentence) if kind == "visit" else None
     countries, place = [], None
     spans = [(m.start(), m.group()) for m in tagger.places.finditer(sentence)] if tagger.places else []

@@ -185,11 +185,10 @@ def test_the_same_event_in_both_languages_is_counted_once(tmp_path):
         for lang, article_id, title, body in (
                 ("zh", "zh1", readout["title"], readout["body"]),
                 ("en", "en1", "Yang Jiechi Meets with Foreign Minister of Luxembourg Jean Asselborn",
-                 "On February 15, 2019 local time, Member of the Political Bureau of the CPC Central Committee and "
-                 "Director of the Office of the Foreign Affairs Commission of the CPC Central Committee Yang Jiechi "
-                 "met with Foreign Minister of Luxembourg Jean Asselborn in Munich, Germany, on the sidelines of the "
-                 "55th Munich Security Conference.")):
-            from pipelines.decide import article_record  # noqa: F401 (the same record shape the crawl stores)
+                 ("On February 15, 2019 local time, Member of the Political Bureau of the CPC Central Committee and "
+                  "Director of the Office of the Foreign Affairs Commission of the CPC Central Committee Yang Jiechi "
+                  "met with Foreign Minister of Luxembourg Jean Asselborn in Munich, Germany, on the sidelines of the "
+                  "55th Munich Security Conference."))):
             from pipelines import meetings, meetings_zh
             record = {"id": article_id, "site": "mfa-zh" if lang == "zh" else "mfa", "url": f"https://x/{article_id}",
                       "title": title, "body": body, "published": "2019-02-16", "language": lang, "content_hash": lang}
