@@ -26,17 +26,17 @@ from . import mentions, mentions_zh
 
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 _QUESTION = re.compile(r"^\s*(?:问|追问[一二三四五]?|[^\s:：，。（(]{0,24}记者[^\s:：，。]{0,4})[:：]|[？?]\s*$")
-_FUTURE = re.compile(r"即将|拟|临近|期待|希望|届时|尽快|将(?![其之军领士近])|如有(?:进一步)?消息")
+_FUTURE = re.compile(r"即将|拟|临近|期待|希望|届时|尽快|一定(?:能够|会)|将(?![其之军领士近])|如有(?:进一步|这方面的)?消息")
 _THIS = re.compile(r"此访|此次|这次|本次")
-_ASKED = re.compile(r"是否|会否|能否|未曾|并未|没有|从未|不曾")     # asked, or denied
-_GENERIC = re.compile(r"\d+(?:多|余)?次|近\d+|多次|多批|一些|经常|有时|历次|或者|如果|的话|可以去|访问的|来访的|访华的|有关活动|各地|人次|欢迎|上述")
+_ASKED = re.compile(r"是否|会否|能否|问到|你提到的|未曾|并未|没有|从未|不曾|不能|无法")     # asked, or denied
+_GENERIC = re.compile(r"\d+(?:多|余)?次|近\d+|多次|多批|很多|许多|大批|不少|一些|经常|有时|历次|或者|如果|的话|可以去|访问的|来访的|访华的|有关活动|各地|人次|欢迎|上述")
 # a Chinese party: an official (zh.toml), China, the Chinese side, an embassy, a visit to China, a "中X" pair
-_CHINESE_PARTY = re.compile(r"中方|中国|我国|中共|国家主席|国务院|国务委员|外交部|驻[^，。]{1,12}?(?:大使|使馆|总领)"
+_CHINESE_PARTY = re.compile(r"中方|中国|我国|中共|国家主席|国务院|国务委员|外交部|(?<!国)驻[^，。]{1,12}?(?:大使|使馆|总领)"
                             r"|访华|来华|中[美俄日韩朝印澳英法德加越菲哈蒙伊卢非欧]|[美俄日韩朝印澳英法德加越菲哈蒙伊卢]中(?=[两关双])")
 _TYPES = (  # first match wins
-    ("visit", re.compile(r"(?:国事|正式|工作|友好)?访问(?!团)|访华|来访|(?<!发)出访")),
+    ("visit", re.compile(r"(?:国事|正式|工作|友好)?访问(?!团|学者)|访华|来华|来访|(?<!发)出访")),
     ("call", re.compile(r"通电话|视频通话|通话(?![费量记])")),
-    ("talks", re.compile(r"会谈")),
+    ("talks", re.compile(r"(?<!六方)会谈")),            # 六方会谈 is the Six-Party Talks, a forum
     ("meeting", re.compile(r"会见|会晤|见面")),
     ("attend", re.compile(r"出席")),
 )
@@ -49,6 +49,8 @@ _YEAR = re.compile(r"(\d{4})年(?!\d{0,2}月|以来|起)")
 NEAR = 3                # sentences around a trigger searched for its countries when it names none
 _THIS_YEAR = re.compile(r"年内")             # "今年" mostly qualifies something else ("今年首位")
 _RELATIVE = {"今天": 0, "今日": 0, "当天": 0, "昨天": -1, "昨日": -1, "前天": -2}
+_LAST_MONTH = re.compile(r"上个?月")
+_LAST_YEAR_MONTH = re.compile(r"去年(\d{1,2})月")
 
 
 def sentences(text: str) -> list[str]:
@@ -95,6 +97,12 @@ def resolve_date(sentence: str, published: date | None) -> tuple[str | None, str
         except ValueError:
             return None, None
         return day.isoformat(), day.isoformat()
+    m = _LAST_YEAR_MONTH.search(sentence)
+    if m and published:
+        return f"{published.year - 1:04d}-{int(m.group(1)):02d}", f"{published.year - 1:04d}-{int(m.group(1)):02d}"
+    if published and _LAST_MONTH.search(sentence):
+        month = f"{published.year - (published.month == 1):04d}-{(published.month - 2) % 12 + 1:02d}"
+        return month, month
     m = _MONTH.search(sentence)
     if m and (m.group(1) or published):
         month = f"{int(m.group(1) or published.year):04d}-{int(m.group(2)):02d}"
