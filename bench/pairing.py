@@ -20,8 +20,9 @@ these pages as captions, issue 19).
 Chinese meetings. pipelines/meetings_zh.extract against tests/real/meetings_zh/: labels.json (42 real texts,
 written before the rules and used to write them), heldout.json (32, labelled before the rules first ran on them,
 then used to adjust the rules), test.json (36, labelled before the rules ran on them: first run P 0.375 / R 0.333,
-then used to adjust them too) and test2.json (36, labelled after the last change, not used to change anything): an
-event is right when type, start date and the set of foreign countries all agree.
+then used to adjust them too), test2.json (36; first run P 0.313 / R 0.294, then used to adjust them) and
+test3.json (36, labelled after the last change, not used to change anything): an event is right when type, start
+date and the set of foreign countries all agree (and, leniently, when type and date agree with a country in common).
 
 Deletions. From the hand-aligned pairs' English pages, English paragraphs are removed on purpose, one at a time;
 the aligner must call exactly their Chinese counterparts left out (a check of recall the real pairs cannot give:
@@ -225,7 +226,7 @@ def evaluate_meetings(labels_path: Path = MEETING_LABELS) -> dict:
     from pipelines import meetings_zh
 
     items = json.loads(labels_path.read_text("utf-8"))["items"]
-    tp = extracted = labelled = 0
+    tp = extracted = labelled = lenient = 0
     misses, false = [], []
     for n, item in enumerate(items):
         got = meetings_zh.extract({"id": str(n), "language": "zh", "body": item["text"],
@@ -235,16 +236,23 @@ def evaluate_meetings(labels_path: Path = MEETING_LABELS) -> dict:
         extracted += len(have)
         labelled += len(want)
         left = list(want)
+        loose = list(want)
         for h in have:
             if h in left:
                 left.remove(h)
                 tp += 1
             else:
                 false.append((n, h))
+            near = next((w for w in loose if w[0] == h[0] and w[1] == h[1] and (w[2] & h[2] or not (w[2] or h[2]))),
+                        None)
+            if near is not None:
+                loose.remove(near)
+                lenient += 1
         misses += [(n, w) for w in left]
     return {"texts": len(items), "labelled": labelled, "extracted": extracted, "right": tp,
             "precision": tp / extracted if extracted else None, "recall": tp / labelled if labelled else None,
-            "false": false, "missed": misses}
+            "lenient_precision": lenient / extracted if extracted else None,
+            "lenient_recall": lenient / labelled if labelled else None, "false": false, "missed": misses}
 
 
 def _ratio(value) -> str:
@@ -284,11 +292,13 @@ def main(argv=None) -> int:
     for name, label in (("labels", "the labels the rules were written on"),
                         ("heldout", "held-out labels (rules adjusted after their first run)"),
                         ("test", "first test labels (first run 0.375 / 0.333; rules adjusted after it)"),
-                        ("test2", "second test labels (labelled after the last rule change; run once, not tuned on)")):
+                        ("test2", "second test labels (first run 0.313 / 0.294; rules adjusted after it)"),
+                        ("test3", "third test labels (labelled after the last rule change; run once, not tuned on)")):
         m = evaluate_meetings(MEETING_LABELS.parent / f"{name}.json")
         print(f"Chinese meetings, {label}: {m['texts']} real texts, {m['labelled']} events labelled, "
               f"{m['extracted']} found, {m['right']} right: precision {_ratio(m['precision'])}  "
-              f"recall {_ratio(m['recall'])}")
+              f"recall {_ratio(m['recall'])}; type and date right with a country in common (or none on both sides): "
+              f"{_ratio(m['lenient_precision'])} / {_ratio(m['lenient_recall'])}")
         for n, event in m["false"][:8]:
             print(f"  false: text {n}: {event[0]} {event[1]} {sorted(event[2])}")
         for n, event in m["missed"][:8]:
