@@ -74,6 +74,9 @@ def test_pairs_found_on_real_press_conferences(archived):
         rows = list(archive.db.query(
             "select e.title as en, z.title as zh from translations t join articles e on e.id = t.english_id "
             "join articles z on z.id = t.chinese_id"))
+        chinese_meetings = archive.db.execute(
+            "select count(*) from meetings m join articles a on a.id = m.article_id where a.language = 'zh'").fetchone()[0]
+    assert chinese_meetings == 0          # Chinese press conferences are not read for meetings (meetings_zh.NOT_READ)
     english = sum(1 for r in results if "Press Conference" in (r["title"] or ""))
     assert len(rows) == english == len(list(FIXTURES.glob("en-*.html"))) == 17
     assert all(headline_day(r["en"]) == headline_day(r["zh"]) for r in rows)
