@@ -204,7 +204,7 @@ def test_a_killed_import_is_finished_by_running_it_again(mirrors, mirrored_confi
     config = mirrored_config({"mfa": mirror})
     pages = [get(mirror.url + p)[2] for p in (EDITED, "/eng/xw/wjbxw/202405/t20240509_11301123.html",
                                               "/eng/xw/wjbxw/202404/t20240410_11279901.html")]
-    records = [{"url": f"{mirror.url}{EDITED}?copy={k}", "date": f"2024-06-01T08:{k // 60:02d}:{k % 60:02d}Z",
+    records = [{"url": f"{mirror.url}/eng/xw/wjbxw/202405/t20240515_{9_000_000 + k}.html", "date": f"2024-06-01T08:{k // 60:02d}:{k % 60:02d}Z",
                 "body": pages[k % 3].replace(b"<p>", b"<p>Copy %d. " % k, 1)} for k in range(240)]
     warc = write_warc(tmp_path / "big.warc.gz", records)
     killed, whole = tmp_path / "killed.db", tmp_path / "whole.db"
