@@ -10,7 +10,6 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from crawler.webarchive import Polite, WebArchive, query, retry_after, web_archive
 
 
-
 def test_wayback_cdx_pages_by_resume_key(mirrors):
     mirror = mirrors()
     header = ["timestamp", "original", "mimetype", "statuscode", "digest", "length"]
