@@ -12,7 +12,7 @@ import pytest
 import sqlite_utils
 
 from .archives import get, pywb_venv, write_warc
-from .support import FIXTURES, gazette, json_lines
+from .support import FIXTURES, gazette, json_lines, site_mirror, write_config
 
 EDITED = "/eng/xw/wjbxw/202405/t20240515_11305672.html"
 D1, D2 = "2024-06-01T08:00:00Z", "2024-07-01T08:00:00Z"
@@ -43,24 +43,29 @@ def times(db) -> list[tuple]:
             "select article_id, seen_at, replaced_at from revisions order by article_id, seen_at")])
 
 
-@pytest.fixture
-def crawled(mirrors, mirrored_config, tmp_path):
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
     """A real crawl of the MFA mirror, then one article edited and fetched again; and two WARCs of the same
-    responses (every page the crawl requested at D1, the edited article at D2), written with warcio."""
-    mirror = mirrors("mfa")
-    config = mirrored_config({"mfa": mirror})
-    db = tmp_path / "crawl.db"
-    assert gazette("crawl", "mfa", db=db, config=config).returncode == 0
-    paths = [p for p in dict.fromkeys(mirror.requests) if not p.endswith("robots.txt")]
-    first = write_warc(tmp_path / "first.warc.gz", [
-        {"url": mirror.url + p, "date": D1, **dict(zip(("status", "headers", "body"), get(mirror.url + p)))}
-        for p in paths])
-    page = (FIXTURES / "mfa" / EDITED.lstrip("/")).read_bytes()
-    mirror.set(EDITED, page.replace(b"Sun Weidong", b"Sun Weidong (edited)"))
-    assert gazette("fetch", mirror.url + EDITED, db=db, config=config).returncode == 0
-    status, headers, body = get(mirror.url + EDITED)
-    second = write_warc(tmp_path / "second.warc.gz",
-                        [{"url": mirror.url + EDITED, "date": D2, "status": status, "headers": headers, "body": body}])
+    responses (every page the crawl requested at D1, the edited article at D2), written with warcio. Made once
+    for the module: the tests only read it (the imports need no server: the WARCs hold the pages)."""
+    tmp_path = tmp_path_factory.mktemp("crawled")
+    mirror = site_mirror("mfa")
+    try:
+        config = write_config(tmp_path / "config", {"mfa": mirror})
+        db = tmp_path / "crawl.db"
+        assert gazette("crawl", "mfa", db=db, config=config).returncode == 0
+        paths = [p for p in dict.fromkeys(mirror.requests) if not p.endswith("robots.txt")]
+        first = write_warc(tmp_path / "first.warc.gz", [
+            {"url": mirror.url + p, "date": D1, **dict(zip(("status", "headers", "body"), get(mirror.url + p)))}
+            for p in paths])
+        page = (FIXTURES / "mfa" / EDITED.lstrip("/")).read_bytes()
+        mirror.set(EDITED, page.replace(b"Sun Weidong", b"Sun Weidong (edited)"))
+        assert gazette("fetch", mirror.url + EDITED, db=db, config=config).returncode == 0
+        status, headers, body = get(mirror.url + EDITED)
+        second = write_warc(tmp_path / "second.warc.gz", [
+            {"url": mirror.url + EDITED, "date": D2, "status": status, "headers": headers, "body": body}])
+    finally:
+        mirror.close()
     return {"db": db, "config": config, "first": first, "second": second, "pages": len(paths)}
 
 
@@ -193,6 +198,7 @@ def test_real_scrapy_cache_folder_imports(tmp_path):
     assert summary["skipped"] == {"not an article page": len(expected["not_articles"])}
 
 
+@pytest.mark.slow
 def test_a_killed_import_is_finished_by_running_it_again(mirrors, mirrored_config, tmp_path):
     """SIGKILL in the middle of an import of 240 records, then the same command again: the archive equals one
     imported in a single run."""
