@@ -109,6 +109,9 @@ def test_revisions_follow_capture_time_not_import_order(crawled, tmp_path):
     assert (article["first_seen"], article["last_changed"], article["last_seen"]) == (D1, D2, D2)
     [revision] = list(archive.query("select * from revisions where article_id = ?", [article["id"]]))
     assert (revision["seen_at"], revision["replaced_at"]) == (D1, D2) and "(edited)" not in revision["body"]
+    # revisits watch what was fetched live: articles known only from imported captures are never due
+    due = gazette("revisit", "--dry-run", "--json", db=backward, config=config)
+    assert due.returncode == 0 and json_lines(due.stdout) == []
     # re-extraction reads each article's latest capture by capture time (the 2024-06 one was imported last)
     before = snapshot(backward)
     assert gazette("reextract", db=backward, config=config).returncode == 0
