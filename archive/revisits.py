@@ -31,8 +31,10 @@ def due_for_revisit(archive: Archive, site: str, after_days, limit: int, now: st
                    max(a.last_seen, coalesce((select max(c.fetched_at) from captures c
                                                where c.article_id = a.id), '')) as last_checked
             from articles a where a.site = :site
-              and exists (select 1 from captures c where c.article_id = a.id
-                          and not exists (select 1 from capture_origins o where o.capture_id = c.id))
+              and not (exists (select 1 from captures c join capture_origins o on o.capture_id = c.id
+                               where c.article_id = a.id)
+                       and not exists (select 1 from captures c where c.article_id = a.id and not exists
+                                       (select 1 from capture_origins o where o.capture_id = c.id)))
         )
         where checkpoint is not null and julianday(last_checked) < julianday(first_seen) + checkpoint
         order by julianday(first_seen) + checkpoint, id
