@@ -341,6 +341,39 @@ def _meetings_by_date(db: sqlite_utils.Database) -> None:
     db.execute("create index if not exists meeting_participants_name on meeting_participants (name)")
 
 
+def _removals(db: sqlite_utils.Database) -> None:
+    """What extraction left out of each article's text and why (pipelines/completeness.py): articles.removed, a
+    JSON list of {"rule", "text"}; articles.restored, a JSON list of the paragraphs the completeness guard put back
+    (extraction had dropped them for no named reason). crawl_runs counts both per run."""
+    for column in ("removed", "restored"):
+        if column not in db["articles"].columns_dict:
+            db["articles"].add_column(column, str)
+        if column not in db["crawl_runs"].columns_dict:
+            db["crawl_runs"].add_column(column, int, not_null_default=0)
+
+
+def _meeting_sources(db: sqlite_utils.Database) -> None:
+    """Press conferences as a source of events (issue 26): `meetings.source` (article or press_conference) and
+    `meetings.same_as` (the id of the event that first reported the same occasion, from a readout before a press
+    conference; null for that first report), `meeting_participants.sentence` (the sentence naming the person) and
+    `described` (1 for a side described, not named: "Chinese officials", "New Zealand diplomats"). An archive
+    made before this step gets press-conference events from `gazette reextract`."""
+    for column, kind in (("source", str), ("same_as", str)):
+        if column not in db["meetings"].columns_dict:
+            db["meetings"].add_column(column, kind)
+    db.execute("update meetings set source = 'article' where source is null")
+    for column, kind in (("sentence", str), ("described", int)):
+        if column not in db["meeting_participants"].columns_dict:
+            db["meeting_participants"].add_column(column, kind)
+    db.execute("create index if not exists meetings_occasion on meetings (type, date_start, country_codes)")
+
+
+def _translations(db: sqlite_utils.Database) -> None:
+    """English articles paired with their Chinese originals, with what the English omits (archive/translations.py)."""
+    from . import translations
+    translations.create(db)
+
+
 def _capture_origins(db: sqlite_utils.Database) -> None:
     """Where each capture came from when it was not fetched live (archive/origins.py): `capture_origins`, one row per
     imported capture (kind `warc`, `wacz`, `scrapy-cache` or `web-archive`, the file or archive it came from, the
@@ -362,10 +395,25 @@ def _capture_origins(db: sqlite_utils.Database) -> None:
         primary key (site, archive))""")
 
 
+def _validators(db: sqlite_utils.Database) -> None:
+    """Conditional requests (archive/validators.py): each listing page's validators (ETag, Last-Modified) with the
+    article links and next page read from it, so a 304 replays them; validators a site was caught sending for
+    changed content (validator_faults); each run's bytes downloaded."""
+    db.execute("""create table if not exists listing_validators (
+        url text primary key, site text, etag text, last_modified text, digest text, entries text,
+        next_url text, seen_at text)""")
+    db.execute("""create table if not exists validator_faults (
+        site text not null, kind text not null, value text not null, seen_at text,
+        primary key (site, kind, value)) without rowid""")
+    if "bytes" not in db["crawl_runs"].columns_dict:
+        db["crawl_runs"].add_column("bytes", int, not_null_default=0)
+
+
 MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state, _crawl_discovery,
               _revision_cause, _research_interface, _learned_boilerplate, _credits,
               _meetings, _gone_index, _article_keys_id, _province_months, _cheaper_cjk_check,
-              _volatile_lines, _meetings_by_date, _capture_origins]
+              _volatile_lines, _meetings_by_date,
+              _removals, _meeting_sources, _translations, _capture_origins, _validators]
 VERSION = len(MIGRATIONS)
 
 
@@ -388,6 +436,8 @@ def migrate(db: sqlite_utils.Database, upto: int = VERSION) -> int:
         raise NewerArchive(current)
     for number in range(current, upto):
         with db.atomic():
+            if version(db) > number:  # another process ran this step meanwhile
+                continue
             MIGRATIONS[number](db)
             db.execute(f"PRAGMA user_version = {number + 1}")
     return max(current, upto)

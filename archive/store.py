@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 import zlib
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from .outcomes import Outcome
 
 BUSY_TIMEOUT_MS = 30_000
 ARTICLE_FIELDS = ("title", "published", "byline", "source", "translator", "editor", "body", "captions", "language",
-                  "layer")
+                  "layer", "removed", "restored")
+JSON_FIELDS = ("captions", "removed", "restored")  # lists, stored as JSON text
 TRACKED_FIELDS = ("title", "body")  # a change in these makes a revision
 
 
@@ -37,26 +39,40 @@ class Archive:
 
     def __init__(self, path: str | os.PathLike, migrate: bool = True):
         self.path = Path(path)
-        try:
-            _check_parent(self.path)
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            self.db = sqlite_utils.Database(conn)
-            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = NORMAL")
-            self.db.execute("PRAGMA foreign_keys = ON")
-            if migrate:
-                schema.migrate(self.db)
-        except schema.NewerArchive as exc:
-            self.db.conn.close()
-            raise ArchiveError(newer_archive_message(self.path, exc.found)) from None
-        except sqlite3.DatabaseError as exc:
-            if "not a database" in str(exc) or "malformed" in str(exc):
-                raise ArchiveError(f"{self.path} is not a Gazette archive (SQLite says: {exc})") from None
-            raise ArchiveError(f"cannot open archive {self.path}: {exc}") from None
-        except OSError as exc:
-            raise ArchiveError(f"cannot open archive {self.path}: {exc.strerror or exc}") from None
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self._open(migrate)
+                return
+            except schema.NewerArchive as exc:
+                self.db.conn.close()
+                raise ArchiveError(newer_archive_message(self.path, exc.found)) from None
+            except sqlite3.OperationalError as exc:
+                # Two processes making the same new archive (two Scrapyd jobs on one shard): switching to WAL and
+                # the first migration do not wait on the busy timeout. Try again; the other one finishes it.
+                if "locked" in str(exc) and time.monotonic() <= deadline:
+                    self.db.conn.close()
+                    time.sleep(0.2)
+                    continue
+                raise ArchiveError(f"cannot open archive {self.path}: {exc}") from None
+            except sqlite3.DatabaseError as exc:
+                if "not a database" in str(exc) or "malformed" in str(exc):
+                    raise ArchiveError(f"{self.path} is not a Gazette archive (SQLite says: {exc})") from None
+                raise ArchiveError(f"cannot open archive {self.path}: {exc}") from None
+            except OSError as exc:
+                raise ArchiveError(f"cannot open archive {self.path}: {exc.strerror or exc}") from None
+
+    def _open(self, migrate: bool) -> None:
+        _check_parent(self.path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        self.db = sqlite_utils.Database(conn)
+        self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        self.db.execute("PRAGMA foreign_keys = ON")
+        if migrate:
+            schema.migrate(self.db)
 
     def close(self) -> None:
         self.db.conn.close()
@@ -206,9 +222,10 @@ class Archive:
 
 
 def article_values(record: dict) -> dict:
-    """The ARTICLE_FIELDS of a record as the articles table holds them (captions as JSON)."""
+    """The ARTICLE_FIELDS of a record as the articles table holds them (the JSON_FIELDS lists as JSON)."""
     values = {f: record.get(f) for f in ARTICLE_FIELDS}
-    values["captions"] = json.dumps(values["captions"] or [], ensure_ascii=False)
+    for name in JSON_FIELDS:
+        values[name] = json.dumps(values[name] or [], ensure_ascii=False)
     return values
 
 

@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_child(args: list[str], env: dict) -> tuple[float, float, int]:
-    """(wall seconds, peak RSS in MB, exit status) of one child process."""
+def run_child(args: list[str], env: dict) -> tuple[float, float, int, float]:
+    """(wall seconds, peak RSS in MB, exit status, CPU seconds) of one child process."""
     started = time.perf_counter()
     proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -30,7 +30,7 @@ def run_child(args: list[str], env: dict) -> tuple[float, float, int]:
     err = proc.stderr.read().decode(errors="replace")
     if proc.returncode:
         print(err[-2000:], file=sys.stderr)
-    return elapsed, usage.ru_maxrss / 1024, proc.returncode
+    return elapsed, usage.ru_maxrss / 1024, proc.returncode, usage.ru_utime + usage.ru_stime
 
 
 def main(argv=None) -> int:
@@ -64,12 +64,13 @@ def main(argv=None) -> int:
     import sqlite3
     with sqlite3.connect(db) as conn:
         archived = conn.execute("select count(*) from articles").fetchone()[0]
-    print(f"{'':<28} {'wall s':>8} {'pages/s':>8} {'peak MB':>8} {'requests':>9}")
-    print(f"{'bare Scrapy (download only)':<28} {bare[0]:8.1f} {bare_requests / bare[0]:8.1f} {bare[1]:8.0f} "
-          f"{bare_requests:9,}")
-    print(f"{'gazette crawl --full':<28} {full[0]:8.1f} {full_requests / full[0]:8.1f} {full[1]:8.0f} "
-          f"{full_requests:9,}   ({archived:,} articles archived, exit {full[2]})")
-    print(f"ratio gazette/bare: wall time x{full[0] / bare[0]:.2f}, peak memory x{full[1] / bare[1]:.2f}")
+    print(f"{'':<28} {'wall s':>8} {'CPU s':>8} {'pages/s':>8} {'peak MB':>8} {'requests':>9}")
+    print(f"{'bare Scrapy (download only)':<28} {bare[0]:8.1f} {bare[3]:8.1f} {bare_requests / bare[0]:8.1f} "
+          f"{bare[1]:8.0f} {bare_requests:9,}")
+    print(f"{'gazette crawl --full':<28} {full[0]:8.1f} {full[3]:8.1f} {full_requests / full[0]:8.1f} "
+          f"{full[1]:8.0f} {full_requests:9,}   ({archived:,} articles archived, exit {full[2]})")
+    print(f"ratio gazette/bare: wall time x{full[0] / bare[0]:.2f}, peak memory x{full[1] / bare[1]:.2f} "
+          f"(CPU time x{full[3] / bare[3]:.2f}); load average {os.getloadavg()[0]:.1f}")
 
     mirror.reset_log()
     run_child([sys.executable, "-m", "crawler", "crawl", "mfa"], env)

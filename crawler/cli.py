@@ -158,12 +158,14 @@ def fetch(config, db_path, urls, as_json, verbose):
     failed = False
     for r in results:
         obj = {k: r.get(k) for k in ("url", "status", "article_id", "site", "title", "published", "error",
-                                     "layer", "fell_back")}
+                                     "layer", "fell_back", "removed", "restored")}
         if r["status"] == "failed":
             failed = True
             line = f"failed     {r['site']:<10} {r['url']}: {r['error']}"
         else:
             note = f" [fell back to {r['layer']}]" if r.get("fell_back") else ""
+            if r.get("restored"):
+                note += f" [{len(r['restored'])} paragraph(s) put back that extraction had dropped]"
             line = f"{r['status']:<10} {r['site']:<10} {r['article_id']} {r['published'] or '-':<10} {r['title']}{note}"
         emit(obj, as_json, line)
     sys.exit(EXIT_FAILED if failed else 0)
@@ -177,14 +179,26 @@ def fetch(config, db_path, urls, as_json, verbose):
               help="Seconds a crawl asked to stop (time limit or shutdown) has before it is killed.")
 @click.option("--log-file", type=click.Path(dir_okay=False), default=None,
               help="Rotating log file. [default: logs/gazette.log beside the archive]")
-def schedule(config, db_path, grace, kill_after, log_file):
+@click.option("--scrapyd", metavar="URL,URL...", default=None,
+              help="Instead: start each site's crawl once on one of these Scrapyd nodes (see gazette deploy).")
+@click.option("--shard", default="gazette-shard.db", show_default=True,
+              help="With --scrapyd: the archive shard each node writes (a path on the node).")
+@click.option("--full", is_flag=True, help="With --scrapyd: walk every listing page.")
+@json_option
+def schedule(config, db_path, grace, kill_after, log_file, scrapyd, shard, full, as_json):
     """Run the scheduler in the foreground until SIGINT/SIGTERM.
 
     One job per site with a `schedule` in sites.toml (cron fields with day names, or an interval); each run
     is `gazette crawl SITE --revisit` in its own process, stopped at the site's politeness.time_limit. A site whose
     last successful crawl is older than its schedule runs once at start. Logs go to stderr and to a
     size-capped rotating file.
+
+    With --scrapyd URL,URL...: start every site's crawl once on a Scrapyd node instead (each site always on the
+    same node for the same list), each node writing its own shard; `gazette merge` folds the shards together.
     """
+    if scrapyd:  # sites placed on nodes, stable by site key (crawler/deploy.py)
+        from .scale import place_on_nodes
+        sys.exit(place_on_nodes(config, scrapyd, shard, full, as_json))
     from .scheduler import run_schedule
 
     sys.exit(run_schedule(config, db_path, grace=grace, kill_after=kill_after, log_file=log_file))
@@ -450,7 +464,9 @@ def check(config, db_path, site_keys, all_sites, articles, as_json, verbose):
 @json_option
 def status(config, db_path, as_json):
     """Per site: the last crawl, its counts and warnings (nothing found, most articles fell back, failures)."""
-    from archive.health import status_report
+    from pathlib import Path
+
+    from archive.health import human_bytes, status_report
 
     for s in status_report(db_path, list(config.sites)):
         run = s["last_run"]
@@ -458,7 +474,7 @@ def status(config, db_path, as_json):
             line = (f"{s['site']:<10} {s['articles']} articles; last run {run['run_id']} {run['status']} "
                     f"{run['started']}: {run['requests']} requests, {run['new']} new, {run['updated']} updated, "
                     f"{run['unchanged']} unchanged, {run['gone']} gone, {run['failed']} failed, "
-                    f"{run['fell_back']} fell back")
+                    f"{run['fell_back']} fell back, {human_bytes(run.get('bytes') or 0)} downloaded")
         else:
             line = f"{s['site']:<10} {s['articles']} articles; never crawled"
         if s.get("scheduler"):
@@ -532,5 +548,16 @@ def add_site(config, db_path, url, key, name, yes, as_json, verbose):
         fail(str(exc), exc.code)
 
 
+from .scale import deploy, merge  # noqa: E402 - scale-out commands (README: Crawling on several machines)
+
+cli.add_command(deploy)
+cli.add_command(merge)
+
+
 def main():
     cli(prog_name="gazette")
+
+
+from .pair import pair as _pair_command  # noqa: E402  (gazette pair: English articles and their Chinese originals)
+
+cli.add_command(_pair_command)

@@ -1,7 +1,8 @@
 """What a spider hands to the item pipelines: one fetched page (or one failed fetch), as a plain dict.
 
 Keys: url (as requested), final_url, status, headers, body (bytes), site (key), hints (from the listing,
-e.g. listed_published), fetched_at, error (why the fetch failed, or None).
+e.g. listed_published), fetched_at, error (why the fetch failed, or None), not_modified (a 304 answering the
+validators Gazette sent: the archived page is still the page; crawler/conditional.py).
 """
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ def page_item(response, site: str, hints: dict | None = None) -> dict:
         "url": request_url, "final_url": response.url, "status": response.status,
         "headers": {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()},
         "body": response.body, "site": site, "hints": hints or {}, "fetched_at": utcnow(), "error": None,
+        "not_modified": response.status == 304 and response.request is not None
+                        and bool(response.request.meta.get("validators_sent")),
     }
 
 

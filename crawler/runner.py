@@ -7,7 +7,9 @@ back from the run rows. SIGINT/SIGTERM stop the crawl gracefully: Scrapy closes 
 """
 from __future__ import annotations
 
-from archive.health import run_summary
+import re
+
+from archive.health import human_bytes, run_summary
 
 from . import stopping
 from .config import Config
@@ -16,8 +18,9 @@ from .revisit import due, revisit_after_crawl
 from .spiders.fetch import FetchSpider
 from .spiders.site import SiteSpider
 
+BOUNDED = re.compile(r"^listing \S+: stopped after \d+ listing pages")  # crawler/spiders/site.py says where a bound hit
 SUMMARY_KEYS = ("site", "run_id", "status", "requests", "new", "updated", "unchanged", "duplicate", "failed",
-                "gone", "fell_back", "errors")
+                "gone", "fell_back", "removed", "restored", "bytes", "errors")
 
 
 def run_fetch(config: Config, db_path: str, urls: list[str], log_level: str = "WARNING") -> list[dict]:
@@ -87,11 +90,16 @@ def summary_line(s: dict) -> str:
             f"{s['updated']} updated, {s['unchanged']} unchanged, {s['duplicate']} duplicate, {s['failed']} failed")
     if s.get("gone"):
         line += f", {s['gone']} gone"
+    line += f"; {human_bytes(s.get('bytes') or 0)} downloaded"
     if s.get("fell_back"):
         line += f", {s['fell_back']} fell back"
+    if s.get("restored"):
+        line += f", {s['restored']} paragraphs put back that extraction had dropped"
     errors = [e for e in s.get("errors") or () if ": warning: " not in e]
     if (s["status"] != "ok" or s.get("failed")) and errors:
         line += f"\n{'':<10} {errors[0]}"
         if len(errors) > 1:
             line += f"\n{'':<10} ... and {len(errors) - 1} more (gazette status, or crawl --json, lists them)"
+    for bounded in [e for e in s.get("errors") or () if BOUNDED.search(e)][:3]:  # said even when the run is ok
+        line += f"\n{'':<10} {bounded}"
     return line

@@ -40,6 +40,9 @@ def scrapy_settings(config: Config, db_path: str, *, log_level: str = "WARNING",
         "SPIDER_MIDDLEWARES": {"crawler.middlewares.CallbackErrors": 950},
         "ITEM_PIPELINES": {"pipelines.items.ArchivePipeline": 500} if archiving else {},
         "EXTENSIONS": {"crawler.extensions.RunningCounts": 500} if archiving else {},
+        # If-None-Match/If-Modified-Since from the archive on listings and revisits (crawler/conditional.py)
+        "DOWNLOADER_MIDDLEWARES": {"crawler.conditional.ConditionalRequests": 585} if archiving else {},
+        "GAZETTE_CONDITIONAL": archiving,
         "GAZETTE_PROGRESS": progress,  # running counts on stderr (a terminal)
         "GAZETTE_DB": str(db_path),
         "GAZETTE_TRIGGER": trigger,

@@ -47,10 +47,12 @@ def _removal_plan(selectors: tuple[str, ...]):
     return by_tag, by_class, by_id, union
 
 
-def remove_blocks(tree: lxml_html.HtmlElement, selectors: tuple[str, ...]) -> None:
-    """Remove every element matching one of the CSS selectors (in place), keeping the text that follows it."""
+def remove_blocks(tree: lxml_html.HtmlElement, selectors: tuple[str, ...]) -> list[tuple[object, object]]:
+    """Remove every element matching one of the CSS selectors (in place), keeping the text that follows it.
+    Returns (former parent, element) of each element removed, so that what left an article's container can be
+    recorded with its reason (pipelines/completeness.py)."""
     if not selectors:
-        return
+        return []
     by_tag, by_class, by_id, union = _removal_plan(tuple(selectors))
     doomed = []
     for element in tree.iter():
@@ -73,9 +75,13 @@ def remove_blocks(tree: lxml_html.HtmlElement, selectors: tuple[str, ...]) -> No
                 break
     if union is not None:
         doomed += [e for e in union(tree) if isinstance(e, etree._Element)]
+    dropped = []
     for element in doomed:
-        if element.getparent() is not None:
+        parent = element.getparent()
+        if parent is not None:
             element.drop_tree()
+            dropped.append((parent, element))
+    return dropped
 
 
 PATTERN_MAX_CHARS = 400  # a line longer than this is text, whatever it contains: patterns are not tried on it
@@ -106,6 +112,19 @@ def is_boilerplate(line: str, boilerplate: Boilerplate, cleaned: bool = False) -
     if pattern is None:
         return any(p.search(line) for p in boilerplate.patterns)
     return bool(pattern.search(line))
+
+
+def reason(line: str, boilerplate: Boilerplate, learned: frozenset[str] = frozenset()) -> str | None:
+    """Why a (whitespace-normalised) line is boilerplate, in plain words, or None when it is not."""
+    if not line:
+        return None
+    if line in learned:
+        return "learned boilerplate (a line on most of the site's pages)"
+    if line in boilerplate.lines:
+        return "boilerplate line"
+    if is_boilerplate(line, boilerplate, cleaned=True):
+        return "boilerplate line (pattern)"
+    return None
 
 
 def keep_lines(lines: list[str], boilerplate: Boilerplate, cleaned: bool = False) -> list[str]:

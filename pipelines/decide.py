@@ -43,15 +43,18 @@ class Decision:
     off_site: bool = False  # the answer came from another host: only its URL and status are kept
     article: Article | None = None
     record: dict | None = None  # what Archive.store_article takes
-    signature: list[int] | None = None  # MinHash of the body; None when the body is too short to sign
+    signature: list[int] | None = None  # MinHash of the body; None when too short to sign (or unchanged_text)
+    unchanged_text: bool = False  # the archived article has this title, date and body: not tagged or signed again
 
 
 def decide(page: dict, site: Site, config_dir: str | Path | None = None, *,
-           learned_lines: Iterable[str] = (), fetched_now: bool = True) -> Decision:
+           learned_lines: Iterable[str] = (), fetched_now: bool = True, known: dict | None = None) -> Decision:
     """Refuse the page (error, gone) or extract its article. `config_dir` holds the mention gazetteers;
     `learned_lines` are the boilerplate lines learned from the site's archive (pipelines/learning.py).
     `fetched_now=False` (a stored capture read again) skips the check that the page was served by one of the
-    site's hosts: it was when it was archived, and the site's `hosts` may have changed since."""
+    site's hosts: it was when it was archived, and the site's `hosts` may have changed since. `known` (title,
+    published, content_hash of the archived article) lets an unchanged text skip the mention and meeting
+    tagging and the MinHash, which the archive already holds for it (record.mentions/meetings left out)."""
     canonical = site.canonical(page["url"])
     final = page.get("final_url") or page["url"]
     urls = tuple(dict.fromkeys(u for u in (page["url"], final, canonical, site.canonical(final)) if u))
@@ -60,10 +63,15 @@ def decide(page: dict, site: Site, config_dir: str | Path | None = None, *,
         error, gone = refusal(page, site, check_host=fetched_now)
         decision.off_site = bool(error and error.startswith(OFF_SITE))
         if error is None:
-            decision.article = extract(page["body"], final, site, content_type(page), page.get("hints"),
+            hints = {**(page.get("hints") or {}), "captured": page.get("fetched_at")}  # the year of "…on May 5"
+            decision.article = extract(page["body"], final, site, content_type(page), hints,
                                        learned_lines=learned_lines)
-            decision.record = article_record(decision.article, canonical, site, page.get("hints"), config_dir)
-            decision.signature = signature((decision.record.get("body") or "")[:TAGGED_CHARS])
+            same = known is not None and known.get("content_hash") == content_hash(decision.article.body) and \
+                (known.get("title"), known.get("published")) == (decision.article.title, decision.article.published)
+            decision.record = article_record(decision.article, canonical, site, page.get("hints"), config_dir,
+                                             tagged=not same)
+            decision.signature = None if same else signature((decision.record.get("body") or "")[:TAGGED_CHARS])
+            decision.unchanged_text = same
     except ExtractionError as exc:
         error, gone = f"no article: {exc}", False
     except Exception as exc:  # noqa: BLE001 - a page that breaks a step is counted as failed, never dropped
@@ -75,13 +83,15 @@ def decide(page: dict, site: Site, config_dir: str | Path | None = None, *,
 
 
 def article_record(article: Article, canonical: str, site: Site, hints: dict | None,
-                   config_dir: str | Path | None) -> dict:
+                   config_dir: str | Path | None, tagged: bool = True) -> dict:
     """What Archive.store_article takes: the extracted fields, the canonical URL and id, content hash, mentions,
-    meetings."""
+    meetings (not when `tagged` is False: the archive keeps the ones it has)."""
     fields = article.fields()
     record = {**fields, "id": article_id(canonical), "site": site.key, "url": canonical,
               "content_hash": content_hash(article.body),
               "listed_published": (hints or {}).get("listed_published")}
+    if not tagged:
+        return record
     body = (record.get("body") or "")[:TAGGED_CHARS]
     text = f"{record.get('title') or ''}\n\n{body}"
     record["mentions"] = [vars(m) for m in tag(text, config_dir)]

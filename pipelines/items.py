@@ -11,13 +11,16 @@ import logging
 import sqlite3
 
 from scrapy import signals
+from twisted.internet import threads
+from twisted.python.threadpool import ThreadPool
 
 from archive import Archive, runs
 from archive.outcomes import Outcome
 from archive.store import ArchiveError
 
-from . import learning
-from .record import archive_page, failed_result
+from . import learning, record
+from .decide import decide
+from .record import failed_result
 from .rules import Config
 
 MAX_ERRORS_KEPT = 500
@@ -29,6 +32,7 @@ def run_counts(stats) -> dict:
     """The run's counts (archive.runs.COUNTS) from a crawler's stats."""
     counts = {str(c): stats.get_value(STATS + str(c), 0) for c in runs.COUNTS}
     counts["requests"] = stats.get_value("downloader/request_count", 0)
+    counts["bytes"] = stats.get_value("downloader/response_bytes", 0)  # headers and bodies, as received
     return counts
 
 
@@ -55,16 +59,54 @@ class ArchivePipeline:
         self.config: Config = spider.config
         self.errors: list[str] = list(getattr(spider, "errors", []))
         self.warnings: list[str] = []  # archived, but with a caveat (e.g. no date on the page); after the errors
+        self.learned: dict[str, frozenset[str]] = {}  # site key -> learned boilerplate lines
+        self.pool: ThreadPool | None = None
         self.run_id = runs.start_run(self.archive, spider.site_key, self.trigger)
         spider.run_id = self.run_id
 
     def process_item(self, item, spider=None):
+        """Decide what the page means in a worker thread (pure, the slow part: decoding, extraction, tagging,
+        hashing), so the reactor keeps downloading meanwhile; then write it here, in the reactor's thread, in one
+        short transaction (pipelines/record.py)."""
+        if getattr(self.crawler.spider, "archive_failed", False):
+            return item  # the archive cannot be written (disk full, file broken): the crawl is stopping
+        site = record.page_site(self.config, item)
+        if item.get("not_modified"):
+            return self.store(item, lambda: record.not_modified(self.archive, site, item))
+        try:
+            known = record.known_text(self.archive, site, item)
+        except (sqlite3.Error, OSError):
+            known = None  # the write below meets the same error and stops the crawl cleanly
+        learned = self.learned_lines(site.key)
+        from twisted.internet import reactor  # the one Scrapy installed (importing it earlier would install another)
+
+        work = threads.deferToThreadPool(reactor, self.worker(), decide, item, site, self.config.directory,
+                                         learned_lines=learned, known=known)
+        work.addCallback(lambda decision: self.store(
+            item, lambda: record.apply(self.archive, decision, item, run_id=self.run_id)))
+        return work
+
+    def worker(self) -> ThreadPool:
+        """One worker thread per crawl: one page decided at a time (its tree in memory), beside the reactor."""
+        if self.pool is None:
+            self.pool = ThreadPool(1, 1, name=f"gazette-{self.crawler.spider.name}")
+            self.pool.start()
+        return self.pool
+
+    def learned_lines(self, key: str) -> frozenset[str]:
+        """The site's learned boilerplate, read once per crawl (relearnt when the crawl ends)."""
+        if key not in self.learned:
+            self.learned[key] = learning.lines_for(self.archive, key) if key in self.config.sites else frozenset()
+        return self.learned[key]
+
+    def store(self, item, write):
+        """Run `write` (which archives the page and returns its result) and count the outcome."""
         spider = self.crawler.spider
         stats = self.crawler.stats
         if getattr(spider, "archive_failed", False):
-            return item  # the archive cannot be written (disk full, file broken): the crawl is stopping
+            return item
         try:
-            result = archive_page(self.archive, self.config, item, self.run_id)
+            result = write()
         except (sqlite3.Error, OSError, ArchiveError) as exc:
             # The page's transaction was rolled back; nothing earlier is touched. Stop cleanly, no traceback.
             message = f"archive error: {exc} (stopped; nothing archived before is lost)"
@@ -84,6 +126,9 @@ class ArchivePipeline:
         stats.inc_value(STATS + (Outcome.GONE if result["gone"] else result["status"]))
         if result["fell_back"]:
             stats.inc_value(STATS + "fell_back")
+        for count in ("removed", "restored"):  # blocks left out of bodies with their reason; blocks put back
+            if result.get(count):
+                stats.inc_value(STATS + count, len(result[count]))
         if result["error"] and len(self.errors) < MAX_ERRORS_KEPT:
             self.errors.append(f"{result['url']}: {result['error']}")
         for warning in result.get("warnings") or ():
@@ -108,6 +153,8 @@ class ArchivePipeline:
             except sqlite3.Error as exc:
                 log.error("%s: could not relearn the site's boilerplate: %s", spider.site_key, exc)
         self.archive.close()
+        if self.pool is not None:
+            self.pool.stop()
 
 
 def run_status(reason: str, counts: dict, spider) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from archive import Archive, near_duplicates, urls
 from archive import volatile as volatile_store
 from archive.outcomes import Outcome
+from archive.translations import pair_new as _pair_new
 
 from .charset import decode
 from .decide import Decision, content_type, decide
@@ -24,9 +25,27 @@ from .volatile import stable_hash, volatile_change
 def archive_page(archive: Archive, config: Config, page: dict, run_id: int | None) -> dict:
     """Capture, extract and archive one fetched page (a dict made by crawler/pages.py), dropping the boilerplate
     learned from the site's archive too."""
-    site = config.sites.get(page["site"]) or config.site_for_url(page["url"])
+    site = page_site(config, page)
+    if page.get("not_modified"):
+        return not_modified(archive, site, page)
     learned = lines_for(archive, site.key) if site.key in config.sites else frozenset()
-    return apply(archive, decide(page, site, config.directory, learned_lines=learned), page, run_id=run_id)
+    decision = decide(page, site, config.directory, learned_lines=learned, known=known_text(archive, site, page))
+    return apply(archive, decision, page, run_id=run_id)
+
+
+def page_site(config: Config, page: dict):
+    """The site a page item belongs to (`other` for a URL of no configured site)."""
+    return config.sites.get(page["site"]) or config.site_for_url(page["url"])
+
+
+def known_text(archive: Archive, site, page: dict) -> dict | None:
+    """What the archive holds for the page's article (title, published, content_hash), so `decide` can skip
+    tagging and signing a text it already tagged and signed; None for a page not archived yet."""
+    found = urls.article_for_url(archive, page["url"], page.get("final_url") or page["url"],
+                                 site.canonical(page["url"]))
+    row = archive.db.execute("select title, published, content_hash from articles where id = ?",
+                             [found or article_id(site.canonical(page["url"]))]).fetchone()
+    return {"title": row[0], "published": row[1], "content_hash": row[2]} if row else None
 
 
 def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | None = None,
@@ -73,12 +92,16 @@ def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | Non
         status, stored_id = archive.store_article(record, seen_at=seen_at, capture_id=capture_id,
                                                   refetched=refetched)
         urls.record_urls(archive, stored_id, decision.urls, page["fetched_at"])
-        result["near_duplicates"] = link_near_duplicates(archive, stored_id, site.key, decision.signature, status)
+        result["near_duplicates"] = link_near_duplicates(archive, stored_id, site.key, decision.signature, status,
+                                                         decision.unchanged_text)
         if capture_id and (refetched or article is None):  # a re-read capture keeps the outcome it had when fetched
             archive.set_capture_outcome(capture_id, status, stored_id)
+    if status in (Outcome.NEW, Outcome.UPDATED) and found_language(decision) in ("en", "zh"):
+        result["translation"] = pair_new(archive, stored_id, seen_at)   # archive/translations.py
     found = decision.article
     result.update(status=status, article_id=stored_id, title=found.title, published=found.published,
-                  layer=found.layer, fell_back=found.fell_back, warnings=found.warnings)
+                  layer=found.layer, fell_back=found.fell_back, warnings=found.warnings, removed=found.removed,
+                  restored=found.restored)
     return result
 
 
@@ -106,19 +129,46 @@ def not_replaced(archive: Archive, known: dict, record: dict, page: dict, site: 
     return ("suspect: this version looks like no article (" + "; ".join(reasons) +
             "); kept as a suspect capture, the archived article is unchanged")
 
+def found_language(decision: Decision) -> str | None:
+    return decision.record.get("language") if decision.record else None
+
+
+def pair_new(archive: Archive, article_id: str, now: str) -> bool:
+    """Pair an article just archived with its counterpart in the other language; a failure here is a warning of
+    the pairing, never a lost article (the article is already stored; `gazette pair` recomputes)."""
+    try:
+        return _pair_new(archive, article_id, now=now)
+    except Exception:   # noqa: BLE001  (pairing is advisory: the page was archived)
+        return False
+
+def not_modified(archive: Archive, site, page: dict) -> dict:
+    """A 304 to the validators of the archived copy: the article is unchanged and still there (last_seen moves,
+    gone_since clears); nothing is downloaded, extracted or stored."""
+    found = urls.article_for_url(archive, page["url"], page["final_url"], site.canonical(page["url"]))
+    if found is None:
+        return failed_result(page["url"], site.key, "HTTP 304 Not Modified, but no archived copy of this URL")
+    with archive.transaction():
+        archive.db.execute("update articles set last_seen = max(last_seen, ?), gone_since = null where id = ?",
+                           [page["fetched_at"], found])
+    row = archive.article(found)
+    result = failed_result(page["url"], site.key, None, found)
+    result.update(status=Outcome.UNCHANGED, title=row["title"], published=row["published"], layer=row["layer"])
+    return result
+
 
 def failed_result(url: str, site: str, error: str | None, article_id: str | None = None) -> dict:
     """The result of a page that gave no article (apply fills in the rest when one is stored)."""
     return {"url": url, "status": Outcome.FAILED, "article_id": article_id, "site": site, "title": None,
             "published": None, "error": error, "layer": None, "fell_back": False, "warnings": [], "gone": False,
-            "near_duplicates": []}
+            "near_duplicates": [], "removed": [], "restored": []}
 
 
 def link_near_duplicates(archive: Archive, article: str, site: str, signature: list[int] | None,
-                         status: Outcome) -> list[str]:
+                         status: Outcome, unchanged_text: bool = False) -> list[str]:
     """Store the article's MinHash when its text is new or changed (or was never signed); return the ids of the
-    near-duplicates it is linked to."""
-    if status == Outcome.DUPLICATE or (status == Outcome.UNCHANGED and near_duplicates.has_signature(archive, article)):
+    near-duplicates it is linked to. `unchanged_text`: the page was not signed, the archive's signature stands."""
+    if status == Outcome.DUPLICATE or unchanged_text or (
+            status == Outcome.UNCHANGED and near_duplicates.has_signature(archive, article)):
         return [row["other_id"] for row in near_duplicates.near_duplicates_of(archive, article)]
     if signature is None:
         near_duplicates.forget_signature(archive, article)

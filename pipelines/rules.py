@@ -142,11 +142,10 @@ class Config:
         return self.sites[key]
 
     def site_for_url(self, url: str) -> Site:
-        """The configured site that owns this URL's host, or the generic site `other`."""
-        for site in self.sites.values():
-            if site.owns(url):
-                return site
-        return self.other
+        """The configured site that owns this URL's host (of several on one host, the first whose article
+        pattern the URL matches: the ministry's English and Chinese sites share theirs), or the generic `other`."""
+        owners = [site for site in self.sites.values() if site.owns(url)]
+        return next((s for s in owners if s.is_article(url)), owners[0] if owners else self.other)
 
     @property
     def other(self) -> Site:

@@ -179,6 +179,7 @@ async def stylesheet(datasette, request):
 @hookimpl
 def register_routes():
     from archive.datasette import pages
+    from archive.datasette.pages import translation as translation_pages
     return [
         (r"^/$", _guarded(pages.home_page)),
         (r"^/-/search(\.(?P<format>csv|json|atom))?$", _guarded(pages.search_page)),
@@ -191,6 +192,8 @@ def register_routes():
         (r"^/-/gazette\.css$", stylesheet),
         (r"^/-/feeds/(?P<kind>changes|gone)\.atom$", _guarded(pages.changes_feed)),
         (r"^/-/capture/(?P<capture_id>\d+)$", _guarded(pages.capture_page)),
+        (r"^/-/translation/(?P<article_id>[^/]+)$", _guarded(translation_pages.translation_page)),
+        (r"^/-/omissions$", _guarded(translation_pages.omissions_page)),
     ]
 
 

@@ -3,9 +3,17 @@ logs every request, and lets a test override any path (status, headers, body, de
 
 Absolute links to the site's real hosts inside served pages are rewritten to the mirror's own address, so
 a recorded page can keep its original links.
+
+`Mirror(validators=...)` plays a server's conditional-request behaviour on 200 pages: None sends no validators
+(the default); "etag" an ETag of the body and a Last-Modified of when that body was first served, honouring
+If-None-Match/If-Modified-Since with 304; "weak" the same with weak ETags (W/"..."); "constant" one ETag for every
+page, honoured (a broken server: only the archive's history tells it apart); "ignore" sends validators but always
+answers 200.
 """
 from __future__ import annotations
 
+import email.utils
+import hashlib
 import mimetypes
 import re
 import threading
@@ -28,8 +36,11 @@ class Route:
 
 
 class Mirror:
-    def __init__(self, root: str | Path | None = None, hosts: tuple[str, ...] = ()):
+    def __init__(self, root: str | Path | None = None, hosts: tuple[str, ...] = (), validators: str | None = None):
         self.root = Path(root) if root else None
+        self.validators = validators
+        self.first_served: dict[tuple[str, str], float] = {}  # (path, body digest) -> when first served
+        self.not_modified = 0  # 304s answered
         self.hosts = hosts
         self.routes: dict[str, Route] = {}
         self.requests: list[str] = []
@@ -90,6 +101,28 @@ class Mirror:
             body = re.sub(rb"https?://" + re.escape(host.encode()) + rb"(?=[/\"'\s<]|$)", self.url.encode(), body)
         return body
 
+    def conditional(self, path: str, route: Route, request_headers) -> Route:
+        """The route with validators added, or a 304 when the request's validators match (see the module doc)."""
+        digest = hashlib.sha1(route.body).hexdigest()[:16]
+        with self.lock:
+            if (path, digest) not in self.first_served:  # a changed body is always later than the one before
+                before = max((t for (p, _), t in self.first_served.items() if p == path), default=0.0)
+                self.first_served[(path, digest)] = max(float(int(time.time())), before + 1)
+            served = self.first_served[(path, digest)]
+        etag = {"constant": '"gazette-constant"', "weak": f'W/"{digest}"'}.get(self.validators, f'"{digest}"')
+        modified = email.utils.formatdate(served, usegmt=True)
+        headers = {**route.headers, "ETag": etag, "Last-Modified": modified}
+        if self.validators != "ignore":
+            match = request_headers.get("If-None-Match")
+            since = email.utils.parsedate_to_datetime(request_headers["If-Modified-Since"]).timestamp() \
+                if request_headers.get("If-Modified-Since") else None
+            strip = lambda tag: tag.strip().removeprefix("W/")  # noqa: E731 - weak comparison
+            if (match and strip(match) == strip(etag)) or (not match and since is not None and served <= since):
+                with self.lock:
+                    self.not_modified += 1
+                return Route(304, b"", {"ETag": etag, "Last-Modified": modified})
+        return Route(route.status, route.body, headers, route.delay)
+
     def _handler(self):
         mirror = self
 
@@ -116,6 +149,8 @@ class Mirror:
                         route = Route(200, mirror.rewrite(file.read_bytes()), {"Content-Type": kind})
                 if route.delay:
                     time.sleep(route.delay)
+                if mirror.validators and route.status == 200:
+                    route = mirror.conditional(path, route, self.headers)
                 try:
                     self.send_response(route.status)
                     for key, value in route.headers.items():

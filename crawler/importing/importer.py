@@ -181,19 +181,23 @@ def is_listing(site: Site, url: str) -> bool:
 
 
 def listing_dates(config: Config, site: Site, capture: Capture) -> dict[str, str]:
-    """canonical article URL -> listed date, read from a listing capture by the crawl's own listing code."""
+    """canonical article URL -> listed date, read from a listing capture by the crawl's own listing code
+    (crawler/listing.py)."""
     from scrapy.http import HtmlResponse
 
-    from ..spiders.site import FEED_START, SiteSpider
+    from .. import listing
 
     try:
         headers, body = capture.load()
     except CaptureError:
         return {}
-    response = HtmlResponse(url=capture.url, body=body, headers=headers)
-    spider = SiteSpider(config, site.key, results=[])
-    entries = spider.feed_entries(response) if FEED_START.match(body[:2048]) else spider.listing_entries(response)
-    return {site.canonical(link): date for link, date in entries if date}
+    page = listing.Page(capture.url, HtmlResponse(url=capture.url, body=body, headers=headers).text)
+
+    def wanted(url: str) -> bool:
+        return urlsplit(url).scheme in ("http", "https") and site.owns(url) and site.is_article(url)
+
+    found = listing.feed_entries(page) if page.is_feed else listing.entries(page, site.selectors, wanted)[0]
+    return {site.canonical(e.url): e.date for e in found if e.date and wanted(e.url)}
 
 
 class Deciding:

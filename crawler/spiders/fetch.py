@@ -23,10 +23,12 @@ class FetchSpider(scrapy.Spider):
             yield request
 
     def start_requests(self):
+        # a revisit asks with the validators of the archived copy (crawler/conditional.py): 304 = unchanged
+        conditional = self.settings.get("GAZETTE_TRIGGER") == "revisit"
         for url in self.urls:
             site = self.config.site_for_url(url).key
             yield scrapy.Request(url, callback=self.parse, errback=self.failed, dont_filter=True,
-                                 meta={"site": site})
+                                 meta={"site": site, "conditional": conditional})
 
     def parse(self, response):
         yield page_item(response, response.meta["site"])

@@ -8,6 +8,7 @@
 - `cite`: `/-/article/<id>/v/<n>` (one version, citable) and its `.ris` and `.bib`;
 - `feeds`: `/-/feeds/changes.atom`, `/-/feeds/gone.atom`;
 - `capture`: `/-/capture/<capture id>`, an archived response under a CSP that runs no script and loads nothing;
+- `translation`: `/-/translation/<id>` (an English article beside its Chinese original) and `/-/omissions`;
 - `charts`: the SVG charts; `common`: names, colours, dates in plain words.
 
 Speed at a million articles: counts come from `article_months` and the FTS index, facets read the narrow

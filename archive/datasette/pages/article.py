@@ -8,6 +8,7 @@ import json
 from .cite import citation
 from .common import colours, site_info
 from .diffs import change_list, versions
+from .translation import pair_of
 from .provenance import capture_sources
 
 
@@ -50,6 +51,19 @@ async def _capture(db, article: dict) -> dict | None:
     return dict(row) if row else None
 
 
+def _removals(article: dict) -> dict:
+    """What extraction left out of the text and why, and what the completeness guard put back
+    (pipelines/completeness.py)."""
+    from pipelines.completeness import summary
+
+    try:
+        removed = [r for r in json.loads(article.get("removed") or "[]") if isinstance(r, dict)]
+        restored = json.loads(article.get("restored") or "[]")
+    except ValueError:
+        removed, restored = [], []
+    return {"removed": removed, "restored": restored, "removed_summary": summary(removed, restored)}
+
+
 async def article_context(datasette, db, request, article_id: str) -> dict:
     article = (await db.execute("select * from articles where id = ?", [article_id])).first()
     if article is None:
@@ -70,4 +84,5 @@ async def article_context(datasette, db, request, article_id: str) -> dict:
             "archive_url": datasette.absolute_url(request, request.path),
             "changes": change_list(every), "version_count": len(every), "version_url": version_url,
             "cite": citation(article, every[-1], site_name, version_url, served) if every else None,
+            "translation": await pair_of(db, article_id), **_removals(article),
             "sources": await capture_sources(db, article_id, every)}

@@ -1,0 +1,236 @@
+"""Fold archive shards into the archive readers use (`gazette merge SHARD... --into ARCHIVE`).
+
+A shard is a whole archive written by one Scrapyd node (crawler/deploy.py). Merging copies, in short
+transactions of BATCH rows each (Datasette and crawls keep reading and writing between them):
+  1. its run rows (matched by site, trigger, start and pid) and captures with their bodies (matched by URL,
+     fetch time and digest), so every capture is kept once;
+  2. its articles, by article id. An article only the shard has is copied with its revisions, URLs, mentions,
+     meetings and MinHash. An article both have gets the versions of both (the current text and every
+     revision), in the order they were first seen, consecutive equal texts made one: the newest becomes the
+     current text, the others revisions; first_seen is the earlier, last_seen the later; gone_since follows
+     the side that saw the page last.
+Merging a shard a second time finds everything already there and changes nothing.
+"""
+from __future__ import annotations
+
+import sqlite3
+import struct
+from pathlib import Path
+
+from . import near_duplicates
+from .store import Archive, ArchiveError
+
+BATCH = 200
+VERSION_FIELDS = ("title", "published", "byline", "body", "captions", "layer")
+
+
+def merge_shard(archive: Archive, shard_path: str | Path) -> dict:
+    """Merge one shard; return counts (runs, captures, articles new/updated/unchanged)."""
+    shard = _open(shard_path)
+    try:
+        counts = {"shard": str(shard_path), "runs": 0, "captures": 0, "new": 0, "updated": 0, "unchanged": 0}
+        runs = _merge_runs(archive, shard, counts)
+        captures = _merge_captures(archive, shard, runs, counts)
+        ids = [r[0] for r in shard.execute("select id from articles order by id")]
+        for start in range(0, len(ids), BATCH):
+            with archive.transaction():
+                for article_id in ids[start:start + BATCH]:
+                    counts[_merge_article(archive, shard, article_id, captures)] += 1
+        return counts
+    finally:
+        shard.close()
+
+
+def _open(path) -> sqlite3.Connection:
+    if not Path(path).is_file():
+        raise ArchiveError(f"no shard at {path}")
+    try:
+        conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+        conn.row_factory = sqlite3.Row
+        conn.execute("select 1 from articles limit 1")
+    except sqlite3.Error as exc:
+        raise ArchiveError(f"cannot read shard {path}: {exc}") from None
+    return conn
+
+
+def _rows(db, sql: str, params) -> list:
+    """Rows by column name, from the shard's connection or the archive's sqlite-utils Database."""
+    return list(db.query(sql, params)) if hasattr(db, "query") else db.execute(sql, params).fetchall()
+
+
+def _columns(db, table: str) -> list[str]:
+    return [r[1] for r in db.execute(f"pragma table_info([{table}])")]
+
+
+def _insert(archive: Archive, table: str, row: dict, columns: list[str], keep_id: bool = False) -> int:
+    """Insert the row's values of these columns (a new rowid unless `keep_id`)."""
+    row = dict(row)
+    values = {c: row[c] for c in columns if c in row and (keep_id or c != "id")}
+    sql = f"insert into [{table}] ({', '.join(f'[{c}]' for c in values)}) values ({', '.join('?' * len(values))})"
+    return archive.db.conn.execute(sql, list(values.values())).lastrowid
+
+
+def _merge_runs(archive: Archive, shard, counts) -> dict[int, int]:
+    mapping, columns = {}, _columns(archive.db, "crawl_runs")
+    with archive.transaction():
+        for row in shard.execute("select * from crawl_runs order by id"):
+            found = archive.db.execute(
+                "select id from crawl_runs where site = ? and trigger = ? and started = ? and pid is ?",
+                [row["site"], row["trigger"], row["started"], row["pid"]]).fetchone()
+            if found:
+                mapping[row["id"]] = found[0]
+                continue
+            mapping[row["id"]] = _insert(archive, "crawl_runs", row, columns)
+            counts["runs"] += 1
+    return mapping
+
+
+def _merge_captures(archive: Archive, shard, runs: dict[int, int], counts) -> dict[int, int]:
+    mapping, columns = {}, _columns(archive.db, "captures")
+    ids = [r[0] for r in shard.execute("select id from captures order by id")]
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start:start + BATCH]
+        rows = shard.execute(f"select * from captures where id in ({','.join('?' * len(chunk))}) order by id", chunk)
+        with archive.transaction():
+            for row in rows.fetchall():
+                found = archive.db.execute(
+                    "select id from captures where url = ? and fetched_at = ? and digest is ?",
+                    [row["url"], row["fetched_at"], row["digest"]]).fetchone()
+                if found:
+                    mapping[row["id"]] = found[0]
+                    continue
+                body = shard.execute("select * from bodies where digest = ?", [row["digest"]]).fetchone()
+                if body is not None:
+                    archive.db.execute("insert or ignore into bodies (digest, size, compression, data) "
+                                       "values (?, ?, ?, ?)", [body["digest"], body["size"], body["compression"],
+                                                               body["data"]])
+                values = dict(row)
+                values["run_id"] = runs.get(row["run_id"])
+                mapping[row["id"]] = _insert(archive, "captures", values, columns)
+                counts["captures"] += 1
+    return mapping
+
+
+def _versions(db, article: dict, captures: dict[int, int] | None) -> list[dict]:
+    """Every version of an article on one side, oldest first: its revisions (their capture ids mapped by
+    `captures`, the shard's to the archive's), then its current text (`article`, ids already the archive's)."""
+    def capture(value):
+        return captures.get(value) if captures is not None and value is not None else value
+    found = [{**{f: r[f] for f in VERSION_FIELDS}, "seen_at": r["seen_at"], "capture_id": capture(r["capture_id"]),
+              "cause": r["cause"], "current": None}
+             for r in _rows(db, "select * from revisions where article_id = ? order by seen_at, id", [article["id"]])]
+    found.append({**{f: article[f] for f in VERSION_FIELDS}, "seen_at": article["last_changed"],
+                  "capture_id": article["capture_id"], "cause": None, "current": article})
+    return found
+
+
+def _combined(ours: list[dict], theirs: list[dict]) -> list[dict]:
+    """Both sides' versions in the order first seen; a version equal in text to the one before is dropped."""
+    merged: list[dict] = []
+    for version in sorted(ours + theirs, key=lambda v: (v["seen_at"] or "", v["current"] is not None)):
+        if merged and (merged[-1]["title"], merged[-1]["body"]) == (version["title"], version["body"]):
+            if version["current"] is not None:  # the later sighting of the same text keeps its full row
+                merged[-1] = {**version, "seen_at": merged[-1]["seen_at"]}
+            continue
+        merged.append(version)
+    return merged
+
+
+def _merge_article(archive: Archive, shard, article_id: str, captures: dict[int, int]) -> str:
+    theirs = dict(shard.execute("select * from articles where id = ?", [article_id]).fetchone())
+    theirs["capture_id"] = captures.get(theirs["capture_id"]) if theirs["capture_id"] else None
+    ours = archive.article(article_id)
+    if ours is None:
+        _insert(archive, "articles", theirs, _columns(archive.db, "articles"), keep_id=True)
+        _copy_revisions(archive, article_id, _versions(shard, theirs, captures)[:-1])
+        _copy_related(archive, shard, theirs)
+        return "new"
+    _copy_urls(archive, shard, article_id)
+    shard_versions = _versions(shard, theirs, captures)
+    our_versions = _versions(archive.db, ours, None)
+    combined = _combined(our_versions, shard_versions)
+    changes = {"first_seen": min(ours["first_seen"], theirs["first_seen"]),
+               "last_seen": max(ours["last_seen"] or "", theirs["last_seen"] or "") or None}
+    saw_last = theirs if (theirs["gone_since"] or theirs["last_seen"] or "") > (ours["gone_since"] or ours["last_seen"]
+                                                                              or "") else ours
+    changes["gone_since"] = saw_last["gone_since"]
+    newest = combined[-1]
+    same_history = [(v["seen_at"], v["title"], v["body"]) for v in combined] == \
+        [(v["seen_at"], v["title"], v["body"]) for v in _combined(our_versions, [])]
+    if same_history:
+        _update(archive, article_id, changes)
+        return "unchanged"
+    current = newest["current"] or ours
+    fields = {k: current[k] for k in current if k not in ("id", "first_seen", "last_seen", "gone_since")}
+    fields["last_changed"] = newest["seen_at"]
+    _update(archive, article_id, {**fields, **changes})
+    archive.db.execute("delete from revisions where article_id = ?", [article_id])
+    _copy_revisions(archive, article_id, combined[:-1], combined)
+    if current is theirs:
+        _copy_related(archive, shard, theirs)
+    return "updated"
+
+
+def _copy_revisions(archive: Archive, article_id: str, versions: list[dict], sequence: list[dict] | None = None):
+    sequence = sequence or versions + [None]
+    for n, version in enumerate(versions):
+        following = sequence[n + 1] if n + 1 < len(sequence) else None
+        replaced = following["seen_at"] if following else None
+        archive.db.execute(
+            "insert into revisions (article_id, seen_at, replaced_at, title, published, byline, body, captions, layer,"
+            " capture_id, cause) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [article_id, version["seen_at"], replaced, *(version[f] for f in VERSION_FIELDS), version["capture_id"],
+             version["cause"] or "refetch"])
+
+
+def _update(archive: Archive, article_id: str, values: dict) -> None:
+    sets = ", ".join(f"[{c}] = ?" for c in values)
+    archive.db.execute(f"update articles set {sets} where id = ?", [*values.values(), article_id])
+
+
+def _copy_related(archive: Archive, shard, article: dict) -> None:
+    """The shard's URLs, mentions, meetings and MinHash of an article whose current text comes from it."""
+    article_id = article["id"]
+    _copy_urls(archive, shard, article_id)
+    mentions = [dict(r) for r in shard.execute("select * from mentions where article_id = ?", [article_id])]
+    archive.replace_mentions(article_id, mentions)
+    _copy_meetings(archive, shard, article_id)
+    row = shard.execute("select * from minhashes where article_id = ?", [article_id]).fetchone()
+    if row is None:
+        near_duplicates.forget_signature(archive, article_id)
+        return
+    values = struct.unpack(f"<{len(row['signature']) // 4}I", row["signature"])
+    bands = int(row["method"].rsplit("-b", 1)[1]) if "-b" in row["method"] else 16
+    near_duplicates.store_signature(archive, article_id, row["site"], row["method"], values, bands)
+
+
+def _copy_urls(archive: Archive, shard, article_id: str) -> None:
+    for row in shard.execute("select * from article_urls where article_id = ?", [article_id]):
+        archive.db.execute("insert into article_urls (url, article_id, first_seen, last_seen) values (?, ?, ?, ?) "
+                           "on conflict(url) do update set article_id = excluded.article_id, "
+                           "first_seen = min(first_seen, excluded.first_seen), "
+                           "last_seen = max(last_seen, excluded.last_seen)",
+                           [row["url"], article_id, row["first_seen"], row["last_seen"]])
+
+
+def _copy_meetings(archive: Archive, shard, article_id: str) -> None:
+    """The article's rows of `meetings` and `meeting_participants` become the shard's."""
+    db = archive.db
+    db.execute("delete from meeting_participants where article_id = ?", [article_id])
+    db.execute("delete from meetings where article_id = ?", [article_id])
+    for table in ("meetings", "meeting_participants"):
+        columns = [c for c in _columns(db, table) if c != "id" or table == "meetings"]
+        for row in map(dict, shard.execute(f"select * from [{table}] where article_id = ?", [article_id])):
+            values = {c: row[c] for c in columns if c in row}
+            db.execute(f"insert into [{table}] ({', '.join(f'[{c}]' for c in values)}) "
+                       f"values ({', '.join('?' * len(values))})", list(values.values()))
+
+
+def merge(archive_path: str | Path, shards: list[str | Path]) -> list[dict]:
+    """Merge each shard into the archive at `archive_path` (made if missing); one count dict per shard."""
+    with Archive(archive_path) as archive:
+        try:
+            return [merge_shard(archive, shard) for shard in shards]
+        except sqlite3.Error as exc:  # the batch in progress was rolled back; batches before it stay merged
+            raise ArchiveError(f"merge into {archive_path} stopped: {exc}") from None
+
