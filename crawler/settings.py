@@ -32,8 +32,8 @@ def scrapy_settings(config: Config, db_path: str, *, log_level: str = "WARNING",
         "COOKIES_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,
         "LOG_LEVEL": log_level,
-        # Retry-After honoured on 429/503 (crawler/middlewares.py), bounded by the crawl's time limit
-        # and If-None-Match/If-Modified-Since from the archive on listings and revisits (crawler/conditional.py)
+        # Retry-After honoured on 429/503 (crawler/middlewares.py), bounded by the crawl's time limit;
+        # If-None-Match/If-Modified-Since from the archive on listings and revisits (crawler/conditional.py)
         "DOWNLOADER_MIDDLEWARES": {"scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
                                    "crawler.middlewares.RetryAfter": 550,
                                    **({"crawler.conditional.ConditionalRequests": 585} if archiving else {})},
