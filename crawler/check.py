@@ -123,7 +123,7 @@ def analyse(site: Site, fetched: Fetched) -> dict:
              if p.get("body") and not p.get("feed")]
     titles = {a.get("title") for a in articles}  # a headline in another page's "latest" box is not boilerplate here
     candidates = [c for c in learn(texts, min_pages=2, min_sample=2) if c.line not in titles]
-    report = {"site": site.key, "listings": listings, "articles": articles,
+    report: dict = {"site": site.key, "listings": listings, "articles": articles,
               "learned_candidates": [{"line": c.line, "pages": c.pages, "seen_in": c.seen_in} for c in candidates]}
     report["problems"] = problems(site, report)
     report["ok"] = not report["problems"]
@@ -135,7 +135,7 @@ def _matches(node, selectors) -> list[dict]:
 
 
 def _listing_report(site: Site, listing: dict) -> dict:
-    out = {k: listing.get(k) for k in ("url", "status", "error")}
+    out: dict = {k: listing.get(k) for k in ("url", "status", "error")}
     if listing.get("error"):
         return out
     entries = listing.get("entries") or []
@@ -149,7 +149,7 @@ def _listing_report(site: Site, listing: dict) -> dict:
         page = Selector(text=text)
         sel = site.selectors
         out["selectors"] = {"listing_item": _matches(page, sel.get("listing_item", ()))}
-        items = next((page.css(css) for css in sel.get("listing_item", ()) if page.css(css)), [])
+        items: list = next((page.css(css) for css in sel.get("listing_item", ()) if page.css(css)), [])
         for name in ("listing_link", "listing_date"):
             out["selectors"][name] = [{"selector": css, "matches": sum(1 for item in items if item.css(css))}
                                       for css in sel.get(name, ())]

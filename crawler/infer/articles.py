@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Sequence
 
 from pipelines.normalise import clean_text, date_from_url, parse_date
 
@@ -207,11 +208,11 @@ def _densest(tree):
     return best
 
 
-def boilerplate_lines(bodies: list[list[str]], titles: list[str] = ()) -> list[str]:
+def boilerplate_lines(bodies: list[list[str]], titles: Sequence[str] = ()) -> list[str]:
     """Short lines that recur in the extracted text of several sampled articles (at least 2 and half of them)."""
     if len(bodies) < 2:
         return []
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for paragraphs in bodies:
         for line in set(paragraphs):
             counts[line] += 1
