@@ -17,11 +17,13 @@ import sqlite3
 import struct
 from pathlib import Path
 
+from pipelines import fields  # the article fields' one definition; imports nothing (tests/test_layers.py)
+
 from . import near_duplicates
 from .store import Archive, ArchiveError
 
 BATCH = 200
-VERSION_FIELDS = ("title", "published", "byline", "body", "captions", "layer")
+VERSION_FIELDS = fields.REVISED  # what each version keeps (pipelines/fields.py)
 
 
 def merge_shard(archive: Archive, shard_path: str | Path) -> dict:
@@ -178,8 +180,8 @@ def _copy_revisions(archive: Archive, article_id: str, versions: list[dict],
         following = sequence[n + 1] if n + 1 < len(sequence) else None
         replaced = following["seen_at"] if following else None
         archive.db.execute(
-            "insert into revisions (article_id, seen_at, replaced_at, title, published, byline, body, captions, layer,"
-            " capture_id, cause) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"insert into revisions (article_id, seen_at, replaced_at, {', '.join(VERSION_FIELDS)}, capture_id, cause)"
+            f" values (?, ?, ?, {', '.join('?' for _ in VERSION_FIELDS)}, ?, ?)",
             [article_id, version["seen_at"], replaced, *(version[f] for f in VERSION_FIELDS), version["capture_id"],
              version["cause"] or "refetch"])
 

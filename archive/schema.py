@@ -16,10 +16,12 @@ from pipelines import fields  # the article fields' one definition; imports noth
 
 
 def add_article_field(db: sqlite_utils.Database, name: str) -> None:
-    """The migration step of a new article field: its column in `articles`, of the type the registry gives
-    (pipelines/fields.py). A no-op when the column is there (a half-applied step run again)."""
-    if name not in db.table("articles").columns_dict:
-        db.execute(f"alter table articles add column [{name}] {fields.BY_NAME[name].sql}")
+    """The migration step of a new article field: its column in `articles` (and in `revisions` when each version
+    keeps it), of the type the registry gives (pipelines/fields.py). A no-op for a column already there."""
+    field = fields.BY_NAME[name]
+    for table in ("articles", "revisions") if field.revised else ("articles",):
+        if name not in db.table(table).columns_dict:
+            db.execute(f"alter table {table} add column [{name}] {field.sql}")
 
 
 def _core_tables(db: sqlite_utils.Database) -> None:

@@ -25,6 +25,7 @@ BUSY_TIMEOUT_MS = 30_000
 ARTICLE_FIELDS = fields.NAMES    # the articles table's columns that extraction fills (pipelines/fields.py)
 JSON_FIELDS = fields.JSON        # lists, stored as JSON text
 TRACKED_FIELDS = fields.TRACKED  # a change in these makes a revision
+REVISED_FIELDS = fields.REVISED  # what a revision keeps of the version it replaces
 
 
 class ArchiveError(Exception):
@@ -187,7 +188,7 @@ class Archive:
         if any((old[f] or "") != (values[f] or "") for f in TRACKED_FIELDS):
             self._insert("revisions", {
                 "article_id": old["id"], "seen_at": old["last_changed"], "replaced_at": seen_at,
-                **{f: old[f] for f in ("title", "published", "byline", "body", "captions", "layer")},
+                **{f: old[f] for f in REVISED_FIELDS},
                 "capture_id": old["capture_id"], "cause": "refetch" if refetched else "reextract",
             })
             self._update("articles", old["id"], {**values, **changes, "last_changed": seen_at,

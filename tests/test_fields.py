@@ -103,3 +103,11 @@ def test_a_failing_migration_step_is_named_and_rolled_back(tmp_path, monkeypatch
     with pytest.raises(Exception, match=rf"migration {schema.VERSION:03d} broken: no such table"):
         schema.migrate(db)
     assert schema.version(db) == schema.VERSION - 1 and "half_done" not in db.table_names()
+
+
+def test_revisions_keep_every_revised_field_and_add_article_field_adds_it_there_too(tmp_path):
+    with Archive(tmp_path / "a.db") as archive:
+        revisions = {c.name: c.type for c in archive.db.table("revisions").columns}
+    for name in fields.REVISED:
+        assert revisions.get(name) == fields.BY_NAME[name].sql, name
+    assert set(fields.TRACKED) <= set(fields.REVISED)   # what makes a revision is kept in it
