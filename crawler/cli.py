@@ -11,6 +11,7 @@ import functools
 import signal
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -98,7 +99,7 @@ def json_option(func):
     return click.option("--json", "as_json", is_flag=True, help="One JSON object per line, for scripts.")(func)
 
 
-def fail(message: str, code: int) -> None:
+def fail(message: str, code: int) -> NoReturn:
     say(f"gazette: {message}")
     sys.exit(code)
 

@@ -109,7 +109,7 @@ class Mirror:
                 before = max((t for (p, _), t in self.first_served.items() if p == path), default=0.0)
                 self.first_served[(path, digest)] = max(float(int(time.time())), before + 1)
             served = self.first_served[(path, digest)]
-        etag = {"constant": '"gazette-constant"', "weak": f'W/"{digest}"'}.get(self.validators, f'"{digest}"')
+        etag = {"constant": '"gazette-constant"', "weak": f'W/"{digest}"'}.get(self.validators or "", f'"{digest}"')
         modified = email.utils.formatdate(served, usegmt=True)
         headers = {**route.headers, "ETag": etag, "Last-Modified": modified}
         if self.validators != "ignore":

@@ -58,7 +58,7 @@ class SiteSpider(scrapy.Spider):
         self.errors: list[str] = []
         self.fatal_error: str | None = None
         self.scheduled: set[str] = set()
-        self.start_outcomes: dict[str, bool] = {}
+        self.start_outcomes: dict[str, bool | None] = {}
         self._archive: Archive | None = None
 
     # -- archive reads ----------------------------------------------------------------------------------
