@@ -12,6 +12,7 @@ same for a checkout, and the two are meant to become one.)
 """
 from __future__ import annotations
 
+import builtins
 import hashlib
 import os
 import tempfile
@@ -74,10 +75,10 @@ class SiteSpiderLoader:
     def from_settings(cls, settings):
         return cls(settings)
 
-    def list(self) -> list[str]:
+    def list(self) -> builtins.list[str]:  # Scrapy's name for it; `list` in this class is the method
         return list(self.config.sites)
 
-    def find_by_request(self, request) -> list[str]:
+    def find_by_request(self, request) -> builtins.list[str]:
         return [key for key, site in self.config.sites.items() if site.owns(request.url)]
 
     def load(self, name: str):
@@ -98,5 +99,5 @@ class SiteSpiderLoader:
         spidercls = spider_class(ScrapydSiteSpider, name, config, GAZETTE_DB, config.sites[name], GAZETTE_TRIGGER,
                                  LOG_LEVEL)
         for key in ("GAZETTE_DB", "LOG_LEVEL", "GAZETTE_TRIGGER"):  # Scrapyd's -s and this module's settings
-            spidercls.custom_settings.pop(key, None)
+            spidercls.custom_settings.pop(key, None)  # type: ignore[attr-defined]  # spider_class sets it
         return spidercls

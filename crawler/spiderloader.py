@@ -12,6 +12,7 @@ crawls the same site into the same archive.
 """
 from __future__ import annotations
 
+import builtins
 import sys
 
 from scrapy import Spider
@@ -45,7 +46,7 @@ class SiteSpiderLoader:
                 raise SystemExit(2) from None
         return self._config
 
-    def list(self) -> list[str]:
+    def list(self) -> builtins.list[str]:  # Scrapy's name for it; `list` in this class is the method
         return list(self.config.sites)
 
     def load(self, spider_name: str) -> type[Spider]:
@@ -54,7 +55,7 @@ class SiteSpiderLoader:
         return site_spider(self.config, spider_name, self.settings.get("GAZETTE_DB", "data/gazette.db"),
                            self.settings.get("LOG_LEVEL", "INFO"))
 
-    def find_by_request(self, request) -> list[str]:
+    def find_by_request(self, request) -> builtins.list[str]:
         """The site that owns the request's URL (for `scrapy parse` and `scrapy fetch`)."""
         key = self.config.site_for_url(request.url).key
         return [key] if key in self.config.sites else []
@@ -64,7 +65,7 @@ def site_spider(config: Config, key: str, db_path: str, log_level: str) -> type[
     """The site spider of `gazette crawl` for one site, taking Scrapy's string arguments (-a full=1 -a max_pages=3)."""
     base = spider_class(SiteSpider, key, config, db_path, config.site(key), TRIGGER, log_level)
 
-    class ConfiguredSite(base):
+    class ConfiguredSite(base):  # type: ignore[valid-type,misc]  # a class made at run time
         __doc__ = f"The configured site '{key}' ({config.site(key).name})."
 
         def __init__(self, full: str | bool = False, max_pages: str | int | None = None, **kwargs):
