@@ -118,6 +118,8 @@ def main() -> None:
                 and MEETING_VERB.search(p) and DAY_WORD.search(p)]
         chosen = sorted(rng2.sample(hits, min(PER_PAGE_DATED, len(hits))))
         if not chosen:
+            if not path.exists():
+                (out / label["page"]).unlink()      # a page none of whose paragraphs is labelled is not kept
             continue
         label["title"] = record["title"]
         label["paragraphs"] += [{"id": f"h2d{dated + k:03d}", "index": i, "turn": None, "text": paras[i],

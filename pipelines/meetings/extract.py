@@ -139,9 +139,10 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
     elif current is None and not t.press and _undated_may_open(t, i):
         opens = counterpart(s, trig, t.persons[i], rules)
         start, end, context = _date_before(t, i)
-    elif t.press and trig.strong and i > 0 and t.paras[i - 1] == t.paras[i] and t.triggers[i - 1] is None:
+    elif t.press and trig.strong and i > 0 and t.paras[i - 1] == t.paras[i] and (
+            t.triggers[i - 1] is None or not t.triggers[i - 1].strong):
         # "The 20th China-EU Summit was held in Beijing yesterday. President Xi Jinping met with ...": in an
-        # answer, the day of the sentence just before
+        # answer, the day of the sentence just before (no verb of its own, or an occasion told as "was held")
         start, end, _ = resolve_date(t.sents[i - 1], t.published)
         if start is None:
             return None

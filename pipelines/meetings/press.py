@@ -77,9 +77,13 @@ def extract_press(article, rules: Rules) -> list[dict]:
         previous = turn
     events: list[dict] = []
     for paras in answers:
+        before = len(events)
         for e in extract_text("\n\n".join(paras), held, article.get("site"), article.get("id"), rules, press=True,
                               seq=len(events)):
-            n = next((n for n, kept in enumerate(events) if same_occasion(e, kept)), None)
+            # in one answer, one occasion told twice names a person in common: "The Summit was held ... yesterday.
+            # President Xi met with ..." (no one named, then two) are two
+            n = next((n for n, kept in enumerate(events) if same_occasion(e, kept) and (
+                n < before or (names(e) and names(kept)))), None)
             if n is None:
                 e["seq"] = len(events) + 1
                 events.append(e)

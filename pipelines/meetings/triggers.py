@@ -42,7 +42,7 @@ _TRIGGERS = [
                                  r"(?:delegation|ambassador|consul|envoy|guests|diplomat|[A-Z][a-z])|"
                                  r"\bmeets\s+with\b|\bpaid\s+a\s+courtesy\s+call\b|"
                                  r"\breceived\s+a\s+(?:courtesy\s+)?(?:visit|call)\s+from\b")),
-    ("meeting", False, re.compile(r"\b(?:held|hold|holds)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,4}?"
+    ("meeting", False, re.compile(r"\b(?:held|hold|holds)\s+(?:a|an|the|their)\s+(?:[\w'-]+\s+){0,4}?"
                                   r"(?:meeting|conference|dialogue|consultations?|exchange\s+meeting)\b|"
                                   r"\b(?:meeting|conference|dialogue)\s+(?:was|were)\s+held\b|"
                                   r"\b(?:Conference|Meeting|Summit|summit)\s+was\s+(?:successfully\s+)?held\b")),
@@ -67,7 +67,7 @@ _DAYS = re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|te
 _VAGUE_TIME = re.compile(r"\b(?:[Ll]ast|[Pp]ast|[Pp]revious|[Ee]arlier|[Nn]ext|[Cc]oming)\s+(?:year|month|week|years|months|"
                          r"decades?)\b|\b(?:first|second|third|fourth)\s+(?:quarter|half)\b|\bthis\s+year\b|\b[Ii]n\s+(?:19|20)\d\d\b|\bago\b|\b[Ss]ince\b|\b[Oo]nce\b|\b[Ee]very\b")
 # A meeting noun ("held a meeting") is an event only between two parties: "A and B held ...", "the A-B ...".
-_TWO_PARTIES = re.compile(r"\band\b.{1,80}?\b(?:held|hold|holds)\b|\b[A-Z][a-z]+-[A-Z][a-z]+\b")
+_TWO_PARTIES = re.compile(r"\band\b.{1,80}?\b(?:held|hold|holds)\b|\b[A-Z][a-z]+-[A-Z][A-Za-z]+\b")
 _NOT_MEETING = re.compile(r"\b(?:chaired|chairs|presided over|presides over|organizing committee|"
                           r"organising committee|working meeting|work meeting|executive meeting|"
                           r"standing committee meeting|press conference)\b", re.IGNORECASE)
