@@ -36,14 +36,14 @@ PER_PAGE_DATED = 2
 WANT_DATED = 40
 MEETING_VERB = re.compile(
     r"\b(met|meets|held talks|visited|paid an? [\w-]* ?visit|phone|telephone|video (?:call|conference|link)|attended"
-    r"|signed|co-chaired|is visiting|received)\b", re.I)
+    r"|signed|co-chaired|is visiting|received)\b", re.IGNORECASE)
 DAY_WORD = re.compile(
     r"\b(yesterday|today|this (?:morning|afternoon|evening)|last (?:night|week|Monday|Tuesday|Wednesday|Thursday"
     r"|Friday|Saturday|Sunday)|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2})\b")
 MEETING_WORD = re.compile(
     r"\b(met|meets?|meeting|held talks|talks with|visit(?:ed|s|ing)?|paid a|phone|telephone|video (?:call|conference|link)"
-    r"|attended|received|signed|hosted|co-chaired)\b", re.I)
+    r"|attended|received|signed|hosted|co-chaired)\b", re.IGNORECASE)
 
 
 def _git(mirror: str, *args: str, data: bytes | None = None) -> bytes:
