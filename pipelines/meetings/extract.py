@@ -87,6 +87,8 @@ def extract_text(body: str, published: date | None, site: str | None, article_id
     for idx, ev in enumerate(t.events):
         gather(t, idx, ev, rules)
     backrefs(t)
+    if t.press:
+        followups(t)
     return [finish(t, ev, rules).as_dict(article_id, seq + n, rules) for n, ev in enumerate(t.events, 1)]
 
 
@@ -303,7 +305,10 @@ def verb_clauses(s: str, trig: Trigger | None) -> list[tuple[int, int]]:
 def _elsewhere(s: str, p: Person) -> bool:
     """A person of another occasion the sentence also tells ("... met with him and Vice Foreign Minister Kong
     Xuanyou held talks with him"), or the one accompanied ("Zarif, accompanying Speaker Larijani, met ...")."""
-    return bool(re.search(r"\band\s+$", s[:p.start]) and re.match(
+    # "Vice Foreign Minister and Special Representative ... Kong Xuanyou met": "and" inside a title is no new subject
+    title_and = re.search(r"\b(?:Minister|Councilor|Premier|President|Governor|Mayor|Secretary|Chairman|Director|"
+                          r"Ambassador|Member)\s+and\s+$", s[:p.start])
+    return bool(not title_and and re.search(r"\band\s+$", s[:p.start]) and re.match(
         r"\s+(?:also\s+|separately\s+)?(?:held|met|had|visited|signed|spoke|received)\b", s[p.end:])) or bool(
         re.search(r"\baccompanying\s+$", s[:p.start]))
 
@@ -417,6 +422,60 @@ def backrefs(t: Text) -> None:
             for p in t.persons[i]:
                 if p.name:
                     target.add_person(p)
+
+
+# "The meeting was co-chaired by ...", "Premier Li Keqiang co-chaired the meeting along with ...": a sentence
+# telling who took part in an occasion its answer just told
+_FOLLOWUP = re.compile(r"\b[Tt]he\s+(?:meeting|summit|conference|video\s+conference|talks|call|consultations?)\b")
+_FOLLOWUP_VERB = re.compile(r"\b(?:co-chaired|chaired|presided\s+over|attended|took\s+part\s+in|participated\s+in)\b")
+
+
+def followups(t: Text) -> None:
+    """In an answer, the persons of the one or two sentences after an event's, in its paragraph, that name the
+    occasion and say who chaired or attended it: they join the occasion told as held ("The 20th China-EU Summit
+    was held ... yesterday."), else the event just before. A bare foreign surname takes the full name the answer
+    gives ("President Tusk": Donald Tusk)."""
+    for i, s in enumerate(t.sents):
+        if t.owner[i] is not None or not (_FOLLOWUP.search(s) and _FOLLOWUP_VERB.search(s)):
+            continue
+        before = [e for e in t.events if e.trigger_sentence_index in (i - 1, i - 2)
+                  and t.paras[e.trigger_sentence_index] == t.paras[i]]
+        if not before:
+            continue
+        held = [e for e in before if not t.triggers[e.trigger_sentence_index].strong]
+        target = held[0] if held else before[-1]
+        for p in t.persons[i] + _surnames_known(t, i):
+            if not p.name or p.described:
+                continue
+            if p.side == "foreign" and " " not in p.name:
+                p = _full_name(t, p)
+            target.add_person(p)
+            if p.side == "foreign":
+                target.add_country(p.country)
+
+
+def _surnames_known(t: Text, i: int) -> list[Person]:
+    """Foreign persons of the text named in sentence `i` by role and surname only ("President Tusk"), which the
+    persons patterns do not see: those whose full name another sentence gives."""
+    s, out = t.sents[i], []
+    for ps in t.persons:
+        for q in ps:
+            if q.side != "foreign" or not q.name or " " not in q.name or any(q.name == x.name for x in out):
+                continue
+            last = q.name.split()[-1]
+            if re.search(r"\b[A-Z][a-z]+\s+" + re.escape(last) + r"\b", s) and not any(
+                    x.name and last in x.name for x in t.persons[i]):
+                out.append(q)
+    return out
+
+
+def _full_name(t: Text, p: Person) -> Person:
+    """A foreign person named by surname alone, with the full name another sentence of the text gives him."""
+    for ps in t.persons:
+        for q in ps:
+            if q.side == "foreign" and q.name and q.name.endswith(" " + p.name) and q.country == p.country:
+                return q
+    return p
 
 
 def finish(t: Text, ev: Event, rules: Rules) -> Event:

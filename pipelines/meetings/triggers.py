@@ -187,8 +187,15 @@ def clause_span(sentence: str, trigger: Trigger, *, who_ends: bool = True) -> tu
     start = 0
     for m in _CLAUSE_START.finditer(sentence, 0, trigger.start):
         start = m.end()
+    skip = 0
     for m in _CLAUSE_END.finditer(sentence, trigger.end):
-        if not who_ends and re.match(r",\s+who\b", m.group()):
+        if m.start() < skip or (not who_ends and re.match(r",\s+who\b", m.group())):
+            continue
+        if not trigger.strong and m.start() - trigger.end < 3 and re.match(r",\s+which\b", m.group()):
+            # "The video conference, which lasted two hours yesterday, was attended by ...": the noun's verb
+            # comes after its relative clause
+            close = sentence.find(",", m.end())
+            skip = close if close != -1 else len(sentence)
             continue
         if not trigger.strong and re.match(r"\s+and\s", m.group()):
             continue    # "During last night's telephone conversation, President Xi and President Moon held ..."
