@@ -232,7 +232,7 @@ _SIDE_NOUNS = r"(?:officials?|diplomats?|leaders?|delegations?|side|experts?|amb
 _DESCRIBED = re.compile(r"\b(?P<desc>(?:[A-Z][\w'-]*\s+){1,3}?" + _SIDE_NOUNS + r")\b")
 
 
-_TITLE_SURNAME = re.compile(r"\b(?:President|Premier|Vice\s+Premier|Vice\s+President|State\s+Councilor|Chairman|"
+TITLE_SURNAME = re.compile(r"\b(?:President|Premier|Vice\s+Premier|Vice\s+President|State\s+Councilor|Chairman|"
                             r"Councilor|Foreign\s+Minister|Vice\s+Foreign\s+Minister|Minister)\s+(?P<surname>[A-Z][a-z]+)\b"
                             r"(?!\s+[A-Z][a-z])")
 
@@ -250,7 +250,7 @@ def chinese_party(sentence: str, trigger: Trigger, persons: list[Person], rules:
     occasion = occasion_parties(sentence, trigger, rules)
     if occasion is not None:
         return occasion[0]          # "the China-EU Summit": China is a party
-    for m in _TITLE_SURNAME.finditer(clause):
+    for m in TITLE_SURNAME.finditer(clause):
         if m.group("surname") in rules.surnames:
             return m.group()        # "President Xi", "Premier Li", "State Councilor Wang"
     for m in _CHINESE_WORDS.finditer(clause):

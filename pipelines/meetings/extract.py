@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .config import Rules
+from .config import Rules, leader_name
 from .dates import resolve_date
 from .events import (
     BACKREF,
@@ -17,6 +17,7 @@ from .events import (
     GROUP,
     NUMBERS,
     PARTICIPATION,
+    TITLE_SURNAME,
     VISITORS,
     Event,
     chinese_party,
@@ -272,9 +273,10 @@ def _new_event(t: Text, i: int, trig: Trigger, start, end, place: dict, places: 
     if not any(p.side == "chinese" and a <= p.start < b for p in t.persons[i]):
         party = chinese_party(s, trig, t.persons[i], rules)
         if party:         # "China, Japan and the ROK held ...", "President Xi": the Chinese side as written
-            at = s.find(party, a)
-            t.persons[i].append(Person("chinese", None, party, start=max(at, a), end=max(at, a) + len(party),
-                                       sentence=s, described=True))
+            at = max(s.find(party, a), a)
+            t.persons[i].append(_leader(party, start, rules) or Person(
+                "chinese", None, party, start=at, end=at + len(party), sentence=s, described=True))
+            t.persons[i][-1].start, t.persons[i][-1].end, t.persons[i][-1].sentence = at, at + len(party), s
     ev = Event(trig.type, start, end, s, i, place=place, places=places, trigger_start=trig.start,
                source="press_conference" if t.press else "article")
     ev.inherit = inherit
@@ -285,6 +287,16 @@ def _new_event(t: Text, i: int, trig: Trigger, start, end, place: dict, places: 
                                     if p.kind == "country" and p.code != "CHN"]) or \
             any(p.side == "foreign" and p.start < trig.start for p in t.persons[i])
     return ev
+
+
+def _leader(party: str, day: date | None, rules: Rules) -> Person | None:
+    """"President Xi": the leader config/meetings.toml [[chinese_leaders]] gives for that title on the day."""
+    m = TITLE_SURNAME.fullmatch(party)
+    if m is None:
+        return None
+    title = party[:m.start("surname")].strip()
+    name = leader_name(title, m.group("surname"), day, rules)
+    return Person("chinese", name, title, level="national") if name else None
 
 
 # Beside the participation verbs, a person who chairs, hosts, speaks at or addresses an occasion told in a later
