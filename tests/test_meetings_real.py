@@ -311,3 +311,24 @@ def test_a_leader_named_by_title_and_surname(day, name):
     assert [p["name"] for p in e["chinese"]] == [name]
     if name is None:        # no term of config/meetings.toml covers the day: the side as written
         assert e["chinese"][0]["title"] == "Premier Li" and e["chinese"][0]["described"]
+
+
+def test_a_meeting_referred_to_with_since_is_no_event():
+    assert press("A: This is the first meeting of its kind since President Xi Jinping and Prime Minister Narendra "
+                 "Modi met in Wuhan and since State Councilor and Foreign Minister Wang Yi took office on November "
+                 "24.", title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on November 26, "
+                 "2018", published="2018-11-26") == []
+
+
+def test_two_persons_as_one_subject_and_a_title_with_and():
+    (e,) = press("A: Prime Minister Thongloun Sisoulith of Laos is visiting China. Yesterday, President Xi Jinping "
+                 "and Premier Li Keqiang met and held talks with him respectively.",
+                 title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on January 7, 2020",
+                 published="2020-01-07")
+    assert [p["name"] for p in e["chinese"]] == ["Xi Jinping", "Li Keqiang"]
+    (e,) = press("A: Vice Foreign Minister and Special Representative of the Chinese Government on the Korean "
+                 "Peninsular Affairs Kong Xuanyou met with Special Representative for the Korean Peninsula Peace "
+                 "and Security Affairs of the ROK Ministry of Foreign Affairs Lee Do Hoon in Beijing today.",
+                 title="Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on October 19, 2018",
+                 published="2018-10-19")
+    assert [p["name"] for p in e["chinese"]] == ["Kong Xuanyou"]

@@ -314,13 +314,16 @@ def verb_clauses(s: str, trig: Trigger | None) -> list[tuple[int, int]]:
     return spans
 
 
-def _elsewhere(s: str, p: Person) -> bool:
+def _elsewhere(s: str, p: Person, persons: list[Person] = ()) -> bool:
     """A person of another occasion the sentence also tells ("... met with him and Vice Foreign Minister Kong
     Xuanyou held talks with him"), or the one accompanied ("Zarif, accompanying Speaker Larijani, met ...")."""
     # "Vice Foreign Minister and Special Representative ... Kong Xuanyou met": "and" inside a title is no new subject
     title_and = re.search(r"\b(?:Minister|Councilor|Premier|President|Governor|Mayor|Secretary|Chairman|Director|"
                           r"Ambassador|Member)\s+and\s+$", s[:p.start])
-    return bool(not title_and and re.search(r"\band\s+$", s[:p.start]) and re.match(
+    # "President Xi Jinping and Premier Li Keqiang met and held talks with him": one subject of two persons
+    joint = any(q is not p and q.side == p.side and re.fullmatch(r"\s+and\s+", s[q.end:p.start]) and not re.search(
+        r"\b(?:met|meets|held|had|visited|signed|spoke|received)\b", s[:q.start]) for q in persons)
+    return bool(not title_and and not joint and re.search(r"\band\s+$", s[:p.start]) and re.match(
         r"\s+(?:also\s+|separately\s+)?(?:held|met|had|visited|signed|spoke|received)\b", s[p.end:])) or bool(
         re.search(r"\baccompanying\s+$", s[:p.start]))
 
@@ -337,7 +340,7 @@ def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
         is_trigger = i == ev.trigger_sentence_index
         clauses = verb_clauses(s, t.triggers[i])
         inside = [p for p in t.persons[i] if p.described or (any(a <= p.start < b for a, b in clauses)
-                                                             and not _elsewhere(s, p))]
+                                                             and not _elsewhere(s, p, t.persons[i]))]
         for p in inside if is_trigger else [p for p in inside if p.name or p.side == "foreign"]:
             ev.add_person(p)
             if p.side == "foreign":

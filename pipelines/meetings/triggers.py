@@ -13,7 +13,8 @@ _NOT_NOW = re.compile(r"\b(?:will|would|to be|plans? to|planned to|upcoming|had|
                       r"ready to|hopes? to|wants? to|wish(?:es)? to|like to|is to|are to|can|could|may|might|"
                       r"shall|should|must|cannot)\s+(?:\w+\s+)?$")
 # "If State Councilor Wang Yi meets with ...", "whether the two leaders will meet": not an event
-_HYPOTHETICAL = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:[Ii]f|[Uu]nless|[Ww]hether|[Ss]hould|[Ii]n\s+case)\b[^,;]*$")
+_HYPOTHETICAL = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:[Ii]f|[Uu]nless|[Ww]hether|[Ss]hould|[Ii]n\s+case)\b[^,;]*$|"
+                           r"\b(?:[Ee]ver\s+)?since\s+(?!then\b)[^,;]*$")     # "the first meeting since A and B met in Wuhan"
 # "signed an executive order", "signed into law", "signed a decree": a signature, not a signing between two sides
 _NOT_SIGNING = re.compile(r"signed\s+(?:into\s+law|(?:an?\s+|the\s+|two\s+|several\s+|new\s+)?"
                           r"(?:executive\s+orders?|bills?|laws?|decrees?|acts?\b|legislation|petitions?|"
