@@ -152,7 +152,7 @@ def summit_parties(sentence: str, trigger: Trigger, rules: Rules) -> list[str]:
 # An occasion named after its parties, one of them China: "the China-EU Summit", "a China-Arab video conference",
 # "the telephone call between the heads of China-US trade talks". Not "the China-India boundary", "China-US
 # relations": the compound must name an occasion.
-_OCCASION = re.compile(r"\b(?P<parties>(?:[A-Z][\w]*-){1,5}[A-Z][\w]*)\s+(?:[\w'-]+\s+){0,3}?"
+_OCCASION = re.compile(r"\b(?P<parties>(?:[A-Z][\w]*-){1,5}[A-Z][\w]*)\s+(?:[\w'()+-]+\s+){0,3}?"
                        r"(?:[Ss]ummit|[Mm]eeting|[Tt]alks|[Cc]onference|[Dd]ialogue|[Cc]onsultations?|"
                        r"(?:video|phone|telephone)\s+(?:call|conversation|link))\b")
 # Foreign countries named as a group: "Pacific island countries", "Arab states", "17 CEECs", "20 African
@@ -196,6 +196,9 @@ def counterpart(sentence: str, trigger: Trigger, persons: list[Person], rules: R
         return True
     if occasion_parties(sentence, trigger, rules) or country_group(sentence, trigger):
         return True
+    if re.match(r"attended\b", sentence[trigger.start:]) and re.search(
+            r"\b(?:of\s+(?:the\s+)?)?[A-Z]{2,}\b|\b(?:G|BRICS|SCO)\d*\b", sentence[trigger.start:trigger.end + 40]):
+        return True     # "attended the Formal Meeting of the BRICS Ministers": its parties are the group's
     if sum(1 for p in persons if p.side == "chinese") >= 2 and trigger.type in ("meeting", "talks", "call"):
         return True
     if re.search(r"\bdelegation\s+from\b", sentence) and trigger.type == "visit":

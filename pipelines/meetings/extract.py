@@ -340,7 +340,8 @@ def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
         is_trigger = i == ev.trigger_sentence_index
         clauses = verb_clauses(s, t.triggers[i])
         inside = [p for p in t.persons[i] if p.described or (any(a <= p.start < b for a, b in clauses)
-                                                             and not _elsewhere(s, p, t.persons[i]))]
+                                                             and not _elsewhere(s, p, t.persons[i])
+                                                             and not _ON_BEHALF_LONG.search(s[:p.start]))]
         for p in inside if is_trigger else [p for p in inside if p.name or p.side == "foreign"]:
             ev.add_person(p)
             if p.side == "foreign":
@@ -374,6 +375,9 @@ def _inherited(ev: Event) -> None:
 # "At the invitation of Chairman Li Zhanshu of ...": named, not there
 _ON_BEHALF = re.compile(r"\b(?:invitation|behalf|instructions?|greetings|letter|message)\s+(?:of|from)\s+"
                         r"(?:[A-Z][\w'-]*\s+){0,8}$")
+# "at the invitation of General Secretary of the Central Committee of the CPC and President Xi Jinping"
+_ON_BEHALF_LONG = re.compile(r"\b(?:invitation|behalf|instructions?|greetings|letter|message)\s+(?:of|from)\s+"
+                             r"(?:[A-Z][\w'-]*\s+|of\s+|the\s+|and\s+){0,16}$")
 
 
 def _known_names(t: Text, i: int, ev: Event, clauses: list[tuple[int, int]]) -> None:
@@ -405,6 +409,9 @@ def _countries_and_group(t: Text, i: int, ev: Event, is_trigger: bool, rules: Ru
             continue     # "... on January 4, the two sides agreed to implement the consensus reached ... in Argentina"
         if p.abroad and (not is_trigger or (ev.type != "visit" and ev.place.get("country") == p.code)):
             continue     # "met ... in Geneva": where, not who
+        if ev.type != "visit" and ev.place.get("country") == p.code and re.search(
+                r"\bin\s+(?:[A-Z][\w'-]*\s+){0,2}(?:[A-Z][\w'-]*,\s+)?$", s[:p.start]):
+            continue     # "attended the Summit in Bangkok, Thailand": where, not who
         if p.kind == "country" and not is_compound(s, p) and not any(
                 q.start <= p.start < q.end and q.side == "chinese" for q in t.persons[i]) and (
                 is_trigger or GROUP.search(s)):

@@ -34,6 +34,10 @@ _TRIGGERS = [
                                  r"letters?|MoUs?|contracts?)\b|\bsigned\s+on\s+behalf\b")),
     ("talks", True, re.compile(r"\b(?:held|hold|holds|had)\s+(?:\w+\s+)?(?:talks|consultations?)\b|"
                                r"\bco-chaired\b.{0,60}?\b(?:consultations?|talks|dialogue)\b")),
+    # "attended the Formal Meeting of the BRICS Ministers of Foreign Affairs", "attended the 22nd China-ASEAN
+    # (10+1) Summit": a named multilateral occasion (the words before its noun; "attended the meeting" is none)
+    ("meeting", True, re.compile(r"\battended\s+(?:the|a|an)\s+(?:[\w'()+.-]+\s+){0,6}?(?:[A-Z(][\w'()+.-]*\s+)"
+                                 r"(?:Meeting|Summit|Session|Conference|Dialogue)\b")),
     ("meeting", True, re.compile(r"\bco-chaired\b.{0,80}?\b(?:[Mm]eeting|[Ss]ummit|[Cc]onference|[Ss]ession|"
                                  r"[Cc]ommission|[Cc]ommittee|[Cc]ouncil)\b|"
                                  r"\b(?:held|hosted|gave|had)\s+(?:a\s+)?(?:working\s+|welcome\s+|state\s+)?"
@@ -54,7 +58,7 @@ _TRIGGERS = [
                                r"\b(?:is|are)\s+(?:now\s+)?visiting\s+(?=[A-Z])|"
                                r"\b(?:paid|paying|pays)\s+(?:a|an)\s+(?:\w+\s+)?visit\b|\bon\s+an?\s+(?:\w+\s+){0,2}visit\s+to\b|"
                                r"\bled\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b.{0,60}?\bto\b|"
-                               r"\b(?:organized|organised|invited)\b.{0,120}?\bto\s+visit\b|"
+                               r"\b(?:organized|organised|invited|accompan(?:y|ied|ying))\b.{0,120}?\bto\s+visit\b|"
                                r"\bvisits\s+(?=[A-Z])|\bwere\s+on\s+a\s+(?:\w+\s+)?tour\b")),
     ("visit", True, re.compile(r"\bfor\s+an?\s+(?:[\w-]+\s+){0,3}(?:visit|tour|trip)\s+to\b|"
                                r"\barrived\s+in\b.{0,80}?\b(?:visit|tour)\b")),
