@@ -63,75 +63,76 @@ def english_pages(mirror: str) -> dict[str, str]:
 
 
 def used(root: Path) -> set[str]:
-    tids = {p.name[1:].split(".")[0] for p in (root / "tests/real/meetings/pages").glob("t*.html.gz")}
+    """The pages the tests had used before this set: those of the dev and first held-out labels and of
+    tests/real/mfa-en-2015/."""
+    real = root / "tests/real/meetings"
+    tids = {json.loads(p.read_text("utf-8"))["page"].split("/t")[-1].split(".")[0]
+            for d in ("dev", "heldout") for p in (real / d).glob("t*.json")}
     return tids | {p.name[1:].split(".")[0] for p in (root / "tests/real/mfa-en-2015").glob("t*.html")}
+
+
+def _page(mirror: str, folder: str, out: Path, path: Path) -> tuple[bytes, dict, dict, list[str]]:
+    """A cached page: its bytes (written to out/pages/), its meta, its label (the one written so far, else a
+    new one) and the paragraphs of its body as Gazette extracts it."""
+    from bench.meetings_real import page_record
+    body = _git(mirror, "show", f"{COMMIT}:{folder}/response_body")
+    meta = ast.literal_eval(_git(mirror, "show", f"{COMMIT}:{folder}/meta").decode())
+    label = json.loads(path.read_text("utf-8")) if path.exists() else {
+        "page": f"pages/{path.stem}.html.gz", "url": meta["url"], "kind": "press_conference", "paragraphs": []}
+    (out / label["page"]).write_bytes(gzip.compress(body, mtime=0))
+    record = page_record(label, out)
+    label["title"] = record["title"]
+    return body, meta, label, [p for p in re.split(r"\n\s*\n", record["body"]) if p.strip()]
+
+
+def _stratum(order: list[str], pages: dict, mirror: str, out: Path, rows: list, rng: random.Random, *,
+             dated: bool) -> int:
+    """Draws one stratum's paragraphs (see the module docstring) into out/heldout2/; returns how many."""
+    want, per_page, prefix = (WANT_DATED, PER_PAGE_DATED, "h2d") if dated else (WANT, PER_PAGE, "h2")
+    total = 0
+    for tid in order:
+        if total >= want:
+            break
+        path = out / "heldout2" / f"t{tid}.json"
+        existed = path.exists()
+        body, meta, label, paras = _page(mirror, pages[tid], out, path)
+        taken = {p["index"] for p in label["paragraphs"]}
+        hits = [i for i, p in enumerate(paras) if i not in taken and (
+            not p.startswith("Q:") and MEETING_VERB.search(p) and DAY_WORD.search(p) if dated
+            else MEETING_WORD.search(p))]
+        chosen = sorted(rng.sample(hits, min(per_page, len(hits))))
+        if dated and not chosen:
+            if not existed:
+                (out / label["page"]).unlink()      # a page none of whose paragraphs is labelled is not kept
+            continue
+        label["paragraphs"] = sorted(label["paragraphs"] + [
+            {"id": f"{prefix}{total + k:03d}", "index": i, "turn": None, "text": paras[i], "events": None}
+            for k, i in enumerate(chosen)], key=lambda p: p["index"])
+        total += len(chosen)
+        path.write_text(json.dumps(label, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        if tid not in {r[0] for r in rows}:
+            rows.append((tid, meta, pages[tid], len(body), hashlib.sha256(body).hexdigest()))
+    return total
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--mirror", required=True)
-    ap.add_argument("--out", default="tests/real/meetings")
+    ap.add_argument("--mirror", required=True, help="the bare git directory of cwang23/china_fm")
+    ap.add_argument("--out", default="tests/real/meetings", help="where pages/ and heldout2/ are written")
     a = ap.parse_args()
-    root = Path(__file__).resolve().parent.parent
-    from bench.meetings_real import page_record
     pages = english_pages(a.mirror)
-    skip = used(root)
+    skip = used(Path(__file__).resolve().parent.parent)
     order = sorted(t for t in pages if t not in skip)
     rng = random.Random(SEED)
-    rng.shuffle(order)
+    rng.shuffle(order)           # the word stratum goes on with this generator
     out = Path(a.out)
     (out / "heldout2").mkdir(parents=True, exist_ok=True)
-    total, rows = 0, []
-    for tid in order:
-        if total >= WANT:
-            break
-        folder = pages[tid]
-        body = _git(a.mirror, "show", f"{COMMIT}:{folder}/response_body")
-        meta = ast.literal_eval(_git(a.mirror, "show", f"{COMMIT}:{folder}/meta").decode())
-        label = {"page": f"pages/t{tid}.html.gz", "url": meta["url"], "kind": "press_conference"}
-        (out / label["page"]).write_bytes(gzip.compress(body, mtime=0))
-        record = page_record(label, out)
-        paras = [p for p in re.split(r"\n\s*\n", record["body"]) if p.strip()]
-        hits = [i for i, p in enumerate(paras) if MEETING_WORD.search(p)]
-        chosen = sorted(rng.sample(hits, min(PER_PAGE, len(hits))))
-        label["title"] = record["title"]
-        label["paragraphs"] = [{"id": f"h2{total + k:03d}", "index": i, "turn": None, "text": paras[i],
-                                "events": None} for k, i in enumerate(chosen)]
-        total += len(chosen)
-        (out / "heldout2" / f"t{tid}.json").write_text(json.dumps(label, ensure_ascii=False, indent=1) + "\n", "utf-8")
-        rows.append((tid, meta, folder, len(body), hashlib.sha256(body).hexdigest()))
-    rng2, dated = random.Random(SEED + 1), 0
-    for tid in order:
-        if dated >= WANT_DATED:
-            break
-        folder = pages[tid]
-        path = out / "heldout2" / f"t{tid}.json"
-        body = _git(a.mirror, "show", f"{COMMIT}:{folder}/response_body")
-        meta = ast.literal_eval(_git(a.mirror, "show", f"{COMMIT}:{folder}/meta").decode())
-        label = json.loads(path.read_text("utf-8")) if path.exists() else {
-            "page": f"pages/t{tid}.html.gz", "url": meta["url"], "kind": "press_conference", "paragraphs": []}
-        (out / label["page"]).write_bytes(gzip.compress(body, mtime=0))
-        record = page_record(label, out)
-        paras = [p for p in re.split(r"\n\s*\n", record["body"]) if p.strip()]
-        taken = {p["index"] for p in label["paragraphs"]}
-        hits = [i for i, p in enumerate(paras) if i not in taken and not p.startswith("Q:")
-                and MEETING_VERB.search(p) and DAY_WORD.search(p)]
-        chosen = sorted(rng2.sample(hits, min(PER_PAGE_DATED, len(hits))))
-        if not chosen:
-            if not path.exists():
-                (out / label["page"]).unlink()      # a page none of whose paragraphs is labelled is not kept
-            continue
-        label["title"] = record["title"]
-        label["paragraphs"] += [{"id": f"h2d{dated + k:03d}", "index": i, "turn": None, "text": paras[i],
-                                 "events": None} for k, i in enumerate(chosen)]
-        label["paragraphs"].sort(key=lambda p: p["index"])
-        dated += len(chosen)
-        path.write_text(json.dumps(label, ensure_ascii=False, indent=1) + "\n", "utf-8")
-        if tid not in {r[0] for r in rows}:
-            rows.append((tid, meta, folder, len(body), hashlib.sha256(body).hexdigest()))
+    rows: list = []
+    words = _stratum(order, pages, a.mirror, out, rows, rng, dated=False)
+    dated = _stratum(order, pages, a.mirror, out, rows, random.Random(SEED + 1), dated=True)
     for tid, meta, folder, size, sha in rows:
         print(f"| `t{tid}.html.gz` | {meta['url']} | `{folder[len(CACHE):]}` | {meta['timestamp']} | {size} | `{sha[:16]}…` |")
-    print(f"{len(rows)} pages, {total} paragraphs of the word stratum, {dated} of the dated stratum")
+    print(f"{len(rows)} pages, {words} paragraphs of the word stratum, {dated} of the dated stratum")
 
 
 if __name__ == "__main__":

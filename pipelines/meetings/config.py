@@ -115,9 +115,12 @@ def load(config_dir: str | None = None) -> Rules:
         country_names=country_names,
         foreign_persons=dict(cfg.get("foreign_persons", {})),
         known_foreign=_known_foreign(cfg.get("foreign_persons", {})),
-        chinese_leaders=tuple((x["title"], x["surname"], x["name"], date.fromisoformat(x["from"]),
-                               date.fromisoformat(x["to"]) if x.get("to") else None)
-                              for x in cfg.get("chinese_leaders", [])))
+        chinese_leaders=_leaders(cfg.get("chinese_leaders", [])))
+
+
+def _leaders(entries: list[dict]) -> tuple:
+    return tuple((x["title"], x["surname"], x["name"], date.fromisoformat(x["from"]),
+                  date.fromisoformat(x["to"]) if x.get("to") else None) for x in entries)
 
 
 def leader_name(title: str, surname: str, day, rules: Rules) -> str | None:
