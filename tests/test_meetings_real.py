@@ -358,3 +358,10 @@ def test_the_one_who_invited_is_not_there():
                 "inspection tour.", published="2018-06-05")
     assert (e["type"], e["date_start"], e["date_end"], e["place"]["province_code"]) == (
         "visit", "2018-05-31", "2018-06-02", "CN-HA")
+
+
+def test_a_title_ends_before_the_verb():
+    (e,) = news("Guo Kailang, vice governor of Hunan Province met in Changsha with Mr. Morgan, British "
+                "consul-general in Guangzhou and his delegation on the afternoon of Jan. 12.", published="2011-05-20")
+    assert (e["date_start"], e["place"]["city_code"], e["countries"]) == ("2011-01-12", "430100", ["GBR"])
+    assert e["chinese"][0]["title"] == "vice governor of Hunan Province"
