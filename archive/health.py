@@ -117,4 +117,32 @@ def _many_failures(runs):
     return None
 
 
-CHECKS = [_never_crawled, _last_failed, _repeated_failures, _no_articles, _fell_back, _many_failures]
+def _listing_selectors(runs):
+    """The site spider's warning (crawler/spiders/site.py) that a listing's item selectors matched nothing."""
+    if not runs:
+        return None
+    unfit = [e.split(" ")[1].rstrip(":") for e in runs[0]["errors"]
+             if e.startswith("listing ") and "the listing selectors no longer fit" in e]
+    if not unfit:
+        return None
+    return (f"the listing selectors no longer fit {len(unfit)} listing page(s) ({', '.join(unfit[:2])}"
+            f"{', ...' if len(unfit) > 2 else ''}): articles were found by article_pattern; see gazette check")
+
+
+def _bounded(runs):
+    """The site spider's note that a start page had more listing pages than the crawl's bound."""
+    if not runs:
+        return None
+    bounded = [e for e in runs[0]["errors"] if e.startswith("listing ") and ": stopped after " in e]
+    return bounded[0] if bounded else None
+
+
+def _restored(runs):
+    if not runs or not runs[0].get("restored"):
+        return None
+    return (f"{runs[0]['restored']} paragraph(s) dropped by extraction for no named reason in the last crawl (put "
+            "back; the run's warnings name the pages): the site's caption or boilerplate rules need a look")
+
+
+CHECKS = [_never_crawled, _last_failed, _repeated_failures, _no_articles, _fell_back, _many_failures, _restored,
+          _listing_selectors, _bounded]

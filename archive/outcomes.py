@@ -18,6 +18,7 @@ class Outcome(StrEnum):
     FAILED = "failed"
     GONE = "gone"
     NO_ARTICLE = "no_article"
+    SUSPECT = "suspect"  # a capture of a known article that looks like no article: kept aside, the record unchanged
 
 
 STORED = (Outcome.NEW, Outcome.UPDATED, Outcome.UNCHANGED, Outcome.DUPLICATE)  # the page gave an article

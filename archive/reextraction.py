@@ -21,14 +21,15 @@ def _site_filter(column: str, sites) -> tuple[str, list]:
 
 
 def latest_article_captures(archive: Archive, sites=None) -> list[dict]:
-    """Per archived article, the latest successful capture it was extracted from (without the body)."""
+    """Per archived article, the latest successful capture it was extracted from (without the body): latest by
+    capture time, since an imported capture may be older than the captures archived before it."""
     where, params = _site_filter("a.site", sites)
     return list(archive.db.query(f"""
         select a.id as article_id, a.site, a.listed_published, c.id as capture_id, c.url, c.final_url,
                c.status, c.headers, c.digest, c.fetched_at
         from articles a join captures c on c.id = coalesce(
-            (select max(x.id) from captures x where x.article_id = a.id and x.status between 200 and 299
-                and x.outcome in ({STORED_SQL})), a.capture_id)
+            (select x.id from captures x where x.article_id = a.id and x.status between 200 and 299
+                and x.outcome in ({STORED_SQL}) order by x.fetched_at desc, x.id desc limit 1), a.capture_id)
         where 1 = 1 {where} order by a.site, a.id""", params))
 
 

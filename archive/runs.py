@@ -17,7 +17,7 @@ from .store import Archive, pid_alive, utcnow
 # Pages by outcome, the run's fetch count, and what a site crawl discovered (listing pages read, article
 # links found on them, known links not requested again), and the bytes downloaded (headers and bodies).
 COUNTS = ("requests", Outcome.NEW, Outcome.UPDATED, Outcome.UNCHANGED, Outcome.DUPLICATE, Outcome.FAILED,
-          Outcome.GONE, "fell_back", "listings", "links", "skipped", "bytes")
+          Outcome.GONE, "fell_back", "listings", "links", "skipped", "removed", "restored", "bytes")
 UNFINISHED = ("failed", "timeout", "interrupted")
 
 

@@ -327,6 +327,74 @@ def _cheaper_cjk_check(db: sqlite_utils.Database) -> None:
         end""")
 
 
+def _volatile_lines(db: sqlite_utils.Database) -> None:
+    """Per site, the templates of lines that change on every capture (archive/volatile.py)."""
+    db.execute("""create table if not exists volatile_lines (site text not null, template text not null,
+                  article_id text, learned text, seen integer not null default 1, primary key (site, template))""")
+
+
+def _meetings_by_date(db: sqlite_utils.Database) -> None:
+    """Events newest first without sorting them all: the meetings page pages and facets the most recent events
+    of a filter through meetings_date; an official's events are found by name through meeting_participants_name
+    (archive/datasette/pages/meeting_reads.py)."""
+    db.execute("create index if not exists meetings_date on meetings (date_start)")
+    db.execute("create index if not exists meeting_participants_name on meeting_participants (name)")
+
+
+def _removals(db: sqlite_utils.Database) -> None:
+    """What extraction left out of each article's text and why (pipelines/completeness.py): articles.removed, a
+    JSON list of {"rule", "text"}; articles.restored, a JSON list of the paragraphs the completeness guard put back
+    (extraction had dropped them for no named reason). crawl_runs counts both per run."""
+    for column in ("removed", "restored"):
+        if column not in db["articles"].columns_dict:
+            db["articles"].add_column(column, str)
+        if column not in db["crawl_runs"].columns_dict:
+            db["crawl_runs"].add_column(column, int, not_null_default=0)
+
+
+def _meeting_sources(db: sqlite_utils.Database) -> None:
+    """Press conferences as a source of events (issue 26): `meetings.source` (article or press_conference) and
+    `meetings.same_as` (the id of the event that first reported the same occasion, from a readout before a press
+    conference; null for that first report), `meeting_participants.sentence` (the sentence naming the person) and
+    `described` (1 for a side described, not named: "Chinese officials", "New Zealand diplomats"). An archive
+    made before this step gets press-conference events from `gazette reextract`."""
+    for column, kind in (("source", str), ("same_as", str)):
+        if column not in db["meetings"].columns_dict:
+            db["meetings"].add_column(column, kind)
+    db.execute("update meetings set source = 'article' where source is null")
+    for column, kind in (("sentence", str), ("described", int)):
+        if column not in db["meeting_participants"].columns_dict:
+            db["meeting_participants"].add_column(column, kind)
+    db.execute("create index if not exists meetings_occasion on meetings (type, date_start, country_codes)")
+
+
+def _translations(db: sqlite_utils.Database) -> None:
+    """English articles paired with their Chinese originals, with what the English omits (archive/translations.py)."""
+    from . import translations
+    translations.create(db)
+
+
+def _capture_origins(db: sqlite_utils.Database) -> None:
+    """Where each capture came from when it was not fetched live (archive/origins.py): `capture_origins`, one row per
+    imported capture (kind `warc`, `wacz`, `scrapy-cache` or `web-archive`, the file or archive it came from, the
+    record in it, the archive's replay URL to cite, the WARC payload digest); `imports`, one row per `gazette
+    import` or `gazette backfill` run with its counts; `backfill_cursors`, per site and archive, the span of
+    capture times already worked through. A capture with no origin row was fetched live by a crawl."""
+    db.execute("""create table if not exists imports (
+        id integer primary key, kind text not null, source text, started text, finished text, status text,
+        counts text)""")
+    db.execute("""create table if not exists capture_origins (
+        capture_id integer primary key references captures(id), kind text not null, source text,
+        record text not null, replay_url text, payload_digest text, import_id integer references imports(id))""")
+    db.execute("create unique index if not exists capture_origins_record on capture_origins (record)")
+    db.execute("create index if not exists capture_origins_payload on capture_origins (payload_digest)")
+    db.execute("create index if not exists captures_article_time on captures (article_id, fetched_at)")
+    db.execute("create index if not exists captures_time_digest on captures (fetched_at, digest)")
+    db.execute("""create table if not exists backfill_cursors (
+        site text not null, archive text not null, covered_from text, done_through text, updated text,
+        primary key (site, archive))""")
+
+
 def _validators(db: sqlite_utils.Database) -> None:
     """Conditional requests (archive/validators.py): each listing page's validators (ETag, Last-Modified) with the
     article links and next page read from it, so a 304 replays them; validators a site was caught sending for
@@ -344,8 +412,17 @@ def _validators(db: sqlite_utils.Database) -> None:
 MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state, _crawl_discovery,
               _revision_cause, _research_interface, _learned_boilerplate, _credits,
               _meetings, _gone_index, _article_keys_id, _province_months, _cheaper_cjk_check,
-              _validators]
+              _volatile_lines, _meetings_by_date,
+              _removals, _meeting_sources, _translations, _capture_origins, _validators]
 VERSION = len(MIGRATIONS)
+
+
+class NewerArchive(Exception):
+    """The archive was written by a newer Gazette (its schema version is beyond VERSION)."""
+
+    def __init__(self, found: int):
+        super().__init__(found)
+        self.found = found
 
 
 def version(db: sqlite_utils.Database) -> int:
@@ -356,7 +433,7 @@ def migrate(db: sqlite_utils.Database, upto: int = VERSION) -> int:
     """Run the migrations the archive lacks, up to `upto`; return the version reached."""
     current = version(db)
     if current > VERSION:
-        raise RuntimeError(f"archive is version {current}, newer than this Gazette (version {VERSION}); upgrade Gazette")
+        raise NewerArchive(current)
     for number in range(current, upto):
         with db.atomic():
             if version(db) > number:  # another process ran this step meanwhile

@@ -16,12 +16,13 @@ from pathlib import Path
 
 import sqlite_utils
 
-from . import meetings, schema
+from . import meetings, schema, timeline
 from .outcomes import Outcome
 
 BUSY_TIMEOUT_MS = 30_000
 ARTICLE_FIELDS = ("title", "published", "byline", "source", "translator", "editor", "body", "captions", "language",
-                  "layer")
+                  "layer", "removed", "restored")
+JSON_FIELDS = ("captions", "removed", "restored")  # lists, stored as JSON text
 TRACKED_FIELDS = ("title", "body")  # a change in these makes a revision
 
 
@@ -43,17 +44,26 @@ class Archive:
             try:
                 self._open(migrate)
                 return
+            except schema.NewerArchive as exc:
+                self.db.conn.close()
+                raise ArchiveError(newer_archive_message(self.path, exc.found)) from None
             except sqlite3.OperationalError as exc:
                 # Two processes making the same new archive (two Scrapyd jobs on one shard): switching to WAL and
                 # the first migration do not wait on the busy timeout. Try again; the other one finishes it.
-                if "locked" not in str(exc) or time.monotonic() > deadline:
-                    raise ArchiveError(f"cannot open archive {self.path}: {exc}") from None
-                self.db.conn.close()
-                time.sleep(0.2)
-            except (sqlite3.DatabaseError, OSError) as exc:
+                if "locked" in str(exc) and time.monotonic() <= deadline:
+                    self.db.conn.close()
+                    time.sleep(0.2)
+                    continue
                 raise ArchiveError(f"cannot open archive {self.path}: {exc}") from None
+            except sqlite3.DatabaseError as exc:
+                if "not a database" in str(exc) or "malformed" in str(exc):
+                    raise ArchiveError(f"{self.path} is not a Gazette archive (SQLite says: {exc})") from None
+                raise ArchiveError(f"cannot open archive {self.path}: {exc}") from None
+            except OSError as exc:
+                raise ArchiveError(f"cannot open archive {self.path}: {exc.strerror or exc}") from None
 
     def _open(self, migrate: bool) -> None:
+        _check_parent(self.path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         self.db = sqlite_utils.Database(conn)
@@ -130,6 +140,10 @@ class Archive:
         (events of pipelines/meetings.py) replace its rows in `meetings` and `meeting_participants`.
         `refetched=False` (re-extraction from a stored capture) leaves last_seen and gone_since alone.
         """
+        old = self.article(record["id"]) if refetched and seen_at else None
+        if old is not None and seen_at < (old["last_seen"] or ""):   # a capture older than what is archived
+            return timeline.insert_past_version(self, old, article_values(record), seen_at, capture_id,
+                                                listed=record.get("listed_published"))
         outcome, article_id = self._store_article(record, seen_at=seen_at, capture_id=capture_id,
                                                   refetched=refetched)
         if outcome != Outcome.DUPLICATE and "mentions" in record:
@@ -149,8 +163,7 @@ class Archive:
     def _store_article(self, record: dict, *, seen_at: str | None = None, capture_id: int | None = None,
                        refetched: bool = True) -> tuple[Outcome, str]:
         seen_at = seen_at or utcnow()
-        values = {f: record.get(f) for f in ARTICLE_FIELDS}
-        values["captions"] = json.dumps(values["captions"] or [], ensure_ascii=False)
+        values = article_values(record)
         old = self.article(record["id"])
         if old is None:
             duplicate = record.get("content_hash") and self.find_duplicate(
@@ -198,13 +211,41 @@ class Archive:
         self.db.conn.execute(f"update [{table}] set {sets} where id = ?", [*values.values(), row_id])
 
     def mark_gone(self, article_id: str, when: str | None = None) -> bool:
-        """Set gone_since on an archived article (its text stays). True if the article exists."""
+        """Set gone_since on an archived article (its text stays). True if the article exists and was not seen
+        after `when` (a page found deleted in an old capture, e.g. an imported one, says nothing of today)."""
         old = self.article(article_id)
-        if old is None:
+        if old is None or (when and when < (old["last_seen"] or "")):
             return False
         if not old["gone_since"]:
             self.db["articles"].update(article_id, {"gone_since": when or utcnow()})
         return True
+
+
+def article_values(record: dict) -> dict:
+    """The ARTICLE_FIELDS of a record as the articles table holds them (the JSON_FIELDS lists as JSON)."""
+    values = {f: record.get(f) for f in ARTICLE_FIELDS}
+    for name in JSON_FIELDS:
+        values[name] = json.dumps(values[name] or [], ensure_ascii=False)
+    return values
+
+
+def _check_parent(path: Path) -> None:
+    """ArchiveError naming the part of the path that is a file where a directory is needed."""
+    for parent in reversed(path.parents):
+        if parent.exists() and not parent.is_dir():
+            raise ArchiveError(f"cannot create archive {path}: {parent} is a file, not a directory")
+    if path.is_dir():
+        raise ArchiveError(f"{path} is a directory, not an archive file")
+
+
+def newer_archive_message(path: Path, found: int) -> str:
+    from importlib.metadata import PackageNotFoundError, version as package_version
+    try:
+        mine = package_version("gazette")
+    except PackageNotFoundError:
+        mine = "this version"
+    return (f"archive {path} was written by a newer Gazette (archive format {found}; Gazette {mine} reads "
+            f"formats up to {schema.VERSION}): upgrade Gazette (pip install -U gazette) to open it")
 
 
 class _Transaction:

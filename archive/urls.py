@@ -15,7 +15,8 @@ def record_urls(archive: Archive, article_id: str, urls, seen_at: str | None = N
         archive.db.execute(
             "insert into article_urls (url, article_id, first_seen, last_seen) values (?, ?, ?, ?) "
             "on conflict(url) do update set article_id = excluded.article_id, "
-            "last_seen = max(last_seen, excluded.last_seen)", [url, article_id, seen_at, seen_at])
+            "first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen)",
+            [url, article_id, seen_at, seen_at])
 
 
 def article_for_url(archive: Archive, *urls: str) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from http import HTTPStatus
 from pathlib import Path
 from typing import Callable
@@ -36,10 +37,24 @@ def export_warc(archive: Archive, out: str | Path, site: str | None = None,
     rows = captures(archive, site) if rows is None else rows
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    # Written beside OUT under a temporary name and renamed when complete: a full disk, a kill or an error
+    # never leaves a partial WARC under OUT (an older OUT stays as it was).
+    part = out.with_name(f".{out.name}.{os.getpid()}.part")
+    try:
+        written = _write(archive, part, out.name, site, rows, on_record)
+        os.replace(part, out)
+    finally:
+        if part.exists():
+            part.unlink()
+    return written
+
+
+def _write(archive: Archive, path: Path, name: str, site: str | None, rows: list[dict],
+           on_record: Callable[[dict], None] | None) -> int:
     written = 0
-    with open(out, "wb") as fh:
-        writer = WARCWriter(fh, gzip=out.name.endswith(".gz"))
-        info = writer.create_warcinfo_record(out.name, {
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=name.endswith(".gz"))
+        info = writer.create_warcinfo_record(name, {
             "software": "Gazette", "format": "WARC File Format 1.1", "created": utcnow(),
             "description": f"captures of site {site}" if site else "all captures"})
         writer.write_record(info)
@@ -48,6 +63,8 @@ def export_warc(archive: Archive, out: str | Path, site: str | None = None,
             written += 1
             if on_record:
                 on_record(row)
+        fh.flush()
+        os.fsync(fh.fileno())
     return written
 
 

@@ -69,6 +69,16 @@ def gazette(body: bytes, url: str, site) -> str:
     return article.body
 
 
+def gazette_unguarded(body: bytes, url: str, site) -> str:
+    """Gazette with the completeness guard (pipelines/completeness.py) switched off, to measure what it costs."""
+    import pipelines.extract as ex
+    ex.GUARD = False
+    try:
+        return gazette(body, url, site)
+    finally:
+        ex.GUARD = True
+
+
 def trafilatura_default(body: bytes, url: str, site) -> str:
     import trafilatura
     return trafilatura.extract(body, url=url) or ""
@@ -87,7 +97,7 @@ def readability(body: bytes, url: str, site) -> str:
     return " ".join(t.strip() for t in html.fromstring(summary).itertext() if t.strip())
 
 
-EXTRACTORS = {"gazette": gazette, "trafilatura": trafilatura_default,
+EXTRACTORS = {"gazette": gazette, "gazette (no completeness guard)": gazette_unguarded, "trafilatura": trafilatura_default,
               "trafilatura (favor_precision)": trafilatura_precision, "readability-lxml": readability}
 
 

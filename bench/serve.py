@@ -12,7 +12,8 @@ Run:  python -m bench.serve --db ARCHIVE.db            (an archive from `python 
       python -m bench.serve --db A.db --code DIR        (serve with another checkout's Gazette, e.g. before a change)
       python -m bench.serve --db A.db --only gazette    (skip plain Datasette)
       python -m bench.serve --db A.db --tag-mentions    (first give every article two countries and a province
-                                                         named, as real articles have, if none are tagged)
+                                                         named, as real articles have, if none are tagged, and
+                                                         one meeting per 10 articles if there are none)
 
 The archive is brought up to date (migrated) before any server starts, unless --code is given (an older
 checkout serves the file as it is); the time the migration took is printed.
@@ -66,6 +67,10 @@ def pages(article_id: str, db_name: str, word: str) -> list[tuple[str, str, str]
         (f"'{word}' naming a country", f"/-/search?q={word}&country=ALB", None),
         ("feed of a search", f"/-/search.atom?q={word}", None),
         ("feed of a country", "/-/search.atom?country=ALB", None),
+        ("meetings page", "/-/meetings", "/{d}/meetings".replace("{d}", d)),
+        ("meetings of a province and year", "/-/meetings?province=Guizhou&year=2020&type=visit", None),
+        ("an official's events", "/-/official/chen-official17", None),
+        ("changes page", "/-/changes", None),
     ]
 
 
@@ -139,9 +144,9 @@ def tag_mentions(path: Path) -> None:
     started = time.perf_counter()
     values = lambda rows: ", ".join(f"({i}, '{n}', '{c}')" for i, (n, c) in enumerate(rows))
     with conn:
-        conn.execute(f"create temp table c (k, name, code)")
+        conn.execute("create temp table c (k, name, code)")
         conn.execute(f"insert into c values {values(COUNTRIES)}")
-        conn.execute(f"create temp table p (k, name, code)")
+        conn.execute("create temp table p (k, name, code)")
         conn.execute(f"insert into p values {values(PROVINCES)}")
         for step, offset in ((1, 0), (7, 3)):
             conn.execute(f"insert or ignore into mentions (article_id, kind, name, code, count) "
@@ -153,6 +158,44 @@ def tag_mentions(path: Path) -> None:
     n = conn.execute("select count(*) from mentions").fetchone()[0]
     conn.close()
     print(f"tagged {n:,} synthetic mentions in {time.perf_counter() - started:.0f} s", flush=True)
+
+
+def tag_meetings(path: Path) -> None:
+    """One visit or meeting per 10 articles (a province, a year from the article's date, a foreign country and
+    one of 400 officials, each under two spellings), when the archive has no meetings yet: the meetings page's load."""
+    conn = sqlite3.connect(path)
+    if conn.execute("select count(*) from (select 1 from meetings limit 1)").fetchone()[0]:
+        return
+    started = time.perf_counter()
+    values = lambda rows: ", ".join(f"({i}, '{n}', '{c}')" for i, (n, c) in enumerate(rows))
+    with conn:
+        conn.execute("create temp table mc (k, name, code)")
+        conn.execute(f"insert into mc values {values(COUNTRIES)}")
+        conn.execute("create temp table mp (k, name, code)")
+        conn.execute(f"insert into mp values {values(PROVINCES)}")
+        conn.execute("""insert into meetings (id, article_id, site, seq, type, date_start, date_end, year, month,
+                place_country, province, province_code, city, places, chinese_side, foreign_side, countries, country_codes,
+                sentence)
+            select a.id || '-1', a.id, a.site, 1, case a.rowid % 3 when 0 then 'visit' else 'meeting' end,
+                   substr(a.published, 1, 10), substr(a.published, 1, 10), cast(substr(a.published, 1, 4) as int),
+                   substr(a.published, 1, 7), 'CHN', p.name, p.code, 'City ' || (a.rowid / 10 % 97), '[]',
+                   json_array(json_object('name', case a.rowid / 10 % 2 when 0 then 'Shen' else 'Chen' end
+                              || ' Official' || (a.rowid / 10 % 400), 'title', 'Governor')),
+                   json_array(json_object('name', null, 'role', 'Ambassador', 'country_name', c.name)),
+                   json_array(c.name), json_array(c.code), 'A synthetic meeting of the benchmark.'
+            from articles a join mp p on p.k = a.rowid % 10 join mc c on c.k = a.rowid % 13
+            where a.rowid % 10 = 0 and a.published is not null""")
+        conn.execute("""insert into meeting_participants (meeting_id, article_id, side, name, title, country,
+                country_name, type, date_start, year, province, province_code)
+            select m.id, m.article_id, 'chinese', json_extract(m.chinese_side, '$[0].name'), 'Governor', 'CHN',
+                   'China', m.type, m.date_start, m.year, m.province, m.province_code from meetings m
+            union all
+            select m.id, m.article_id, 'foreign', null, 'Ambassador', json_extract(m.country_codes, '$[0]'),
+                   json_extract(m.countries, '$[0]'), m.type, m.date_start, m.year, m.province, m.province_code
+            from meetings m""")
+    n = conn.execute("select count(*) from meetings").fetchone()[0]
+    conn.close()
+    print(f"wrote {n:,} synthetic meetings in {time.perf_counter() - started:.0f} s", flush=True)
 
 
 def build(articles: int, directory: Path) -> Path:
@@ -188,6 +231,8 @@ def main(argv=None) -> int:
         started = time.perf_counter()
         Archive(path).close()
         print(f"migration (schema brought up to date): {time.perf_counter() - started:.1f} s", flush=True)
+        if args.tag_mentions:
+            tag_meetings(path)
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     count = conn.execute("select max(rowid) from articles").fetchone()[0] or 0
     article_id = conn.execute("select id from articles where rowid >= ? order by rowid limit 1",

@@ -1,7 +1,7 @@
 """`gazette add-site URL`: propose a `[sites.KEY]` table from one news listing page, preview it, append it.
 
 Steps: fetch the listing, its next pages, a linked feed and a few articles (crawler/spiders/probe.py, polite,
-robots.txt obeyed); infer the table (pipelines/infer.py, pure); load it exactly as a hand-written entry is
+robots.txt obeyed); infer the table (crawler/infer/, pure; the pagination by crawler/listing.py, as the crawler pages); load it exactly as a hand-written entry is
 loaded (crawler/config.py) and extract the sampled articles with it (pipelines/extract.py) for the preview and
 for boilerplate lines that repeat across them; print the table, the preview and what could not be inferred;
 with `--yes` (or a confirmation on a terminal) append it to the config's sites.toml by an atomic replace.
@@ -20,15 +20,12 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
-
-from parsel import Selector
+from urllib.parse import urlsplit
 
 import gazette_data
 
-from pipelines import infer
-
 from . import config as config_module
+from . import infer, listing
 from .config import Config, ConfigError
 
 EXIT_FAILED = 1
@@ -102,9 +99,9 @@ def infer_table(result, url: str, key: str, name: str | None, config: Config) ->
     evidence: dict = {"listing_pages": [p.url for p in listings]}
     if first.is_feed:
         listings = [infer.feed_as_page(first)]
-        kind = infer.Pagination("feed", None, "the start page is an RSS/Atom feed")
+        kind = listing.Pagination("feed", None, "the start page is an RSS/Atom feed")
     else:
-        kind = infer.pagination(first, hosts)
+        kind = listing.detect(first, hosts)
     try:
         shape = infer.article_shape_on_site(listings, hosts)
     except infer.NotAListing as exc:
@@ -117,18 +114,11 @@ def infer_table(result, url: str, key: str, name: str | None, config: Config) ->
     base = f"{urlsplit(start.final_url).scheme}://{urlsplit(start.final_url).netloc}"
     table: dict = {"name": name or infer.site_name(first), "base_url": base, "hosts": hosts,
                    "start_urls": [start.final_url]}
-    feeds = [f for f in result.feeds if f.ok and f.page().is_feed]
-    feed_links = []
-    for feed in feeds:
-        entries = infer.feed_entries(feed.page())
-        matching = [link for link, _, _ in entries if regex.search(urlsplit(link).path)]
-        if matching:
-            feed_links.append(feed.final_url)
-        evidence["feed"] = f"{feed.final_url}: {len(entries)} items, {len(matching)} article links"
+    feed_links = _feed_urls(result, regex, evidence)
     if feed_links:
         table["feed_urls"] = feed_links
     table["article_pattern"] = shape.pattern
-    listing_pattern = _listing_pattern(kind, first.url, first.text, [p.url for p in listings])
+    listing_pattern = _listing_pattern(kind, first.url, [p.url for p in listings])
     if listing_pattern and "listing_pattern" in getattr(config_module, "SITE_KEYS", {"listing_pattern"}):
         table["listing_pattern"] = listing_pattern
     known = getattr(config_module, "PAGINATIONS", ("trs", "wordpress", "numbered", "next_link", "feed", "none"))
@@ -136,25 +126,12 @@ def infer_table(result, url: str, key: str, name: str | None, config: Config) ->
     table["pagination"] = pagination
     table["language"] = infer.language(first)
     table["revisit"] = dict(REVISIT)
-    not_inferred = []
-    selectors: dict = {}
-    if not first.is_feed:
-        selectors.update(infer.listing_selectors(listings, shape))
-        if not selectors:
-            not_inferred.append("listing_item/listing_link: no repeated block holds the article links on every "
-                                 "listing page (the crawler then reads every link matching article_pattern)")
-        elif "listing_date" not in selectors:
-            not_inferred.append("listing_date: the listing items show no date")
+    selectors: dict = {} if first.is_feed else infer.listing_selectors(listings, shape)
+    not_inferred = [] if first.is_feed else _listing_notes(selectors)
     evidence.update(pagination=f"{pagination} ({kind.evidence})", page_count=kind.count,
                     article_links=[len(p) for p in shape.per_page], examples=shape.examples,
                     navigation_links_ignored=shape.rejected_navigation)
-    if kind.kind == "none":
-        not_inferred.append("pagination: no next page found (only the start page and any feed are read)")
-    elif kind.count is None:
-        not_inferred.append("page count: the listing does not state it (next links are followed)")
-    if len(listings) < min(3, kind.count or 3) and kind.kind not in ("none", "feed"):
-        not_inferred.append(f"pagination: only {len(listings)} listing page(s) could be read "
-                            + "; ".join(result.notes))
+    not_inferred += _pagination_notes(kind, len(listings), result.notes)
     listed = _listed(result, selectors, regex)
     samples = [infer.Sample(f.page(), link.text, listed.get(link.url)) for f, link in result.articles if f.ok]
     failed = [f"{f.url}: {f.error or f'HTTP {f.status}'}" for f, _ in result.articles if not f.ok]
@@ -171,6 +148,38 @@ def infer_table(result, url: str, key: str, name: str | None, config: Config) ->
     return proposal
 
 
+def _feed_urls(result, regex, evidence: dict) -> list[str]:
+    """The fetched feeds whose items link articles of the shape (the evidence says what each held)."""
+    found = []
+    for feed in [f for f in result.feeds if f.ok and f.page().is_feed]:
+        entries = listing.feed_entries(feed.page())
+        matching = [e.url for e in entries if regex.search(urlsplit(e.url).path)]
+        if matching:
+            found.append(feed.final_url)
+        evidence["feed"] = f"{feed.final_url}: {len(entries)} items, {len(matching)} article links"
+    return found
+
+
+def _listing_notes(selectors: dict) -> list[str]:
+    if not selectors:
+        return [("listing_item/listing_link: no repeated block holds the article links on every listing page (the "
+                 "crawler then reads every link matching article_pattern outside navigation)")]
+    return [] if "listing_date" in selectors else ["listing_date: the listing items show no date"]
+
+
+def _pagination_notes(kind: listing.Pagination, pages_read: int, probe_notes: list[str]) -> list[str]:
+    notes = []
+    if kind.warning:
+        notes.append(f"page count: {kind.warning} (next links are followed)")
+    if kind.kind == "none":
+        notes.append("pagination: no next page found (only the start page and any feed are read)")
+    elif kind.count is None:
+        notes.append("page count: the listing does not state it (next links are followed)")
+    if pages_read < min(3, kind.count or 3) and kind.kind not in ("none", "feed"):
+        notes.append(f"pagination: only {pages_read} listing page(s) could be read " + "; ".join(probe_notes))
+    return notes
+
+
 def _hosts(url: str, final_url: str) -> list[str]:
     hosts = infer.site_hosts(final_url)
     for host in infer.site_hosts(url):
@@ -179,16 +188,15 @@ def _hosts(url: str, final_url: str) -> list[str]:
     return hosts
 
 
-def _listing_pattern(kind: infer.Pagination, start: str, first_text: str, urls: list[str]) -> str | None:
+def _listing_pattern(kind: listing.Pagination, start: str, urls: list[str]) -> str | None:
     """A regex matching the start page and the further listing pages the crawler will page through."""
     path = urlsplit(start).path or "/"
     if kind.kind == "trs":
-        directory = path if path.endswith("/") else path.rsplit("/", 1)[0] + "/"
-        match = infer.TRS_CREATE.search(first_text)
-        name, ext = (match.group(2), match.group(3)) if match else ("index", "html")
-        return f"^{infer.escape_regex(directory)}(?:{infer.escape_regex(name)}(?:_\\d+)?\\.{infer.escape_regex(ext)})?$"
+        directory, name = kind.base.rsplit("/", 1)
+        return (f"^{infer.escape_regex(directory)}/(?:{infer.escape_regex(name)}(?:_\\d+)?"
+                f"\\.{infer.escape_regex(kind.ext)})?$")
     if kind.kind == "wordpress":
-        base = infer.listing_base(path)
+        base = listing.listing_base(path)
         tail = "" if path == base else infer.escape_regex(path[len(base):])
         return f"^{infer.escape_regex(base)}(?:{tail}|page/\\d+/?)$" if tail else f"^{infer.escape_regex(base)}(?:page/\\d+/?)?$"
     if kind.kind == "numbered":
@@ -201,32 +209,25 @@ def _listing_pattern(kind: infer.Pagination, start: str, first_text: str, urls: 
 
 
 def _listed(result, selectors: dict, regex) -> dict[str, str]:
-    """article URL -> the date its listing item shows (what the spider passes as listed_published)."""
-    from pipelines.normalise import parse_date
+    """article URL -> the date its listing item (or feed item) shows, read as the spider reads it
+    (crawler/listing.py): what the spider passes as listed_published."""
+    def wanted(url: str) -> bool:
+        return bool(regex.search(urlsplit(url).path))
+
     dates: dict[str, str] = {}
-    for fetched in result.listings:
-        page = fetched.page()
+    pages = [f.page() for f in result.listings] + [f.page() for f in result.feeds if f.ok]
+    for page in pages:
         if page.is_feed:
-            for link, date, _ in infer.feed_entries(page):
-                if date:
-                    dates.setdefault(link, date)
-            continue
-        sel = Selector(text=page.text)
-        for item in sel.css(selectors["listing_item"][0]) if selectors.get("listing_item") else []:
-            for href in item.css(selectors["listing_link"][0]).getall():
-                link = urljoin(page.url, href.strip()).split("#")[0]
-                if regex.search(urlsplit(link).path):
-                    values = [v for v in item.css(selectors["listing_date"][0]).getall() if v.strip()] \
-                        if selectors.get("listing_date") else []
-                    date = parse_date(values[0]) if values else None
-                    if date:
-                        dates.setdefault(link, date)
-                    break
-    for feed in result.feeds:
-        if feed.ok and feed.page().is_feed:
-            for link, date, _ in infer.feed_entries(feed.page()):
-                if date:
-                    dates.setdefault(link, date)
+            found = listing.feed_entries(page)
+        elif selectors.get("listing_item"):
+            found, _ = listing.entries(page, {name: selectors[name][:1] for name in
+                                              ("listing_item", "listing_link", "listing_date") if selectors.get(name)},
+                                       wanted)
+        else:
+            found = []
+        for entry in found:
+            if entry.date:
+                dates.setdefault(entry.url, entry.date)
     return dates
 
 

@@ -5,7 +5,8 @@ User-Agent, per-host delay) reads the start pages and a few of the articles each
 hands the pages to `analyse` (pure), which reports:
 
 - per start page: each listing selector and how many elements it matched, whether the spider had to fall back to
-  every article link, the links found, the pagination detected (kind, next page, whether it would be followed);
+  the links matching article_pattern (crawler/listing.py reads the listing, as in a crawl), the links found, the
+  pagination (kind, page count, next page, whether it would be followed) and the spider's warnings;
 - per article: which extraction layer gave the body and each field (`field_layers`), each article selector and
   how many elements it matched, the extraction warnings;
 - the learned-boilerplate candidates: short lines recurring on the pages read (pipelines/learned.py's rule);
@@ -21,12 +22,15 @@ import scrapy
 from parsel import Selector
 
 from pipelines.charset import decode
+from pipelines.completeness import summary
 from pipelines.extract import ExtractionError, extract
 from pipelines.learned import learn, page_lines
 
+from . import listing as listing_module
 from .config import Config, Site
+from .listing import Page
 from .pages import describe_failure
-from .spiders.site import FEED_START, SiteSpider
+from .spiders.site import SiteSpider
 
 ARTICLE_FIELDS = ("title", "published", "byline", "source", "translator", "editor", "body", "captions")
 LISTING_FIELDS = ("listing_item", "listing_link", "listing_date", "next_page")
@@ -41,7 +45,8 @@ class Fetched:
 
 
 class CheckSpider(SiteSpider):
-    """Reads the start pages and up to `articles` articles linked from each; archives nothing."""
+    """Reads the start pages and up to `articles` articles linked from each; archives nothing. A full crawl's
+    spider (`full=True`), so it never asks the archive whether the last crawl finished."""
 
     def __init__(self, config: Config, site_key: str, fetched: Fetched, articles: int = 2, **kwargs):
         super().__init__(config=config, site_key=site_key, results=[], full=True, **kwargs)
@@ -49,35 +54,30 @@ class CheckSpider(SiteSpider):
         self.per_start = articles
         self.requested: set[str] = set()
 
-    def start_requests(self):  # no archive: no "last crawl unfinished" check
-        for url in self.site.start_urls:
-            yield self.listing_request(url, depth=1, start=url, feed=self.site.pagination == "feed")
-        for url in self.site.feed_urls:
-            yield self.listing_request(url, depth=1, start=url, feed=True)
-
     def parse_listing(self, response):
+        """Read the listing as the site spider reads it (crawler/listing.py), keep the page and what was found."""
         url = response.request.meta.get("redirect_urls", [response.url])[0]
         listing = {"url": url, "final_url": response.url, "status": response.status, "error": None}
         self.fetched.listings.append(listing)
         if response.status >= 400:
             listing["error"] = f"HTTP {response.status}"
             return
-        is_feed = response.meta.get("feed") or bool(FEED_START.match(response.body[:2048]))
-        listing["feed"] = is_feed
-        listing["body"] = response.body
-        listing["content_type"] = response.headers.get("Content-Type", b"").decode("latin-1") or None
-        before = len(self.errors)
-        entries = self.feed_entries(response) if is_feed else self.listing_entries(response)
-        listing["fell_back"] = any("item selectors matched nothing" in e for e in self.errors[before:])
-        listing["entries"] = entries
-        following = None if is_feed else self.next_page(response, url)
-        listing["next"] = following
-        listing["follows"] = bool(following and self.site.owns(following) and following != url
-                                  and self.is_listing(following))
-        for link, listed in [e for e in entries if e[0] not in self.requested][: self.per_start]:
-            self.requested.add(link)
-            yield scrapy.Request(link, callback=self.parse_article, errback=self.article_failed, dont_filter=True,
-                                 meta={"hints": {"listed_published": listed} if listed else {}, "listing": url})
+        page = Page(response.url, response.text if hasattr(response, "text") else "")
+        is_feed = response.meta.get("feed") or page.is_feed
+        warnings = len(self.errors)
+        entries = self.read_entries(page, response.meta["start"], url, is_feed)
+        following = None if is_feed else self.next_candidate(page, url)
+        follows = self.follows(following, url)
+        count = None if is_feed else listing_module.page_count(page, self.site.pagination)[0]
+        listing.update(feed=is_feed, body=response.body, entries=[(e.url, e.date) for e in entries], count=count,
+                       content_type=response.headers.get("Content-Type", b"").decode("latin-1") or None,
+                       fell_back=self.fell_back.get(url, False), next=following, follows=follows,
+                       warnings=self.errors[warnings:])
+        for entry in [e for e in entries if e.url not in self.requested][: self.per_start]:
+            self.requested.add(entry.url)
+            hints = {"listed_published": entry.date} if entry.date else {}
+            yield scrapy.Request(entry.url, callback=self.parse_article, errback=self.article_failed,
+                                 dont_filter=True, meta={"hints": hints, "listing": url})
 
     def listing_failed(self, failure):
         self.fetched.listings.append({"url": failure.request.url, "status": None,
@@ -142,7 +142,8 @@ def _listing_report(site: Site, listing: dict) -> dict:
     out.update(feed=bool(listing.get("feed")), fell_back=listing.get("fell_back", False), links=len(entries),
                dated=sum(1 for _, date in entries if date), sample=[link for link, _ in entries[:5]],
                pagination={"kind": "feed" if listing.get("feed") else site.pagination, "next": listing.get("next"),
-                           "follows": listing.get("follows", False)})
+                           "follows": listing.get("follows", False), "count": listing.get("count")},
+               warnings=[w.split(": ", 1)[1] for w in listing.get("warnings") or ()])
     if not listing.get("feed"):
         text, _ = decode(listing["body"], listing.get("content_type"))
         page = Selector(text=text)
@@ -177,7 +178,7 @@ def _article_report(site: Site, page: dict) -> dict:
                fields={name: layers.get(name) if getattr(article, name, None) else None for name in ARTICLE_FIELDS},
                selectors={name: _matches(doc, site.selectors[name]) for name in ARTICLE_FIELDS
                           if site.selectors.get(name)},
-               warnings=article.warnings)
+               warnings=article.warnings, removed=summary(article.removed), restored=len(article.restored))
     return out
 
 
@@ -199,6 +200,9 @@ def problems(site: Site, report: dict) -> list[str]:
             found.append(f"article {article['url']}: {article['error']}")
         elif not article.get("published"):
             found.append(f"article {article['url']}: no date found (page, listing or URL)")
+        if article.get("restored"):
+            found.append(f"article {article['url']}: {article['restored']} paragraph(s) dropped by extraction for no "
+                         "named reason (put back): its caption or boilerplate rules need a look")
     extracted = [a for a in articles if not a.get("error")]
     fell = [a for a in extracted if a.get("fell_back")]
     if extracted and len(fell) > FELL_BACK_SHARE * len(extracted):
@@ -229,7 +233,9 @@ def report_lines(report: dict) -> str:
             out.append(f"    {name}: " + ", ".join(f"{r['selector']} x{r['matches']}" for r in rows))
         pagination = listing["pagination"]
         out.append(f"    pagination {pagination['kind']}: next {pagination['next'] or 'none'}"
-                   + ("" if pagination["follows"] or not pagination["next"] else " (not followed)"))
+                   + ("" if pagination["follows"] or not pagination["next"] else " (not followed)")
+                   + (f"; {pagination['count']} pages" if pagination.get("count") else ""))
+        out += [f"    warning: {w}" for w in listing.get("warnings") or ()]
     for article in report["articles"]:
         if article.get("error"):
             out.append(f"  article {article['url']}: {article['error']}")
@@ -237,6 +243,8 @@ def report_lines(report: dict) -> str:
         fields = ", ".join(f"{name} {layer}" for name, layer in article["fields"].items() if layer)
         out.append(f"  article {article['url']}: body from {article['layer']}"
                    + (" (fell back)" if article["fell_back"] else "") + f"; {fields}")
+        if article.get("removed"):
+            out.append(f"    left out of the text: {article['removed']}")
         missed = [name for name, rows in article["selectors"].items() if not any(r["matches"] for r in rows)]
         if missed:
             out.append(f"    selectors matching nothing: {', '.join(missed)}")

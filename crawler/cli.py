@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from urllib.parse import urlsplit
+from pathlib import Path
 
 import click
 
@@ -17,9 +17,38 @@ from archive.store import ArchiveError
 
 from . import config as config_module
 from .config import ConfigError
+from .terminal import printable, printable_json
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+class Gazette(click.Group):
+    """The command group, with the one error rule of every command (also those added later): bad input is one
+    line and exit 2 (click's usage errors, ConfigError), a failure one line and exit 1 (ArchiveError, an OS error
+    such as a full disk or an unwritable place, or an unexpected error, named as such), never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except ConfigError as exc:
+            fail(f"config error: {exc}", EXIT_USAGE)
+        except ArchiveError as exc:
+            fail(f"archive error: {exc}", EXIT_FAILED)
+        except KeyboardInterrupt:
+            fail("interrupted", EXIT_INTERRUPTED)
+        except OSError as exc:
+            where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
+            fail(f"cannot use{where}: {exc.strerror or exc}", EXIT_FAILED)
+        except Exception as exc:  # noqa: BLE001 - a bug: one line, not a traceback (GAZETTE_DEBUG=1 shows it)
+            import os
+            if os.environ.get("GAZETTE_DEBUG"):
+                raise
+            fail(f"unexpected error ({type(exc).__name__}: {exc}); rerun with GAZETTE_DEBUG=1 for details "
+                 f"and report it", EXIT_FAILED)
 
 
 def common_options(func):
@@ -45,20 +74,38 @@ def common_options(func):
     return wrapper
 
 
+def archive_needed(func):
+    """For commands that only read an archive: none at --db is one line and exit 2, and none is created."""
+    @functools.wraps(func)
+    def wrapper(config, db_path, **kwargs):
+        if not Path(db_path).is_file():
+            fail(f"no archive at {db_path} (gazette crawl or gazette fetch makes one; --db or GAZETTE_DB "
+                 f"chooses another)", EXIT_USAGE)
+        return func(config=config, db_path=db_path, **kwargs)
+    return wrapper
+
+
 def json_option(func):
     return click.option("--json", "as_json", is_flag=True, help="One JSON object per line, for scripts.")(func)
 
 
 def fail(message: str, code: int) -> None:
-    click.echo(f"gazette: {message}", err=True)
+    say(f"gazette: {message}")
     sys.exit(code)
 
 
+def say(message: str) -> None:
+    """A message on stderr, control characters escaped."""
+    click.echo(printable(message), err=True)
+
+
 def emit(obj: dict, as_json: bool, line: str) -> None:
-    click.echo(json.dumps(obj, ensure_ascii=False) if as_json else line)
+    """One result on stdout: a JSON line, or the plain line; control characters (from pages, headers, URLs)
+    escaped either way, so nothing a page holds reaches the terminal raw."""
+    click.echo(printable_json(obj) if as_json else printable(line))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Gazette, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="gazette")
 def cli():
     """Gazette: an archive of the English news of China's Ministry of Foreign Affairs and provincial
@@ -94,28 +141,31 @@ def fetch(config, db_path, urls, as_json, verbose):
     site, the date and the title, or the reason it failed. A URL of no configured site is extracted by the
     generic layer and filed under site `other`.
     """
-    for url in urls:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname or " " in url:
-            fail(f"not an http(s) URL: {url!r}", EXIT_USAGE)
     from pipelines.record import failed_result
 
     from .runner import run_fetch  # imports Scrapy: only when needed
+    from .urls import UrlError, request_url
 
-    results = run_fetch(config, db_path, list(urls), log_level="INFO" if verbose else "WARNING")
+    try:  # the URL as it is requested and archived (IDN host in punycode, path percent-encoded, tabs dropped)
+        wanted = list(dict.fromkeys(request_url(url) for url in urls))
+    except UrlError as exc:
+        fail(str(exc), EXIT_USAGE)
+    results = run_fetch(config, db_path, wanted, log_level="INFO" if verbose else "WARNING")
     seen = {r["url"] for r in results}
-    for url in urls:
+    for url in wanted:
         if url not in seen and url.split("#")[0] not in seen:  # Scrapy requests a URL without its fragment
             results.append(failed_result(url, config.site_for_url(url).key, "no response (request dropped)"))
     failed = False
     for r in results:
         obj = {k: r.get(k) for k in ("url", "status", "article_id", "site", "title", "published", "error",
-                                     "layer", "fell_back")}
+                                     "layer", "fell_back", "removed", "restored")}
         if r["status"] == "failed":
             failed = True
             line = f"failed     {r['site']:<10} {r['url']}: {r['error']}"
         else:
             note = f" [fell back to {r['layer']}]" if r.get("fell_back") else ""
+            if r.get("restored"):
+                note += f" [{len(r['restored'])} paragraph(s) put back that extraction had dropped]"
             line = f"{r['status']:<10} {r['site']:<10} {r['article_id']} {r['published'] or '-':<10} {r['title']}{note}"
         emit(obj, as_json, line)
     sys.exit(EXIT_FAILED if failed else 0)
@@ -156,6 +206,7 @@ def schedule(config, db_path, grace, kill_after, log_file, scrapyd, shard, full,
 
 @cli.command()
 @common_options
+@archive_needed
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 def serve(config, db_path, host, port):
@@ -169,14 +220,10 @@ def serve(config, db_path, host, port):
         fail(str(exc), EXIT_FAILED)
 
 
-def _archive_or_fail(db_path: str):
-    """Open an existing archive (commands that only read captures must not create an empty one)."""
-    from pathlib import Path
-
+def _open_archive(db_path: str):
+    """Open the archive (the command's @archive_needed made sure it exists)."""
     from archive import Archive
 
-    if not Path(db_path).is_file():
-        fail(f"no archive at {db_path}", EXIT_USAGE)
     return Archive(db_path)
 
 
@@ -201,6 +248,7 @@ class _NoProgress:
 @cli.command()
 @click.argument("site_keys", nargs=-1, metavar="[SITE]...")
 @common_options
+@archive_needed
 @json_option
 def reextract(config, db_path, site_keys, as_json):
     """Rerun extraction over the stored captures (all sites, or these), without the network.
@@ -216,7 +264,7 @@ def reextract(config, db_path, site_keys, as_json):
     for key in site_keys:
         if key != config_module.OTHER:
             config.site(key)
-    with _archive_or_fail(db_path) as archive:
+    with _open_archive(db_path) as archive:
         rows = candidates(archive, site_keys)
         with _progress(len(rows), "re-extracting") as bar:
             summary = run(archive, config, rows=rows, on_row=lambda row, status: bar.update(1))
@@ -235,6 +283,7 @@ def reextract(config, db_path, site_keys, as_json):
 @click.argument("out", type=click.Path(dir_okay=False))
 @click.option("--site", "site_key", default=None, help="Only this site's captures.")
 @common_options
+@archive_needed
 @json_option
 def export_warc(config, db_path, out, site_key, as_json):
     """Write the archived captures as WARC response records to OUT (gzipped per record if it ends in .gz).
@@ -245,16 +294,64 @@ def export_warc(config, db_path, out, site_key, as_json):
 
     if site_key and site_key != config_module.OTHER:
         config.site(site_key)
-    with _archive_or_fail(db_path) as archive:
+    with _open_archive(db_path) as archive:
         rows = captures(archive, site_key)
         with _progress(len(rows), "writing WARC") as bar:
             written = run(archive, out, site=site_key, rows=rows, on_record=lambda row: bar.update(1))
     emit({"out": out, "records": written, "site": site_key}, as_json, f"{written} captures written to {out}")
 
 
+@cli.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--other", is_flag=True, help="Also archive HTML pages of no configured site (generic extraction).")
+@click.option("--workers", type=click.IntRange(1, 32), default=1, show_default=True,
+              help="Extract pages in N processes (faster for big files on a machine with idle cores).")
+@common_options
+@json_option
+def import_(config, db_path, files, other, workers, as_json):
+    """Archive the pages in WARC or WACZ files, or Scrapy HTTP-cache folders (FILE...), as a crawl would have.
+
+    Every HTML response whose URL is an article of a configured site goes through the crawl's extraction,
+    refusals and dedup, in capture-time order; its capture time and origin (file, record) are kept. Importing
+    the same file again changes nothing; rerun after an interruption to finish. Prints a summary (records read;
+    articles new, updated, unchanged, duplicate, refused, gone; per site). Exit 1 if a file is damaged.
+    """
+    from .importing.commands import run_import
+
+    sys.exit(run_import(config, db_path, files, other=other, workers=workers, as_json=as_json))
+
+
+@cli.command()
+@click.argument("site_key", metavar="SITE")
+@click.option("--from", "start_year", type=click.IntRange(1991, 2100), help="First year of captures. [default: all]")
+@click.option("--to", "end_year", type=click.IntRange(1991, 2100), help="Last year of captures. [default: now]")
+@click.option("--archive", "archive_url", metavar="URL", help="A pywb collection (http://host/COLL/) or a Common "
+              "Crawl index (https://index.commoncrawl.org/CC-MAIN-2024-10-index). [default: the Wayback Machine]")
+@click.option("--limit", type=click.IntRange(min=1), help="Fetch at most N captures in this run.")
+@click.option("--dry-run", is_flag=True, help="Only list the captures it would fetch (the index is still read).")
+@click.option("--delay", type=click.FloatRange(min=0), default=4.0, show_default=True,
+              help="Seconds between two requests to the archive.")
+@click.option("--concurrency", type=click.IntRange(1, 8), default=1, show_default=True,
+              help="Requests to the archive at a time (each still waits its turn of --delay).")
+@common_options
+@json_option
+def backfill(config, db_path, site_key, start_year, end_year, archive_url, limit, dry_run, delay, concurrency,
+             as_json):
+    """Archive a site's past from a web archive: every capture of its article pages the archive's index lists
+    (the Wayback Machine by default), oldest first, as a crawl would have archived them, each with its replay
+    link. Politely: one request at a time, --delay apart, waiting when the archive answers 429 (Retry-After).
+    A second run fetches only captures not archived yet. Exit 1 if some capture could not be fetched.
+    """
+    from .importing.commands import run_backfill
+
+    sys.exit(run_backfill(config, db_path, site_key, archive_url, start_year=start_year, end_year=end_year,
+                          limit=limit, dry_run=dry_run, delay=delay, concurrency=concurrency, as_json=as_json))
+
+
 @cli.command()
 @click.argument("site_keys", nargs=-1, metavar="[SITE]...")
 @common_options
+@archive_needed
 @json_option
 @click.option("--dry-run", is_flag=True, help="Only list the URLs due for a re-check.")
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log (INFO) on stderr.")
@@ -273,11 +370,11 @@ def revisit(config, db_path, site_keys, as_json, dry_run, verbose):
                 emit({"site": key, **row}, as_json,
                      f"due        {key:<10} {row['article_id']} day {row['checkpoint']:g} {row['url']}")
         if not found and not as_json:
-            click.echo("gazette: no archived article is due for a revisit", err=True)
+            say("gazette: no archived article is due for a revisit")
         return
     _, results = run_revisit(config, db_path, list(site_keys), log_level="INFO" if verbose else "WARNING")
     if not results and not as_json:
-        click.echo("gazette: no archived article is due for a revisit", err=True)
+        say("gazette: no archived article is due for a revisit")
     failed = False
     for r in results:
         failed = failed or r["status"] == "failed"
@@ -304,7 +401,8 @@ def crawl(config, db_path, site_keys, all_sites, full, max_pages, as_json, verbo
 
     Incremental: listings are read newest first and paging stops at the first listing page whose articles
     are all archived; archived articles are not requested again. Prints one line per site (status, run id,
-    counts); running counts go to stderr on a terminal. Exit 1 if any site's crawl failed.
+    counts); running counts go to stderr on a terminal. Exit 1 if any site's crawl failed or any page failed
+    (the run's errors, in `gazette status` and crawl_runs, say which and why).
     """
     if all_sites == bool(site_keys):
         fail("name the sites to crawl (see gazette sites) or give --all, not both" if site_keys
@@ -315,7 +413,7 @@ def crawl(config, db_path, site_keys, all_sites, full, max_pages, as_json, verbo
     from .locks import lock_sites  # one crawl per site at a time, also against `gazette schedule`
     held, refused = lock_sites(db_path, keys)
     for message in refused:
-        click.echo(f"gazette: {message}; not crawling it now", err=True)
+        say(f"gazette: {message}; not crawling it now")
     if not held:
         sys.exit(EXIT_FAILED)
     from .runner import run_crawl, summary_line  # imports Scrapy: only when needed
@@ -325,7 +423,8 @@ def crawl(config, db_path, site_keys, all_sites, full, max_pages, as_json, verbo
                           trigger=trigger, revisit=revisit)
     for s in summaries:
         emit(s, as_json, summary_line(s))
-    sys.exit(0 if all(s["status"] == "ok" for s in summaries) and not refused else EXIT_FAILED)
+    ok = all(s["status"] == "ok" and not s["failed"] for s in summaries)
+    sys.exit(0 if ok and not refused else EXIT_FAILED)
 
 
 @cli.command()
@@ -361,6 +460,7 @@ def check(config, db_path, site_keys, all_sites, articles, as_json, verbose):
 
 @cli.command()
 @common_options
+@archive_needed
 @json_option
 def status(config, db_path, as_json):
     """Per site: the last crawl, its counts and warnings (nothing found, most articles fell back, failures)."""
@@ -368,8 +468,6 @@ def status(config, db_path, as_json):
 
     from archive.health import human_bytes, status_report
 
-    if not Path(db_path).is_file() and not as_json:
-        click.echo(f"gazette: no archive at {db_path} yet (gazette crawl or gazette fetch makes it)", err=True)
     for s in status_report(db_path, list(config.sites)):
         run = s["last_run"]
         if run:
@@ -458,3 +556,8 @@ cli.add_command(merge)
 
 def main():
     cli(prog_name="gazette")
+
+
+from .pair import pair as _pair_command  # noqa: E402  (gazette pair: English articles and their Chinese originals)
+
+cli.add_command(_pair_command)

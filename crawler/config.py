@@ -5,6 +5,7 @@ line can print one clear line and exit 2 instead of a traceback.
 """
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
@@ -12,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from gazette_data import config_dir, default_config
-from pipelines.rules import OTHER, POLITENESS_FIELDS, Boilerplate, Config, ConfigError, Site, host_of
+from pipelines.rules import OTHER, POLITENESS_FIELDS, Boilerplate, Config, ConfigError, Site, TimedPattern, host_of
 
 __all__ = ["Boilerplate", "Config", "ConfigError", "OTHER", "Site", "host_of", "load", "config_dir"]
 
@@ -25,8 +26,26 @@ PAGINATIONS = ("trs", "wordpress", "numbered", "next_link", "feed", "none")
 DEFAULT_KEYS = POLITENESS_FIELDS + ("timezone", "boilerplate")
 SITE_KEYS = {"name", "base_url", "hosts", "start_urls", "article_pattern", "listing_pattern", "pagination",
              "language", "schedule", "mirror_paths", "politeness", "selectors", "boilerplate", "revisit",
-             "feed_urls", "max_pages"}
+             "feed_urls", "max_pages", "keep_query"}
 REQUIRED = ("name", "base_url", "hosts", "start_urls", "article_pattern")
+# Bounds of the numeric settings: (smallest, largest, whole number); a value outside stops the config loading.
+NUMBERS = {
+    "download_delay": (0, 3600, False),             # seconds between requests to a host
+    "download_timeout": (1, 3600, False),           # seconds
+    "time_limit": (0, 7 * 86400, False),            # seconds a crawl may take (0: no limit)
+    "concurrent_requests_per_domain": (1, 64, True),
+    "download_maxsize": (1024, 1024 ** 3, True),    # bytes (1 kB .. 1 GB)
+    "retry_times": (0, 20, True),
+}
+SCHEDULE_NUMBERS = {
+    "interval_minutes": (1 / 60, 366 * 1440),
+    "interval_seconds": (1, 366 * 86400),
+    "jitter_seconds": (0, 86400),
+}
+# Strings a user regex is tried on at load (each of these characters and of the pattern's own literal characters,
+# repeated, after "" and "/", then a character that breaks the match): one that cannot finish on these within its
+# time bound backtracks catastrophically (nested repetition such as (a|a)*) and is refused.
+PROBE_CHARS = "a1/-_. A"
 
 
 def load(directory: str | os.PathLike | None = None) -> Config:
@@ -89,7 +108,8 @@ def _site(path: Path, key: str, table, default_boilerplate: Boilerplate) -> Site
     for field_name in selectors:
         if field_name not in SELECTOR_FIELDS:
             raise ConfigError(f"{where}: unknown key 'selectors.{field_name}'")
-    selectors = {f: _strings(where, selectors, f, prefix="selectors.") for f in selectors}
+    selectors = {f: _selectors(where, f"selectors.{f}", _strings(where, selectors, f, prefix="selectors."))
+                 for f in selectors}
     mirror_paths = table.get("mirror_paths", [])
     if not all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in mirror_paths):
         raise ConfigError(f"{where}: key 'mirror_paths' must be a list of [from, to] path pairs")
@@ -101,8 +121,8 @@ def _site(path: Path, key: str, table, default_boilerplate: Boilerplate) -> Site
     schedule = table.get("schedule", {})
     _check_schedule(where, schedule)
     max_pages = table.get("max_pages")
-    if max_pages is not None and (not isinstance(max_pages, int) or max_pages < 1):
-        raise ConfigError(f"{where}: key 'max_pages' must be a positive integer")
+    if max_pages is not None:
+        _number(where, "max_pages", max_pages, 1, 1_000_000, whole=True)
     return Site(
         key=key, name=name, base_url=base_url, hosts=hosts, start_urls=start_urls,
         article_pattern=_regex(where, "article_pattern", table["article_pattern"]),
@@ -111,6 +131,7 @@ def _site(path: Path, key: str, table, default_boilerplate: Boilerplate) -> Site
         mirror_paths=tuple(tuple(p) for p in mirror_paths), politeness=politeness, selectors=selectors,
         boilerplate=default_boilerplate.merged(_boilerplate(where, table.get("boilerplate", {}))),
         revisit=_revisit(where, table.get("revisit", {})), feed_urls=feed_urls, max_pages=max_pages,
+        keep_query=tuple(_strings(where, table, "keep_query")),
     )
 
 
@@ -121,7 +142,7 @@ def _boilerplate(where: str, raw) -> Boilerplate:
         if name not in BOILERPLATE_FIELDS:
             raise ConfigError(f"{where}: unknown key 'boilerplate.{name}'")
     return Boilerplate(
-        remove=tuple(_strings(where, raw, "remove", prefix="boilerplate.")),
+        remove=tuple(_selectors(where, "boilerplate.remove", _strings(where, raw, "remove", prefix="boilerplate."))),
         lines=frozenset(_strings(where, raw, "lines", prefix="boilerplate.")),
         patterns=tuple(_regex(where, "boilerplate.patterns", p) for p in _strings(where, raw, "patterns", prefix="boilerplate.")),
         soft_404=tuple(_strings(where, raw, "soft_404", prefix="boilerplate.")),
@@ -129,12 +150,24 @@ def _boilerplate(where: str, raw) -> Boilerplate:
 
 
 def _check_politeness(where: str, values: dict) -> None:
-    for name in ("download_delay", "download_timeout", "time_limit"):
-        if name in values and (not isinstance(values[name], (int, float)) or values[name] < 0):
-            raise ConfigError(f"{where}: key '{name}' must be a number >= 0")
-    for name in ("concurrent_requests_per_domain", "download_maxsize", "retry_times"):
-        if name in values and (not isinstance(values[name], int) or values[name] < 0):
-            raise ConfigError(f"{where}: key '{name}' must be a whole number >= 0")
+    for name, (low, high, whole) in NUMBERS.items():
+        if name in values:
+            _number(where, name, values[name], low, high, whole)
+    if "autothrottle" in values and not isinstance(values["autothrottle"], bool):
+        raise ConfigError(f"{where}: key 'autothrottle' must be true or false, not {values['autothrottle']!r}")
+    agent = values.get("user_agent", "x")
+    if not isinstance(agent, str) or not agent.strip() or any(ord(c) < 32 or ord(c) == 127 for c in agent):
+        raise ConfigError(f"{where}: key 'user_agent' must be a non-empty string on one line")
+    if "timezone" in values:
+        _check_timezone(where, "timezone", values["timezone"])
+
+
+def _number(where: str, key: str, value, low: float, high: float, whole: bool = False) -> None:
+    """ConfigError unless `value` is a finite number (a whole one if `whole`) between low and high."""
+    kind = "whole number" if whole else "number"
+    if (isinstance(value, bool) or not isinstance(value, int if whole else (int, float))
+            or (isinstance(value, float) and not math.isfinite(value)) or not low <= value <= high):
+        raise ConfigError(f"{where}: key '{key}' must be a {kind} from {low:g} to {high:g}, not {value!r}")
 
 
 def _revisit(where: str, raw) -> dict:
@@ -146,11 +179,12 @@ def _revisit(where: str, raw) -> dict:
             raise ConfigError(f"{where}: unknown key 'revisit.{name}'")
     days = raw.get("after_days", [1, 7, 30])
     if (not isinstance(days, list) or not days
-            or not all(isinstance(d, (int, float)) and not isinstance(d, bool) and d > 0 for d in days)):
-        raise ConfigError(f"{where}: key 'revisit.after_days' must be a non-empty list of numbers of days > 0")
+            or not all(isinstance(d, (int, float)) and not isinstance(d, bool) and math.isfinite(d)
+                       and 0 < d <= 36600 for d in days)):
+        raise ConfigError(f"{where}: key 'revisit.after_days' must be a non-empty list of numbers of days "
+                          f"from 0 to 36600 (not 0)")
     limit = raw.get("max_per_run", 50)
-    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
-        raise ConfigError(f"{where}: key 'revisit.max_per_run' must be a whole number >= 0")
+    _number(where, "revisit.max_per_run", limit, 0, 100_000, whole=True)
     return {"after_days": sorted(days), "max_per_run": limit} if raw else {}
 
 
@@ -167,13 +201,25 @@ def _check_schedule(where: str, schedule) -> None:
         dow = cron.split()[4]
         if re.search(r"\d", dow):
             raise ConfigError(f"{where}: key 'schedule.cron' must name week days (mon-fri, sun), not numbers: '{dow}'")
-    for name in ("interval_minutes", "interval_seconds", "jitter_seconds"):
-        if name in schedule and (not isinstance(schedule[name], (int, float)) or schedule[name] <= 0):
-            raise ConfigError(f"{where}: key 'schedule.{name}' must be a positive number")
+        _check_cron(where, cron)
+    for name, (low, high) in SCHEDULE_NUMBERS.items():
+        if name in schedule:
+            _number(where, f"schedule.{name}", schedule[name], low, high)
     if sum(name in schedule for name in ("cron", "interval_minutes", "interval_seconds")) > 1:
         raise ConfigError(f"{where}: key 'schedule' takes one of cron, interval_minutes, interval_seconds")
     if "timezone" in schedule:
         _check_timezone(where, "schedule.timezone", schedule["timezone"])
+
+
+def _check_cron(where: str, cron: str) -> None:
+    """Each field as APScheduler reads it (`61` minutes or a day `funday` are refused here, not at run time)."""
+    from apscheduler.triggers.cron import CronTrigger
+
+    minute, hour, day, month, day_of_week = cron.split()
+    try:
+        CronTrigger(minute=minute, hour=hour, day=day, month=month, day_of_week=day_of_week, timezone="UTC")
+    except (ValueError, TypeError) as exc:
+        raise ConfigError(f"{where}: key 'schedule.cron' is not a valid schedule ('{cron}': {exc})") from None
 
 
 def _check_timezone(where: str, key: str, name) -> None:
@@ -207,10 +253,37 @@ def _url(where, key, url: str) -> str:
     return url
 
 
-def _regex(where, key, pattern) -> re.Pattern:
+def _regex(where, key, pattern) -> TimedPattern:
     if not isinstance(pattern, str):
         raise ConfigError(f"{where}: key '{key}' must be a regular expression string")
     try:
-        return re.compile(pattern)
-    except re.error as exc:
+        compiled = TimedPattern(pattern)
+    except Exception as exc:  # noqa: BLE001 - re.error, regex.error, OverflowError: all mean a bad pattern
         raise ConfigError(f"{where}: key '{key}' is not a valid regular expression: {exc}") from None
+    slow = compiled.slow_on(_probes(pattern))
+    if slow is not None:
+        raise ConfigError(f"{where}: key '{key}' backtracks without end on a {len(slow)}-character string "
+                          f"(nested repetition such as (a+)+ or (a|a)*): rewrite it")
+    return compiled
+
+
+def _probes(pattern: str):
+    chars = dict.fromkeys(PROBE_CHARS + "".join(c for c in pattern if c.isalnum() or c in "/-_.: "))
+    for prefix in ("", "/"):
+        for c in chars:
+            yield prefix + c * 40 + "!"
+            yield prefix + (c + "/") * 20 + "!"
+
+
+def _selectors(where: str, key: str, selectors: list[str]) -> list[str]:
+    """ConfigError naming the first CSS selector that cannot be read (checked at load, not mid-crawl)."""
+    from lxml import etree
+    from parsel.csstranslator import css2xpath
+
+    for css in selectors:
+        try:
+            etree.XPath(css2xpath(css))
+        except Exception as exc:  # noqa: BLE001 - cssselect's SelectorError, ExpressionError, lxml's XPathError
+            raise ConfigError(f"{where}: key '{key}' has {css!r}, which is not a valid CSS selector "
+                              f"({type(exc).__name__}: {exc})") from None
+    return selectors

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from archive import Archive, revisits
 
+from . import stopping
 from .config import Config
-from .process import new_process, spider_class
+from .process import new_process, open_archive, spider_class
 from .spiders.fetch import FetchSpider
 
 
@@ -42,6 +43,7 @@ def run_revisit(config: Config, db_path: str, site_keys: list[str] | None = None
                 now: str | None = None) -> tuple[dict[str, list[dict]], list[dict]]:
     """Re-fetch the due articles of these sites, one crawler per site in one process; return (due rows per
     site, one result per page)."""
+    open_archive(db_path)  # run rows left `running` by a killed run are closed as interrupted
     due_rows = due(config, db_path, site_keys, now)
     results: list[dict] = []
     if not due_rows:
@@ -50,7 +52,7 @@ def run_revisit(config: Config, db_path: str, site_keys: list[str] | None = None
     for key, rows in due_rows.items():
         crawler = revisit_crawler(process, config, db_path, config.sites[key], log_level)
         process.crawl(crawler, config=config, urls=[r["url"] for r in rows], results=results, site_key=key)
-    process.start()
+    stopping.start(process, db_path)
     return due_rows, results
 
 

@@ -7,16 +7,20 @@ back from the run rows. SIGINT/SIGTERM stop the crawl gracefully: Scrapy closes 
 """
 from __future__ import annotations
 
+import re
+
 from archive.health import human_bytes, run_summary
 
+from . import stopping
 from .config import Config
 from .process import new_process, open_archive, spider_class
 from .revisit import due, revisit_after_crawl
 from .spiders.fetch import FetchSpider
 from .spiders.site import SiteSpider
 
+BOUNDED = re.compile(r"^listing \S+: stopped after \d+ listing pages")  # crawler/spiders/site.py says where a bound hit
 SUMMARY_KEYS = ("site", "run_id", "status", "requests", "new", "updated", "unchanged", "duplicate", "failed",
-                "gone", "fell_back", "bytes", "errors")
+                "gone", "fell_back", "removed", "restored", "bytes", "errors")
 
 
 def run_fetch(config: Config, db_path: str, urls: list[str], log_level: str = "WARNING") -> list[dict]:
@@ -34,7 +38,7 @@ def run_fetch(config: Config, db_path: str, urls: list[str], log_level: str = "W
         site = config.sites.get(key) or config.other
         spidercls = spider_class(FetchSpider, f"fetch-{key}", config, db_path, site, "fetch", log_level)
         process.crawl(spidercls, config=config, urls=site_urls, results=results, site_key=key)
-    process.start()
+    stopping.start(process, db_path)
     order = {url: i for i, url in enumerate(urls)}
     return sorted(results, key=lambda r: order.get(r["url"], len(order)))
 
@@ -60,7 +64,7 @@ def run_crawl(config: Config, db_path: str, site_keys: list[str], *, full: bool 
         if due_rows.get(site.key):
             crawlers.append((site.key, revisit_after_crawl(process, done, crawler, config, db_path, site,
                                                           due_rows[site.key], log_level, progress)))
-    process.start()
+    stopping.start(process, db_path)
     summaries = []
     for key, crawler in crawlers:
         spider = getattr(crawler, "spider", None)
@@ -89,6 +93,13 @@ def summary_line(s: dict) -> str:
     line += f"; {human_bytes(s.get('bytes') or 0)} downloaded"
     if s.get("fell_back"):
         line += f", {s['fell_back']} fell back"
-    if s["status"] != "ok" and s.get("errors"):
-        line += f"\n{'':<10} {s['errors'][0]}"
+    if s.get("restored"):
+        line += f", {s['restored']} paragraphs put back that extraction had dropped"
+    errors = [e for e in s.get("errors") or () if ": warning: " not in e]
+    if (s["status"] != "ok" or s.get("failed")) and errors:
+        line += f"\n{'':<10} {errors[0]}"
+        if len(errors) > 1:
+            line += f"\n{'':<10} ... and {len(errors) - 1} more (gazette status, or crawl --json, lists them)"
+    for bounded in [e for e in s.get("errors") or () if BOUNDED.search(e)][:3]:  # said even when the run is ok
+        line += f"\n{'':<10} {bounded}"
     return line

@@ -33,6 +33,12 @@ def scrapy_settings(config: Config, db_path: str, *, log_level: str = "WARNING",
         "COOKIES_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,
         "LOG_LEVEL": log_level,
+        # Retry-After honoured on 429/503 (crawler/middlewares.py), bounded by the crawl's time limit
+        "DOWNLOADER_MIDDLEWARES": {"scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+                                   "crawler.middlewares.RetryAfter": 550},
+        "GAZETTE_RETRY_AFTER_MAX": 600,
+        # a spider callback's exception is a run error with its URL, never a traceback
+        "SPIDER_MIDDLEWARES": {"crawler.middlewares.CallbackErrors": 950},
         "ITEM_PIPELINES": {"pipelines.items.ArchivePipeline": 500} if archiving else {},
         "EXTENSIONS": {"crawler.extensions.RunningCounts": 500} if archiving else {},
         # If-None-Match/If-Modified-Since from the archive on listings and revisits (crawler/conditional.py)

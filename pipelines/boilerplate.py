@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import regex
 from lxml import etree
 from lxml import html as lxml_html
 from parsel.csstranslator import css2xpath
 
-from .rules import Boilerplate
-
 from .normalise import clean_text
+from .rules import Boilerplate, TimedPattern
 
 
 @lru_cache(maxsize=512)
@@ -47,10 +47,12 @@ def _removal_plan(selectors: tuple[str, ...]):
     return by_tag, by_class, by_id, union
 
 
-def remove_blocks(tree: lxml_html.HtmlElement, selectors: tuple[str, ...]) -> None:
-    """Remove every element matching one of the CSS selectors (in place), keeping the text that follows it."""
+def remove_blocks(tree: lxml_html.HtmlElement, selectors: tuple[str, ...]) -> list[tuple[object, object]]:
+    """Remove every element matching one of the CSS selectors (in place), keeping the text that follows it.
+    Returns (former parent, element) of each element removed, so that what left an article's container can be
+    recorded with its reason (pipelines/completeness.py)."""
     if not selectors:
-        return
+        return []
     by_tag, by_class, by_id, union = _removal_plan(tuple(selectors))
     doomed = []
     for element in tree.iter():
@@ -73,22 +75,27 @@ def remove_blocks(tree: lxml_html.HtmlElement, selectors: tuple[str, ...]) -> No
                 break
     if union is not None:
         doomed += [e for e in union(tree) if isinstance(e, etree._Element)]
+    dropped = []
     for element in doomed:
-        if element.getparent() is not None:
+        parent = element.getparent()
+        if parent is not None:
             element.drop_tree()
+            dropped.append((parent, element))
+    return dropped
 
 
 PATTERN_MAX_CHARS = 400  # a line longer than this is text, whatever it contains: patterns are not tried on it
 
 
 @lru_cache(maxsize=64)
-def _one_pattern(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
-    """The boilerplate patterns as one alternation, compiled once: one scan of a line instead of one per pattern."""
+def _one_pattern(patterns: tuple) -> TimedPattern | None:
+    """The boilerplate patterns as one alternation, compiled once: one scan of a line instead of one per pattern
+    (time-bounded, as each pattern is: pipelines/rules.TimedPattern)."""
     if not patterns:
         return None
     try:
-        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags & ~re.UNICODE)
-    except re.error:  # e.g. a pattern with its own global flags "(?i)...": they cannot be joined
+        return TimedPattern("|".join(f"(?:{p.pattern})" for p in patterns))
+    except (re.error, regex.error):  # e.g. a pattern with its own global flags "(?i)...": they cannot be joined
         return None
 
 
@@ -105,6 +112,19 @@ def is_boilerplate(line: str, boilerplate: Boilerplate, cleaned: bool = False) -
     if pattern is None:
         return any(p.search(line) for p in boilerplate.patterns)
     return bool(pattern.search(line))
+
+
+def reason(line: str, boilerplate: Boilerplate, learned: frozenset[str] = frozenset()) -> str | None:
+    """Why a (whitespace-normalised) line is boilerplate, in plain words, or None when it is not."""
+    if not line:
+        return None
+    if line in learned:
+        return "learned boilerplate (a line on most of the site's pages)"
+    if line in boilerplate.lines:
+        return "boilerplate line"
+    if is_boilerplate(line, boilerplate, cleaned=True):
+        return "boilerplate line (pattern)"
+    return None
 
 
 def keep_lines(lines: list[str], boilerplate: Boilerplate, cleaned: bool = False) -> list[str]:

@@ -18,6 +18,7 @@ from .charset import decode
 from .extract import Article, ExtractionError, extract
 from .meetings import extract as meetings
 from .mentions import tag
+from .nonarticle import not_an_article
 from .normalise import article_id, content_hash
 from .rules import OTHER, Site
 from .similarity import signature
@@ -25,6 +26,10 @@ from .similarity import signature
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 GONE_STATUSES = (404, 410)
 BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04")
+# The taggers (mentions, meetings) and the near-duplicate signature read at most this much of a body: real
+# articles are far shorter, and a pathological page (40,000 paragraphs) then costs what its first part costs.
+TAGGED_CHARS = 200_000
+OFF_SITE = "redirected off the site to another host"
 
 
 @dataclass
@@ -35,6 +40,7 @@ class Decision:
     canonical: str
     error: str | None = None
     gone: bool = False  # the error means the page was deleted (404, 410, the site's page-deleted page)
+    off_site: bool = False  # the answer came from another host: only its URL and status are kept
     article: Article | None = None
     record: dict | None = None  # what Archive.store_article takes
     signature: list[int] | None = None  # MinHash of the body; None when too short to sign (or unchanged_text)
@@ -53,22 +59,26 @@ def decide(page: dict, site: Site, config_dir: str | Path | None = None, *,
     final = page.get("final_url") or page["url"]
     urls = tuple(dict.fromkeys(u for u in (page["url"], final, canonical, site.canonical(final)) if u))
     decision = Decision(site=site, urls=urls, canonical=canonical)
-    error, gone = refusal(page, site, check_host=fetched_now)
-    if error is None:
-        try:
-            decision.article = extract(page["body"], final, site, content_type(page), page.get("hints"),
+    try:
+        error, gone = refusal(page, site, check_host=fetched_now)
+        decision.off_site = bool(error and error.startswith(OFF_SITE))
+        if error is None:
+            hints = {**(page.get("hints") or {}), "captured": page.get("fetched_at")}  # the year of "…on May 5"
+            decision.article = extract(page["body"], final, site, content_type(page), hints,
                                        learned_lines=learned_lines)
-        except ExtractionError as exc:
-            error = f"no article: {exc}"
+            same = known is not None and known.get("content_hash") == content_hash(decision.article.body) and \
+                (known.get("title"), known.get("published")) == (decision.article.title, decision.article.published)
+            decision.record = article_record(decision.article, canonical, site, page.get("hints"), config_dir,
+                                             tagged=not same)
+            decision.signature = None if same else signature((decision.record.get("body") or "")[:TAGGED_CHARS])
+            decision.unchanged_text = same
+    except ExtractionError as exc:
+        error, gone = f"no article: {exc}", False
+    except Exception as exc:  # noqa: BLE001 - a page that breaks a step is counted as failed, never dropped
+        error, gone = f"could not read the page ({type(exc).__name__}: {str(exc)[:300]})", False
     if error is not None:
         decision.error, decision.gone = error, gone
-        return decision
-    same = known is not None and known.get("content_hash") == content_hash(decision.article.body) and \
-        (known.get("title"), known.get("published")) == (decision.article.title, decision.article.published)
-    decision.record = article_record(decision.article, canonical, site, page.get("hints"), config_dir,
-                                     tagged=not same)
-    decision.signature = None if same else signature(decision.record.get("body"))
-    decision.unchanged_text = same
+        decision.article = decision.record = decision.signature = None
     return decision
 
 
@@ -82,9 +92,10 @@ def article_record(article: Article, canonical: str, site: Site, hints: dict | N
               "listed_published": (hints or {}).get("listed_published")}
     if not tagged:
         return record
-    text = f"{record.get('title') or ''}\n\n{record.get('body') or ''}"
+    body = (record.get("body") or "")[:TAGGED_CHARS]
+    text = f"{record.get('title') or ''}\n\n{body}"
     record["mentions"] = [vars(m) for m in tag(text, config_dir)]
-    record["meetings"] = meetings(record, config_dir)   # who met whom: pipelines/meetings.py
+    record["meetings"] = meetings({**record, "body": body}, config_dir)   # who met whom: pipelines/meetings.py
     return record
 
 
@@ -101,7 +112,7 @@ def refusal(page: dict, site: Site, check_host: bool = True) -> tuple[str | None
         return (f"HTTP {status}: server error" if status >= 500 else f"HTTP {status}") + (
             f" (Retry-After: {retry_after})" if retry_after else ""), False
     if check_host and site.key != OTHER and page.get("final_url") and not site.owns(page["final_url"]):
-        return f"redirected off the site to another host: {page['final_url']}", False
+        return f"{OFF_SITE}: {page['final_url']}", False
     media = (content_type(page) or "").split(";")[0].strip().lower()
     if media not in HTML_TYPES:
         return f"not an HTML page ({media})", False
@@ -113,6 +124,9 @@ def refusal(page: dict, site: Site, check_host: bool = True) -> tuple[str | None
     text, _ = decode(page["body"][:200_000], content_type(page))
     if is_soft_404(page.get("final_url") or page["url"], text, site.boilerplate):
         return "soft 404: the site's page-deleted page", True
+    moved = not_an_article(page["url"], page.get("final_url") or page["url"], text, site)
+    if moved:
+        return moved, True
     return None, False
 
 

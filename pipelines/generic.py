@@ -11,9 +11,7 @@ scores 0.966, at several times the speed (README: Figures).
 """
 from __future__ import annotations
 
-from . import boilerplate as bp
 from .normalise import clean_text
-from .rules import Boilerplate
 
 MIN_SHARE = 0.5   # of the page's paragraph text (outside links) that the densest container must hold
 MIN_CHARS = 200   # of body text the densest reading must give
@@ -27,19 +25,16 @@ def paragraph_text(root) -> int:
     return total
 
 
-def read(tree, text: str, url: str, boilerplate: Boilerplate):
-    """The body of a page of no configured site (an extract._Body), or None when there is none."""
-    from .extract import _Body, _blocks, _captions, _densest, _drop_link_lists, _paragraphs, _trafilatura, parse
+def densest(tree, densest_of):
+    """The densest container of a page of no configured site (`densest_of` is extract._densest), or None when it
+    is doubtful: it holds under MIN_SHARE of the page's paragraph text (trafilatura reads the page instead)."""
+    container = densest_of(tree)
+    if container is None or paragraph_text(container) < MIN_SHARE * paragraph_text(tree):
+        return None
+    return container
 
-    container = _densest(tree)
-    if container is not None and paragraph_text(container) >= MIN_SHARE * paragraph_text(tree):
-        _drop_link_lists(container)
-        captions, caption_layer = _captions(container, (), markup_only=True)
-        paragraphs, credits = _paragraphs(_blocks(container), captions, boilerplate)
-        if sum(len(p) for p in paragraphs) >= MIN_CHARS:
-            return _Body("generic", container, paragraphs, captions, caption_layer, credits)
-        tree = parse(text)  # the reading above took captions and link lists out of this tree
-        if tree is None:
-            return None
-        bp.remove_blocks(tree, boilerplate.remove)
-    return _trafilatura(tree, text, url, boilerplate)
+
+def enough(paragraphs: list[str], unknown: bool) -> bool:
+    """Whether the densest reading gave an article: any text on a configured site's page, at least MIN_CHARS
+    on a page of no configured site."""
+    return sum(len(p) for p in paragraphs) >= (MIN_CHARS if unknown else 1)

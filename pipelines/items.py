@@ -117,10 +117,17 @@ class ArchivePipeline:
             spider.results.append(failed_result(item.get("url"), item.get("site"), message))
             self.crawler.engine.close_spider(spider, "archive_error")
             return item
+        except Exception as exc:  # noqa: BLE001 - a page that breaks a step is counted as failed, never dropped
+            message = f"could not archive the page ({type(exc).__name__}: {str(exc)[:300]})"
+            log.error("%s: %s", item.get("url"), message)
+            result = failed_result(item.get("url"), item.get("site"), message)
         # a page found deleted is counted as gone, not as failed: finding out is what the visit was for
         stats.inc_value(STATS + (Outcome.GONE if result["gone"] else result["status"]))
         if result["fell_back"]:
             stats.inc_value(STATS + "fell_back")
+        for count in ("removed", "restored"):  # blocks left out of bodies with their reason; blocks put back
+            if result.get(count):
+                stats.inc_value(STATS + count, len(result[count]))
         if result["error"] and len(self.errors) < MAX_ERRORS_KEPT:
             self.errors.append(f"{result['url']}: {result['error']}")
         for warning in result.get("warnings") or ():

@@ -26,6 +26,8 @@ from pathlib import Path
 
 from gazette_data import default_config
 
+from . import mentions_zh
+
 KINDS = ("country", "province", "city", "official")
 DEFAULT_CONFIG = default_config()  # the shipped config/ (its mentions/ is the fallback data)
 
@@ -52,6 +54,7 @@ class Tagger:
     places: re.Pattern
     lookup: dict                     # normalised matched text -> (kind, name, code) or None (ignored)
     officials: tuple                 # compiled patterns with groups "title" and "name"
+    chinese: mentions_zh.ChineseTagger | None = None   # the same names in Chinese (config/mentions/zh.toml)
 
 
 def _norm(s: str) -> str:
@@ -176,7 +179,8 @@ def _tagger(data_dir: str) -> Tagger:
     path = Path(data_dir)
     lookup = _places(path)
     regex = re.compile(r"(?<![\w])(?:" + _trie_regex([k for k in lookup]) + r")(?![\w])")
-    return Tagger(places=regex, lookup=lookup, officials=_official_patterns(path, lookup))
+    chinese = mentions_zh.build(str(path), tuple(lookup.items()))
+    return Tagger(places=regex, lookup=lookup, officials=_official_patterns(path, lookup), chinese=chinese)
 
 
 def load(config_dir: str | Path | None = None) -> Tagger:
@@ -224,6 +228,15 @@ def tag(text: str, config_dir: str | Path | None = None) -> list[Mention]:
             rec = people.setdefault(name, [_norm(m.group("title")), 0, span[0]])
             rec[1] += 1
             rec[2] = min(rec[2], span[0])
+
+    if tagger.chinese is not None and mentions_zh.has_chinese(text):   # Chinese text: the same tags
+        zh_counts, zh_people = mentions_zh.tag(text, tagger.chinese)
+        for hit, n in zh_counts.items():
+            counts[hit] = counts.get(hit, 0) + n
+        for name, (title, n, first) in zh_people.items():
+            rec = people.setdefault(name, [title, 0, first])
+            rec[1] += n
+            rec[2] = min(rec[2], first)
 
     out = [Mention(kind, name, code, n) for (kind, name, code), n in counts.items()]
     out.sort(key=lambda x: KINDS.index(x.kind))   # stable: first appearance within a kind

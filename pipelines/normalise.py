@@ -69,6 +69,50 @@ def parse_date(text: str | None) -> str | None:
     return None
 
 
+MONTH_NAME = (r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+              r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+# "…Regular Press Conference on June13, 2018", "…Daily Briefing Online on February 7, 2020", "…Remarks on Sept. 3",
+# "…Press Conference on September 13": the date a press event's headline names (year optional)
+HEADLINE_DATE = re.compile(
+    r"\b(?:Press Conference|Briefing|Remarks|Online|Statement|Meeting)\s+on\s+" + MONTH_NAME +
+    r"\.?\s*(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:\s*,?\s*((?:19|20)\d\d)\b)?", re.I)
+
+
+def headline_date(title: str | None) -> tuple[int, int, int | None] | None:
+    """(month, day, year or None) of the date a press event's headline names ("…Press Conference on June13, 2018",
+    "…on Sept. 3", "…on September 13"); None when it names none. Nothing else in a headline counts."""
+    match = HEADLINE_DATE.search(clean_text(title))
+    if not match:
+        return None
+    month = MONTHS.index(match.group(1)[:3].lower()) + 1
+    day, year = int(match.group(2)), int(match.group(3)) if match.group(3) else None
+    try:
+        dt.date(year or 2000, month, day)  # 2000: a leap year, so February 29 passes without a year
+    except ValueError:
+        return None
+    return month, day, year
+
+
+def with_year(month: int, day: int, anchor: str, before: bool = False) -> str | None:
+    """The date of `month`/`day` in the year that puts it nearest the ISO date `anchor` (a listing's or URL's
+    date); `before`: the latest such date not after the anchor (the day the page was captured)."""
+    try:
+        base = dt.date.fromisoformat(anchor[:10])
+    except ValueError:
+        return None
+    candidates = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if before:
+        candidates = [c for c in candidates if c <= base + dt.timedelta(days=1)]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: abs((c - base).days)).isoformat()
+
+
 def date_from_url(url: str) -> str | None:
     """The date a TRS or WordPress URL carries (a hint only: migrated articles carry the migration date)."""
     match = URL_DATE.search(url)

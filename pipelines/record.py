@@ -8,13 +8,18 @@ article_id, site, title, published, error, layer, fell_back, warnings, gone, nea
 from __future__ import annotations
 
 from archive import Archive, near_duplicates, urls
+from archive import volatile as volatile_store
 from archive.outcomes import Outcome
+from archive.translations import pair_new as _pair_new
 
-from .decide import Decision, decide
+from .charset import decode
+from .decide import Decision, content_type, decide
 from .learning import lines_for
+from .nonarticle import suspect_reasons
 from .normalise import article_id
 from .rules import Config
 from .similarity import BANDS, METHOD
+from .volatile import stable_hash, volatile_change
 
 
 def archive_page(archive: Archive, config: Config, page: dict, run_id: int | None) -> dict:
@@ -55,16 +60,19 @@ def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | Non
     result = failed_result(page["url"], site.key, decision.error)
     with archive.transaction():
         if refetched and page["status"] is not None:
+            # Of another host's answer only its URL and status are kept (never its headers or body).
+            off_site = decision.off_site
             capture_id = archive.store_capture(
                 run_id=run_id, site=site.key, url=page["url"], final_url=page["final_url"], status=page["status"],
-                headers=page["headers"], body=page["body"], fetched_at=page["fetched_at"])
+                headers={} if off_site else page["headers"], body=b"" if off_site else page["body"],
+                fetched_at=page["fetched_at"])
+        result["capture_id"] = capture_id
         # A URL already recorded for an article (e.g. archived as a duplicate of another URL) stays with it.
         known = archive.article(article or urls.article_for_url(archive, *decision.urls)
                                 or article_id(decision.canonical))
         if decision.error is not None:
-            gone = decision.gone and known is not None
+            gone = decision.gone and known is not None and archive.mark_gone(known["id"], page["fetched_at"])
             if gone:
-                archive.mark_gone(known["id"], page["fetched_at"])
                 urls.record_urls(archive, known["id"], decision.urls, page["fetched_at"])
                 result["error"] += "; archived article marked gone"
             result.update(article_id=known["id"] if known else None, gone=gone)
@@ -75,6 +83,12 @@ def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | Non
         record = dict(decision.record)
         if known:
             record.update(id=known["id"], url=known["url"])
+            suspect = not_replaced(archive, known, record, page, site.key) if refetched else None
+            if suspect:
+                result.update(error=suspect, article_id=known["id"])
+                if capture_id:
+                    archive.set_capture_outcome(capture_id, Outcome.SUSPECT, known["id"], suspect)
+                return result
         status, stored_id = archive.store_article(record, seen_at=seen_at, capture_id=capture_id,
                                                   refetched=refetched)
         urls.record_urls(archive, stored_id, decision.urls, page["fetched_at"])
@@ -82,11 +96,50 @@ def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | Non
                                                          decision.unchanged_text)
         if capture_id and (refetched or article is None):  # a re-read capture keeps the outcome it had when fetched
             archive.set_capture_outcome(capture_id, status, stored_id)
+    if status in (Outcome.NEW, Outcome.UPDATED) and found_language(decision) in ("en", "zh"):
+        result["translation"] = pair_new(archive, stored_id, seen_at)   # archive/translations.py
     found = decision.article
     result.update(status=status, article_id=stored_id, title=found.title, published=found.published,
-                  layer=found.layer, fell_back=found.fell_back, warnings=found.warnings)
+                  layer=found.layer, fell_back=found.fell_back, warnings=found.warnings, removed=found.removed,
+                  restored=found.restored)
     return result
 
+
+def not_replaced(archive: Archive, known: dict, record: dict, page: dict, site: str) -> str | None:
+    """For a new version of an archived article: why it must not replace the record (it looks like no article:
+    pipelines/nonarticle.py), or None. A change only in time-stamp lines (pipelines/volatile.py) is learned for
+    the site and leaves the record's text as it was (the capture keeps the new lines). Sets the record's
+    content hash without the site's volatile lines."""
+    templates = volatile_store.templates(archive, site)
+    changed = volatile_change(known["body"], record.get("body"))
+    if changed and (record.get("title") or "") == (known["title"] or ""):
+        volatile_store.learn(archive, site, changed, known["id"])
+        templates |= frozenset(changed)
+        record["body"] = known["body"]
+    if templates:
+        record["content_hash"] = stable_hash(record.get("body"), templates)
+    if (record.get("title") or "") == (known["title"] or "") and (record.get("body") or "") == (known["body"] or ""):
+        return None
+    shared = archive.db.execute("select count(*) from articles where site = ? and title = ? and id != ?",
+                                [site, record.get("title"), known["id"]]).fetchone()[0]
+    html, _ = decode(page["body"], content_type(page))
+    reasons = suspect_reasons(known, record, html, shared)
+    if not reasons:
+        return None
+    return ("suspect: this version looks like no article (" + "; ".join(reasons) +
+            "); kept as a suspect capture, the archived article is unchanged")
+
+def found_language(decision: Decision) -> str | None:
+    return decision.record.get("language") if decision.record else None
+
+
+def pair_new(archive: Archive, article_id: str, now: str) -> bool:
+    """Pair an article just archived with its counterpart in the other language; a failure here is a warning of
+    the pairing, never a lost article (the article is already stored; `gazette pair` recomputes)."""
+    try:
+        return _pair_new(archive, article_id, now=now)
+    except Exception:   # noqa: BLE001  (pairing is advisory: the page was archived)
+        return False
 
 def not_modified(archive: Archive, site, page: dict) -> dict:
     """A 304 to the validators of the archived copy: the article is unchanged and still there (last_seen moves,
@@ -107,7 +160,7 @@ def failed_result(url: str, site: str, error: str | None, article_id: str | None
     """The result of a page that gave no article (apply fills in the rest when one is stored)."""
     return {"url": url, "status": Outcome.FAILED, "article_id": article_id, "site": site, "title": None,
             "published": None, "error": error, "layer": None, "fell_back": False, "warnings": [], "gone": False,
-            "near_duplicates": []}
+            "near_duplicates": [], "removed": [], "restored": []}
 
 
 def link_near_duplicates(archive: Archive, article: str, site: str, signature: list[int] | None,

@@ -5,16 +5,68 @@ pure pipeline modules (extraction, cleaning, normalising, tagging) read them. A 
 """
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import regex
 
 from .normalise import canonical_url
 
 OTHER = "other"  # the key of the generic site: a URL of no configured site
+STATIC_PAGE = re.compile(r"\.(?:s?html?|xml)$", re.I)  # a path naming a static file: the query selects nothing
+REGEX_SECONDS = 0.25  # a user regex that runs longer than this on one string gives up (no match)
+log = logging.getLogger("gazette")
 POLITENESS_FIELDS = ("download_delay", "concurrent_requests_per_domain", "download_timeout",
                      "download_maxsize", "retry_times", "autothrottle", "user_agent", "time_limit")
+
+
+class TimedPattern:
+    """A regular expression from the config, run with a time bound (the `regex` package's timeout): a pattern
+    that backtracks catastrophically on some string gives up after REGEX_SECONDS (no match, logged) instead of
+    hanging the crawl. Offers what the code uses of re.Pattern: pattern, flags, search, match, fullmatch."""
+
+    def __init__(self, source: str, seconds: float = REGEX_SECONDS):
+        self.pattern = source
+        self.flags = re.compile(source).flags  # raises re.error for what Python's re refuses
+        self.seconds = seconds
+        self._compiled = regex.compile(source, regex.VERSION0)
+
+    def _run(self, method: str, string: str, *args):
+        try:
+            return getattr(self._compiled, method)(string, *args, timeout=self.seconds)
+        except TimeoutError:
+            log.warning("regular expression %r gave up after %g s on %r", self.pattern, self.seconds, string[:80])
+            return None
+
+    def search(self, string: str, *args):
+        return self._run("search", string, *args)
+
+    def match(self, string: str, *args):
+        return self._run("match", string, *args)
+
+    def fullmatch(self, string: str, *args):
+        return self._run("fullmatch", string, *args)
+
+    def slow_on(self, samples) -> str | None:
+        """The first sample string this pattern cannot finish within its time bound, or None."""
+        for sample in samples:
+            try:
+                self._compiled.search(sample, timeout=self.seconds)
+            except TimeoutError:
+                return sample
+        return None
+
+    def __eq__(self, other):
+        return isinstance(other, TimedPattern) and other.pattern == self.pattern
+
+    def __hash__(self):
+        return hash(self.pattern)
+
+    def __repr__(self):
+        return f"TimedPattern({self.pattern!r})"
 
 
 @dataclass(frozen=True)
@@ -23,7 +75,7 @@ class Boilerplate:
     phrases of a site's page-deleted page (soft 404)."""
     remove: tuple[str, ...] = ()
     lines: frozenset[str] = frozenset()
-    patterns: tuple[re.Pattern, ...] = ()
+    patterns: tuple[TimedPattern, ...] = ()
     soft_404: tuple[str, ...] = ()
 
     def merged(self, other: "Boilerplate") -> "Boilerplate":
@@ -39,8 +91,8 @@ class Site:
     base_url: str = ""
     hosts: tuple[str, ...] = ()
     start_urls: tuple[str, ...] = ()
-    article_pattern: re.Pattern | None = None
-    listing_pattern: re.Pattern | None = None
+    article_pattern: TimedPattern | None = None
+    listing_pattern: TimedPattern | None = None
     pagination: str = "none"
     language: str | None = None
     schedule: dict = field(default_factory=dict)
@@ -51,6 +103,7 @@ class Site:
     revisit: dict = field(default_factory=dict)
     feed_urls: tuple[str, ...] = ()
     max_pages: int | None = None
+    keep_query: tuple[str, ...] = ()  # query parameters that select content even on a static page's URL
 
     def owns(self, url: str) -> bool:
         return host_of(url) in self.hosts
@@ -59,8 +112,15 @@ class Site:
         return bool(self.article_pattern and self.article_pattern.search(urlsplit(url).path))
 
     def canonical(self, url: str) -> str:
-        """The one URL an article of this site is known by (see normalise.canonical_url)."""
-        return canonical_url(url, self.base_url, self.hosts, self.mirror_paths)
+        """The one URL an article of this site is known by (see normalise.canonical_url: no tracking parameters,
+        the rest sorted), without the query on a static page's URL (`.html`, `.shtml`, `.htm`, `.xml`: a query
+        selects no content there, so ?a=1, ?ref=x, ?t=123 ... are one page) except the `keep_query` parameters."""
+        canon = canonical_url(url, self.base_url, self.hosts, self.mirror_paths)
+        parts = urlsplit(canon)
+        if parts.query and STATIC_PAGE.search(parts.path):
+            kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k in self.keep_query]
+            canon = urlunsplit(parts._replace(query=urlencode(kept)))
+        return canon
 
 
 @dataclass(frozen=True)
@@ -82,11 +142,10 @@ class Config:
         return self.sites[key]
 
     def site_for_url(self, url: str) -> Site:
-        """The configured site that owns this URL's host, or the generic site `other`."""
-        for site in self.sites.values():
-            if site.owns(url):
-                return site
-        return self.other
+        """The configured site that owns this URL's host (of several on one host, the first whose article
+        pattern the URL matches: the ministry's English and Chinese sites share theirs), or the generic `other`."""
+        owners = [site for site in self.sites.values() if site.owns(url)]
+        return next((s for s in owners if s.is_article(url)), owners[0] if owners else self.other)
 
     @property
     def other(self) -> Site:

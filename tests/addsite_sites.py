@@ -1,7 +1,8 @@
 """Four generated news sites for `gazette add-site` tests, each on its own loopback mirror and named nowhere in
 config/: a TRS site paged by `createPageHTML`, a TRS site paged by `var countPage = N` (table layout, TRS meta),
 a China Daily-built site (`/YYYY-MM/DD/c_N.htm`, `<name>_N.html` listings, protocol-relative links) and a
-WordPress site (`/page/N/`, a `/feed/`), and a fifth paged only by `<link rel="next">`. Every site lists its articles newest first, three listing pages deep,
+WordPress site (`/page/N/`, a `/feed/`), a fifth paged only by `<link rel="next">`, a sixth only by a text link
+reading "Next", and a seventh given by its RSS feed. Every site lists its articles newest first, three listing pages deep,
 with navigation, a sidebar of popular articles on every listing page and a footer around the list, so the
 inference has to find the real list.
 
@@ -53,6 +54,11 @@ class Generated:
     @property
     def start_paths(self) -> list[str]:
         return [self.listing_path(0)]
+
+    @property
+    def listing_paths(self) -> list[str]:
+        """Every listing page of the site, first to last."""
+        return list(dict.fromkeys(self.listing_path(n) for n in range(-(-self.count // self.per_page))))
 
     def paragraphs_html(self, paragraphs: list[str]) -> str:
         return "".join(f"<p>{p}</p>" for p in paragraphs)
@@ -246,5 +252,43 @@ class NextLink(Generated):
 <div id="footer">Xiling Provincial Foreign Affairs Office</div></body></html>"""
 
 
+class TextNext(NextLink):
+    """Paged only by a text link reading "Next" (no rel, no class): /notices/, /notices/more-2.html, ... The
+    crawler once read only selectors and rel=next there, and stopped after the first page (issue 22)."""
+
+    def path(self, i, day, title):
+        return f"/notices/{day:%Y%m}/n{day:%d}{4100 + i}.html"
+
+    def listing_path(self, n):
+        return "/notices/" if n == 0 else f"/notices/more-{n + 1}.html"
+
+    def listing(self, items, n, pages):
+        page = super().listing(items, n, pages)
+        page = page.replace(f'<link rel="next" href="{self.listing_path(n + 1)}">', "")
+        following = f'<a href="{self.listing_path(n + 1)}">Next</a>' if n + 1 < pages else ""
+        return page.replace('<div class="pager">', f'<div class="pager">{following} ')
+
+
+class Feed(TrsCountPage):
+    """A site given by its RSS feed (/rss/news.xml, ten items, no further pages): add-site proposes `feed`."""
+    count = 10
+
+    def __init__(self, mirror: Mirror, seed: int):
+        super().__init__(mirror, seed)
+        self.mirror.set(self.listing_path(0), self.listing(self.articles, 0, 1),
+                        content_type="application/rss+xml; charset=UTF-8")
+
+    def listing_path(self, n):
+        return "/rss/news.xml"
+
+    def listing(self, items, n, pages):
+        entries = "".join(
+            f"<item><title>{t}</title><link>{self.mirror.url}{p}</link>"
+            f"<pubDate>{format_datetime(dt.datetime.fromisoformat(d + 'T16:20:00+08:00'))}</pubDate></item>"
+            for p, t, d in items)
+        return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Beiling news</title>'
+                f"<link>{self.mirror.url}/en/</link>{entries}</channel></rss>")
+
+
 SITES = {"trs-createpage": TrsCreatePage, "trs-countpage": TrsCountPage, "chinadaily": ChinaDaily,
-         "wordpress": WordPress, "next-link": NextLink}
+         "wordpress": WordPress, "next-link": NextLink, "text-next": TextNext, "feed": Feed}

@@ -32,6 +32,7 @@ def test_the_recorded_sites_fit_their_config(mirrors, mirrored_config, db):
     assert listing["selectors"]["listing_item"][0] == {"selector": "div.tw3_01_2", "matches": 3}
     assert listing["pagination"]["kind"] == "numbered" and listing["pagination"]["follows"]
     assert listing["pagination"]["next"] == sites["guizhou"].url + "/2023guizhoulatest_2.html"
+    assert listing["pagination"]["count"] == 3  # the highest page the numbered pager links
     assert len(guizhou["articles"]) == 2 and all(a["fields"]["title"] and a["fields"]["body"]
                                                  for a in guizhou["articles"])
     own = [a for a in guizhou["articles"] if not a["fell_back"]]

@@ -144,7 +144,7 @@ def test_changed_selectors_fall_back_and_the_run_records_it(mirrors, mirrored_co
     [summary] = json_lines(proc.stdout)
     pages = english_pages("guizhou")
     assert summary["new"] == len(pages) and summary["fell_back"] == len(pages)
-    assert any("item selectors matched nothing" in e for e in summary["errors"])
+    assert any("listing selectors no longer fit" in e for e in summary["errors"])
     archive = sqlite_utils.Database(db)
     layers = {r["layer"] for r in archive["articles"].rows}
     assert layers <= {"trs", "generic"} and "trs" in layers
@@ -264,3 +264,103 @@ def test_numbered_pages_follow_the_linked_next_page_and_stop_at_the_last(mirrors
     fresh = db.with_name("other.db")
     assert gazette("crawl", "--json", "--full", "guangdong", db=fresh, config=cfg_dir).returncode == 0
     assert [p for p in mirror.requests if "guangdongstories" in p] == ["/guangdongstories_7.html"]
+
+
+# -- bounds on listings (issue 20 item 9) ------------------------------------------------------------------------
+
+def listing_site(mirror, pagination: str) -> dict:
+    """A config of one site `endless` on this mirror: articles /news/N.html, listings /list*.html."""
+    raw = project_config()
+    raw["sites"] = {"endless": {"name": "Endless", "base_url": "http://example.test", "hosts": ["example.test"],
+                                "start_urls": ["http://example.test/list.html"], "article_pattern": r"^/news/\d+\.html$",
+                                "listing_pattern": r"^/list(_\d+)?\.html$", "pagination": pagination}}
+    return raw
+
+
+ARTICLE = ("<html><head><title>{title}</title></head><body><h1>{title}</h1><p>{title}: the foreign affairs office "
+           "received the delegation and both sides discussed trade and culture.</p></body></html>")
+
+
+def test_endless_pagination_stops_at_the_default_bound_and_says_so(mirrors, mirrored_config, db):
+    from crawler.spiders.site import DEFAULT_MAX_PAGES
+    mirror = mirrors()
+    mirror.set("/news/1.html", ARTICLE.format(title="Delegation of a friendship city visits the province"))
+    for n in range(1, DEFAULT_MAX_PAGES + 20):  # pages on and on: list.html, list_2.html, list_3.html ...
+        path = "/list.html" if n == 1 else f"/list_{n}.html"
+        mirror.set(path, f'<html><body><ul><li><a href="/news/1.html">Delegation visits</a></li></ul>'
+                         f'<div class="pages"><a href="/list_{n + 1}.html">{n + 1}</a></div></body></html>')
+    cfg_dir = mirrored_config({"endless": mirror}, raw=listing_site(mirror, "numbered"))
+    proc = gazette("crawl", "--full", "endless", db=db, config=cfg_dir)
+    assert proc.returncode == 0, proc.stderr
+    assert mirror.count(lambda p: p.startswith("/list")) == DEFAULT_MAX_PAGES
+    assert f"stopped after {DEFAULT_MAX_PAGES} listing pages (the default bound" in proc.stdout, proc.stdout
+    assert "--max-pages" in proc.stdout
+
+
+def test_a_page_count_of_5000_digits_is_no_page_count(mirrors, mirrored_config, db):
+    mirror = mirrors()
+    count = "9" * 5000
+    titles = {n: f"Provincial governor meets the consul general number {n}" for n in range(1, 7)}
+    for n, title in titles.items():
+        mirror.set(f"/news/{n}.html", ARTICLE.format(title=title))
+    for page, numbers in ((0, (1, 2, 3)), (1, (4, 5, 6))):
+        items = "".join(f'<li><a href="/news/{n}.html">{titles[n]}</a></li>' for n in numbers)
+        following = '<a href="list_1.html">Next</a>' if page == 0 else ""
+        mirror.set("/list.html" if page == 0 else "/list_1.html",
+                   f"<html><body><ul>{items}</ul><script>var countPage = {count}; var currentPage = {page};</script>"
+                   f"{following}</body></html>")
+    cfg_dir = mirrored_config({"endless": mirror}, raw=listing_site(mirror, "trs"))
+    proc = gazette("crawl", "--full", "--json", "endless", db=db, config=cfg_dir)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    [summary] = json_lines(proc.stdout)
+    assert summary["status"] == "ok" and summary["new"] == 6, summary  # both pages read, by the Next link
+    assert any("page count a number of 5,000 digits in the pager script ignored" in e for e in summary["errors"])
+    cfg_dir = mirrored_config({}, raw=listing_site(mirror, "trs"))  # add-site: the host belongs to no site yet
+    run = gazette("add-site", mirror.url + "/list.html", "--key", "counted", "--json", db=db, config=cfg_dir)
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    proposal = json_lines(run.stdout)[0]
+    assert proposal["table"]["pagination"] == "trs" and proposal["evidence"]["page_count"] is None
+    assert any("5,000 digits" in line for line in proposal["not_inferred"])
+
+
+def test_listing_markup_the_selectors_do_not_fit_falls_back_pages_on_and_warns(mirrors, mirrored_config, db):
+    """Issue 19 item 6: listing items and the next-page selector match nothing on a redesigned listing: the links
+    matching article_pattern are taken (not those of the "most read" box beside them), the listing's own numbered
+    links page on, and the run, `gazette status` and `gazette check` say the selectors no longer fit."""
+    mirror = mirrors()
+    for n in range(1, 10):
+        mirror.set(f"/news/2024/n{n}.html", ARTICLE.format(title=f"Provincial delegation visits partner city {n}"))
+    mirror.set("/news/2019/n900.html", ARTICLE.format(title="An old story everybody reads"))
+    box = '<aside class="box"><h3>Most read</h3><a href="/news/2019/n900.html">An old story everybody reads</a></aside>'
+    pager = "".join(f'<a href="/news/{"list" if k == 1 else f"list_{k}"}.html">{k}</a>' for k in range(1, 4))
+    for page in range(1, 4):
+        cards = "".join(f'<div class="card"><a href="/news/2024/n{n}.html">Provincial delegation visits partner '
+                        f"city {n}</a></div>" for n in range(3 * page - 2, 3 * page + 1))
+        mirror.set("/news/list.html" if page == 1 else f"/news/list_{page}.html",
+                   f'<html><body><nav><a href="/news/2024/n1.html">Top story</a></nav>{box}<main>{cards}</main>'
+                   f'<div class="pages">{pager}</div></body></html>')
+    raw = project_config()
+    raw["sites"] = {"redesigned": {
+        "name": "Redesigned", "base_url": "http://example.test", "hosts": ["example.test"],
+        "start_urls": ["http://example.test/news/list.html"], "article_pattern": r"^/news/\d{4}/n\d+\.html$",
+        "listing_pattern": r"^/news/list(_\d+)?\.html$", "pagination": "next_link",
+        "selectors": {"listing_item": ["ul.news-list li"], "listing_link": ["a::attr(href)"],
+                      "next_page": ["a.next-page::attr(href)"]}}}
+    cfg_dir = mirrored_config({"redesigned": mirror}, raw=raw)
+    proc = gazette("crawl", "--full", "--json", "redesigned", db=db, config=cfg_dir)
+    assert proc.returncode == 0, proc.stderr
+    [summary] = json_lines(proc.stdout)
+    assert summary["new"] == 9, summary
+    assert [p for p in mirror.requests if p.startswith("/news/list")] == [
+        "/news/list.html", "/news/list_2.html", "/news/list_3.html"]
+    assert "/news/2019/n900.html" not in mirror.requests
+    unfit = [e for e in summary["errors"] if "the listing selectors no longer fit" in e]
+    assert len(unfit) == 3 and "listing_item matched nothing" in unfit[0]
+    status = gazette("status", "--json", db=db, config=cfg_dir)
+    [site] = json_lines(status.stdout)
+    assert any("listing selectors no longer fit 3 listing page(s)" in w for w in site["warnings"]), site
+    check = gazette("check", "--json", "redesigned", db=db, config=cfg_dir)
+    assert check.returncode == 1
+    [report] = json_lines(check.stdout)
+    assert any("listing items match nothing" in p for p in report["problems"])
+    assert report["listings"][0]["pagination"]["next"] == mirror.url + "/news/list_2.html"

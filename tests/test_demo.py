@@ -101,7 +101,13 @@ def test_demo_builds_serves_and_stops(tmp_path):
         edited, deleted = by_step["changes"][0]["edited"], by_step["changes"][0]["deleted"]
         with closing(sqlite3.connect(db)) as conn:
             per_site = dict(conn.execute("select site, count(*) from articles group by site"))
-            assert per_site == {key: first[key]["new"] for key in sites} and all(per_site.values())
+            fetched = by_step["fetch"][0]["new"]        # the recorded pages no listing links, fetched one by one
+            assert per_site == {key: first[key]["new"] + fetched.get(key, 0) for key in sites} and all(per_site.values())
+            # the English press conference of 2020-07-03 beside its Chinese original (issue 24)
+            pairs = conn.execute("select e.title, z.title from translations t join articles e on e.id = t.english_id "
+                                 "join articles z on z.id = t.chinese_id").fetchall()
+            assert ("Foreign Ministry Spokesperson Zhao Lijian's Regular Press Conference on July 3, 2020",
+                    "2020年7月3日外交部发言人赵立坚主持例行记者会") in pairs
             revisions = conn.execute(
                 "select a.id, a.body, r.body from revisions r join articles a on a.id = r.article_id").fetchall()
             gone = conn.execute("select id, url from articles where gone_since is not null").fetchall()

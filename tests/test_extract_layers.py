@@ -100,11 +100,15 @@ def test_chinese_source_is_the_source_when_nothing_else_is():
     assert article.source == "hunantoday" and article.translator == "Xiao Juan"
 
 
+# a caption on evidence (issue 19): caption markup, or a short line attached to a photo in the same figure-like
+# block that reads like a caption
 @pytest.mark.parametrize("caption_html", [
-    '<p align="center">The governor (right) meets the ambassadors.</p>',
-    '<p style="text-align:center">The governor (right) meets the ambassadors.</p>',
-    '<p style="text-align: center;">The governor (right) meets the ambassadors.</p>',
-    '<p><img src="a.jpg"></p><p>The governor (right) meets the ambassadors.</p>',
+    '<p align="center"><img src="a.jpg"></p><p align="center">The governor (right) meets the ambassadors.</p>',
+    '<p><img src="a.jpg"></p><p style="text-align:center">The governor (right) meets the ambassadors.</p>',
+    '<p align="center"><img src="a.jpg"></p><p style="text-align: center;">The governor (right) meets the ambassadors.</p>',
+    '<p align="center"><img src="a.jpg"><br>The governor (right) meets the ambassadors.</p>',
+    '<div><p><img src="a.jpg"></p><p>The governor (right) meets the ambassadors.</p></div>',
+    '<figure><img src="a.jpg"><figcaption>The governor (right) meets the ambassadors.</figcaption></figure>',
     '<p>The governor (right) meets the ambassadors. (Photo/Su Si)</p>',
     '<p>The governor (right) meets the ambassadors. (iChongqing/Wang Wei)</p>',
     '<p>Photo by Wang Wei: the governor (right) meets the ambassadors.</p>',
@@ -118,6 +122,36 @@ def test_captions_apart_in_every_layer(caption_html):
         article = extract(html, URL, SITE)
         assert article.layer == layer
         assert article.captions == [caption_text] and article.paragraphs == PARAGRAPHS, layer
+
+
+# no evidence: a plain paragraph after a photo (the ministry's press conferences put the spokesperson's photo right
+# before a question), a centred line with no photo, a question or a turn of dialogue however it is set
+@pytest.mark.parametrize("text_html", [
+    '<p><img src="a.jpg"></p><p>The governor (right) meets the ambassadors.</p>',
+    '<p align="center">The governor (right) meets the ambassadors.</p>',
+    '<p align="center"><img src="a.jpg"></p><p align="center">Q: Did the governor meet the ambassadors?</p>',
+    '<p align="center"><img src="a.jpg"></p><p align="center">CCTV: Can you share more on the visit of the envoys?</p>',
+    '<p align="center"><img src="a.jpg"><br>Did the governor meet the ambassadors?</p>',
+])
+def test_no_caption_without_evidence(text_html):
+    text = re.sub("<[^>]+>", "", text_html.replace("<br>", ""))
+    inner = f"<p>{PARAGRAPHS[0]}</p>{text_html}<p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p>"
+    for wrapper, layer in (('<div class="article-body">{}</div>', "site"), ('<div class="TRS_Editor">{}</div>', "trs"),
+                           ("<div>{}</div>", "generic")):
+        article = extract(page(f'<h1 class="headline">Governor Meets Ambassadors</h1>{wrapper.format(inner)}'), URL, SITE)
+        assert article.layer == layer
+        assert article.captions == [] and article.paragraphs == [PARAGRAPHS[0], text, *PARAGRAPHS[1:]], layer
+        assert article.removed == [] and article.restored == []
+
+
+@pytest.mark.parametrize("separator", ["***", "※※※※※※", "———", "* * *", "＊＊＊＊＊＊＊＊＊＊"])
+def test_separators_are_dropped_as_boilerplate_not_kept_as_captions(separator):
+    inner = (f'<p>{PARAGRAPHS[0]}</p><p align="center"><img src="a.jpg"></p><p align="center">{separator}</p>'
+             f'<p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p>')
+    article = extract(page(f'<h1 class="headline">Governor Meets Ambassadors</h1><div class="article-body">{inner}'
+                           f'</div>'), URL, SITE)
+    assert article.captions == [] and article.paragraphs == PARAGRAPHS
+    assert article.removed == [{"rule": "separator line", "text": separator}]
 
 
 @pytest.mark.parametrize("caption_html,is_caption", [
@@ -176,3 +210,33 @@ def test_learned_lines_are_dropped_like_the_site_boilerplate():
     assert extract(page(body), URL, SITE).paragraphs[-1] == "Scan the QR code to follow us on WeChat"
     article = extract(page(body), URL, SITE, learned_lines=["Scan the QR code to follow us on WeChat"])
     assert article.paragraphs == PARAGRAPHS
+
+
+# credit lines in the forms real reprints use (issue 19.6): the source is read, and the line leaves the body
+@pytest.mark.parametrize("line", [
+    "Source: Shenzhen Daily", "Source:Shenzhen Daily", "Source | Shenzhen Daily", "(Source: Shenzhen Daily)",
+    "Sources: Shenzhen Daily", "SOURCE: Shenzhen Daily.", "From: Shenzhen Daily", "Article source: Shenzhen Daily",
+    "来源：Shenzhen Daily", "Source: Shenzhen Daily | Updated: 2025-03-06", "Source: Shenzhen Daily  Editor: Li Na",
+    "Reprinted from Shenzhen Daily", "Originally published in the Shenzhen Daily.",
+])
+def test_source_lines_in_the_forms_real_pages_use(line):
+    body = '<div class="article-body">' + paragraphs() + f"<p>{line}</p></div>"
+    article = extract(page(f'<h1 class="headline">Governor Meets Ambassadors</h1>{body}'), URL, SITE)
+    assert article.source == "Shenzhen Daily" and article.paragraphs == PARAGRAPHS
+    assert article.removed == [{"rule": "credit line (source)", "text": " ".join(line.split())}]
+
+
+def test_a_source_line_the_sites_boilerplate_drops_still_names_the_source():
+    site = Site(key="sz", name="Shenzhen Government Online", hosts=("www.prov.gov.cn",), language="en",
+                selectors={"title": ("h1.headline::text",), "body": ("div.article-body",)},
+                boilerplate=Boilerplate(patterns=(re.compile(r"^Source: .*Updated: \d{4}-\d{2}-\d{2}"),)))
+    body = '<div class="article-body"><p>Source: Shenzhen Daily Updated: 2025-03-06</p>' + paragraphs() + "</div>"
+    article = extract(page(f'<h1 class="headline">Governor Meets Ambassadors</h1>{body}'), URL, site)
+    assert article.source == "Shenzhen Daily" and article.paragraphs == PARAGRAPHS
+
+
+def test_a_sentence_beginning_with_from_is_no_source():
+    text = "From: the first day of the visit to its end, the delegation met officials of twelve districts and towns."
+    body = '<div class="article-body">' + paragraphs() + f"<p>{text}</p></div>"
+    article = extract(page(f'<h1 class="headline">Governor Meets Ambassadors</h1>{body}'), URL, SITE)
+    assert article.source is None and article.paragraphs[-1] == text

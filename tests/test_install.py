@@ -149,6 +149,17 @@ def test_installed_gazette_runs_from_another_directory(venv, tmp_path):
         mirror.close()
 
 
+def test_installed_gazette_is_a_scrapy_project(venv, tmp_path):
+    """The spider loader from the installed package, as a Scrapyd egg runs it: no scrapy.cfg, the settings module
+    named by SCRAPY_SETTINGS_MODULE, the shipped config."""
+    env = {k: v for k, v in os.environ.items() if k not in ("GAZETTE_DB", "GAZETTE_CONFIG", "PYTHONPATH")}
+    env["SCRAPY_SETTINGS_MODULE"] = "crawler.scrapy_project"
+    listed = subprocess.run([str(venv / "python"), "-m", "scrapy", "list"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert listed.returncode == 0, listed.stderr[-3000:]
+    assert listed.stdout.split() == sorted(read_config()["sites"])
+
+
 def test_installed_demo_builds_from_the_shipped_pages(venv, tmp_path):
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("GAZETTE_DB", "GAZETTE_CONFIG", "PYTHONPATH")}

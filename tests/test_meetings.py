@@ -186,9 +186,12 @@ def test_articles_without_events(body):
     assert extract(article(body)) == []
 
 
-def test_press_conferences_and_other_languages_give_no_events():
+def test_press_conference_questions_and_other_languages_give_no_events():
     body = "On May 17, the Ambassador of Brazil to China visited Changsha."
-    assert extract(article(body, title="Foreign Ministry Spokesperson's Regular Press Conference on May 17")) == []
+    title = "Foreign Ministry Spokesperson Wang Wenbin's Regular Press Conference on May 18, 2024"
+    assert extract(article("Q: " + body, title=title)) == []          # a journalist's account
+    assert extract(article("CCTV: " + body, title=title)) == []
+    assert len(extract(article("A: " + body, title=title))) == 1     # the spokesperson's
     assert extract(dict(article(body), language="zh")) == []
     assert len(extract(article(body))) == 1
 

@@ -20,6 +20,9 @@ TEXTS = {
     "a4": ("外交部发言人答记者问", "外交部发言人就中非合作回答了记者的提问。"),
     "a5": ("Sister city ties", "Hunan and its sister city signed an investment agreement."),
     "a6": ("Africa and China", "Africa, then China: not the phrase."),
+    "a7": ("Hunan and Luxembourg", "Hunan signed with Luxembourg (卢森堡) an agreement on investment."),
+    "a8": ("Hunan governor meets African envoys", "Hunan welcomed envoys of Africa; Wang Yi spoke."),
+    "a9": ("湖南省与卢森堡", "湖南省外事办公室与卢森堡代表团会谈。"),
 }
 
 
@@ -55,15 +58,65 @@ def found(conn, text: str) -> set[str]:
     ("ambassador", {"a3"}),                    # porter: ambassadors too
     ('"sister city"', {"a5"}),
     ("sister OR U.S.", {"a2", "a5"}),
-    ("invest*", {"a5"}),
+    ("invest*", {"a5", "a7"}),
     ("Africa China", {"a1", "a6"}),            # every word, anywhere
     ("外交", {"a4"}),                           # two characters: LIKE over the CJK table
     ("外交部发言人", {"a4"}),                    # three or more: trigram MATCH
-    ("中非合作 OR ambassador", {"a4"}),         # CJK mode: every term is a substring
+    ("中非合作 OR ambassador", {"a3", "a4"}),   # each term in its own index: Chinese and English both found
     ('"', set()), ("OR", set()), ("—", set()), ("", set()),
 ])
 def test_search_finds_what_people_type(archive, text, want):
     _, conn = archive
+    assert found(conn, text) == want
+
+
+def words(aid: str) -> list[str]:
+    title, body = TEXTS[aid]
+    return re.findall(r"\w+", (title + " " + body).lower())
+
+
+def has(aid: str, word: str) -> bool:
+    """The word (or a phrase of words) in the article, computed from the text without any index."""
+    tokens, wanted = words(aid), word.lower().split()
+    return any(tokens[i:i + len(wanted)] == wanted for i in range(len(tokens)))
+
+
+def starts(aid: str, stem: str) -> bool:
+    return any(t.startswith(stem.lower()) for t in words(aid))
+
+
+def holds(aid: str, text: str) -> bool:
+    return text in "".join(TEXTS[aid])
+
+
+# one test per operator: the articles found through the indexes equal those an oracle reads off the texts
+OPERATORS = [
+    ("Hunan Africa", lambda a: has(a, "hunan") and has(a, "africa")),                     # AND implied
+    ("Hunan AND Africa", lambda a: has(a, "hunan") and has(a, "africa")),                 # AND spelled out
+    ("Hunan -Africa", lambda a: has(a, "hunan") and not has(a, "africa")),                # minus
+    ("Hunan NOT Africa", lambda a: has(a, "hunan") and not has(a, "africa")),             # NOT
+    ("-Africa", lambda a: not has(a, "africa")),                                          # exclusion alone
+    ("Hunan OR Africa", lambda a: has(a, "hunan") or has(a, "africa")),                   # OR
+    ('"Wang Yi"', lambda a: has(a, "wang yi")),                                          # phrase
+    ('Hunan -"sister city"', lambda a: has(a, "hunan") and not has(a, "sister city")),    # minus phrase
+    ("invest*", lambda a: starts(a, "invest")),                                          # prefix
+    ("卢森堡", lambda a: holds(a, "卢森堡")),                                              # Chinese, trigram
+    ("外交", lambda a: holds(a, "外交")),                                                  # Chinese, two characters
+    ("Hunan OR 卢森堡", lambda a: has(a, "hunan") or holds(a, "卢森堡")),                   # OR across scripts
+    ('"Wang Yi" OR 卢森堡', lambda a: has(a, "wang yi") or holds(a, "卢森堡")),
+    ("Hunan 卢森堡", lambda a: has(a, "hunan") and holds(a, "卢森堡")),                      # AND across scripts
+    ("Hunan -卢森堡", lambda a: has(a, "hunan") and not holds(a, "卢森堡")),                 # minus Chinese
+    ("卢森堡 NOT Hunan", lambda a: holds(a, "卢森堡") and not has(a, "hunan")),              # NOT English in Chinese
+    ("NOT Hunan OR Africa", lambda a: not (has(a, "hunan") or has(a, "africa"))),         # NOT of an OR group
+    ("Hunan Africa OR Luxembourg", lambda a: has(a, "hunan") and (has(a, "africa") or has(a, "luxembourg"))),
+]
+
+
+@pytest.mark.parametrize("text,oracle", OPERATORS, ids=[t for t, _ in OPERATORS])
+def test_each_operator_finds_what_the_texts_hold(archive, text, oracle):
+    _, conn = archive
+    want = {aid for aid in TEXTS if oracle(aid)}
+    assert want, text                        # every case has an answer to find
     assert found(conn, text) == want
 
 
@@ -81,8 +134,8 @@ def test_queries_are_always_valid_fts5(archive):
 def test_parse_keeps_phrases_or_and_prefixes():
     assert parse('"sister city" OR twin* Hunan') == [[parse('"sister city"')[0][0], parse("twin*")[0][0]],
                                                      parse("Hunan")[0]]
-    assert fts5_query('"sister city" OR twin* Hunan') == '("sister city" OR "twin"*) "Hunan"'
-    assert fts5_query('say "hi"') == '"say" "hi"'
+    assert fts5_query('"sister city" OR twin* Hunan') == '("sister city" OR "twin"*) AND "Hunan"'
+    assert fts5_query('say "hi"') == '"say" AND "hi"'
     assert fts5_query('a"b') == '"a""b"'
     assert is_cjk("外交") and not is_cjk("Côte d'Ivoire")
 

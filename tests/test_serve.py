@@ -24,6 +24,8 @@ from xml.etree import ElementTree
 import pytest
 import sqlite_utils
 
+from archive.datasette.pages.common import plain_date
+
 from .support import ROOT, expected_pages, gazette, json_lines, project_config, site_mirror, write_config
 
 ARTICLE_NEW = "/eng/xw/wjbxw/202405/t20240515_11305672.html"          # fetched again, changed -> revision
@@ -149,7 +151,10 @@ def search_export(server, query: str, fmt: str = "json", **filters) -> list:
     args = "&".join(f"{k}={quote(str(v))}" for k, v in {"q": query, **filters}.items())
     status, headers, text = server.get(f"/-/search.{fmt}?{args}")
     assert status == 200, text[:500]
-    return json.loads(text) if fmt == "json" else list(csv.DictReader(io.StringIO(text)))
+    if fmt == "csv":
+        assert text.startswith("\ufeff"), "a CSV for Excel starts with a UTF-8 byte order mark"
+        return list(csv.DictReader(io.StringIO(text[1:])))
+    return json.loads(text)
 
 
 def search_total(html: str) -> int:
@@ -184,17 +189,18 @@ def test_first_page_introduces_the_archive(server):
     for row in articles:                    # per site: its full name, address, count, first and last date
         name = read_config_site_name(server, row["site"])
         assert name in html, name
-        assert f'<td class="n">{row["n"]:,}</td>' in html
-        assert row["first"][:10] in html and row["last"][:10] in html
+        assert f'<td class="n" data-label="Articles">{row["n"]:,}</td>' in html
+        assert plain_date(row["first"][:10]) in html and plain_date(row["last"][:10]) in html
     assert html.count("working") + html.count("needs attention") >= len(articles)   # health per site
     assert '<svg class="gazette-chart"' in html and "<rect " in html
-    for link in ("/gazette/countries_by_province_and_year", "/-/search?country=ALB", "/-/feeds/changes.atom"):
+    for link in ("/-/meetings", "/-/changes", "/-/search?country=ALB", "/-/feeds/changes.atom"):
         assert f'href="{link}' in html
     provinces = archived(server, "select m.code, m.name, count(*) as n from mentions m join articles a "
                                  "on a.id = m.article_id where m.kind = 'province' group by m.code")
     assert provinces
     for p in provinces:                      # per province: its articles, with a chart on the same time axis
-        assert re.search(rf'href="/-/search\?province={p["code"]}">{p["name"]}</a></td><td class="n">{p["n"]}</td>',
+        assert re.search(rf'href="/-/search\?province={p["code"]}">{p["name"]}</a></td><td class="n" '
+                         rf'data-label="Articles">{p["n"]}</td>',
                          html), p
     assert html.count('<svg class="gazette-spark"') == len(provinces)
     for jargon in ("SQL", "FTS", "sqlite", "canned", "JSON API"):
@@ -267,10 +273,8 @@ def test_search_page_finds_what_people_type(server, words):
     # the articles table's own search agrees
     table = server.json(f"/gazette/articles.json?_search={quote(words)}&_shape=objects&_size=max")
     assert {r["id"] for r in table["rows"]} == want and table["filtered_table_rows_count"] == len(want)
-    # so does the canned query (words only: Chinese is the search page's)
-    if not re.search(r"[\u4e00-\u9fff]", words):
-        rows = server.json(f"/gazette/search.json?q={quote(words)}&_shape=array")
-        assert {r["article_id"] for r in rows} == want
+    # no other search entry point with other rules: the canned search query (words only) is gone
+    assert server.get(f"/gazette/search?q={quote(words)}")[0] == 404
 
 
 def test_search_keeps_phrases_or_and_prefixes(server):
@@ -285,7 +289,6 @@ def test_search_keeps_phrases_or_and_prefixes(server):
     for nothing in ('"', "OR", "—", "( )", "*"):
         status, _, html = server.get("/-/search?q=" + quote(nothing))
         assert status == 200 and search_total(html) == 0, nothing
-        assert server.json(f"/gazette/search.json?q={quote(nothing)}&_shape=array") == [], nothing
 
 
 def test_search_results_facets_order_paging_export(server):
@@ -360,7 +363,7 @@ def test_search_feeds_are_atom(server):
 
 def test_articles_table_opens_compact(server):
     html = server.html("/gazette/articles")
-    assert '<table class="gazette-list">' in html
+    assert '<table class="gazette-list gazette-stack">' in html
     total = archived(server, "select count(*) as n from articles")[0]["n"]
     assert f'<p class="gazette-count"><strong>{total}</strong> articles' in html    # counted without a scan
     titles = archived(server, "select id, title from articles order by published desc limit 3")
@@ -391,6 +394,10 @@ def test_latest_per_site_and_term_by_month(server):
     assert sum(m["articles"] for m in months) == total
     covid = server.json("/gazette/term_by_month.json?term=COVID-19&_shape=array")     # was "no such column: 19"
     assert sum(m["articles"] for m in covid) == len(expected_ids(server, "COVID-19"))
+    # the same rules as the search page: Chinese, and operators across scripts
+    for term in ("外交", "COVID-19 OR 外交", "ambassador -Albania"):
+        chart = server.json(f"/gazette/term_by_month.json?term={quote(term)}&_shape=array")
+        assert sum(m["articles"] for m in chart) == search_total(server.html("/-/search?q=" + quote(term))), term
 
 
 def test_changed_gone_and_crawl_health(server):
@@ -473,7 +480,7 @@ def test_no_raw_article_html(server):
     row = archived(server, "select id, body from articles where body like '%<script>%'")[0]
     assert "<script>alert('x')</script>" in row["body"]
     table = server.html("/gazette/articles?_search=alert&_col=title&_col=body")   # the full table shows the body
-    for path in (f"/gazette/articles/{row['id']}", "/gazette/search?q=alert", "/-/search?q=alert"):
+    for path in (f"/gazette/articles/{row['id']}", "/-/search?q=alert"):
         html = server.html(path)
         assert "&lt;script&gt;" in html and "<script>alert" not in html, path     # (search marks "alert")
         assert "<img src=x" not in html and "&lt;img" in html, path
@@ -515,7 +522,7 @@ def test_article_and_home_pages_in_headless_chromium(server, tmp_path):
     dom = chromium(server, tmp_path, "/")
     assert "What the archive holds" in dom and 'class="gazette-chart"' in dom
     dom = chromium(server, tmp_path, "/gazette/articles?_search=ambassador")
-    assert "Sun Weidong Meets with Albanian Ambassador" in dom and 'class="gazette-list"' in dom
+    assert "Sun Weidong Meets with Albanian Ambassador" in dom and 'class="gazette-list gazette-stack"' in dom
     dom = chromium(server, tmp_path, "/-/dashboards/term-over-time?term=COVID-19")
     assert 'class="marks"' in dom                                    # the Vega-Lite chart was drawn
 
@@ -533,7 +540,7 @@ def test_capture_runs_no_script_and_loads_nothing_in_chromium(server, tmp_path):
 def test_metadata_describes_tables_and_lists_every_canned_query(server):
     data = server.json("/gazette.json")
     queries = {q["name"] for q in data["queries"]}
-    assert {"latest_per_site", "search", "term_by_month", "changed_after_publication", "gone_from_site",
+    assert {"latest_per_site", "term_by_month", "changed_after_publication", "gone_from_site",
             "crawl_health"} <= queries
     assert "articles_naming_country" in queries                      # the mentions block (issue 8)
     html = server.html("/gazette/articles")
@@ -569,3 +576,109 @@ def test_search_page_words_read_right(server):
     assert "U.S.." not in text and "U.S." in text
     beyond = server.html("/-/search?q=ambassador&page=99")
     assert "There is no page 99" in beyond and "Page 99 of" not in beyond
+
+
+# -- every page type at 1280 and 390 px in Chromium: no sideways scrolling, no SQL, no raw JSON ----------
+
+SQL_SHOWN = re.compile(r"\bselect\b[\s\S]{0,200}\bfrom\b|\bcreate view\b", re.I)
+RAW_JSON = re.compile(r'\[\{"|\["[^"\]]+",\s*"|\{"name":')
+
+
+def page_types(server) -> dict[str, str]:
+    """One address of every kind of page a researcher reaches (Gazette's and Datasette's)."""
+    changed = archived(server, "select id from articles where url like ?", ("%" + ARTICLE_NEW,))[0]["id"]
+    gone = archived(server, "select id from articles where gone_since is not null")[0]["id"]
+    official = archived(server, "select name from meeting_participants where name is not null and side = 'chinese'")
+    from archive.datasette.pages.people import person_key
+    return {
+        "home": "/", "search": "/-/search?q=ambassador", "search, operators": "/-/search?q=" + quote("Hunan -Africa"),
+        "search, unknown country": "/-/search?country=Narnia", "taken down": "/-/search?gone=1",
+        "meetings": "/-/meetings", "meetings of a province": "/-/meetings?province=Guizhou&type=visit",
+        "official": "/-/official/" + person_key(official[0]["name"]) if official else "/-/meetings",
+        "changes": "/-/changes", "difference": f"/-/changes/{changed}/1", "article": f"/gazette/articles/{changed}",
+        "gone article": f"/gazette/articles/{gone}", "version": f"/-/article/{changed}/v/1",
+        "feed": "/-/feeds/changes.atom", "country feed": "/-/search.atom?country=ALB",
+        "database": "/gazette", "articles table": "/gazette/articles", "meetings table": "/gazette/meetings",
+        "crawl health": "/gazette/crawl_health",
+    }
+
+
+@needs_chromium
+def test_every_page_fits_a_phone_and_shows_no_sql_or_json(server, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    problems = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        for width in (1280, 390):
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            for name, path in page_types(server).items():
+                response = page.goto(server.base + path)
+                assert response.status == 200, (name, path, response.status)
+                scroll = page.evaluate("document.documentElement.scrollWidth")
+                text = page.evaluate("document.body.innerText")
+                if scroll > width:
+                    problems.append(f"{name} ({path}) is {scroll} px wide at {width} px")
+                if SQL_SHOWN.search(text):
+                    problems.append(f"{name} ({path}) shows SQL: {SQL_SHOWN.search(text).group(0)[:80]}")
+                if RAW_JSON.search(text):
+                    problems.append(f"{name} ({path}) shows raw JSON: {RAW_JSON.search(text).group(0)}")
+                slug = re.sub(r"\W+", "-", name)
+                page.screenshot(path=str(tmp_path / f"{slug}-{width}.png"), full_page=True)
+        browser.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_home_page_answers_the_questions_in_two_clicks(server):
+    home = server.html("/")
+    for link in ("/-/meetings?province=", "/-/meetings\"", "/-/changes\"", "/-/search?gone=1", "/-/search?country="):
+        assert link.replace('"', "") in home, link
+    visits = re.search(r'href="(/-/meetings\?province=[^"]+year=\d{4})"', home)
+    assert visits, "the envoy question is one link on the home page"
+    page = server.html(visits.group(1).replace("&amp;", "&"))
+    assert "Countries taking part" in page and "class=\"gazette-events\"" in page
+    meetings = server.html("/-/meetings")
+    first_official = re.search(r'href="(/-/official/[^"]+)"', meetings)
+    assert first_official, "a name on the meetings page opens the official's page"
+    assert "events in the archive" in server.html(first_official.group(1))
+    changes = server.html("/-/changes")
+    assert "<ins>" in changes and "/-/feeds/changes.atom" in changes
+    gone = server.html("/-/search?gone=1")
+    assert "gone from its site since" in gone
+
+
+def test_feed_is_a_page_in_a_browser_and_atom_for_readers(server):
+    status, headers, text = server.get("/-/feeds/changes.atom")
+    assert status == 200 and headers["content-type"].startswith("application/atom+xml")
+    ElementTree.fromstring(text.encode("utf-8"))
+    request = urllib.request.Request(server.base + "/-/feeds/changes.atom",
+                                     headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    with urllib.request.urlopen(request, timeout=20) as response:
+        page = response.read().decode("utf-8")
+    assert "This is a feed" in page and "<feed" not in page
+
+
+def test_versions_are_citable(server):
+    changed = archived(server, "select id from articles where url like ?", ("%" + ARTICLE_NEW,))[0]["id"]
+    article = server.html(f"/gazette/articles/{changed}")
+    for tag in ("citation_title", "citation_date", "citation_publisher", "citation_public_url"):
+        assert f'name="{tag}"' in article, tag
+    assert f"/-/article/{changed}/v/2" in article
+    first = server.html(f"/-/article/{changed}/v/1")
+    assert CHANGE_FROM in first and CHANGE_TO not in first
+    ris = server.html(f"/-/article/{changed}/v/1.ris")
+    assert ris.startswith("TY  - NEWS") and f"/-/article/{changed}/v/1" in ris and ris.rstrip().endswith("ER  -")
+    bib = server.html(f"/-/article/{changed}/v/2.bib")
+    assert bib.startswith("@online{") and f"/-/article/{changed}/v/2" in bib
+    assert server.get(f"/-/article/{changed}/v/9")[0] == 404
+
+
+def test_meetings_page_filters_facets_and_exports(server):
+    page = server.html("/-/meetings?country=Narnia")
+    assert "No country “Narnia”" in page
+    rows = server.json("/-/meetings.json")
+    assert rows and all(isinstance(r["countries"], list) for r in rows)
+    assert [r["date_start"] or "" for r in rows] == sorted((r["date_start"] or "" for r in rows), reverse=True) \
+        or any(r["date_start"] is None for r in rows)
+    status, _, text = server.get("/-/meetings.csv")
+    assert status == 200 and text.startswith("\ufeffdate_start,")

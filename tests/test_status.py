@@ -7,12 +7,19 @@ from .test_crawl import english_pages
 
 def test_status_before_any_crawl_lists_every_site(mirrors, mirrored_config, db):
     cfg_dir = mirrored_config({"mfa": mirrors("mfa"), "hunan": mirrors("hunan")})
+    # No archive yet: the one rule of every command that reads an archive (one line, exit 2, nothing created).
+    missing = gazette("status", "--json", db=db, config=cfg_dir)
+    assert missing.returncode == 2 and missing.stdout == "", missing.stderr
+    assert f"no archive at {db}" in missing.stderr and "Traceback" not in missing.stderr
+    assert not db.exists()  # status does not create an archive
+    db.parent.mkdir(parents=True)
+    from archive import Archive
+    Archive(db).close()  # an empty archive: every site listed, never crawled
     proc = gazette("status", "--json", db=db, config=cfg_dir)
     assert proc.returncode == 0, proc.stderr
     rows = json_lines(proc.stdout)
     assert [r["site"] for r in rows] == ["mfa", "hunan"]
     assert all(r["last_run"] is None and r["warnings"] == ["never crawled"] for r in rows)
-    assert not db.exists()  # status does not create an archive
     plain = gazette("status", db=db, config=cfg_dir)
     assert "mfa" in plain.stdout and "never crawled" in plain.stdout
 

@@ -1,16 +1,23 @@
 """One search for the archive: what a user types becomes a safe query, the same for the search page, the articles
-table's `_search` and the feeds.
+table's `_search`, the feeds and the charts.
 
-Pure parsing (`parse`, `fts5_query`) plus the SQL that finds the matching articles (`Search.where`):
+Pure parsing (`parse`, `fts5_query`) plus the SQL that finds the matching articles (`Search.where`). The
+operators, each with one meaning, in English and Chinese alike (documented on the search page):
 
-- Words are matched as words (porter stemming, case and accents ignored: `articles_fts`). Every word is quoted,
-  so punctuation never reaches FTS5's syntax: `China-Africa`, `COVID-19`, `U.S.`, `Xi's`, `Côte d'Ivoire` each
-  become a phrase of their parts ("China-Africa" = "china africa", adjacent). `"a phrase"` stays a phrase,
-  `word*` a prefix, `OR` (upper case) joins alternatives, `AND` is implied.
-- Text with Chinese (Japanese, Korean) characters is looked for as a substring in `articles_cjk`, an FTS5 table
-  with the trigram tokenizer that holds the articles containing such characters (schema migration
-  `_research_interface`). A term of three characters or more is a trigram MATCH; a shorter one (外交) a LIKE over
-  that small table, since trigrams cannot find fewer than three characters.
+- `word word`: every word (AND is implied; the word `AND` is ignored);
+- `"a phrase"`: the words together in this order;
+- `word*`: every word starting so (`invest*`: investment, investors);
+- `a OR b` (upper case): either; OR joins the terms on its two sides and binds tighter than AND
+  (`Hunan Guizhou OR Yunnan` = Hunan and (Guizhou or Yunnan));
+- `-word`, `-"a phrase"`, `NOT word` (upper case): articles without it (`NOT a OR b`: without either).
+  A query of exclusions only finds every article without them.
+
+English words are matched as words (porter stemming, case and accents ignored: `articles_fts`). Every word is
+quoted, so punctuation never reaches FTS5's syntax: `China-Africa`, `COVID-19`, `U.S.`, `Xi's`, `Côte d'Ivoire`
+each become a phrase of their parts. A term with Chinese (Japanese, Korean) characters is looked for as a
+substring in `articles_cjk`, an FTS5 table with the trigram tokenizer holding the articles that contain such
+characters: three characters or more by a trigram MATCH, fewer by LIKE over that small table. Each term uses its
+own index, so `Hunan OR 卢森堡` finds the English and the Chinese articles.
 """
 from __future__ import annotations
 
@@ -22,7 +29,7 @@ from dataclasses import dataclass
 TRIGRAM = sqlite3.sqlite_version_info >= (3, 34, 0)
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 CJK_GLOB = "*[\u2e80-\u9fff\uf900-\ufaff\uac00-\ud7af]*"   # the same ranges for SQLite GLOB (triggers, backfill)
-TOKEN = re.compile(r'"([^"]*)"?(\*?)|(\S+)')
+TOKEN = re.compile(r'(-?)"([^"]*)"?(\*?)|(\S+)')
 
 
 @dataclass(frozen=True)
@@ -36,48 +43,73 @@ class Term:
         return bool(CJK.search(self.text))
 
 
+@dataclass(frozen=True)
+class Clause:
+    """Alternatives (OR) of terms; `negated`: the articles must hold none of them."""
+    terms: tuple[Term, ...]
+    negated: bool = False
+
+
 def _meaningful(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
-def parse(text: str) -> list[list[Term]]:
-    """The query as AND of OR-groups of terms. Empty or punctuation-only input gives []."""
-    groups: list[list[Term]] = []
-    join_next = False
+def _term(match) -> tuple[Term | None, bool]:
+    """(the term of one token, whether it is negated by a leading minus)."""
+    minus, phrase, star, word = match.group(1), match.group(2), match.group(3), match.group(4)
+    if word is None:
+        return Term(" ".join(phrase.split()), prefix=bool(star), phrase=True), bool(minus)
+    negated = word.startswith("-") and len(word) > 1
+    word = word[1:] if negated else word
+    prefix = word.endswith("*") and len(word.rstrip("*")) > 0
+    word = word.rstrip("*").strip("()")
+    return (Term(word, prefix=prefix) if word else None), negated
+
+
+def clauses(text: str) -> list[Clause]:
+    """The query as AND of clauses, each an OR of terms, some negated. Empty or punctuation-only input gives []."""
+    out: list[Clause] = []
+    join_next = negate_next = False
     for match in TOKEN.finditer(text or ""):
-        phrase, star, word = match.group(1), match.group(2), match.group(3)
-        if word is not None:
-            if word == "OR":
-                join_next = bool(groups)
-                continue
-            if word == "AND":
-                continue
-            prefix = word.endswith("*") and len(word.rstrip("*")) > 0
-            word = word.rstrip("*")
-            term = Term(word.strip("()"), prefix=prefix) if word.strip("()") else None
-        else:
-            term = Term(" ".join(phrase.split()), prefix=bool(star), phrase=True)
+        if match.group(4) in ("OR", "AND", "NOT"):
+            word = match.group(4)
+            join_next = word == "OR" and bool(out)
+            negate_next = word == "NOT" or (negate_next and word == "AND")
+            continue
+        term, negated = _term(match)
         if term is None or not _meaningful(term.text):
             continue
-        if join_next and groups:
-            groups[-1].append(term)
+        if join_next and out:
+            out[-1] = Clause(out[-1].terms + (term,), out[-1].negated)
         else:
-            groups.append([term])
-        join_next = False
-    return groups
+            out.append(Clause((term,), negated or negate_next))
+        join_next = negate_next = False
+    return out
+
+
+def parse(text: str) -> list[list[Term]]:
+    """The terms of the query that articles must hold, as AND of OR-groups (exclusions left out)."""
+    return [list(c.terms) for c in clauses(text) if not c.negated]
 
 
 def _quoted(term: Term) -> str:
     return '"' + term.text.replace('"', '""') + '"' + ("*" if term.prefix else "")
 
 
+def _fts_group(terms) -> str:
+    alternatives = [_quoted(t) for t in terms]
+    return alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
+
+
 def fts5_query(text: str) -> str:
-    """A safe FTS5 MATCH expression for the words index (articles_fts); '' when nothing is searchable."""
-    parts = []
-    for group in parse(text):
-        alternatives = [_quoted(t) for t in group]
-        parts.append(alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")")
-    return " ".join(parts)
+    """A safe FTS5 MATCH expression for the words index (articles_fts); '' when the query cannot be one (nothing
+    searchable, a Chinese term, or exclusions alone)."""
+    parsed = clauses(text)
+    if any(t.cjk for c in parsed for t in c.terms) or not any(not c.negated for c in parsed):
+        return ""
+    positive = " AND ".join(_fts_group(c.terms) for c in parsed if not c.negated)
+    negative = [_fts_group(c.terms) for c in parsed if c.negated]
+    return f"({positive}) NOT " + ("(" + " OR ".join(negative) + ")") if negative else positive
 
 
 def is_cjk(text: str) -> bool:
@@ -88,10 +120,27 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def _term_rows(term: Term, name: str, params: dict) -> str:
+    """SQL selecting the rowids of the articles holding one term, from the index its script needs."""
+    if not term.cjk:
+        params[name] = _quoted(term)
+        return f"select rowid from articles_fts where articles_fts match :{name}"
+    if len(term.text) >= 3 and TRIGRAM:
+        params[name] = '"' + term.text.replace('"', '""') + '"'
+        return f"select rowid from articles_cjk where articles_cjk match :{name}"
+    params[name] = _like(term.text)
+    return (f"select rowid from articles_cjk where title like :{name} escape '\\' "
+            f"or body like :{name} escape '\\'")
+
+
 @dataclass
 class Search:
     """What the user typed, and the SQL condition on `articles.rowid` that finds its matches."""
     text: str
+
+    @property
+    def clauses(self) -> list[Clause]:
+        return clauses(self.text)
 
     @property
     def groups(self) -> list[list[Term]]:
@@ -99,7 +148,7 @@ class Search:
 
     @property
     def empty(self) -> bool:
-        return not self.groups
+        return not self.clauses
 
     @property
     def cjk(self) -> bool:
@@ -107,37 +156,29 @@ class Search:
 
     @property
     def match(self) -> str:
-        """The FTS5 expression for articles_fts (word search); '' in substring (CJK) mode."""
-        return "" if self.cjk else fts5_query(self.text)
+        """The FTS5 expression for articles_fts when the words index alone answers the query, else ''."""
+        return fts5_query(self.text)
 
     def where(self, rowid: str = "rowid", prefix: str = "s") -> tuple[str, dict]:
         """(SQL condition on the article rowid column `rowid`, named parameters). Matches nothing when empty."""
         if self.empty:
             return "0", {}
-        if not self.cjk:
+        if self.match:
             return (f"{rowid} in (select rowid from articles_fts where articles_fts match :{prefix}q)",
                     {f"{prefix}q": self.match})
         params: dict = {}
         ands = []
-        for g, group in enumerate(self.groups):
-            ors = []
-            for t, term in enumerate(group):
-                name = f"{prefix}{g}_{t}"
-                if len(term.text) >= 3 and TRIGRAM:
-                    params[name] = '"' + term.text.replace('"', '""') + '"'
-                    ors.append(f"select rowid from articles_cjk where articles_cjk match :{name}")
-                else:
-                    params[name] = _like(term.text)
-                    ors.append(f"select rowid from articles_cjk where title like :{name} escape '\\' "
-                               f"or body like :{name} escape '\\'")
-            ands.append(f"{rowid} in ({' union '.join(ors)})")
+        for g, clause in enumerate(self.clauses):
+            rows = " union ".join(_term_rows(t, f"{prefix}{g}_{n}", params) for n, t in enumerate(clause.terms))
+            ands.append(f"{rowid} {'not in' if clause.negated else 'in'} ({rows})")
         return "(" + " and ".join(ands) + ")", params
 
     def describe(self) -> str:
         """How the query was understood, in words."""
         words = []
-        for group in self.groups:
+        for clause in self.clauses:
             alts = [("“" + t.text + "”" if t.phrase or " " in t.text else t.text) + ("…" if t.prefix else "")
-                    for t in group]
-            words.append(" or ".join(alts))
+                    for t in clause.terms]
+            text = " or ".join(alts)
+            words.append(("not " + (f"({text})" if len(alts) > 1 else text)) if clause.negated else text)
         return " and ".join(words)

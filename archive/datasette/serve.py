@@ -2,23 +2,30 @@
 
 The archive is always served under the database name `gazette` (the metadata's canned queries and links use
 it), whatever the file is called. Datasette opens it with `?mode=ro` (not immutable: crawls write while it
-serves); archive/datasette/plugins/ refuses every request that is not GET/HEAD; datasette-block-robots
+serves); archive/datasette/plugin.py refuses every request that is not GET/HEAD; datasette-block-robots
 answers /robots.txt with `Disallow: /`.
 """
 from __future__ import annotations
 
+import json
 import socket
+import sqlite3
 import sys
 from contextlib import closing
 from pathlib import Path
 
 import yaml
 
+from archive.datasette import DATABASE as DATABASE_NAME
 from archive.store import Archive, ArchiveError
 
 DATASETTE_DIR = Path(__file__).resolve().parent  # metadata, templates, plugins and static files sit beside this module
 METADATA = DATASETTE_DIR / "metadata.yml"
-DATABASE_NAME = "gazette"
+# No query can take the server's memory far: SQLite refuses to build any string or blob longer than CELL_LIMIT
+# (`select zeroblob(100000000)` is an error, not 100 MB), and a result stops with a clear error once its cells
+# pass RESULT_BUDGET bytes (1,000 rows of 10 MB each would otherwise all be held, then encoded as JSON).
+CELL_LIMIT = 16 * 1024 * 1024
+RESULT_BUDGET = 48 * 1024 * 1024
 SETTINGS = {
     "sql_time_limit_ms": 5000,
     "facet_time_limit_ms": 500,
@@ -34,6 +41,51 @@ def load_metadata() -> dict:
     return yaml.safe_load(METADATA.read_text("utf-8"))
 
 
+def chart_colours(metadata: dict, sites: dict, provinces: list[str]) -> dict:
+    """The dashboards' charts coloured as Gazette's pages are: each site its colour and full name (in the legend
+    and tooltips, not its key), each province its colour (archive/datasette/pages/common.py); bars on a month
+    axis as wide as the month; legends below the chart, so that on a phone the bars keep the width.
+    `provinces`: those the archive's events name (the legend lists only these)."""
+    from archive.datasette.pages.common import OTHER_COLOUR, PALETTE, province_colour
+
+    keys = list(sites) + ["other"]
+    names = {k: (sites.get(k) or {}).get("name", k) for k in keys}
+    pairs = ", ".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in names.items())
+    label = "{" + pairs + "}[datum.label] || datum.label"
+    places = [p for p in provinces if p] + ["abroad or unknown"]
+    for dashboard in ((metadata.get("plugins") or {}).get("datasette-dashboards") or {}).values():
+        for chart in (dashboard.get("charts") or {}).values():
+            display = chart.get("display") or {}
+            encoding = display.get("encoding") or {}
+            if (encoding.get("x") or {}).get("timeUnit") and isinstance(display.get("mark"), dict):
+                display["mark"].setdefault("timeUnitBandSize", 0.9)
+            for channel in ("color", "y"):
+                spec = encoding.get(channel) or {}
+                if spec.get("field") == "site":
+                    if channel == "color":
+                        spec["scale"] = {"domain": keys, "range": [PALETTE[i % len(PALETTE)] for i in range(len(sites))]
+                                         + [OTHER_COLOUR]}
+                        spec["legend"] = {"labelExpr": label, "orient": "bottom", "columns": 2}
+                    else:
+                        spec["axis"] = {**(spec.get("axis") or {}), "labelExpr": label}
+                if spec.get("field") == "province" and channel == "color":
+                    spec["scale"] = {"domain": places, "range": [province_colour(p) for p in places]}
+                    spec["legend"] = {"orient": "bottom", "columns": 3}
+    return metadata
+
+
+def event_provinces(path: Path) -> list[str]:
+    """The provinces the archive's events took place in (for the charts' legends); [] before any."""
+    import sqlite3
+
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            return [r[0] for r in conn.execute("select distinct province from meetings where province is not null "
+                                               "order by province")]
+    except sqlite3.Error:
+        return []
+
+
 def archive_database_class():
     """Datasette's Database for the archive, with table counts that never walk a big table.
 
@@ -42,10 +94,49 @@ def archive_database_class():
     table alone takes ~0.4 s. Here `articles` is counted from `article_months` (kept in step by triggers), the
     internal tables of the full-text indexes and the raw bodies are not counted (shown without a count), and
     every other table as Datasette does."""
-    from datasette.database import Database
+    from datasette.database import Database, QueryInterrupted, Results
+    from datasette.tracer import trace
+    from datasette.utils import sqlite_timelimit
 
     class ArchiveDatabase(Database):
         UNCOUNTED_SUFFIXES = ("_data", "_idx", "_docsize", "_config", "_content")
+
+        def connect(self, write=False):
+            conn = super().connect(write=write)
+            conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, CELL_LIMIT)
+            return conn
+
+        async def execute(self, sql, params=None, truncate=False, custom_time_limit=None, page_size=None,
+                          log_sql_errors=True):
+            """Datasette's execute (0.65), fetching rows in small batches and stopping at RESULT_BUDGET."""
+            page_size = page_size or self.ds.page_size
+
+            def run(conn):
+                time_limit_ms = self.ds.sql_time_limit_ms
+                if custom_time_limit and custom_time_limit < time_limit_ms:
+                    time_limit_ms = custom_time_limit
+                with sqlite_timelimit(conn, time_limit_ms):
+                    try:
+                        cursor = conn.cursor()
+                        cursor.execute(sql, params if params is not None else {})
+                        limit = self.ds.max_returned_rows
+                        if limit == page_size:
+                            limit += 1
+                        wanted = limit + 1 if (limit and truncate) else None
+                        rows = bounded_rows(cursor, wanted)
+                        truncated = bool(wanted) and len(rows) > limit
+                        rows = rows[:limit] if wanted else rows
+                    except (sqlite3.OperationalError, sqlite3.DatabaseError) as e:
+                        if e.args == ("interrupted",):
+                            raise QueryInterrupted(e, sql, params)
+                        if log_sql_errors:
+                            sys.stderr.write(f"ERROR: sql = {sql!r}: {e}\n")
+                            sys.stderr.flush()
+                        raise
+                return Results(rows, truncated, cursor.description)
+
+            with trace("sql", database=self.name, sql=sql.strip(), params=params):
+                return await self.execute_fn(run)
 
         async def table_counts(self, limit=10):
             names = await self.table_names()
@@ -70,9 +161,38 @@ def archive_database_class():
     return ArchiveDatabase
 
 
+def bounded_rows(cursor, wanted: int | None) -> list:
+    """Up to `wanted` rows (all when None), raising sqlite3.OperationalError once their cells pass RESULT_BUDGET."""
+    rows, size = [], 0
+    while wanted is None or len(rows) < wanted:
+        batch = cursor.fetchmany(16 if wanted is None else min(16, wanted - len(rows)))
+        if not batch:
+            break
+        for row in batch:
+            size += sum(len(v) for v in row if isinstance(v, (str, bytes)))
+        if size > RESULT_BUDGET:
+            raise sqlite3.OperationalError(
+                f"the result is larger than {RESULT_BUDGET // (1024 * 1024)} MB: ask for fewer rows (limit) or "
+                f"leave out the long columns (body, data)")
+        rows.extend(batch)
+    return rows
+
+
 def site_names(config) -> dict:
     """{site key: {"name", "url"}} of a loaded config, for the home page, badges and the cite block."""
     return {key: {"name": site.name, "url": site.base_url} for key, site in config.sites.items()}
+
+
+def register_plugin() -> None:
+    """Gazette's plugin, registered by the `datasette` entry point of an installed Gazette; registered here when
+    the installed metadata predates the entry point (or the code runs from a checkout that is not installed).
+    Its templates/ beside it come with it."""
+    from datasette.plugins import pm
+
+    from archive.datasette import plugin
+
+    if not pm.is_registered(plugin) and pm.get_plugin("gazette") is None:
+        pm.register(plugin, name="gazette")
 
 
 def build(db_path: str | Path, sites: dict | None = None):
@@ -84,17 +204,39 @@ def build(db_path: str | Path, sites: dict | None = None):
     path = Path(db_path)
     if not path.is_file():
         raise ArchiveError(f"no archive at {path}: archive something first (gazette fetch URL or gazette crawl)")
+    check_archive(path)
     try:
         Archive(path).close()  # brings an older archive's schema up to date before serving it read-only
     except ArchiveError as exc:  # e.g. a read-only copy: serve it as it is
         print(f"gazette serve: warning: {exc}; serving the archive as it is", file=sys.stderr)
-    metadata = load_metadata()
+    metadata = chart_colours(load_metadata(), sites or {}, event_provinces(path))
     metadata.setdefault("plugins", {})["gazette"] = {"sites": sites or {}}
-    ds = Datasette(metadata=metadata, template_dir=str(DATASETTE_DIR / "templates"),
-                   plugins_dir=str(DATASETTE_DIR / "plugins"), settings=SETTINGS)
+    register_plugin()
+    ds = Datasette(metadata=metadata, settings=SETTINGS)
     ds.remove_database("_memory")
     ds.add_database(archive_database_class()(ds, path=str(path.resolve()), is_mutable=True), name=DATABASE_NAME)
     return ds
+
+
+def check_archive(path: Path) -> None:
+    """ArchiveError unless `path` is a Gazette archive this Gazette can read (checked read-only, before serving):
+    not a SQLite file, a SQLite file without the archive's tables, or one written by a newer Gazette."""
+    import sqlite3
+    from contextlib import closing
+
+    from archive import schema
+    from archive.store import newer_archive_message
+
+    try:
+        with closing(sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)) as conn:
+            found = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        raise ArchiveError(f"{path} is not a Gazette archive (SQLite says: {exc})") from None
+    if found > schema.VERSION:
+        raise ArchiveError(newer_archive_message(path, found))
+    if found and "articles" not in tables:
+        raise ArchiveError(f"{path} is a SQLite database but not a Gazette archive (it has no articles table)")
 
 
 class PortTaken(Exception):

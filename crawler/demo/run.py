@@ -117,7 +117,7 @@ def pick_changes(archived: dict[str, set[str]]) -> tuple[dict, dict]:
             html = file.read_bytes()
             paragraphs = [p for p in (expected.get("body") or "").split("\n\n") if len(p) > 80]
             cut = next((p for p in paragraphs[1:] if html.count(p.encode("utf-8")) == 1), None)
-            others = [p for p, _, _ in pages if p != path]
+            others = [p for p, _, e in pages if p != path and e.get("listed", True)]   # a listed page is deleted
             if cut and others:
                 edited = html.replace(cut.encode("utf-8"), b"")
                 return ({"site": key, "path": path, "body": edited, "cut": cut},
@@ -184,6 +184,23 @@ class Demo:
         for summary in self.run_child(args + (["--json"] if self.as_json else [])):
             self.say("", step=step, **summary)
 
+    def fetch_unlisted(self, mirrors: dict[str, Mirror], config_dir: Path) -> None:
+        """The recorded pages no listing links (`"listed": false`: other templates and eras, and the English
+        press conference whose Chinese original the mfa-zh listing links), fetched one by one (gazette fetch), so
+        the demo archive also holds an English article paired with its Chinese original."""
+        urls = [mirrors[key].url + path for key in mirrors
+                for _, path, _, expected in gazette_data.recorded_pages(key) if expected.get("listed") is False]
+        if not urls:
+            return
+        self.say(f"\nfetching the {len(urls)} recorded pages no listing links (gazette fetch)")
+        results = self.run_child(["fetch", "--db", str(self.db), "--config", str(config_dir), *urls]
+                                 + (["--json"] if self.as_json else []))
+        fetched: dict[str, int] = {}
+        for r in results:
+            if r.get("status") == "new":
+                fetched[r["site"]] = fetched.get(r["site"], 0) + 1
+        self.say("", step="fetch", urls=urls, new=fetched)
+
     def counts(self) -> dict:
         with closing(sqlite3.connect(self.db)) as conn:
             per_site = dict(conn.execute("select site, count(*) from articles group by site order by site"))
@@ -228,6 +245,7 @@ class Demo:
                      step="mirrors", sites={k: m.url for k, m in mirrors.items()}, skipped=missing)
             self.say(f"\n1/3 crawling every site into {self.db} (gazette crawl --all)")
             self.crawl("crawl", config_dir)
+            self.fetch_unlisted(mirrors, config_dir)
             first_done = time.monotonic()
             archived = self.archived_paths()
             if not archived:

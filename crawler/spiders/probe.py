@@ -1,9 +1,9 @@
 """The `gazette add-site` probe: fetch a listing page, its next listing pages, a linked feed and a few articles,
 politely (robots.txt obeyed, the config's delay, User-Agent and retries), and keep the responses for inference.
 
-What to fetch next is decided by the pure inference (pipelines/infer.py) from what was fetched so far: the
-pagination the start page shows gives the next listing URLs; the article shape over the listing pages gives the
-articles to sample. Nothing is archived. The downloads run one after another inside the start page's callback
+What to fetch next is decided from what was fetched so far: the pagination the start page shows (crawler/listing.py's
+`detect`) gives the next listing URLs, each read from the page before it as the crawler reads it (`next_url`); the
+article shape over the listing pages (crawler/infer/) gives the articles to sample. Nothing is archived. The downloads run one after another inside the start page's callback
 (`engine.download_async`, through the downloader middlewares: robots.txt, retries, redirects).
 """
 from __future__ import annotations
@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 import scrapy
 
-from pipelines import infer
 from pipelines.charset import decode
 
+from .. import infer, listing
 from ..pages import describe_failure
 
 
@@ -32,8 +32,8 @@ class Fetched:
     def ok(self) -> bool:
         return self.error is None and self.status is not None and self.status < 400
 
-    def page(self) -> infer.Page:
-        return infer.Page(self.final_url or self.url, decode(self.body, self.content_type)[0])
+    def page(self) -> listing.Page:
+        return listing.Page(self.final_url or self.url, decode(self.body, self.content_type)[0])
 
 
 @dataclass
@@ -79,7 +79,7 @@ class ProbeSpider(scrapy.Spider):
             else:
                 from scrapy.utils.defer import maybe_deferred_to_future
                 response = await maybe_deferred_to_future(engine.download(request))
-        except Exception as exc:  # robots.txt refusal, connection refused, timeout, DNS: the reason is kept
+        except Exception as exc:  # noqa: BLE001 (robots.txt refusal, refused, timeout, DNS: the reason is kept)
             return Fetched(url, error=_describe(exc))
         return _fetched(url, response)
 
@@ -91,10 +91,10 @@ class ProbeSpider(scrapy.Spider):
         first = start.page()
         self.result.listings.append(start)
         hosts = list(dict.fromkeys(self.hosts + infer.site_hosts(start.final_url)))  # after a redirect too
-        kind = infer.pagination(first, hosts)
+        kind = listing.detect(first, hosts)
         pages = [infer.feed_as_page(first) if first.is_feed else first]
-        for index in range(self.depth - 1 if not first.is_feed else 0):
-            following = infer.next_listing_url(pages[-1], kind, hosts, index)
+        for _ in range(self.depth - 1 if not first.is_feed else 0):
+            following = listing.next_url(pages[-1], kind.kind)
             if not following or following in {f.final_url for f in self.result.listings}:
                 break
             fetched = await self.get(following)

@@ -1,0 +1,214 @@
+"""The search page's request (`Query`: text, filters, order, page) and the SQL that finds, counts and pages its
+matches over `article_keys`, the FTS index and the mentions."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlencode
+
+from archive.datasette.search import Search
+
+from .common import PAGE_SIZE, RANK_CAP, closest
+
+
+# -- search -----------------------------------------------------------------------------------------------
+
+NAMED = ("country", "province", "city", "official")     # kinds of mentions a list can be narrowed to
+NAMED_KEY = {"official": "name"}                        # the column that names one (an official's code is a title)
+FILTERS = ("site", "year", *NAMED, "gone")
+
+
+def named_in(filters) -> list[str]:
+    """The kinds of mention (country, province, city, official) a request is narrowed to."""
+    return [kind for kind in NAMED if kind in filters]
+
+
+class Query:
+    """The search page's request: text, filters, order, page."""
+
+    def __init__(self, args):
+        self.text = (args.get("q") or "").strip()
+        self.search = Search(self.text)
+        self.filters = {k: (args.get(k) or "").strip() for k in FILTERS if (args.get(k) or "").strip()}
+        self.unknown: list[tuple[str, str, list[str]]] = []    # (filter, value as given, closest known names)
+        order = args.get("order") or ""
+        self.order = order if order in ("relevance", "date") else ("relevance" if self.text else "date")
+        if not self.search.match or named_in(self.filters):
+            self.order = "date"      # relevance needs the word index to drive: words alone
+        try:
+            self.page = max(1, int(args.get("page") or 1))
+        except ValueError:
+            self.page = 1
+
+    @property
+    def active(self) -> bool:
+        return bool(self.text or self.filters)
+
+    def conditions(self, alias: str = "k") -> tuple[list[str], dict]:
+        """SQL conditions on article_keys `alias` (rowid, id, site, published, gone_since) and their parameters."""
+        where, params = [], {}
+        if self.text:
+            # with a country or province, the words are a set each article is checked against ("+": never a
+            # list SQLite loops over for each article)
+            clause, p = self.search.where(("+" if named_in(self.filters) else "") + f"{alias}.rowid")
+            where.append(clause)
+            params.update(p)
+        f = self.filters
+        if "site" in f:
+            where.append(f"{alias}.site = :site")
+            params["site"] = f["site"]
+        if "year" in f and re.fullmatch(r"\d{4}", f["year"]):
+            where.append(f"{alias}.published >= :y0 and {alias}.published < :y1")
+            params.update(y0=f["year"], y1=str(int(f["year"]) + 1))
+        elif "year" in f:
+            where.append("0")
+        for kind in named_in(f):
+            # the code (mention_labels turns a name into it); article_keys_id finds the articles
+            where.append(f"{alias}.id in (select article_id from mentions where kind = :{kind}_kind "
+                         f"and {NAMED_KEY.get(kind, 'code')} = :{kind})")
+            params.update({f"{kind}_kind": kind, kind: f[kind]})
+        if f.get("gone") == "1":
+            where.append(f"{alias}.gone_since is not null")
+        return where, params
+
+    def link(self, **changes) -> str:
+        """The search page URL with these arguments changed (None removes one); the page resets unless given."""
+        args = {"q": self.text, **self.filters, "order": self.order if self.text else None}
+        changes.setdefault("page", None)
+        args.update(changes)
+        return "?" + urlencode({k: v for k, v in args.items() if v not in (None, "")})
+
+    def describe(self, site_names: dict, labels: dict | None = None) -> str:
+        parts = []
+        if self.text:
+            parts.append(f"matching {self.search.describe()}")
+        f = self.filters
+        if "site" in f:
+            parts.append(f"from {site_names.get(f['site'], {}).get('name', f['site'])}")
+        if "year" in f:
+            parts.append(f"published in {f['year']}")
+        for kind in named_in(f):
+            parts.append(f"naming {(labels or {}).get(kind) or f[kind]}")
+        if f.get("gone") == "1":
+            parts.append("gone from their site")
+        return "Articles " + ", ".join(parts) if parts else "All articles"
+
+
+def _hits_sql(query: Query, limit: int, before: int | None = None, rank: bool = False) -> tuple[str, dict]:
+    """SQL selecting matching article_keys rows (rowid, id, site, published, gone_since; with `rank`, the FTS5
+    rank too), most recently archived first (rowid descending), at most `limit`, optionally only rowids below
+    `before` (keyset paging). The rank is computed only for the rows the limit lets through.
+
+    Words alone: the word index drives (FTS5 walks its doclists newest first). A country or province named: its
+    mentions drive, through article_keys_id (`+k.rowid` keeps SQLite from scanning every key in rowid order
+    instead), and the words, if any, are a set the rows are checked against."""
+    where, params = query.conditions("k")
+    if before is not None:
+        where.append(f"k.rowid < {int(before)}")
+    named = bool(named_in(query.filters))
+    columns = "k.rowid, k.id, k.site, k.published, k.gone_since"
+    if query.search.match and not named:
+        sql = (f"select {columns}" + (", f.rank" if rank else "") + " from articles_fts f "
+               "join article_keys k on k.rowid = f.rowid where articles_fts match :sq"
+               + "".join(f" and {w}" for w in where[1:]) + f" order by f.rowid desc limit {int(limit)}")
+        return sql, params
+    if named:
+        # walk the mentions of the country (or province) newest first (mentions are written as articles are
+        # stored), check the other conditions on each article's key
+        kind = named_in(query.filters)[0]
+        key = NAMED_KEY.get(kind, "code")
+        drive = f"k.id in (select article_id from mentions where kind = :{kind}_kind and {key} = :{kind})"
+        other = [w for w in where if w != drive]
+        sql = (f"select {columns} from mentions m cross join article_keys k on k.id = m.article_id "
+               f"where m.kind = :{kind}_kind and m.{key} = :{kind}" + "".join(f" and {w}" for w in other)
+               + (f" order by m.rowid desc limit {int(limit)}" if limit >= 0 else ""))
+        return sql, params
+    sql = (f"select {columns} from article_keys k" + (" where " + " and ".join(where) if where else "")
+           + f" order by k.rowid desc limit {int(limit)}")
+    return sql, params
+
+
+async def count_hits(db, query: Query) -> int:
+    if not query.active:
+        return (await db.execute("select coalesce(sum(articles), 0) from article_months")).rows[0][0]
+    if set(query.filters) <= {"site"} and not query.text:
+        return (await db.execute("select coalesce(sum(articles), 0) from article_months where site = :site",
+                                 {"site": query.filters["site"]})).rows[0][0]
+    if query.search.match and not query.filters:
+        return (await db.execute("select count(*) from articles_fts where articles_fts match :sq",
+                                 {"sq": query.search.match})).rows[0][0]
+    where, params = query.conditions("k")
+    named = named_in(query.filters)
+    if named and len(query.filters) == 1 and not query.text:
+        return (await db.execute(f"select count(*) from mentions where kind = ? and {NAMED_KEY.get(named[0], 'code')} = ?",
+                                 [named[0], query.filters[named[0]]])).rows[0][0]
+    if named:
+        hits, params = _hits_sql(query, -1)
+        sql = f"select count(*) from ({hits})"
+    elif query.search.match:
+        sql = ("select count(*) from articles_fts f join article_keys k on k.rowid = f.rowid "
+               "where articles_fts match :sq" + "".join(f" and {w}" for w in where[1:]))
+    else:
+        sql = "select count(*) from article_keys k where " + " and ".join(where)
+    return (await db.execute(sql, params, custom_time_limit=4000)).rows[0][0]
+
+
+async def page_rowids(db, query: Query, total: int | None) -> list[int]:
+    """The rowids of the page's articles; `total` (the count) chooses the plan for the date order."""
+    offset = (query.page - 1) * PAGE_SIZE
+    where, params = query.conditions("k")
+    if query.order == "relevance" and query.search.match:
+        hits, params = _hits_sql(query, RANK_CAP, rank=True)
+        sql = f"select rowid from ({hits}) order by rank, rowid desc limit {PAGE_SIZE} offset {offset}"
+        return [r[0] for r in (await db.execute(sql, params)).rows]
+    # newest published first: walk the published index when the matches are many, sort them when few
+    if total > 2000:
+        sql = ("select a.rowid from articles a indexed by articles_published "
+               "join article_keys k on k.rowid = a.rowid"
+               + (" where " + " and ".join(where) if where else "")
+               + f" order by a.published desc, a.rowid desc limit {PAGE_SIZE} offset {offset}")
+    else:
+        hits, params = _hits_sql(query, max(total, 1))
+        sql = (f"select rowid from ({hits}) order by published desc, rowid desc "
+               f"limit {PAGE_SIZE} offset {offset}")
+    return [r[0] for r in (await db.execute(sql, params, custom_time_limit=4000)).rows]
+
+async def mention_labels(db, query: Query) -> dict:
+    """The names of the country and province asked for (ALB -> Albania); a name given becomes its code in
+    query.filters (Albania -> ALB), so the archive is searched by code."""
+    labels = {}
+    for kind in named_in(query.filters):
+        value = query.filters[kind]
+        row = None
+        if kind not in NAMED_KEY:
+            row = (await db.execute("select code, name from mentions where kind = ? and code = ? limit 1",
+                                    [kind, value.upper() if kind == "country" else value])).first()
+        row = row or (await db.execute("select code, name from mentions where kind = ? and name = ? limit 1",
+                                       [kind, value])).first()
+        if row is None:
+            row = await _named_alike(db, query, kind, value)
+        if row:
+            query.filters[kind] = row[NAMED_KEY.get(kind, "code")]
+        labels[kind] = row["name"] if row else None
+    return labels
+
+
+async def _named_alike(db, query: Query, kind: str, value: str):
+    """The mention whose name is the value in other letter case; None (the value noted as unknown in
+    query.unknown, with the closest names) when there is none."""
+    names = [r[0] for r in (await db.execute(
+        "select distinct name from mentions where kind = ?", [kind], custom_time_limit=2000)).rows]
+    same = next((n for n in names if n.lower() == value.lower()), None)
+    if same is not None:
+        return (await db.execute("select code, name from mentions where kind = ? and name = ? limit 1",
+                                 [kind, same])).first()
+    query.unknown.append((kind, value, closest(value, names)))
+    return None
+
+
+def unknown_site(query: Query, sites: dict) -> None:
+    """A site filter naming no configured site is noted in query.unknown with the closest names."""
+    site = query.filters.get("site")
+    if site and site not in sites:
+        names = {v.get("name", k): k for k, v in sites.items()}
+        near = closest(site, list(names) + list(sites))
+        query.unknown.append(("source", site, list(dict.fromkeys(names.get(n, n) for n in near))))

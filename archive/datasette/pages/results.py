@@ -1,0 +1,125 @@
+"""The rows of one page of search results (title, snippet with marked words) and the facet counts over the hits."""
+from __future__ import annotations
+
+import math
+import re
+
+from .common import FACET_CAP, MARK_CLOSE, MARK_OPEN, PAGE_SIZE
+from .query import Query, _hits_sql
+
+
+def _python_snippet(text: str, terms: list[str], width: int = 120) -> str:
+    lowered = text.lower()
+    positions = [(lowered.find(t.lower()), t) for t in terms if t and lowered.find(t.lower()) >= 0]
+    if not positions:
+        return text[:2 * width] + ("…" if len(text) > 2 * width else "")
+    start = max(0, min(p for p, _ in positions) - width)
+    piece = text[start:start + 2 * width]
+    for _, term in positions:
+        piece = re.sub(re.escape(term), lambda m: MARK_OPEN + m.group(0) + MARK_CLOSE, piece, flags=re.I)
+    return ("…" if start else "") + piece + ("…" if start + 2 * width < len(text) else "")
+
+
+async def results(db, query: Query, rowids: list[int]) -> list[dict]:
+    if not rowids:
+        return []
+    marks = ",".join(str(int(r)) for r in rowids)
+    rows = {r["rowid"]: dict(r) for r in (await db.execute(
+        f"select rowid, id, site, published, title, url, gone_since, first_seen, last_changed, "
+        f"substr(body, 1, 600) as lead from articles where rowid in ({marks})")).rows}
+    out = []
+    for rowid in rowids:
+        row = rows.get(rowid)
+        if row is None:
+            continue
+        row["snippet"] = None
+        if query.search.match:
+            found = (await db.execute(
+                "select highlight(articles_fts, 0, :o, :c) as title, snippet(articles_fts, 1, :o, :c, '…', 28) "
+                "as snippet from articles_fts where articles_fts match :sq and rowid = :r",
+                {"o": MARK_OPEN, "c": MARK_CLOSE, "sq": query.search.match, "r": rowid})).first()
+            if found:
+                row["title_marked"], row["snippet"] = found["title"], found["snippet"]
+        elif query.text:
+            terms = [t.text for g in query.search.groups for t in g]
+            body = (await db.execute("select body from articles where rowid = ?", [rowid])).first()[0] or ""
+            row["snippet"] = _python_snippet(body, terms)
+            row["title_marked"] = _python_snippet(row["title"] or "", terms, width=200)
+        if row["snippet"] is None:
+            lead = (row["lead"] or "").split("\n\n")[0]
+            row["snippet"] = lead[:240] + ("…" if len(lead) > 240 else "")
+        out.append(row)
+    return out
+
+
+FACET_PARTS = {
+    "site": "select 'site' as facet, site as value, site as label, count(*) as n from hits group by site",
+    "year": ("select 'year', substr(published, 1, 4), substr(published, 1, 4), count(*) from hits "
+             "where published is not null group by 2"),
+    # CROSS JOIN keeps the hits outside: SQLite would otherwise scan every mention of the kind;
+    # by name: the mentions key (article_id, kind, name) holds it, so no mention row is read
+    "country": ("select 'country', m.name, m.name, count(*) from hits h cross join mentions m "
+                "on m.article_id = h.id and m.kind = 'country' where m.name != 'China' group by m.name"),
+    "province": ("select 'province', m.name, m.name, count(*) from hits h cross join mentions m "
+                 "on m.article_id = h.id and m.kind = 'province' group by m.name"),
+    "month": ("select 'month', site, substr(published, 1, 7), count(*) from hits "
+              "where published is not null group by 2, 3"),
+}
+
+
+def _facet_union(query: Query) -> str:
+    """The facet statements over a CTE named `hits`, as one UNION ALL (rows: facet, value, label, count)."""
+    wanted = [name for name in FACET_PARTS if name not in query.filters]
+    return " union all ".join(f"select * from ({FACET_PARTS[name]})" for name in wanted)
+
+
+def _facet_rows(query: Query, rows) -> dict:
+    out = {name: [] for name in FACET_PARTS if name not in query.filters and name != "month"}
+    months = []
+    for row in rows:
+        if row[0] == "month":
+            months.append({"site": row[1], "month": row[2], "articles": row[3]})
+        elif row[0] in out:
+            out[row[0]].append({"value": row[1], "label": row[2], "count": row[3],
+                                "href": query.link(**{row[0]: row[1]})})
+    for name, values in out.items():
+        if name == "year":
+            values.sort(key=lambda v: v["value"] or "", reverse=True)
+            del values[30:]
+        else:
+            values.sort(key=lambda v: (-v["count"], v["label"] or ""))
+            del values[15 if name in ("country", "province") else 50:]
+    return {"facets": out, "months": months}
+
+
+async def facets(db, query: Query) -> dict:
+    """Counts by site, year, country and province named over the hits (at most FACET_CAP, the most recently
+    archived), in one statement: the hits are found once (a materialized CTE)."""
+    hits, params = _hits_sql(query, FACET_CAP)
+    sql = f"with hits as materialized ({hits}) " + _facet_union(query)
+    return _facet_rows(query, (await db.execute(sql, params, custom_time_limit=3000)).rows)
+
+
+async def named_and_words(db, query: Query) -> tuple[int, list[int], dict]:
+    """Words and a country or province together: (total, the page's rowids newest first, facets) from one
+    statement, so the words' matches are gathered once and the mentions walked once."""
+    hits, params = _hits_sql(query, -1)
+    hits = hits.replace("select k.rowid,", "select m.rowid as mention, k.rowid,", 1)
+    offset = (query.page - 1) * PAGE_SIZE
+    sql = (f"with every as materialized ({hits}), "
+           f"hits as materialized (select * from every order by mention desc limit {FACET_CAP}) "
+           f"select 'total', count(*), null, null from every union all "
+           f"select 'page', rowid, published, null from (select rowid, published from every "
+           f"order by published desc, rowid desc limit {PAGE_SIZE} offset {offset}) union all "
+           + _facet_union(query))
+    rows = (await db.execute(sql, params, custom_time_limit=4000)).rows
+    total = next(r[1] for r in rows if r[0] == "total")
+    page = sorted(((r[2] or "", r[1]) for r in rows if r[0] == "page"), reverse=True)
+    return total, [rowid for _, rowid in page], _facet_rows(query, rows)
+
+
+def pages_of(query: Query, total: int) -> dict:
+    last = max(1, math.ceil(total / PAGE_SIZE))
+    return {"page": query.page, "last": last,
+            "prev": query.link(page=query.page - 1 if query.page > 2 else None) if query.page > 1 else None,
+            "next": query.link(page=query.page + 1) if query.page < last else None}

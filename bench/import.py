@@ -1,0 +1,120 @@
+"""WARC import speed: `gazette import` against plain warcio iteration plus extraction, in the same run.
+
+A WARC is written (warcio) with N response records: the recorded fixture article pages of every configured site,
+copied under distinct URLs (`?copy=k`) with a word changed in each copy so every record is a new article. Then,
+on the same file, in this process:
+
+- baseline 1: warcio iterates the records and reads each body, and pipelines.extract.extract() runs on it;
+- baseline 2: the same with pipelines.decide.decide() (extraction plus mentions, meetings, MinHash: the pure step a
+  crawl runs per page);
+- import: crawler.importing.importer.import_files() into a fresh archive (index pass, listing dates, capture-time
+  order, digest check, decide, the write transaction with the capture and its origin), with decide in this
+  process (timed in CPU seconds like the baselines) and in --workers processes (wall clock: the speed a user sees).
+
+It prints records per second of CPU time (this process's; the machine is shared, so wall-clock time says more about
+the neighbours) for each and the import's time against each baseline (1.0 = bound by extraction).
+
+Run: python -m bench.import [--pages 400] [--rounds 1]
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import re
+import tempfile
+import time
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from archive import Archive
+from bench.archive_size import fixture_items
+from crawler import config as config_module
+from crawler.importing.importer import import_files
+from pipelines.decide import decide
+from pipelines.extract import ExtractionError, extract
+
+
+def article_pages(config) -> list[dict]:
+    return [item for item in fixture_items(config) if item["headers"]["Content-Type"] == "text/html"
+            and config.sites[item["site"]].is_article(item["url"])]
+
+
+def write(path: Path, pages: list[dict], total: int) -> int:
+    """A gzipped WARC of `total` records cycling through the pages, each copy a distinct URL and text."""
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for k in range(total):
+            page = pages[k % len(pages)]
+            body = re.sub(rb"(<p[^>]*>)", rb"\1Copy %d. " % k, page["body"], count=3)
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"),
+                                               ("Content-Length", str(len(body)))], protocol="HTTP/1.1")
+            stamp = f"2020-01-01T{k // 3600 % 24:02d}:{k // 60 % 60:02d}:{k % 60:02d}Z"
+            writer.write_record(writer.create_warc_record(
+                f"{page['url']}?copy={k}", "response", payload=io.BytesIO(body), length=len(body),
+                http_headers=http, warc_headers_dict={"WARC-Date": stamp}))
+    return total
+
+
+def baseline(path: Path, config, full: bool) -> float:
+    """CPU seconds to iterate the WARC with warcio, read every body and extract it (or run decide on it)."""
+    start = time.process_time()
+    with open(path, "rb") as fh:
+        for record in ArchiveIterator(fh):
+            if record.rec_type != "response":
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            body = record.content_stream().read()
+            site = config.site_for_url(url)
+            if full:
+                decide({"url": url, "final_url": url, "status": 200, "headers": {"Content-Type": "text/html"},
+                        "body": body, "site": site.key, "hints": {}, "fetched_at": "2020-01-01T00:00:00Z",
+                        "error": None}, site, config.directory)
+            else:
+                try:
+                    extract(body, url, site, "text/html")
+                except ExtractionError:
+                    pass
+    return time.process_time() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=400, help="records in the WARC")
+    parser.add_argument("--rounds", type=int, default=1, help="repeat each measurement, keep the fastest")
+    parser.add_argument("--workers", type=int, default=2, help="also time the import with decide in N processes")
+    args = parser.parse_args()
+    config = config_module.load()
+    pages = article_pages(config)
+    work = Path(tempfile.mkdtemp(prefix="gazette-bench-import-"))
+    warc = work / "pages.warc.gz"
+    n = write(warc, pages, args.pages)
+    print(f"{n} records ({len(pages)} recorded article pages, copied), {warc.stat().st_size / 1e6:.1f} MB gzipped")
+    extract_s = min(baseline(warc, config, full=False) for _ in range(args.rounds))
+    decide_s = min(baseline(warc, config, full=True) for _ in range(args.rounds))
+    timed = {}
+    for workers in dict.fromkeys((1, args.workers)):
+        best, summary = (float("inf"), float("inf")), {}
+        for round_ in range(args.rounds):
+            db = work / f"import-{workers}-{round_}.db"
+            with Archive(db) as archive:
+                cpu, wall = time.process_time(), time.perf_counter()
+                summary = import_files(archive, config, [warc], workers=workers)
+                best = min(best, (time.perf_counter() - wall, time.process_time() - cpu))
+        timed[workers] = best
+    import_s = timed[1][1]
+    outcomes = ", ".join(f"{summary[k]} {k}" for k in ("new", "duplicate", "refused", "unreadable") if summary[k])
+    print(f"{'warcio + extract()':<34} {n / extract_s:8.0f} records/s  ({extract_s * 1000 / n:.2f} ms each)")
+    print(f"{'warcio + decide()':<34} {n / decide_s:8.0f} records/s  ({decide_s * 1000 / n:.2f} ms each)")
+    print(f"{'gazette import':<34} {n / import_s:8.0f} records/s  ({import_s * 1000 / n:.2f} ms each; {outcomes})")
+    for workers, (wall, cpu) in timed.items():
+        print(f"  wall clock, decide in {workers} process{'es' if workers > 1 else ''}: {n / wall:6.0f} records/s "
+              f"({wall:.1f} s; this process's CPU {cpu:.1f} s)")
+    print(f"import / (warcio + decide):  {import_s / decide_s:.2f}x   "
+          f"import / (warcio + extract): {import_s / extract_s:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

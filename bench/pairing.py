@@ -1,0 +1,243 @@
+"""Pairing and alignment benchmark on real pages: the ministry's English and Chinese press conferences.
+
+Pairing. The pages are the Scrapy HTTP cache committed by the public repository cwang23/china_fm (commit 5048bc2,
+crawled 2020-07-04): ~500 English press-conference pages (May 2018 – July 2020) and ~1,000 Chinese ones
+(Nov 2016 – July 2020) of the same column, with the spokesperson's remarks (答记者问 / "Remarks") among them.
+Every page is extracted with Gazette's own extractor and site config (mfa, mfa-zh), then paired by
+pipelines/pairing.choose over the whole set, exactly as `gazette pair` does. The truth comes from the headlines,
+which the pairing does not read for dates: "Regular Press Conference on March 20, 2019" is the translation of
+"2019年3月20日外交部发言人耿爽主持例行记者会" (one conference a day). English pages whose headline states no
+full date (a typo such as "June11, 2018", or no year) and the remarks are not labelled: pairs that involve them are
+counted apart, never as right. Precision = right pairs / pairs kept among labelled English pages; recall = right
+pairs / labelled English pages whose Chinese original is in the set.
+
+Alignment. tests/fixtures/pairing/alignments.json holds, for 16 hand-aligned pairs, the Chinese paragraphs that
+have no English counterpart on the English page (written by reading both pages). The aligner's left-out Chinese
+paragraphs are scored against them twice: with the English page's own paragraphs (an lxml parse of div.content,
+the aligner's quality) and with the English text Gazette stores today (whose extraction files some paragraphs of
+these pages as captions, issue 19).
+
+Run: python -m bench.pairing [--cache DIR] [--limit N]   (DIR: an extracted copy of the cache; default: read it
+from the mirror at /work/.mirror/cwang23+china_fm/repo with git)
+"""
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+from crawler import config as config_module
+from pipelines import alignment, pairing
+from pipelines.extract import ExtractionError, extract
+
+ROOT = Path(__file__).resolve().parent.parent
+MIRROR = Path("/work/.mirror/cwang23+china_fm/repo")
+COMMIT = "5048bc297a11e7477dfadf325e06a745de7041ad"
+CACHE_PATH = "chinafm_scraper/.scrapy/httpcache/chinafm/"
+FIXTURES = ROOT / "tests" / "fixtures" / "pairing"
+_EN_DATE = re.compile(r"Press Conference on ([A-Z][a-z]+ \d{1,2}, \d{4})")
+_ZH_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日.*例行记者会")
+
+
+def cache_dir(given: str | None) -> Path:
+    if given:
+        return Path(given)
+    out = Path(tempfile.mkdtemp(prefix="gazette-chinafm-"))
+    archive = subprocess.run(["git", "--git-dir", str(MIRROR), "archive", COMMIT, CACHE_PATH],
+                             check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(out)], input=archive, check=True)
+    return out / CACHE_PATH
+
+
+def headline_day(title: str, language: str) -> str | None:
+    if language == "en":
+        m = _EN_DATE.search(title or "")
+        if not m:
+            return None
+        try:
+            return datetime.strptime(m.group(1), "%B %d, %Y").date().isoformat()
+        except ValueError:
+            return None
+    m = _ZH_DATE.search(title or "")
+    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
+
+
+def load_pages(cache: Path, limit: int | None = None) -> list[dict]:
+    config = config_module.load()
+    out = []
+    for meta in sorted(cache.glob("*/*/meta")):
+        info = ast.literal_eval(meta.read_text())
+        url = info["url"]
+        if not re.search(r"/t\d+\.shtml$", url) or info.get("status") != 200:
+            continue
+        site = config.site_for_url(url)
+        try:
+            art = extract((meta.parent / "response_body").read_bytes(), url, site)
+        except ExtractionError:
+            continue
+        fields = art.fields()
+        fields.update(id=url, language=site.language)
+        fields["truth_day"] = headline_day(fields.get("title"), site.language)
+        out.append(fields)
+        if limit and len(out) >= limit:
+            break
+    return out
+
+
+def evaluate_pairing(pages: list[dict]) -> dict:
+    traits = [pairing.traits(p) for p in pages]
+    by_id = {p["id"]: p for p in pages}
+    english = [t for t in traits if t.language == "en"]
+    chinese = [t for t in traits if t.language == "zh"]
+    start = time.perf_counter()
+    pairs = pairing.choose(english, chinese)
+    elapsed = time.perf_counter() - start
+    zh_days = {p["truth_day"] for p in pages if p["language"] == "zh" and p["truth_day"]}
+    labelled = [p for p in pages if p["language"] == "en" and p["truth_day"]]
+    findable = [p for p in labelled if p["truth_day"] in zh_days]
+    right = wrong = unlabelled = 0
+    mistakes = []
+    for e, c, s in pairs:
+        en_day, zh_day = by_id[e]["truth_day"], by_id[c]["truth_day"]
+        if en_day is None:
+            unlabelled += 1
+        elif en_day == zh_day:
+            right += 1
+        else:
+            wrong += 1
+            mistakes.append((by_id[e]["title"], by_id[c]["title"], s))
+    paired = {e for e, _, _ in pairs}
+    missed = [p["title"] for p in findable if p["id"] not in paired]
+    return {"english": len(english), "chinese": len(chinese), "labelled": len(labelled), "findable": len(findable),
+            "kept": len(pairs), "right": right, "wrong": wrong, "unlabelled": unlabelled,
+            "precision": right / (right + wrong) if right + wrong else 0.0,
+            "recall": right / len(findable) if findable else 0.0, "mistakes": mistakes, "missed": missed,
+            "choose_seconds": elapsed}
+
+
+_P = re.compile(r"<p\b[^>]*>(.*?)</p>", re.I | re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def english_page_paragraphs(html: bytes) -> list[str]:
+    """The English page's paragraphs read independently of Gazette's extractor: the text of every <P>...</P> after
+    the opening of div.content, tags stripped, by regular expression (these pages have stray tags inside <P> that
+    make an HTML parser move text out of its paragraph), with a letter or digit in it."""
+    import html as html_module
+    text = html.decode("utf-8", "replace")
+    start = text.find('class="content"')
+    end = text.find("</div>", text.find("News_Body_Txt_A", start) if "News_Body_Txt_A" in text[start:] else start)
+    body = text[start:] if start >= 0 else text
+    paras = [" ".join(html_module.unescape(_TAG.sub(" ", m.group(1))).split()) for m in _P.finditer(body)]
+    return [p for p in paras if re.search(r"\w", p)]
+
+
+def evaluate_alignment(labels_path: Path = FIXTURES / "alignments.json", english: str = "stored") -> dict:
+    """Score the aligner's left-out Chinese paragraphs against the hand labels of tests/fixtures/pairing.
+    english="stored": the English text as Gazette extracts and stores it (body and captions); "page": the English page's own
+    paragraphs (what the aligner would see once the English extraction keeps every paragraph)."""
+    config = config_module.load()
+    labels = json.loads(labels_path.read_text("utf-8"))["pairs"]
+    tp = fp = fn = 0
+    rows = []
+    for lab in labels:
+        zh_site, en_site = config.sites["mfa-zh"], config.sites["mfa"]
+        chinese = extract((FIXTURES / lab["chinese"]).read_bytes(), f"{zh_site.base_url}/web/x/{lab['chinese']}",
+                          zh_site).body
+        html = (FIXTURES / lab["english"]).read_bytes()
+        captions: list[str] = []
+        if english == "stored":
+            stored = extract(html, f"{en_site.base_url}/mfa_eng/x/{lab['english']}", en_site)
+            english_text, captions = stored.body, stored.captions
+        else:
+            english_text = "\n\n".join(english_page_paragraphs(html))
+        found = set(alignment.align(chinese, english_text, en_captions=captions).zh_unmatched)
+        truth = set(lab["omitted_chinese"])
+        tp += len(found & truth)
+        fp += len(found - truth)
+        fn += len(truth - found)
+        rows.append((lab["chinese"], sorted(truth), sorted(found)))
+    return {"pairs": len(labels), "tp": tp, "fp": fp, "fn": fn,
+            "precision": tp / (tp + fp) if tp + fp else None, "recall": tp / (tp + fn) if tp + fn else None,
+            "rows": rows}
+
+
+def evaluate_deletions(labels_path: Path = FIXTURES / "alignments.json", step: int = 3) -> dict:
+    """Omissions made on purpose: from each hand-aligned pair's English page, every `step`-th paragraph that the
+    full alignment matches one to one is deleted in turn; the aligner must then call exactly its Chinese
+    counterpart left out (besides the labelled omissions). Precision and recall over all deletions."""
+    config = config_module.load()
+    zh_site = config.sites["mfa-zh"]
+    tp = fp = fn = trials = 0
+    for lab in json.loads(labels_path.read_text("utf-8"))["pairs"]:
+        chinese = extract((FIXTURES / lab["chinese"]).read_bytes(), f"{zh_site.base_url}/web/x/{lab['chinese']}",
+                          zh_site).body
+        english = english_page_paragraphs((FIXTURES / lab["english"]).read_bytes())
+        full = alignment.align(chinese, "\n\n".join(english))
+        counts: dict = {}
+        for z, e in full.rows:
+            if z is not None and e is not None:
+                counts.setdefault(("z", z), set()).add(e)
+                counts.setdefault(("e", e), set()).add(z)
+        one_to_one = [(z, e) for z, e in full.rows if z is not None and e is not None and e >= 0
+                      and len(counts[("z", z)]) == 1 and len(counts[("e", e)]) == 1]
+        base = set(lab["omitted_chinese"])
+        for z, e in one_to_one[::step]:
+            trials += 1
+            found = set(alignment.align(chinese, "\n\n".join(english[:e] + english[e + 1:])).zh_unmatched) - base
+            tp += z in found
+            fn += z not in found
+            fp += len(found - {z})
+    return {"trials": trials, "tp": tp, "fp": fp, "fn": fn,
+            "precision": tp / (tp + fp) if tp + fp else None, "recall": tp / (tp + fn) if tp + fn else None}
+
+
+def _ratio(value) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cache", help="an extracted copy of the china_fm Scrapy cache (its chinafm/ directory)")
+    parser.add_argument("--limit", type=int, help="read at most N pages (quick look)")
+    args = parser.parse_args(argv)
+    if not args.cache and not MIRROR.exists():
+        print(f"bench.pairing: no cache given and no mirror at {MIRROR}", file=sys.stderr)
+        return 2
+    start = time.perf_counter()
+    pages = load_pages(cache_dir(args.cache), args.limit)
+    read = time.perf_counter() - start
+    r = evaluate_pairing(pages)
+    print(f"pairing on real press conferences: {r['english']} English and {r['chinese']} Chinese pages "
+          f"({read:.1f} s to extract), {r['labelled']} English labelled by headline, {r['findable']} with their "
+          f"Chinese original in the set")
+    print(f"  kept {r['kept']} pairs: {r['right']} right, {r['wrong']} wrong, {r['unlabelled']} of unlabelled pages")
+    print(f"  precision {r['precision']:.3f}  recall {r['recall']:.3f}  (choose: {r['choose_seconds']:.2f} s)")
+    for m in r["mistakes"][:10]:
+        print(f"  wrong: {m[0]}  ->  {m[1]}  ({m[2]})")
+    for m in r["missed"][:10]:
+        print(f"  missed: {m}")
+    if len(r["missed"]) > 10:
+        print(f"  ... and {len(r['missed']) - 10} more missed")
+    for english, label in (("page", "the English page's paragraphs"), ("stored", "the English text Gazette stores")):
+        a = evaluate_alignment(english=english)
+        print(f"left-out Chinese paragraphs, {a['pairs']} hand-aligned pairs, against {label}: {a['tp']} found, "
+              f"{a['fp']} false, {a['fn']} missed: precision {_ratio(a['precision'])}  recall {_ratio(a['recall'])}")
+        for name, truth, found in a["rows"]:
+            if truth != found:
+                print(f"  {name}: labelled {truth}, found {found}")
+    d = evaluate_deletions()
+    print(f"English paragraphs deleted on purpose ({d['trials']} trials on the hand-aligned pairs): precision "
+          f"{_ratio(d['precision'])}  recall {_ratio(d['recall'])} ({d['tp']} found, {d['fp']} false, {d['fn']} missed)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""The command-line side of `gazette import` and `gazette backfill`: progress on a terminal, the summary printed
+(plain or `--json`), exit codes. The work is importer.py's and crawler/backfill.py's."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from archive import Archive
+from pipelines.rules import Config
+
+from .sources import SourceError
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+class Progress:
+    """A click progress bar on stderr once the number of captures is known (terminal only)."""
+
+    def __init__(self, label: str, enabled: bool):
+        self.label, self.enabled, self.bar = label, enabled, None
+
+    def planned(self, total: int) -> None:
+        if self.enabled and total:
+            self.bar = click.progressbar(length=total, label=self.label, file=click.get_text_stream("stderr"))
+            self.bar.__enter__()
+
+    def step(self, *_):
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+def summary_lines(summary: dict, what: str) -> str:
+    """The plain summary: one line of totals, one per site, the first reasons."""
+    totals = (f"{summary['records']} {what} read: {summary['new']} new, {summary['updated']} updated, "
+              f"{summary['unchanged']} unchanged, {summary['duplicate']} duplicate, {summary['refused']} refused, "
+              f"{summary['gone']} gone, {summary['unreadable']} unreadable, "
+              f"{summary['already_archived']} already archived")
+    lines = [totals]
+    skipped = {k: v for k, v in summary["skipped"].items() if k != "already archived"}
+    if skipped:
+        lines.append("  not archived: " + ", ".join(f"{v} {k}" for k, v in sorted(skipped.items())))
+    for site, counts in summary["sites"].items():
+        lines.append(f"  {site:<10} " + ", ".join(f"{v} {k}" for k, v in counts.items() if v))
+    lines += [f"  problem: {p}" for p in summary["problems"]]
+    lines += [f"  {e}" for e in summary["errors"][:5]]
+    if len(summary["errors"]) > 5:
+        lines.append(f"  ... and {len(summary['errors']) - 5} more (--json lists them all)")
+    return "\n".join(lines)
+
+
+def run_import(config: Config, db_path: str, files, *, other: bool, as_json: bool, workers: int = 1) -> int:
+    from ..cli import emit, fail
+    from .importer import import_files
+
+    for path in files:
+        if not Path(path).exists():
+            fail(f"no such file or folder: {path}", EXIT_USAGE)
+    progress = Progress("importing", click.get_text_stream("stderr").isatty() and not as_json)
+    with Archive(db_path) as archive:
+        try:
+            summary = import_files(archive, config, files, other=other, on_planned=progress.planned,
+                                   on_capture=progress.step, workers=workers)
+        except SourceError as exc:
+            fail(str(exc), EXIT_USAGE)
+        finally:
+            progress.close()
+    emit(summary, as_json, summary_lines(summary, "records"))
+    return EXIT_FAILED if summary["problems"] or summary["unreadable"] else 0
+
+
+def run_backfill(config: Config, db_path: str, site_key: str, archive_url: str | None, *, as_json: bool,
+                 **options) -> int:
+    from ..backfill import backfill
+    from ..cli import emit, fail
+    from ..webarchive import ArchiveUnavailable, web_archive
+
+    config.site(site_key)  # ConfigError (exit 2) for an unknown site
+    if options["start_year"] and options["end_year"] and options["start_year"] > options["end_year"]:
+        fail("--from is after --to", EXIT_USAGE)
+    try:
+        wa = web_archive(archive_url)
+    except ValueError as exc:
+        fail(f"--archive: {exc}", EXIT_USAGE)
+    progress = Progress("backfilling", click.get_text_stream("stderr").isatty() and not as_json)
+    with Archive(db_path) as archive:
+        try:
+            summary = backfill(archive, config, site_key, wa, on_planned=progress.planned, on_capture=progress.step,
+                               **options)
+        except ArchiveUnavailable as exc:
+            fail(f"the archive's index cannot be read: {exc}", EXIT_FAILED)
+        finally:
+            progress.close()
+    if options["dry_run"]:
+        for item in summary["would_fetch"]:
+            emit(item, as_json, f"would fetch {item['time']} {item['url']}  ({item['replay_url']})")
+        if not as_json:
+            click.echo(f"{len(summary['would_fetch'])} captures to fetch, {summary['already_archived']} already "
+                       f"archived, {summary['index_rows']} in the index"
+                       + (f"; the archive asked to wait {len(summary['waits'])} times" if summary["waits"] else ""),
+                       err=True)
+        return 0
+    line = (f"{site_key} from {summary['archive']}: {summary['index_rows']} captures in the index, "
+            f"{summary['article_captures']} of articles, {summary['requests']} requests\n")
+    emit(summary, as_json, line + summary_lines(summary, "index rows"))
+    return EXIT_FAILED if summary["unreadable"] else 0

@@ -1,0 +1,294 @@
+"""`gazette import`: archive the captures of WARC, WACZ and Scrapy-cache files through the crawl's own steps.
+
+Every article capture goes through `decide` (pipelines/decide.py: the same refusals, extraction and dedup as a
+crawl) and `apply` (pipelines/record.py: the same write), in capture-time order across all the files given, with
+its origin (kind, file, record id) written in the same transaction (archive/origins.py). An article capture older
+than what the archive holds takes its place in the article's history (archive/timeline.py), so revisions are in
+capture-time order whatever order files are imported in.
+
+What is archived: HTML responses whose URL is an article of a configured site (its `article_pattern`), or any
+HTML page of no configured site with `other`. Listing pages of a site (its `listing_pattern`, start pages, feeds)
+are read for the dates they list, as a crawl does. Revisit records take the body of the record they repeat (by
+payload digest, in the files or the archive). A record already archived (same record id, or the same URL, time
+and body) is skipped, so importing a file twice changes nothing and a rerun after a crash finishes the job.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from archive import Archive, origins
+from archive.outcomes import Outcome
+from pipelines.decide import decide
+from pipelines.learning import lines_for, refresh
+from pipelines.record import apply
+from pipelines.rules import OTHER, Config, Site
+
+from .sources import Capture, CaptureError, Reading, open_source
+
+HTML_MEDIA = ("text/html", "application/xhtml+xml")
+PER_SITE = ("new", "updated", "unchanged", "duplicate", "refused", "gone", "unreadable")
+MAX_ERRORS = 200
+BATCH = 32  # captures decided, then written in one transaction (~2 ms of write each: the lock is held briefly)
+
+
+class Run:
+    """The counts of one import or backfill: records read, captures skipped and why, outcomes per site."""
+
+    def __init__(self):
+        self.records = 0
+        self.skipped: Counter = Counter()
+        self.sites: dict[str, Counter] = {}
+        self.errors: list[str] = []
+        self.problems: list[str] = []
+
+    def count(self, site: str, outcome: str) -> None:
+        self.sites.setdefault(site, Counter())[outcome] += 1
+
+    def error(self, message: str) -> None:
+        if len(self.errors) < MAX_ERRORS:
+            self.errors.append(message)
+
+    def summary(self) -> dict:
+        totals = Counter()
+        for counts in self.sites.values():
+            totals.update(counts)
+        return {"records": self.records, **{k: totals.get(k, 0) for k in PER_SITE},
+                "already_archived": self.skipped.get("already archived", 0),
+                "skipped": dict(self.skipped),
+                "sites": {site: {k: c.get(k, 0) for k in PER_SITE} for site, c in sorted(self.sites.items())},
+                "problems": self.problems, "errors": self.errors}
+
+
+def import_files(archive: Archive, config: Config, paths: Iterable[str | Path], *, other: bool = False,
+                 on_planned: Callable[[int], None] | None = None,
+                 on_capture: Callable[[Capture, str], None] | None = None, workers: int = 1) -> dict:
+    """Import these files and folders; return the summary (Run.summary). `on_planned(n)` is told how many
+    captures will be archived, `on_capture(capture, outcome)` after each. SourceError for a path that is no
+    capture file (before anything is written)."""
+    run = Run()
+    with tempfile.TemporaryDirectory(prefix="gazette-import-") as workdir:
+        readings: list[tuple[str, Path, Reading]] = []
+        for path in paths:
+            path = Path(path).absolute()
+            kind, reading = open_source(path, Path(workdir))
+            readings.append((kind, path, reading))
+        import_id = origins.start_import(archive, readings[0][0] if len(readings) == 1 else "files",
+                                         "; ".join(str(p) for _, p, _ in readings))
+        status = "interrupted"
+        try:
+            for index, (_, _, reading) in enumerate(readings):
+                run.records += reading.records
+                if reading.problem:
+                    run.problems.append(reading.problem)
+                for capture in reading.captures:
+                    capture.order = (index, *capture.order)
+            captures = [c for _, _, r in readings for c in r.captures]
+            archive_captures(archive, config, captures, run, import_id=import_id, other=other,
+                             on_planned=on_planned, on_capture=on_capture, workers=workers)
+            status = "failed" if run.problems else "ok"
+        finally:
+            origins.finish_import(archive, import_id, status, run.summary())
+    return run.summary()
+
+
+def archive_captures(archive: Archive, config: Config, captures: list[Capture], run: Run, *,
+                     import_id: int | None, other: bool = False, hints: dict | None = None,
+                     on_planned: Callable[[int], None] | None = None,
+                     on_capture: Callable[[Capture, str], None] | None = None, workers: int = 1) -> None:
+    """Archive the article captures among these (in capture-time order), after reading the listings among
+    them for listed dates; count everything in `run`. Shared by `gazette import` and `gazette backfill`."""
+    articles, listings = plan(archive, config, captures, run, other)
+    hints = dict(hints or {})
+    for capture, site in listings:
+        hints.update({k: v for k, v in listing_dates(config, site, capture).items() if k not in hints})
+    by_digest = {c.payload_digest: c for c in captures if c.warc_type == "response" and c.payload_digest}
+    learned = {key: lines_for(archive, key) for key in {s.key for _, s in articles} if key in config.sites}
+    if on_planned:
+        on_planned(len(articles))
+    with Deciding(config, learned, workers if len(articles) >= 4 * BATCH else 1) as deciding:
+        batches = [articles[i:i + BATCH] for i in range(0, len(articles), BATCH)]
+        pending = deciding.submit(archive, batches[0], run, hints, by_digest) if batches else []
+        for number, batch in enumerate(batches):
+            prepared = [item if isinstance(item, str) else (*item[:3], item[3].result()) for item in pending]
+            if number + 1 < len(batches):  # the next batch is decided while this one is written
+                pending = deciding.submit(archive, batches[number + 1], run, hints, by_digest)
+            with archive.transaction():  # one write transaction per batch: decide ran before it, outside
+                outcomes = [write(archive, item, run, import_id) if isinstance(item, tuple) else item
+                            for item in prepared]
+            for (capture, _), outcome in zip(batch, outcomes):
+                if on_capture:
+                    on_capture(capture, outcome)
+    for key in learned:
+        counts = run.sites.get(key, Counter())
+        if counts.get("new") or counts.get("updated"):
+            refresh(archive, key)  # as after a crawl: the site's boilerplate, relearned from its latest pages
+
+
+def plan(archive: Archive, config: Config, captures: list[Capture], run: Run,
+         other: bool) -> tuple[list[tuple[Capture, Site]], list[tuple[Capture, Site]]]:
+    """(article captures to archive in capture-time order, listing captures to read), each with its site;
+    what is left out is counted in run.skipped by reason."""
+    articles, listings = [], []
+    seen: set = set()
+    known = origins.known_records(archive, [c.record for c in captures])
+    for capture in captures:
+        site = config.site_for_url(capture.url)
+        reason = skip_reason(capture, site, other)
+        if reason is None and (capture.record in seen or (capture.url, capture.time, capture.payload_digest) in seen):
+            reason = "repeated record"
+        seen.update((capture.record, (capture.url, capture.time, capture.payload_digest)))
+        if reason == "listing":  # read for the dates it lists, not archived (as in a crawl)
+            listings.append((capture, site))
+            run.skipped["listing"] += 1
+        elif reason is None and capture.record in known:
+            run.skipped["already archived"] += 1
+        elif reason is None:
+            articles.append((capture, site))
+        else:
+            run.skipped[reason] += 1
+    articles.sort(key=lambda item: (item[0].time or "", item[0].order))
+    return articles, listings
+
+
+def skip_reason(capture: Capture, site: Site, other: bool) -> str | None:
+    """Why a capture is not archived as an article page (None: it is), or "listing" for a listing to read."""
+    if urlsplit(capture.url).scheme not in ("http", "https"):
+        return "not a web page"
+    if site.key == OTHER and not other:
+        return "no configured site"
+    media = (capture.media or "").split(";")[0].strip().lower()
+    if capture.warc_type == "response" and media not in HTML_MEDIA + ("",):  # no type: decide sniffs the body
+        return "not HTML"
+    if capture.status is not None and 300 <= capture.status < 400:
+        return "redirect"
+    if site.key == OTHER or site.is_article(capture.url):
+        return None
+    if is_listing(site, capture.url) and capture.status == 200 and capture.warc_type == "response":
+        return "listing"
+    return "not an article page"
+
+
+def is_listing(site: Site, url: str) -> bool:
+    starts = {site.canonical(u) for u in site.start_urls + site.feed_urls}
+    return site.canonical(url) in starts or bool(site.listing_pattern and site.listing_pattern.search(urlsplit(url).path))
+
+
+def listing_dates(config: Config, site: Site, capture: Capture) -> dict[str, str]:
+    """canonical article URL -> listed date, read from a listing capture by the crawl's own listing code
+    (crawler/listing.py)."""
+    from scrapy.http import HtmlResponse
+
+    from .. import listing
+
+    try:
+        headers, body = capture.load()
+    except CaptureError:
+        return {}
+    page = listing.Page(capture.url, HtmlResponse(url=capture.url, body=body, headers=headers).text)
+
+    def wanted(url: str) -> bool:
+        return urlsplit(url).scheme in ("http", "https") and site.owns(url) and site.is_article(url)
+
+    found = listing.feed_entries(page) if page.is_feed else listing.entries(page, site.selectors, wanted)[0]
+    return {site.canonical(e.url): e.date for e in found if e.date and wanted(e.url)}
+
+
+class Deciding:
+    """Runs `decide` (the pure, slow step) for batches of captures: in this process, or in `workers` processes."""
+
+    def __init__(self, config: Config, learned: dict, workers: int = 1):
+        self.config, self.learned = config, learned
+        self.pool = ProcessPoolExecutor(workers) if workers > 1 else None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+        return False
+
+    def submit(self, archive: Archive, batch: list, run: Run, hints: dict, by_digest: dict) -> list:
+        """Per capture: (capture, site, page, future decision), or "unreadable" / "already"."""
+        out = []
+        for capture, site in batch:
+            page = read(archive, capture, site, run, hints, by_digest)
+            if isinstance(page, str):
+                out.append(page)
+                continue
+            args = (page, site, self.config.directory)
+            lines = self.learned.get(site.key, frozenset())
+            future = (self.pool.submit(decide, *args, learned_lines=lines) if self.pool is not None
+                      else _Done(decide(*args, learned_lines=lines)))
+            out.append((capture, site, page, future))
+        return out
+
+
+class _Done:
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+def read(archive: Archive, capture: Capture, site: Site, run: Run, hints: dict, by_digest: dict) -> dict | str:
+    """One capture as the page dict decide takes, or "unreadable" or "already" (archived before)."""
+    try:
+        headers, body = load(archive, capture, by_digest)
+    except CaptureError as exc:
+        run.count(site.key, "unreadable")
+        run.error(f"{capture.url} ({capture.time}, {capture.source}): {exc}")
+        return "unreadable"
+    if origins.same_capture(archive, capture.url, capture.time, hashlib.sha256(body).hexdigest()):
+        run.skipped["already archived"] += 1
+        return "already"
+    listed = hints.get(site.canonical(capture.url)) if hints else None
+    return {"url": capture.url, "final_url": capture.final_url or capture.url,
+            "status": capture.status or 200, "headers": headers, "body": body, "site": site.key,
+            "hints": {"listed_published": listed} if listed else {}, "fetched_at": capture.time, "error": None}
+
+
+def write(archive: Archive, prepared: tuple, run: Run, import_id: int | None) -> str:
+    """Apply a decided capture and note its origin (inside the caller's transaction); return its outcome (new,
+    updated, unchanged, duplicate, refused or gone)."""
+    capture, site, page, decision = prepared
+    result = apply(archive, decision, page)
+    if result.get("capture_id"):
+        origins.record_origin(archive, result["capture_id"], kind=capture.kind, source=capture.source,
+                              record=capture.record, replay_url=capture.replay_url,
+                              payload_digest=capture.payload_digest, import_id=import_id)
+    if result["status"] == Outcome.FAILED:
+        outcome = "gone" if result["gone"] else "refused"
+        run.error(f"{capture.url} ({capture.time}): {result['error']}")
+    else:
+        outcome = str(result["status"])
+    run.count(site.key, outcome)
+    return outcome
+
+
+def load(archive: Archive, capture: Capture, by_digest: dict) -> tuple[dict, bytes]:
+    """A capture's headers and body; a revisit record's body is that of the record it repeats."""
+    if capture.warc_type != "revisit":
+        return capture.load()
+    original = by_digest.get(capture.payload_digest)
+    if original is not None:
+        headers, body = original.load()
+    else:
+        row = origins.capture_by_payload(archive, capture.payload_digest or "")
+        if row is None:
+            raise CaptureError(f"revisit of a record found neither in the files nor in the archive "
+                               f"(payload digest {capture.payload_digest})")
+        headers, body = json.loads(row["headers"] or "{}"), archive.capture_body(row["digest"])
+    try:
+        own, _ = capture.load()
+    except CaptureError:
+        own = {}
+    return (own or headers), body

@@ -1,0 +1,88 @@
+"""Who met whom, as events: meetings, visits or tours, talks, calls and signings read from an article's text.
+
+`extract(article)` is a pure function: an article (a mapping with `title`, `body`, `published`, `site`, `id`,
+`language`) in, a list of event dicts out (see `events.Event.as_dict`). Rules over sentences, no model; English
+only. The package, by step: `text` (sentences), `dates`, `triggers` (event verbs and clauses), `config` (the rules
+of config/meetings.toml and config/mentions/), `places`, `persons`, `events` (an event and the tests to open one),
+`extract` (the walk over one text), `press` (press conferences).
+
+1. The body is split into sentences. A sentence with an event verb outside reported speech, future, past-perfect
+   and hypothetical phrasing ("will", "is going to", "if ... meets") is a trigger: "met with", "received", "held
+   talks / consultations", "co-chaired", "held a phone call / video meeting", "spoke on the phone", "signed an
+   agreement" (not an executive order, bill, law or decree), "attended the signing ceremony", "visited",
+   "toured", "led a delegation to", "organized envoys to visit", "for a five-day visit to", "During his visit to
+   X ...", "held a ... meeting" between two named parties, a delegation's or a province's event abroad. The first
+   verb gives the type; at the same place a call wins ("held video talks").
+2. A trigger with a date of its own ("On March 21", "From December 15 to 17", "on May 12 and 13", "On the
+   morning of the 26th", "on Thursday", "last Friday", "yesterday", "this morning", resolved against the
+   publication date; "a five-day visit" gives the end) and a counterpart (a foreign country, place or person,
+   envoys, or a second Chinese side) opens an event, if its clause has a Chinese party (a Chinese person, China
+   or a Chinese body, a Chinese place) or the event is placed in China: a foreign official's activity at home or
+   in a third country is no event. A trigger without a date, or a dated visit inside the current visit's days,
+   is folded into the current event: one row per occasion, so a tour over several days and places is one event
+   (start and end date; place = where it went, the first destination named, all of them in `places`; several
+   cities of one province: the province). With no event open yet, an undated "met with", "held talks",
+   "visited" or "signed" opens one, dated by the sentence just before if that sentence has a date, never from a
+   vague past ("Last year, ... paid a state visit").
+3. Participants come from the clauses that tell who took part: the trigger's clause, and in the sentences an
+   event owns, the clauses with a participation verb ("attended", "accompanied", "met", ...); never from a
+   relative clause of another subject, nor those "on behalf of", "greetings from", "instructions of" someone, in
+   a ", who ..." clause, nor "Xi Jinping Thought". A bare name takes the title it has elsewhere in the article.
+   Each participant keeps the sentence that names it (`sentence`). A side the clause describes without naming
+   anyone keeps its description and country ("Chinese officials", "New Zealand diplomats" -> NZL; `described`).
+   Countries are those of the trigger sentence, of the foreign persons, and of the sentences saying who attended.
+4. Place: the province-level division and city (codes of config/mentions/) after "in", "at", "to", "visited" in
+   the trigger sentence, outside the persons' titles, or a landmark ("at the Great Hall of the People"); abroad,
+   the country (pycountry, or config/meetings.toml [foreign_places]); during a trip abroad, the counterpart's
+   country; else the site's default from config/meetings.toml (`place_source` = "site").
+5. Press conferences (titles of config/meetings.toml [press_conferences]): only the spokesperson's answers and
+   opening statements are read, each answer on its own, against the conference's date; only dated events, no
+   folding of other sentences; journalists' questions are left out; `source` = "press_conference" (else
+   "article"); an occasion told twice on the page is kept once.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from .config import DEFAULT_CONFIG, Rules, load, role_head
+from .dates import resolve_date
+from .events import Event
+from .extract import extract_text
+from .persons import Person, persons_in
+from .places import Place, places_in
+from .press import extract_press, same_occasion
+from .text import sentences
+from .triggers import Trigger, find_trigger
+
+TYPES = ("meeting", "visit", "talks", "call", "signing")
+SOURCES = ("article", "press_conference")
+
+__all__ = ["DEFAULT_CONFIG", "SOURCES", "TYPES", "Event", "Person", "Place", "Rules", "Trigger", "extract",
+           "find_trigger", "load", "persons_in", "places_in", "published_date", "resolve_date",
+           "role_head", "same_occasion", "sentences"]
+
+
+def published_date(value) -> date | None:
+    if not value:
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def extract(article, config_dir: str | Path | None = None) -> list[dict]:
+    """The events an article describes (see the module docstring), in order of their trigger sentences."""
+    rules = load(str(config_dir) if config_dir else None)
+    if (article.get("language") or "en") != "en":
+        return []
+    title = article.get("title") or ""
+    if rules.press_titles and rules.press_titles.search(title):
+        return extract_press(article, rules)
+    if rules.skip_titles and rules.skip_titles.search(title):
+        return []
+    return extract_text(article.get("body") or "", published_date(article.get("published")), article.get("site"),
+                        article.get("id"), rules)

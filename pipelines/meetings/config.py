@@ -1,0 +1,160 @@
+"""The meetings extractor's rules, loaded once per config directory: config/meetings.toml (site places, press
+conference titles, role heads, foreign roles and portfolios, levels, places abroad, landmarks) and the gazetteers of
+config/mentions/ (countries, provinces, cities, Chinese surnames), compiled into one frozen `Rules`."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from gazette_data import default_config
+
+from .. import mentions
+
+DEFAULT_CONFIG = default_config()  # the shipped config/ (meetings.toml, mentions/), also in a non-editable install
+
+_UNNAMED_CN = r"(?P<title>(?:Executive\s+)?(?:Vice\s+)?(?:Governor|Mayor|Party\s+Secretary))\s+of\s+(?:the\s+)?" \
+              r"(?P<place>{places})(?:\s+(?:Province|Municipality|City))?"
+@dataclass(frozen=True)
+class Rules:
+    tagger: object
+    site_places: dict                 # site key -> (province code, city name or None)
+    skip_titles: re.Pattern | None
+    press_titles: re.Pattern | None    # titles of press conferences (their answers are read)
+    heads: re.Pattern                  # role heads, longest first
+    foreign_roles: re.Pattern
+    portfolio: frozenset
+    levels: tuple                     # ((level, (words...)), ...)
+    provinces: dict                   # code -> name
+    province_names: dict              # name -> code
+    cities: dict                      # name -> (code, province code)
+    country_names: dict               # alpha-3 -> display name
+    unnamed_title: re.Pattern         # "Governor of Guangdong Province"
+    place_title: re.Pattern           # "Guangdong Governor"
+    chinese_places: frozenset
+    level_patterns: tuple             # ((level, compiled words), ...)
+    foreign_places: re.Pattern | None  # places abroad of [foreign_places]
+    foreign_place_codes: dict          # their name -> alpha-3
+    chinese_long_title: re.Pattern     # "Director of the Office of the Central Foreign Affairs Commission Wang Yi"
+    chinese_envoy: re.Pattern          # "Chinese Ambassador to Zambia Du Xiaohui"
+    chinese_lower_title: re.Pattern    # "Yang Jiechi, member of the Political Bureau ..."
+    landmarks: re.Pattern | None       # "the Great Hall of the People"
+    landmark_codes: dict               # landmark -> province code
+    surnames: frozenset
+    foreign_persons: dict              # name -> alpha-3 ("Trump": USA)
+    known_foreign: re.Pattern | None   # those names, whole or after Mr./Ms.
+
+
+def _load_toml(path: Path) -> dict:
+    with open(path, "rb") as fh:
+        return tomllib.load(fh)
+
+
+@lru_cache(maxsize=8)
+def load(config_dir: str | None = None) -> Rules:
+    """The rules for a config directory (its meetings.toml and mentions/; the project's own when absent)."""
+    directory = Path(config_dir) if config_dir else DEFAULT_CONFIG
+    path = directory / "meetings.toml"
+    if not path.exists():
+        path = DEFAULT_CONFIG / "meetings.toml"
+    cfg = _load_toml(path)
+    tagger = mentions.load(config_dir)
+    mentions_dir = directory / "mentions" if (directory / "mentions" / "countries.toml").exists() \
+        else DEFAULT_CONFIG / "mentions"
+    prov = _load_toml(mentions_dir / "provinces.toml")["provinces"]
+    cities = _load_toml(mentions_dir / "cities.toml")["cities"]
+    provinces = {code: entry["name"] for code, entry in prov.items()}
+    sites = {key: (v.get("province"), v.get("city")) for key, v in cfg.get("sites", {}).items()}
+    skip = cfg.get("articles", {}).get("skip_titles", [])
+    press = cfg.get("press_conferences", {}).get("titles", [])
+    heads = sorted(cfg["roles"]["heads"], key=len, reverse=True)
+    foreign = sorted(cfg["roles"]["foreign"], key=len, reverse=True)
+    country_names = {}
+    for hit in tagger.lookup.values():
+        if hit and hit[0] == "country":
+            country_names[hit[2]] = hit[1]
+    names = "|".join(sorted((re.escape(n) for n in [*provinces.values(), *cities]), key=len, reverse=True))
+    abroad = {" ".join(k.split()): v for k, v in cfg.get("foreign_places", {}).items()}
+    landmarks = dict(cfg.get("landmarks", {}))
+    iso = set(country_names)
+    for name, code in abroad.items():
+        if code not in iso:
+            raise ValueError(f"meetings.toml: [foreign_places] {name} = {code}: not a country code of the gazetteer")
+    surnames = mentions._trie_regex(_load_toml(mentions_dir / "officials.toml")["surnames"])
+    levels = tuple((lvl, tuple(words)) for lvl, words in cfg["levels"].items())
+    return Rules(
+        foreign_places=re.compile(r"(?<![\w-])(?:" + mentions._trie_regex(abroad) + r")(?![\w-])") if abroad else None,
+        foreign_place_codes=abroad,
+        chinese_long_title=_long_title(surnames),
+        chinese_envoy=_envoy(surnames),
+        chinese_lower_title=_lower_title(surnames),
+        landmarks=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(landmarks, key=len, reverse=True))
+                             + r")(?![\w-])") if landmarks else None,
+        landmark_codes=landmarks,
+        surnames=frozenset(_load_toml(mentions_dir / "officials.toml")["surnames"]),
+        unnamed_title=re.compile(_UNNAMED_CN.format(places=names)),
+        place_title=re.compile(r"(?P<place>" + names + r")\s+(?P<title>(?:Executive\s+)?(?:Vice\s+)?(?:Governor|Mayor))"
+                               r"\b(?!\s+[A-Z][a-z]+ [A-Z][a-z]+)"),
+        chinese_places=frozenset([*provinces.values(), *cities]),
+        level_patterns=tuple((lvl, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])",
+                                              re.IGNORECASE)) for lvl, words in levels),
+        tagger=tagger, site_places=sites,
+        skip_titles=re.compile("|".join(skip), re.IGNORECASE) if skip else None,
+        press_titles=re.compile("|".join(press), re.IGNORECASE) if press else None,
+        heads=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in heads) + r")(?![\w-])", re.IGNORECASE),
+        foreign_roles=re.compile(r"(?<![\w-])(?:" + "|".join(f"[{h[0]}{h[0].lower()}]" + re.escape(h[1:])
+                                                             for h in foreign) + r")(?![\w-])"),
+        portfolio=frozenset(cfg["roles"].get("portfolio", [])),
+        levels=levels,
+        provinces=provinces, province_names={v: k for k, v in provinces.items()},
+        cities={name: (e["code"], e["province"]) for name, e in cities.items()},
+        country_names=country_names,
+        foreign_persons=dict(cfg.get("foreign_persons", {})),
+        known_foreign=_known_foreign(cfg.get("foreign_persons", {})))
+
+
+def _known_foreign(names: dict) -> re.Pattern | None:
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?:(?P<hon>\b(?:Mr|Ms|Mrs|Madam)\.?\s+))?(?<![\w-])(?P<name>" + alternatives + r")(?![\w-])")
+
+
+def _long_title(surnames: str) -> re.Pattern:
+    """"Director of the Office of the Central Foreign Affairs Commission Wang Yi"."""
+    return re.compile(
+        r"(?P<title>(?:(?:Deputy|Vice|Executive)\s+)?(?:Director|Head|Minister|Chairman|Chairwoman|President|"
+        r"Secretary|Member|Director-General|Party\s+Secretary|Special\s+Representative|Special\s+Envoy)\s+"
+        r"(?:of|on|for)\s+(?:the\s+)?(?:(?:[A-Z][\w'-]*|of|and|the|for|on)\s+){1,12}?)"
+        r"(?P<name>(?:" + surnames + r")\s[A-Z][a-z]{1,11})(?![\w-])")
+
+
+def _envoy(surnames: str) -> re.Pattern:
+    """"Chinese Ambassador to Zambia Du Xiaohui"."""
+    return re.compile(
+        r"(?P<title>(?:Chinese\s+)?(?:Ambassador|Consul\s+General|Consul)\s+(?:to|in)\s+(?:the\s+)?"
+        r"(?:[A-Z][\w'-]*\s+){1,4}?)(?P<name>(?:" + surnames + r")\s[A-Z][a-z]{1,11})(?![\w-])")
+
+
+def _lower_title(surnames: str) -> re.Pattern:
+    """"Yang Jiechi, member of the Political Bureau of the CPC Central Committee and director of ...": a Chinese
+    name with its title after it in lower case, as the ministry's press conferences write it."""
+    return re.compile(
+        r"(?<![\w-])(?P<name>(?:" + surnames + r")\s[A-Z][a-z]{1,11}),\s+(?P<title>(?:member|director|head|minister|"
+        r"vice\s+premier|premier|state\s+councilor|vice\s+president|president|chairman|vice\s+chairman)\b"
+        r"[^,;.]{0,160})")
+
+
+def role_head(title: str | None, rules: Rules | None = None) -> str | None:
+    """A title's head: the last role head it contains, lower case ("Member of the Political Bureau ... and
+    Foreign Minister" -> "foreign minister"); the title itself, lower case, when it has none."""
+    if not title:
+        return None
+    rules = rules or load()
+    heads = [m.group().lower() for m in rules.heads.finditer(title)]
+    if not heads:
+        return " ".join(title.lower().split())
+    head = heads[-1]
+    return {"delegation head": "head of the delegation", "secretary general": "secretary-general"}.get(head, head)

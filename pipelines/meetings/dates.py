@@ -1,0 +1,124 @@
+"""Dates of events for the meetings extractor: "On March 21", "From December 15 to 17", "on May 12 and 13", "On
+the morning of the 26th", "on Thursday", "last Friday", "yesterday", "this morning", resolved against the date the
+text was published (or, for a press conference, held)."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+_MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
+                                       "september", "october", "november", "december"], 1)}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
+         r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)"
+_ORD = r"(?:st|nd|rd|th)?"
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_DATE_PATTERNS = [
+    # March 30 to April 2, 2020 / December 15 to 17, 2020 / May 12 and 13 / between March 3 and 5
+    ("range", re.compile(rf"\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}){_ORD}(?:,\s*(?P<y1>\d{{4}}))?"
+                         rf"\s*(?:to|-|and|through|till|until)\s*(?:(?P<m2>{_MONTH})\s+)?(?P<d2>\d{{1,2}}){_ORD}\b"
+                         rf"(?:,?\s*(?P<y2>\d{{4}}))?")),
+    # 15 to 17 December 2020
+    ("range", re.compile(rf"\b(?P<d1>\d{{1,2}}){_ORD}\s*(?:to|-|and)\s*(?P<d2>\d{{1,2}}){_ORD}\s+(?P<m2>{_MONTH})"
+                         rf"(?:,?\s*(?P<y2>\d{{4}}))?")),
+    ("single", re.compile(rf"\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}){_ORD}\b(?:,\s*(?P<y1>\d{{4}}))?")),
+    ("single", re.compile(rf"\b(?P<d1>\d{{1,2}}){_ORD}\s+(?P<m1>{_MONTH})(?:,?\s*(?P<y1>\d{{4}}))?")),
+    # From the 25th to the 27th
+    ("days", re.compile(r"\bthe (?P<d1>\d{1,2})(?:st|nd|rd|th)\s*(?:to|-|and|through|till|until)\s*(?:the )?"
+                        r"(?P<d2>\d{1,2})(?:st|nd|rd|th)\b")),
+    # On the morning of the 26th / on the 26th
+    ("days", re.compile(r"\bthe (?:(?:morning|afternoon|evening|night) of the )?(?P<d1>\d{1,2})(?:st|nd|rd|th)\b")),
+    ("weekday", re.compile(r"\b(?P<last>[Oo]n|[Ll]ast|[Tt]his) (?:the (?:morning|afternoon|evening) of )?"
+                           r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    # yesterday, this morning, last night, the day before yesterday: days back from the text's own date
+    ("relative", re.compile(r"\b(?:(?P<two>the\s+day\s+before\s+yesterday)|(?P<one>yesterday|last\s+night)|"
+                            r"(?P<zero>today|tonight|this\s+(?:morning|afternoon|evening)))\b", re.IGNORECASE)),
+]
+_BACK = {"two": 2, "one": 1, "zero": 0}
+
+
+def _month(text: str) -> int:
+    return _MONTHS[text.rstrip(".").lower()]
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, published: date) -> int:
+    """The year of a month and day written without one: the publication's, or the one before when that would
+    put the event more than two months after publication (a January article about December)."""
+    candidate = _safe(published.year, month, day)
+    if candidate is not None and candidate > published + timedelta(days=62):
+        return published.year - 1
+    return published.year
+
+
+def _month_for_day(day: int, published: date) -> tuple[int, int]:
+    """(year, month) of a day written alone ("the 26th"): the publication's month, or the month before when the
+    day is after publication."""
+    if day <= published.day + 1:
+        return published.year, published.month
+    first = published.replace(day=1) - timedelta(days=1)
+    return first.year, first.month
+
+
+def resolve_date(text: str, published: date | None) -> tuple[date | None, date | None, tuple[int, int] | None]:
+    """The first date or span `text` states, resolved against `published`: (start, end, span in text).
+    Days and months without a year take the publication's; a day alone takes its month."""
+    best = None
+    for kind, pattern in _DATE_PATTERNS:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[1].start()):
+            best = (kind, m)
+    if best is None:
+        return None, None, None
+    kind, m = best
+    g = m.groupdict()
+    if kind in ("weekday", "relative") and published is None:
+        return None, None, None
+    if kind == "relative":
+        d = published - timedelta(days=next(_BACK[k] for k in _BACK if g.get(k)))
+        return d, d, m.span()
+    if kind == "weekday":
+        back = (published.weekday() - _WEEKDAYS.index(g["w"].lower())) % 7
+        if back == 0 and g["last"].lower() == "last":
+            back = 7            # "last Friday" said on a Friday
+        d = published - timedelta(days=back)
+        return d, d, m.span()
+    if kind == "days":
+        if published is None:
+            return None, None, None
+        d1 = int(g["d1"])
+        y, mo = _month_for_day(int(g.get("d2") or d1), published)
+        start = _safe(y, mo, d1)
+        end = _safe(y, mo, int(g["d2"])) if g.get("d2") else start
+        return start, end, m.span()
+    m1 = g.get("m1") or g.get("m2")
+    m2 = g.get("m2") or m1
+    mo1, mo2 = _month(m1), _month(m2)
+    d1 = int(g["d1"])
+    d2 = int(g["d2"]) if g.get("d2") else d1
+    year = g.get("y1") or g.get("y2")
+    if year:
+        y1 = int(g.get("y1") or g.get("y2"))
+    elif published is not None:
+        y1 = _year_for(mo1, d1, published)
+    else:
+        return None, None, None
+    if kind == "single":
+        d = _safe(y1, mo1, d1)
+        return d, d, m.span()
+    if not g.get("m2") and d2 < d1:       # "March 30 to 2" does not occur; "30 to 2 April" handled by m2
+        mo2 = mo1 % 12 + 1
+    y2 = y1 + 1 if mo2 < mo1 else y1
+    if g.get("y2") and g.get("y1"):
+        y2 = int(g["y2"])
+    start, end = _safe(y1, mo1, d1), _safe(y2, mo2, d2)
+    if start and end and end < start:
+        end = start
+    return start, end, m.span()

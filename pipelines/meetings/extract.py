@@ -1,0 +1,429 @@
+"""The meetings extractor's walk over one text: sentences read for persons, events opened by their trigger
+sentences, participants gathered, places and bodies finished. `extract_text` is the pure core both an article and
+each of a press conference's answers go through (see pipelines/meetings/__init__.py for the rules)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .config import Rules
+from .dates import resolve_date
+from .events import (
+    BACKREF,
+    BACKREF_TYPE,
+    COUNT,
+    ENVOYS,
+    GROUP,
+    NUMBERS,
+    PARTICIPATION,
+    VISITORS,
+    Event,
+    chinese_party,
+    counterpart,
+    described_sides,
+    from_delegation,
+    group_phrase,
+    is_tour_continuation,
+    summit_parties,
+)
+from .persons import (
+    _DELEGATION_HEAD,
+    _EXCLUDE_AFTER,
+    _EXCLUDE_BEFORE,
+    Person,
+    body_of,
+    level_of,
+    site_level,
+    valid_chinese,
+)
+from .places import is_compound, place_dict, place_of, places_in, site_place
+from .text import QUOTES, sentences_with_paragraphs
+from .triggers import _DAYS, _VAGUE_TIME, Trigger, clause_span, find_trigger, second_trigger
+
+
+@dataclass
+class Text:
+    """One text being read: its sentences, their paragraphs, triggers and persons, the Chinese officials it
+    titles anywhere (so a bare name later takes its title), and the events opened so far."""
+    sents: list[str]
+    paras: list[int]
+    triggers: list[Trigger | None]
+    persons: list[list[Person]]
+    known: dict[str, Person]
+    published: date | None
+    site: str | None
+    press: bool                                   # a press conference answer: stricter rules, see open_event
+    events: list[Event] = field(default_factory=list)
+    owner: list[int | None] = field(default_factory=list)   # sentence index -> event index
+    name_re: re.Pattern | None = None
+    refused: set = field(default_factory=set)      # sentences whose trigger had no Chinese party
+
+
+def extract_text(body: str, published: date | None, site: str | None, article_id: str | None, rules: Rules,
+                 *, press: bool = False, seq: int = 0) -> list[dict]:
+    """The events a text describes, in order of their trigger sentences (`seq` numbers them after `seq`)."""
+    t = read(body, published, site, rules, press=press)
+    if not any(t.triggers):
+        return []
+    for i in range(len(t.sents)):
+        ev = open_event(t, i, rules)
+        if ev is not None:
+            t.events.append(ev)
+            t.owner.append(len(t.events) - 1)
+            if t.press:
+                _second_event(t, i, ev, rules)
+        elif t.press or i in t.refused:
+            t.owner.append(None)          # no folding in an answer; a refused trigger's sentence joins no event
+        else:
+            t.owner.append(len(t.events) - 1 if t.events else None)
+    for idx, ev in enumerate(t.events):
+        gather(t, idx, ev, rules)
+    backrefs(t)
+    return [finish(t, ev, rules).as_dict(article_id, seq + n, rules) for n, ev in enumerate(t.events, 1)]
+
+
+def read(body: str, published: date | None, site: str | None, rules: Rules, *, press: bool) -> Text:
+    sents, paras = sentences_with_paragraphs((body or "").translate(QUOTES))
+    triggers = [find_trigger(s, nouns=press) for s in sents]
+    known: dict[str, Person] = {}
+    per_sentence = []
+    for s in sents:
+        ps = persons_of(s, rules)
+        per_sentence.append(ps)
+        home = from_delegation(s, rules)     # "Governor Yuan Jiajun led a delegation from Zhejiang Province to ..."
+        for p in ps:
+            if p.side == "chinese" and p.province is None and home:
+                p.province = home
+            if p.side == "chinese" and p.name and p.name not in known:
+                known[p.name] = p
+    t = Text(sents, paras, triggers, per_sentence, known, published, site, press)
+    if known:
+        t.name_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
+                               + r")(?![\w-])")
+    return t
+
+
+def persons_of(sentence: str, rules: Rules) -> list[Person]:
+    from .persons import persons_in
+    ps = persons_in(sentence, rules)
+    for p in ps:
+        p.sentence = sentence
+    return ps
+
+
+def open_event(t: Text, i: int, rules: Rules) -> Event | None:
+    """The event sentence `i` opens, if any: a trigger with a date of its own (not a day inside the current
+    tour) and a counterpart; or, with no event open yet, an undated strong trigger with someone in it, dated by
+    the sentence before. A press conference answer opens only dated events. Either needs a Chinese party or a
+    place in China."""
+    trig, s = t.triggers[i], t.sents[i]
+    if trig is None:
+        return None
+    current = t.events[-1] if t.events else None
+    start, end, _ = resolve_date(s, t.published)
+    inherit = context = None
+    if start is not None and not (current and is_tour_continuation(current, start, end, trig)):
+        opens = counterpart(s, trig, t.persons[i], rules)
+        foreign = any(p.side == "foreign" for p in t.persons[i])
+        if (not opens or (t.press and not foreign)) and current is not None and VISITORS.search(s[trig.start:]):
+            # "Governor Mao Weiming met with the delegation in Changsha on September 15": the current visit's
+            opens, inherit = True, current
+    elif current is None and not t.press and _undated_may_open(t, i):
+        opens = counterpart(s, trig, t.persons[i], rules)
+        start, end, context = _date_before(t, i)
+    elif t.press and trig.strong and i > 0 and t.paras[i - 1] == t.paras[i] and t.triggers[i - 1] is None:
+        # "The 20th China-EU Summit was held in Beijing yesterday. President Xi Jinping met with ...": in an
+        # answer, the day of the sentence just before
+        start, end, _ = resolve_date(t.sents[i - 1], t.published)
+        if start is None:
+            return None
+        opens = counterpart(s, trig, t.persons[i], rules)
+    else:
+        return None
+    if not opens:
+        return None
+    place, places = place_of(s, trig, t.persons[i], rules)
+    if not place and start is not None and context is not None:
+        place, places = place_of(t.sents[context], Trigger(trig.type, True, 0, 0), t.persons[context], rules)
+    if trig.type == "visit" and not trig.strong and place.get("country") in (None, "CHN"):
+        return None       # an event held at home is no visit
+    if not place and current is not None and current.place.get("country") not in (None, "CHN"):
+        place = _abroad(s, t.persons[i], current, rules)
+    if not place and trig.type == "call":
+        place = _chinese_end(s, trig, rules)
+    if not place:
+        place = site_place(t.site, rules)
+    if not (chinese_party(s, trig, t.persons[i], rules) or place.get("country") == "CHN"
+            or _chinese_subject(t, i, current)):
+        t.refused.add(i)  # a foreign official's activity at home or in a third country
+        return None
+    return _new_event(t, i, trig, start, _end_of(s, start, end), place, places, inherit, current, rules)
+
+
+def _chinese_subject(t: Text, i: int, current: Event | None) -> bool:
+    """A Chinese party the persons patterns do not see: a Chinese official the text titles elsewhere, named bare
+    in the trigger's clause ("In Hanoi on June 26, Huang Kunming met with ..."), or "he"/"she" after an event
+    whose Chinese side is named."""
+    trig, s = t.triggers[i], t.sents[i]
+    a, b = clause_span(s, trig)
+    if t.name_re is not None and any(a <= m.start() < b for m in t.name_re.finditer(s)):
+        return True
+    if not t.press and current is not None and re.search(r"(?:^|,\s+)(?:[Hh]e|[Ss]he)\s+$", s[a:trig.start]):
+        return any(p.side == "chinese" and p.name for p in current.persons) or bool(
+            re.search(r"(?:^|[,;]\s+|\band\s+)[A-Z][a-z]+ [A-Z][a-z]+\s+$", current.sentence[:current.trigger_start]))
+    return False
+
+
+def _chinese_end(s: str, trig: Trigger, rules: Rules) -> dict:
+    """A call is placed where its Chinese side is: a Chinese city or province that is a party of its clause
+    ("this morning Wuhan and Los Angeles held a video conference")."""
+    a, b = clause_span(s, trig)
+    chinese = [p for p in places_in(s[a:b], rules) if p.kind in ("province", "city")]
+    return place_dict(chinese[0], rules, "text") if chinese else {}
+
+
+def _second_event(t: Text, i: int, first: Event, rules: Rules) -> None:
+    """In an answer, "This morning, Wang Yi met with him and Vice Foreign Minister Kong Xuanyou held talks with
+    him": the second verb's occasion, the same day, the same counterpart, the persons of its own clause."""
+    s = t.sents[i]
+    found = second_trigger(s, t.triggers[i])
+    if found is None:
+        return
+    trig, subject = found
+    if not any(p.side == "chinese" and p.start >= subject for p in t.persons[i]):
+        return
+    ev = Event(trig.type, first.date_start, first.date_end, s, i, place=dict(first.place), places=first.places,
+               trigger_start=trig.start, source=first.source)
+    ev.inherit, ev.second = first.inherit, trig
+    a, b = subject, clause_span(s, trig)[1]
+    for p in t.persons[i]:
+        if a <= p.start < b:
+            ev.add_person(p)
+            if p.side == "foreign":
+                ev.add_country(p.country)
+    for p in places_in(s[a:b], rules):
+        if p.kind == "country" and p.code != "CHN" and not is_compound(s[a:b], p):
+            ev.add_country(p.code)
+    t.events.append(ev)
+
+
+def _undated_may_open(t: Text, i: int) -> bool:
+    """An undated event needs a strong verb, no vague past, and someone in it ("Foreign tourists ... visited
+    Chongqing": no)."""
+    trig, s = t.triggers[i], t.sents[i]
+    return trig.strong and trig.type != "call" and not _VAGUE_TIME.search(s) and bool(
+        t.persons[i] or ENVOYS.search(s) or re.search(r"\bdelegation\b", s))
+
+
+def _date_before(t: Text, i: int) -> tuple[date | None, date | None, int | None]:
+    """"The expo opened in Changsha on June 29. Vice President Han Zheng ... met with ...": the day (and place)
+    of the sentence just before, or the one before it."""
+    for j in (i - 1, i - 2):
+        if j >= 0 and t.triggers[j] is None:
+            start, end, _ = resolve_date(t.sents[j], t.published)
+            if start is not None:
+                return start, end, j
+    return None, None, None
+
+
+def _end_of(s: str, start: date | None, end: date | None) -> date | None:
+    """"for a five-day visit": the end the number of days gives."""
+    days = _DAYS.search(s)
+    if days and start is not None and (end is None or end == start):
+        n = days.group("n")
+        return start + timedelta(days=max(0, (int(n) if n.isdigit() else NUMBERS[n]) - 1))
+    return end
+
+
+def _abroad(s: str, persons: list[Person], current: Event, rules: Rules) -> dict:
+    """During a trip abroad, "In Hanoi on June 26, ... met with Vietnamese Prime Minister ...": the country of
+    the counterpart, else the trip's place."""
+    abroad = {x.code for x in places_in(s, rules) if x.kind == "country" and x.code != "CHN"}
+    abroad |= {x.country for x in persons if x.side == "foreign" and x.country}
+    if len(abroad) == 1:
+        return {"country": abroad.pop(), "province": None, "province_code": None, "city": None, "city_code": None,
+                "source": "text"}
+    return dict(current.place)
+
+
+def _new_event(t: Text, i: int, trig: Trigger, start, end, place: dict, places: list, inherit: Event | None,
+               current: Event | None, rules: Rules) -> Event:
+    s = t.sents[i]
+    subject = re.search(r"(?:^|[,;]\s+|\band\s+)(?P<name>[A-Z][a-z]+ [A-Z][a-z]+)\s+$", s[:trig.start])
+    if subject and valid_chinese(subject.group("name")) and subject.group("name").split()[0] in rules.surnames \
+            and not any(p.name == subject.group("name") for p in t.persons[i]) and subject.group("name") not in t.known:
+        # "Mao Weiming held talks with ...": a Chinese name the article gives no title
+        a = subject.start("name")
+        t.persons[i].append(Person("chinese", subject.group("name"), None, start=a, end=a + len(subject.group("name")),
+                                   sentence=s))
+    t.persons[i].extend(described_sides(s, trig, t.persons[i], rules))
+    a, b = clause_span(s, trig)
+    if not any(p.side == "chinese" and a <= p.start < b for p in t.persons[i]):
+        party = chinese_party(s, trig, t.persons[i], rules)
+        if party:         # "China, Japan and the ROK held ...", "President Xi": the Chinese side as written
+            at = s.find(party, a)
+            t.persons[i].append(Person("chinese", None, party, start=max(at, a), end=max(at, a) + len(party),
+                                       sentence=s, described=True))
+    ev = Event(trig.type, start, end, s, i, place=place, places=places, trigger_start=trig.start,
+               source="press_conference" if t.press else "article")
+    ev.inherit = inherit
+    if current is not None and not t.press and re.match(r"(?:(?:In|At|On)\s[^,]{1,60},\s+)?(?:[Hh]e|[Ss]he)\s", s):
+        ev.pronoun_of = current      # "he held talks": the previous event's first named Chinese person
+    if trig.type == "visit":
+        ev.visitors_foreign = bool([p for p in places_in(s[:trig.start], rules)
+                                    if p.kind == "country" and p.code != "CHN"]) or \
+            any(p.side == "foreign" and p.start < trig.start for p in t.persons[i])
+    return ev
+
+
+# Beside the participation verbs, a person who chairs, hosts, speaks at or addresses an occasion told in a later
+# sentence of the article took part in it.
+_TOOK_PART = re.compile(PARTICIPATION.pattern + r"|\b(?:presided|chaired|co-chaired|hosted|delivered|addressed|"
+                        r"introduced|spoke|said|says|noted|stressed|expressed|thanked|welcomed|briefed)\b")
+
+
+def verb_clauses(s: str, trig: Trigger | None) -> list[tuple[int, int]]:
+    """The clauses of a sentence that tell who took part: the trigger's, and each one with a participation verb
+    ("attended", "accompanied", "met", "presided over", "said", ...)."""
+    spans = [clause_span(s, trig)] if trig is not None else []
+    for m in _TOOK_PART.finditer(s):
+        spans.append(clause_span(s, Trigger("", True, m.start(), m.end())))
+    return spans
+
+
+def _elsewhere(s: str, p: Person) -> bool:
+    """A person of another occasion the sentence also tells ("... met with him and Vice Foreign Minister Kong
+    Xuanyou held talks with him"), or the one accompanied ("Zarif, accompanying Speaker Larijani, met ...")."""
+    return bool(re.search(r"\band\s+$", s[:p.start]) and re.match(
+        r"\s+(?:also\s+|separately\s+)?(?:held|met|had|visited|signed|spoke|received)\b", s[p.end:])) or bool(
+        re.search(r"\baccompanying\s+$", s[:p.start]))
+
+
+def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
+    """An event's participants and countries: those of its trigger sentence's clauses that tell who took part,
+    then of the later sentences it owns (a tour's meetings and visits), from the clauses with a participation
+    verb; a known Chinese name takes its title. A press conference answer's event keeps its sentence's only."""
+    _inherited(ev)
+    if ev.second is not None:
+        return              # its persons are those of its own clause (_second_event)
+    for i in (i for i, o in enumerate(t.owner) if o == idx):
+        s = t.sents[i]
+        is_trigger = i == ev.trigger_sentence_index
+        clauses = verb_clauses(s, t.triggers[i])
+        inside = [p for p in t.persons[i] if p.described or (any(a <= p.start < b for a, b in clauses)
+                                                             and not _elsewhere(s, p))]
+        for p in inside if is_trigger else [p for p in inside if p.name or p.side == "foreign"]:
+            ev.add_person(p)
+            if p.side == "foreign":
+                ev.add_country(p.country)
+        _known_names(t, i, ev, clauses)
+        if is_trigger or PARTICIPATION.search(s):
+            _countries_and_group(t, i, ev, is_trigger, rules)
+        if _DELEGATION_HEAD.search(s) and ev.visitors_foreign and len(ev.countries) == 1:
+            ev.add_person(Person("foreign", None, "head of the delegation", country=ev.countries[0], sentence=s))
+
+
+def _inherited(ev: Event) -> None:
+    """"he held talks": the previous event's first named Chinese person; "met with the delegation": the tour's
+    foreign persons (each keeps the sentence that names it) and countries."""
+    if ev.pronoun_of is not None:
+        lead = next((x for x in ev.pronoun_of.persons if x.side == "chinese" and x.name), None)
+        if lead is not None:
+            ev.add_person(Person("chinese", lead.name, lead.title, level=lead.level, province=lead.province,
+                                 city=lead.city, sentence=lead.sentence))
+    if ev.inherit is not None:
+        if ev.source != "press_conference":
+            for p in ev.inherit.persons:
+                if p.side == "foreign":
+                    ev.add_person(p)
+        for c in ev.inherit.countries:
+            ev.add_country(c)
+        ev.group_number = ev.inherit.group_number
+        ev.group_description = ev.inherit.group_description
+
+
+# "At the invitation of Chairman Li Zhanshu of ...": named, not there
+_ON_BEHALF = re.compile(r"\b(?:invitation|behalf|instructions?|greetings|letter|message)\s+(?:of|from)\s+"
+                        r"(?:[A-Z][\w'-]*\s+){0,8}$")
+
+
+def _known_names(t: Text, i: int, ev: Event, clauses: list[tuple[int, int]]) -> None:
+    """A Chinese official named bare ("Yuan Jiajun visited ...") in a clause that tells who took part, with the
+    title the text gives him elsewhere."""
+    if t.name_re is None:
+        return
+    s = t.sents[i]
+    for m in t.name_re.finditer(s):
+        if any(p.start <= m.start() < p.end for p in t.persons[i]):
+            continue
+        if _EXCLUDE_BEFORE.search(s[:m.start()]) or _EXCLUDE_AFTER.search(s[m.end():]) or _ON_BEHALF.search(
+                s[:m.start()]):
+            continue
+        if not any(a <= m.start() < b for a, b in clauses):
+            continue
+        k = t.known[m.group()]
+        ev.add_person(Person("chinese", k.name, k.title, level=k.level, province=k.province, city=k.city,
+                             sentence=s))
+
+
+def _countries_and_group(t: Text, i: int, ev: Event, is_trigger: bool, rules: Rules) -> None:
+    """The foreign countries a participation sentence names (not places abroad where it happened, nor those of
+    a Chinese person's title), the group the trigger sentence names and its number of countries."""
+    s = t.sents[i]
+    a, b = clause_span(s, t.triggers[i]) if is_trigger and t.triggers[i] is not None else (0, len(s))
+    for p in places_in(s, rules):
+        if not a <= p.start < b:
+            continue     # "... on January 4, the two sides agreed to implement the consensus reached ... in Argentina"
+        if p.abroad and (not is_trigger or (ev.type != "visit" and ev.place.get("country") == p.code)):
+            continue     # "met ... in Geneva": where, not who
+        if p.kind == "country" and not is_compound(s, p) and not any(
+                q.start <= p.start < q.end and q.side == "chinese" for q in t.persons[i]) and (
+                is_trigger or GROUP.search(s)):
+            ev.add_country(p.code)
+    if is_trigger and t.triggers[i] is not None:
+        for code in summit_parties(s, t.triggers[i], rules):
+            ev.add_country(code)
+    if is_trigger and ev.group_description is None:
+        ev.group_description = group_phrase(s, ev.trigger_start, rules)
+    c = COUNT.search(s)
+    if c and ev.group_number is None:
+        n = c.group("n").lower()
+        ev.group_number = int(n) if n.isdigit() else NUMBERS.get(n)
+
+
+def backrefs(t: Text) -> None:
+    """"... attended the meeting or accompanied the visit": persons of a later sentence join the earlier event
+    of the type it names."""
+    for i, s in enumerate(t.sents):
+        o = t.owner[i]
+        if o is None or i == t.events[o].trigger_sentence_index:
+            continue
+        for m in BACKREF.finditer(s):
+            kind = BACKREF_TYPE.get(m.group(1))
+            if not kind or t.events[o].type == kind:
+                continue
+            target = next((e for e in reversed(t.events[:o]) if e.type == kind), None)
+            if target is None or not PARTICIPATION.search(s):
+                continue
+            for p in t.persons[i]:
+                if p.name:
+                    target.add_person(p)
+
+
+def finish(t: Text, ev: Event, rules: Rules) -> Event:
+    """The level and body of each Chinese person (from the title, else the site's level; the body from the
+    title's place, the delegation's home or the event's province)."""
+    prov = ev.place.get("province_code")
+    # a side described ("China", "New Zealand diplomats") gives way to persons of that side who joined later
+    named_cn = any(p.side == "chinese" and not p.described for p in ev.persons)
+    named_countries = {p.country for p in ev.persons if p.side == "foreign" and not p.described}
+    ev.persons = [p for p in ev.persons if not p.described or (
+        p.side == "chinese" and not named_cn) or (p.side == "foreign" and p.country not in named_countries)]
+    for p in ev.persons:
+        if p.side == "chinese" and not p.described:
+            if p.level is None:
+                p.level = (level_of(p.title, rules) if p.title else None) or site_level(t.site, rules)
+            p.body = body_of(p.title or "", p.level, p.province or from_delegation(ev.sentence, rules) or prov,
+                             p.city, rules)
+    return ev

@@ -1,0 +1,377 @@
+"""Persons for the meetings extractor: the titled persons a sentence names (`persons_in`), on the Chinese side
+(title and name, "name, title,", provincial leaders, envoys, chief executives, officials by title alone) and the
+foreign side (roles tied to a country, heads of international organisations), with level and body."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import mentions
+from .config import Rules
+from .places import is_compound, places_in
+
+
+@dataclass
+class Person:
+    side: str                  # chinese | foreign
+    name: str | None
+    title: str | None
+    country: str | None = None  # alpha-3 for the foreign side
+    level: str | None = None
+    body: str | None = None
+    start: int = 0
+    end: int = 0
+    province: str | None = None  # code of a province named in a Chinese title
+    city: str | None = None
+    sentence: str | None = None  # the sentence that names the person (set by the extractor)
+    described: bool = False      # a side described, not named ("Chinese officials", "New Zealand diplomats")
+
+
+_CHIEF_EXECUTIVE = re.compile(r"(?P<title>(?:Hong\s+Kong|Macao|Macau)(?:\s+SAR|\s+Special\s+Administrative\s+Region)?"
+                              r"\s+Chief\s+Executive|Chief\s+Executive\s+of\s+(?:the\s+)?(?:Hong\s+Kong|Macao|Macau)"
+                              r"(?:\s+SAR|\s+Special\s+Administrative\s+Region)?)"
+                              r"\s+(?P<name>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){1,2})(?![\w-])")
+_PLACE_WORDS = {"Province", "Prefecture", "City", "County", "Region", "State", "District", "Oblast", "Municipality",
+                "Republic", "Kingdom", "Island", "Islands", "Government", "Parliament", "Council", "Assembly"}
+# "instructions of", "on behalf of", "greetings from": someone named, not there ("a visit from X": there)
+_EXCLUDE_BEFORE = re.compile(r"(?:\b(?:of|behalf\s+of|(?:greetings|regards|message|letter|congratulations|wishes)\s+"
+                             r"from)\s+(?:Comrade\s+)?|\bComrade\s+)$")
+_EXCLUDE_AFTER = re.compile(r"^(?:'s)?\s+(?:Thought|as\s+the\s+core)\b|^'s\s+(?:special\s+)?(?:envoy|representative)\b",
+                            re.I)
+_FOREIGN_NAME = re.compile(r"(?:,\s+|\s+)(?P<name>(?:(?!(?:In|On|At|And|With|To|For|Of|The|His|Her|Their|During|"
+                           r"Visits|Meets|Met)\b)(?:(?:Dr|Mr|Ms|Mrs)\.\s)?(?:[A-Z]\.\s)?[A-ZÀ-ÖØ-Þ][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s?"
+                           r"(?:(?:bin|bint|al|el|de|da|van|von|der|den|du|dos|das|di|la|le)\s(?=[A-Z]))?){1,5})")
+_LEADERS = re.compile(r"(?P<title>(?:[A-Z][a-z]+\s+)?(?:provincial|municipal|city|Provincial|Municipal)\s+leaders)\s+"
+                      r"(?P<names>[A-Z][a-z]+ [A-Z][a-z]+(?:,\s+(?:and\s+)?[A-Z][a-z]+ [A-Z][a-z]+)*)")
+_ORG_ROLE = re.compile(r"(?P<role>Secretary-General|Secretary General|Director-General|Director General|President|"
+                       r"Permanent Representative|Special Representative|Special Envoy|Chairperson|Commissioner)\s+of\s+"
+                       r"(?:the\s+)?(?P<org>(?:[A-Z][\w-]*\s+)*?(?:Organization|Organisation|Union|Bank|Fund|Forum|"
+                       r"Association|Council|Secretariat|Nations|Institute|Agency|Commission))")
+# "Denis Pasler, Governor of ...", "Yves Rossier, former Swiss ambassador": a name just before a role
+_NAME_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s){1,3}?[A-Z][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+)"
+                          r",\s+(?:the\s+)?(?:(?:former|then|new|outgoing|incoming|visiting)\s+)?$")
+_DELEGATION_HEAD = re.compile(r"\b(?:[Tt]he\s+)?(?:head|leader)\s+of\s+the\s+delegation\b")
+
+
+def valid_chinese(name: str) -> bool:
+    parts = name.split(" ", 1)
+    return len(parts) == 2 and mentions._GIVEN_NAME.fullmatch(parts[1]) is not None
+
+
+_MUNICIPALITIES = {"CN-BJ", "CN-SH", "CN-TJ", "CN-CQ"}
+
+
+def level_of(title: str, rules: Rules) -> str | None:
+    """national, provincial or municipal from the title's words, else from the place it names."""
+    for level, pattern in rules.level_patterns:
+        if pattern.search(title):
+            return level
+    for p in places_in(title, rules):
+        if p.kind == "province":
+            return "municipal" if p.code in _MUNICIPALITIES else "provincial"
+        if p.kind == "city":
+            return "municipal"
+    return None
+
+
+def site_level(site: str | None, rules: Rules) -> str:
+    prov, city = rules.site_places.get(site or "", (None, None))
+    if city or prov in _MUNICIPALITIES:
+        return "municipal"
+    return "provincial" if prov else "national"
+
+
+def chinese_place(text: str, rules: Rules) -> tuple[str | None, str | None]:
+    """(province code, city name) named in a title."""
+    for p in places_in(text, rules):
+        if p.kind == "province":
+            return p.code, None
+        if p.kind == "city":
+            return rules.cities.get(p.name, (None, None))[1], p.name
+    return None, None
+
+
+def body_of(title: str, level: str | None, province: str | None, city: str | None, rules: Rules) -> str | None:
+    low = title.lower()
+    pname = rules.provinces.get(province) if province else None
+    if "foreign minister" in low or "spokesperson" in low:
+        return "Ministry of Foreign Affairs"
+    if re.search(r"party|committee|secretary", low) and level == "provincial" and pname:
+        return f"CPC {pname} Provincial Committee"
+    if re.search(r"party|committee|secretary", low) and level == "municipal" and city:
+        return f"CPC {city} Municipal Committee"
+    if level == "provincial" and pname:
+        return f"{pname} Provincial People's Government"
+    if level == "municipal" and (city or pname):
+        return f"{city or pname} Municipal People's Government"
+    if level == "national" and "state council" in low:
+        return "State Council"
+    return None
+
+
+def _portfolio(rest: str, rules: Rules) -> int:
+    """How much of `rest` (" of Investment, Trade and Industry and his ...") is a minister's portfolio."""
+    m = re.match(r"\s+(?:of|for)\s+(?:the\s+)?", rest)
+    first = re.match(r"[A-Za-z][a-z]+", rest[m.end():]) if m else None
+    lower = first is not None and first.group().islower()   # "minister of foreign affairs"
+    if not first or first.group().capitalize() not in rules.portfolio:
+        return 0
+    pos = end = m.end() + first.end()
+    while True:
+        tok = re.match(r"(?:,\s+|,?\s+and\s+|\s+)([a-z][a-z]+)" if lower else
+                       r"(?:,\s+|,?\s+and\s+|\s+)([A-Z][a-z]+)", rest[pos:])
+        if not tok or tok.group(1).capitalize() not in rules.portfolio:
+            return end
+        pos = end = pos + tok.end()
+
+
+class _Found:
+    """The persons found in one text so far, and the spans already taken (a span is read once)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.found: list[Person] = []
+        self.taken: list[tuple[int, int]] = []
+
+    def free(self, a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in self.taken)
+
+    def add(self, p: Person) -> None:
+        before, after = self.text[:p.start], self.text[p.end:]
+        self.taken.append((p.start, p.end))
+        who = before.rfind(", who ")
+        if who >= 0 and "," not in before[who + 6:]:
+            return      # "..., who accompanied President Lula on his state visit": not at this occasion
+        if _EXCLUDE_BEFORE.search(before) or _EXCLUDE_AFTER.search(after):
+            return      # "instructions of", "on behalf of", "Xi Jinping Thought"
+        self.found.append(p)
+
+
+def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]:
+    """The titled persons a sentence names, in order: Chinese officials (title and name, "name, title,"),
+    provincial leaders listed by name, foreign persons whose role names a country ("the Ambassador of Brazil to
+    China", "Albanian Foreign Minister Igli Hasani", "Malaysia's Minister of ..."), heads of international
+    organisations; with `unnamed`, also Chinese officials by title alone ("Governor of Guangdong Province")."""
+    f = _Found(text)
+    _officials(f, rules)
+    _chinese_special(f, rules)
+    _leaders(f, rules)
+    _org_roles(f, rules)
+    _foreign_roles(f, rules)
+    _known_foreign(f, rules)
+    if unnamed:
+        _unnamed_chinese(f, rules)
+    f.found.sort(key=lambda p: p.start)
+    return f.found
+
+
+def _officials(f: _Found, rules: Rules) -> None:
+    """The shapes of pipelines/mentions.py: ambassadors, title + Chinese name, "name, title,"."""
+    title_before, name_title, amb_before, amb_after = rules.tagger.officials
+    for pattern, shape in ((amb_before, "amb"), (amb_after, "amb"), (title_before, "cn"), (name_title, "cn")):
+        for m in pattern.finditer(f.text):
+            a, b = m.span()
+            if not f.free(a, b):
+                continue
+            name = " ".join(m.group("name").split())
+            title = " ".join(m.group("title").split()).rstrip(" ,")
+            if shape == "cn":
+                if valid_chinese(name):     # a Chinese ambassador abroad is still the Chinese side
+                    prov, city = chinese_place(title, rules)
+                    f.add(Person("chinese", name, title, level=level_of(title, rules), start=a, end=b,
+                                 province=prov, city=city))
+                continue
+            country = next((p.code for p in places_in(title, rules) if p.kind == "country"), None)
+            if country not in (None, "CHN"):
+                f.add(Person("foreign", name, title, country=country, start=a, end=b))
+
+
+def _chinese_special(f: _Found, rules: Rules) -> None:
+    """Chinese envoys abroad, Hong Kong's and Macao's chief executives, long titles ("Director of the Office of
+    the Central Foreign Affairs Commission Wang Yi")."""
+    text = f.text
+    for m in rules.chinese_envoy.finditer(text):
+        if f.free(*m.span()) and valid_chinese(m.group("name")):
+            title = " ".join(m.group("title").split())
+            f.add(Person("chinese", m.group("name"), title, level="national", start=m.start(), end=m.end()))
+    for m in rules.chinese_lower_title.finditer(text):
+        if f.free(*m.span()) and valid_chinese(m.group("name")):
+            title = " ".join(m.group("title").split())
+            f.add(Person("chinese", m.group("name"), title, level=level_of(title, rules), start=m.start(),
+                         end=m.end()))
+    for m in _CHIEF_EXECUTIVE.finditer(text):
+        if f.free(*m.span()):
+            title = " ".join(m.group("title").split())
+            code = "CN-HK" if "Hong Kong" in title else "CN-MO"
+            f.add(Person("chinese", m.group("name"), title, level="provincial", start=m.start(), end=m.end(),
+                         province=code))
+    for m in rules.chinese_long_title.finditer(text):
+        name = m.group("name")
+        if f.free(*m.span()) and valid_chinese(name):
+            title = " ".join(m.group("title").split())
+            prov, city = chinese_place(title, rules)
+            f.add(Person("chinese", name, title, level=level_of(title, rules), start=m.start(), end=m.end(),
+                         province=prov, city=city))
+
+
+def _leaders(f: _Found, rules: Rules) -> None:
+    """"provincial leaders Li Bingjun, Wu Qiang and Lu Yongzheng"."""
+    text = f.text
+    for m in _LEADERS.finditer(text):
+        title = m.group("title")[:-1]  # leaders -> leader
+        level = "municipal" if re.search(r"municipal|city", title, re.IGNORECASE) else "provincial"
+        prov, city = chinese_place(title, rules)
+        pos = m.start("names")
+        for n in re.split(r",\s+(?:and\s+)?", m.group("names")):
+            at = text.index(n, pos)
+            pos = at + len(n)
+            if valid_chinese(n) and f.free(at, pos):
+                f.add(Person("chinese", n, title, level=level, start=at, end=pos, province=prov, city=city))
+
+
+def _org_roles(f: _Found, rules: Rules) -> None:
+    """Heads of international organisations ("Secretary-General of the Shanghai Cooperation Organization NAME")."""
+    text = f.text
+    for m in _ORG_ROLE.finditer(text):
+        if not f.free(*m.span()):
+            continue
+        name, start, end = None, m.start(), m.end()
+        role = f"{m.group('role')} of the {m.group('org')}"
+        tail = re.match(r"\s+to\s+China\b", text[end:])
+        if tail:
+            end, role = end + tail.end(), role + " to China"
+        nm = _FOREIGN_NAME.match(text[end:])
+        before = _NAME_BEFORE.search(text[:start])
+        if nm and not re.match(r"\s*,?\s*(?:and|in|on|at|to)\b", text[end:]):
+            name, end = nm.group("name").strip(), end + nm.end()
+        elif before and not valid_chinese(before.group("name")) and not places_in(before.group("name"), rules):
+            name, start = before.group("name"), before.start("name")
+        f.add(Person("foreign", name, role, None, start=start, end=end))
+
+
+def _foreign_roles(f: _Found, rules: Rules) -> None:
+    """Foreign roles with a country before ("Albanian", "Malaysia's") or after ("of Brazil"), or the one foreign
+    country the sentence names; "Lao Deputy Prime Minister and Foreign Minister NAME" is one person."""
+    text = f.text
+    country_spans = [p for p in places_in(text, rules) if p.kind == "country" and p.code != "CHN"]
+    sole = sorted({p.code for p in country_spans if not is_compound(text, p)})
+    roles = list(rules.foreign_roles.finditer(text))
+    carry = None
+    for m in roles:
+        a, b = m.span()
+        if not f.free(a, b):
+            continue
+        country, start = None, a
+        for p in country_spans:
+            if re.fullmatch(r"(?:'s)?\s+", text[p.end:a]):
+                country, start = p.code, p.start
+        if carry is not None and carry[0] == a:
+            country, start = country or carry[1], carry[2]
+        carry = None
+        country, end = _role_extent(text, m, country, country_spans, rules)
+        joined = re.match(r"\s+and\s+", text[end:])
+        if joined and any(r.start() == end + joined.end() for r in roles):
+            carry = (end + joined.end(), country, start)
+            continue
+        name, start_name, name_end = _role_name(text, start, end, rules)
+        if name and len(name.split()) == 1 and name in rules.surnames:
+            continue        # "President Xi": a Chinese leader by surname, not a foreign person
+        if name and rules.heads.match(name) and valid_chinese(" ".join(name.split()[-2:])) and \
+                name.split()[-2] in rules.surnames:
+            continue        # "special envoy, Vice President Wang Qishan": a Chinese official
+        if name:
+            name = re.sub(r"^(?:Dr|Mr|Ms|Mrs)\.\s", "", name)
+        if country is None and name:
+            country = rules.foreign_persons.get(name) or rules.foreign_persons.get(name.split()[-1])
+        if country is None:
+            country = _sole_country(text, a, name, sole, rules)
+            if country is None:
+                continue
+        role = re.sub(r"^(?:[Tt]he)\s+", "", text[start:end]).strip()
+        f.add(Person("foreign", name, role, country=country, start=min(start, start_name), end=name_end))
+
+
+def _role_extent(text: str, m: re.Match, country: str | None, country_spans: list, rules: Rules
+                 ) -> tuple[str | None, int]:
+    """A role's country and where the role ends: "of Brazil to China", a portfolio ("Minister of Investment,
+    Trade and Industry"), "of the National Assembly of Vietnam", "Consul General of France in Wuhan"."""
+    b = end = m.end()
+    rest = text[b:]
+    of = re.match(r"\s+of\s+(?:the\s+)?", rest)
+    at_of = next((p for p in country_spans if of and p.start == b + of.end()), None)
+    if at_of is not None:
+        country, end = at_of.code, at_of.end
+        tail = re.match(r"(?:'s\s+(?:[A-Z][\w-]*\s+){0,3}(?:Region|Province|State|Prefecture|County|Oblast|City)"
+                        r"|\s+(?:Prefecture|Province|Region|County|State|Oblast|Krai|City)\b"
+                        r"|\s+to\s+China|\s+to\s+the\s+People's\s+Republic\s+of\s+China)", text[end:])
+        if tail:
+            end += tail.end()
+    elif m.group().lower().endswith(("minister", "secretary")) and _portfolio(rest, rules):
+        end = b + _portfolio(rest, rules)
+    else:
+        body = re.match(r"\s+of\s+the\s+(?:[A-Z][\w'-]*\s+){1,5}of\s+(?:the\s+)?", rest)
+        at_body = next((p for p in country_spans if body and p.start == b + body.end()), None)
+        if at_body is not None:
+            country, end = at_body.code, at_body.end
+    tail = re.match(r"\s+in\s+(?P<place>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)", text[end:])
+    if tail and "Consul" in m.group():
+        known_place = next((p for p in places_in(tail.group("place"), rules) if p.start == 0), None)
+        if known_place is not None:
+            end += tail.start("place") + known_place.end
+        elif not re.match(r"\s+in\s+[A-Z][\w'-]+\s+[A-Z]", text[end:]):
+            end += tail.end()
+    return country, end
+
+
+def _role_name(text: str, start: int, end: int, rules: Rules) -> tuple[str | None, int, int]:
+    """The name after a role ("Foreign Minister Igli Hasani"), else just before it ("Denis Pasler, Governor of
+    ..."): (name, where the person starts, where the person ends)."""
+    nm = _FOREIGN_NAME.match(text[end:])
+    if nm and not re.match(r"\s*,?\s*(?:and|in|on|at|to)\b", text[end:]):
+        candidate = nm.group("name").strip()
+        if not places_in(candidate, rules) and candidate.split()[0] not in _PLACE_WORDS:
+            return candidate, start, end + nm.end()
+    before = _NAME_BEFORE.search(text[:start])
+    if before and not valid_chinese(before.group("name")) and not places_in(before.group("name"), rules):
+        return before.group("name"), before.start("name"), end
+    return None, start, end
+
+
+def _sole_country(text: str, a: int, name: str | None, sole: list[str], rules: Rules) -> str | None:
+    """"Fukuoka Mayor Soichiro Takashima", "led by Governor Erkinjon Turdimov": a role of a foreign-looking person
+    whose country is the one foreign country the sentence names."""
+    lead = re.search(r"([A-Z][\w'-]+)\s+$", text[:a])
+    foreign_lead = lead is None or lead.group(1) not in rules.chinese_places
+    if len(sole) == 1 and name and not valid_chinese(name) and foreign_lead and \
+            not (lead and lead.group(1) in ("Chinese", "China")):
+        return sole[0]
+    return None
+
+
+def _known_foreign(f: _Found, rules: Rules) -> None:
+    """Foreign leaders of config/meetings.toml [foreign_persons] named without a role: a full name anywhere
+    ("Mohammad Javad Zarif"), a surname after "Mr." or "Ms." ("Mr. Patrushev")."""
+    if rules.known_foreign is None:
+        return
+    for m in rules.known_foreign.finditer(f.text):
+        name = m.group("name")
+        if f.free(*m.span()) and (" " in name or m.group("hon")):
+            f.add(Person("foreign", name, None, country=rules.foreign_persons[name], start=m.start(), end=m.end()))
+
+
+def _unnamed_chinese(f: _Found, rules: Rules) -> None:
+    """Chinese officials by title alone: "Governor of Guangdong Province", "Guangdong Governor"."""
+    text = f.text
+    for m in rules.unnamed_title.finditer(text):
+        if not f.free(*m.span()) or re.match(r"\s+[A-Z][a-z]+ [A-Z][a-z]+", text[m.end():]):
+            continue
+        title = " ".join(m.group().split())
+        prov, city = chinese_place(title, rules)
+        f.add(Person("chinese", None, title, level=level_of(title, rules), start=m.start(), end=m.end(),
+                     province=prov, city=city))
+    for m in rules.place_title.finditer(text):
+        if f.free(*m.span()) and text[m.end():m.end() + 1] != "'":
+            title = " ".join(m.group().split())
+            prov, city = chinese_place(title, rules)
+            f.add(Person("chinese", None, title, level=level_of(title, rules), start=m.start(), end=m.end(),
+                         province=prov, city=city))

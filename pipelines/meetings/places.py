@@ -1,0 +1,136 @@
+"""Places for the meetings extractor: the countries, provinces and cities a text names (config/mentions/) and the
+places abroad of config/meetings.toml, and where a trigger sentence puts its event ("in", "at", "to", "visited",
+a landmark), else the site's default place."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .config import Rules
+from .triggers import Trigger
+
+if TYPE_CHECKING:
+    from .persons import Person
+
+@dataclass
+class Place:
+    kind: str            # country | province | city
+    name: str
+    code: str
+    start: int
+    end: int
+    abroad: bool = False  # a place abroad of config/meetings.toml [foreign_places] (kind country, code its country's)
+
+
+def places_in(text: str, rules: Rules) -> list[Place]:
+    """Countries, provinces and cities (config/mentions/) and places abroad (config/meetings.toml) in `text`."""
+    abroad = list(rules.foreign_places.finditer(text)) if rules.foreign_places is not None else []
+    out = []
+    for m in rules.tagger.places.finditer(text):
+        # a longer place abroad wins over a name inside it ("Vietnam's Lao Cai Province" is not Laos)
+        if any(f.start() <= m.start() and m.end() <= f.end() and f.end() - f.start() > m.end() - m.start()
+               for f in abroad):
+            continue
+        abroad = [f for f in abroad if f.end() <= m.start() or f.start() >= m.end()]
+        hit = rules.tagger.lookup.get(" ".join(m.group().split()))
+        if hit is not None:
+            kind, name, code = hit
+            out.append(Place(kind, name, code, m.start(), m.end()))
+    for m in abroad:
+        name = " ".join(m.group().split())
+        out.append(Place("country", name, rules.foreign_place_codes[name], m.start(), m.end(), abroad=True))
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def is_compound(text: str, p: Place) -> bool:
+    """"China-Laos Railway", "Albania-China relations": a country in a compound with China names no party."""
+    before, after = text[max(0, p.start - 8):p.start], text[p.end:p.end + 8]
+    if re.match(r"-(?:China|Chinese)(?:\s+[A-Z][\w-]*){0,2}\s+(?:Association|Society|Chamber|Council|Federation|"
+                r"Foundation|Committee|Group|Club)\b", text[p.end:p.end + 60]):
+        return False            # "the Japan-China Friendship Association": a body of that country
+    return bool(re.search(r"(?:China|Chinese)-$", before) or re.match(r"-(?:China|Chinese)\b", after)
+                or (after.startswith("-") and re.search(r"\w-$", before) is None and p.kind == "country"
+                    and re.match(r"-[A-Z]", after) and "China" in text[p.end:p.end + 20]))
+
+
+_PLACE_LEAD = re.compile(r"(?:\b(?:in|at|to|visited|visit|visiting|toured|tour|inspected)\s+(?:the\s+)?"
+                         r"(?:(?:western|eastern|northern|southern|central)\s+)?)$")
+
+
+def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rules) -> tuple[dict, list]:
+    """Where the trigger sentence puts the event: the first place after "in", "at", "to", "visited" (after the
+    verb, else before it), outside persons' titles; all such places in order as `places`."""
+    masked = [(p.start, p.end) for p in persons]
+    from .triggers import clause_span
+    first, last = clause_span(sentence, trigger, who_ends=False) if trigger.end else (0, len(sentence))
+    cands = []
+    for p in places_in(sentence, rules):
+        if any(a <= p.start < b for a, b in masked) or is_compound(sentence, p) or not first <= p.start < last:
+            continue
+        if p.kind == "country" and p.code == "CHN":
+            continue
+        if re.search(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul(?:\s+[Gg]eneral)?)\s+(?:to|in)\s+(?:the\s+)?$",
+                     sentence[max(0, p.start - 30):p.start]):
+            continue    # "Chinese ambassador to Nigeria": a title, not where it happened
+        lead = _PLACE_LEAD.search(sentence[max(0, p.start - 40):p.start]) or (
+            p.kind == "country" and re.search(r"\bin\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,\s+$",
+                                              sentence[max(0, p.start - 40):p.start]))
+        listed = re.search(r"(?:,|\band)\s+$", sentence[max(0, p.start - 6):p.start])
+        if lead or (listed and cands and sentence[cands[-1].end:p.start].count(" ") <= 2):
+            # a place named inside a foreign body ("Japan's Osaka Prefecture") is where the counterpart is from
+            if re.match(r"'s\s", sentence[p.end:p.end + 3]):
+                continue
+            cands.append(p)
+    if not cands and rules.landmarks is not None:
+        mark = next((m for m in rules.landmarks.finditer(sentence)
+                     if re.search(r"\bat\s+(?:the\s+)?$", sentence[max(0, m.start() - 8):m.start()])), None)
+        if mark is not None:
+            code = rules.landmark_codes[mark.group()]
+            return ({"country": "CHN", "province": rules.provinces.get(code), "province_code": code, "city": None,
+                     "city_code": None, "source": "text"}, [{"kind": "landmark", "name": mark.group(), "code": code}])
+    if not cands:
+        if trigger.type == "visit" and re.search(r"\b(?:visit|visiting|visited|trip|tour)\s+(?:to\s+)?China\b",
+                                                  sentence[trigger.start:]):
+            return {"country": "CHN", "province": None, "province_code": None, "city": None, "city_code": None,
+                    "source": "text"}, [{"kind": "country", "name": "China", "code": "CHN"}]
+        return {}, []
+    after = [p for p in cands if p.start >= trigger.start]
+    chosen = (after or cands)[0]
+    # "arrived in Guiyang ... for a five-day visit to Guizhou": the destination is what the visit is to
+    dest = [p for p in cands if re.search(r"\b(?:visit|tour|trip)\s+(?:to|of)\s+(?:the\s+)?$",
+                                          sentence[max(0, p.start - 20):p.start])]
+    if dest:
+        chosen = dest[0]
+    # "visited Changsha and Zhangjiajie": several cities of one province are a visit to the province
+    listed = [p for p in (after or cands) if p.kind == "city"]
+    if chosen.kind == "city" and trigger.type == "visit" and len(listed) > 1:
+        provs = {rules.cities.get(p.name, (None, None))[1] for p in listed}
+        if len(provs) == 1 and None not in provs:
+            code = provs.pop()
+            chosen = Place("province", rules.provinces[code], code, chosen.start, chosen.end)
+    ordered = after or cands
+    places = [{"kind": p.kind, "name": p.name, "code": p.code} for p in ordered]
+    return place_dict(chosen, rules, "text"), places
+
+
+def place_dict(p: Place, rules: Rules, source: str) -> dict:
+    if p.kind == "country":
+        return {"country": p.code, "province": None, "province_code": None, "city": None, "city_code": None,
+                "source": source}
+    if p.kind == "province":
+        return {"country": "CHN", "province": p.name, "province_code": p.code, "city": None, "city_code": None,
+                "source": source}
+    code, prov = rules.cities.get(p.name, (p.code, None))
+    return {"country": "CHN", "province": rules.provinces.get(prov), "province_code": prov, "city": p.name,
+            "city_code": code, "source": source}
+
+
+def site_place(site: str | None, rules: Rules) -> dict:
+    prov, city = rules.site_places.get(site or "", (None, None))
+    if not prov:
+        return {}
+    code = rules.cities.get(city, (None, None))[0] if city else None
+    return {"country": "CHN", "province": rules.provinces.get(prov), "province_code": prov, "city": city,
+            "city_code": code, "source": "site"}

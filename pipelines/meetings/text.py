@@ -1,0 +1,49 @@
+"""Sentences of an article's body for the meetings extractor: typographic quotes and dashes made plain, paragraphs
+split at blank lines, sentences at a full stop that no abbreviation ("Co.", "No.", "Dr.", "S.") explains."""
+from __future__ import annotations
+
+import re
+
+QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-",
+                        "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+_ABBREVIATIONS = {"Co", "Ltd", "No", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Inc", "Corp", "Gov", "Prof", "U.S",
+                  "U.K", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "vs", "etc"}
+_SENTENCE_END = re.compile(r"""(?<=[.!?])["')\]]?\s+(?=["(\[]?[A-Z0-9])""")
+
+
+def paragraph_sentences(para: str) -> list[str]:
+    """One paragraph's sentences."""
+    para = " ".join(para.split())
+    out: list[str] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(para):
+        before = para[start:m.start()].rstrip(".!?\"')]")
+        last = before.rsplit(" ", 1)[-1]
+        if last in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", last):
+            continue
+        out.append(para[start:m.start()].strip())
+        start = m.end()
+    if para[start:].strip():
+        out.append(para[start:].strip())
+    return out
+
+
+def paragraphs(body: str) -> list[str]:
+    return [p for p in re.split(r"\n\s*\n", body or "") if p.strip()]
+
+
+def sentences(body: str) -> list[str]:
+    """The body's sentences, paragraph by paragraph (an abbreviation such as "Co." or "No." ends none)."""
+    return [s for para in paragraphs(body) for s in paragraph_sentences(para)]
+
+
+def sentences_with_paragraphs(body: str) -> tuple[list[str], list[int]]:
+    """The body's sentences and, for each, the index of its paragraph."""
+    sents: list[str] = []
+    index: list[int] = []
+    for n, para in enumerate(paragraphs(body)):
+        for s in paragraph_sentences(para):
+            sents.append(s)
+            index.append(n)
+    return sents, index

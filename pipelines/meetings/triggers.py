@@ -1,0 +1,179 @@
+"""Event verbs for the meetings extractor: which words of a sentence make it a meeting, visit, talks, call or
+signing (`find_trigger`), which do not (reported speech, future and hypothetical phrasing, a law or an executive
+order signed, a meeting of one side), and the clause a verb governs (`clause_span`)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_REPORTED = re.compile(r"\b(?:said|says|say|noted|notes|stressed|hoped|hopes|believed?|believes|pointed out|added|"
+                       r"according to|expressed|recalled|looked forward|look forward|welcomes?|thanked)\b")
+_NOT_NOW = re.compile(r"\b(?:will|would|to be|plans? to|planned to|upcoming|had|has|have|once|expected to|"
+                      r"invited to|looking forward to|going to|scheduled to|set to|due to|about to|agreed to|"
+                      r"ready to|hopes? to|wants? to|wish(?:es)? to|like to|is to|are to|can|could|may|might|"
+                      r"shall|should|must|cannot)\s+(?:\w+\s+)?$")
+# "If State Councilor Wang Yi meets with ...", "whether the two leaders will meet": not an event
+_HYPOTHETICAL = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:[Ii]f|[Uu]nless|[Ww]hether|[Ss]hould|[Ii]n\s+case)\b[^,;]*$")
+# "signed an executive order", "signed into law", "signed a decree": a signature, not a signing between two sides
+_NOT_SIGNING = re.compile(r"signed\s+(?:into\s+law|(?:an?\s+|the\s+|two\s+|several\s+|new\s+)?"
+                          r"(?:executive\s+orders?|bills?|laws?|decrees?|acts?\b|legislation|petitions?|"
+                          r"open\s+letters?|orders?))", re.IGNORECASE)
+_TRIGGERS = [
+    ("call", True, re.compile(r"\b(?:held|had|made|holds|hold)\s+(?:a\s+|an\s+|the\s+)?(?:[\w'-]+\s+){0,4}?"
+                              r"(?:phone|telephone|video|virtual|online)\s+"
+                              r"(?:call|conversation|talks|meeting|conference|summit)s?\b|"
+                              r"\b(?:spoke|speaks|talked|talks)\s+(?:on|over)\s+the\s+(?:phone|telephone)\b")),
+    ("call", False, re.compile(r"\b(?:phone|telephone)\s+(?:call|conversation|talks)\b|"
+                               r"\bvideo\s+(?:call|link|meeting|conference|talks)\b|"
+                               r"\b(?:online|virtual|cloud)\s+(?:meeting|talks|conference|signing)\b|"
+                               r"\bspoke\s+(?:with|to)\b.{0,80}\bby\s+(?:phone|telephone)\b")),
+    ("signing", True, re.compile(r"\b(?:attended|witnessed|held|hosted)\s+(?:the\s+|a\s+)?signing\s+ceremony\b|"
+                                 r"\bwitnessed\s+the\s+signing\b|\bsigned\s+between\b|(?<!were )(?<!was )(?<!been )(?<!be )\bsigned\s+(?:a|an|the|new|two|three|four|"
+                                 r"five|several|\d+|cooperation|friendly|friendship|sister|memorand|agreements?|"
+                                 r"letters?|MoUs?|contracts?)\b|\bsigned\s+on\s+behalf\b")),
+    ("talks", True, re.compile(r"\b(?:held|hold|holds|had)\s+(?:\w+\s+)?(?:talks|consultations?)\b|"
+                               r"\bco-chaired\b.{0,60}?\b(?:consultations?|talks|dialogue)\b")),
+    ("meeting", True, re.compile(r"\bco-chaired\b.{0,80}?\b(?:[Mm]eeting|[Ss]ummit|[Cc]onference|[Ss]ession|"
+                                 r"[Cc]ommission|[Cc]ommittee|[Cc]ouncil)\b|"
+                                 r"\b(?:held|hosted|gave|had)\s+(?:a\s+)?(?:working\s+|welcome\s+|state\s+)?"
+                                 r"(?:lunch|dinner|breakfast|luncheon|banquet)\s+(?:with|for|in\s+honou?r\s+of)\b")),
+    ("meeting", True, re.compile(r"(?<!were )(?<!was )(?<!been )(?<!be )\bmet\b(?!\s+(?:the\s+)?(?:needs|demands|requirements|targets?|standards?|goals?|expectations))|"
+                                 r"\breceived\s+(?:a\s+|the\s+)?(?:visiting\s+|foreign\s+)?"
+                                 r"(?:delegation|ambassador|consul|envoy|guests|diplomat|[A-Z][a-z])|"
+                                 r"\bmeets\s+with\b|\bpaid\s+a\s+courtesy\s+call\b|"
+                                 r"\breceived\s+a\s+(?:courtesy\s+)?(?:visit|call)\s+from\b")),
+    ("meeting", False, re.compile(r"\b(?:held|hold|holds)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,4}?"
+                                  r"(?:meeting|conference|dialogue|consultations?|exchange\s+meeting)\b|"
+                                  r"\b(?:meeting|conference|dialogue)\s+(?:was|were)\s+held\b|"
+                                  r"\b(?:Conference|Meeting|Summit|summit)\s+was\s+(?:successfully\s+)?held\b")),
+    ("meeting", True, re.compile(r"^During\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|talks)\s+with\b")),
+    ("visit", True, re.compile(r"^During\s+(?:his|her|their|its|the|a)\s+(?:[\w-]+\s+){0,2}(?:visit|tour|trip)\s+to\b|"
+                               r"\b[Tt]our\s+(?:was\s+)?(?:launched|kicked\s+off|began|started)\b|"
+                               r"(?<!had )(?<!have )(?<!has )\bvisited\b|\btoured\b|"
+                               r"\b(?:is|are)\s+(?:now\s+)?visiting\s+(?=[A-Z])|"
+                               r"\b(?:paid|paying|pays)\s+(?:a|an)\s+(?:\w+\s+)?visit\b|\bon\s+an?\s+(?:\w+\s+){0,2}visit\s+to\b|"
+                               r"\bled\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b.{0,60}?\bto\b|"
+                               r"\b(?:organized|organised|invited)\b.{0,120}?\bto\s+visit\b|"
+                               r"\bvisits\s+(?=[A-Z])|\bwere\s+on\s+a\s+(?:\w+\s+)?tour\b")),
+    ("visit", True, re.compile(r"\bfor\s+an?\s+(?:[\w-]+\s+){0,3}(?:visit|tour|trip)\s+to\b|"
+                               r"\barrived\s+in\b.{0,80}?\b(?:visit|tour)\b")),
+    # a delegation's or a province's event abroad is a visit there (checked: the place must be abroad)
+    ("visit", False, re.compile(r"\bdelegation\s+(?:held|hosted|attended|took\s+part)\b|"
+                                r"\b(?:held|hosted|staged|organized|organised)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,5}?"
+                                r"(?:event|conference|forum|fair|exhibition|week|seminar|roadshow|symposium|promotion)s?\b")),
+]
+_DAYS = re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)-day\s+(?:[\w-]+\s+){0,2}"
+                   r"(?:visit|tour|trip|stay|mission)\b")
+_VAGUE_TIME = re.compile(r"\b(?:[Ll]ast|[Pp]ast|[Pp]revious|[Ee]arlier|[Nn]ext|[Cc]oming)\s+(?:year|month|week|years|months|"
+                         r"decades?)\b|\b(?:first|second|third|fourth)\s+(?:quarter|half)\b|\bthis\s+year\b|\b[Ii]n\s+(?:19|20)\d\d\b|\bago\b|\b[Ss]ince\b|\b[Oo]nce\b|\b[Ee]very\b")
+# A meeting noun ("held a meeting") is an event only between two parties: "A and B held ...", "the A-B ...".
+_TWO_PARTIES = re.compile(r"\band\b.{1,80}?\b(?:held|hold|holds)\b|\b[A-Z][a-z]+-[A-Z][a-z]+\b")
+_NOT_MEETING = re.compile(r"\b(?:chaired|chairs|presided over|presides over|organizing committee|"
+                          r"organising committee|working meeting|work meeting|executive meeting|"
+                          r"standing committee meeting|press conference)\b", re.IGNORECASE)
+
+
+@dataclass
+class Trigger:
+    type: str
+    strong: bool
+    start: int
+    end: int
+
+
+_ANY_VERB = re.compile(r"\b(?:met|meets|received|visit\w*|toured|tour|talks|signed|phone|telephone|video|online|"
+                       r"virtual|cloud|spoke|meeting|conference|Conference|Meeting|Summit|summit|dialogue|consultations?|delegation|"
+                       r"courtesy|arrived|During|lunch|dinner|breakfast|luncheon|banquet|[Tt]our|signing|co-chaired|events?|forums?|fairs?|exhibitions?|week|seminars?|roadshows?|symposiums?|"
+                       r"promotions?|trip)\b")
+
+
+# "pointed out in a phone call with ...", "during yesterday's telephone call": the call itself, not what was said
+_IN_THE_CALL = re.compile(r"\b(?:in|during|at)\s+(?:a|an|the|their|his|her|yesterday's|today's|last\s+night's)\s+$")
+
+
+# The spokesperson's own account is no reported speech: "you may have noted that", "as I said", "according to my
+# information", "as far as I know".
+_OWN_WORDS = re.compile(r"\b(?:you\s+(?:may\s+|might\s+)?(?:have\s+|'ve\s+)?(?:already\s+)?(?:noted|noticed|seen|learned|heard)|"
+                        r"(?<=you)'ve\s+(?:already\s+)?(?:noted|noticed|seen)|I\s+believe|"
+                        r"(?:[Aa]s\s+|[Ll]ike\s+)?I\s+(?:just\s+|already\s+)?(?:said|noted|mentioned)|"
+                        r"[Aa]s\s+you\s+(?:just\s+)?(?:said|mentioned|noted|know)|"
+                        r"[Aa]ccording\s+to\s+(?:my|our|the)\s+information|[Aa]s\s+far\s+as\s+I\s+know|"
+                        r"I\s+can\s+(?:tell|confirm)\s+(?:you\s+)?)(?:\s+that)?\b")
+
+
+def find_trigger(sentence: str, *, nouns: bool = False) -> Trigger | None:
+    """The sentence's first event verb outside reported speech and future, past-perfect or hypothetical phrasing.
+    With `nouns` (a press conference answer), a dated call told as a noun ("the phone call between A and B
+    yesterday", "in a phone call with President Putin on May 8") is one too."""
+    if not _ANY_VERB.search(sentence):
+        return None
+    found = []
+    for type_, strong, pattern in _TRIGGERS:
+        for m in pattern.finditer(sentence):
+            before = sentence[:m.start()]
+            told_in = nouns and type_ == "call" and _IN_THE_CALL.search(before)
+            before = _OWN_WORDS.sub(" ", before)
+            if (_REPORTED.search(before) and not told_in) or _NOT_NOW.search(before) or _HYPOTHETICAL.search(before):
+                continue
+            if type_ == "signing" and _NOT_SIGNING.match(sentence, m.start()):
+                continue
+            if type_ == "meeting" and not strong and (_NOT_MEETING.search(sentence)
+                                                      or not _TWO_PARTIES.search(sentence)):
+                continue
+            found.append(Trigger(type_, strong, m.start(), m.end()))
+            break
+    if not found:
+        return None
+    # The first verb wins ("held talks ..., and the two sides signed agreements" is talks); at the same place a
+    # call wins ("held video talks"); "via video link" only says how the verb's occasion was held.
+    order = {"call": 0, "signing": 1, "talks": 2, "meeting": 3, "visit": 4}
+    found.sort(key=lambda t: (t.start, order[t.type]))
+    strong = [t for t in found if t.strong]
+    first = found[0]
+    if first.type == "call" and not first.strong:
+        return strong[0] if strong else (first if nouns else None)
+    if first.type in ("meeting", "talks"):
+        near = [t for t in found if t.type == "call" and 0 <= t.start - first.end < 40]
+        if near:
+            return Trigger("call", True, first.start, near[0].end)
+    return first
+
+
+# Where the clause a verb governs ends: a relative or subordinate clause, a new main clause, a semicolon.
+_CLAUSE_END = re.compile(r";|,?\s+(?:where|which|while|whereas|during\s+which|after\s+which|when)\b|"
+                         r",\s+(?:who|and\s+(?:he|she|they|the)\b)|\s+-\s+|"
+                         r",\s+(?:the\s+two\s+sides|both\s+sides|they|the\s+two\s+(?:leaders|ministers|presidents|heads))\s+"
+                         r"(?:agreed|reached|exchanged|discussed|expressed|had|held|signed|spoke|said|stressed)\b|"
+                         r"\s+and\s+(?=(?:[A-Z][\w'-]*\s+){1,6}(?:held|met|had|visited|signed|spoke|received)\b)")
+_NEW_SUBJECT = r"\s+and\s+(?=(?:[A-Z][\w'-]*\s+){1,6}(?:held|met|had|visited|signed|spoke|received)\b)"
+_CLAUSE_START = re.compile(r";|,\s+(?:where|which|who|while|whereas|during\s+which|after\s+which)\b|"
+                           r"\b(?:said|noted|added|stressed)\s+(?:that\s+)?")
+
+
+def second_trigger(sentence: str, first: Trigger) -> tuple[Trigger, int] | None:
+    """A second event verb with a subject of its own after the first's clause, and where that subject starts:
+    "Wang Yi met with him and Vice Foreign Minister Kong Xuanyou held talks with him"."""
+    m = re.compile(_NEW_SUBJECT).search(sentence, first.end)
+    if m is None:
+        return None
+    t = find_trigger(sentence[m.end():])
+    if t is None or not t.strong:
+        return None
+    return Trigger(t.type, True, m.end() + t.start, m.end() + t.end), m.end()
+
+
+def clause_span(sentence: str, trigger: Trigger, *, who_ends: bool = True) -> tuple[int, int]:
+    """(start, end) of the clause of a trigger: from the last clause boundary before its verb to the first one
+    after it ("Yesterday, President Mattarella paid a visit to a school in Rome | where many Chinese students ...").
+    Without `who_ends`, a ", who ..." clause about the counterpart does not end it (where the meeting was:
+    "met with Vietnamese Prime Minister Pham Minh Chinh, who was in Kunming for the Expo")."""
+    start = 0
+    for m in _CLAUSE_START.finditer(sentence, 0, trigger.start):
+        start = m.end()
+    for m in _CLAUSE_END.finditer(sentence, trigger.end):
+        if not who_ends and re.match(r",\s+who\b", m.group()):
+            continue
+        if not trigger.strong and re.match(r"\s+and\s", m.group()):
+            continue    # "During last night's telephone conversation, President Xi and President Moon held ..."
+        return start, m.start()
+    return start, len(sentence)

@@ -1,0 +1,167 @@
+"""Countries, provinces, cities and officials named in Chinese text, tagged with the same names and codes as the
+English tagger (pipelines/mentions.py), so one place or person is one tag in both languages.
+
+Names: pycountry's zh_CN gettext translations of ISO 3166-1 and ISO 3166-2:CN (Debian iso-codes), with short
+province forms derived by a rule (贵州省 -> 贵州), and config/mentions/zh.toml (the short country forms the ministry
+writes, the cities' Chinese names, officials' Chinese names mapped to their English ones; sources cited there).
+Chinese has no spaces, so matching is leftmost-longest over a trie of all names, with no word boundaries.
+Pure: data files in, mentions out; read once per config directory.
+"""
+from __future__ import annotations
+
+import gettext
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# A province's official name minus its administrative suffix is how running text names it.
+_SUFFIX = re.compile(r"(?:壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)$")
+
+
+@dataclass(frozen=True)
+class ChineseTagger:
+    places: re.Pattern | None
+    lookup: dict          # Chinese name -> (kind, display name, code) or None (ignored phrase)
+    officials: re.Pattern | None
+    english: dict         # official's Chinese name -> English name
+
+
+def has_chinese(text: str) -> bool:
+    return bool(text) and CJK.search(text) is not None
+
+
+def _trie(words) -> str:
+    """A regex matching any of `words`, longest first (a trie, so the regex stays small)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(trie)
+
+
+def _translations(domain: str):
+    import pycountry
+    return gettext.translation(domain, pycountry.LOCALES_DIR, languages=["zh_CN"], fallback=True)
+
+
+def _zh(t, value: str | None) -> str | None:
+    """The Chinese translation of an ISO name, or None when there is none (gettext returns the name itself, and
+    the catalogue's header for an empty string)."""
+    if not value:
+        return None
+    out = t.gettext(value)
+    return out if out != value and has_chinese(out) else None
+
+
+def _countries(english: dict, extra: dict, exclude: set) -> dict:
+    """Chinese name -> (kind, display, code), the display name taken from the English tagger's lookup."""
+    import pycountry
+    t = _translations("iso3166-1")
+    display = {code: name for kind, name, code in english.values() if kind == "country"}
+    out: dict = {}
+    for c in pycountry.countries:
+        if c.alpha_3 in exclude or c.alpha_3 not in display:
+            continue
+        for attr in ("name", "common_name", "official_name"):
+            zh = _zh(t, getattr(c, attr, None))
+            if zh:
+                out[zh] = ("country", display[c.alpha_3], c.alpha_3)
+    for code, names in extra.items():
+        if code not in display:
+            raise ValueError(f"zh.toml: {code} is not a country the English gazetteer knows")
+        for n in names:
+            out[n] = ("country", display[code], code)
+    return out
+
+
+def _provinces(english: dict, extra: dict) -> dict:
+    import pycountry
+    t = _translations("iso3166-2")
+    display = {code: name for kind, name, code in english.values() if kind == "province"}
+    out: dict = {}
+    for s in pycountry.subdivisions.get(country_code="CN"):
+        zh = _zh(t, s.name)
+        if zh and s.code in display:
+            out[zh] = ("province", display[s.code], s.code)
+            short = _SUFFIX.sub("", zh)
+            if len(short) >= 2:
+                out[short] = ("province", display[s.code], s.code)
+    for code, names in extra.items():
+        if code not in display:
+            raise ValueError(f"zh.toml: {code} is not a province the English gazetteer knows")
+        for n in names:
+            out[n] = ("province", display[code], code)
+    return out
+
+
+def _cities(english: dict, extra: dict) -> dict:
+    codes = {name: code for kind, name, code in english.values() if kind == "city"}
+    out: dict = {}
+    for name, zh in extra.items():
+        if name not in codes:
+            raise ValueError(f"zh.toml: city {name} is not in cities.toml")
+        out[zh] = ("city", name, codes[name])
+    return out
+
+
+@lru_cache(maxsize=8)
+def build(data_dir: str, english_lookup_items: tuple) -> ChineseTagger:
+    """The Chinese tagger of a mentions/ directory; `english_lookup_items` are the English tagger's lookup
+    entries (so display names and codes are the same ones)."""
+    path = Path(data_dir) / "zh.toml"
+    if not path.exists():
+        return ChineseTagger(None, {}, None, {})
+    with open(path, "rb") as fh:
+        cfg = tomllib.load(fh)
+    english = {k: v for k, v in english_lookup_items if v is not None}
+    countries_cfg = Path(data_dir) / "countries.toml"
+    with open(countries_cfg, "rb") as fh:
+        exclude = set(tomllib.load(fh).get("settings", {}).get("exclude", []))
+    lookup: dict = {}
+    lookup.update(_countries(english, cfg.get("countries", {}), exclude))
+    lookup.update(_provinces(english, cfg.get("provinces", {})))
+    lookup.update(_cities(english, cfg.get("cities", {})))
+    for phrase in cfg.get("ignore", {}).get("phrases", []):
+        lookup[phrase] = None
+    officials = cfg.get("officials", {})
+    heads = sorted(cfg.get("titles", {}).get("heads", []), key=len, reverse=True)
+    person = None
+    if officials:
+        title = "(?P<title>" + "|".join(map(re.escape, heads)) + ")?" if heads else "(?P<title>)"
+        person = re.compile(title + "(?P<name>" + _trie(officials) + ")")
+    places = re.compile(_trie(lookup)) if lookup else None
+    return ChineseTagger(places, lookup, person, dict(officials))
+
+
+def tag(text: str, tagger: ChineseTagger) -> tuple[dict, dict]:
+    """({(kind, name, code): count}, {English name: [title, count, first position]}) of the Chinese text."""
+    counts: dict = {}
+    people: dict = {}
+    if not has_chinese(text):
+        return counts, people
+    if tagger.places is not None:
+        for m in tagger.places.finditer(text):
+            hit = tagger.lookup.get(m.group())
+            if hit is not None:
+                counts[hit] = counts.get(hit, 0) + 1
+    if tagger.officials is not None:
+        for m in tagger.officials.finditer(text):
+            name = tagger.english[m.group("name")]
+            rec = people.setdefault(name, [m.group("title") or "", 0, m.start("name")])
+            rec[1] += 1
+            if not rec[0] and m.group("title"):
+                rec[0] = m.group("title")
+    return counts, people

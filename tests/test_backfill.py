@@ -1,0 +1,118 @@
+"""`gazette backfill` against a real pywb (`wb-manager` collection of warcio-written WARCs of the recorded MFA pages
+at two times, `wayback` serving CDX and id_ replay on loopback), behind a proxy whose CDX answers 429 first.
+
+Faults played: the index answers 429 (Retry-After: 1) then 200; a capture that is the site's page-deleted page
+(soft 404); a capture redirecting off the site; a capture whose digest repeats the one before (collapsed)."""
+from __future__ import annotations
+
+import pytest
+import sqlite_utils
+
+from .archives import FaultProxy, Pywb, pywb_venv, write_warc
+from .support import FIXTURES, gazette, json_lines
+
+pytestmark = pytest.mark.slow
+
+SITE = "https://www.fmprc.gov.cn"
+EDITED = "/eng/xw/wjbxw/202405/t20240515_11305672.html"
+SAME = "/eng/xw/wjbxw/202405/t20240509_11301123.html"
+DELETED = "/eng/xw/wjbxw/202404/t20240410_11279901.html"
+MOVED = "/eng/xw/wjbxw/202401/t20240112_11222001.html"
+LISTING = "/eng/xw/wjbxw/"
+T1, T2 = "2019-03-01T08:00:00Z", "2021-05-01T08:00:00Z"
+
+
+def page(path: str) -> bytes:
+    path = path + "index.html" if path.endswith("/") else path
+    return (FIXTURES / "mfa" / path.lstrip("/")).read_bytes()
+
+
+@pytest.fixture
+def pywb(tmp_path):
+    venv = pywb_venv()
+    if venv is None:
+        pytest.skip("pywb is not installed (.ci/run puts it in .venv-pywb; or set GAZETTE_PYWB_VENV)")
+    soft_404 = page("/web/system/index_17321.shtml")
+    first = write_warc(tmp_path / "2019.warc.gz", [
+        {"url": SITE + p, "date": T1, "body": page(p)} for p in (LISTING, EDITED, SAME, DELETED, MOVED)] + [
+        {"url": SITE + "/eng/images/logo.png", "date": T1, "body": b"\x89PNG\r\n",
+         "headers": [("Content-Type", "image/png")]}])
+    second = write_warc(tmp_path / "2021.warc.gz", [
+        {"url": SITE + EDITED, "date": T2, "body": page(EDITED).replace(b"Sun Weidong", b"Sun Weidong (edited)")},
+        {"url": SITE + SAME, "date": T2, "body": page(SAME)},
+        {"url": SITE + DELETED, "date": T2, "body": soft_404},
+        {"url": SITE + MOVED, "date": T2, "body": b"", "status": 302,
+         "headers": [("Location", "https://www.example.com/moved.html"), ("Content-Type", "text/html")]},
+        {"url": "https://www.example.com/moved.html", "date": T2,
+         "body": b"<html><head><title>Elsewhere</title></head><body><p>Not the ministry.</p></body></html>"}])
+    server = Pywb(venv, tmp_path / "pywb", [first, second])
+    proxy = FaultProxy(f"http://127.0.0.1:{server.port}", fault_path="/coll/cdx", too_many=1, retry_after="1")
+    yield proxy
+    proxy.close()
+    server.close()
+
+
+def replays(proxy) -> list[str]:
+    return [p for p in proxy.requests if "id_/" in p]
+
+
+def test_backfill_from_pywb_archives_every_capture_in_time_order_and_fetches_once(pywb, tmp_path):
+    archive_url = pywb.url + "/coll/"
+    db = tmp_path / "g.db"
+    dry = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--dry-run", "--json", db=db)
+    assert dry.returncode == 0, dry.stderr
+    planned = json_lines(dry.stdout)
+    # every article capture but the 2021 one of SAME, whose digest repeats its 2019 capture
+    assert sorted((p["time"], p["url"].removeprefix(SITE)) for p in planned) == sorted(
+        [(T1, p) for p in (EDITED, SAME, DELETED, MOVED)] + [(T2, p) for p in (EDITED, DELETED, MOVED)])
+    assert all(p["replay_url"].startswith(archive_url) for p in planned) and not replays(pywb)
+    # the index's first answer was 429 (Retry-After: 1): waited as asked, then read
+    assert pywb.requests[0].startswith("/coll/cdx") and pywb.requests[1] == pywb.requests[0]
+    plain = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--dry-run", db=db)
+    assert plain.returncode == 0 and "would fetch 2019-03-01T08:00:00Z" in plain.stdout
+
+    pywb.too_many = 1  # and once more: the run's summary says how long the archive asked it to wait
+    first = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--limit", "3", "--json", db=db)
+    assert first.returncode == 0, first.stderr
+    assert json_lines(first.stdout)[0]["new"] == 3 and json_lines(first.stdout)[0]["waits"] == [1.0]
+    fetched_first = {p.split("id_/")[0] for p in replays(pywb)}
+    second = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--json", db=db)
+    assert second.returncode == 0, second.stderr
+    summary = json_lines(second.stdout)[0]
+    assert summary["already_archived"] == 3
+    # the fourth 2019 capture (left by --limit 3), the edit, the capture redirecting off the site, the soft 404
+    assert (summary["new"], summary["updated"], summary["refused"], summary["gone"]) == (1, 1, 1, 1)
+
+    archive = sqlite_utils.Database(db)
+    rows = list(archive.query(
+        "select c.url, c.fetched_at, c.outcome, c.error, o.kind, o.replay_url from captures c "
+        "join capture_origins o on o.capture_id = c.id order by c.fetched_at, c.url"))
+    assert sorted((r["fetched_at"], r["url"].removeprefix(SITE)) for r in rows) == sorted(
+        (p["time"], p["url"].removeprefix(SITE)) for p in planned)  # every article capture archived
+    assert all(r["kind"] == "web-archive" and r["replay_url"].startswith(archive_url) for r in rows)
+    moved = next(r for r in rows if r["url"].endswith(MOVED) and r["fetched_at"] == T2)
+    assert moved["outcome"] == "failed" and "redirected off the site" in moved["error"]
+    deleted = next(r for r in rows if r["url"].endswith(DELETED) and r["fetched_at"] == T2)
+    assert deleted["outcome"] == "gone" and "soft 404" in deleted["error"]
+    # revisions in capture-time order; the soft 404 marks the article gone from its capture time
+    [edited] = list(archive.query("select * from articles where url = ?", [SITE + EDITED]))
+    assert "Sun Weidong (edited)" in edited["body"] and (edited["first_seen"], edited["last_changed"]) == (T1, T2)
+    [revision] = list(archive.query("select * from revisions where article_id = ?", [edited["id"]]))
+    assert (revision["seen_at"], revision["replaced_at"]) == (T1, T2) and "(edited)" not in revision["body"]
+    [gone] = list(archive.query("select gone_since from articles where url = ?", [SITE + DELETED]))
+    assert gone["gone_since"] == T2
+    [listed] = list(archive.query("select listed_published from articles where url = ?", [SITE + SAME]))
+    assert listed["listed_published"] == "2024-05-09"  # from the 2019 capture of the listing
+
+    # a third run fetches nothing: its cursor asks the index only from the last capture time worked through,
+    # and the captures found there are archived already
+    pywb.requests.clear()
+    third = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--json", db=db)
+    assert third.returncode == 0 and json_lines(third.stdout)[0]["already_archived"] == 3
+    assert replays(pywb) == [] and all("from=20210501080000" in p for p in pywb.requests)
+    # and without the cursor, the whole index read again, still nothing is fetched again
+    archive.execute("delete from backfill_cursors")
+    archive.conn.commit()
+    fourth = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--json", db=db)
+    assert fourth.returncode == 0 and json_lines(fourth.stdout)[0]["already_archived"] == 7
+    assert replays(pywb) == [] and fetched_first

@@ -1,0 +1,233 @@
+"""`gazette import`: WARCs written with warcio from the pages a real crawl fetched give the archive the crawl gave;
+order of import does not matter; importing twice changes nothing; WACZ (made by py-wacz) and a real Scrapy
+HTTP-cache folder are read; a truncated WARC, a record with a bad digest and a revisit record are handled."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+import sqlite_utils
+
+from .archives import get, pywb_venv, write_warc
+from .support import FIXTURES, gazette, json_lines
+
+EDITED = "/eng/xw/wjbxw/202405/t20240515_11305672.html"
+D1, D2 = "2024-06-01T08:00:00Z", "2024-07-01T08:00:00Z"
+ARTICLE_COLUMNS = ("id", "site", "url", "title", "published", "byline", "source", "translator", "editor", "body",
+                   "captions", "language", "layer", "content_hash", "listed_published", "gone_since")
+
+
+def snapshot(db) -> dict:
+    """What must be equal between two archives of the same pages: articles, revisions, bodies, mentions."""
+    archive = sqlite_utils.Database(db)
+    return {
+        "articles": [tuple(r[c] for c in ARTICLE_COLUMNS) for r in archive.query(
+            f"select {', '.join(ARTICLE_COLUMNS)} from articles order by id")],
+        "revisions": [tuple(r.values()) for r in archive.query(
+            "select article_id, title, body, published, byline, captions, layer from revisions "
+            "order by article_id, seen_at")],
+        "bodies": sorted(r["digest"] for r in archive.query("select digest from captures where outcome != 'failed'")),
+        "mentions": [tuple(r.values()) for r in archive.query(
+            "select article_id, kind, name, code, count from mentions order by 1, 2, 3")],
+    }
+
+
+def times(db) -> list[tuple]:
+    archive = sqlite_utils.Database(db)
+    return ([tuple(r.values()) for r in archive.query(
+        "select id, first_seen, last_seen, last_changed from articles order by id")] +
+        [tuple(r.values()) for r in archive.query(
+            "select article_id, seen_at, replaced_at from revisions order by article_id, seen_at")])
+
+
+@pytest.fixture
+def crawled(mirrors, mirrored_config, tmp_path):
+    """A real crawl of the MFA mirror, then one article edited and fetched again; and two WARCs of the same
+    responses (every page the crawl requested at D1, the edited article at D2), written with warcio."""
+    mirror = mirrors("mfa")
+    config = mirrored_config({"mfa": mirror})
+    db = tmp_path / "crawl.db"
+    assert gazette("crawl", "mfa", db=db, config=config).returncode == 0
+    paths = [p for p in dict.fromkeys(mirror.requests) if not p.endswith("robots.txt")]
+    first = write_warc(tmp_path / "first.warc.gz", [
+        {"url": mirror.url + p, "date": D1, **dict(zip(("status", "headers", "body"), get(mirror.url + p)))}
+        for p in paths])
+    page = (FIXTURES / "mfa" / EDITED.lstrip("/")).read_bytes()
+    mirror.set(EDITED, page.replace(b"Sun Weidong", b"Sun Weidong (edited)"))
+    assert gazette("fetch", mirror.url + EDITED, db=db, config=config).returncode == 0
+    status, headers, body = get(mirror.url + EDITED)
+    second = write_warc(tmp_path / "second.warc.gz",
+                        [{"url": mirror.url + EDITED, "date": D2, "status": status, "headers": headers, "body": body}])
+    return {"db": db, "config": config, "first": first, "second": second, "pages": len(paths)}
+
+
+def test_import_gives_the_archive_a_crawl_gives(crawled, tmp_path):
+    db, config = tmp_path / "import.db", crawled["config"]
+    one = gazette("import", "--json", str(crawled["first"]), db=db, config=config)
+    assert one.returncode == 0, one.stderr
+    summary = json_lines(one.stdout)[0]
+    assert summary["records"] == crawled["pages"]  # one response record per page the crawl requested
+    assert summary["new"] >= 5 and summary["refused"] == 0 and summary["unreadable"] == 0
+    assert summary["skipped"]["listing"] >= 3  # the listings were read for their dates, not archived
+    two = json_lines(gazette("import", "--json", str(crawled["second"]), db=db, config=config).stdout)[0]
+    assert two["updated"] == 1 and two["sites"]["mfa"]["updated"] == 1
+    assert snapshot(db) == snapshot(crawled["db"])
+    archive = sqlite_utils.Database(db)
+    origins = list(archive.query("select o.kind, o.source, o.record, c.fetched_at from capture_origins o "
+                                 "join captures c on c.id = o.capture_id order by c.id"))
+    assert origins and all(o["kind"] == "warc" and o["record"].startswith("<urn:uuid:") for o in origins)
+    assert {o["fetched_at"] for o in origins} == {D1, D2}  # capture time, not import time
+    assert origins[-1]["source"] == str(crawled["second"])
+    # importing the same files again changes nothing
+    before = snapshot(db), times(db)
+    again = json_lines(gazette("import", "--json", str(crawled["first"]), str(crawled["second"]), db=db,
+                               config=config).stdout)[0]
+    assert again["new"] == again["updated"] == again["unchanged"] == 0
+    assert again["already_archived"] == summary["new"] + 1
+    assert (snapshot(db), times(db)) == before
+
+
+def test_revisions_follow_capture_time_not_import_order(crawled, tmp_path):
+    forward, backward = tmp_path / "forward.db", tmp_path / "backward.db"
+    config = crawled["config"]
+    for name in ("first", "second"):
+        assert gazette("import", str(crawled[name]), db=forward, config=config).returncode == 0
+    for name in ("second", "first"):
+        assert gazette("import", str(crawled[name]), db=backward, config=config).returncode == 0
+    assert snapshot(backward) == snapshot(forward)
+    assert times(backward) == times(forward)
+    archive = sqlite_utils.Database(backward)
+    [article] = list(archive.query("select * from articles where body like '%Sun Weidong (edited)%'"))
+    assert (article["first_seen"], article["last_changed"], article["last_seen"]) == (D1, D2, D2)
+    [revision] = list(archive.query("select * from revisions where article_id = ?", [article["id"]]))
+    assert (revision["seen_at"], revision["replaced_at"]) == (D1, D2) and "(edited)" not in revision["body"]
+    # re-extraction reads each article's latest capture by capture time (the 2024-06 one was imported last)
+    before = snapshot(backward)
+    assert gazette("reextract", db=backward, config=config).returncode == 0
+    assert snapshot(backward) == before
+
+
+def test_wacz_made_by_py_wacz_imports_like_its_warc(crawled, tmp_path):
+    venv = pywb_venv()
+    if venv is None:
+        pytest.skip("py-wacz is not installed (.ci/run puts it in .venv-pywb; or set GAZETTE_PYWB_VENV)")
+    wacz = tmp_path / "first.wacz"
+    subprocess.run([str(venv / "bin" / "wacz"), "create", "-o", str(wacz), str(crawled["first"])], check=True,
+                   capture_output=True, timeout=120)
+    from_warc, from_wacz = tmp_path / "warc.db", tmp_path / "wacz.db"
+    assert gazette("import", str(crawled["first"]), db=from_warc, config=crawled["config"]).returncode == 0
+    proc = gazette("import", "--json", str(wacz), db=from_wacz, config=crawled["config"])
+    assert proc.returncode == 0, proc.stderr
+    assert json_lines(proc.stdout)[0]["new"] >= 5
+    assert snapshot(from_wacz) == snapshot(from_warc)
+    kinds = {r["kind"] for r in sqlite_utils.Database(from_wacz).query("select kind from capture_origins")}
+    assert kinds == {"wacz"}
+
+
+def test_truncated_warc_keeps_what_precedes_and_the_full_file_completes_it(crawled, tmp_path):
+    data = crawled["first"].read_bytes()
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[: len(data) * 2 // 3])
+    db, config = tmp_path / "cut.db", crawled["config"]
+    proc = gazette("import", "--json", str(cut), db=db, config=config)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    summary = json_lines(proc.stdout)[0]
+    assert summary["problems"] or summary["unreadable"]
+    partial = summary["new"]
+    assert partial >= 1
+    whole = json_lines(gazette("import", "--json", str(crawled["first"]), db=db, config=config).stdout)[0]
+    assert whole["already_archived"] == partial and whole["new"] >= 1
+    reference = tmp_path / "reference.db"
+    gazette("import", str(crawled["first"]), db=reference, config=config)
+    assert snapshot(db) == snapshot(reference)
+
+
+def test_bad_digest_is_counted_and_a_revisit_is_resolved(mirrors, mirrored_config, tmp_path):
+    mirror = mirrors("mfa")
+    config = mirrored_config({"mfa": mirror})
+    good, bad = "/eng/xw/wjbxw/202405/t20240509_11301123.html", EDITED
+    first = {"url": mirror.url + good, "date": D1, "body": get(mirror.url + good)[2]}
+    records = [first, {"url": mirror.url + bad, "date": D1, "body": get(mirror.url + bad)[2]},
+               {"url": mirror.url + good, "date": D2, "revisit_of": first}]
+    warc = write_warc(tmp_path / "plain.warc", records, gzip=False)
+    data = warc.read_bytes()
+    spot = data.index(b"Sun Weidong")
+    warc.write_bytes(data[:spot] + b"Sun Weidonk" + data[spot + len(b"Sun Weidong"):])  # same length, wrong digest
+    db = tmp_path / "g.db"
+    proc = gazette("import", "--json", str(warc), db=db, config=config)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    summary = json_lines(proc.stdout)[0]
+    assert (summary["new"], summary["unchanged"], summary["unreadable"]) == (1, 1, 1)
+    assert any("payload digest failed" in e for e in summary["errors"])
+    archive = sqlite_utils.Database(db)
+    [row] = list(archive.query("select * from articles"))
+    assert row["url"].endswith(good) and (row["first_seen"], row["last_seen"]) == (D1, D2)  # the revisit moved it
+
+
+SCRAPY_CACHE = FIXTURES / "scrapy-cache"
+
+
+def test_real_scrapy_cache_folder_imports(tmp_path):
+    """A subset of a real scraper's committed Scrapy HTTP cache (see tests/fixtures/scrapy-cache/PROVENANCE.md)."""
+    expected = json.loads((SCRAPY_CACHE / "import-expected.json").read_text("utf-8"))
+    folder = tmp_path / "httpcache"
+    shutil.copytree(SCRAPY_CACHE / "chinafm", folder)
+    db = tmp_path / "g.db"
+    proc = gazette("import", "--json", str(folder), db=db)  # the shipped config: the ministry's real hosts
+    assert proc.returncode == 0, proc.stderr
+    summary = json_lines(proc.stdout)[0]
+    assert summary["records"] == expected["entries"]
+    assert summary["sites"]["mfa"]["new"] == len(expected["articles"])
+    archive = sqlite_utils.Database(db)
+    for want in expected["articles"]:
+        [row] = list(archive.query("select a.* from articles a join article_urls u on u.article_id = a.id "
+                                   "where u.url = ?", [want["url"]]))
+        assert row["title"] == want["title"] and row["published"] == want["published"]
+        where = row["captions"] if want.get("known_issue") else row["body"]   # see the expectation's note
+        assert want["first_words"] in where and row["first_seen"] == want["captured"]
+    kinds = {r["kind"] for r in archive.query("select kind from capture_origins")}
+    assert kinds == {"scrapy-cache"}
+    assert summary["skipped"] == {"not an article page": len(expected["not_articles"])}
+
+
+def test_a_killed_import_is_finished_by_running_it_again(mirrors, mirrored_config, tmp_path):
+    """SIGKILL in the middle of an import of 240 records, then the same command again: the archive equals one
+    imported in a single run."""
+    import os
+    import signal
+    import sys
+    import time
+
+    mirror = mirrors("mfa")
+    config = mirrored_config({"mfa": mirror})
+    pages = [get(mirror.url + p)[2] for p in (EDITED, "/eng/xw/wjbxw/202405/t20240509_11301123.html",
+                                              "/eng/xw/wjbxw/202404/t20240410_11279901.html")]
+    records = [{"url": f"{mirror.url}{EDITED}?copy={k}", "date": f"2024-06-01T08:{k // 60:02d}:{k % 60:02d}Z",
+                "body": pages[k % 3].replace(b"<p>", b"<p>Copy %d. " % k, 1)} for k in range(240)]
+    warc = write_warc(tmp_path / "big.warc.gz", records)
+    killed, whole = tmp_path / "killed.db", tmp_path / "whole.db"
+    env = {**os.environ, "GAZETTE_DB": str(killed), "GAZETTE_CONFIG": str(config)}
+    process = subprocess.Popen([sys.executable, "-m", "crawler", "import", str(warc)], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    count = 0
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            count = sqlite_utils.Database(killed).execute("select count(*) from capture_origins").fetchone()[0]
+        except Exception:  # the archive is being created
+            count = 0
+        if count >= 32:
+            break
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    assert process.wait(timeout=30) == -signal.SIGKILL, "the import ended before it could be killed"
+    assert 32 <= count < 240
+    again = gazette("import", "--json", str(warc), db=killed, config=config)
+    assert again.returncode == 0, again.stderr
+    summary = json_lines(again.stdout)[0]
+    assert summary["already_archived"] >= 32 and summary["already_archived"] + summary["new"] + summary[
+        "duplicate"] == 240
+    assert gazette("import", str(warc), db=whole, config=config).returncode == 0
+    assert snapshot(killed) == snapshot(whole) and times(killed) == times(whole)

@@ -1,0 +1,149 @@
+"""The Chinese record beside the English (issue 24): Chinese tagging, pairing, alignment, `gazette pair` and the
+side-by-side page, on the real press conferences in tests/fixtures/pairing/ (see PROVENANCE.md there)."""
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from archive import Archive
+from crawler import config as config_module
+from pipelines import alignment, pairing
+from pipelines.decide import decide
+from pipelines.mentions import tag
+from pipelines.record import apply
+
+from .support import ROOT, gazette
+
+FIXTURES = ROOT / "tests" / "fixtures" / "pairing"
+CONFIG = config_module.load()
+EN_PATH = "https://www.fmprc.gov.cn/mfa_eng/xwfw_665399/s2510_665401/2511_665403/"
+ZH_PATH = "https://www.fmprc.gov.cn/web/wjdt_674879/fyrbt_674889/"
+
+
+def url_of(page: Path) -> str:
+    lang, number = page.stem.split("-")
+    return (ZH_PATH if lang == "zh" else EN_PATH) + number + ".shtml"
+
+
+def headline_day(title: str) -> str:
+    from bench.pairing import headline_day as day
+    return day(title, "zh" if "例行记者会" in title else "en")
+
+
+@pytest.fixture(scope="module")
+def archived(tmp_path_factory):
+    """Every fixture page archived through the real decide/apply path into a real SQLite file."""
+    db = tmp_path_factory.mktemp("pairing") / "gazette.db"
+    results = []
+    with Archive(db) as archive:
+        for page_file in sorted(FIXTURES.glob("*.html")):
+            url = url_of(page_file)
+            site = CONFIG.site_for_url(url)
+            page = {"url": url, "final_url": url, "status": 200, "site": site.key,
+                    "headers": {"Content-Type": "text/html; charset=utf-8"}, "body": page_file.read_bytes(),
+                    "fetched_at": "2026-12-06T00:00:00Z"}
+            results.append(apply(archive, decide(page, site, CONFIG.directory), page))
+    return db, results
+
+
+def test_chinese_text_gets_the_english_tags():
+    text = json.loads((ROOT / "tests/fixtures/mfa/web/zyxw/t1638430.expected.json").read_text("utf-8"))["body"]
+    found = {(m.kind, m.code) for m in tag(text)}
+    assert ("country", "LUX") in found and ("country", "DEU") in found
+    names = {(m.kind, m.name) for m in tag("中非合作论坛在贵阳举行，印度尼西亚和巴布亚新几内亚代表出席。王毅会见。")}
+    assert names == {("city", "Guiyang"), ("country", "Indonesia"), ("country", "Papua New Guinea"),
+                     ("official", "Wang Yi")}     # 中非 is China-Africa, 印度尼西亚 is not 印度, 几内亚 not Guinea
+
+
+def test_mfa_zh_pages_belong_to_the_chinese_site():
+    assert CONFIG.site_for_url(ZH_PATH + "t1646964.shtml").key == "mfa-zh"
+    assert CONFIG.site_for_url(EN_PATH + "t1647080.shtml").key == "mfa"
+
+
+def test_pairs_found_on_real_press_conferences(archived):
+    db, results = archived
+    assert all(r["status"] == "new" for r in results), [r["error"] for r in results]
+    with Archive(db) as archive:
+        rows = list(archive.db.query(
+            "select e.title as en, z.title as zh from translations t join articles e on e.id = t.english_id "
+            "join articles z on z.id = t.chinese_id"))
+    english = sum(1 for r in results if "Press Conference" in (r["title"] or ""))
+    assert len(rows) == english == len(list(FIXTURES.glob("en-*.html"))) == 17
+    assert all(headline_day(r["en"]) == headline_day(r["zh"]) for r in rows)
+
+
+def test_pairing_refuses_a_neighbouring_day():
+    """Scores: the right day's conference far above the neighbours' (within ±2 days), so a lone neighbour is
+    never kept."""
+    def art(name):
+        site = CONFIG.site_for_url(url_of(FIXTURES / name))
+        from pipelines.extract import extract
+        fields = extract((FIXTURES / name).read_bytes(), url_of(FIXTURES / name), site).fields()
+        return pairing.traits({**fields, "id": name, "language": site.language})
+    en, right, neighbour = art("en-t1647080.html"), art("zh-t1646964.html"), art("zh-t1647334.html")
+    assert pairing.score(en, right) > pairing.THRESHOLD > pairing.score(en, neighbour)
+    assert pairing.choose([en], [neighbour]) == []
+
+
+def test_alignment_of_a_fully_translated_conference():
+    from pipelines.extract import extract
+    bodies = {}
+    for name in ("zh-t1646964.html", "en-t1647080.html"):
+        site = CONFIG.site_for_url(url_of(FIXTURES / name))
+        bodies[name[:2]] = extract((FIXTURES / name).read_bytes(), url_of(FIXTURES / name), site).body
+    result = alignment.align(bodies["zh"], bodies["en"])
+    assert result.zh_unmatched == [] and result.en_unmatched == []
+    assert result.summary() == "the English version has all 5 answers"
+    assert [z for z, e in result.rows] == list(range(19))
+
+
+def test_gazette_pair_recomputes_and_rejects_bad_dates(archived, tmp_path):
+    db, _ = archived
+    proc = gazette("pair", "--json", db=db)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == {"english": 17, "chinese": 17, "pairs": 17}
+    proc = gazette("pair", "--since", "2020-05-12", db=db)
+    assert proc.returncode == 0 and "2 pairs kept" in proc.stdout, proc.stdout
+    bad = gazette("pair", "--since", "May 2020", db=db)
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "--since" in bad.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_side_by_side_page_in_datasette(archived):
+    db, _ = archived
+    with Archive(db) as archive:
+        english_id = next(archive.db.query("select english_id from translations t join articles e on "
+                                           "e.id = t.english_id where e.title like '%May 12, 2020'"))["english_id"]
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "crawler", "serve", "--db", str(db), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/-/omissions", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.2)
+        page = urllib.request.urlopen(f"{base}/-/translation/{english_id}", timeout=10).read().decode()
+        assert "2020年5月12日外交部发言人赵立坚主持例行记者会" in page and "Regular Press Conference on May 12" in page
+        assert "the english version" in page.lower()
+        article = urllib.request.urlopen(f"{base}/gazette/articles/{english_id}", timeout=10).read().decode()
+        assert f'href="/-/translation/{english_id}"' in article and "Chinese original" in article
+        listing = urllib.request.urlopen(base + "/-/omissions", timeout=10).read().decode()
+        assert listing.count('href="/-/translation/') == 17
+    finally:
+        proc.terminate()
+        proc.wait(10)
