@@ -3,7 +3,7 @@
 `deploy(target, config_dir)` stages the packages (crawler, pipelines, archive, gazette_data) with the config
 (into gazette_data/config) beside a scrapy.cfg and setup.py, and runs scrapyd-client's `scrapyd-deploy`, which
 builds the egg (`setup.py bdist_egg`) and uploads it to the node's addversion.json. The egg's Scrapy project is
-crawler/scrapyd_project.py: one spider per site.
+crawler/scrapyd_project.py (crawler/scrapy_project.py with the bundled config): one spider per site.
 
 `placement(keys, nodes)` gives each site a node by rendezvous hashing of the site key over the nodes' positions:
 the same list of nodes always gives the same placement, and adding a node at the end moves only the sites the
