@@ -33,16 +33,16 @@ def scrapy_settings(config: Config, db_path: str, *, log_level: str = "WARNING",
         "COOKIES_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,
         "LOG_LEVEL": log_level,
-        # Retry-After honoured on 429/503 (crawler/middlewares.py), bounded by the crawl's time limit
+        # Retry-After honoured on 429/503 (crawler/middlewares.py), bounded by the crawl's time limit;
+        # If-None-Match/If-Modified-Since from the archive on listings and revisits (crawler/conditional.py)
         "DOWNLOADER_MIDDLEWARES": {"scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-                                   "crawler.middlewares.RetryAfter": 550},
+                                   "crawler.middlewares.RetryAfter": 550,
+                                   **({"crawler.conditional.ConditionalRequests": 585} if archiving else {})},
         "GAZETTE_RETRY_AFTER_MAX": 600,
         # a spider callback's exception is a run error with its URL, never a traceback
         "SPIDER_MIDDLEWARES": {"crawler.middlewares.CallbackErrors": 950},
         "ITEM_PIPELINES": {"pipelines.items.ArchivePipeline": 500} if archiving else {},
         "EXTENSIONS": {"crawler.extensions.RunningCounts": 500} if archiving else {},
-        # If-None-Match/If-Modified-Since from the archive on listings and revisits (crawler/conditional.py)
-        "DOWNLOADER_MIDDLEWARES": {"crawler.conditional.ConditionalRequests": 585} if archiving else {},
         "GAZETTE_CONDITIONAL": archiving,
         "GAZETTE_PROGRESS": progress,  # running counts on stderr (a terminal)
         "GAZETTE_DB": str(db_path),
