@@ -99,7 +99,7 @@ def placement(keys, nodes: list[str]) -> dict[str, str]:
     return {key: nodes[max(range(len(nodes)), key=lambda i: weight(key, i))] for key in keys}
 
 
-def call(node: str, endpoint: str, data: dict | None = None, timeout: float = 30) -> dict:
+def call(node: str, endpoint: str, data: dict | None = None, timeout: float = 120) -> dict:
     """POST (with data) or GET one Scrapyd endpoint; its JSON answer, or DeployError."""
     url = node.rstrip("/") + "/" + endpoint
     body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
