@@ -13,8 +13,9 @@ def due_for_revisit(archive: Archive, site: str, after_days, limit: int, now: st
     checked since: the URL to request (the last one that served the article: a site's canonical form of a
     URL is not always served), article id, the check point and when it was last fetched.
 
-    Gone articles are included (a re-check finds out if they came back). The longest-waiting come first,
-    at most `limit`."""
+    Gone articles are included (a re-check finds out if they came back). Articles known only from imported or
+    backfilled captures (capture_origins) are not: revisits watch what was fetched live, and years of history
+    brought in at once would crowd it out. The longest-waiting come first, at most `limit`."""
     days = sorted({float(d) for d in after_days}, reverse=True)
     if not days or limit <= 0:
         return []
@@ -30,6 +31,10 @@ def due_for_revisit(archive: Archive, site: str, after_days, limit: int, now: st
                    max(a.last_seen, coalesce((select max(c.fetched_at) from captures c
                                                where c.article_id = a.id), '')) as last_checked
             from articles a where a.site = :site
+              and not (exists (select 1 from captures c join capture_origins o on o.capture_id = c.id
+                               where c.article_id = a.id)
+                       and not exists (select 1 from captures c where c.article_id = a.id and not exists
+                                       (select 1 from capture_origins o where o.capture_id = c.id)))
         )
         where checkpoint is not null and julianday(last_checked) < julianday(first_seen) + checkpoint
         order by julianday(first_seen) + checkpoint, id

@@ -47,6 +47,17 @@ def _row(en: dict, zh: dict, score: float, kind: str, now: str) -> tuple:
             len(a.en_unmatched), a.zh_turns, a.omitted_turns, a.omitted_chars, json.dumps(a.rows))
 
 
+def _pool(db, low: str, high: str) -> list[dict]:
+    """The English and Chinese articles published in [low, high) that could pair: of a kind pairing knows (press
+    conference, remarks, meeting, speech: read from the headline, before any costly tagging), and only when some
+    Chinese article is in the stretch at all (an archive of English sites alone pairs nothing)."""
+    if not db.execute("select 1 from articles where language = 'zh' and gone_since is null and published >= ? "
+                      "and published < ? limit 1", [low, high]).fetchone():
+        return []
+    return [a for a in _articles(db, "published >= ? and published < ?", [low, high])
+            if pairing.kind_of(a["title"], a["body"]) != "other"]
+
+
 def _captions(article: dict) -> list[str]:
     try:
         found = json.loads(article.get("captions") or "[]")
@@ -64,6 +75,29 @@ def _write(db, rows: list[tuple], english: list[str], chinese: list[str]) -> Non
     if rows:
         db.conn.executemany(f"insert or replace into translations ({', '.join(COLUMNS)}) values "
                             f"({', '.join('?' * len(COLUMNS))})", rows)
+    for row in rows:
+        count_once(db, row[0], row[1])
+
+
+def count_once(db, english_id: str, chinese_id: str) -> int:
+    """The same event reported in both languages is counted once: the Chinese article's rows in `meetings` (and
+    `meeting_participants`) that repeat an event of its English translation (same type and start date, a foreign country
+    in common or none named on one side) are removed, the English row kept (the pair links the Chinese text). Returns how many."""
+    if not db["meetings"].exists():
+        return 0
+
+    def countries(row) -> set:
+        return set(json.loads(row["country_codes"] or "[]"))
+
+    english = list(db.query("select type, date_start, country_codes from meetings where article_id = ?", [english_id]))
+    twins = [r["id"] for r in db.query("select id, type, date_start, country_codes from meetings where article_id = ?",
+                                       [chinese_id])
+             if any(e["type"] == r["type"] and e["date_start"] == r["date_start"]
+                    and (countries(e) & countries(r) or not countries(e) or not countries(r)) for e in english)]
+    for mid in twins:
+        db.execute("delete from meeting_participants where meeting_id = ?", [mid])
+        db.execute("delete from meetings where id = ?", [mid])
+    return len(twins)
 
 
 def _day_range(first: date, last: date) -> tuple[str, str]:
@@ -88,7 +122,7 @@ def pair(archive, *, site: str | None = None, since: str | None = None,
     if not days:
         return {"english": 0, "chinese": 0, "pairs": 0}
     low, high = _day_range(min(days), max(days))
-    pool = _articles(db, "published >= ? and published < ?", [low, high])
+    pool = _pool(db, low, high)
     by_id = {a["id"]: a for a in pool}
     traits = {a["id"]: pairing.traits(a, config_dir) for a in pool}
     english = [traits[a["id"]] for a in pool if a["language"] == "en"]
@@ -118,7 +152,9 @@ def pair_new(archive, article_id: str, *, config_dir: str | Path | None = None,
         return False
     day = pairing._day(found[0]["published"])
     low, high = _day_range(day - timedelta(days=pairing.WINDOW_DAYS), day + timedelta(days=pairing.WINDOW_DAYS))
-    pool = _articles(db, "published >= ? and published < ?", [low, high])
+    pool = _pool(db, low, high)
+    if article_id not in {a["id"] for a in pool}:
+        return False
     by_id = {a["id"]: a for a in pool}
     traits = {a["id"]: pairing.traits(a, config_dir) for a in pool}
     pairs = [p for p in pairing.choose([t for t in traits.values() if t.language == "en"],

@@ -1,5 +1,5 @@
 """Real-text meetings benchmark: pipelines.meetings on real pages against the hand labels of
-tests/fixtures/meetings/real/ (issue 26), kept apart from the fixture figures of bench/meetings.py.
+tests/real/meetings/ (issue 26), kept apart from the fixture figures of bench/meetings.py.
 
 A label file names a stored page (a real HTTP response, gzip) and labels some of its paragraphs. The page goes
 through Gazette's own extraction (the ministry's site rules for a press conference) and then the meetings
@@ -19,32 +19,39 @@ from __future__ import annotations
 import gzip
 import json
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 from bench.meetings import event_key
 from pipelines import meetings
 
 ROOT = Path(__file__).resolve().parent.parent
-REAL = ROOT / "tests" / "fixtures" / "meetings" / "real"
+REAL = ROOT / "tests" / "real" / "meetings"
 
 
 def _norm(s: str | None) -> str:
     return " ".join((s or "").replace("\u2019", "'").split())
 
 
-def page_record(label: dict, base: Path = REAL) -> dict:
+def page_record(label: dict, base: Path = REAL, *, gzipped: bool = True) -> dict:
     """The article record the archive would hold for a label's page: extracted by Gazette (press conferences)
     or the labelled true body (general news)."""
     if label["kind"] != "press_conference":
         text = "\n\n".join(p["text"] for p in label["paragraphs"])
         return {"id": Path(label["page"]).stem, "site": "other", "title": label.get("title") or "",
                 "published": label["published"], "body": text, "language": "en", "url": label["url"]}
-    from crawler.config import load
     from pipelines.extract import extract
-    site = load(None).site("mfa")
-    body = gzip.decompress((base / label["page"]).read_bytes())
+    site = _mfa()
+    raw = (base / label["page"]).read_bytes()
+    body = gzip.decompress(raw) if gzipped else raw
     fields = extract(body, label["url"], site, "text/html").fields()
     return {**fields, "id": Path(label["page"]).stem.split(".")[0], "site": "mfa", "url": label["url"]}
+
+
+@lru_cache(maxsize=1)
+def _mfa():
+    from crawler.config import load
+    return load(None).site("mfa")
 
 
 def named(e: dict) -> list[tuple]:

@@ -6,16 +6,27 @@ crawled 2020-07-04): ~500 English press-conference pages (May 2018 – July 2020
 Every page is extracted with Gazette's own extractor and site config (mfa, mfa-zh), then paired by
 pipelines/pairing.choose over the whole set, exactly as `gazette pair` does. The truth comes from the headlines,
 which the pairing does not read for dates: "Regular Press Conference on March 20, 2019" is the translation of
-"2019年3月20日外交部发言人耿爽主持例行记者会" (one conference a day). English pages whose headline states no
-full date (a typo such as "June11, 2018", or no year) and the remarks are not labelled: pairs that involve them are
-counted apart, never as right. Precision = right pairs / pairs kept among labelled English pages; recall = right
+"2019年3月20日外交部发言人耿爽主持例行记者会", "Remarks on August 7, 2019" of "2019年8月7日外交部发言人华春莹答记者问"
+(one of each a day; an English headline without its year takes the page's year). Pages whose headline states no day
+("Remarks on US House Speaker …") are not labelled: pairs that involve them are counted apart, never as right. Precision = right pairs / pairs kept among labelled English pages; recall = right
 pairs / labelled English pages whose Chinese original is in the set.
 
-Alignment. tests/fixtures/pairing/alignments.json holds, for 16 hand-aligned pairs, the Chinese paragraphs that
+Alignment. tests/real/pairing/alignments.json holds, for 17 hand-aligned pairs, the Chinese paragraphs that
 have no English counterpart on the English page (written by reading both pages). The aligner's left-out Chinese
 paragraphs are scored against them twice: with the English page's own paragraphs (an lxml parse of div.content,
 the aligner's quality) and with the English text Gazette stores today (whose extraction files some paragraphs of
 these pages as captions, issue 19).
+
+Chinese meetings. pipelines/meetings_zh.extract against tests/real/meetings_zh/: labels.json (42 real texts,
+written before the rules and used to write them), heldout.json (32, labelled before the rules first ran on them,
+then used to adjust the rules), test.json (36, labelled before the rules ran on them: first run P 0.375 / R 0.333,
+then used to adjust them too), test2.json (36; first run P 0.313 / R 0.294, then used to adjust them) and
+test3.json (36, labelled after the last change, not used to change anything): an event is right when type, start
+date and the set of foreign countries all agree (and, leniently, when type and date agree with a country in common).
+
+Deletions. From the hand-aligned pairs' English pages, English paragraphs are removed on purpose, one at a time;
+the aligner must call exactly their Chinese counterparts left out (a check of recall the real pairs cannot give:
+real omissions are rare in these years).
 
 Run: python -m bench.pairing [--cache DIR] [--limit N]   (DIR: an extracted copy of the cache; default: read it
 from the mirror at /work/.mirror/cwang23+china_fm/repo with git)
@@ -41,9 +52,10 @@ ROOT = Path(__file__).resolve().parent.parent
 MIRROR = Path("/work/.mirror/cwang23+china_fm/repo")
 COMMIT = "5048bc297a11e7477dfadf325e06a745de7041ad"
 CACHE_PATH = "chinafm_scraper/.scrapy/httpcache/chinafm/"
-FIXTURES = ROOT / "tests" / "fixtures" / "pairing"
-_EN_DATE = re.compile(r"Press Conference on ([A-Z][a-z]+ \d{1,2}, \d{4})")
-_ZH_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日.*例行记者会")
+FIXTURES = ROOT / "tests" / "real" / "pairing"
+_EN_DATE = re.compile(r"(Regular Press Conference|Remarks) on ([A-Z][a-z]+) ?(\d{1,2})(?:, ?(\d{4}))?")
+_ZH_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日.*(例行记者会|答记者问)")
+_GENRE = {"Regular Press Conference": "press", "Remarks": "remarks", "例行记者会": "press", "答记者问": "remarks"}
 
 
 def cache_dir(given: str | None) -> Path:
@@ -56,17 +68,24 @@ def cache_dir(given: str | None) -> Path:
     return out / CACHE_PATH
 
 
-def headline_day(title: str, language: str) -> str | None:
+def headline_day(title: str, language: str, published: str | None = None) -> str | None:
+    """'YYYY-MM-DD genre' from a headline: "… Regular Press Conference on March 20, 2019" / "… Remarks on August 7,
+    2019" and "2019年3月20日外交部发言人耿爽主持例行记者会" / "…答记者问" (one of each a day). An English headline
+    without its year ("on September 10") takes the year of the page's date; none when the headline states no day."""
     if language == "en":
         m = _EN_DATE.search(title or "")
         if not m:
             return None
+        year = m.group(4) or (published or "")[:4]
         try:
-            return datetime.strptime(m.group(1), "%B %d, %Y").date().isoformat()
+            day = datetime.strptime(f"{m.group(2)} {m.group(3)} {year}", "%B %d %Y").date().isoformat()
         except ValueError:
             return None
+        return f"{day} {_GENRE[m.group(1)]}"
     m = _ZH_DATE.search(title or "")
-    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
+    if not m:
+        return None
+    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d} {_GENRE[m.group(4)]}"
 
 
 def load_pages(cache: Path, limit: int | None = None) -> list[dict]:
@@ -84,7 +103,7 @@ def load_pages(cache: Path, limit: int | None = None) -> list[dict]:
             continue
         fields = art.fields()
         fields.update(id=url, language=site.language)
-        fields["truth_day"] = headline_day(fields.get("title"), site.language)
+        fields["truth_day"] = headline_day(fields.get("title"), site.language, fields.get("published"))
         out.append(fields)
         if limit and len(out) >= limit:
             break
@@ -122,7 +141,7 @@ def evaluate_pairing(pages: list[dict]) -> dict:
             "choose_seconds": elapsed}
 
 
-_P = re.compile(r"<p\b[^>]*>(.*?)</p>", re.I | re.S)
+_P = re.compile(r"<p\b[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -133,14 +152,13 @@ def english_page_paragraphs(html: bytes) -> list[str]:
     import html as html_module
     text = html.decode("utf-8", "replace")
     start = text.find('class="content"')
-    end = text.find("</div>", text.find("News_Body_Txt_A", start) if "News_Body_Txt_A" in text[start:] else start)
     body = text[start:] if start >= 0 else text
     paras = [" ".join(html_module.unescape(_TAG.sub(" ", m.group(1))).split()) for m in _P.finditer(body)]
     return [p for p in paras if re.search(r"\w", p)]
 
 
 def evaluate_alignment(labels_path: Path = FIXTURES / "alignments.json", english: str = "stored") -> dict:
-    """Score the aligner's left-out Chinese paragraphs against the hand labels of tests/fixtures/pairing.
+    """Score the aligner's left-out Chinese paragraphs against the hand labels of tests/real/pairing.
     english="stored": the English text as Gazette extracts and stores it (body and captions); "page": the English page's own
     paragraphs (what the aligner would see once the English extraction keeps every paragraph)."""
     config = config_module.load()
@@ -199,6 +217,44 @@ def evaluate_deletions(labels_path: Path = FIXTURES / "alignments.json", step: i
             "precision": tp / (tp + fp) if tp + fp else None, "recall": tp / (tp + fn) if tp + fn else None}
 
 
+MEETING_LABELS = ROOT / "tests" / "real" / "meetings_zh" / "labels.json"
+
+
+def evaluate_meetings(labels_path: Path = MEETING_LABELS) -> dict:
+    """pipelines/meetings_zh.extract against the hand labels: an extracted event is right when a labelled event of
+    the same text has the same type, start date and set of foreign countries (one to one)."""
+    from pipelines import meetings_zh
+
+    items = json.loads(labels_path.read_text("utf-8"))["items"]
+    tp = extracted = labelled = lenient = 0
+    misses, false = [], []
+    for n, item in enumerate(items):
+        got = meetings_zh.extract({"id": str(n), "language": "zh", "body": item["text"],
+                                   "published": item["published"], "title": item.get("title")})
+        want = [(e["type"], e["date_start"], frozenset(e["countries"])) for e in item["events"]]
+        have = [(e["type"], e["date_start"], frozenset(e["countries"])) for e in got]
+        extracted += len(have)
+        labelled += len(want)
+        left = list(want)
+        loose = list(want)
+        for h in have:
+            if h in left:
+                left.remove(h)
+                tp += 1
+            else:
+                false.append((n, h))
+            near = next((w for w in loose if w[0] == h[0] and w[1] == h[1] and (w[2] & h[2] or not (w[2] or h[2]))),
+                        None)
+            if near is not None:
+                loose.remove(near)
+                lenient += 1
+        misses += [(n, w) for w in left]
+    return {"texts": len(items), "labelled": labelled, "extracted": extracted, "right": tp,
+            "precision": tp / extracted if extracted else None, "recall": tp / labelled if labelled else None,
+            "lenient_precision": lenient / extracted if extracted else None,
+            "lenient_recall": lenient / labelled if labelled else None, "false": false, "missed": misses}
+
+
 def _ratio(value) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
@@ -233,6 +289,20 @@ def main(argv=None) -> int:
         for name, truth, found in a["rows"]:
             if truth != found:
                 print(f"  {name}: labelled {truth}, found {found}")
+    for name, label in (("labels", "the labels the rules were written on"),
+                        ("heldout", "held-out labels (rules adjusted after their first run)"),
+                        ("test", "first test labels (first run 0.375 / 0.333; rules adjusted after it)"),
+                        ("test2", "second test labels (first run 0.313 / 0.294; rules adjusted after it)"),
+                        ("test3", "third test labels (labelled after the last rule change; run once, not tuned on)")):
+        m = evaluate_meetings(MEETING_LABELS.parent / f"{name}.json")
+        print(f"Chinese meetings, {label}: {m['texts']} real texts, {m['labelled']} events labelled, "
+              f"{m['extracted']} found, {m['right']} right: precision {_ratio(m['precision'])}  "
+              f"recall {_ratio(m['recall'])}; type and date right with a country in common (or none on both sides): "
+              f"{_ratio(m['lenient_precision'])} / {_ratio(m['lenient_recall'])}")
+        for n, event in m["false"][:8]:
+            print(f"  false: text {n}: {event[0]} {event[1]} {sorted(event[2])}")
+        for n, event in m["missed"][:8]:
+            print(f"  missed: text {n}: {event[0]} {event[1]} {sorted(event[2])}")
     d = evaluate_deletions()
     print(f"English paragraphs deleted on purpose ({d['trials']} trials on the hand-aligned pairs): precision "
           f"{_ratio(d['precision'])}  recall {_ratio(d['recall'])} ({d['tp']} found, {d['fp']} false, {d['fn']} missed)")

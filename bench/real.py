@@ -6,14 +6,21 @@ article container, separators and real captions aside, missing from the body), d
 state a date), title accuracy, pages per second. Gazette reads each page as `gazette fetch` would (the ministry's
 site rules, the capture date as its only hint); trafilatura with its defaults and metadata.
 
-Run: python -m bench.real [--repeat N]
+Run: python -m bench.real [--repeat N] [--cache DIR]
+`--cache DIR`: also count paragraphs lost over every article page of a Scrapy HTTP cache (e.g. the 1,500 pages of
+cwang23/china_fm's cache, `git archive`d from the commit named in tests/real/PROVENANCE.md), where no expected
+fields exist: only the corpus's own reading of each container.
 """
 from __future__ import annotations
 
 import argparse
+import ast
+import datetime as dt
 import logging
+import re
 import sys
 import time
+from pathlib import Path
 
 from bench.real_corpus import REAL, article_blocks, pages
 
@@ -80,9 +87,35 @@ def score(corpus: list[tuple[bytes, dict]], extractor, site, repeat: int) -> dic
             "pages_per_s": len(corpus) / min(timings)}
 
 
+def cache_pages(directory: Path) -> list[tuple[bytes, dict]]:
+    """(body, page) of every article page (`…/tNNN.shtml`) in a Scrapy filesystem HTTP cache."""
+    found = []
+    for meta in sorted(directory.rglob("meta")):
+        info = ast.literal_eval(meta.read_text("utf-8"))
+        if info.get("status") == 200 and re.search(r"/t\d+\.s?html?$", info["url"]):
+            fetched = dt.datetime.fromtimestamp(info["timestamp"], dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            found.append(((meta.parent / "response_body").read_bytes(), {"url": info["url"], "fetched_at": fetched}))
+    return found
+
+
+def lost_in_cache(corpus, site) -> None:
+    """Paragraphs lost by each extractor over a whole cache (separators aside; the captions each extractor names)."""
+    for name, extractor in EXTRACTORS.items():
+        blocks = lost = losing = 0
+        for body, page in corpus:
+            got = extractor(body, page, site)
+            kept = set(got["paragraphs"])
+            wanted = article_blocks(body.decode("utf-8", "replace"), got["captions"])
+            missing = [b for b in wanted if b not in kept]
+            blocks, lost, losing = blocks + len(wanted), lost + len(missing), losing + bool(missing)
+        print(f"{name:<17} {lost} of {blocks} blocks lost ({1000 * lost / max(blocks, 1):.1f} per 1,000) "
+              f"on {losing} of {len(corpus)} pages")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=1, help="timed runs per extractor (speed is the best)")
+    parser.add_argument("--cache", type=Path, help="a Scrapy HTTP cache directory: count lost paragraphs over it too")
     args = parser.parse_args(argv)
     logging.disable(logging.WARNING)
     from crawler import config as config_module
@@ -100,6 +133,10 @@ def main(argv=None) -> int:
         print(f"{name:<17} {r['right']:>5} of {r['pages']:<4} {r['lost_per_1000']:>11.1f} "
               f"{r['lost']:>4} of {r['blocks']:<4} {r['date']:>6.3f} {r['title']:>6.3f} {r['pages_per_s']:>8.1f} "
               f"{r['pages_per_s'] / base['pages_per_s']:>12.2f}")
+    if args.cache:
+        cached = cache_pages(args.cache)
+        print(f"\n{args.cache}: {len(cached)} article pages (no expected fields: the container's reading only)")
+        lost_in_cache(cached, site)
     return 0
 
 

@@ -174,11 +174,11 @@ def tag_meetings(path: Path) -> None:
         conn.execute("create temp table mp (k, name, code)")
         conn.execute(f"insert into mp values {values(PROVINCES)}")
         conn.execute("""insert into meetings (id, article_id, site, seq, type, date_start, date_end, year, month,
-                place_country, province, province_code, city, places, chinese_side, foreign_side, countries, country_codes,
-                sentence)
+                place_country, province, province_code, city, places, source, chinese_side, foreign_side, countries,
+                country_codes, sentence)
             select a.id || '-1', a.id, a.site, 1, case a.rowid % 3 when 0 then 'visit' else 'meeting' end,
                    substr(a.published, 1, 10), substr(a.published, 1, 10), cast(substr(a.published, 1, 4) as int),
-                   substr(a.published, 1, 7), 'CHN', p.name, p.code, 'City ' || (a.rowid / 10 % 97), '[]',
+                   substr(a.published, 1, 7), 'CHN', p.name, p.code, 'City ' || (a.rowid / 10 % 97), '[]', 'article',
                    json_array(json_object('name', case a.rowid / 10 % 2 when 0 then 'Shen' else 'Chen' end
                               || ' Official' || (a.rowid / 10 % 400), 'title', 'Governor')),
                    json_array(json_object('name', null, 'role', 'Ambassador', 'country_name', c.name)),

@@ -2,11 +2,19 @@
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import click
 
-from .cli import EXIT_USAGE, _open_archive, archive_needed, common_options, emit, fail, json_option
+from .cli import (
+    EXIT_USAGE,
+    _open_archive,
+    archive_needed,
+    common_options,
+    emit,
+    fail,
+    json_option,
+)
 
 
 def _progress_line(n: int, total: int) -> None:
@@ -44,7 +52,7 @@ def pair(config, db_path, site_key, since, as_json):
         config.site(site_key)
     from archive import translations
 
-    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     with _open_archive(db_path) as archive:
         summary = translations.pair(archive, site=site_key, since=since, config_dir=config.directory, now=now,
                                     progress=_progress_line if sys.stderr.isatty() and not as_json else None)

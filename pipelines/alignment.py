@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import mentions
+from . import mentions, mentions_zh
 from .pairing import numbers
 
 ZH_PER_EN = 0.33        # Chinese characters per English character in the ministry's translations (about 1:3)
@@ -60,10 +60,6 @@ def turns(paras: list[str], question: re.Pattern) -> list[list[int]]:
     return out
 
 
-# The ministry's Chinese names a country by one character in "中美", "美方", "中俄双方"; the English names it in full.
-_SIDES = {"美": "USA", "俄": "RUS", "日": "JPN", "韩": "KOR", "朝": "PRK", "印": "IND", "澳": "AUS", "英": "GBR",
-          "法": "FRA", "德": "DEU", "加": "CAN", "巴": None, "越": "VNM", "菲": "PHL", "哈": "KAZ", "蒙": "MNG"}
-_SIDE = re.compile(r"中([美俄日韩朝印澳英法德加越菲哈蒙])(?=[关双两合经贸方友战]|$)|([美俄日韩朝印澳英法德加越菲哈蒙])方")
 _LABEL = re.compile(r"^\s*[^\s:：，。,.]{1,30}[:：]\s*")   # "耿爽：", "Geng Shuang:", "Reuters:" before a turn
 
 
@@ -74,10 +70,7 @@ def _anchors(text: str, config_dir) -> frozenset:
     for m in mentions.tag(text, config_dir):
         if m.code != "CHN":
             found.add((m.kind, m.code if m.kind != "official" else m.name))
-    for m in _SIDE.finditer(text):
-        code = _SIDES.get(m.group(1) or m.group(2))
-        if code:
-            found.add(("country", code))
+    found.update(("country", code) for code in mentions_zh.sides(text))
     return frozenset(found)
 
 

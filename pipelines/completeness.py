@@ -64,8 +64,9 @@ def guard(reference: list[str], paragraphs: list[str], removed: list[Removal]) -
 
 
 def _covered(block: str, joined: str, gone: set[str]) -> bool:
-    """The block is in the body after all (split or merged differently), or is made of removed text and body text."""
-    if block in joined:
+    """The block is in the body after all (split or merged differently), is part of a removal that spans several
+    blocks (a caption of two lines), or is made of removed text and body text."""
+    if block in joined or any(block in text for text in gone):
         return True
     rest = block
     for text in gone:

@@ -17,6 +17,7 @@ from .boilerplate import is_soft_404
 from .charset import decode
 from .extract import Article, ExtractionError, extract
 from .meetings import extract as meetings
+from .meetings_zh import extract as meetings_zh
 from .mentions import tag
 from .nonarticle import not_an_article
 from .normalise import article_id, content_hash
@@ -95,7 +96,8 @@ def article_record(article: Article, canonical: str, site: Site, hints: dict | N
     body = (record.get("body") or "")[:TAGGED_CHARS]
     text = f"{record.get('title') or ''}\n\n{body}"
     record["mentions"] = [vars(m) for m in tag(text, config_dir)]
-    record["meetings"] = meetings({**record, "body": body}, config_dir)   # who met whom: pipelines/meetings.py
+    record["meetings"] = (meetings({**record, "body": body}, config_dir)          # who met whom: meetings.py,
+                          or meetings_zh({**record, "body": body}, config_dir))   # in Chinese: meetings_zh.py
     return record
 
 

@@ -140,28 +140,58 @@ def build(data_dir: str, english_lookup_items: tuple) -> ChineseTagger:
     heads = sorted(cfg.get("titles", {}).get("heads", []), key=len, reverse=True)
     person = None
     if officials:
-        title = "(?P<title>" + "|".join(map(re.escape, heads)) + ")?" if heads else "(?P<title>)"
+        title = "(?P<title>" + _trie(heads) + ")?" if heads else "(?P<title>)"
         person = re.compile(title + "(?P<name>" + _trie(officials) + ")")
     places = re.compile(_trie(lookup)) if lookup else None
     return ChineseTagger(places, lookup, person, dict(officials))
 
 
+_RUN = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")   # Chinese characters and full-width punctuation
+
+
 def tag(text: str, tagger: ChineseTagger) -> tuple[dict, dict]:
-    """({(kind, name, code): count}, {English name: [title, count, first position]}) of the Chinese text."""
+    """({(kind, name, code): count}, {English name: [title, count, first position]}) of the Chinese text. Only the
+    runs of Chinese characters are searched (every name is written in them), so English text costs nothing."""
     counts: dict = {}
     people: dict = {}
     if not has_chinese(text):
         return counts, people
-    if tagger.places is not None:
-        for m in tagger.places.finditer(text):
-            hit = tagger.lookup.get(m.group())
-            if hit is not None:
-                counts[hit] = counts.get(hit, 0) + 1
-    if tagger.officials is not None:
-        for m in tagger.officials.finditer(text):
-            name = tagger.english[m.group("name")]
-            rec = people.setdefault(name, [m.group("title") or "", 0, m.start("name")])
-            rec[1] += 1
-            if not rec[0] and m.group("title"):
-                rec[0] = m.group("title")
+    for run in _RUN.finditer(text):
+        chunk, offset = run.group(), run.start()
+        if tagger.places is not None:
+            for m in tagger.places.finditer(chunk):
+                hit = tagger.lookup.get(m.group())
+                if hit is not None:
+                    counts[hit] = counts.get(hit, 0) + 1
+        if tagger.officials is not None:
+            for m in tagger.officials.finditer(chunk):
+                name = tagger.english[m.group("name")]
+                rec = people.setdefault(name, [m.group("title") or "", 0, offset + m.start("name")])
+                rec[1] += 1
+                if not rec[0] and m.group("title"):
+                    rec[0] = m.group("title")
     return counts, people
+
+
+# The ministry's Chinese names a country by one character in "中美", "美方", "中俄双方"; the English names it in full.
+# Only the unambiguous characters (巴 is Pakistan, Brazil or Panama; 印 India or Indonesia in older text).
+SIDES = {"美": "USA", "俄": "RUS", "日": "JPN", "韩": "KOR", "朝": "PRK", "印": "IND", "澳": "AUS", "英": "GBR",
+         "法": "FRA", "德": "DEU", "加": "CAN", "越": "VNM", "菲": "PHL", "哈": "KAZ", "蒙": "MNG", "伊": "IRN",
+         "卢": "LUX"}
+_C = "美俄日韩朝印澳英法德加越菲哈蒙伊卢"
+_SIDE = re.compile(
+    rf"中([{_C}])(?=[关双两合经贸方友战元外建在之间各同共对])"    # 中美关系, 中韩双方, 中美在
+    rf"|([{_C}])中(?=[两关双])"                                 # 印中两国
+    rf"|([{_C}])([{_C}])双方"                                   # 美朝双方
+    rf"|(?<![执立司合办说做想宪增参追更地多各双对一两几东西南北官军我敌友他己有无正反])([{_C}])方(?![面式法案向针便])")
+
+
+def sides(text: str) -> list[str]:
+    """ISO codes of the countries a text names by one character ("中美关系", "美方"), in order, once each."""
+    out: list[str] = []
+    for m in _SIDE.finditer(text or ""):
+        for char in m.groups():
+            code = SIDES.get(char) if char else None
+            if code and code not in out:
+                out.append(code)
+    return out

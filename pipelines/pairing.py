@@ -31,12 +31,12 @@ _MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTHS) + r")\b")
 
 # Kinds, by the title first (the ministry's headlines are formulaic), then the first paragraph.
 KINDS = (
-    ("press", re.compile(r"记者会|Press Conference", re.I)),
+    ("press", re.compile(r"记者会|Press Conference", re.IGNORECASE)),
     ("remarks", re.compile(r"答记者问|发表谈话|发言人.*(?:表态|谈话)|Spokesperson.*(?:Remarks|Answers|Comments)|"
-                           r"Daily Briefing", re.I)),
+                           r"Daily Briefing", re.IGNORECASE)),
     ("meeting", re.compile(r"会见|会谈|通电话|视频通话|举行.*磋商|\bMeets?\b|\bHolds? Talks\b|\bTalks\b|"
-                           r"Phone Call|Video Call|\bMeeting\b", re.I)),
-    ("speech", re.compile(r"讲话|致辞|演讲|发言|\bSpeech\b|\bRemarks\b|\bAddress\b|Statement", re.I)),
+                           r"Phone Call|Video Call|\bMeeting\b", re.IGNORECASE)),
+    ("speech", re.compile(r"讲话|致辞|演讲|发言|\bSpeech\b|\bRemarks\b|\bAddress\b|Statement", re.IGNORECASE)),
 )
 _QUESTION = re.compile(r"^\s*(?:问[:：]|Q\s*[:：]|[A-Z][\w .'&-]{1,40}?[:：]\s*\S.*\?\s*$)")
 _ANSWER = re.compile(r"^\s*(?:答[:：]|A\s*[:：])")

@@ -168,10 +168,10 @@ def test_captions_on_a_page_of_no_configured_site(caption_html, is_caption):
     body = f"<article><p>{PARAGRAPHS[0]}</p>{caption_html}<p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></article>"
     article = extract(page(f"<h1>Governor Meets Ambassadors</h1>{body}"), URL, Site(key="other", name="Other"))
     assert article.layer == "generic"
-    if is_caption:  # out of the body and into captions (the generic layer reads the densest container first,
-        # pipelines/generic.py: caption markup and photo credits are captions there, as on a configured site)
+    if is_caption:  # out of the body, into captions (the densest reading keeps caption markup as captions)
         assert article.paragraphs == PARAGRAPHS
         assert article.captions == [caption_text]
+        assert [r["rule"].split(" ")[0] for r in article.removed] == ["caption"]
     else:
         assert article.captions == [] and caption_text in article.paragraphs
 

@@ -1,5 +1,5 @@
 """The Chinese record beside the English (issue 24): Chinese tagging, pairing, alignment, `gazette pair` and the
-side-by-side page, on the real press conferences in tests/fixtures/pairing/ (see PROVENANCE.md there)."""
+side-by-side page, on the real press conferences in tests/real/pairing/ (see PROVENANCE.md there)."""
 from __future__ import annotations
 
 import json
@@ -21,7 +21,7 @@ from pipelines.record import apply
 
 from .support import ROOT, gazette
 
-FIXTURES = ROOT / "tests" / "fixtures" / "pairing"
+FIXTURES = ROOT / "tests" / "real" / "pairing"
 CONFIG = config_module.load()
 EN_PATH = "https://www.fmprc.gov.cn/mfa_eng/xwfw_665399/s2510_665401/2511_665403/"
 ZH_PATH = "https://www.fmprc.gov.cn/web/wjdt_674879/fyrbt_674889/"
@@ -34,7 +34,7 @@ def url_of(page: Path) -> str:
 
 def headline_day(title: str) -> str:
     from bench.pairing import headline_day as day
-    return day(title, "zh" if "例行记者会" in title else "en")
+    return day(title, "zh" if "记者" in title else "en")
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +74,9 @@ def test_pairs_found_on_real_press_conferences(archived):
         rows = list(archive.db.query(
             "select e.title as en, z.title as zh from translations t join articles e on e.id = t.english_id "
             "join articles z on z.id = t.chinese_id"))
+        chinese_meetings = archive.db.execute(
+            "select count(*) from meetings m join articles a on a.id = m.article_id where a.language = 'zh'").fetchone()[0]
+    assert chinese_meetings == 0          # Chinese press conferences are not read for meetings (meetings_zh.NOT_READ)
     english = sum(1 for r in results if "Press Conference" in (r["title"] or ""))
     assert len(rows) == english == len(list(FIXTURES.glob("en-*.html"))) == 17
     assert all(headline_day(r["en"]) == headline_day(r["zh"]) for r in rows)
@@ -121,6 +124,21 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _fits_a_phone(base: str, paths: list[str]) -> None:
+    """Each page at 390 px in headless Chromium: no horizontal scrolling."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 800})
+            for path in paths:
+                page.goto(base + path)
+                width = page.evaluate("document.documentElement.scrollWidth")
+                assert width <= 391, (path, width)
+        finally:
+            browser.close()
+
+
 def test_side_by_side_page_in_datasette(archived):
     db, _ = archived
     with Archive(db) as archive:
@@ -144,6 +162,44 @@ def test_side_by_side_page_in_datasette(archived):
         assert f'href="/-/translation/{english_id}"' in article and "Chinese original" in article
         listing = urllib.request.urlopen(base + "/-/omissions", timeout=10).read().decode()
         assert listing.count('href="/-/translation/') == 17
+        _fits_a_phone(base, [f"/-/translation/{english_id}", "/-/omissions", f"/gazette/articles/{english_id}"])
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_chinese_readout_gives_its_meeting_and_an_announcement_none():
+    from pipelines import meetings_zh
+    readout = json.loads((ROOT / "tests/fixtures/mfa/web/zyxw/t1638430.expected.json").read_text("utf-8"))
+    events = meetings_zh.extract({**readout, "id": "t1638430", "language": "zh"})
+    assert [(e["type"], e["date_start"], e["countries"], e["place"].get("country")) for e in events] == [
+        ("meeting", "2019-02-15", ["LUX"], "DEU")]            # in Munich, with Luxembourg's foreign minister
+    assert events[0]["chinese"][0]["name"] == "Yang Jiechi"
+    announced = "应国务院总理李克强邀请，日本首相安倍晋三将于10月25日至27日对中国进行正式访问。"
+    assert meetings_zh.extract({"language": "zh", "body": announced, "published": "2018-10-12"}) == []
+    assert meetings_zh.extract({"language": "en", "body": readout["body"], "published": "2019-02-16"}) == []
+
+
+def test_the_same_event_in_both_languages_is_counted_once(tmp_path):
+    """A Chinese readout and its English translation archived: one row in `meetings`, the English one."""
+    db = tmp_path / "gazette.db"
+    readout = json.loads((ROOT / "tests/fixtures/mfa/web/zyxw/t1638430.expected.json").read_text("utf-8"))
+    with Archive(db) as archive:
+        for lang, article_id, title, body in (
+                ("zh", "zh1", readout["title"], readout["body"]),
+                ("en", "en1", "Yang Jiechi Meets with Foreign Minister of Luxembourg Jean Asselborn",
+                 ("On February 15, 2019 local time, Member of the Political Bureau of the CPC Central Committee and "
+                  "Director of the Office of the Foreign Affairs Commission of the CPC Central Committee Yang Jiechi "
+                  "met with Foreign Minister of Luxembourg Jean Asselborn in Munich, Germany, on the sidelines of the "
+                  "55th Munich Security Conference."))):
+            from pipelines import meetings, meetings_zh
+            record = {"id": article_id, "site": "mfa-zh" if lang == "zh" else "mfa", "url": f"https://x/{article_id}",
+                      "title": title, "body": body, "published": "2019-02-16", "language": lang, "content_hash": lang}
+            record["meetings"] = meetings.extract(record) or meetings_zh.extract(record)
+            assert record["meetings"], lang
+            with archive.transaction():
+                archive.store_article(record, seen_at="2026-12-06T00:00:00Z")
+        from archive import translations
+        assert translations.pair(archive)["pairs"] == 1
+        rows = list(archive.db.query("select article_id, type, date_start from meetings"))
+    assert rows == [{"article_id": "en1", "type": "meeting", "date_start": "2019-02-15"}]

@@ -61,3 +61,9 @@ def test_status_warns_when_the_last_crawl_put_paragraphs_back():
     run = {"restored": 3}
     assert "3 paragraph(s) dropped by extraction for no named reason" in health._restored([run])
     assert health._restored([{"restored": 0}]) is None and health._restored([]) is None
+
+
+def test_guard_accepts_a_block_that_is_part_of_a_longer_removal():
+    reference = ["One.", "Apple iPhone 11 Pro.", "Apple, Inc.", "Two."]
+    removed = [Removal("caption (caption markup)", "Apple iPhone 11 Pro. Apple, Inc.")]
+    assert guard(reference, ["One.", "Two."], removed)[1] == []

@@ -245,3 +245,15 @@ def test_month_chart_within_one_year_still_names_it():
     svg = str(month_chart([{"site": "mfa", "month": "2024-03", "articles": 2},
                            {"site": "mfa", "month": "2024-07", "articles": 1}], {"mfa": "#000"}))
     assert ">2024</text>" in svg  # the months are labelled 3..7; without the year they are unreadable
+
+
+def test_officials_spelled_two_ways_are_one_person_and_others_stay_apart():
+    from archive.datasette.pages.people import person_key
+
+    assert person_key("Shen Yiqin") == person_key("Chen Yiqin") == person_key("Governor Shen Yi-qin") \
+        == person_key("H.E. Chen  Yiqin")
+    assert person_key("Le Yucheng") == person_key("Vice Foreign Minister Le Yucheng") == person_key("Yue Yucheng")
+    assert person_key("Wang Yi") != person_key("Wang Yu")                   # another given name: another person
+    assert person_key("Chen Min") != person_key("Shan Min")                 # two surnames, not two readings of one
+    assert person_key("Li Qiang") != person_key("Liqiang")                  # the surname is its own part
+    assert person_key("谌贻琴") == "谌贻琴" and person_key("") == "" and person_key("Governor") == ""

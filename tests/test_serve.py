@@ -599,13 +599,15 @@ def page_types(server) -> dict[str, str]:
         "gone article": f"/gazette/articles/{gone}", "version": f"/-/article/{changed}/v/1",
         "feed": "/-/feeds/changes.atom", "country feed": "/-/search.atom?country=ALB",
         "database": "/gazette", "articles table": "/gazette/articles", "meetings table": "/gazette/meetings",
+        "visitors by year": "/gazette/foreign_visitors_by_year?province=Guizhou&year=",
+        "meetings chart": "/-/dashboards/meetings-over-time", "term chart": "/-/dashboards/term-over-time?term=外交",
         "crawl health": "/gazette/crawl_health",
     }
 
 
 @needs_chromium
 def test_every_page_fits_a_phone_and_shows_no_sql_or_json(server, tmp_path):
-    from playwright.sync_api import sync_playwright
+    sync_playwright = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'").sync_playwright
 
     problems = []
     with sync_playwright() as p:
@@ -682,3 +684,22 @@ def test_meetings_page_filters_facets_and_exports(server):
         or any(r["date_start"] is None for r in rows)
     status, _, text = server.get("/-/meetings.csv")
     assert status == 200 and text.startswith("\ufeffdate_start,")
+
+
+def test_exports_follow_the_order_chosen_and_carry_text_and_places(server):
+    published = {r["id"]: r["published"] or "" for r in archived(server, "select id, published from articles")}
+    by_date = search_export(server, "China", order="date")
+    assert [published[r["id"]] for r in by_date] == sorted((published[r["id"]] for r in by_date), reverse=True)
+    ranked = [r[0] for r in sqlite_utils.Database(server.db).execute(
+        "select a.id from articles_fts f join articles a on a.rowid = f.rowid where articles_fts match 'china' "
+        "order by f.rank, a.rowid desc").fetchall()]
+    assert [r["id"] for r in search_export(server, "China", order="relevance")] == ranked
+    bodies = {r["id"]: r["body"] for r in archived(server, "select id, body from articles")}
+    named = {r["article_id"]: r["names"] for r in archived(
+        server, "select article_id, group_concat(name, '; ') as names from mentions where kind = 'country' "
+                "and code != 'CHN' group by article_id")}
+    rows = search_export(server, "Albania", fmt="csv", order="date")
+    assert rows and all(r["text"] == bodies[r["id"]] for r in rows)
+    assert all(set(filter(None, r["countries"].split("; "))) == set(filter(None, (named.get(r["id"]) or "").split("; ")))
+               for r in rows)
+    assert any("Albania" in r["countries"] for r in rows) and all(r["snippet"] for r in rows)

@@ -352,6 +352,11 @@ def render_cell(row, value, column, table, database, datasette):
         # canned queries: a list of the archived articles (search page) or a word-level difference
         label = "the articles" if value.startswith("/-/search?") else "what changed"
         return Markup(f'<a href="{escape(value)}">{label}</a>')
+    if table is None and column == "article_ids" and isinstance(value, str) and value:
+        # a list of articles (group_concat) in a canned query: each opens its article
+        links = [f'<a href="{escape(datasette.urls.row(database, "articles", tilde_encode(i.strip())))}">'
+                 f'{escape(i.strip())}</a>' for i in value.split(",") if i.strip()]
+        return Markup(", ".join(links))
     if table is None and column == "article_id" and isinstance(value, str) and value:
         # canned and custom queries: article_id opens the archived article
         href = datasette.urls.row(database, "articles", tilde_encode(value))

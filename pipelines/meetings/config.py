@@ -118,8 +118,9 @@ def load(config_dir: str | None = None) -> Rules:
 def _known_foreign(names: dict) -> re.Pattern | None:
     if not names:
         return None
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(r"(?:(?P<hon>\b(?:Mr|Ms|Mrs|Madam)\.?\s+))?(?<![\w-])(?P<name>" + alternatives + r")(?![\w-])")
+    alternatives = mentions._trie_regex(names)
+    return re.compile(r"(?:(?P<hon>\b(?:Mr|Ms|Mrs|Madam)\.?\s+|\bcounterpart\s+))?(?<![\w-])(?P<name>" + alternatives
+                      + r")(?![\w-])")
 
 
 def _long_title(surnames: str) -> re.Pattern:

@@ -48,7 +48,7 @@ class Event:
     group_number: int | None = None
     visitors_foreign: bool = False
     trigger_start: int = 0
-    second: "Trigger | None" = None            # the second verb of its sentence ("... and B held talks")
+    second: Trigger | None = None            # the second verb of its sentence ("... and B held talks")
     inherit: Event | None = None
     pronoun_of: Event | None = None
     source: str = "article"                    # article | press_conference

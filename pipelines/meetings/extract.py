@@ -39,7 +39,14 @@ from .persons import (
 )
 from .places import is_compound, place_dict, place_of, places_in, site_place
 from .text import QUOTES, sentences_with_paragraphs
-from .triggers import _DAYS, _VAGUE_TIME, Trigger, clause_span, find_trigger, second_trigger
+from .triggers import (
+    _DAYS,
+    _VAGUE_TIME,
+    Trigger,
+    clause_span,
+    find_trigger,
+    second_trigger,
+)
 
 
 @dataclass

@@ -36,8 +36,7 @@ _PLACE_WORDS = {"Province", "Prefecture", "City", "County", "Region", "State", "
 # "instructions of", "on behalf of", "greetings from": someone named, not there ("a visit from X": there)
 _EXCLUDE_BEFORE = re.compile(r"(?:\b(?:of|behalf\s+of|(?:greetings|regards|message|letter|congratulations|wishes)\s+"
                              r"from)\s+(?:Comrade\s+)?|\bComrade\s+)$")
-_EXCLUDE_AFTER = re.compile(r"^(?:'s)?\s+(?:Thought|as\s+the\s+core)\b|^'s\s+(?:special\s+)?(?:envoy|representative)\b",
-                            re.I)
+_EXCLUDE_AFTER = re.compile(r"^(?:'s)?\s+(?:Thought|as\s+the\s+core)\b|^'s\s+(?i:special\s+)?(?i:envoy|representative)\b")
 _FOREIGN_NAME = re.compile(r"(?:,\s+|\s+)(?P<name>(?:(?!(?:In|On|At|And|With|To|For|Of|The|His|Her|Their|During|"
                            r"Visits|Meets|Met)\b)(?:(?:Dr|Mr|Ms|Mrs)\.\s)?(?:[A-Z]\.\s)?[A-ZÀ-ÖØ-Þ][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s?"
                            r"(?:(?:bin|bint|al|el|de|da|van|von|der|den|du|dos|das|di|la|le)\s(?=[A-Z]))?){1,5})")
@@ -125,6 +124,9 @@ def _portfolio(rest: str, rules: Rules) -> int:
         pos = end = pos + tok.end()
 
 
+_LOWER_TITLE_HINT = re.compile(r",\s+(?:member|director|head|minister|vice|premier|state|president|chairman)\b")
+
+
 class _Found:
     """The persons found in one text so far, and the spans already taken (a span is read once)."""
 
@@ -194,7 +196,7 @@ def _chinese_special(f: _Found, rules: Rules) -> None:
         if f.free(*m.span()) and valid_chinese(m.group("name")):
             title = " ".join(m.group("title").split())
             f.add(Person("chinese", m.group("name"), title, level="national", start=m.start(), end=m.end()))
-    for m in rules.chinese_lower_title.finditer(text):
+    for m in rules.chinese_lower_title.finditer(text) if _LOWER_TITLE_HINT.search(text) else ():
         if f.free(*m.span()) and valid_chinese(m.group("name")):
             title = " ".join(m.group("title").split())
             f.add(Person("chinese", m.group("name"), title, level=level_of(title, rules), start=m.start(),
@@ -280,7 +282,7 @@ def _foreign_roles(f: _Found, rules: Rules) -> None:
                 name.split()[-2] in rules.surnames:
             continue        # "special envoy, Vice President Wang Qishan": a Chinese official
         if name:
-            name = re.sub(r"^(?:Dr|Mr|Ms|Mrs)\.\s", "", name)
+            name = re.sub(r"'s$", "", re.sub(r"^(?:Dr|Mr|Ms|Mrs)\.\s", "", name))
         if country is None and name:
             country = rules.foreign_persons.get(name) or rules.foreign_persons.get(name.split()[-1])
         if country is None:

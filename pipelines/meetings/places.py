@@ -23,8 +23,23 @@ class Place:
     abroad: bool = False  # a place abroad of config/meetings.toml [foreign_places] (kind country, code its country's)
 
 
+_CACHE: dict[tuple[int, str], list[Place]] = {}
+
+
 def places_in(text: str, rules: Rules) -> list[Place]:
-    """Countries, provinces and cities (config/mentions/) and places abroad (config/meetings.toml) in `text`."""
+    """Countries, provinces and cities (config/mentions/) and places abroad (config/meetings.toml) in `text`
+    (the same sentence is read several times per article: the answers are kept for the last few thousand texts;
+    the places are never changed by their readers)."""
+    key = (id(rules), text)
+    found = _CACHE.get(key)
+    if found is None:
+        if len(_CACHE) > 4096:
+            _CACHE.clear()
+        found = _CACHE[key] = _places_in(text, rules)
+    return list(found)
+
+
+def _places_in(text: str, rules: Rules) -> list[Place]:
     abroad = list(rules.foreign_places.finditer(text)) if rules.foreign_places is not None else []
     out = []
     for m in rules.tagger.places.finditer(text):

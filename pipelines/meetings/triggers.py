@@ -101,6 +101,21 @@ _OWN_WORDS = re.compile(r"\b(?:you\s+(?:may\s+|might\s+)?(?:have\s+|'ve\s+)?(?:a
                         r"I\s+can\s+(?:tell|confirm)\s+(?:you\s+)?)(?:\s+that)?\b")
 
 
+_FUTURE = re.compile(r"\b(?:will|would|shall|is\s+going\s+to|are\s+going\s+to|is\s+scheduled\s+to|"
+                     r"are\s+scheduled\s+to|is\s+expected\s+to|are\s+expected\s+to|is\s+set\s+to)\b")
+
+
+def _future(sentence: str, trig: Trigger) -> bool:
+    """A verb in the scope of a future earlier in its clause ("Wang Yi will meet with X, hold talks with Y"), or a
+    fronted occasion whose clause is in the future ("During his visit to Russia, Han Zheng will hold ...")."""
+    a, b = clause_span(sentence, trig)
+    if _FUTURE.search(sentence, a, trig.start):
+        return True
+    fronted = re.match(r"(?:During|At|On|In)\b", sentence[a:trig.start].strip() or sentence[trig.start:]) or \
+        not trig.strong
+    return bool(fronted and _FUTURE.search(sentence, trig.end, b))
+
+
 def find_trigger(sentence: str, *, nouns: bool = False) -> Trigger | None:
     """The sentence's first event verb outside reported speech and future, past-perfect or hypothetical phrasing.
     With `nouns` (a press conference answer), a dated call told as a noun ("the phone call between A and B
@@ -114,6 +129,8 @@ def find_trigger(sentence: str, *, nouns: bool = False) -> Trigger | None:
             told_in = nouns and type_ == "call" and _IN_THE_CALL.search(before)
             before = _OWN_WORDS.sub(" ", before)
             if (_REPORTED.search(before) and not told_in) or _NOT_NOW.search(before) or _HYPOTHETICAL.search(before):
+                continue
+            if _future(sentence, Trigger(type_, strong, m.start(), m.end())):
                 continue
             if type_ == "signing" and _NOT_SIGNING.match(sentence, m.start()):
                 continue

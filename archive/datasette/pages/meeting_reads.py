@@ -2,10 +2,9 @@
 columns the pages rely on are named here and nowhere else, so a change of the tables (archive/meetings.py,
 pipelines/meetings.py) is an edit of this module only.
 
-An *event* is one row of `meetings`, or several rows that report the same event (EVENT_KEY): a visit on the
-same first day to the same place (a tour reported by the ministry and by the province, which may name different
-countries of the group), or a meeting, talks, call or signing on the same day and place with the same
-countries. Lists, counts and facets are of events.
+An *event* is one occasion: a row of `meetings` and the rows that report the same occasion after it, which point to
+it by `same_as` (archive/meetings.py decides which rows those are: the same type, first day and foreign countries,
+from different articles, with a person in common). Lists, counts and facets are of events.
 """
 from __future__ import annotations
 
@@ -17,11 +16,9 @@ from .people import person_key
 # the columns of `meetings` the pages read (JSON lists: PEOPLE_COLUMNS, countries)
 EVENT_COLUMNS = ("id", "article_id", "site", "type", "date_start", "date_end", "year", "province", "province_code",
                  "city", "chinese_side", "foreign_side", "countries", "country_codes", "group_description",
-                 "group_number", "sentence")
+                 "group_number", "sentence", "source")
 PEOPLE_COLUMNS = {"chinese": "chinese_side", "foreign": "foreign_side"}   # each a JSON list of {name, title/role}
-EVENT_KEY = ("case when m.date_start is null then m.id else m.date_start || '|' || coalesce(m.province, '') || '|' "
-             "|| coalesce(m.city, '') || '|' || m.type || '|' || case when m.type = 'visit' then '' "
-             "else coalesce(m.country_codes, '') end end")
+EVENT_KEY = "coalesce(m.same_as, m.id)"     # the occasion a row reports (its rows share their first day)
 NAMED_SIDES = ("chinese", "foreign")          # participants' sides that name a person (not 'group')
 
 

@@ -127,6 +127,7 @@ def readable(event: dict) -> dict:
     group = event.get("group_description")
     return {**event, "when": when, "where": where, "foreign_people": foreign, "group": group,
             "type_words": TYPE_WORDS.get(event.get("type") or "", event.get("type") or "event"),
+            "press_conference": event.get("source") == "press_conference",
             "people_keys": {p.get("name"): person_key(p.get("name")) for p in event["chinese"] + foreign
                             if p.get("name")}}
 
