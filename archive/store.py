@@ -57,7 +57,8 @@ class Archive:
                 raise ArchiveError(f"cannot open archive {self.path}: {exc}") from None
             except sqlite3.DatabaseError as exc:
                 if "not a database" in str(exc) or "malformed" in str(exc):
-                    raise ArchiveError(f"{self.path} is not a Gazette archive (SQLite says: {exc})") from None
+                    raise ArchiveError(f"cannot open archive {self.path}: it is not a Gazette archive "
+                                       f"(SQLite says: {exc})") from None
                 raise ArchiveError(f"cannot open archive {self.path}: {exc}") from None
             except OSError as exc:
                 raise ArchiveError(f"cannot open archive {self.path}: {exc.strerror or exc}") from None
@@ -239,7 +240,8 @@ def _check_parent(path: Path) -> None:
 
 
 def newer_archive_message(path: Path, found: int) -> str:
-    from importlib.metadata import PackageNotFoundError, version as package_version
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as package_version
     try:
         mine = package_version("gazette")
     except PackageNotFoundError:

@@ -2,12 +2,13 @@
 
 Every command takes --db PATH (env GAZETTE_DB, default data/gazette.db) and --config DIR (env GAZETTE_CONFIG,
 else ./config if it has a sites.toml, else the shipped config: gazette_data.config_dir). Exit status: 0 when
-everything asked for succeeded, 1 when some URL or site failed, 2 for a usage or configuration error.
+everything asked for succeeded, 1 when some URL, page or site failed, 2 for a usage or configuration error (see
+README "Reliability"); the Gazette group below applies that rule to every command, never a traceback.
 """
 from __future__ import annotations
 
 import functools
-import json
+import signal
 import sys
 from pathlib import Path
 
@@ -30,6 +31,10 @@ class Gazette(click.Group):
     such as a full disk or an unwritable place, or an unexpected error, named as such), never a traceback."""
 
     def invoke(self, ctx):
+        # SIGTERM as Ctrl-C until a command installs its own handling (crawls, serve, schedule do): a command
+        # stopped so unwinds (a transaction rolls back, export-warc removes its temporary file) and says so.
+        if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+            signal.signal(signal.SIGTERM, _interrupt)
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
@@ -43,7 +48,7 @@ class Gazette(click.Group):
         except OSError as exc:
             where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
             fail(f"cannot use{where}: {exc.strerror or exc}", EXIT_FAILED)
-        except Exception as exc:  # noqa: BLE001 - a bug: one line, not a traceback (GAZETTE_DEBUG=1 shows it)
+        except Exception as exc:  # a bug: one line, not a traceback (GAZETTE_DEBUG=1 shows it)
             import os
             if os.environ.get("GAZETTE_DEBUG"):
                 raise
@@ -72,6 +77,10 @@ def common_options(func):
         except ArchiveError as exc:
             fail(f"archive error: {exc}", EXIT_FAILED)
     return wrapper
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def archive_needed(func):

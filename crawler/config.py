@@ -13,7 +13,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from gazette_data import config_dir, default_config
-from pipelines.rules import OTHER, POLITENESS_FIELDS, Boilerplate, Config, ConfigError, Site, TimedPattern, host_of
+from pipelines.rules import (
+    OTHER,
+    POLITENESS_FIELDS,
+    Boilerplate,
+    Config,
+    ConfigError,
+    Site,
+    TimedPattern,
+    host_of,
+)
 
 __all__ = ["Boilerplate", "Config", "ConfigError", "OTHER", "Site", "host_of", "load", "config_dir"]
 
@@ -258,7 +267,7 @@ def _regex(where, key, pattern) -> TimedPattern:
         raise ConfigError(f"{where}: key '{key}' must be a regular expression string")
     try:
         compiled = TimedPattern(pattern)
-    except Exception as exc:  # noqa: BLE001 - re.error, regex.error, OverflowError: all mean a bad pattern
+    except Exception as exc:
         raise ConfigError(f"{where}: key '{key}' is not a valid regular expression: {exc}") from None
     slow = compiled.slow_on(_probes(pattern))
     if slow is not None:
@@ -283,7 +292,7 @@ def _selectors(where: str, key: str, selectors: list[str]) -> list[str]:
     for css in selectors:
         try:
             etree.XPath(css2xpath(css))
-        except Exception as exc:  # noqa: BLE001 - cssselect's SelectorError, ExpressionError, lxml's XPathError
+        except Exception as exc:
             raise ConfigError(f"{where}: key '{key}' has {css!r}, which is not a valid CSS selector "
                               f"({type(exc).__name__}: {exc})") from None
     return selectors

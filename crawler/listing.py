@@ -391,6 +391,16 @@ def _values(node, selectors) -> list[str]:
     return []
 
 
+def item_date(item, date_selectors) -> str | None:
+    """The date a listing item shows: the first value of the first date selector giving any that reads as a date
+    (`::text` on `<li><a>Headline</a>(2020-06-30)</li>` gives the headline, then the date)."""
+    for value in _values(item, date_selectors):
+        date = parse_date(value)
+        if date:
+            return date
+    return None
+
+
 def entries(page: Page, selectors: dict, wanted: Callable[[str], bool],
             chrome: frozenset[str] = frozenset()) -> tuple[list[Entry], bool]:
     """(entries in listing order, each URL once; whether the listing selectors matched nothing).
@@ -405,7 +415,7 @@ def entries(page: Page, selectors: dict, wanted: Callable[[str], bool],
             for href in _values(item, selectors.get("listing_link", ("a::attr(href)",))):
                 link = page.urljoin(href)
                 if wanted(link):
-                    found.append(Entry(link, parse_date(" ".join(_values(item, selectors.get("listing_date", ()))[:1]))))
+                    found.append(Entry(link, item_date(item, selectors.get("listing_date", ()))))
                     break
         if found:
             break

@@ -76,9 +76,8 @@ class RetryAfter(RetryMiddleware):
 
     async def _wait(self, seconds: float) -> bool:
         """Sleep `seconds` in steps; False as soon as the crawl is asked to stop."""
-        from twisted.internet import reactor, task
-
         from scrapy.utils.defer import maybe_deferred_to_future
+        from twisted.internet import reactor, task
 
         deadline = time.monotonic() + seconds
         while True:

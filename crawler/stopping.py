@@ -64,5 +64,5 @@ def close_open_runs(process, db_path: str, why: str) -> None:
                 if row and row["status"] == "running":
                     errors = list(getattr(spider, "errors", [])) + [why]
                     runs.finish_run(archive, run_id, "interrupted", run_counts(crawler.stats), errors)
-    except Exception as exc:  # noqa: BLE001 - the next run closes the rows anyway (their process is gone)
+    except Exception as exc:
         log.error("could not close the run rows (%s); the next run closes them as interrupted", exc)

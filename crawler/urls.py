@@ -22,7 +22,7 @@ def request_url(url: str) -> str:
     url = url.strip()
     try:
         parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError for a port out of range or not a number
+        parts.port
     except ValueError as exc:
         raise UrlError(f"not a URL: {typed!r} ({exc})") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
@@ -30,7 +30,7 @@ def request_url(url: str) -> str:
     try:
         safe = safe_url_string(url)
         check = urlsplit(safe)
-        check.port  # noqa: B018
+        check.port
     except (ValueError, UnicodeError) as exc:
         raise UrlError(f"not a URL: {typed!r} ({exc})") from None
     if " " in urlsplit(safe).netloc or not check.hostname:

@@ -75,7 +75,7 @@ def decide(page: dict, site: Site, config_dir: str | Path | None = None, *,
             decision.unchanged_text = same
     except ExtractionError as exc:
         error, gone = f"no article: {exc}", False
-    except Exception as exc:  # noqa: BLE001 - a page that breaks a step is counted as failed, never dropped
+    except Exception as exc:
         error, gone = f"could not read the page ({type(exc).__name__}: {str(exc)[:300]})", False
     if error is not None:
         decision.error, decision.gone = error, gone

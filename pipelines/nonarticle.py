@@ -24,11 +24,12 @@ from w3lib.html import get_meta_refresh
 from .normalise import clean_text
 from .rules import Site
 
-NOT_FOUND = re.compile(
-    r"^\W*(?:(?:http\s*)?error\s*)?(?:404|410)\b"
-    r"|\b(?:page|file|article|document|content|resource|url|link|news)s?\s+(?:you\s+\w+(?:\s+\w+)?\s+)?"
-    r"(?:was\s+|is\s+|has\s+been\s+|could\s+not\s+be\s+|cannot\s+be\s+|can'?t\s+be\s+)?"
-    r"(?:not\s+(?:be\s+)?found|missing|unavailable|removed|deleted|does\s*n[o']?t\s+exist|no\s+longer\s+(?:exists?|available))"
+NOT_FOUND = re.compile(  # strong phrases only: a headline can say "removed" or "missing", rarely "page not found"
+    r"^\W*(?:(?:http\s*)?error\s*)?(?:404|410)\s*(?:$|[-:|\u2013\u2014]|error|not\s+found|page)"
+    r"|\b(?:page|file|article|document|url|resource)s?\s+(?:you\s+\w+(?:\s+\w+)?\s+)?"
+    r"(?:was\s+|is\s+|could\s+not\s+be\s+|cannot\s+be\s+|can'?t\s+be\s+)?(?:not\s+(?:be\s+)?found|does\s*n[o']?t\s+exist"
+    r"|no\s+longer\s+(?:exists?|available))"
+    r"|\b(?:page|article|file|document|content)\s+(?:you\s+requested\s+)?(?:has\s+been|had\s+been|was)\s+(?:removed|deleted)"
     r"|^\W*(?:not\s+found|page\s+not\s+found|file\s+not\s+found)\W*$"
     r"|页面不存在|页面未找到|找不到(?:该|此|您)?(?:页面|网页|文章)|访问的页面不存在|(?:信息|文章|内容|稿件)已(?:被)?删除|(?:网页|页面)已(?:被)?删除",
     re.I)

@@ -81,6 +81,9 @@ def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | Non
                                             result["article_id"], result["error"])
             return result
         record = dict(decision.record)
+        templates = volatile_store.templates(archive, site.key)
+        if templates:  # the site's volatile lines stay out of its content hashes
+            record["content_hash"] = stable_hash(record.get("body"), templates)
         if known:
             record.update(id=known["id"], url=known["url"])
             suspect = not_replaced(archive, known, record, page, site.key) if refetched else None
@@ -108,16 +111,12 @@ def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | Non
 def not_replaced(archive: Archive, known: dict, record: dict, page: dict, site: str) -> str | None:
     """For a new version of an archived article: why it must not replace the record (it looks like no article:
     pipelines/nonarticle.py), or None. A change only in time-stamp lines (pipelines/volatile.py) is learned for
-    the site and leaves the record's text as it was (the capture keeps the new lines). Sets the record's
-    content hash without the site's volatile lines."""
-    templates = volatile_store.templates(archive, site)
+    the site and leaves the record's text as it was (the capture keeps the new lines)."""
     changed = volatile_change(known["body"], record.get("body"))
     if changed and (record.get("title") or "") == (known["title"] or ""):
         volatile_store.learn(archive, site, changed, known["id"])
-        templates |= frozenset(changed)
         record["body"] = known["body"]
-    if templates:
-        record["content_hash"] = stable_hash(record.get("body"), templates)
+        record["content_hash"] = stable_hash(record["body"], volatile_store.templates(archive, site))
     if (record.get("title") or "") == (known["title"] or "") and (record.get("body") or "") == (known["body"] or ""):
         return None
     shared = archive.db.execute("select count(*) from articles where site = ? and title = ? and id != ?",

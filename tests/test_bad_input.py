@@ -73,16 +73,25 @@ def test_bad_setting_is_refused_at_load(tmp_path, where, key, value, named):
     assert not db.exists()
 
 
+def parallel(commands, db) -> list:
+    """Run these gazette commands side by side (each its own process); their results in order."""
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(4) as pool:
+        return list(pool.map(lambda command: gazette(*command, db=db, timeout=60), commands))
+
+
 def test_bad_urls_and_missing_archives(tmp_path):
     db = tmp_path / "typo.db"
-    for url, why in (("http://[::1", "Invalid IPv6 URL"), ("http://127.0.0.1:99999/", "Port out of range"),
-                     ("ftp://example.org/x", "not an http(s) URL")):
-        one_line_error(gazette("fetch", url, db=db), 2, why)
+    bad_urls = (("http://[::1", "Invalid IPv6 URL"), ("http://127.0.0.1:99999/", "Port out of range"),
+                ("ftp://example.org/x", "not an http(s) URL"))
+    for proc, (_, why) in zip(parallel([("fetch", url) for url, _ in bad_urls], db=db), bad_urls):
+        one_line_error(proc, 2, why)
     # One rule for every command that reads an archive: none there is one line, exit 2, and none is created.
     out = tmp_path / "out.warc"
-    for command in (("status",), ("serve", "--port", "0"), ("export-warc", str(out)), ("reextract",),
-                    ("revisit", "--dry-run"), ("revisit",), ("status", "--json")):
-        one_line_error(gazette(*command, db=db), 2, f"no archive at {db}")
+    commands = [("status",), ("serve", "--port", "0"), ("export-warc", str(out)), ("reextract",),
+                ("revisit", "--dry-run"), ("revisit",), ("status", "--json")]
+    for proc in parallel(commands, db=db):
+        one_line_error(proc, 2, f"no archive at {db}")
     assert not db.exists() and not out.exists()
     blocker = tmp_path / "f.txt"
     blocker.write_text("a file")
@@ -95,13 +104,14 @@ def test_newer_or_foreign_archive_is_one_clear_error(tmp_path):
     with closing(sqlite3.connect(newer)) as conn:
         conn.execute("create table articles (id text)")
         conn.execute("PRAGMA user_version = 999")
-    for command in (("status",), ("fetch", "http://127.0.0.1:9/x"), ("serve", "--port", "0"),
-                    ("export-warc", str(tmp_path / "o.warc")), ("reextract",)):
-        one_line_error(gazette(*command, db=newer), 1, "newer Gazette", "upgrade")
+    commands = [("status",), ("fetch", "http://127.0.0.1:9/x"), ("serve", "--port", "0"),
+                ("export-warc", str(tmp_path / "o.warc")), ("reextract",)]
+    for proc in parallel(commands, db=newer):
+        one_line_error(proc, 1, "newer Gazette", "upgrade")
     text = tmp_path / "notes.db"
     text.write_text("not a database at all\n" * 100)
-    for command in (("serve", "--port", "0"), ("status",)):
-        one_line_error(gazette(*command, db=text, timeout=30), 1, "not a Gazette archive")
+    for proc in parallel([("serve", "--port", "0"), ("status",)], db=text):
+        one_line_error(proc, 1, "not a Gazette archive")
     assert text.read_text().startswith("not a database")
 
 

@@ -62,7 +62,7 @@ def test_full_then_incremental_crawl_of_every_site(mirrors, mirrored_config, db)
         assert summary["status"] == "ok" and summary["failed"] == 0, summary
         assert summary["new"] == len(pages) >= 6, site
         assert set(summary) == {"site", "run_id", "status", "requests", "new", "updated", "unchanged", "duplicate",
-                                "failed", "gone", "fell_back", "bytes", "errors"}
+                                "failed", "gone", "fell_back", "removed", "restored", "bytes", "errors"}
         # every article requested once, stored once, with its expected fields
         articles = [p for p in mirror.requests if p != "/robots.txt" and not is_listing(site, p)]
         assert len(articles) == len(set(articles)) == len(pages), site
@@ -196,7 +196,7 @@ def test_soft_404_of_a_listed_article_is_recorded_once(mirrors, mirrored_config,
         '<span>2024-05-12</span></li>\n', 1))
     proc = gazette("crawl", "--json", "mfa", db=db, config=cfg_dir)
     [summary] = json_lines(proc.stdout)
-    assert proc.returncode == 0 and summary["status"] == "ok" and summary["failed"] == 1
+    assert proc.returncode == 1 and summary["status"] == "ok" and summary["failed"] == 1  # a page failed: exit 1
     assert any(deleted in e and "soft 404" in e for e in summary["errors"])
     assert sqlite_utils.Database(db)["articles"].count == len(english_pages("mfa"))
     mirror.reset_log()

@@ -28,6 +28,8 @@ import urllib.request
 from contextlib import closing
 from pathlib import Path
 
+import pytest
+
 from crawler.demo.generated import GeneratedSite
 
 from .support import FIXTURES, ROOT, gazette, json_lines
@@ -525,6 +527,7 @@ def stop(proc: subprocess.Popen, sig: int, within: float) -> str:
     return err
 
 
+@pytest.mark.slow
 def test_sigterm_and_sigint_stop_a_hanging_crawl_within_seconds(mirrors, tmp_path, db):
     """Article pages that take a minute to answer: SIGTERM (crawl) and SIGINT (fetch) stop the run within seconds,
     its row closed as interrupted; the next run completes."""
@@ -564,6 +567,7 @@ def archive_with_due_revisits(mirrors, tmp_path, db, n: int = 40):
     return site, config
 
 
+@pytest.mark.slow
 def test_kill_and_sigterm_of_revisit_reextract_serve_and_import(mirrors, tmp_path, db):
     """kill -9 and SIGTERM of revisit, reextract, serve (and import, where this Gazette has it) at a random point:
     the archive passes integrity_check and the consistency checks, and the next run completes."""

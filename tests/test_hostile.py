@@ -17,6 +17,8 @@ import zlib
 from contextlib import closing
 from urllib.parse import quote
 
+import pytest
+
 from crawler.demo.generated import LISTING, PAGE, GeneratedSite
 
 from .support import gazette, json_lines
@@ -258,6 +260,7 @@ def test_retry_after_is_honoured(mirrors, tmp_path, db):
     assert 2 <= elapsed < 40, elapsed
 
 
+@pytest.mark.slow
 def test_page_of_40000_short_paragraphs(mirrors, tmp_path, db):
     """Item 11: an 8.5 MB page of 40,000 short paragraphs is archived whole, in bounded time (the taggers read at
     most pipelines/decide.TAGGED_CHARS of it; bench/hostile.py measures how time grows with the page)."""

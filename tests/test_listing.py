@@ -101,3 +101,12 @@ def test_feed_entries_and_feed_links():
     linked = page("http://x.test/", "", '<link rel="alternate" type="application/rss+xml" href="/feed/">'
                   '<link rel="alternate" type="application/rss+xml" href="/comments/feed/">')
     assert listing.detect(linked, ["x.test"]).feed_urls == ["http://x.test/feed/"]
+
+
+def test_the_listed_date_is_the_first_value_that_reads_as_a_date():
+    """The Chinese 2015–2021 listing: `<li><a>headline</a>(2020-06-30)</li>`, whose `::text` gives the headline
+    first (real HTML, tests/real/listings/)."""
+    item = page("http://x.test/", '<ul><li><a href="./t1.shtml">外交部发言人发表谈话</a>(2020-06-30)</li></ul>').sel.css("li")[0]
+    assert listing.item_date(item, ["::text"]) == "2020-06-30"
+    assert listing.item_date(item, ["span::text", "::text"]) == "2020-06-30"
+    assert listing.item_date(item, ["a::text"]) is None

@@ -138,3 +138,21 @@ def test_add_site_proposes_the_real_paging_and_its_table_crawls_it(real, tmp_pat
     assert [p for p in real.requests if "default" in p] == [ZH + "default.shtml", ZH + "default_1.shtml",
                                                             ZH + "default_2.shtml"]
     assert any("stopped after 3 listing pages (max_pages 3)" in e for e in summary["errors"])
+
+
+def test_the_chinese_site_pages_its_real_listing_by_its_config(real, tmp_path):
+    """[sites.mfa-zh] says only `pagination = "trs"` and a listing_pattern taking default_N.shtml: the file name
+    and extension come from the real page's script, as for the English site (configuration, not code)."""
+    raw = project_config()
+    raw["sites"]["mfa-zh"]["start_urls"] = [f"https://{HOST}{ZH}default.shtml"]
+    config = write_config(tmp_path / "config", {"mfa-zh": real}, raw)
+    proc = gazette("crawl", "mfa-zh", "--full", "--max-pages", "3", "--json", db=tmp_path / "gazette.db",
+                   config=config)
+    assert proc.returncode == 0, proc.stderr
+    [summary] = json_lines(proc.stdout)
+    assert summary["new"] == 45 and summary["failed"] == 0, summary
+    assert [p for p in real.requests if "default" in p] == [ZH + "default.shtml", ZH + "default_1.shtml",
+                                                            ZH + "default_2.shtml"]
+    with sqlite3.connect(tmp_path / "gazette.db") as conn:
+        listed_dates = dict(conn.execute("select url, listed_published from articles"))
+    assert sum(1 for d in listed_dates.values() if d) == 45  # the date beside each link: (2020-07-03)

@@ -232,7 +232,8 @@ def check_archive(path: Path) -> None:
             found = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
     except sqlite3.DatabaseError as exc:
-        raise ArchiveError(f"{path} is not a Gazette archive (SQLite says: {exc})") from None
+        raise ArchiveError(f"cannot open archive {path}: it is not a Gazette archive (SQLite says: {exc})") \
+            from None
     if found > schema.VERSION:
         raise ArchiveError(newer_archive_message(path, found))
     if found and "articles" not in tables:

@@ -8,7 +8,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from pipelines.normalise import clean_text, parse_date
 
-from ..listing import Page, entries
+from ..listing import Page, entries, item_date
 from .css import simple_selector, stable_classes, unique_selector
 from .links import Link
 from .shape import Shape
@@ -147,12 +147,9 @@ def _listing_date(listings: list[Page], item_css: str, items: list) -> str | Non
 
 
 def _dates_read(page: Page, item_css: str, date_css: str) -> float:
+    """The share of the page's items whose date the crawler reads with this selector (crawler/listing.py)."""
     items = page.sel.css(item_css)
     if not items:
         return 0.0
-    ok = 0
-    for item in items:
-        values = [v for v in item.css(date_css).getall() if v and v.strip()]
-        ok += bool(values and parse_date(values[0]))
-    return ok / len(items)
+    return sum(1 for item in items if item_date(item, [date_css])) / len(items)
 
