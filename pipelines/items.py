@@ -81,9 +81,8 @@ class ArchivePipeline:
         learned = self.learned_lines(site.key)
         from twisted.internet import reactor  # the one Scrapy installed (importing it earlier would install another)
 
-        work = threads.deferToThreadPool(reactor, self.worker(), decide, item, site, self.config.directory,
-                                         learned_lines=learned, known=known)
-        decision = await maybe_deferred_to_future(work)
+        decision = await maybe_deferred_to_future(threads.deferToThreadPool(
+            reactor, self.worker(), decide, item, site, self.config.directory, learned_lines=learned, known=known))
         return self.store(item, lambda: record.apply(self.archive, decision, item, run_id=self.run_id))
 
     def worker(self) -> ThreadPool:
