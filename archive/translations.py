@@ -148,8 +148,9 @@ def pair_new(archive, article_id: str, *, config_dir: str | Path | None = None,
     True when it was paired. `archive` is an Archive."""
     db = archive.db
     found = _articles(db, "id = ?", [article_id])
-    if not found or not pairing._day(found[0]["published"]):
-        return False
+    if not found or not pairing._day(found[0]["published"]) or \
+            pairing.kind_of(found[0]["title"], found[0]["body"]) == "other":
+        return False  # undated, or of no kind pairing knows: no pool is read (most provincial news)
     day = pairing._day(found[0]["published"])
     low, high = _day_range(day - timedelta(days=pairing.WINDOW_DAYS), day + timedelta(days=pairing.WINDOW_DAYS))
     pool = _pool(db, low, high)
