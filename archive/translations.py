@@ -149,8 +149,8 @@ def pair_new(archive, article_id: str, *, config_dir: str | Path | None = None,
     db = archive.db
     found = _articles(db, "id = ?", [article_id])
     day = pairing._day(found[0]["published"]) if found else None
-    if not day:
-        return False
+    if not day or pairing.kind_of(found[0]["title"], found[0]["body"]) == "other":
+        return False  # undated, or of no kind pairing knows: no pool is read (most provincial news)
     low, high = _day_range(day - timedelta(days=pairing.WINDOW_DAYS), day + timedelta(days=pairing.WINDOW_DAYS))
     pool = _pool(db, low, high)
     if article_id not in {a["id"] for a in pool}:

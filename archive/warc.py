@@ -18,15 +18,20 @@ from typing import Callable
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from .outcomes import STORED
 from .store import Archive, utcnow
 
 DROPPED_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
 
 
+ARTICLE_HEADER = "WARC-Gazette-Article-Id"  # on a response that Gazette archived as an article
+
+
 def captures(archive: Archive, site: str | None = None) -> list[dict]:
     where, params = ("where site = ?", [site]) if site else ("", [])
     return list(archive.db.query(
-        f"select id, site, url, final_url, fetched_at, status, headers, digest from captures {where} order by id",
+        f"select id, site, url, final_url, fetched_at, status, headers, digest, article_id, outcome from captures "
+        f"{where} order by id",
         params))
 
 
@@ -80,5 +85,8 @@ def _response(writer: WARCWriter, row: dict, body: bytes):
     warc_headers = {"WARC-Date": row["fetched_at"]}
     if row["url"] != target:
         warc_headers["WARC-Gazette-Requested-URI"] = row["url"]
+    if row.get("article_id") and row.get("outcome") in STORED:
+        # the capture made (or confirmed) this article: `gazette import` takes it back as one, whatever the URL
+        warc_headers[ARTICLE_HEADER] = row["article_id"]
     return writer.create_warc_record(target, "response", payload=io.BytesIO(body), length=len(body),
                                      http_headers=http_headers, warc_headers_dict=warc_headers)

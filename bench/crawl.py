@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_child(args: list[str], env: dict) -> tuple[float, float, int, float]:
+def run_child(args: list[str], env: dict, cwd: Path = ROOT) -> tuple[float, float, int, float]:
     """(wall seconds, peak RSS in MB, exit status, CPU seconds) of one child process."""
     started = time.perf_counter()
-    proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -56,7 +56,8 @@ def main(argv=None) -> int:
                       "-a", f"start={mirror.url}{LISTING}", "-s", "LOG_LEVEL=WARNING", "-s", "ROBOTSTXT_OBEY=True",
                       "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS=8",
                       "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={polite['concurrent_requests_per_domain']}",
-                      "-s", "TELNETCONSOLE_ENABLED=False"], env)
+                      "-s", "TELNETCONSOLE_ENABLED=False"], env, cwd=work)  # outside the checkout: its scrapy.cfg
+    # would make `scrapy runspider` load Gazette's project settings and spider loader (~25 MB more for the bare run)
     bare_requests = mirror.count()
     mirror.reset_log()
     full = run_child([sys.executable, "-m", "crawler", "crawl", "mfa", "--full"], env)

@@ -12,7 +12,9 @@ other paragraphs were not read). A general news article is scored on its labelle
   else same type and start date) names the same person (case-insensitive) on the same side, with the same country
   for a foreign person. Unnamed sides are scored at the event level, by their countries.
 
-Figures per kind of source (press conference answers, general news), at both levels.
+Figures per kind of source (press conference answers, general news, readouts), at both levels. A readout
+(tests/real/meetings/readouts/, visible text as stored) is scored like a general news article: on its labelled
+text, every paragraph labelled.
 """
 from __future__ import annotations
 

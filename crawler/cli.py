@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import signal
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -46,11 +47,13 @@ class Gazette(click.Group):
             fail(f"archive error: {exc}", EXIT_FAILED)
         except KeyboardInterrupt:
             fail("interrupted", EXIT_INTERRUPTED)
+        except BrokenPipeError:  # `gazette status --json | head`: the reader has all it wanted
+            sys.stderr.close()
+            os._exit(0)
         except OSError as exc:
             where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
             fail(f"cannot use{where}: {exc.strerror or exc}", EXIT_FAILED)
         except Exception as exc:  # a bug: one line, not a traceback (GAZETTE_DEBUG=1 shows it)
-            import os
             if os.environ.get("GAZETTE_DEBUG"):
                 raise
             fail(f"unexpected error ({type(exc).__name__}: {exc}); rerun with GAZETTE_DEBUG=1 for details "

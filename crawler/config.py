@@ -81,7 +81,7 @@ def _defaults(path: Path, raw: dict) -> dict:
         if key not in DEFAULT_KEYS:
             raise ConfigError(f"{where}: unknown key '{key}'")
     values = {"user_agent": "Gazette/0.1", "download_delay": 2.0, "concurrent_requests_per_domain": 1,
-              "download_timeout": 30, "download_maxsize": 10 * 1024 * 1024, "retry_times": 2,
+              "download_timeout": 30, "download_maxsize": 4 * 1024 * 1024, "retry_times": 2,
               "autothrottle": True, "timezone": "Asia/Shanghai", "time_limit": 3600}
     values.update({k: v for k, v in raw.items() if k != "boilerplate"})
     _check_politeness(where, values)

@@ -3,7 +3,7 @@
 `deploy(target, config_dir)` stages the packages (crawler, pipelines, archive, gazette_data) with the config
 (into gazette_data/config) beside a scrapy.cfg and setup.py, and runs scrapyd-client's `scrapyd-deploy`, which
 builds the egg (`setup.py bdist_egg`) and uploads it to the node's addversion.json. The egg's Scrapy project is
-crawler/scrapyd_project.py: one spider per site.
+crawler/scrapyd_project.py (crawler/scrapy_project.py with the bundled config): one spider per site.
 
 `placement(keys, nodes)` gives each site a node by rendezvous hashing of the site key over the nodes' positions:
 the same list of nodes always gives the same placement, and adding a node at the end moves only the sites the
@@ -99,7 +99,7 @@ def placement(keys, nodes: list[str]) -> dict[str, str]:
     return {key: nodes[max(range(len(nodes)), key=lambda i: weight(key, i))] for key in keys}
 
 
-def call(node: str, endpoint: str, data: dict | None = None, timeout: float = 30) -> dict:
+def call(node: str, endpoint: str, data: dict | None = None, timeout: float = 120) -> dict:
     """POST (with data) or GET one Scrapyd endpoint; its JSON answer, or DeployError."""
     url = node.rstrip("/") + "/" + endpoint
     body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None

@@ -57,5 +57,5 @@ def pair(config, db_path, site_key, since, as_json):
         summary = translations.pair(archive, site=site_key, since=since, config_dir=config.directory, now=now,
                                     progress=_progress_line if sys.stderr.isatty() and not as_json else None)
     emit(summary, as_json, f"{summary['english']} English and {summary['chinese']} Chinese articles read: "
-                           f"{summary['pairs']} pairs kept")
+                           f"{summary['pairs']} pair{'' if summary['pairs'] == 1 else 's'} kept")
     sys.exit(0)

@@ -13,6 +13,7 @@ def scrapy_settings(config: Config, db_path: str, *, log_level: str = "WARNING",
         "BOT_NAME": "gazette",
         "USER_AGENT": polite["user_agent"],
         "ROBOTSTXT_OBEY": True,
+        "ROBOTSTXT_PARSER": "crawler.robots.BoundedRobotParser",  # parses the first 512 KiB (RFC 9309)
         "DOWNLOAD_DELAY": polite["download_delay"],
         "DOWNLOAD_DELAY_JITTER": 0.5,  # ±50% of the delay (was RANDOMIZE_DOWNLOAD_DELAY, deprecated)
         "CONCURRENT_REQUESTS": 8,

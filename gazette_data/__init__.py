@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -21,7 +22,37 @@ SOURCE_ROOT = HERE.parent  # the repository, when this package is imported from 
 
 def _shipped(installed: str, in_checkout: Path) -> Path:
     packaged = HERE / installed
-    return packaged if packaged.is_dir() else in_checkout
+    if packaged.is_dir() or in_checkout.is_dir():
+        return packaged if packaged.is_dir() else in_checkout
+    return _unzipped(installed) or in_checkout
+
+
+def _unzipped(installed: str) -> Path | None:
+    """This package's `installed` directory when the package is read from a zip (the egg Scrapyd runs, made by
+    `gazette deploy`): unpacked once into a temporary directory named by its content, since readers take paths."""
+    import hashlib
+    import tempfile
+    from importlib.resources import files
+
+    root = files(__name__) / installed
+    if not root.is_dir():
+        return None
+    items = sorted(_walk(root))
+    digest = hashlib.sha256(b"".join(name.encode() + data for name, data in items)).hexdigest()[:16]
+    target = Path(tempfile.gettempdir()) / f"gazette-{installed}-{digest}"
+    for name, data in items:
+        if not (target / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            (target / name).write_bytes(data)
+    return target
+
+
+def _walk(node: Traversable, prefix: str = "") -> Iterator[tuple[str, bytes]]:
+    for child in node.iterdir():
+        if child.is_dir():
+            yield from _walk(child, f"{prefix}{child.name}/")
+        elif not child.name.endswith((".py", ".pyc")):
+            yield f"{prefix}{child.name}", child.read_bytes()
 
 
 def default_config() -> Path:

@@ -11,6 +11,7 @@ import logging
 import sqlite3
 
 from scrapy import signals
+from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import threads
 from twisted.python.threadpool import ThreadPool
 
@@ -64,7 +65,7 @@ class ArchivePipeline:
         self.run_id = runs.start_run(self.archive, spider.site_key, self.trigger)
         spider.run_id = self.run_id
 
-    def process_item(self, item, spider=None):
+    async def process_item(self, item, spider=None):
         """Decide what the page means in a worker thread (pure, the slow part: decoding, extraction, tagging,
         hashing), so the reactor keeps downloading meanwhile; then write it here, in the reactor's thread, in one
         short transaction (pipelines/record.py)."""
@@ -80,11 +81,9 @@ class ArchivePipeline:
         learned = self.learned_lines(site.key)
         from twisted.internet import reactor  # the one Scrapy installed (importing it earlier would install another)
 
-        work = threads.deferToThreadPool(reactor, self.worker(), decide, item, site, self.config.directory,
-                                         learned_lines=learned, known=known)
-        work.addCallback(lambda decision: self.store(
-            item, lambda: record.apply(self.archive, decision, item, run_id=self.run_id)))
-        return work
+        decision = await maybe_deferred_to_future(threads.deferToThreadPool(
+            reactor, self.worker(), decide, item, site, self.config.directory, learned_lines=learned, known=known))
+        return self.store(item, lambda: record.apply(self.archive, decision, item, run_id=self.run_id))
 
     def worker(self) -> ThreadPool:
         """One worker thread per crawl: one page decided at a time (its tree in memory), beside the reactor."""

@@ -12,6 +12,7 @@ tests/test_similarity.py checks that the values are identical to datasketch's.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import struct
 
@@ -21,6 +22,7 @@ SHINGLE = 4
 SEED = 1
 METHOD = f"minhash{NUM_PERM}-w{SHINGLE}-b{BANDS}"
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
+CHUNK = 4096  # shingles hashed at a time (4096 x 64 x 4 bytes = 1 MB of products)
 MIN_WORDS = 20  # shorter bodies say too little to call anything a near-duplicate
 _FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)  # MurmurHash3's 32-bit finalizer
 _PERMUTATIONS = None
@@ -47,21 +49,25 @@ def _permutations():
 
 
 def minhash(values) -> list[int]:
-    """The NUM_PERM MinHash values of a set of byte strings (datasketch-compatible, see the module doc)."""
+    """The NUM_PERM MinHash values of a set of byte strings (datasketch-compatible, see the module doc), computed
+    CHUNK values at a time so a very long body never holds more than CHUNK x NUM_PERM products in memory."""
     import numpy as np
 
     a, b = _permutations()
-    digests = b"".join(hashlib.sha1(v).digest()[:4] for v in values)
-    if not digests:
-        return [0xFFFFFFFF] * NUM_PERM
-    hv = np.frombuffer(digests, dtype="<u4").astype(np.uint32)
-    s1, m1, s2, m2, s3 = _FMIX32
-    hv = hv ^ (hv >> np.uint32(s1))
-    hv = hv * np.uint32(m1)
-    hv = hv ^ (hv >> np.uint32(s2))
-    hv = hv * np.uint32(m2)
-    hv = hv ^ (hv >> np.uint32(s3))
-    return [int(v) for v in (hv[:, None] * a + b).min(axis=0)]
+    values = iter(values)
+    found = None
+    while chunk := list(itertools.islice(values, CHUNK)):  # a repeated value changes no minimum
+        digests = b"".join(hashlib.sha1(v).digest()[:4] for v in chunk)
+        hv = np.frombuffer(digests, dtype="<u4").astype(np.uint32)
+        s1, m1, s2, m2, s3 = _FMIX32
+        hv = hv ^ (hv >> np.uint32(s1))
+        hv = hv * np.uint32(m1)
+        hv = hv ^ (hv >> np.uint32(s2))
+        hv = hv * np.uint32(m2)
+        hv = hv ^ (hv >> np.uint32(s3))
+        least = (hv[:, None] * a + b).min(axis=0)
+        found = least if found is None else np.minimum(found, least)
+    return [0xFFFFFFFF] * NUM_PERM if found is None else [int(v) for v in found]
 
 
 def signature(body: str | None) -> list[int] | None:
@@ -69,7 +75,7 @@ def signature(body: str | None) -> list[int] | None:
     words = WORD.findall((body or "").lower())
     if len(words) < MIN_WORDS:
         return None
-    return minhash({" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)})
+    return minhash(" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1))
 
 
 def band_keys(values: list[int], bands: int) -> list[int]:

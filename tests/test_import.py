@@ -242,3 +242,26 @@ def test_a_killed_import_is_finished_by_running_it_again(mirrors, mirrored_confi
         "duplicate"] == 240
     assert gazette("import", str(warc), db=whole, config=config).returncode == 0
     assert snapshot(killed) == snapshot(whole) and times(killed) == times(whole)
+
+
+def test_gazettes_own_export_comes_back_whole_whatever_the_article_pattern(crawled, tmp_path):
+    """A page `gazette fetch` archived outside its site's article pattern is in the export, marked as an article
+    (WARC-Gazette-Article-Id), and `gazette import` takes it back; a WARC of other origin is still held to the
+    pattern."""
+    import tomllib
+
+    import tomli_w
+
+    out = tmp_path / "export.warc.gz"
+    assert gazette("export-warc", str(out), db=crawled["db"], config=crawled["config"]).returncode == 0
+    raw = tomllib.loads((crawled["config"] / "sites.toml").read_text("utf-8"))
+    raw["sites"]["mfa"]["article_pattern"] = "^/no-article-matches-this$"
+    narrow = tmp_path / "narrow"
+    narrow.mkdir()
+    (narrow / "sites.toml").write_text(tomli_w.dumps(raw), "utf-8")
+    back = json_lines(gazette("import", "--json", str(out), db=tmp_path / "back.db", config=narrow).stdout)[0]
+    archived = sqlite_utils.Database(crawled["db"]).execute("select count(*) from articles").fetchone()[0]
+    assert back["new"] == archived and archived >= 5
+    foreign = json_lines(gazette("import", "--json", str(crawled["first"]), db=tmp_path / "foreign.db",
+                                 config=narrow).stdout)[0]
+    assert foreign["new"] == 0 and foreign["skipped"]["not an article page"] >= 5

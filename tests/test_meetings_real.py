@@ -7,6 +7,8 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from datetime import date
+from pathlib import Path
 
 import pytest
 import sqlite_utils
@@ -54,9 +56,19 @@ def real_events():
     return out
 
 
+HELDOUT2 = sorted((REAL / "heldout2").glob("*.json"))
+
+
 def test_the_real_pages_are_all_there():
-    assert len(LABELS) == 175 and len(list((REAL / "pages").glob("*.html.gz"))) == 175
+    """175 pages of the dev and first held-out labels, 52 press conferences and 9 readouts of the second held-out
+    set (heldout2: read by the benchmark only, `--real heldout2`); every page is a label's, with its provenance."""
+    assert len(LABELS) == 175 and len(HELDOUT2) == 61
+    pages = {json.loads(p.read_text("utf-8"))["page"] for p in LABELS + HELDOUT2}
+    assert {f"pages/{p.name}" for p in (REAL / "pages").glob("*.html.gz")} == {p for p in pages if p.startswith("pages/")}
+    assert len([p for p in pages if p.startswith("pages/")]) == 227
+    assert all((REAL / p).is_file() for p in pages)
     provenance = (REAL / "PROVENANCE.md").read_text("utf-8")
+    assert all(f"`{Path(p).name}`" in provenance for p in pages if p.startswith("readouts/"))
     for page in (REAL / "pages").glob("*.html.gz"):
         assert f"`{page.name}`" in provenance
         assert gzip.decompress(page.read_bytes())[:200].strip()
@@ -71,12 +83,28 @@ def test_no_participant_absent_from_its_sentence(real_events):
         assert norm(e["sentence"]) in text
         for p in [*e["chinese"], *e["foreign"]]:
             assert p["sentence"] and norm(p["sentence"]) in text, (record["id"], p)
-            if p["name"]:
-                assert norm(p["name"]) in norm(p["sentence"]), (record["id"], p)
+            if p["name"]:       # whole, or a leader by title and surname ("President Xi": Xi Jinping)
+                assert norm(p["name"]) in norm(p["sentence"]) or (
+                    p.get("title") and f"{p['title']} {p['name'].split()[0]}" in norm(p["sentence"])), (record["id"], p)
             if p.get("described"):      # a side described: its words are in its sentence
                 assert norm(p.get("title") or p.get("role")) in norm(p["sentence"]), (record["id"], p)
-            if e["source"] == "press_conference":
-                assert p["sentence"] == e["sentence"], (record["id"], p)
+            if e["source"] == "press_conference" and p["sentence"] != e["sentence"]:
+                # a later sentence of the answer saying who chaired or attended the occasion ("The meeting was
+                # co-chaired by ..."), or the one that gives a surname its full name
+                answer = next(a for a in answers_of(record) if norm(e["sentence"]) in a)
+                assert norm(p["sentence"]) in answer, (record["id"], p)
+
+
+def answers_of(record: dict) -> list[str]:
+    """The spokesperson's answers of a press conference, each with its following answer paragraphs."""
+    out, previous = [], None
+    for turn, para in turns(record["body"], spokesperson(record["title"])):
+        if turn == "answer" and previous == "answer":
+            out[-1] += " " + norm(para)
+        elif turn == "answer":
+            out.append(norm(para))
+        previous = turn
+    return out
 
 
 def test_every_event_has_a_chinese_party_or_a_place_in_china(real_events):
@@ -233,3 +261,107 @@ def test_a_readout_and_a_press_conference_count_once(tmp_path):
         assert archive_page(archive, config, page(READOUT_URL, readout_page(changed)), None)["status"] == "updated"
     (left,) = db.query("select * from meetings where date_start = '2019-12-31' and type = 'talks'")
     assert left["article_id"] == press_id and left["same_as"] is None
+
+
+# -- the second round (issue 26, dev and the first held-out set) ---------------------------------------------
+
+def test_an_occasion_named_after_china_and_another_party():
+    (e,) = press("A: The 20th China-EU Summit was successfully held in Beijing yesterday.",
+                 title="Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on July 17, 2018")
+    assert (e["type"], e["date_start"], e["place"]["province_code"], e["countries"]) == (
+        "meeting", "2018-07-16", "CN-BJ", [])
+    (e,) = press("A: China's Ministry of Commerce has already released information on yesterday's telephone call "
+                 "between the heads of China-US trade talks.",
+                 title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on July 10, 2019")
+    assert (e["type"], e["date_start"], e["countries"]) == ("call", "2019-07-09", ["USA"])
+    # a compound that names no occasion is no party
+    assert press("A: Yesterday, US Secretary of State Pompeo met with Japanese Foreign Minister Kono to discuss "
+                 "China-US relations.") == []
+    assert press("A: Indian Minister of Home Affairs Amit Shah visited a disputed area in the east sector of "
+                 "China-India boundary today.") == []
+
+
+def test_countries_named_as_a_group_are_a_counterpart():
+    (e,) = press("Zhao Lijian: Health ministers from China and 17 CEECs held a special video conference on COVID-19 "
+                 "yesterday afternoon.", published="2020-05-14",
+                 title="Foreign Ministry Spokesperson Zhao Lijian's Regular Press Conference on May 14, 2020")
+    assert (e["type"], e["date_start"], e["countries"]) == ("call", "2020-05-13", [])
+    (e,) = press("A: The video conference, which lasted for two hours yesterday afternoon, was attended by over 100 "
+                 "officials and medical experts from China and Pacific island countries.",
+                 title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on March 11, 2020")
+    assert (e["type"], e["date_start"]) == ("call", "2020-03-10")
+
+
+def test_who_chaired_the_occasion_in_the_next_sentence():
+    (e,) = press("Zhao Lijian: China and Pacific island countries held the special vice foreign ministers' meeting "
+                 "on COVID-19 via video link yesterday. The meeting was co-chaired by Vice Foreign Minister Zheng "
+                 "Zeguang of China and Foreign Minister Patrick Pruaitch of Papua New Guinea.",
+                 title="Foreign Ministry Spokesperson Zhao Lijian's Regular Press Conference on May 14, 2020")
+    assert e["type"] == "call" and e["countries"] == ["PNG"]
+    assert [p["name"] for p in e["chinese"]] == ["Zheng Zeguang"]
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Patrick Pruaitch", "PNG")]
+
+
+@pytest.mark.parametrize(("day", "name"), [("2019-05-09", "Li Keqiang"), ("2024-05-09", "Li Qiang"),
+                                           ("2012-05-09", None)])
+def test_a_leader_named_by_title_and_surname(day, name):
+    d = date.fromisoformat(day)
+    title = f"Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on {d:%B} {d.day}, {d.year}"
+    (e,) = press("A: Premier Li had a phone call with President Putin yesterday.", title=title, published=day)
+    assert [p["name"] for p in e["chinese"]] == [name]
+    if name is None:        # no term of config/meetings.toml covers the day: the side as written
+        assert e["chinese"][0]["title"] == "Premier Li" and e["chinese"][0]["described"]
+
+
+def test_a_meeting_referred_to_with_since_is_no_event():
+    assert press("A: This is the first meeting of its kind since President Xi Jinping and Prime Minister Narendra "
+                 "Modi met in Wuhan and since State Councilor and Foreign Minister Wang Yi took office on November "
+                 "24.", title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on November 26, "
+                 "2018", published="2018-11-26") == []
+
+
+def test_two_persons_as_one_subject_and_a_title_with_and():
+    (e,) = press("A: Prime Minister Thongloun Sisoulith of Laos is visiting China. Yesterday, President Xi Jinping "
+                 "and Premier Li Keqiang met and held talks with him respectively.",
+                 title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on January 7, 2020",
+                 published="2020-01-07")
+    assert [p["name"] for p in e["chinese"]] == ["Xi Jinping", "Li Keqiang"]
+    (e,) = press("A: Vice Foreign Minister and Special Representative of the Chinese Government on the Korean "
+                 "Peninsular Affairs Kong Xuanyou met with Special Representative for the Korean Peninsula Peace "
+                 "and Security Affairs of the ROK Ministry of Foreign Affairs Lee Do Hoon in Beijing today.",
+                 title="Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on October 19, 2018",
+                 published="2018-10-19")
+    assert [p["name"] for p in e["chinese"]] == ["Kong Xuanyou"]
+
+
+# -- after the second held-out run (fixes made on its errors; README gives the figures apart) ---------------
+
+def test_attending_a_named_multilateral_meeting_abroad():
+    (e,) = press("A: On the afternoon of November 3 local time, Premier Li Keqiang attended the 22nd China-ASEAN "
+                 "(10+1) Summit in Bangkok, Thailand.", published="2019-11-04",
+                 title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on November 4, 2019")
+    assert (e["type"], e["date_start"], e["place"]["country"], e["countries"]) == ("meeting", "2019-11-03", "THA", [])
+    assert [p["name"] for p in e["chinese"]] == ["Li Keqiang"]
+    # "attended the meeting" names no occasion; an ordinal before a noun is no day
+    assert press("A: Vice Minister Ma Zhaoxu attended the meeting.") == []
+    assert press("A: Premier Li Keqiang recently attended the 21st China-EU Leaders' Meeting in Europe.",
+                 title="Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on May 17, 2019",
+                 published="2019-05-17") == []
+
+
+def test_the_one_who_invited_is_not_there():
+    (e,) = news("On January 7, Chairman Kim Jong Un visited China at the invitation of General Secretary of the "
+                "Central Committee of the CPC and President Xi Jinping.", published="2019-01-08")
+    assert e["chinese"] == [] or all(p["name"] != "Xi Jinping" for p in e["chinese"])
+    (e,) = news("From May 31 to June 2, 2018, Director-General Zhao Bentang led the working group to accompany "
+                "diplomatic envoys of Latin American and Caribbean Countries to China to visit Henan for an "
+                "inspection tour.", published="2018-06-05")
+    assert (e["type"], e["date_start"], e["date_end"], e["place"]["province_code"]) == (
+        "visit", "2018-05-31", "2018-06-02", "CN-HA")
+
+
+def test_a_title_ends_before_the_verb():
+    (e,) = news("Guo Kailang, vice governor of Hunan Province met in Changsha with Mr. Morgan, British "
+                "consul-general in Guangzhou and his delegation on the afternoon of Jan. 12.", published="2011-05-20")
+    assert (e["date_start"], e["place"]["city_code"], e["countries"]) == ("2011-01-12", "430100", ["GBR"])
+    assert e["chinese"][0]["title"] == "vice governor of Hunan Province"

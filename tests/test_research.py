@@ -257,3 +257,14 @@ def test_officials_spelled_two_ways_are_one_person_and_others_stay_apart():
     assert person_key("Chen Min") != person_key("Shan Min")                 # two surnames, not two readings of one
     assert person_key("Li Qiang") != person_key("Liqiang")                  # the surname is its own part
     assert person_key("谌贻琴") == "谌贻琴" and person_key("") == "" and person_key("Governor") == ""
+
+
+def test_json_cells_read_as_lines_never_raw_json():
+    """Datasette's table pages show stored JSON (headers, alignments, removals, people) as lines of words."""
+    from archive.datasette.plugin import json_list_cell
+
+    assert str(json_list_cell('{"Content-Length": "329", "Server": "BaseHTTP"}')) == \
+        "Content-Length: 329<br>Server: BaseHTTP"
+    assert str(json_list_cell("[[0, 0], [1, null]]")) == "0 and 0<br>1 and none"
+    assert str(json_list_cell('[{"rule": "separator", "text": "※※※"}]')) == "※※※ (separator)"
+    assert json_list_cell("plain words [not json]") is None

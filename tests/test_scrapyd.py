@@ -30,7 +30,7 @@ def free_port() -> int:
 
 
 def get(url: str) -> dict:
-    with urllib.request.urlopen(url, timeout=10) as response:
+    with urllib.request.urlopen(url, timeout=120) as response:  # listspiders runs `scrapy list`
         return json.loads(response.read())
 
 

@@ -314,20 +314,27 @@ def prepare_jinja2_environment(env):
 
 def _readable_item(item) -> str:
     if isinstance(item, dict):
+        if item.get("text"):  # what extraction left out: the text and its rule
+            return f"{item['text']} ({item['rule']})" if item.get("rule") else str(item["text"])
         words = [str(item[k]) for k in ("name", "title", "role", "kind") if item.get(k)]
         country = item.get("country_name")
         return ", ".join(words) + (f" ({country})" if country else "") if words or country else ""
+    if isinstance(item, list):  # a pair of positions (an alignment's paragraphs)
+        return " and ".join("none" if i is None else str(i) for i in item)
     return "" if item is None else str(item)
 
 
 def json_list_cell(value) -> Markup | None:
-    """A JSON list (people, places, countries, warnings) as readable text: one item per line, never raw JSON."""
-    if not (isinstance(value, str) and value.startswith("[") and value.endswith("]")):
+    """A JSON list (people, places, countries, warnings) or object (HTTP headers) as readable text: one item
+    per line, never raw JSON."""
+    if not (isinstance(value, str) and (value[:1], value[-1:]) in (("[", "]"), ("{", "}"))):
         return None
     try:
         items = json.loads(value)
     except ValueError:
         return None
+    if isinstance(items, dict):
+        items = [f"{k}: {v}" for k, v in items.items()]
     if not isinstance(items, list):
         return None
     words = [w for w in (_readable_item(i) for i in items) if w]

@@ -168,8 +168,8 @@ def skip_reason(capture: Capture, site: Site, other: bool) -> str | None:
         return "not HTML"
     if capture.status is not None and 300 <= capture.status < 400:
         return "redirect"
-    if site.key == OTHER or site.is_article(capture.url):
-        return None
+    if site.key == OTHER or site.is_article(capture.url) or capture.gazette_article:
+        return None  # (a page `gazette fetch` archived outside the article pattern comes back from its export too)
     if is_listing(site, capture.url) and capture.status == 200 and capture.warc_type == "response":
         return "listing"
     return "not an article page"

@@ -22,6 +22,8 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from archive.warc import ARTICLE_HEADER
+
 
 class SourceError(Exception):
     """The file cannot be read as any capture format Gazette knows (a usage error: the message says why)."""
@@ -46,6 +48,7 @@ class Capture:
     payload_digest: str | None = None
     replay_url: str | None = None  # a web archive's page to cite
     final_url: str | None = None  # where a web archive's replay of the capture ended (after redirects)
+    gazette_article: bool = False  # exported by Gazette from a capture it archived as an article (archive/warc.py)
     loader: Callable[[], tuple[dict, bytes]] | None = field(default=None, repr=False)
 
     def load(self) -> tuple[dict, bytes]:
@@ -149,6 +152,7 @@ def _warc_capture(record, offset: int, path: Path, kind: str, source: str, file_
         url=headers.get_header("WARC-Target-URI") or "", time=iso_time(headers.get_header("WARC-Date")),
         status=status, media=media, order=(file_index, offset), warc_type=record.rec_type,
         payload_digest=headers.get_header("WARC-Payload-Digest"),
+        gazette_article=bool(headers.get_header(ARTICLE_HEADER)),
         loader=lambda: read_warc_record(path, offset))
 
 

@@ -37,8 +37,14 @@ of config/meetings.toml and config/mentions/), `places`, `persons`, `events` (an
    country; else the site's default from config/meetings.toml (`place_source` = "site").
 5. Press conferences (titles of config/meetings.toml [press_conferences]): only the spokesperson's answers and
    opening statements are read, each answer on its own, against the conference's date; only dated events, no
-   folding of other sentences; journalists' questions are left out; `source` = "press_conference" (else
-   "article"); an occasion told twice on the page is kept once.
+   folding of other sentences (but the one or two after an event that say who chaired or attended "the meeting"
+   add those persons); journalists' questions are left out; `source` = "press_conference" (else "article"); an
+   occasion told twice on the page is kept once (within one answer, only with a Chinese person in common).
+6. Sides told without a person: an occasion named after China and another party ("the China-EU Summit", "a
+   China-Arab video conference") or a named multilateral meeting attended ("attended the Formal Meeting of the
+   BRICS Ministers") is a counterpart, and China a party; so are countries named as a group ("Pacific island
+   countries", "17 CEECs"). "President Xi", "Premier Li": the leader config/meetings.toml [[chinese_leaders]]
+   gives for that office on the event's day.
 """
 from __future__ import annotations
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,6 +46,7 @@ class Rules:
     surnames: frozenset
     foreign_persons: dict              # name -> alpha-3 ("Trump": USA)
     known_foreign: re.Pattern | None   # those names, whole or after Mr./Ms.
+    chinese_leaders: tuple = ()        # ((title, surname, name, from, to), ...): "President Xi" -> Xi Jinping
 
 
 def _load_toml(path: Path) -> dict:
@@ -112,7 +114,23 @@ def load(config_dir: str | None = None) -> Rules:
         cities={name: (e["code"], e["province"]) for name, e in cities.items()},
         country_names=country_names,
         foreign_persons=dict(cfg.get("foreign_persons", {})),
-        known_foreign=_known_foreign(cfg.get("foreign_persons", {})))
+        known_foreign=_known_foreign(cfg.get("foreign_persons", {})),
+        chinese_leaders=_leaders(cfg.get("chinese_leaders", [])))
+
+
+def _leaders(entries: list[dict]) -> tuple:
+    return tuple((x["title"], x["surname"], x["name"], date.fromisoformat(x["from"]),
+                  date.fromisoformat(x["to"]) if x.get("to") else None) for x in entries)
+
+
+def leader_name(title: str, surname: str, day, rules: Rules) -> str | None:
+    """The full name of the Chinese leader a title and surname alone name on a day ("President Xi": Xi Jinping),
+    from config/meetings.toml [[chinese_leaders]]; None when none or several hold it."""
+    if day is None:
+        return None
+    found = {name for t, s, name, a, b in rules.chinese_leaders
+             if t == title and s == surname and a <= day and (b is None or day <= b)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _known_foreign(names: dict) -> re.Pattern | None:

@@ -28,7 +28,10 @@ _DATE_PATTERNS = [
     ("days", re.compile(r"\bthe (?P<d1>\d{1,2})(?:st|nd|rd|th)\s*(?:to|-|and|through|till|until)\s*(?:the )?"
                         r"(?P<d2>\d{1,2})(?:st|nd|rd|th)\b")),
     # On the morning of the 26th / on the 26th
-    ("days", re.compile(r"\bthe (?:(?:morning|afternoon|evening|night) of the )?(?P<d1>\d{1,2})(?:st|nd|rd|th)\b")),
+    # (not "the 21st China-EU Leaders' Meeting", "the 22nd session": an ordinal before a noun is no day)
+    ("days", re.compile(r"\bthe (?:(?:morning|afternoon|evening|night) of the )?(?P<d1>\d{1,2})(?:st|nd|rd|th)\b"
+                        r"(?!\s+(?:[A-Z]|[a-z]+\s+(?:[Mm]eeting|[Ss]ession|round|edition|anniversary)\b|"
+                        r"(?:meeting|session|round|edition|anniversary|plenary|summit|conference)\b))")),
     ("weekday", re.compile(r"\b(?P<last>[Oo]n|[Ll]ast|[Tt]his) (?:the (?:morning|afternoon|evening) of )?"
                            r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     # yesterday, this morning, last night, the day before yesterday: days back from the text's own date

@@ -133,6 +133,9 @@ _SUMMIT = re.compile(r"\b(?P<parties>(?:[A-Z][\w]*-){1,5}[A-Z][\w]*)\s+(?:[A-Z][
 
 def summit_parties(sentence: str, trigger: Trigger, rules: Rules) -> list[str]:
     """The countries of a meeting named after them: "The eighth China-Japan-ROK Leaders' Meeting was held ..."."""
+    occasion = occasion_parties(sentence, trigger, rules)
+    if occasion is not None:
+        return occasion[1]
     if trigger.strong:
         return []
     m = _SUMMIT.search(sentence[:trigger.start])
@@ -146,6 +149,44 @@ def summit_parties(sentence: str, trigger: Trigger, rules: Rules) -> list[str]:
     return codes
 
 
+# An occasion named after its parties, one of them China: "the China-EU Summit", "a China-Arab video conference",
+# "the telephone call between the heads of China-US trade talks". Not "the China-India boundary", "China-US
+# relations": the compound must name an occasion.
+_OCCASION = re.compile(r"\b(?P<parties>(?:[A-Z][\w]*-){1,5}[A-Z][\w]*)\s+(?:[\w'()+-]+\s+){0,3}?"
+                       r"(?:[Ss]ummit|[Mm]eeting|[Tt]alks|[Cc]onference|[Dd]ialogue|[Cc]onsultations?|"
+                       r"(?:video|phone|telephone)\s+(?:call|conversation|link))\b")
+# Foreign countries named as a group: "Pacific island countries", "Arab states", "17 CEECs", "20 African
+# countries".
+_COUNTRY_GROUP = re.compile(r"\b(?:\d+\s+)?[A-Z][\w-]*(?:\s+[Ii]sland)?\s+(?:countries|states|nations)\b|"
+                            r"\b\d+\s+(?:countries|nations|[A-Z]{2,}s)\b")
+
+
+def occasion_parties(sentence: str, trigger: Trigger, rules: Rules) -> tuple[str, list[str]] | None:
+    """An occasion named after China and another party next to the trigger (inside its words, or for an occasion
+    told as a noun, within a few words of it), as written, with the other parties that are countries."""
+    a, b = clause_span(sentence, trigger)
+    lo, hi = (trigger.start, trigger.end) if trigger.strong else (max(a, trigger.start - 60), min(b, trigger.end + 60))
+    for m in _OCCASION.finditer(sentence, a, b):
+        if m.end() < lo or m.start() > hi:
+            continue
+        parts = m.group("parties").split("-")
+        if not {"China", "Chinese"} & set(parts) or len(parts) < 2:
+            continue
+        codes = []
+        for part in parts:
+            code = next((p.code for p in places_in(part, rules) if p.kind == "country" and p.code != "CHN"), None)
+            if code and code not in codes:
+                codes.append(code)
+        return m.group("parties"), codes
+    return None
+
+
+def country_group(sentence: str, trigger: Trigger) -> bool:
+    """The trigger's clause names foreign countries as a group ("from China and Pacific island countries")."""
+    a, b = clause_span(sentence, trigger)
+    return bool(_COUNTRY_GROUP.search(sentence, a, b))
+
+
 def counterpart(sentence: str, trigger: Trigger, persons: list[Person], rules: Rules) -> bool:
     """Whether the trigger sentence names a second party: a foreign country or person, two Chinese officials,
     a delegation from another Chinese place, or "the A-B ..." of two places."""
@@ -153,6 +194,11 @@ def counterpart(sentence: str, trigger: Trigger, persons: list[Person], rules: R
                  and not is_compound(sentence, p) and not _COMPANY.match(sentence, p.end)]
     if countries or any(p.side == "foreign" for p in persons) or summit_parties(sentence, trigger, rules):
         return True
+    if occasion_parties(sentence, trigger, rules) or country_group(sentence, trigger):
+        return True
+    if re.match(r"attended\b", sentence[trigger.start:]) and re.search(
+            r"\b(?:of\s+(?:the\s+)?)?[A-Z]{2,}\b|\b(?:G|BRICS|SCO)\d*\b", sentence[trigger.start:trigger.end + 40]):
+        return True     # "attended the Formal Meeting of the BRICS Ministers": its parties are the group's
     if sum(1 for p in persons if p.side == "chinese") >= 2 and trigger.type in ("meeting", "talks", "call"):
         return True
     if re.search(r"\bdelegation\s+from\b", sentence) and trigger.type == "visit":
@@ -189,7 +235,7 @@ _SIDE_NOUNS = r"(?:officials?|diplomats?|leaders?|delegations?|side|experts?|amb
 _DESCRIBED = re.compile(r"\b(?P<desc>(?:[A-Z][\w'-]*\s+){1,3}?" + _SIDE_NOUNS + r")\b")
 
 
-_TITLE_SURNAME = re.compile(r"\b(?:President|Premier|Vice\s+Premier|Vice\s+President|State\s+Councilor|Chairman|"
+TITLE_SURNAME = re.compile(r"\b(?:President|Premier|Vice\s+Premier|Vice\s+President|State\s+Councilor|Chairman|"
                             r"Councilor|Foreign\s+Minister|Vice\s+Foreign\s+Minister|Minister)\s+(?P<surname>[A-Z][a-z]+)\b"
                             r"(?!\s+[A-Z][a-z])")
 
@@ -204,7 +250,10 @@ def chinese_party(sentence: str, trigger: Trigger, persons: list[Person], rules:
     if person is not None:
         return person.name or person.title
     clause = sentence[a:b]
-    for m in _TITLE_SURNAME.finditer(clause):
+    occasion = occasion_parties(sentence, trigger, rules)
+    if occasion is not None:
+        return occasion[0]          # "the China-EU Summit": China is a party
+    for m in TITLE_SURNAME.finditer(clause):
         if m.group("surname") in rules.surnames:
             return m.group()        # "President Xi", "Premier Li", "State Councilor Wang"
     for m in _CHINESE_WORDS.finditer(clause):

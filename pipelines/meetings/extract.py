@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .config import Rules
+from .config import Rules, leader_name
 from .dates import resolve_date
 from .events import (
     BACKREF,
@@ -17,6 +17,7 @@ from .events import (
     GROUP,
     NUMBERS,
     PARTICIPATION,
+    TITLE_SURNAME,
     VISITORS,
     Event,
     chinese_party,
@@ -87,6 +88,8 @@ def extract_text(body: str, published: date | None, site: str | None, article_id
     for idx, ev in enumerate(t.events):
         gather(t, idx, ev, rules)
     backrefs(t)
+    if t.press:
+        followups(t)
     return [finish(t, ev, rules).as_dict(article_id, seq + n, rules) for n, ev in enumerate(t.events, 1)]
 
 
@@ -139,9 +142,10 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
     elif current is None and not t.press and _undated_may_open(t, i):
         opens = counterpart(s, trig, t.persons[i], rules)
         start, end, context = _date_before(t, i)
-    elif t.press and trig.strong and i > 0 and t.paras[i - 1] == t.paras[i] and t.triggers[i - 1] is None:
+    elif t.press and trig.strong and i > 0 and t.paras[i - 1] == t.paras[i] and (
+            t.triggers[i - 1] is None or not t.triggers[i - 1].strong):
         # "The 20th China-EU Summit was held in Beijing yesterday. President Xi Jinping met with ...": in an
-        # answer, the day of the sentence just before
+        # answer, the day of the sentence just before (no verb of its own, or an occasion told as "was held")
         start, end, _ = resolve_date(t.sents[i - 1], t.published)
         if start is None:
             return None
@@ -269,9 +273,10 @@ def _new_event(t: Text, i: int, trig: Trigger, start, end, place: dict, places: 
     if not any(p.side == "chinese" and a <= p.start < b for p in t.persons[i]):
         party = chinese_party(s, trig, t.persons[i], rules)
         if party:         # "China, Japan and the ROK held ...", "President Xi": the Chinese side as written
-            at = s.find(party, a)
-            t.persons[i].append(Person("chinese", None, party, start=max(at, a), end=max(at, a) + len(party),
-                                       sentence=s, described=True))
+            at = max(s.find(party, a), a)
+            t.persons[i].append(_leader(party, start, rules) or Person(
+                "chinese", None, party, start=at, end=at + len(party), sentence=s, described=True))
+            t.persons[i][-1].start, t.persons[i][-1].end, t.persons[i][-1].sentence = at, at + len(party), s
     ev = Event(trig.type, start, end, s, i, place=place, places=places, trigger_start=trig.start,
                source="press_conference" if t.press else "article")
     ev.inherit = inherit
@@ -282,6 +287,16 @@ def _new_event(t: Text, i: int, trig: Trigger, start, end, place: dict, places: 
                                     if p.kind == "country" and p.code != "CHN"]) or \
             any(p.side == "foreign" and p.start < trig.start for p in t.persons[i])
     return ev
+
+
+def _leader(party: str, day: date | None, rules: Rules) -> Person | None:
+    """"President Xi": the leader config/meetings.toml [[chinese_leaders]] gives for that title on the day."""
+    m = TITLE_SURNAME.fullmatch(party)
+    if m is None:
+        return None
+    title = party[:m.start("surname")].strip()
+    name = leader_name(title, m.group("surname"), day, rules)
+    return Person("chinese", name, title, level="national") if name else None
 
 
 # Beside the participation verbs, a person who chairs, hosts, speaks at or addresses an occasion told in a later
@@ -299,10 +314,16 @@ def verb_clauses(s: str, trig: Trigger | None) -> list[tuple[int, int]]:
     return spans
 
 
-def _elsewhere(s: str, p: Person) -> bool:
+def _elsewhere(s: str, p: Person, persons: list[Person] = ()) -> bool:
     """A person of another occasion the sentence also tells ("... met with him and Vice Foreign Minister Kong
     Xuanyou held talks with him"), or the one accompanied ("Zarif, accompanying Speaker Larijani, met ...")."""
-    return bool(re.search(r"\band\s+$", s[:p.start]) and re.match(
+    # "Vice Foreign Minister and Special Representative ... Kong Xuanyou met": "and" inside a title is no new subject
+    title_and = re.search(r"\b(?:Minister|Councilor|Premier|President|Governor|Mayor|Secretary|Chairman|Director|"
+                          r"Ambassador|Member)\s+and\s+$", s[:p.start])
+    # "President Xi Jinping and Premier Li Keqiang met and held talks with him": one subject of two persons
+    joint = any(q is not p and q.side == p.side and re.fullmatch(r"\s+and\s+", s[q.end:p.start]) and not re.search(
+        r"\b(?:met|meets|held|had|visited|signed|spoke|received)\b", s[:q.start]) for q in persons)
+    return bool(not title_and and not joint and re.search(r"\band\s+$", s[:p.start]) and re.match(
         r"\s+(?:also\s+|separately\s+)?(?:held|met|had|visited|signed|spoke|received)\b", s[p.end:])) or bool(
         re.search(r"\baccompanying\s+$", s[:p.start]))
 
@@ -319,7 +340,8 @@ def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
         is_trigger = i == ev.trigger_sentence_index
         clauses = verb_clauses(s, t.triggers[i])
         inside = [p for p in t.persons[i] if p.described or (any(a <= p.start < b for a, b in clauses)
-                                                             and not _elsewhere(s, p))]
+                                                             and not _elsewhere(s, p, t.persons[i])
+                                                             and not _ON_BEHALF_LONG.search(s[:p.start]))]
         for p in inside if is_trigger else [p for p in inside if p.name or p.side == "foreign"]:
             ev.add_person(p)
             if p.side == "foreign":
@@ -353,6 +375,9 @@ def _inherited(ev: Event) -> None:
 # "At the invitation of Chairman Li Zhanshu of ...": named, not there
 _ON_BEHALF = re.compile(r"\b(?:invitation|behalf|instructions?|greetings|letter|message)\s+(?:of|from)\s+"
                         r"(?:[A-Z][\w'-]*\s+){0,8}$")
+# "at the invitation of General Secretary of the Central Committee of the CPC and President Xi Jinping"
+_ON_BEHALF_LONG = re.compile(r"\b(?:invitation|behalf|instructions?|greetings|letter|message)\s+(?:of|from)\s+"
+                             r"(?:[A-Z][\w'-]*\s+|of\s+|the\s+|and\s+){0,16}$")
 
 
 def _known_names(t: Text, i: int, ev: Event, clauses: list[tuple[int, int]]) -> None:
@@ -384,6 +409,9 @@ def _countries_and_group(t: Text, i: int, ev: Event, is_trigger: bool, rules: Ru
             continue     # "... on January 4, the two sides agreed to implement the consensus reached ... in Argentina"
         if p.abroad and (not is_trigger or (ev.type != "visit" and ev.place.get("country") == p.code)):
             continue     # "met ... in Geneva": where, not who
+        if ev.type != "visit" and ev.place.get("country") == p.code and re.search(
+                r"\bin\s+(?:[A-Z][\w'-]*\s+){0,2}(?:[A-Z][\w'-]*,\s+)?$", s[:p.start]):
+            continue     # "attended the Summit in Bangkok, Thailand": where, not who
         if p.kind == "country" and not is_compound(s, p) and not any(
                 q.start <= p.start < q.end and q.side == "chinese" for q in t.persons[i]) and (
                 is_trigger or GROUP.search(s)):
@@ -416,6 +444,60 @@ def backrefs(t: Text) -> None:
             for p in t.persons[i]:
                 if p.name:
                     target.add_person(p)
+
+
+# "The meeting was co-chaired by ...", "Premier Li Keqiang co-chaired the meeting along with ...": a sentence
+# telling who took part in an occasion its answer just told
+_FOLLOWUP = re.compile(r"\b[Tt]he\s+(?:meeting|summit|conference|video\s+conference|talks|call|consultations?)\b")
+_FOLLOWUP_VERB = re.compile(r"\b(?:co-chaired|chaired|presided\s+over|attended|took\s+part\s+in|participated\s+in)\b")
+
+
+def followups(t: Text) -> None:
+    """In an answer, the persons of the one or two sentences after an event's, in its paragraph, that name the
+    occasion and say who chaired or attended it: they join the occasion told as held ("The 20th China-EU Summit
+    was held ... yesterday."), else the event just before. A bare foreign surname takes the full name the answer
+    gives ("President Tusk": Donald Tusk)."""
+    for i, s in enumerate(t.sents):
+        if t.owner[i] is not None or not (_FOLLOWUP.search(s) and _FOLLOWUP_VERB.search(s)):
+            continue
+        before = [e for e in t.events if e.trigger_sentence_index in (i - 1, i - 2)
+                  and t.paras[e.trigger_sentence_index] == t.paras[i]]
+        if not before:
+            continue
+        held = [e for e in before if not t.triggers[e.trigger_sentence_index].strong]
+        target = held[0] if held else before[-1]
+        for p in t.persons[i] + _surnames_known(t, i):
+            if not p.name or p.described:
+                continue
+            if p.side == "foreign" and " " not in p.name:
+                p = _full_name(t, p)
+            target.add_person(p)
+            if p.side == "foreign":
+                target.add_country(p.country)
+
+
+def _surnames_known(t: Text, i: int) -> list[Person]:
+    """Foreign persons of the text named in sentence `i` by role and surname only ("President Tusk"), which the
+    persons patterns do not see: those whose full name another sentence gives."""
+    s, out = t.sents[i], []
+    for ps in t.persons:
+        for q in ps:
+            if q.side != "foreign" or not q.name or " " not in q.name or any(q.name == x.name for x in out):
+                continue
+            last = q.name.split()[-1]
+            if re.search(r"\b[A-Z][a-z]+\s+" + re.escape(last) + r"\b", s) and not any(
+                    x.name and last in x.name for x in t.persons[i]):
+                out.append(q)
+    return out
+
+
+def _full_name(t: Text, p: Person) -> Person:
+    """A foreign person named by surname alone, with the full name another sentence of the text gives him."""
+    for ps in t.persons:
+        for q in ps:
+            if q.side == "foreign" and q.name and q.name.endswith(" " + p.name) and q.country == p.country:
+                return q
+    return p
 
 
 def finish(t: Text, ev: Event, rules: Rules) -> Event:

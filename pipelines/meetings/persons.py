@@ -164,7 +164,25 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
     if unnamed:
         _unnamed_chinese(f, rules)
     f.found.sort(key=lambda p: p.start)
+    for p in f.found:
+        _title_before_verb(text, p)
     return f.found
+
+
+# "Guo Kailang, vice governor of Hunan Province met in Changsha with Mr. Morgan": a title ends before a verb
+_VERB_IN_TITLE = re.compile(r"\s+(?:met|meets|held|visited|received|signed|attended|toured|paid)\b")
+
+
+def _title_before_verb(text: str, p: Person) -> None:
+    if not p.title:
+        return
+    m = _VERB_IN_TITLE.search(p.title)
+    if m is None:
+        return
+    at = text.find(p.title, p.start)
+    p.title = p.title[:m.start()]
+    if at != -1 and at + len(p.title) < p.end and p.name and text.find(p.name, p.start) < at:
+        p.end = at + len(p.title)       # the name came first: the person's span ends with the cut title
 
 
 def _officials(f: _Found, rules: Rules) -> None:

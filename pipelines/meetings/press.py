@@ -77,9 +77,13 @@ def extract_press(article, rules: Rules) -> list[dict]:
         previous = turn
     events: list[dict] = []
     for paras in answers:
+        before = len(events)
         for e in extract_text("\n\n".join(paras), held, article.get("site"), article.get("id"), rules, press=True,
                               seq=len(events)):
-            n = next((n for n, kept in enumerate(events) if same_occasion(e, kept)), None)
+            # in one answer, one occasion told twice names a Chinese person in common: "The Summit was held ...
+            # yesterday. Premier Li co-chaired ... President Xi met with ..." are two
+            n = next((n for n, kept in enumerate(events) if same_occasion(e, kept) and (
+                n < before or names(e, "chinese") & names(kept, "chinese"))), None)
             if n is None:
                 e["seq"] = len(events) + 1
                 events.append(e)
@@ -89,9 +93,9 @@ def extract_press(article, rules: Rules) -> list[dict]:
     return events
 
 
-def names(e: dict) -> set[str]:
-    return {(p.get("name") or "").lower() for p in [*(e.get("chinese") or []), *(e.get("foreign") or [])]
-            if p.get("name")}
+def names(e: dict, side: str | None = None) -> set[str]:
+    sides = [side] if side else ["chinese", "foreign"]
+    return {(p.get("name") or "").lower() for s in sides for p in e.get(s) or [] if p.get("name")}
 
 
 def same_occasion(a: dict, b: dict) -> bool:

@@ -13,7 +13,8 @@ _NOT_NOW = re.compile(r"\b(?:will|would|to be|plans? to|planned to|upcoming|had|
                       r"ready to|hopes? to|wants? to|wish(?:es)? to|like to|is to|are to|can|could|may|might|"
                       r"shall|should|must|cannot)\s+(?:\w+\s+)?$")
 # "If State Councilor Wang Yi meets with ...", "whether the two leaders will meet": not an event
-_HYPOTHETICAL = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:[Ii]f|[Uu]nless|[Ww]hether|[Ss]hould|[Ii]n\s+case)\b[^,;]*$")
+_HYPOTHETICAL = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:[Ii]f|[Uu]nless|[Ww]hether|[Ss]hould|[Ii]n\s+case)\b[^,;]*$|"
+                           r"\b(?:[Ee]ver\s+)?since\s+(?!then\b)[^,;]*$")     # "the first meeting since A and B met in Wuhan"
 # "signed an executive order", "signed into law", "signed a decree": a signature, not a signing between two sides
 _NOT_SIGNING = re.compile(r"signed\s+(?:into\s+law|(?:an?\s+|the\s+|two\s+|several\s+|new\s+)?"
                           r"(?:executive\s+orders?|bills?|laws?|decrees?|acts?\b|legislation|petitions?|"
@@ -33,6 +34,10 @@ _TRIGGERS = [
                                  r"letters?|MoUs?|contracts?)\b|\bsigned\s+on\s+behalf\b")),
     ("talks", True, re.compile(r"\b(?:held|hold|holds|had)\s+(?:\w+\s+)?(?:talks|consultations?)\b|"
                                r"\bco-chaired\b.{0,60}?\b(?:consultations?|talks|dialogue)\b")),
+    # "attended the Formal Meeting of the BRICS Ministers of Foreign Affairs", "attended the 22nd China-ASEAN
+    # (10+1) Summit": a named multilateral occasion (the words before its noun; "attended the meeting" is none)
+    ("meeting", True, re.compile(r"\battended\s+(?:the|a|an)\s+(?:[\w'()+.-]+\s+){0,6}?(?:[A-Z(][\w'()+.-]*\s+)"
+                                 r"(?:Meeting|Summit|Session|Conference|Dialogue)\b")),
     ("meeting", True, re.compile(r"\bco-chaired\b.{0,80}?\b(?:[Mm]eeting|[Ss]ummit|[Cc]onference|[Ss]ession|"
                                  r"[Cc]ommission|[Cc]ommittee|[Cc]ouncil)\b|"
                                  r"\b(?:held|hosted|gave|had)\s+(?:a\s+)?(?:working\s+|welcome\s+|state\s+)?"
@@ -42,7 +47,7 @@ _TRIGGERS = [
                                  r"(?:delegation|ambassador|consul|envoy|guests|diplomat|[A-Z][a-z])|"
                                  r"\bmeets\s+with\b|\bpaid\s+a\s+courtesy\s+call\b|"
                                  r"\breceived\s+a\s+(?:courtesy\s+)?(?:visit|call)\s+from\b")),
-    ("meeting", False, re.compile(r"\b(?:held|hold|holds)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,4}?"
+    ("meeting", False, re.compile(r"\b(?:held|hold|holds)\s+(?:a|an|the|their)\s+(?:[\w'-]+\s+){0,4}?"
                                   r"(?:meeting|conference|dialogue|consultations?|exchange\s+meeting)\b|"
                                   r"\b(?:meeting|conference|dialogue)\s+(?:was|were)\s+held\b|"
                                   r"\b(?:Conference|Meeting|Summit|summit)\s+was\s+(?:successfully\s+)?held\b")),
@@ -53,7 +58,7 @@ _TRIGGERS = [
                                r"\b(?:is|are)\s+(?:now\s+)?visiting\s+(?=[A-Z])|"
                                r"\b(?:paid|paying|pays)\s+(?:a|an)\s+(?:\w+\s+)?visit\b|\bon\s+an?\s+(?:\w+\s+){0,2}visit\s+to\b|"
                                r"\bled\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b.{0,60}?\bto\b|"
-                               r"\b(?:organized|organised|invited)\b.{0,120}?\bto\s+visit\b|"
+                               r"\b(?:organized|organised|invited|accompan(?:y|ied|ying))\b.{0,120}?\bto\s+visit\b|"
                                r"\bvisits\s+(?=[A-Z])|\bwere\s+on\s+a\s+(?:\w+\s+)?tour\b")),
     ("visit", True, re.compile(r"\bfor\s+an?\s+(?:[\w-]+\s+){0,3}(?:visit|tour|trip)\s+to\b|"
                                r"\barrived\s+in\b.{0,80}?\b(?:visit|tour)\b")),
@@ -67,7 +72,7 @@ _DAYS = re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|te
 _VAGUE_TIME = re.compile(r"\b(?:[Ll]ast|[Pp]ast|[Pp]revious|[Ee]arlier|[Nn]ext|[Cc]oming)\s+(?:year|month|week|years|months|"
                          r"decades?)\b|\b(?:first|second|third|fourth)\s+(?:quarter|half)\b|\bthis\s+year\b|\b[Ii]n\s+(?:19|20)\d\d\b|\bago\b|\b[Ss]ince\b|\b[Oo]nce\b|\b[Ee]very\b")
 # A meeting noun ("held a meeting") is an event only between two parties: "A and B held ...", "the A-B ...".
-_TWO_PARTIES = re.compile(r"\band\b.{1,80}?\b(?:held|hold|holds)\b|\b[A-Z][a-z]+-[A-Z][a-z]+\b")
+_TWO_PARTIES = re.compile(r"\band\b.{1,80}?\b(?:held|hold|holds)\b|\b[A-Z][a-z]+-[A-Z][A-Za-z]+\b")
 _NOT_MEETING = re.compile(r"\b(?:chaired|chairs|presided over|presides over|organizing committee|"
                           r"organising committee|working meeting|work meeting|executive meeting|"
                           r"standing committee meeting|press conference)\b", re.IGNORECASE)
@@ -187,8 +192,15 @@ def clause_span(sentence: str, trigger: Trigger, *, who_ends: bool = True) -> tu
     start = 0
     for m in _CLAUSE_START.finditer(sentence, 0, trigger.start):
         start = m.end()
+    skip = 0
     for m in _CLAUSE_END.finditer(sentence, trigger.end):
-        if not who_ends and re.match(r",\s+who\b", m.group()):
+        if m.start() < skip or (not who_ends and re.match(r",\s+who\b", m.group())):
+            continue
+        if not trigger.strong and m.start() - trigger.end < 3 and re.match(r",\s+which\b", m.group()):
+            # "The video conference, which lasted two hours yesterday, was attended by ...": the noun's verb
+            # comes after its relative clause
+            close = sentence.find(",", m.end())
+            skip = close if close != -1 else len(sentence)
             continue
         if not trigger.strong and re.match(r"\s+and\s", m.group()):
             continue    # "During last night's telephone conversation, President Xi and President Moon held ..."

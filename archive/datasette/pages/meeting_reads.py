@@ -31,9 +31,10 @@ class EventFilter:
     type: str | None = None
     names: list[str] | None = None              # every spelling of the official asked for
     sites: list[str] = field(default_factory=list)
+    nothing: bool = False                        # a filter value no event holds: nothing matches
 
     def where(self) -> tuple[str, dict]:
-        clauses: list[str] = []
+        clauses: list[str] = ["0"] if self.nothing else []
         params: dict[str, object] = {}
         if self.province:
             clauses.append("m.province = :province")

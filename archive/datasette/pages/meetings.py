@@ -60,6 +60,7 @@ class MeetingQuery:
                 self.unknown.append(("type", a["type"], closest(a["type"], types)))
         if "official" in a:
             await self._resolve_official(db, a["official"])
+        self.filter.nothing = bool(self.unknown)  # "no province Guizhu": 0 events, never every event
 
     async def _resolve_official(self, db, value: str) -> None:
         people = await reads.spellings(db)

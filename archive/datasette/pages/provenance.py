@@ -41,7 +41,7 @@ async def capture_sources(db, article_id: str, versions: list[dict]) -> dict:
         version = next((v["version"] for v in reversed(versions) if (v.get("seen_at") or "") <= when), None)
         shown = (f"version {version}" if r["outcome"] in ("new", "updated", "unchanged", "duplicate") and version
                  else "the page deleted" if r["outcome"] == "gone" else "no article")
-        out.append({"id": r["id"], "at": when[:16].replace("T", " "), "shown": shown,
+        out.append({"id": r["id"], "at": when[:16].replace("T", " "), "captured": when, "shown": shown,
                     "source": describe(r["kind"], r["source"]), "replay_url": r["replay_url"],
                     "live": r["kind"] is None})
     return {"rows": out, "total": total}

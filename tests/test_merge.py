@@ -1,0 +1,63 @@
+"""archive/merge.py on real archive files: versions seen by the archive and by a shard interleave in the order
+they were first seen, captures are kept once, a second merge changes nothing."""
+from __future__ import annotations
+
+import sqlite_utils
+
+from archive import Archive
+from archive.merge import merge
+
+
+def record(body: str, title: str = "Envoy visits Guizhou") -> dict:
+    return {"id": "x1", "site": "mfa", "url": "https://www.fmprc.gov.cn/eng/x1.html", "title": title,
+            "published": "2024-05-01", "body": body, "captions": [], "language": "en", "layer": "site",
+            "content_hash": str(hash(body))}
+
+
+def store(path, versions: list[tuple[str, str]]) -> None:
+    """Archive these (day, body) versions of one article, each with its capture."""
+    with Archive(path) as archive:
+        for day, body in versions:
+            with archive.transaction():
+                capture = archive.store_capture(run_id=None, site="mfa", url="https://www.fmprc.gov.cn/eng/x1.html",
+                                                final_url=None, status=200, headers={}, body=body.encode(),
+                                                fetched_at=f"2024-05-0{day}T00:00:00Z")
+                archive.store_article(record(body), seen_at=f"2024-05-0{day}T00:00:00Z", capture_id=capture)
+
+
+def history(path) -> tuple[list, str, tuple]:
+    db = sqlite_utils.Database(path)
+    revisions = [(r["seen_at"], r["replaced_at"], r["body"]) for r in
+                 db.query("select * from revisions where article_id = 'x1' order by seen_at")]
+    article = next(db.query("select * from articles where id = 'x1'"))
+    return revisions, article["body"], (article["first_seen"], article["last_seen"], article["last_changed"])
+
+
+def test_versions_interleave_by_first_seen_and_merging_again_changes_nothing(tmp_path):
+    ours, shard = tmp_path / "archive.db", tmp_path / "shard.db"
+    store(ours, [(1, "First text of the visit."), (3, "Third text of the visit.")])
+    store(shard, [(2, "Second text of the visit."), (4, "Second text of the visit.")])
+    [counts] = merge(ours, [shard])
+    assert (counts["updated"], counts["captures"]) == (1, 2)
+    revisions, body, seen = history(ours)
+    assert revisions == [("2024-05-01T00:00:00Z", "2024-05-02T00:00:00Z", "First text of the visit."),
+                         ("2024-05-02T00:00:00Z", "2024-05-03T00:00:00Z", "Second text of the visit.")]
+    assert body == "Third text of the visit."
+    assert seen == ("2024-05-01T00:00:00Z", "2024-05-04T00:00:00Z", "2024-05-03T00:00:00Z")
+    captures = sqlite_utils.Database(ours)["captures"].count
+    [again] = merge(ours, [shard])
+    assert (again["new"], again["updated"], again["captures"], again["runs"]) == (0, 0, 0, 0)
+    assert history(ours) == (revisions, body, seen)
+    assert sqlite_utils.Database(ours)["captures"].count == captures == 4
+
+
+def test_an_article_only_the_shard_has_is_copied_whole(tmp_path):
+    ours, shard = tmp_path / "archive.db", tmp_path / "shard.db"
+    store(shard, [(1, "First text of the visit."), (2, "Second text of the visit.")])
+    [counts] = merge(ours, [shard])
+    assert counts["new"] == 1
+    revisions, body, _ = history(ours)
+    assert [r[2] for r in revisions] == ["First text of the visit."] and body == "Second text of the visit."
+    db = sqlite_utils.Database(ours)
+    # the research interface's tables follow (triggers): the article is searchable
+    assert db.execute("select count(*) from articles_fts where articles_fts match 'visit'").fetchone()[0] == 1
