@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from scrapy.exceptions import IgnoreRequest
-
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TimeoutError
 from twisted.python.failure import Failure
 
