@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import HtmlResponse, Request
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TimeoutError
 from twisted.python.failure import Failure
 
 from crawler import config as config_module
+from crawler import listing
 from crawler.pages import describe_failure
 from crawler.spiders.site import SiteSpider
 from pipelines.normalise import article_id, canonical_url
@@ -50,8 +50,9 @@ def spider(pagination: str, **selectors) -> SiteSpider:
     return SiteSpider(config=config, site_key="demo", results=[])
 
 
-def response(url: str, html: str) -> HtmlResponse:
-    return HtmlResponse(url=url, body=html.encode("utf-8"), encoding="utf-8", request=Request(url))
+def response(url: str, html: str) -> listing.Page:
+    """A listing page as the spider reads it (crawler/listing.py)."""
+    return listing.Page(url, html)
 
 
 TRS_SCRIPT = '<script>createPageHTML(3, {current}, "index", "html");</script>'
@@ -68,24 +69,24 @@ TRS_SCRIPT = '<script>createPageHTML(3, {current}, "index", "html");</script>'
     ("https://demo.example.org/news/", '<a href="later.html" rel="next">Next</a>', "https://demo.example.org/news/later.html"),
 ])
 def test_trs_pagination_follows_the_page_count_of_the_script(url, script, want):
-    assert spider("trs").next_page(response(url, f"<html><body>{script}</body></html>"), url) == want
+    assert spider("trs").next_page(response(url, f"<html><body>{script}</body></html>")) == want
 
 
 def test_wordpress_pagination_follows_page_n_links_only_when_the_page_has_them():
     s = spider("wordpress")
     first = response("https://demo.example.org/", '<a href="/page/2/">Older posts</a>')
-    assert s.next_page(first, first.url) == "https://demo.example.org/page/2/"
+    assert s.next_page(first) == "https://demo.example.org/page/2/"
     second = response("https://demo.example.org/page/2/", '<a href="/page/3/">3</a><a href="/page/1/">1</a>')
-    assert s.next_page(second, second.url) == "https://demo.example.org/page/3/"
+    assert s.next_page(second) == "https://demo.example.org/page/3/"
     last = response("https://demo.example.org/page/3/", '<a href="/page/2/">Newer posts</a>')
-    assert s.next_page(last, last.url) is None
+    assert s.next_page(last) is None
     rel = response("https://demo.example.org/page/3/", '<link rel="next" href="https://demo.example.org/page/4/">')
-    assert s.next_page(rel, rel.url) == "https://demo.example.org/page/4/"
+    assert s.next_page(rel) == "https://demo.example.org/page/4/"
 
 
 def test_a_site_without_pagination_reads_its_start_pages_only():
     page = response("https://demo.example.org/news/", '<a href="index_1.html">2</a><a rel="next" href="x.html">></a>')
-    assert spider("none").next_page(page, page.url) is None
+    assert spider("none").next_page(page) is None
 
 
 def failure(exc: Exception) -> Failure:
