@@ -3,7 +3,9 @@
 `crawler/` may use `pipelines/` and `archive/`; `archive/` never imports `crawler/`; no module of `pipelines/`
 imports `crawler/`, and the pure ones (extraction, cleaning, normalising, tagging, the site rules) import
 neither `crawler/` nor `archive/`: only the orchestrators that write (record, reextract, learning, the
-Scrapy item pipeline) use the archive. Nothing imports `tests/`, and `bench/` does not edit sys.path.
+Scrapy item pipeline) use the archive. `archive/` reads of `pipelines/` only the shared definitions (SHARED: the
+article field registry, which imports nothing) and four older imports to be removed. Nothing imports `tests/`, and
+`bench/` does not edit sys.path.
 
 Run `python tests/test_layers.py` to print the import graph between the project's packages and modules.
 """
