@@ -265,3 +265,12 @@ def test_gazettes_own_export_comes_back_whole_whatever_the_article_pattern(crawl
     foreign = json_lines(gazette("import", "--json", str(crawled["first"]), db=tmp_path / "foreign.db",
                                  config=narrow).stdout)[0]
     assert foreign["new"] == 0 and foreign["skipped"]["not an article page"] >= 5
+
+
+def test_a_file_that_is_no_warc_is_one_line_and_leaves_no_archive(tmp_path):
+    text = tmp_path / "notes.txt"
+    text.write_text("not a web archive\n")
+    db = tmp_path / "new.db"
+    proc = gazette("import", str(text), db=db)
+    assert proc.returncode == 2 and "not a WARC, WACZ or Scrapy cache folder" in proc.stderr
+    assert "Traceback" not in proc.stderr and not db.exists()

@@ -62,14 +62,21 @@ def run_import(config: Config, db_path: str, files, *, other: bool, as_json: boo
         if not Path(path).exists():
             fail(f"no such file or folder: {path}", EXIT_USAGE)
     progress = Progress("importing", click.get_text_stream("stderr").isatty() and not as_json)
+    created, error = not Path(db_path).exists(), None
     with Archive(db_path) as archive:
         try:
             summary = import_files(archive, config, files, other=other, on_planned=progress.planned,
                                    on_capture=progress.step, workers=workers)
         except SourceError as exc:
-            fail(str(exc), EXIT_USAGE)
+            error = str(exc)
+            empty = not archive.db.execute("select count(*) from captures").fetchone()[0]
         finally:
             progress.close()
+    if error is not None:
+        if created and empty:  # a file that is no WARC leaves no empty archive behind
+            for suffix in ("", "-wal", "-shm"):
+                Path(db_path + suffix).unlink(missing_ok=True)
+        fail(error, EXIT_USAGE)
     emit(summary, as_json, summary_lines(summary, "records"))
     return EXIT_FAILED if summary["problems"] or summary["unreadable"] else 0
 
