@@ -27,6 +27,7 @@ from pathlib import Path
 from gazette_data import default_config
 
 from . import mentions_zh
+from .trie import trie_regex
 
 KINDS = ("country", "province", "city", "official")
 DEFAULT_CONFIG = default_config()  # the shipped config/ (its mentions/ is the fallback data)
@@ -59,28 +60,6 @@ class Tagger:
 
 def _norm(s: str) -> str:
     return " ".join(s.translate(_QUOTES).split())
-
-
-def _trie_regex(words) -> str:
-    """A regex matching any of `words`, longest first, as a trie (spaces match any run of whitespace)."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node) -> str:
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child)
-                    for ch, child in sorted(node.items()) if ch != ""]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            return "(?:" + body + ")?"
-        return body
-
-    return emit(trie)
 
 
 def _iso_names(country) -> list[str]:
@@ -178,7 +157,7 @@ def _official_patterns(data_dir: Path, lookup: dict) -> tuple:
 def _tagger(data_dir: str) -> Tagger:
     path = Path(data_dir)
     lookup = _places(path)
-    regex = re.compile(r"(?<![\w])(?:" + _trie_regex([k for k in lookup]) + r")(?![\w])")
+    regex = re.compile(r"(?<![\w])(?:" + trie_regex([k for k in lookup]) + r")(?![\w])")
     chinese = mentions_zh.build(str(path), tuple(lookup.items()))
     return Tagger(places=regex, lookup=lookup, officials=_official_patterns(path, lookup), chinese=chinese)
 

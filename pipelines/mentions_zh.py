@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .trie import trie_regex
+
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # A province's official name minus its administrative suffix is how running text names it.
 _SUFFIX = re.compile(r"(?:壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)$")
@@ -31,25 +33,6 @@ class ChineseTagger:
 
 def has_chinese(text: str) -> bool:
     return bool(text) and CJK.search(text) is not None
-
-
-def _trie(words) -> str:
-    """A regex matching any of `words`, longest first (a trie, so the regex stays small)."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch != ""]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return emit(trie)
 
 
 def _translations(domain: str):
@@ -140,9 +123,9 @@ def build(data_dir: str, english_lookup_items: tuple) -> ChineseTagger:
     heads = sorted(cfg.get("titles", {}).get("heads", []), key=len, reverse=True)
     person = None
     if officials:
-        title = "(?P<title>" + _trie(heads) + ")?" if heads else "(?P<title>)"
-        person = re.compile(title + "(?P<name>" + _trie(officials) + ")")
-    places = re.compile(_trie(lookup)) if lookup else None
+        title = "(?P<title>" + trie_regex(heads) + ")?" if heads else "(?P<title>)"
+        person = re.compile(title + "(?P<name>" + trie_regex(officials) + ")")
+    places = re.compile(trie_regex(lookup)) if lookup else None
     return ChineseTagger(places, lookup, person, dict(officials))
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from gazette_data import default_config
 
 from .. import mentions
+from ..trie import trie_regex
 
 DEFAULT_CONFIG = default_config()  # the shipped config/ (meetings.toml, mentions/), also in a non-editable install
 
@@ -84,10 +85,10 @@ def load(config_dir: str | None = None) -> Rules:
     for name, code in abroad.items():
         if code not in iso:
             raise ValueError(f"meetings.toml: [foreign_places] {name} = {code}: not a country code of the gazetteer")
-    surnames = mentions._trie_regex(_load_toml(mentions_dir / "officials.toml")["surnames"])
+    surnames = trie_regex(_load_toml(mentions_dir / "officials.toml")["surnames"])
     levels = tuple((lvl, tuple(words)) for lvl, words in cfg["levels"].items())
     return Rules(
-        foreign_places=re.compile(r"(?<![\w-])(?:" + mentions._trie_regex(abroad) + r")(?![\w-])") if abroad else None,
+        foreign_places=re.compile(r"(?<![\w-])(?:" + trie_regex(abroad) + r")(?![\w-])") if abroad else None,
         foreign_place_codes=abroad,
         chinese_long_title=_long_title(surnames),
         chinese_envoy=_envoy(surnames),
@@ -136,7 +137,7 @@ def leader_name(title: str, surname: str, day, rules: Rules) -> str | None:
 def _known_foreign(names: dict) -> re.Pattern | None:
     if not names:
         return None
-    alternatives = mentions._trie_regex(names)
+    alternatives = trie_regex(names)
     return re.compile(r"(?:(?P<hon>\b(?:Mr|Ms|Mrs|Madam)\.?\s+|\bcounterpart\s+))?(?<![\w-])(?P<name>" + alternatives
                       + r")(?![\w-])")
 
