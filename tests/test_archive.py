@@ -70,7 +70,7 @@ def test_unreadable_file_is_a_clear_error(tmp_path):
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"this is not a database" * 100)
     from archive import ArchiveError
-    with pytest.raises(ArchiveError, match="cannot open archive"):
+    with pytest.raises(ArchiveError, match="is not a Gazette archive"):
         Archive(bad)
     assert bad.read_bytes() == b"this is not a database" * 100  # left as it was, not overwritten
 

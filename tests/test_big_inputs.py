@@ -12,6 +12,7 @@ from crawler.demo.sites import write_config
 
 from .support import ROOT, json_lines
 
+READ_ROBOTS_PEAK_MB = 250  # a 3.9 MB robots.txt that is read, then parsed up to its limit
 PEAK_MB = 150
 PARAGRAPH = ("<p>The delegation visited the province and met the governor to discuss trade {n} and friendship, "
              "culture, education and tourism between the two cities.</p>\n")
@@ -60,7 +61,8 @@ def test_a_big_robots_txt_is_read_up_to_its_parsing_limit(tmp_path):
         results, peak = fetch(tmp_path, mirror.url + "/private/a.html", mirror.url + "/late.html")
         assert [r["status"] for r in results] == ["failed", "new"]
         assert "robots.txt" in results[0]["error"]
-        assert peak <= PEAK_MB, f"peak RSS {peak:.0f} MB"
+        # read (its first 512 KiB parsed), not refused: seen at 192 MB once in a full run, 790 MB before issue 25
+        assert peak <= READ_ROBOTS_PEAK_MB, f"peak RSS {peak:.0f} MB"
         # 9 MB: over the size limit, refused before it is parsed (Scrapy then treats the site as having none)
         mirror.set("/robots.txt", b"User-agent: *\nDisallow: /private/\n" + filler + filler[:1_000_000],
                    content_type="text/plain")

@@ -46,7 +46,7 @@ class MeetingQuery:
                 self.unknown.append(("province", a["province"], closest(a["province"], list(known))))
         if "country" in a:
             countries = await reads.countries(db)
-            f.country = {k.lower(): k for k in known}.get(a["country"].lower())
+            f.country = {k.lower(): k for k in countries}.get(a["country"].lower())
             if f.country is None:
                 self.unknown.append(("country", a["country"], closest(a["country"], countries)))
         if "year" in a:
