@@ -422,11 +422,43 @@ def _validators(db: sqlite_utils.Database) -> None:
         db.table("crawl_runs").add_column("bytes", int, not_null_default=0)
 
 
+def _research_pages_at_a_million(db: sqlite_utils.Database) -> None:
+    """What the research interface's first pages read at a million articles without scanning (issue 21,
+    archive/datasette/pages/):
+
+    - revisions_changed: the sites' edits newest first (`/-/changes`, its feed and per-source counts, the
+      `changes` view) from the index alone (a revision's `cause` sits after its text: reading it read the text);
+    - the `changes` view, same rows and columns, numbering each version by counting the article's earlier
+      revisions instead of numbering every version of every article (a window over the whole archive's text
+      before the first row), so `order by changed_at desc limit 20` reads 20 changes."""
+    db.execute("create index if not exists revisions_changed on revisions (replaced_at, cause, article_id)")
+    before = "(p.seen_at, p.replaced_at, p.id) < (r.seen_at, r.replaced_at, r.id)"
+    fields = {"title": "title", "body": "text", "published": "date", "byline": "byline"}
+    new = {f: f"case when n.id is null then a.{f} else n.{f} end" for f in (*fields, "captions")}
+    differs = " || ".join(f"case when r.{f} is not {new[f]} then '{label}, ' else '' end" for f, label in fields.items())
+    db.execute("drop view if exists changes")
+    db.execute(f"""create view changes as
+        select r.article_id,
+               1 + (select count(*) from revisions p where p.article_id = r.article_id and {before}) as from_version,
+               2 + (select count(*) from revisions p where p.article_id = r.article_id and {before}) as to_version,
+               r.replaced_at as changed_at, coalesce(r.cause, 'refetch') as cause,
+               trim({differs} || case when coalesce(r.captions, '[]') is not coalesce({new['captions']}, '[]')
+                                      then 'captions, ' else '' end, ', ') as changed,
+               r.title as old_title, {new['title']} as new_title
+        from revisions r join articles a on a.id = r.article_id
+        left join revisions n on n.id = (
+            select x.id from revisions x where x.article_id = r.article_id
+               and (x.seen_at, x.replaced_at, x.id) > (r.seen_at, r.replaced_at, r.id)
+             order by x.seen_at, x.replaced_at, x.id limit 1)
+        where r.replaced_at is not null""")
+
+
 MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state, _crawl_discovery,
               _revision_cause, _research_interface, _learned_boilerplate, _credits,
               _meetings, _gone_index, _article_keys_id, _province_months, _cheaper_cjk_check,
               _volatile_lines, _meetings_by_date,
-              _removals, _meeting_sources, _translations, _capture_origins, _validators]
+              _removals, _meeting_sources, _translations, _capture_origins, _validators,
+              _research_pages_at_a_million]
 VERSION = len(MIGRATIONS)
 
 

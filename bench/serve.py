@@ -11,9 +11,10 @@ Run:  python -m bench.serve --db ARCHIVE.db            (an archive from `python 
       python -m bench.serve --articles 20000            (builds a small archive in a temporary directory)
       python -m bench.serve --db A.db --code DIR        (serve with another checkout's Gazette, e.g. before a change)
       python -m bench.serve --db A.db --only gazette    (skip plain Datasette)
-      python -m bench.serve --db A.db --tag-mentions    (first give every article two countries and a province
-                                                         named, as real articles have, if none are tagged, and
-                                                         one meeting per 10 articles if there are none)
+      python -m bench.serve --db A.db --tag-mentions    (first give the archive the mentions, meetings, edits,
+                                                         gone articles, Chinese articles and translation pairs
+                                                         a real one has, each if it has none: bench/serve_data.py)
+      python -m bench.serve --db A.db --pages 'meetings' (time only the pages whose name matches)
 
 The archive is brought up to date (migrated) before any server starts, unless --code is given (an older
 checkout serves the file as it is); the time the migration took is printed.
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import socket
 import sqlite3
 import statistics
@@ -30,9 +32,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import closing
 import urllib.error
 import urllib.request
+from urllib.parse import quote_plus
 from pathlib import Path
+
+from bench import serve_data
 
 ROOT = Path(__file__).resolve().parent.parent
 LIMIT_MS = 500
@@ -47,9 +53,12 @@ cli(sys.argv[1:])
 """
 
 
-def pages(article_id: str, db_name: str, word: str) -> list[tuple[str, str, str]]:
-    """(page, Gazette path, plain Datasette path)."""
+def pages(ids: dict, db_name: str, word: str) -> list[tuple[str, str, str | None]]:
+    """(page, Gazette path, plain Datasette path or None). `ids`: article (any), edited (an article edited by its
+    site), paired (an English article with its Chinese original), official (a person's key)."""
     d = db_name
+    article_id, edited, paired, official = ids["article"], ids["edited"], ids["paired"], ids["official"]
+    q = quote_plus
     return [
         ("home", "/", "/"),
         ("database page", "/gazette", f"/{d}"),
@@ -57,20 +66,52 @@ def pages(article_id: str, db_name: str, word: str) -> list[tuple[str, str, str]
         (f"table search '{word}'", f"/gazette/articles?_search={word}", f"/{d}/articles?_search={word}"),
         ("facet by site", "/gazette/articles?_facet=site", f"/{d}/articles?_facet=site"),
         ("article page", f"/gazette/articles/{article_id}", f"/{d}/articles/{article_id}"),
+        ("edited article's page", f"/gazette/articles/{edited}", f"/{d}/articles/{edited}"),
         (f"search page '{word}' + facets", f"/-/search?q={word}",
          f"/{d}/articles?_search={word}&_facet=site"),
         (f"search page '{word}', newest first", f"/-/search?q={word}&order=date",
          f"/{d}/articles?_search={word}&_sort_desc=published"),
         ("search page, rare word", "/-/search?q=Turkmenistan", f"/{d}/articles?_search=Turkmenistan"),
         ("search page, phrase", "/-/search?q=%22sister+city%22", f"/{d}/articles?_search=%22sister+city%22"),
+        ("search page, prefix", "/-/search?q=invest*", f"/{d}/articles?_search=invest*"),
+        (f"search '{word} OR Turkmenistan'", "/-/search?q=" + q(f"{word} OR Turkmenistan"), None),
+        (f"search '{word} -friendship'", "/-/search?q=" + q(f"{word} -friendship"), None),
+        (f"search '{word} NOT friendship'", "/-/search?q=" + q(f"{word} NOT friendship"), None),
+        (f"search '-{word}' (exclusion alone)", "/-/search?q=" + q(f"-{word}"), None),
+        ("search Chinese '卢森堡'", "/-/search?q=" + q("卢森堡"), None),
+        ("search Chinese, 2 characters '大使'", "/-/search?q=" + q("大使"), None),
+        (f"search mixed '{word} OR 卢森堡'", "/-/search?q=" + q(f"{word} OR 卢森堡"), None),
+        ("search '卢森堡 -大使'", "/-/search?q=" + q("卢森堡 -大使"), None),
+        ("articles of a source", "/-/search?site=hunan", f"/{d}/articles?site=hunan"),
+        ("articles of a year", "/-/search?year=2020", None),
+        (f"'{word}' of a source and year", f"/-/search?q={word}&site=hunan&year=2020", None),
         ("articles naming a country", "/-/search?country=ALB", f"/{d}/mentions?code=ALB"),
+        ("articles naming a province", "/-/search?province=CN-GZ", None),
         (f"'{word}' naming a country", f"/-/search?q={word}&country=ALB", None),
+        ("unknown country", "/-/search?country=Narnia", None),
+        ("gone from their site", "/-/search?gone=1", None),
         ("feed of a search", f"/-/search.atom?q={word}", None),
         ("feed of a country", "/-/search.atom?country=ALB", None),
-        ("meetings page", "/-/meetings", "/{d}/meetings".replace("{d}", d)),
-        ("meetings of a province and year", "/-/meetings?province=Guizhou&year=2020&type=visit", None),
-        ("an official's events", "/-/official/chen-official17", None),
+        ("feed of gone articles", "/-/feeds/gone.atom", None),
+        ("feed of edits", "/-/feeds/changes.atom", None),
         ("changes page", "/-/changes", None),
+        ("changes of a source", "/-/changes?site=hunan", None),
+        ("difference page", f"/-/changes/{edited}/1", None),
+        ("a version, citable", f"/-/article/{edited}/v/1", None),
+        ("meetings page", "/-/meetings", f"/{d}/meetings"),
+        ("meetings of a province and year", "/-/meetings?province=Guizhou&year=2020&type=visit", None),
+        ("meetings with a country", "/-/meetings?country=Kenya", None),
+        ("meetings of a year", "/-/meetings?year=2020", None),
+        ("meetings of a type", "/-/meetings?type=visit", None),
+        ("meetings of an official", f"/-/meetings?official={official}", None),
+        ("meetings, unknown province", "/-/meetings?province=Guizhu", None),
+        ("feed of meetings", "/-/meetings.atom?province=Guizhou", None),
+        ("an official's events", f"/-/official/{official}", None),
+        ("translation page", f"/-/translation/{paired}", None),
+        ("omissions page", "/-/omissions", None),
+        ("meetings table", "/gazette/meetings", f"/{d}/meetings"),
+        ("visitors to a province by year", "/gazette/foreign_visitors_by_year?province=Guizhou&year=", None),
+        ("crawl health", "/gazette/crawl_health", None),
     ]
 
 
@@ -128,77 +169,24 @@ def stop(process: subprocess.Popen) -> None:
         process.kill()
 
 
-COUNTRIES = [("Albania", "ALB"), ("Kenya", "KEN"), ("Russia", "RUS"), ("Germany", "DEU"), ("Brazil", "BRA"),
-             ("Laos", "LAO"), ("Singapore", "SGP"), ("France", "FRA"), ("Zambia", "ZMB"), ("Hungary", "HUN"),
-             ("Thailand", "THA"), ("Cambodia", "KHM"), ("Benin", "BEN"), ("Georgia", "GEO"), ("Peru", "PER"),
-             ("Serbia", "SRB"), ("Egypt", "EGY"), ("Japan", "JPN"), ("Chile", "CHL"), ("Nepal", "NPL")]
-PROVINCES = [("Guizhou", "CN-GZ"), ("Hunan", "CN-HN"), ("Chongqing", "CN-CQ"), ("Guangdong", "CN-GD"),
-             ("Zhejiang", "CN-ZJ"), ("Yunnan", "CN-YN"), ("Sichuan", "CN-SC"), ("Hainan", "CN-HI")]
+def sample_ids(path: Path) -> dict:
+    """The articles and the person the pages open: one in the middle, one edited by its site (the first article
+    if none is), one with a translation pair, the official named most."""
+    from archive.datasette.pages.people import person_key
 
-
-def _values(rows) -> str:
-    """SQL VALUES tuples (index, name, code) of (name, code) pairs."""
-    return ", ".join(f"({i}, '{n}', '{c}')" for i, (n, c) in enumerate(rows))
-
-
-def tag_mentions(path: Path) -> None:
-    """Two countries and one province per article (chosen by rowid), when the archive has no mentions yet."""
-    conn = sqlite3.connect(path)
-    if conn.execute("select count(*) from (select 1 from mentions limit 1)").fetchone()[0]:
-        return
-    started = time.perf_counter()
-    with conn:
-        conn.execute("create temp table c (k, name, code)")
-        conn.execute(f"insert into c values {_values(COUNTRIES)}")
-        conn.execute("create temp table p (k, name, code)")
-        conn.execute(f"insert into p values {_values(PROVINCES)}")
-        for step, offset in ((1, 0), (7, 3)):
-            conn.execute(f"insert or ignore into mentions (article_id, kind, name, code, count) "
-                         f"select a.id, 'country', c.name, c.code, 1 from articles a "
-                         f"join c on c.k = (a.rowid * {step} + {offset}) % {len(COUNTRIES)}")
-        conn.execute(f"insert or ignore into mentions (article_id, kind, name, code, count) "
-                     f"select a.id, 'province', p.name, p.code, 1 from articles a "
-                     f"join p on p.k = a.rowid % {len(PROVINCES)}")
-    n = conn.execute("select count(*) from mentions").fetchone()[0]
-    conn.close()
-    print(f"tagged {n:,} synthetic mentions in {time.perf_counter() - started:.0f} s", flush=True)
-
-
-def tag_meetings(path: Path) -> None:
-    """One visit or meeting per 10 articles (a province, a year from the article's date, a foreign country and
-    one of 400 officials, each under two spellings), when the archive has no meetings yet: the meetings page's load."""
-    conn = sqlite3.connect(path)
-    if conn.execute("select count(*) from (select 1 from meetings limit 1)").fetchone()[0]:
-        return
-    started = time.perf_counter()
-    with conn:
-        conn.execute("create temp table mc (k, name, code)")
-        conn.execute(f"insert into mc values {_values(COUNTRIES)}")
-        conn.execute("create temp table mp (k, name, code)")
-        conn.execute(f"insert into mp values {_values(PROVINCES)}")
-        conn.execute("""insert into meetings (id, article_id, site, seq, type, date_start, date_end, year, month,
-                place_country, province, province_code, city, places, source, chinese_side, foreign_side, countries,
-                country_codes, sentence)
-            select a.id || '-1', a.id, a.site, 1, case a.rowid % 3 when 0 then 'visit' else 'meeting' end,
-                   substr(a.published, 1, 10), substr(a.published, 1, 10), cast(substr(a.published, 1, 4) as int),
-                   substr(a.published, 1, 7), 'CHN', p.name, p.code, 'City ' || (a.rowid / 10 % 97), '[]', 'article',
-                   json_array(json_object('name', case a.rowid / 10 % 2 when 0 then 'Shen' else 'Chen' end
-                              || ' Official' || (a.rowid / 10 % 400), 'title', 'Governor')),
-                   json_array(json_object('name', null, 'role', 'Ambassador', 'country_name', c.name)),
-                   json_array(c.name), json_array(c.code), 'A synthetic meeting of the benchmark.'
-            from articles a join mp p on p.k = a.rowid % 10 join mc c on c.k = a.rowid % 13
-            where a.rowid % 10 = 0 and a.published is not null""")
-        conn.execute("""insert into meeting_participants (meeting_id, article_id, side, name, title, country,
-                country_name, type, date_start, year, province, province_code)
-            select m.id, m.article_id, 'chinese', json_extract(m.chinese_side, '$[0].name'), 'Governor', 'CHN',
-                   'China', m.type, m.date_start, m.year, m.province, m.province_code from meetings m
-            union all
-            select m.id, m.article_id, 'foreign', null, 'Ambassador', json_extract(m.country_codes, '$[0]'),
-                   json_extract(m.countries, '$[0]'), m.type, m.date_start, m.year, m.province, m.province_code
-            from meetings m""")
-    n = conn.execute("select count(*) from meetings").fetchone()[0]
-    conn.close()
-    print(f"wrote {n:,} synthetic meetings in {time.perf_counter() - started:.0f} s", flush=True)
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        def one(sql, default=None):
+            try:
+                row = conn.execute(sql).fetchone()
+            except sqlite3.Error:
+                row = None
+            return row[0] if row else default
+        middle = one("select id from articles where rowid >= (select max(rowid) / 2 from articles) order by rowid")
+        edited = one("select article_id from revisions where cause = 'refetch' order by id", middle)
+        paired = one("select english_id from translations", middle)
+        name = one("select name from meeting_participants where name is not null group by name "
+                   "order by count(*) desc limit 1", "nobody")
+    return {"article": middle, "edited": edited, "paired": paired, "official": person_key(name) or "nobody"}
 
 
 def build(articles: int, directory: Path) -> Path:
@@ -218,6 +206,7 @@ def main(argv=None) -> int:
     parser.add_argument("--only", choices=("gazette", "plain"), help="time one server only")
     parser.add_argument("--tag-mentions", action="store_true",
                         help="give every article two countries and a province named first, if none are")
+    parser.add_argument("--pages", help="time only the pages whose name matches this regular expression")
     parser.add_argument("--json", dest="as_json", action="store_true", help="print the results as JSON")
     args = parser.parse_args(argv)
     temp = None
@@ -228,22 +217,25 @@ def main(argv=None) -> int:
     path = path.resolve()
     code = args.code.resolve()
     if args.tag_mentions:
-        tag_mentions(path)
+        serve_data.tag_mentions(path)
     if code == ROOT:
         from archive import Archive
         started = time.perf_counter()
         Archive(path).close()
         print(f"migration (schema brought up to date): {time.perf_counter() - started:.1f} s", flush=True)
         if args.tag_mentions:
-            tag_meetings(path)
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    count = conn.execute("select max(rowid) from articles").fetchone()[0] or 0
-    article_id = conn.execute("select id from articles where rowid >= ? order by rowid limit 1",
-                              [count // 2]).fetchone()[0]
-    conn.close()
-    table = pages(article_id, path.stem, args.word)
+            serve_data.tag_meetings(path)
+            serve_data.tag_history(path)
+            serve_data.tag_chinese(path)
+            serve_data.tag_captures(path)
+    table = pages(sample_ids(path), path.stem, args.word)
+    if args.pages:
+        table = [t for t in table if re.search(args.pages, t[0])]
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        count = conn.execute("select max(rowid) from articles").fetchone()[0] or 0
     env = {**os.environ, "PYTHONPATH": str(code)}
-    results = {}
+    results: dict = {}
+    loads: dict = {}
     for server in ("gazette", "plain"):
         if args.only and args.only != server:
             continue
@@ -255,21 +247,25 @@ def main(argv=None) -> int:
             command = [sys.executable, "-c", PLAIN, "serve", str(path), "--port", str(port)]
             paths = [p for _, _, p in table]
         started = time.perf_counter()
+        load = os.getloadavg()[0]
         process = start(command, code if server == "gazette" else Path(tempfile.gettempdir()), env, port)
         print(f"{server}: answering after {time.perf_counter() - started:.1f} s", flush=True)
         try:
             results[server] = measure(f"http://127.0.0.1:{port}", paths, args.repeat)
+            loads[server] = (load, os.getloadavg()[0])
+            print(f"{server}: load average (1 min) {load:.2f} before, {loads[server][1]:.2f} after", flush=True)
         finally:
             stop(process)
     if args.as_json:
-        print(json.dumps({"archive": str(path), "articles": count, "pages": [
+        print(json.dumps({"archive": str(path), "articles": count, "load": loads, "pages": [
             {"page": name, "gazette": results.get("gazette", [None] * len(table))[i],
              "plain": results.get("plain", [None] * len(table))[i]} for i, (name, _, _) in enumerate(table)]},
             indent=1))
         return 0
     print(f"\n{count:,} articles in {path} ({path.stat().st_size / 1e9:.1f} GB); ms, first answer / median of "
-          f"{args.repeat} more; limit {LIMIT_MS} ms")
-    print(f"{'page':<40} {'Gazette':>17} {'plain Datasette':>17} {'ratio (warm)':>13}")
+          f"{args.repeat} more; limit {LIMIT_MS} ms; load average "
+          + ", ".join(f"{k} {a:.1f}–{b:.1f}" for k, (a, b) in loads.items()))
+    print(f"{'page':<44} {'Gazette':>17} {'plain Datasette':>17} {'ratio (warm)':>13}")
     for i, (name, _, _) in enumerate(table):
         g = results.get("gazette", [None] * len(table))[i]
         p = results.get("plain", [None] * len(table))[i]
@@ -281,7 +277,7 @@ def main(argv=None) -> int:
             return f"{r['first_ms']:,.0f} / {r['warm_ms']:,.0f}{flag}"
         ratio = f"×{g['warm_ms'] / p['warm_ms']:.2f}" if g and p and p["warm_ms"] else ""
         over = " over" if g and max(g["first_ms"], g["warm_ms"]) > LIMIT_MS else ""
-        print(f"{name:<40} {cell(g):>17} {cell(p):>17} {ratio:>13}{over}")
+        print(f"{name:<44} {cell(g):>17} {cell(p):>17} {ratio:>13}{over}")
     if temp:
         temp.cleanup()
     return 0

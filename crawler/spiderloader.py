@@ -50,8 +50,12 @@ class SiteSpiderLoader:
         return list(self.config.sites)
 
     def load(self, spider_name: str) -> type[Spider]:
+        """The site's spider; a name no site has is one line on stderr and exit 2 (Scrapy's `crawl` command would
+        print the KeyError's traceback)."""
         if spider_name not in self.config.sites:
-            raise KeyError(f"Spider not found: {spider_name} (the sites are: {', '.join(self.list())})")
+            sys.stderr.write(f"scrapy: Spider not found: {spider_name} (no site of that key in the config; "
+                             f"the sites are: {', '.join(self.list())})\n")
+            raise SystemExit(2)
         return site_spider(self.config, spider_name, self.settings.get("GAZETTE_DB", "data/gazette.db"),
                            self.settings.get("LOG_LEVEL", "INFO"))
 

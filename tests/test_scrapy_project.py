@@ -40,4 +40,7 @@ def test_scrapy_list_and_crawl_on_the_mirror(mirrors, mirrored_config, db, tmp_p
                        env={"SCRAPY_SETTINGS_MODULE": "crawler.scrapy_project", "PYTHONPATH": str(ROOT)})
     assert elsewhere.returncode == 0 and elsewhere.stdout.split() == ["guizhou", "mfa"], elsewhere.stderr
     unknown = scrapy("crawl", "nowhere", cwd=ROOT, config=config, db=db)
-    assert unknown.returncode != 0 and "Spider not found: nowhere" in unknown.stderr
+    assert unknown.returncode == 2 and "Spider not found: nowhere" in unknown.stderr
+    # Scrapy's own start-up log lines, then one line saying what is wrong: no traceback
+    assert "Traceback" not in unknown.stderr, unknown.stderr
+    assert unknown.stderr.strip().splitlines()[-1].startswith("scrapy: Spider not found: nowhere"), unknown.stderr

@@ -143,7 +143,7 @@ def startup(datasette):
     """Compile Gazette's templates before the first visitor comes (a first page otherwise pays ~0.1 s for it)."""
     for name in ("gazette_home.html", "gazette_search.html", "gazette_change.html", "gazette_changes.html",
                  "gazette_meetings.html", "gazette_official.html", "gazette_version.html", "gazette_feed.html",
-                 "row-gazette-articles.html",
+                 "row-gazette-articles.html", "database-gazette.html",
                  "table-gazette-articles.html", "_table-gazette-articles.html", "base.html", "row.html",
                  "table.html", "_table.html"):
         datasette.jinja_env.get_template(name)

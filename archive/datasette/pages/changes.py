@@ -8,27 +8,47 @@ import math
 from urllib.parse import urlencode
 
 from .common import DATABASE, closest, colours, site_info
-from .diffs import change_list, versions
+from .diffs import change_list, describe_change, versions
 
 PAGE_SIZE = 20
 
 
 async def edits(db, site: str | None, limit: int, offset: int) -> list[dict]:
-    """The `changes` view's edits by the sites (newest first) with the article's site, title and date."""
+    """The edits by the sites, newest first, with the article's site, title and date, what changed and the two
+    versions (`old`, `new`: diffs.versions' dicts).
+
+    The revisions are walked newest first through revisions_changed (replaced_at, cause, article_id: no revision's
+    text is read to choose them); only the page's articles have their versions read and compared. The `changes`
+    view gives the same rows but numbers every version of every article to do so."""
     rows = (await db.execute(
-        "select c.article_id, c.from_version, c.to_version, c.changed_at, c.changed, c.new_title, a.site, "
-        "a.published, a.title from changes c join articles a on a.id = c.article_id where c.cause = 'refetch'"
-        + (" and a.site = :site" if site else "")
-        + f" order by c.changed_at desc, c.article_id limit {int(limit)} offset {int(offset)}",
+        "select r.id, r.article_id, r.replaced_at from revisions r indexed by revisions_changed"
+        + (" join article_keys k on k.id = r.article_id" if site else "")
+        + " where r.cause = 'refetch'" + (" and k.site = :site" if site else "")
+        + f" order by r.replaced_at desc, r.article_id limit {int(limit)} offset {int(offset)}",
         {"site": site} if site else {}, custom_time_limit=4000)).rows
-    return [dict(r) for r in rows]
+    ids = sorted({r["article_id"] for r in rows})
+    articles = {r["id"]: dict(r) for r in (await db.execute(
+        f"select id, site, published, title from articles where id in ({', '.join('?' * len(ids))})", ids)).rows}
+    history = {i: await versions(db, i) for i in ids}
+    out = []
+    for r in rows:
+        article, chain = articles.get(r["article_id"]), history.get(r["article_id"], [])
+        at = next((n for n, v in enumerate(chain) if v.get("id") == r["id"]), None)
+        if article is None or at is None or at + 1 >= len(chain):
+            continue
+        old, new = chain[at], chain[at + 1]
+        out.append({"article_id": r["article_id"], "from_version": old["version"], "to_version": new["version"],
+                    "changed_at": r["replaced_at"], "changed": ", ".join(describe_change(old, new)),
+                    "new_title": new.get("title"), "site": article["site"], "published": article["published"],
+                    "title": article["title"], "old": old, "new": new})
+    return out
 
 
 async def count_edits(db, site: str | None) -> tuple[int, dict[str, int]]:
-    """(edits shown, {site: edits}) of every site."""
+    """(edits shown, {site: edits}) of every site, from revisions_changed and article_keys_id (no text read)."""
     rows = (await db.execute(
-        "select a.site, count(*) from changes c join articles a on a.id = c.article_id "
-        "where c.cause = 'refetch' group by a.site", custom_time_limit=4000)).rows
+        "select k.site, count(*) from revisions r indexed by revisions_changed join article_keys k "
+        "on k.id = r.article_id where r.cause = 'refetch' group by k.site", custom_time_limit=4000)).rows
     per_site = {r[0]: r[1] for r in rows}
     return (per_site.get(site, 0) if site else sum(per_site.values())), per_site
 
@@ -49,11 +69,8 @@ async def changes_page(datasette, request):
         names = {v.get("name", k): k for k, v in sites.items()}
         unknown = {"value": site, "closest": [(n, names.get(n, n)) for n in closest(site, list(names) + list(sites))]}
     rows = await edits(db, site, PAGE_SIZE, (page - 1) * PAGE_SIZE)
-    history: dict[str, list[dict]] = {}
     for r in rows:
-        if r["article_id"] not in history:
-            history[r["article_id"]] = change_list(await versions(db, r["article_id"]))
-        r["change"] = next((c for c in history[r["article_id"]] if c["from"] == r["from_version"]), None)
+        r["change"] = change_list([r["old"], r["new"]])[0]
     last = max(1, math.ceil(total / PAGE_SIZE))
 
     def link(**changes):

@@ -12,17 +12,38 @@ from .common import DATABASE, archive_url
 WORD = re.compile(r"\s+|\w+|[^\w\s]")      # runs of space, words, single punctuation marks
 
 
-def word_diff(old: str | None, new: str | None) -> Markup:
-    """HTML of the text with deleted words in <del> and inserted words in <ins> (escaped)."""
-    a, b = WORD.findall(old or ""), WORD.findall(new or "")
-    out = []
+PARAGRAPH_BREAK = re.compile(r"(\n\s*\n)")
+
+
+def _marked(tag: str, text: str) -> str:
+    """Escaped text in <tag>, closed and opened again around each paragraph break (so that no mark spans two
+    paragraphs' <p>)."""
+    return "".join(piece if n % 2 else (f"<{tag}>{escape(piece)}</{tag}>" if piece else "")
+                   for n, piece in enumerate(PARAGRAPH_BREAK.split(text)))
+
+
+def _word_ops(a: list[str], b: list[str], out: list[str]) -> None:
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
             out.append(str(escape("".join(a[i1:i2]))))
         if op in ("delete", "replace"):
-            out.append("<del>" + str(escape("".join(a[i1:i2]))) + "</del>")
+            out.append(_marked("del", "".join(a[i1:i2])))
         if op in ("insert", "replace"):
-            out.append("<ins>" + str(escape("".join(b[j1:j2]))) + "</ins>")
+            out.append(_marked("ins", "".join(b[j1:j2])))
+
+
+def word_diff(old: str | None, new: str | None) -> Markup:
+    """HTML of the text with deleted words in <del> and inserted words in <ins> (escaped).
+
+    Paragraphs are matched first and words compared only inside the stretches of paragraphs that differ: a
+    word-level match over a whole long text costs its length squared (2 s for 20 edits of 350 words)."""
+    a, b = PARAGRAPH_BREAK.split(old or ""), PARAGRAPH_BREAK.split(new or "")
+    out: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(str(escape("".join(a[i1:i2]))))
+        else:
+            _word_ops(WORD.findall("".join(a[i1:i2])), WORD.findall("".join(b[j1:j2])), out)
     text = "".join(out)
     return Markup("\n".join(f"<p>{p}</p>" for p in re.split(r"\n\s*\n", text) if p.strip()))
 
@@ -44,16 +65,17 @@ def only_changes(diff: Markup, context: int = 1) -> Markup:
 
 
 async def versions(db, article_id: str) -> list[dict]:
-    """Every version of an article, oldest first, numbered from 1; the last is the current text."""
+    """Every version of an article, oldest first, numbered from 1; the last is the current text (id None; the
+    others have their revision's id)."""
     revisions = (await db.execute(
-        "select seen_at, replaced_at, cause, title, published, byline, body, captions from revisions "
+        "select id, seen_at, replaced_at, cause, title, published, byline, body, captions from revisions "
         "where article_id = ? order by seen_at, replaced_at, id", [article_id])).rows
     current = (await db.execute("select title, published, byline, body, captions, first_seen, last_changed "
                                 "from articles where id = ?", [article_id])).first()
     out = [dict(r) for r in revisions]
     if current is not None:
         out.append({**dict(current), "seen_at": out[-1]["replaced_at"] if out else current["first_seen"],
-                    "replaced_at": None, "cause": None})
+                    "replaced_at": None, "cause": None, "id": None})
     for n, v in enumerate(out, 1):
         v["version"] = n
     return out
