@@ -430,8 +430,11 @@ def _research_pages_at_a_million(db: sqlite_utils.Database) -> None:
       `changes` view) from the index alone (a revision's `cause` sits after its text: reading it read the text);
     - the `changes` view, same rows and columns, numbering each version by counting the article's earlier
       revisions instead of numbering every version of every article (a window over the whole archive's text
-      before the first row), so `order by changed_at desc limit 20` reads 20 changes."""
+      before the first row), so `order by changed_at desc limit 20` reads 20 changes;
+    - article_keys_published: a year's articles (`/-/search?year=`) counted and faceted from the narrow keys;
+    - capture_years (below)."""
     db.execute("create index if not exists revisions_changed on revisions (replaced_at, cause, article_id)")
+    db.execute("create index if not exists article_keys_published on article_keys (published)")
     before = "(p.seen_at, p.replaced_at, p.id) < (r.seen_at, r.replaced_at, r.id)"
     fields = {"title": "title", "body": "text", "published": "date", "byline": "byline"}
     new = {f: f"case when n.id is null then a.{f} else n.{f} end" for f in (*fields, "captions")}
@@ -451,6 +454,47 @@ def _research_pages_at_a_million(db: sqlite_utils.Database) -> None:
                and (x.seen_at, x.replaced_at, x.id) > (r.seen_at, r.replaced_at, r.id)
              order by x.seen_at, x.replaced_at, x.id limit 1)
         where r.replaced_at is not null""")
+    _capture_years(db)
+
+
+# the outcomes of a capture that gave an article (archive/datasette/pages/provenance.py STORED; kept here: schema
+# steps never change)
+_STORED = "('new', 'updated', 'unchanged', 'duplicate')"
+
+
+def _capture_years(db: sqlite_utils.Database) -> None:
+    """capture_years: per site and year of capture, the captures that gave an article, fetched live and imported
+    (a `capture_origins` row) apart, for the home page's coverage table (reading every capture took 7 s at a
+    million); kept in step by triggers on captures (insert, delete, a changed outcome, site or time) and on
+    capture_origins (a capture found imported)."""
+    db.execute("""create table if not exists capture_years (site text not null, year text not null,
+        live integer not null default 0, past integer not null default 0, primary key (site, year)) without rowid""")
+    db.execute("delete from capture_years")
+    db.execute(f"""insert into capture_years (site, year, live, past)
+        select coalesce(c.site, ''), substr(c.fetched_at, 1, 4), sum(o.capture_id is null), sum(o.capture_id is not null)
+        from captures c left join capture_origins o on o.capture_id = c.id
+        where c.outcome in {_STORED} and c.fetched_at is not null group by 1, 2""")
+    imported = "(select count(*) from capture_origins where capture_id = {0}.id)"
+    add = """insert into capture_years (site, year, live, past)
+            select coalesce({0}.site, ''), substr({0}.fetched_at, 1, 4), {1} = 0, {1}
+            where {0}.outcome in {2} and {0}.fetched_at is not null
+            on conflict (site, year) do update set live = live + excluded.live, past = past + excluded.past"""
+    remove = """update capture_years set live = live - ({1} = 0), past = past - {1}
+            where {0}.outcome in {2} and {0}.fetched_at is not null
+              and site = coalesce({0}.site, '') and year = substr({0}.fetched_at, 1, 4)"""
+    move = """update capture_years set live = live {1} 1, past = past {2} 1
+            where (site, year) = (select coalesce(site, ''), substr(fetched_at, 1, 4) from captures
+                                  where id = {0}.capture_id and outcome in {3} and fetched_at is not null)"""
+    for name, event, body in (
+            ("capture_years_ai", "after insert on captures", add.format("new", imported.format("new"), _STORED)),
+            ("capture_years_ad", "after delete on captures", remove.format("old", imported.format("old"), _STORED)),
+            ("capture_years_au", "after update of outcome, site, fetched_at on captures",
+             remove.format("old", imported.format("old"), _STORED) + ";\n"
+             + add.format("new", imported.format("new"), _STORED)),
+            ("capture_years_oi", "after insert on capture_origins", move.format("new", "-", "+", _STORED)),
+            ("capture_years_od", "after delete on capture_origins", move.format("old", "+", "-", _STORED))):
+        db.execute(f"drop trigger if exists {name}")
+        db.execute(f"create trigger {name} {event} begin {body}; end")
 
 
 MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state, _crawl_discovery,

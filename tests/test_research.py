@@ -68,6 +68,8 @@ def found(conn, text: str) -> set[str]:
 def test_search_finds_what_people_type(archive, text, want):
     _, conn = archive
     assert found(conn, text) == want
+    if not Search(text).empty:           # the count the search page shows, from the terms' sets, agrees
+        assert counted(conn, text) == len(want)
 
 
 def words(aid: str) -> list[str]:
@@ -118,6 +120,13 @@ def test_each_operator_finds_what_the_texts_hold(archive, text, oracle):
     want = {aid for aid in TEXTS if oracle(aid)}
     assert want, text                        # every case has an answer to find
     assert found(conn, text) == want
+    assert counted(conn, text) == len(want)     # the search page's count, from the terms' sets of rowids
+
+
+def counted(conn, text: str) -> int:
+    sets, params, complement = Search(text).rowid_sets()
+    n = conn.execute(f"select count(*) from ({sets})", params).fetchone()[0]
+    return conn.execute("select count(*) from articles").fetchone()[0] - n if complement else n
 
 
 def test_queries_are_always_valid_fts5(archive):
@@ -268,3 +277,39 @@ def test_json_cells_read_as_lines_never_raw_json():
     assert str(json_list_cell("[[0, 0], [1, null]]")) == "0 and 0<br>1 and none"
     assert str(json_list_cell('[{"rule": "separator", "text": "※※※"}]')) == "※※※ (separator)"
     assert json_list_cell("plain words [not json]") is None
+
+
+def test_capture_years_agree_with_the_captures(tmp_path):
+    """The home page's coverage table reads capture_years, kept by triggers: after captures are stored, given
+    outcomes, found imported, moved and deleted, it holds what counting the captures gives."""
+    from archive.origins import record_origin
+
+    def direct(conn):
+        return sorted(conn.execute(
+            "select coalesce(c.site, ''), substr(c.fetched_at, 1, 4), sum(o.capture_id is null), "
+            "sum(o.capture_id is not null) from captures c left join capture_origins o on o.capture_id = c.id "
+            "where c.outcome in ('new', 'updated', 'unchanged', 'duplicate') and c.fetched_at is not null "
+            "group by 1, 2").fetchall())
+
+    def kept(conn):
+        return sorted(conn.execute("select site, year, live, past from capture_years where live or past").fetchall())
+
+    path = tmp_path / "gazette.db"
+    with Archive(path) as a, a.transaction():
+        ids = [a.store_capture(run_id=None, site=site, url=f"https://x/{n}", final_url=None, status=200,
+                               headers={}, body=f"page {n}".encode(), fetched_at=f"20{18 + n % 3}-01-01T00:00:00Z",
+                               outcome=outcome)
+               for n, (site, outcome) in enumerate([("mfa", "new"), ("mfa", None), ("hunan", "new"),
+                                                     ("hunan", "failed"), ("mfa", "unchanged"), ("mfa", "new")])]
+        a.set_capture_outcome(ids[1], "updated", None)             # an outcome given after the capture
+        a.set_capture_outcome(ids[2], "gone", None)                # one that no longer gave an article
+        record_origin(a, ids[0], kind="warc", source="a.warc", record="r0")
+        record_origin(a, ids[3], kind="warc", source="a.warc", record="r3")   # imported, gave no article
+        a.set_capture_outcome(ids[3], "new", None)
+    conn = sqlite3.connect(path)
+    assert kept(conn) == direct(conn) and sum(r[3] for r in kept(conn)) == 2
+    conn.execute("update captures set fetched_at = '2024-05-05T00:00:00Z', site = 'hunan' where id = ?", [ids[5]])
+    conn.execute("delete from capture_origins where capture_id = ?", [ids[0]])
+    conn.execute("delete from captures where id = ?", [ids[4]])
+    conn.commit()
+    assert kept(conn) == direct(conn)

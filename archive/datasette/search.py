@@ -173,6 +173,19 @@ class Search:
             ands.append(f"{rowid} {'not in' if clause.negated else 'in'} ({rows})")
         return "(" + " and ".join(ands) + ")", params
 
+    def rowid_sets(self, prefix: str = "c") -> tuple[str, dict, bool]:
+        """(one compound SELECT of rowids, its parameters, complement) for counting the matches without walking
+        every article: the words' sets intersected, the exclusions taken away; with exclusions only (complement
+        True) it selects the rowids to leave out, and the matches are every other article."""
+        params: dict = {}
+        kept, left_out = [], []
+        for g, clause in enumerate(self.clauses):
+            rows = " union ".join(_term_rows(t, f"{prefix}{g}_{n}", params) for n, t in enumerate(clause.terms))
+            (left_out if clause.negated else kept).append(f"select rowid from ({rows})")
+        if kept:
+            return " intersect ".join(kept) + "".join(f" except {n}" for n in left_out), params, False
+        return " union ".join(left_out), params, True
+
     def describe(self) -> str:
         """How the query was understood, in words."""
         words = []

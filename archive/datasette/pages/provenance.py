@@ -4,12 +4,10 @@ replay link, from `gazette backfill`) and the version it showed; on the home pag
 live and from the past apart. Reads `captures` and `capture_origins` (archive/origins.py)."""
 from __future__ import annotations
 
-import time
 from urllib.parse import urlsplit
 
 STORED = "('new', 'updated', 'unchanged', 'duplicate')"
 SHOWN = 50
-_cache: dict = {}
 
 
 def describe(kind: str | None, source: str | None) -> str:
@@ -47,28 +45,21 @@ async def capture_sources(db, article_id: str, versions: list[dict]) -> dict:
     return {"rows": out, "total": total}
 
 
-async def coverage(db, sites: list[str], ttl: float = 300) -> dict:
-    """Article captures per source and year of capture, live and imported apart (cached `ttl` seconds: it reads
-    every capture)."""
-    if not await db.table_exists("capture_origins"):
+async def coverage(db, sites: list[str]) -> dict:
+    """Article captures per source and year of capture, live and imported apart, from capture_years (kept by
+    triggers: archive/schema.py)."""
+    if not await db.table_exists("capture_years"):
         return {"years": [], "rows": []}
-    key = (db.name, tuple(sites))
-    hit = _cache.get(key)
-    if hit and time.monotonic() - hit[0] < ttl:
-        return hit[1]
-    rows = (await db.execute(
-        f"select c.site, substr(c.fetched_at, 1, 4) as year, sum(o.capture_id is null) as live, "
-        f"sum(o.capture_id is not null) as past from captures c left join capture_origins o on o.capture_id = c.id "
-        f"where c.outcome in {STORED} and c.fetched_at is not null group by 1, 2")).rows
+    rows = (await db.execute("select nullif(site, '') as site, year, live, past from capture_years "
+                             "where live > 0 or past > 0")).rows
     found = {(r["site"], r["year"]): (r["live"], r["past"]) for r in rows}
     years = sorted({y for _, y in found})
     if years:
         years = [str(y) for y in range(int(years[0]), int(years[-1]) + 1)]
-    keys = [s for s in sites if any(k == s for k, _ in found)] + sorted({k for k, _ in found} - set(sites))
+    keys = [s for s in sites if any(k == s for k, _ in found)] + sorted({k for k, _ in found} - set(sites),
+                                                                         key=lambda k: k or "")
     top = max([v for pair in found.values() for v in pair] or [1])
     table = [{"site": k, "cells": [{"year": y, "live": found.get((k, y), (0, 0))[0],
                                      "past": found.get((k, y), (0, 0))[1]} for y in years]} for k in keys]
-    result = {"years": years, "rows": table, "top": top,
-              "imported": any(c["past"] for row in table for c in row["cells"])}
-    _cache[key] = (time.monotonic(), result)
-    return result
+    return {"years": years, "rows": table, "top": top,
+            "imported": any(c["past"] for row in table for c in row["cells"])}

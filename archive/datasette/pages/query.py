@@ -136,6 +136,13 @@ async def count_hits(db, query: Query) -> int:
     if query.search.match and not query.filters:
         return (await db.execute("select count(*) from articles_fts where articles_fts match :sq",
                                  {"sq": query.search.match})).rows[0][0]
+    if query.text and not query.filters:
+        # Chinese or exclusions alone: the terms' sets of rowids combined, not every article checked against them
+        sets, params, complement = query.search.rowid_sets()
+        found = (await db.execute(f"select count(*) from ({sets})", params, custom_time_limit=4000)).rows[0][0]
+        if not complement:
+            return found
+        return (await db.execute("select coalesce(sum(articles), 0) from article_months")).rows[0][0] - found
     where, params = query.conditions("k")
     named = named_in(query.filters)
     if named and len(query.filters) == 1 and not query.text:
@@ -162,6 +169,8 @@ async def page_rowids(db, query: Query, total: int | None) -> list[int]:
         return [r[0] for r in (await db.execute(sql, params)).rows]
     # newest published first: walk the published index when the matches are many, sort them when few
     if (total or 0) > 2000:
+        if "y0" in params:      # a year: the walk starts at its end, not at the newest article
+            where.append("a.published >= :y0 and a.published < :y1")
         sql = ("select a.rowid from articles a indexed by articles_published "
                "join article_keys k on k.rowid = a.rowid"
                + (" where " + " and ".join(where) if where else "")
