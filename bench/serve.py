@@ -223,11 +223,11 @@ def main(argv=None) -> int:
         started = time.perf_counter()
         Archive(path).close()
         print(f"migration (schema brought up to date): {time.perf_counter() - started:.1f} s", flush=True)
-        if args.tag_mentions:
-            serve_data.tag_meetings(path)
-            serve_data.tag_history(path)
-            serve_data.tag_chinese(path)
-            serve_data.tag_captures(path)
+    if args.tag_mentions:       # the tables exist in the archive as bench.archive made it (any recent checkout)
+        serve_data.tag_meetings(path)
+        serve_data.tag_history(path)
+        serve_data.tag_chinese(path)
+        serve_data.tag_captures(path)
     table = pages(sample_ids(path), path.stem, args.word)
     if args.pages:
         table = [t for t in table if re.search(args.pages, t[0])]

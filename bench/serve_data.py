@@ -119,7 +119,7 @@ def tag_history(path: Path) -> None:
     when the archive has no revisions yet."""
     from archive import Archive
 
-    archive = Archive(path)
+    archive = Archive(path, migrate=False)  # bench.serve migrated it first, unless it times an older checkout
     if not _empty(archive.db.conn, "revisions"):
         archive.close()
         return
@@ -156,7 +156,7 @@ def tag_chinese(path: Path) -> None:
     from archive import Archive
     from pipelines.normalise import article_id, content_hash
 
-    archive = Archive(path)
+    archive = Archive(path, migrate=False)  # bench.serve migrated it first, unless it times an older checkout
     if not _empty(archive.db.conn, "articles", "where language = 'zh'"):
         archive.close()
         return

@@ -178,7 +178,8 @@ class Search:
         every article: the words' sets intersected, the exclusions taken away; with exclusions only (complement
         True) it selects the rowids to leave out, and the matches are every other article."""
         params: dict = {}
-        kept, left_out = [], []
+        kept: list[str] = []
+        left_out: list[str] = []
         for g, clause in enumerate(self.clauses):
             rows = " union ".join(_term_rows(t, f"{prefix}{g}_{n}", params) for n, t in enumerate(clause.terms))
             (left_out if clause.negated else kept).append(f"select rowid from ({rows})")
