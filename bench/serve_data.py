@@ -66,8 +66,9 @@ def tag_mentions(path: Path) -> None:
 
 
 def tag_meetings(path: Path) -> None:
-    """One visit or meeting per 10 articles (a province, a year from the article's date, a foreign country and
-    one of 400 officials, each under two spellings), when the archive has no meetings yet: the meetings page's load."""
+    """One visit or meeting per 10 articles (one of 8 provinces, the year of the article's date (10 of the 25 years), a
+    foreign country and one of 400 officials, each under two spellings), when the archive has no meetings yet: the
+    meetings page's load."""
     conn = sqlite3.connect(path)
     if not _empty(conn, "meetings"):
         return
@@ -87,8 +88,8 @@ def tag_meetings(path: Path) -> None:
                               || ' Official' || (a.rowid / 10 % 400), 'title', 'Governor')),
                    json_array(json_object('name', null, 'role', 'Ambassador', 'country_name', c.name)),
                    json_array(c.name), json_array(c.code), 'A synthetic meeting of the benchmark.'
-            from articles a join mp p on p.k = a.rowid % 10 join mc c on c.k = a.rowid % 13
-            where a.rowid % 10 = 0 and a.published is not null""")
+            from articles a join mp p on p.k = a.rowid / 10 % 8 join mc c on c.k = a.rowid % 13
+            where a.rowid % 10 = a.rowid / 10 % 10 and a.published is not null""")
         conn.execute("""insert into meeting_participants (meeting_id, article_id, side, name, title, country,
                 country_name, type, date_start, year, province, province_code)
             select m.id, m.article_id, 'chinese', json_extract(m.chinese_side, '$[0].name'), 'Governor', 'CHN',

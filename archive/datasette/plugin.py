@@ -140,13 +140,25 @@ def prepare_connection(conn):
 
 @hookimpl
 def startup(datasette):
-    """Compile Gazette's templates before the first visitor comes (a first page otherwise pays ~0.1 s for it)."""
+    """Compile Gazette's templates and read the officials' names before the first visitor comes (a first page
+    otherwise pays ~0.1 s for the templates)."""
     for name in ("gazette_home.html", "gazette_search.html", "gazette_change.html", "gazette_changes.html",
                  "gazette_meetings.html", "gazette_official.html", "gazette_version.html", "gazette_feed.html",
                  "row-gazette-articles.html", "database-gazette.html",
                  "table-gazette-articles.html", "_table-gazette-articles.html", "base.html", "row.html",
                  "table.html", "_table.html"):
         datasette.jinja_env.get_template(name)
+
+    async def warm():
+        """The officials' spellings, merged by key, read once before the first visitor (0.4 s at 100,000 events),
+        not on the first official's page."""
+        from archive.datasette import DATABASE
+        from archive.datasette.pages import meeting_reads
+        try:
+            await meeting_reads.spellings(datasette.get_database(DATABASE))
+        except Exception:  # an archive without the meetings tables (served as it is): nothing to read ahead
+            pass
+    return warm
 
 
 OUTDATED = ("<h1>This archive needs updating</h1><p>It was made by an older Gazette and could not be brought up "

@@ -58,8 +58,13 @@ class EventFilter:
 # -- the values a filter can take ----------------------------------------------------------------------
 
 async def provinces(db) -> dict[str, str]:
-    """{province name: its code} of the provinces events took place in."""
-    rows = (await db.execute("select distinct province, province_code from meetings where province is not null")).rows
+    """{province name: its code} of the provinces events took place in: one step down meetings_province_year per
+    province (not every event's row)."""
+    rows = (await db.execute(
+        "with recursive p(name) as (select min(province) from meetings union all "
+        "select (select min(province) from meetings where province > p.name) from p where p.name is not null) "
+        "select name, (select province_code from meetings where province = p.name and province_code is not null "
+        "limit 1) from p where name is not null")).rows
     return {r[0]: r[1] for r in rows}
 
 
@@ -119,19 +124,31 @@ async def event_page(db, f: EventFilter, limit: int, offset: int) -> list[list[s
     """The ids of the rows of each event on the page, newest first (undated last).
 
     The rows of one event share their first day, so grouping only the newest rows of the filter (through the
-    meetings_date index: a few times more than the page needs) gives the right page when its last event is newer
-    than the oldest day among those rows, or when they are all the rows; otherwise every row is grouped."""
+    meetings_date or meetings_year_date index: a few times more than the page needs, reading only id, day and
+    event) gives the right page when its last event is newer than the oldest day among those rows, or when they
+    are all the rows; otherwise every row is grouped."""
     where, params = f.where()
     cap = (offset + limit) * 4 + 50
-    recent = f"(select * from meetings m{where} order by m.date_start desc limit {cap})"
-    n, dated, cutoff = (await db.execute(
-        f"select count(*), count(date_start), min(date_start) from {recent}", params)).rows[0]
-    rows = (await db.execute(_grouped(recent, "", offset + limit, 0), params, custom_time_limit=4000)).rows
-    exact = n < cap or dated < n or (len(rows) == offset + limit and rows[-1][1] is not None and rows[-1][1] > cutoff)
+    recent = (await db.execute(f"select m.id, m.date_start, {EVENT_KEY} from meetings m{where} "
+                               f"order by m.date_start desc limit {cap}", params)).rows
+    events: dict[str, list] = {}        # event -> [row ids, newest day, smallest id], in the order rows came
+    for row_id, day, event in recent:
+        entry = events.setdefault(event, [[], None, row_id])
+        entry[0].append(row_id)
+        entry[1] = day if entry[1] is None or (day is not None and day > entry[1]) else entry[1]
+        entry[2] = min(entry[2], row_id)
+    ordered = sorted(events.values(), key=lambda e: e[2])         # smallest id first among the same day,
+    ordered.sort(key=lambda e: e[1] or "", reverse=True)          # newest day first (stable), undated last
+    del ordered[offset + limit:]
+    days = [r[1] for r in recent if r[1] is not None]
+    cutoff = min(days) if days else None
+    exact = len(recent) < cap or len(days) < len(recent) or (
+        len(ordered) == offset + limit and ordered[-1][1] is not None and ordered[-1][1] > cutoff)
     if not exact:
         rows = (await db.execute(_grouped("meetings", where, offset + limit, 0), params,
                                  custom_time_limit=4000)).rows
-    return [r[0].split(" ") for r in rows[offset:]]
+        return [r[0].split(" ") for r in rows[offset:]]
+    return [e[0] for e in ordered[offset:]]
 
 
 def _people(value) -> list[dict]:

@@ -122,7 +122,9 @@ def _hits_sql(query: Query, limit: int, before: int | None = None, rank: bool = 
                f"where m.kind = :{kind}_kind and m.{key} = :{kind}" + "".join(f" and {w}" for w in other)
                + (f" order by m.rowid desc limit {int(limit)}" if limit >= 0 else ""))
         return sql, params
-    sql = (f"select {columns} from article_keys k" + (" where " + " and ".join(where) if where else "")
+    # gone from their site (a small share): their partial index, sorted, not every key walked newest first
+    gone = " indexed by article_keys_gone" if query.filters.get("gone") == "1" and not query.text else ""
+    sql = (f"select {columns} from article_keys k{gone}" + (" where " + " and ".join(where) if where else "")
            + f" order by k.rowid desc limit {int(limit)}")
     return sql, params
 
