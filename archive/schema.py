@@ -431,6 +431,8 @@ def _research_pages_at_a_million(db: sqlite_utils.Database) -> None:
     - the `changes` view, same rows and columns, numbering each version by counting the article's earlier
       revisions instead of numbering every version of every article (a window over the whole archive's text
       before the first row), so `order by changed_at desc limit 20` reads 20 changes;
+    - mentions_kind_code: a country's (province's) articles counted from the index and walked newest tagged
+      first (the index holds them in rowid order);
     - article_keys_published: a year's articles (`/-/search?year=`) counted and faceted from the narrow keys;
     - meetings_year_date: a year's events newest first (`/-/meetings?year=`); meeting_participants_place and
       _side: visitors to a province, and the participants table's facets, from indexes;
@@ -438,6 +440,7 @@ def _research_pages_at_a_million(db: sqlite_utils.Database) -> None:
     db.execute("create index if not exists revisions_changed on revisions (replaced_at, cause, article_id)")
     db.execute("create index if not exists article_keys_published on article_keys (published)")
     db.execute("create index if not exists meetings_year_date on meetings (year, date_start)")
+    db.execute("create index if not exists mentions_kind_code on mentions (kind, code)")
     db.execute("create index if not exists meeting_participants_place on meeting_participants (province, year)")
     db.execute("create index if not exists meeting_participants_side on meeting_participants (side)")
     before = "(p.seen_at, p.replaced_at, p.id) < (r.seen_at, r.replaced_at, r.id)"

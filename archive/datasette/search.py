@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # FTS5's trigram tokenizer came with SQLite 3.34; before it articles_cjk is a plain table (schema.py)
 TRIGRAM = sqlite3.sqlite_version_info >= (3, 34, 0)
@@ -120,8 +120,23 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _term_rows(term: Term, name: str, params: dict) -> str:
-    """SQL selecting the rowids of the articles holding one term, from the index its script needs."""
+def scanned(term: Term) -> bool:
+    """A Chinese term no index finds (shorter than a trigram): each use reads every Chinese article."""
+    return term.cjk and not (len(term.text) >= 3 and TRIGRAM)
+
+
+def scan_sql(term: Term) -> tuple[str, list]:
+    """The rowids of the Chinese articles holding a term too short for the trigram index (LIKE)."""
+    like = _like(term.text)
+    return "select rowid from articles_cjk where title like ? escape '\\' or body like ? escape '\\'", [like, like]
+
+
+def _term_rows(term: Term, name: str, params: dict, known: dict | None = None) -> str:
+    """SQL selecting the rowids of the articles holding one term, from the index its script needs (or from
+    `known`: {term text: JSON list of rowids} already found, for terms no index finds)."""
+    if known and scanned(term) and term.text in known:
+        params[name] = known[term.text]
+        return f"select value from json_each(:{name})"
     if not term.cjk:
         params[name] = _quoted(term)
         return f"select rowid from articles_fts where articles_fts match :{name}"
@@ -135,8 +150,10 @@ def _term_rows(term: Term, name: str, params: dict) -> str:
 
 @dataclass
 class Search:
-    """What the user typed, and the SQL condition on `articles.rowid` that finds its matches."""
+    """What the user typed, and the SQL condition on `articles.rowid` that finds its matches. `known`: the
+    rowids of the terms no index finds, read once (pages/query.py scan_once) for the statements of one page."""
     text: str
+    known: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def clauses(self) -> list[Clause]:
@@ -169,7 +186,8 @@ class Search:
         params: dict = {}
         ands = []
         for g, clause in enumerate(self.clauses):
-            rows = " union ".join(_term_rows(t, f"{prefix}{g}_{n}", params) for n, t in enumerate(clause.terms))
+            rows = " union ".join(_term_rows(t, f"{prefix}{g}_{n}", params, self.known)
+                                  for n, t in enumerate(clause.terms))
             ands.append(f"{rowid} {'not in' if clause.negated else 'in'} ({rows})")
         return "(" + " and ".join(ands) + ")", params
 
@@ -181,7 +199,8 @@ class Search:
         kept: list[str] = []
         left_out: list[str] = []
         for g, clause in enumerate(self.clauses):
-            rows = " union ".join(_term_rows(t, f"{prefix}{g}_{n}", params) for n, t in enumerate(clause.terms))
+            rows = " union ".join(_term_rows(t, f"{prefix}{g}_{n}", params, self.known)
+                                  for n, t in enumerate(clause.terms))
             (left_out if clause.negated else kept).append(f"select rowid from ({rows})")
         if kept:
             return " intersect ".join(kept) + "".join(f" except {n}" for n in left_out), params, False

@@ -92,6 +92,9 @@ def event_provinces(path: Path) -> list[str]:
         return []
 
 
+COUNTED = 10_000
+
+
 def archive_database_class():
     """Datasette's Database for the archive, with table counts that never walk a big table.
 
@@ -99,7 +102,8 @@ def archive_database_class():
     count is one SQLite step that no time limit interrupts: at a million articles the full-text index's data
     table alone takes ~0.4 s. Here `articles` is counted from `article_months` (kept in step by triggers), the
     internal tables of the full-text indexes and the raw bodies are not counted (shown without a count), and
-    every other table as Datasette does."""
+    every other table up to COUNTED rows (a bigger one has "many rows": a count of the million captures or the
+    millions of mentions is one step of ~0.1-0.3 s each, that no time limit stops)."""
     from datasette.database import Database, QueryInterrupted, Results
     from datasette.tracer import trace
     from datasette.utils import sqlite_timelimit
@@ -158,8 +162,9 @@ def archive_database_class():
                         "select coalesce(sum(articles), 0) from article_months")).rows[0][0]
                 else:
                     try:
-                        counts[name] = (await self.execute(f"select count(*) from [{name}]",
-                                                           custom_time_limit=limit)).rows[0][0]
+                        n = (await self.execute(f"select count(*) from (select 1 from [{name}] limit {COUNTED + 1})",
+                                                custom_time_limit=limit)).rows[0][0]
+                        counts[name] = n if n <= COUNTED else None     # "Many rows"
                     except Exception:  # interrupted, or a table SQLite cannot read: no count, as Datasette does
                         counts[name] = None
             return counts

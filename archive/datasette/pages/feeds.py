@@ -76,6 +76,7 @@ async def search_feed(datasette, db, query: Query, request, labels: dict):
     """The newest FEED_SIZE articles (by publication date) of a search, site, country or province."""
     total = await count_hits(db, query) if query.active else 0
     date_query = Query({**{k: v for k, v in query.filters.items()}, "q": query.text, "order": "date"})
+    date_query.search.known.update(query.search.known)
     rowids = await page_rowids(db, date_query, total) if total else []
     rows = await results(db, date_query, rowids[:FEED_SIZE]) if rowids else []
     base = datasette.absolute_url

@@ -7,7 +7,7 @@ from .charts import month_chart
 from .common import DATABASE, FACET_CAP, PAGE_SIZE, RANK_CAP, colours, site_info
 from .export import export
 from .feeds import search_feed
-from .query import Query, count_hits, mention_labels, named_in, page_rowids, unknown_site
+from .query import Query, count_hits, mention_labels, named_in, page_rowids, scan_once, unknown_site
 from .results import facets, named_and_words, pages_of, results
 
 
@@ -17,6 +17,7 @@ async def search_page(datasette, request):
     fmt = request.url_vars.get("format")
     db = datasette.get_database(DATABASE)
     query = Query(request.args)
+    await scan_once(db, query)
     labels = await mention_labels(db, query)
     unknown_site(query, site_info(datasette))
     if fmt in ("csv", "json"):
