@@ -9,7 +9,7 @@ from archive.datasette import DATABASE
 
 PAGE_SIZE = 20
 RANK_CAP = 20_000        # relevance order ranks the most recently archived matches, at most this many
-FACET_CAP = 10_000       # facet counts are over at most this many matches (the most recently archived)
+FACET_CAP = 5_000        # facet counts are over at most this many matches (the most recently archived)
 FEED_SIZE = 50
 
 MARK_OPEN, MARK_CLOSE = "\u27e6", "\u27e7"

@@ -82,10 +82,11 @@ async def omissions_page(datasette, request):
         where += " and t.published >= ? and t.published < ?"
         params += [f"{year}-01-01", f"{int(year) + 1}-01-01"]
     by = "t.published desc" if order == "date" else "t.omitted_chars desc, t.published desc"
+    # the page's pairs first, then their two titles (not both articles of every pair read, then sorted)
     rows = (await db.execute(
-        f"select t.*, e.title as en_title, z.title as zh_title from translations t "
-        f"join articles e on e.id = t.english_id join articles z on z.id = t.chinese_id "
-        f"where {where} order by {by} limit {OMISSIONS_PAGE}", params)).rows
+        f"select t.*, e.title as en_title, z.title as zh_title from "
+        f"(select * from translations t where {where} order by {by} limit {OMISSIONS_PAGE}) t "
+        f"join articles e on e.id = t.english_id join articles z on z.id = t.chinese_id order by {by}", params)).rows
     years = [r["y"] for r in (await db.execute(
         "select distinct substr(published, 1, 4) as y from translations where kind = 'press' and published is not null "
         "order by y desc")).rows]
