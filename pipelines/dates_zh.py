@@ -1,0 +1,97 @@
+"""The date a Chinese clause gives an event, read against the article's publication date: "2019年2月15日",
+"2月15日至17日", "15日" (the publication's month), 今天 / 昨天 / 前天, 上周五, "去年4月", "今年5月", "上个月",
+"2018年", 去年; and the words that say the text gives no date (日前, 不久前, 前不久, 近日, 上周, 几天前). Pure.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+_WEEKDAY = "一二三四五六日天"
+_PATTERNS = (
+    ("ymd", re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:(?:至|到|-|—|－)(?:(\d{1,2})月)?(\d{1,2})日)?")),
+    ("day", re.compile(r"(?<![月\d])(\d{1,2})日(?:(?:至|到|-|—|－)(\d{1,2})日)?")),
+    ("relative", re.compile(r"今天|今日|当天|昨天|昨日|前天")),
+    ("weekday", re.compile(rf"(上|本)(?:周|星期)([{_WEEKDAY}])")),
+    ("last_year_month", re.compile(r"去年(\d{1,2})月")),
+    ("this_year_month", re.compile(r"(?:(\d{4})年|今年)(\d{1,2})月(?!\d{0,2}日)")),
+    ("last_month", re.compile(r"上个?月")),
+    ("year", re.compile(r"(\d{4})年(?!\d{0,2}月|以来|起)|今年|去年|前年")),
+    ("undated", re.compile(r"日前|不久前|前不久|近日|近期|最近|上周(?![一二三四五六日天])|几天前|前些天|前段时间|此前")),
+)
+_RELATIVE = {"今天": 0, "今日": 0, "当天": 0, "昨天": -1, "昨日": -1, "前天": -2}
+
+
+def _value(kind: str, m: re.Match, published: date | None) -> str | None:
+    """The ISO date (YYYY-MM-DD, YYYY-MM or YYYY) a match states, None when it cannot be placed."""
+    if kind == "undated" or published is None and kind not in ("ymd", "year"):
+        return None
+    try:
+        if kind == "ymd":
+            year = int(m.group(1)) if m.group(1) else (published.year if published else None)
+            if year is None:
+                return None
+            day = date(year, int(m.group(2)), int(m.group(3)))
+            if not m.group(1) and published and day > published + timedelta(days=31):
+                day = day.replace(year=year - 1)        # "12月29日" in a January article: last year
+            return day.isoformat()
+        if kind == "day":
+            day = published.replace(day=int(m.group(1)))
+            if day > published + timedelta(days=3):       # "29日" read on the 2nd: last month
+                month = published.replace(day=1) - timedelta(days=1)
+                day = month.replace(day=int(m.group(1)))
+            return day.isoformat()
+        if kind == "relative":
+            return (published + timedelta(days=_RELATIVE[m.group()])).isoformat()
+        if kind == "weekday":
+            wanted = _WEEKDAY.index(m.group(2)) if m.group(2) not in "日天" else 6
+            monday = published - timedelta(days=published.weekday()) - timedelta(days=7 * (m.group(1) == "上"))
+            return (monday + timedelta(days=wanted)).isoformat()
+        if kind == "last_year_month":
+            return f"{published.year - 1:04d}-{int(m.group(1)):02d}"
+        if kind == "this_year_month":
+            return f"{int(m.group(1) or published.year):04d}-{int(m.group(2)):02d}"
+        if kind == "last_month":
+            return f"{published.year - (published.month == 1):04d}-{(published.month - 2) % 12 + 1:02d}"
+        if kind == "year":
+            text = m.group()
+            if m.group(1):
+                return m.group(1)
+            return str(published.year - {"今年": 0, "去年": 1, "前年": 2}[text])
+    except (ValueError, AttributeError, TypeError):
+        return None
+    return None
+
+
+def mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every date expression in the text, the more specific first where they overlap."""
+    found: list[tuple[int, int, str]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), kind))
+    return sorted(found)
+
+
+def nearest(text: str, at: int, published: date | None, until: int | None = None) -> str | None:
+    """The date of the expression nearest before position `at` of the text (else the first after it, before
+    `until`); None when that expression says the text gives no date (日前), or there is none."""
+    found = mentions(text)
+    before = [f for f in found if f[0] < at]
+    after = [f for f in found if f[0] >= at and (until is None or f[1] <= until)]
+    chosen = before[-1] if before else (after[0] if after else None)
+    if chosen is None:
+        return None
+    start, end, kind = chosen
+    for k, pattern in _PATTERNS:
+        if k == kind:
+            m = pattern.match(text, start)
+            return _value(kind, m, published) if m else None
+    return None
+
+
+def published_date(value) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
