@@ -16,6 +16,7 @@ _PATTERNS = (
     ("last_year_month", re.compile(r"去年(\d{1,2})月")),
     ("this_year_month", re.compile(r"(?:(\d{4})年|今年)(\d{1,2})月(?!\d{0,2}日)")),
     ("last_month", re.compile(r"上个?月")),
+    ("month", re.compile(r"(?<![年\d上下个])(\d{1,2})月(?![\d底初中份]|\d{0,2}日)")),
     ("year", re.compile(r"(\d{4})年(?!\d{0,2}月|以来|起)|今年|去年|前年")),
     ("undated", re.compile(r"日前|不久前|前不久|近日|近期|最近|上周(?![一二三四五六日天])|几天前|前些天|前段时间|此前")),
 )
@@ -51,6 +52,10 @@ def _value(kind: str, m: re.Match, published: date | None) -> str | None:
             return f"{published.year - 1:04d}-{int(m.group(1)):02d}"
         if kind == "this_year_month":
             return f"{int(m.group(1) or published.year):04d}-{int(m.group(2)):02d}"
+        if kind == "month":
+            month = int(m.group(1))
+            year = published.year - (month > published.month)       # "6月" read in August; "11月" in January
+            return f"{year:04d}-{month:02d}"
         if kind == "last_month":
             return f"{published.year - (published.month == 1):04d}-{(published.month - 2) % 12 + 1:02d}"
         if kind == "year":

@@ -36,11 +36,12 @@ NOT_READ = ("press", "remarks")   # kinds of article whose Chinese meetings are 
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 _CLAUSE = re.compile(r"[^，,：:。！？；;\n]+")
 _QUESTION = re.compile(r"^\s*(?:问|追问[一二三四五]?|[^\s:：，。（(]{0,24}记者[^\s:：，。]{0,4})[:：]")
-_ASKED = re.compile(r"问到|是否|会否|能否|有没有|吗[？?]?$|[？?]|如果|假如|如有|的话")
+_ASKED = re.compile(r"问到|是否|会否|能否|有没有|如果|假如|如有|的话")      # in the verb's clause
+_QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
 _NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|邀请(?!.*访)"
-                       r"|临近|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
-_GENERIC = re.compile(r"\d+(?:多|余)|\d+次|多个|这些|[两几多数历屡]次|先后|一些|不少|许多|很多|各国|多国|互访|往来|交往|经常|每年|定期")
-_NOUN_AFTER = r"(?!日期|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|记者|律师|活动(?!时))"
+                       r"|临近|同意|商定|约定|等到|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
+_GENERIC = re.compile(r"\d+(?:多|余)|\d+次|多个|这些|[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些|不少|许多|很多|各国|多国|互访|往来|交往|经常|每年|定期")
+_NOUN_AFTER = r"(?!日期|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|记者|律师|活动(?!时))"
 _C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
 _TRIGGER = re.compile(
     r"(?P<talks>会见会谈|会谈" + _NOUN_AFTER + r")"
@@ -48,9 +49,11 @@ _TRIGGER = re.compile(
     r"|(?P<meeting>会见" + _NOUN_AFTER + r"|会晤" + _NOUN_AFTER + r")"
     r"|(?P<china>访华" + _NOUN_AFTER + r"|来华(?:进行)?(?:国事|正式|工作|友好)?(?:访问|出席|参加)|(?:在华|在中国)访问"
     r"|对中国进行(?:了)?[^，。]{0,10}?访问)"
-    r"|(?P<abroad>(?:国事|正式|工作|友好|官方)?访问" + _NOUN_AFTER + r"|访(?=[" + _C1 + r"](?!问)))")
-_DEICTIC = re.compile(r"(?:此访|此次访问|这次访问|此次访华|这次访华|访问期间|访[^\s，。]{1,4}期间"
-                      r"|在[^，]{0,8}?(?:会见|会谈|会晤|通话|通电话|会见会谈)[时中])")
+    r"|(?P<abroad>(?:国事|正式|工作|友好|官方)?访问" + _NOUN_AFTER + r"|访(?=[" + _C1 + r"](?!问|团)))")
+_DEICTIC = re.compile(r"(?:(?:此次|这次|本次)[^，。]{0,12}?访(?!问团)|此访|此次访问|这次访问|此次访华|这次访华|访问期间|访[^\s，。]{1,4}期间"
+                      r"|在(?:此次|这次|[今昨前]天(?:上午|下午|晚上|晚间)?)?(?:会见|会谈|会晤|通话|通电话|会见会谈)[时中])")
+_MECHANISM = re.compile(r"(?:第[一二三四五六七八九十\d]+[次轮届]|[—－])[^，期间时]{0,12}$")   # "第六次…领导人会晤": a forum, not a meeting
+_VISITING = re.compile(r"来华(?:进行)?(?:国事|正式|工作)?访问的|访华的|在华访问的|来华(?:出席|参加)[^，]*的")
 _ONE_CHARACTER_SIDE = re.compile(r"(?<![执立司合办说做想宪增参追更地多各双对一两几东西南北官军我敌友他己有无正反中])"
                                  r"([\u4e00-\u9fff])方(?![面式法案向针便])")
 _ORGANISATION = re.compile(r"联合国|组织|欧盟|东盟|非盟|阿盟|秘书长|世界银行|基金组织|委员会主席")
@@ -58,7 +61,7 @@ _WITH = re.compile(r"(同|与|跟)")
 _AND = re.compile(r"和")
 _PAIR_SUBJECT = re.compile(r"两国元首|两国领导人|双方牵头人|两国外长|双方|中[" + _C1 + r"]元首|中[" + _C1 + r"]两国元首")
 _CHINESE = re.compile(r"中方|中国(?!驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|委员长|政协主席|中央外事"
-                      r"|中国驻|^驻[^，。]{1,12}?(?:大使|总领事)|外交部(?:副)?部长|副部长|部长助理|外交部长|特别代表|特使")
+                      r"|中国驻|^驻[^，。]{1,12}?(?:大使|总领事)|外交部(?:副)?部长|副部长|部长助理|外交部长")
 _TITLE = re.compile(r"总统|总理|首相|外长|国务卿|大臣|部长|秘书长|国王|王储|议长|主席|领导人|首席|大使|特使|外秘|总督|元首"
                     r"|亲王|苏丹|埃米尔|总书记|委员长|代表")
 _ANNOUNCES = re.compile(r"将(?:于|在|对|赴|同|与)?[^，。]{0,20}?(?:访问|访华|出席|会见|会谈)|应[^，。]{1,30}邀请[^。]*将")
@@ -134,6 +137,8 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger):
     else:
         return None
     subject = subject or before
+    if _MECHANISM.search(pre):
+        return None
     other = re.sub(r"(?:在[^，]{0,12}?)?(?:举行|进行)?了?(?:双边|首次|正式)?$", "", other)
     if _is_chinese(subject, tagger) and not _countries(subject, tagger):
         return _foreign(other, tagger)
@@ -142,16 +147,28 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger):
     return None
 
 
+def _last_side(text: str, tagger) -> str | None:
+    """"zh" or "foreign": which side the text names last ("日方高度赞赏习近平主席" names China last)."""
+    foreign = [m.end() for m in tagger.places.finditer(text) if (tagger.lookup.get(m.group()) or ("", "", ""))[0]
+               == "country" and tagger.lookup[m.group()][2] != "CHN"]
+    foreign += [m.end() for m in mentions_zh._SIDE.finditer(text)]
+    chinese = [m.end() for m in _CHINESE.finditer(text)]
+    chinese += [p[2] + 1 for p in mentions_zh.tag(text, tagger)[1].values()]
+    if not chinese:
+        return "foreign" if foreign else None
+    return "zh" if max(chinese) >= max(foreign or [-1]) else "foreign"
+
+
 def _visit(clause: str, m: re.Match, before: str, tagger):
     """(countries) of a visit the clause states with its visitor (and, abroad, its destination), else None."""
     pre, post = clause[:m.start()], clause[m.end():]
     visitor = pre or before
     if m.lastgroup == "china":
         return _foreign(visitor, tagger)
-    if not _is_chinese(visitor, tagger) or _countries(re.sub(r"对[^，]*$", "", visitor), tagger):
+    if _last_side(re.sub(r"对[^，]*$", "", visitor), tagger) != "zh":
         return None
     target = re.search(r"对([^，]{1,20}?)进行[^，]*$", pre)
-    destination = target.group(1) if target else re.split(r"时|期间|并|，", post)[0] if post else ""
+    destination = target.group(1) if target else re.split(r"时|期间|并|后|过境|，", post)[0] if post else ""
     if m.group() == "访":
         destination = mentions_zh.SIDES.get(post[:1], "")
         return [destination] if destination else None
@@ -168,11 +185,28 @@ def _event(kind: str, start: str | None, countries: list[str], sentence: str, ta
             "country_names": [], "sentence": sentence}
 
 
+def _undone_visit(sentence: str) -> bool:
+    """A sentence about a visit not yet made: "此访是…", "这是…首次访华" with nothing done."""
+    m = _DEICTIC.search(sentence) or re.search(r"[这此](?:是|系)[^。]*?访", sentence)
+    return bool(m and "访" in m.group() and not _DONE.search(sentence[m.end():]))
+
+
+_NOMINAL_BEFORE = re.compile(r"(?:关于|介绍了?|发布了?|落实)[^，]{0,16}$")
+
+
+def _date(clause: str, m: re.Match, sentence: str, offset: int, published):
+    """The event's date: the nearest date expression before its verb in the sentence; only in its own clause when
+    the verb is a noun of another verb ("介绍了此次会晤的成果", "会晤的情况")."""
+    if clause[m.end():m.end() + 1] == "的" or _NOMINAL_BEFORE.search(clause[:m.start()]):
+        return dates_zh.nearest(clause, m.start(), published, len(clause))
+    return dates_zh.nearest(sentence, offset + m.start(), published, offset + len(clause))
+
+
 def _read_clause(clause, before, sentence, offset, paragraph, published, tagger, announces):
     """The events (kind, date, countries, deictic) a clause states."""
     # the clause with what leads to it in its sentence ("访问期间，王毅外长将同…"); a frame ("访问期间，") with all of it
     rest = sentence[:offset + len(clause)] if not _DEICTIC.search(clause) else sentence
-    if _NOT_DONE.search(rest) or _GENERIC.search(clause):
+    if _NOT_DONE.search(rest) or _GENERIC.search(clause) or _ASKED.search(clause):
         return []
     out = []
     for m in _TRIGGER.finditer(clause):
@@ -183,8 +217,11 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
             kind = "visit"
         else:
             countries = _bilateral(clause, m, before, tagger)
-            if countries is None and _PAIR_SUBJECT.search(clause[:m.start()] or before):
+            if countries is None and _PAIR_SUBJECT.search(clause[:m.start()] or before) \
+                    and not _MECHANISM.search(clause[:m.start()]):
                 countries = _china_pair(paragraph, tagger) or None
+            if countries is not None and _VISITING.search(clause[:m.start()]):
+                kind = "visit"           # "同来华访问的意大利外长举行会谈": talks of a visit
         if countries == []:
             side = clause[:m.start()] + clause[m.end():] + before
             countries = _text_country(side, paragraph, tagger)
@@ -192,12 +229,13 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
         if undone and (announces or kind == "visit" and deictic) and not (countries is not None and "正在" in clause):
             continue                 # in a text that announces a visit, or "此访" undone: the announced one
         if countries is None and deictic:
-            countries = _china_pair(paragraph, tagger) or None
-            out.append((kind, dates_zh.nearest(sentence, offset + m.start(), published, offset + len(clause)), countries, True))
+            # "在通话中，两国元首…": a call of the one country the text pairs with China; "此访": joins, or is dropped
+            pair = _china_pair(paragraph, tagger) if kind != "visit" and _CHINESE.search(sentence) else []
+            out.append((kind, _date(clause, m, sentence, offset, published), pair or None, True))
             continue
         if countries is None:
             continue
-        out.append((kind, dates_zh.nearest(sentence, offset + m.start(), published, offset + len(clause)), countries, False))
+        out.append((kind, _date(clause, m, sentence, offset, published), countries, False))
     return out[:1] if out and out[0][0] == "visit" else out
 
 
@@ -232,17 +270,32 @@ def extract(article, config_dir: str | Path | None = None) -> list[dict]:
     published = dates_zh.published_date(article.get("published"))
     events: list[dict] = []
     for sents in sentences(article.get("body") or ""):
-        paragraph = "".join(sents)
-        announces = bool(_ANNOUNCES.search(paragraph))
-        for sentence in sents:
-            if _ASKED.search(sentence):
-                continue
-            for c in _CLAUSE.finditer(sentence):
-                before = sentence[:c.start()]
-                for kind, start, countries, deictic in _read_clause(c.group(), before, sentence, c.start(), paragraph,
-                                                                    published, tagger, announces):
-                    _join(events, kind, start, countries, deictic, sentence, tagger)
+        events += _paragraph(sents, published, tagger)      # one occasion is joined within its paragraph
     return _finish(events, article, tagger)
+
+
+def _paragraph(sents: list[str], published, tagger) -> list[dict]:
+    paragraph = "".join(sents)
+    announced = _ANNOUNCES.search(paragraph)
+    events: list[dict] = []
+    seen = 0
+    for sentence in sents:
+        if _QUESTION_MARK.search(sentence):
+            seen += len(sentence)
+            continue
+        for c in _CLAUSE.finditer(sentence):
+            before = sentence[:c.start()]
+            # an announcement before the clause, or a sentence about a visit not yet made ("此访是…")
+            announces = bool(announced and announced.start() < seen + c.start()) or _undone_visit(sentence)
+            for kind, start, countries, deictic in _read_clause(c.group(), before, sentence, c.start(), paragraph,
+                                                                published, tagger, announces):
+                if start and published and start[:10] > published.isoformat()[:len(start[:10])]:
+                    continue             # dated after the article: announced, not done
+                split = [[c] for c in countries] if countries and "分别" in c.group() else [countries]
+                for part in split:       # "同伊朗外长、意大利外长分别通电话": two calls
+                    _join(events, kind, start, part, deictic, sentence, tagger)
+        seen += len(sentence)
+    return events
 
 
 def _finish(events: list[dict], article, tagger) -> list[dict]:
