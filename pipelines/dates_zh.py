@@ -14,9 +14,9 @@ _PATTERNS = (
     ("relative", re.compile(r"今天|今日|当天|昨天|昨日|前天")),
     ("weekday", re.compile(rf"(上|本)(?:周|星期)([{_WEEKDAY}])")),
     ("last_year_month", re.compile(r"去年(\d{1,2})月")),
-    ("this_year_month", re.compile(r"(?:(\d{4})年|今年)(\d{1,2})月(?!\d{0,2}日)")),
+    ("this_year_month", re.compile(r"(?:(\d{4})年|今年)(\d{1,2})月(?!\d{1,2}日)")),
     ("last_month", re.compile(r"上个?月")),
-    ("month", re.compile(r"(?<![年\d上下个])(\d{1,2})月(?![\d底初中份]|\d{0,2}日)")),
+    ("month", re.compile(r"(?<![年\d上下个])(\d{1,2})月(?![\d份]|\d{0,2}日)")),
     ("year", re.compile(r"(\d{4})年(?!\d{0,2}月|以来|起)|今年|去年|前年")),
     ("undated", re.compile(r"日前|不久前|前不久|近日|近期|最近|上周(?![一二三四五六日天])|几天前|前些天|前段时间|此前")),
 )
@@ -76,6 +76,28 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
             if not any(s < m.end() and m.start() < e for s, e, _ in found):
                 found.append((m.start(), m.end(), kind))
     return sorted(found)
+
+
+_TIME_WORDS = re.compile(r"当地时间|就在|早在|上半年|下半年|年初|年底|月初|月底|上旬|中旬|下旬|北京时间|上午|下午|中午|晚上|晚间|凌晨|早些时候|另外|此外|同时|答|[，：:\s]")
+
+
+def fronted(sentence: str, clause_start: int, clause_end: int, at: int, published: date | None) -> str | None:
+    """The date of an event whose verb is at `at` in the clause [clause_start, clause_end) of the sentence: the
+    nearest date expression before the verb in its clause, else the date of a time clause fronted before it
+    ("昨天，", "当地时间2019年2月15日，": a clause that is only a time), else none: a date in a clause of its own
+    verb ("昨天我已经介绍过，…会晤时…") is that verb's."""
+    clause = sentence[clause_start:clause_end]
+    found = [f for f in mentions(clause) if f[0] < at - clause_start]
+    if found:
+        return nearest(clause, at - clause_start, published)
+    for piece in reversed(list(re.finditer(r"[^，,：:]+", sentence[:clause_start]))):
+        spans = mentions(piece.group())
+        rest = piece.group()
+        for s, e, _ in reversed(spans):
+            rest = rest[:s] + rest[e:]
+        if spans and not _TIME_WORDS.sub("", rest):
+            return nearest(piece.group(), len(piece.group()), published)
+    return None
 
 
 def nearest(text: str, at: int, published: date | None, until: int | None = None) -> str | None:

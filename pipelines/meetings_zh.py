@@ -40,7 +40,7 @@ _ASKED = re.compile(r"问到|是否|会否|能否|有没有|如果|假如|如有
 _QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
 _NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|邀请(?!.*访)"
                        r"|临近|同意|商定|约定|等到|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
-_GENERIC = re.compile(r"\d+(?:多|余)|\d+次|多个|这些|[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些|不少|许多|很多|各国|多国|互访|往来|交往|经常|每年|定期")
+_GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边|\d+(?:多|余)|\d+次|多个|这些|[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些|不少|许多|很多|各国|多国|互访|往来|交往|经常|每年|定期")
 _NOUN_AFTER = r"(?!日期|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|记者|律师|活动(?!时))"
 _C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
 _TRIGGER = re.compile(
@@ -65,7 +65,8 @@ _CHINESE = re.compile(r"中方|中国(?!驻)|我国|中共|国家主席|习主�
 _TITLE = re.compile(r"总统|总理|首相|外长|国务卿|大臣|部长|秘书长|国王|王储|议长|主席|领导人|首席|大使|特使|外秘|总督|元首"
                     r"|亲王|苏丹|埃米尔|总书记|委员长|代表")
 _ANNOUNCES = re.compile(r"将(?:于|在|对|赴|同|与)?[^，。]{0,20}?(?:访问|访华|出席|会见|会谈)|应[^，。]{1,30}邀请[^。]*将")
-_DONE = re.compile(r"了|取得|成果|满意|结束|圆满|成功")     # a reference to a visit that has happened
+_TOPIC = re.compile(r"(?:关于|至于|有关)")
+_DONE = re.compile(r"了|已经|取得|成果|满意|结束|圆满|成功")     # a reference to a visit that has happened
 _PLACE_BEFORE = re.compile(r"(?:在|于|抵达|赴|从|驻)$")
 
 
@@ -199,7 +200,7 @@ def _date(clause: str, m: re.Match, sentence: str, offset: int, published):
     the verb is a noun of another verb ("介绍了此次会晤的成果", "会晤的情况")."""
     if clause[m.end():m.end() + 1] == "的" or _NOMINAL_BEFORE.search(clause[:m.start()]):
         return dates_zh.nearest(clause, m.start(), published, len(clause))
-    return dates_zh.nearest(sentence, offset + m.start(), published, offset + len(clause))
+    return dates_zh.fronted(sentence, offset, offset + len(clause), offset + m.start(), published)
 
 
 def _read_clause(clause, before, sentence, offset, paragraph, published, tagger, announces):
@@ -226,6 +227,8 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
             side = clause[:m.start()] + clause[m.end():] + before
             countries = _text_country(side, paragraph, tagger)
         undone = not _DONE.search(sentence[offset + m.end():])
+        if undone and _TOPIC.match(clause):
+            continue                 # "关于习主席访问葡萄牙，…": a topic, done or not
         if undone and (announces or kind == "visit" and deictic) and not (countries is not None and "正在" in clause):
             continue                 # in a text that announces a visit, or "此访" undone: the announced one
         if countries is None and deictic:
@@ -236,6 +239,10 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
         if countries is None:
             continue
         out.append((kind, _date(clause, m, sentence, offset, published), countries, False))
+    frame = re.search(r"访问期间|访[^\s，。]{1,4}期间", sentence[:offset])
+    if frame and not re.search(r"访问期间|访[^\s，。]{1,4}期间", sentence[:frame.start()] + clause):
+        out = [("visit", start, countries, deictic) if kind in ("meeting", "talks") else (kind, start, countries, deictic)
+               for kind, start, countries, deictic in out]       # "访埃期间，王毅会见了塞西总统": the visit
     return out[:1] if out and out[0][0] == "visit" else out
 
 
