@@ -38,8 +38,8 @@ _CLAUSE = re.compile(r"[^，,：:。！？；;\n]+")
 _QUESTION = re.compile(r"^\s*(?:问|追问[一二三四五]?|[^\s:：，。（(]{0,24}记者[^\s:：，。]{0,4})[:：]")
 _ASKED = re.compile(r"问到|是否|会否|能否|有没有|如果|假如|如有|的话")      # in the verb's clause
 _QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
-_NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|邀请(?!.*访)"
-                       r"|临近|同意|商定|约定|等到|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
+_NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|欢迎|方便时"
+                       r"|临近|同意|商定|约定|等到|提议|建议|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
 _GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边|\d+(?:多|余)|\d+次|多个|这些|[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些|不少|许多|很多|各国|多国|互访|往来|交往|经常|每年|定期")
 _NOUN_AFTER = r"(?!日期|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|记者|律师|活动(?!时))"
 _C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
@@ -60,11 +60,12 @@ _ORGANISATION = re.compile(r"联合国|组织|欧盟|东盟|非盟|阿盟|秘书
 _WITH = re.compile(r"(同|与|跟)")
 _AND = re.compile(r"和")
 _PAIR_SUBJECT = re.compile(r"两国元首|两国领导人|双方牵头人|两国外长|双方|中[" + _C1 + r"]元首|中[" + _C1 + r"]两国元首")
-_CHINESE = re.compile(r"中方|中国(?!驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|委员长|政协主席|中央外事"
+_CHINESE = re.compile(r"中方|中国(?!驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协主席|中央外事"
                       r"|中国驻|^驻[^，。]{1,12}?(?:大使|总领事)|外交部(?:副)?部长|副部长|部长助理|外交部长")
 _TITLE = re.compile(r"总统|总理|首相|外长|国务卿|大臣|部长|秘书长|国王|王储|议长|主席|领导人|首席|大使|特使|外秘|总督|元首"
                     r"|亲王|苏丹|埃米尔|总书记|委员长|代表")
 _ANNOUNCES = re.compile(r"将(?:于|在|对|赴|同|与)?[^，。]{0,20}?(?:访问|访华|出席|会见|会谈)|应[^，。]{1,30}邀请[^。]*将")
+_VISIT_DONE = re.compile(r"期间[^。]*了|取得|成果|满意|结束|圆满|成功|已经")
 _TOPIC = re.compile(r"(?:关于|至于|有关)")
 _DONE = re.compile(r"了|已经|取得|成果|满意|结束|圆满|成功")     # a reference to a visit that has happened
 _PLACE_BEFORE = re.compile(r"(?:在|于|抵达|赴|从|驻)$")
@@ -85,7 +86,8 @@ def _countries(text: str, tagger) -> list[str]:
     out: list[str] = []
     for m in tagger.places.finditer(text):
         hit = tagger.lookup.get(m.group())
-        if hit and hit[0] == "country" and hit[2] != "CHN" and not _PLACE_BEFORE.search(text[max(0, m.start() - 2):m.start()]):
+        if hit and hit[0] == "country" and hit[2] != "CHN" and not _PLACE_BEFORE.search(text[max(0, m.start() - 2):m.start()]) \
+                and text[m.start() - 1:m.start()] not in ("-", "·", "－", "•"):      # 施奈德-阿曼 is no Oman
             out.append(hit[2])
     out += mentions_zh.sides(text)
     return list(dict.fromkeys(out))
@@ -153,7 +155,8 @@ def _last_side(text: str, tagger) -> str | None:
     foreign = [m.end() for m in tagger.places.finditer(text) if (tagger.lookup.get(m.group()) or ("", "", ""))[0]
                == "country" and tagger.lookup[m.group()][2] != "CHN"]
     foreign += [m.end() for m in mentions_zh._SIDE.finditer(text)]
-    chinese = [m.end() for m in _CHINESE.finditer(text)]
+    chinese = [m.end() for m in _CHINESE.finditer(text)
+               if not any(0 <= m.start() - f <= 6 for f in foreign)]     # "越南国家主席" is Vietnam's
     chinese += [p[2] + 1 for p in mentions_zh.tag(text, tagger)[1].values()]
     if not chinese:
         return "foreign" if foreign else None
@@ -164,8 +167,11 @@ def _visit(clause: str, m: re.Match, before: str, tagger):
     """(countries) of a visit the clause states with its visitor (and, abroad, its destination), else None."""
     pre, post = clause[:m.start()], clause[m.end():]
     visitor = pre or before
+    if re.search(r"(?:舰|船|编队|舰艇)[^，]{0,8}$", visitor):
+        return None                  # a warship's or hospital ship's port call
     if m.lastgroup == "china":
         return _foreign(visitor, tagger)
+    visitor = re.split(r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|说", visitor)[-1]   # "中方注意到文在寅总统访美"
     if _last_side(re.sub(r"对[^，]*$", "", visitor), tagger) != "zh":
         return None
     target = re.search(r"对([^，]{1,20}?)进行[^，]*$", pre)
@@ -209,6 +215,8 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
     rest = sentence[:offset + len(clause)] if not _DEICTIC.search(clause) else sentence
     if _NOT_DONE.search(rest) or _GENERIC.search(clause) or _ASKED.search(clause):
         return []
+    if "邀请" in rest and not re.search(r"应[^，。]{0,40}邀请", rest):
+        return []                    # "邀请马杜罗总统访华": an invitation; "应…邀请…访问" is a visit
     out = []
     for m in _TRIGGER.finditer(clause):
         kind = m.lastgroup
@@ -227,8 +235,10 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
             side = clause[:m.start()] + clause[m.end():] + before
             countries = _text_country(side, paragraph, tagger)
         undone = not _DONE.search(sentence[offset + m.end():])
-        if undone and _TOPIC.match(clause):
+        if _TOPIC.match(clause) and not (_DONE.search(clause[m.end():]) or dates_zh.mentions(clause[:m.start()])):
             continue                 # "关于习主席访问葡萄牙，…": a topic, done or not
+        if kind == "visit" and deictic and not _VISIT_DONE.search(sentence[offset + m.end():]):
+            continue                 # "此次施泰因迈尔总统访华再次体现了…": said before or after, it does not say
         if undone and (announces or kind == "visit" and deictic) and not (countries is not None and "正在" in clause):
             continue                 # in a text that announces a visit, or "此访" undone: the announced one
         if countries is None and deictic:
@@ -252,7 +262,7 @@ def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger)
         same_kind = e["type"] == kind or "visit" in (e["type"], kind) and kind != "call" and e["type"] != "call"
         same_countries = (countries is None or set(countries) == set(e["countries"])
                           or set(countries) <= set(e["countries"]) and e["type"] == "visit"
-                          or not e["countries"] and e["type"] == "visit")
+                          or not e["countries"] and e["type"] == "visit" and deictic)
         same_day = start is None or e["date_start"] in (None, start)
         if same_kind and same_countries and same_day:
             if kind == "visit" and e["type"] != "visit":
