@@ -86,7 +86,8 @@ def _countries(text: str, tagger) -> list[str]:
     out: list[str] = []
     for m in tagger.places.finditer(text):
         hit = tagger.lookup.get(m.group())
-        if hit and hit[0] == "country" and hit[2] != "CHN" and not _PLACE_BEFORE.search(text[max(0, m.start() - 2):m.start()]) \
+        place = _PLACE_BEFORE.search(text[max(0, m.start() - 2):m.start()]) and not _TITLE.match(text, m.end())
+        if hit and hit[0] == "country" and hit[2] != "CHN" and not place \
                 and text[m.start() - 1:m.start()] not in ("-", "·", "－", "•"):      # 施奈德-阿曼 is no Oman
             out.append(hit[2])
     out += mentions_zh.sides(text)
@@ -183,12 +184,28 @@ def _visit(clause: str, m: re.Match, before: str, tagger):
     return countries or None
 
 
-def _event(kind: str, start: str | None, countries: list[str], sentence: str, tagger) -> dict:
+def _place(text: str, tagger) -> dict:
+    """Where an event happened: the first country, province or city named after 在 / 于 before its verb
+    ("杨洁篪在德国慕尼黑出席…期间会见…": Germany), {} when none is."""
+    for m in tagger.places.finditer(text):
+        hit = tagger.lookup.get(m.group())
+        if not hit or not re.search(r"[在于赴][^，]{0,6}$", text[:m.start()]) or _TITLE.match(text, m.end()):
+            continue
+        if hit[0] == "country":
+            return {"country": hit[2], "province": None, "province_code": None, "city": None, "city_code": None,
+                    "source": "text"}
+        return {"country": "CHN", "province": hit[1] if hit[0] == "province" else None,
+                "province_code": hit[2] if hit[0] == "province" else None, "city": hit[1] if hit[0] == "city" else None,
+                "city_code": hit[2] if hit[0] == "city" else None, "source": "text"}
+    return {}
+
+
+def _event(kind: str, start: str | None, countries: list[str], sentence: str, tagger, place: dict) -> dict:
     _, people = mentions_zh.tag(sentence, tagger)
     chinese = [{"name": name, "title": title or None, "role_head": None, "level": "national", "body": None}
                for name, (title, _, _) in sorted(people.items(), key=lambda kv: kv[1][2])]
-    return {"article_id": None, "seq": 0, "type": kind, "date_start": start, "date_end": start, "place": {},
-            "places": [], "chinese": chinese, "foreign": [], "group": None, "countries": list(countries),
+    return {"article_id": None, "seq": 0, "type": kind, "date_start": start, "date_end": start, "place": place,
+            "places": [place] if place else [], "chinese": chinese, "foreign": [], "group": None, "countries": list(countries),
             "country_names": [], "sentence": sentence}
 
 
@@ -223,6 +240,9 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
         deictic = _DEICTIC.search(clause)
         if kind in ("china", "abroad"):
             countries = _visit(clause, m, before, tagger)
+            if kind == "china" and countries and len(countries) > 1:    # "沙特国王和以色列总理访华期间": two visits
+                out += [("visit", _date(clause, m, sentence, offset, published), [code], False) for code in countries]
+                continue
             kind = "visit"
         else:
             countries = _bilateral(clause, m, before, tagger)
@@ -256,7 +276,7 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
     return out[:1] if out and out[0][0] == "visit" else out
 
 
-def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger) -> None:
+def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger, place: dict) -> None:
     """Add an event, or join it to the one it repeats (same type and countries; a meeting of a visit's country)."""
     for e in events:
         same_kind = e["type"] == kind or "visit" in (e["type"], kind) and kind != "call" and e["type"] != "call"
@@ -272,7 +292,7 @@ def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger)
             return
     if countries is None:
         return                      # a reference to an occasion the text has not named
-    events.append(_event(kind, start, countries, sentence, tagger))
+    events.append(_event(kind, start, countries, sentence, tagger, place))
 
 
 def extract(article, config_dir: str | Path | None = None) -> list[dict]:
@@ -286,8 +306,13 @@ def extract(article, config_dir: str | Path | None = None) -> list[dict]:
         return []
     published = dates_zh.published_date(article.get("published"))
     events: list[dict] = []
-    for sents in sentences(article.get("body") or ""):
+    paragraphs = sentences(article.get("body") or "")
+    for sents in paragraphs:
         events += _paragraph(sents, published, tagger)      # one occasion is joined within its paragraph
+    # a visit the text announces ("应…邀请，X将于…访华") is not also done where the text mentions it undated
+    announced = {code for sents in paragraphs for s in sents if _ANNOUNCES.search(s) for code in _countries(s, tagger)}
+    events = [e for e in events if not (e["type"] == "visit" and e["date_start"] is None
+                                        and set(e["countries"]) & announced)]
     return _finish(events, article, tagger)
 
 
@@ -304,13 +329,15 @@ def _paragraph(sents: list[str], published, tagger) -> list[dict]:
             before = sentence[:c.start()]
             # an announcement before the clause, or a sentence about a visit not yet made ("此访是…")
             announces = bool(announced and announced.start() < seen + c.start()) or _undone_visit(sentence)
+            verb = _TRIGGER.search(c.group())
+            place = _place(c.group()[:verb.start()], tagger) if verb else {}
             for kind, start, countries, deictic in _read_clause(c.group(), before, sentence, c.start(), paragraph,
                                                                 published, tagger, announces):
                 if start and published and start[:10] > published.isoformat()[:len(start[:10])]:
                     continue             # dated after the article: announced, not done
-                split = [[c] for c in countries] if countries and "分别" in c.group() else [countries]
+                split = [[code] for code in countries] if countries and "分别" in c.group() else [countries]
                 for part in split:       # "同伊朗外长、意大利外长分别通电话": two calls
-                    _join(events, kind, start, part, deictic, sentence, tagger)
+                    _join(events, kind, start, part, deictic, sentence, tagger, place)
         seen += len(sentence)
     return events
 
