@@ -41,13 +41,13 @@ _QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
 _NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|欢迎|方便时"
                        r"|临近|同意|商定|约定|等到|提议|建议|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
 _GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边|\d+(?:多|余)|\d+次|多个|这些|[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些|不少|许多|很多|各国|多国|互访|往来|交往|经常|每年|定期")
-_NOUN_AFTER = r"(?!日期|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|记者|律师|活动(?!时))"
+_NOUN_AFTER = r"(?!日期|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|了?记者|律师|活动(?!时))"
 _C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
 _TRIGGER = re.compile(
     r"(?P<talks>会见会谈|会谈" + _NOUN_AFTER + r")"
     r"|(?P<call>通电话|视频通话|通话" + _NOUN_AFTER + r")"
     r"|(?P<meeting>会见" + _NOUN_AFTER + r"|会晤" + _NOUN_AFTER + r")"
-    r"|(?P<china>访华" + _NOUN_AFTER + r"|来华(?:进行)?(?:国事|正式|工作|友好)?(?:访问|出席|参加)|(?:在华|在中国)访问"
+    r"|(?P<china>访华" + _NOUN_AFTER + r"|(?:访问|到访)(?:中国|我国)|来华(?:进行)?(?:国事|正式|工作|友好)?(?:访问|出席|参加)|(?:在华|在中国)访问"
     r"|对中国进行(?:了)?[^，。]{0,10}?访问)"
     r"|(?P<abroad>(?:国事|正式|工作|友好|官方)?访问" + _NOUN_AFTER + r"|访(?=[" + _C1 + r"](?!问|团)))")
 _DEICTIC = re.compile(r"(?:(?:此次|这次|本次)[^，。]{0,12}?访(?!问团)|此访|此次访问|这次访问|此次访华|这次访华|访问期间|访[^\s，。]{1,4}期间"
@@ -212,7 +212,10 @@ def _event(kind: str, start: str | None, countries: list[str], sentence: str, ta
 def _undone_visit(sentence: str) -> bool:
     """A sentence about a visit not yet made: "此访是…", "这是…首次访华" with nothing done."""
     m = _DEICTIC.search(sentence) or re.search(r"[这此](?:是|系)[^。]*?访", sentence)
-    return bool(m and "访" in m.group() and not _DONE.search(sentence[m.end():]))
+    if m and "访" in m.group() and not _DONE.search(sentence[m.end():]):
+        return True
+    m = re.search(r"(?:这次|此次|本次)[^，。]{0,30}?(?:会见|会谈|会晤|通话)", sentence)    # "这次赴美…举行会晤，这是…"
+    return bool(m and not _DONE.search(sentence[m.end():]))
 
 
 _NOMINAL_BEFORE = re.compile(r"(?:关于|介绍了?|发布了?|落实)[^，]{0,16}$")
@@ -263,7 +266,7 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
             continue                 # in a text that announces a visit, or "此访" undone: the announced one
         if countries is None and deictic:
             # "在通话中，两国元首…": a call of the one country the text pairs with China; "此访": joins, or is dropped
-            pair = _china_pair(paragraph, tagger) if kind != "visit" and _CHINESE.search(sentence) else []
+            pair = _china_pair(paragraph, tagger) if kind != "visit" and _is_chinese(paragraph, tagger) else []
             out.append((kind, _date(clause, m, sentence, offset, published), pair or None, True))
             continue
         if countries is None:
