@@ -266,7 +266,10 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
             continue                 # in a text that announces a visit, or "此访" undone: the announced one
         if countries is None and deictic:
             # "在通话中，两国元首…": a call of the one country the text pairs with China; "此访": joins, or is dropped
-            pair = _china_pair(paragraph, tagger) if kind != "visit" and _is_chinese(paragraph, tagger) else []
+            visitor = re.split(r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|说|就", clause[:m.start()] or before)[-1]
+            if kind == "visit" and re.sub(r"[在于，此次这]", "", visitor) and _last_side(visitor, tagger) != "zh":
+                continue             # "蓬佩奥在访问德国期间": a visit of others
+            pair = _china_pair(paragraph, tagger) if _is_chinese(paragraph, tagger) else []
             out.append((kind, _date(clause, m, sentence, offset, published), pair or None, True))
             continue
         if countries is None:
