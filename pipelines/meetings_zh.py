@@ -3,23 +3,32 @@ read from a Chinese article, as events of the same shape as pipelines/meetings.p
 fill the same `meetings` table.
 
 Read clause by clause (a clause ends at ，：；。！？), precision first; an event needs all of:
-1. Its verb used as a verb: not "会见安排", "访华邀请", "会见记者", "访问团".
+1. Its verb used as a verb: not "会见安排", "访华邀请", "会见记者", "会晤机制", "访日团组", "会晤达成的共识".
 2. Both sides named in the verb's own clause, by the shape of the Chinese sentence: "A 同/与/跟 B (举行) 会谈 /
    通话 / 会晤", "A (在…) 会见 B", "A 在会见 B 时"; for a visit "A 访华 / 来华访问 / 对中国进行…访问" (a foreign
-   visitor) or "A 访问 X / 对 X 进行…访问 / 访越" (a Chinese visitor, X the destination). One side Chinese (a
-   Chinese official of config/mentions/zh.toml, 习主席, 国务委员, 中方, 中国驻…大使…), the other foreign (a foreign
-   country named, or a person by title). "两国元首 / 双方牵头人 … 通话" counts when the text pairs China with
-   exactly one country (中美, 中韩双方). A reference ("在会谈中", "此访", "访问期间") only joins an event already
-   read in the text, or names its country by such a pair.
-3. Stated as done or under way: a clause that announces (将, 拟, 即将, 期待, 希望, 相信, 原定), asks (是否, 吗),
-   denies (没有, 未) or generalises (多次, 40次, 先后, 一些, 互访) is not read; nor is a journalist's question; nor
-   a reference to a visit in a text that announces one.
+   visitor) or "A 访问 X / 对 X 进行…访问 / 访越" (a Chinese visitor, the last party named before the verb; X the
+   destination). One side Chinese (an official of config/mentions/zh.toml, 习主席, 国务委员, 中方, 中国驻…大使),
+   the other foreign (a country named, or a person by title). "两国元首 / 双方牵头人 … 通话" and a reference
+   ("在会见中", "访问期间" with something done) count when the text pairs China with exactly one country (中美,
+   中韩双方, or the one foreign country it names); a reference otherwise only joins an event already read.
+   Numbered or collective meetings (第六次…领导人会晤, 集体会晤) are forums, not meetings; ships' port calls no visits.
+3. Stated as done or under way: a sentence up to the verb's clause that announces or wishes (将, 拟, 即将, 期待,
+   希望, 相信, 同意, 提议, 邀请 but 应…邀请, 明天, 下周), a clause that asks (是否, 问到), denies (没有, 未) or
+   generalises (多次, 五次, 先后, 一些, 互访, "X、Y等") is not read; nor a journalist's question (问：, a sentence
+   ending in ？); nor an event dated after the article; nor, in a text that announces a visit, what follows the
+   announcement undone (no 了, 成果, 已经), nor "此访是…", "这次…会晤…" with nothing done; nor a topic ("关于X访问")
+   that is neither dated nor done; an undated visit of a country the article announces a visit of is that visit.
 4. Countries: the foreign side's (the visit's destination), ISO alpha-3 through the Chinese gazetteer and the
-   one-character forms (美方); a person named without a country takes the one country the text pairs with China.
-5. The date: the date expression nearest before the verb in its sentence (2019年2月15日, 15日, 昨天, 上周五, 去年4月,
-   2018年; pipelines/dates_zh.py); 日前, 不久前 and no expression at all give none.
-6. One occasion, one event: mentions of the same type and countries join; a meeting or talks with a visit's
-   country is part of the visit.
+   one-character forms (美方, 中挪); a country after 在 / 驻 is a place unless a title follows (在美国国务卿…);
+   a person named without a country takes the one country the text pairs with China (or names), none for an
+   organisation (联合国秘书长), and the event is dropped when the text names several.
+5. The date: the nearest date expression before the verb in its own clause, else that of a clause that is only a
+   time ("昨天，", "当地时间2019年2月15日，") before it (2019年2月15日, 15日, 昨天, 上周五, 去年4月, 6月, 2018年;
+   pipelines/dates_zh.py); a date in a clause of another verb ("昨天我已经介绍过") is that verb's; 日前, 不久前 or no
+   expression give none.
+6. One occasion, one event, within a paragraph: mentions of the same type and countries join; a meeting or talks
+   with a visit's country, during its visit frame (访埃期间，…会见…) or with a visitor (来华访问的X) is the visit;
+   "分别" with several countries gives one event each, as do several visitors to China.
 Press conferences and spokesperson's remarks are not read for the archive's `meetings` table (NOT_READ): see
 README, "Meetings in Chinese", for why and for the measured figures. Pure: an article in, event dicts out.
 """
@@ -279,7 +288,7 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
     if frame and not re.search(r"访问期间|访[^\s，。]{1,4}期间", sentence[:frame.start()] + clause):
         out = [("visit", start, countries, deictic) if kind in ("meeting", "talks") else (kind, start, countries, deictic)
                for kind, start, countries, deictic in out]       # "访埃期间，王毅会见了塞西总统": the visit
-    return out[:1] if out and out[0][0] == "visit" else out
+    return out
 
 
 def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger, place: dict) -> None:
