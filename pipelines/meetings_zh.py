@@ -48,8 +48,8 @@ _QUESTION = re.compile(r"^\s*(?:问|追问[一二三四五]?|[^\s:：，。（(]
 _ASKED = re.compile(r"问到|是否|会否|能否|有没有|如果|假如|如有|的话")      # in the verb's clause
 _QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
 _NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|欢迎|方便时"
-                       r"|临近|同意|商定|约定|等到|提议|建议|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
-_GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边|\d+(?:多|余)|\d+次|多个|这些|[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些|不少|许多|很多|各国|多国|互访|往来|交往|经常|每年|定期")
+                       r"|临近|同意|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
+_GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边|有关国家|方式|\d+(?:多|余)|\d+次|多个|这些|[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些|不少|许多|很多|各国|多国|互访|往来|交往|经常|每年|定期")
 _NOUN_AFTER = r"(?!日期|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|了?记者|律师|活动(?!时))"
 _C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
 _TRIGGER = re.compile(
@@ -143,10 +143,11 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger):
     """(countries) of a meeting, talks or call whose two sides the clause names, else None."""
     pre, post = clause[:m.start()], clause[m.end():]
     w = list(_WITH.finditer(pre)) or list(_AND.finditer(pre))
-    if w:
+    obj = re.split(r"时|中|的|并|后", re.sub(r"^了", "", post))[0] if m.group() in ("会见", "会晤") else ""
+    if obj:                          # "A（和B）会见 C": C is the other side, whatever joins A and B
+        subject, other = pre, obj
+    elif w:
         subject, other = pre[:w[-1].start()], pre[w[-1].end():]
-    elif m.group() == "会见" or m.group() == "会晤" and post:
-        subject, other = pre, re.split(r"时|中|的|并|后", post)[0]
     else:
         return None
     subject = subject or before
@@ -298,11 +299,12 @@ def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger,
         same_countries = (countries is None or set(countries) == set(e["countries"])
                           or set(countries) <= set(e["countries"]) and e["type"] == "visit"
                           or not e["countries"] and e["type"] == "visit" and deictic)
-        same_day = start is None or e["date_start"] in (None, start)
+        same_day = start is None or e["date_start"] is None or e["date_start"].startswith(start) \
+            or start.startswith(e["date_start"])          # "2019" of a name and "2019-10-08": one occasion
         if same_kind and same_countries and same_day:
             if kind == "visit" and e["type"] != "visit":
                 e["type"] = "visit"
-            e["date_start"] = e["date_end"] = e["date_start"] or start
+            e["date_start"] = e["date_end"] = max(e["date_start"] or "", start or "", key=len) or None
             e["countries"] = list(dict.fromkeys(e["countries"] + (countries or [])))
             return
     if countries is None:
