@@ -50,7 +50,7 @@ _QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
 _NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|欢迎|方便时"
                        r"|临近|同意|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
 _GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边|有关国家|方式|\d+(?:多|余)|\d+次|多个|这些|[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些|不少|许多|很多|各国|多国|互访|往来|交往|经常|每年|定期")
-_NOUN_AFTER = r"(?!日期|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|了?记者|律师|活动(?!时))"
+_NOUN_AFTER = r"(?!日期|渠道|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|了?记者|律师|活动(?!时))"
 _C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
 _TRIGGER = re.compile(
     r"(?P<talks>会见会谈|会谈" + _NOUN_AFTER + r")"
@@ -71,7 +71,7 @@ _AND = re.compile(r"和")
 _PAIR_SUBJECT = re.compile(r"两国元首|两国领导人|双方牵头人|两国外长|双方|中[" + _C1 + r"]元首|中[" + _C1 + r"]两国元首")
 _CHINESE = re.compile(r"中方|中国(?!驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协主席|中央外事"
                       r"|中国驻|^驻[^，。]{1,12}?(?:大使|总领事)|外交部(?:副)?部长|副部长|部长助理|外交部长")
-_TITLE = re.compile(r"总统|总理|首相|外长|国务卿|大臣|部长|秘书长|国王|王储|议长|主席|领导人|首席|大使|特使|外秘|总督|元首"
+_TITLE = re.compile(r"总统|总理|首相|外长|外相|主任|国务卿|大臣|部长|秘书长|国王|王储|议长|主席|领导人|首席|大使|特使|外秘|总督|元首"
                     r"|亲王|苏丹|埃米尔|总书记|委员长|代表")
 _ANNOUNCES = re.compile(r"将(?:于|在|对|赴|同|与)?[^，。]{0,20}?(?:访问|访华|出席|会见|会谈)|应[^，。]{1,30}邀请[^。]*将")
 _VISIT_DONE = re.compile(r"期间[^。]*了|取得|成果|满意|结束|圆满|成功|已经")
@@ -183,9 +183,9 @@ def _visit(clause: str, m: re.Match, before: str, tagger):
     if m.lastgroup == "china":
         return _foreign(visitor, tagger)
     visitor = re.split(r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|说", visitor)[-1]   # "中方注意到文在寅总统访美"
-    if _last_side(re.sub(r"对[^，]*$", "", visitor), tagger) != "zh":
+    if _last_side(re.sub(r"(?:对|赴|前往|到)[^，]*$", "", visitor), tagger) != "zh":
         return None
-    target = re.search(r"对([^，]{1,20}?)进行[^，]*$", pre)
+    target = re.search(r"(?:对|赴|前往|到)([^，]{1,20}?)进行[^，]*$", pre)        # "对俄罗斯进行", "赴日本进行访问"
     destination = target.group(1) if target else re.split(r"时|期间|并|后|过境|，", post)[0] if post else ""
     if m.group() == "访":
         destination = mentions_zh.SIDES.get(post[:1], "")
@@ -272,7 +272,9 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
             continue                 # "关于习主席访问葡萄牙，…": a topic, done or not
         if kind == "visit" and deictic and not _VISIT_DONE.search(sentence[offset + m.end():]):
             continue                 # "此次施泰因迈尔总统访华再次体现了…": said before or after, it does not say
-        if undone and (announces or kind == "visit" and deictic) and not (countries is not None and "正在" in clause):
+        today = published and _date(clause, m, sentence, offset, published) == published.isoformat()
+        if undone and (announces or kind == "visit" and deictic) and not (countries is not None and (
+                "正在" in clause or today)):
             continue                 # in a text that announces a visit, or "此访" undone: the announced one
         if countries is None and deictic:
             # "在通话中，两国元首…": a call of the one country the text pairs with China; "此访": joins, or is dropped
