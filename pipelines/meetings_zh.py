@@ -29,8 +29,9 @@ Read clause by clause (a clause ends at ，：；。！？), precision first; an
 6. One occasion, one event, within a paragraph: mentions of the same type and countries join; a meeting or talks
    with a visit's country, during its visit frame (访埃期间，…会见…) or with a visitor (来华访问的X) is the visit;
    "分别" with several countries gives one event each, as do several visitors to China.
-Press conferences and spokesperson's remarks are not read for the archive's `meetings` table (NOT_READ): see
-README, "Meetings in Chinese", for why and for the measured figures. Pure: an article in, event dicts out.
+Press conferences and spokesperson's remarks are read like any article, their events' `source` being
+`press_conference` (as the English rules mark theirs); measured figures in README, "Meetings in Chinese". Pure:
+an article in, event dicts out.
 """
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ from pathlib import Path
 from . import dates_zh, mentions, mentions_zh
 from .pairing import kind_of
 
-NOT_READ = ("press", "remarks")   # kinds of article whose Chinese meetings are not stored (see extract)
+SPOKEN = ("press", "remarks")     # a press conference or spokesperson's remarks: its events' source is press_conference
 
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 _CLAUSE = re.compile(r"[^，,：:。！？；;\n]+")
@@ -318,8 +319,6 @@ def extract(article, config_dir: str | Path | None = None) -> list[dict]:
     """The events a Chinese article describes, in order (see the module docstring)."""
     if (article.get("language") or "") != "zh":
         return []
-    if article.get("title") and kind_of(article["title"]) in NOT_READ:
-        return []       # press conferences and remarks (README: "Meetings in Chinese")
     tagger = mentions.load(config_dir).chinese
     if tagger is None or tagger.places is None:
         return []
@@ -363,8 +362,10 @@ def _paragraph(sents: list[str], published, tagger) -> list[dict]:
 
 def _finish(events: list[dict], article, tagger) -> list[dict]:
     names = {code: name for kind, name, code in (v for v in tagger.lookup.values() if v) if kind == "country"}
+    spoken = bool(article.get("title")) and kind_of(article["title"]) in SPOKEN
     for n, e in enumerate(events, 1):
         e["article_id"], e["seq"] = article.get("id"), n
+        e["source"] = "press_conference" if spoken else "article"
         e["country_names"] = [names.get(c, c) for c in e["countries"]]
         if e["countries"]:
             e["group"] = {"description": None, "countries": list(e["countries"]), "number": None}
