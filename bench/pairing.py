@@ -266,6 +266,32 @@ MEETING_SETS = (  # name, what it is to the rules of pipelines/meetings_zh.py (c
 )
 
 
+def meetings_speed(rounds: int = 5) -> tuple[int, float, float]:
+    """(pages, ms per page of meetings_zh.extract, ms per page of the Chinese mentions tagger) over the Chinese press
+    conferences of tests/real/pairing, extracted by Gazette: the tagger, which every Chinese article runs, is the
+    baseline measured in the same process."""
+    from pipelines import meetings_zh, mentions, mentions_zh
+
+    config = config_module.load()
+    site = config.sites["mfa-zh"]
+    pages = [extract(f.read_bytes(), f"{site.base_url}/web/x/{f.name}", site) for f in sorted(FIXTURES.glob("zh-*.html"))]
+    articles = [{"language": "zh", "title": a.title, "body": a.body, "published": a.fields().get("published")}
+                for a in pages]
+    tagger = mentions.load().chinese
+    meetings_zh.extract(articles[0])                     # load the gazetteers once, outside the timing
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for a in articles:
+            meetings_zh.extract(a)
+    rules = (time.perf_counter() - start) / rounds / len(articles) * 1000
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for a in articles:
+            mentions_zh.tag(a["body"], tagger)
+    tags = (time.perf_counter() - start) / rounds / len(articles) * 1000
+    return len(articles), rules, tags
+
+
 def print_meetings() -> None:
     """The Chinese meeting figures of every labelled set, the development sets pooled, every error of the fresh set."""
     pooled = [0, 0, 0]
@@ -286,6 +312,9 @@ def print_meetings() -> None:
             print(f"Chinese meetings, the five development sets pooled: {pooled[2]} events labelled, {pooled[1]} found, "
                   f"{pooled[0]} right: precision {_ratio(pooled[0] / pooled[1] if pooled[1] else None)}  "
                   f"recall {_ratio(pooled[0] / pooled[2] if pooled[2] else None)}")
+    pages, rules, tags = meetings_speed()
+    print(f"Chinese meetings, speed on {pages} real Chinese press conferences: {rules:.1f} ms per page, "
+          f"x{rules / tags:.1f} the Chinese mentions tagger on the same pages ({tags:.1f} ms)")
 
 
 def _ratio(value) -> str:
