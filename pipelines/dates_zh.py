@@ -26,46 +26,59 @@ _RELATIVE = {"今天": 0, "今日": 0, "当天": 0, "今晨": 0, "今早": 0, "�
 
 def _value(kind: str, m: re.Match, published: date | None) -> str | None:
     """The ISO date (YYYY-MM-DD, YYYY-MM or YYYY) a match states, None when it cannot be placed."""
-    if kind == "undated" or published is None and kind not in ("ymd", "year"):
+    if kind == "undated":
+        return None
+    if kind == "ymd":
+        return _ymd(m, published)
+    if kind == "year" and m.group(1):
+        return m.group(1)
+    if published is None:
         return None
     try:
-        if kind == "ymd":
-            year = int(m.group(1)) if m.group(1) else (published.year if published else None)
-            if year is None:
-                return None
-            day = date(year, int(m.group(2)), int(m.group(3)))
-            if not m.group(1) and published and day > published + timedelta(days=31):
-                day = day.replace(year=year - 1)        # "12月29日" in a January article: last year
-            return day.isoformat()
-        if kind == "day":
-            day = published.replace(day=int(m.group(1)))
-            if day > published + timedelta(days=3):       # "29日" read on the 2nd: last month
-                month = published.replace(day=1) - timedelta(days=1)
-                day = month.replace(day=int(m.group(1)))
-            return day.isoformat()
-        if kind == "relative":
-            return (published + timedelta(days=_RELATIVE[m.group()])).isoformat()
-        if kind == "weekday":
-            wanted = _WEEKDAY.index(m.group(2)) if m.group(2) not in "日天" else 6
-            monday = published - timedelta(days=published.weekday()) - timedelta(days=7 * (m.group(1) == "上"))
-            return (monday + timedelta(days=wanted)).isoformat()
-        if kind == "last_year_month":
-            return f"{published.year - 1:04d}-{int(m.group(1)):02d}"
-        if kind == "this_year_month":
-            return f"{int(m.group(1) or published.year):04d}-{int(m.group(2)):02d}"
-        if kind == "month":
-            month = int(m.group(1))
-            year = published.year - (month > published.month)       # "6月" read in August; "11月" in January
-            return f"{year:04d}-{month:02d}"
-        if kind == "last_month":
-            return f"{published.year - (published.month == 1):04d}-{(published.month - 2) % 12 + 1:02d}"
-        if kind == "year":
-            text = m.group()
-            if m.group(1):
-                return m.group(1)
-            return str(published.year - {"今年": 0, "去年": 1, "前年": 2}[text])
-    except (ValueError, AttributeError, TypeError):
+        return _relative(kind, m, published)
+    except (ValueError, KeyError):
         return None
+
+
+def _ymd(m: re.Match, published: date | None) -> str | None:
+    year = int(m.group(1)) if m.group(1) else (published.year if published else None)
+    if year is None:
+        return None
+    try:
+        day = date(year, int(m.group(2)), int(m.group(3)))
+        if not m.group(1) and published and day > published + timedelta(days=31):
+            day = day.replace(year=year - 1)        # "12月29日" in a January article: last year
+    except ValueError:
+        return None
+    return day.isoformat()
+
+
+def _relative(kind: str, m: re.Match, published: date) -> str | None:
+    """The date of an expression read against the publication date ("15日", 昨天, 上周五, 去年4月, 6月, 今年)."""
+    if kind == "day":
+        day = published.replace(day=int(m.group(1)))
+        if day > published + timedelta(days=3):       # "29日" read on the 2nd: last month
+            last = published.replace(day=1) - timedelta(days=1)
+            day = last.replace(day=int(m.group(1)))
+        return day.isoformat()
+    if kind == "relative":
+        return (published + timedelta(days=_RELATIVE[m.group()])).isoformat()
+    if kind == "weekday":
+        wanted = _WEEKDAY.index(m.group(2)) if m.group(2) not in "日天" else 6
+        monday = published - timedelta(days=published.weekday()) - timedelta(days=7 * (m.group(1) == "上"))
+        return (monday + timedelta(days=wanted)).isoformat()
+    if kind == "last_year_month":
+        return f"{published.year - 1:04d}-{int(m.group(1)):02d}"
+    if kind == "this_year_month":
+        return f"{int(m.group(1) or published.year):04d}-{int(m.group(2)):02d}"
+    if kind == "month":
+        month = int(m.group(1))
+        year = published.year - (month > published.month)       # "6月" read in August; "11月" in January
+        return f"{year:04d}-{month:02d}"
+    if kind == "last_month":
+        return f"{published.year - (published.month == 1):04d}-{(published.month - 2) % 12 + 1:02d}"
+    if kind == "year":
+        return str(published.year - {"今年": 0, "去年": 1, "前年": 2}[m.group()])
     return None
 
 
