@@ -59,7 +59,8 @@ _TRIGGER = re.compile(
     r"|(?P<meeting>会见" + _NOUN_AFTER + r"|会晤" + _NOUN_AFTER + r")"
     r"|(?P<china>访华" + _NOUN_AFTER + r"|(?:访问|到访)(?:中国|我国)|来华(?:进行)?(?:国事|正式|工作|友好)?(?:访问|出席|参加)|(?:在华|在中国)访问"
     r"|对中国进行(?:了)?[^，。]{0,10}?访问)"
-    r"|(?P<abroad>(?:国事|正式|工作|友好|官方)?访问" + _NOUN_AFTER + r"|访(?=[" + _C1 + r"](?!问|团)))")
+    r"|(?P<abroad>(?:国事|正式|工作|友好|官方)?访问" + _NOUN_AFTER + r"|访(?=[" + _C1 + r"](?!问|团))"
+    r"|赴(?=[^，。]{1,8}?(?:出席|参加)))")
 _DEICTIC = re.compile(r"(?:(?:此次|这次|本次)[^，。]{0,12}?访(?!问团)|此访|此次访问|这次访问|此次访华|这次访华|访问期间|访[^\s，。]{1,4}期间"
                       r"|在(?:此次|这次|[今昨前]天(?:上午|下午|晚上|晚间)?)?(?:会见|会谈|会晤|通话|通电话|会见会谈)[时中])")
 _MECHANISM = re.compile(r"(?:第[一二三四五六七八九十\d]+[次轮届]|[—－])[^，期间时]{0,12}$")   # "第六次…领导人会晤": a forum, not a meeting
@@ -188,9 +189,11 @@ def _visit(clause: str, m: re.Match, before: str, tagger):
         return None
     target = re.search(r"(?:对|赴|前往|到)([^，]{1,20}?)进行[^，]*$", pre)        # "对俄罗斯进行", "赴日本进行访问"
     destination = target.group(1) if target else re.split(r"时|期间|并|后|过境|，", post)[0] if post else ""
-    if m.group() == "访":
-        destination = mentions_zh.SIDES.get(post[:1], "")
+    if m.group() == "访" or m.group() == "赴" and re.match(r"[" + _C1 + r"](?:出席|参加)", post):
+        destination = mentions_zh.SIDES.get(post[:1], "")          # "访越", "赴日出席"
         return [destination] if destination else None
+    if m.group() == "赴":
+        destination = re.split(r"出席|参加", post)[0]
     countries = [c for c in _countries(destination, tagger)]
     return countries or None
 
@@ -263,10 +266,14 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
             if countries is None and _PAIR_SUBJECT.search(clause[:m.start()] or before) \
                     and not _MECHANISM.search(clause[:m.start()]):
                 countries = _china_pair(paragraph, tagger) or None
+            if countries is None and _MECHANISM.search(clause[:m.start()]) and "—" not in clause \
+                    and len(mentions_zh.sides(clause[:m.start()])) == 1:
+                countries = mentions_zh.sides(clause[:m.start()])      # "中印边界问题特别代表第20次会晤": two countries
             if countries is not None and _VISITING.search(clause[:m.start()]):
                 kind = "visit"           # "同来华访问的意大利外长举行会谈": talks of a visit
         if countries == []:
-            side = clause[:m.start()] + clause[m.end():] + before
+            after = clause[m.end():m.end() + 16] if m.group() in ("会见", "会晤") else ""   # "会见X": X after
+            side = clause[max(0, m.start() - 16):m.start()] + "，" + after                    # the counterpart
             countries = _text_country(side, paragraph, tagger)
         undone = not _DONE.search(sentence[offset + m.end():])
         if _TOPIC.match(clause) and not (_DONE.search(clause[m.end():]) or dates_zh.mentions(clause[:m.start()])):
@@ -274,6 +281,9 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
         if kind == "visit" and deictic and not _VISIT_DONE.search(sentence[offset + m.end():]):
             continue                 # "此次施泰因迈尔总统访华再次体现了…": said before or after, it does not say
         today = published and _date(clause, m, sentence, offset, published) == published.isoformat()
+        if kind == "visit" and undone and "正在" not in clause and _ANNOUNCES.search(paragraph) \
+                and not _date(clause, m, sentence, offset, published):
+            continue                 # "…对中国进行国事访问。访问期间，…将…": the programme is announced
         if undone and (announces or kind == "visit" and deictic) and not (countries is not None and (
                 "正在" in clause or today)):
             continue                 # in a text that announces a visit, or "此访" undone: the announced one
