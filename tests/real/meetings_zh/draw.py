@@ -4,12 +4,12 @@ cwang23/china_fm (commit 5048bc2) that no other set of this folder uses, shuffle
 random from each of the first N pages that has a paragraph of at most 300 characters naming 会见, 会晤, 会谈,
 通电话, 通话, 访问, 访华 or 出席. The body is Gazette's own extraction (pipelines/extract with the mfa-zh config).
 
-fresh2.json was drawn the same way (seed 2412, 60 pages), after fresh.json's run and before any further change to
-the rules, from pages no other set (fresh.json included) uses.
+fresh2.json was drawn the same way (seed 2412, 60 pages) after fresh.json's run, from pages no earlier set uses;
+fresh3.json (seed 3131, 60 pages) after fresh2.json's run and the changes that followed it, likewise.
 
 Run: python -m tests.real.meetings_zh.draw CACHE_DIR [N [SEED]]   (CACHE_DIR: the cache's chinafm/ directory,
 extracted with `git archive`); prints the unlabelled items as JSON. The events were then written by hand, reading
-each text. Seed 6120 excludes the pages of the five first sets (fresh.json); any other also those of fresh.json.
+each text. Each seed excludes the pages of the sets drawn before it (EXCLUDED).
 """
 from __future__ import annotations
 
@@ -29,8 +29,11 @@ TRIGGER = re.compile(r"会见|会晤|会谈|通电话|通话|访问|访华|出�
 SEED = 6120
 
 
+EXCLUDED = {SEED: SETS, 2412: SETS + ("fresh",), 3131: SETS + ("fresh", "fresh2")}   # seed: the sets it avoids
+
+
 def used_urls(seed: int = SEED) -> set[str]:
-    sets = SETS if seed == SEED else SETS + ("fresh",)
+    sets = EXCLUDED.get(seed, SETS + ("fresh", "fresh2", "fresh3"))
     return {item.get("url") for name in sets for item in json.loads((HERE / f"{name}.json").read_text("utf-8"))["items"]}
 
 
