@@ -316,7 +316,8 @@ def print_meetings() -> None:
             print(f"Chinese meetings, the five development sets pooled: {pooled[2]} events labelled, {pooled[1]} found, "
                   f"{pooled[0]} right: precision {_ratio(pooled[0] / pooled[1] if pooled[1] else None)}  "
                   f"recall {_ratio(pooled[0] / pooled[2] if pooled[2] else None)}")
-    print(f"Chinese meetings, the fresh sets pooled: {held[2]} events labelled, {held[1]} found, {held[0]} right: "
+    print(f"Chinese meetings, the three fresh sets pooled (today's rules; first runs in RUN.md): {held[2]} events labelled, "
+          f"{held[1]} found, {held[0]} right: "
           f"precision {_ratio(held[0] / held[1] if held[1] else None)}  "
           f"recall {_ratio(held[0] / held[2] if held[2] else None)}")
     pages, rules, tags = meetings_speed()
