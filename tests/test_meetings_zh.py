@@ -2,7 +2,7 @@
 paragraphs of the ministry's Chinese press conferences (tests/real/meetings_zh/, hand-labelled, provenance there).
 
 The development sets are held to the precision they reach (a floor: a change that makes the rules read more
-loosely fails here); fresh.json, the held-out set, is not read by any test (bench.pairing reports it)."""
+loosely fails here); the fresh sets (fresh*.json, held out) are read by no test (bench.pairing reports them)."""
 from __future__ import annotations
 
 import json
