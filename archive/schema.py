@@ -12,12 +12,12 @@ import sqlite3
 
 import sqlite_utils
 
-from pipelines import fields  # the article fields' one definition; imports nothing (tests/test_layers.py)
+from definitions import fields  # the article fields' one definition; imports nothing of Gazette
 
 
 def add_article_field(db: sqlite_utils.Database, name: str) -> None:
     """The migration step of a new article field: its column in `articles` (and in `revisions` when each version
-    keeps it), of the type the registry gives (pipelines/fields.py). A no-op for a column already there."""
+    keeps it), of the type the registry gives (definitions/fields.py). A no-op for a column already there."""
     field = fields.BY_NAME[name]
     for table in ("articles", "revisions") if field.revised else ("articles",):
         if name not in db.table(table).columns_dict:

@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from gazette_data import config_dir, default_config
-from pipelines.fields import SELECTABLE
+from definitions.fields import SELECTABLE
 from pipelines.rules import (
     OTHER,
     POLITENESS_FIELDS,
@@ -30,7 +30,7 @@ __all__ = ["Boilerplate", "Config", "ConfigError", "OTHER", "Site", "host_of", "
 PROJECT_CONFIG = default_config()  # the shipped config/ (gazette_data resolves --config, GAZETTE_CONFIG, ./config)
 
 LISTING_FIELDS = ("listing_item", "listing_link", "listing_date", "next_page")
-SELECTOR_FIELDS = SELECTABLE + LISTING_FIELDS  # an article's selectable fields (pipelines/fields.py), the listing's
+SELECTOR_FIELDS = SELECTABLE + LISTING_FIELDS  # an article's selectable fields (definitions/fields.py), the listing's
 BOILERPLATE_FIELDS = ("remove", "lines", "patterns", "soft_404")
 PAGINATIONS = ("trs", "wordpress", "numbered", "next_link", "feed", "none")
 DEFAULT_KEYS = POLITENESS_FIELDS + ("timezone", "boilerplate")

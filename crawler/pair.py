@@ -1,4 +1,4 @@
-"""`gazette pair`: recompute which English articles translate which Chinese ones (archive/translations.py)."""
+"""`gazette pair`: recompute which English articles translate which Chinese ones (pipelines/translations.py)."""
 from __future__ import annotations
 
 import sys
@@ -50,7 +50,7 @@ def pair(config, db_path, site_key, since, as_json):
     since = _since(since)
     if site_key:
         config.site(site_key)
-    from archive import translations
+    from pipelines import translations
 
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     with _open_archive(db_path) as archive:

@@ -22,7 +22,7 @@ from .mentions import tag
 from .nonarticle import not_an_article
 from .normalise import article_id, content_hash
 from .rules import OTHER, Site
-from .similarity import signature
+from .similarity import Signature, sign
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 GONE_STATUSES = (404, 410)
@@ -44,7 +44,7 @@ class Decision:
     off_site: bool = False  # the answer came from another host: only its URL and status are kept
     article: Article | None = None
     record: dict | None = None  # what Archive.store_article takes
-    signature: list[int] | None = None  # MinHash of the body; None when too short to sign (or unchanged_text)
+    signature: Signature | None = None  # MinHash and band keys of the body; None when too short (or unchanged_text)
     unchanged_text: bool = False  # the archived article has this title, date and body: not tagged or signed again
 
 
@@ -71,7 +71,7 @@ def decide(page: dict, site: Site, config_dir: str | Path | None = None, *,
                 (known.get("title"), known.get("published")) == (decision.article.title, decision.article.published)
             decision.record = article_record(decision.article, canonical, site, page.get("hints"), config_dir,
                                              tagged=not same)
-            decision.signature = None if same else signature((decision.record.get("body") or "")[:TAGGED_CHARS])
+            decision.signature = None if same else sign((decision.record.get("body") or "")[:TAGGED_CHARS])
             decision.unchanged_text = same
     except ExtractionError as exc:
         error, gone = f"no article: {exc}", False

@@ -31,7 +31,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from . import boilerplate as bp
-from . import fields as registry
+from definitions import fields as registry
 from . import generic
 from .captions import is_separator, take_captions
 from .charset import decode
@@ -47,7 +47,7 @@ BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", 
               "dd", "center", "br", "hr", "tbody", "thead", "main", "aside", "nav"}
 INLINE_TAGS = {"font", "span", "strong", "b", "em", "i", "u", "sup", "sub", "small", "big", "strike", "s",
                "abbr", "cite", "q", "mark", "label", "br", "img"}
-FIELDS = registry.READ  # the fields found one by one, layer by layer (pipelines/fields.py)
+FIELDS = registry.READ  # the fields found one by one, layer by layer (definitions/fields.py)
 # CMS markers: what TRS-CMS pages (and WordPress/og metadata) carry whatever the template.
 CMS = {
     "title": ("meta[name=ArticleTitle]::attr(content)", "#News_Body_Title::text", "meta[name=title]::attr(content)",
@@ -351,7 +351,7 @@ def _date(tree, selectors) -> str | None:
     return None
 
 
-# How a field's value is cleaned, by the `cleaner` its registry entry names (pipelines/fields.py); `title` and
+# How a field's value is cleaned, by the `cleaner` its registry entry names (definitions/fields.py); `title` and
 # `date` are read by _field itself (a title needs the site's names, a date is tried selector by selector).
 CLEANERS = {"source": clean_source, "byline": _byline, "person": _person}
 READERS = ("title", "date", *CLEANERS)

@@ -38,8 +38,8 @@ SETTINGS = {
 
 def load_metadata() -> dict:
     """The project's Datasette metadata (archive/datasette/metadata.yml), with the `articles` table's field columns
-    described from the field registry (pipelines/fields.py); metadata.yml describes only the other columns."""
-    from pipelines import fields
+    described from the field registry (definitions/fields.py); metadata.yml describes only the other columns."""
+    from definitions import fields
 
     metadata = yaml.safe_load(METADATA.read_text("utf-8"))
     table = metadata["databases"][DATABASE_NAME]["tables"]["articles"]
