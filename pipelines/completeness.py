@@ -40,7 +40,7 @@ def guard(reference: list[str], paragraphs: list[str], removed: list[Removal]) -
     position: dict = {}
     for index, paragraph in enumerate(paragraphs):
         position.setdefault(paragraph, []).append(index)
-    for block in reference:  # whitespace-normalised already (extract._blocks, conservative_reading)
+    for block in reference:  # whitespace-normalised already (tree.text_blocks, conservative_reading)
         if not block or block in gone:
             continue
         if block in kept:
