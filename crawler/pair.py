@@ -54,7 +54,7 @@ def pair(config, db_path, site_key, since, as_json):
 
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     with _open_archive(db_path) as archive:
-        summary = translations.pair(archive, site=site_key, since=since, config_dir=config.directory, now=now,
+        summary = translations.pair(archive, site=site_key, since=since, tagger=config.taggers.mentions, now=now,
                                     progress=_progress_line if sys.stderr.isatty() and not as_json else None)
     emit(summary, as_json, f"{summary['english']} English and {summary['chinese']} Chinese articles read: "
                            f"{summary['pairs']} pair{'' if summary['pairs'] == 1 else 's'} kept")

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from pathlib import Path
 
 from . import mentions, mentions_zh
 from .pairing import kind_of
@@ -187,13 +186,14 @@ def _event(article, kind, start, end, place, countries, sentence, tagger) -> dic
             "foreign": [], "group": None, "countries": countries, "country_names": [], "sentence": sentence}
 
 
-def extract(article, config_dir: str | Path | None = None) -> list[dict]:
-    """The events a Chinese article describes, in order (see the module docstring)."""
+def extract(article, gazetteers: mentions.Tagger | None = None) -> list[dict]:
+    """The events a Chinese article describes, in order (see the module docstring); `gazetteers` those of a loaded
+    config (`config.taggers.mentions`), the shipped ones when None."""
     if (article.get("language") or "") != "zh":
         return []
     if article.get("title") and kind_of(article["title"]) in NOT_READ:
         return []       # press conferences and remarks: too loose for these rules (README: figures)
-    tagger = mentions.load(config_dir).chinese
+    tagger = (mentions.load() if gazetteers is None else gazetteers).chinese
     if tagger is None or tagger.places is None:
         return []
     published = _published(article.get("published"))

@@ -29,7 +29,7 @@ def archive_page(archive: Archive, config: Config, page: dict, run_id: int | Non
     if page.get("not_modified"):
         return not_modified(archive, site, page)
     learned = lines_for(archive, site.key) if site.key in config.sites else frozenset()
-    decision = decide(page, site, config.directory, learned_lines=learned, known=known_text(archive, site, page))
+    decision = decide(page, site, config.taggers, learned_lines=learned, known=known_text(archive, site, page))
     return apply(archive, decision, page, run_id=run_id)
 
 

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Callable
 
 from archive import Archive
 from archive import translations as store
 
 from . import alignment, pairing
+from .mentions import Tagger
 
 
-def _row(en: dict, zh: dict, score: float, kind: str, now: str) -> dict:
+def _row(en: dict, zh: dict, score: float, kind: str, now: str, tagger: Tagger | None) -> dict:
     """The stored row of one pair (archive/translations.py COLUMNS), with its alignment."""
-    a = alignment.align(zh["body"], en["body"], en_captions=_captions(en))
+    a = alignment.align(zh["body"], en["body"], tagger, en_captions=_captions(en))
     return {"english_id": en["id"], "chinese_id": zh["id"], "score": score, "method": pairing.METHOD,
             "paired_at": now, "published": (en.get("published") or "")[:10] or None, "kind": kind,
             "zh_paragraphs": len(alignment.paragraphs(zh["body"])),
@@ -53,10 +53,11 @@ def _day_range(first: date, last: date) -> tuple[str, str]:
 
 
 def pair(archive: Archive, *, site: str | None = None, since: str | None = None,
-         config_dir: str | Path | None = None, now: str = "",
+         tagger: Tagger | None = None, now: str = "",
          progress: Callable[[int, int], None] | None = None) -> dict:
     """Recompute the pairs of the English and Chinese articles published since `since` (of `site`, and their
-    candidates in the other language): {'english': n, 'chinese': n, 'pairs': n}."""
+    candidates in the other language): {'english': n, 'chinese': n, 'pairs': n}. `tagger`: the gazetteers of the
+    loaded config (`config.taggers.mentions`; the shipped ones when None)."""
     db = archive.db
     where, params = "published is not null", []
     if since:
@@ -72,13 +73,13 @@ def pair(archive: Archive, *, site: str | None = None, since: str | None = None,
     low, high = _day_range(min(days), max(days))
     pool = _pool(db, low, high)
     by_id = {a["id"]: a for a in pool}
-    traits = {a["id"]: pairing.traits(a, config_dir) for a in pool}
+    traits = {a["id"]: pairing.traits(a, tagger) for a in pool}
     english = [traits[a["id"]] for a in pool if a["language"] == "en"]
     chinese = [traits[a["id"]] for a in pool if a["language"] == "zh"]
     pairs = pairing.choose(english, chinese)
     rows = []
     for n, (e, c, s) in enumerate(pairs, 1):
-        rows.append(_row(by_id[e], by_id[c], s, traits[e].kind, now))
+        rows.append(_row(by_id[e], by_id[c], s, traits[e].kind, now, tagger))
         if progress:
             progress(n, len(pairs))
     chosen_ids = {a["id"] for a in chosen}
@@ -90,7 +91,7 @@ def pair(archive: Archive, *, site: str | None = None, since: str | None = None,
             "chinese": sum(1 for a in chosen if a["language"] == "zh"), "pairs": len(rows)}
 
 
-def pair_new(archive: Archive, article_id: str, *, config_dir: str | Path | None = None, now: str = "") -> bool:
+def pair_new(archive: Archive, article_id: str, *, tagger: Tagger | None = None, now: str = "") -> bool:
     """Pair one article just archived (English or Chinese) with its counterpart, if a confident one is archived;
     True when it was paired."""
     db = archive.db
@@ -103,10 +104,10 @@ def pair_new(archive: Archive, article_id: str, *, config_dir: str | Path | None
     if article_id not in {a["id"] for a in pool}:
         return False
     by_id = {a["id"]: a for a in pool}
-    traits = {a["id"]: pairing.traits(a, config_dir) for a in pool}
+    traits = {a["id"]: pairing.traits(a, tagger) for a in pool}
     pairs = [p for p in pairing.choose([t for t in traits.values() if t.language == "en"],
                                        [t for t in traits.values() if t.language == "zh"]) if article_id in p[:2]]
-    rows = [_row(by_id[e], by_id[c], s, traits[e].kind, now) for e, c, s in pairs]
+    rows = [_row(by_id[e], by_id[c], s, traits[e].kind, now, tagger) for e, c, s in pairs]
     english = [r["english_id"] for r in rows]
     chinese = [r["chinese_id"] for r in rows]
     with archive.transaction():

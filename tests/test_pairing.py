@@ -49,7 +49,7 @@ def archived(tmp_path_factory):
             page = {"url": url, "final_url": url, "status": 200, "site": site.key,
                     "headers": {"Content-Type": "text/html; charset=utf-8"}, "body": page_file.read_bytes(),
                     "fetched_at": "2026-12-06T00:00:00Z"}
-            results.append(apply(archive, decide(page, site, CONFIG.directory), page))
+            results.append(apply(archive, decide(page, site, CONFIG.taggers), page))
     return db, results
 
 
