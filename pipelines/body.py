@@ -15,6 +15,7 @@ from . import generic
 from .captions import is_separator, take_captions
 from .completeness import Removal
 from .normalise import clean_text
+from .htmlparse import trafilatura
 from .page_text import credit_line
 from .rules import OTHER, Boilerplate, Site
 from .tree import parse, text_blocks
@@ -76,10 +77,8 @@ def body_layer(layer, tree, text, url, site: Site, boilerplate: Boilerplate, sit
 
 
 def _trafilatura(tree, text: str, url: str, boilerplate: Boilerplate, learned: frozenset = frozenset()) -> Body | None:
-    import trafilatura  # only when a page needs it: the import costs ~0.15 s per process
-
-    doc = trafilatura.bare_extraction(text, url=url, with_metadata=True, include_comments=False,
-                                      include_tables=True, favor_precision=True, deduplicate=False)
+    doc = trafilatura().bare_extraction(text, url=url, with_metadata=True, include_comments=False,
+                                        include_tables=True, favor_precision=True, deduplicate=False)
     if doc is None:
         return None
     doc = doc if isinstance(doc, dict) else doc.as_dict()

@@ -39,6 +39,7 @@ from .normalise import clean_byline, clean_source, clean_text, clean_title, date
 from .page_dates import date_from_headline, markup_date
 from .page_text import AGENCIES, lines_around, metadata_line, page_headline, text_fields
 from .rules import OTHER, Boilerplate, Site
+from .htmlparse import trafilatura
 from .tree import first, parse, text_blocks
 
 FIELDS = registry.READ  # the fields found one by one, layer by layer (definitions/fields.py)
@@ -298,7 +299,8 @@ READERS = ("title", "date", *CLEANERS)
 
 def _generic_metadata(text: str, url: str) -> dict:
     """trafilatura's metadata (title from <title>/og, date by htmldate, author), asked only when needed."""
-    from trafilatura.metadata import extract_metadata  # the import costs ~0.15 s per process
+    from trafilatura.metadata import extract_metadata  # the import costs ~0.3 s per process
+    trafilatura()  # the deep-page parser set before it parses
 
     try:
         meta = extract_metadata(text, default_url=url)
