@@ -36,7 +36,6 @@ an article in, event dicts out.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from . import dates_zh, mentions, mentions_zh
 from .pairing import kind_of
@@ -325,11 +324,12 @@ def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger,
     events.append(_event(kind, start, countries, sentence, tagger, place))
 
 
-def extract(article, config_dir: str | Path | None = None) -> list[dict]:
-    """The events a Chinese article describes, in order (see the module docstring)."""
+def extract(article, gazetteers: mentions.Tagger | None = None) -> list[dict]:
+    """The events a Chinese article describes, in order (see the module docstring); `gazetteers` those of a loaded
+    config (`config.taggers.mentions`), the shipped ones when None."""
     if (article.get("language") or "") != "zh":
         return []
-    tagger = mentions.load(config_dir).chinese
+    tagger = (mentions.load() if gazetteers is None else gazetteers).chinese
     if tagger is None or tagger.places is None:
         return []
     published = dates_zh.published_date(article.get("published"))

@@ -49,7 +49,7 @@ def archived(tmp_path_factory):
             page = {"url": url, "final_url": url, "status": 200, "site": site.key,
                     "headers": {"Content-Type": "text/html; charset=utf-8"}, "body": page_file.read_bytes(),
                     "fetched_at": "2026-12-06T00:00:00Z"}
-            results.append(apply(archive, decide(page, site, CONFIG.directory), page))
+            results.append(apply(archive, decide(page, site, CONFIG.taggers), page))
     return db, results
 
 
@@ -212,7 +212,7 @@ def test_the_same_event_in_both_languages_is_counted_once(tmp_path):
             assert record["meetings"], lang
             with archive.transaction():
                 archive.store_article(record, seen_at="2026-12-06T00:00:00Z")
-        from archive import translations
+        from pipelines import translations
         assert translations.pair(archive)["pairs"] == 1
         rows = list(archive.db.query("select article_id, type, date_start from meetings"))
     assert rows == [{"article_id": "en1", "type": "meeting", "date_start": "2019-02-15"}]
