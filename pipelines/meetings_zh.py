@@ -35,6 +35,7 @@ an article in, event dicts out.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from . import dates_zh, mentions, mentions_zh
@@ -73,7 +74,7 @@ _PAIR_SUBJECT = re.compile(r"两国元首|两国领导人|双方牵头人|两国
 _CHINESE = re.compile(r"中方|中国(?!驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协主席|中央外事"
                       r"|中国驻|^驻[^，。]{1,12}?(?:大使|总领事)|外交部(?:副)?部长|副部长|部长助理|外交部长")
 _TITLE = re.compile(r"总统|总理|首相|外长|外相|主任|国务卿|大臣|部长|秘书长|国王|王储|议长|主席|领导人|首席|大使|特使|外秘|总督|元首"
-                    r"|亲王|苏丹|埃米尔|总书记|委员长|代表")
+                    r"|亲王|苏丹|埃米尔|总书记|委员长|代表|天皇|女王|公主")
 _ANNOUNCES = re.compile(r"将(?:于|在|对|赴|同|与)?[^，。]{0,20}?(?:访问|访华|出席|会见|会谈)|应[^，。]{1,30}邀请[^。]*将")
 _VISIT_DONE = re.compile(r"期间[^。]*了|取得|成果|满意|结束|圆满|成功|已经")
 _TOPIC = re.compile(r"(?:关于|至于|有关)")
@@ -100,7 +101,9 @@ def _countries(text: str, tagger) -> list[str]:
         if hit and hit[0] == "country" and hit[2] != "CHN" and not place \
                 and text[m.start() - 1:m.start()] not in ("-", "·", "－", "•"):      # 施奈德-阿曼 is no Oman
             out.append(hit[2])
-    out += mentions_zh.sides(text)
+    if tagger.foreign is not None:                       # "蓬佩奥国务卿": a foreign leader named without a country
+        out += [tagger.foreign_country[m.group()] for m in tagger.foreign.finditer(text)]
+    out += mentions_zh.sides(text, tagger.resolved)
     return list(dict.fromkeys(out))
 
 
@@ -121,7 +124,7 @@ def _foreign(side: str, tagger) -> list[str] | None:
 def _china_pair(paragraph: str, tagger) -> list[str]:
     """The one country the text pairs with China ("中美", "中韩双方", "美方"), else the one foreign country it names
     (not as a place), else []."""
-    found = mentions_zh.sides(paragraph) or _countries(paragraph, tagger)
+    found = mentions_zh.sides(paragraph, tagger.resolved) or _countries(paragraph, tagger)
     return found if len(found) == 1 else []
 
 
@@ -131,9 +134,10 @@ def _text_country(side: str, paragraph: str, tagger) -> list[str] | None:
     None when it names several (which one is the person's cannot be told)."""
     if _ORGANISATION.search(side):
         return []
-    if any(m.group(1) not in mentions_zh.SIDES for m in _ONE_CHARACTER_SIDE.finditer(side)):
-        return None                  # "巴方": Pakistan, Brazil or Panama
-    pairs = mentions_zh.sides(paragraph)
+    resolved = dict(tagger.resolved)
+    if any(m.group(1) not in mentions_zh.SIDES and m.group(1) not in resolved for m in _ONE_CHARACTER_SIDE.finditer(side)):
+        return None                  # "巴方": Pakistan, Brazil or Panama, unless the text names one of them in full
+    pairs = mentions_zh.sides(paragraph, tagger.resolved)
     if pairs:
         return pairs if len(pairs) == 1 else None
     named = _countries(paragraph, tagger)
@@ -166,7 +170,9 @@ def _last_side(text: str, tagger) -> str | None:
     """"zh" or "foreign": which side the text names last ("日方高度赞赏习近平主席" names China last)."""
     foreign = [m.end() for m in tagger.places.finditer(text) if (tagger.lookup.get(m.group()) or ("", "", ""))[0]
                == "country" and tagger.lookup[m.group()][2] != "CHN"]
-    foreign += [m.end() for m in mentions_zh._SIDE.finditer(text)]
+    foreign += [m.end() for m in mentions_zh._side_pattern("".join(c for c, _ in tagger.resolved)).finditer(text)]
+    if tagger.foreign is not None:
+        foreign += [m.end() for m in tagger.foreign.finditer(text)]
     chinese = [m.end() for m in _CHINESE.finditer(text)
                if not any(0 <= m.start() - f <= 6 for f in foreign)]     # "越南国家主席" is Vietnam's
     chinese += [p[2] + 1 for p in mentions_zh.tag(text, tagger)[1].values()]
@@ -266,8 +272,8 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
                     and not _MECHANISM.search(clause[:m.start()]):
                 countries = _china_pair(paragraph, tagger) or None
             if countries is None and _MECHANISM.search(clause[:m.start()]) and "—" not in clause \
-                    and len(mentions_zh.sides(clause[:m.start()])) == 1:
-                countries = mentions_zh.sides(clause[:m.start()])      # "中印边界问题特别代表第20次会晤": two countries
+                    and len(mentions_zh.sides(clause[:m.start()], tagger.resolved)) == 1:
+                countries = mentions_zh.sides(clause[:m.start()], tagger.resolved)      # "中印边界问题特别代表第20次会晤": two countries
             if countries is not None and _VISITING.search(clause[:m.start()]):
                 kind = "visit"           # "同来华访问的意大利外长举行会谈": talks of a visit
         if countries == []:
@@ -335,13 +341,34 @@ def extract(article, gazetteers: mentions.Tagger | None = None) -> list[dict]:
     published = dates_zh.published_date(article.get("published"))
     events: list[dict] = []
     paragraphs = sentences(article.get("body") or "")
+    whole = _initials_named("".join("".join(p) for p in paragraphs), tagger)
     for sents in paragraphs:
-        events += _paragraph(sents, published, tagger)      # one occasion is joined within its paragraph
+        # 中巴, 巴方 read as the one country so written the paragraph (else the article) names in full
+        here = dict(whole, **_initials_named("".join(sents), tagger))
+        reading = dataclasses.replace(tagger, resolved=tuple((c, code) for c, code in here.items() if code))
+        events += _paragraph(sents, published, reading)      # one occasion is joined within its paragraph
     # a visit the text announces ("应…邀请，X将于…访华") is not also done where the text mentions it undated
     announced = {code for sents in paragraphs for s in sents if _ANNOUNCES.search(s) for code in _countries(s, tagger)}
     events = [e for e in events if not (e["type"] == "visit" and e["date_start"] is None
                                         and set(e["countries"]) & announced)]
     return _finish(events, article, tagger)
+
+
+_INITIALS: dict = {}
+
+
+def _initials_named(text: str, tagger) -> dict:
+    """{character: ISO alpha-3, or None when several}: the ambiguous one-character forms (巴, 马, 塞) of the foreign
+    countries the text names in full or by a leader's name (巴基斯坦, 伊姆兰·汗: 巴 is Pakistan here)."""
+    initials = _INITIALS.get(id(tagger))
+    if initials is None:
+        initials = _INITIALS[id(tagger)] = mentions_zh.initials(tagger)
+    named = _countries(text, dataclasses.replace(tagger, resolved=()))
+    out: dict = {}
+    for code in named:
+        for char in initials.get(code, ()):
+            out[char] = code if out.get(char, code) == code else None
+    return out
 
 
 def _paragraph(sents: list[str], published, tagger) -> list[dict]:
