@@ -50,7 +50,7 @@ _ASKED = re.compile(r"问到|是否|会否|能否|有没有|如果|假如|如有
 _QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
 _NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|欢迎|方便时"
                        r"|临近|同意|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
-_GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边|有关国家|方式|\d+(?:多|余)|\d+次|多个|这些|[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些|不少|许多|很多|各国|多国|互访|往来|交往|经常|每年|定期")
+_GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边|有关国家|方式|\d+(?:多|余)|\d+次|多个|这些|[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|定期")
 _NOUN_AFTER = r"(?!日期|渠道|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|了?记者|律师|活动(?!时))"
 _C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
 _TRIGGER = re.compile(
@@ -76,9 +76,10 @@ _CHINESE = re.compile(r"中方|中国(?!驻)|我国|中共|国家主席|习主�
 _TITLE = re.compile(r"总统|总理|首相|外长|外相|主任|国务卿|大臣|部长|秘书长|国王|王储|议长|主席|领导人|首席|大使|特使|外秘|总督|元首"
                     r"|亲王|苏丹|埃米尔|总书记|委员长|代表|天皇|女王|公主")
 _ANNOUNCES = re.compile(r"将(?:于|在|对|赴|同|与)?[^，。]{0,20}?(?:访问|访华|出席|会见|会谈)|应[^，。]{1,30}邀请[^。]*将")
-_VISIT_DONE = re.compile(r"期间[^。]*了|取得|成果|满意|结束|圆满|成功|已经")
+_PERFECTIVE = r"(?<![为除])了(?![解不])"      # 了 of a done action, not 了解, 为了, 除了, 了不起
+_VISIT_DONE = re.compile(r"期间[^。]*" + _PERFECTIVE + r"|取得|成果|满意|结束|圆满|成功|已经")
 _TOPIC = re.compile(r"(?:关于|至于|有关)")
-_DONE = re.compile(r"了|已经|取得|成果|满意|结束|圆满|成功")     # a reference to a visit that has happened
+_DONE = re.compile(_PERFECTIVE + r"|已经|取得|成果|满意|结束|圆满|成功")     # a reference to a visit that has happened
 _PLACE_BEFORE = re.compile(r"(?:在|于|抵达|赴|从|驻)$")
 
 
@@ -155,7 +156,8 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger):
         subject, other = pre[:w[-1].start()], pre[w[-1].end():]
     else:
         return None
-    subject = subject or before
+    if not subject or _last_side(subject, tagger) is None and _last_side(before, tagger) == "zh":
+        subject = before + subject   # "杨洁篪…过境华盛顿，期间会见了…": the Chinese party of an earlier clause
     if _MECHANISM.search(pre):
         return None
     other = re.sub(r"(?:在[^，]{0,12}?)?(?:举行|进行)?了?(?:双边|首次|正式)?$", "", other)
@@ -185,6 +187,8 @@ def _visit(clause: str, m: re.Match, before: str, tagger):
     """(countries) of a visit the clause states with its visitor (and, abroad, its destination), else None."""
     pre, post = clause[:m.start()], clause[m.end():]
     visitor = pre or before
+    if m.lastgroup == "abroad" and not _last_side(pre, tagger):
+        visitor = before + pre       # "王岐山副主席作为习近平主席特使，已启程赴日出席…": the visitor of an earlier clause
     if re.search(r"(?:舰|船|编队|舰艇)[^，]{0,8}$", visitor):
         return None                  # a warship's or hospital ship's port call
     if m.lastgroup == "china":
@@ -296,7 +300,10 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
             # "在通话中，两国元首…": a call of the one country the text pairs with China; "此访": joins, or is dropped
             visitor = re.split(r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|说|就", clause[:m.start()] or before)[-1]
             if kind == "visit" and re.sub(r"[在于，此次这]", "", visitor) and _last_side(visitor, tagger) != "zh":
-                continue             # "蓬佩奥在访问德国期间": a visit of others
+                own = _countries(visitor, tagger)
+                if len(own) == 1 and _china_pair(paragraph, tagger) == own and not re.search(r"访问[^，]", clause):
+                    out.append((kind, _date(clause, m, sentence, offset, published), own, True))
+                continue             # "蓬佩奥在访问德国期间": a visit of others; "中巴双方对伊姆兰·汗总理此次访问…"
             pair = _china_pair(paragraph, tagger) if _is_chinese(paragraph, tagger) else []
             out.append((kind, _date(clause, m, sentence, offset, published), pair or None, True))
             continue
