@@ -17,7 +17,7 @@ _PATTERNS = (
     ("this_year_month", re.compile(r"(?:(\d{4})年|今年)(\d{1,2})月(?!\d{1,2}日)")),
     ("last_month", re.compile(r"上个?月")),
     ("month", re.compile(r"(?<![年\d上下个])(\d{1,2})月(?![\d份]|\d{0,2}日)")),
-    ("year", re.compile(r"(\d{4})年(?!\d{0,2}月|以来|起)|今年|去年|前年")),
+    ("year", re.compile(r"(\d{4})年(?!\d{0,2}月|以来|起)|今年|年内|去年|前年")),
     ("undated", re.compile(r"前两天|前几天|日前|不久前|前不久|近日|近期|最近|上周(?![一二三四五六日天])|几天前|前些天|前段时间|此前")),
 )
 _RELATIVE = {"今天": 0, "今日": 0, "当天": 0, "今晨": 0, "今早": 0, "今晚": 0, "昨天": -1, "昨日": -1, "昨晚": -1,
@@ -78,7 +78,7 @@ def _relative(kind: str, m: re.Match, published: date) -> str | None:
     if kind == "last_month":
         return f"{published.year - (published.month == 1):04d}-{(published.month - 2) % 12 + 1:02d}"
     if kind == "year":
-        return str(published.year - {"今年": 0, "去年": 1, "前年": 2}[m.group()])
+        return str(published.year - {"今年": 0, "年内": 0, "去年": 1, "前年": 2}[m.group()])
     return None
 
 

@@ -50,7 +50,7 @@ _ASKED = re.compile(r"问到|是否|会否|能否|有没有|如果|假如|如有
 _QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
 _NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|欢迎|方便时"
                        r"|临近|同意|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
-_GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边|有关国家|方式|\d+(?:多|余)|\d+次|多个|这些|[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|定期")
+_GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边(?![^，]{0,8}(?:场合|期间))|有关国家|方式|\d+(?:多|余)|\d+次|多个|这些|[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|定期")
 _NOUN_AFTER = r"(?!日期|渠道|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|了?记者|律师|活动(?!时))"
 _C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
 _TRIGGER = re.compile(
@@ -309,7 +309,10 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
             continue
         if countries is None:
             continue
-        out.append((kind, _date(clause, m, sentence, offset, published), countries, False))
+        after = kind == "visit" and re.match(r"[^，]{0,12}?后", clause[m.end():]) \
+            and not dates_zh.mentions(clause[:m.start()])
+        # "当地时间9月12日，杨洁篪在访问牙买加后过境华盛顿": the fronted date is that of what follows the visit
+        out.append((kind, None if after else _date(clause, m, sentence, offset, published), countries, False))
     frame = re.search(r"访问期间|访[^\s，。]{1,4}期间", sentence[:offset])
     if frame and not re.search(r"访问期间|访[^\s，。]{1,4}期间", sentence[:frame.start()] + clause):
         out = [("visit", start, countries, deictic) if kind in ("meeting", "talks") else (kind, start, countries, deictic)
