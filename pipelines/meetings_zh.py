@@ -57,14 +57,14 @@ _TRIGGER = re.compile(
     r"(?P<talks>会见会谈|会谈" + _NOUN_AFTER + r")"
     r"|(?P<call>通电话|视频通话|通话" + _NOUN_AFTER + r")"
     r"|(?P<meeting>会见" + _NOUN_AFTER + r"|会晤" + _NOUN_AFTER + r")"
-    r"|(?P<china>访华" + _NOUN_AFTER + r"|(?:访问|到访)(?:中国|我国)|来华(?:进行)?(?:国事|正式|工作|友好)?(?:访问|出席|参加)|(?:在华|在中国)访问"
+    r"|(?P<china>访华" + _NOUN_AFTER + r"|(?:访问|到访)了?(?:中国|我国)|来华(?:进行)?(?:国事|正式|工作|友好)?(?:访问|出席|参加)|(?:在华|在中国)访问"
     r"|对中国进行(?:了)?[^，。]{0,10}?访问)"
     r"|(?P<abroad>(?:国事|正式|工作|友好|官方)?访问" + _NOUN_AFTER + r"|访(?=[" + _C1 + r"](?!问|团))"
     r"|赴(?=[^，。]{1,8}?(?:出席|参加)))")
 _DEICTIC = re.compile(r"(?:(?:此次|这次|本次)[^，。]{0,12}?访(?!问团)|此访|此次访问|这次访问|此次访华|这次访华|访问期间|访[^\s，。]{1,4}期间"
                       r"|在(?:此次|这次|[今昨前]天(?:上午|下午|晚上|晚间)?)?(?:会见|会谈|会晤|通话|通电话|会见会谈)[时中])")
 _MECHANISM = re.compile(r"(?:第[一二三四五六七八九十\d]+[次轮届]|[—－])[^，期间时]{0,12}$")   # "第六次…领导人会晤": a forum, not a meeting
-_VISITING = re.compile(r"来华(?:进行)?(?:国事|正式|工作)?访问的|访华的|在华访问的|来华(?:出席|参加)[^，]*的")
+_VISITING = re.compile(r"来华(?:进行)?(?:国事|正式|工作)?访问的|访华的|在华访问的|来访的|来华(?:出席|参加)[^，]*的")
 _ONE_CHARACTER_SIDE = re.compile(r"(?<![执立司合办说做想宪增参追更地多各双对一两几东西南北官军我敌友他己有无正反中])"
                                  r"([\u4e00-\u9fff])方(?![面式法案向针便])")
 _ORGANISATION = re.compile(r"联合国|组织|欧盟|东盟|非盟|阿盟|秘书长|世界银行|基金组织|委员会主席")
@@ -80,6 +80,7 @@ _PERFECTIVE = r"(?<![为除])了(?![解不])"      # 了 of a done action, not �
 _VISIT_DONE = re.compile(r"期间[^。]*" + _PERFECTIVE + r"|取得|成果|满意|结束|圆满|成功|已经")
 _TOPIC = re.compile(r"(?:关于|至于|有关)")
 _DONE = re.compile(_PERFECTIVE + r"|已经|取得|成果|满意|结束|圆满|成功")     # a reference to a visit that has happened
+_VENUE = re.compile(r"(?:峰会|会议|论坛|年会|世博会|奥运会)")
 _PLACE_BEFORE = re.compile(r"(?:在|于|抵达|赴|从|驻)$")
 
 
@@ -98,7 +99,8 @@ def _countries(text: str, tagger) -> list[str]:
     out: list[str] = []
     for m in tagger.places.finditer(text):
         hit = tagger.lookup.get(m.group())
-        place = _PLACE_BEFORE.search(text[max(0, m.start() - 2):m.start()]) and not _TITLE.match(text, m.end())
+        place = _PLACE_BEFORE.search(text[max(0, m.start() - 2):m.start()]) and not _TITLE.match(text, m.end()) \
+            or _VENUE.match(text, m.end())                     # "二十国集团领导人阿根廷峰会": where, not who
         if hit and hit[0] == "country" and hit[2] != "CHN" and not place \
                 and text[m.start() - 1:m.start()] not in ("-", "·", "－", "•"):      # 施奈德-阿曼 is no Oman
             out.append(hit[2])
