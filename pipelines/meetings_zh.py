@@ -50,12 +50,13 @@ _ASKED = re.compile(r"问到|是否|会否|能否|有没有|如果|假如|如有
 _QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
 _NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|欢迎|方便时"
                        r"|临近|同意|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
+_CONTENT = re.compile(r"同意|商定|约定|希望|期待|相信|愿意?|欢迎|提议|建议")
 _GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边(?![^，]{0,8}(?:场合|期间))|有关国家|方式|\d+(?:多|余)|\d+次|多个|这些|[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|定期")
 _NOUN_AFTER = r"(?!日期|渠道|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|了?记者|律师|活动(?!时))"
 _C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
 _TRIGGER = re.compile(
-    r"(?P<talks>会见会谈|会谈" + _NOUN_AFTER + r")"
-    r"|(?P<call>通电话|视频通话|通话" + _NOUN_AFTER + r")"
+    r"(?<!不)(?P<talks>会见会谈|会谈" + _NOUN_AFTER + r")"
+    r"|(?P<call>通电话|通了电话|视频通话|通话" + _NOUN_AFTER + r")"
     r"|(?P<meeting>会见" + _NOUN_AFTER + r"|会晤" + _NOUN_AFTER + r")"
     r"|(?P<china>访华" + _NOUN_AFTER + r"|(?:访问|到访)了?(?:中国|我国)|来华(?:进行)?(?:国事|正式|工作|友好)?(?:访问|出席|参加)|(?:在华|在中国)访问"
     r"|对中国进行(?:了)?[^，。]{0,10}?访问)"
@@ -70,7 +71,7 @@ _ONE_CHARACTER_SIDE = re.compile(r"(?<![执立司合办说做想宪增参追更�
 _ORGANISATION = re.compile(r"联合国|组织|欧盟|东盟|非盟|阿盟|秘书长|世界银行|基金组织|委员会主席")
 _WITH = re.compile(r"(同|与|跟)")
 _AND = re.compile(r"和")
-_PAIR_SUBJECT = re.compile(r"两国元首|两国领导人|双方牵头人|两国外长|双方|中[" + _C1 + r"]元首|中[" + _C1 + r"]两国元首")
+_PAIR_SUBJECT = re.compile(r"两国元首|两国领导人|双方牵头人|两国外长|双方|中[" + _C1 + r"](?:两国)?(?:元首|领导人|外长|总理)")
 _CHINESE = re.compile(r"中方|中国(?!驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协主席|中央外事"
                       r"|中国驻|^驻[^，。]{1,12}?(?:大使|总领事)|外交部(?:副)?部长|副部长|部长助理|外交部长")
 _TITLE = re.compile(r"总统|总理|首相|外长|外相|主任|国务卿|大臣|部长|秘书长|国王|王储|议长|主席|领导人|首席|大使|特使|外秘|总督|元首"
@@ -80,7 +81,7 @@ _PERFECTIVE = r"(?<![为除])了(?![解不])"      # 了 of a done action, not �
 _VISIT_DONE = re.compile(r"期间[^。]*" + _PERFECTIVE + r"|取得|成果|满意|结束|圆满|成功|已经")
 _TOPIC = re.compile(r"(?:关于|至于|有关)")
 _DONE = re.compile(_PERFECTIVE + r"|已经|取得|成果|满意|结束|圆满|成功")     # a reference to a visit that has happened
-_VENUE = re.compile(r"(?:峰会|会议|论坛|年会|世博会|奥运会)")
+_VENUE = re.compile(r"(?:峰会|会议|论坛|年会|世博会|奥运会|会晤)")
 _PLACE_BEFORE = re.compile(r"(?:在|于|抵达|赴|从|驻)$")
 
 
@@ -152,6 +153,10 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger):
     pre, post = clause[:m.start()], clause[m.end():]
     w = list(_WITH.finditer(pre)) or list(_AND.finditer(pre))
     obj = re.split(r"时|中|的|并|后", re.sub(r"^了", "", post))[0] if m.group() in ("会见", "会晤") else ""
+    if obj and _foreign(obj, tagger) is None:       # "会见了出席夏季达沃斯年会的新加坡副总理": after the 的
+        phrase = re.split(r"时|中|并|后", re.sub(r"^了", "", post))[0]
+        attributive = phrase.rsplit("的", 1)[-1] if "的" in phrase else ""
+        obj = attributive if _foreign(attributive, tagger) else obj
     if obj:                          # "A（和B）会见 C": C is the other side, whatever joins A and B
         subject, other = pre, obj
     elif w:
@@ -258,8 +263,11 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
     """The events (kind, date, countries, deictic) a clause states."""
     # the clause with what leads to it in its sentence ("访问期间，王毅外长将同…"); a frame ("访问期间，") with all of it
     rest = sentence[:offset + len(clause)] if not _DEICTIC.search(clause) else sentence
-    if _NOT_DONE.search(rest) or _GENERIC.search(clause) or _ASKED.search(clause):
-        return []
+    verb = _TRIGGER.search(clause)
+    cut = offset + (verb.start() if verb else len(clause))
+    if _NOT_DONE.search(rest[:cut]) or _GENERIC.search(clause) or _ASKED.search(clause) \
+            or any(not _CONTENT.fullmatch(w.group()) for w in _NOT_DONE.finditer(rest[cut:])):
+        return []                    # after the verb, what was agreed or wished is what the event said (在通话中同意…)
     if "邀请" in rest and not re.search(r"应[^，。]{0,40}邀请", rest):
         return []                    # "邀请马杜罗总统访华": an invitation; "应…邀请…访问" is a visit
     out = []
@@ -280,8 +288,8 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
             if countries is None and _MECHANISM.search(clause[:m.start()]) and "—" not in clause \
                     and len(mentions_zh.sides(clause[:m.start()], tagger.resolved)) == 1:
                 countries = mentions_zh.sides(clause[:m.start()], tagger.resolved)      # "中印边界问题特别代表第20次会晤": two countries
-            if countries is not None and _VISITING.search(clause[:m.start()]):
-                kind = "visit"           # "同来华访问的意大利外长举行会谈": talks of a visit
+            if countries is not None and _VISITING.search(clause):
+                kind = "visit"           # "同来华访问的意大利外长举行会谈", "会见来访的X": talks of a visit
         if countries == []:
             after = clause[m.end():m.end() + 16] if m.group() in ("会见", "会晤") else ""   # "会见X": X after
             side = clause[max(0, m.start() - 16):m.start()] + "，" + after                    # the counterpart
