@@ -79,6 +79,7 @@ _TITLE = re.compile(r"总统|总理|首相|外长|外相|主任|国务卿|大臣
 _ANNOUNCES = re.compile(r"将(?:于|在|对|赴|同|与)?[^，。]{0,20}?(?:访问|访华|出席|会见|会谈)|应[^，。]{1,30}邀请[^。]*将")
 _PERFECTIVE = r"(?<![为除])了(?![解不])"      # 了 of a done action, not 了解, 为了, 除了, 了不起
 _VISIT_DONE = re.compile(r"期间[^。]*" + _PERFECTIVE + r"|取得|成果|满意|结束|圆满|成功|已经")
+_REPORTED_QUESTION = re.compile(r"你们?(?:想|刚才)?问|你想了解|你(?:所)?关心")
 _TOPIC = re.compile(r"(?:关于|至于|有关)")
 _DONE = re.compile(_PERFECTIVE + r"|已经|取得|成果|满意|结束|圆满|成功")     # a reference to a visit that has happened
 _VENUE = re.compile(r"(?:峰会|会议|论坛|年会|世博会|奥运会|会晤)")
@@ -295,6 +296,8 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
             side = clause[max(0, m.start() - 16):m.start()] + "，" + after                    # the counterpart
             countries = _text_country(side, paragraph, tagger)
         undone = not _DONE.search(sentence[offset + m.end():])
+        if undone and _REPORTED_QUESTION.search(sentence[:offset + m.start()]):
+            continue                 # "至于你问…会晤时会达成什么样的新共识": the question retold, nothing done
         if _TOPIC.match(clause) and not (_DONE.search(clause[m.end():]) or dates_zh.mentions(clause[:m.start()])):
             continue                 # "关于习主席访问葡萄牙，…": a topic, done or not
         if kind == "visit" and deictic and not _VISIT_DONE.search(sentence[offset + m.end():]):
