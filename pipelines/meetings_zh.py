@@ -59,11 +59,11 @@ _TRIGGER = re.compile(
     r"|(?P<call>通电话|通了电话|视频通话|通话" + _NOUN_AFTER + r")"
     r"|(?P<meeting>会见" + _NOUN_AFTER + r"|会晤" + _NOUN_AFTER + r")"
     r"|(?P<china>访华" + _NOUN_AFTER + r"|(?:访问|到访)了?(?:中国|我国)|来华(?:进行)?(?:国事|正式|工作|友好)?(?:访问|出席|参加)|(?:在华|在中国)访问"
-    r"|对中国进行(?:了)?[^，。]{0,10}?访问)"
+    r"|对(?:中国|我国)进行(?:了)?[^，。]{0,10}?访问)"
     r"|(?P<abroad>(?:国事|正式|工作|友好|官方)?访问" + _NOUN_AFTER + r"|访(?=[" + _C1 + r"](?!问|团))"
     r"|赴(?=[^，。]{1,8}?(?:出席|参加)))")
 _DEICTIC = re.compile(r"(?:(?:此次|这次|本次)[^，。]{0,12}?访(?!问团)|此访|此次访问|这次访问|此次访华|这次访华|访问期间|访[^\s，。]{1,4}期间"
-                      r"|在(?:此次|这次|[今昨前]天(?:上午|下午|晚上|晚间)?)?(?:会见|会谈|会晤|通话|通电话|会见会谈)[时中])")
+                      r"|在(?:此次|这次|[今昨前]天(?:上午|下午|晚上|晚间)?|[\d年月日]{2,11})?(?:会见|会谈|会晤|通话|通电话|会见会谈)[时中])")
 _MECHANISM = re.compile(r"(?:第[一二三四五六七八九十\d]+[次轮届]|[—－])[^，期间时]{0,12}$")   # "第六次…领导人会晤": a forum, not a meeting
 _VISITING = re.compile(r"来华(?:进行)?(?:国事|正式|工作)?访问的|访华的|在华访问的|来访的|来华(?:出席|参加)[^，]*的")
 _ONE_CHARACTER_SIDE = re.compile(r"(?<![执立司合办说做想宪增参追更地多各双对一两几东西南北官军我敌友他己有无正反中])"
@@ -83,7 +83,7 @@ _REPORTED_QUESTION = re.compile(r"你们?(?:想|刚才)?问|你想了解|你(?:�
 _TOPIC = re.compile(r"(?:关于|至于|有关)")
 _DONE = re.compile(_PERFECTIVE + r"|已经|取得|成果|满意|结束|圆满|成功")     # a reference to a visit that has happened
 _VENUE = re.compile(r"(?:峰会|会议|论坛|年会|世博会|奥运会|会晤)")
-_PLACE_BEFORE = re.compile(r"(?:在|于|抵达|赴|从|驻)$")
+_PLACE_BEFORE = re.compile(r"(?:在|于|抵达|赴|从|驻|经停|过境|途经)$")
 
 
 def sentences(text: str) -> list[list[str]]:
@@ -164,16 +164,23 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger):
         subject, other = pre[:w[-1].start()], pre[w[-1].end():]
     else:
         return None
-    if not subject or _last_side(subject, tagger) is None and _last_side(before, tagger) == "zh":
+    if not subject or _last_side(subject, tagger) is None and _is_chinese(before, tagger) \
+            and not _countries(_unpaired(before), tagger):
         subject = before + subject   # "杨洁篪…过境华盛顿，期间会见了…": the Chinese party of an earlier clause
     if _MECHANISM.search(pre):
         return None
     other = re.sub(r"(?:在[^，]{0,12}?)?(?:举行|进行)?了?(?:双边|首次|正式)?$", "", other)
-    if _is_chinese(subject, tagger) and not _countries(subject, tagger):
+    if _is_chinese(subject, tagger) and not _countries(_unpaired(subject), tagger):
         return _foreign(other, tagger)
     if _is_chinese(other, tagger) and not _countries(other, tagger):
         return _foreign(subject, tagger)
     return None
+
+
+def _unpaired(text: str) -> str:
+    """The text without the one-character country of its pair words ("中法战略对话" names both sides, so it says
+    nothing of who the subject is)."""
+    return re.sub(r"(?<=中)[\u4e00-\u9fff](?=[关双两合经贸友战元外建之间各共对]|方(?![面式法案向针便]))", "", text)
 
 
 def _last_side(text: str, tagger) -> str | None:
@@ -386,7 +393,9 @@ def _initials_named(text: str, tagger) -> dict:
     initials = _INITIALS.get(id(tagger))
     if initials is None:
         initials = _INITIALS[id(tagger)] = mentions_zh.initials(tagger)
-    named = _countries(text, dataclasses.replace(tagger, resolved=()))
+    named = [hit[2] for hit in (tagger.lookup.get(m.group()) for m in tagger.places.finditer(text))
+             if hit and hit[0] == "country" and hit[2] != "CHN"]               # as a place too: 经停斯里兰卡
+    named += _countries(text, dataclasses.replace(tagger, resolved=()))
     out: dict = {}
     for code in named:
         for char in initials.get(code, ()):
