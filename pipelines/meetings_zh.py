@@ -51,7 +51,7 @@ _QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
 _NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|欢迎|方便时"
                        r"|临近|同意|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
 _CONTENT = re.compile(r"同意|商定|约定|希望|期待|相信|愿意?|欢迎|提议|建议")
-_GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边(?![^，]{0,8}(?:场合|期间))|有关国家|方式|\d+(?:多|余)|\d+次|多个|这些|[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|定期")
+_GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边(?![^，]{0,8}(?:场合|期间))|有关国家|方式|\d+(?:多|余)|(?<!第)\d+次|多个|这些|(?<!第)(?!一次)[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|定期")
 _NOUN_AFTER = r"(?!日期|渠道|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|了?记者|律师|活动(?!时))"
 _C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
 _TRIGGER = re.compile(
@@ -177,6 +177,11 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger):
     return None
 
 
+def _china_pairs(text: str, tagger) -> list[str]:
+    """The countries the text pairs with China by one character ("中印边界问题特别代表": India; not 朝美, 美方)."""
+    return mentions_zh.sides(" ".join(re.findall(r"中[\u4e00-\u9fff]{1,3}", text)), tagger.resolved)
+
+
 def _unpaired(text: str) -> str:
     """The text without the one-character country of its pair words ("中法战略对话" names both sides, so it says
     nothing of who the subject is)."""
@@ -294,8 +299,8 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
                     and not _MECHANISM.search(clause[:m.start()]):
                 countries = _china_pair(paragraph, tagger) or None
             if countries is None and _MECHANISM.search(clause[:m.start()]) and "—" not in clause \
-                    and len(mentions_zh.sides(clause[:m.start()], tagger.resolved)) == 1:
-                countries = mentions_zh.sides(clause[:m.start()], tagger.resolved)      # "中印边界问题特别代表第20次会晤": two countries
+                    and len(_china_pairs(clause[:m.start()], tagger)) == 1:
+                countries = _china_pairs(clause[:m.start()], tagger)      # "中印边界问题特别代表第20次会晤": two countries
             if countries is not None and _VISITING.search(clause):
                 kind = "visit"           # "同来华访问的意大利外长举行会谈", "会见来访的X": talks of a visit
         if countries == []:
