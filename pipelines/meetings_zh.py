@@ -48,7 +48,7 @@ _CLAUSE = re.compile(r"[^，,：:。！？；;\n]+")
 _QUESTION = re.compile(r"^\s*(?:问|追问[一二三四五]?|[^\s:：，。（(]{0,24}记者[^\s:：，。]{0,4})[:：]")
 _ASKED = re.compile(r"问到|是否|会否|能否|有没有|如果|假如|如有|的话")      # in the verb's clause
 _QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
-_NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|欢迎|方便时"
+_NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|首先是|首站是?|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|欢迎|方便时"
                        r"|临近|同意|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
 _CONTENT = re.compile(r"同意|商定|约定|希望|期待|相信|愿意?|欢迎|提议|建议")
 _GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边(?![^，]{0,8}(?:场合|期间))|有关国家|方式|\d+(?:多|余)|(?<!第)\d+次|多个|这些|(?<!第)(?!一次)[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|定期")
@@ -80,6 +80,7 @@ _ANNOUNCES = re.compile(r"将(?:于|在|对|赴|同|与)?[^，。]{0,20}?(?:访�
 _PERFECTIVE = r"(?<![为除])了(?![解不])"      # 了 of a done action, not 了解, 为了, 除了, 了不起
 _VISIT_DONE = re.compile(r"期间[^。]*" + _PERFECTIVE + r"|取得|成果|满意|结束|圆满|成功|已经")
 _REPORTED_QUESTION = re.compile(r"你们?(?:想|刚才)?问|你想了解|你(?:所)?关心")
+_REPORTING = r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|获悉|说"
 _TOPIC = re.compile(r"(?:关于|至于|有关)")
 _DONE = re.compile(_PERFECTIVE + r"|已经|取得|成果|满意|结束|圆满|成功")     # a reference to a visit that has happened
 _VENUE = re.compile(r"(?:峰会|会议|论坛|年会|世博会|奥运会|会晤)")
@@ -164,13 +165,13 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger):
         subject, other = pre[:w[-1].start()], pre[w[-1].end():]
     else:
         return None
-    if not subject or _last_side(subject, tagger) is None and _is_chinese(before, tagger) \
-            and not _countries(_unpaired(before), tagger):
+    before = re.split(_REPORTING, before)[-1]            # "中方注意到，拉夫罗夫外长…": the subject after 注意到
+    if not subject or _last_side(subject, tagger) is None and _first_side(before, tagger) == "zh":
         subject = before + subject   # "杨洁篪…过境华盛顿，期间会见了…": the Chinese party of an earlier clause
     if _MECHANISM.search(pre):
         return None
     other = re.sub(r"(?:在[^，]{0,12}?)?(?:举行|进行)?了?(?:双边|首次|正式)?$", "", other)
-    if _is_chinese(subject, tagger) and not _countries(_unpaired(subject), tagger):
+    if _is_chinese(subject, tagger) and (not _countries(_unpaired(subject), tagger) or _first_side(subject, tagger) == "zh"):
         return _foreign(other, tagger)
     if _is_chinese(other, tagger) and not _countries(other, tagger):
         return _foreign(subject, tagger)
@@ -180,6 +181,20 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger):
 def _china_pairs(text: str, tagger) -> list[str]:
     """The countries the text pairs with China by one character ("中印边界问题特别代表": India; not 朝美, 美方)."""
     return mentions_zh.sides(" ".join(re.findall(r"中[\u4e00-\u9fff]{1,3}", text)), tagger.resolved)
+
+
+def _first_side(text: str, tagger) -> str | None:
+    """"zh" or "foreign": which side the text names first, as its subject ("杨洁篪国务委员在访问牙买加后…": China);
+    places (在德国, 经停肯尼亚) and pair words (中法) name no side."""
+    text = _unpaired(text)
+    chinese = [m.start() for m in _CHINESE.finditer(text)] + [p[2] for p in mentions_zh.tag(text, tagger)[1].values()]
+    foreign = [m.start() for m in tagger.places.finditer(text) if (tagger.lookup.get(m.group()) or ("",))[0] == "country"
+               and tagger.lookup[m.group()][2] != "CHN" and not _PLACE_BEFORE.search(text[max(0, m.start() - 2):m.start()])]
+    if tagger.foreign is not None:
+        foreign += [m.start() for m in tagger.foreign.finditer(text)]
+    if not chinese and not foreign:
+        return None
+    return "zh" if min(chinese or [len(text)]) < min(foreign or [len(text)]) else "foreign"
 
 
 def _unpaired(text: str) -> str:
@@ -400,7 +415,8 @@ def _initials_named(text: str, tagger) -> dict:
         initials = _INITIALS[id(tagger)] = mentions_zh.initials(tagger)
     named = [hit[2] for hit in (tagger.lookup.get(m.group()) for m in tagger.places.finditer(text))
              if hit and hit[0] == "country" and hit[2] != "CHN"]               # as a place too: 经停斯里兰卡
-    named += _countries(text, dataclasses.replace(tagger, resolved=()))
+    if tagger.foreign is not None:                                             # 伊姆兰·汗: Pakistan
+        named += [tagger.foreign_country[m.group()] for m in tagger.foreign.finditer(text)]
     out: dict = {}
     for code in named:
         for char in initials.get(code, ()):

@@ -206,10 +206,11 @@ def _side_pattern(extra: str) -> re.Pattern:
 
 
 def initials(tagger: ChineseTagger) -> dict:
-    """ISO alpha-3 -> the first characters of the country's Chinese names that SIDES leaves ambiguous (PAK: 巴;
-    MDV: 马): a text naming Pakistan in full, and no other country so written, means Pakistan by 中巴, 巴方."""
+    """ISO alpha-3 -> the first characters of the country's Chinese names (PAK: 巴; MDV: 马; RWA: 卢): a text naming
+    Pakistan in full, and no other country so written, means Pakistan by 中巴, 巴方; one naming Rwanda means Rwanda,
+    not SIDES' Luxembourg, by 中卢."""
     out: dict = {}
     for name, hit in tagger.lookup.items():
-        if hit and hit[0] == "country" and name[0] not in _NOT_INITIAL and name[0] not in SIDES:
+        if hit and hit[0] == "country" and name[0] not in _NOT_INITIAL:
             out.setdefault(hit[2], set()).add(name[0])
     return out
