@@ -10,16 +10,23 @@ Read clause by clause (a clause ends at ，：；。！？), precision first; an
    destination). One side Chinese (an official of config/mentions/zh.toml, 习主席, 国务委员, 中方, 中国驻…大使),
    the other foreign (a country named, or a person by title). "两国元首 / 双方牵头人 … 通话" and a reference
    ("在会见中", "访问期间" with something done) count when the text pairs China with exactly one country (中美,
-   中韩双方, or the one foreign country it names); a reference otherwise only joins an event already read.
+   中韩双方, or the one foreign country it names); a reference otherwise only joins an event already read. A clause
+   without its subject takes the Chinese party an earlier clause of the sentence names first ("王岐山副主席作为
+   特使，已启程赴日出席…", "杨洁篪在访问牙买加后过境华盛顿，期间会见了…"); pair words (中法战略对话) name no side.
    Numbered or collective meetings (第六次…领导人会晤, 集体会晤) are forums, not meetings; ships' port calls no visits.
 3. Stated as done or under way: a sentence up to the verb's clause that announces or wishes (将, 拟, 即将, 期待,
-   希望, 相信, 同意, 提议, 邀请 but 应…邀请, 明天, 下周), a clause that asks (是否, 问到), denies (没有, 未) or
+   希望, 相信, 同意, 提议, 邀请 but 应…邀请, 明天, 下周, 在即, 首先是; after the verb only what is not content:
+   "在通话中同意…" is done), a clause that asks (是否, 问到), a question retold (至于你问…), denies (没有, 未) or
    generalises (多次, 五次, 先后, 一些, 互访, "X、Y等") is not read; nor a journalist's question (问：, a sentence
    ending in ？); nor an event dated after the article; nor, in a text that announces a visit, what follows the
    announcement undone (no 了, 成果, 已经), nor "此访是…", "这次…会晤…" with nothing done; nor a topic ("关于X访问")
-   that is neither dated nor done; an undated visit of a country the article announces a visit of is that visit.
-4. Countries: the foreign side's (the visit's destination), ISO alpha-3 through the Chinese gazetteer and the
-   one-character forms (美方, 中挪); a country after 在 / 驻 is a place unless a title follows (在美国国务卿…);
+   that is neither dated nor done (nor dated only by the year or month it is in: 今年); an undated visit of a
+   country the article announces a visit of is that visit.
+4. Countries: the foreign side's (the visit's destination), ISO alpha-3 through the Chinese gazetteer, foreign
+   leaders' names (zh.toml [foreign]: 蓬佩奥 is of the United States) and the one-character forms (美方, 中挪; an
+   ambiguous one, 巴 or 马, or 卢 in a text naming Rwanda, is the one country so written that the paragraph, else
+   the article, names in full or by a leader); a country after 在 / 驻 / 经停 or before 峰会 / 会晤 is a place
+   unless a title follows (在美国国务卿…);
    a person named without a country takes the one country the text pairs with China (or names), none for an
    organisation (联合国秘书长), and the event is dropped when the text names several.
 5. The date: the nearest date expression before the verb in its own clause, else that of a clause that is only a
@@ -27,7 +34,8 @@ Read clause by clause (a clause ends at ，：；。！？), precision first; an
    pipelines/dates_zh.py); a date in a clause of another verb ("昨天我已经介绍过") is that verb's; 日前, 不久前 or no
    expression give none.
 6. One occasion, one event, within a paragraph: mentions of the same type and countries join; a meeting or talks
-   with a visit's country, during its visit frame (访埃期间，…会见…) or with a visitor (来华访问的X) is the visit;
+   with a visit's country, during its visit frame (访埃期间，…会见…) or with a visitor (来华访问的X, 会见来访的X)
+   is the visit; a visit followed by 后 in its clause takes no fronted date ("在访问牙买加后过境…");
    "分别" with several countries gives one event each, as do several visitors to China.
 Press conferences and spokesperson's remarks are read like any article, their events' `source` being
 `press_conference` (as the English rules mark theirs); measured figures in README, "Meetings in Chinese". Pure:
@@ -48,7 +56,7 @@ _CLAUSE = re.compile(r"[^，,：:。！？；;\n]+")
 _QUESTION = re.compile(r"^\s*(?:问|追问[一二三四五]?|[^\s:：，。（(]{0,24}记者[^\s:：，。]{0,4})[:：]")
 _ASKED = re.compile(r"问到|是否|会否|能否|有没有|如果|假如|如有|的话")      # in the verb's clause
 _QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
-_NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|首先是|首站是?|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|欢迎|方便时"
+_NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|在即|首先是|首站是?|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|欢迎|方便时"
                        r"|临近|同意|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
 _CONTENT = re.compile(r"同意|商定|约定|希望|期待|相信|愿意?|欢迎|提议|建议")
 _GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边(?![^，]{0,8}(?:场合|期间))|有关国家|方式|\d+(?:多|余)|(?<!第)\d+次|多个|这些|(?<!第)(?!一次)[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|定期")
@@ -330,9 +338,10 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
         if kind == "visit" and deictic and not _VISIT_DONE.search(sentence[offset + m.end():]):
             continue                 # "此次施泰因迈尔总统访华再次体现了…": said before or after, it does not say
         today = published and _date(clause, m, sentence, offset, published) == published.isoformat()
+        when = _date(clause, m, sentence, offset, published)
         if kind == "visit" and undone and "正在" not in clause and _ANNOUNCES.search(paragraph) \
-                and not _date(clause, m, sentence, offset, published):
-            continue                 # "…对中国进行国事访问。访问期间，…将…": the programme is announced
+                and (not when or len(when) < 10 and published and published.isoformat().startswith(when)):
+            continue                 # "…对中国进行国事访问。访问期间，…将…": the programme is announced; "今年" no less
         if undone and (announces or kind == "visit" and deictic) and not (countries is not None and (
                 "正在" in clause or today)):
             continue                 # in a text that announces a visit, or "此访" undone: the announced one
