@@ -57,15 +57,17 @@ def real_events():
 
 
 HELDOUT2 = sorted((REAL / "heldout2").glob("*.json"))
+HELDOUT3 = sorted((REAL / "heldout3").glob("*.json"))
 
 
 def test_the_real_pages_are_all_there():
     """175 pages of the dev and first held-out labels, 52 press conferences and 9 readouts of the second held-out
-    set (heldout2: read by the benchmark only, `--real heldout2`); every page is a label's, with its provenance."""
-    assert len(LABELS) == 175 and len(HELDOUT2) == 61
-    pages = {json.loads(p.read_text("utf-8"))["page"] for p in LABELS + HELDOUT2}
+    set, 43 press conferences of the third (heldout3: read by the benchmark only, `--real heldout3`); every page
+    is a label's, with its provenance."""
+    assert len(LABELS) == 175 and len(HELDOUT2) == 61 and len(HELDOUT3) == 43
+    pages = {json.loads(p.read_text("utf-8"))["page"] for p in LABELS + HELDOUT2 + HELDOUT3}
     assert {f"pages/{p.name}" for p in (REAL / "pages").glob("*.html.gz")} == {p for p in pages if p.startswith("pages/")}
-    assert len([p for p in pages if p.startswith("pages/")]) == 227
+    assert len([p for p in pages if p.startswith("pages/")]) == 270
     assert all((REAL / p).is_file() for p in pages)
     provenance = (REAL / "PROVENANCE.md").read_text("utf-8")
     assert all(f"`{Path(p).name}`" in provenance for p in pages if p.startswith("readouts/"))
