@@ -143,7 +143,8 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
         opens = counterpart(s, trig, t.persons[i], rules)
         start, end, context = _date_before(t, i)
     elif t.press and trig.strong and i > 0 and t.paras[i - 1] == t.paras[i] and (
-            t.triggers[i - 1] is None or not t.triggers[i - 1].strong):
+            t.triggers[i - 1] is None or not t.triggers[i - 1].strong) and _TELLS_OCCASION.search(t.sents[i - 1]) \
+            and not _TELLS_NEWS.search(t.sents[i - 1]):
         # "The 20th China-EU Summit was held in Beijing yesterday. President Xi Jinping met with ...": in an
         # answer, the day of the sentence just before (no verb of its own, or an occasion told as "was held")
         start, end, _ = resolve_date(t.sents[i - 1], t.published)
@@ -170,6 +171,14 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
         t.refused.add(i)  # a foreign official's activity at home or in a third country
         return None
     return _new_event(t, i, trig, start, _end_of(s, start, end), place, places, inherit, current, rules)
+
+
+# The sentence before an undated verb in an answer gives its day only if it tells an occasion ("The 20th China-EU
+# Summit was held in Beijing yesterday."), not news of one ("... released relevant information this morning on the
+# visit of Chairman Kim Jong Un").
+_TELLS_OCCASION = re.compile(r"\b(?:[Ss]ummit|[Mm]eeting|[Cc]onference|[Ff]orum|[Ss]ession|[Dd]ialogue|talks|"
+                             r"[Cc]onsultations?|[Cc]eremony|[Ee]xpo|[Ff]air)\b")
+_TELLS_NEWS = re.compile(r"\b(?:released|issued|published|announced|reported|posted|briefed|informed)\b")
 
 
 def _chinese_subject(t: Text, i: int, current: Event | None) -> bool:

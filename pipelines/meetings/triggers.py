@@ -37,7 +37,9 @@ _TRIGGERS = [
     # "attended the Formal Meeting of the BRICS Ministers of Foreign Affairs", "attended the 22nd China-ASEAN
     # (10+1) Summit": a named multilateral occasion (the words before its noun; "attended the meeting" is none)
     ("meeting", True, re.compile(r"\battended\s+(?:the|a|an)\s+(?:[\w'()+.-]+\s+){0,6}?(?:[A-Z(][\w'()+.-]*\s+)"
-                                 r"(?:Meeting|Summit|Session|Conference|Dialogue)\b")),
+                                 r"(?:Meeting|Summit|Session|Conference|Dialogue)\b|"
+                                 r"\battended\s+(?:the|a|an)\s+(?:[\w'()+.-]+\s+){0,3}?(?:ministers'|leaders'|"
+                                 r"ministerial|heads\s+of\s+state|high-level)\s+(?:meeting|summit|conference|dialogue)\b")),
     ("meeting", True, re.compile(r"\bco-chaired\b.{0,80}?\b(?:[Mm]eeting|[Ss]ummit|[Cc]onference|[Ss]ession|"
                                  r"[Cc]ommission|[Cc]ommittee|[Cc]ouncil)\b|"
                                  r"\b(?:held|hosted|gave|had)\s+(?:a\s+)?(?:working\s+|welcome\s+|state\s+)?"
@@ -169,7 +171,11 @@ _CLAUSE_END = re.compile(r";|,?\s+(?:where|which|while|whereas|during\s+which|af
                          r"\s+and\s+(?=(?:[A-Z][\w'-]*\s+){1,6}(?:held|met|had|visited|signed|spoke|received)\b)")
 _NEW_SUBJECT = r"\s+and\s+(?=(?:[A-Z][\w'-]*\s+){1,6}(?:held|met|had|visited|signed|spoke|received)\b)"
 _CLAUSE_START = re.compile(r";|,\s+(?:where|which|who|while|whereas|during\s+which|after\s+which)\b|"
-                           r"\b(?:said|noted|added|stressed)\s+(?:that\s+)?")
+                           r"\b(?:said|noted|added|stressed)\s+(?:that\s+)?|"
+                           r"\b(?:point(?:ed)?\s+out|stress|emphasi[sz]e[sd]?|note|say|add|remind\s+you)\s+that\s+")
+# A fronted phrase of time or comparison ends at its comma: "After the telephone conversation between the two heads
+# of state on November 1, the exchanges between China and the US have resumed": the noun's parties are inside it.
+_FRONTED = re.compile(r"^(?:(?:Just\s+)?(?:[Aa]fter|[Ff]ollowing|[Ss]ince|[Bb]efore|[Aa]s|[Ll]ike|[Uu]ntil))\b")
 
 
 def second_trigger(sentence: str, first: Trigger) -> tuple[Trigger, int] | None:
@@ -192,6 +198,10 @@ def clause_span(sentence: str, trigger: Trigger, *, who_ends: bool = True) -> tu
     start = 0
     for m in _CLAUSE_START.finditer(sentence, 0, trigger.start):
         start = m.end()
+    if not trigger.strong and _FRONTED.match(sentence[start:]):
+        comma = sentence.find(", ", trigger.end)
+        if comma != -1:
+            return start, comma
     skip = 0
     for m in _CLAUSE_END.finditer(sentence, trigger.end):
         if m.start() < skip or (not who_ends and re.match(r",\s+who\b", m.group())):
