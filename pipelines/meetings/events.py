@@ -11,7 +11,7 @@ from datetime import date
 from .config import Rules, role_head
 from .persons import Person
 from .places import is_compound, places_in
-from .triggers import Trigger, clause_span
+from .triggers import HELD_OCCASION, Trigger, clause_span
 
 PARTICIPATION = re.compile(r"\b(?:attended|attend|attends|took\s+part|take\s+part|participated|were\s+present|"
                             r"was\s+present|joined|accompanied|accompanying|included|including|met|visited|toured|"
@@ -187,6 +187,10 @@ def country_group(sentence: str, trigger: Trigger) -> bool:
     return bool(_COUNTRY_GROUP.search(sentence, a, b))
 
 
+# A group named by its acronym ("BRICS", "PIF", "SCO", "G20"), not a Chinese body or a disease
+_GROUP_ACRONYM = re.compile(r"\b(?!(?:COVID|CPC|NPC|CPPCC|PRC|PLA|SARS|CCTV|CGTN)\b)(?:[A-Z]{2,}\d*|G\d+)\b")
+
+
 def counterpart(sentence: str, trigger: Trigger, persons: list[Person], rules: Rules) -> bool:
     """Whether the trigger sentence names a second party: a foreign country or person, two Chinese officials,
     a delegation from another Chinese place, or "the A-B ..." of two places."""
@@ -196,6 +200,10 @@ def counterpart(sentence: str, trigger: Trigger, persons: list[Person], rules: R
         return True
     if occasion_parties(sentence, trigger, rules) or country_group(sentence, trigger):
         return True
+    held = HELD_OCCASION.search(sentence)
+    if held and trigger.type in ("meeting", "call") and _GROUP_ACRONYM.search(
+            sentence, max(0, held.start() - 60), held.end()):
+        return True     # "the Extraordinary Meeting of BRICS Foreign Ministers ... was held": the group's members
     if re.match(r"attended\b", sentence[trigger.start:]) and re.search(
             r"\b(?:of\s+(?:the\s+)?)?[A-Z]{2,}\b|\b(?:G|BRICS|SCO)\d*\b", sentence[trigger.start:trigger.end + 40]):
         return True     # "attended the Formal Meeting of the BRICS Ministers": its parties are the group's

@@ -166,11 +166,35 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
         place = _chinese_end(s, trig, rules)
     if not place:
         place = site_place(t.site, rules)
+    attended = None
     if not (chinese_party(s, trig, t.persons[i], rules) or place.get("country") == "CHN"
             or _chinese_subject(t, i, current)):
-        t.refused.add(i)  # a foreign official's activity at home or in a third country
+        attended = _attended_next(t, i, trig, rules)
+        if attended is None:
+            t.refused.add(i)  # a foreign official's activity at home or in a third country
+            return None
+    ev = _new_event(t, i, trig, start, _end_of(s, start, end), place, places, inherit, current, rules)
+    if attended is not None and attended.described:
+        ev.add_person(attended)
+    return ev
+
+
+def _attended_next(t: Text, i: int, trig: Trigger, rules: Rules) -> Person | None:
+    """In an answer, an occasion told as held on a day whose next sentence says a Chinese party attended or
+    chaired it ("... was held on September 4 in Nauru. ..., China attended the meeting as a Forum Dialogue
+    Partner."): that party (a Chinese person, else China as written), else None."""
+    if not t.press or trig.strong and trig.type != "call" or i + 1 >= len(t.sents) or t.paras[i + 1] != t.paras[i]:
         return None
-    return _new_event(t, i, trig, start, _end_of(s, start, end), place, places, inherit, current, rules)
+    nxt = t.sents[i + 1]
+    if t.triggers[i + 1] is not None or not (_FOLLOWUP.search(nxt) and _FOLLOWUP_VERB.search(nxt)):
+        return None
+    person = next((p for p in t.persons[i + 1] if p.side == "chinese" and p.name), None)
+    if person is not None:
+        return person
+    m = re.search(r"\b(?:China|the\s+Chinese\s+(?:side|government|delegation))\b(?![-\u2013]\w)", nxt)
+    if m is None:
+        return None
+    return Person("chinese", None, m.group(), start=m.start(), end=m.end(), sentence=nxt, described=True)
 
 
 # The sentence before an undated verb in an answer gives its day only if it tells an occasion ("The 20th China-EU
@@ -457,7 +481,8 @@ def backrefs(t: Text) -> None:
 
 # "The meeting was co-chaired by ...", "Premier Li Keqiang co-chaired the meeting along with ...": a sentence
 # telling who took part in an occasion its answer just told
-_FOLLOWUP = re.compile(r"\b[Tt]he\s+(?:meeting|summit|conference|video\s+conference|talks|call|consultations?)\b")
+_FOLLOWUP = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:meeting|summit|conference|video\s+conference|talks|call|"
+                       r"consultations?|session)\b")
 _FOLLOWUP_VERB = re.compile(r"\b(?:co-chaired|chaired|presided\s+over|attended|took\s+part\s+in|participated\s+in)\b")
 
 

@@ -161,6 +161,7 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
     _org_roles(f, rules)
     _foreign_roles(f, rules)
     _known_foreign(f, rules)
+    _generic_titles(f, rules)
     if unnamed:
         _unnamed_chinese(f, rules)
     f.found.sort(key=lambda p: p.start)
@@ -395,3 +396,56 @@ def _unnamed_chinese(f: _Found, rules: Rules) -> None:
             prov, city = chinese_place(title, rules)
             f.add(Person("chinese", None, title, level=level_of(title, rules), start=m.start(), end=m.end(),
                          province=prov, city=city))
+
+
+# Titles outside the gazetteers: a run of title words with a head noun just before a name. "External Security
+# Commissioner of the Chinese Foreign Ministry Cheng Guoping" (a Chinese name: the Chinese side), "First Deputy
+# Adviser on National Security Council of Afghanistan Atiqullah Noshir" (a country ends the title: that country).
+_TITLE_HEAD = re.compile(r"\b(?:Minister|Commissioner|Envoy|Representative|Director|Ambassador|Consul|Secretary|"
+                         r"Chairman|Chairwoman|Chairperson|President|Adviser|Advisor|Counselor|Councilor|Chief|Head|"
+                         r"Governor|Mayor|Commander|Coordinator|Negotiator|Spokesperson|Administrator)s?\b")
+_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w'-]*|of|on|for|to|the|and)\s+){1,12}$")
+_CN_NAME = re.compile(r"(?<![\w-])(?=(?P<name>[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)(?![\w-]))")   # overlapping
+_FOREIGN_AFTER = re.compile(r"\s+(?P<name>(?:[A-Z][\w'-]+\s){1,3}?[A-Z][\w'-]+)(?=\s+[a-z]|\s*[,.;:]|$)")
+
+
+def _title_start(text: str, run_start: int, end: int, f: _Found) -> int | None:
+    """Where a title run begins: at a capitalized word after the last span already read, else None."""
+    for m in re.finditer(r"(?<![\w'-])[A-Z]", text[run_start:end]):
+        a = run_start + m.start()
+        if f.free(a, end) and not re.match(r"(?:And|The|Of|On|For|To|In|At)\b", text[a:end]):
+            return a
+    return None
+
+
+def _generic_titles(f: _Found, rules: Rules) -> None:
+    text = f.text
+    for m in _CN_NAME.finditer(text):
+        name, end = m.group("name"), m.start() + len(m.group("name"))
+        if name.split()[0] not in rules.surnames or not valid_chinese(name) or not f.free(m.start(), end):
+            continue
+        run = _TITLE_RUN.search(text[:m.start()])
+        if run is None:
+            continue
+        a = _title_start(text, run.start(), m.start(), f)
+        title = text[a:m.start()].strip() if a is not None else ""
+        if not _TITLE_HEAD.search(title) or re.search(r"\b(?:and|of|on|for|to|the)$", title):
+            continue
+        foreign = [p for p in places_in(title, rules) if p.kind == "country" and p.code != "CHN"]
+        if foreign and not re.search(r"\b(?:Chinese|China's|China)\b", title):
+            continue
+        prov, city = chinese_place(title, rules)
+        f.add(Person("chinese", name, title, level=level_of(title, rules), start=a, end=end, province=prov,
+                     city=city))
+    for p in places_in(text, rules):
+        if p.kind != "country" or p.code == "CHN" or not re.search(r"\b(?:of|to)\s+(?:the\s+)?$", text[:p.start]):
+            continue
+        nm = _FOREIGN_AFTER.match(text, p.end)
+        run = _TITLE_RUN.search(text[:p.start])
+        if nm is None or run is None or places_in(nm.group("name"), rules) or \
+                nm.group("name").split()[0] in _PLACE_WORDS or valid_chinese(" ".join(nm.group("name").split()[:2])):
+            continue
+        a = _title_start(text, run.start(), p.start, f)
+        if a is None or not f.free(a, nm.end()) or not _TITLE_HEAD.search(text[a:p.start]):
+            continue
+        f.add(Person("foreign", nm.group("name"), text[a:p.end], country=p.code, start=a, end=nm.end()))

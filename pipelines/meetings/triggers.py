@@ -69,6 +69,11 @@ _TRIGGERS = [
                                 r"\b(?:held|hosted|staged|organized|organised)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,5}?"
                                 r"(?:event|conference|forum|fair|exhibition|week|seminar|roadshow|symposium|promotion)s?\b")),
 ]
+# In an answer, a named occasion told as held ("The 30th Pacific Islands Forum (PIF) Leaders Session with Forum
+# Dialogue Partners was held on September 4 in Nauru", "the Extraordinary Meeting of BRICS Foreign Ministers on
+# COVID-19 was held via video link"): a meeting whose Chinese side the next sentence may give (extract.py)
+HELD_OCCASION = re.compile(r"\b(?:Conference|Meeting|Summit|Session|Dialogue|Consultations?)\b[^.;,]{0,80}?"
+                            r"\b(?:was|were)\s+(?:successfully\s+)?(?:held|opened|convened)\b")
 _DAYS = re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)-day\s+(?:[\w-]+\s+){0,2}"
                    r"(?:visit|tour|trip|stay|mission)\b")
 _VAGUE_TIME = re.compile(r"\b(?:[Ll]ast|[Pp]ast|[Pp]revious|[Ee]arlier|[Nn]ext|[Cc]oming)\s+(?:year|month|week|years|months|"
@@ -89,7 +94,7 @@ class Trigger:
 
 
 _ANY_VERB = re.compile(r"\b(?:met|meets|received|visit\w*|toured|tour|talks|signed|phone|telephone|video|online|"
-                       r"virtual|cloud|spoke|meeting|conference|Conference|Meeting|Summit|summit|dialogue|consultations?|delegation|"
+                       r"virtual|cloud|spoke|meeting|conference|Conference|Meeting|Summit|summit|dialogue|Dialogue|Session|consultations?|delegation|"
                        r"courtesy|arrived|During|lunch|dinner|breakfast|luncheon|banquet|[Tt]our|signing|co-chaired|events?|forums?|fairs?|exhibitions?|week|seminars?|roadshows?|symposiums?|"
                        r"promotions?|trip)\b")
 
@@ -146,6 +151,11 @@ def find_trigger(sentence: str, *, nouns: bool = False) -> Trigger | None:
                 continue
             found.append(Trigger(type_, strong, m.start(), m.end()))
             break
+    if nouns and not any(t.type == "meeting" for t in found):
+        m = HELD_OCCASION.search(sentence)
+        if m and not (_REPORTED.search(sentence[:m.start()]) or _HYPOTHETICAL.search(sentence[:m.start()])
+                      or _NOT_MEETING.search(sentence)):
+            found.append(Trigger("meeting", False, m.start(), m.end()))
     if not found:
         return None
     # The first verb wins ("held talks ..., and the two sides signed agreements" is talks); at the same place a
