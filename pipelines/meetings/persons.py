@@ -401,9 +401,14 @@ def _unnamed_chinese(f: _Found, rules: Rules) -> None:
 # Titles outside the gazetteers: a run of title words with a head noun just before a name. "External Security
 # Commissioner of the Chinese Foreign Ministry Cheng Guoping" (a Chinese name: the Chinese side), "First Deputy
 # Adviser on National Security Council of Afghanistan Atiqullah Noshir" (a country ends the title: that country).
-_TITLE_HEAD = re.compile(r"\b(?:Minister|Commissioner|Envoy|Representative|Director|Ambassador|Consul|Secretary|"
-                         r"Chairman|Chairwoman|Chairperson|President|Adviser|Advisor|Counselor|Councilor|Chief|Head|"
-                         r"Governor|Mayor|Commander|Coordinator|Negotiator|Spokesperson|Administrator)s?\b")
+_HEADS = (r"Minister|Commissioner|Envoy|Representative|Director|Ambassador|Consul|Secretary|Chairman|Chairwoman|"
+          r"Chairperson|President|Adviser|Advisor|Counselor|Councilor|Chief|Head|Governor|Mayor|Commander|"
+          r"Coordinator|Negotiator|Spokesperson|Administrator|Senator|Assemblymember|Assemblyman|Assemblywoman|"
+          r"Congressman|Congresswoman|Lawmaker|Legislator|Speaker")
+_TITLE_HEAD = re.compile(r"\b(?:" + _HEADS + r")s?\b")
+# "California Assemblymember Evan Low": a place abroad (or a country) just before the title words
+_TITLE_AFTER_PLACE = re.compile(r"\s+(?P<title>(?:[A-Z][\w'-]*\s+){0,3}?(?:" + _HEADS + r"))"
+                                r"(?P<name>(?:\s+[A-Z][\w'-]+){2,3})(?=\s+[a-z]|\s*[,.;:]|$)")
 _TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w'-]*|of|on|for|to|the|and)\s+){1,12}$")
 _CN_NAME = re.compile(r"(?<![\w-])(?=(?P<name>[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)(?![\w-]))")   # overlapping
 _FOREIGN_AFTER = re.compile(r"\s+(?P<name>(?:[A-Z][\w'-]+\s){1,3}?[A-Z][\w'-]+)(?=\s+[a-z]|\s*[,.;:]|$)")
@@ -449,3 +454,13 @@ def _generic_titles(f: _Found, rules: Rules) -> None:
         if a is None or not f.free(a, nm.end()) or not _TITLE_HEAD.search(text[a:p.start]):
             continue
         f.add(Person("foreign", nm.group("name"), text[a:p.end], country=p.code, start=a, end=nm.end()))
+    for p in places_in(text, rules):
+        if p.kind != "country" or p.code == "CHN":
+            continue
+        m = _TITLE_AFTER_PLACE.match(text, p.end)
+        if m is None or not f.free(p.start, m.end()):
+            continue
+        name = m.group("name").strip()
+        if places_in(name, rules) or valid_chinese(" ".join(name.split()[:2])):
+            continue
+        f.add(Person("foreign", name, text[p.start:m.end("title")], country=p.code, start=p.start, end=m.end()))
