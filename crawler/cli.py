@@ -176,7 +176,8 @@ def fetch(config, db_path, urls, as_json, verbose):
             failed = True
             line = f"failed     {r['site']:<10} {r['url']}: {r['error']}"
         else:
-            note = f" [fell back to {r['layer']}]" if r.get("fell_back") else ""
+            note = (f" [the site's selectors found no article here: read by the {r['layer']} extractor]"
+                    if r.get("fell_back") else "")
             if r.get("restored"):
                 note += f" [{len(r['restored'])} paragraph(s) put back that extraction had dropped]"
             line = f"{r['status']:<10} {r['site']:<10} {r['article_id']} {r['published'] or '-':<10} {r['title']}{note}"

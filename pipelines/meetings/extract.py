@@ -97,8 +97,8 @@ def read(body: str, published: date | None, site: str | None, rules: Rules, *, p
     sents, paras = sentences_with_paragraphs((body or "").translate(QUOTES))
     triggers = [find_trigger(s, nouns=press) for s in sents]
     known: dict[str, Person] = {}
-    per_sentence = []
-    for s in sents:
+    per_sentence: list[list[Person]] = []
+    for s in sents if any(triggers) else ():   # no event verb: no event, and reading names is most of the cost
         ps = persons_of(s, rules)
         per_sentence.append(ps)
         home = from_delegation(s, rules)     # "Governor Yuan Jiajun led a delegation from Zhejiang Province to ..."
