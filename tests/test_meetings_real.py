@@ -24,6 +24,8 @@ from pipelines.record import archive_page
 from .support import FIXTURES
 
 LABELS = sorted((REAL / "dev").glob("*.json")) + sorted((REAL / "heldout").glob("*.json"))
+HELDOUT2 = sorted((REAL / "heldout2").glob("*.json"))      # dev material since its run (README)
+HELDOUT3 = sorted((REAL / "heldout3").glob("*.json"))
 
 
 def norm(s: str) -> str:
@@ -32,8 +34,8 @@ def norm(s: str) -> str:
 
 def real_records() -> list[dict]:
     """Every real page of the tests as the archive would hold it (the labels' pages, through Gazette's
-    extraction for the press conferences; the seed texts)."""
-    records = [page_record(json.loads(p.read_text("utf-8"))) for p in LABELS]
+    extraction for the press conferences; the readouts' text; the seed texts)."""
+    records = [page_record(json.loads(p.read_text("utf-8"))) for p in LABELS + HELDOUT2]
     # the real pages of issue 19 (tests/real/): its English press conferences through the same extraction
     issue19 = REAL.parent
     for entry in json.loads((issue19 / "pages.json").read_text("utf-8")):
@@ -54,10 +56,6 @@ def real_events():
     for record in real_records():
         out += [(record, e) for e in extract(record)]
     return out
-
-
-HELDOUT2 = sorted((REAL / "heldout2").glob("*.json"))
-HELDOUT3 = sorted((REAL / "heldout3").glob("*.json"))
 
 
 def test_the_real_pages_are_all_there():

@@ -55,6 +55,7 @@ _TRIGGERS = [
                                   r"\b(?:Conference|Meeting|Summit|summit)\s+was\s+(?:successfully\s+)?held\b")),
     ("meeting", True, re.compile(r"^During\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|talks)\s+with\b")),
     ("visit", True, re.compile(r"^During\s+(?:his|her|their|its|the|a)\s+(?:[\w-]+\s+){0,2}(?:visit|tour|trip)\s+to\b|"
+                               r"^During\s+(?:his|her|their|its|the|a)\s+(?:[\w-]+\s+){0,2}(?:stopover|stay)\s+in\b|"
                                r"\b[Tt]our\s+(?:was\s+)?(?:launched|kicked\s+off|began|started)\b|"
                                r"(?<!had )(?<!have )(?<!has )\bvisited\b|\btoured\b|"
                                r"\b(?:is|are)\s+(?:now\s+)?visiting\s+(?=[A-Z])|"
