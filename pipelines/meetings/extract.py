@@ -81,8 +81,10 @@ def extract_text(body: str, published: date | None, site: str | None, article_id
             t.owner.append(len(t.events) - 1)
             if t.press:
                 _second_event(t, i, ev, rules)
-        elif t.press or i in t.refused:
-            t.owner.append(None)          # no folding in an answer; a refused trigger's sentence joins no event
+        elif t.press or i in t.refused or (t.triggers[i] is not None and _OTHER_TIME.search(t.sents[i])):
+            # no folding in an answer; a refused trigger's sentence joins no event, nor the verb of another time
+            # ("Chinese President Xi Jinping recently paid a state visit to the U.S.")
+            t.owner.append(None)
         else:
             t.owner.append(len(t.events) - 1 if t.events else None)
     for idx, ev in enumerate(t.events):
@@ -91,6 +93,9 @@ def extract_text(body: str, published: date | None, site: str | None, article_id
     if t.press:
         followups(t)
     return [finish(t, ev, rules).as_dict(article_id, seq + n, rules) for n, ev in enumerate(t.events, 1)]
+
+
+_OTHER_TIME = re.compile(_VAGUE_TIME.pattern + r"|\b(?:[Rr]ecently|[Pp]reviously|[Ee]arlier)\b")
 
 
 def read(body: str, published: date | None, site: str | None, rules: Rules, *, press: bool) -> Text:

@@ -409,7 +409,10 @@ _TITLE_HEAD = re.compile(r"\b(?:" + _HEADS + r")s?\b")
 # "California Assemblymember Evan Low": a place abroad (or a country) just before the title words
 _TITLE_AFTER_PLACE = re.compile(r"\s+(?P<title>(?:[A-Z][\w'-]*\s+){0,3}?(?:" + _HEADS + r"))"
                                 r"(?P<name>(?:\s+[A-Z][\w'-]+){2,3})(?=\s+[a-z]|\s*[,.;:]|$)")
-_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w'-]*|of|on|for|to|the|and)\s+){1,12}$")
+_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w'-]*|of|on|for|to|the|and)\s+){1,20}$")
+# "Huang Qiang, Deputy Secretary of the CPC Sichuan Provincial Committee and Governor of ..., met": the title after
+_TITLE_AFTER = re.compile(r",\s+(?P<title>(?:[A-Z][\w'-]*|of|on|for|to|the|and)(?:\s+(?:[A-Z][\w'-]*|of|on|for|to|"
+                          r"the|and)){1,24}),")
 _CN_NAME = re.compile(r"(?<![\w-])(?=(?P<name>[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)(?![\w-]))")   # overlapping
 _FOREIGN_AFTER = re.compile(r"\s+(?P<name>(?:[A-Z][\w'-]+\s){1,3}?[A-Z][\w'-]+)(?=\s+[a-z]|\s*[,.;:]|$)")
 
@@ -442,6 +445,20 @@ def _generic_titles(f: _Found, rules: Rules) -> None:
         prov, city = chinese_place(title, rules)
         f.add(Person("chinese", name, title, level=level_of(title, rules), start=a, end=end, province=prov,
                      city=city))
+    for m in _CN_NAME.finditer(text):
+        name, end = m.group("name"), m.start() + len(m.group("name"))
+        after = _TITLE_AFTER.match(text, end)
+        if after is None or name.split()[0] not in rules.surnames or not valid_chinese(name) or \
+                not f.free(m.start(), after.end("title")) or not re.search(r"(?:^|[,;:]\s+|\band\s+)$",
+                                                                          text[:m.start()]):
+            continue
+        title = after.group("title")
+        if not _TITLE_HEAD.search(title) or re.search(r"\b(?:and|of|on|for|to|the)$", title) or [
+                p for p in places_in(title, rules) if p.kind == "country" and p.code != "CHN"]:
+            continue
+        prov, city = chinese_place(title, rules)
+        f.add(Person("chinese", name, title, level=level_of(title, rules), start=m.start(), end=after.end("title"),
+                     province=prov, city=city))
     for p in places_in(text, rules):
         if p.kind != "country" or p.code == "CHN" or not re.search(r"\b(?:of|to)\s+(?:the\s+)?$", text[:p.start]):
             continue
