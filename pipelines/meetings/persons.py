@@ -290,9 +290,12 @@ def _foreign_roles(f: _Found, rules: Rules) -> None:
             country, start = country or carry[1], carry[2]
         carry = None
         country, end = _role_extent(text, m, country, country_spans, rules)
+        # "German Vice Chancellor and Federal Minister of Finance Olaf Scholz": one person, two roles
         joined = re.match(r"\s+and\s+", text[end:])
-        if joined and any(r.start() == end + joined.end() for r in roles):
-            carry = (end + joined.end(), country, start)
+        nxt = next((r for r in roles if joined and r.start() >= end + joined.end() and re.fullmatch(
+            r"(?:[A-Z][a-z]+\s+){0,2}", text[end + joined.end():r.start()])), None)
+        if nxt is not None:
+            carry = (nxt.start(), country, start)
             continue
         name, start_name, name_end = _role_name(text, start, end, rules)
         if name and len(name.split()) == 1 and name in rules.surnames:
@@ -401,7 +404,7 @@ def _unnamed_chinese(f: _Found, rules: Rules) -> None:
 # Titles outside the gazetteers: a run of title words with a head noun just before a name. "External Security
 # Commissioner of the Chinese Foreign Ministry Cheng Guoping" (a Chinese name: the Chinese side), "First Deputy
 # Adviser on National Security Council of Afghanistan Atiqullah Noshir" (a country ends the title: that country).
-_HEADS = (r"Minister|Commissioner|Envoy|Representative|Director|Ambassador|Consul|Secretary|Chairman|Chairwoman|"
+_HEADS = (r"Minister|Premier|Commissioner|Envoy|Representative|Director|Ambassador|Consul|Secretary|Chairman|Chairwoman|"
           r"Chairperson|President|Adviser|Advisor|Counselor|Councilor|Chief|Head|Governor|Mayor|Commander|"
           r"Coordinator|Negotiator|Spokesperson|Administrator|Senator|Assemblymember|Assemblyman|Assemblywoman|"
           r"Congressman|Congresswoman|Lawmaker|Legislator|Speaker")
