@@ -155,6 +155,11 @@ def summit_parties(sentence: str, trigger: Trigger, rules: Rules) -> list[str]:
 _OCCASION = re.compile(r"\b(?P<parties>(?:[A-Z][\w]*-){1,5}[A-Z][\w]*)\s+(?:[\w'()+-]+\s+){0,3}?"
                        r"(?:[Ss]ummit|[Mm]eeting|[Tt]alks|[Cc]onference|[Dd]ialogue|[Cc]onsultations?|"
                        r"(?:video|phone|telephone)\s+(?:call|conversation|link))\b")
+# "the Fourth Meeting of China-DPRK Joint Committee on Border Issues": the parties after the occasion's noun
+_OCCASION_OF = re.compile(r"\b(?:[Ss]ummit|[Mm]eeting|[Ss]ession|[Rr]ound|[Dd]ialogue)\s+of\s+(?:the\s+)?"
+                          r"(?P<parties>(?:[A-Z][\w]*-){1,5}[A-Z][\w]*)\s+(?:[A-Z][\w'()+-]*\s+){0,3}?"
+                          r"(?:[Cc]ommittee|[Cc]ommission|[Dd]ialogue|[Cc]onsultations?|[Tt]alks|[Mm]echanism|[Ss]ummit|"
+                          r"[Ff]orum|[Cc]ouncil)\b")
 # Foreign countries named as a group: "Pacific island countries", "Arab states", "17 CEECs", "20 African
 # countries".
 _COUNTRY_GROUP = re.compile(r"\b(?:\d+\s+)?[A-Z][\w-]*(?:\s+[Ii]sland)?\s+(?:countries|states|nations)\b|"
@@ -166,7 +171,7 @@ def occasion_parties(sentence: str, trigger: Trigger, rules: Rules) -> tuple[str
     told as a noun, within a few words of it), as written, with the other parties that are countries."""
     a, b = clause_span(sentence, trigger)
     lo, hi = (trigger.start, trigger.end) if trigger.strong else (max(a, trigger.start - 60), min(b, trigger.end + 60))
-    for m in _OCCASION.finditer(sentence, a, b):
+    for m in [*_OCCASION.finditer(sentence, a, b), *_OCCASION_OF.finditer(sentence, a, b)]:
         if m.end() < lo or m.start() > hi:
             continue
         parts = m.group("parties").split("-")

@@ -12,6 +12,8 @@ _NOT_NOW = re.compile(r"\b(?:will|would|to be|plans? to|planned to|upcoming|had|
                       r"invited to|looking forward to|going to|scheduled to|set to|due to|about to|agreed to|"
                       r"ready to|hopes? to|wants? to|wish(?:es)? to|like to|is to|are to|can|could|may|might|"
                       r"shall|should|must|cannot)\s+(?:\w+\s+)?$")
+# "is coordinating with Iran, China, ... to hold a Joint Commission meeting", "decided to hold": not held yet
+_TO_DO = re.compile(r"\bto\s+$")
 # "If State Councilor Wang Yi meets with ...", "whether the two leaders will meet": not an event
 _HYPOTHETICAL = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:[Ii]f|[Uu]nless|[Ww]hether|[Ss]hould|[Ii]n\s+case)\b[^,;]*$|"
                            r"\b(?:[Ee]ver\s+)?since\s+(?!then\b)[^,;]*$")     # "the first meeting since A and B met in Wuhan"
@@ -144,10 +146,14 @@ def find_trigger(sentence: str, *, nouns: bool = False) -> Trigger | None:
             before = _OWN_WORDS.sub(" ", before)
             if (_REPORTED.search(before) and not told_in) or _NOT_NOW.search(before) or _HYPOTHETICAL.search(before):
                 continue
+            if _TO_DO.search(before) and not re.match(r"(?:accompan|organi[sz]|invit|led)", m.group()):
+                continue
             if _future(sentence, Trigger(type_, strong, m.start(), m.end())):
                 continue
             if type_ == "signing" and _NOT_SIGNING.match(sentence, m.start()):
                 continue
+            if nouns and type_ == "visit" and not strong:
+                continue    # an answer's seminar, commemorative event or forum abroad is no visit
             if type_ == "meeting" and not strong and (_NOT_MEETING.search(sentence)
                                                       or not _TWO_PARTIES.search(sentence)):
                 continue
@@ -177,6 +183,7 @@ def find_trigger(sentence: str, *, nouns: bool = False) -> Trigger | None:
 
 # Where the clause a verb governs ends: a relative or subordinate clause, a new main clause, a semicolon.
 _CLAUSE_END = re.compile(r";|,?\s+(?:where|which|while|whereas|during\s+which|after\s+which|when)\b|"
+                         r",\s+(?:confirming|announcing|agreeing|stressing|noting|saying|reaffirming|deciding)\b|"
                          r",\s+(?:who|and\s+(?:he|she|they|the)\b)|\s+-\s+|"
                          r",\s+(?:the\s+two\s+sides|both\s+sides|they|the\s+two\s+(?:leaders|ministers|presidents|heads))\s+"
                          r"(?:agreed|reached|exchanged|discussed|expressed|had|held|signed|spoke|said|stressed)\b|"
