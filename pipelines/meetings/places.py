@@ -61,13 +61,15 @@ def _places_in(text: str, rules: Rules) -> list[Place]:
 
 # A country as the topic: "a foreign ministers' meeting on the Iranian nuclear issue", "the Berlin Conference on
 # Libya", "exchanged views on the Afghan issue"
-_TOPIC = re.compile(r"\b(?:on|about|regarding|concerning)\s+(?:the\s+)?$")
+_TOPIC = re.compile(r"\b(?:on|about|regarding|concerning)\s+(?:the\s+)?$|"
+                    r"\bsidelines\s+of\s+(?:the\s+)?(?:(?!(?:in|at)\s)[\w-]+\s+){0,3}$")   # "on the sidelines of the G20 Buenos Aires Summit"
 
 
 def is_compound(text: str, p: Place) -> bool:
     """"China-Laos Railway", "Albania-China relations": a country in a compound with China names no party; nor
-    does a country as the topic ("on the Iranian nuclear issue")."""
-    if _TOPIC.search(text[max(0, p.start - 20):p.start]):
+    does a country as the topic ("on the Iranian nuclear issue") or in the name of the occasion beside which two
+    sides met ("on the sidelines of the G20 Buenos Aires Summit")."""
+    if _TOPIC.search(text[max(0, p.start - 50):p.start]):
         return True
     before, after = text[max(0, p.start - 8):p.start], text[p.end:p.end + 8]
     if re.match(r"-(?:China|Chinese)(?:\s+[A-Z][\w-]*){0,2}\s+(?:Association|Society|Chamber|Council|Federation|"
