@@ -250,9 +250,21 @@ def _leaders(f: _Found, rules: Rules) -> None:
                 f.add(Person("chinese", n, title, level=level, start=at, end=pos, province=prov, city=city))
 
 
+# "UN Secretary-General Antonio Guterres", "WHO Director-General Dr. Tedros": an organisation's head, its acronym first
+_ACRONYM_ROLE = re.compile(r"\b(?P<role>(?:UN|WHO|WTO|IMF|IAEA|ASEAN|SCO|AU|EU|OECD|UNESCO|UNICEF|UNDP|FAO|ILO|NATO|OSCE|"
+                           r"ICRC|IOC|CICA|APEC|G20)\s+(?:Secretary-General|Secretary\s+General|Director-General|"
+                           r"Director\s+General|President|Chairperson|Chairman|High\s+Representative))"
+                           r"\s+(?:Dr\.\s+)?(?P<name>[A-Z][\w'\u00c0-\u024f-]+(?:\s+[A-Z][\w'\u00c0-\u024f-]+){0,2})")
+
+
 def _org_roles(f: _Found, rules: Rules) -> None:
-    """Heads of international organisations ("Secretary-General of the Shanghai Cooperation Organization NAME")."""
+    """Heads of international organisations ("Secretary-General of the Shanghai Cooperation Organization NAME",
+    "UN Secretary-General Antonio Guterres")."""
     text = f.text
+    for m in _ACRONYM_ROLE.finditer(text):
+        if f.free(*m.span()) and not places_in(m.group("name"), rules):
+            f.add(Person("foreign", m.group("name"), " ".join(m.group("role").split()), None, start=m.start(),
+                         end=m.end()))
     for m in _ORG_ROLE.finditer(text):
         if not f.free(*m.span()):
             continue
