@@ -25,7 +25,8 @@ _TRIGGERS = [
     ("call", True, re.compile(r"\b(?:held|had|made|holds|hold)\s+(?:a\s+|an\s+|the\s+)?(?:[\w'-]+\s+){0,4}?"
                               r"(?:phone|telephone|video|virtual|online)\s+"
                               r"(?:call|conversation|talks|meeting|conference|summit)s?\b|"
-                              r"\b(?:spoke|speaks|talked|talks)\s+(?:on|over)\s+the\s+(?:phone|telephone)\b")),
+                              r"\b(?:spoke|speaks|talked|talks)\s+(?:on|over)\s+the\s+(?:phone|telephone)\b|"
+                              r"\b(?:spoke|talked)\s+(?:with|to)\b.{0,80}?\b(?:on|over)\s+the\s+(?:phone|telephone)\b")),
     ("call", False, re.compile(r"\b(?:phone|telephone)\s+(?:call|conversation|talks)\b|"
                                r"\bvideo\s+(?:call|link|meeting|conference|talks)\b|"
                                r"\b(?:online|virtual|cloud)\s+(?:meeting|talks|conference|signing)\b|"
