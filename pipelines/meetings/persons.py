@@ -39,7 +39,7 @@ _EXCLUDE_BEFORE = re.compile(r"(?:\b(?:of|behalf\s+of|(?:greetings|regards|messa
 _EXCLUDE_AFTER = re.compile(r"^(?:'s)?\s+(?:Thought|as\s+the\s+core)\b|^'s\s+(?i:special\s+)?(?i:envoy|representative)\b")
 _FOREIGN_NAME = re.compile(r"(?:,\s+|\s+)(?P<name>(?:(?!(?:In|On|At|And|With|To|For|Of|The|His|Her|Their|During|"
                            r"Visits|Meets|Met)\b)(?:(?:Dr|Mr|Ms|Mrs)\.\s)?(?:[A-Z]\.\s)?[A-ZÀ-ÖØ-Þ][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s?"
-                           r"(?:(?:bin|bint|al|el|de|da|van|von|der|den|du|dos|das|di|la|le)\s(?=[A-Z]))?){1,5})")
+                           r"(?:(?:bin|bint|al|el|de|da|van|von|der|den|du|dos|das|di|la|le)\s(?:(?:der|den|de|la|le)\s)?(?=[A-Z]))?){1,5})")
 _LEADERS = re.compile(r"(?P<title>(?:[A-Z][a-z]+\s+)?(?:provincial|municipal|city|Provincial|Municipal)\s+leaders)\s+"
                       r"(?P<names>[A-Z][a-z]+ [A-Z][a-z]+(?:,\s+(?:and\s+)?[A-Z][a-z]+ [A-Z][a-z]+)*)")
 _ORG_ROLE = re.compile(r"(?P<role>Secretary-General|Secretary General|Director-General|Director General|President|"
