@@ -35,7 +35,7 @@ from . import fields as registry
 from . import generic
 from .captions import is_separator, take_captions
 from .charset import decode
-from .htmlparse import document
+from .htmlparse import document, trafilatura
 from .completeness import LEFT_OUT, Removal, conservative_reading, dropped_inside, guard, in_page_order
 from .normalise import (clean_byline, clean_source, clean_text, clean_title, date_from_url, headline_date,
                         parse_date)
@@ -359,7 +359,8 @@ READERS = ("title", "date", *CLEANERS)
 
 def _generic_metadata(text: str, url: str) -> dict:
     """trafilatura's metadata (title from <title>/og, date by htmldate, author), asked only when needed."""
-    from trafilatura.metadata import extract_metadata  # the import costs ~0.15 s per process
+    from trafilatura.metadata import extract_metadata  # the import costs ~0.3 s per process
+    trafilatura()  # the deep-page parser set before it parses
 
     try:
         meta = extract_metadata(text, default_url=url)
@@ -547,9 +548,7 @@ def _body_layer(layer, tree, text, url, site: Site, boilerplate: Boilerplate, si
 
 
 def _trafilatura(tree, text: str, url: str, boilerplate: Boilerplate, learned: frozenset = frozenset()) -> _Body | None:
-    import trafilatura  # only when a page needs it: the import costs ~0.15 s per process
-
-    doc = trafilatura.bare_extraction(text, url=url, with_metadata=True, include_comments=False,
+    doc = trafilatura().bare_extraction(text, url=url, with_metadata=True, include_comments=False,
                                       include_tables=True, favor_precision=True, deduplicate=False)
     if doc is None:
         return None
