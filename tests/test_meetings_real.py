@@ -365,3 +365,100 @@ def test_a_title_ends_before_the_verb():
                 "consul-general in Guangzhou and his delegation on the afternoon of Jan. 12.", published="2011-05-20")
     assert (e["date_start"], e["place"]["city_code"], e["countries"]) == ("2011-01-12", "430100", ["GBR"])
     assert e["chinese"][0]["title"] == "vice governor of Hunan Province"
+
+
+# -- third round (dev, heldout and heldout2 as dev material; real sentences of those pages) --------------------
+
+def test_an_occasion_held_then_attended_by_a_chinese_party():
+    (e,) = press('A: The 30th Pacific Islands Forum (PIF) Leaders Session with Forum Dialogue Partners was held on '
+                 'September 4 in Nauru, a country that has the so-called "diplomatic ties" with the Taiwan '
+                 'authorities. At the invitation of the PIF Secretariat, China attended the meeting as a Forum '
+                 'Dialogue Partner.', published="2018-09-05",
+                 title="Foreign Ministry Spokesperson Hua Chunying's Regular Press Conference on September 5, 2018")
+    assert (e["type"], e["date_start"], e["place"]["country"], e["countries"]) == ("meeting", "2018-09-04", "NRU", [])
+    assert [(p["title"], p["described"]) for p in e["chinese"]] == [("China", True)]
+    (e,) = press("Geng Shuang: On April 28, the Extraordinary Meeting of BRICS Foreign Ministers on COVID-19 was "
+                 "held via video link. State Councilor and Foreign Minister Wang Yi attended that meeting and "
+                 "delivered an important address.", published="2020-04-29",
+                 title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on April 29, 2020")
+    assert (e["type"], e["date_start"]) == ("call", "2020-04-28")
+    assert [p["name"] for p in e["chinese"]] == ["Wang Yi"]
+    # a foreign side's occasion with no Chinese party after it stays no event
+    assert press("A: The Berlin Conference on Libya was held in Germany on January 19. Many leaders spoke.") == []
+
+
+def test_titles_outside_the_gazetteers():
+    (e,) = press("A: On November 1, External Security Commissioner of the Chinese Foreign Ministry Cheng Guoping and "
+                 "First Deputy Adviser on National Security Council of Afghanistan Atiqullah Noshir co-chaired the "
+                 "third meeting of the China-Afghanistan Inter-departmental and Regional Security Cooperation "
+                 "Mechanism.", published="2019-11-06",
+                 title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on November 6, 2019")
+    assert [p["name"] for p in e["chinese"]] == ["Cheng Guoping"]
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Atiqullah Noshir", "AFG")]
+    (e,) = news("On August 2nd, 2017, Consul General Luo Linquan met with California Assemblymember Evan Low at the "
+                "Chinese Consulate General in San Francisco.", published="2017-08-02")
+    assert [p["name"] for p in e["chinese"]] == ["Luo Linquan"]
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Evan Low", "USA")]
+    (e,) = news("On February 4, Huang Qiang, Deputy Secretary of the CPC Sichuan Provincial Committee and Governor of "
+                "the People's Government of Sichuan Province, met in Chengdu with representatives of consular corps "
+                "of Chile, Australia, France and Singapore.", published="2024-02-07")
+    assert [p["name"] for p in e["chinese"]] == ["Huang Qiang"]
+    (e,) = press("A: On January 18, member of the Political Bureau of the CPC Central Committee and Vice Premier of "
+                 "the State Council Liu He and German Vice Chancellor and Federal Minister of Finance Olaf Scholz "
+                 "co-chaired the 2nd China-Germany High Level Financial Dialogue in Beijing.", published="2019-01-21",
+                 title="Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on January 21, 2019")
+    assert (e["type"], [p["name"] for p in e["chinese"]]) == ("talks", ["Liu He"])
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Olaf Scholz", "DEU")]
+
+
+def test_a_fronted_phrase_or_a_topic_names_no_party():
+    title = "Foreign Ministry Spokesperson Hua Chunying's Regular Press Conference on November 16, 2018"
+    assert press("A: After the telephone conversation between the two heads of state on November 1, the high-level "
+                 "exchanges between China and the US in the economic and trade areas have resumed.", title=title,
+                 published="2018-11-16") == []
+    (e,) = press("A: Just like President Xi Jinping pointed out in his phone call with US President Trump on December "
+                 "29 at the latter's initiation, China always encourages and supports the DPRK and the US in "
+                 "continuing with their dialogues.", published="2019-01-03",
+                 title="Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on January 3, 2019")
+    assert (e["type"], e["date_start"], e["countries"]) == ("call", "2018-12-29", ["USA"])
+    (e,) = press("A: On September 24 local time, State Councilor and Foreign Minister Wang Yi attended a foreign "
+                 "ministers' meeting on the Iranian nuclear issue at the UN Headquarters in New York.",
+                 published="2018-09-26",
+                 title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on September 26, 2018")
+    assert (e["type"], e["date_start"], e["countries"]) == ("meeting", "2018-09-24", [])
+    (e,) = press("A: On December 1, President Xi Jinping and President Trump held a successful meeting on the "
+                 "sidelines of the G20 Buenos Aires Summit and reached important consensus.", published="2018-12-03",
+                 title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on December 3, 2018")
+    assert e["countries"] == ["USA"]
+
+
+def test_not_held_yet_news_of_an_occasion_and_another_time():
+    title = "Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on May 24, 2018"
+    assert press("A: It is true that the EU, as the coordinator for the implementation of the JCPOA, is coordinating "
+                 "with Iran, China, Russia, France, Germany and the UK to hold a Joint Commission meeting in Vienna "
+                 "on May 25 to discuss relevant issues.", title=title, published="2018-05-24") == []
+    assert press("A: The Spokesperson for the International Department of the Central Committee of the CPC has "
+                 "released relevant information this morning on the visit of Chairman Kim Jong Un. Chairman Kim "
+                 "Jong Un is visiting China at the invitation of General Secretary of the Central Committee of the "
+                 "CPC and President Xi Jinping.", published="2019-01-08",
+                 title="Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on January 8, 2019") == []
+    (e,) = news("On October 19th, Vice President Xie Yuan met with the Council of State Government (CSG) delegation "
+                "of the U.S., headed by Governor Brian Sandoval from the State of Nevada. Chinese President Xi "
+                "Jinping recently paid a state visit to the U.S.", published="2015-10-19")
+    assert [p["name"] for p in e["chinese"]] == ["Xie Yuan"]
+
+
+def test_more_ways_of_telling_an_occasion():
+    (e,) = press("A: On January 10, State Councilor and Foreign Minister Wang Yi had a stopover in Kenya on his visit "
+                 "to Africa, during which he met with Kenyan Foreign Minister Monica Juma.", published="2020-01-13",
+                 title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on January 13, 2020")
+    assert (e["type"], e["place"]["country"], [p["name"] for p in e["foreign"]]) == ("visit", "KEN", ["Monica Juma"])
+    (e,) = press("A: Yesterday, State Councilor and Foreign Minister Wang Yi and Australian Foreign Minister Marise "
+                 "Payne held the 5th round of the China-Australia Diplomatic and Strategic Dialogue in Beijing.",
+                 published="2018-11-09",
+                 title="Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on November 9, 2018")
+    assert (e["type"], e["date_start"], e["countries"]) == ("talks", "2018-11-08", ["AUS"])
+    (e,) = press("A: On November 26 and 27, the Fourth Meeting of China-DPRK Joint Committee on Border Issues was "
+                 "held in Beijing.", published="2018-11-28",
+                 title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on November 28, 2018")
+    assert (e["date_start"], e["date_end"], e["countries"]) == ("2018-11-26", "2018-11-27", ["PRK"])

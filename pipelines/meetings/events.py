@@ -272,7 +272,10 @@ def chinese_party(sentence: str, trigger: Trigger, persons: list[Person], rules:
     for m in _CHINESE_WORDS.finditer(clause):
         if not re.match(r"-", clause[m.end():m.end() + 1]) and not re.search(r"-$", clause[:m.start()]):
             return m.group()
-    return next((p.name for p in places_in(clause, rules) if p.kind in ("province", "city")), None)
+    # "the Taiwan authorities", "Taiwan leader Tsai Ing-wen": the other side of a dispute, no Chinese party
+    return next((p.name for p in places_in(clause, rules) if p.kind in ("province", "city") and not (
+        p.name == "Taiwan" and re.match(r"\s+(?:authorities|leader|leadership|region's\s+leader|DPP)\b",
+                                        clause[p.end:]))), None)
 
 
 def described_sides(sentence: str, trigger: Trigger, persons: list[Person], rules: Rules) -> list[Person]:

@@ -41,7 +41,8 @@ _TRIGGERS = [
                                r"\bco-chaired\b.{0,80}?\b(?:[Cc]onsultations?|[Tt]alks|[Dd]ialogue|[Nn]egotiations?)\b")),
     # "attended the Formal Meeting of the BRICS Ministers of Foreign Affairs", "attended the 22nd China-ASEAN
     # (10+1) Summit": a named multilateral occasion (the words before its noun; "attended the meeting" is none)
-    ("meeting", True, re.compile(r"\battended\s+(?:the|a|an)\s+(?:[\w'()+.-]+\s+){0,6}?(?:[A-Z(][\w'()+.-]*\s+)"
+    ("meeting", True, re.compile(r"\battended\s+(?:the|a|an)\s+(?:(?!(?:as|meeting|summit|conference)\s)[\w'()+.-]+\s+){0,6}?"
+                                 r"(?:[A-Z(][\w'()+.-]*\s+)"
                                  r"(?:Meeting|Summit|Session|Conference|Dialogue)\b|"
                                  r"\battended\s+(?:the|a|an)\s+(?:[\w'()+.-]+\s+){0,3}?(?:ministers'|leaders'|"
                                  r"ministerial|heads\s+of\s+state|high-level)\s+(?:meeting|summit|conference|dialogue)\b")),
