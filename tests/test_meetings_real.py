@@ -462,3 +462,23 @@ def test_more_ways_of_telling_an_occasion():
                  "held in Beijing.", published="2018-11-28",
                  title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on November 28, 2018")
     assert (e["date_start"], e["date_end"], e["countries"]) == ("2018-11-26", "2018-11-27", ["PRK"])
+
+
+def test_the_counterpart_of_the_sentence_before_and_a_relative_clause():
+    # the shapes of dev answers ("... is visiting China. Yesterday, ... met and held talks with him"), as a
+    # pronoun alone after the verb; the country is kept, no name is taken
+    title = "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on January 7, 2020"
+    (e,) = press("A: Prime Minister Thongloun Sisoulith of Laos is visiting China. Yesterday, Premier Li Keqiang held "
+                 "talks with him.", title=title, published="2020-01-07")
+    assert (e["type"], e["date_start"], e["countries"], e["foreign"]) == ("talks", "2020-01-06", ["LAO"], [])
+    (e,) = press("A: Foreign Minister Sergey Lavrov of Russia is in Beijing. This morning, Wang Yi met with him.",
+                 title=title, published="2020-01-07")
+    assert e["countries"] == ["RUS"] and [p["name"] for p in e["chinese"]] == ["Wang Yi"]
+    # two foreign countries before: whose "him" is unknown, no event
+    assert press("A: The foreign ministers of Japan and India are in Beijing. This morning, Wang Yi met with him.",
+                 title=title, published="2020-01-07") == []
+    # the verb of a closed relative clause is not the sentence's
+    (e,) = press("A: President Emmanuel Macron of France, who is on a state visit to China, met with President Xi "
+                 "Jinping in Shanghai yesterday.", title=title, published="2020-01-07")
+    assert (e["type"], e["countries"]) == ("meeting", ["FRA"])
+    assert [p["name"] for p in e["foreign"]] == ["Emmanuel Macron"]

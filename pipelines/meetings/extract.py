@@ -110,8 +110,13 @@ def read(body: str, published: date | None, site: str | None, rules: Rules, *, p
         for p in ps:
             if p.side == "chinese" and p.province is None and home:
                 p.province = home
-            if p.side == "chinese" and p.name and p.name not in known:
+            if p.side == "chinese" and p.name and (p.name not in known or not known[p.name].title):
                 known[p.name] = p
+    for ps in per_sentence:      # a leader named bare ("Wang Yi met with him") takes the title the text gives him
+        for p in ps:
+            k = known.get(p.name) if p.side == "chinese" and p.title is None else None
+            if k is not None and k.title:
+                p.title, p.level, p.province, p.city = k.title, k.level, k.province, k.city
     t = Text(sents, paras, triggers, per_sentence, known, published, site, press)
     if known:
         t.name_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
@@ -138,12 +143,16 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
     current = t.events[-1] if t.events else None
     start, end, _ = resolve_date(s, t.published)
     inherit = context = None
+    before: list[str] = []
     if start is not None and not (current and is_tour_continuation(current, start, end, trig)):
         opens = counterpart(s, trig, t.persons[i], rules)
         foreign = any(p.side == "foreign" for p in t.persons[i])
         if (not opens or (t.press and not foreign)) and current is not None and VISITORS.search(s[trig.start:]):
             # "Governor Mao Weiming met with the delegation in Changsha on September 15": the current visit's
             opens, inherit = True, current
+        elif not opens and t.press:
+            before = _pronoun_counterpart(t, i, trig, rules)
+            opens = bool(before)
     elif current is None and not t.press and _undated_may_open(t, i):
         opens = counterpart(s, trig, t.persons[i], rules)
         start, end, context = _date_before(t, i)
@@ -181,7 +190,27 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
     ev = _new_event(t, i, trig, start, _end_of(s, start, end), place, places, inherit, current, rules)
     if attended is not None and attended.described:
         ev.add_person(attended)
+    for code in before:
+        ev.add_country(code)
     return ev
+
+
+_PRONOUN = re.compile(r"\b(?:him|her|them|the\s+(?:visiting\s+)?(?:delegation|guests|visitors|guest))\b")
+
+
+def _pronoun_counterpart(t: Text, i: int, trig: Trigger, rules: Rules) -> list[str]:
+    """In an answer, "Prime Minister Sheikh Hasina of Bangladesh is paying an official visit to China. Yesterday,
+    Premier Li Keqiang held talks with her.": the country of the foreign person (else the one foreign country)
+    the sentence just before names, for a pronoun after the verb; no name is taken."""
+    a, b = clause_span(t.sents[i], trig)
+    if i == 0 or t.paras[i - 1] != t.paras[i] or not _PRONOUN.search(t.sents[i], trig.end, b):
+        return []
+    prev = t.sents[i - 1]
+    codes = sorted({p.country for p in t.persons[i - 1] if p.side == "foreign" and p.country})
+    if not codes:
+        codes = sorted({p.code for p in places_in(prev, rules) if p.kind == "country" and p.code != "CHN"
+                        and not is_compound(prev, p)})
+    return codes if len(codes) == 1 else []
 
 
 def _attended_next(t: Text, i: int, trig: Trigger, rules: Rules) -> Person | None:

@@ -162,6 +162,7 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
     _foreign_roles(f, rules)
     _known_foreign(f, rules)
     _generic_titles(f, rules)
+    _bare_leaders(f, rules)
     if unnamed:
         _unnamed_chinese(f, rules)
     f.found.sort(key=lambda p: p.start)
@@ -496,3 +497,12 @@ def _generic_titles(f: _Found, rules: Rules) -> None:
         if places_in(name, rules) or valid_chinese(" ".join(name.split()[:2])):
             continue
         f.add(Person("foreign", name, text[p.start:m.end("title")], country=p.code, start=p.start, end=m.end()))
+
+
+def _bare_leaders(f: _Found, rules: Rules) -> None:
+    """A Chinese leader of config/meetings.toml [[chinese_leaders]] named without a title ("This morning, Wang Yi
+    met with him")."""
+    for name in {entry[2] for entry in rules.chinese_leaders}:
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", f.text):
+            if f.free(*m.span()):
+                f.add(Person("chinese", name, None, level="national", start=m.start(), end=m.end()))

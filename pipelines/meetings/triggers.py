@@ -175,6 +175,10 @@ def find_trigger(sentence: str, *, nouns: bool = False) -> Trigger | None:
     # call wins ("held video talks"); "via video link" only says how the verb's occasion was held.
     order = {"call": 0, "signing": 1, "talks": 2, "meeting": 3, "visit": 4}
     found.sort(key=lambda t: (t.start, order[t.type]))
+    # "President Emmanuel Macron of France, who is on a state visit to China, met with President Xi Jinping": the
+    # verb of a relative clause closed before the main verb is not the sentence's
+    main = [t for t in found if not _in_relative(sentence, t)]
+    found = main or found
     strong = [t for t in found if t.strong]
     first = found[0]
     if first.type == "call" and not first.strong:
@@ -184,6 +188,12 @@ def find_trigger(sentence: str, *, nouns: bool = False) -> Trigger | None:
         if near:
             return Trigger("call", True, first.start, near[0].end)
     return first
+
+
+def _in_relative(sentence: str, t: Trigger) -> bool:
+    """The trigger lies in a ", who ..." or ", which ..." clause that a comma closes."""
+    opens = [m.end() for m in re.finditer(r",\s+(?:who|which)\s", sentence) if m.end() <= t.start]
+    return bool(opens) and "," not in sentence[opens[-1]:t.start] and "," in sentence[t.end:]
 
 
 # Where the clause a verb governs ends: a relative or subordinate clause, a new main clause, a semicolon.
@@ -221,6 +231,8 @@ def clause_span(sentence: str, trigger: Trigger, *, who_ends: bool = True) -> tu
     "met with Vietnamese Prime Minister Pham Minh Chinh, who was in Kunming for the Expo")."""
     start = 0
     for m in _CLAUSE_START.finditer(sentence, 0, trigger.start):
+        if re.match(r",\s+(?:who|which)\b", m.group()) and "," in sentence[m.end():trigger.start]:
+            continue        # a relative clause closed before the verb: "X, who is on a visit to China, met ..."
         start = m.end()
     if not trigger.strong and _FRONTED.match(sentence[start:]):
         comma = sentence.find(", ", trigger.end)
