@@ -92,7 +92,11 @@ def extract_text(body: str, published: date | None, site: str | None, article_id
     backrefs(t)
     if t.press:
         followups(t)
-    return [finish(t, ev, rules).as_dict(article_id, seq + n, rules) for n, ev in enumerate(t.events, 1)]
+    # the guard that holds on any text: an event has a Chinese party or a place in China, whatever the steps
+    # before dropped (a Chinese person taken for another occasion's subject leaves no event behind)
+    kept = [ev for ev in (finish(t, ev, rules) for ev in t.events)
+            if any(p.side == "chinese" for p in ev.persons) or ev.place.get("country") == "CHN"]
+    return [ev.as_dict(article_id, seq + n, rules) for n, ev in enumerate(kept, 1)]
 
 
 _OTHER_TIME = re.compile(_VAGUE_TIME.pattern + r"|\b(?:[Rr]ecently|[Pp]reviously|[Ee]arlier)\b")
@@ -390,7 +394,10 @@ def _elsewhere(s: str, p: Person, persons: list[Person] = ()) -> bool:
     # "President Xi Jinping and Premier Li Keqiang met and held talks with him": one subject of two persons
     joint = any(q is not p and q.side == p.side and re.fullmatch(r"\s+and\s+", s[q.end:p.start]) and not re.search(
         r"\b(?:met|meets|held|had|visited|signed|spoke|received)\b", s[:q.start]) for q in persons)
-    return bool(not title_and and not joint and re.search(r"\band\s+$", s[:p.start]) and re.match(
+    # another occasion's subject follows a first verb: "member of the Political Bureau of the CPC Central Committee
+    # and Director of the Office ... Yang Jiechi met with ...": one title with "and", no verb before it
+    first_verb = re.search(r"\b(?:met|meets|held|had|visited|signed|spoke|received)\b", s[:p.start])
+    return bool(not title_and and not joint and first_verb and re.search(r"\band\s+$", s[:p.start]) and re.match(
         r"\s+(?:also\s+|separately\s+)?(?:held|met|had|visited|signed|spoke|received)\b", s[p.end:])) or bool(
         re.search(r"\baccompanying\s+$", s[:p.start]))
 
