@@ -482,3 +482,12 @@ def test_the_counterpart_of_the_sentence_before_and_a_relative_clause():
                  "Jinping in Shanghai yesterday.", title=title, published="2020-01-07")
     assert (e["type"], e["countries"]) == ("meeting", ["FRA"])
     assert [p["name"] for p in e["foreign"]] == ["Emmanuel Macron"]
+
+
+def test_a_title_with_and_is_one_subject():
+    # written for this test in the shape of the dev answers' long titles
+    (e,) = press("A: On March 17, member of the Political Bureau of the CPC Central Committee and Director of the "
+                 "Office of the Central Foreign Affairs Commission Yang Jiechi met with Mike Pompeo in Hawaii.",
+                 title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on March 18, 2020",
+                 published="2020-03-18")
+    assert [p["name"] for p in e["chinese"]] == ["Yang Jiechi"] and e["countries"] == ["USA"]
