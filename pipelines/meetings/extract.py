@@ -38,6 +38,7 @@ from .persons import (
     site_level,
     valid_chinese,
 )
+from .context import TELLS_NEWS, TELLS_OCCASION, attended_next, followups, pronoun_counterpart
 from .places import is_compound, place_dict, place_of, places_in, site_place
 from .text import QUOTES, sentences_with_paragraphs
 from .triggers import (
@@ -155,14 +156,14 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
             # "Governor Mao Weiming met with the delegation in Changsha on September 15": the current visit's
             opens, inherit = True, current
         elif not opens and t.press:
-            before = _pronoun_counterpart(t, i, trig, rules)
+            before = pronoun_counterpart(t, i, trig, rules)
             opens = bool(before)
     elif current is None and not t.press and _undated_may_open(t, i):
         opens = counterpart(s, trig, t.persons[i], rules)
         start, end, context = _date_before(t, i)
     elif t.press and trig.strong and i > 0 and t.paras[i - 1] == t.paras[i] and (
-            t.triggers[i - 1] is None or not t.triggers[i - 1].strong) and _TELLS_OCCASION.search(t.sents[i - 1]) \
-            and not _TELLS_NEWS.search(t.sents[i - 1]):
+            t.triggers[i - 1] is None or not t.triggers[i - 1].strong) and TELLS_OCCASION.search(t.sents[i - 1]) \
+            and not TELLS_NEWS.search(t.sents[i - 1]):
         # "The 20th China-EU Summit was held in Beijing yesterday. President Xi Jinping met with ...": in an
         # answer, the day of the sentence just before (no verb of its own, or an occasion told as "was held")
         start, end, _ = resolve_date(t.sents[i - 1], t.published)
@@ -187,7 +188,7 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
     attended = None
     if not (chinese_party(s, trig, t.persons[i], rules) or place.get("country") == "CHN"
             or _chinese_subject(t, i, current)):
-        attended = _attended_next(t, i, trig, rules)
+        attended = attended_next(t, i, trig, rules)
         if attended is None:
             t.refused.add(i)  # a foreign official's activity at home or in a third country
             return None
@@ -197,50 +198,6 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
     for code in before:
         ev.add_country(code)
     return ev
-
-
-_PRONOUN = re.compile(r"\b(?:him|her|them|the\s+(?:visiting\s+)?(?:delegation|guests|visitors|guest))\b")
-
-
-def _pronoun_counterpart(t: Text, i: int, trig: Trigger, rules: Rules) -> list[str]:
-    """In an answer, "Prime Minister Sheikh Hasina of Bangladesh is paying an official visit to China. Yesterday,
-    Premier Li Keqiang held talks with her.": the country of the foreign person (else the one foreign country)
-    the sentence just before names, for a pronoun after the verb; no name is taken."""
-    a, b = clause_span(t.sents[i], trig)
-    if i == 0 or t.paras[i - 1] != t.paras[i] or not _PRONOUN.search(t.sents[i], trig.end, b):
-        return []
-    prev = t.sents[i - 1]
-    codes = sorted({p.country for p in t.persons[i - 1] if p.side == "foreign" and p.country})
-    if not codes:
-        codes = sorted({p.code for p in places_in(prev, rules) if p.kind == "country" and p.code != "CHN"
-                        and not is_compound(prev, p)})
-    return codes if len(codes) == 1 else []
-
-
-def _attended_next(t: Text, i: int, trig: Trigger, rules: Rules) -> Person | None:
-    """In an answer, an occasion told as held on a day whose next sentence says a Chinese party attended or
-    chaired it ("... was held on September 4 in Nauru. ..., China attended the meeting as a Forum Dialogue
-    Partner."): that party (a Chinese person, else China as written), else None."""
-    if not t.press or trig.strong and trig.type != "call" or i + 1 >= len(t.sents) or t.paras[i + 1] != t.paras[i]:
-        return None
-    nxt = t.sents[i + 1]
-    if t.triggers[i + 1] is not None or not (_FOLLOWUP.search(nxt) and _FOLLOWUP_VERB.search(nxt)):
-        return None
-    person = next((p for p in t.persons[i + 1] if p.side == "chinese" and p.name), None)
-    if person is not None:
-        return person
-    m = re.search(r"\b(?:China|the\s+Chinese\s+(?:side|government|delegation))\b(?![-\u2013]\w)", nxt)
-    if m is None:
-        return None
-    return Person("chinese", None, m.group(), start=m.start(), end=m.end(), sentence=nxt, described=True)
-
-
-# The sentence before an undated verb in an answer gives its day only if it tells an occasion ("The 20th China-EU
-# Summit was held in Beijing yesterday."), not news of one ("... released relevant information this morning on the
-# visit of Chairman Kim Jong Un").
-_TELLS_OCCASION = re.compile(r"\b(?:[Ss]ummit|[Mm]eeting|[Cc]onference|[Ff]orum|[Ss]ession|[Dd]ialogue|talks|"
-                             r"[Cc]onsultations?|[Cc]eremony|[Ee]xpo|[Ff]air)\b")
-_TELLS_NEWS = re.compile(r"\b(?:released|issued|published|announced|reported|posted|briefed|informed)\b")
 
 
 def _chinese_subject(t: Text, i: int, current: Event | None) -> bool:
@@ -518,61 +475,6 @@ def backrefs(t: Text) -> None:
             for p in t.persons[i]:
                 if p.name:
                     target.add_person(p)
-
-
-# "The meeting was co-chaired by ...", "Premier Li Keqiang co-chaired the meeting along with ...": a sentence
-# telling who took part in an occasion its answer just told
-_FOLLOWUP = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:meeting|summit|conference|video\s+conference|talks|call|"
-                       r"consultations?|session)\b")
-_FOLLOWUP_VERB = re.compile(r"\b(?:co-chaired|chaired|presided\s+over|attended|took\s+part\s+in|participated\s+in)\b")
-
-
-def followups(t: Text) -> None:
-    """In an answer, the persons of the one or two sentences after an event's, in its paragraph, that name the
-    occasion and say who chaired or attended it: they join the occasion told as held ("The 20th China-EU Summit
-    was held ... yesterday."), else the event just before. A bare foreign surname takes the full name the answer
-    gives ("President Tusk": Donald Tusk)."""
-    for i, s in enumerate(t.sents):
-        if t.owner[i] is not None or not (_FOLLOWUP.search(s) and _FOLLOWUP_VERB.search(s)):
-            continue
-        before = [e for e in t.events if e.trigger_sentence_index in (i - 1, i - 2)
-                  and t.paras[e.trigger_sentence_index] == t.paras[i]]
-        if not before:
-            continue
-        held = [e for e in before if not t.triggers[e.trigger_sentence_index].strong]
-        target = held[0] if held else before[-1]
-        for p in t.persons[i] + _surnames_known(t, i):
-            if not p.name or p.described:
-                continue
-            if p.side == "foreign" and " " not in p.name:
-                p = _full_name(t, p)
-            target.add_person(p)
-            if p.side == "foreign":
-                target.add_country(p.country)
-
-
-def _surnames_known(t: Text, i: int) -> list[Person]:
-    """Foreign persons of the text named in sentence `i` by role and surname only ("President Tusk"), which the
-    persons patterns do not see: those whose full name another sentence gives."""
-    s, out = t.sents[i], []
-    for ps in t.persons:
-        for q in ps:
-            if q.side != "foreign" or not q.name or " " not in q.name or any(q.name == x.name for x in out):
-                continue
-            last = q.name.split()[-1]
-            if re.search(r"\b[A-Z][a-z]+\s+" + re.escape(last) + r"\b", s) and not any(
-                    x.name and last in x.name for x in t.persons[i]):
-                out.append(q)
-    return out
-
-
-def _full_name(t: Text, p: Person) -> Person:
-    """A foreign person named by surname alone, with the full name another sentence of the text gives him."""
-    for ps in t.persons:
-        for q in ps:
-            if q.side == "foreign" and q.name and q.name.endswith(" " + p.name) and q.country == p.country:
-                return q
-    return p
 
 
 def finish(t: Text, ev: Event, rules: Rules) -> Event:
