@@ -208,7 +208,7 @@ def build(articles: int, directory: Path) -> Path:
     return directory / f"bench-{articles}.db"
 
 
-def main(argv=None) -> int:
+def _arguments(argv) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="archive file to serve (default: build one of --articles)")
     parser.add_argument("--articles", type=int, default=20_000, help="size of the archive built without --db")
@@ -219,7 +219,68 @@ def main(argv=None) -> int:
     parser.add_argument("--tag-mentions", action="store_true",
                         help="give every article two countries and a province named first, if none are")
     parser.add_argument("--json", dest="as_json", action="store_true", help="print the results as JSON")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def _prepare(path: Path, code: Path, tagged: bool) -> tuple[int, str]:
+    """Tag and migrate the archive as asked; (its highest rowid, the id of an article half way through)."""
+    if tagged:
+        tag_mentions(path)
+    if code == ROOT:
+        from archive import Archive
+        started = time.perf_counter()
+        Archive(path).close()
+        print(f"migration (schema brought up to date): {time.perf_counter() - started:.1f} s", flush=True)
+        if tagged:
+            tag_meetings(path)
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    count = conn.execute("select max(rowid) from articles").fetchone()[0] or 0
+    article_id = conn.execute("select id from articles where rowid >= ? order by rowid limit 1",
+                              [count // 2]).fetchone()[0]
+    conn.close()
+    return count, article_id
+
+
+def _time_server(server: str, path: Path, code: Path, table: list, repeat: int) -> list:
+    """Start Gazette's server or plain Datasette on the archive, time every page of `table`, stop it."""
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    port = free_port()
+    if server == "gazette":
+        command = [sys.executable, "-m", "crawler", "serve", "--db", str(path), "--port", str(port)]
+        paths = [g for _, g, _ in table]
+    else:
+        command = [sys.executable, "-c", PLAIN, "serve", str(path), "--port", str(port)]
+        paths = [p for _, _, p in table]
+    started = time.perf_counter()
+    process = start(command, code if server == "gazette" else Path(tempfile.gettempdir()), env, port)
+    print(f"{server}: answering after {time.perf_counter() - started:.1f} s", flush=True)
+    try:
+        return measure(f"http://127.0.0.1:{port}", paths, repeat)
+    finally:
+        stop(process)
+
+
+def _cell(r) -> str:
+    if r is None:
+        return "—"
+    flag = "" if r["status"] == 200 else f" [{r['status']}]"
+    return f"{r['first_ms']:,.0f} / {r['warm_ms']:,.0f}{flag}"
+
+
+def _print_table(path: Path, count: int, table: list, results: dict, repeat: int) -> None:
+    print(f"\n{count:,} articles in {path} ({path.stat().st_size / 1e9:.1f} GB); ms, first answer / median of "
+          f"{repeat} more; limit {LIMIT_MS} ms")
+    print(f"{'page':<40} {'Gazette':>17} {'plain Datasette':>17} {'ratio (warm)':>13}")
+    for i, (name, _, _) in enumerate(table):
+        g = results.get("gazette", [None] * len(table))[i]
+        p = results.get("plain", [None] * len(table))[i]
+        ratio = f"×{g['warm_ms'] / p['warm_ms']:.2f}" if g and p and p["warm_ms"] else ""
+        over = " over" if g and max(g["first_ms"], g["warm_ms"]) > LIMIT_MS else ""
+        print(f"{name:<40} {_cell(g):>17} {_cell(p):>17} {ratio:>13}{over}")
+
+
+def main(argv=None) -> int:
+    args = _arguments(argv)
     temp = None
     path = args.db
     if path is None:
@@ -227,61 +288,17 @@ def main(argv=None) -> int:
         path = build(args.articles, Path(temp.name))
     path = path.resolve()
     code = args.code.resolve()
-    if args.tag_mentions:
-        tag_mentions(path)
-    if code == ROOT:
-        from archive import Archive
-        started = time.perf_counter()
-        Archive(path).close()
-        print(f"migration (schema brought up to date): {time.perf_counter() - started:.1f} s", flush=True)
-        if args.tag_mentions:
-            tag_meetings(path)
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    count = conn.execute("select max(rowid) from articles").fetchone()[0] or 0
-    article_id = conn.execute("select id from articles where rowid >= ? order by rowid limit 1",
-                              [count // 2]).fetchone()[0]
-    conn.close()
+    count, article_id = _prepare(path, code, args.tag_mentions)
     table = pages(article_id, path.stem, args.word)
-    env = {**os.environ, "PYTHONPATH": str(code)}
-    results = {}
-    for server in ("gazette", "plain"):
-        if args.only and args.only != server:
-            continue
-        port = free_port()
-        if server == "gazette":
-            command = [sys.executable, "-m", "crawler", "serve", "--db", str(path), "--port", str(port)]
-            paths = [g for _, g, _ in table]
-        else:
-            command = [sys.executable, "-c", PLAIN, "serve", str(path), "--port", str(port)]
-            paths = [p for _, _, p in table]
-        started = time.perf_counter()
-        process = start(command, code if server == "gazette" else Path(tempfile.gettempdir()), env, port)
-        print(f"{server}: answering after {time.perf_counter() - started:.1f} s", flush=True)
-        try:
-            results[server] = measure(f"http://127.0.0.1:{port}", paths, args.repeat)
-        finally:
-            stop(process)
+    results = {server: _time_server(server, path, code, table, args.repeat)
+               for server in ("gazette", "plain") if not args.only or args.only == server}
     if args.as_json:
         print(json.dumps({"archive": str(path), "articles": count, "pages": [
             {"page": name, "gazette": results.get("gazette", [None] * len(table))[i],
              "plain": results.get("plain", [None] * len(table))[i]} for i, (name, _, _) in enumerate(table)]},
             indent=1))
         return 0
-    print(f"\n{count:,} articles in {path} ({path.stat().st_size / 1e9:.1f} GB); ms, first answer / median of "
-          f"{args.repeat} more; limit {LIMIT_MS} ms")
-    print(f"{'page':<40} {'Gazette':>17} {'plain Datasette':>17} {'ratio (warm)':>13}")
-    for i, (name, _, _) in enumerate(table):
-        g = results.get("gazette", [None] * len(table))[i]
-        p = results.get("plain", [None] * len(table))[i]
-
-        def cell(r):
-            if r is None:
-                return "—"
-            flag = "" if r["status"] == 200 else f" [{r['status']}]"
-            return f"{r['first_ms']:,.0f} / {r['warm_ms']:,.0f}{flag}"
-        ratio = f"×{g['warm_ms'] / p['warm_ms']:.2f}" if g and p and p["warm_ms"] else ""
-        over = " over" if g and max(g["first_ms"], g["warm_ms"]) > LIMIT_MS else ""
-        print(f"{name:<40} {cell(g):>17} {cell(p):>17} {ratio:>13}{over}")
+    _print_table(path, count, table, results, args.repeat)
     if temp:
         temp.cleanup()
     return 0

@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import gazette_data
+from pipelines.taggers import SHIPPED
 
 from . import config as config_module
 from . import infer, listing
@@ -125,6 +126,11 @@ def infer_table(result, url: str, key: str, name: str | None, config: Config) ->
     pagination = kind.kind if kind.kind in known else "next_link"
     table["pagination"] = pagination
     table["language"] = infer.language(first)
+    place = _home_place(table["name"], hosts, config)
+    if place:
+        table["province"] = place[0]
+        if place[1]:
+            table["city"] = place[1]
     table["revisit"] = dict(REVISIT)
     selectors: dict = {} if first.is_feed else infer.listing_selectors(listings, shape)
     not_inferred = [] if first.is_feed else _listing_notes(selectors)
@@ -142,10 +148,19 @@ def infer_table(result, url: str, key: str, name: str | None, config: Config) ->
     not_inferred += notes
     if selectors:
         table["selectors"] = selectors
+    if not place:
+        not_inferred.append("province: none (the site's name and hosts name no one province or city; give e.g. "
+                            "province = \"CN-HN\" to place its events when an article names no place)")
     not_inferred.append("schedule: none (add e.g. schedule = { cron = \"0 8 * * mon-fri\" } for gazette schedule)")
     proposal = Proposal(key, table, evidence, not_inferred=not_inferred, requests=result.requests + 1)
     _preview(proposal, samples, result, config)
     return proposal
+
+
+def _home_place(name: str, hosts: list[str], config: Config) -> tuple[str, str | None] | None:
+    """The province (and city) the site's name or hosts name, by the config's gazetteers."""
+    rules = (config.taggers or SHIPPED).meetings
+    return infer.home_place(name, hosts, rules.provinces, rules.cities)
 
 
 def _feed_urls(result, regex, evidence: dict) -> list[str]:

@@ -82,7 +82,7 @@ class ArchivePipeline:
         from twisted.internet import reactor  # the one Scrapy installed (importing it earlier would install another)
 
         decision = await maybe_deferred_to_future(threads.deferToThreadPool(
-            reactor, self.worker(), decide, item, site, self.config.directory, learned_lines=learned, known=known))
+            reactor, self.worker(), decide, item, site, self.config.taggers, learned_lines=learned, known=known))
         return self.store(item, lambda: record.apply(self.archive, decision, item, run_id=self.run_id))
 
     def worker(self) -> ThreadPool:

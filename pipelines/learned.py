@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .charset import decode
-from .extract import BLOCK_TAGS, parse
+from .tree import BLOCK_TAGS, parse
 from .normalise import clean_text
 
 SAMPLE = 50          # the latest pages of the site looked at

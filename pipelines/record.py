@@ -10,7 +10,6 @@ from __future__ import annotations
 from archive import Archive, near_duplicates, urls
 from archive import volatile as volatile_store
 from archive.outcomes import Outcome
-from archive.translations import pair_new as _pair_new
 
 from .charset import decode
 from .decide import Decision, content_type, decide
@@ -18,7 +17,8 @@ from .learning import lines_for
 from .nonarticle import suspect_reasons
 from .normalise import article_id
 from .rules import Config
-from .similarity import BANDS, METHOD
+from .similarity import Signature
+from .translations import pair_new as _pair_new
 from .volatile import stable_hash, volatile_change
 
 
@@ -29,7 +29,7 @@ def archive_page(archive: Archive, config: Config, page: dict, run_id: int | Non
     if page.get("not_modified"):
         return not_modified(archive, site, page)
     learned = lines_for(archive, site.key) if site.key in config.sites else frozenset()
-    decision = decide(page, site, config.directory, learned_lines=learned, known=known_text(archive, site, page))
+    decision = decide(page, site, config.taggers, learned_lines=learned, known=known_text(archive, site, page))
     return apply(archive, decision, page, run_id=run_id)
 
 
@@ -100,7 +100,7 @@ def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | Non
         if capture_id and (refetched or article is None):  # a re-read capture keeps the outcome it had when fetched
             archive.set_capture_outcome(capture_id, status, stored_id)
     if status in (Outcome.NEW, Outcome.UPDATED) and found_language(decision) in ("en", "zh"):
-        result["translation"] = pair_new(archive, stored_id, seen_at)   # archive/translations.py
+        result["translation"] = pair_new(archive, stored_id, seen_at)   # pipelines/translations.py
     found = decision.article
     result.update(status=status, article_id=stored_id, title=found.title, published=found.published,
                   layer=found.layer, fell_back=found.fell_back, warnings=found.warnings, removed=found.removed,
@@ -162,7 +162,7 @@ def failed_result(url: str, site: str, error: str | None, article_id: str | None
             "near_duplicates": [], "removed": [], "restored": []}
 
 
-def link_near_duplicates(archive: Archive, article: str, site: str, signature: list[int] | None,
+def link_near_duplicates(archive: Archive, article: str, site: str, signature: Signature | None,
                          status: Outcome, unchanged_text: bool = False) -> list[str]:
     """Store the article's MinHash when its text is new or changed (or was never signed); return the ids of the
     near-duplicates it is linked to. `unchanged_text`: the page was not signed, the archive's signature stands."""
@@ -172,5 +172,6 @@ def link_near_duplicates(archive: Archive, article: str, site: str, signature: l
     if signature is None:
         near_duplicates.forget_signature(archive, article)
         return []
-    found = near_duplicates.store_signature(archive, article, site, METHOD, signature, BANDS)
+    found = near_duplicates.store_signature(archive, article, site, signature.method, signature.values,
+                                           signature.band_keys)
     return [other for other, _ in found]

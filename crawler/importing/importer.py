@@ -223,7 +223,7 @@ class Deciding:
             if isinstance(page, str):
                 out.append(page)
                 continue
-            args = (page, site, self.config.directory)
+            args = (page, site, self.config.taggers)
             lines = self.learned.get(site.key, frozenset())
             future = (self.pool.submit(decide, *args, learned_lines=lines) if self.pool is not None
                       else _Done(decide(*args, learned_lines=lines)))

@@ -60,7 +60,6 @@ conferences).
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from .config import DEFAULT_CONFIG, Rules, load, role_head
 from .dates import resolve_date
@@ -91,9 +90,10 @@ def published_date(value) -> date | None:
         return None
 
 
-def extract(article, config_dir: str | Path | None = None) -> list[dict]:
-    """The events an article describes (see the module docstring), in order of their trigger sentences."""
-    rules = load(str(config_dir) if config_dir else None)
+def extract(article, rules: Rules | None = None) -> list[dict]:
+    """The events an article describes (see the module docstring), in order of their trigger sentences, by the
+    meeting rules of a loaded config (`config.taggers.meetings`; the shipped ones when None)."""
+    rules = load() if rules is None else rules
     if (article.get("language") or "en") != "en":
         return []
     title = article.get("title") or ""
