@@ -491,3 +491,13 @@ def test_a_title_with_and_is_one_subject():
                  title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on March 18, 2020",
                  published="2020-03-18")
     assert [p["name"] for p in e["chinese"]] == ["Yang Jiechi"] and e["countries"] == ["USA"]
+
+
+def test_a_monarch_and_a_stay_for_a_visit():
+    # written for this test in the shape of the dev answers
+    (e,) = press("A: On the afternoon of May 8 local time, Vice President Wang Qishan met with King Felipe VI in "
+                 "Madrid.", title=PRESS, published="2020-02-07")
+    assert e["countries"] == ["ESP"] and [(p["name"], p["country"]) for p in e["foreign"]] == [("Felipe VI", "ESP")]
+    (e,) = press("A: Foreign Minister Retno Marsudi of Indonesia is in China for an official visit from May 3 to 5.",
+                 title=PRESS, published="2020-02-07")
+    assert (e["type"], e["place"]["country"], e["countries"]) == ("visit", "CHN", ["IDN"])

@@ -366,7 +366,8 @@ def _role_name(text: str, start: int, end: int, rules: Rules) -> tuple[str | Non
     nm = _FOREIGN_NAME.match(text[end:])
     if nm and not re.match(r"\s*,?\s*(?:and|in|on|at|to)\b", text[end:]):
         candidate = nm.group("name").strip()
-        if not places_in(candidate, rules) and candidate.split()[0] not in _PLACE_WORDS:
+        bare = re.sub(r"\s+[IVX]{1,4}$", "", candidate)      # "King Felipe VI": a regnal number is no place
+        if not places_in(bare, rules) and candidate.split()[0] not in _PLACE_WORDS:
             return candidate, start, end + nm.end()
     before = _NAME_BEFORE.search(text[:start])
     if before and not valid_chinese(before.group("name")) and not places_in(before.group("name"), rules):
@@ -379,7 +380,8 @@ def _sole_country(text: str, a: int, name: str | None, sole: list[str], rules: R
     whose country is the one foreign country the sentence names."""
     lead = re.search(r"([A-Z][\w'-]+)\s+$", text[:a])
     foreign_lead = lead is None or lead.group(1) not in rules.chinese_places
-    if len(sole) == 1 and name and not valid_chinese(name) and foreign_lead and \
+    chinese_name = bool(name) and valid_chinese(name) and name.split()[0] in rules.surnames
+    if len(sole) == 1 and name and not chinese_name and foreign_lead and \
             not (lead and lead.group(1) in ("Chinese", "China")):
         return sole[0]
     return None

@@ -116,8 +116,9 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
             return ({"country": "CHN", "province": rules.provinces.get(code), "province_code": code, "city": None,
                      "city_code": None, "source": "text"}, [{"kind": "landmark", "name": mark.group(), "code": code}])
     if not cands:
-        if trigger.type == "visit" and re.search(r"\b(?:visit|visiting|visited|trip|tour)\s+(?:to\s+)?China\b",
-                                                  sentence[trigger.start:]):
+        if trigger.type == "visit" and (re.search(r"\b(?:visit|visiting|visited|trip|tour)\s+(?:to\s+)?China\b",
+                                                   sentence[trigger.start:])
+                                         or re.search(r"\bin\s+China\s+$", sentence[:trigger.start])):
             return {"country": "CHN", "province": None, "province_code": None, "city": None, "city_code": None,
                     "source": "text"}, [{"kind": "country", "name": "China", "code": "CHN"}]
         return {}, []

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import regex
+
 _REPORTED = re.compile(r"\b(?:said|says|say|noted|notes|stressed|hoped|hopes|believed?|believes|pointed out|added|"
                        r"according to|expressed|recalled|looked forward|look forward|welcomes?|thanked)\b")
 _NOT_NOW = re.compile(r"\b(?:will|would|to be|plans? to|planned to|upcoming|had|has|have|once|expected to|"
@@ -72,7 +74,12 @@ _TRIGGERS = [
                                r"\b(?:organized|organised|invited|accompan(?:y|ied|ying))\b.{0,120}?\bto\s+visit\b|"
                                r"\bvisits\s+(?=[A-Z])|\bwere\s+on\s+a\s+(?:\w+\s+)?tour\b")),
     ("visit", True, re.compile(r"\bfor\s+an?\s+(?:[\w-]+\s+){0,3}(?:visit|tour|trip)\s+to\b|"
+
                                r"\barrived\s+in\b.{0,80}?\b(?:visit|tour)\b")),
+    # "Foreign Minister Retno Marsudi of Indonesia is in China for an official visit from May 3 to 5": the verb is
+    # "for ... visit", so "in China" stays the place (a look-behind of any length: the regex module)
+    ("visit", True, regex.compile(r"(?<=\b(?:is|are|was|were)\s+(?:now\s+)?in\s+(?:[A-Z][\w'-]*\s+){1,3})"
+                                  r"for\s+an?\s+(?:[\w-]+\s+){0,2}(?:visit|tour|trip)\b")),
     # a delegation's or a province's event abroad is a visit there (checked: the place must be abroad)
     ("visit", False, re.compile(r"\bdelegation\s+(?:held|hosted|attended|took\s+part)\b|"
                                 r"\b(?:held|hosted|staged|organized|organised)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,5}?"
