@@ -10,7 +10,7 @@ from datetime import date
 
 from .config import Rules, role_head
 from .persons import Person
-from .places import is_compound, places_in
+from .places import is_compound, is_time_zone, places_in
 from .triggers import HELD_OCCASION, Trigger, clause_span
 
 PARTICIPATION = re.compile(r"\b(?:attended|attend|attends|took\s+part|take\s+part|participated|were\s+present|"
@@ -273,7 +273,8 @@ def chinese_party(sentence: str, trigger: Trigger, persons: list[Person], rules:
         if not re.match(r"-", clause[m.end():m.end() + 1]) and not re.search(r"-$", clause[:m.start()]):
             return m.group()
     # "the Taiwan authorities", "Taiwan leader Tsai Ing-wen": the other side of a dispute, no Chinese party
-    return next((p.name for p in places_in(clause, rules) if p.kind in ("province", "city") and not (
+    return next((p.name for p in places_in(clause, rules) if p.kind in ("province", "city")
+                 and not is_time_zone(clause, p) and not (
         p.name == "Taiwan" and re.match(r"\s+(?:authorities|leader|leadership|region's\s+leader|DPP)\b",
                                         clause[p.end:]))), None)
 

@@ -39,7 +39,7 @@ from .persons import (
     valid_chinese,
 )
 from .context import TELLS_NEWS, TELLS_OCCASION, attended_next, followups, pronoun_counterpart
-from .places import is_compound, place_dict, place_of, places_in, site_place
+from .places import is_compound, is_time_zone, place_dict, place_of, places_in, site_place
 from .text import QUOTES, sentences_with_paragraphs
 from .triggers import (
     _DAYS,
@@ -167,8 +167,8 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
         # "The 20th China-EU Summit was held in Beijing yesterday. President Xi Jinping met with ...": in an
         # answer, the day of the sentence just before (no verb of its own, or an occasion told as "was held")
         start, end, _ = resolve_date(t.sents[i - 1], t.published)
-        if start is None:
-            return None
+        if start is None or (t.owner[i - 1] is not None and trig.type == "signing"):
+            return None     # "On October 22, China and India held the ... meeting. X and Y signed ...": one occasion
         opens = counterpart(s, trig, t.persons[i], rules)
     else:
         return None
@@ -218,7 +218,8 @@ def _chinese_end(s: str, trig: Trigger, rules: Rules) -> dict:
     """A call is placed where its Chinese side is: a Chinese city or province that is a party of its clause
     ("this morning Wuhan and Los Angeles held a video conference")."""
     a, b = clause_span(s, trig)
-    chinese = [p for p in places_in(s[a:b], rules) if p.kind in ("province", "city")]
+    chinese = [p for p in places_in(s[a:b], rules) if p.kind in ("province", "city")
+               and not is_time_zone(s[a:b], p)]
     return place_dict(chinese[0], rules, "text") if chinese else {}
 
 

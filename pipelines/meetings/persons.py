@@ -427,7 +427,7 @@ _TITLE_HEAD = re.compile(r"\b(?:" + _HEADS + r")s?\b")
 # "California Assemblymember Evan Low": a place abroad (or a country) just before the title words
 _TITLE_AFTER_PLACE = re.compile(r"\s+(?P<title>(?:[A-Z][\w'-]*\s+){0,3}?(?:" + _HEADS + r"))"
                                 r"(?P<name>(?:\s+[A-Z][\w'-]+){2,3})(?=\s+[a-z]|\s*[,.;:]|$)")
-_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w'-]*|of|on|for|to|the|and)\s+){1,20}$")
+_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w'-]*|of|on|for|to|the|and|affairs|issues?)\s+){1,20}$")
 # "Huang Qiang, Deputy Secretary of the CPC Sichuan Provincial Committee and Governor of ..., met": the title after
 _TITLE_AFTER = re.compile(r",\s+(?P<title>(?:[A-Z][\w'-]*|of|on|for|to|the|and)(?:\s+(?:[A-Z][\w'-]*|of|on|for|to|"
                           r"the|and)){1,24}),")
