@@ -41,8 +41,9 @@ def attended_next(t: Text, i: int, trig: Trigger, rules: Rules) -> Person | None
     if not t.press or trig.strong and trig.type != "call" or i + 1 >= len(t.sents) or t.paras[i + 1] != t.paras[i]:
         return None
     nxt = t.sents[i + 1]
-    if t.triggers[i + 1] is not None or not (_FOLLOWUP.search(nxt) and _FOLLOWUP_VERB.search(nxt)):
-        return None
+    if not (_FOLLOWUP.search(nxt) and _FOLLOWUP_VERB.search(nxt)) or (
+            t.triggers[i + 1] is not None and not re.search(r"\bdelegation\s+to\s+(?:the|that|this)\s", nxt)):
+        return None     # "... led a delegation to the meeting": the occasion just told, not a visit of its own
     person = next((p for p in t.persons[i + 1] if p.side == "chinese" and p.name), None)
     if person is not None:
         return person
@@ -64,7 +65,8 @@ TELLS_NEWS = re.compile(r"\b(?:released|issued|published|announced|reported|post
 # telling who took part in an occasion its answer just told
 _FOLLOWUP = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:meeting|summit|conference|video\s+conference|talks|call|"
                        r"consultations?|session)\b")
-_FOLLOWUP_VERB = re.compile(r"\b(?:co-chaired|chaired|presided\s+over|attended|took\s+part\s+in|participated\s+in)\b")
+_FOLLOWUP_VERB = re.compile(r"\b(?:co-chaired|chaired|presided\s+over|attended|took\s+part\s+in|participated\s+in|"
+                            r"led\s+(?:a|the|China's|the\s+Chinese)\s+(?:[\w-]+\s+)?delegation\s+to)\b")
 
 
 def followups(t: Text) -> None:

@@ -241,7 +241,7 @@ def from_delegation(sentence: str, rules: Rules) -> str | None:
 
 
 # A Chinese party described, not named: "Chinese officials", "China's Ministry of Commerce", "the Chinese side".
-_CHINESE_WORDS = re.compile(r"\b(?:China|Chinese|CPC|Beijing)\b(?![-\u2013]\w)")
+_CHINESE_WORDS = re.compile(r"\b(?:China|Chinese|CPC|Beijing)\b(?![-\u2013]\w)(?!\s+time\b)")   # not "Beijing time"
 _SIDE_NOUNS = r"(?:officials?|diplomats?|leaders?|delegations?|side|experts?|ambassadors?|embassy|government|" \
               r"team|teams|counterparts?|presidents?|premier|ministers?|foreign\s+ministers?|heads?\s+of\s+state|" \
               r"authorities|envoys?|consulates?(?:-|\s)general|consuls?\s+general|working\s+group|negotiators)"

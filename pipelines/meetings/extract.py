@@ -167,7 +167,8 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
         # "The 20th China-EU Summit was held in Beijing yesterday. President Xi Jinping met with ...": in an
         # answer, the day of the sentence just before (no verb of its own, or an occasion told as "was held")
         start, end, _ = resolve_date(t.sents[i - 1], t.published)
-        if start is None or (t.owner[i - 1] is not None and trig.type == "signing"):
+        if start is None or (t.owner[i - 1] is not None and (trig.type == "signing" or re.search(
+                r"\bdelegation\s+to\s+(?:the|that|this)\s+(?:meeting|summit|conference|session)\b", s))):
             return None     # "On October 22, China and India held the ... meeting. X and Y signed ...": one occasion
         opens = counterpart(s, trig, t.persons[i], rules)
     else:

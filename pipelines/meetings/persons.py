@@ -424,8 +424,10 @@ _HEADS = (r"Minister|Premier|Commissioner|Envoy|Representative|Director|Ambassad
           r"Coordinator|Negotiator|Spokesperson|Administrator|Senator|Assemblymember|Assemblyman|Assemblywoman|"
           r"Congressman|Congresswoman|Lawmaker|Legislator|Speaker")
 _TITLE_HEAD = re.compile(r"\b(?:" + _HEADS + r")s?\b")
-# "California Assemblymember Evan Low": a place abroad (or a country) just before the title words
-_TITLE_AFTER_PLACE = re.compile(r"\s+(?P<title>(?:[A-Z][\w'-]*\s+){0,3}?(?:" + _HEADS + r"))"
+# "California Assemblymember Evan Low", "Russian Presidential Envoy for Afghanistan Zamir Kabulov": a place abroad
+# (or a country) just before the title words; the region an envoy is for is part of the title
+_TITLE_AFTER_PLACE = re.compile(r"\s+(?P<title>(?:[A-Z][\w'-]*\s+){0,3}?(?:" + _HEADS + r")"
+                                r"(?:\s+(?:for|on)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,2}?[A-Z][\w'-]*)?)"
                                 r"(?P<name>(?:\s+[A-Z][\w'-]+){2,3})(?=\s+[a-z]|\s*[,.;:]|$)")
 _TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w'-]*|of|on|for|to|the|and|affairs|issues?)\s+){1,20}$")
 # "Huang Qiang, Deputy Secretary of the CPC Sichuan Provincial Committee and Governor of ..., met": the title after
