@@ -22,9 +22,12 @@ Real text (bench/meetings_real.py, issue 26) is reported apart: the labelled par
 conferences of the ministry and 4 real news pages, per kind of source. `--real dev` (the default) scores the
 paragraphs the rules were tuned on; `--real heldout` the ones first kept aside (run once, HELDOUT_RUN.md; dev
 material since); `--real heldout2` the second set kept aside (52 other press conferences and 9 readouts, labelled
-before the second round of rules, run once at its end: HELDOUT2_RUN.md); `--real none` skips real text.
+before the second round of rules, run once at its end: HELDOUT2_RUN.md; dev material since); `--real heldout3`
+the third (43 other press conferences, labelled before the third round, run once at its end: HELDOUT3_RUN.md);
+`--real all-dev` scores dev, heldout and heldout2 together (the material of the third round); `--real none`
+skips real text.
 
-Run: python -m bench.meetings [--labels DIR] [--real dev|heldout|heldout2|none] [--quiet] [--speed]
+Run: python -m bench.meetings [--labels DIR] [--real dev|heldout|heldout2|heldout3|all-dev|none] [--quiet] [--speed]
                               [--offdomain [--data DIR]]
 """
 from __future__ import annotations
@@ -166,9 +169,11 @@ def evaluate(labels: Path = LABELS) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--labels", type=Path, default=LABELS, help="directory of label files")
-    parser.add_argument("--real", choices=("dev", "heldout", "heldout2", "none"), default="dev",
-                        help="real-text labels to score apart: dev (tuned on), heldout (the first set kept aside, "
-                             "dev material since), heldout2 (the second, run once for the honest figure), none")
+    parser.add_argument("--real", choices=("dev", "heldout", "heldout2", "heldout3", "all-dev", "none"),
+                        default="dev",
+                        help="real-text labels to score apart: dev (tuned on), heldout and heldout2 (the first "
+                             "two sets kept aside, dev material since), heldout3 (the third, run once for the "
+                             "honest figure), all-dev (dev, heldout and heldout2 together), none")
     parser.add_argument("--quiet", action="store_true", help="figures only, not the errors")
     parser.add_argument("--speed", action="store_true", help="time the extractor against the mentions tagger")
     parser.add_argument("--offdomain", action="store_true", help="events found in 181 general news pages")
@@ -191,7 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.real != "none":
         from bench.meetings_real import REAL, report
         print()
-        report(REAL / args.real, quiet=args.quiet)
+        sets = ["dev", "heldout", "heldout2"] if args.real == "all-dev" else [args.real]
+        report([REAL / x for x in sets] if len(sets) > 1 else REAL / sets[0], quiet=args.quiet)
     if args.speed:
         speed(args.labels)
     if args.offdomain:
