@@ -47,7 +47,7 @@ def spider(pagination: str, **selectors) -> SiteSpider:
     site = Site(key="demo", name="Demo", base_url="https://demo.example.org", hosts=("demo.example.org",),
                 start_urls=("https://demo.example.org/news/",), pagination=pagination, selectors=selectors)
     config = config_module.Config(path=config_module.PROJECT_CONFIG / "sites.toml", defaults={}, sites={"demo": site})
-    return SiteSpider(config=config, site_key="demo", results=[])
+    return SiteSpider(config=config, site_key="demo")
 
 
 def response(url: str, html: str) -> listing.Page:
