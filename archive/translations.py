@@ -58,8 +58,8 @@ def write(db, rows: list[dict], english: list[str], chinese: list[str]) -> None:
 
 def count_once(db, english_id: str, chinese_id: str) -> int:
     """The same event reported in both languages is counted once: the Chinese article's rows in `meetings` (and
-    `meeting_participants`) that repeat an event of its English translation (same type and start date, a foreign country
-    in common or none named on one side) are removed, the English row kept (the pair links the Chinese text). Returns how many."""
+    `meeting_participants`) that repeat an event of its English translation (same type, the same start date or none on
+    one side, a foreign country in common or none named on one side) are removed, the English row kept (the pair links the Chinese text). Returns how many."""
     if not db["meetings"].exists():
         return 0
 
@@ -69,7 +69,8 @@ def count_once(db, english_id: str, chinese_id: str) -> int:
     english = list(db.query("select type, date_start, country_codes from meetings where article_id = ?", [english_id]))
     twins = [r["id"] for r in db.query("select id, type, date_start, country_codes from meetings where article_id = ?",
                                        [chinese_id])
-             if any(e["type"] == r["type"] and e["date_start"] == r["date_start"]
+             if any(e["type"] == r["type"] and (e["date_start"] == r["date_start"] or not e["date_start"]
+                                                 or not r["date_start"])
                     and (countries(e) & countries(r) or not countries(e) or not countries(r)) for e in english)]
     for mid in twins:
         db.execute("delete from meeting_participants where meeting_id = ?", [mid])

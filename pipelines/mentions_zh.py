@@ -160,8 +160,8 @@ def tag(text: str, tagger: ChineseTagger) -> tuple[dict, dict]:
 # Only the unambiguous characters (巴 is Pakistan, Brazil or Panama; 印 India or Indonesia in older text).
 SIDES = {"美": "USA", "俄": "RUS", "日": "JPN", "韩": "KOR", "朝": "PRK", "印": "IND", "澳": "AUS", "英": "GBR",
          "法": "FRA", "德": "DEU", "加": "CAN", "越": "VNM", "菲": "PHL", "哈": "KAZ", "蒙": "MNG", "伊": "IRN",
-         "卢": "LUX"}
-_C = "美俄日韩朝印澳英法德加越菲哈蒙伊卢"
+         "卢": "LUX", "挪": "NOR", "柬": "KHM", "缅": "MMR", "泰": "THA", "斐": "FJI", "葡": "PRT", "荷": "NLD"}
+_C = "美俄日韩朝印澳英法德加越菲哈蒙伊卢挪柬缅泰斐葡荷"
 _SIDE = re.compile(
     rf"中([{_C}])(?=[关双两合经贸方友战元外建在之间各同共对])"    # 中美关系, 中韩双方, 中美在
     rf"|([{_C}])中(?=[两关双])"                                 # 印中两国
