@@ -9,7 +9,7 @@ stores them, looks candidates up by band key and estimates their similarity from
 from __future__ import annotations
 
 import struct
-from typing import Sequence
+from typing import Any, Sequence
 
 from .store import Archive, utcnow
 
@@ -64,7 +64,7 @@ def forget_signature(archive: Archive, article_id: str) -> None:
     db.execute("delete from near_duplicates where article_id = ? or other_id = ?", [article_id, article_id])
 
 
-def near_duplicates_of(archive: Archive, article_id: str) -> list[dict]:
+def near_duplicates_of(archive: Archive, article_id: str) -> list[dict[str, Any]]:
     return list(archive.db.query(
         "select other_id, similarity, method from near_duplicates where article_id = ? order by similarity desc",
         [article_id]))

@@ -86,7 +86,7 @@ class Archive:
     def __exit__(self, *exc):
         self.close()
 
-    def transaction(self):
+    def transaction(self) -> "_Transaction":
         """A context manager: BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on error."""
         return _Transaction(self.db.conn)
 

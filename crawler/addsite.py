@@ -126,11 +126,7 @@ def infer_table(result, url: str, key: str, name: str | None, config: Config) ->
     pagination = kind.kind if kind.kind in known else "next_link"
     table["pagination"] = pagination
     table["language"] = infer.language(first)
-    place = _home_place(table["name"], hosts, config)
-    if place:
-        table["province"] = place[0]
-        if place[1]:
-            table["city"] = place[1]
+    place_notes = _home_place(table, hosts, config)
     table["revisit"] = dict(REVISIT)
     selectors: dict = {} if first.is_feed else infer.listing_selectors(listings, shape)
     not_inferred = [] if first.is_feed else _listing_notes(selectors)
@@ -148,19 +144,25 @@ def infer_table(result, url: str, key: str, name: str | None, config: Config) ->
     not_inferred += notes
     if selectors:
         table["selectors"] = selectors
-    if not place:
-        not_inferred.append("province: none (the site's name and hosts name no one province or city; give e.g. "
-                            "province = \"CN-HN\" to place its events when an article names no place)")
+    not_inferred += place_notes
     not_inferred.append("schedule: none (add e.g. schedule = { cron = \"0 8 * * mon-fri\" } for gazette schedule)")
     proposal = Proposal(key, table, evidence, not_inferred=not_inferred, requests=result.requests + 1)
     _preview(proposal, samples, result, config)
     return proposal
 
 
-def _home_place(name: str, hosts: list[str], config: Config) -> tuple[str, str | None] | None:
-    """The province (and city) the site's name or hosts name, by the config's gazetteers."""
+def _home_place(table: dict, hosts: list[str], config: Config) -> list[str]:
+    """Set the table's `province` (and `city`) when the site's name or hosts name one of the config's gazetteers;
+    else say so (the notes of what was not inferred)."""
     rules = (config.taggers or SHIPPED).meetings
-    return infer.home_place(name, hosts, rules.provinces, rules.cities)
+    place = infer.home_place(table["name"], hosts, rules.provinces, rules.cities)
+    if place is None:
+        return ["province: none (the site's name and hosts name no one province or city; give e.g. "
+                "province = \"CN-HN\" to place its events when an article names no place)"]
+    table["province"] = place[0]
+    if place[1]:
+        table["city"] = place[1]
+    return []
 
 
 def _feed_urls(result, regex, evidence: dict) -> list[str]:

@@ -49,7 +49,7 @@ class CheckSpider(SiteSpider):
     spider (`full=True`), so it never asks the archive whether the last crawl finished."""
 
     def __init__(self, config: Config, site_key: str, fetched: Fetched, articles: int = 2, **kwargs):
-        super().__init__(config=config, site_key=site_key, results=[], full=True, **kwargs)
+        super().__init__(config=config, site_key=site_key, full=True, **kwargs)
         self.fetched = fetched
         self.per_start = articles
         self.requested: set[str] = set()

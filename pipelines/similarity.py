@@ -16,6 +16,7 @@ import hashlib
 import itertools
 import re
 import struct
+from typing import Any, Iterable
 from dataclasses import dataclass
 
 NUM_PERM = 64
@@ -37,7 +38,7 @@ def shingles(text: str | None) -> set[bytes]:
     return {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
 
 
-def _permutations():
+def _permutations() -> tuple[Any, Any]:
     """(a, b) of the NUM_PERM affine permutations, drawn once as datasketch draws them for SEED."""
     global _PERMUTATIONS
     if _PERMUTATIONS is None:
@@ -50,7 +51,7 @@ def _permutations():
     return _PERMUTATIONS
 
 
-def minhash(values) -> list[int]:
+def minhash(values: Iterable[bytes]) -> list[int]:
     """The NUM_PERM MinHash values of a set of byte strings (datasketch-compatible, see the module doc), computed
     CHUNK values at a time so a very long body never holds more than CHUNK x NUM_PERM products in memory."""
     import numpy as np
