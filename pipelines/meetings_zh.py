@@ -308,60 +308,68 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
         return []                    # "邀请马杜罗总统访华": an invitation; "应…邀请…访问" is a visit
     out = []
     for m in _TRIGGER.finditer(clause):
-        kind = m.lastgroup
-        deictic = _DEICTIC.search(clause)
-        if kind in ("china", "abroad"):
-            countries = _visit(clause, m, before, tagger)
-            if kind == "china" and countries and len(countries) > 1:    # "沙特国王和以色列总理访华期间": two visits
-                out += [("visit", _date(clause, m, sentence, offset, published), [code], False) for code in countries]
-                continue
-            kind = "visit"
-        else:
-            countries = _bilateral(clause, m, before, tagger)
-            if countries is None and _PAIR_SUBJECT.search(clause[:m.start()] or before) \
-                    and not _MECHANISM.search(clause[:m.start()]):
-                countries = _china_pair(paragraph, tagger) or None
-            if countries is None and _MECHANISM.search(clause[:m.start()]) and "—" not in clause \
-                    and len(_china_pairs(clause[:m.start()], tagger)) == 1:
-                countries = _china_pairs(clause[:m.start()], tagger)      # "中印边界问题特别代表第20次会晤": two countries
-            if countries is not None and _VISITING.search(clause):
-                kind = "visit"           # "同来华访问的意大利外长举行会谈", "会见来访的X": talks of a visit
-        if countries == []:
-            after = clause[m.end():m.end() + 16] if m.group() in ("会见", "会晤") else ""   # "会见X": X after
-            side = clause[max(0, m.start() - 16):m.start()] + "，" + after                    # the counterpart
-            countries = _text_country(side, paragraph, tagger)
-        undone = not _DONE.search(sentence[offset + m.end():])
-        if undone and _REPORTED_QUESTION.search(sentence[:offset + m.start()]):
-            continue                 # "至于你问…会晤时会达成什么样的新共识": the question retold, nothing done
-        if _TOPIC.match(clause) and not (_DONE.search(clause[m.end():]) or dates_zh.mentions(clause[:m.start()])):
-            continue                 # "关于习主席访问葡萄牙，…": a topic, done or not
-        if kind == "visit" and deictic and not _VISIT_DONE.search(sentence[offset + m.end():]):
-            continue                 # "此次施泰因迈尔总统访华再次体现了…": said before or after, it does not say
-        today = published and _date(clause, m, sentence, offset, published) == published.isoformat()
-        when = _date(clause, m, sentence, offset, published)
-        if kind == "visit" and undone and "正在" not in clause and _ANNOUNCES.search(paragraph) \
-                and (not when or len(when) < 10 and published and published.isoformat().startswith(when)):
-            continue                 # "…对中国进行国事访问。访问期间，…将…": the programme is announced; "今年" no less
-        if undone and (announces or kind == "visit" and deictic) and not (countries is not None and (
-                "正在" in clause or today)):
-            continue                 # in a text that announces a visit, or "此访" undone: the announced one
-        if countries is None and deictic:
-            # "在通话中，两国元首…": a call of the one country the text pairs with China; "此访": joins, or is dropped
-            visitor = re.split(r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|说|就", clause[:m.start()] or before)[-1]
-            if kind == "visit" and re.sub(r"[在于，此次这]", "", visitor) and _last_side(visitor, tagger) != "zh":
-                own = _countries(visitor, tagger)
-                if len(own) == 1 and _china_pair(paragraph, tagger) == own and not re.search(r"访问[^，]", clause):
-                    out.append((kind, _date(clause, m, sentence, offset, published), own, True))
-                continue             # "蓬佩奥在访问德国期间": a visit of others; "中巴双方对伊姆兰·汗总理此次访问…"
-            pair = _china_pair(paragraph, tagger) if _is_chinese(paragraph, tagger) else []
-            out.append((kind, _date(clause, m, sentence, offset, published), pair or None, True))
-            continue
-        if countries is None:
-            continue
-        after = kind == "visit" and re.match(r"[^，]{0,12}?后", clause[m.end():]) \
-            and not dates_zh.mentions(clause[:m.start()])
-        # "当地时间9月12日，杨洁篪在访问牙买加后过境华盛顿": the fronted date is that of what follows the visit
-        out.append((kind, None if after else _date(clause, m, sentence, offset, published), countries, False))
+        out += _trigger_events(m, clause, before, sentence, offset, paragraph, published, tagger, announces)
+    return _of_the_visit(out, sentence, offset, clause)
+
+
+def _trigger_events(m, clause, before, sentence, offset, paragraph, published, tagger, announces):
+    """The events (none, one, or one per visitor) the trigger `m` of a clause states."""
+    kind = m.lastgroup
+    deictic = _DEICTIC.search(clause)
+    if kind in ("china", "abroad"):
+        countries = _visit(clause, m, before, tagger)
+        if kind == "china" and countries and len(countries) > 1:    # "沙特国王和以色列总理访华期间": two visits
+            return [("visit", _date(clause, m, sentence, offset, published), [code], False) for code in countries]
+        kind = "visit"
+    else:
+        countries = _bilateral(clause, m, before, tagger)
+        if countries is None and _PAIR_SUBJECT.search(clause[:m.start()] or before) \
+                and not _MECHANISM.search(clause[:m.start()]):
+            countries = _china_pair(paragraph, tagger) or None
+        if countries is None and _MECHANISM.search(clause[:m.start()]) and "—" not in clause \
+                and len(_china_pairs(clause[:m.start()], tagger)) == 1:
+            countries = _china_pairs(clause[:m.start()], tagger)      # "中印边界问题特别代表第20次会晤": two countries
+        if countries is not None and _VISITING.search(clause):
+            kind = "visit"           # "同来华访问的意大利外长举行会谈", "会见来访的X": talks of a visit
+    if countries == []:
+        after = clause[m.end():m.end() + 16] if m.group() in ("会见", "会晤") else ""   # "会见X": X after
+        side = clause[max(0, m.start() - 16):m.start()] + "，" + after                    # the counterpart
+        countries = _text_country(side, paragraph, tagger)
+    undone = not _DONE.search(sentence[offset + m.end():])
+    if undone and _REPORTED_QUESTION.search(sentence[:offset + m.start()]):
+        return []                # "至于你问…会晤时会达成什么样的新共识": the question retold, nothing done
+    if _TOPIC.match(clause) and not (_DONE.search(clause[m.end():]) or dates_zh.mentions(clause[:m.start()])):
+        return []                # "关于习主席访问葡萄牙，…": a topic, done or not
+    if kind == "visit" and deictic and not _VISIT_DONE.search(sentence[offset + m.end():]):
+        return []                # "此次施泰因迈尔总统访华再次体现了…": said before or after, it does not say
+    today = published and _date(clause, m, sentence, offset, published) == published.isoformat()
+    when = _date(clause, m, sentence, offset, published)
+    if kind == "visit" and undone and "正在" not in clause and _ANNOUNCES.search(paragraph) \
+            and (not when or len(when) < 10 and published and published.isoformat().startswith(when)):
+        return []                # "…对中国进行国事访问。访问期间，…将…": the programme is announced; "今年" no less
+    if undone and (announces or kind == "visit" and deictic) and not (countries is not None and (
+            "正在" in clause or today)):
+        return []                # in a text that announces a visit, or "此访" undone: the announced one
+    if countries is None and deictic:
+        # "在通话中，两国元首…": a call of the one country the text pairs with China; "此访": joins, or is dropped
+        visitor = re.split(r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|说|就", clause[:m.start()] or before)[-1]
+        if kind == "visit" and re.sub(r"[在于，此次这]", "", visitor) and _last_side(visitor, tagger) != "zh":
+            own = _countries(visitor, tagger)
+            if len(own) == 1 and _china_pair(paragraph, tagger) == own and not re.search(r"访问[^，]", clause):
+                return [(kind, _date(clause, m, sentence, offset, published), own, True)]
+            return []            # "蓬佩奥在访问德国期间": a visit of others; "中巴双方对伊姆兰·汗总理此次访问…"
+        pair = _china_pair(paragraph, tagger) if _is_chinese(paragraph, tagger) else []
+        return [(kind, _date(clause, m, sentence, offset, published), pair or None, True)]
+    if countries is None:
+        return []
+    after = kind == "visit" and re.match(r"[^，]{0,12}?后", clause[m.end():]) \
+        and not dates_zh.mentions(clause[:m.start()])
+    # "当地时间9月12日，杨洁篪在访问牙买加后过境华盛顿": the fronted date is that of what follows the visit
+    return [(kind, None if after else _date(clause, m, sentence, offset, published), countries, False)]
+
+
+def _of_the_visit(out, sentence, offset, clause):
+    """A meeting or talks framed by a visit ("访埃期间，王毅会见了塞西总统") is that visit."""
     frame = re.search(r"访问期间|访[^\s，。]{1,4}期间", sentence[:offset])
     if frame and not re.search(r"访问期间|访[^\s，。]{1,4}期间", sentence[:frame.start()] + clause):
         out = [("visit", start, countries, deictic) if kind in ("meeting", "talks") else (kind, start, countries, deictic)

@@ -175,17 +175,9 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
         return None
     if not opens:
         return None
-    place, places = place_of(s, trig, t.persons[i], rules)
-    if not place and start is not None and context is not None:
-        place, places = place_of(t.sents[context], Trigger(trig.type, True, 0, 0), t.persons[context], rules)
-    if trig.type == "visit" and not trig.strong and place.get("country") in (None, "CHN"):
+    place, places = _event_place(t, i, trig, start, context, current, rules)
+    if place is None:
         return None       # an event held at home is no visit
-    if not place and current is not None and current.place.get("country") not in (None, "CHN"):
-        place = _abroad(s, t.persons[i], current, rules)
-    if not place and trig.type == "call":
-        place = _chinese_end(s, trig, rules)
-    if not place:
-        place = site_place(t.site, rules)
     attended = None
     if not (chinese_party(s, trig, t.persons[i], rules) or place.get("country") == "CHN"
             or _chinese_subject(t, i, current)):
@@ -199,6 +191,24 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
     for code in before:
         ev.add_country(code)
     return ev
+
+
+def _event_place(t: Text, i: int, trig: Trigger, start, context: int | None, current: Event | None,
+                 rules: Rules) -> tuple[dict | None, list]:
+    """Where the event sentence `i` opens was held (and the places it names): from the sentence, else the one
+    that dated it, else abroad where the current visit is, else a call's Chinese end, else the site's own place.
+    None for a visit told by a weak verb that was held at home: no visit."""
+    s = t.sents[i]
+    place, places = place_of(s, trig, t.persons[i], rules)
+    if not place and start is not None and context is not None:
+        place, places = place_of(t.sents[context], Trigger(trig.type, True, 0, 0), t.persons[context], rules)
+    if trig.type == "visit" and not trig.strong and place.get("country") in (None, "CHN"):
+        return None, places
+    if not place and current is not None and current.place.get("country") not in (None, "CHN"):
+        place = _abroad(s, t.persons[i], current, rules)
+    if not place and trig.type == "call":
+        place = _chinese_end(s, trig, rules)
+    return place or site_place(t.site, rules), places
 
 
 def _chinese_subject(t: Text, i: int, current: Event | None) -> bool:
