@@ -23,6 +23,8 @@ _HYPOTHETICAL = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:[Ii]f|[Uu]nless|[
 _NOT_SIGNING = re.compile(r"signed\s+(?:into\s+law|(?:an?\s+|the\s+|two\s+|several\s+|new\s+)?"
                           r"(?:executive\s+orders?|bills?|laws?|decrees?|acts?\b|legislation|petitions?|"
                           r"open\s+letters?|orders?))", re.IGNORECASE)
+# A verb's negative lookbehinds ("were met", "had visited") come after the word, where they read the same text: put
+# first, they ran at every position of the sentence before the word itself was tried.
 _TRIGGERS = [
     ("call", True, re.compile(r"\b(?:held|had|made|holds|hold)\s+(?:a\s+|an\s+|the\s+)?(?:[\w'-]+\s+){0,4}?"
                               r"(?:phone|telephone|video|virtual|online)\s+"
@@ -34,7 +36,7 @@ _TRIGGERS = [
                                r"\b(?:online|virtual|cloud)\s+(?:meeting|talks|conference|signing)\b|"
                                r"\bspoke\s+(?:with|to)\b.{0,80}\bby\s+(?:phone|telephone)\b")),
     ("signing", True, re.compile(r"\b(?:attended|witnessed|held|hosted)\s+(?:the\s+|a\s+)?signing\s+ceremony\b|"
-                                 r"\bwitnessed\s+the\s+signing\b|\bsigned\s+between\b|(?<!were )(?<!was )(?<!been )(?<!be )\bsigned\s+(?:a|an|the|new|two|three|four|"
+                                 r"\bwitnessed\s+the\s+signing\b|\bsigned\s+between\b|\bsigned(?<!were signed)(?<!was signed)(?<!been signed)(?<!be signed)\s+(?:a|an|the|new|two|three|four|"
                                  r"five|several|\d+|cooperation|friendly|friendship|sister|memorand|agreements?|"
                                  r"letters?|MoUs?|contracts?)\b|\bsigned\s+on\s+behalf\b")),
     ("talks", True, re.compile(r"\b(?:held|hold|holds|had)\s+(?:\w+\s+)?(?:talks|consultations?)\b|"
@@ -52,7 +54,7 @@ _TRIGGERS = [
                                  r"[Cc]ommission|[Cc]ommittee|[Cc]ouncil)\b|"
                                  r"\b(?:held|hosted|gave|had)\s+(?:a\s+)?(?:working\s+|welcome\s+|state\s+)?"
                                  r"(?:lunch|dinner|breakfast|luncheon|banquet)\s+(?:with|for|in\s+honou?r\s+of)\b")),
-    ("meeting", True, re.compile(r"(?<!were )(?<!was )(?<!been )(?<!be )\bmet\b(?!\s+(?:the\s+)?(?:needs|demands|requirements|targets?|standards?|goals?|expectations))|"
+    ("meeting", True, re.compile(r"\bmet\b(?<!were met)(?<!was met)(?<!been met)(?<!be met)(?!\s+(?:the\s+)?(?:needs|demands|requirements|targets?|standards?|goals?|expectations))|"
                                  r"\breceived\s+(?:a\s+|the\s+)?(?:visiting\s+|foreign\s+)?"
                                  r"(?:delegation|ambassador|consul|envoy|guests|diplomat|[A-Z][a-z])|"
                                  r"\bmeets\s+with\b|\bpaid\s+a\s+courtesy\s+call\b|"
@@ -67,9 +69,9 @@ _TRIGGERS = [
                                r"^During\s+(?:his|her|their|its|the|a)\s+(?:[\w-]+\s+){0,2}(?:stopover|stay)\s+in\b|"
                                r"\b(?:had|made)\s+a\s+(?:brief\s+)?stopover\s+in\b|"
                                r"\b[Tt]our\s+(?:was\s+)?(?:launched|kicked\s+off|began|started)\b|"
-                               r"(?<!had )(?<!have )(?<!has )\bvisited\b|\btoured\b|"
+                               r"\bvisited\b(?<!had visited)(?<!have visited)(?<!has visited)|\btoured\b|"
                                r"\b(?:is|are)\s+(?:now\s+)?visiting\s+(?=[A-Z])|"
-                               r"\b(?:paid|paying|pays)\s+(?:a|an)\s+(?:\w+\s+)?visit\b|(?<!who is )(?<!who was )(?<!who are )\bon\s+an?\s+(?:\w+\s+){0,2}visit\s+(?:to|in)\b|"
+                               r"\b(?:paid|paying|pays)\s+(?:a|an)\s+(?:\w+\s+)?visit\b|\bon(?<!who is on)(?<!who was on)(?<!who are on)\s+an?\s+(?:\w+\s+){0,2}visit\s+(?:to|in)\b|"
                                r"\bled\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b.{0,60}?\bto\b|"
                                r"\b(?:organized|organised|invited|accompan(?:y|ied|ying))\b.{0,120}?\bto\s+visit\b|"
                                r"\bvisits\s+(?=[A-Z])|\bwere\s+on\s+a\s+(?:\w+\s+)?tour\b")),
