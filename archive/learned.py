@@ -3,7 +3,7 @@ learned set read and replaced. What counts as boilerplate is decided in pipeline
 from __future__ import annotations
 
 import json
-from typing import Iterator
+from typing import Any, Iterator
 
 from .store import Archive, utcnow
 
@@ -20,7 +20,7 @@ def latest_pages(archive: Archive, site: str, limit: int) -> Iterator[tuple[byte
         yield archive.capture_body(digest), content_type
 
 
-def replace(archive: Archive, site: str, learned: list, when: str | None = None) -> None:
+def replace(archive: Archive, site: str, learned: list[Any], when: str | None = None) -> None:
     """The site's learned set becomes `learned` (items with line, pages, seen_in), in one transaction."""
     when = when or utcnow()
     with archive.transaction():
@@ -36,7 +36,7 @@ def lines(archive: Archive, site: str) -> frozenset[str]:
         "select line from learned_boilerplate where site = ?", [site]))
 
 
-def rows(archive: Archive, site: str) -> list[dict]:
+def rows(archive: Archive, site: str) -> list[dict[str, Any]]:
     """The site's learned lines with their counts, most frequent first (for `gazette status`)."""
     cursor = archive.db.execute(
         "select line, pages, seen_in, updated from learned_boilerplate where site = ? order by pages desc, line",

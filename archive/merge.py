@@ -17,13 +17,13 @@ import sqlite3
 import struct
 from pathlib import Path
 
-from pipelines import fields  # the article fields' one definition; imports nothing (tests/test_layers.py)
+from definitions import fields  # the article fields' one definition; imports nothing of Gazette
 
 from . import near_duplicates
 from .store import Archive, ArchiveError
 
 BATCH = 200
-VERSION_FIELDS = fields.REVISED  # what each version keeps (pipelines/fields.py)
+VERSION_FIELDS = fields.REVISED  # what each version keeps (definitions/fields.py)
 
 
 def merge_shard(archive: Archive, shard_path: str | Path) -> dict:
@@ -203,8 +203,8 @@ def _copy_related(archive: Archive, shard, article: dict) -> None:
         near_duplicates.forget_signature(archive, article_id)
         return
     values = struct.unpack(f"<{len(row['signature']) // 4}I", row["signature"])
-    bands = int(row["method"].rsplit("-b", 1)[1]) if "-b" in row["method"] else 16
-    near_duplicates.store_signature(archive, article_id, row["site"], row["method"], values, bands)
+    keys = [r[0] for r in shard.execute("select band_key from minhash_bands where article_id = ?", [article_id])]
+    near_duplicates.store_signature(archive, article_id, row["site"], row["method"], values, keys)
 
 
 def _copy_urls(archive: Archive, shard, article_id: str) -> None:

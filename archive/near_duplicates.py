@@ -3,13 +3,13 @@
 - `minhashes` + `minhash_bands`: one signature per article and its band keys; articles sharing a band key are
   candidates, so finding them is a few index look-ups, not an in-memory index.
 - `near_duplicates`: pairs (both directions) whose estimated Jaccard similarity reaches the threshold.
-The arithmetic (signatures, band keys, similarity) is pipelines/similarity.py's; this module stores and looks up.
+The signatures and their band keys come in as plain values (pipelines/similarity.py computes them); this module
+stores them, looks candidates up by band key and estimates their similarity from the stored values.
 """
 from __future__ import annotations
 
 import struct
-
-from pipelines.similarity import band_keys, jaccard
+from typing import Any, Sequence
 
 from .store import Archive, utcnow
 
@@ -21,17 +21,14 @@ def has_signature(archive: Archive, article_id: str) -> bool:
     return archive.db.execute("select 1 from minhashes where article_id = ?", [article_id]).fetchone() is not None
 
 
-def store_signature(archive: Archive, article_id: str, site: str, method: str, hashvalues,
-                    bands: int) -> list[tuple[str, float]]:
+def store_signature(archive: Archive, article_id: str, site: str, method: str, hashvalues: Sequence[int],
+                    keys: Sequence[int]) -> list[tuple[str, float]]:
     """Keep the article's signature and band keys, link it to its near-duplicates; return (other_id, similarity).
 
-    `hashvalues` is the MinHash's sequence of 32-bit values; `bands` divides it into LSH bands. Replaces what
-    was stored for the article before (its text changed)."""
+    `hashvalues` is the MinHash's sequence of 32-bit values, `keys` its LSH band keys (signed 64-bit integers);
+    articles sharing a key are candidates. Replaces what was stored for the article before (its text changed)."""
     values = [int(v) & 0xFFFFFFFF for v in hashvalues]
-    if len(values) % bands:
-        raise ValueError(f"{len(values)} hash values do not split into {bands} bands")
     blob = struct.pack(f"<{len(values)}I", *values)
-    keys = band_keys(values, bands)
     db = archive.db
     with archive.transaction():
         forget_signature(archive, article_id)
@@ -49,7 +46,7 @@ def store_signature(archive: Archive, article_id: str, site: str, method: str, h
             row = db.execute("select method, signature from minhashes where article_id = ?", [other]).fetchone()
             if row is None or row[0] != method:
                 continue
-            similarity = jaccard(blob, row[1])
+            similarity = estimated_jaccard(blob, row[1])
             if similarity >= NEAR_DUPLICATE_THRESHOLD:
                 found.append((other, similarity))
         found = sorted(found, key=lambda f: (-f[1], f[0]))[:MAX_LINKS]
@@ -67,7 +64,16 @@ def forget_signature(archive: Archive, article_id: str) -> None:
     db.execute("delete from near_duplicates where article_id = ? or other_id = ?", [article_id, article_id])
 
 
-def near_duplicates_of(archive: Archive, article_id: str) -> list[dict]:
+def near_duplicates_of(archive: Archive, article_id: str) -> list[dict[str, Any]]:
     return list(archive.db.query(
         "select other_id, similarity, method from near_duplicates where article_id = ? order by similarity desc",
         [article_id]))
+
+
+def estimated_jaccard(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity of two stored (packed) signatures: the share of equal hash values."""
+    if len(a) != len(b) or not a:
+        return 0.0
+    n = len(a) // 4
+    x, y = struct.unpack(f"<{n}I", a), struct.unpack(f"<{n}I", b)
+    return sum(1 for p, q in zip(x, y) if p == q) / n

@@ -21,7 +21,7 @@ def start_import(archive: Archive, kind: str, source: str) -> int | None:
                                   "values (?, ?, ?, 'running', '{}')", [kind, source, utcnow()]).lastrowid
 
 
-def finish_import(archive: Archive, import_id: int, status: str, counts: dict) -> None:
+def finish_import(archive: Archive, import_id: int | None, status: str, counts: dict) -> None:
     with archive.transaction():
         archive.db.execute("update imports set finished = ?, status = ?, counts = ? where id = ?",
                            [utcnow(), status, json.dumps(counts, ensure_ascii=False), import_id])

@@ -5,10 +5,12 @@ check point passes once a fetch of it happened after that moment.
 """
 from __future__ import annotations
 
+from typing import Any, Iterable
+
 from .store import Archive, utcnow
 
 
-def due_for_revisit(archive: Archive, site: str, after_days, limit: int, now: str | None = None) -> list[dict]:
+def due_for_revisit(archive: Archive, site: str, after_days: Iterable[int], limit: int, now: str | None = None) -> list[dict[str, Any]]:
     """Articles of `site` whose latest passed check point (first_seen + N days, N in after_days) has not been
     checked since: the URL to request (the last one that served the article: a site's canonical form of a
     URL is not always served), article id, the check point and when it was last fetched.

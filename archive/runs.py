@@ -8,6 +8,8 @@ child it had to stop or that never got that far.
 """
 from __future__ import annotations
 
+from typing import Any
+
 import json
 import os
 
@@ -30,7 +32,7 @@ def start_run(archive: Archive, site: str, trigger: str) -> int | None:
         }).last_pk
 
 
-def finish_run(archive: Archive, run_id: int, status: str, counts: dict, errors: list[str]) -> None:
+def finish_run(archive: Archive, run_id: int, status: str, counts: dict[str, Any], errors: list[str]) -> None:
     """Close a run row with its status, counts and errors."""
     with archive.transaction():
         archive.db.table("crawl_runs").update(run_id, {
@@ -52,7 +54,7 @@ def close_interrupted_runs(archive: Archive) -> int:
     return closed
 
 
-def close_run(archive: Archive, run: dict, status: str, reason: str, *, force: bool = False) -> None:
+def close_run(archive: Archive, run: dict[str, Any], status: str, reason: str, *, force: bool = False) -> None:
     """Close a run row with this status, adding `reason` to its errors.
 
     A row still `running` is always closed; an already closed row changes status only with force=True
@@ -79,20 +81,20 @@ def record_run(archive: Archive, site: str, trigger: str, started: str, status: 
 
 # -- reads -----------------------------------------------------------------------------------------------
 
-def run_row(archive: Archive, run_id: int) -> dict | None:
+def run_row(archive: Archive, run_id: int) -> dict[str, Any] | None:
     """One run row, its errors decoded."""
     rows = list(archive.db.query("select * from crawl_runs where id = ?", [run_id]))
     return dict(rows[0], errors=json.loads(rows[0].get("errors") or "[]")) if rows else None
 
 
-def recent_crawls(archive: Archive, site: str, limit: int = 20) -> list[dict]:
+def recent_crawls(archive: Archive, site: str, limit: int = 20) -> list[dict[str, Any]]:
     """The site's latest crawl runs (not one-off fetches), newest first, errors decoded."""
     return [dict(r, errors=json.loads(r.get("errors") or "[]")) for r in archive.db.query(
         "select * from crawl_runs where site = ? and trigger != 'fetch' order by started desc, id desc limit ?",
         [site, limit])]
 
 
-def runs_of_process(archive: Archive, pid: int, since: str) -> list[dict]:
+def runs_of_process(archive: Archive, pid: int, since: str) -> list[dict[str, Any]]:
     """The crawl_runs rows a process (by pid) opened at or after `since`."""
     return list(archive.db.query(
         "select * from crawl_runs where pid = ? and started >= ? order by id", [pid, since]))

@@ -12,12 +12,12 @@ import sqlite3
 
 import sqlite_utils
 
-from pipelines import fields  # the article fields' one definition; imports nothing (tests/test_layers.py)
+from definitions import fields  # the article fields' one definition; imports nothing of Gazette
 
 
 def add_article_field(db: sqlite_utils.Database, name: str) -> None:
     """The migration step of a new article field: its column in `articles` (and in `revisions` when each version
-    keeps it), of the type the registry gives (pipelines/fields.py). A no-op for a column already there."""
+    keeps it), of the type the registry gives (definitions/fields.py). A no-op for a column already there."""
     field = fields.BY_NAME[name]
     for table in ("articles", "revisions") if field.revised else ("articles",):
         if name not in db.table(table).columns_dict:
@@ -133,6 +133,69 @@ def _revision_cause(db: sqlite_utils.Database) -> None:
 _CJK_GLOB = "*[\u2e80-\u9fff\uf900-\ufaff\uac00-\ud7af]*"
 
 
+# The research interface's upkeep (see _research_interface): month of an article row, and whether it holds CJK text
+_MONTH = "coalesce(substr({0}.published, 1, 7), '')"
+_CJK = f"({{0}}.title glob '{_CJK_GLOB}' or {{0}}.body glob '{_CJK_GLOB}')"
+# the triggers that keep article_keys, article_months and articles_cjk in step with articles
+RESEARCH_TRIGGERS = tuple(t.format(month_new=_MONTH.format("new"), month_old=_MONTH.format("old"),
+                                       cjk_new=_CJK.format("new")) for t in (
+    """create trigger if not exists article_keys_ai after insert on articles begin
+      insert or replace into article_keys (rowid, id, site, published, gone_since)
+        values (new.rowid, new.id, new.site, new.published, new.gone_since);
+      insert into article_months (site, month, articles) values (new.site, {month_new}, 1)
+        on conflict (site, month) do update set articles = articles + 1;
+      insert into articles_cjk (rowid, title, body) select new.rowid, new.title, new.body
+        where {cjk_new};
+    end""",
+    """create trigger if not exists article_keys_ad after delete on articles begin
+      delete from article_keys where rowid = old.rowid;
+      update article_months set articles = articles - 1 where site = old.site and month = {month_old};
+      delete from articles_cjk where rowid = old.rowid;
+    end""",
+    """create trigger if not exists article_keys_au after update of id, site, published, gone_since on articles begin
+      update article_keys set id = new.id, site = new.site, published = new.published,
+        gone_since = new.gone_since where rowid = new.rowid;
+    end""",
+    """create trigger if not exists article_months_au after update of site, published on articles
+      when old.site is not new.site or {month_old} is not {month_new} begin
+      update article_months set articles = articles - 1 where site = old.site and month = {month_old};
+      insert into article_months (site, month, articles) values (new.site, {month_new}, 1)
+        on conflict (site, month) do update set articles = articles + 1;
+    end""",
+    """create trigger if not exists articles_cjk_au after update of title, body on articles begin
+      delete from articles_cjk where rowid = old.rowid;
+      insert into articles_cjk (rowid, title, body) select new.rowid, new.title, new.body
+        where {cjk_new};
+    end;""",
+))
+# one row per change of an article (version N -> N + 1), saying which fields changed
+CHANGES_VIEW = """create view if not exists changes as
+    with versions as (
+      select article_id, seen_at, replaced_at, cause, title, published, byline, body, captions from revisions
+      union all
+      select a.id, (select max(replaced_at) from revisions r where r.article_id = a.id), null, null,
+             a.title, a.published, a.byline, a.body, a.captions
+      from articles a where a.id in (select article_id from revisions)
+    ), numbered as (
+      select *, row_number() over w as version,
+             lead(title) over w as new_title, lead(published) over w as new_published,
+             lead(byline) over w as new_byline, lead(body) over w as new_body,
+             lead(captions) over w as new_captions
+      from versions
+      window w as (partition by article_id order by seen_at, replaced_at is null, replaced_at)
+    )
+    select article_id, version as from_version, version + 1 as to_version, replaced_at as changed_at,
+           coalesce(cause, 'refetch') as cause,
+           trim(case when title is not new_title then 'title, ' else '' end
+             || case when body is not new_body then 'text, ' else '' end
+             || case when published is not new_published then 'date, ' else '' end
+             || case when byline is not new_byline then 'byline, ' else '' end
+             || case when coalesce(captions, '[]') is not coalesce(new_captions, '[]') then 'captions, '
+                     else '' end, ', ') as changed,
+           title as old_title, new_title
+    from numbered where replaced_at is not null"""
+
+
 def _research_interface(db: sqlite_utils.Database) -> None:
     """What the research interface (archive/datasette/) reads fast at a million articles, kept in step by triggers:
 
@@ -155,73 +218,15 @@ def _research_interface(db: sqlite_utils.Database) -> None:
     db.execute("delete from article_months")
     db.execute("insert into article_months (site, month, articles) "
                "select site, coalesce(substr(published, 1, 7), ''), count(*) from articles group by 1, 2")
-    month = "coalesce(substr({0}.published, 1, 7), '')"
-    cjk = f"({{0}}.title glob '{_CJK_GLOB}' or {{0}}.body glob '{_CJK_GLOB}')"
     if sqlite3.sqlite_version_info >= (3, 34, 0):
         db.execute("create virtual table if not exists articles_cjk using fts5 (title, body, tokenize='trigram')")
     else:  # no trigram tokenizer before SQLite 3.34: a plain table, searched with LIKE (search.py TRIGRAM)
         db.execute("create table if not exists articles_cjk (title text, body text)")
     db.execute(f"insert into articles_cjk (rowid, title, body) select rowid, title, body from articles "
-               f"where {cjk.format('articles')}")
-    triggers = f"""
-        create trigger if not exists article_keys_ai after insert on articles begin
-          insert or replace into article_keys (rowid, id, site, published, gone_since)
-            values (new.rowid, new.id, new.site, new.published, new.gone_since);
-          insert into article_months (site, month, articles) values (new.site, {month.format('new')}, 1)
-            on conflict (site, month) do update set articles = articles + 1;
-          insert into articles_cjk (rowid, title, body) select new.rowid, new.title, new.body
-            where {cjk.format('new')};
-        end;
-        create trigger if not exists article_keys_ad after delete on articles begin
-          delete from article_keys where rowid = old.rowid;
-          update article_months set articles = articles - 1 where site = old.site and month = {month.format('old')};
-          delete from articles_cjk where rowid = old.rowid;
-        end;
-        create trigger if not exists article_keys_au after update of id, site, published, gone_since on articles begin
-          update article_keys set id = new.id, site = new.site, published = new.published,
-            gone_since = new.gone_since where rowid = new.rowid;
-        end;
-        create trigger if not exists article_months_au after update of site, published on articles
-          when old.site is not new.site or {month.format('old')} is not {month.format('new')} begin
-          update article_months set articles = articles - 1 where site = old.site and month = {month.format('old')};
-          insert into article_months (site, month, articles) values (new.site, {month.format('new')}, 1)
-            on conflict (site, month) do update set articles = articles + 1;
-        end;
-        create trigger if not exists articles_cjk_au after update of title, body on articles begin
-          delete from articles_cjk where rowid = old.rowid;
-          insert into articles_cjk (rowid, title, body) select new.rowid, new.title, new.body
-            where {cjk.format('new')};
-        end;
-    """
-    for statement in triggers.split(";\n        create trigger"):   # one by one: executescript would commit
-        statement = statement.strip()
-        db.execute(statement if statement.startswith("create") else "create trigger " + statement)
-    # one row per change of an article (version N -> N + 1), saying which fields changed
-    db.execute("""create view if not exists changes as
-        with versions as (
-          select article_id, seen_at, replaced_at, cause, title, published, byline, body, captions from revisions
-          union all
-          select a.id, (select max(replaced_at) from revisions r where r.article_id = a.id), null, null,
-                 a.title, a.published, a.byline, a.body, a.captions
-          from articles a where a.id in (select article_id from revisions)
-        ), numbered as (
-          select *, row_number() over w as version,
-                 lead(title) over w as new_title, lead(published) over w as new_published,
-                 lead(byline) over w as new_byline, lead(body) over w as new_body,
-                 lead(captions) over w as new_captions
-          from versions
-          window w as (partition by article_id order by seen_at, replaced_at is null, replaced_at)
-        )
-        select article_id, version as from_version, version + 1 as to_version, replaced_at as changed_at,
-               coalesce(cause, 'refetch') as cause,
-               trim(case when title is not new_title then 'title, ' else '' end
-                 || case when body is not new_body then 'text, ' else '' end
-                 || case when published is not new_published then 'date, ' else '' end
-                 || case when byline is not new_byline then 'byline, ' else '' end
-                 || case when coalesce(captions, '[]') is not coalesce(new_captions, '[]') then 'captions, '
-                         else '' end, ', ') as changed,
-               title as old_title, new_title
-        from numbered where replaced_at is not null""")
+               f"where {_CJK.format('articles')}")
+    for trigger in RESEARCH_TRIGGERS:   # one by one: executescript would commit
+        db.execute(trigger)
+    db.execute(CHANGES_VIEW)
 
 
 def _learned_boilerplate(db: sqlite_utils.Database) -> None:

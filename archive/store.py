@@ -16,13 +16,13 @@ from pathlib import Path
 
 import sqlite_utils
 
-from pipelines import fields  # the article fields' one definition; imports nothing (tests/test_layers.py)
+from definitions import fields  # the article fields' one definition; imports nothing of Gazette
 
 from . import meetings, schema, timeline
 from .outcomes import Outcome
 
 BUSY_TIMEOUT_MS = 30_000
-ARTICLE_FIELDS = fields.NAMES    # the articles table's columns that extraction fills (pipelines/fields.py)
+ARTICLE_FIELDS = fields.NAMES    # the articles table's columns that extraction fills (definitions/fields.py)
 JSON_FIELDS = fields.JSON        # lists, stored as JSON text
 TRACKED_FIELDS = fields.TRACKED  # a change in these makes a revision
 REVISED_FIELDS = fields.REVISED  # what a revision keeps of the version it replaces
@@ -86,7 +86,7 @@ class Archive:
     def __exit__(self, *exc):
         self.close()
 
-    def transaction(self):
+    def transaction(self) -> "_Transaction":
         """A context manager: BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on error."""
         return _Transaction(self.db.conn)
 

@@ -18,11 +18,11 @@ contiguous (each version's replaced_at is the next one's seen_at; the article's 
 """
 from __future__ import annotations
 
-from pipelines import fields  # the article fields' one definition; imports nothing (tests/test_layers.py)
+from definitions import fields  # the article fields' one definition; imports nothing of Gazette
 
 from .outcomes import Outcome
 
-REVISION_FIELDS = fields.REVISED  # what each version keeps (pipelines/fields.py)
+REVISION_FIELDS = fields.REVISED  # what each version keeps (definitions/fields.py)
 
 
 def insert_past_version(archive, old: dict, values: dict, seen_at: str, capture_id: int | None,

@@ -5,10 +5,12 @@ a second one, and an incremental crawl knows the URL.
 """
 from __future__ import annotations
 
+from typing import Iterable
+
 from .store import Archive, utcnow
 
 
-def record_urls(archive: Archive, article_id: str, urls, seen_at: str | None = None) -> None:
+def record_urls(archive: Archive, article_id: str, urls: Iterable[str], seen_at: str | None = None) -> None:
     """Point each of these URLs at the article (a URL seen again moves its last_seen and follows the article)."""
     seen_at = seen_at or utcnow()
     for url in dict.fromkeys(u for u in urls if u):
@@ -26,7 +28,7 @@ def article_for_url(archive: Archive, *urls: str) -> str | None:
             "select u.article_id from article_urls u join articles a on a.id = u.article_id where u.url = ?",
             [url]).fetchone()
         if row:
-            return row[0]
+            return str(row[0])
     return None
 
 

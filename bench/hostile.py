@@ -34,7 +34,7 @@ def timed(pages: dict, config, site) -> dict:
     seconds = {}
     for n, item in pages.items():
         started = time.perf_counter()
-        decision = decide_module.decide(item, site, config.directory)
+        decision = decide_module.decide(item, site, config.taggers)
         seconds[n] = time.perf_counter() - started
         assert decision.error is None and decision.record["body"].count("\n\n") == n - 1, decision.error
     return seconds
@@ -48,7 +48,7 @@ def main() -> None:
     config = config_module.load()
     site = config.sites["mfa"]
     pages = {n: page(n) for n in sizes}
-    decide_module.decide(pages[sizes[0]], site, config.directory)  # warm: gazetteers and rules loaded once
+    decide_module.decide(pages[sizes[0]], site, config.taggers)  # warm: gazetteers and rules loaded once
     bounded = timed(pages, config, site)
     kept = decide_module.TAGGED_CHARS
     decide_module.TAGGED_CHARS = 10 ** 12  # the baseline: taggers read the whole body

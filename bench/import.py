@@ -79,7 +79,7 @@ def baseline(path: Path, config, full: bool) -> float:
             if full:
                 decide({"url": url, "final_url": url, "status": 200, "headers": {"Content-Type": "text/html"},
                         "body": body, "site": site.key, "hints": {}, "fetched_at": "2020-01-01T00:00:00Z",
-                        "error": None}, site, config.directory)
+                        "error": None}, site, config.taggers)
             else:
                 try:
                     extract(body, url, site, "text/html")

@@ -22,9 +22,12 @@ Real text (bench/meetings_real.py, issue 26) is reported apart: the labelled par
 conferences of the ministry and 4 real news pages, per kind of source. `--real dev` (the default) scores the
 paragraphs the rules were tuned on; `--real heldout` the ones first kept aside (run once, HELDOUT_RUN.md; dev
 material since); `--real heldout2` the second set kept aside (52 other press conferences and 9 readouts, labelled
-before the second round of rules, run once at its end: HELDOUT2_RUN.md); `--real none` skips real text.
+before the second round of rules, run once at its end: HELDOUT2_RUN.md; dev material since); `--real heldout3`
+the third (43 other press conferences, labelled before the third round, run once at its end: HELDOUT3_RUN.md);
+`--real all-dev` scores dev, heldout and heldout2 together (the material of the third round); `--real none`
+skips real text.
 
-Run: python -m bench.meetings [--labels DIR] [--real dev|heldout|heldout2|none] [--quiet] [--speed]
+Run: python -m bench.meetings [--labels DIR] [--real dev|heldout|heldout2|heldout3|all-dev|none] [--quiet] [--speed]
                               [--offdomain [--data DIR]]
 """
 from __future__ import annotations
@@ -100,71 +103,65 @@ def _match_count(a: list, b: list) -> int:
     return n
 
 
+def _score_events(stem: str, found: list[dict], gold: list[dict], tally: dict, errors: list[str]) -> None:
+    """Count the article's events found, labelled and right; name each one extra or missed."""
+    tally["ev_found"] += len(found)
+    tally["ev_gold"] += len(gold)
+    gold_keys = [event_key(g) for g in gold]
+    found_keys = [event_key(f) for f in found]
+    tally["ev_tp"] += _match_count(found_keys, gold_keys)
+    errors += [f"{stem}: extra or wrong event {k}" for k in found_keys if k not in gold_keys]
+    errors += [f"{stem}: missed event {k}" for k in gold_keys if k not in found_keys]
+
+
+def _score_participants(stem: str, found: list[dict], gold: list[dict], tally: dict, errors: list[str]) -> None:
+    """Count the participants of the article's events (those of an unpaired event all wrong or missed), and the
+    levels of the Chinese persons found by name (not part of the targets)."""
+    pairs = align(found, gold)
+    for i, j in pairs:
+        fp, gp = persons(found[i]), persons(gold[j])
+        tally["pa_tp"] += _match_count(fp, gp)
+        tally["pa_found"] += len(fp)
+        tally["pa_gold"] += len(gp)
+        errors += [f"{stem}: extra or wrong participant {x}" for x in fp if x not in gp]
+        errors += [f"{stem}: missed participant {x}" for x in gp if x not in fp]
+        gold_levels = {(p.get("name") or "").lower(): p.get("level") for p in gold[j].get("chinese") or []}
+        for p in found[i].get("chinese") or []:
+            key = (p.get("name") or "").lower()
+            if key and key in gold_levels:
+                tally["levels_right"] += p.get("level") == gold_levels[key]
+                tally["levels_of"] += 1
+    paired_f, paired_g = {i for i, _ in pairs}, {j for _, j in pairs}
+    tally["pa_found"] += sum(len(persons(f)) for i, f in enumerate(found) if i not in paired_f)
+    for j, g in enumerate(gold):
+        if j not in paired_g:
+            tally["pa_gold"] += len(persons(g))
+            errors += [f"{stem}: missed participant {x} (event missed)" for x in persons(g)]
+
+
 def evaluate(labels: Path = LABELS) -> dict:
     """Scores over every label file: counts, precision/recall at both levels, and the errors."""
-    ev_tp = ev_found = ev_gold = 0
-    pa_tp = pa_found = pa_gold = 0
+    tally: dict[str, int] = dict.fromkeys(("ev_tp", "ev_found", "ev_gold", "pa_tp", "pa_found", "pa_gold",
+                                          "levels_right", "levels_of"), 0)
     errors: list[str] = []
-    levels = [0, 0]        # Chinese persons found with the right level, of those found by name
     files = sorted(labels.glob("*.json"))
     for path in files:
         label = json.loads(path.read_text("utf-8"))
-        art = dict(label["article"], id=path.stem)
-        found = meetings.extract(art)
-        gold = label["events"]
-        ev_found += len(found)
-        ev_gold += len(gold)
-        gold_keys = [event_key(g) for g in gold]
-        found_keys = [event_key(f) for f in found]
-        hit = _match_count(found_keys, gold_keys)
-        ev_tp += hit
-        for k in found_keys:
-            if k not in gold_keys:
-                errors.append(f"{path.stem}: extra or wrong event {k}")
-        for k in gold_keys:
-            if k not in found_keys:
-                errors.append(f"{path.stem}: missed event {k}")
-        pairs = align(found, gold)
-        paired_f = {i for i, _ in pairs}
-        paired_g = {j for _, j in pairs}
-        for i, j in pairs:
-            fp, gp = persons(found[i]), persons(gold[j])
-            n = _match_count(fp, gp)
-            pa_tp += n
-            pa_found += len(fp)
-            pa_gold += len(gp)
-            for x in fp:
-                if x not in gp:
-                    errors.append(f"{path.stem}: extra or wrong participant {x}")
-            for x in gp:
-                if x not in fp:
-                    errors.append(f"{path.stem}: missed participant {x}")
-            # level of the Chinese persons found right (not part of the targets)
-            gold_levels = {(p.get("name") or "").lower(): p.get("level") for p in gold[j].get("chinese") or []}
-            for p in found[i].get("chinese") or []:
-                key = (p.get("name") or "").lower()
-                if key and key in gold_levels:
-                    levels[0] += p.get("level") == gold_levels[key]
-                    levels[1] += 1
-        for i, f in enumerate(found):
-            if i not in paired_f:
-                pa_found += len(persons(f))
-        for j, g in enumerate(gold):
-            if j not in paired_g:
-                pa_gold += len(persons(g))
-                for x in persons(g):
-                    errors.append(f"{path.stem}: missed participant {x} (event missed)")
+        found = meetings.extract(dict(label["article"], id=path.stem))
+        _score_events(path.stem, found, label["events"], tally, errors)
+        _score_participants(path.stem, found, label["events"], tally, errors)
 
     def ratio(a: int, b: int) -> float:
         return a / b if b else 1.0
 
+    t = tally
     return {
         "articles": len(files),
-        "events": {"gold": ev_gold, "found": ev_found, "right": ev_tp,
-                   "precision": ratio(ev_tp, ev_found), "recall": ratio(ev_tp, ev_gold)},
-        "participants": {"gold": pa_gold, "found": pa_found, "right": pa_tp,
-                         "precision": ratio(pa_tp, pa_found), "recall": ratio(pa_tp, pa_gold)},
-        "levels": {"right": levels[0], "of": levels[1]},
+        "events": {"gold": t["ev_gold"], "found": t["ev_found"], "right": t["ev_tp"],
+                   "precision": ratio(t["ev_tp"], t["ev_found"]), "recall": ratio(t["ev_tp"], t["ev_gold"])},
+        "participants": {"gold": t["pa_gold"], "found": t["pa_found"], "right": t["pa_tp"],
+                         "precision": ratio(t["pa_tp"], t["pa_found"]), "recall": ratio(t["pa_tp"], t["pa_gold"])},
+        "levels": {"right": t["levels_right"], "of": t["levels_of"]},
         "errors": errors,
     }
 
@@ -172,9 +169,11 @@ def evaluate(labels: Path = LABELS) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--labels", type=Path, default=LABELS, help="directory of label files")
-    parser.add_argument("--real", choices=("dev", "heldout", "heldout2", "none"), default="dev",
-                        help="real-text labels to score apart: dev (tuned on), heldout (the first set kept aside, "
-                             "dev material since), heldout2 (the second, run once for the honest figure), none")
+    parser.add_argument("--real", choices=("dev", "heldout", "heldout2", "heldout3", "all-dev", "none"),
+                        default="dev",
+                        help="real-text labels to score apart: dev (tuned on), heldout and heldout2 (the first "
+                             "two sets kept aside, dev material since), heldout3 (the third, run once for the "
+                             "honest figure), all-dev (dev, heldout and heldout2 together), none")
     parser.add_argument("--quiet", action="store_true", help="figures only, not the errors")
     parser.add_argument("--speed", action="store_true", help="time the extractor against the mentions tagger")
     parser.add_argument("--offdomain", action="store_true", help="events found in 181 general news pages")
@@ -197,7 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.real != "none":
         from bench.meetings_real import REAL, report
         print()
-        report(REAL / args.real, quiet=args.quiet)
+        sets = ["dev", "heldout", "heldout2"] if args.real == "all-dev" else [args.real]
+        report([REAL / x for x in sets] if len(sets) > 1 else REAL / sets[0], quiet=args.quiet)
     if args.speed:
         speed(args.labels)
     if args.offdomain:

@@ -119,15 +119,16 @@ def score_page(label: dict, found_all: list[dict]) -> dict:
     return c
 
 
-def evaluate_real(directory: Path) -> dict:
-    """Figures over every label file of a directory, in total and per kind of source."""
+def evaluate_real(directory: Path | list[Path]) -> dict:
+    """Figures over every label file of a directory (or of several), in total and per kind of source."""
     totals: dict[str, dict] = defaultdict(lambda: defaultdict(int))
     errors: list[str] = []
-    files = sorted(directory.glob("*.json"))
+    dirs = directory if isinstance(directory, list) else [directory]
+    files = [f for d in dirs for f in sorted(d.glob("*.json"))]
     paragraphs = 0
     for path in files:
         label = json.loads(path.read_text("utf-8"))
-        record = page_record(label, directory.parent)
+        record = page_record(label, path.parent.parent)
         c = score_page(label, meetings.extract(record))
         paragraphs += len(label["paragraphs"])
         errors += c.pop("errors")
@@ -150,9 +151,10 @@ def _figures(t: dict) -> dict:
                              "recall": ratio(t["pa_right"], t["pa_gold"])}}
 
 
-def report(directory: Path, quiet: bool = False) -> dict:
+def report(directory: Path | list[Path], quiet: bool = False) -> dict:
     r = evaluate_real(directory)
-    print(f"real text, {directory.name}: {r['pages']} pages, {r['paragraphs']} labelled paragraphs")
+    name = "+".join(d.name for d in directory) if isinstance(directory, list) else directory.name
+    print(f"real text, {name}: {r['pages']} pages, {r['paragraphs']} labelled paragraphs")
     for kind, f in sorted(r["kinds"].items(), key=lambda kv: kv[0] != "all"):
         for level in ("events", "participants"):
             x = f[level]

@@ -1,4 +1,4 @@
-"""Draws the second held-aside set of real meetings labels (tests/real/meetings/heldout2/) from the committed Scrapy
+"""Draws a held-aside set of real meetings labels (tests/real/meetings/heldout2/, heldout3/) from the committed Scrapy
 cache of cwang23/china_fm: which pages, which paragraphs; it writes each page byte for byte (gzip) and a label
 skeleton (paragraphs with an empty, unfilled event list) for a person to fill by reading. Nothing here runs the
 meetings extractor: paragraphs are chosen by a plain word pattern over the page's body as Gazette extracts it.
@@ -9,10 +9,14 @@ the paragraphs that hold a meeting word (MEETING_WORD), at most PER_PAGE of them
 until at least WANT paragraphs (stratum "word"). Since most of those report no event, a second stratum
 ("dated") follows the same page order again (pages of the first stratum included, their chosen paragraphs not):
 paragraphs not opened by "Q:" that hold a meeting verb (MEETING_VERB) and a day word (DAY_WORD), at most
-PER_PAGE_DATED per page (a generator of seed SEED + 1), until WANT_DATED. Run once (2026-12-06); the output was
-then labelled by hand.
+PER_PAGE_DATED per page (a generator of seed SEED + 1), until WANT_DATED. Run once per set (2026-12-06); the output
+was then labelled by hand.
 
-Run: python -m bench.meetings_sample --mirror /work/.mirror/cwang23+china_fm/repo --out tests/real/meetings
+heldout2 (seed 20261206, ids h2..., excluding dev and heldout):
+  python -m bench.meetings_sample --mirror /work/.mirror/cwang23+china_fm/repo --out tests/real/meetings
+heldout3 (seed 20261207, ids h3..., excluding dev, heldout and heldout2):
+  python -m bench.meetings_sample --mirror ... --set heldout3 --seed 20261207 --exclude dev,heldout,heldout2 \
+      --want 40 36
 """
 from __future__ import annotations
 
@@ -62,12 +66,12 @@ def english_pages(mirror: str) -> dict[str, str]:
     return out
 
 
-def used(root: Path) -> set[str]:
-    """The pages the tests had used before this set: those of the dev and first held-out labels and of
-    tests/real/mfa-en-2015/."""
+def used(root: Path, sets: tuple[str, ...] = ("dev", "heldout")) -> set[str]:
+    """The pages the tests had used before this set: those of the given label sets (by default the dev and
+    first held-out labels) and of tests/real/mfa-en-2015/."""
     real = root / "tests/real/meetings"
     tids = {json.loads(p.read_text("utf-8"))["page"].split("/t")[-1].split(".")[0]
-            for d in ("dev", "heldout") for p in (real / d).glob("t*.json")}
+            for d in sets for p in (real / d).glob("t*.json")}
     return tids | {p.name[1:].split(".")[0] for p in (root / "tests/real/mfa-en-2015").glob("t*.html")}
 
 
@@ -86,14 +90,15 @@ def _page(mirror: str, folder: str, out: Path, path: Path) -> tuple[bytes, dict,
 
 
 def _stratum(order: list[str], pages: dict, mirror: str, out: Path, rows: list, rng: random.Random, *,
-             dated: bool) -> int:
-    """Draws one stratum's paragraphs (see the module docstring) into out/heldout2/; returns how many."""
-    want, per_page, prefix = (WANT_DATED, PER_PAGE_DATED, "h2d") if dated else (WANT, PER_PAGE, "h2")
+             dated: bool, name: str = "heldout2", wants: tuple[int, int] = (WANT, WANT_DATED)) -> int:
+    """Draws one stratum's paragraphs (see the module docstring) into out/<name>/; returns how many."""
+    tag = "h" + name[len("heldout"):]
+    want, per_page, prefix = (wants[1], PER_PAGE_DATED, tag + "d") if dated else (wants[0], PER_PAGE, tag)
     total = 0
     for tid in order:
         if total >= want:
             break
-        path = out / "heldout2" / f"t{tid}.json"
+        path = out / name / f"t{tid}.json"
         existed = path.exists()
         body, meta, label, paras = _page(mirror, pages[tid], out, path)
         taken = {p["index"] for p in label["paragraphs"]}
@@ -118,18 +123,23 @@ def _stratum(order: list[str], pages: dict, mirror: str, out: Path, rows: list, 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mirror", required=True, help="the bare git directory of cwang23/china_fm")
-    ap.add_argument("--out", default="tests/real/meetings", help="where pages/ and heldout2/ are written")
+    ap.add_argument("--out", default="tests/real/meetings", help="where pages/ and the set's labels are written")
+    ap.add_argument("--set", default="heldout2", help="the set's folder name (heldout2, heldout3)")
+    ap.add_argument("--seed", type=int, default=SEED, help="the shuffle's seed")
+    ap.add_argument("--exclude", default="dev,heldout", help="label sets whose pages are not drawn again")
+    ap.add_argument("--want", type=int, nargs=2, default=(WANT, WANT_DATED), metavar=("WORD", "DATED"),
+                    help="how many paragraphs of each stratum")
     a = ap.parse_args()
     pages = english_pages(a.mirror)
-    skip = used(Path(__file__).resolve().parent.parent)
+    skip = used(Path(__file__).resolve().parent.parent, tuple(a.exclude.split(",")))
     order = sorted(t for t in pages if t not in skip)
-    rng = random.Random(SEED)
+    rng = random.Random(a.seed)
     rng.shuffle(order)           # the word stratum goes on with this generator
     out = Path(a.out)
-    (out / "heldout2").mkdir(parents=True, exist_ok=True)
+    (out / a.set).mkdir(parents=True, exist_ok=True)
     rows: list = []
-    words = _stratum(order, pages, a.mirror, out, rows, rng, dated=False)
-    dated = _stratum(order, pages, a.mirror, out, rows, random.Random(SEED + 1), dated=True)
+    words = _stratum(order, pages, a.mirror, out, rows, rng, dated=False, name=a.set, wants=tuple(a.want))
+    dated = _stratum(order, pages, a.mirror, out, rows, random.Random(a.seed + 1), dated=True, name=a.set, wants=tuple(a.want))
     for tid, meta, folder, size, sha in rows:
         print(f"| `t{tid}.html.gz` | {meta['url']} | `{folder[len(CACHE):]}` | {meta['timestamp']} | {size} | `{sha[:16]}…` |")
     print(f"{len(rows)} pages, {words} paragraphs of the word stratum, {dated} of the dated stratum")

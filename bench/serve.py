@@ -196,7 +196,7 @@ def build(articles: int, directory: Path) -> Path:
     return directory / f"bench-{articles}.db"
 
 
-def main(argv=None) -> int:
+def _arguments(argv) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="archive file to serve (default: build one of --articles)")
     parser.add_argument("--articles", type=int, default=20_000, help="size of the archive built without --db")
@@ -205,10 +205,78 @@ def main(argv=None) -> int:
     parser.add_argument("--word", default="ambassador", help="the common word searched")
     parser.add_argument("--only", choices=("gazette", "plain"), help="time one server only")
     parser.add_argument("--tag-mentions", action="store_true",
-                        help="give every article two countries and a province named first, if none are")
+                        help="give the archive the mentions, meetings, edits, gone articles, Chinese articles, pairs "
+                             "and captures a real one holds, each if it has none (bench/serve_data.py)")
     parser.add_argument("--pages", help="time only the pages whose name matches this regular expression")
     parser.add_argument("--json", dest="as_json", action="store_true", help="print the results as JSON")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def _prepare(path: Path, code: Path, tagged: bool) -> int:
+    """Tag and migrate the archive as asked (migrated only for this checkout: an older one serves it as it is);
+    its highest rowid."""
+    if tagged:
+        serve_data.tag_mentions(path)
+    if code == ROOT:
+        from archive import Archive
+        started = time.perf_counter()
+        Archive(path).close()
+        print(f"migration (schema brought up to date): {time.perf_counter() - started:.1f} s", flush=True)
+    if tagged:       # the tables exist in the archive as bench.archive made it (any recent checkout)
+        serve_data.tag_meetings(path)
+        serve_data.tag_history(path)
+        serve_data.tag_chinese(path)
+        serve_data.tag_captures(path)
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        return conn.execute("select max(rowid) from articles").fetchone()[0] or 0
+
+
+def _time_server(server: str, path: Path, code: Path, table: list, repeat: int, loads: dict) -> list:
+    """Start Gazette's server or plain Datasette on the archive, time every page of `table`, stop it; the load
+    average (1 minute) before and after goes into `loads`."""
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    port = free_port()
+    if server == "gazette":
+        command = [sys.executable, "-m", "crawler", "serve", "--db", str(path), "--port", str(port)]
+        paths = [g for _, g, _ in table]
+    else:
+        command = [sys.executable, "-c", PLAIN, "serve", str(path), "--port", str(port)]
+        paths = [p for _, _, p in table]
+    started = time.perf_counter()
+    load = os.getloadavg()[0]
+    process = start(command, code if server == "gazette" else Path(tempfile.gettempdir()), env, port)
+    print(f"{server}: answering after {time.perf_counter() - started:.1f} s", flush=True)
+    try:
+        timed = measure(f"http://127.0.0.1:{port}", paths, repeat)
+    finally:
+        stop(process)
+    loads[server] = (load, os.getloadavg()[0])
+    print(f"{server}: load average (1 min) {load:.2f} before, {loads[server][1]:.2f} after", flush=True)
+    return timed
+
+
+def _cell(r) -> str:
+    if r is None:
+        return "—"
+    flag = "" if r["status"] == 200 else f" [{r['status']}]"
+    return f"{r['first_ms']:,.0f} / {r['warm_ms']:,.0f}{flag}"
+
+
+def _print_table(path: Path, count: int, table: list, results: dict, repeat: int, loads: dict) -> None:
+    print(f"\n{count:,} articles in {path} ({path.stat().st_size / 1e9:.1f} GB); ms, first answer / median of "
+          f"{repeat} more; limit {LIMIT_MS} ms; load average "
+          + ", ".join(f"{k} {a:.1f}–{b:.1f}" for k, (a, b) in loads.items()))
+    print(f"{'page':<44} {'Gazette':>17} {'plain Datasette':>17} {'ratio (warm)':>13}")
+    for i, (name, _, _) in enumerate(table):
+        g = results.get("gazette", [None] * len(table))[i]
+        p = results.get("plain", [None] * len(table))[i]
+        ratio = f"×{g['warm_ms'] / p['warm_ms']:.2f}" if g and p and p["warm_ms"] else ""
+        over = " over" if g and max(g["first_ms"], g["warm_ms"]) > LIMIT_MS else ""
+        print(f"{name:<44} {_cell(g):>17} {_cell(p):>17} {ratio:>13}{over}")
+
+
+def main(argv=None) -> int:
+    args = _arguments(argv)
     temp = None
     path = args.db
     if path is None:
@@ -216,68 +284,20 @@ def main(argv=None) -> int:
         path = build(args.articles, Path(temp.name))
     path = path.resolve()
     code = args.code.resolve()
-    if args.tag_mentions:
-        serve_data.tag_mentions(path)
-    if code == ROOT:
-        from archive import Archive
-        started = time.perf_counter()
-        Archive(path).close()
-        print(f"migration (schema brought up to date): {time.perf_counter() - started:.1f} s", flush=True)
-    if args.tag_mentions:       # the tables exist in the archive as bench.archive made it (any recent checkout)
-        serve_data.tag_meetings(path)
-        serve_data.tag_history(path)
-        serve_data.tag_chinese(path)
-        serve_data.tag_captures(path)
+    count = _prepare(path, code, args.tag_mentions)
     table = pages(sample_ids(path), path.stem, args.word)
     if args.pages:
         table = [t for t in table if re.search(args.pages, t[0])]
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-        count = conn.execute("select max(rowid) from articles").fetchone()[0] or 0
-    env = {**os.environ, "PYTHONPATH": str(code)}
-    results: dict = {}
     loads: dict = {}
-    for server in ("gazette", "plain"):
-        if args.only and args.only != server:
-            continue
-        port = free_port()
-        if server == "gazette":
-            command = [sys.executable, "-m", "crawler", "serve", "--db", str(path), "--port", str(port)]
-            paths = [g for _, g, _ in table]
-        else:
-            command = [sys.executable, "-c", PLAIN, "serve", str(path), "--port", str(port)]
-            paths = [p for _, _, p in table]
-        started = time.perf_counter()
-        load = os.getloadavg()[0]
-        process = start(command, code if server == "gazette" else Path(tempfile.gettempdir()), env, port)
-        print(f"{server}: answering after {time.perf_counter() - started:.1f} s", flush=True)
-        try:
-            results[server] = measure(f"http://127.0.0.1:{port}", paths, args.repeat)
-            loads[server] = (load, os.getloadavg()[0])
-            print(f"{server}: load average (1 min) {load:.2f} before, {loads[server][1]:.2f} after", flush=True)
-        finally:
-            stop(process)
+    results = {server: _time_server(server, path, code, table, args.repeat, loads)
+               for server in ("gazette", "plain") if not args.only or args.only == server}
     if args.as_json:
         print(json.dumps({"archive": str(path), "articles": count, "load": loads, "pages": [
             {"page": name, "gazette": results.get("gazette", [None] * len(table))[i],
              "plain": results.get("plain", [None] * len(table))[i]} for i, (name, _, _) in enumerate(table)]},
             indent=1))
         return 0
-    print(f"\n{count:,} articles in {path} ({path.stat().st_size / 1e9:.1f} GB); ms, first answer / median of "
-          f"{args.repeat} more; limit {LIMIT_MS} ms; load average "
-          + ", ".join(f"{k} {a:.1f}–{b:.1f}" for k, (a, b) in loads.items()))
-    print(f"{'page':<44} {'Gazette':>17} {'plain Datasette':>17} {'ratio (warm)':>13}")
-    for i, (name, _, _) in enumerate(table):
-        g = results.get("gazette", [None] * len(table))[i]
-        p = results.get("plain", [None] * len(table))[i]
-
-        def cell(r):
-            if r is None:
-                return "—"
-            flag = "" if r["status"] == 200 else f" [{r['status']}]"
-            return f"{r['first_ms']:,.0f} / {r['warm_ms']:,.0f}{flag}"
-        ratio = f"×{g['warm_ms'] / p['warm_ms']:.2f}" if g and p and p["warm_ms"] else ""
-        over = " over" if g and max(g["first_ms"], g["warm_ms"]) > LIMIT_MS else ""
-        print(f"{name:<44} {cell(g):>17} {cell(p):>17} {ratio:>13}{over}")
+    _print_table(path, count, table, results, args.repeat, loads)
     if temp:
         temp.cleanup()
     return 0

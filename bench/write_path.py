@@ -43,10 +43,10 @@ def run(path: Path, work, config, inside: bool) -> dict[str, list[float]]:
             if inside:  # baseline: everything under the write lock
                 t0 = time.perf_counter()
                 with archive.transaction():
-                    apply(archive, decide(item, site, config.directory), item)
+                    apply(archive, decide(item, site, config.taggers), item)
                 held[kind].append(time.perf_counter() - t0)
             else:
-                decision = decide(item, site, config.directory)
+                decision = decide(item, site, config.taggers)
                 t0 = time.perf_counter()
                 apply(archive, decision, item)
                 held[kind].append(time.perf_counter() - t0)

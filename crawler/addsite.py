@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import gazette_data
+from pipelines.taggers import SHIPPED
 
 from . import config as config_module
 from . import infer, listing
@@ -125,6 +126,7 @@ def infer_table(result, url: str, key: str, name: str | None, config: Config) ->
     pagination = kind.kind if kind.kind in known else "next_link"
     table["pagination"] = pagination
     table["language"] = infer.language(first)
+    place_notes = _home_place(table, hosts, config)
     table["revisit"] = dict(REVISIT)
     selectors: dict = {} if first.is_feed else infer.listing_selectors(listings, shape)
     not_inferred = [] if first.is_feed else _listing_notes(selectors)
@@ -142,10 +144,25 @@ def infer_table(result, url: str, key: str, name: str | None, config: Config) ->
     not_inferred += notes
     if selectors:
         table["selectors"] = selectors
+    not_inferred += place_notes
     not_inferred.append("schedule: none (add e.g. schedule = { cron = \"0 8 * * mon-fri\" } for gazette schedule)")
     proposal = Proposal(key, table, evidence, not_inferred=not_inferred, requests=result.requests + 1)
     _preview(proposal, samples, result, config)
     return proposal
+
+
+def _home_place(table: dict, hosts: list[str], config: Config) -> list[str]:
+    """Set the table's `province` (and `city`) when the site's name or hosts name one of the config's gazetteers;
+    else say so (the notes of what was not inferred)."""
+    rules = (config.taggers or SHIPPED).meetings
+    place = infer.home_place(table["name"], hosts, rules.provinces, rules.cities)
+    if place is None:
+        return ["province: none (the site's name and hosts name no one province or city; give e.g. "
+                "province = \"CN-HN\" to place its events when an article names no place)"]
+    table["province"] = place[0]
+    if place[1]:
+        table["city"] = place[1]
+    return []
 
 
 def _feed_urls(result, regex, evidence: dict) -> list[str]:

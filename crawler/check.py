@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 import scrapy
 from parsel import Selector
 
+from definitions.fields import SELECTABLE
+from definitions.removals import summary
 from pipelines.charset import decode
-from pipelines.completeness import summary
 from pipelines.extract import ExtractionError, extract
-from pipelines.fields import SELECTABLE
 from pipelines.learned import learn, page_lines
 
 from . import listing as listing_module
@@ -33,7 +33,7 @@ from .listing import Page
 from .pages import describe_failure
 from .spiders.site import SiteSpider
 
-ARTICLE_FIELDS = SELECTABLE  # the article fields a site's selectors may give (pipelines/fields.py)
+ARTICLE_FIELDS = SELECTABLE  # the article fields a site's selectors may give (definitions/fields.py)
 FELL_BACK_SHARE = 0.5  # "most articles fell back"
 
 
@@ -49,7 +49,7 @@ class CheckSpider(SiteSpider):
     spider (`full=True`), so it never asks the archive whether the last crawl finished."""
 
     def __init__(self, config: Config, site_key: str, fetched: Fetched, articles: int = 2, **kwargs):
-        super().__init__(config=config, site_key=site_key, results=[], full=True, **kwargs)
+        super().__init__(config=config, site_key=site_key, full=True, **kwargs)
         self.fetched = fetched
         self.per_start = articles
         self.requested: set[str] = set()
@@ -178,7 +178,8 @@ def _article_report(site: Site, page: dict) -> dict:
                fields={name: layers.get(name) if getattr(article, name, None) else None for name in ARTICLE_FIELDS},
                selectors={name: _matches(doc, site.selectors[name]) for name in ARTICLE_FIELDS
                           if site.selectors.get(name)},
-               warnings=article.warnings, removed=summary(article.removed), restored=len(article.restored))
+               warnings=article.warnings, removed=summary(r["rule"] for r in article.removed),
+               restored=len(article.restored))
     return out
 
 

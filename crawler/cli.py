@@ -318,8 +318,8 @@ def export_warc(config, db_path, out, site_key, as_json):
 @cli.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--other", is_flag=True, help="Also archive HTML pages of no configured site (generic extraction).")
-@click.option("--workers", type=click.IntRange(1, 32), default=1, show_default=True,
-              help="Extract pages in N processes (faster for big files on a machine with idle cores).")
+@click.option("--workers", type=click.IntRange(1, 32), default=None,
+              help="Extract pages in N processes (default: one per core, at most 4; 1 for fewer than 128 pages).")
 @common_options
 @json_option
 def import_(config, db_path, files, other, workers, as_json):
@@ -332,6 +332,7 @@ def import_(config, db_path, files, other, workers, as_json):
     """
     from .importing.commands import run_import
 
+    workers = workers or min(4, os.cpu_count() or 1)
     sys.exit(run_import(config, db_path, files, other=other, workers=workers, as_json=as_json))
 
 

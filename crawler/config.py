@@ -12,8 +12,8 @@ import tomllib
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from definitions.fields import SELECTABLE
 from gazette_data import config_dir, default_config
-from pipelines.fields import SELECTABLE
 from pipelines.rules import (
     OTHER,
     POLITENESS_FIELDS,
@@ -24,19 +24,20 @@ from pipelines.rules import (
     TimedPattern,
     host_of,
 )
+from pipelines.taggers import Taggers
 
 __all__ = ["Boilerplate", "Config", "ConfigError", "OTHER", "Site", "host_of", "load", "config_dir"]
 
 PROJECT_CONFIG = default_config()  # the shipped config/ (gazette_data resolves --config, GAZETTE_CONFIG, ./config)
 
 LISTING_FIELDS = ("listing_item", "listing_link", "listing_date", "next_page")
-SELECTOR_FIELDS = SELECTABLE + LISTING_FIELDS  # an article's selectable fields (pipelines/fields.py), the listing's
+SELECTOR_FIELDS = SELECTABLE + LISTING_FIELDS  # an article's selectable fields (definitions/fields.py), the listing's
 BOILERPLATE_FIELDS = ("remove", "lines", "patterns", "soft_404")
 PAGINATIONS = ("trs", "wordpress", "numbered", "next_link", "feed", "none")
 DEFAULT_KEYS = POLITENESS_FIELDS + ("timezone", "boilerplate")
 SITE_KEYS = {"name", "base_url", "hosts", "start_urls", "article_pattern", "listing_pattern", "pagination",
              "language", "schedule", "mirror_paths", "politeness", "selectors", "boilerplate", "revisit",
-             "feed_urls", "max_pages", "keep_query"}
+             "feed_urls", "max_pages", "keep_query", "province", "city"}
 REQUIRED = ("name", "base_url", "hosts", "start_urls", "article_pattern")
 # Bounds of the numeric settings: (smallest, largest, whole number); a value outside stops the config loading.
 NUMBERS = {
@@ -56,6 +57,8 @@ SCHEDULE_NUMBERS = {
 # repeated, after "" and "/", then a character that breaks the match): one that cannot finish on these within its
 # time bound backtracks catastrophically (nested repetition such as (a|a)*) and is refused.
 PROBE_CHARS = "a1/-_. A"
+PROVINCE = re.compile(r"CN-[A-Z]{2}")  # a site's default place (its events' when an article names none)
+CITY = re.compile(r"[A-Z][\w'’ .-]{1,60}")
 
 
 def load(directory: str | os.PathLike | None = None) -> Config:
@@ -72,7 +75,8 @@ def load(directory: str | os.PathLike | None = None) -> Config:
     if not isinstance(tables, dict):
         raise ConfigError(f"{path}: [sites] must be a table of site tables")
     sites = {key: _site(path, key, table, defaults["boilerplate"]) for key, table in tables.items()}
-    return Config(path=path, defaults=defaults, sites=sites)
+    places = tuple((key, (site.province, site.city)) for key, site in sites.items() if site.province)
+    return Config(path=path, defaults=defaults, sites=sites, taggers=Taggers(path.parent, places))
 
 
 def _defaults(path: Path, raw: dict) -> dict:
@@ -142,7 +146,22 @@ def _site(path: Path, key: str, table, default_boilerplate: Boilerplate) -> Site
         boilerplate=default_boilerplate.merged(_boilerplate(where, table.get("boilerplate", {}))),
         revisit=_revisit(where, table.get("revisit", {})), feed_urls=feed_urls, max_pages=max_pages,
         keep_query=tuple(_strings(where, table, "keep_query")),
+        province=_place(where, table, "province", PROVINCE), city=_place(where, table, "city", CITY),
     )
+
+
+def _place(where: str, table: dict, name: str, form: re.Pattern) -> str | None:
+    """A site's default `province` (an ISO 3166-2:CN code) or `city` (a name), checked for its form here; that the
+    gazetteers know it is checked when the meeting rules are compiled."""
+    value = table.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str) or not form.fullmatch(value):
+        wanted = 'a code like "CN-HN"' if name == "province" else "a city name"
+        raise ConfigError(f"{where}: {name} must be {wanted}, not {value!r}")
+    if name == "city" and not table.get("province"):
+        raise ConfigError(f"{where}: city = {value!r} needs the site's province too")
+    return value
 
 
 def _boilerplate(where: str, raw) -> Boilerplate:

@@ -1,6 +1,6 @@
 """Crawling on several machines with Scrapyd: package Gazette as a Scrapyd egg, place sites on nodes, start them.
 
-`deploy(target, config_dir)` stages the packages (crawler, pipelines, archive, gazette_data) with the config
+`deploy(target, config_dir)` stages the packages (definitions, crawler, pipelines, archive, gazette_data) with the config
 (into gazette_data/config) beside a scrapy.cfg and setup.py, and runs scrapyd-client's `scrapyd-deploy`, which
 builds the egg (`setup.py bdist_egg`) and uploads it to the node's addversion.json. The egg's Scrapy project is
 crawler/scrapyd_project.py (crawler/scrapy_project.py with the bundled config): one spider per site.
@@ -26,7 +26,7 @@ from pathlib import Path
 from gazette_data import default_config
 
 PROJECT = "gazette"
-PACKAGES = ("crawler", "pipelines", "archive", "gazette_data")
+PACKAGES = ("definitions", "crawler", "pipelines", "archive", "gazette_data")
 ROOT = Path(__file__).resolve().parent.parent
 SETUP = """from setuptools import setup
 

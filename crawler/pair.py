@@ -1,4 +1,4 @@
-"""`gazette pair`: recompute which English articles translate which Chinese ones (archive/translations.py)."""
+"""`gazette pair`: recompute which English articles translate which Chinese ones (pipelines/translations.py)."""
 from __future__ import annotations
 
 import sys
@@ -50,11 +50,11 @@ def pair(config, db_path, site_key, since, as_json):
     since = _since(since)
     if site_key:
         config.site(site_key)
-    from archive import translations
+    from pipelines import translations
 
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     with _open_archive(db_path) as archive:
-        summary = translations.pair(archive, site=site_key, since=since, config_dir=config.directory, now=now,
+        summary = translations.pair(archive, site=site_key, since=since, tagger=config.taggers.mentions, now=now,
                                     progress=_progress_line if sys.stderr.isatty() and not as_json else None)
     emit(summary, as_json, f"{summary['english']} English and {summary['chinese']} Chinese articles read: "
                            f"{summary['pairs']} pair{'' if summary['pairs'] == 1 else 's'} kept")

@@ -11,7 +11,7 @@ from archive import Archive, revisits
 
 from . import stopping
 from .config import Config
-from .process import new_process, open_archive, spider_class
+from .process import Run, close_unfinished, new_process, open_archive, start_crawl
 from .spiders.fetch import FetchSpider
 
 
@@ -31,42 +31,37 @@ def due(config: Config, db_path: str, site_keys: list[str] | None = None, now: s
     return found
 
 
-def revisit_crawler(process, config: Config, db_path: str, site, log_level: str = "WARNING",
-                    progress: bool = False):
-    """A fetch crawler for one site's revisits: trigger "revisit", the site's politeness and time limit."""
-    spidercls = spider_class(FetchSpider, f"revisit-{site.key}", config, db_path, site, "revisit", log_level,
-                             progress)
-    return process.create_crawler(spidercls)
-
-
 def run_revisit(config: Config, db_path: str, site_keys: list[str] | None = None, log_level: str = "WARNING",
                 now: str | None = None) -> tuple[dict[str, list[dict]], list[dict]]:
     """Re-fetch the due articles of these sites, one crawler per site in one process; return (due rows per
     site, one result per page)."""
     open_archive(db_path)  # run rows left `running` by a killed run are closed as interrupted
     due_rows = due(config, db_path, site_keys, now)
-    results: list[dict] = []
     if not due_rows:
-        return due_rows, results
+        return due_rows, []
     process = new_process(config, db_path, log_level, "revisit")
+    started = []
     for key, rows in due_rows.items():
-        crawler = revisit_crawler(process, config, db_path, config.sites[key], log_level)
-        process.crawl(crawler, config=config, urls=[r["url"] for r in rows], results=results, site_key=key)
-    stopping.start(process, db_path)
-    return due_rows, results
+        site = config.sites[key]
+        run, _ = start_crawl(process, FetchSpider, f"revisit-{key}", config, db_path, site, "revisit", log_level,
+                             urls=[r["url"] for r in rows], site_key=key)
+        started.append(run)
+    stopping.start(process, db_path, started)
+    close_unfinished(db_path, started)
+    return due_rows, [r for run in started for r in run.results]
 
 
-def revisit_after_crawl(process, crawl_deferred, crawl_crawler, config: Config, db_path: str, site,
-                        rows: list[dict], log_level: str = "WARNING", progress: bool = False):
-    """For `gazette crawl --revisit`: a revisit crawler that re-checks `rows` once the site's crawl has
-    finished normally, so the two never hit the site at the same time. Returns it (its spider has run_id
-    once it ran)."""
-    crawler = revisit_crawler(process, config, db_path, site, log_level, progress)
-
+def revisit_after_crawl(process, crawl_deferred, crawl: Run, started: list[Run], config: Config, db_path: str,
+                        site, rows: list[dict], log_level: str = "WARNING", progress: bool = False) -> None:
+    """For `gazette crawl --revisit`: once the site's crawl (`crawl`) has finished normally, a revisit run that
+    re-checks `rows` (so the two never hit the site at the same time), added to `started`; none when the crawl
+    was interrupted or timed out."""
     def start(_):
-        if crawl_crawler.stats.get_value("finish_reason") != "finished":
-            return None  # interrupted or timed out: no revisit now
-        return process.crawl(crawler, config=config, urls=[r["url"] for r in rows], results=[], site_key=site.key)
+        if crawl.finish_reason != "finished":
+            return None  # interrupted, timed out or the archive failed: no revisit now
+        run, done = start_crawl(process, FetchSpider, f"revisit-{site.key}", config, db_path, site, "revisit",
+                                log_level, progress, urls=[r["url"] for r in rows], site_key=site.key)
+        started.append(run)
+        return done
 
     crawl_deferred.addBoth(start)
-    return crawler

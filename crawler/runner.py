@@ -1,8 +1,8 @@
 """Start crawls in this process with Scrapy's CrawlerProcess (Twisted's reactor runs once per process).
 
 `run_fetch` fetches given URLs; `run_crawl` crawls sites, one crawler per site in the same CrawlerProcess
-(each with its own politeness settings and its own crawl_runs row), and returns one summary per site read
-back from the run rows. SIGINT/SIGTERM stop the crawl gracefully: Scrapy closes each spider with reason
+(each with its own politeness settings and its own crawl_runs row, opened here: crawler/process.py `Run`), and
+returns one summary per site read back from the run rows by their ids. SIGINT/SIGTERM stop the crawl gracefully: Scrapy closes each spider with reason
 "shutdown" and its run row is closed as `interrupted`.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from archive.health import human_bytes, run_summary
 
 from . import stopping
 from .config import Config
-from .process import new_process, open_archive, spider_class
+from .process import Run, close_unfinished, new_process, open_archive, start_crawl
 from .revisit import due, revisit_after_crawl
 from .spiders.fetch import FetchSpider
 from .spiders.site import SiteSpider
@@ -29,56 +29,50 @@ def run_fetch(config: Config, db_path: str, urls: list[str], log_level: str = "W
     The URLs are grouped by site: one fetch crawler per site, each with the site's politeness settings and a
     crawl_runs row of its own (trigger `fetch`), all in this process."""
     open_archive(db_path)
-    results: list[dict] = []
     by_site: dict[str, list[str]] = {}
     for url in urls:
         by_site.setdefault(config.site_for_url(url).key, []).append(url)
     process = new_process(config, db_path, log_level, "fetch")
+    started = []
     for key, site_urls in by_site.items():
         site = config.sites.get(key) or config.other
-        spidercls = spider_class(FetchSpider, f"fetch-{key}", config, db_path, site, "fetch", log_level)
-        process.crawl(spidercls, config=config, urls=site_urls, results=results, site_key=key)
-    stopping.start(process, db_path)
+        run, _ = start_crawl(process, FetchSpider, f"fetch-{key}", config, db_path, site, "fetch", log_level,
+                             key=key, urls=site_urls, site_key=key)
+        started.append(run)
+    stopping.start(process, db_path, started)
+    close_unfinished(db_path, started)
     order = {url: i for i, url in enumerate(urls)}
+    results = [r for run in started for r in run.results]
     return sorted(results, key=lambda r: order.get(r["url"], len(order)))
 
 
 def run_crawl(config: Config, db_path: str, site_keys: list[str], *, full: bool = False,
               max_pages: int | None = None, log_level: str = "WARNING", progress: bool = False,
               trigger: str = "crawl", revisit: bool = False) -> list[dict]:
-    """Crawl these sites (all in one process, concurrently); return one summary dict per site (SUMMARY_KEYS).
+    """Crawl these sites (all in one process, concurrently); return one summary dict per site (SUMMARY_KEYS),
+    read back from the archive by the run's id.
 
     With `revisit`, each site's crawl is followed by a re-check of its archived articles due for one
     (crawler/revisit.py); that run has its own summary, with "trigger": "revisit"."""
     sites = [config.site(key) for key in site_keys]  # ConfigError on an unknown key, before any request
     open_archive(db_path)
     process = new_process(config, db_path, log_level, trigger)
-    crawlers = []
+    started: list[Run] = []
     due_rows = due(config, db_path, site_keys) if revisit else {}
     for site in sites:
-        spidercls = spider_class(SiteSpider, site.key, config, db_path, site, trigger, log_level, progress)
-        crawler = process.create_crawler(spidercls)
-        crawlers.append((site.key, crawler))
-        done = process.crawl(crawler, config=config, site_key=site.key, results=[], full=full,
-                             max_pages=max_pages)
+        run, done = start_crawl(process, SiteSpider, site.key, config, db_path, site, trigger, log_level, progress,
+                                site_key=site.key, full=full, max_pages=max_pages)
+        started.append(run)
         if due_rows.get(site.key):
-            crawlers.append((site.key, revisit_after_crawl(process, done, crawler, config, db_path, site,
-                                                          due_rows[site.key], log_level, progress)))
-    stopping.start(process, db_path)
+            revisit_after_crawl(process, done, run, started, config, db_path, site, due_rows[site.key],
+                                log_level, progress)
+    stopping.start(process, db_path, started)
+    close_unfinished(db_path, started)
     summaries = []
-    for key, crawler in crawlers:
-        spider = getattr(crawler, "spider", None)
-        run_id = getattr(spider, "run_id", None)
-        summary = run_summary(db_path, run_id) if run_id is not None else None
-        is_revisit = crawler.settings.get("GAZETTE_TRIGGER") == "revisit"
-        if summary is None and is_revisit:
-            continue  # the site's crawl did not finish normally: no revisit was started
-        if summary is None:
-            summary = {k: 0 for k in SUMMARY_KEYS}
-            summary.update(site=key, run_id=None, status="failed",
-                           errors=[f"the crawl of {key} did not start (see the log above)"])
+    for run in started:
+        summary = run_summary(db_path, run.run_id) or {k: 0 for k in SUMMARY_KEYS}
         summaries.append({k: summary.get(k) for k in SUMMARY_KEYS})
-        if is_revisit:
+        if run.trigger == "revisit":
             summaries[-1]["trigger"] = "revisit"
     return summaries
 

@@ -73,7 +73,7 @@ def site_spider(config: Config, key: str, db_path: str, log_level: str) -> type[
         __doc__ = f"The configured site '{key}' ({config.site(key).name})."
 
         def __init__(self, full: str | bool = False, max_pages: str | int | None = None, **kwargs):
-            super().__init__(config=config, site_key=key, results=[], full=str(full).lower() in TRUE,
+            super().__init__(config=config, site_key=key, full=str(full).lower() in TRUE,
                              max_pages=int(max_pages) if max_pages else None, **kwargs)
 
         @classmethod

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import signal
+from typing import Any
 
 from archive import Archive, runs
 
@@ -18,9 +19,12 @@ GRACE = 5.0  # seconds a stopping crawl may take to finish the requests in fligh
 log = logging.getLogger("gazette")
 
 
-def start(process, db_path: str, grace: float = GRACE) -> None:
-    """process.start(), stopping within `grace` seconds of SIGINT/SIGTERM."""
-    from twisted.internet import reactor
+def start(process, db_path: str, started: list | None = None, grace: float = GRACE) -> None:
+    """process.start(), stopping within `grace` seconds of SIGINT/SIGTERM; `started`: the runs (crawler/process.py
+    `Run`) whose rows are closed as interrupted if still open then (the list grows while the process runs)."""
+    from twisted.internet import reactor as installed
+
+    reactor: Any = installed  # Twisted's reactor module object, typed by no single interface
 
     state = {"signals": 0, "forced": False}
 
@@ -28,7 +32,7 @@ def start(process, db_path: str, grace: float = GRACE) -> None:
         if state["forced"] or not reactor.running:
             return
         state["forced"] = True
-        close_open_runs(process, db_path, why)
+        close_open_runs(process, db_path, started or [], why)
         reactor.stop()
 
     def graceful(name: str) -> None:
@@ -51,18 +55,21 @@ def start(process, db_path: str, grace: float = GRACE) -> None:
     process.start()
 
 
-def close_open_runs(process, db_path: str, why: str) -> None:
-    """Close the run row of every crawler of the process that is still `running` as `interrupted`."""
+def close_open_runs(process, db_path: str, started: list, why: str) -> None:
+    """Close the row of every run of the process that is still `running` as `interrupted`, with its crawler's
+    counts so far."""
     from pipelines.items import run_counts
 
+    crawlers = {crawler.settings.getint("GAZETTE_RUN_ID"): crawler for crawler in list(process.crawlers)}
     try:
         with Archive(db_path) as archive:
-            for crawler in list(process.crawlers):
-                spider = getattr(crawler, "spider", None)
-                run_id = getattr(spider, "run_id", None)
-                row = runs.run_row(archive, run_id) if run_id is not None else None
+            for run in started:
+                row = runs.run_row(archive, run.run_id)
                 if row and row["status"] == "running":
+                    crawler = crawlers.get(run.run_id)
+                    spider = getattr(crawler, "spider", None)
                     errors = list(getattr(spider, "errors", [])) + [why]
-                    runs.finish_run(archive, run_id, "interrupted", run_counts(crawler.stats), errors)
+                    counts = run_counts(crawler.stats) if crawler is not None else {}
+                    runs.finish_run(archive, run.run_id, "interrupted", counts, errors)
     except Exception as exc:
         log.error("could not close the run rows (%s); the next run closes them as interrupted", exc)

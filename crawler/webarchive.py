@@ -213,7 +213,7 @@ def _wayback_rows(archive: WebArchive, http: Polite, params: dict, page_size: in
 def _row(obj: dict) -> CdxRow:
     status = obj.get("status") or obj.get("statuscode")
     offset, length = obj.get("offset"), obj.get("length")
-    return CdxRow(timestamp=obj["timestamp"], original=obj.get("url") or obj.get("original"),
+    return CdxRow(timestamp=obj["timestamp"], original=obj.get("url") or obj.get("original") or "",
                   mimetype=obj.get("mime") or obj.get("mimetype") or "",
                   status=int(status) if status and str(status).isdigit() else None, digest=obj.get("digest") or "",
                   filename=obj.get("filename"), offset=int(offset) if offset and str(offset).isdigit() else None,
@@ -225,7 +225,7 @@ def fetch_capture(archive: WebArchive, http: Polite, row: CdxRow, max_hops: int 
     Redirects inside the archive are followed (a capture that redirected lands on the capture of its target)."""
     if archive.kind == "commoncrawl":
         return _commoncrawl_record(http, row), row.original, row.timestamp
-    url, original, stamp = archive.replay(row.timestamp, row.original), row.original, row.timestamp
+    url, original, stamp = archive.replay(row.timestamp, row.original) or "", row.original, row.timestamp
     for _ in range(max_hops + 1):
         response = http.get(url)
         if response.status not in (301, 302, 303, 307, 308):
@@ -239,7 +239,7 @@ def fetch_capture(archive: WebArchive, http: Polite, row: CdxRow, max_hops: int 
         if parsed is None:  # a Location to the original web: read its capture at the same time
             parsed = (stamp, urljoin(original, location))
         stamp, original = parsed[0], parsed[1]
-        url = archive.replay(stamp, original)
+        url = archive.replay(stamp, original) or ""
     raise ArchiveUnavailable(f"{archive.replay(row.timestamp, row.original)}: more than {max_hops} redirects")
 
 

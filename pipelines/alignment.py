@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from . import mentions, mentions_zh
 from .pairing import numbers
@@ -63,11 +62,11 @@ def turns(paras: list[str], question: re.Pattern) -> list[list[int]]:
 _LABEL = re.compile(r"^\s*[^\s:：，。,.]{1,30}[:：]\s*")   # "耿爽：", "Geng Shuang:", "Reuters:" before a turn
 
 
-def _anchors(text: str, config_dir) -> frozenset:
+def _anchors(text: str, tagger: mentions.Tagger | None) -> frozenset:
     """What of the paragraph survives translation: its numbers and the places and officials it names."""
     text = _LABEL.sub("", text)       # who speaks is on both sides' labels and says nothing about the content
     found = set(numbers(text))
-    for m in mentions.tag(text, config_dir):
+    for m in mentions.tag(text, tagger):
         if m.code != "CHN":
             found.add((m.kind, m.code if m.kind != "official" else m.name))
     found.update(("country", code) for code in mentions_zh.sides(text))
@@ -207,11 +206,12 @@ def _omitted(rows: list[tuple], matched_zh: set) -> tuple[list[int], list[int]]:
 CAPTION_MATCH = 0.5     # how alike a left-out Chinese paragraph and an English caption must be to pair them
 
 
-def _captions(rows: list[tuple], zh: list[str], zh_a: list[frozenset], captions: list[str], config_dir) -> list[tuple]:
+def _captions(rows: list[tuple], zh: list[str], zh_a: list[frozenset], captions: list[str],
+              tagger: mentions.Tagger | None) -> list[tuple]:
     """Rows with left-out Chinese paragraphs matched to alike English captions (each caption at most once)."""
     if not captions:
         return rows
-    cap_a = [_anchors(c, config_dir) for c in captions]
+    cap_a = [_anchors(c, tagger) for c in captions]
     used: set = set()
     out = []
     for z, e in rows:
@@ -227,14 +227,14 @@ def _captions(rows: list[tuple], zh: list[str], zh_a: list[frozenset], captions:
     return out
 
 
-def align(zh_body: str, en_body: str, config_dir: str | Path | None = None,
+def align(zh_body: str, en_body: str, tagger: mentions.Tagger | None = None,
           en_captions: list[str] | tuple = ()) -> Alignment:
     """Align the two bodies. `en_captions`: text the English page shows outside its body (the captions Gazette
     stored): a Chinese paragraph left out of the English body but alike to one of them is matched to it (row
     (chinese index, -1 - caption index)), so a paragraph the English extraction set apart is not called omitted."""
     zh, en = paragraphs(zh_body), paragraphs(en_body)
-    zh_a = [_anchors(p, config_dir) for p in zh]
-    en_a = [_anchors(p, config_dir) for p in en]
+    zh_a = [_anchors(p, tagger) for p in zh]
+    en_a = [_anchors(p, tagger) for p in en]
     zt, et = turns(zh, _ZH_QUESTION), turns(en, _EN_QUESTION)
 
     zh_r = [role(p, "zh") for p in zh]
@@ -249,7 +249,7 @@ def align(zh_body: str, en_body: str, config_dir: str | Path | None = None,
         return sim([p for u in zi for p in zt[u]], [p for u in ei for p in et[u]])
 
     rows = _pairs_dp(list(range(len(zh))), list(range(len(en))), sim)
-    result = Alignment(rows=_captions(_realign_gaps(rows, sim), zh, zh_a, list(en_captions), config_dir),
+    result = Alignment(rows=_captions(_realign_gaps(rows, sim), zh, zh_a, list(en_captions), tagger),
                        zh_turns=len(zt) - 1)
     matched_zh = {z for z, e in result.rows if z is not None and e is not None}
     matched_en = {e for z, e in result.rows if z is not None and e is not None}

@@ -40,7 +40,7 @@ def guard(reference: list[str], paragraphs: list[str], removed: list[Removal]) -
     position: dict = {}
     for index, paragraph in enumerate(paragraphs):
         position.setdefault(paragraph, []).append(index)
-    for block in reference:  # whitespace-normalised already (extract._blocks, conservative_reading)
+    for block in reference:  # whitespace-normalised already (tree.text_blocks, conservative_reading)
         if not block or block in gone:
             continue
         if block in kept:
@@ -131,45 +131,3 @@ def _prose(p, text: str) -> bool:
         return False
     links = sum(len(clean_text(a.text_content())) for a in p.iter("a"))
     return links <= LINKS_MAX * len(text)
-
-
-def summary(removed: list[dict] | list[Removal], restored: list[str] | None = None) -> str:
-    """What extraction removed, in plain words: "2 lines removed as boilerplate, 1 caption"."""
-    counts: dict[str, int] = {}
-    for item in removed or ():
-        rule = item.rule if isinstance(item, Removal) else item.get("rule", "")
-        kind = kind_of(rule)
-        counts[kind] = counts.get(kind, 0) + 1
-    parts = []
-    for kind, (one, many) in KINDS.items():
-        n = counts.get(kind, 0)
-        if n:
-            parts.append(f"{n} {one if n == 1 else many}")
-    text = ", ".join(parts)
-    if restored:
-        n = len(restored)
-        text = (text + "; " if text else "") + (f"{n} paragraph{'s' if n != 1 else ''} put back that extraction "
-                                                 f"had dropped for no named reason")
-    return text
-
-
-KINDS = {  # kind: (one, many), in the order the article page lists them
-    "boilerplate": ("line removed as boilerplate", "lines removed as boilerplate"),
-    "separator": ("separator line", "separator lines"),
-    "caption": ("caption", "captions"),
-    "credit": ("credit line", "credit lines"),
-    "links": ("related-links box", "related-links boxes"),
-    "repeat": ("repeated line", "repeated lines"),
-    "heading": ("headline or date line above the text", "headline or date lines above the text"),
-    "left out": ("paragraph the generic extractor left out", "paragraphs the generic extractor left out"),
-}
-
-
-def kind_of(rule: str) -> str:
-    """The kind of a removal rule, for counting (see KINDS)."""
-    for prefix, kind in (("left out", "left out"), ("caption", "caption"), ("credit", "credit"), ("separator", "separator"),
-                         ("related", "links"), ("repeated", "repeat"), ("headline", "heading"),
-                         ("date line", "heading"), ("byline", "heading")):
-        if rule.startswith(prefix):
-            return kind
-    return "boilerplate"

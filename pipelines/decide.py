@@ -1,6 +1,6 @@
 """Decide what one fetched page means, without touching the archive: the pure half of archiving a page.
 
-`decide(page, site, config_dir)` reads a response (URL, final URL, status, headers, raw body, listing hints) and
+`decide(page, site, taggers)` reads a response (URL, final URL, status, headers, raw body, listing hints) and
 returns a `Decision`: either why it is no article (an error, and whether that means the page is gone), or the
 article record ready to store (extracted fields, canonical URL and id, content hash, the places and officials
 it names) with the MinHash signature of its body. Everything slow (decoding, extraction, tagging, hashing)
@@ -10,7 +10,6 @@ Crawl, one-off fetch, revisit and re-extraction all go through this one step.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable
 
 from .boilerplate import is_soft_404
@@ -22,7 +21,8 @@ from .mentions import tag
 from .nonarticle import not_an_article
 from .normalise import article_id, content_hash
 from .rules import OTHER, Site
-from .similarity import signature
+from .similarity import Signature, sign
+from .taggers import SHIPPED, Taggers
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 GONE_STATUSES = (404, 410)
@@ -44,13 +44,14 @@ class Decision:
     off_site: bool = False  # the answer came from another host: only its URL and status are kept
     article: Article | None = None
     record: dict | None = None  # what Archive.store_article takes
-    signature: list[int] | None = None  # MinHash of the body; None when too short to sign (or unchanged_text)
+    signature: Signature | None = None  # MinHash and band keys of the body; None when too short (or unchanged_text)
     unchanged_text: bool = False  # the archived article has this title, date and body: not tagged or signed again
 
 
-def decide(page: dict, site: Site, config_dir: str | Path | None = None, *,
+def decide(page: dict, site: Site, taggers: Taggers | None = None, *,
            learned_lines: Iterable[str] = (), fetched_now: bool = True, known: dict | None = None) -> Decision:
-    """Refuse the page (error, gone) or extract its article. `config_dir` holds the mention gazetteers;
+    """Refuse the page (error, gone) or extract its article. `taggers`: the loaded config's gazetteers and meeting
+    rules (`config.taggers`; the shipped ones when None);
     `learned_lines` are the boilerplate lines learned from the site's archive (pipelines/learning.py).
     `fetched_now=False` (a stored capture read again) skips the check that the page was served by one of the
     site's hosts: it was when it was archived, and the site's `hosts` may have changed since. `known` (title,
@@ -69,9 +70,9 @@ def decide(page: dict, site: Site, config_dir: str | Path | None = None, *,
                                        learned_lines=learned_lines)
             same = known is not None and known.get("content_hash") == content_hash(decision.article.body) and \
                 (known.get("title"), known.get("published")) == (decision.article.title, decision.article.published)
-            decision.record = article_record(decision.article, canonical, site, page.get("hints"), config_dir,
+            decision.record = article_record(decision.article, canonical, site, page.get("hints"), taggers,
                                              tagged=not same)
-            decision.signature = None if same else signature((decision.record.get("body") or "")[:TAGGED_CHARS])
+            decision.signature = None if same else sign((decision.record.get("body") or "")[:TAGGED_CHARS])
             decision.unchanged_text = same
     except ExtractionError as exc:
         error, gone = f"no article: {exc}", False
@@ -84,7 +85,7 @@ def decide(page: dict, site: Site, config_dir: str | Path | None = None, *,
 
 
 def article_record(article: Article, canonical: str, site: Site, hints: dict | None,
-                   config_dir: str | Path | None, tagged: bool = True) -> dict:
+                   taggers: Taggers | None, tagged: bool = True) -> dict:
     """What Archive.store_article takes: the extracted fields, the canonical URL and id, content hash, mentions,
     meetings (not when `tagged` is False: the archive keeps the ones it has)."""
     fields = article.fields()
@@ -95,9 +96,10 @@ def article_record(article: Article, canonical: str, site: Site, hints: dict | N
         return record
     body = (record.get("body") or "")[:TAGGED_CHARS]
     text = f"{record.get('title') or ''}\n\n{body}"
-    record["mentions"] = [vars(m) for m in tag(text, config_dir)]
-    record["meetings"] = (meetings({**record, "body": body}, config_dir)          # who met whom: meetings.py,
-                          or meetings_zh({**record, "body": body}, config_dir))   # in Chinese: meetings_zh.py
+    taggers = taggers or SHIPPED
+    record["mentions"] = [vars(m) for m in tag(text, taggers.mentions)]
+    record["meetings"] = (meetings({**record, "body": body}, taggers.meetings)          # who met whom: meetings/,
+                          or meetings_zh({**record, "body": body}, taggers.mentions))   # in Chinese: meetings_zh.py
     return record
 
 

@@ -1,7 +1,7 @@
 """The generic layer's body for a page of no configured site: the densest paragraph container first, trafilatura
 only when that reading fails or is doubtful. Pure functions, called by pipelines/extract.py.
 
-The densest container (the element holding the most paragraph text of its own, extract._densest) is read like a
+The densest container (the element holding the most paragraph text of its own, body.densest) is read like a
 configured site's (link lists dropped, captions by their markup only, boilerplate and credit lines out). It is
 doubtful when it holds under MIN_SHARE of the page's paragraph text (the article is spread over several
 containers, or the densest one is a teaser box), and it fails when it gives under MIN_CHARS of text; then
@@ -26,7 +26,7 @@ def paragraph_text(root) -> int:
 
 
 def densest(tree, densest_of):
-    """The densest container of a page of no configured site (`densest_of` is extract._densest), or None when it
+    """The densest container of a page of no configured site (`densest_of` is body.densest), or None when it
     is doubtful: it holds under MIN_SHARE of the page's paragraph text (trafilatura reads the page instead)."""
     container = densest_of(tree)
     if container is None or paragraph_text(container) < MIN_SHARE * paragraph_text(tree):

@@ -38,10 +38,11 @@ def run_counts(stats) -> dict:
 
 
 class ArchivePipeline:
-    """Opens the archive and a crawl_runs row when the spider opens; closes the row when it closes.
+    """Opens the archive when the spider opens; closes the run's crawl_runs row when it closes.
 
-    The spider provides `config` (a Config), `site_key` (for the run row) and `results` (a list the
-    runner reads back, one dict per page).
+    The row is the command's (crawler/process.py `Run`: its id in the GAZETTE_RUN_ID setting); without one
+    (`scrapy crawl`, Scrapyd) the pipeline opens it. The spider provides `config` (a Config) and `site_key`. Each
+    page's output is its result dict (pipelines/record.py), which Scrapy's item_scraped signal hands to the command.
     """
 
     def __init__(self, crawler):
@@ -62,14 +63,15 @@ class ArchivePipeline:
         self.warnings: list[str] = []  # archived, but with a caveat (e.g. no date on the page); after the errors
         self.learned: dict[str, frozenset[str]] = {}  # site key -> learned boilerplate lines
         self.pool: ThreadPool | None = None
-        self.run_id = runs.start_run(self.archive, spider.site_key, self.trigger)
-        spider.run_id = self.run_id
+        self.failed: str | None = None  # why the archive cannot be written: the crawl is stopping
+        self.run_id = self.crawler.settings.getint("GAZETTE_RUN_ID") or runs.start_run(
+            self.archive, spider.site_key, self.trigger)
 
     async def process_item(self, item, spider=None):
         """Decide what the page means in a worker thread (pure, the slow part: decoding, extraction, tagging,
         hashing), so the reactor keeps downloading meanwhile; then write it here, in the reactor's thread, in one
         short transaction (pipelines/record.py)."""
-        if getattr(self.crawler.spider, "archive_failed", False):
+        if self.failed:
             return item  # the archive cannot be written (disk full, file broken): the crawl is stopping
         site = record.page_site(self.config, item)
         if item.get("not_modified"):
@@ -82,7 +84,7 @@ class ArchivePipeline:
         from twisted.internet import reactor  # the one Scrapy installed (importing it earlier would install another)
 
         decision = await maybe_deferred_to_future(threads.deferToThreadPool(
-            reactor, self.worker(), decide, item, site, self.config.directory, learned_lines=learned, known=known))
+            reactor, self.worker(), decide, item, site, self.config.taggers, learned_lines=learned, known=known))
         return self.store(item, lambda: record.apply(self.archive, decision, item, run_id=self.run_id))
 
     def worker(self) -> ThreadPool:
@@ -99,24 +101,23 @@ class ArchivePipeline:
         return self.learned[key]
 
     def store(self, item, write):
-        """Run `write` (which archives the page and returns its result) and count the outcome."""
+        """Run `write` (which archives the page and returns its result), count the outcome, and return the result
+        (the item Scrapy's item_scraped hands on)."""
         spider = self.crawler.spider
         stats = self.crawler.stats
-        if getattr(spider, "archive_failed", False):
+        if self.failed:
             return item
         try:
             result = write()
         except (sqlite3.Error, OSError, ArchiveError) as exc:
             # The page's transaction was rolled back; nothing earlier is touched. Stop cleanly, no traceback.
             message = f"archive error: {exc} (stopped; nothing archived before is lost)"
-            spider.archive_failed = True
-            spider.fatal_error = message
+            self.failed = message
             log.error("%s: %s", item.get("url"), message)
             stats.inc_value(STATS + Outcome.FAILED)
             self.errors.append(f"{item.get('url')}: {message}")
-            spider.results.append(failed_result(item.get("url"), item.get("site"), message))
             self.crawler.engine.close_spider(spider, "archive_error")
-            return item
+            return failed_result(item.get("url"), item.get("site"), message)
         except Exception as exc:  # noqa: BLE001 - a page that breaks a step is counted as failed, never dropped
             message = f"could not archive the page ({type(exc).__name__}: {str(exc)[:300]})"
             log.error("%s: %s", item.get("url"), message)
@@ -133,8 +134,7 @@ class ArchivePipeline:
         for warning in result.get("warnings") or ():
             if len(self.warnings) < MAX_ERRORS_KEPT:
                 self.warnings.append(f"{result['url']}: warning: {warning}")
-        spider.results.append(result)
-        return item
+        return result
 
     def spider_closed(self, spider, reason):
         """Close the run row (after the pipelines, when the close reason is known)."""

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .charset import decode
-from .extract import BLOCK_TAGS, parse
+from .tree import BLOCK_TAGS, parse
 from .normalise import clean_text
 
 SAMPLE = 50          # the latest pages of the site looked at
@@ -40,6 +40,12 @@ CREDIT_OR_DATE = re.compile(
     r"^[(\[（【]?\s*(this article is from|translator|translated by|editor|edited by|chinese source|source|by|"
     r"author|reporter|writer|photo|photos|image|date|updated|published|release time|time)\b"
     r"|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", re.I)  # a photo credit "(Photo provided to …)" is a caption
+# a line that is a date ("15 July 2015", "July 15, 2015", "2015年7月15日", "Wednesday, 15 July 2015"): several articles
+# of one day share it, and it is the page's date, not the site's boilerplate
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DATE_LINE = re.compile(
+    rf"^(?:[a-z]+day,?\s+)?(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?)\s+\d{{4}}\b"
+    r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", re.I)
 BULLET = re.compile(r"^[-•*·]\s+")
 
 
@@ -74,7 +80,8 @@ def candidate(line: str) -> bool:
         return False
     if len(words) >= SENTENCE_WORDS and SENTENCE_END.search(line):
         return False
-    return not CREDIT_OR_DATE.search(BULLET.sub("", line))
+    line = BULLET.sub("", line)
+    return not (CREDIT_OR_DATE.search(line) or DATE_LINE.search(line))
 
 
 def learn(pages: Iterable[Iterable[str]], *, min_share: float = MIN_SHARE, min_pages: int = MIN_PAGES,

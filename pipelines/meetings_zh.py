@@ -1,249 +1,478 @@
-"""Who met whom in Chinese text: meetings (会见, 会晤), talks (会谈), calls (通电话, 通话) and visits (访问, 访华;
-出席 with a named foreign party) read from a Chinese article, as events of the same shape as pipelines/meetings.py
-gives for English ones, so they fill the same `meetings` table.
+"""Who met whom in Chinese text: meetings (会见, 会晤), talks (会谈), calls (通电话, 通话) and visits (访问, 访华)
+read from a Chinese article, as events of the same shape as pipelines/meetings.py gives for English ones, so they
+fill the same `meetings` table.
 
-Rules over sentences (split at 。！？；), no model:
-1. A sentence is skipped when it asks (问：, ？), announces (将于, 将同, 即将, 拟), or generalises (多次, 一些, 经常).
-2. Its trigger gives the type: a visit (访问, 访华, 来访, 国事访问, "访问X期间") wins over a call, a call over talks, talks
-   over a meeting (a meeting or talks during a visit are part of the visit, as in English); 出席 counts only when
-   a foreign country is named in the sentence or the one before.
-3. The date: "2019年2月15日", "2月15日至17日", "15日" (the publication's month), 今天/今日, 昨天/昨日, 前天, "今年5月"
-   (a month), "2018年" (a year), else the date of the sentence just before when it has one, else none.
-4. Countries: those pipelines/mentions.py tags in the sentence (and in the dated sentence before it, when that gave
-   the date), and the one-character forms 中美, 美方, 中韩 ...; a country named only as where it happened (在德国,
-   赴X) is the place, not a party, unless it is the destination of a visit. Chinese officials: those of
-   config/mentions/zh.toml named in the sentence (English names, as the English rules write them).
-5. An undated trigger after an event of the same text joins it; a dated one opens a new event.
-Press conferences and spokesperson's remarks (by their headline) are not read: on their paragraphs the rules were
-measured right for only about 1 event in 10 on unseen text (README), too few for the archive's `meetings` table;
-readouts (会见, 会谈 in the headline) are. Pure: an article (title, body, published, language, id) in, event dicts
-out. Chinese only.
+Read clause by clause (a clause ends at ，：；。！？), precision first; an event needs all of:
+1. Its verb used as a verb: not "会见安排", "访华邀请", "会见记者", "会晤机制", "访日团组", "会晤达成的共识".
+2. Both sides named in the verb's own clause, by the shape of the Chinese sentence: "A 同/与/跟 B (举行) 会谈 /
+   通话 / 会晤", "A (在…) 会见 B", "A 在会见 B 时"; for a visit "A 访华 / 来华访问 / 对中国进行…访问" (a foreign
+   visitor) or "A 访问 X / 对 X 进行…访问 / 访越" (a Chinese visitor, the last party named before the verb; X the
+   destination). One side Chinese (an official of config/mentions/zh.toml, 习主席, 国务委员, 中方, 中国驻…大使),
+   the other foreign (a country named, or a person by title). "两国元首 / 双方牵头人 … 通话" and a reference
+   ("在会见中", "访问期间" with something done) count when the text pairs China with exactly one country (中美,
+   中韩双方, or the one foreign country it names); a reference otherwise only joins an event already read. A clause
+   without its subject takes the Chinese party an earlier clause of the sentence names first ("王岐山副主席作为
+   特使，已启程赴日出席…", "杨洁篪在访问牙买加后过境华盛顿，期间会见了…"); pair words (中法战略对话) name no side.
+   Numbered or collective meetings (第六次…领导人会晤, 集体会晤) are forums, not meetings; ships' port calls no visits.
+3. Stated as done or under way: a sentence up to the verb's clause that announces or wishes (将, 拟, 即将, 期待,
+   希望, 相信, 同意, 提议, 邀请 but 应…邀请, 明天, 下周, 在即, 首先是; after the verb only what is not content:
+   "在通话中同意…" is done), a clause that asks (是否, 问到), a question retold (至于你问…), denies (没有, 未) or
+   generalises (多次, 五次, 先后, 一些, 互访, "X、Y等") is not read; nor a journalist's question (问：, a sentence
+   ending in ？); nor an event dated after the article; nor, in a text that announces a visit, what follows the
+   announcement undone (no 了, 成果, 已经), nor "此访是…", "这次…会晤…" with nothing done; nor a topic ("关于X访问")
+   that is neither dated nor done (nor dated only by the year or month it is in: 今年); an undated visit of a
+   country the article announces a visit of is that visit.
+4. Countries: the foreign side's (the visit's destination), ISO alpha-3 through the Chinese gazetteer, foreign
+   leaders' names (zh.toml [foreign]: 蓬佩奥 is of the United States) and the one-character forms (美方, 中挪; an
+   ambiguous one, 巴 or 马, or 卢 in a text naming Rwanda, is the one country so written that the paragraph, else
+   the article, names in full or by a leader); a country after 在 / 驻 / 经停 or before 峰会 / 会晤 is a place
+   unless a title follows (在美国国务卿…);
+   a person named without a country takes the one country the text pairs with China (or names), none for an
+   organisation (联合国秘书长), and the event is dropped when the text names several.
+5. The date: the nearest date expression before the verb in its own clause, else that of a clause that is only a
+   time ("昨天，", "当地时间2019年2月15日，") before it (2019年2月15日, 15日, 昨天, 上周五, 去年4月, 6月, 2018年;
+   pipelines/dates_zh.py); a date in a clause of another verb ("昨天我已经介绍过") is that verb's; 日前, 不久前 or no
+   expression give none.
+6. One occasion, one event, within a paragraph: mentions of the same type and countries join; a meeting or talks
+   with a visit's country, during its visit frame (访埃期间，…会见…) or with a visitor (来华访问的X, 会见来访的X)
+   is the visit; a visit followed by 后 in its clause takes no fronted date ("在访问牙买加后过境…");
+   "分别" with several countries gives one event each, as do several visitors to China.
+Press conferences and spokesperson's remarks are read like any article, their events' `source` being
+`press_conference` (as the English rules mark theirs); measured figures in README, "Meetings in Chinese". Pure:
+an article in, event dicts out.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
-from datetime import date, timedelta
-from pathlib import Path
 
-from . import mentions, mentions_zh
+from . import dates_zh, mentions, mentions_zh
 from .pairing import kind_of
 
-NOT_READ = ("press", "remarks")   # kinds of article whose Chinese meetings are not stored (see extract)
+SPOKEN = ("press", "remarks")     # a press conference or spokesperson's remarks: its events' source is press_conference
 
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
-_QUESTION = re.compile(r"^\s*(?:问|追问[一二三四五]?|[^\s:：，。（(]{0,24}记者[^\s:：，。]{0,4})[:：]|[？?]\s*$")
-_FUTURE = re.compile(r"即将|拟|临近|期待|希望|届时|尽快|一定(?:能够|会)|将(?![其之军领士近])|如有(?:进一步|这方面的)?消息")
-_THIS = re.compile(r"此访|此次|这次|本次")
-_ASKED = re.compile(r"是否|会否|能否|问到|你提到的|未曾|并未|没有|从未|不曾|不能|无法")     # asked, or denied
-_GENERIC = re.compile(r"\d+(?:多|余)?次|近\d+|多次|多批|很多|许多|大批|不少|一些|经常|有时|历次|或者|如果|的话|可以去|访问的|来访的|访华的|有关活动|各地|人次|欢迎|上述")
-# a Chinese party: an official (zh.toml), China, the Chinese side, an embassy, a visit to China, a "中X" pair
-_CHINESE_PARTY = re.compile(r"中方|中国|我国|中共|国家主席|国务院|国务委员|外交部|(?<!国)驻[^，。]{1,12}?(?:大使|使馆|总领)"
-                            r"|访华|来华|中[美俄日韩朝印澳英法德加越菲哈蒙伊卢非欧]|[美俄日韩朝印澳英法德加越菲哈蒙伊卢]中(?=[两关双])")
-_TYPES = (  # first match wins
-    ("visit", re.compile(r"(?:国事|正式|工作|友好)?访问(?!团|学者)|访华|来华|来访|(?<!发)出访")),
-    ("call", re.compile(r"通电话|视频通话|通话(?![费量记])")),
-    ("talks", re.compile(r"(?<!六方)会谈")),            # 六方会谈 is the Six-Party Talks, a forum
-    ("meeting", re.compile(r"会见|会晤|见面")),
-    ("attend", re.compile(r"出席")),
-)
-_VISIT_TO = re.compile(r"(?:访问|对)([\u4e00-\u9fff（）()]{2,12}?)(?:进行|期间|时|，|。|$)")
-_PLACE_BEFORE = re.compile(r"(?:在|赴|于|抵达)$")
-_YMD = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:(?:至|到|-|—)(?:(\d{1,2})月)?(\d{1,2})日)?")
-_DAY = re.compile(r"(?<![月\d])(\d{1,2})日")
-_MONTH = re.compile(r"(?:(\d{4})年|今年)(\d{1,2})月(?!\d{0,2}日)")
-_YEAR = re.compile(r"(\d{4})年(?!\d{0,2}月|以来|起)")
-NEAR = 3                # sentences around a trigger searched for its countries when it names none
-_THIS_YEAR = re.compile(r"年内")             # "今年" mostly qualifies something else ("今年首位")
-_RELATIVE = {"今天": 0, "今日": 0, "当天": 0, "昨天": -1, "昨日": -1, "前天": -2}
-_LAST_MONTH = re.compile(r"上个?月")
-_LAST_YEAR_MONTH = re.compile(r"去年(\d{1,2})月")
+_CLAUSE = re.compile(r"[^，,：:。！？；;\n]+")
+_QUESTION = re.compile(r"^\s*(?:问|追问[一二三四五]?|[^\s:：，。（(]{0,24}记者[^\s:：，。]{0,4})[:：]")
+_ASKED = re.compile(r"问到|是否|会否|能否|有没有|如果|假如|如有|的话")      # in the verb's clause
+_QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
+_NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|在即|首先是|首站是?|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|欢迎|方便时"
+                       r"|临近|同意|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
+_CONTENT = re.compile(r"同意|商定|约定|希望|期待|相信|愿意?|欢迎|提议|建议")
+_GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边(?![^，]{0,8}(?:场合|期间))|有关国家|方式|\d+(?:多|余)|(?<!第)\d+次|多个|这些|(?<!第)(?!一次)[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|定期")
+_NOUN_AFTER = r"(?!日期|渠道|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|了?记者|律师|活动(?!时))"
+_C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
+_TRIGGER = re.compile(
+    r"(?<!不)(?P<talks>会见会谈|会谈" + _NOUN_AFTER + r")"
+    r"|(?P<call>通电话|通了电话|视频通话|通话" + _NOUN_AFTER + r")"
+    r"|(?P<meeting>会见" + _NOUN_AFTER + r"|会晤" + _NOUN_AFTER + r")"
+    r"|(?P<china>访华" + _NOUN_AFTER + r"|(?:访问|到访)了?(?:中国|我国)|来华(?:进行)?(?:国事|正式|工作|友好)?(?:访问|出席|参加)|(?:在华|在中国)访问"
+    r"|对(?:中国|我国)进行(?:了)?[^，。]{0,10}?访问)"
+    r"|(?P<abroad>(?:国事|正式|工作|友好|官方)?访问" + _NOUN_AFTER + r"|访(?=[" + _C1 + r"](?!问|团))"
+    r"|赴(?=[^，。]{1,8}?(?:出席|参加)))")
+_DEICTIC = re.compile(r"(?:(?:此次|这次|本次)[^，。]{0,12}?访(?!问团)|此访|此次访问|这次访问|此次访华|这次访华|访问期间|访[^\s，。]{1,4}期间"
+                      r"|在(?:此次|这次|[今昨前]天(?:上午|下午|晚上|晚间)?|[\d年月日]{2,11})?(?:会见|会谈|会晤|通话|通电话|会见会谈)[时中])")
+_MECHANISM = re.compile(r"(?:第[一二三四五六七八九十\d]+[次轮届]|[—－])[^，期间时]{0,12}$")   # "第六次…领导人会晤": a forum, not a meeting
+_VISITING = re.compile(r"来华(?:进行)?(?:国事|正式|工作)?访问的|访华的|在华访问的|来访的|来华(?:出席|参加)[^，]*的")
+_ONE_CHARACTER_SIDE = re.compile(r"(?<![执立司合办说做想宪增参追更地多各双对一两几东西南北官军我敌友他己有无正反中])"
+                                 r"([\u4e00-\u9fff])方(?![面式法案向针便])")
+_ORGANISATION = re.compile(r"联合国|组织|欧盟|东盟|非盟|阿盟|秘书长|世界银行|基金组织|委员会主席")
+_WITH = re.compile(r"(同|与|跟)")
+_AND = re.compile(r"和")
+_PAIR_SUBJECT = re.compile(r"两国元首|两国领导人|双方牵头人|两国外长|双方|中[" + _C1 + r"](?:两国)?(?:元首|领导人|外长|总理)")
+_CHINESE = re.compile(r"中方|中国(?!驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协主席|中央外事"
+                      r"|中国驻|^驻[^，。]{1,12}?(?:大使|总领事)|外交部(?:副)?部长|副部长|部长助理|外交部长")
+_TITLE = re.compile(r"总统|总理|首相|外长|外相|主任|国务卿|大臣|部长|秘书长|国王|王储|议长|主席|领导人|首席|大使|特使|外秘|总督|元首"
+                    r"|亲王|苏丹|埃米尔|总书记|委员长|代表|天皇|女王|公主|总干事")
+_ANNOUNCES = re.compile(r"将(?:于|在|对|赴|同|与)?[^，。]{0,20}?(?:访问|访华|出席|会见|会谈)|应[^，。]{1,30}邀请[^。]*将")
+_PERFECTIVE = r"(?<![为除])了(?![解不])"      # 了 of a done action, not 了解, 为了, 除了, 了不起
+_VISIT_DONE = re.compile(r"期间[^。]*" + _PERFECTIVE + r"|取得|成果|满意|结束|圆满|成功|已经")
+_REPORTED_QUESTION = re.compile(r"你们?(?:想|刚才)?问|你想了解|你(?:所)?关心")
+_REPORTING = r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|获悉|说"
+_TOPIC = re.compile(r"(?:关于|至于|有关)")
+_DONE = re.compile(_PERFECTIVE + r"|已经|取得|成果|满意|结束|圆满|成功")     # a reference to a visit that has happened
+_VENUE = re.compile(r"(?:峰会|会议|论坛|年会|世博会|奥运会|会晤)")
+_PLACE_BEFORE = re.compile(r"(?:在|于|抵达|赴|从|驻|经停|过境|途经)$")
 
 
-def sentences(text: str) -> list[str]:
-    """The sentences of a text, without the paragraphs a journalist's question opens (问：, 路透社记者：): a
-    question is asked throughout its paragraph, not only in its first sentence."""
-    out: list[str] = []
+def sentences(text: str) -> list[list[str]]:
+    """The sentences of each paragraph of a text, without the paragraphs a journalist's question opens (问：,
+    路透社记者：): a question is asked throughout its paragraph."""
+    out = []
     for paragraph in (text or "").split("\n"):
-        if _QUESTION.match(paragraph.strip()):
-            continue
-        out += [s.strip() for s in _SENTENCE.findall(paragraph) if s.strip()]
+        if paragraph.strip() and not _QUESTION.match(paragraph.strip()):
+            out.append([s.strip() for s in _SENTENCE.findall(paragraph) if s.strip()])
     return out
 
 
-def _published(value) -> date | None:
-    try:
-        return date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
+def _countries(text: str, tagger) -> list[str]:
+    """Foreign countries a side names (not those named as where it happened: 在德国)."""
+    out: list[str] = []
+    for m in tagger.places.finditer(text):
+        hit = tagger.lookup.get(m.group())
+        place = _PLACE_BEFORE.search(text[max(0, m.start() - 2):m.start()]) and not _TITLE.match(text, m.end()) \
+            or _VENUE.match(text, m.end())                     # "二十国集团领导人阿根廷峰会": where, not who
+        if hit and hit[0] == "country" and hit[2] != "CHN" and not place \
+                and text[m.start() - 1:m.start()] not in ("-", "·", "－", "•"):      # 施奈德-阿曼 is no Oman
+            out.append(hit[2])
+    if tagger.foreign is not None:                       # "蓬佩奥国务卿": a foreign leader named without a country
+        out += [tagger.foreign_country[m.group()] for m in tagger.foreign.finditer(text)]
+    out += mentions_zh.sides(text, tagger.resolved)
+    return list(dict.fromkeys(out))
+
+
+def _is_chinese(side: str, tagger) -> bool:
+    return bool(_CHINESE.search(side) or mentions_zh.tag(side, tagger)[1])
+
+
+def _foreign(side: str, tagger) -> list[str] | None:
+    """The countries of a foreign side ([] for a person named by title alone), None when the side is no foreign party."""
+    if not side or _is_chinese(side, tagger) and not _countries(side, tagger):
         return None
+    countries = _countries(side, tagger)
+    if countries:
+        return countries
+    return [] if _TITLE.search(side) and len(side) >= 3 else None
 
 
-def resolve_date(sentence: str, published: date | None) -> tuple[str | None, str | None]:
-    """(start, end) of the date the sentence states: YYYY-MM-DD (YYYY-MM, YYYY when that is all it says)."""
-    m = _YMD.search(sentence)
-    if m:
-        year = int(m.group(1)) if m.group(1) else (published.year if published else None)
-        if year is None:
-            return None, None
-        try:
-            start = date(year, int(m.group(2)), int(m.group(3)))
-            if not m.group(1) and published and start > published + timedelta(days=31):
-                start = start.replace(year=year - 1)     # "12月30日" in a January article: last year
-            end = date(start.year, int(m.group(4) or m.group(2)), int(m.group(5))) if m.group(5) else start
-        except ValueError:
-            return None, None
-        return start.isoformat(), end.isoformat()
-    for word, shift in _RELATIVE.items():
-        if word in sentence and published:
-            day = (published + timedelta(days=shift)).isoformat()
-            return day, day
-    m = _DAY.search(sentence)
-    if m and published:
-        try:
-            on = published.replace(day=int(m.group(1)))
-        except ValueError:
-            return None, None
-        return on.isoformat(), on.isoformat()
-    m = _LAST_YEAR_MONTH.search(sentence)
-    if m and published:
-        return f"{published.year - 1:04d}-{int(m.group(1)):02d}", f"{published.year - 1:04d}-{int(m.group(1)):02d}"
-    if published and _LAST_MONTH.search(sentence):
-        month = f"{published.year - (published.month == 1):04d}-{(published.month - 2) % 12 + 1:02d}"
-        return month, month
-    m = _MONTH.search(sentence)
-    if m and (m.group(1) or published):
-        month = f"{int(m.group(1) or (published.year if published else 0)):04d}-{int(m.group(2)):02d}"
-        return month, month
-    m = _YEAR.search(sentence)
-    if m:
-        return m.group(1), m.group(1)
-    if published and _THIS_YEAR.search(sentence):
-        return str(published.year), str(published.year)
-    return None, None
+def _china_pair(paragraph: str, tagger) -> list[str]:
+    """The one country the text pairs with China ("中美", "中韩双方", "美方"), else the one foreign country it names
+    (not as a place), else []."""
+    found = mentions_zh.sides(paragraph, tagger.resolved) or _countries(paragraph, tagger)
+    return found if len(found) == 1 else []
 
 
-def trigger(sentence: str) -> tuple[str | None, str | None]:
-    """(the event type a sentence states or None, why it was set aside: "announced" (it announces an event: what
-    follows it undated belongs to the announcement), "expected" (future or wished, no event word), "asked",
-    "generic", or None)."""
-    kind = next((name for name, pattern in _TYPES if pattern.search(sentence)), None)
-    if _FUTURE.search(sentence):
-        return None, "announced" if kind else "expected"
-    if _QUESTION.search(sentence) or _ASKED.search(sentence):
-        return None, "asked"
-    if _GENERIC.search(sentence):
-        return None, "generic"
-    return kind, None
+def _text_country(side: str, paragraph: str, tagger) -> list[str] | None:
+    """The country of a foreign person named without one ("特朗普总统"): the one country the text pairs with China,
+    else the one foreign country it names; [] when it names none or the side is an organisation (联合国秘书长);
+    None when it names several (which one is the person's cannot be told)."""
+    if _ORGANISATION.search(side):
+        return []
+    resolved = dict(tagger.resolved)
+    if any(m.group(1) not in mentions_zh.SIDES and m.group(1) not in resolved for m in _ONE_CHARACTER_SIDE.finditer(side)):
+        return None                  # "巴方": Pakistan, Brazil or Panama, unless the text names one of them in full
+    pairs = mentions_zh.sides(paragraph, tagger.resolved)
+    if pairs:
+        return pairs if len(pairs) == 1 else None
+    named = _countries(paragraph, tagger)
+    return named if len(named) <= 1 else None
 
 
-def _parties(sentence: str, tagger, kind: str) -> tuple[list[str], dict | None]:
-    """(foreign countries taking part, the place) named in the sentence."""
-    destination = _VISIT_TO.search(sentence) if kind == "visit" else None
-    countries, place = [], None
-    spans = [(m.start(), m.group()) for m in tagger.places.finditer(sentence)] if tagger.places else []
-    for start, text in spans:
-        hit = tagger.lookup.get(text)
-        if not hit:
+def _bilateral(clause: str, m: re.Match, before: str, tagger):
+    """(countries) of a meeting, talks or call whose two sides the clause names, else None."""
+    pre, post = clause[:m.start()], clause[m.end():]
+    w = list(_WITH.finditer(pre)) or list(_AND.finditer(pre))
+    obj = re.split(r"时|中|的|并|后", re.sub(r"^了", "", post))[0] if m.group() in ("会见", "会晤") else ""
+    if obj and _foreign(obj, tagger) is None:       # "会见了出席夏季达沃斯年会的新加坡副总理": after the 的
+        phrase = re.split(r"时|中|并|后", re.sub(r"^了", "", post))[0]
+        attributive = phrase.rsplit("的", 1)[-1] if "的" in phrase else ""
+        obj = attributive if _foreign(attributive, tagger) else obj
+    if obj:                          # "A（和B）会见 C": C is the other side, whatever joins A and B
+        subject, other = pre, obj
+    elif w:
+        subject, other = pre[:w[-1].start()], pre[w[-1].end():]
+    else:
+        return None
+    before = re.split(_REPORTING, before)[-1]            # "中方注意到，拉夫罗夫外长…": the subject after 注意到
+    if not subject or _last_side(subject, tagger) is None and _first_side(before, tagger) == "zh":
+        subject = before + subject   # "杨洁篪…过境华盛顿，期间会见了…": the Chinese party of an earlier clause
+    if _MECHANISM.search(pre):
+        return None
+    other = re.sub(r"(?:在[^，]{0,12}?)?(?:举行|进行)?了?(?:双边|首次|正式)?$", "", other)
+    if _is_chinese(subject, tagger) and (not _countries(_unpaired(subject), tagger) or _first_side(subject, tagger) == "zh"):
+        return _foreign(other, tagger)
+    if _is_chinese(other, tagger) and not _countries(other, tagger):
+        return _foreign(subject, tagger)
+    return None
+
+
+def _china_pairs(text: str, tagger) -> list[str]:
+    """The countries the text pairs with China by one character ("中印边界问题特别代表": India; not 朝美, 美方)."""
+    return mentions_zh.sides(" ".join(re.findall(r"中[\u4e00-\u9fff]{1,3}", text)), tagger.resolved)
+
+
+def _first_side(text: str, tagger) -> str | None:
+    """"zh" or "foreign": which side the text names first, as its subject ("杨洁篪国务委员在访问牙买加后…": China);
+    places (在德国, 经停肯尼亚) and pair words (中法) name no side."""
+    text = _unpaired(text)
+    chinese = [m.start() for m in _CHINESE.finditer(text)] + [p[2] for p in mentions_zh.tag(text, tagger)[1].values()]
+    foreign = [m.start() for m in tagger.places.finditer(text) if (tagger.lookup.get(m.group()) or ("",))[0] == "country"
+               and tagger.lookup[m.group()][2] != "CHN" and not _PLACE_BEFORE.search(text[max(0, m.start() - 2):m.start()])]
+    if tagger.foreign is not None:
+        foreign += [m.start() for m in tagger.foreign.finditer(text)]
+    if not chinese and not foreign:
+        return None
+    return "zh" if min(chinese or [len(text)]) < min(foreign or [len(text)]) else "foreign"
+
+
+def _unpaired(text: str) -> str:
+    """The text without the one-character country of its pair words ("中法战略对话" names both sides, so it says
+    nothing of who the subject is)."""
+    return re.sub(r"(?<=中)[\u4e00-\u9fff](?=[关双两合经贸友战元外建之间各共对]|方(?![面式法案向针便]))", "", text)
+
+
+def _last_side(text: str, tagger) -> str | None:
+    """"zh" or "foreign": which side the text names last ("日方高度赞赏习近平主席" names China last)."""
+    foreign = [m.end() for m in tagger.places.finditer(text) if (tagger.lookup.get(m.group()) or ("", "", ""))[0]
+               == "country" and tagger.lookup[m.group()][2] != "CHN"]
+    foreign += [m.end() for m in mentions_zh._side_pattern("".join(c for c, _ in tagger.resolved)).finditer(text)]
+    if tagger.foreign is not None:
+        foreign += [m.end() for m in tagger.foreign.finditer(text)]
+    chinese = [m.end() for m in _CHINESE.finditer(text)
+               if not any(0 <= m.start() - f <= 6 for f in foreign)]     # "越南国家主席" is Vietnam's
+    chinese += [p[2] + 1 for p in mentions_zh.tag(text, tagger)[1].values()]
+    if not chinese:
+        return "foreign" if foreign else None
+    return "zh" if max(chinese) >= max(foreign or [-1]) else "foreign"
+
+
+def _visit(clause: str, m: re.Match, before: str, tagger):
+    """(countries) of a visit the clause states with its visitor (and, abroad, its destination), else None."""
+    pre, post = clause[:m.start()], clause[m.end():]
+    visitor = pre or before
+    if m.lastgroup == "abroad" and not _last_side(pre, tagger):
+        visitor = before + pre       # "王岐山副主席作为习近平主席特使，已启程赴日出席…": the visitor of an earlier clause
+    if re.search(r"(?:舰|船|编队|舰艇)[^，]{0,8}$", visitor):
+        return None                  # a warship's or hospital ship's port call
+    if m.lastgroup == "china":       # "X应张德江委员长邀请开始访华": the inviter is no visitor
+        return _foreign(re.sub(r"应[^，。]{0,40}?邀请", "", visitor), tagger)
+    visitor = re.split(r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|说", visitor)[-1]   # "中方注意到文在寅总统访美"
+    if _last_side(re.sub(r"(?:对|赴|前往|到)[^，]*$", "", visitor), tagger) != "zh":
+        return None
+    target = re.search(r"(?:对|赴|前往|到)([^，]{1,20}?)进行[^，]*$", pre)        # "对俄罗斯进行", "赴日本进行访问"
+    destination = target.group(1) if target else re.split(r"时|期间|并|后|过境|，", post)[0] if post else ""
+    if m.group() == "访" or m.group() == "赴" and re.match(r"[" + _C1 + r"](?:出席|参加)", post):
+        destination = mentions_zh.SIDES.get(post[:1], "")          # "访越", "赴日出席"
+        return [destination] if destination else None
+    if m.group() == "赴":
+        destination = re.split(r"出席|参加", post)[0]
+    countries = [c for c in _countries(destination, tagger)]
+    return countries or None
+
+
+def _place(text: str, tagger) -> dict:
+    """Where an event happened: the first country, province or city named after 在 / 于 before its verb
+    ("杨洁篪在德国慕尼黑出席…期间会见…": Germany), {} when none is."""
+    for m in tagger.places.finditer(text):
+        hit = tagger.lookup.get(m.group())
+        if not hit or not re.search(r"[在于赴][^，]{0,6}$", text[:m.start()]) or _TITLE.match(text, m.end()):
             continue
-        where = _PLACE_BEFORE.search(sentence[max(0, start - 2):start])
-        is_destination = destination is not None and text in destination.group(1)
-        if hit[0] == "country" and hit[2] != "CHN":
-            if where and not is_destination:
-                place = place or {"country": hit[2], "province": None, "province_code": None, "city": None,
-                                  "city_code": None, "source": "text"}
-            elif hit[2] not in countries:
-                countries.append(hit[2])
-        elif hit[0] in ("province", "city") and place is None:
-            place = {"country": "CHN", "province": hit[1] if hit[0] == "province" else None,
-                     "province_code": hit[2] if hit[0] == "province" else None,
-                     "city": hit[1] if hit[0] == "city" else None, "city_code": hit[2] if hit[0] == "city" else None,
-                     "source": "text"}
-    for code in mentions_zh.sides(sentence):
-        if code not in countries:
-            countries.append(code)
-    return countries, place
+        if hit[0] == "country":
+            return {"country": hit[2], "province": None, "province_code": None, "city": None, "city_code": None,
+                    "source": "text"}
+        return {"country": "CHN", "province": hit[1] if hit[0] == "province" else None,
+                "province_code": hit[2] if hit[0] == "province" else None, "city": hit[1] if hit[0] == "city" else None,
+                "city_code": hit[2] if hit[0] == "city" else None, "source": "text"}
+    return {}
 
 
-def _chinese(sentence: str, tagger) -> list[dict]:
+def _event(kind: str, start: str | None, countries: list[str], sentence: str, tagger, place: dict) -> dict:
     _, people = mentions_zh.tag(sentence, tagger)
-    return [{"name": name, "title": title or None, "role_head": None, "level": "national", "body": None}
-            for name, (title, _, _) in sorted(people.items(), key=lambda kv: kv[1][2])]
+    chinese = [{"name": name, "title": title or None, "role_head": None, "level": "national", "body": None}
+               for name, (title, _, _) in sorted(people.items(), key=lambda kv: kv[1][2])]
+    return {"article_id": None, "seq": 0, "type": kind, "date_start": start, "date_end": start, "place": place,
+            "places": [place] if place else [], "chinese": chinese, "foreign": [], "group": None, "countries": list(countries),
+            "country_names": [], "sentence": sentence}
 
 
-def _countries_near(sents: list[str], i: int, tagger, kind: str) -> list[str]:
-    """The countries of the nearest sentence around sentence i (before first) that names some, within NEAR, for a
-    trigger that names none ("在通话中，两国元首……" then "……包括美方在内")."""
-    for j in [k for d in range(1, NEAR + 1) for k in (i - d, i + d)]:
-        # a sentence with an event word of its own speaks of its own occasion ("两国领导人新加坡会晤")
-        if 0 <= j < len(sents) and not any(pattern.search(sents[j]) for _, pattern in _TYPES):
-            found, _ = _parties(sents[j], tagger, kind)
-            if found:
-                return found
-    return []
+def _undone_visit(sentence: str) -> bool:
+    """A sentence about a visit not yet made: "此访是…", "这是…首次访华" with nothing done."""
+    m = _DEICTIC.search(sentence) or re.search(r"[这此](?:是|系)[^。]*?访", sentence)
+    if m and "访" in m.group() and not _DONE.search(sentence[m.end():]):
+        return True
+    m = re.search(r"(?:这次|此次|本次)[^，。]{0,30}?(?:会见|会谈|会晤|通话)", sentence)    # "这次赴美…举行会晤，这是…"
+    return bool(m and not _DONE.search(sentence[m.end():]))
 
 
-def _event(article, kind, start, end, place, countries, sentence, tagger) -> dict:
-    return {"article_id": article.get("id"), "seq": 0, "type": kind, "date_start": start, "date_end": end,
-            "place": place or {}, "places": [place] if place else [], "chinese": _chinese(sentence, tagger),
-            "foreign": [], "group": None, "countries": countries, "country_names": [], "sentence": sentence}
+_NOMINAL_BEFORE = re.compile(r"(?:关于|介绍了?|发布了?|落实)[^，]{0,16}$")
 
 
-def extract(article, config_dir: str | Path | None = None) -> list[dict]:
-    """The events a Chinese article describes, in order (see the module docstring)."""
+def _date(clause: str, m: re.Match, sentence: str, offset: int, published):
+    """The event's date: the nearest date expression before its verb in the sentence; only in its own clause when
+    the verb is a noun of another verb ("介绍了此次会晤的成果", "会晤的情况")."""
+    if clause[m.end():m.end() + 1] == "的" or _NOMINAL_BEFORE.search(clause[:m.start()]):
+        return dates_zh.nearest(clause, m.start(), published, len(clause))
+    return dates_zh.fronted(sentence, offset, offset + len(clause), offset + m.start(), published)
+
+
+def _read_clause(clause, before, sentence, offset, paragraph, published, tagger, announces):
+    """The events (kind, date, countries, deictic) a clause states."""
+    # the clause with what leads to it in its sentence ("访问期间，王毅外长将同…"); a frame ("访问期间，") with all of it
+    rest = sentence[:offset + len(clause)] if not _DEICTIC.search(clause) else sentence
+    verb = _TRIGGER.search(clause)
+    cut = offset + (verb.start() if verb else len(clause))
+    if _NOT_DONE.search(rest[:cut]) or _GENERIC.search(clause) or _ASKED.search(clause) \
+            or any(not _CONTENT.fullmatch(w.group()) for w in _NOT_DONE.finditer(rest[cut:])):
+        return []                    # after the verb, what was agreed or wished is what the event said (在通话中同意…)
+    if "邀请" in rest and not re.search(r"应[^，。]{0,40}邀请", rest):
+        return []                    # "邀请马杜罗总统访华": an invitation; "应…邀请…访问" is a visit
+    out = []
+    for m in _TRIGGER.finditer(clause):
+        out += _trigger_events(m, clause, before, sentence, offset, paragraph, published, tagger, announces)
+    return _of_the_visit(out, sentence, offset, clause)
+
+
+def _trigger_events(m, clause, before, sentence, offset, paragraph, published, tagger, announces):
+    """The events (none, one, or one per visitor) the trigger `m` of a clause states."""
+    kind = m.lastgroup
+    deictic = _DEICTIC.search(clause)
+    if kind in ("china", "abroad"):
+        countries = _visit(clause, m, before, tagger)
+        if kind == "china" and countries and len(countries) > 1:    # "沙特国王和以色列总理访华期间": two visits
+            return [("visit", _date(clause, m, sentence, offset, published), [code], False) for code in countries]
+        kind = "visit"
+    else:
+        countries = _bilateral(clause, m, before, tagger)
+        if countries is None and _PAIR_SUBJECT.search(clause[:m.start()] or before) \
+                and not _MECHANISM.search(clause[:m.start()]):
+            countries = _china_pair(paragraph, tagger) or None
+        if countries is None and _MECHANISM.search(clause[:m.start()]) and "—" not in clause \
+                and len(_china_pairs(clause[:m.start()], tagger)) == 1:
+            countries = _china_pairs(clause[:m.start()], tagger)      # "中印边界问题特别代表第20次会晤": two countries
+        if countries is not None and _VISITING.search(clause):
+            kind = "visit"           # "同来华访问的意大利外长举行会谈", "会见来访的X": talks of a visit
+    if countries == []:
+        after = clause[m.end():m.end() + 16] if m.group() in ("会见", "会晤") else ""   # "会见X": X after
+        side = clause[max(0, m.start() - 16):m.start()] + "，" + after                    # the counterpart
+        countries = _text_country(side, paragraph, tagger)
+    undone = not _DONE.search(sentence[offset + m.end():])
+    if undone and _REPORTED_QUESTION.search(sentence[:offset + m.start()]):
+        return []                # "至于你问…会晤时会达成什么样的新共识": the question retold, nothing done
+    if _TOPIC.match(clause) and not (_DONE.search(clause[m.end():]) or dates_zh.mentions(clause[:m.start()])):
+        return []                # "关于习主席访问葡萄牙，…": a topic, done or not
+    if kind == "visit" and deictic and not _VISIT_DONE.search(sentence[offset + m.end():]):
+        return []                # "此次施泰因迈尔总统访华再次体现了…": said before or after, it does not say
+    today = published and _date(clause, m, sentence, offset, published) == published.isoformat()
+    when = _date(clause, m, sentence, offset, published)
+    if kind == "visit" and undone and "正在" not in clause and _ANNOUNCES.search(paragraph) \
+            and (not when or len(when) < 10 and published and published.isoformat().startswith(when)):
+        return []                # "…对中国进行国事访问。访问期间，…将…": the programme is announced; "今年" no less
+    if undone and (announces or kind == "visit" and deictic) and not (countries is not None and (
+            "正在" in clause or today)):
+        return []                # in a text that announces a visit, or "此访" undone: the announced one
+    if countries is None and deictic:
+        # "在通话中，两国元首…": a call of the one country the text pairs with China; "此访": joins, or is dropped
+        visitor = re.split(r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|说|就", clause[:m.start()] or before)[-1]
+        if kind == "visit" and re.sub(r"[在于，此次这]", "", visitor) and _last_side(visitor, tagger) != "zh":
+            own = _countries(visitor, tagger)
+            if len(own) == 1 and _china_pair(paragraph, tagger) == own and not re.search(r"访问[^，]", clause):
+                return [(kind, _date(clause, m, sentence, offset, published), own, True)]
+            return []            # "蓬佩奥在访问德国期间": a visit of others; "中巴双方对伊姆兰·汗总理此次访问…"
+        pair = _china_pair(paragraph, tagger) if _is_chinese(paragraph, tagger) else []
+        return [(kind, _date(clause, m, sentence, offset, published), pair or None, True)]
+    if countries is None:
+        return []
+    after = kind == "visit" and re.match(r"[^，]{0,12}?后", clause[m.end():]) \
+        and not dates_zh.mentions(clause[:m.start()])
+    # "当地时间9月12日，杨洁篪在访问牙买加后过境华盛顿": the fronted date is that of what follows the visit
+    return [(kind, None if after else _date(clause, m, sentence, offset, published), countries, False)]
+
+
+def _of_the_visit(out, sentence, offset, clause):
+    """A meeting or talks framed by a visit ("访埃期间，王毅会见了塞西总统") is that visit."""
+    frame = re.search(r"访问期间|访[^\s，。]{1,4}期间", sentence[:offset])
+    if frame and not re.search(r"访问期间|访[^\s，。]{1,4}期间", sentence[:frame.start()] + clause):
+        out = [("visit", start, countries, deictic) if kind in ("meeting", "talks") else (kind, start, countries, deictic)
+               for kind, start, countries, deictic in out]       # "访埃期间，王毅会见了塞西总统": the visit
+    return out
+
+
+def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger, place: dict) -> None:
+    """Add an event, or join it to the one it repeats (same type and countries; a meeting of a visit's country)."""
+    for e in events:
+        same_kind = e["type"] == kind or "visit" in (e["type"], kind) and kind != "call" and e["type"] != "call"
+        same_countries = (countries is None or set(countries) == set(e["countries"])
+                          or set(countries) <= set(e["countries"]) and e["type"] == "visit"
+                          or not e["countries"] and e["type"] == "visit" and deictic)
+        same_day = start is None or e["date_start"] is None or e["date_start"].startswith(start) \
+            or start.startswith(e["date_start"])          # "2019" of a name and "2019-10-08": one occasion
+        if same_kind and same_countries and same_day:
+            if kind == "visit" and e["type"] != "visit":
+                e["type"] = "visit"
+            e["date_start"] = e["date_end"] = max(e["date_start"] or "", start or "", key=len) or None
+            e["countries"] = list(dict.fromkeys(e["countries"] + (countries or [])))
+            return
+    if countries is None:
+        return                      # a reference to an occasion the text has not named
+    events.append(_event(kind, start, countries, sentence, tagger, place))
+
+
+def extract(article, gazetteers: mentions.Tagger | None = None) -> list[dict]:
+    """The events a Chinese article describes, in order (see the module docstring); `gazetteers` those of a loaded
+    config (`config.taggers.mentions`), the shipped ones when None."""
     if (article.get("language") or "") != "zh":
         return []
-    if article.get("title") and kind_of(article["title"]) in NOT_READ:
-        return []       # press conferences and remarks: too loose for these rules (README: figures)
-    tagger = mentions.load(config_dir).chinese
+    tagger = (mentions.load() if gazetteers is None else gazetteers).chinese
     if tagger is None or tagger.places is None:
         return []
-    published = _published(article.get("published"))
+    published = dates_zh.published_date(article.get("published"))
     events: list[dict] = []
-    dated: tuple = (None, None, "")          # the last date stated, and its sentence
-    announced = False                        # the sentences since the last date belong to an announcement
-    sents = sentences(article.get("body") or "")
-    # in a text that announces a visit, "this visit" (此访, 此次访问) undated is the announced one
-    announces = any(trigger(s)[1] == "announced" for s in sents)
-    for i, s in enumerate(sents):
-        kind, set_aside = trigger(s)
-        start, end = resolve_date(s, published)
-        if set_aside or kind is None:
-            if set_aside == "announced":
-                dated, announced = (None, None, ""), True
-            elif start and not set_aside:
-                dated, announced = (start, end, s), False
-            continue
-        if start is None and (announced or (announces and _THIS.search(s))):
-            continue
-        around = " ".join(sents[max(0, i - 1):i + 2])
-        if not (_CHINESE_PARTY.search(around) or mentions_zh.tag(around, tagger)[1]):
-            continue
-        countries, place = _parties(s, tagger, kind)
-        if start is None and dated[0]:
-            start, end = dated[0], dated[1]
-            countries += [c for c in _parties(dated[2], tagger, kind)[0] if c not in countries]
-        countries = countries or _countries_near(sents, i, tagger, kind)
-        if kind == "attend":
-            if not countries:
-                continue
-            kind = "meeting"
-        # one occasion, one event: a second sentence of the same date (a visit's meetings are the visit's)
-        same = next((e for e in events if e["date_start"] == start and (e["type"] == kind or "visit" in (
-            e["type"], kind))), None) if start else None
-        if start is None and events and events[-1]["type"] in (kind, "visit"):
-            same = events[-1]                # an undated mention joins the event before it
-        if same is not None:                 # ... as does a second sentence about the same occasion
-            same["countries"] += [c for c in countries if c not in same["countries"]]
-            continue
-        events.append(_event(article, kind, start, end, place, countries, s, tagger))
-        if start:
-            dated, announced = (start, end, s), False
-    return _finish(events, tagger)
+    paragraphs = sentences(article.get("body") or "")
+    whole = _initials_named("".join("".join(p) for p in paragraphs), tagger)
+    for sents in paragraphs:
+        # 中巴, 巴方 read as the one country so written the paragraph (else the article) names in full
+        here = dict(whole, **_initials_named("".join(sents), tagger))
+        reading = dataclasses.replace(tagger, resolved=tuple((c, code) for c, code in here.items() if code))
+        events += _paragraph(sents, published, reading)      # one occasion is joined within its paragraph
+    # a visit the text announces ("应…邀请，X将于…访华") is not also done where the text mentions it undated
+    announced = {code for sents in paragraphs for s in sents if _ANNOUNCES.search(s) for code in _countries(s, tagger)}
+    events = [e for e in events if not (e["type"] == "visit" and e["date_start"] is None
+                                        and set(e["countries"]) & announced)]
+    return _finish(events, article, tagger)
 
 
-def _finish(events: list[dict], tagger) -> list[dict]:
+_INITIALS: dict = {}
+
+
+def _initials_named(text: str, tagger) -> dict:
+    """{character: ISO alpha-3, or None when several}: the ambiguous one-character forms (巴, 马, 塞) of the foreign
+    countries the text names in full or by a leader's name (巴基斯坦, 伊姆兰·汗: 巴 is Pakistan here)."""
+    initials = _INITIALS.get(id(tagger))
+    if initials is None:
+        initials = _INITIALS[id(tagger)] = mentions_zh.initials(tagger)
+    named = [hit[2] for hit in (tagger.lookup.get(m.group()) for m in tagger.places.finditer(text))
+             if hit and hit[0] == "country" and hit[2] != "CHN"]               # as a place too: 经停斯里兰卡
+    if tagger.foreign is not None:                                             # 伊姆兰·汗: Pakistan
+        named += [tagger.foreign_country[m.group()] for m in tagger.foreign.finditer(text)]
+    out: dict = {}
+    for code in named:
+        for char in initials.get(code, ()):
+            out[char] = code if out.get(char, code) == code else None
+    return out
+
+
+def _paragraph(sents: list[str], published, tagger) -> list[dict]:
+    paragraph = "".join(sents)
+    announced = _ANNOUNCES.search(paragraph)
+    events: list[dict] = []
+    seen = 0
+    for sentence in sents:
+        if _QUESTION_MARK.search(sentence):
+            seen += len(sentence)
+            continue
+        for c in _CLAUSE.finditer(sentence):
+            before = sentence[:c.start()]
+            # an announcement before the clause, or a sentence about a visit not yet made ("此访是…")
+            announces = bool(announced and announced.start() < seen + c.start()) or _undone_visit(sentence)
+            verb = _TRIGGER.search(c.group())
+            place = _place(c.group()[:verb.start()], tagger) if verb else {}
+            for kind, start, countries, deictic in _read_clause(c.group(), before, sentence, c.start(), paragraph,
+                                                                published, tagger, announces):
+                if start and published and start[:10] > published.isoformat()[:len(start[:10])]:
+                    continue             # dated after the article: announced, not done
+                split = [[code] for code in countries] if countries and "分别" in c.group() else [countries]
+                for part in split:       # "同伊朗外长、意大利外长分别通电话": two calls
+                    _join(events, kind, start, part, deictic, sentence, tagger, place)
+        seen += len(sentence)
+    return events
+
+
+def _finish(events: list[dict], article, tagger) -> list[dict]:
     names = {code: name for kind, name, code in (v for v in tagger.lookup.values() if v) if kind == "country"}
+    spoken = bool(article.get("title")) and kind_of(article["title"]) in SPOKEN
     for n, e in enumerate(events, 1):
-        e["seq"] = n
+        e["article_id"], e["seq"] = article.get("id"), n
+        e["source"] = "press_conference" if spoken else "article"
         e["country_names"] = [names.get(c, c) for c in e["countries"]]
         if e["countries"]:
             e["group"] = {"description": None, "countries": list(e["countries"]), "number": None}

@@ -181,11 +181,12 @@ def _valid_given(name: str) -> bool:
     return _GIVEN_NAME.fullmatch(given) is not None
 
 
-def tag(text: str, config_dir: str | Path | None = None) -> list[Mention]:
-    """Every country, province, city and titled official `text` names, with counts."""
+def tag(text: str, tagger: Tagger | None = None) -> list[Mention]:
+    """Every country, province, city and titled official `text` names, with counts (by the gazetteers of a loaded
+    config, `config.taggers.mentions`; the shipped ones when None)."""
     if not text:
         return []
-    tagger = load(config_dir)
+    tagger = load() if tagger is None else tagger
     text = text.translate(_QUOTES)
     counts: dict = {}
     for m in tagger.places.finditer(text):

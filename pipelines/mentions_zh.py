@@ -12,7 +12,7 @@ from __future__ import annotations
 import gettext
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +29,9 @@ class ChineseTagger:
     lookup: dict          # Chinese name -> (kind, display name, code) or None (ignored phrase)
     officials: re.Pattern | None
     english: dict         # official's Chinese name -> English name
+    foreign: re.Pattern | None = None                       # foreign leaders' names (zh.toml [foreign])
+    foreign_country: dict = field(default_factory=dict)     # foreign leader's Chinese name -> ISO alpha-3
+    resolved: tuple = ()  # (character, ISO alpha-3): ambiguous one-character forms the text at hand resolves
 
 
 def has_chinese(text: str) -> bool:
@@ -126,7 +129,12 @@ def build(data_dir: str, english_lookup_items: tuple) -> ChineseTagger:
         title = "(?P<title>" + trie_regex(heads) + ")?" if heads else "(?P<title>)"
         person = re.compile(title + "(?P<name>" + trie_regex(officials) + ")")
     places = re.compile(trie_regex(lookup)) if lookup else None
-    return ChineseTagger(places, lookup, person, dict(officials))
+    foreign = {name: code for code, names in cfg.get("foreign", {}).items() for name in names}
+    for code in set(foreign.values()):
+        if not any(v and v[0] == "country" and v[2] == code for v in lookup.values()):
+            raise ValueError(f"zh.toml: [foreign] {code} is not a country the gazetteer knows")
+    return ChineseTagger(places, lookup, person, dict(officials), re.compile(trie_regex(foreign)) if foreign else None,
+                         foreign)
 
 
 _RUN = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")   # Chinese characters and full-width punctuation
@@ -160,8 +168,8 @@ def tag(text: str, tagger: ChineseTagger) -> tuple[dict, dict]:
 # Only the unambiguous characters (巴 is Pakistan, Brazil or Panama; 印 India or Indonesia in older text).
 SIDES = {"美": "USA", "俄": "RUS", "日": "JPN", "韩": "KOR", "朝": "PRK", "印": "IND", "澳": "AUS", "英": "GBR",
          "法": "FRA", "德": "DEU", "加": "CAN", "越": "VNM", "菲": "PHL", "哈": "KAZ", "蒙": "MNG", "伊": "IRN",
-         "卢": "LUX"}
-_C = "美俄日韩朝印澳英法德加越菲哈蒙伊卢"
+         "卢": "LUX", "挪": "NOR", "柬": "KHM", "缅": "MMR", "泰": "THA", "斐": "FJI", "葡": "PRT", "荷": "NLD"}
+_C = "美俄日韩朝印澳英法德加越菲哈蒙伊卢挪柬缅泰斐葡荷"
 _SIDE = re.compile(
     rf"中([{_C}])(?=[关双两合经贸方友战元外建在之间各同共对])"    # 中美关系, 中韩双方, 中美在
     rf"|([{_C}])中(?=[两关双])"                                 # 印中两国
@@ -169,12 +177,40 @@ _SIDE = re.compile(
     rf"|(?<![执立司合办说做想宪增参追更地多各双对一两几东西南北官军我敌友他己有无正反])([{_C}])方(?![面式法案向针便])")
 
 
-def sides(text: str) -> list[str]:
-    """ISO codes of the countries a text names by one character ("中美关系", "美方"), in order, once each."""
+def sides(text: str, resolved: tuple = ()) -> list[str]:
+    """ISO codes of the countries a text names by one character ("中美关系", "美方"), in order, once each;
+    `resolved` adds (character, code) pairs for ambiguous characters the text at hand resolves (see `initials`)."""
+    known = dict(SIDES, **dict(resolved))
     out: list[str] = []
-    for m in _SIDE.finditer(text or ""):
+    for m in _side_pattern("".join(c for c, _ in resolved)).finditer(text or ""):
         for char in m.groups():
-            code = SIDES.get(char) if char else None
+            code = known.get(char) if char else None
             if code and code not in out:
                 out.append(code)
+    return out
+
+
+# Characters that begin a country's name but, before 方 or after 中, are words: 西方 (the West), 南方, 多方, 几方,
+# 比方, 立方, 土方, 秘方, 古方; 中东, 中亚 (Central Asia), 中拉 (China-Latin America); 中 is China.
+_NOT_INITIAL = "中东西南北多几立比土秘古亚拉上下前后大小"
+
+
+@lru_cache(maxsize=64)
+def _side_pattern(extra: str) -> re.Pattern:
+    if not extra:
+        return _SIDE
+    c = _C + extra
+    return re.compile(
+        rf"中([{c}])(?=[关双两合经贸方友战元外建在之间各同共对])|([{c}])中(?=[两关双])|([{c}])([{c}])双方"
+        rf"|(?<![执立司合办说做想宪增参追更地多各双对一两几东西南北官军我敌友他己有无正反])([{c}])方(?![面式法案向针便])")
+
+
+def initials(tagger: ChineseTagger) -> dict:
+    """ISO alpha-3 -> the first characters of the country's Chinese names (PAK: 巴; MDV: 马; RWA: 卢): a text naming
+    Pakistan in full, and no other country so written, means Pakistan by 中巴, 巴方; one naming Rwanda means Rwanda,
+    not SIDES' Luxembourg, by 中卢."""
+    out: dict = {}
+    for name, hit in tagger.lookup.items():
+        if hit and hit[0] == "country" and name[0] not in _NOT_INITIAL:
+            out.setdefault(hit[2], set()).add(name[0])
     return out

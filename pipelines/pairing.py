@@ -14,7 +14,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from . import mentions
 
@@ -87,12 +86,13 @@ def questions(body: str) -> int:
     return sum(1 for p in (body or "").split("\n\n") if _QUESTION.match(p))
 
 
-def traits(article: dict, config_dir: str | Path | None = None) -> Traits:
-    """The traits of an article (a dict with id, language, title, body, published)."""
+def traits(article: dict, tagger: mentions.Tagger | None = None) -> Traits:
+    """The traits of an article (a dict with id, language, title, body, published); `tagger`: the gazetteers
+    (`config.taggers.mentions`; the shipped ones when None)."""
     title, body = article.get("title") or "", article.get("body") or ""
     text = f"{title}\n\n{body}"
     names: Counter = Counter()
-    for m in mentions.tag(text, config_dir):
+    for m in mentions.tag(text, tagger):
         key = ("official", m.name) if m.kind == "official" else (m.kind, m.code)
         if key != ("country", "CHN"):   # every article names China
             names[key] += m.count

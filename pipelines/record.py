@@ -10,7 +10,6 @@ from __future__ import annotations
 from archive import Archive, near_duplicates, urls
 from archive import volatile as volatile_store
 from archive.outcomes import Outcome
-from archive.translations import pair_new as _pair_new
 
 from .charset import decode
 from .decide import Decision, content_type, decide
@@ -18,7 +17,8 @@ from .learning import lines_for
 from .nonarticle import suspect_reasons
 from .normalise import article_id
 from .rules import Config
-from .similarity import BANDS, METHOD
+from .similarity import Signature
+from .translations import pair_new as _pair_new
 from .volatile import stable_hash, volatile_change
 
 
@@ -29,7 +29,8 @@ def archive_page(archive: Archive, config: Config, page: dict, run_id: int | Non
     if page.get("not_modified"):
         return not_modified(archive, site, page)
     learned = lines_for(archive, site.key) if site.key in config.sites else frozenset()
-    decision = decide(page, site, config.directory, learned_lines=learned, known=known_text(archive, site, page))
+    known = known_text(archive, site, page)
+    decision = decide(page, site, config.taggers, learned_lines=learned, known=known)
     return apply(archive, decision, page, run_id=run_id)
 
 
@@ -41,10 +42,10 @@ def page_site(config: Config, page: dict):
 def known_text(archive: Archive, site, page: dict) -> dict | None:
     """What the archive holds for the page's article (title, published, content_hash), so `decide` can skip
     tagging and signing a text it already tagged and signed; None for a page not archived yet."""
-    found = urls.article_for_url(archive, page["url"], page.get("final_url") or page["url"],
-                                 site.canonical(page["url"]))
+    canonical = site.canonical(page["url"])
+    found = urls.article_for_url(archive, page["url"], page.get("final_url") or page["url"], canonical)
     row = archive.db.execute("select title, published, content_hash from articles where id = ?",
-                             [found or article_id(site.canonical(page["url"]))]).fetchone()
+                             [found or article_id(canonical)]).fetchone()
     return {"title": row[0], "published": row[1], "content_hash": row[2]} if row else None
 
 
@@ -72,7 +73,7 @@ def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | Non
                                 or article_id(decision.canonical))
         if decision.error is not None:
             gone = decision.gone and known is not None and archive.mark_gone(known["id"], page["fetched_at"])
-            if gone:
+            if gone and known is not None:
                 urls.record_urls(archive, known["id"], decision.urls, page["fetched_at"])
                 result["error"] += "; archived article marked gone"
             result.update(article_id=known["id"] if known else None, gone=gone)
@@ -80,7 +81,7 @@ def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | Non
                 archive.set_capture_outcome(capture_id, Outcome.GONE if decision.gone else Outcome.FAILED,
                                             result["article_id"], result["error"])
             return result
-        record = dict(decision.record)
+        record = dict(decision.record or {})
         templates = volatile_store.templates(archive, site.key)
         if templates:  # the site's volatile lines stay out of its content hashes
             record["content_hash"] = stable_hash(record.get("body"), templates)
@@ -100,8 +101,9 @@ def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | Non
         if capture_id and (refetched or article is None):  # a re-read capture keeps the outcome it had when fetched
             archive.set_capture_outcome(capture_id, status, stored_id)
     if status in (Outcome.NEW, Outcome.UPDATED) and found_language(decision) in ("en", "zh"):
-        result["translation"] = pair_new(archive, stored_id, seen_at)   # archive/translations.py
+        result["translation"] = pair_new(archive, stored_id, seen_at)   # pipelines/translations.py
     found = decision.article
+    assert found is not None  # no error: decide extracted an article
     result.update(status=status, article_id=stored_id, title=found.title, published=found.published,
                   layer=found.layer, fell_back=found.fell_back, warnings=found.warnings, removed=found.removed,
                   restored=found.restored)
@@ -143,13 +145,15 @@ def pair_new(archive: Archive, article_id: str, now: str) -> bool:
 def not_modified(archive: Archive, site, page: dict) -> dict:
     """A 304 to the validators of the archived copy: the article is unchanged and still there (last_seen moves,
     gone_since clears); nothing is downloaded, extracted or stored."""
-    found = urls.article_for_url(archive, page["url"], page["final_url"], site.canonical(page["url"]))
+    canonical = site.canonical(page["url"])
+    found = urls.article_for_url(archive, page["url"], page["final_url"], canonical)
     if found is None:
         return failed_result(page["url"], site.key, "HTTP 304 Not Modified, but no archived copy of this URL")
     with archive.transaction():
         archive.db.execute("update articles set last_seen = max(last_seen, ?), gone_since = null where id = ?",
                            [page["fetched_at"], found])
     row = archive.article(found)
+    assert row is not None  # found just above, in this transaction's archive
     result = failed_result(page["url"], site.key, None, found)
     result.update(status=Outcome.UNCHANGED, title=row["title"], published=row["published"], layer=row["layer"])
     return result
@@ -162,7 +166,7 @@ def failed_result(url: str, site: str, error: str | None, article_id: str | None
             "near_duplicates": [], "removed": [], "restored": []}
 
 
-def link_near_duplicates(archive: Archive, article: str, site: str, signature: list[int] | None,
+def link_near_duplicates(archive: Archive, article: str, site: str, signature: Signature | None,
                          status: Outcome, unchanged_text: bool = False) -> list[str]:
     """Store the article's MinHash when its text is new or changed (or was never signed); return the ids of the
     near-duplicates it is linked to. `unchanged_text`: the page was not signed, the archive's signature stands."""
@@ -172,5 +176,6 @@ def link_near_duplicates(archive: Archive, article: str, site: str, signature: l
     if signature is None:
         near_duplicates.forget_signature(archive, article)
         return []
-    found = near_duplicates.store_signature(archive, article, site, METHOD, signature, BANDS)
+    found = near_duplicates.store_signature(archive, article, site, signature.method, signature.values,
+                                           signature.band_keys)
     return [other for other, _ in found]

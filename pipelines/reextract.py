@@ -40,7 +40,7 @@ def reextract_one(archive: Archive, config: Config, row: dict, now: str | None =
     lines = (learned or {}).get(site.key)
     if lines is None:
         lines = lines_for(archive, site.key) if site.key in config.sites else frozenset()
-    decision = decide(page, site, config.directory, learned_lines=lines, fetched_now=False)
+    decision = decide(page, site, config.taggers, learned_lines=lines, fetched_now=False)
     if decision.error is not None:  # nothing is written: an archived article keeps its text
         if row["article_id"] and errors is not None:
             errors.append(f"{row['url']}: {decision.error}")

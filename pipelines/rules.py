@@ -9,11 +9,15 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import regex
 
 from .normalise import canonical_url
+
+if TYPE_CHECKING:
+    from .taggers import Taggers
 
 OTHER = "other"  # the key of the generic site: a URL of no configured site
 STATIC_PAGE = re.compile(r"\.(?:s?html?|xml)$", re.I)  # a path naming a static file: the query selects nothing
@@ -104,6 +108,8 @@ class Site:
     feed_urls: tuple[str, ...] = ()
     max_pages: int | None = None
     keep_query: tuple[str, ...] = ()  # query parameters that select content even on a static page's URL
+    province: str | None = None  # where its events happen when an article names no place: ISO 3166-2:CN code
+    city: str | None = None      # ... and city (a name of config/mentions/cities.toml)
 
     def owns(self, url: str) -> bool:
         return host_of(url) in self.hosts
@@ -125,11 +131,13 @@ class Site:
 
 @dataclass(frozen=True)
 class Config:
-    """Every site's rules, the defaults they share, and the directory they were read from (which also holds
-    the mention gazetteers, `mentions/`)."""
+    """Every site's rules, the defaults they share, the taggers' data (gazetteers and meeting rules, compiled on
+    first use: pipelines/taggers.py), and the file they were read from. Built by crawler/config.py `load`, the one
+    loader; pure code receives it (or its parts), never a path to read."""
     path: Path
     defaults: dict
     sites: dict[str, Site]
+    taggers: Taggers | None = None  # None: the shipped gazetteers and meeting rules (a Config built by hand)
 
     @property
     def directory(self) -> Path:

@@ -1,7 +1,8 @@
 """MinHash signatures of article bodies, to find the same story republished by another site.
 
 A body becomes a set of word 4-grams (lower case, letters and digits only); its MinHash has NUM_PERM 32-bit
-values, split into BANDS bands for locality-sensitive hashing (archive/near_duplicates.py keeps the band keys).
+values, split into BANDS bands for locality-sensitive hashing: `sign` gives both, as plain values, for
+archive/near_duplicates.py to keep and look up (it compares stored signatures itself).
 With 64 values in 16 bands of 4, pairs with Jaccard similarity about 0.5 or more become candidates.
 
 The values are those of datasketch's MinHash (2.x, scheme "affine32": SHA-1 → 32 bits, MurmurHash3 finalizer,
@@ -15,6 +16,8 @@ import hashlib
 import itertools
 import re
 import struct
+from typing import Any, Iterable
+from dataclasses import dataclass
 
 NUM_PERM = 64
 BANDS = 16
@@ -35,7 +38,7 @@ def shingles(text: str | None) -> set[bytes]:
     return {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
 
 
-def _permutations():
+def _permutations() -> tuple[Any, Any]:
     """(a, b) of the NUM_PERM affine permutations, drawn once as datasketch draws them for SEED."""
     global _PERMUTATIONS
     if _PERMUTATIONS is None:
@@ -48,7 +51,7 @@ def _permutations():
     return _PERMUTATIONS
 
 
-def minhash(values) -> list[int]:
+def minhash(values: Iterable[bytes]) -> list[int]:
     """The NUM_PERM MinHash values of a set of byte strings (datasketch-compatible, see the module doc), computed
     CHUNK values at a time so a very long body never holds more than CHUNK x NUM_PERM products in memory."""
     import numpy as np
@@ -78,6 +81,21 @@ def signature(body: str | None) -> list[int] | None:
     return minhash(" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1))
 
 
+@dataclass(frozen=True)
+class Signature:
+    """What the archive keeps of a body to find its near-duplicates: the method's name, its MinHash values and
+    one LSH key per band."""
+    method: str
+    values: list[int]
+    band_keys: list[int]
+
+
+def sign(body: str | None) -> Signature | None:
+    """The body's signature and band keys, or None when the body is too short to compare."""
+    values = signature(body)
+    return None if values is None else Signature(METHOD, values, band_keys(values, BANDS))
+
+
 def band_keys(values: list[int], bands: int) -> list[int]:
     """One signed 64-bit key per band: the band number and its rows, hashed."""
     rows = len(values) // bands
@@ -86,12 +104,3 @@ def band_keys(values: list[int], bands: int) -> list[int]:
         chunk = struct.pack(f"<I{rows}I", band, *values[band * rows:(band + 1) * rows])
         keys.append(int.from_bytes(hashlib.blake2b(chunk, digest_size=8).digest(), "little", signed=True))
     return keys
-
-
-def jaccard(a: bytes, b: bytes) -> float:
-    """Estimated Jaccard similarity of two packed signatures: the share of equal hash values."""
-    if len(a) != len(b) or not a:
-        return 0.0
-    n = len(a) // 4
-    x, y = struct.unpack(f"<{n}I", a), struct.unpack(f"<{n}I", b)
-    return sum(1 for p, q in zip(x, y) if p == q) / n

@@ -3,19 +3,20 @@ English and Chinese). Pure."""
 from __future__ import annotations
 
 import re
+from typing import Any, Iterable
 
 
-def trie_regex(words) -> str:
+def trie_regex(words: Iterable[str]) -> str:
     """A regex matching any of `words`, longest first, as a trie (a space in a word matches any run of
     whitespace)."""
-    trie: dict = {}
+    trie: dict[str, Any] = {}
     for w in words:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node) -> str:
+    def emit(node: dict[str, Any]) -> str:
         branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child)
                     for ch, child in sorted(node.items()) if ch != ""]
         if not branches:

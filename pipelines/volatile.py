@@ -26,7 +26,7 @@ def template(line: str) -> str | None:
     return DIGITS.sub("#", line)
 
 
-def volatile_change(old_body: str, new_body: str) -> list[str] | None:
+def volatile_change(old_body: str | None, new_body: str | None) -> list[str] | None:
     """The templates of the lines that changed, when every changed line is a time-stamp line of the same
     template as the line it replaces (and nothing else changed); else None."""
     old, new = (old_body or "").split("\n\n"), (new_body or "").split("\n\n")

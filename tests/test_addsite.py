@@ -209,6 +209,24 @@ def test_site_key_from_host():
     assert infer.site_key("http://127.0.0.1:8123/news/") == "site-8123"
 
 
+def test_home_place_from_the_sites_name_or_host():
+    """add-site writes a site's `province` (and `city`) when its name or hosts name exactly one of the gazetteers'."""
+    from pipelines.meetings import load
+
+    rules = load()
+
+    def place(name, host):
+        return infer.home_place(name, [host], rules.provinces, rules.cities)
+
+    assert place("Guizhou Provincial Government (English)", "www.eguizhou.gov.cn") == ("CN-GZ", None)
+    assert place("Hunan Provincial People's Government", "enghunan.gov.cn") == ("CN-HN", None)
+    assert place("iChongqing", "www.ichongqing.info") == ("CN-CQ", None)
+    assert place("Shenzhen Government Online", "www.sz.gov.cn") == ("CN-GD", "Shenzhen")
+    assert place("Ministry of Foreign Affairs of the People's Republic of China", "www.fmprc.gov.cn") is None
+    assert place("Hunan and Guizhou news", "news.example.org") is None  # two provinces: none proposed
+    assert place("Site", "127.0.0.1:8080") is None
+
+
 def test_articles_on_another_host_of_the_same_domain():
     items = "".join(f'<li><a href="http://english.x.gov.cn/news/2024-0{k}/01/c_{k}.htm">Governor meets envoy {k} '
                     f'in the capital</a></li>' for k in range(1, 5))

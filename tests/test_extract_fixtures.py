@@ -4,13 +4,13 @@ from __future__ import annotations
 import pytest
 
 from crawler import config as config_module
-from pipelines import fields
+from definitions import fields
 from pipelines.extract import extract
 
 from .support import expected_pages
 
 CONFIG = config_module.load()
-FIELDS = fields.NAMES  # every field of the registry (pipelines/fields.py) that a page's expectations give
+FIELDS = fields.NAMES  # every field of the registry (definitions/fields.py) that a page's expectations give
 PAGES = list(expected_pages())
 
 

@@ -1,4 +1,4 @@
-"""The field registry (pipelines/fields.py) is the one definition of an article's fields, and each reader agrees
+"""The field registry (definitions/fields.py) is the one definition of an article's fields, and each reader agrees
 with it: the `Article` type, config validation, extraction's cleaners, the archive's columns (a new field without
 its migration fails here), the migration helper, and Datasette's column descriptions."""
 from __future__ import annotations
@@ -13,7 +13,8 @@ import yaml
 from archive import Archive, schema
 from archive.datasette import serve
 from crawler import config as config_module
-from pipelines import extract, fields
+from definitions import fields
+from pipelines import extract
 
 from .test_config import GOOD_SITE
 

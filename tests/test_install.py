@@ -33,7 +33,7 @@ from crawler.demo.sites import read_config, site_mirror, write_config
 
 from .support import ROOT
 
-PACKAGES = ("crawler", "pipelines", "archive", "gazette_data")
+PACKAGES = ("definitions", "crawler", "pipelines", "archive", "gazette_data")
 TOP_LEVEL_SKIP = {".git", "data", "build", "dist", "locks", "logs", ".pytest_cache"}
 
 

@@ -1,11 +1,11 @@
 """The import direction of the code, checked (DESIGN.md, "The way data flows").
 
-`crawler/` may use `pipelines/` and `archive/`; `archive/` never imports `crawler/`; no module of `pipelines/`
-imports `crawler/`, and the pure ones (extraction, cleaning, normalising, tagging, the site rules) import
-neither `crawler/` nor `archive/`: only the orchestrators that write (record, reextract, learning, the
-Scrapy item pipeline) use the archive. `archive/` reads of `pipelines/` only the shared definitions (SHARED: the
-article field registry, which imports nothing) and four older imports to be removed. Nothing imports `tests/`, and
-`bench/` does not edit sys.path.
+`crawler/` may use `pipelines/` and `archive/`; `archive/` imports neither `crawler/` nor `pipelines/` (it
+stores and reads plain values); no module of `pipelines/` imports `crawler/`, and the pure ones (extraction,
+cleaning, normalising, tagging, the site rules) import neither `crawler/` nor `archive/`: only the orchestrators
+that write (record, reextract, learning, translations, the Scrapy item pipeline) use the archive. What both
+`pipelines/` and `archive/` must know (an article's fields, the kinds of removal) is in `definitions/`, which
+imports nothing of the project. Nothing imports `tests/`, and `bench/` does not edit sys.path.
 
 Run `python tests/test_layers.py` to print the import graph between the project's packages and modules.
 """
@@ -17,14 +17,9 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("crawler", "pipelines", "archive", "bench", "gazette_data")
-ORCHESTRATORS = {"pipelines.record", "pipelines.reextract", "pipelines.items", "pipelines.learning"}
-# Definitions every layer reads, importing nothing of the project themselves: archive/ may import these by name
-# (the article field registry: extraction produces the fields, the archive keeps them).
-SHARED = {"pipelines.fields"}
-# archive -> pipelines imports that predate the rule, to be removed (issue 22, item 4); none may be added.
-ARCHIVE_TO_PIPELINES_LEFT = {"pipelines.completeness", "pipelines.similarity", "pipelines.alignment",
-                             "pipelines.pairing"}
+PACKAGES = ("crawler", "pipelines", "archive", "bench", "gazette_data", "definitions")
+ORCHESTRATORS = {"pipelines.record", "pipelines.reextract", "pipelines.items", "pipelines.learning",
+                 "pipelines.translations"}
 
 
 def modules() -> dict[str, Path]:
@@ -76,23 +71,24 @@ def test_pure_pipelines_import_neither_crawler_nor_archive():
 
 def test_only_the_crawler_imports_the_crawler():
     for name, targets in graph().items():
-        if top(name) in ("pipelines", "archive"):
+        if top(name) in ("pipelines", "archive", "definitions"):
             bad = sorted(t for t in targets if top(t) == "crawler")
             assert not bad, f"{name} imports {bad}: the flow is crawler -> pipelines -> archive"
 
 
-def test_shared_definitions_import_nothing_of_the_project():
+def test_definitions_import_nothing_of_the_project():
     edges = graph()
-    for name in SHARED:
-        assert name in edges and not edges[name], f"{name} is read by every layer but imports {sorted(edges[name])}"
+    assert "definitions.fields" in edges
+    for name, targets in edges.items():
+        if top(name) == "definitions":
+            assert not targets, f"{name} is read by every layer but imports {sorted(targets)}"
 
 
-def test_archive_imports_of_pipelines_are_the_shared_definitions_only():
-    allowed = SHARED | ARCHIVE_TO_PIPELINES_LEFT | {"pipelines"}   # `pipelines` itself: its __init__ is a docstring
+def test_archive_imports_nothing_of_pipelines():
     for name, targets in graph().items():
         if top(name) == "archive":
-            bad = sorted(t for t in targets if top(t) == "pipelines" and t not in allowed)
-            assert not bad, f"{name} imports {bad}: archive/ reads only {sorted(SHARED)} of pipelines/"
+            bad = sorted(t for t in targets if top(t) == "pipelines")
+            assert not bad, f"{name} imports {bad}: archive/ stores plain values, it needs nothing of pipelines/"
 
 
 def test_nothing_imports_tests_and_bench_leaves_sys_path_alone():

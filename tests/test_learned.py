@@ -47,10 +47,11 @@ def test_share_and_minimum_pages():
 def test_sentences_credits_dates_and_long_lines_are_never_learned():
     recurring = [CLOSING, "Thank you.", "Translator: Yi Ran", "Source: Hunan Daily",
                  "This article is from Hunan Provincial Government", "2020-04-03 Download Print Comment",
-                 "By CGTN|Mar 14,2023", "(Photo provided to iChongqing)", "A long navigation line " + "with many words " * 6]
+                 "By CGTN|Mar 14,2023", "(Photo provided to iChongqing)", "A long navigation line " + "with many words " * 6,
+                 "15 July 2015", "July 15, 2015", "Wednesday, 15 July 2015", "2015年7月15日"]  # one day's articles
     lines = {item.line for item in learn(pages(10, recurring))}
     assert lines == set(NAV)
-    assert not candidate(CLOSING) and candidate("Follow us on WeChat")
+    assert not candidate(CLOSING) and candidate("Follow us on WeChat") and candidate("May Day holiday")
 
 
 def test_page_lines_are_the_visible_lines_of_a_page():

@@ -24,6 +24,8 @@ from pipelines.record import archive_page
 from .support import FIXTURES
 
 LABELS = sorted((REAL / "dev").glob("*.json")) + sorted((REAL / "heldout").glob("*.json"))
+HELDOUT2 = sorted((REAL / "heldout2").glob("*.json"))      # dev material since its run (README)
+HELDOUT3 = sorted((REAL / "heldout3").glob("*.json"))      # read by the guards only after its run (HELDOUT3_RUN.md)
 
 
 def norm(s: str) -> str:
@@ -32,8 +34,8 @@ def norm(s: str) -> str:
 
 def real_records() -> list[dict]:
     """Every real page of the tests as the archive would hold it (the labels' pages, through Gazette's
-    extraction for the press conferences; the seed texts)."""
-    records = [page_record(json.loads(p.read_text("utf-8"))) for p in LABELS]
+    extraction for the press conferences; the readouts' text; the seed texts)."""
+    records = [page_record(json.loads(p.read_text("utf-8"))) for p in LABELS + HELDOUT2 + HELDOUT3]
     # the real pages of issue 19 (tests/real/): its English press conferences through the same extraction
     issue19 = REAL.parent
     for entry in json.loads((issue19 / "pages.json").read_text("utf-8")):
@@ -56,16 +58,14 @@ def real_events():
     return out
 
 
-HELDOUT2 = sorted((REAL / "heldout2").glob("*.json"))
-
-
 def test_the_real_pages_are_all_there():
     """175 pages of the dev and first held-out labels, 52 press conferences and 9 readouts of the second held-out
-    set (heldout2: read by the benchmark only, `--real heldout2`); every page is a label's, with its provenance."""
-    assert len(LABELS) == 175 and len(HELDOUT2) == 61
-    pages = {json.loads(p.read_text("utf-8"))["page"] for p in LABELS + HELDOUT2}
+    set, 43 press conferences of the third (`--real heldout3`, run once: HELDOUT3_RUN.md); every page is a
+    label's, with its provenance."""
+    assert len(LABELS) == 175 and len(HELDOUT2) == 61 and len(HELDOUT3) == 43
+    pages = {json.loads(p.read_text("utf-8"))["page"] for p in LABELS + HELDOUT2 + HELDOUT3}
     assert {f"pages/{p.name}" for p in (REAL / "pages").glob("*.html.gz")} == {p for p in pages if p.startswith("pages/")}
-    assert len([p for p in pages if p.startswith("pages/")]) == 227
+    assert len([p for p in pages if p.startswith("pages/")]) == 270
     assert all((REAL / p).is_file() for p in pages)
     provenance = (REAL / "PROVENANCE.md").read_text("utf-8")
     assert all(f"`{Path(p).name}`" in provenance for p in pages if p.startswith("readouts/"))
@@ -205,11 +205,15 @@ def test_a_call_told_as_a_noun_in_an_answer():
 
 
 def test_turns_of_a_press_conference():
-    body = ("An opening statement.\n\nQ: A question?\n\nStill the question.\n\nA: The answer.\n\nMore answer."
-            "\n\nCCTV: Another question?\n\nGeng Shuang: Another answer.\n\nAfter the press conference, the "
+    body = ("An opening statement.\n\nQ: A question's first part.\n\nStill the question?\n\nA: The answer.\n\nMore "
+            "answer.\n\nCCTV: Another question?\n\nGeng Shuang: Another answer.\n\nAfter the press conference, the "
             "following question was raised: Q: What about it?")
     assert [t for t, _ in turns(body, "Geng Shuang")] == ["answer", "question", "question", "answer", "answer",
                                                           "question", "answer", "question"]
+    # a paragraph with no speaker after a question that ended with "?" is the answer, its "A:" left out (a real
+    # page of the third held-out set, t1683732; changed after that set's run)
+    assert [t for t, _ in turns("Q: Can you tell us about the outcomes?\n\nOn July 25, the two sides held the "
+                                "negotiations.", "Hua Chunying")] == ["question", "answer"]
 
 
 # -- one occasion in the archive -----------------------------------------------------------------------------
@@ -365,3 +369,157 @@ def test_a_title_ends_before_the_verb():
                 "consul-general in Guangzhou and his delegation on the afternoon of Jan. 12.", published="2011-05-20")
     assert (e["date_start"], e["place"]["city_code"], e["countries"]) == ("2011-01-12", "430100", ["GBR"])
     assert e["chinese"][0]["title"] == "vice governor of Hunan Province"
+
+
+# -- third round (dev, heldout and heldout2 as dev material; real sentences of those pages) --------------------
+
+def test_an_occasion_held_then_attended_by_a_chinese_party():
+    (e,) = press('A: The 30th Pacific Islands Forum (PIF) Leaders Session with Forum Dialogue Partners was held on '
+                 'September 4 in Nauru, a country that has the so-called "diplomatic ties" with the Taiwan '
+                 'authorities. At the invitation of the PIF Secretariat, China attended the meeting as a Forum '
+                 'Dialogue Partner.', published="2018-09-05",
+                 title="Foreign Ministry Spokesperson Hua Chunying's Regular Press Conference on September 5, 2018")
+    assert (e["type"], e["date_start"], e["place"]["country"], e["countries"]) == ("meeting", "2018-09-04", "NRU", [])
+    assert [(p["title"], p["described"]) for p in e["chinese"]] == [("China", True)]
+    (e,) = press("Geng Shuang: On April 28, the Extraordinary Meeting of BRICS Foreign Ministers on COVID-19 was "
+                 "held via video link. State Councilor and Foreign Minister Wang Yi attended that meeting and "
+                 "delivered an important address.", published="2020-04-29",
+                 title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on April 29, 2020")
+    assert (e["type"], e["date_start"]) == ("call", "2020-04-28")
+    assert [p["name"] for p in e["chinese"]] == ["Wang Yi"]
+    # a foreign side's occasion with no Chinese party after it stays no event
+    assert press("A: The Berlin Conference on Libya was held in Germany on January 19. Many leaders spoke.") == []
+
+
+def test_titles_outside_the_gazetteers():
+    (e,) = press("A: On November 1, External Security Commissioner of the Chinese Foreign Ministry Cheng Guoping and "
+                 "First Deputy Adviser on National Security Council of Afghanistan Atiqullah Noshir co-chaired the "
+                 "third meeting of the China-Afghanistan Inter-departmental and Regional Security Cooperation "
+                 "Mechanism.", published="2019-11-06",
+                 title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on November 6, 2019")
+    assert [p["name"] for p in e["chinese"]] == ["Cheng Guoping"]
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Atiqullah Noshir", "AFG")]
+    (e,) = news("On August 2nd, 2017, Consul General Luo Linquan met with California Assemblymember Evan Low at the "
+                "Chinese Consulate General in San Francisco.", published="2017-08-02")
+    assert [p["name"] for p in e["chinese"]] == ["Luo Linquan"]
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Evan Low", "USA")]
+    (e,) = news("On February 4, Huang Qiang, Deputy Secretary of the CPC Sichuan Provincial Committee and Governor of "
+                "the People's Government of Sichuan Province, met in Chengdu with representatives of consular corps "
+                "of Chile, Australia, France and Singapore.", published="2024-02-07")
+    assert [p["name"] for p in e["chinese"]] == ["Huang Qiang"]
+    (e,) = press("A: On January 18, member of the Political Bureau of the CPC Central Committee and Vice Premier of "
+                 "the State Council Liu He and German Vice Chancellor and Federal Minister of Finance Olaf Scholz "
+                 "co-chaired the 2nd China-Germany High Level Financial Dialogue in Beijing.", published="2019-01-21",
+                 title="Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on January 21, 2019")
+    assert (e["type"], [p["name"] for p in e["chinese"]]) == ("talks", ["Liu He"])
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Olaf Scholz", "DEU")]
+
+
+def test_a_fronted_phrase_or_a_topic_names_no_party():
+    title = "Foreign Ministry Spokesperson Hua Chunying's Regular Press Conference on November 16, 2018"
+    assert press("A: After the telephone conversation between the two heads of state on November 1, the high-level "
+                 "exchanges between China and the US in the economic and trade areas have resumed.", title=title,
+                 published="2018-11-16") == []
+    (e,) = press("A: Just like President Xi Jinping pointed out in his phone call with US President Trump on December "
+                 "29 at the latter's initiation, China always encourages and supports the DPRK and the US in "
+                 "continuing with their dialogues.", published="2019-01-03",
+                 title="Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on January 3, 2019")
+    assert (e["type"], e["date_start"], e["countries"]) == ("call", "2018-12-29", ["USA"])
+    (e,) = press("A: On September 24 local time, State Councilor and Foreign Minister Wang Yi attended a foreign "
+                 "ministers' meeting on the Iranian nuclear issue at the UN Headquarters in New York.",
+                 published="2018-09-26",
+                 title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on September 26, 2018")
+    assert (e["type"], e["date_start"], e["countries"]) == ("meeting", "2018-09-24", [])
+    (e,) = press("A: On December 1, President Xi Jinping and President Trump held a successful meeting on the "
+                 "sidelines of the G20 Buenos Aires Summit and reached important consensus.", published="2018-12-03",
+                 title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on December 3, 2018")
+    assert e["countries"] == ["USA"]
+
+
+def test_not_held_yet_news_of_an_occasion_and_another_time():
+    title = "Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on May 24, 2018"
+    assert press("A: It is true that the EU, as the coordinator for the implementation of the JCPOA, is coordinating "
+                 "with Iran, China, Russia, France, Germany and the UK to hold a Joint Commission meeting in Vienna "
+                 "on May 25 to discuss relevant issues.", title=title, published="2018-05-24") == []
+    assert press("A: The Spokesperson for the International Department of the Central Committee of the CPC has "
+                 "released relevant information this morning on the visit of Chairman Kim Jong Un. Chairman Kim "
+                 "Jong Un is visiting China at the invitation of General Secretary of the Central Committee of the "
+                 "CPC and President Xi Jinping.", published="2019-01-08",
+                 title="Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on January 8, 2019") == []
+    (e,) = news("On October 19th, Vice President Xie Yuan met with the Council of State Government (CSG) delegation "
+                "of the U.S., headed by Governor Brian Sandoval from the State of Nevada. Chinese President Xi "
+                "Jinping recently paid a state visit to the U.S.", published="2015-10-19")
+    assert [p["name"] for p in e["chinese"]] == ["Xie Yuan"]
+
+
+def test_more_ways_of_telling_an_occasion():
+    (e,) = press("A: On January 10, State Councilor and Foreign Minister Wang Yi had a stopover in Kenya on his visit "
+                 "to Africa, during which he met with Kenyan Foreign Minister Monica Juma.", published="2020-01-13",
+                 title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on January 13, 2020")
+    assert (e["type"], e["place"]["country"], [p["name"] for p in e["foreign"]]) == ("visit", "KEN", ["Monica Juma"])
+    (e,) = press("A: Yesterday, State Councilor and Foreign Minister Wang Yi and Australian Foreign Minister Marise "
+                 "Payne held the 5th round of the China-Australia Diplomatic and Strategic Dialogue in Beijing.",
+                 published="2018-11-09",
+                 title="Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on November 9, 2018")
+    assert (e["type"], e["date_start"], e["countries"]) == ("talks", "2018-11-08", ["AUS"])
+    (e,) = press("A: On November 26 and 27, the Fourth Meeting of China-DPRK Joint Committee on Border Issues was "
+                 "held in Beijing.", published="2018-11-28",
+                 title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on November 28, 2018")
+    assert (e["date_start"], e["date_end"], e["countries"]) == ("2018-11-26", "2018-11-27", ["PRK"])
+
+
+def test_the_counterpart_of_the_sentence_before_and_a_relative_clause():
+    # the shapes of dev answers ("... is visiting China. Yesterday, ... met and held talks with him"), as a
+    # pronoun alone after the verb; the country is kept, no name is taken
+    title = "Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on January 7, 2020"
+    (e,) = press("A: Prime Minister Thongloun Sisoulith of Laos is visiting China. Yesterday, Premier Li Keqiang held "
+                 "talks with him.", title=title, published="2020-01-07")
+    assert (e["type"], e["date_start"], e["countries"], e["foreign"]) == ("talks", "2020-01-06", ["LAO"], [])
+    (e,) = press("A: Foreign Minister Sergey Lavrov of Russia is in Beijing. This morning, Wang Yi met with him.",
+                 title=title, published="2020-01-07")
+    assert e["countries"] == ["RUS"] and [p["name"] for p in e["chinese"]] == ["Wang Yi"]
+    # two foreign countries before: whose "him" is unknown, no event
+    assert press("A: The foreign ministers of Japan and India are in Beijing. This morning, Wang Yi met with him.",
+                 title=title, published="2020-01-07") == []
+    # the verb of a closed relative clause is not the sentence's
+    (e,) = press("A: President Emmanuel Macron of France, who is on a state visit to China, met with President Xi "
+                 "Jinping in Shanghai yesterday.", title=title, published="2020-01-07")
+    assert (e["type"], e["countries"]) == ("meeting", ["FRA"])
+    assert [p["name"] for p in e["foreign"]] == ["Emmanuel Macron"]
+
+
+def test_a_title_with_and_is_one_subject():
+    # written for this test in the shape of the dev answers' long titles
+    (e,) = press("A: On March 17, member of the Political Bureau of the CPC Central Committee and Director of the "
+                 "Office of the Central Foreign Affairs Commission Yang Jiechi met with Mike Pompeo in Hawaii.",
+                 title="Foreign Ministry Spokesperson Geng Shuang's Regular Press Conference on March 18, 2020",
+                 published="2020-03-18")
+    assert [p["name"] for p in e["chinese"]] == ["Yang Jiechi"] and e["countries"] == ["USA"]
+
+
+def test_a_monarch_and_a_stay_for_a_visit():
+    # written for this test in the shape of the dev answers
+    (e,) = press("A: On the afternoon of May 8 local time, Vice President Wang Qishan met with King Felipe VI in "
+                 "Madrid.", title=PRESS, published="2020-02-07")
+    assert e["countries"] == ["ESP"] and [(p["name"], p["country"]) for p in e["foreign"]] == [("Felipe VI", "ESP")]
+    (e,) = press("A: Foreign Minister Retno Marsudi of Indonesia is in China for an official visit from May 3 to 5.",
+                 title=PRESS, published="2020-02-07")
+    assert (e["type"], e["place"]["country"], e["countries"]) == ("visit", "CHN", ["IDN"])
+
+
+# -- after the third held-out run (fixes made on its errors; README gives the figures apart) ------------------
+
+def test_a_clock_and_an_envoys_region_are_no_place_or_party():
+    (e,) = press("Zhao Lijian: On May 18, Special Envoy on Afghan affairs of the Chinese Foreign Ministry Liu Jian, "
+                 "Russian Presidential Envoy for Afghanistan Zamir Kabulov, Iranian Foreign Ministry's Special Envoy "
+                 "for Afghanistan Mohammad Ebrahim Taherian, and Additional Secretary of the Foreign Ministry of "
+                 "Pakistan Safdar Hayat held a video conference on May 18.", published="2020-05-19",
+                 title="Foreign Ministry Spokesperson Zhao Lijian's Regular Press Conference on May 19, 2020")
+    assert sorted(e["countries"]) == ["IRN", "PAK", "RUS"] and [p["name"] for p in e["chinese"]] == ["Liu Jian"]
+    assert sorted((p["name"], p["country"]) for p in e["foreign"]) == [
+        ("Mohammad Ebrahim Taherian", "IRN"), ("Safdar Hayat", "PAK"), ("Zamir Kabulov", "RUS")]
+    (e,) = press("Zhao Lijian: On the night of April 13 Beijing time, China's Ministry of Foreign Affairs held a video "
+                 "conference with Andean states.", published="2020-04-17",
+                 title="Foreign Ministry Spokesperson Zhao Lijian's Regular Press Conference on April 17, 2020")
+    assert e["place"] == {} or e["place"].get("province_code") != "CN-BJ"
+    assert all(p["title"] != "Beijing" for p in e["chinese"])

@@ -10,7 +10,7 @@ import pytest
 from lxml import html as lxml_html
 
 from crawler import config as config_module
-from pipelines import fields
+from definitions import fields
 from pipelines.charset import decode
 from pipelines.extract import ExtractionError, extract
 

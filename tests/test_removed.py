@@ -8,7 +8,8 @@ import json
 import sqlite_utils
 
 from bench.real_corpus import REAL, pages
-from pipelines.completeness import Removal, guard, summary
+from definitions.removals import summary
+from pipelines.completeness import Removal, guard
 
 from .support import gazette, json_lines
 
@@ -34,7 +35,7 @@ def test_guard_accepts_a_block_whose_rest_is_in_the_body_once_removed_text_is_ta
 def test_summary_in_plain_words():
     removed = [{"rule": "boilerplate line", "text": "Print"}, {"rule": "boilerplate line (pattern)", "text": "Home >"},
                {"rule": "caption (the site's caption markup)", "text": "A photo"}]
-    assert summary(removed) == "2 lines removed as boilerplate, 1 caption"
+    assert summary(r["rule"] for r in removed) == "2 lines removed as boilerplate, 1 caption"
     assert summary([], ["A paragraph"]) == "1 paragraph put back that extraction had dropped for no named reason"
     assert summary([]) == ""
 

@@ -47,7 +47,7 @@ def spider(pagination: str, **selectors) -> SiteSpider:
     site = Site(key="demo", name="Demo", base_url="https://demo.example.org", hosts=("demo.example.org",),
                 start_urls=("https://demo.example.org/news/",), pagination=pagination, selectors=selectors)
     config = config_module.Config(path=config_module.PROJECT_CONFIG / "sites.toml", defaults={}, sites={"demo": site})
-    return SiteSpider(config=config, site_key="demo", results=[])
+    return SiteSpider(config=config, site_key="demo")
 
 
 def response(url: str, html: str) -> listing.Page:
@@ -110,3 +110,27 @@ def failure(exc: Exception) -> Failure:
 def test_failed_downloads_get_one_clear_reason(exc, want):
     reason = describe_failure(failure(exc))
     assert reason.startswith(want) and "\n" not in reason
+
+
+def test_the_command_owns_its_runs(tmp_path):
+    """crawler/process.py `Run`: results come from the pipeline's output items only (a page item is not one), and
+    a run row the command opened that no crawl closed ends closed as failed, saying so; a closed one is left."""
+    from archive import Archive, runs
+    from crawler.process import Run, close_unfinished
+    from pipelines.record import failed_result
+
+    db = tmp_path / "a.db"
+    with Archive(db) as archive:
+        open_id = runs.start_run(archive, "demo", "crawl")
+        done_id = runs.start_run(archive, "demo", "fetch")
+        runs.finish_run(archive, done_id, "ok", {"new": 1}, [])
+    run = Run("demo", "crawl", open_id)
+    run.collect({"url": "https://demo.example.org/a.html", "status": 200, "body": b"<html>"})  # a page item
+    run.collect(failed_result("https://demo.example.org/b.html", "demo", "HTTP 404: page not found"))
+    assert [r["url"] for r in run.results] == ["https://demo.example.org/b.html"]
+    close_unfinished(str(db), [run, Run("demo", "fetch", done_id)])
+    with Archive(db) as archive:
+        left, done = runs.run_row(archive, open_id), runs.run_row(archive, done_id)
+    assert left["status"] == "failed" and left["finished"]
+    assert left["errors"] == ["the crawl of demo did not start or did not finish (see the log above)"]
+    assert done["status"] == "ok" and done["new"] == 1 and done["errors"] == []

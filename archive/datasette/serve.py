@@ -38,8 +38,8 @@ SETTINGS = {
 
 def load_metadata() -> dict:
     """The project's Datasette metadata (archive/datasette/metadata.yml), with the `articles` table's field columns
-    described from the field registry (pipelines/fields.py); metadata.yml describes only the other columns."""
-    from pipelines import fields
+    described from the field registry (definitions/fields.py); metadata.yml describes only the other columns."""
+    from definitions import fields
 
     metadata = yaml.safe_load(METADATA.read_text("utf-8"))
     table = metadata["databases"][DATABASE_NAME]["tables"]["articles"]
@@ -92,7 +92,68 @@ def event_provinces(path: Path) -> list[str]:
         return []
 
 
+async def _bounded_execute(self, sql, params=None, truncate=False, custom_time_limit=None, page_size=None,
+                           log_sql_errors=True):
+    """Datasette's execute (0.65), fetching rows in small batches and stopping at RESULT_BUDGET (the archive
+    database's `execute`)."""
+    from datasette.database import QueryInterrupted, Results
+    from datasette.tracer import trace
+    from datasette.utils import sqlite_timelimit
+
+    page_size = page_size or self.ds.page_size
+
+    def run(conn):
+        time_limit_ms = self.ds.sql_time_limit_ms
+        if custom_time_limit and custom_time_limit < time_limit_ms:
+            time_limit_ms = custom_time_limit
+        with sqlite_timelimit(conn, time_limit_ms):
+            try:
+                cursor = conn.cursor()
+                cursor.execute(sql, params if params is not None else {})
+                limit = self.ds.max_returned_rows
+                if limit == page_size:
+                    limit += 1
+                wanted = limit + 1 if (limit and truncate) else None
+                rows = bounded_rows(cursor, wanted)
+                truncated = bool(wanted) and len(rows) > limit
+                rows = rows[:limit] if wanted else rows
+            except (sqlite3.OperationalError, sqlite3.DatabaseError) as e:
+                if e.args == ("interrupted",):
+                    raise QueryInterrupted(e, sql, params)
+                if log_sql_errors:
+                    sys.stderr.write(f"ERROR: sql = {sql!r}: {e}\n")
+                    sys.stderr.flush()
+                raise
+        return Results(rows, truncated, cursor.description)
+
+    with trace("sql", database=self.name, sql=sql.strip(), params=params):
+        return await self.execute_fn(run)
+
+
 COUNTED = 10_000
+
+
+async def _cheap_table_counts(self, limit=10):
+    """Counts of the archive database's tables, `articles` from article_months, full-text internals uncounted."""
+    names = await self.table_names()
+    fts = {n for n in names if n.endswith("_fts") or n == "articles_cjk"}
+    skip = {n for n in names if n == "bodies" or n in fts
+            or any(n.endswith(s) and n[: -len(s)] in fts for s in self.UNCOUNTED_SUFFIXES)}
+    counts = {}
+    for name in names:
+        if name in skip:
+            counts[name] = None
+        elif name == "articles" and "article_months" in names:
+            counts[name] = (await self.execute(
+                "select coalesce(sum(articles), 0) from article_months")).rows[0][0]
+        else:
+            try:
+                n = (await self.execute(f"select count(*) from (select 1 from [{name}] limit {COUNTED + 1})",
+                                        custom_time_limit=limit)).rows[0][0]
+                counts[name] = n if n <= COUNTED else None     # "Many rows"
+            except Exception:  # interrupted, or a table SQLite cannot read: no count, as Datasette does
+                counts[name] = None
+    return counts
 
 
 def archive_database_class():
@@ -104,9 +165,7 @@ def archive_database_class():
     internal tables of the full-text indexes and the raw bodies are not counted (shown without a count), and
     every other table up to COUNTED rows (a bigger one has "many rows": a count of the million captures or the
     millions of mentions is one step of ~0.1-0.3 s each, that no time limit stops)."""
-    from datasette.database import Database, QueryInterrupted, Results
-    from datasette.tracer import trace
-    from datasette.utils import sqlite_timelimit
+    from datasette.database import Database
 
     class ArchiveDatabase(Database):
         UNCOUNTED_SUFFIXES = ("_data", "_idx", "_docsize", "_config", "_content")
@@ -116,58 +175,8 @@ def archive_database_class():
             conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, CELL_LIMIT)
             return conn
 
-        async def execute(self, sql, params=None, truncate=False, custom_time_limit=None, page_size=None,
-                          log_sql_errors=True):
-            """Datasette's execute (0.65), fetching rows in small batches and stopping at RESULT_BUDGET."""
-            page_size = page_size or self.ds.page_size
-
-            def run(conn):
-                time_limit_ms = self.ds.sql_time_limit_ms
-                if custom_time_limit and custom_time_limit < time_limit_ms:
-                    time_limit_ms = custom_time_limit
-                with sqlite_timelimit(conn, time_limit_ms):
-                    try:
-                        cursor = conn.cursor()
-                        cursor.execute(sql, params if params is not None else {})
-                        limit = self.ds.max_returned_rows
-                        if limit == page_size:
-                            limit += 1
-                        wanted = limit + 1 if (limit and truncate) else None
-                        rows = bounded_rows(cursor, wanted)
-                        truncated = bool(wanted) and len(rows) > limit
-                        rows = rows[:limit] if wanted else rows
-                    except (sqlite3.OperationalError, sqlite3.DatabaseError) as e:
-                        if e.args == ("interrupted",):
-                            raise QueryInterrupted(e, sql, params)
-                        if log_sql_errors:
-                            sys.stderr.write(f"ERROR: sql = {sql!r}: {e}\n")
-                            sys.stderr.flush()
-                        raise
-                return Results(rows, truncated, cursor.description)
-
-            with trace("sql", database=self.name, sql=sql.strip(), params=params):
-                return await self.execute_fn(run)
-
-        async def table_counts(self, limit=10):
-            names = await self.table_names()
-            fts = {n for n in names if n.endswith("_fts") or n == "articles_cjk"}
-            skip = {n for n in names if n == "bodies" or n in fts
-                    or any(n.endswith(s) and n[: -len(s)] in fts for s in self.UNCOUNTED_SUFFIXES)}
-            counts = {}
-            for name in names:
-                if name in skip:
-                    counts[name] = None
-                elif name == "articles" and "article_months" in names:
-                    counts[name] = (await self.execute(
-                        "select coalesce(sum(articles), 0) from article_months")).rows[0][0]
-                else:
-                    try:
-                        n = (await self.execute(f"select count(*) from (select 1 from [{name}] limit {COUNTED + 1})",
-                                                custom_time_limit=limit)).rows[0][0]
-                        counts[name] = n if n <= COUNTED else None     # "Many rows"
-                    except Exception:  # interrupted, or a table SQLite cannot read: no count, as Datasette does
-                        counts[name] = None
-            return counts
+        execute = _bounded_execute
+        table_counts = _cheap_table_counts
 
     return ArchiveDatabase
 

@@ -56,7 +56,7 @@ class Run:
             self.errors.append(message)
 
     def summary(self) -> dict:
-        totals = Counter()
+        totals: Counter[str] = Counter()
         for counts in self.sites.values():
             totals.update(counts)
         return {"records": self.records, **{k: totals.get(k, 0) for k in PER_SITE},
@@ -217,13 +217,13 @@ class Deciding:
 
     def submit(self, archive: Archive, batch: list, run: Run, hints: dict, by_digest: dict) -> list:
         """Per capture: (capture, site, page, future decision), or "unreadable" / "already"."""
-        out = []
+        out: list = []
         for capture, site in batch:
             page = read(archive, capture, site, run, hints, by_digest)
             if isinstance(page, str):
                 out.append(page)
                 continue
-            args = (page, site, self.config.directory)
+            args = (page, site, self.config.taggers)
             lines = self.learned.get(site.key, frozenset())
             future = (self.pool.submit(decide, *args, learned_lines=lines) if self.pool is not None
                       else _Done(decide(*args, learned_lines=lines)))

@@ -8,7 +8,7 @@ work out what a person would write by hand in `[sites.KEY]`, one module per part
   only what the crawler follows);
 - `selectors`: `listing_item`, `listing_link`, `listing_date`, the repeated block holding most article links;
 - `articles`: title, date and body selectors right on every sampled article, and repeated boilerplate lines;
-- `naming`: the site's key, name and language; `links` and `css`: what the others read pages and elements with.
+- `naming`: the site's key, name, language and home place; `links` and `css`: what the others read pages and elements with.
 
 Nothing here fetches, reads config files or writes: the caller hands in pages and gets plain data back.
 """
@@ -23,7 +23,7 @@ from .links import (
            same_domain,
            site_hosts,
 )
-from .naming import language, site_key, site_name
+from .naming import home_place, language, site_key, site_name
 from .selectors import listing_selectors
 from .shape import (
            Shape,
@@ -36,5 +36,5 @@ from .shape import (
 
 __all__ = ["Link", "NotAListing", "Page", "Pagination", "Sample", "Shape", "article_selectors", "article_shape",
            "article_shape_on_site", "boilerplate_lines", "detect", "escape_regex", "feed_as_page", "feed_entries",
-           "host_of", "language", "links_of", "listing_selectors", "next_url", "same_domain", "shape_regex",
+           "home_place", "host_of", "language", "links_of", "listing_selectors", "next_url", "same_domain", "shape_regex",
            "site_hosts", "site_key", "site_name", "skeleton"]

@@ -41,3 +41,23 @@ def language(page: Page) -> str:
     text = clean_text(tree.text_content()) if tree is not None else ""
     return "zh" if len(re.findall(r"[\u4e00-\u9fff]", text)) > 0.3 * max(1, len(text)) else "en"
 
+
+
+def home_place(name: str, hosts: list[str], provinces: dict[str, str],
+               cities: dict[str, tuple[str, str]]) -> tuple[str, str | None] | None:
+    """(province code, city or None) the site's name or host names (eGuizhou, enghunan.gov.cn, "Shenzhen Government
+    Online"), when they name exactly one province, or one city (with its province); else None. `provinces`:
+    code -> name, `cities`: name -> (code, province code), as the gazetteers have them."""
+    def squashed(text: str) -> str:
+        return re.sub(r"[^a-z]", "", text.lower())
+
+    where = [squashed(name)] + [squashed(label) for host in hosts for label in host.split(":")[0].split(".")
+                                if label not in GENERIC_LABELS]
+    found_cities = {city for city in cities if any(squashed(city) in w for w in where)}
+    found = {code for code, province in provinces.items() if any(squashed(province) in w for w in where)}
+    found |= {cities[city][1] for city in found_cities}
+    if len(found) != 1:
+        return None
+    province = found.pop()
+    city = next(iter(found_cities)) if len(found_cities) == 1 else None
+    return province, city

@@ -10,11 +10,10 @@ from ..pages import failed_item, page_item
 class FetchSpider(scrapy.Spider):
     name = "fetch"
 
-    def __init__(self, config: Config, urls: list[str], results: list, site_key: str = "fetch", **kwargs):
+    def __init__(self, config: Config, urls: list[str], site_key: str = "fetch", **kwargs):
         super().__init__(**kwargs)
         self.config = config
         self.urls = urls
-        self.results = results
         self.site_key = site_key
         self.errors: list[str] = []
 

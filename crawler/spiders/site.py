@@ -41,13 +41,12 @@ DEFAULT_MAX_PAGES = 100  # listing pages read per start page when neither --max-
 class SiteSpider(scrapy.Spider):
     name = "site"
 
-    def __init__(self, config: Config, site_key: str, results: list, full: bool = False,
+    def __init__(self, config: Config, site_key: str, full: bool = False,
                  max_pages: int | None = None, **kwargs):
         super().__init__(**kwargs)
         self.config = config
         self.site: Site = config.site(site_key)
         self.site_key = site_key
-        self.results = results
         self.full = full
         self.max_pages_given = bool(max_pages or self.site.max_pages)
         self.max_pages = max_pages or self.site.max_pages or DEFAULT_MAX_PAGES

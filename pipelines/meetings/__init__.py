@@ -4,7 +4,8 @@
 `language`) in, a list of event dicts out (see `events.Event.as_dict`). Rules over sentences, no model; English
 only. The package, by step: `text` (sentences), `dates`, `triggers` (event verbs and clauses), `config` (the rules
 of config/meetings.toml and config/mentions/), `places`, `persons`, `events` (an event and the tests to open one),
-`extract` (the walk over one text), `press` (press conferences).
+`extract` (the walk over one text), `context` (what an answer's neighbouring sentences tell), `press` (press
+conferences).
 
 1. The body is split into sentences. A sentence with an event verb outside reported speech, future, past-perfect
    and hypothetical phrasing ("will", "is going to", "if ... meets") is a trigger: "met with", "received", "held
@@ -28,6 +29,11 @@ of config/meetings.toml and config/mentions/), `places`, `persons`, `events` (an
    event owns, the clauses with a participation verb ("attended", "accompanied", "met", ...); never from a
    relative clause of another subject, nor those "on behalf of", "greetings from", "instructions of" someone, in
    a ", who ..." clause, nor "Xi Jinping Thought". A bare name takes the title it has elsewhere in the article.
+   Titles outside the gazetteers: a run of title words with a head noun (Commissioner, Envoy, Adviser, ...) just
+   before a Chinese name, or after it between commas, is a Chinese official; one ending "of <country>" before a
+   name, or a place abroad before the title ("California Assemblymember Evan Low"), a foreign person of that
+   country; "UN Secretary-General NAME" an organisation's head. An event left with no Chinese party and not in
+   China is dropped, whatever the steps before did.
    Each participant keeps the sentence that names it (`sentence`). A side the clause describes without naming
    anyone keeps its description and country ("Chinese officials", "New Zealand diplomats" -> NZL; `described`).
    Countries are those of the trigger sentence, of the foreign persons, and of the sentences saying who attended.
@@ -39,7 +45,12 @@ of config/meetings.toml and config/mentions/), `places`, `persons`, `events` (an
    opening statements are read, each answer on its own, against the conference's date; only dated events, no
    folding of other sentences (but the one or two after an event that say who chaired or attended "the meeting"
    add those persons); journalists' questions are left out; `source` = "press_conference" (else "article"); an
-   occasion told twice on the page is kept once (within one answer, only with a Chinese person in common).
+   occasion told twice on the page is kept once (within one answer, only with a Chinese person in common). An
+   occasion told as held on a day ("The 30th PIF Leaders Session ... was held on September 4 in Nauru") whose
+   next sentence says a Chinese party attended "the meeting" is an event with that party; "Yesterday, Premier Li
+   Keqiang held talks with her" takes the one foreign country of the sentence before (no name); the sentence
+   before gives an undated verb its day only if it tells an occasion, not news of one ("released ... this
+   morning"). A verb in a fronted "After/As/Like ..." phrase keeps its parties inside that phrase.
 6. Sides told without a person: an occasion named after China and another party ("the China-EU Summit", "a
    China-Arab video conference") or a named multilateral meeting attended ("attended the Formal Meeting of the
    BRICS Ministers") is a counterpart, and China a party; so are countries named as a group ("Pacific island
@@ -49,7 +60,6 @@ of config/meetings.toml and config/mentions/), `places`, `persons`, `events` (an
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from .config import DEFAULT_CONFIG, Rules, load, role_head
 from .dates import resolve_date
@@ -80,9 +90,10 @@ def published_date(value) -> date | None:
         return None
 
 
-def extract(article, config_dir: str | Path | None = None) -> list[dict]:
-    """The events an article describes (see the module docstring), in order of their trigger sentences."""
-    rules = load(str(config_dir) if config_dir else None)
+def extract(article, rules: Rules | None = None) -> list[dict]:
+    """The events an article describes (see the module docstring), in order of their trigger sentences, by the
+    meeting rules of a loaded config (`config.taggers.meetings`; the shipped ones when None)."""
+    rules = load() if rules is None else rules
     if (article.get("language") or "en") != "en":
         return []
     title = article.get("title") or ""

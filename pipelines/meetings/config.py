@@ -55,55 +55,64 @@ def _load_toml(path: Path) -> dict:
         return tomllib.load(fh)
 
 
+SitePlaces = tuple[tuple[str, tuple[str | None, str | None]], ...]  # ((site key, (province code, city)), ...)
+
+
+def shipped_site_places() -> SitePlaces:
+    """The `province` and `city` of the shipped sites.toml's sites: the places of `load()` without a config (tests,
+    benchmarks); a loaded config passes its own sites' (pipelines/taggers.py)."""
+    tables = _load_toml(DEFAULT_CONFIG / "sites.toml").get("sites", {})
+    return tuple((key, (t.get("province"), t.get("city"))) for key, t in tables.items() if t.get("province"))
+
+
 @lru_cache(maxsize=8)
-def load(config_dir: str | None = None) -> Rules:
-    """The rules for a config directory (its meetings.toml and mentions/; the project's own when absent)."""
+def load(config_dir: str | None = None, site_places: SitePlaces | None = None) -> Rules:
+    """The rules for a config directory (its meetings.toml and mentions/; the project's own when absent), with the
+    sites' default places (their sites.toml `province` and `city`; the shipped sites' when None)."""
     directory = Path(config_dir) if config_dir else DEFAULT_CONFIG
     path = directory / "meetings.toml"
     if not path.exists():
         path = DEFAULT_CONFIG / "meetings.toml"
     cfg = _load_toml(path)
+    if "sites" in cfg:
+        raise ValueError(f"{path}: [sites] has moved: a site's default place is its `province` and `city` in "
+                         "sites.toml")
     tagger = mentions.load(config_dir)
     mentions_dir = directory / "mentions" if (directory / "mentions" / "countries.toml").exists() \
         else DEFAULT_CONFIG / "mentions"
     prov = _load_toml(mentions_dir / "provinces.toml")["provinces"]
     cities = _load_toml(mentions_dir / "cities.toml")["cities"]
     provinces = {code: entry["name"] for code, entry in prov.items()}
-    sites = {key: (v.get("province"), v.get("city")) for key, v in cfg.get("sites", {}).items()}
+    sites = dict(shipped_site_places() if site_places is None else site_places)
+    for key, (province, _) in sites.items():
+        if province not in provinces:
+            raise ValueError(f"site '{key}': province = {province!r} is not a code of {mentions_dir}/provinces.toml")
+    country_names = {hit[2]: hit[1] for hit in tagger.lookup.values() if hit and hit[0] == "country"}
+    surnames = _load_toml(mentions_dir / "officials.toml")["surnames"]
+    surname_regex = trie_regex(surnames)
+    return Rules(
+        **_role_patterns(cfg), **_place_patterns(cfg, provinces, cities, set(country_names)),
+        chinese_long_title=_long_title(surname_regex),
+        chinese_envoy=_envoy(surname_regex),
+        chinese_lower_title=_lower_title(surname_regex),
+        surnames=frozenset(surnames),
+        tagger=tagger, site_places=sites,
+        provinces=provinces, province_names={v: k for k, v in provinces.items()},
+        cities={name: (e["code"], e["province"]) for name, e in cities.items()},
+        country_names=country_names,
+        foreign_persons=dict(cfg.get("foreign_persons", {})),
+        known_foreign=_known_foreign(cfg.get("foreign_persons", {})),
+        chinese_leaders=_leaders(cfg.get("chinese_leaders", [])))
+
+
+def _role_patterns(cfg: dict) -> dict:
+    """The Rules read from meetings.toml's [articles], [press_conferences], [roles] and [levels], compiled."""
     skip = cfg.get("articles", {}).get("skip_titles", [])
     press = cfg.get("press_conferences", {}).get("titles", [])
     heads = sorted(cfg["roles"]["heads"], key=len, reverse=True)
     foreign = sorted(cfg["roles"]["foreign"], key=len, reverse=True)
-    country_names = {}
-    for hit in tagger.lookup.values():
-        if hit and hit[0] == "country":
-            country_names[hit[2]] = hit[1]
-    names = "|".join(sorted((re.escape(n) for n in [*provinces.values(), *cities]), key=len, reverse=True))
-    abroad = {" ".join(k.split()): v for k, v in cfg.get("foreign_places", {}).items()}
-    landmarks = dict(cfg.get("landmarks", {}))
-    iso = set(country_names)
-    for name, code in abroad.items():
-        if code not in iso:
-            raise ValueError(f"meetings.toml: [foreign_places] {name} = {code}: not a country code of the gazetteer")
-    surnames = trie_regex(_load_toml(mentions_dir / "officials.toml")["surnames"])
     levels = tuple((lvl, tuple(words)) for lvl, words in cfg["levels"].items())
-    return Rules(
-        foreign_places=re.compile(r"(?<![\w-])(?:" + trie_regex(abroad) + r")(?![\w-])") if abroad else None,
-        foreign_place_codes=abroad,
-        chinese_long_title=_long_title(surnames),
-        chinese_envoy=_envoy(surnames),
-        chinese_lower_title=_lower_title(surnames),
-        landmarks=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(landmarks, key=len, reverse=True))
-                             + r")(?![\w-])") if landmarks else None,
-        landmark_codes=landmarks,
-        surnames=frozenset(_load_toml(mentions_dir / "officials.toml")["surnames"]),
-        unnamed_title=re.compile(_UNNAMED_CN.format(places=names)),
-        place_title=re.compile(r"(?P<place>" + names + r")\s+(?P<title>(?:Executive\s+)?(?:Vice\s+)?(?:Governor|Mayor))"
-                               r"\b(?!\s+[A-Z][a-z]+ [A-Z][a-z]+)"),
-        chinese_places=frozenset([*provinces.values(), *cities]),
-        level_patterns=tuple((lvl, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])",
-                                              re.IGNORECASE)) for lvl, words in levels),
-        tagger=tagger, site_places=sites,
+    return dict(
         skip_titles=re.compile("|".join(skip), re.IGNORECASE) if skip else None,
         press_titles=re.compile("|".join(press), re.IGNORECASE) if press else None,
         heads=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in heads) + r")(?![\w-])", re.IGNORECASE),
@@ -111,12 +120,29 @@ def load(config_dir: str | None = None) -> Rules:
                                                              for h in foreign) + r")(?![\w-])"),
         portfolio=frozenset(cfg["roles"].get("portfolio", [])),
         levels=levels,
-        provinces=provinces, province_names={v: k for k, v in provinces.items()},
-        cities={name: (e["code"], e["province"]) for name, e in cities.items()},
-        country_names=country_names,
-        foreign_persons=dict(cfg.get("foreign_persons", {})),
-        known_foreign=_known_foreign(cfg.get("foreign_persons", {})),
-        chinese_leaders=_leaders(cfg.get("chinese_leaders", [])))
+        level_patterns=tuple((lvl, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])",
+                                              re.IGNORECASE)) for lvl, words in levels))
+
+
+def _place_patterns(cfg: dict, provinces: dict, cities: dict, iso: set) -> dict:
+    """The Rules about places: China's provinces and cities in titles, [foreign_places] (checked against the
+    gazetteer's country codes `iso`) and [landmarks], compiled."""
+    names = "|".join(sorted((re.escape(n) for n in [*provinces.values(), *cities]), key=len, reverse=True))
+    abroad = {" ".join(k.split()): v for k, v in cfg.get("foreign_places", {}).items()}
+    landmarks = dict(cfg.get("landmarks", {}))
+    for name, code in abroad.items():
+        if code not in iso:
+            raise ValueError(f"meetings.toml: [foreign_places] {name} = {code}: not a country code of the gazetteer")
+    return dict(
+        foreign_places=re.compile(r"(?<![\w-])(?:" + trie_regex(abroad) + r")(?![\w-])") if abroad else None,
+        foreign_place_codes=abroad,
+        landmarks=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(landmarks, key=len, reverse=True))
+                             + r")(?![\w-])") if landmarks else None,
+        landmark_codes=landmarks,
+        unnamed_title=re.compile(_UNNAMED_CN.format(places=names)),
+        place_title=re.compile(r"(?P<place>" + names + r")\s+(?P<title>(?:Executive\s+)?(?:Vice\s+)?(?:Governor|Mayor))"
+                               r"\b(?!\s+[A-Z][a-z]+ [A-Z][a-z]+)"),
+        chinese_places=frozenset([*provinces.values(), *cities]))
 
 
 def _leaders(entries: list[dict]) -> tuple:

@@ -10,8 +10,8 @@ from datetime import date
 
 from .config import Rules, role_head
 from .persons import Person
-from .places import is_compound, places_in
-from .triggers import Trigger, clause_span
+from .places import is_compound, is_time_zone, places_in
+from .triggers import HELD_OCCASION, Trigger, clause_span
 
 PARTICIPATION = re.compile(r"\b(?:attended|attend|attends|took\s+part|take\s+part|participated|were\s+present|"
                             r"was\s+present|joined|accompanied|accompanying|included|including|met|visited|toured|"
@@ -155,6 +155,11 @@ def summit_parties(sentence: str, trigger: Trigger, rules: Rules) -> list[str]:
 _OCCASION = re.compile(r"\b(?P<parties>(?:[A-Z][\w]*-){1,5}[A-Z][\w]*)\s+(?:[\w'()+-]+\s+){0,3}?"
                        r"(?:[Ss]ummit|[Mm]eeting|[Tt]alks|[Cc]onference|[Dd]ialogue|[Cc]onsultations?|"
                        r"(?:video|phone|telephone)\s+(?:call|conversation|link))\b")
+# "the Fourth Meeting of China-DPRK Joint Committee on Border Issues": the parties after the occasion's noun
+_OCCASION_OF = re.compile(r"\b(?:[Ss]ummit|[Mm]eeting|[Ss]ession|[Rr]ound|[Dd]ialogue)\s+of\s+(?:the\s+)?"
+                          r"(?P<parties>(?:[A-Z][\w]*-){1,5}[A-Z][\w]*)\s+(?:[A-Z][\w'()+-]*\s+){0,3}?"
+                          r"(?:[Cc]ommittee|[Cc]ommission|[Dd]ialogue|[Cc]onsultations?|[Tt]alks|[Mm]echanism|[Ss]ummit|"
+                          r"[Ff]orum|[Cc]ouncil)\b")
 # Foreign countries named as a group: "Pacific island countries", "Arab states", "17 CEECs", "20 African
 # countries".
 _COUNTRY_GROUP = re.compile(r"\b(?:\d+\s+)?[A-Z][\w-]*(?:\s+[Ii]sland)?\s+(?:countries|states|nations)\b|"
@@ -166,7 +171,7 @@ def occasion_parties(sentence: str, trigger: Trigger, rules: Rules) -> tuple[str
     told as a noun, within a few words of it), as written, with the other parties that are countries."""
     a, b = clause_span(sentence, trigger)
     lo, hi = (trigger.start, trigger.end) if trigger.strong else (max(a, trigger.start - 60), min(b, trigger.end + 60))
-    for m in _OCCASION.finditer(sentence, a, b):
+    for m in [*_OCCASION.finditer(sentence, a, b), *_OCCASION_OF.finditer(sentence, a, b)]:
         if m.end() < lo or m.start() > hi:
             continue
         parts = m.group("parties").split("-")
@@ -187,6 +192,10 @@ def country_group(sentence: str, trigger: Trigger) -> bool:
     return bool(_COUNTRY_GROUP.search(sentence, a, b))
 
 
+# A group named by its acronym ("BRICS", "PIF", "SCO", "G20"), not a Chinese body or a disease
+_GROUP_ACRONYM = re.compile(r"\b(?!(?:COVID|CPC|NPC|CPPCC|PRC|PLA|SARS|CCTV|CGTN)\b)(?:[A-Z]{2,}\d*|G\d+)\b")
+
+
 def counterpart(sentence: str, trigger: Trigger, persons: list[Person], rules: Rules) -> bool:
     """Whether the trigger sentence names a second party: a foreign country or person, two Chinese officials,
     a delegation from another Chinese place, or "the A-B ..." of two places."""
@@ -196,6 +205,10 @@ def counterpart(sentence: str, trigger: Trigger, persons: list[Person], rules: R
         return True
     if occasion_parties(sentence, trigger, rules) or country_group(sentence, trigger):
         return True
+    held = HELD_OCCASION.search(sentence)
+    if held and trigger.type in ("meeting", "call") and _GROUP_ACRONYM.search(
+            sentence, max(0, held.start() - 60), held.end()):
+        return True     # "the Extraordinary Meeting of BRICS Foreign Ministers ... was held": the group's members
     if re.match(r"attended\b", sentence[trigger.start:]) and re.search(
             r"\b(?:of\s+(?:the\s+)?)?[A-Z]{2,}\b|\b(?:G|BRICS|SCO)\d*\b", sentence[trigger.start:trigger.end + 40]):
         return True     # "attended the Formal Meeting of the BRICS Ministers": its parties are the group's
@@ -228,7 +241,7 @@ def from_delegation(sentence: str, rules: Rules) -> str | None:
 
 
 # A Chinese party described, not named: "Chinese officials", "China's Ministry of Commerce", "the Chinese side".
-_CHINESE_WORDS = re.compile(r"\b(?:China|Chinese|CPC|Beijing)\b(?![-\u2013]\w)")
+_CHINESE_WORDS = re.compile(r"\b(?:China|Chinese|CPC|Beijing)\b(?![-\u2013]\w)(?!\s+time\b)")   # not "Beijing time"
 _SIDE_NOUNS = r"(?:officials?|diplomats?|leaders?|delegations?|side|experts?|ambassadors?|embassy|government|" \
               r"team|teams|counterparts?|presidents?|premier|ministers?|foreign\s+ministers?|heads?\s+of\s+state|" \
               r"authorities|envoys?|consulates?(?:-|\s)general|consuls?\s+general|working\s+group|negotiators)"
@@ -259,7 +272,11 @@ def chinese_party(sentence: str, trigger: Trigger, persons: list[Person], rules:
     for m in _CHINESE_WORDS.finditer(clause):
         if not re.match(r"-", clause[m.end():m.end() + 1]) and not re.search(r"-$", clause[:m.start()]):
             return m.group()
-    return next((p.name for p in places_in(clause, rules) if p.kind in ("province", "city")), None)
+    # "the Taiwan authorities", "Taiwan leader Tsai Ing-wen": the other side of a dispute, no Chinese party
+    return next((p.name for p in places_in(clause, rules) if p.kind in ("province", "city")
+                 and not is_time_zone(clause, p) and not (
+        p.name == "Taiwan" and re.match(r"\s+(?:authorities|leader|leadership|region's\s+leader|DPP)\b",
+                                        clause[p.end:]))), None)
 
 
 def described_sides(sentence: str, trigger: Trigger, persons: list[Person], rules: Rules) -> list[Person]:

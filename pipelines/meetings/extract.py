@@ -38,7 +38,8 @@ from .persons import (
     site_level,
     valid_chinese,
 )
-from .places import is_compound, place_dict, place_of, places_in, site_place
+from .context import TELLS_NEWS, TELLS_OCCASION, attended_next, followups, pronoun_counterpart
+from .places import is_compound, is_time_zone, place_dict, place_of, places_in, site_place
 from .text import QUOTES, sentences_with_paragraphs
 from .triggers import (
     _DAYS,
@@ -81,8 +82,10 @@ def extract_text(body: str, published: date | None, site: str | None, article_id
             t.owner.append(len(t.events) - 1)
             if t.press:
                 _second_event(t, i, ev, rules)
-        elif t.press or i in t.refused:
-            t.owner.append(None)          # no folding in an answer; a refused trigger's sentence joins no event
+        elif t.press or i in t.refused or (t.triggers[i] is not None and _OTHER_TIME.search(t.sents[i])):
+            # no folding in an answer; a refused trigger's sentence joins no event, nor the verb of another time
+            # ("Chinese President Xi Jinping recently paid a state visit to the U.S.")
+            t.owner.append(None)
         else:
             t.owner.append(len(t.events) - 1 if t.events else None)
     for idx, ev in enumerate(t.events):
@@ -90,7 +93,14 @@ def extract_text(body: str, published: date | None, site: str | None, article_id
     backrefs(t)
     if t.press:
         followups(t)
-    return [finish(t, ev, rules).as_dict(article_id, seq + n, rules) for n, ev in enumerate(t.events, 1)]
+    # the guard that holds on any text: an event has a Chinese party or a place in China, whatever the steps
+    # before dropped (a Chinese person taken for another occasion's subject leaves no event behind)
+    kept = [ev for ev in (finish(t, ev, rules) for ev in t.events)
+            if any(p.side == "chinese" for p in ev.persons) or ev.place.get("country") == "CHN"]
+    return [ev.as_dict(article_id, seq + n, rules) for n, ev in enumerate(kept, 1)]
+
+
+_OTHER_TIME = re.compile(_VAGUE_TIME.pattern + r"|\b(?:[Rr]ecently|[Pp]reviously|[Ee]arlier)\b")
 
 
 def read(body: str, published: date | None, site: str | None, rules: Rules, *, press: bool) -> Text:
@@ -105,8 +115,13 @@ def read(body: str, published: date | None, site: str | None, rules: Rules, *, p
         for p in ps:
             if p.side == "chinese" and p.province is None and home:
                 p.province = home
-            if p.side == "chinese" and p.name and p.name not in known:
+            if p.side == "chinese" and p.name and (p.name not in known or not known[p.name].title):
                 known[p.name] = p
+    for ps in per_sentence:      # a leader named bare ("Wang Yi met with him") takes the title the text gives him
+        for p in ps:
+            k = known.get(p.name) if p.side == "chinese" and p.title is None else None
+            if k is not None and k.title:
+                p.title, p.level, p.province, p.city = k.title, k.level, k.province, k.city
     t = Text(sents, paras, triggers, per_sentence, known, published, site, press)
     if known:
         t.name_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
@@ -133,43 +148,67 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
     current = t.events[-1] if t.events else None
     start, end, _ = resolve_date(s, t.published)
     inherit = context = None
+    before: list[str] = []
     if start is not None and not (current and is_tour_continuation(current, start, end, trig)):
         opens = counterpart(s, trig, t.persons[i], rules)
         foreign = any(p.side == "foreign" for p in t.persons[i])
         if (not opens or (t.press and not foreign)) and current is not None and VISITORS.search(s[trig.start:]):
             # "Governor Mao Weiming met with the delegation in Changsha on September 15": the current visit's
             opens, inherit = True, current
+        elif not opens and t.press:
+            before = pronoun_counterpart(t, i, trig, rules)
+            opens = bool(before)
     elif current is None and not t.press and _undated_may_open(t, i):
         opens = counterpart(s, trig, t.persons[i], rules)
         start, end, context = _date_before(t, i)
     elif t.press and trig.strong and i > 0 and t.paras[i - 1] == t.paras[i] and (
-            t.triggers[i - 1] is None or not t.triggers[i - 1].strong):
+            t.triggers[i - 1] is None or not t.triggers[i - 1].strong) and TELLS_OCCASION.search(t.sents[i - 1]) \
+            and not TELLS_NEWS.search(t.sents[i - 1]):
         # "The 20th China-EU Summit was held in Beijing yesterday. President Xi Jinping met with ...": in an
         # answer, the day of the sentence just before (no verb of its own, or an occasion told as "was held")
         start, end, _ = resolve_date(t.sents[i - 1], t.published)
-        if start is None:
-            return None
+        if start is None or (t.owner[i - 1] is not None and (trig.type == "signing" or re.search(
+                r"\bdelegation\s+to\s+(?:the|that|this)\s+(?:meeting|summit|conference|session)\b", s))):
+            return None     # "On October 22, China and India held the ... meeting. X and Y signed ...": one occasion
         opens = counterpart(s, trig, t.persons[i], rules)
     else:
         return None
     if not opens:
         return None
+    place, places = _event_place(t, i, trig, start, context, current, rules)
+    if place is None:
+        return None       # an event held at home is no visit
+    attended = None
+    if not (chinese_party(s, trig, t.persons[i], rules) or place.get("country") == "CHN"
+            or _chinese_subject(t, i, current)):
+        attended = attended_next(t, i, trig, rules)
+        if attended is None:
+            t.refused.add(i)  # a foreign official's activity at home or in a third country
+            return None
+    ev = _new_event(t, i, trig, start, _end_of(s, start, end), place, places, inherit, current, rules)
+    if attended is not None and attended.described:
+        ev.add_person(attended)
+    for code in before:
+        ev.add_country(code)
+    return ev
+
+
+def _event_place(t: Text, i: int, trig: Trigger, start, context: int | None, current: Event | None,
+                 rules: Rules) -> tuple[dict | None, list]:
+    """Where the event sentence `i` opens was held (and the places it names): from the sentence, else the one
+    that dated it, else abroad where the current visit is, else a call's Chinese end, else the site's own place.
+    None for a visit told by a weak verb that was held at home: no visit."""
+    s = t.sents[i]
     place, places = place_of(s, trig, t.persons[i], rules)
     if not place and start is not None and context is not None:
         place, places = place_of(t.sents[context], Trigger(trig.type, True, 0, 0), t.persons[context], rules)
     if trig.type == "visit" and not trig.strong and place.get("country") in (None, "CHN"):
-        return None       # an event held at home is no visit
+        return None, places
     if not place and current is not None and current.place.get("country") not in (None, "CHN"):
         place = _abroad(s, t.persons[i], current, rules)
     if not place and trig.type == "call":
         place = _chinese_end(s, trig, rules)
-    if not place:
-        place = site_place(t.site, rules)
-    if not (chinese_party(s, trig, t.persons[i], rules) or place.get("country") == "CHN"
-            or _chinese_subject(t, i, current)):
-        t.refused.add(i)  # a foreign official's activity at home or in a third country
-        return None
-    return _new_event(t, i, trig, start, _end_of(s, start, end), place, places, inherit, current, rules)
+    return place or site_place(t.site, rules), places
 
 
 def _chinese_subject(t: Text, i: int, current: Event | None) -> bool:
@@ -190,7 +229,8 @@ def _chinese_end(s: str, trig: Trigger, rules: Rules) -> dict:
     """A call is placed where its Chinese side is: a Chinese city or province that is a party of its clause
     ("this morning Wuhan and Los Angeles held a video conference")."""
     a, b = clause_span(s, trig)
-    chinese = [p for p in places_in(s[a:b], rules) if p.kind in ("province", "city")]
+    chinese = [p for p in places_in(s[a:b], rules) if p.kind in ("province", "city")
+               and not is_time_zone(s[a:b], p)]
     return place_dict(chinese[0], rules, "text") if chinese else {}
 
 
@@ -323,7 +363,10 @@ def _elsewhere(s: str, p: Person, persons: list[Person] = ()) -> bool:
     # "President Xi Jinping and Premier Li Keqiang met and held talks with him": one subject of two persons
     joint = any(q is not p and q.side == p.side and re.fullmatch(r"\s+and\s+", s[q.end:p.start]) and not re.search(
         r"\b(?:met|meets|held|had|visited|signed|spoke|received)\b", s[:q.start]) for q in persons)
-    return bool(not title_and and not joint and re.search(r"\band\s+$", s[:p.start]) and re.match(
+    # another occasion's subject follows a first verb: "member of the Political Bureau of the CPC Central Committee
+    # and Director of the Office ... Yang Jiechi met with ...": one title with "and", no verb before it
+    first_verb = re.search(r"\b(?:met|meets|held|had|visited|signed|spoke|received)\b", s[:p.start])
+    return bool(not title_and and not joint and first_verb and re.search(r"\band\s+$", s[:p.start]) and re.match(
         r"\s+(?:also\s+|separately\s+)?(?:held|met|had|visited|signed|spoke|received)\b", s[p.end:])) or bool(
         re.search(r"\baccompanying\s+$", s[:p.start]))
 
@@ -444,60 +487,6 @@ def backrefs(t: Text) -> None:
             for p in t.persons[i]:
                 if p.name:
                     target.add_person(p)
-
-
-# "The meeting was co-chaired by ...", "Premier Li Keqiang co-chaired the meeting along with ...": a sentence
-# telling who took part in an occasion its answer just told
-_FOLLOWUP = re.compile(r"\b[Tt]he\s+(?:meeting|summit|conference|video\s+conference|talks|call|consultations?)\b")
-_FOLLOWUP_VERB = re.compile(r"\b(?:co-chaired|chaired|presided\s+over|attended|took\s+part\s+in|participated\s+in)\b")
-
-
-def followups(t: Text) -> None:
-    """In an answer, the persons of the one or two sentences after an event's, in its paragraph, that name the
-    occasion and say who chaired or attended it: they join the occasion told as held ("The 20th China-EU Summit
-    was held ... yesterday."), else the event just before. A bare foreign surname takes the full name the answer
-    gives ("President Tusk": Donald Tusk)."""
-    for i, s in enumerate(t.sents):
-        if t.owner[i] is not None or not (_FOLLOWUP.search(s) and _FOLLOWUP_VERB.search(s)):
-            continue
-        before = [e for e in t.events if e.trigger_sentence_index in (i - 1, i - 2)
-                  and t.paras[e.trigger_sentence_index] == t.paras[i]]
-        if not before:
-            continue
-        held = [e for e in before if not t.triggers[e.trigger_sentence_index].strong]
-        target = held[0] if held else before[-1]
-        for p in t.persons[i] + _surnames_known(t, i):
-            if not p.name or p.described:
-                continue
-            if p.side == "foreign" and " " not in p.name:
-                p = _full_name(t, p)
-            target.add_person(p)
-            if p.side == "foreign":
-                target.add_country(p.country)
-
-
-def _surnames_known(t: Text, i: int) -> list[Person]:
-    """Foreign persons of the text named in sentence `i` by role and surname only ("President Tusk"), which the
-    persons patterns do not see: those whose full name another sentence gives."""
-    s, out = t.sents[i], []
-    for ps in t.persons:
-        for q in ps:
-            if q.side != "foreign" or not q.name or " " not in q.name or any(q.name == x.name for x in out):
-                continue
-            last = q.name.split()[-1]
-            if re.search(r"\b[A-Z][a-z]+\s+" + re.escape(last) + r"\b", s) and not any(
-                    x.name and last in x.name for x in t.persons[i]):
-                out.append(q)
-    return out
-
-
-def _full_name(t: Text, p: Person) -> Person:
-    """A foreign person named by surname alone, with the full name another sentence of the text gives him."""
-    for ps in t.persons:
-        for q in ps:
-            if q.side == "foreign" and q.name and q.name.endswith(" " + p.name) and q.country == p.country:
-                return q
-    return p
 
 
 def finish(t: Text, ev: Event, rules: Rules) -> Event:

@@ -39,7 +39,7 @@ _EXCLUDE_BEFORE = re.compile(r"(?:\b(?:of|behalf\s+of|(?:greetings|regards|messa
 _EXCLUDE_AFTER = re.compile(r"^(?:'s)?\s+(?:Thought|as\s+the\s+core)\b|^'s\s+(?i:special\s+)?(?i:envoy|representative)\b")
 _FOREIGN_NAME = re.compile(r"(?:,\s+|\s+)(?P<name>(?:(?!(?:In|On|At|And|With|To|For|Of|The|His|Her|Their|During|"
                            r"Visits|Meets|Met)\b)(?:(?:Dr|Mr|Ms|Mrs)\.\s)?(?:[A-Z]\.\s)?[A-ZÀ-ÖØ-Þ][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s?"
-                           r"(?:(?:bin|bint|al|el|de|da|van|von|der|den|du|dos|das|di|la|le)\s(?=[A-Z]))?){1,5})")
+                           r"(?:(?:bin|bint|al|el|de|da|van|von|der|den|du|dos|das|di|la|le)\s(?:(?:der|den|de|la|le)\s)?(?=[A-Z]))?){1,5})")
 _LEADERS = re.compile(r"(?P<title>(?:[A-Z][a-z]+\s+)?(?:provincial|municipal|city|Provincial|Municipal)\s+leaders)\s+"
                       r"(?P<names>[A-Z][a-z]+ [A-Z][a-z]+(?:,\s+(?:and\s+)?[A-Z][a-z]+ [A-Z][a-z]+)*)")
 _ORG_ROLE = re.compile(r"(?P<role>Secretary-General|Secretary General|Director-General|Director General|President|"
@@ -161,6 +161,8 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
     _org_roles(f, rules)
     _foreign_roles(f, rules)
     _known_foreign(f, rules)
+    _generic_titles(f, rules)
+    _bare_leaders(f, rules)
     if unnamed:
         _unnamed_chinese(f, rules)
     f.found.sort(key=lambda p: p.start)
@@ -249,9 +251,21 @@ def _leaders(f: _Found, rules: Rules) -> None:
                 f.add(Person("chinese", n, title, level=level, start=at, end=pos, province=prov, city=city))
 
 
+# "UN Secretary-General Antonio Guterres", "WHO Director-General Dr. Tedros": an organisation's head, its acronym first
+_ACRONYM_ROLE = re.compile(r"\b(?P<role>(?:UN|WHO|WTO|IMF|IAEA|ASEAN|SCO|AU|EU|OECD|UNESCO|UNICEF|UNDP|FAO|ILO|NATO|OSCE|"
+                           r"ICRC|IOC|CICA|APEC|G20)\s+(?:Secretary-General|Secretary\s+General|Director-General|"
+                           r"Director\s+General|President|Chairperson|Chairman|High\s+Representative))"
+                           r"\s+(?:Dr\.\s+)?(?P<name>[A-Z][\w'\u00c0-\u024f-]+(?:\s+[A-Z][\w'\u00c0-\u024f-]+){0,2})")
+
+
 def _org_roles(f: _Found, rules: Rules) -> None:
-    """Heads of international organisations ("Secretary-General of the Shanghai Cooperation Organization NAME")."""
+    """Heads of international organisations ("Secretary-General of the Shanghai Cooperation Organization NAME",
+    "UN Secretary-General Antonio Guterres")."""
     text = f.text
+    for m in _ACRONYM_ROLE.finditer(text):
+        if f.free(*m.span()) and not places_in(m.group("name"), rules):
+            f.add(Person("foreign", m.group("name"), " ".join(m.group("role").split()), None, start=m.start(),
+                         end=m.end()))
     for m in _ORG_ROLE.finditer(text):
         if not f.free(*m.span()):
             continue
@@ -289,9 +303,12 @@ def _foreign_roles(f: _Found, rules: Rules) -> None:
             country, start = country or carry[1], carry[2]
         carry = None
         country, end = _role_extent(text, m, country, country_spans, rules)
+        # "German Vice Chancellor and Federal Minister of Finance Olaf Scholz": one person, two roles
         joined = re.match(r"\s+and\s+", text[end:])
-        if joined and any(r.start() == end + joined.end() for r in roles):
-            carry = (end + joined.end(), country, start)
+        nxt = next((r for r in roles if joined and r.start() >= end + joined.end() and re.fullmatch(
+            r"(?:[A-Z][a-z]+\s+){0,2}", text[end + joined.end():r.start()])), None)
+        if nxt is not None:
+            carry = (nxt.start(), country, start)
             continue
         name, start_name, name_end = _role_name(text, start, end, rules)
         if name and len(name.split()) == 1 and name in rules.surnames:
@@ -349,7 +366,8 @@ def _role_name(text: str, start: int, end: int, rules: Rules) -> tuple[str | Non
     nm = _FOREIGN_NAME.match(text[end:])
     if nm and not re.match(r"\s*,?\s*(?:and|in|on|at|to)\b", text[end:]):
         candidate = nm.group("name").strip()
-        if not places_in(candidate, rules) and candidate.split()[0] not in _PLACE_WORDS:
+        bare = re.sub(r"\s+[IVX]{1,4}$", "", candidate)      # "King Felipe VI": a regnal number is no place
+        if not places_in(bare, rules) and candidate.split()[0] not in _PLACE_WORDS:
             return candidate, start, end + nm.end()
     before = _NAME_BEFORE.search(text[:start])
     if before and not valid_chinese(before.group("name")) and not places_in(before.group("name"), rules):
@@ -362,7 +380,8 @@ def _sole_country(text: str, a: int, name: str | None, sole: list[str], rules: R
     whose country is the one foreign country the sentence names."""
     lead = re.search(r"([A-Z][\w'-]+)\s+$", text[:a])
     foreign_lead = lead is None or lead.group(1) not in rules.chinese_places
-    if len(sole) == 1 and name and not valid_chinese(name) and foreign_lead and \
+    chinese_name = bool(name) and valid_chinese(name) and name.split()[0] in rules.surnames
+    if len(sole) == 1 and name and not chinese_name and foreign_lead and \
             not (lead and lead.group(1) in ("Chinese", "China")):
         return sole[0]
     return None
@@ -395,3 +414,99 @@ def _unnamed_chinese(f: _Found, rules: Rules) -> None:
             prov, city = chinese_place(title, rules)
             f.add(Person("chinese", None, title, level=level_of(title, rules), start=m.start(), end=m.end(),
                          province=prov, city=city))
+
+
+# Titles outside the gazetteers: a run of title words with a head noun just before a name. "External Security
+# Commissioner of the Chinese Foreign Ministry Cheng Guoping" (a Chinese name: the Chinese side), "First Deputy
+# Adviser on National Security Council of Afghanistan Atiqullah Noshir" (a country ends the title: that country).
+_HEADS = (r"Minister|Premier|Commissioner|Envoy|Representative|Director|Ambassador|Consul|Secretary|Chairman|Chairwoman|"
+          r"Chairperson|President|Adviser|Advisor|Counselor|Councilor|Chief|Head|Governor|Mayor|Commander|"
+          r"Coordinator|Negotiator|Spokesperson|Administrator|Senator|Assemblymember|Assemblyman|Assemblywoman|"
+          r"Congressman|Congresswoman|Lawmaker|Legislator|Speaker")
+_TITLE_HEAD = re.compile(r"\b(?:" + _HEADS + r")s?\b")
+# "California Assemblymember Evan Low", "Russian Presidential Envoy for Afghanistan Zamir Kabulov": a place abroad
+# (or a country) just before the title words; the region an envoy is for is part of the title
+_TITLE_AFTER_PLACE = re.compile(r"\s+(?P<title>(?:[A-Z][\w'-]*\s+){0,3}?(?:" + _HEADS + r")"
+                                r"(?:\s+(?:for|on)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,2}?[A-Z][\w'-]*)?)"
+                                r"(?P<name>(?:\s+[A-Z][\w'-]+){2,3})(?=\s+[a-z]|\s*[,.;:]|$)")
+_TITLE_RUN = re.compile(r"(?:(?:[A-Z][\w'-]*|of|on|for|to|the|and|affairs|issues?)\s+){1,20}$")
+# "Huang Qiang, Deputy Secretary of the CPC Sichuan Provincial Committee and Governor of ..., met": the title after
+_TITLE_AFTER = re.compile(r",\s+(?P<title>(?:[A-Z][\w'-]*|of|on|for|to|the|and)(?:\s+(?:[A-Z][\w'-]*|of|on|for|to|"
+                          r"the|and)){1,24}),")
+_CN_NAME = re.compile(r"(?<![\w-])(?=(?P<name>[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)(?![\w-]))")   # overlapping
+_FOREIGN_AFTER = re.compile(r"\s+(?P<name>(?:[A-Z][\w'-]+\s){1,3}?[A-Z][\w'-]+)(?=\s+[a-z]|\s*[,.;:]|$)")
+
+
+def _title_start(text: str, run_start: int, end: int, f: _Found) -> int | None:
+    """Where a title run begins: at a capitalized word after the last span already read, else None."""
+    for m in re.finditer(r"(?<![\w'-])[A-Z]", text[run_start:end]):
+        a = run_start + m.start()
+        if f.free(a, end) and not re.match(r"(?:And|The|Of|On|For|To|In|At)\b", text[a:end]):
+            return a
+    return None
+
+
+def _generic_titles(f: _Found, rules: Rules) -> None:
+    text = f.text
+    for m in _CN_NAME.finditer(text):
+        name, end = m.group("name"), m.start() + len(m.group("name"))
+        if name.split()[0] not in rules.surnames or not valid_chinese(name) or not f.free(m.start(), end):
+            continue
+        run = _TITLE_RUN.search(text[:m.start()])
+        if run is None:
+            continue
+        a = _title_start(text, run.start(), m.start(), f)
+        title = text[a:m.start()].strip() if a is not None else ""
+        if not _TITLE_HEAD.search(title) or re.search(r"\b(?:and|of|on|for|to|the)$", title):
+            continue
+        foreign = [p for p in places_in(title, rules) if p.kind == "country" and p.code != "CHN"]
+        if foreign and not re.search(r"\b(?:Chinese|China's|China)\b", title):
+            continue
+        prov, city = chinese_place(title, rules)
+        f.add(Person("chinese", name, title, level=level_of(title, rules), start=a, end=end, province=prov,
+                     city=city))
+    for m in _CN_NAME.finditer(text):
+        name, end = m.group("name"), m.start() + len(m.group("name"))
+        after = _TITLE_AFTER.match(text, end)
+        if after is None or name.split()[0] not in rules.surnames or not valid_chinese(name) or \
+                not f.free(m.start(), after.end("title")) or not re.search(r"(?:^|[,;:]\s+|\band\s+)$",
+                                                                          text[:m.start()]):
+            continue
+        title = after.group("title")
+        if not _TITLE_HEAD.search(title) or re.search(r"\b(?:and|of|on|for|to|the)$", title) or [
+                p for p in places_in(title, rules) if p.kind == "country" and p.code != "CHN"]:
+            continue
+        prov, city = chinese_place(title, rules)
+        f.add(Person("chinese", name, title, level=level_of(title, rules), start=m.start(), end=after.end("title"),
+                     province=prov, city=city))
+    for p in places_in(text, rules):
+        if p.kind != "country" or p.code == "CHN" or not re.search(r"\b(?:of|to)\s+(?:the\s+)?$", text[:p.start]):
+            continue
+        nm = _FOREIGN_AFTER.match(text, p.end)
+        run = _TITLE_RUN.search(text[:p.start])
+        if nm is None or run is None or places_in(nm.group("name"), rules) or \
+                nm.group("name").split()[0] in _PLACE_WORDS or valid_chinese(" ".join(nm.group("name").split()[:2])):
+            continue
+        a = _title_start(text, run.start(), p.start, f)
+        if a is None or not f.free(a, nm.end()) or not _TITLE_HEAD.search(text[a:p.start]):
+            continue
+        f.add(Person("foreign", nm.group("name"), text[a:p.end], country=p.code, start=a, end=nm.end()))
+    for p in places_in(text, rules):
+        if p.kind != "country" or p.code == "CHN":
+            continue
+        m = _TITLE_AFTER_PLACE.match(text, p.end)
+        if m is None or not f.free(p.start, m.end()):
+            continue
+        name = m.group("name").strip()
+        if places_in(name, rules) or valid_chinese(" ".join(name.split()[:2])):
+            continue
+        f.add(Person("foreign", name, text[p.start:m.end("title")], country=p.code, start=p.start, end=m.end()))
+
+
+def _bare_leaders(f: _Found, rules: Rules) -> None:
+    """A Chinese leader of config/meetings.toml [[chinese_leaders]] named without a title ("This morning, Wang Yi
+    met with him")."""
+    for name in {entry[2] for entry in rules.chinese_leaders}:
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", f.text):
+            if f.free(*m.span()):
+                f.add(Person("chinese", name, None, level="national", start=m.start(), end=m.end()))

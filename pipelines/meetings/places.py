@@ -59,8 +59,24 @@ def _places_in(text: str, rules: Rules) -> list[Place]:
     return out
 
 
+# A country as the topic: "a foreign ministers' meeting on the Iranian nuclear issue", "the Berlin Conference on
+# Libya", "exchanged views on the Afghan issue"
+_TOPIC = re.compile(r"\b(?:on|about|regarding|concerning)\s+(?:the\s+)?$|"
+                    r"\b(?:Envoy|Representative|Coordinator)\s+(?:for|on)\s+(?:the\s+)?$|"
+                    r"\bsidelines\s+of\s+(?:the\s+)?(?:(?!(?:in|at)\s)[\w-]+\s+){0,3}$")   # "on the sidelines of the G20 Buenos Aires Summit"
+
+
+def is_time_zone(text: str, p: Place) -> bool:
+    """"On the night of April 13 Beijing time": a clock, not a place."""
+    return re.match(r"\s+time\b", text[p.end:p.end + 6]) is not None
+
+
 def is_compound(text: str, p: Place) -> bool:
-    """"China-Laos Railway", "Albania-China relations": a country in a compound with China names no party."""
+    """"China-Laos Railway", "Albania-China relations": a country in a compound with China names no party; nor
+    does a country as the topic ("on the Iranian nuclear issue") or in the name of the occasion beside which two
+    sides met ("on the sidelines of the G20 Buenos Aires Summit")."""
+    if _TOPIC.search(text[max(0, p.start - 50):p.start]):
+        return True
     before, after = text[max(0, p.start - 8):p.start], text[p.end:p.end + 8]
     if re.match(r"-(?:China|Chinese)(?:\s+[A-Z][\w-]*){0,2}\s+(?:Association|Society|Chamber|Council|Federation|"
                 r"Foundation|Committee|Group|Club)\b", text[p.end:p.end + 60]):
@@ -82,7 +98,8 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
     first, last = clause_span(sentence, trigger, who_ends=False) if trigger.end else (0, len(sentence))
     cands = []
     for p in places_in(sentence, rules):
-        if any(a <= p.start < b for a, b in masked) or is_compound(sentence, p) or not first <= p.start < last:
+        if any(a <= p.start < b for a, b in masked) or is_compound(sentence, p) or not first <= p.start < last \
+                or is_time_zone(sentence, p):
             continue
         if p.kind == "country" and p.code == "CHN":
             continue
@@ -106,8 +123,9 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
             return ({"country": "CHN", "province": rules.provinces.get(code), "province_code": code, "city": None,
                      "city_code": None, "source": "text"}, [{"kind": "landmark", "name": mark.group(), "code": code}])
     if not cands:
-        if trigger.type == "visit" and re.search(r"\b(?:visit|visiting|visited|trip|tour)\s+(?:to\s+)?China\b",
-                                                  sentence[trigger.start:]):
+        if trigger.type == "visit" and (re.search(r"\b(?:visit|visiting|visited|trip|tour)\s+(?:(?:to|in)\s+)?China\b",
+                                                   sentence[trigger.start:])
+                                         or re.search(r"\bin\s+China\s+$", sentence[:trigger.start])):
             return {"country": "CHN", "province": None, "province_code": None, "city": None, "city_code": None,
                     "source": "text"}, [{"kind": "country", "name": "China", "code": "CHN"}]
         return {}, []

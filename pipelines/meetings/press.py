@@ -41,7 +41,7 @@ def turns(body: str, speaker: str | None) -> list[tuple[str, str]]:
     """(turn, paragraph text without its speaker label) for each paragraph: `answer` (the spokesperson's: "A:",
     the spokesperson's name, a paragraph before the first question, or one continuing an answer) or `question`
     ("Q:", an outlet's name such as "CCTV:" or "Reuters:", "Follow-up:", "the following question was raised",
-    or a paragraph continuing a question)."""
+    or a paragraph continuing a question that did not end with "?")."""
     out: list[tuple[str, str]] = []
     turn = "answer"
     names = {"A"}
@@ -57,6 +57,8 @@ def turns(body: str, speaker: str | None) -> list[tuple[str, str]]:
             turn, para = "question", para[m.end():]
         elif _QUESTION_RAISED.search(para):
             turn = "question"
+        elif turn == "question" and out and out[-1][1].rstrip().endswith("?") and not para.rstrip().endswith("?"):
+            turn = "answer"     # the question ended with "?": a paragraph with no speaker is the answer ("A:" left out)
         out.append((turn, para))
     return out
 

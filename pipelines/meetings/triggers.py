@@ -6,12 +6,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import regex
+
 _REPORTED = re.compile(r"\b(?:said|says|say|noted|notes|stressed|hoped|hopes|believed?|believes|pointed out|added|"
                        r"according to|expressed|recalled|looked forward|look forward|welcomes?|thanked)\b")
 _NOT_NOW = re.compile(r"\b(?:will|would|to be|plans? to|planned to|upcoming|had|has|have|once|expected to|"
                       r"invited to|looking forward to|going to|scheduled to|set to|due to|about to|agreed to|"
                       r"ready to|hopes? to|wants? to|wish(?:es)? to|like to|is to|are to|can|could|may|might|"
                       r"shall|should|must|cannot)\s+(?:\w+\s+)?$")
+# "is coordinating with Iran, China, ... to hold a Joint Commission meeting", "decided to hold": not held yet
+_TO_DO = re.compile(r"\bto\s+$")
 # "If State Councilor Wang Yi meets with ...", "whether the two leaders will meet": not an event
 _HYPOTHETICAL = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:[Ii]f|[Uu]nless|[Ww]hether|[Ss]hould|[Ii]n\s+case)\b[^,;]*$|"
                            r"\b(?:[Ee]ver\s+)?since\s+(?!then\b)[^,;]*$")     # "the first meeting since A and B met in Wuhan"
@@ -19,30 +23,38 @@ _HYPOTHETICAL = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:[Ii]f|[Uu]nless|[
 _NOT_SIGNING = re.compile(r"signed\s+(?:into\s+law|(?:an?\s+|the\s+|two\s+|several\s+|new\s+)?"
                           r"(?:executive\s+orders?|bills?|laws?|decrees?|acts?\b|legislation|petitions?|"
                           r"open\s+letters?|orders?))", re.IGNORECASE)
+# A verb's negative lookbehinds ("were met", "had visited") come after the word, where they read the same text: put
+# first, they ran at every position of the sentence before the word itself was tried.
 _TRIGGERS = [
     ("call", True, re.compile(r"\b(?:held|had|made|holds|hold)\s+(?:a\s+|an\s+|the\s+)?(?:[\w'-]+\s+){0,4}?"
                               r"(?:phone|telephone|video|virtual|online)\s+"
                               r"(?:call|conversation|talks|meeting|conference|summit)s?\b|"
-                              r"\b(?:spoke|speaks|talked|talks)\s+(?:on|over)\s+the\s+(?:phone|telephone)\b")),
+                              r"\b(?:spoke|speaks|talked|talks)\s+(?:on|over)\s+the\s+(?:phone|telephone)\b|"
+                              r"\b(?:spoke|talked)\s+(?:with|to)\b.{0,80}?\b(?:on|over)\s+the\s+(?:phone|telephone)\b")),
     ("call", False, re.compile(r"\b(?:phone|telephone)\s+(?:call|conversation|talks)\b|"
                                r"\bvideo\s+(?:call|link|meeting|conference|talks)\b|"
                                r"\b(?:online|virtual|cloud)\s+(?:meeting|talks|conference|signing)\b|"
                                r"\bspoke\s+(?:with|to)\b.{0,80}\bby\s+(?:phone|telephone)\b")),
     ("signing", True, re.compile(r"\b(?:attended|witnessed|held|hosted)\s+(?:the\s+|a\s+)?signing\s+ceremony\b|"
-                                 r"\bwitnessed\s+the\s+signing\b|\bsigned\s+between\b|(?<!were )(?<!was )(?<!been )(?<!be )\bsigned\s+(?:a|an|the|new|two|three|four|"
+                                 r"\bwitnessed\s+the\s+signing\b|\bsigned\s+between\b|\bsigned(?<!were signed)(?<!was signed)(?<!been signed)(?<!be signed)\s+(?:a|an|the|new|two|three|four|"
                                  r"five|several|\d+|cooperation|friendly|friendship|sister|memorand|agreements?|"
                                  r"letters?|MoUs?|contracts?)\b|\bsigned\s+on\s+behalf\b")),
     ("talks", True, re.compile(r"\b(?:held|hold|holds|had)\s+(?:\w+\s+)?(?:talks|consultations?)\b|"
-                               r"\bco-chaired\b.{0,60}?\b(?:consultations?|talks|dialogue)\b")),
+                               r"\b(?:held|hold|holds|had)\s+(?:the|their)\s+(?:[\w'-]+\s+){0,3}round\s+of\s+(?:[\w'-]+\s+){0,5}?"
+                               r"(?:talks|consultations?|negotiations|[Dd]ialogue)\b|"
+                               r"\bco-chaired\b.{0,80}?\b(?:[Cc]onsultations?|[Tt]alks|[Dd]ialogue|[Nn]egotiations?)\b")),
     # "attended the Formal Meeting of the BRICS Ministers of Foreign Affairs", "attended the 22nd China-ASEAN
     # (10+1) Summit": a named multilateral occasion (the words before its noun; "attended the meeting" is none)
-    ("meeting", True, re.compile(r"\battended\s+(?:the|a|an)\s+(?:[\w'()+.-]+\s+){0,6}?(?:[A-Z(][\w'()+.-]*\s+)"
-                                 r"(?:Meeting|Summit|Session|Conference|Dialogue)\b")),
+    ("meeting", True, re.compile(r"\battended\s+(?:the|a|an)\s+(?:(?!(?:as|meeting|summit|conference)\s)[\w'()+.-]+\s+){0,6}?"
+                                 r"(?:[A-Z(][\w'()+.-]*\s+)"
+                                 r"(?:Meeting|Summit|Session|Conference|Dialogue)\b|"
+                                 r"\battended\s+(?:the|a|an)\s+(?:[\w'()+.-]+\s+){0,3}?(?:ministers'|leaders'|"
+                                 r"ministerial|heads\s+of\s+state|high-level)\s+(?:meeting|summit|conference|dialogue)\b")),
     ("meeting", True, re.compile(r"\bco-chaired\b.{0,80}?\b(?:[Mm]eeting|[Ss]ummit|[Cc]onference|[Ss]ession|"
                                  r"[Cc]ommission|[Cc]ommittee|[Cc]ouncil)\b|"
                                  r"\b(?:held|hosted|gave|had)\s+(?:a\s+)?(?:working\s+|welcome\s+|state\s+)?"
                                  r"(?:lunch|dinner|breakfast|luncheon|banquet)\s+(?:with|for|in\s+honou?r\s+of)\b")),
-    ("meeting", True, re.compile(r"(?<!were )(?<!was )(?<!been )(?<!be )\bmet\b(?!\s+(?:the\s+)?(?:needs|demands|requirements|targets?|standards?|goals?|expectations))|"
+    ("meeting", True, re.compile(r"\bmet\b(?<!were met)(?<!was met)(?<!been met)(?<!be met)(?!\s+(?:the\s+)?(?:needs|demands|requirements|targets?|standards?|goals?|expectations))|"
                                  r"\breceived\s+(?:a\s+|the\s+)?(?:visiting\s+|foreign\s+)?"
                                  r"(?:delegation|ambassador|consul|envoy|guests|diplomat|[A-Z][a-z])|"
                                  r"\bmeets\s+with\b|\bpaid\s+a\s+courtesy\s+call\b|"
@@ -51,22 +63,35 @@ _TRIGGERS = [
                                   r"(?:meeting|conference|dialogue|consultations?|exchange\s+meeting)\b|"
                                   r"\b(?:meeting|conference|dialogue)\s+(?:was|were)\s+held\b|"
                                   r"\b(?:Conference|Meeting|Summit|summit)\s+was\s+(?:successfully\s+)?held\b")),
-    ("meeting", True, re.compile(r"^During\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|talks)\s+with\b")),
+    ("meeting", True, re.compile(r"^During\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|talks)\s+with\b|"
+                                 r"^(?:When|While)\s+meeting\s+(?:with\s+)?(?=[A-Z])")),
     ("visit", True, re.compile(r"^During\s+(?:his|her|their|its|the|a)\s+(?:[\w-]+\s+){0,2}(?:visit|tour|trip)\s+to\b|"
+                               r"^During\s+(?:his|her|their|its|the|a)\s+(?:[\w-]+\s+){0,2}(?:stopover|stay)\s+in\b|"
+                               r"\b(?:had|made)\s+a\s+(?:brief\s+)?stopover\s+in\b|"
                                r"\b[Tt]our\s+(?:was\s+)?(?:launched|kicked\s+off|began|started)\b|"
-                               r"(?<!had )(?<!have )(?<!has )\bvisited\b|\btoured\b|"
+                               r"\bvisited\b(?<!had visited)(?<!have visited)(?<!has visited)|\btoured\b|"
                                r"\b(?:is|are)\s+(?:now\s+)?visiting\s+(?=[A-Z])|"
-                               r"\b(?:paid|paying|pays)\s+(?:a|an)\s+(?:\w+\s+)?visit\b|\bon\s+an?\s+(?:\w+\s+){0,2}visit\s+to\b|"
+                               r"\b(?:paid|paying|pays)\s+(?:a|an)\s+(?:\w+\s+)?visit\b|\bon(?<!who is on)(?<!who was on)(?<!who are on)\s+an?\s+(?:\w+\s+){0,2}visit\s+(?:to|in)\b|"
                                r"\bled\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b.{0,60}?\bto\b|"
                                r"\b(?:organized|organised|invited|accompan(?:y|ied|ying))\b.{0,120}?\bto\s+visit\b|"
                                r"\bvisits\s+(?=[A-Z])|\bwere\s+on\s+a\s+(?:\w+\s+)?tour\b")),
     ("visit", True, re.compile(r"\bfor\s+an?\s+(?:[\w-]+\s+){0,3}(?:visit|tour|trip)\s+to\b|"
+
                                r"\barrived\s+in\b.{0,80}?\b(?:visit|tour)\b")),
+    # "Foreign Minister Retno Marsudi of Indonesia is in China for an official visit from May 3 to 5": the verb is
+    # "for ... visit", so "in China" stays the place (a look-behind of any length: the regex module)
+    ("visit", True, regex.compile(r"(?<=\b(?:is|are|was|were)\s+(?:now\s+)?in\s+(?:[A-Z][\w'-]*\s+){1,3})"
+                                  r"for\s+an?\s+(?:[\w-]+\s+){0,2}(?:visit|tour|trip)\b")),
     # a delegation's or a province's event abroad is a visit there (checked: the place must be abroad)
     ("visit", False, re.compile(r"\bdelegation\s+(?:held|hosted|attended|took\s+part)\b|"
                                 r"\b(?:held|hosted|staged|organized|organised)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,5}?"
                                 r"(?:event|conference|forum|fair|exhibition|week|seminar|roadshow|symposium|promotion)s?\b")),
 ]
+# In an answer, a named occasion told as held ("The 30th Pacific Islands Forum (PIF) Leaders Session with Forum
+# Dialogue Partners was held on September 4 in Nauru", "the Extraordinary Meeting of BRICS Foreign Ministers on
+# COVID-19 was held via video link"): a meeting whose Chinese side the next sentence may give (extract.py)
+HELD_OCCASION = re.compile(r"\b(?:Conference|Meeting|Summit|Session|Dialogue|Consultations?)\b[^.;,]{0,80}?"
+                            r"\b(?:was|were)\s+(?:successfully\s+)?(?:held|opened|convened)\b")
 _DAYS = re.compile(r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)-day\s+(?:[\w-]+\s+){0,2}"
                    r"(?:visit|tour|trip|stay|mission)\b")
 _VAGUE_TIME = re.compile(r"\b(?:[Ll]ast|[Pp]ast|[Pp]revious|[Ee]arlier|[Nn]ext|[Cc]oming)\s+(?:year|month|week|years|months|"
@@ -87,7 +112,7 @@ class Trigger:
 
 
 _ANY_VERB = re.compile(r"\b(?:met|meets|received|visit\w*|toured|tour|talks|signed|phone|telephone|video|online|"
-                       r"virtual|cloud|spoke|meeting|conference|Conference|Meeting|Summit|summit|dialogue|consultations?|delegation|"
+                       r"virtual|cloud|spoke|meeting|conference|Conference|Meeting|Summit|summit|dialogue|Dialogue|Session|consultations?|delegation|"
                        r"courtesy|arrived|During|lunch|dinner|breakfast|luncheon|banquet|[Tt]our|signing|co-chaired|events?|forums?|fairs?|exhibitions?|week|seminars?|roadshows?|symposiums?|"
                        r"promotions?|trip)\b")
 
@@ -135,21 +160,34 @@ def find_trigger(sentence: str, *, nouns: bool = False) -> Trigger | None:
             before = _OWN_WORDS.sub(" ", before)
             if (_REPORTED.search(before) and not told_in) or _NOT_NOW.search(before) or _HYPOTHETICAL.search(before):
                 continue
+            if _TO_DO.search(before) and not re.match(r"(?:accompan|organi[sz]|invit|led)", m.group()):
+                continue
             if _future(sentence, Trigger(type_, strong, m.start(), m.end())):
                 continue
             if type_ == "signing" and _NOT_SIGNING.match(sentence, m.start()):
                 continue
+            if nouns and type_ == "visit" and not strong:
+                continue    # an answer's seminar, commemorative event or forum abroad is no visit
             if type_ == "meeting" and not strong and (_NOT_MEETING.search(sentence)
                                                       or not _TWO_PARTIES.search(sentence)):
                 continue
             found.append(Trigger(type_, strong, m.start(), m.end()))
             break
+    if nouns and not any(t.type == "meeting" for t in found):
+        m = HELD_OCCASION.search(sentence)
+        if m and not (_REPORTED.search(sentence[:m.start()]) or _HYPOTHETICAL.search(sentence[:m.start()])
+                      or _NOT_MEETING.search(sentence)):
+            found.append(Trigger("meeting", False, m.start(), m.end()))
     if not found:
         return None
     # The first verb wins ("held talks ..., and the two sides signed agreements" is talks); at the same place a
     # call wins ("held video talks"); "via video link" only says how the verb's occasion was held.
     order = {"call": 0, "signing": 1, "talks": 2, "meeting": 3, "visit": 4}
     found.sort(key=lambda t: (t.start, order[t.type]))
+    # "President Emmanuel Macron of France, who is on a state visit to China, met with President Xi Jinping": the
+    # verb of a relative clause closed before the main verb is not the sentence's
+    main = [t for t in found if not _in_relative(sentence, t)]
+    found = main or found
     strong = [t for t in found if t.strong]
     first = found[0]
     if first.type == "call" and not first.strong:
@@ -161,15 +199,26 @@ def find_trigger(sentence: str, *, nouns: bool = False) -> Trigger | None:
     return first
 
 
+def _in_relative(sentence: str, t: Trigger) -> bool:
+    """The trigger lies in a ", who ..." or ", which ..." clause that a comma closes."""
+    opens = [m.end() for m in re.finditer(r",\s+(?:who|which)\s", sentence) if m.end() <= t.start]
+    return bool(opens) and "," not in sentence[opens[-1]:t.start] and "," in sentence[t.end:]
+
+
 # Where the clause a verb governs ends: a relative or subordinate clause, a new main clause, a semicolon.
 _CLAUSE_END = re.compile(r";|,?\s+(?:where|which|while|whereas|during\s+which|after\s+which|when)\b|"
+                         r",\s+(?:confirming|announcing|agreeing|stressing|noting|saying|reaffirming|deciding)\b|"
                          r",\s+(?:who|and\s+(?:he|she|they|the)\b)|\s+-\s+|"
                          r",\s+(?:the\s+two\s+sides|both\s+sides|they|the\s+two\s+(?:leaders|ministers|presidents|heads))\s+"
                          r"(?:agreed|reached|exchanged|discussed|expressed|had|held|signed|spoke|said|stressed)\b|"
                          r"\s+and\s+(?=(?:[A-Z][\w'-]*\s+){1,6}(?:held|met|had|visited|signed|spoke|received)\b)")
 _NEW_SUBJECT = r"\s+and\s+(?=(?:[A-Z][\w'-]*\s+){1,6}(?:held|met|had|visited|signed|spoke|received)\b)"
 _CLAUSE_START = re.compile(r";|,\s+(?:where|which|who|while|whereas|during\s+which|after\s+which)\b|"
-                           r"\b(?:said|noted|added|stressed)\s+(?:that\s+)?")
+                           r"\b(?:said|noted|added|stressed)\s+(?:that\s+)?|"
+                           r"\b(?:point(?:ed)?\s+out|stress|emphasi[sz]e[sd]?|note|say|add|remind\s+you)\s+that\s+")
+# A fronted phrase of time or comparison ends at its comma: "After the telephone conversation between the two heads
+# of state on November 1, the exchanges between China and the US have resumed": the noun's parties are inside it.
+_FRONTED = re.compile(r"^(?:(?:Just\s+)?(?:[Aa]fter|[Ff]ollowing|[Ss]ince|[Bb]efore|[Aa]s|[Ll]ike|[Uu]ntil))\b")
 
 
 def second_trigger(sentence: str, first: Trigger) -> tuple[Trigger, int] | None:
@@ -191,7 +240,13 @@ def clause_span(sentence: str, trigger: Trigger, *, who_ends: bool = True) -> tu
     "met with Vietnamese Prime Minister Pham Minh Chinh, who was in Kunming for the Expo")."""
     start = 0
     for m in _CLAUSE_START.finditer(sentence, 0, trigger.start):
+        if re.match(r",\s+(?:who|which)\b", m.group()) and "," in sentence[m.end():trigger.start]:
+            continue        # a relative clause closed before the verb: "X, who is on a visit to China, met ..."
         start = m.end()
+    if not trigger.strong and _FRONTED.match(sentence[start:]):
+        comma = sentence.find(", ", trigger.end)
+        if comma != -1:
+            return start, comma
     skip = 0
     for m in _CLAUSE_END.finditer(sentence, trigger.end):
         if m.start() < skip or (not who_ends and re.match(r",\s+who\b", m.group())):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+from definitions.removals import summary
+
 from .cite import citation
 from .common import colours, site_info
 from .diffs import change_list, versions
@@ -53,15 +55,13 @@ async def _capture(db, article: dict) -> dict | None:
 
 def _removals(article: dict) -> dict:
     """What extraction left out of the text and why, and what the completeness guard put back
-    (pipelines/completeness.py)."""
-    from pipelines.completeness import summary
-
+    (pipelines/completeness.py), counted by kind (definitions/removals.py)."""
     try:
         removed = [r for r in json.loads(article.get("removed") or "[]") if isinstance(r, dict)]
         restored = json.loads(article.get("restored") or "[]")
     except ValueError:
         removed, restored = [], []
-    return {"removed": removed, "restored": restored, "removed_summary": summary(removed, restored)}
+    return {"removed": removed, "restored": restored, "removed_summary": summary((str(r.get("rule", "")) for r in removed), restored)}
 
 
 async def article_context(datasette, db, request, article_id: str) -> dict:

@@ -6,10 +6,10 @@ writes (archive/store.py, timeline.py, merge.py: columns, JSON lists, what makes
 keeps), the migration helper that adds a field's
 column (archive/schema.py `add_article_field`), Datasette's column descriptions (archive/datasette/serve.py fills
 them in at serve time) and the fixture test. Adding a field is a row here, a migration step calling
-`add_article_field`, and its tests (plus, for a field read from the page text, its pattern in extract.py).
+`add_article_field`, and its tests (plus, for a field read from the page text, its pattern in pipelines/page_text.py).
 
-This module imports nothing from Gazette, so `archive/` may read it without depending on any pipeline code
-(tests/test_layers.py allows archive -> pipelines.fields by name, and checks that it stays import-free).
+This module imports nothing from Gazette: `pipelines/` (which fills the fields) and `archive/` (which keeps them)
+both read it without depending on each other (tests/test_layers.py checks both).
 """
 from __future__ import annotations
 

@@ -1,0 +1,138 @@
+"""The date a Chinese clause gives an event, read against the article's publication date: "2019年2月15日",
+"2月15日至17日", "15日" (the publication's month), 今天 / 昨天 / 前天, 上周五, "去年4月", "今年5月", "上个月",
+"2018年", 去年; and the words that say the text gives no date (日前, 不久前, 前不久, 近日, 上周, 几天前). Pure.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+_WEEKDAY = "一二三四五六日天"
+_PATTERNS = (
+    ("ymd", re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:(?:至|到|-|—|－)(?:(\d{1,2})月)?(\d{1,2})日)?")),
+    ("day", re.compile(r"(?<![月\d])(\d{1,2})日(?:(?:至|到|-|—|－)(\d{1,2})日)?")),
+    ("relative", re.compile(r"今天|今日|当天|今晨|今早|今晚|昨天|昨日|昨晚|前天(?!晚)")),
+    ("weekday", re.compile(rf"(上|本)(?:周|星期)([{_WEEKDAY}])")),
+    ("last_year_month", re.compile(r"去年(\d{1,2})月")),
+    ("this_year_month", re.compile(r"(?:(\d{4})年|今年)(\d{1,2})月(?!\d{1,2}日)")),
+    ("last_month", re.compile(r"上个?月")),
+    ("month", re.compile(r"(?<![年\d上下个])(\d{1,2})月(?![\d份]|\d{0,2}日)")),
+    ("year", re.compile(r"(\d{4})年(?!\d{0,2}月|以来|起)|今年|年内|去年|前年")),
+    ("undated", re.compile(r"前两天|前几天|日前|不久前|前不久|近日|近期|最近|上周(?![一二三四五六日天])|几天前|前些天|前段时间|此前")),
+)
+_RELATIVE = {"今天": 0, "今日": 0, "当天": 0, "今晨": 0, "今早": 0, "今晚": 0, "昨天": -1, "昨日": -1, "昨晚": -1,
+             "前天": -2}
+
+
+def _value(kind: str, m: re.Match, published: date | None) -> str | None:
+    """The ISO date (YYYY-MM-DD, YYYY-MM or YYYY) a match states, None when it cannot be placed."""
+    if kind == "undated":
+        return None
+    if kind == "ymd":
+        return _ymd(m, published)
+    if kind == "year" and m.group(1):
+        return m.group(1)
+    if published is None:
+        return None
+    try:
+        return _relative(kind, m, published)
+    except (ValueError, KeyError):
+        return None
+
+
+def _ymd(m: re.Match, published: date | None) -> str | None:
+    year = int(m.group(1)) if m.group(1) else (published.year if published else None)
+    if year is None:
+        return None
+    try:
+        day = date(year, int(m.group(2)), int(m.group(3)))
+        if not m.group(1) and published and day > published + timedelta(days=31):
+            day = day.replace(year=year - 1)        # "12月29日" in a January article: last year
+    except ValueError:
+        return None
+    return day.isoformat()
+
+
+def _relative(kind: str, m: re.Match, published: date) -> str | None:
+    """The date of an expression read against the publication date ("15日", 昨天, 上周五, 去年4月, 6月, 今年)."""
+    if kind == "day":
+        day = published.replace(day=int(m.group(1)))
+        if day > published + timedelta(days=3):       # "29日" read on the 2nd: last month
+            last = published.replace(day=1) - timedelta(days=1)
+            day = last.replace(day=int(m.group(1)))
+        return day.isoformat()
+    if kind == "relative":
+        return (published + timedelta(days=_RELATIVE[m.group()])).isoformat()
+    if kind == "weekday":
+        wanted = _WEEKDAY.index(m.group(2)) if m.group(2) not in "日天" else 6
+        monday = published - timedelta(days=published.weekday()) - timedelta(days=7 * (m.group(1) == "上"))
+        return (monday + timedelta(days=wanted)).isoformat()
+    if kind == "last_year_month":
+        return f"{published.year - 1:04d}-{int(m.group(1)):02d}"
+    if kind == "this_year_month":
+        return f"{int(m.group(1) or published.year):04d}-{int(m.group(2)):02d}"
+    if kind == "month":
+        month = int(m.group(1))
+        year = published.year - (month > published.month)       # "6月" read in August; "11月" in January
+        return f"{year:04d}-{month:02d}"
+    if kind == "last_month":
+        return f"{published.year - (published.month == 1):04d}-{(published.month - 2) % 12 + 1:02d}"
+    if kind == "year":
+        return str(published.year - {"今年": 0, "年内": 0, "去年": 1, "前年": 2}[m.group()])
+    return None
+
+
+def mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every date expression in the text, the more specific first where they overlap."""
+    found: list[tuple[int, int, str]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), kind))
+    return sorted(found)
+
+
+_TIME_WORDS = re.compile(r"当地时间|就在|早在|上半年|下半年|年初|年底|月初|月底|上旬|中旬|下旬|北京时间|上午|下午|中午|晚上|晚间|凌晨|晚|早上|早晨|早些时候|另外|此外|同时|答|初|底|中|[，：:\s]")
+
+
+def fronted(sentence: str, clause_start: int, clause_end: int, at: int, published: date | None) -> str | None:
+    """The date of an event whose verb is at `at` in the clause [clause_start, clause_end) of the sentence: the
+    nearest date expression before the verb in its clause, else the date of a time clause fronted before it
+    ("昨天，", "当地时间2019年2月15日，": a clause that is only a time), else none: a date in a clause of its own
+    verb ("昨天我已经介绍过，…会晤时…") is that verb's."""
+    clause = sentence[clause_start:clause_end]
+    found = [f for f in mentions(clause) if f[0] < at - clause_start]
+    if found:
+        return nearest(clause, at - clause_start, published)
+    for piece in reversed(list(re.finditer(r"[^，,：:]+", sentence[:clause_start]))):
+        spans = mentions(piece.group())
+        rest = piece.group()
+        for s, e, _ in reversed(spans):
+            rest = rest[:s] + rest[e:]
+        if spans and not _TIME_WORDS.sub("", rest):
+            return nearest(piece.group(), len(piece.group()), published)
+    return None
+
+
+def nearest(text: str, at: int, published: date | None, until: int | None = None) -> str | None:
+    """The date of the expression nearest before position `at` of the text (else the first after it, before
+    `until`); None when that expression says the text gives no date (日前), or there is none."""
+    found = mentions(text)
+    before = [f for f in found if f[0] < at]
+    after = [f for f in found if f[0] >= at and (until is None or f[1] <= until)]
+    chosen = before[-1] if before else (after[0] if after else None)
+    if chosen is None:
+        return None
+    start, end, kind = chosen
+    for k, pattern in _PATTERNS:
+        if k == kind:
+            m = pattern.match(text, start)
+            return _value(kind, m, published) if m else None
+    return None
+
+
+def published_date(value) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,118 @@
+"""Pair the archive's English articles with their Chinese originals and align each pair: an orchestrator (like
+pipelines/record.py) that reads the candidates from the archive, chooses the pairs (pipelines/pairing.py), aligns
+them (pipelines/alignment.py) and hands the rows to archive/translations.py to store.
+
+`pair(...)` recomputes the pairs of a stretch of the archive (`gazette pair`); `pair_new(...)` pairs one article
+just archived.
+"""
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from typing import Callable
+
+from archive import Archive
+from archive import translations as store
+
+from . import alignment, pairing
+from .mentions import Tagger
+
+
+def _row(en: dict, zh: dict, score: float, kind: str, now: str, tagger: Tagger | None) -> dict:
+    """The stored row of one pair (archive/translations.py COLUMNS), with its alignment."""
+    a = alignment.align(zh["body"], en["body"], tagger, en_captions=_captions(en))
+    return {"english_id": en["id"], "chinese_id": zh["id"], "score": score, "method": pairing.METHOD,
+            "paired_at": now, "published": (en.get("published") or "")[:10] or None, "kind": kind,
+            "zh_paragraphs": len(alignment.paragraphs(zh["body"])),
+            "en_paragraphs": len(alignment.paragraphs(en["body"])), "zh_unmatched": len(a.zh_unmatched),
+            "en_unmatched": len(a.en_unmatched), "zh_answers": a.zh_turns, "omitted_answers": a.omitted_turns,
+            "omitted_chars": a.omitted_chars, "alignment": json.dumps(a.rows)}
+
+
+def _pool(db, low: str, high: str) -> list[dict]:
+    """The English and Chinese articles published in [low, high) that could pair: of a kind pairing knows (press
+    conference, remarks, meeting, speech: read from the headline, before any costly tagging), and only when some
+    Chinese article is in the stretch at all (an archive of English sites alone pairs nothing)."""
+    if not store.has_chinese(db, low, high):
+        return []
+    return [a for a in store.articles(db, "published >= ? and published < ?", [low, high])
+            if pairing.kind_of(a["title"], a["body"]) != "other"]
+
+
+def _captions(article: dict) -> list[str]:
+    try:
+        found = json.loads(article.get("captions") or "[]")
+    except ValueError:
+        return []
+    return [c for c in found if isinstance(c, str) and c.strip()]
+
+
+def _day_range(first: date, last: date) -> tuple[str, str]:
+    return (first - timedelta(days=pairing.WINDOW_DAYS)).isoformat(), \
+        (last + timedelta(days=pairing.WINDOW_DAYS + 1)).isoformat()
+
+
+def pair(archive: Archive, *, site: str | None = None, since: str | None = None,
+         tagger: Tagger | None = None, now: str = "",
+         progress: Callable[[int, int], None] | None = None) -> dict:
+    """Recompute the pairs of the English and Chinese articles published since `since` (of `site`, and their
+    candidates in the other language): {'english': n, 'chinese': n, 'pairs': n}. `tagger`: the gazetteers of the
+    loaded config (`config.taggers.mentions`; the shipped ones when None)."""
+    db = archive.db
+    where, params = "published is not null", []
+    if since:
+        where += " and published >= ?"
+        params.append(since)
+    if site:
+        where += " and site = ?"
+        params.append(site)
+    chosen = store.articles(db, where, params)
+    days = [day for day in (pairing._day(a["published"]) for a in chosen) if day]
+    if not days:
+        return {"english": 0, "chinese": 0, "pairs": 0}
+    low, high = _day_range(min(days), max(days))
+    pool = _pool(db, low, high)
+    by_id = {a["id"]: a for a in pool}
+    traits = {a["id"]: pairing.traits(a, tagger) for a in pool}
+    english = [traits[a["id"]] for a in pool if a["language"] == "en"]
+    chinese = [traits[a["id"]] for a in pool if a["language"] == "zh"]
+    pairs = pairing.choose(english, chinese)
+    rows = []
+    for n, (e, c, s) in enumerate(pairs, 1):
+        rows.append(_row(by_id[e], by_id[c], s, traits[e].kind, now, tagger))
+        if progress:
+            progress(n, len(pairs))
+    chosen_ids = {a["id"] for a in chosen}
+    rows = [r for r in rows if r["english_id"] in chosen_ids or r["chinese_id"] in chosen_ids]
+    with archive.transaction():
+        store.write(db, rows, [a["id"] for a in chosen if a["language"] == "en"],
+                    [a["id"] for a in chosen if a["language"] == "zh"])
+    return {"english": sum(1 for a in chosen if a["language"] == "en"),
+            "chinese": sum(1 for a in chosen if a["language"] == "zh"), "pairs": len(rows)}
+
+
+def pair_new(archive: Archive, article_id: str, *, tagger: Tagger | None = None, now: str = "") -> bool:
+    """Pair one article just archived (English or Chinese) with its counterpart, if a confident one is archived;
+    True when it was paired."""
+    db = archive.db
+    found = store.articles(db, "id = ?", [article_id])
+    day = pairing._day(found[0]["published"]) if found else None
+    if not day or pairing.kind_of(found[0]["title"], found[0]["body"]) == "other":
+        return False  # undated, or of no kind pairing knows: no pool is read (most provincial news)
+    low, high = _day_range(day - timedelta(days=pairing.WINDOW_DAYS), day + timedelta(days=pairing.WINDOW_DAYS))
+    pool = _pool(db, low, high)
+    if article_id not in {a["id"] for a in pool}:
+        return False
+    by_id = {a["id"]: a for a in pool}
+    traits = {a["id"]: pairing.traits(a, tagger) for a in pool}
+    pairs = [p for p in pairing.choose([t for t in traits.values() if t.language == "en"],
+                                       [t for t in traits.values() if t.language == "zh"]) if article_id in p[:2]]
+    rows = [_row(by_id[e], by_id[c], s, traits[e].kind, now, tagger) for e, c, s in pairs]
+    english = [r["english_id"] for r in rows]
+    chinese = [r["chinese_id"] for r in rows]
+    with archive.transaction():
+        if found[0]["language"] == "en":
+            store.write(db, rows, [article_id] + english, chinese)
+        else:
+            store.write(db, rows, english, [article_id] + chinese)
+    return bool(rows)

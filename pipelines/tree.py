@@ -1,0 +1,82 @@
+"""A page's tree read as text: the parsed document without scripts and styles (`parse`), the text blocks of an
+element (`text_blocks`: paragraphs split at block elements and <br>), and the first value CSS selectors yield
+(`first`). Pure functions, shared by extraction's layers (pipelines/extract.py, body.py, page_text.py)."""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from . import boilerplate as bp
+from .htmlparse import document
+from .normalise import clean_text
+
+BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "table", "tr",
+              "td", "th", "section", "article", "figure", "figcaption", "pre", "header", "footer", "dl", "dt",
+              "dd", "center", "br", "hr", "tbody", "thead", "main", "aside", "nav"}
+HIDDEN = re.compile(r"display\s*:\s*none", re.I)
+
+
+def parse(text: str) -> lxml_html.HtmlElement | None:
+    try:
+        tree = document(text)
+    except (etree.ParserError, ValueError):
+        return None
+    for element in tree.xpath("//script|//style|//noscript|//comment()"):
+        if element.getparent() is not None:
+            element.drop_tree() if hasattr(element, "drop_tree") else element.getparent().remove(element)
+    return tree
+
+
+def first(tree, selectors, clean=clean_text) -> str | None:
+    """The first non-empty value any of the CSS selectors yields (text of all matched nodes joined)."""
+    for css in selectors:
+        nodes = bp.compiled_xpath(css)(tree)
+        if not nodes:
+            continue
+        values = [n if isinstance(n, str) else n.text_content() for n in nodes]
+        value = clean(" ".join(v for v in values if v and v.strip()))
+        if value:
+            return value
+    return None
+
+
+def text_blocks(element, visible_only: bool = False, skip=None) -> list[str]:
+    """Text of an element split into paragraphs at block elements and <br> (without elements hidden by an
+    inline `display:none` when `visible_only`)."""
+    out: list[str] = []
+    current: list[str] = []
+
+    def flush():
+        text = clean_text("".join(current))
+        if text:
+            out.append(text)
+        current.clear()
+
+    def walk(node):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if node is skip and node is not element:
+            flush()
+            return
+        if visible_only and tag and HIDDEN.search(node.get("style") or ""):
+            return
+        block = tag.lower() in BLOCK_TAGS
+        if block:
+            flush()
+        elif visible_only:
+            current.append(" ")  # lines for patterns: "<span>Source: X</span><span>Writer: Y</span>" apart
+        if tag and node.text:
+            current.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                current.append(child.tail)
+        if block:
+            flush()
+        elif visible_only:
+            current.append(" ")
+
+    walk(element)
+    flush()
+    return out
