@@ -7,6 +7,7 @@ import json
 import shutil
 import sqlite3
 import subprocess
+from pathlib import Path
 
 import pytest
 import sqlite_utils
@@ -203,6 +204,19 @@ def test_real_scrapy_cache_folder_imports(tmp_path):
 
 
 @pytest.mark.slow
+def children(pid: int) -> list[int]:
+    """The ids of a running process's child processes (Linux /proc)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue
+        if f"\nPPid:\t{pid}\n" in text:
+            found.append(int(status.parent.name))
+    return found
+
+
 def test_a_killed_import_is_finished_by_running_it_again(mirrors, mirrored_config, tmp_path):
     """SIGKILL in the middle of an import of 240 records, then the same command again: the archive equals one
     imported in a single run."""
@@ -232,9 +246,14 @@ def test_a_killed_import_is_finished_by_running_it_again(mirrors, mirrored_confi
         if count >= 32:
             break
         time.sleep(0.05)
+    workers = children(process.pid)   # the extraction processes (one per core by default)
     process.send_signal(signal.SIGKILL)
     assert process.wait(timeout=30) == -signal.SIGKILL, "the import ended before it could be killed"
     assert 32 <= count < 240
+    deadline = time.monotonic() + 10   # its workers do not outlive it
+    while time.monotonic() < deadline and any(os.path.exists(f"/proc/{pid}") for pid in workers):
+        time.sleep(0.1)
+    assert not [pid for pid in workers if os.path.exists(f"/proc/{pid}")], "import workers outlived the import"
     again = gazette("import", "--json", str(warc), db=killed, config=config)
     assert again.returncode == 0, again.stderr
     summary = json_lines(again.stdout)[0]

@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import tempfile
+import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -205,7 +208,8 @@ class Deciding:
 
     def __init__(self, config: Config, learned: dict, workers: int = 1):
         self.config, self.learned = config, learned
-        self.pool = ProcessPoolExecutor(workers) if workers > 1 else None
+        self.pool = (ProcessPoolExecutor(workers, initializer=exit_with_parent, initargs=(os.getpid(),))
+                     if workers > 1 else None)
 
     def __enter__(self):
         return self
@@ -229,6 +233,18 @@ class Deciding:
                       else _Done(decide(*args, learned_lines=lines)))
             out.append((capture, site, page, future))
         return out
+
+
+def exit_with_parent(parent: int) -> None:
+    """In an import worker process: exit as soon as the importing process is gone. Killed (SIGKILL, a crash), it
+    cannot shut its pool down, and a worker waiting for its next page would wait for ever (it holds its queue's
+    other end itself)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 class _Done:
