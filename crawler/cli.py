@@ -568,7 +568,24 @@ cli.add_command(merge)
 
 
 def main():
-    cli(prog_name="gazette")
+    """The `gazette` command. Click's own usage errors (an unknown option, a value out of range) are one line
+    too, naming the command and its --help, exit 2 (click prints usage, a hint and the error on four)."""
+    try:
+        code = cli.main(prog_name="gazette", standalone_mode=False)
+    except click.UsageError as exc:
+        if "\n" in exc.format_message():      # `gazette` alone: its help (click's NoArgsIsHelpError)
+            click.echo(exc.format_message(), err=True)
+            sys.exit(EXIT_USAGE)
+        where = exc.ctx.command_path if exc.ctx else "gazette"
+        say(f"{where}: {exc.format_message()} (see {where} --help)")
+        sys.exit(EXIT_USAGE)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        say("gazette: aborted")
+        sys.exit(EXIT_FAILED)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 from .pair import pair as _pair_command  # noqa: E402  (gazette pair: English articles and their Chinese originals)

@@ -59,7 +59,7 @@ def place_on_nodes(config, nodes: str, shard: str, full: bool, as_json: bool) ->
 
 
 @click.command()
-@click.argument("shards", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("shards", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--into", "into", required=True, type=click.Path(dir_okay=False),
               help="The archive to merge into (made if missing).")
 @json_option

@@ -173,3 +173,21 @@ def test_start_page_that_is_json_or_pdf_fails_the_site(mirrors, tmp_path, db):
         summary = json.loads(proc.stdout.splitlines()[-1])
         assert summary["status"] == "failed"
         assert any(f"not an HTML listing page ({kind})" in e for e in summary["errors"]), summary["errors"]
+
+
+@pytest.mark.parametrize("args, named", [
+    (("crawl", "--max-pages", "-3", "mfa"), "--max-pages"),
+    (("serve", "--port", "99999"), "--port"),
+    (("backfill", "mfa", "--from", "3000"), "--from"),
+    (("crawl", "--nope"), "--nope"),
+    (("fetch",), "URLS"),
+    (("frobnicate",), "frobnicate"),
+])
+def test_click_usage_errors_are_one_line_naming_the_command(tmp_path, args, named):
+    """What click itself refuses (an option out of range, unknown, missing) is one line like Gazette's own, with the
+    command to ask for help: not click's usage, hint and error on four lines."""
+    proc = gazette(*args, db=tmp_path / "none.db")
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and named in lines[0] and lines[0].startswith("gazette") and "--help" in lines[0], lines
+    assert "Traceback" not in proc.stderr and not (tmp_path / "none.db").exists()
