@@ -26,6 +26,7 @@ from typing import Iterable
 from .charset import decode
 from .tree import BLOCK_TAGS, parse
 from .normalise import clean_text
+from .page_text import DATE_TEXT
 
 SAMPLE = 50          # the latest pages of the site looked at
 MIN_SHARE = 0.3      # a line on at least this share of the sampled pages ...
@@ -36,16 +37,12 @@ MAX_WORDS = 12
 SENTENCE_WORDS = 2   # a line of this many words ending like a sentence is text ("Thank you."), not boilerplate
 
 SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)]?$")
-CREDIT_OR_DATE = re.compile(
+CREDIT = re.compile(
     r"^[(\[（【]?\s*(this article is from|translator|translated by|editor|edited by|chinese source|source|by|"
-    r"author|reporter|writer|photo|photos|image|date|updated|published|release time|time)\b"
-    r"|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", re.I)  # a photo credit "(Photo provided to …)" is a caption
-# a line that is a date ("15 July 2015", "July 15, 2015", "2015年7月15日", "Wednesday, 15 July 2015"): several articles
-# of one day share it, and it is the page's date, not the site's boilerplate
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-DATE_LINE = re.compile(
-    rf"^(?:[a-z]+day,?\s+)?(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?)\s+\d{{4}}\b"
-    r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", re.I)
+    r"author|reporter|writer|photo|photos|image|date|updated|published|release time|time)\b", re.I)
+# a line that starts with a date as extraction reads one ("2020-04-03 Download Print", "15 July 2015",
+# "Wednesday, 15 July 2015", "2015年7月15日"): the articles of one day share it; it is the page's date, not boilerplate
+DATE_LINE = re.compile(rf"^(?:[A-Z][a-z]+day,?\s+)?{DATE_TEXT}")
 BULLET = re.compile(r"^[-•*·]\s+")
 
 
@@ -81,7 +78,7 @@ def candidate(line: str) -> bool:
     if len(words) >= SENTENCE_WORDS and SENTENCE_END.search(line):
         return False
     line = BULLET.sub("", line)
-    return not (CREDIT_OR_DATE.search(line) or DATE_LINE.search(line))
+    return not (CREDIT.search(line) or DATE_LINE.search(line))
 
 
 def learn(pages: Iterable[Iterable[str]], *, min_share: float = MIN_SHARE, min_pages: int = MIN_PAGES,
