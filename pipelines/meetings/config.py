@@ -48,6 +48,7 @@ class Rules:
     foreign_persons: dict              # name -> alpha-3 ("Trump": USA)
     known_foreign: re.Pattern | None   # those names, whole or after Mr./Ms.
     chinese_leaders: tuple = ()        # ((title, surname, name, from, to), ...): "President Xi" -> Xi Jinping
+    chinese_name_list: re.Pattern | None = None  # "Yu Zhengsheng, Liu Yunshan, Wang Qishan and Zhang Gaoli"
 
 
 def _load_toml(path: Path) -> dict:
@@ -95,6 +96,7 @@ def load(config_dir: str | None = None, site_places: SitePlaces | None = None) -
         chinese_long_title=_long_title(surname_regex),
         chinese_envoy=_envoy(surname_regex),
         chinese_lower_title=_lower_title(surname_regex),
+        chinese_name_list=_name_list(surname_regex),
         surnames=frozenset(surnames),
         tagger=tagger, site_places=sites,
         provinces=provinces, province_names={v: k for k, v in provinces.items()},
@@ -182,6 +184,15 @@ def _envoy(surnames: str) -> re.Pattern:
     return re.compile(
         r"(?P<title>(?:Chinese\s+)?(?:Ambassador|Consul\s+General|Consul)\s+(?:to|in)\s+(?:the\s+)?"
         r"(?:[A-Z][\w'-]*\s+){1,4}?)(?P<name>(?:" + surnames + r")\s[A-Z][a-z]{1,11})(?![\w-])")
+
+
+def _name_list(surnames: str) -> re.Pattern:
+    """"Yu Zhengsheng, Liu Yunshan, Wang Qishan and Zhang Gaoli were present": two or more Chinese names without
+    titles, joined by commas and "and", or three or more joined by commas (each name is checked for a given name in
+    pinyin where it is used)."""
+    name = r"(?:" + surnames + r")\s[A-Z][a-z]{1,11}(?![\w-])"
+    return re.compile(r"(?<![\w-])" + name + r"(?:,\s+" + name + r")*,?\s+and\s+" + name + r"|(?<![\w-])" + name
+                      + r"(?:,\s+" + name + r"){2,}")
 
 
 def _lower_title(surnames: str) -> re.Pattern:

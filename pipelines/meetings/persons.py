@@ -163,6 +163,7 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
     _known_foreign(f, rules)
     _generic_titles(f, rules)
     _bare_leaders(f, rules)
+    _name_lists(f, rules)
     if unnamed:
         _unnamed_chinese(f, rules)
     f.found.sort(key=lambda p: p.start)
@@ -510,3 +511,21 @@ def _bare_leaders(f: _Found, rules: Rules) -> None:
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", f.text):
             if f.free(*m.span()):
                 f.add(Person("chinese", name, None, level="national", start=m.start(), end=m.end()))
+
+
+_LISTED_NAME = re.compile(r"[A-Z][a-z]+\s[A-Z][a-z]{1,11}(?![\w-])")
+
+
+def _name_lists(f: _Found, rules: Rules) -> None:
+    """Chinese names listed without titles, two or more ("Yu Zhengsheng, Liu Yunshan, Wang Qishan and Zhang Gaoli
+    were present", "Wang Huning, Liu Yandong, ... and others also attended"): each a surname and a given name in
+    pinyin; a list with a name that is not is no list of Chinese names."""
+    if rules.chinese_name_list is None:
+        return
+    for m in rules.chinese_name_list.finditer(f.text):
+        names = [(n.group(), m.start() + n.start(), m.start() + n.end()) for n in _LISTED_NAME.finditer(m.group())]
+        if len(names) < 2 or not all(valid_chinese(n) for n, _, _ in names):
+            continue
+        for name, a, b in names:
+            if f.free(a, b):
+                f.add(Person("chinese", name, None, start=a, end=b))
