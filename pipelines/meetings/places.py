@@ -87,7 +87,8 @@ def is_compound(text: str, p: Place) -> bool:
 
 
 _PLACE_LEAD = re.compile(r"(?:\b(?:in|at|to|visited|visit|visiting|toured|tour|inspected)\s+(?:the\s+)?"
-                         r"(?:(?:western|eastern|northern|southern|central)\s+)?)$")
+                         r"(?:(?:western|eastern|northern|southern|central)\s+)?"
+                         r"(?:(?:city|province|capital)\s+of\s+)?)$")     # "in the city of Guiyang"
 
 
 def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rules) -> tuple[dict, list]:

@@ -58,7 +58,8 @@ _TRIGGERS = [
     ("meeting", True, re.compile(r"\bco-chaired\b(?:(?!\b" + _TALKS_NOUNS + r"\b).){0,80}?\b" + _MEETING_NOUNS
                                  + r"\b|"
                                  r"\b(?:held|hosted|gave|had)\s+(?:a\s+)?(?:working\s+|welcome\s+|state\s+)?"
-                                 r"(?:lunch|dinner|breakfast|luncheon|banquet)\s+(?:with|for|in\s+honou?r\s+of)\b")),
+                                 r"(?:lunch|dinner|breakfast|luncheon|banquet)\s+(?:with|for|in\s+honou?r\s+of|"
+                                 r"(?:at|in)\s+[^.;,]{0,60},\s+welcoming)\b")),     # "a banquet at ..., welcoming"
     ("meeting", True, re.compile(r"\bmet\b(?<!were met)(?<!was met)(?<!been met)(?<!be met)(?!\s+(?:the\s+)?(?:needs|demands|requirements|targets?|standards?|goals?|expectations))|"
                                  r"\breceived\s+(?:a\s+|the\s+)?(?:visiting\s+|foreign\s+)?"
                                  r"(?:delegation|ambassador|consul|envoy|guests|diplomat|[A-Z][a-z])|"
