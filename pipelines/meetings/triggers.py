@@ -225,6 +225,12 @@ _CLAUSE_START = re.compile(r";|,\s+(?:where|which|who|while|whereas|during\s+whi
 # A fronted phrase of time or comparison ends at its comma: "After the telephone conversation between the two heads
 # of state on November 1, the exchanges between China and the US have resumed": the noun's parties are inside it.
 _FRONTED = re.compile(r"^(?:(?:Just\s+)?(?:[Aa]fter|[Ff]ollowing|[Ss]ince|[Bb]efore|[Aa]s|[Ll]ike|[Uu]ntil))\b")
+# An occasion's noun in a fronted "In/During ..." phrase: its parties are inside the phrase or the subject of the
+# main clause, not what that subject speaks of ("In their phone call on March 23, President Macron ... hailed the
+# courage of the Chinese government": France's side only; "During last night's telephone conversation, President
+# Xi and President Moon exchanged views": both)
+_IN_THE_NOUN = re.compile(r"^(?:In|During)\b")
+_MAIN_VERB = re.compile(r"\b(?:[a-z]+ed|said|says|told|spoke|held|made|gave|took|sent|met|is|are|was|were|has|have)\b")
 
 
 def second_trigger(sentence: str, first: Trigger) -> tuple[Trigger, int] | None:
@@ -253,6 +259,11 @@ def clause_span(sentence: str, trigger: Trigger, *, who_ends: bool = True) -> tu
         comma = sentence.find(", ", trigger.end)
         if comma != -1:
             return start, comma
+    if not trigger.strong and _IN_THE_NOUN.match(sentence[start:]) and ", " not in sentence[start:trigger.start]:
+        comma = sentence.find(", ", trigger.end)
+        verb = _MAIN_VERB.search(sentence, comma + 2) if comma != -1 else None
+        if verb is not None:
+            return start, verb.start()
     skip = 0
     for m in _CLAUSE_END.finditer(sentence, trigger.end):
         if m.start() < skip or (not who_ends and re.match(r",\s+who\b", m.group())):
