@@ -188,11 +188,11 @@ def _envoy(surnames: str) -> re.Pattern:
 
 def _name_list(surnames: str) -> re.Pattern:
     """"Yu Zhengsheng, Liu Yunshan, Wang Qishan and Zhang Gaoli were present": two or more Chinese names without
-    titles, joined by commas and "and", or three or more joined by commas (each name is checked for a given name in
+    titles, joined by commas and "and", three or more joined by commas, or two or more before "and others" (each name is checked for a given name in
     pinyin where it is used)."""
     name = r"(?:" + surnames + r")\s[A-Z][a-z]{1,11}(?![\w-])"
     return re.compile(r"(?<![\w-])" + name + r"(?:,\s+" + name + r")*,?\s+and\s+" + name + r"|(?<![\w-])" + name
-                      + r"(?:,\s+" + name + r"){2,}")
+                      + r"(?:,\s+" + name + r"){2,}|(?<![\w-])" + name + r"(?:,\s+" + name + r")+(?=,?\s+and\s+others\b)")
 
 
 def _lower_title(surnames: str) -> re.Pattern:
