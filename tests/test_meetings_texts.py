@@ -16,9 +16,9 @@ LABELS = [p for s in SETS for p in sorted((REAL / s).glob("*.json"))]
 
 
 def test_the_stored_texts_are_the_ones_listed_with_their_provenance():
-    """30 pages, each under texts/, unchanged since its label was written (SHA-256), listed in PROVENANCE.md with
+    """32 pages, each under texts/, unchanged since its label was written (SHA-256), listed in PROVENANCE.md with
     its original URL; the held-out and dev pages are apart."""
-    assert len(LABELS) == 30
+    assert len(LABELS) == 32
     provenance = (REAL / "PROVENANCE.md").read_text("utf-8")
     pages = set()
     for path in LABELS:
@@ -114,3 +114,19 @@ def test_a_fronted_call_takes_its_parties_from_the_phrase_or_the_subject():
     [e] = press("Zhao Lijian: During their phone call on March 27, President Xi Jinping and President Trump "
                 "exchanged views on the pandemic.", title, "2020-04-14")
     assert e["type"] == "call" and {p["name"] for p in e["chinese"]} == {"Xi Jinping"}
+
+
+def test_a_lower_case_party_title_after_a_name_and_a_delegation_of_another_province():
+    """Dalian's English site: "Zhang Guoqing, secretary of the provincial party committee ..., met in Shenyang with
+    a Guizhou provincial party and government delegation led by Hu Zhongxiong, member of ...". Two Chinese
+    officials are the two sides; "General Secretary Xi Jinping's important exposition" is no presence."""
+    [e] = news("On May 6, Zhang Guoqing, secretary of the provincial party committee and director of the provincial "
+               "people's congress standing committee, met in Shenyang with a Guizhou provincial party and government "
+               "delegation led by Hu Zhongxiong, member of the standing committee of the Guizhou provincial party "
+               "committee. Zhang Guoqing said, Liaoning thoroughly implements General Secretary Xi Jinping's "
+               "important exposition on poverty alleviation cooperation.", "2021-05-07")
+    assert (e["type"], e["date_start"], e["place"]["city_code"]) == ("meeting", "2021-05-06", "210100")
+    assert [(p["name"], p["level"]) for p in e["chinese"]] == [("Zhang Guoqing", "provincial"),
+                                                               ("Hu Zhongxiong", "provincial")]
+    rules = load()
+    assert not [p for p in persons_in("John Smith, secretary of the club, met the press.", rules) if p.side == "chinese"]

@@ -200,7 +200,8 @@ def _lower_title(surnames: str) -> re.Pattern:
     name with its title after it in lower case, as the ministry's press conferences write it."""
     return re.compile(
         r"(?<![\w-])(?P<name>(?:" + surnames + r")\s[A-Z][a-z]{1,11}),\s+(?P<title>(?:member|director|head|minister|"
-        r"vice\s+premier|premier|state\s+councilor|vice\s+president|president|chairman|vice\s+chairman)\b"
+        r"vice\s+premier|premier|state\s+councilor|vice\s+president|president|chairman|vice\s+chairman|"
+        r"(?:deputy\s+|party\s+)?secretary|(?:vice\s+)?governor|(?:vice\s+)?mayor)\b"
         r"[^,;.]{0,160})")
 
 

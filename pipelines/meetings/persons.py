@@ -36,7 +36,10 @@ _PLACE_WORDS = {"Province", "Prefecture", "City", "County", "Region", "State", "
 # "instructions of", "on behalf of", "greetings from": someone named, not there ("a visit from X": there)
 _EXCLUDE_BEFORE = re.compile(r"(?:\b(?:of|behalf\s+of|(?:greetings|regards|message|letter|congratulations|wishes)\s+"
                              r"from)\s+(?:Comrade\s+)?|\bComrade\s+)$")
-_EXCLUDE_AFTER = re.compile(r"^(?:'s)?\s+(?:Thought|as\s+the\s+core)\b|^'s\s+(?i:special\s+)?(?i:envoy|representative)\b")
+_EXCLUDE_AFTER = re.compile(r"^(?:'s)?\s+(?:Thought|as\s+the\s+core)\b|^'s\s+(?i:special\s+)?(?i:envoy|representative)\b|"
+                            # "General Secretary Xi Jinping's important exposition on ...": his words, not him
+                            r"^(?:'s|\u2019s)\s+(?:important\s+)?(?:expositions?|instructions?|directives?|speech(?:es)?|"
+                            r"remarks|thoughts?|teachings)\b")
 _FOREIGN_NAME = re.compile(r"(?:,\s+|\s+)(?P<name>(?:(?!(?:In|On|At|And|With|To|For|Of|The|His|Her|Their|During|"
                            r"Visits|Meets|Met)\b)(?:(?:Dr|Mr|Ms|Mrs)\.\s)?(?:[A-Z]\.\s)?[A-ZÀ-ÖØ-Þ][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s?"
                            r"(?:(?:bin|bint|al|el|de|da|van|von|der|den|du|dos|das|di|la|le)\s(?:(?:der|den|de|la|le)\s)?(?=[A-Z]))?){1,5})")
