@@ -229,6 +229,7 @@ class Deciding:
             if isinstance(page, str):
                 out.append(page)
                 continue
+            future: _Returned | _Done
             if self.pool is not None:
                 future = _Returned(self.pool.submit(_decide_in_worker, page, site.key), site, self.config.taggers)
             else:
