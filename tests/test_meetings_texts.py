@@ -130,3 +130,16 @@ def test_a_lower_case_party_title_after_a_name_and_a_delegation_of_another_provi
                                                                ("Hu Zhongxiong", "provincial")]
     rules = load()
     assert not [p for p in persons_in("John Smith, secretary of the club, met the press.", rules) if p.side == "chinese"]
+
+
+def test_a_place_named_as_the_topic_is_not_where_it_happened():
+    """held-out 3 (dev material): the envoys' video conference "had an in-depth exchange of views on the current
+    situation in Afghanistan": no place; a meeting "in Kabul" keeps its place."""
+    title = "Foreign Ministry Spokesperson Zhao Lijian's Regular Press Conference on May 19, 2020"
+    [e] = press("Zhao Lijian: On May 18, Special Envoy Liu Jian and Russian Presidential Envoy Zamir Kabulov held a "
+                "video conference and had an in-depth exchange of views on the current situation in Afghanistan.",
+                title, "2020-05-19")
+    assert e["type"] == "call" and not e["place"].get("country")
+    [e] = press("Zhao Lijian: On May 18, Special Envoy Liu Jian met with Afghan President Ashraf Ghani in Kabul.",
+                title, "2020-05-19")
+    assert e["place"]["country"] == "AFG"
