@@ -143,3 +143,13 @@ def test_a_place_named_as_the_topic_is_not_where_it_happened():
     [e] = press("Zhao Lijian: On May 18, Special Envoy Liu Jian met with Afghan President Ashraf Ghani in Kabul.",
                 title, "2020-05-19")
     assert e["place"]["country"] == "AFG"
+
+
+def test_a_second_title_ending_with_a_place_before_a_foreign_name():
+    """held-out 4: "Indonesia's presidential envoy and Coordinator for Cooperation with China Luhut Binsar
+    Pandjaitan" is one Indonesian person."""
+    rules = load()
+    found = persons_in("On June 5, State Councilor and Foreign Minister Wang Yi and Indonesia's presidential envoy and "
+                       "Coordinator for Cooperation with China Luhut Binsar Pandjaitan co-chaired the meeting.", rules)
+    assert [(p.side, p.name, p.country) for p in found] == [("chinese", "Wang Yi", None),
+                                                            ("foreign", "Luhut Binsar Pandjaitan", "IDN")]

@@ -373,10 +373,22 @@ def _role_name(text: str, start: int, end: int, rules: Rules) -> tuple[str | Non
         bare = re.sub(r"\s+[IVX]{1,4}$", "", candidate)      # "King Felipe VI": a regnal number is no place
         if not places_in(bare, rules) and candidate.split()[0] not in _PLACE_WORDS:
             return candidate, start, end + nm.end()
+    second = _SECOND_TITLE.match(text, end)
+    if second and any(p.start == 0 and p.end == len(second.group("place"))
+                      for p in places_in(second.group("place"), rules)):
+        # "Indonesia's presidential envoy and Coordinator for Cooperation with China Luhut Binsar Pandjaitan": a
+        # second title, ending with a place, before the name
+        nm = _FOREIGN_NAME.match(text[second.end():])
+        if nm and not places_in(nm.group("name"), rules) and not valid_chinese(" ".join(nm.group("name").split()[:2])):
+            return nm.group("name").strip(), start, second.end() + nm.end()
     before = _NAME_BEFORE.search(text[:start])
     if before and not valid_chinese(before.group("name")) and not places_in(before.group("name"), rules):
         return before.group("name"), before.start("name"), end
     return None, start, end
+
+
+_SECOND_TITLE = re.compile(r"\s+and\s+[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|for|with|of|on|the|and)){0,8}?"
+                           r"\s+(?P<place>[A-Z][a-z]+)(?=\s+[A-Z])")
 
 
 def _sole_country(text: str, a: int, name: str | None, sole: list[str], rules: Rules) -> str | None:
