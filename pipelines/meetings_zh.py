@@ -59,7 +59,9 @@ _QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
 _NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|在即|首先是|首站是?|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|欢迎|方便时"
                        r"|临近|同意|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
 _CONTENT = re.compile(r"同意|商定|约定|希望|期待|相信|愿意?|欢迎|提议|建议")
-_GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边(?![^，]{0,8}(?:场合|期间))|有关国家|方式|\d+(?:多|余)|(?<!第)\d+次|多个|这些|(?<!第)(?!一次)[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|定期")
+_GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边(?![^，]{0,8}(?:场合|期间))|有关国家|\d+(?:多|余)|(?<![第\d])\d+次|多个|这些"
+                      r"|(?<![第一二三四五六七八九十两几多数历屡])(?!一次)[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些"
+                      r"|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|(?<!次)定期")   # "第二十五次定期会晤" is one
 _NOUN_AFTER = r"(?!日期|渠道|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|了?记者|律师|活动(?!时))"
 _C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
 _TRIGGER = re.compile(
@@ -76,14 +78,19 @@ _MECHANISM = re.compile(r"(?:第[一二三四五六七八九十\d]+[次轮届]|[
 _VISITING = re.compile(r"来华(?:进行)?(?:国事|正式|工作)?访问的|访华的|在华访问的|来访的|来华(?:出席|参加)[^，]*的")
 _ONE_CHARACTER_SIDE = re.compile(r"(?<![执立司合办说做想宪增参追更地多各双对一两几东西南北官军我敌友他己有无正反中])"
                                  r"([\u4e00-\u9fff])方(?![面式法案向针便])")
-_ORGANISATION = re.compile(r"联合国|组织|欧盟|东盟|非盟|阿盟|秘书长|世界银行|基金组织|委员会主席")
+_ORGANISATION = re.compile(r"联合国|组织|欧盟|欧委会|欧洲理事会|欧洲议会|东盟|非盟|阿盟|秘书长|世界银行|基金组织|委员会主席"
+                           r"|(?:世界|国际)[^，、]{0,10}(?:论坛|银行|基金|联合会|奥委会|委员会|理事会)(?:主席|总裁|行长|会长|创始人)")
+# a person named by title alone is foreign only on evidence: a foreign title, a transliterated name, an organisation
+_FOREIGN_MARK = re.compile(r"外国|海外|外籍|境外|[·・•]|总统|首相|外相|国务卿|国王|王储|亲王|苏丹|埃米尔|天皇|女王|总督|外秘|大臣")
 _WITH = re.compile(r"(同|与|跟)")
 _AND = re.compile(r"和")
 _PAIR_SUBJECT = re.compile(r"两国元首|两国领导人|双方牵头人|两国外长|双方|中[" + _C1 + r"](?:两国)?(?:元首|领导人|外长|总理)")
-_CHINESE = re.compile(r"中方|中国(?!驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协主席|中央外事"
-                      r"|中国驻|^驻[^，。]{1,12}?(?:大使|总领事)|外交部(?:副)?部长|副部长|部长助理|外交部长")
+_CHINESE = re.compile(r"中方|中国(?!驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协|中央外事"
+                      r"|中国驻|^驻[^，。]{1,12}?(?:大使|总领事)|外交部(?:副)?部长|副部长|部长助理|外交部长"
+                      r"|全国人大|人大常委会|最高人民法院|最高人民检察院|中央军委|中宣部|中联部|国家监委|政治局"
+                      r"|[省市县区]委|党组|党委|省人大|省政府|自治区(?:党委|人大|政府|主席)")      # Chinese bodies and posts
 _TITLE = re.compile(r"总统|总理|首相|外长|外相|主任|国务卿|大臣|部长|秘书长|国王|王储|议长|主席|领导人|首席|大使|特使|外秘|总督|元首"
-                    r"|亲王|苏丹|埃米尔|总书记|委员长|代表|天皇|女王|公主|总干事")
+                    r"|亲王|苏丹|埃米尔|总书记|委员长|代表|天皇|女王|公主|总干事|总裁|行长|院长|参谋长|司令")
 _ANNOUNCES = re.compile(r"将(?:于|在|对|赴|同|与)?[^，。]{0,20}?(?:访问|访华|出席|会见|会谈)|应[^，。]{1,30}邀请[^。]*将")
 _PERFECTIVE = r"(?<![为除])了(?![解不])"      # 了 of a done action, not 了解, 为了, 除了, 了不起
 _VISIT_DONE = re.compile(r"期间[^。]*" + _PERFECTIVE + r"|取得|成果|满意|结束|圆满|成功|已经")
@@ -125,14 +132,20 @@ def _is_chinese(side: str, tagger) -> bool:
     return bool(_CHINESE.search(side) or mentions_zh.tag(side, tagger)[1])
 
 
-def _foreign(side: str, tagger) -> list[str] | None:
-    """The countries of a foreign side ([] for a person named by title alone), None when the side is no foreign party."""
+def _foreign(side: str, tagger, paragraph: str = "") -> list[str] | None:
+    """The countries of a foreign side ([] for a person named by title alone), None when the side is no foreign party.
+    A side named by title alone ("部长黄润秋", "先进代表") is foreign only on evidence: a foreign title or name
+    (总统, 国务卿, a transliterated name), or an organisation or a foreign country the paragraph names."""
     if not side or _is_chinese(side, tagger) and not _countries(side, tagger):
         return None
     countries = _countries(side, tagger)
     if countries:
         return countries
-    return [] if _TITLE.search(side) and len(side) >= 3 else None
+    if not (_TITLE.search(side) and len(side) >= 3):
+        return None
+    foreign = _FOREIGN_MARK.search(side) or _ORGANISATION.search(side + paragraph) \
+        or _countries(paragraph, tagger) or mentions_zh.sides(paragraph, tagger.resolved)
+    return [] if foreign else None
 
 
 def _china_pair(paragraph: str, tagger) -> list[str]:
@@ -158,15 +171,15 @@ def _text_country(side: str, paragraph: str, tagger) -> list[str] | None:
     return named if len(named) <= 1 else None
 
 
-def _bilateral(clause: str, m: re.Match, before: str, tagger):
+def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = ""):
     """(countries) of a meeting, talks or call whose two sides the clause names, else None."""
     pre, post = clause[:m.start()], clause[m.end():]
     w = list(_WITH.finditer(pre)) or list(_AND.finditer(pre))
     obj = re.split(r"时|中|的|并|后", re.sub(r"^了", "", post))[0] if m.group() in ("会见", "会晤") else ""
-    if obj and _foreign(obj, tagger) is None:       # "会见了出席夏季达沃斯年会的新加坡副总理": after the 的
+    if obj and _foreign(obj, tagger, paragraph) is None:       # "会见了出席夏季达沃斯年会的新加坡副总理": after the 的
         phrase = re.split(r"时|中|并|后", re.sub(r"^了", "", post))[0]
         attributive = phrase.rsplit("的", 1)[-1] if "的" in phrase else ""
-        obj = attributive if _foreign(attributive, tagger) else obj
+        obj = attributive if _foreign(attributive, tagger, paragraph) else obj
     if obj:                          # "A（和B）会见 C": C is the other side, whatever joins A and B
         subject, other = pre, obj
     elif w:
@@ -180,9 +193,9 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger):
         return None
     other = re.sub(r"(?:在[^，]{0,12}?)?(?:举行|进行)?了?(?:双边|首次|正式)?$", "", other)
     if _is_chinese(subject, tagger) and (not _countries(_unpaired(subject), tagger) or _first_side(subject, tagger) == "zh"):
-        return _foreign(other, tagger)
+        return _foreign(other, tagger, paragraph)
     if _is_chinese(other, tagger) and not _countries(other, tagger):
-        return _foreign(subject, tagger)
+        return _foreign(subject, tagger, paragraph)
     return None
 
 
@@ -226,7 +239,7 @@ def _last_side(text: str, tagger) -> str | None:
     return "zh" if max(chinese) >= max(foreign or [-1]) else "foreign"
 
 
-def _visit(clause: str, m: re.Match, before: str, tagger):
+def _visit(clause: str, m: re.Match, before: str, tagger, paragraph: str = ""):
     """(countries) of a visit the clause states with its visitor (and, abroad, its destination), else None."""
     pre, post = clause[:m.start()], clause[m.end():]
     visitor = pre or before
@@ -235,7 +248,7 @@ def _visit(clause: str, m: re.Match, before: str, tagger):
     if re.search(r"(?:舰|船|编队|舰艇)[^，]{0,8}$", visitor):
         return None                  # a warship's or hospital ship's port call
     if m.lastgroup == "china":       # "X应张德江委员长邀请开始访华": the inviter is no visitor
-        return _foreign(re.sub(r"应[^，。]{0,40}?邀请", "", visitor), tagger)
+        return _foreign(re.sub(r"应[^，。]{0,40}?邀请", "", visitor), tagger, paragraph)
     visitor = re.split(r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|说", visitor)[-1]   # "中方注意到文在寅总统访美"
     if _last_side(re.sub(r"(?:对|赴|前往|到)[^，]*$", "", visitor), tagger) != "zh":
         return None
@@ -317,12 +330,12 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
     kind = m.lastgroup
     deictic = _DEICTIC.search(clause)
     if kind in ("china", "abroad"):
-        countries = _visit(clause, m, before, tagger)
+        countries = _visit(clause, m, before, tagger, paragraph)
         if kind == "china" and countries and len(countries) > 1:    # "沙特国王和以色列总理访华期间": two visits
             return [("visit", _date(clause, m, sentence, offset, published), [code], False) for code in countries]
         kind = "visit"
     else:
-        countries = _bilateral(clause, m, before, tagger)
+        countries = _bilateral(clause, m, before, tagger, paragraph)
         if countries is None and _PAIR_SUBJECT.search(clause[:m.start()] or before) \
                 and not _MECHANISM.search(clause[:m.start()]):
             countries = _china_pair(paragraph, tagger) or None
