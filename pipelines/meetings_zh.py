@@ -75,10 +75,10 @@ _TRIGGER = re.compile(
 _DEICTIC = re.compile(r"(?:(?:此次|这次|本次)[^，。]{0,12}?访(?!问团)|此访|此次访问|这次访问|此次访华|这次访华|访问期间|访[^\s，。]{1,4}期间"
                       r"|在(?:此次|这次|[今昨前]天(?:上午|下午|晚上|晚间)?|[\d年月日]{2,11})?(?:会见|会谈|会晤|通话|通电话|会见会谈)[时中])")
 _MECHANISM = re.compile(r"(?:第[一二三四五六七八九十\d]+[次轮届]|[—－])[^，期间时]{0,12}$")   # "第六次…领导人会晤": a forum, not a meeting
-_VISITING = re.compile(r"来华(?:进行)?(?:国事|正式|工作)?访问的|访华的|在华访问的|来访的|来华(?:出席|参加)[^，]*的")
+_VISITING = re.compile(r"来华(?:进行)?(?:国事|正式|工作)?访问的|访华的|在华访问的|来访的|到访的|来华(?:出席|参加)[^，]*的")
 _ONE_CHARACTER_SIDE = re.compile(r"(?<![执立司合办说做想宪增参追更地多各双对一两几东西南北官军我敌友他己有无正反中])"
                                  r"([\u4e00-\u9fff])方(?![面式法案向针便])")
-_ORGANISATION = re.compile(r"联合国|组织|欧盟|欧委会|欧洲理事会|欧洲议会|东盟|非盟|阿盟|秘书长|世界银行|基金组织|委员会主席"
+_ORGANISATION = re.compile(r"联合国|组织|欧盟|欧方|欧委会|欧洲理事会|欧洲议会|东盟|非盟|阿盟|秘书长|世界银行|基金组织|委员会主席"
                            r"|(?:世界|国际)[^，、]{0,10}(?:论坛|银行|基金|联合会|奥委会|委员会|理事会)(?:主席|总裁|行长|会长|创始人)")
 # a person named by title alone is foreign only on evidence: a foreign title, a transliterated name, an organisation
 _FOREIGN_MARK = re.compile(r"外国|海外|外籍|境外|[·・•]|总统|首相|外相|国务卿|国王|王储|亲王|苏丹|埃米尔|天皇|女王|总督|外秘|大臣")
@@ -175,11 +175,12 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     """(countries) of a meeting, talks or call whose two sides the clause names, else None."""
     pre, post = clause[:m.start()], clause[m.end():]
     w = list(_WITH.finditer(pre)) or list(_AND.finditer(pre))
-    obj = re.split(r"时|中|的|并|后", re.sub(r"^了", "", post))[0] if m.group() in ("会见", "会晤") else ""
+    obj = re.split(r"时|中(?![国方共央])|的|并|后", re.sub(r"^了", "", post))[0] if m.group() in ("会见", "会晤") else ""
     if obj and _foreign(obj, tagger, paragraph) is None:       # "会见了出席夏季达沃斯年会的新加坡副总理": after the 的
-        phrase = re.split(r"时|中|并|后", re.sub(r"^了", "", post))[0]
+        phrase = re.split(r"时|中(?![国方共央])|并|后", re.sub(r"^了", "", post))[0]
         attributive = phrase.rsplit("的", 1)[-1] if "的" in phrase else ""
-        obj = attributive if _foreign(attributive, tagger, paragraph) else obj
+        if _foreign(attributive, tagger, paragraph) or attributive and _is_chinese(attributive, tagger):
+            obj = attributive        # "会见到访的中国国务委员兼国防部长魏凤和": the Chinese side after the 的
     if obj:                          # "A（和B）会见 C": C is the other side, whatever joins A and B
         subject, other = pre, obj
     elif w:
@@ -329,6 +330,7 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
     """The events (none, one, or one per visitor) the trigger `m` of a clause states."""
     kind = m.lastgroup
     deictic = _DEICTIC.search(clause)
+    visiting = False                 # a meeting with a visitor: the visit, under way that month
     if kind in ("china", "abroad"):
         countries = _visit(clause, m, before, tagger, paragraph)
         if kind == "china" and countries and len(countries) > 1:    # "沙特国王和以色列总理访华期间": two visits
@@ -344,6 +346,7 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
             countries = _china_pairs(clause[:m.start()], tagger)      # "中印边界问题特别代表第20次会晤": two countries
         if countries is not None and _VISITING.search(clause):
             kind = "visit"           # "同来华访问的意大利外长举行会谈", "会见来访的X": talks of a visit
+            visiting = True
     if countries == []:
         after = clause[m.end():m.end() + 16] if m.group() in ("会见", "会晤") else ""   # "会见X": X after
         side = clause[max(0, m.start() - 16):m.start()] + "，" + after                    # the counterpart
@@ -378,7 +381,9 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
     after = kind == "visit" and re.match(r"[^，]{0,12}?后", clause[m.end():]) \
         and not dates_zh.mentions(clause[:m.start()])
     # "当地时间9月12日，杨洁篪在访问牙买加后过境华盛顿": the fronted date is that of what follows the visit
-    return [(kind, None if after else _date(clause, m, sentence, offset, published), countries, False)]
+    when = None if after else _date(clause, m, sentence, offset, published)
+    # "5日会见来华出席…的印度总理莫迪": the visit was under way that month, its first day not stated
+    return [(kind, when[:7] if visiting and when else when, countries, False)]
 
 
 def _of_the_visit(out, sentence, offset, clause):
