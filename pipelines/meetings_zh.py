@@ -78,6 +78,7 @@ _MECHANISM = re.compile(r"(?:第[一二三四五六七八九十\d]+[次轮届]|[
 _VISITING = re.compile(r"来华(?:进行)?(?:国事|正式|工作)?访问的|访华的|在华访问的|来访的|到访的|来华(?:出席|参加)[^，]*的")
 _ONE_CHARACTER_SIDE = re.compile(r"(?<![执立司合办说做想宪增参追更地多各双对一两几东西南北官军我敌友他己有无正反中])"
                                  r"([\u4e00-\u9fff])方(?![面式法案向针便])")
+_PARTICIPANTS = re.compile(r"(?:参加|出席|陪同|一同)了?$")       # "X等参加会见": who attended, not who met
 _ORGANISATION = re.compile(r"联合国|组织|欧盟|欧方|欧委会|欧洲理事会|欧洲议会|东盟|非盟|阿盟|秘书长|世界银行|基金组织|委员会主席"
                            r"|(?:世界|国际)[^，、]{0,10}(?:论坛|银行|基金|联合会|奥委会|委员会|理事会)(?:主席|总裁|行长|会长|创始人)")
 # a person named by title alone is foreign only on evidence: a foreign title, a transliterated name, an organisation
@@ -261,6 +262,8 @@ def _visit(clause: str, m: re.Match, before: str, tagger, paragraph: str = ""):
     if m.group() == "赴":
         destination = re.split(r"出席|参加", post)[0]
     countries = [c for c in _countries(destination, tagger)]
+    if not countries and len(destination) == 1:      # "对尼进行国事访问": 尼 the one country so written the text names
+        countries = [code for char, code in tagger.resolved if char == destination]
     return countries or None
 
 
@@ -314,6 +317,11 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
     # the clause with what leads to it in its sentence ("访问期间，王毅外长将同…"); a frame ("访问期间，") with all of it
     rest = sentence[:offset + len(clause)] if not _DEICTIC.search(clause) else sentence
     verb = _TRIGGER.search(clause)
+    if verb and verb.lastgroup in ("meeting", "talks") and (_PARTICIPANTS.search(clause[:verb.start()])
+                                                             or re.match(r"时在[座场]", clause[verb.end():])):
+        # "土库曼斯坦驻华大使…等参加会见": who attended a meeting told elsewhere; an event when a foreign country is among them
+        countries = _countries(sentence[:offset + verb.start()], tagger)
+        return [(verb.lastgroup, None, countries, False)] if countries else []
     cut = offset + (verb.start() if verb else len(clause))
     if _NOT_DONE.search(rest[:cut]) or _GENERIC.search(clause) or _ASKED.search(clause) \
             or any(not _CONTENT.fullmatch(w.group()) for w in _NOT_DONE.finditer(rest[cut:])):
