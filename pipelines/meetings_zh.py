@@ -91,7 +91,7 @@ _CHINESE = re.compile(r"中方|中国(?!驻)|我国|中共|国家主席|习主�
                       r"|全国人大|人大常委会|最高人民法院|最高人民检察院|中央军委|中宣部|中联部|国家监委|政治局"
                       r"|[省市县区]委|党组|党委|省人大|省政府|自治区(?:党委|人大|政府|主席)")      # Chinese bodies and posts
 _TITLE = re.compile(r"总统|总理|首相|外长|外相|主任|国务卿|大臣|部长|秘书长|国王|王储|议长|主席|领导人|首席|大使|特使|外秘|总督|元首"
-                    r"|亲王|苏丹|埃米尔|总书记|委员长|代表|天皇|女王|公主|总干事|总裁|行长|院长|参谋长|司令")
+                    r"|亲王|苏丹|埃米尔|总书记|委员长|代表|天皇|女王|公主|总干事|总裁|行长|院长|参谋长|司令|委员")
 _ANNOUNCES = re.compile(r"将(?:于|在|对|赴|同|与)?[^，。]{0,20}?(?:访问|访华|出席|会见|会谈)|应[^，。]{1,30}邀请[^。]*将")
 _PERFECTIVE = r"(?<![为除])了(?![解不])"      # 了 of a done action, not 了解, 为了, 除了, 了不起
 _VISIT_DONE = re.compile(r"期间[^。]*" + _PERFECTIVE + r"|取得|成果|满意|结束|圆满|成功|已经")
@@ -136,7 +136,7 @@ def _is_chinese(side: str, tagger) -> bool:
 def _foreign(side: str, tagger, paragraph: str = "") -> list[str] | None:
     """The countries of a foreign side ([] for a person named by title alone), None when the side is no foreign party.
     A side named by title alone ("部长黄润秋", "先进代表") is foreign only on evidence: a foreign title or name
-    (总统, 国务卿, a transliterated name), or an organisation or a foreign country the paragraph names."""
+    (总统, 国务卿, a transliterated name, 海外), or an organisation, a foreign country or 两国 in the paragraph."""
     if not side or _is_chinese(side, tagger) and not _countries(side, tagger):
         return None
     countries = _countries(side, tagger)
@@ -144,7 +144,7 @@ def _foreign(side: str, tagger, paragraph: str = "") -> list[str] | None:
         return countries
     if not (_TITLE.search(side) and len(side) >= 3):
         return None
-    foreign = _FOREIGN_MARK.search(side) or _ORGANISATION.search(side + paragraph) \
+    foreign = _FOREIGN_MARK.search(side) or _ORGANISATION.search(side + paragraph) or re.search(r"两国|两军", paragraph) \
         or _countries(paragraph, tagger) or mentions_zh.sides(paragraph, tagger.resolved)
     return [] if foreign else None
 
@@ -182,6 +182,8 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
         attributive = phrase.rsplit("的", 1)[-1] if "的" in phrase else ""
         if _foreign(attributive, tagger, paragraph) or attributive and _is_chinese(attributive, tagger):
             obj = attributive        # "会见到访的中国国务委员兼国防部长魏凤和": the Chinese side after the 的
+        elif "和" in obj:            # "会见…海外委员和中方企业家委员": the foreign ones of those met
+            obj = next((part for part in obj.split("和") if _foreign(part, tagger, paragraph) is not None), obj)
     if obj:                          # "A（和B）会见 C": C is the other side, whatever joins A and B
         subject, other = pre, obj
     elif w:
