@@ -475,15 +475,17 @@ def _paragraph(sents: list[str], published, tagger) -> list[dict]:
     events: list[dict] = []
     seen = 0
     for sentence in sents:
-        if _QUESTION_MARK.search(sentence):
-            seen += len(sentence)
+        if _QUESTION_MARK.search(sentence) or not _TRIGGER.search(sentence):
+            seen += len(sentence)        # a question, or no verb of an event (most sentences): nothing to read
             continue
         for c in _CLAUSE.finditer(sentence):
+            verb = _TRIGGER.search(c.group())
+            if not verb:
+                continue                 # a clause states an event only through its own verb
             before = sentence[:c.start()]
             # an announcement before the clause, or a sentence about a visit not yet made ("此访是…")
             announces = bool(announced and announced.start() < seen + c.start()) or _undone_visit(sentence)
-            verb = _TRIGGER.search(c.group())
-            place = _place(c.group()[:verb.start()], tagger) if verb else {}
+            place = _place(c.group()[:verb.start()], tagger)
             for kind, start, countries, deictic in _read_clause(c.group(), before, sentence, c.start(), paragraph,
                                                                 published, tagger, announces):
                 if start and published and start[:10] > published.isoformat()[:len(start[:10])]:
