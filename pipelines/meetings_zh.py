@@ -269,6 +269,9 @@ def _visit(clause: str, m: re.Match, before: str, tagger, paragraph: str = ""):
     return countries or None
 
 
+_CHINA = {"country": "CHN", "province": None, "province_code": None, "city": None, "city_code": None, "source": "text"}
+
+
 def _place(text: str, tagger) -> dict:
     """Where an event happened: the first country, province or city named after 在 / 于 before its verb
     ("杨洁篪在德国慕尼黑出席…期间会见…": Germany), {} when none is."""
@@ -289,9 +292,32 @@ def _event(kind: str, start: str | None, countries: list[str], sentence: str, ta
     _, people = mentions_zh.tag(sentence, tagger)
     chinese = [{"name": name, "title": title or None, "role_head": None, "level": "national", "body": None}
                for name, (title, _, _) in sorted(people.items(), key=lambda kv: kv[1][2])]
+    if not chinese:                  # "最高人民法院院长周强": an official no list names, described by post
+        chinese = _described_chinese(sentence, tagger)
     return {"article_id": None, "seq": 0, "type": kind, "date_start": start, "date_end": start, "place": place,
             "places": [place] if place else [], "chinese": chinese, "foreign": [], "group": None, "countries": list(countries),
             "country_names": [], "sentence": sentence}
+
+
+def _described_chinese(sentence: str, tagger) -> list[dict]:
+    """The Chinese side of a sentence whose officials no list names, described: by the post it gives
+    ("最高人民法院院长", "省委书记", "中国政府叙问题特使"), else by the pair that includes China ("两国元首",
+    "中美元首", "双方牵头人", "印中两国"); [] when the sentence names neither."""
+    for m in _CHINESE.finditer(sentence):
+        post = re.match(r"[^，。、；：\s“”（）()和与同在都了的]{0,16}?(?:" + _TITLE.pattern + r"|书记|常委|委员|省长|市长|院士)",
+                        sentence[m.start():])
+        if m.group() in ("中方", "中国", "我国") and not post or _countries(sentence[max(0, m.start() - 6):m.start()], tagger):
+            continue                 # the country, not a person's post; "越南国家主席" is Vietnam's
+        title = post.group() if post else m.group()
+        level = "provincial" if re.search(r"[省市县区]委|省|自治区", title) else "national"
+        return [_described(title, level, sentence)]
+    pair = _PAIR_SUBJECT.search(sentence) or re.search(r"中方|[\u4e00-\u9fff]中两国|中[\u4e00-\u9fff](?:两国|双方)", sentence)
+    return [_described(pair.group(), "national", sentence)] if pair else []
+
+
+def _described(title: str, level: str, sentence: str) -> dict:
+    return {"name": None, "title": title, "role_head": None, "level": level, "body": None, "described": True,
+            "sentence": sentence}
 
 
 def _undone_visit(sentence: str) -> bool:
@@ -323,7 +349,7 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
                                                              or re.match(r"时在[座场]", clause[verb.end():])):
         # "土库曼斯坦驻华大使…等参加会见": who attended a meeting told elsewhere; an event when a foreign country is among them
         countries = _countries(sentence[:offset + verb.start()], tagger)
-        return [(verb.lastgroup, None, countries, False)] if countries else []
+        return [(verb.lastgroup, None, countries or None, False)]      # none: joins the meeting the paragraph told
     cut = offset + (verb.start() if verb else len(clause))
     if _NOT_DONE.search(rest[:cut]) or _GENERIC.search(clause) or _ASKED.search(clause) \
             or any(not _CONTENT.fullmatch(w.group()) for w in _NOT_DONE.finditer(rest[cut:])):
@@ -415,6 +441,8 @@ def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger,
         same_day = start is None or e["date_start"] is None or e["date_start"].startswith(start) \
             or start.startswith(e["date_start"])          # "2019" of a name and "2019-10-08": one occasion
         if same_kind and same_countries and same_day:
+            if not e["chinese"]:         # "…参加会见。省委常委孙大海…会见时在座": the Chinese side of the occasion
+                e["chinese"] = _event(kind, start, [], sentence, tagger, place)["chinese"]
             if kind == "visit" and e["type"] != "visit":
                 e["type"] = "visit"
             e["date_start"] = e["date_end"] = max(e["date_start"] or "", start or "", key=len) or None
@@ -486,6 +514,8 @@ def _paragraph(sents: list[str], published, tagger) -> list[dict]:
             # an announcement before the clause, or a sentence about a visit not yet made ("此访是…")
             announces = bool(announced and announced.start() < seen + c.start()) or _undone_visit(sentence)
             place = _place(c.group()[:verb.start()], tagger)
+            if place.get("country") != "CHN" and any(t.lastgroup == "china" for t in _TRIGGER.finditer(c.group())):
+                place = dict(_CHINA)     # "访华", "来华访问", "对中国进行国事访问": in China
             for kind, start, countries, deictic in _read_clause(c.group(), before, sentence, c.start(), paragraph,
                                                                 published, tagger, announces):
                 if start and published and start[:10] > published.isoformat()[:len(start[:10])]:
