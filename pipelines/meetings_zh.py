@@ -82,7 +82,7 @@ _PARTICIPANTS = re.compile(r"(?:参加|出席|陪同|一同)了?$")       # "X�
 _ORGANISATION = re.compile(r"联合国|组织|欧盟|欧方|欧委会|欧洲理事会|欧洲议会|东盟|非盟|阿盟|秘书长|世界银行|基金组织|委员会主席"
                            r"|(?:世界|国际)[^，、]{0,10}(?:论坛|银行|基金|联合会|奥委会|委员会|理事会)(?:主席|总裁|行长|会长|创始人)")
 # a person named by title alone is foreign only on evidence: a foreign title, a transliterated name, an organisation
-_FOREIGN_MARK = re.compile(r"外国|海外|外籍|境外|[·・•]|总统|首相|外相|国务卿|国王|王储|亲王|苏丹|埃米尔|天皇|女王|总督|外秘|大臣")
+_FOREIGN_MARK = re.compile(r"外国|海外|外籍|境外|驻华|[·・•]|总统|首相|外相|国务卿|国王|王储|亲王|苏丹|埃米尔|天皇|女王|总督|外秘|大臣")
 _WITH = re.compile(r"(同|与|跟)")
 _AND = re.compile(r"和")
 _PAIR_SUBJECT = re.compile(r"两国元首|两国领导人|双方牵头人|两国外长|双方|中[" + _C1 + r"](?:两国)?(?:元首|领导人|外长|总理)")
@@ -91,7 +91,7 @@ _CHINESE = re.compile(r"中方|中国(?!驻)|我国|中共|国家主席|习主�
                       r"|全国人大|人大常委会|最高人民法院|最高人民检察院|中央军委|中宣部|中联部|国家监委|政治局"
                       r"|[省市县区]委|党组|党委|省人大|省政府|自治区(?:党委|人大|政府|主席)")      # Chinese bodies and posts
 _TITLE = re.compile(r"总统|总理|首相|外长|外相|主任|国务卿|大臣|部长|秘书长|国王|王储|议长|主席|领导人|首席|大使|特使|外秘|总督|元首"
-                    r"|亲王|苏丹|埃米尔|总书记|委员长|代表|天皇|女王|公主|总干事|总裁|行长|院长|参谋长|司令|委员")
+                    r"|亲王|苏丹|埃米尔|总书记|委员长|代表|天皇|女王|公主|总干事|总裁|行长|院长|参谋长|司令|委员|使节")
 _ANNOUNCES = re.compile(r"将(?:于|在|对|赴|同|与)?[^，。]{0,20}?(?:访问|访华|出席|会见|会谈)|应[^，。]{1,30}邀请[^。]*将")
 _PERFECTIVE = r"(?<![为除])了(?![解不])"      # 了 of a done action, not 了解, 为了, 除了, 了不起
 _VISIT_DONE = re.compile(r"期间[^。]*" + _PERFECTIVE + r"|取得|成果|满意|结束|圆满|成功|已经")
@@ -176,11 +176,11 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     """(countries) of a meeting, talks or call whose two sides the clause names, else None."""
     pre, post = clause[:m.start()], clause[m.end():]
     w = list(_WITH.finditer(pre)) or list(_AND.finditer(pre))
-    obj = re.split(r"时|中(?![国方共央])|的|并|后", re.sub(r"^了", "", post))[0] if m.group() in ("会见", "会晤") else ""
+    obj = re.split(r"时|中(?=[，表说指强]|$)|的|并|后", re.sub(r"^了", "", post))[0] if m.group() in ("会见", "会晤") else ""
     if obj and _foreign(obj, tagger, paragraph) is None:       # "会见了出席夏季达沃斯年会的新加坡副总理": after the 的
-        phrase = re.split(r"时|中(?![国方共央])|并|后", re.sub(r"^了", "", post))[0]
+        phrase = re.split(r"时|中(?=[，表说指强]|$)|并|后", re.sub(r"^了", "", post))[0]
         attributive = phrase.rsplit("的", 1)[-1] if "的" in phrase else ""
-        if _foreign(attributive, tagger, paragraph) or attributive and _is_chinese(attributive, tagger):
+        if _foreign(attributive, tagger, paragraph) is not None or attributive and _is_chinese(attributive, tagger):
             obj = attributive        # "会见到访的中国国务委员兼国防部长魏凤和": the Chinese side after the 的
         elif "和" in obj:            # "会见…海外委员和中方企业家委员": the foreign ones of those met
             obj = next((part for part in obj.split("和") if _foreign(part, tagger, paragraph) is not None), obj)
@@ -195,11 +195,14 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
         subject = before + subject   # "杨洁篪…过境华盛顿，期间会见了…": the Chinese party of an earlier clause
     if _MECHANISM.search(pre):
         return None
-    other = re.sub(r"(?:在[^，]{0,12}?)?(?:举行|进行)?了?(?:双边|首次|正式)?$", "", other)
+    if not obj:                      # "A同B在北京举行会谈": B without where and how
+        other = re.sub(r"(?:在[^，]{0,12}?)?(?:举行|进行)?了?(?:双边|首次|正式)?$", "", other)
     if _is_chinese(subject, tagger) and (not _countries(_unpaired(subject), tagger) or _first_side(subject, tagger) == "zh"):
         return _foreign(other, tagger, paragraph)
     if _is_chinese(other, tagger) and not _countries(other, tagger):
         return _foreign(subject, tagger, paragraph)
+    if obj and re.fullmatch(r"[\u4e00-\u9fff]{2,3}(?:视频|也|还|随后|分别)?", subject) and not _countries(subject, tagger):
+        return _foreign(other, tagger, paragraph)    # "杨晓渡视频会见联合国…总干事": a name alone meets the foreign side
     return None
 
 
