@@ -73,7 +73,8 @@ _TRIGGER = re.compile(
     r"|(?P<abroad>(?:国事|正式|工作|友好|官方)?访问" + _NOUN_AFTER + r"|访(?=[" + _C1 + r"](?!问|团))"
     r"|赴(?=[^，。]{1,8}?(?:出席|参加)))")
 _DEICTIC = re.compile(r"(?:(?:此次|这次|本次)[^，。]{0,12}?访(?!问团)|此访|此次访问|这次访问|此次访华|这次访华|访问期间|访[^\s，。]{1,4}期间"
-                      r"|在(?:此次|这次|[今昨前]天(?:上午|下午|晚上|晚间)?|[\d年月日]{2,11})?(?:会见|会谈|会晤|通话|通电话|会见会谈)[时中])")
+                      r"|在(?:此次|这次|[今昨前]天(?:上午|下午|晚上|晚间)?|[\d年月日]{2,11})?(?:会见|会谈|会晤|通话|通电话|会见会谈)[时中]"
+                      r"|^(?:会见|会谈|会晤|通话|通电话)[时中](?=$|[，,]))")     # "会见时，韩正表示…": a readout's own meeting
 _MECHANISM = re.compile(r"(?:第[一二三四五六七八九十\d]+[次轮届]|[—－])[^，期间时]{0,12}$")   # "第六次…领导人会晤": a forum, not a meeting
 _VISITING = re.compile(r"来华(?:进行)?(?:国事|正式|工作)?访问的|访华的|在华访问的|来访的|到访的|来华(?:出席|参加)[^，]*的")
 _ONE_CHARACTER_SIDE = re.compile(r"(?<![执立司合办说做想宪增参追更地多各双对一两几东西南北官军我敌友他己有无正反中])"
@@ -434,9 +435,9 @@ def _of_the_visit(out, sentence, offset, clause):
     return out
 
 
-def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger, place: dict) -> None:
+def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger, place: dict, first: int = 0) -> None:
     """Add an event, or join it to the one it repeats (same type and countries; a meeting of a visit's country)."""
-    for e in events:
+    for e in events[0 if deictic else first:]:       # a reference ("会见时，…") may be to an earlier paragraph's
         same_kind = e["type"] == kind or "visit" in (e["type"], kind) and kind != "call" and e["type"] != "call"
         same_countries = (countries is None or set(countries) == set(e["countries"])
                           or set(countries) <= set(e["countries"]) and e["type"] == "visit"
@@ -472,7 +473,7 @@ def extract(article, gazetteers: mentions.Tagger | None = None) -> list[dict]:
         # 中巴, 巴方 read as the one country so written the paragraph (else the article) names in full
         here = dict(whole, **_initials_named("".join(sents), tagger))
         reading = dataclasses.replace(tagger, resolved=tuple((c, code) for c, code in here.items() if code))
-        events += _paragraph(sents, published, reading)      # one occasion is joined within its paragraph
+        _paragraph(sents, published, reading, events)      # one occasion is joined within its paragraph
     # a visit the text announces ("应…邀请，X将于…访华") is not also done where the text mentions it undated
     announced = {code for sents in paragraphs for s in sents if _ANNOUNCES.search(s) for code in _countries(s, tagger)}
     events = [e for e in events if not (e["type"] == "visit" and e["date_start"] is None
@@ -500,10 +501,11 @@ def _initials_named(text: str, tagger) -> dict:
     return out
 
 
-def _paragraph(sents: list[str], published, tagger) -> list[dict]:
+def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[dict]:
+    """Add to `events` (the article's so far) those of one paragraph."""
     paragraph = "".join(sents)
     announced = _ANNOUNCES.search(paragraph)
-    events: list[dict] = []
+    first = len(events)
     seen = 0
     for sentence in sents:
         if _QUESTION_MARK.search(sentence) or not _TRIGGER.search(sentence):
@@ -525,7 +527,7 @@ def _paragraph(sents: list[str], published, tagger) -> list[dict]:
                     continue             # dated after the article: announced, not done
                 split = [[code] for code in countries] if countries and "分别" in c.group() else [countries]
                 for part in split:       # "同伊朗外长、意大利外长分别通电话": two calls
-                    _join(events, kind, start, part, deictic, sentence, tagger, place)
+                    _join(events, kind, start, part, deictic, sentence, tagger, place, first)
         seen += len(sentence)
     return events
 
