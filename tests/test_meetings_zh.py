@@ -150,3 +150,15 @@ def test_every_event_has_a_chinese_party_or_a_place_in_china_and_its_people_in_i
             assert sentence in text
             names = [p["title"]] if p.get("described") else chinese_names[p["name"]]
             assert any(name in sentence for name in names), (p, sentence)
+
+
+def test_a_readouts_reference_to_its_meeting_is_that_meeting():
+    """The first two paragraphs of a real readout (x13-caesar/FMPRC_NLP 71195eeb, data/cpcnews_gcdt.csv, 2020-12-08):
+    "会见时，韩正表示…" refers to the video meeting of the first paragraph; 中新 is Singapore because the article names
+    it in full. One event, not two."""
+    body = ("新华社北京12月8日电（记者朱超）中共中央政治局常委、国务院副总理韩正8日在北京同新加坡副总理王瑞杰举行视频会见，"
+            "并共同主持中新双边合作联委会第十六次会议、苏州工业园区联合协调理事会第二十一次会议、天津生态城联合协调理事会"
+            "第十二次会议、中新（重庆）战略性互联互通示范项目联合协调理事会第四次会议。\n"
+            "会见时，韩正表示，今年是中新建交30周年，两国关系保持强劲发展势头。")
+    assert _events(body, "2020-12-08") == [("meeting", "2020-12-08", ["SGP"])]
+    assert _events(body.split("\n")[1], "2020-12-08") == []       # alone, 中新 could be New Zealand too
