@@ -134,10 +134,11 @@ def _is_chinese(side: str, tagger) -> bool:
     return bool(_CHINESE.search(side) or mentions_zh.tag(side, tagger)[1])
 
 
-def _foreign(side: str, tagger, paragraph: str = "") -> list[str] | None:
+def _foreign(side: str, tagger, paragraph: str = "", diplomat: bool = False) -> list[str] | None:
     """The countries of a foreign side ([] for a person named by title alone), None when the side is no foreign party.
     A side named by title alone ("部长黄润秋", "先进代表") is foreign only on evidence: a foreign title or name
-    (总统, 国务卿, a transliterated name, 海外), or an organisation, a foreign country or 两国 in the paragraph."""
+    (总统, 国务卿, a transliterated name, 海外), an organisation, a foreign country or 两国 in the paragraph, or a
+    diplomat on the Chinese side (外交部副部长乐玉成会见了比根特别代表: a foreign envoy)."""
     if not side or _is_chinese(side, tagger) and not _countries(side, tagger):
         return None
     countries = _countries(side, tagger)
@@ -145,7 +146,8 @@ def _foreign(side: str, tagger, paragraph: str = "") -> list[str] | None:
         return countries
     if not (_TITLE.search(side) and len(side) >= 3):
         return None
-    foreign = _FOREIGN_MARK.search(side) or _ORGANISATION.search(side + paragraph) or re.search(r"两国|两军", paragraph) \
+    foreign = diplomat or _FOREIGN_MARK.search(side) or _ORGANISATION.search(side + paragraph) \
+        or re.search(r"两国|两军", paragraph) \
         or _countries(paragraph, tagger) or mentions_zh.sides(paragraph, tagger.resolved)
     return [] if foreign else None
 
@@ -199,7 +201,7 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     if not obj:                      # "A同B在北京举行会谈": B without where and how
         other = re.sub(r"(?:在[^，]{0,12}?)?(?:举行|进行)?了?(?:双边|首次|正式)?$", "", other)
     if _is_chinese(subject, tagger) and (not _countries(_unpaired(subject), tagger) or _first_side(subject, tagger) == "zh"):
-        return _foreign(other, tagger, paragraph)
+        return _foreign(other, tagger, paragraph, bool(re.search(r"外交部|外长|外办|大使", subject)))
     if _is_chinese(other, tagger) and not _countries(other, tagger):
         return _foreign(subject, tagger, paragraph)
     if obj and re.fullmatch(r"[\u4e00-\u9fff]{2,3}(?:视频|也|还|随后|分别)?", subject) and not _countries(subject, tagger):
