@@ -7,8 +7,11 @@ Read clause by clause (a clause ends at ，：；。！？), precision first; an
 2. Both sides named in the verb's own clause, by the shape of the Chinese sentence: "A 同/与/跟 B (举行) 会谈 /
    通话 / 会晤", "A (在…) 会见 B", "A 在会见 B 时"; for a visit "A 访华 / 来华访问 / 对中国进行…访问" (a foreign
    visitor) or "A 访问 X / 对 X 进行…访问 / 访越" (a Chinese visitor, the last party named before the verb; X the
-   destination). One side Chinese (an official of config/mentions/zh.toml, 习主席, 国务委员, 中方, 中国驻…大使),
-   the other foreign (a country named, or a person by title). "两国元首 / 双方牵头人 … 通话" and a reference
+   destination). One side Chinese (an official of config/mentions/zh.toml, 习主席, 国务委员, 中方, 中国驻…大使, a
+   Chinese body or post: 全国人大, 最高人民法院, 省委, 党组), the other foreign (a country named, or a person by title
+   on evidence: a foreign title or transliterated name, 外国/海外/驻华, an organisation, a foreign country or 两国 in
+   the paragraph, a diplomat as host; "部长黄润秋" met by a provincial leader is no foreign party). Who attended
+   (X等参加会见, 会见时在座) joins the meeting and is none by itself unless a foreign country is among them. "两国元首 / 双方牵头人 … 通话" and a reference
    ("在会见中", "访问期间" with something done) count when the text pairs China with exactly one country (中美,
    中韩双方, or the one foreign country it names); a reference otherwise only joins an event already read. A clause
    without its subject takes the Chinese party an earlier clause of the sentence names first ("王岐山副主席作为
@@ -37,6 +40,9 @@ Read clause by clause (a clause ends at ，：；。！？), precision first; an
    with a visit's country, during its visit frame (访埃期间，…会见…) or with a visitor (来华访问的X, 会见来访的X)
    is the visit; a visit followed by 后 in its clause takes no fronted date ("在访问牙买加后过境…");
    "分别" with several countries gives one event each, as do several visitors to China.
+7. A reference (访问期间, 会见时，…) may join an earlier paragraph's occasion. Every event has a Chinese party: the
+   officials its sentence names, else one described by the post or the pair it gives (最高人民法院院长, 两国元首);
+   a visit to China is in China. Only sentences and clauses holding an event's verb are read.
 Press conferences and spokesperson's remarks are read like any article, their events' `source` being
 `press_conference` (as the English rules mark theirs); measured figures in README, "Meetings in Chinese". Pure:
 an article in, event dicts out.
