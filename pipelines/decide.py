@@ -46,6 +46,7 @@ class Decision:
     record: dict | None = None  # what Archive.store_article takes
     signature: Signature | None = None  # MinHash and band keys of the body; None when too short (or unchanged_text)
     unchanged_text: bool = False  # the archived article has this title, date and body: not tagged or signed again
+    taggers: Taggers | None = None  # what the page was tagged with; pairing it after it is stored reads the same
 
 
 def decide(page: dict, site: Site, taggers: Taggers | None = None, *,
@@ -59,15 +60,16 @@ def decide(page: dict, site: Site, taggers: Taggers | None = None, *,
     tagging and the MinHash, which the archive already holds for it (record.mentions/meetings left out)."""
     canonical = site.canonical(page["url"])
     final = page.get("final_url") or page["url"]
-    urls = tuple(dict.fromkeys(u for u in (page["url"], final, canonical, site.canonical(final)) if u))
-    decision = Decision(site=site, urls=urls, canonical=canonical)
+    urls = tuple(dict.fromkeys(u for u in (page["url"], final, canonical,
+                                           site.canonical(final) if final != page["url"] else canonical) if u))
+    decision = Decision(site=site, urls=urls, canonical=canonical, taggers=taggers or SHIPPED)
     try:
-        error, gone = refusal(page, site, check_host=fetched_now)
+        error, gone, decoded = refusal(page, site, check_host=fetched_now)
         decision.off_site = bool(error and error.startswith(OFF_SITE))
         if error is None:
             hints = {**(page.get("hints") or {}), "captured": page.get("fetched_at")}  # the year of "…on May 5"
             decision.article = extract(page["body"], final, site, content_type(page), hints,
-                                       learned_lines=learned_lines)
+                                       learned_lines=learned_lines, decoded=decoded)
             same = known is not None and known.get("content_hash") == content_hash(decision.article.body) and \
                 (known.get("title"), known.get("published")) == (decision.article.title, decision.article.published)
             decision.record = article_record(decision.article, canonical, site, page.get("hints"), taggers,
@@ -103,9 +105,24 @@ def article_record(article: Article, canonical: str, site: Site, hints: dict | N
     return record
 
 
-def refusal(page: dict, site: Site, check_host: bool = True) -> tuple[str | None, bool]:
-    """(why this response is not an article page, whether it means the page is gone). `check_host`: refuse a
-    page a configured site's request was redirected to on another host."""
+def refusal(page: dict, site: Site, check_host: bool = True) -> tuple[str | None, bool, tuple[str, str] | None]:
+    """(why this response is not an article page, whether it means the page is gone, the page's (text, encoding)
+    when it was decoded to be read: extraction reads the same). `check_host`: refuse a page a configured site's
+    request was redirected to on another host."""
+    error, gone = _refused_unread(page, site, check_host)
+    if error is not None:
+        return error, gone, None
+    decoded = decode(page["body"], content_type(page))
+    text = decoded[0][:200_000]
+    if is_soft_404(page.get("final_url") or page["url"], text, site.boilerplate):
+        return "soft 404: the site's page-deleted page", True, decoded
+    moved = not_an_article(page["url"], page.get("final_url") or page["url"], text, site)
+    return moved, bool(moved), decoded
+
+
+def _refused_unread(page: dict, site: Site, check_host: bool) -> tuple[str | None, bool]:
+    """What refuses a page before its text is read: an error, a status, a host, a media type, an empty or binary
+    body."""
     if page.get("error"):
         return page["error"], False
     status = page["status"]
@@ -125,12 +142,6 @@ def refusal(page: dict, site: Site, check_host: bool = True) -> tuple[str | None
     head = page["body"][:4096]
     if b"\x00" in head or head.startswith(BINARY_MAGIC):
         return "not an HTML page (binary content)", False
-    text, _ = decode(page["body"][:200_000], content_type(page))
-    if is_soft_404(page.get("final_url") or page["url"], text, site.boilerplate):
-        return "soft 404: the site's page-deleted page", True
-    moved = not_an_article(page["url"], page.get("final_url") or page["url"], text, site)
-    if moved:
-        return moved, True
     return None, False
 
 

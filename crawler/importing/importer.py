@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 
 from archive import Archive, origins
 from archive.outcomes import Outcome
-from pipelines.decide import decide
+from pipelines.decide import Decision, decide
 from pipelines.learning import lines_for, refresh
 from pipelines.record import apply
 from pipelines.rules import OTHER, Config, Site
@@ -204,11 +204,13 @@ def listing_dates(config: Config, site: Site, capture: Capture) -> dict[str, str
 
 
 class Deciding:
-    """Runs `decide` (the pure, slow step) for batches of captures: in this process, or in `workers` processes."""
+    """Runs `decide` (the pure, slow step) for batches of captures: in this process, or in `workers` processes.
+    Each worker gets the config and the learned lines once, when it starts; a page then travels with its site's
+    key only, and its decision comes back without the site (the importing process puts its own back)."""
 
     def __init__(self, config: Config, learned: dict, workers: int = 1):
         self.config, self.learned = config, learned
-        self.pool = (ProcessPoolExecutor(workers, initializer=exit_with_parent, initargs=(os.getpid(),))
+        self.pool = (ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(os.getpid(), config, learned))
                      if workers > 1 else None)
 
     def __enter__(self):
@@ -227,12 +229,41 @@ class Deciding:
             if isinstance(page, str):
                 out.append(page)
                 continue
-            args = (page, site, self.config.taggers)
-            lines = self.learned.get(site.key, frozenset())
-            future = (self.pool.submit(decide, *args, learned_lines=lines) if self.pool is not None
-                      else _Done(decide(*args, learned_lines=lines)))
+            future: _Returned | _Done
+            if self.pool is not None:
+                future = _Returned(self.pool.submit(_decide_in_worker, page, site.key), site, self.config.taggers)
+            else:
+                future = _Done(decide(page, site, self.config.taggers,
+                                      learned_lines=self.learned.get(site.key, frozenset())))
             out.append((capture, site, page, future))
         return out
+
+
+_WORKER: dict = {}  # in a worker process: the config and learned lines it was started with
+
+
+def _start_worker(parent: int, config: Config, learned: dict) -> None:
+    exit_with_parent(parent)
+    _WORKER.update(config=config, learned=learned)
+
+
+def _decide_in_worker(page: dict, site_key: str) -> Decision:
+    config = _WORKER["config"]
+    site = config.sites[site_key] if site_key in config.sites else config.other
+    decision = decide(page, site, config.taggers, learned_lines=_WORKER["learned"].get(site_key, frozenset()))
+    decision.site, decision.taggers = None, None  # type: ignore[assignment]  # the importing process has them
+    return decision
+
+
+class _Returned:
+    """A worker's decision, given its site and taggers back."""
+    def __init__(self, future, site: Site, taggers):
+        self.future, self.site, self.taggers = future, site, taggers
+
+    def result(self) -> Decision:
+        decision = self.future.result()
+        decision.site, decision.taggers = self.site, self.taggers
+        return decision
 
 
 def exit_with_parent(parent: int) -> None:
