@@ -67,7 +67,7 @@ _NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|在即|首先是|首
 _CONTENT = re.compile(r"同意|商定|约定|希望|期待|相信|愿意?|欢迎|提议|建议")
 _GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边(?![^，]{0,8}(?:场合|期间))|有关国家|\d+(?:多|余)|(?<![第\d])\d+次|多个|这些"
                       r"|(?<![第一二三四五六七八九十两几多数历屡])(?!一次)[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些"
-                      r"|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|(?<!次)定期|多位|\d+位|(?:通话|会见|会晤|函电)或")   # "第二十五次定期会晤" is one
+                      r"|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|(?<!次)定期|多位|\d+位|(?:通话|会见|会晤|函电)或|[的等]方式")   # "第二十五次定期会晤" is one
 _NOUN_AFTER = r"(?!日期|渠道|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|了?记者|律师|活动(?!时))"
 _C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
 _TRIGGER = re.compile(
@@ -89,7 +89,7 @@ _PARTICIPANTS = re.compile(r"(?:参加|出席|陪同|一同)了?$")       # "X�
 _ORGANISATION = re.compile(r"联合国|组织|欧盟|欧方|欧委会|欧洲理事会|欧洲议会|东盟|非盟|阿盟|秘书长|世界银行|基金组织|委员会主席"
                            r"|(?:世界|国际)[^，、]{0,10}(?:论坛|银行|基金|联合会|奥委会|委员会|理事会)(?:主席|总裁|行长|会长|创始人)")
 # a person named by title alone is foreign only on evidence: a foreign title, a transliterated name, an organisation
-_FOREIGN_MARK = re.compile(r"外国|海外|外籍|境外|驻华|[·・•]|总统|首相|外相|国务卿|国王|王储|亲王|苏丹|埃米尔|天皇|女王|总督|外秘|大臣")
+_FOREIGN_MARK = re.compile(r"外国|海外|外籍|境外|驻华|外长|外交部长|[·・•]|总统|首相|外相|国务卿|国王|王储|亲王|苏丹|埃米尔|天皇|女王|总督|外秘|大臣")
 _WITH = re.compile(r"(同|与|跟)")
 _AND = re.compile(r"和")
 _PAIR_SUBJECT = re.compile(r"两国元首|两国领导人|双方牵头人|两国外长|双方|中[" + _C1 + r"](?:两国)?(?:元首|领导人|外长|总理)")
@@ -169,8 +169,8 @@ def _text_country(side: str, paragraph: str, tagger) -> list[str] | None:
     """The country of a foreign person named without one ("特朗普总统"): the one country the text pairs with China,
     else the one foreign country it names; [] when it names none or the side is an organisation (联合国秘书长);
     None when it names several (which one is the person's cannot be told)."""
-    if _ORGANISATION.search(side):
-        return []
+    if _ORGANISATION.search(side) or re.search(r"外国|海外|外籍|境外", side):
+        return []                    # an organisation, or foreigners of no one country ("海外委员")
     resolved = dict(tagger.resolved)
     if any(m.group(1) not in mentions_zh.SIDES and m.group(1) not in resolved for m in _ONE_CHARACTER_SIDE.finditer(side)):
         return None                  # "巴方": Pakistan, Brazil or Panama, unless the text names one of them in full
@@ -357,7 +357,7 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
     # the clause with what leads to it in its sentence ("访问期间，王毅外长将同…"); a frame ("访问期间，") with all of it
     rest = sentence[:offset + len(clause)] if not _DEICTIC.search(clause) else sentence
     verb = _TRIGGER.search(clause)
-    if verb and verb.lastgroup in ("meeting", "talks") and (_PARTICIPANTS.search(clause[:verb.start()])
+    if verb and verb.group() in ("会见", "会谈", "会见会谈") and (_PARTICIPANTS.search(clause[:verb.start()])
                                                              or re.match(r"时在[座场]", clause[verb.end():])):
         # "土库曼斯坦驻华大使…等参加会见": who attended a meeting told elsewhere; an event when a foreign country is among them
         countries = _countries(sentence[:offset + verb.start()], tagger)
@@ -396,12 +396,14 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
             kind = "visit"           # "同来华访问的意大利外长举行会谈", "会见来访的X": talks of a visit
             visiting = True
     if countries == []:
-        after = clause[m.end():m.end() + 16] if m.group() in ("会见", "会晤") else ""   # "会见X": X after
+        after = clause[m.end():m.end() + 24] if m.group() in ("会见", "会晤") else ""   # "会见X": X after
         side = clause[max(0, m.start() - 16):m.start()] + "，" + after                    # the counterpart
         countries = _text_country(side, paragraph, tagger)
     undone = not _DONE.search(sentence[offset + m.end():])
     if undone and _REPORTED_QUESTION.search(sentence[:offset + m.start()]):
         return []                # "至于你问…会晤时会达成什么样的新共识": the question retold, nothing done
+    if re.search(r"关于[^，]*$", clause[:m.start()]) and re.search(r"的[^，]{0,8}吹风会", clause[m.end():]):
+        return []                # "举行了关于习近平主席…进行国事访问…的吹风会": a briefing before the trip
     if _TOPIC.match(clause) and not (_DONE.search(clause[m.end():]) or dates_zh.mentions(clause[:m.start()])):
         return []                # "关于习主席访问葡萄牙，…": a topic, done or not
     if kind == "visit" and deictic and not _VISIT_DONE.search(sentence[offset + m.end():]):
@@ -445,7 +447,9 @@ def _of_the_visit(out, sentence, offset, clause):
 
 def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger, place: dict, first: int = 0) -> None:
     """Add an event, or join it to the one it repeats (same type and countries; a meeting of a visit's country)."""
-    for e in events[0 if deictic else first:]:       # a reference ("会见时，…") may be to an earlier paragraph's
+    for n, e in enumerate(events):
+        if n < first and not deictic and not (start and len(start) == 10 and e["date_start"] == start):
+            continue                 # an earlier paragraph's occasion: by a reference ("会见时，…") or the same day
         same_kind = e["type"] == kind or "visit" in (e["type"], kind) and kind != "call" and e["type"] != "call"
         same_countries = (countries is None or set(countries) == set(e["countries"])
                           or set(countries) <= set(e["countries"]) and e["type"] == "visit"
