@@ -176,6 +176,26 @@ def test_bad_digest_is_counted_and_a_revisit_is_resolved(mirrors, mirrored_confi
     assert row["url"].endswith(good) and (row["first_seen"], row["last_seen"]) == (D1, D2)  # the revisit moved it
 
 
+def test_a_record_without_its_capture_time_is_counted_not_archived(mirrors, mirrored_config, tmp_path):
+    """A WARC record must carry its WARC-Date; one that does not has no place among an article's revisions, so it
+    is left out and counted (it once went on with no capture time), and the file's other records are archived."""
+    mirror = mirrors("mfa")
+    config = mirrored_config({"mfa": mirror})
+    good, undated = "/eng/xw/wjbxw/202405/t20240509_11301123.html", EDITED
+    warc = write_warc(tmp_path / "plain.warc", [{"url": mirror.url + good, "date": D1, "body": get(mirror.url + good)[2]},
+                                               {"url": mirror.url + undated, "date": D2,
+                                                "body": get(mirror.url + undated)[2]}], gzip=False)
+    data = warc.read_bytes()
+    assert data.count(f"WARC-Date: {D2}\r\n".encode()) == 1
+    warc.write_bytes(data.replace(f"WARC-Date: {D2}\r\n".encode(), b""))
+    db = tmp_path / "g.db"
+    proc = gazette("import", "--json", str(warc), db=db, config=config)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr
+    summary = json_lines(proc.stdout)[0]
+    assert (summary["new"], summary["skipped"].get("no capture time")) == (1, 1)
+    assert [r["url"] for r in sqlite_utils.Database(db).query("select url from articles")] == [mirror.url + good]
+
+
 SCRAPY_CACHE = FIXTURES / "scrapy-cache"
 
 

@@ -164,6 +164,8 @@ def skip_reason(capture: Capture, site: Site, other: bool) -> str | None:
     """Why a capture is not archived as an article page (None: it is), or "listing" for a listing to read."""
     if urlsplit(capture.url).scheme not in ("http", "https"):
         return "not a web page"
+    if capture.time is None:
+        return "no capture time"  # a WARC record without its WARC-Date: its place among the revisions is unknown
     if site.key == OTHER and not other:
         return "no configured site"
     media = (capture.media or "").split(";")[0].strip().lower()
@@ -294,6 +296,7 @@ def read(archive: Archive, capture: Capture, site: Site, run: Run, hints: dict, 
         run.count(site.key, "unreadable")
         run.error(f"{capture.url} ({capture.time}, {capture.source}): {exc}")
         return "unreadable"
+    assert capture.time is not None  # plan() leaves out a capture with no time
     if origins.same_capture(archive, capture.url, capture.time, hashlib.sha256(body).hexdigest()):
         run.skipped["already archived"] += 1
         return "already"
