@@ -1,6 +1,7 @@
 """The date a Chinese clause gives an event, read against the article's publication date: "2019年2月15日",
 "2月15日至17日", "15日" (the publication's month), 今天 / 昨天 / 前天, 上周五, "去年4月", "今年5月", "上个月",
-"2018年", 去年; and the words that say the text gives no date (日前, 不久前, 前不久, 近日, 上周, 几天前). Pure.
+"2018年", 去年; and the words that say the text gives no date (日前, 不久前, 前不久, 近日, 上周, 几天前). A news
+dateline ("新华社北京12月1日电（记者…）") is no part of a fronted time clause. Pure.
 """
 from __future__ import annotations
 
