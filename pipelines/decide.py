@@ -9,6 +9,7 @@ Crawl, one-off fetch, revisit and re-extraction all go through this one step.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -70,8 +71,7 @@ def decide(page: dict, site: Site, taggers: Taggers | None = None, *,
             hints = {**(page.get("hints") or {}), "captured": page.get("fetched_at")}  # the year of "…on May 5"
             decision.article = extract(page["body"], final, site, content_type(page), hints,
                                        learned_lines=learned_lines, decoded=decoded)
-            same = known is not None and known.get("content_hash") == content_hash(decision.article.body) and \
-                (known.get("title"), known.get("published")) == (decision.article.title, decision.article.published)
+            same = same_text(known, decision.article)
             decision.record = article_record(decision.article, canonical, site, page.get("hints"), taggers,
                                              tagged=not same)
             decision.signature = None if same else sign((decision.record.get("body") or "")[:TAGGED_CHARS])
@@ -84,6 +84,23 @@ def decide(page: dict, site: Site, taggers: Taggers | None = None, *,
         decision.error, decision.gone = error, gone
         decision.article = decision.record = decision.signature = None
     return decision
+
+
+def same_text(known: dict | None, article: Article | None) -> bool:
+    """The archived article (`known`: its title, published, content_hash) has exactly this text."""
+    return known is not None and article is not None and known.get("content_hash") == content_hash(article.body) and \
+        (known.get("title"), known.get("published")) == (article.title, article.published)
+
+
+def tagged(decision: Decision, page: dict) -> Decision:
+    """The decision with the tagging and signature an unchanged text skipped: for when the archive's text changed
+    between reading `known` and writing (another capture of the article written in between)."""
+    if not decision.unchanged_text or decision.article is None:
+        return decision
+    record = article_record(decision.article, decision.canonical, decision.site, page.get("hints"),
+                            decision.taggers)
+    return dataclasses.replace(decision, record=record, unchanged_text=False,
+                               signature=sign((record.get("body") or "")[:TAGGED_CHARS]))
 
 
 def article_record(article: Article, canonical: str, site: Site, hints: dict | None,

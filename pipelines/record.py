@@ -12,7 +12,7 @@ from archive import volatile as volatile_store
 from archive.outcomes import Outcome
 
 from .charset import decode
-from .decide import Decision, content_type, decide
+from .decide import Decision, content_type, decide, same_text, tagged
 from .learning import lines_for
 from .nonarticle import suspect_reasons
 from .normalise import article_id
@@ -82,6 +82,8 @@ def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | Non
                 archive.set_capture_outcome(capture_id, Outcome.GONE if decision.gone else Outcome.FAILED,
                                             result["article_id"], result["error"])
             return result
+        if decision.unchanged_text and not same_text(known, decision.article):
+            decision = tagged(decision, page)  # `known` was read before another capture of the article was written
         record = dict(decision.record or {})
         templates = volatile_store.templates(archive, site.key)
         if templates:  # the site's volatile lines stay out of its content hashes

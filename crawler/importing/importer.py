@@ -30,7 +30,7 @@ from archive import Archive, origins
 from archive.outcomes import Outcome
 from pipelines.decide import Decision, decide
 from pipelines.learning import lines_for, refresh
-from pipelines.record import apply
+from pipelines.record import apply, known_text
 from pipelines.rules import OTHER, Config, Site
 
 from .sources import Capture, CaptureError, Reading, open_source
@@ -231,12 +231,14 @@ class Deciding:
             if isinstance(page, str):
                 out.append(page)
                 continue
+            known = known_text(archive, site, page)  # an unchanged text is not tagged or signed again
             future: _Returned | _Done
             if self.pool is not None:
-                future = _Returned(self.pool.submit(_decide_in_worker, page, site.key), site, self.config.taggers)
+                future = _Returned(self.pool.submit(_decide_in_worker, page, site.key, known), site,
+                                   self.config.taggers)
             else:
                 future = _Done(decide(page, site, self.config.taggers,
-                                      learned_lines=self.learned.get(site.key, frozenset())))
+                                      learned_lines=self.learned.get(site.key, frozenset()), known=known))
             out.append((capture, site, page, future))
         return out
 
@@ -249,10 +251,11 @@ def _start_worker(parent: int, config: Config, learned: dict) -> None:
     _WORKER.update(config=config, learned=learned)
 
 
-def _decide_in_worker(page: dict, site_key: str) -> Decision:
+def _decide_in_worker(page: dict, site_key: str, known: dict | None) -> Decision:
     config = _WORKER["config"]
     site = config.sites[site_key] if site_key in config.sites else config.other
-    decision = decide(page, site, config.taggers, learned_lines=_WORKER["learned"].get(site_key, frozenset()))
+    decision = decide(page, site, config.taggers, learned_lines=_WORKER["learned"].get(site_key, frozenset()),
+                      known=known)
     decision.site, decision.taggers = None, None  # type: ignore[assignment]  # the importing process has them
     return decision
 
