@@ -101,11 +101,12 @@ _TITLE = re.compile(r"总统|总理|首相|外长|外相|主任|国务卿|大臣
                     r"|亲王|苏丹|埃米尔|总书记|委员长|代表|天皇|女王|公主|总干事|总裁|行长|院长|参谋长|司令|委员|使节")
 _ANNOUNCES = re.compile(r"将(?:于|在|对|赴|同|与)?[^，。]{0,20}?(?:访问|访华|出席|会见|会谈)|应[^，。]{1,30}邀请[^。]*将")
 _PERFECTIVE = r"(?<![为除])了(?![解不])"      # 了 of a done action, not 了解, 为了, 除了, 了不起
-_VISIT_DONE = re.compile(r"期间[^。]*" + _PERFECTIVE + r"|取得|成果|满意|结束|圆满|成功|已经|(?<![将望待能够以可])达成")
+_REACHED = r"(?<![将望待能够以可会要争])达成"     # "又达成新的重要共识": done; not "会达成", "两国元首达成的共识" (earlier)
+_VISIT_DONE = re.compile(r"期间[^。]*(?:" + _PERFECTIVE + r"|" + _REACHED + r")|取得|成果|满意|结束|圆满|成功|已经|" + _REACHED + r"(?!的)")
 _REPORTED_QUESTION = re.compile(r"你们?(?:想|刚才)?问|你想了解|你(?:所)?关心")
 _REPORTING = r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|获悉|说"
 _TOPIC = re.compile(r"(?:关于|至于|有关)")
-_DONE = re.compile(_PERFECTIVE + r"|已经|取得|成果|满意|结束|圆满|成功|(?<![将望待能够以可])达成")     # a reference to a visit that has happened
+_DONE = re.compile(_PERFECTIVE + r"|已经|取得|成果|满意|结束|圆满|成功|" + _REACHED + r"(?!的)")     # a reference to a visit that has happened
 _VENUE = re.compile(r"(?:峰会|会议|论坛|年会|世博会|奥运会|会晤)")
 _PLACE_BEFORE = re.compile(r"(?:在|于|抵达|赴|从|驻|经停|过境|途经)$")
 
@@ -400,6 +401,10 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
         if countries is None and _MECHANISM.search(clause[:m.start()]) and "—" not in clause \
                 and len(_china_pairs(clause[:m.start()], tagger)) == 1:
             countries = _china_pairs(clause[:m.start()], tagger)      # "中印边界问题特别代表第20次会晤": two countries
+        if countries is None and m.group() == "会晤" and re.search(r"第[一二三四五六七八九十\d]+[次届]", clause[:m.start()]) \
+                and re.search(r"中(?:国[-—－]?)?欧(?:盟)?领导人$", clause[:m.start()]) \
+                and not re.match(r"[^，]{0,3}的", clause[m.end():]):      # not "来华出席第二十次中欧领导人会晤的图斯克"
+            countries = []           # "第二十一次中国-欧盟领导人会晤": the China-EU summit, with an organisation
         if countries is not None and _VISITING.search(clause):
             kind = "visit"           # "同来华访问的意大利外长举行会谈", "会见来访的X": talks of a visit
             visiting = True
@@ -415,15 +420,15 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
     if _TOPIC.match(clause) and not (_DONE.search(clause[m.end():]) or dates_zh.mentions(clause[:m.start()])):
         return []                # "关于习主席访问葡萄牙，…": a topic, done or not
     when = _date(clause, m, sentence, offset, published)
-    past = bool(when and published and when < published.isoformat()[:len(when)])   # "2018年5月李克强总理访日期间"
+    past = _past(when, clause[:m.start()], sentence[:offset], published)
     if kind == "visit" and deictic and not past and not _VISIT_DONE.search(sentence[offset + m.end():]):
         return []                # "此次施泰因迈尔总统访华再次体现了…": said before or after, it does not say
     today = published and when == published.isoformat()
     if kind == "visit" and undone and "正在" not in clause and _ANNOUNCES.search(paragraph) \
             and (not when or len(when) < 10 and published and published.isoformat().startswith(when)):
         return []                # "…对中国进行国事访问。访问期间，…将…": the programme is announced; "今年" no less
-    if undone and (announces or kind == "visit" and deictic and not past) and not (countries is not None and (
-            "正在" in clause or today)):
+    if undone and not (kind == "visit" and past) and (announces or kind == "visit" and deictic) \
+            and not (countries is not None and ("正在" in clause or today)):
         return []                # in a text that announces a visit, or "此访" undone: the announced one
     if countries is None and deictic:
         # "在通话中，两国元首…": a call of the one country the text pairs with China; "此访": joins, or is dropped
@@ -444,6 +449,15 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
     # "5日会见来华出席…的印度总理莫迪": the visit was under way that month, its first day not stated
     during = kind == "visit" and clause.endswith("期间")      # "2013年9月7日，习近平主席在访问哈萨克斯坦期间，…"
     return [(kind, when[:7] if (visiting or during) and when else when, countries, False)]
+
+
+def _past(when, pre: str, lead: str, published) -> bool:
+    """Whether a date of the event's own clause ("2018年5月李克强总理访日期间") or of a time alone before it
+    ("2018年10月，安倍访华期间") is before the article (not "去年12月上任后首次访华", "去年…以来首次访菲")."""
+    if not (when and published and when < published.isoformat()[:len(when)]) or re.search(r"后|以来|上任|就任", pre):
+        return False
+    return bool(dates_zh.mentions(pre)) or len(lead) <= 16 and bool(dates_zh.mentions(lead)) \
+        and lead.rstrip().endswith(("，", ","))
 
 
 def _of_the_visit(out, sentence, offset, clause):
