@@ -16,15 +16,19 @@ Read clause by clause (a clause ends at ，：；。！？), precision first; an
    中韩双方, or the one foreign country it names); a reference otherwise only joins an event already read. A clause
    without its subject takes the Chinese party an earlier clause of the sentence names first ("王岐山副主席作为
    特使，已启程赴日出席…", "杨洁篪在访问牙买加后过境华盛顿，期间会见了…"); pair words (中法战略对话) name no side.
-   Numbered or collective meetings (第六次…领导人会晤, 集体会晤) are forums, not meetings; ships' port calls no visits.
+   Numbered or collective meetings (第六次…领导人会晤, 集体会晤) are forums, not meetings, but for one counterpart
+   ("同莫迪总理举行第二次非正式会晤") and the numbered China-EU summit (with an organisation); a frame without its
+   subject ("与希腊总统…会谈时，习近平主席提出") takes the next clause's; ships' port calls no visits.
 3. Stated as done or under way: a sentence up to the verb's clause that announces or wishes (将, 拟, 即将, 期待,
    希望, 相信, 同意, 提议, 邀请 but 应…邀请, 明天, 下周, 在即, 首先是; after the verb only what is not content:
    "在通话中同意…" is done), a clause that asks (是否, 问到), a question retold (至于你问…), denies (没有, 未) or
-   generalises (多次, 五次, 先后, 一些, 互访, "X、Y等") is not read; nor a journalist's question (问：, a sentence
+   generalises (多次, 五次, 先后, 一些, 互访, "X、Y等"; or, after a frame, "…通电话时，多次强调") is not read; nor a
+   journalist's question (问：, a sentence
    ending in ？); nor an event dated after the article; nor, in a text that announces a visit, what follows the
    announcement undone (no 了, 成果, 已经), nor "此访是…", "这次…会晤…" with nothing done; nor a topic ("关于X访问")
    that is neither dated nor done (nor dated only by the year or month it is in: 今年); an undated visit of a
-   country the article announces a visit of is that visit.
+   country the article announces a visit of is that visit. A visit dated in its own clause before the article
+   ("2018年5月李克强总理访日期间"; not "去年…以来首次访菲") or preceded by 日前/前不久 is done.
 4. Countries: the foreign side's (the visit's destination), ISO alpha-3 through the Chinese gazetteer, foreign
    leaders' names (zh.toml [foreign]: 蓬佩奥 is of the United States) and the one-character forms (美方, 中挪; an
    ambiguous one, 巴 or 马, or 卢 in a text naming Rwanda, is the one country so written that the paragraph, else
@@ -35,14 +39,14 @@ Read clause by clause (a clause ends at ，：；。！？), precision first; an
 5. The date: the nearest date expression before the verb in its own clause, else that of a clause that is only a
    time ("昨天，", "当地时间2019年2月15日，") before it (2019年2月15日, 15日, 昨天, 上周五, 去年4月, 6月, 2018年;
    pipelines/dates_zh.py); a date in a clause of another verb ("昨天我已经介绍过") is that verb's; 日前, 不久前 or no
-   expression give none.
+   expression give none; a visit under way on a named day ("…在访问哈萨克斯坦期间") is dated by the month.
 6. One occasion, one event, within a paragraph: mentions of the same type and countries join; a meeting or talks
    with a visit's country, during its visit frame (访埃期间，…会见…) or with a visitor (来华访问的X, 会见来访的X)
    is the visit; a visit followed by 后 in its clause takes no fronted date ("在访问牙买加后过境…");
    "分别" with several countries gives one event each, as do several visitors to China.
 7. A reference (访问期间, 会见时，…) may join an earlier paragraph's occasion. Every event has a Chinese party: the
-   officials its sentence names, else one described by the post or the pair it gives (最高人民法院院长, 两国元首);
-   a visit to China is in China. Only sentences and clauses holding an event's verb are read.
+   officials its sentence names, else one described by the post or the pair it gives (最高人民法院院长, 两国元首,
+   中缅就…); a visit to China is in China; a reference whose sentence names neither starts no event. Only sentences and clauses holding an event's verb are read.
 Press conferences and spokesperson's remarks are read like any article, their events' `source` being
 `press_conference` (as the English rules mark theirs); measured figures in README, "Meetings in Chinese". Pure:
 an article in, event dicts out.
