@@ -22,13 +22,14 @@ Read clause by clause (a clause ends at ，：；。！？), precision first; an
 3. Stated as done or under way: a sentence up to the verb's clause that announces or wishes (将, 拟, 即将, 期待,
    希望, 相信, 同意, 提议, 邀请 but 应…邀请, 明天, 下周, 在即, 首先是; after the verb only what is not content:
    "在通话中同意…" is done), a clause that asks (是否, 问到), a question retold (至于你问…), denies (没有, 未) or
-   generalises (多次, 五次, 先后, 一些, 互访, "X、Y等"; or, after a frame, "…通电话时，多次强调") is not read; nor a
+   generalises (多次, 五次, 先后, 连年, 互访, "X、Y等"; or, after a frame, "…通电话时，多次强调") is not read; nor a
    journalist's question (问：, a sentence
    ending in ？); nor an event dated after the article; nor, in a text that announces a visit, what follows the
    announcement undone (no 了, 成果, 已经), nor "此访是…", "这次…会晤…" with nothing done; nor a topic ("关于X访问")
    that is neither dated nor done (nor dated only by the year or month it is in: 今年); an undated visit of a
    country the article announces a visit of is that visit. A visit dated in its own clause before the article
-   ("2018年5月李克强总理访日期间"; not "去年…以来首次访菲") or preceded by 日前/前不久 is done.
+   ("2018年5月李克强总理访日期间"; not "去年…以来首次访菲"), preceded by 日前/前不久, or during which something was
+   said (默克尔访华期间表示) is done.
 4. Countries: the foreign side's (the visit's destination), ISO alpha-3 through the Chinese gazetteer, foreign
    leaders' names (zh.toml [foreign]: 蓬佩奥 is of the United States) and the one-character forms (美方, 中挪; an
    ambiguous one, 巴 or 马, or 卢 in a text naming Rwanda, is the one country so written that the paragraph, else
@@ -46,7 +47,8 @@ Read clause by clause (a clause ends at ，：；。！？), precision first; an
    "分别" with several countries gives one event each, as do several visitors to China.
 7. A reference (访问期间, 会见时，…) may join an earlier paragraph's occasion. Every event has a Chinese party: the
    officials its sentence names, else one described by the post or the pair it gives (最高人民法院院长, 两国元首,
-   中缅就…); a visit to China is in China; a reference whose sentence names neither starts no event. Only sentences and clauses holding an event's verb are read.
+   中缅就…); a visit to China is in China; an occasion none of whose sentences names a Chinese party (美方在会晤中
+   表示…) and not in China is no event. Only sentences and clauses holding an event's verb are read.
 Press conferences and spokesperson's remarks are read like any article, their events' `source` being
 `press_conference` (as the English rules mark theirs); measured figures in README, "Meetings in Chinese". Pure:
 an article in, event dicts out.
@@ -67,11 +69,11 @@ _QUESTION = re.compile(r"^\s*(?:问|追问[一二三四五]?|[^\s:：，。（(]
 _ASKED = re.compile(r"问到|是否|会否|能否|有没有|如果|假如|如有|的话")      # in the verb's clause
 _QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
 _NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|在即|首先是|首站是?|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|欢迎|方便时"
-                       r"|临近|同意|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
-_CONTENT = re.compile(r"同意|商定|约定|希望|期待|相信|愿意?|欢迎|提议|建议")
+                       r"|临近|同意(?!大利)|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
+_CONTENT = re.compile(r"同意(?!大利)|商定|约定|希望|期待|相信|愿意?|欢迎|提议|建议")
 _GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边(?![^，]{0,8}(?:场合|期间))|有关国家|\d+(?:多|余)|(?<![第\d])\d+次|多个|这些"
                       r"|(?<![第一二三四五六七八九十两几多数历屡])(?!一次)[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些"
-                      r"|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|(?<!次)定期|多位|\d+位|(?:通话|会见|会晤|函电)或|[的等]方式")   # "第二十五次定期会晤" is one
+                      r"|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|连年|屡次|频繁|(?<!次)定期|多位|\d+位|(?:通话|会见|会晤|函电)或|[的等]方式")   # "第二十五次定期会晤" is one
 _NOUN_AFTER = r"(?!日期|渠道|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|了?记者|律师|活动(?!时))"
 _C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
 _TRIGGER = re.compile(
@@ -97,8 +99,8 @@ _FOREIGN_MARK = re.compile(r"外方|外国|海外|外籍|境外|驻华|外长|�
 _WITH = re.compile(r"(同|与|跟)")
 _AND = re.compile(r"和")
 _PAIR_SUBJECT = re.compile(r"两国元首|两国领导人|双方牵头人|两国外长|双方|中[" + _C1 + r"](?:两国)?(?:元首|领导人|外长|总理)")
-_CHINESE = re.compile(r"中方|中国(?!驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协|中央外事"
-                      r"|中国驻|^驻[^，。]{1,12}?(?:大使|总领事)|外交部(?:副)?部长|副部长|部长助理|外交部长"
+_CHINESE = re.compile(r"中方|中国(?!常?驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协|中央外事"
+                      r"|中国常?驻|^驻[^，。]{1,12}?(?:大使|总领事)|外交部(?:副)?部长|副部长|部长助理|外交部长"
                       r"|全国人大|人大常委会|最高人民法院|最高人民检察院|中央军委|中宣部|中联部|国家监委|政治局"
                       r"|[省市县区]委|党组|党委|省人大|省政府|自治区(?:党委|人大|政府|主席)")      # Chinese bodies and posts
 _TITLE = re.compile(r"总统|总理|首相|外长|外相|主任|国务卿|大臣|部长|秘书长|国王|王储|议长|主席|领导人|首席|大使|特使|外秘|总督|元首"
@@ -106,11 +108,11 @@ _TITLE = re.compile(r"总统|总理|首相|外长|外相|主任|国务卿|大臣
 _ANNOUNCES = re.compile(r"将(?:于|在|对|赴|同|与)?[^，。]{0,20}?(?:访问|访华|出席|会见|会谈)|应[^，。]{1,30}邀请[^。]*将")
 _PERFECTIVE = r"(?<![为除])了(?![解不])"      # 了 of a done action, not 了解, 为了, 除了, 了不起
 _REACHED = r"(?<![将望待能够以可会要争])达成"     # "又达成新的重要共识": done; not "会达成", "两国元首达成的共识" (earlier)
-_VISIT_DONE = re.compile(r"期间[^。]*(?:" + _PERFECTIVE + r"|" + _REACHED + r")|取得|成果|满意|结束|圆满|成功|已经|" + _REACHED + r"(?!的)")
+_VISIT_DONE = re.compile(r"期间[^。]*(?:" + _PERFECTIVE + r"|" + _REACHED + r"|表示|提出|指出|强调)|取得|成果|满意|结束|圆满|成功|已经|" + _REACHED + r"(?!的)")
 _REPORTED_QUESTION = re.compile(r"你们?(?:想|刚才)?问|你想了解|你(?:所)?关心")
 _REPORTING = r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|获悉|说"
 _TOPIC = re.compile(r"(?:关于|至于|有关)")
-_DONE = re.compile(_PERFECTIVE + r"|已经|取得|成果|满意|结束|圆满|成功|" + _REACHED + r"(?!的)")     # a reference to a visit that has happened
+_DONE = re.compile(_PERFECTIVE + r"|已经|取得|成果|满意|结束|圆满|成功|" + _REACHED + r"(?!的)|期间[^。]*?(?:表示|提出|指出|强调)")     # a reference to a visit that has happened
 _VENUE = re.compile(r"(?:峰会|会议|论坛|年会|世博会|奥运会|会晤)")
 _PLACE_BEFORE = re.compile(r"(?:在|于|抵达|赴|从|驻|经停|过境|途经)$")
 
@@ -494,10 +496,7 @@ def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger,
             return
     if countries is None:
         return                      # a reference to an occasion the text has not named
-    event = _event(kind, start, countries, sentence, tagger, place)
-    if deictic and not event["chinese"] and place.get("country") != "CHN":
-        return                      # "美方在会晤中表示…": an occasion whose Chinese party the sentence does not name
-    events.append(event)
+    events.append(_event(kind, start, countries, sentence, tagger, place))
 
 
 def extract(article, gazetteers: mentions.Tagger | None = None) -> list[dict]:
@@ -521,6 +520,8 @@ def extract(article, gazetteers: mentions.Tagger | None = None) -> list[dict]:
     announced = {code for sents in paragraphs for s in sents if _ANNOUNCES.search(s) for code in _countries(s, tagger)}
     events = [e for e in events if not (e["type"] == "visit" and e["date_start"] is None
                                         and set(e["countries"]) & announced)]
+    # an occasion whose Chinese party no sentence of it names, not in China ("美方在会晤中表示…"): none
+    events = [e for e in events if e["chinese"] or e["place"].get("country") == "CHN"]
     return _finish(events, article, tagger)
 
 
