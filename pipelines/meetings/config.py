@@ -21,7 +21,7 @@ _UNNAMED_CN = r"(?P<title>(?:Executive\s+)?(?:Vice\s+)?(?:Governor|Mayor|Party\s
               r"(?P<place>{places})(?:\s+(?:Province|Municipality|City))?"
 @dataclass(frozen=True)
 class Rules:
-    tagger: object
+    tagger: mentions.Tagger
     site_places: dict                 # site key -> (province code, city name or None)
     skip_titles: re.Pattern | None
     press_titles: re.Pattern | None    # titles of press conferences (their answers are read)

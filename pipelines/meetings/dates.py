@@ -82,12 +82,14 @@ def resolve_date(text: str, published: date | None) -> tuple[date | None, date |
         return None, None, None
     kind, m = best
     g = m.groupdict()
-    if kind in ("weekday", "relative") and published is None:
-        return None, None, None
     if kind == "relative":
+        if published is None:
+            return None, None, None
         d = published - timedelta(days=next(_BACK[k] for k in _BACK if g.get(k)))
         return d, d, m.span()
     if kind == "weekday":
+        if published is None:
+            return None, None, None
         back = (published.weekday() - _WEEKDAYS.index(g["w"].lower())) % 7
         if back == 0 and g["last"].lower() == "last":
             back = 7            # "last Friday" said on a Friday
@@ -102,20 +104,21 @@ def resolve_date(text: str, published: date | None) -> tuple[date | None, date |
         end = _safe(y, mo, int(g["d2"])) if g.get("d2") else start
         return start, end, m.span()
     m1 = g.get("m1") or g.get("m2")
+    assert m1 is not None, "every pattern left (range, single) names a month"
     m2 = g.get("m2") or m1
     mo1, mo2 = _month(m1), _month(m2)
     d1 = int(g["d1"])
     d2 = int(g["d2"]) if g.get("d2") else d1
     year = g.get("y1") or g.get("y2")
     if year:
-        y1 = int(g.get("y1") or g.get("y2"))
+        y1 = int(year)
     elif published is not None:
         y1 = _year_for(mo1, d1, published)
     else:
         return None, None, None
     if kind == "single":
-        d = _safe(y1, mo1, d1)
-        return d, d, m.span()
+        start = _safe(y1, mo1, d1)
+        return start, start, m.span()
     if not g.get("m2") and d2 < d1:       # "March 30 to 2" does not occur; "30 to 2 April" handled by m2
         mo2 = mo1 % 12 + 1
     y2 = y1 + 1 if mo2 < mo1 else y1

@@ -4,6 +4,7 @@ each of a press conference's answers go through (see pipelines/meetings/__init__
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -119,7 +120,7 @@ def read(body: str, published: date | None, site: str | None, rules: Rules, *, p
                 known[p.name] = p
     for ps in per_sentence:      # a leader named bare ("Wang Yi met with him") takes the title the text gives him
         for p in ps:
-            k = known.get(p.name) if p.side == "chinese" and p.title is None else None
+            k = known.get(p.name) if p.side == "chinese" and p.title is None and p.name is not None else None
             if k is not None and k.title:
                 p.title, p.level, p.province, p.city = k.title, k.level, k.province, k.city
     t = Text(sents, paras, triggers, per_sentence, known, published, site, press)
@@ -162,7 +163,7 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
         opens = counterpart(s, trig, t.persons[i], rules)
         start, end, context = _date_before(t, i)
     elif t.press and trig.strong and i > 0 and t.paras[i - 1] == t.paras[i] and (
-            t.triggers[i - 1] is None or not t.triggers[i - 1].strong) and TELLS_OCCASION.search(t.sents[i - 1]) \
+            (prev := t.triggers[i - 1]) is None or not prev.strong) and TELLS_OCCASION.search(t.sents[i - 1]) \
             and not TELLS_NEWS.search(t.sents[i - 1]):
         # "The 20th China-EU Summit was held in Beijing yesterday. President Xi Jinping met with ...": in an
         # answer, the day of the sentence just before (no verb of its own, or an occasion told as "was held")
@@ -216,6 +217,7 @@ def _chinese_subject(t: Text, i: int, current: Event | None) -> bool:
     in the trigger's clause ("In Hanoi on June 26, Huang Kunming met with ..."), or "he"/"she" after an event
     whose Chinese side is named."""
     trig, s = t.triggers[i], t.sents[i]
+    assert trig is not None, "open_event asks only of a sentence with a trigger"
     a, b = clause_span(s, trig)
     if t.name_re is not None and any(a <= m.start() < b for m in t.name_re.finditer(s)):
         return True
@@ -237,8 +239,9 @@ def _chinese_end(s: str, trig: Trigger, rules: Rules) -> dict:
 def _second_event(t: Text, i: int, first: Event, rules: Rules) -> None:
     """In an answer, "This morning, Wang Yi met with him and Vice Foreign Minister Kong Xuanyou held talks with
     him": the second verb's occasion, the same day, the same counterpart, the persons of its own clause."""
-    s = t.sents[i]
-    found = second_trigger(s, t.triggers[i])
+    s, first_trig = t.sents[i], t.triggers[i]
+    assert first_trig is not None, "an event opened at sentence i: it has a trigger"
+    found = second_trigger(s, first_trig)
     if found is None:
         return
     trig, subject = found
@@ -253,9 +256,9 @@ def _second_event(t: Text, i: int, first: Event, rules: Rules) -> None:
             ev.add_person(p)
             if p.side == "foreign":
                 ev.add_country(p.country)
-    for p in places_in(s[a:b], rules):
-        if p.kind == "country" and p.code != "CHN" and not is_compound(s[a:b], p):
-            ev.add_country(p.code)
+    for pl in places_in(s[a:b], rules):
+        if pl.kind == "country" and pl.code != "CHN" and not is_compound(s[a:b], pl):
+            ev.add_country(pl.code)
     t.events.append(ev)
 
 
@@ -263,6 +266,7 @@ def _undated_may_open(t: Text, i: int) -> bool:
     """An undated event needs a strong verb, no vague past, and someone in it ("Foreign tourists ... visited
     Chongqing": no)."""
     trig, s = t.triggers[i], t.sents[i]
+    assert trig is not None, "open_event asks only of a sentence with a trigger"
     return trig.strong and trig.type != "call" and not _VAGUE_TIME.search(s) and bool(
         t.persons[i] or ENVOYS.search(s) or re.search(r"\bdelegation\b", s))
 
@@ -354,7 +358,7 @@ def verb_clauses(s: str, trig: Trigger | None) -> list[tuple[int, int]]:
     return spans
 
 
-def _elsewhere(s: str, p: Person, persons: list[Person] = ()) -> bool:
+def _elsewhere(s: str, p: Person, persons: Sequence[Person] = ()) -> bool:
     """A person of another occasion the sentence also tells ("... met with him and Vice Foreign Minister Kong
     Xuanyou held talks with him"), or the one accompanied ("Zarif, accompanying Speaker Larijani, met ...")."""
     # "Vice Foreign Minister and Special Representative ... Kong Xuanyou met": "and" inside a title is no new subject
@@ -445,8 +449,8 @@ def _known_names(t: Text, i: int, ev: Event, clauses: list[tuple[int, int]]) -> 
 def _countries_and_group(t: Text, i: int, ev: Event, is_trigger: bool, rules: Rules) -> None:
     """The foreign countries a participation sentence names (not places abroad where it happened, nor those of
     a Chinese person's title), the group the trigger sentence names and its number of countries."""
-    s = t.sents[i]
-    a, b = clause_span(s, t.triggers[i]) if is_trigger and t.triggers[i] is not None else (0, len(s))
+    s, trig = t.sents[i], t.triggers[i]
+    a, b = clause_span(s, trig) if is_trigger and trig is not None else (0, len(s))
     for p in places_in(s, rules):
         if not a <= p.start < b:
             continue     # "... on January 4, the two sides agreed to implement the consensus reached ... in Argentina"
@@ -459,8 +463,8 @@ def _countries_and_group(t: Text, i: int, ev: Event, is_trigger: bool, rules: Ru
                 q.start <= p.start < q.end and q.side == "chinese" for q in t.persons[i]) and (
                 is_trigger or GROUP.search(s)):
             ev.add_country(p.code)
-    if is_trigger and t.triggers[i] is not None:
-        for code in summit_parties(s, t.triggers[i], rules):
+    if is_trigger and trig is not None:
+        for code in summit_parties(s, trig, rules):
             ev.add_country(code)
     if is_trigger and ev.group_description is None:
         ev.group_description = group_phrase(s, ev.trigger_start, rules)

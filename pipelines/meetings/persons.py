@@ -114,7 +114,9 @@ def body_of(title: str, level: str | None, province: str | None, city: str | Non
 def _portfolio(rest: str, rules: Rules) -> int:
     """How much of `rest` (" of Investment, Trade and Industry and his ...") is a minister's portfolio."""
     m = re.match(r"\s+(?:of|for)\s+(?:the\s+)?", rest)
-    first = re.match(r"[A-Za-z][a-z]+", rest[m.end():]) if m else None
+    if m is None:
+        return 0
+    first = re.match(r"[A-Za-z][a-z]+", rest[m.end():])
     lower = first is not None and first.group().islower()   # "minister of foreign affairs"
     if not first or first.group().capitalize() not in rules.portfolio:
         return 0
@@ -396,7 +398,7 @@ def _sole_country(text: str, a: int, name: str | None, sole: list[str], rules: R
     whose country is the one foreign country the sentence names."""
     lead = re.search(r"([A-Z][\w'-]+)\s+$", text[:a])
     foreign_lead = lead is None or lead.group(1) not in rules.chinese_places
-    chinese_name = bool(name) and valid_chinese(name) and name.split()[0] in rules.surnames
+    chinese_name = bool(name and valid_chinese(name) and name.split()[0] in rules.surnames)
     if len(sole) == 1 and name and not chinese_name and foreign_lead and \
             not (lead and lead.group(1) in ("Chinese", "China")):
         return sole[0]
@@ -472,7 +474,9 @@ def _generic_titles(f: _Found, rules: Rules) -> None:
         if run is None:
             continue
         a = _title_start(text, run.start(), m.start(), f)
-        title = text[a:m.start()].strip() if a is not None else ""
+        if a is None:
+            continue
+        title = text[a:m.start()].strip()
         if not _TITLE_HEAD.search(title) or re.search(r"\b(?:and|of|on|for|to|the)$", title):
             continue
         foreign = [p for p in places_in(title, rules) if p.kind == "country" and p.code != "CHN"]
@@ -510,13 +514,13 @@ def _generic_titles(f: _Found, rules: Rules) -> None:
     for p in places_in(text, rules):
         if p.kind != "country" or p.code == "CHN":
             continue
-        m = _TITLE_AFTER_PLACE.match(text, p.end)
-        if m is None or not f.free(p.start, m.end()):
+        tm = _TITLE_AFTER_PLACE.match(text, p.end)
+        if tm is None or not f.free(p.start, tm.end()):
             continue
-        name = m.group("name").strip()
+        name = tm.group("name").strip()
         if places_in(name, rules) or valid_chinese(" ".join(name.split()[:2])):
             continue
-        f.add(Person("foreign", name, text[p.start:m.end("title")], country=p.code, start=p.start, end=m.end()))
+        f.add(Person("foreign", name, text[p.start:tm.end("title")], country=p.code, start=p.start, end=tm.end()))
 
 
 def _bare_leaders(f: _Found, rules: Rules) -> None:

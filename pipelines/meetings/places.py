@@ -99,7 +99,7 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
     masked = [(p.start, p.end) for p in persons]
     from .triggers import clause_span
     first, last = clause_span(sentence, trigger, who_ends=False) if trigger.end else (0, len(sentence))
-    cands = []
+    cands: list[Place] = []
     for p in places_in(sentence, rules):
         if any(a <= p.start < b for a, b in masked) or is_compound(sentence, p) or not first <= p.start < last \
                 or is_time_zone(sentence, p):
@@ -140,9 +140,9 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
     if dest:
         chosen = dest[0]
     # "visited Changsha and Zhangjiajie": several cities of one province are a visit to the province
-    listed = [p for p in (after or cands) if p.kind == "city"]
-    if chosen.kind == "city" and trigger.type == "visit" and len(listed) > 1:
-        provs = {rules.cities.get(p.name, (None, None))[1] for p in listed}
+    listed_cities = [p for p in (after or cands) if p.kind == "city"]
+    if chosen.kind == "city" and trigger.type == "visit" and len(listed_cities) > 1:
+        provs = {rules.cities.get(p.name, (None, None))[1] for p in listed_cities}
         if len(provs) == 1 and None not in provs:
             code = provs.pop()
             chosen = Place("province", rules.provinces[code], code, chosen.start, chosen.end)

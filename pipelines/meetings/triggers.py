@@ -194,10 +194,10 @@ def find_trigger(sentence: str, *, nouns: bool = False) -> Trigger | None:
     # verb of a relative clause closed before the main verb is not the sentence's
     main = [t for t in found if not _in_relative(sentence, t)]
     found = main or found
-    strong = [t for t in found if t.strong]
+    strongs = [t for t in found if t.strong]
     first = found[0]
     if first.type == "call" and not first.strong:
-        return strong[0] if strong else (first if nouns else None)
+        return strongs[0] if strongs else (first if nouns else None)
     if first.type in ("meeting", "talks"):
         near = [t for t in found if t.type == "call" and 0 <= t.start - first.end < 40]
         if near:
