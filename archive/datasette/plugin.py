@@ -151,9 +151,12 @@ def startup(datasette):
 
     async def warm():
         """The officials' spellings, merged by key, read once before the first visitor (0.4 s at 100,000 events),
-        not on the first official's page."""
-        from archive.datasette import DATABASE
+        not on the first official's page; the archive's keys and indexes read into the OS cache in the background
+        (prewarm.py)."""
+        from archive.datasette import DATABASE, prewarm
         from archive.datasette.pages import meeting_reads
+        if DATABASE in datasette.databases:
+            prewarm.start(datasette.get_database(DATABASE).path)
         try:
             await meeting_reads.spellings(datasette.get_database(DATABASE))
         except Exception:  # an archive without the meetings tables (served as it is): nothing to read ahead

@@ -78,9 +78,11 @@ class Query:
         args.update(changes)
         return "?" + urlencode({k: v for k, v in args.items() if v not in (None, "")})
 
-    def describe(self, site_names: dict, labels: dict | None = None) -> str:
+    def describe(self, site_names: dict, labels: dict | None = None, subject: bool = True) -> str:
+        """What is listed, in words: "Articles matching ambassador, naming Albania" (without `subject`: "matching
+        ambassador, naming Albania", to follow a count: "7 articles matching ...")."""
         parts = []
-        if self.text:
+        if self.text and not self.search.empty:
             parts.append(f"matching {self.search.describe()}")
         f = self.filters
         if "site" in f:
@@ -91,6 +93,8 @@ class Query:
             parts.append(f"naming {(labels or {}).get(kind) or f[kind]}")
         if f.get("gone") == "1":
             parts.append("gone from their site")
+        if not subject:
+            return ", ".join(parts)
         return "Articles " + ", ".join(parts) if parts else "All articles"
 
 

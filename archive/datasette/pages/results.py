@@ -110,9 +110,15 @@ def _facet_rows(query: Query, rows) -> dict:
 async def facets(db, query: Query) -> dict:
     """Counts by site, year, country and province named over the hits (at most FACET_CAP, the most recently
     archived), in one statement: the hits are found once (a materialized CTE)."""
+    from datasette.database import QueryInterrupted
+
     hits, params = _hits_sql(query, FACET_CAP)
     sql = f"with hits as materialized ({hits}) " + _facet_union(query)
-    return _facet_rows(query, (await db.execute(sql, params, custom_time_limit=3000)).rows)
+    try:
+        rows = (await db.execute(sql, params, custom_time_limit=3000)).rows
+    except QueryInterrupted:    # e.g. an archive read from a cold disk: the results without their counts
+        return {"facets": {}, "months": [], "facets_unfinished": True}
+    return _facet_rows(query, rows)
 
 
 async def named_and_words(db, query: Query) -> tuple[int, list[int], dict]:

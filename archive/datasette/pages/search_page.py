@@ -26,7 +26,8 @@ async def search_page(datasette, request):
         return await search_feed(datasette, db, query, request, labels)
     sites = site_info(datasette)
     context = {"query": query, "sites": sites, "results": [], "total": None, "facets": {}, "sampled": False,
-               "description": query.describe(sites, labels), "page_size": PAGE_SIZE, "rank_cap": RANK_CAP,
+               "description": query.describe(sites, labels), "narrowed": query.describe(sites, labels, subject=False),
+               "page_size": PAGE_SIZE, "rank_cap": RANK_CAP,
                "facet_cap": FACET_CAP, "error": None}
     if query.active:
         # the count, the page and the facets are independent statements: Datasette's SQL threads run them at once
