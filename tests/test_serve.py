@@ -330,6 +330,9 @@ def test_search_with_words_and_names(server):
     for country in ("ALB", "Albania"):                      # a code or a name
         html = server.html(f"/-/search?q=China&country={country}")
         assert search_total(html) == len(want) and "naming Albania" in html
+        # the count reads as one sentence, the subject not repeated ("7 articles — Articles matching" before)
+        assert re.search(r"<strong>[\d,]+</strong> articles matching China, naming Albania\.", html)
+        assert "— Articles" not in html
         ids = re.findall(r'<a class="title" href="/gazette/articles/(\w+)">', html)
         assert set(ids) == want
         published = {r["id"]: r["published"] for r in archived(server, "select id, published from articles")}

@@ -123,12 +123,11 @@ async def facets(db, query: Query) -> dict:
 
 async def named_and_words(db, query: Query) -> tuple[int, list[int], dict]:
     """Words and a country or province together: (total, the page's rowids newest first, facets) from one
-    statement, so the words' matches are gathered once and the mentions walked once."""
+    statement, so the matches are gathered once (the word index driving, query._hits_sql)."""
     hits, params = _hits_sql(query, -1)
-    hits = hits.replace("select k.rowid,", "select m.rowid as mention, k.rowid,", 1)
     offset = (query.page - 1) * PAGE_SIZE
     sql = (f"with every as materialized ({hits}), "
-           f"hits as materialized (select * from every order by mention desc limit {FACET_CAP}) "
+           f"hits as materialized (select * from every order by rowid desc limit {FACET_CAP}) "
            f"select 'total', count(*), null, null from every union all "
            f"select 'page', rowid, published, null from (select rowid, published from every "
            f"order by published desc, rowid desc limit {PAGE_SIZE} offset {offset}) union all "
