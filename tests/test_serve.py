@@ -339,6 +339,11 @@ def test_search_with_words_and_names(server):
         assert [published[i] for i in ids] == sorted((published[i] for i in ids), reverse=True)
         assert "<h3>Province named</h3>" in html and "<h3>Country named</h3>" not in html
     assert {r["id"] for r in search_export(server, "China", country="ALB")} == want
+    # a name in other letters' case is the country; a misspelt one is said, with the closest names archived
+    assert search_total(server.html("/-/search?q=China&country=albania")) == len(want)
+    misspelt = server.html("/-/search?q=China&country=Albnia")
+    assert "No country “Albnia” is named in the archive; did you mean" in misspelt
+    assert re.search(r"did you mean <a href=\"[^\"]*country=Albania[^\"]*\">Albania</a>", misspelt), misspelt[misspelt.find("No country"):][:300]
     province = {r["article_id"] for r in archived(server, "select article_id from mentions where kind = 'province' "
                                                           "and name = 'Guizhou'")}
     assert {r["id"] for r in search_export(server, "", province="Guizhou")} == province

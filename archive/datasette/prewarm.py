@@ -31,6 +31,8 @@ HOT = (
     ("meetings by year", "select count(*) from meetings indexed by meetings_year_date where year > 0"),
     ("participants", "select count(*) from meeting_participants not indexed"),
     ("edits", "select count(*) from revisions indexed by revisions_changed where replaced_at > ''"),
+    # a Chinese term of two characters is looked for in every Chinese text (LIKE): their whole text
+    ("Chinese texts", "select sum(length(c0) + length(c1)) from articles_cjk_content"),
 )
 
 

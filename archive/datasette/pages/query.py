@@ -231,8 +231,13 @@ async def mention_labels(db, query: Query) -> dict:
 async def _named_alike(db, query: Query, kind: str, value: str):
     """The mention whose name is the value in other letter case; None (the value noted as unknown in
     query.unknown, with the closest names) when there is none."""
+    # the distinct names by skipping from one to the next in the (kind, name) index: ~200 steps, not the 2,000,000
+    # country mentions of a million articles read (0.2-0.4 s)
     names = [r[0] for r in (await db.execute(
-        "select distinct name from mentions where kind = ?", [kind], custom_time_limit=2000)).rows]
+        "with recursive known(name) as (select min(name) from mentions where kind = :kind "
+        "union all select (select min(name) from mentions where kind = :kind and name > known.name) from known "
+        "where known.name is not null) select name from known where name is not null",
+        {"kind": kind}, custom_time_limit=2000)).rows]
     same = next((n for n in names if n.lower() == value.lower()), None)
     if same is not None:
         return (await db.execute("select code, name from mentions where kind = ? and name = ? limit 1",
