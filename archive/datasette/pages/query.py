@@ -136,6 +136,12 @@ def _hits_sql(query: Query, limit: int, before: int | None = None, rank: bool = 
                f"where m.kind = :{kind}_kind and m.{key} = :{kind}" + "".join(f" and {w}" for w in other)
                + (f" order by m.rowid desc limit {int(limit)}" if limit >= 0 else ""))
         return sql, params
+    flat = query.search.newest_rowids(limit) if query.text and not query.filters and before is None else None
+    if flat:
+        # Chinese or exclusions with words, no filter: the terms' lists merged newest first, up to the limit
+        sets, params = flat
+        return (f"select {columns} from ({sets}) s join article_keys k on k.rowid = s.hit "
+                "order by k.rowid desc"), params
     # gone from their site (a small share): their partial index, sorted, not every key walked newest first
     gone = " indexed by article_keys_gone" if query.filters.get("gone") == "1" and not query.text else ""
     sql = (f"select {columns} from article_keys k{gone}" + (" where " + " and ".join(where) if where else "")
