@@ -25,6 +25,7 @@ HOT = (
     ("keys by date", "select count(*) from article_keys indexed by article_keys_published where published > ''"),
     ("keys by id", "select count(*) from article_keys indexed by article_keys_id where id > ''"),
     ("mentions by country", "select count(*) from mentions indexed by mentions_kind_code where kind > ''"),
+    ("articles by country", "select count(*) from mentions indexed by mentions_kind_code_article where kind > ''"),
     ("word index sizes", "select count(*) from articles_fts_docsize"),
     ("meetings", "select count(*) from meetings not indexed"),
     ("meetings by date", "select count(*) from meetings indexed by meetings_date where date_start > ''"),
