@@ -349,6 +349,25 @@ def test_search_with_words_and_names(server):
     assert {r["id"] for r in search_export(server, "", province="Guizhou")} == province
 
 
+def test_search_with_words_and_a_year(server):
+    """Words and a year are gathered once for the count, the page and the facets: the same articles as the word
+    index and the dates say, best match first in the index's rank order, or newest first."""
+    year = archived(server, "select substr(a.published, 1, 4) as y, count(*) as n from articles a join articles_fts f "
+                            "on f.rowid = a.rowid where articles_fts match 'china' group by y order by n desc")[0]["y"]
+    ranked = [r["id"] for r in archived(server, "select a.id from articles_fts f join articles a on a.rowid = f.rowid "
+                                                "where articles_fts match 'china' and substr(a.published, 1, 4) = ? "
+                                                "order by f.rank, a.rowid desc", [year])]
+    assert len(ranked) >= 2
+    html = server.html(f"/-/search?q=China&year={year}")
+    assert search_total(html) == len(ranked) and f"articles matching China, published in {year}." in html
+    assert re.findall(r'<a class="title" href="/gazette/articles/(\w+)">', html) == ranked[:20]
+    assert f"<h3>Year published</h3>" not in html and "<h3>Source</h3>" in html
+    newest = server.html(f"/-/search?q=China&year={year}&order=date")
+    ids = re.findall(r'<a class="title" href="/gazette/articles/(\w+)">', newest)
+    published = {r["id"]: r["published"] for r in archived(server, "select id, published from articles")}
+    assert set(ids) <= set(ranked) and [published[i] for i in ids] == sorted((published[i] for i in ids), reverse=True)
+
+
 def test_search_feeds_are_atom(server):
     albania = {r["article_id"] for r in archived(server, "select article_id from mentions where code = 'ALB'")}
     assert albania

@@ -8,7 +8,7 @@ from .common import DATABASE, FACET_CAP, PAGE_SIZE, RANK_CAP, colours, site_info
 from .export import export
 from .feeds import search_feed
 from .query import Query, count_hits, mention_labels, named_in, page_rowids, scan_once, unknown_site
-from .results import facets, named_and_words, pages_of, results
+from .results import facets, gathered_once, pages_of, results, words_narrowed
 
 
 async def search_page(datasette, request):
@@ -32,8 +32,8 @@ async def search_page(datasette, request):
     if query.active:
         # the count, the page and the facets are independent statements: Datasette's SQL threads run them at once
         # (SQLite lets go of the GIL while it works); only the date order needs the count to choose its plan
-        if query.search.match and named_in(query.filters):
-            total, rowids, facet_counts = await named_and_words(db, query)
+        if gathered_once(query):
+            total, rowids, facet_counts = await words_narrowed(db, query)
         elif query.order == "relevance":
             total, rowids, facet_counts = await asyncio.gather(
                 count_hits(db, query), page_rowids(db, query, None), facets(db, query))
