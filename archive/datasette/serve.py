@@ -8,6 +8,7 @@ answers /robots.txt with `Disallow: /`.
 from __future__ import annotations
 
 import json
+import re
 import socket
 import sqlite3
 import sys
@@ -102,6 +103,8 @@ async def _bounded_execute(self, sql, params=None, truncate=False, custom_time_l
 
     page_size = page_size or self.ds.page_size
 
+    sql = site_facet_from_months(sql, params) or sql if self.name == DATABASE_NAME else sql
+
     def run(conn):
         time_limit_ms = self.ds.sql_time_limit_ms
         if custom_time_limit and custom_time_limit < time_limit_ms:
@@ -131,6 +134,22 @@ async def _bounded_execute(self, sql, params=None, truncate=False, custom_time_l
 
 
 COUNTED = 10_000
+
+# Datasette's facet by site over the whole articles table (`/gazette/articles?_facet=site`): a group-by of every
+# article (0.5-0.8 s at a million on the shared machine), answered from article_months (articles per site and
+# month, kept by triggers), the same counts
+SITE_FACET = re.compile(r"\s*select \[?site\]? as value, count\(\*\) as count from \(\s*select [^()]*? from "
+                        r"\[?articles\]?\s*\)\s*where \[?site\]? is not null\s*group by \[?site\]? "
+                        r"order by count desc, value limit (\d+)\s*", re.I)
+
+
+def site_facet_from_months(sql: str, params) -> str | None:
+    """The statement answering Datasette's unfiltered site facet from article_months; None for any other."""
+    found = SITE_FACET.fullmatch(sql)
+    if not found or params:
+        return None
+    return ("select site as value, sum(articles) as count from article_months group by site having count > 0 "
+            f"order by count desc, value limit {int(found.group(1))}")
 
 
 async def _cheap_table_counts(self, limit=10):
