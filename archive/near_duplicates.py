@@ -37,23 +37,19 @@ def store_signature(archive: Archive, article_id: str, site: str, method: str, h
         db.conn.executemany("insert or ignore into minhash_bands (band_key, article_id) values (?, ?)",
                        [(k, article_id) for k in keys])
         marks = ",".join("?" * len(keys))
-        candidates = [r[0] for r in db.execute(
-            f"select distinct article_id from minhash_bands where band_key in ({marks}) and article_id != ?",
-            [*keys, article_id])]
-        found = []
-        now = utcnow()
-        for other in candidates:
-            row = db.execute("select method, signature from minhashes where article_id = ?", [other]).fetchone()
-            if row is None or row[0] != method:
-                continue
-            similarity = estimated_jaccard(blob, row[1])
-            if similarity >= NEAR_DUPLICATE_THRESHOLD:
-                found.append((other, similarity))
+        candidates = db.execute(
+            f"select article_id, signature from minhashes where method = ? and article_id in (select article_id "
+            f"from minhash_bands where band_key in ({marks}) and article_id != ?)", [method, *keys, article_id])
+        mine = struct.unpack(f"<{len(values)}I", blob)
+        found = [(other, similarity) for other, theirs in candidates
+                 if (similarity := _share_equal(mine, theirs)) >= NEAR_DUPLICATE_THRESHOLD]
         found = sorted(found, key=lambda f: (-f[1], f[0]))[:MAX_LINKS]
-        for other, similarity in found:
-            for a, b in ((article_id, other), (other, article_id)):
-                db.execute("insert or replace into near_duplicates (article_id, other_id, similarity, method, found)"
-                           " values (?, ?, ?, ?, ?)", [a, b, round(similarity, 4), method, now])
+        now = utcnow()
+        db.conn.executemany(
+            "insert or replace into near_duplicates (article_id, other_id, similarity, method, found)"
+            " values (?, ?, ?, ?, ?)",
+            [(a, b, round(similarity, 4), method, now) for other, similarity in found
+             for a, b in ((article_id, other), (other, article_id))])
     return found
 
 
@@ -70,10 +66,8 @@ def near_duplicates_of(archive: Archive, article_id: str) -> list[dict[str, Any]
         [article_id]))
 
 
-def estimated_jaccard(a: bytes, b: bytes) -> float:
-    """Estimated Jaccard similarity of two stored (packed) signatures: the share of equal hash values."""
-    if len(a) != len(b) or not a:
+def _share_equal(values: tuple[int, ...], packed: bytes) -> float:
+    """The share of equal values between an unpacked signature and a packed one (0 when their lengths differ)."""
+    if len(packed) != 4 * len(values) or not values:
         return 0.0
-    n = len(a) // 4
-    x, y = struct.unpack(f"<{n}I", a), struct.unpack(f"<{n}I", b)
-    return sum(1 for p, q in zip(x, y) if p == q) / n
+    return sum(1 for p, q in zip(values, struct.unpack(f"<{len(values)}I", packed)) if p == q) / len(values)

@@ -37,6 +37,18 @@ def articles(db, where: str, params: list) -> list[dict]:
         f"select {_FIELDS} from articles where gone_since is null and language in ('en', 'zh') and {where}", params)]
 
 
+def mentions_of(db, ids: list[str]) -> dict[str, list[dict]]:
+    """The stored mentions (kind, name, code, count) of these articles, by article id; an article with none is
+    left out."""
+    found: dict[str, list[dict]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for row in db.query(f"select article_id, kind, name, code, count from mentions where article_id in "
+                            f"({', '.join('?' * len(chunk))})", chunk):
+            found.setdefault(row["article_id"], []).append(row)
+    return found
+
+
 def has_chinese(db, low: str, high: str) -> bool:
     """Some Chinese article (still there) is published in [low, high)."""
     return db.execute("select 1 from articles where language = 'zh' and gone_since is null and published >= ? "

@@ -63,7 +63,8 @@ def discover(site: Site, rows: list[CdxRow]) -> tuple[list[CdxRow], list[CdxRow]
     """(article captures, listing captures) among the index rows, collapsed by digest per URL, in time order;
     and how many rows were left out, by reason."""
     left: dict[str, int] = {}
-    articles, listings = [], []
+    articles: list[CdxRow] = []
+    listings: list[CdxRow] = []
     last_digest: dict[str, str] = {}
     for row in sorted(rows, key=lambda r: (r.timestamp, r.original)):
         url = plain_url(row.original)
@@ -189,7 +190,7 @@ def backfill(archive: Archive, config: Config, site_key: str, wa: WebArchive, *,
                                  on_capture=on_capture)
         status = "ok"
         if not any(counts.get("unreadable") for counts in run.sites.values()):  # else: tried again next time
-            done = (todo[-1][1] if limited else (articles or [None])[-1])
+            done = todo[-1][1] if limited else (articles[-1] if articles else None)
             if done is not None:
                 _advance_cursor(archive, site, wa, start, begin, saved, done.timestamp)
     finally:
@@ -233,6 +234,7 @@ def _loader(future, capture: Capture):
 def _advance_cursor(archive: Archive, site: Site, wa: WebArchive, start: str, begin: str, saved: dict | None,
                     done: str) -> None:
     """Every article capture from the run's start up to `done` is archived (or refused for good)."""
-    resumed = saved is not None and begin != start   # this run went on from the saved cursor
-    covered_from = saved["covered_from"] if resumed else start
-    origins.save_cursor(archive, site.key, wa.url, covered_from, max(done, saved["done_through"]) if resumed else done)
+    if saved is not None and begin != start:   # this run went on from the saved cursor
+        origins.save_cursor(archive, site.key, wa.url, saved["covered_from"], max(done, saved["done_through"]))
+    else:
+        origins.save_cursor(archive, site.key, wa.url, start, done)

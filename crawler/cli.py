@@ -302,7 +302,8 @@ def reextract(config, db_path, site_keys, as_json):
 def export_warc(config, db_path, out, site_key, as_json):
     """Write the archived captures as WARC response records to OUT (gzipped per record if it ends in .gz).
 
-    Other archiving tools (warcio, pywb, ...) read the file. A progress bar shows on a terminal.
+    Other archiving tools (warcio, pywb, ...) read the file. OUT's folder is made if missing; an existing OUT
+    is replaced once the new file is complete. A progress bar shows on a terminal.
     """
     from archive.warc import captures, export_warc as run
 

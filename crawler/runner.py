@@ -79,8 +79,8 @@ def run_crawl(config: Config, db_path: str, site_keys: list[str], *, full: bool 
 
 def summary_line(s: dict) -> str:
     """One line per site for the plain output of `gazette crawl`."""
-    name = f"{s['site']} (revisit)" if s.get("trigger") == "revisit" else s["site"]
-    line = (f"{name:<10} {s['status']:<11} run {s['run_id']}: {s['requests']} requests, {s['new']} new, "
+    kind = "revisit run" if s.get("trigger") == "revisit" else "run"
+    line = (f"{s['site']:<10} {s['status']:<11} {kind} {s['run_id']}: {s['requests']} requests, {s['new']} new, "
             f"{s['updated']} updated, {s['unchanged']} unchanged, {s['duplicate']} duplicate, {s['failed']} failed")
     if s.get("gone"):
         line += f", {s['gone']} gone"

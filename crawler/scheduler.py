@@ -23,6 +23,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -33,7 +34,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from archive import runs, scheduling
-from archive.store import Archive
+from archive.store import Archive, utcnow
 
 from . import locks
 from .config import Config, Site
@@ -52,7 +53,7 @@ log = logging.getLogger("gazette.schedule")
 class Plan:
     """How one site is scheduled: the APScheduler trigger, a description, and the period if it is an interval."""
     site: Site
-    trigger: object
+    trigger: Any  # an APScheduler trigger (APScheduler ships no types)
     text: str
     period: dt.timedelta | None = None
 
@@ -88,7 +89,7 @@ def setup_logging(log_file: Path) -> None:
     """stderr and a rotating file (LOG_MAX_BYTES x (1 + LOG_BACKUPS) at most) for ours and APScheduler's errors."""
     log_file.parent.mkdir(parents=True, exist_ok=True)
     formatter = logging.Formatter("%(asctime)s %(levelname)-7s %(message)s")
-    handlers = [logging.StreamHandler(sys.stderr),
+    handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr),
                 logging.handlers.RotatingFileHandler(log_file, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS,
                                                      encoding="utf-8")]
     for handler in handlers:
@@ -155,7 +156,8 @@ class Scheduler:
         self.scheduler.add_listener(self._on_event, EVENT_JOB_SUBMITTED | EVENT_JOB_MISSED | EVENT_JOB_MAX_INSTANCES)
         now = dt.datetime.now(dt.timezone.utc)
         for key, p in self.plans.items():
-            last_ok = dt.datetime.fromisoformat(last[key].replace("Z", "+00:00")) if last[key] else None
+            found = last[key]
+            last_ok = dt.datetime.fromisoformat(found.replace("Z", "+00:00")) if found else None
             extra = {}
             if p.due(last_ok, now):
                 extra["next_run_time"] = now
@@ -243,7 +245,7 @@ class Scheduler:
         site = self.plans[key].site
         limit = float(self.config.politeness(site).get("time_limit") or 0)
         command = self.command(key)
-        started = scheduling.utcnow()
+        started = utcnow()
         clock = time.monotonic()
         # Own session: a Ctrl-C at the terminal reaches the scheduler only, which then stops children itself.
         child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -256,7 +258,8 @@ class Scheduler:
         reader = threading.Thread(target=self._read_stderr, args=(key, child, tail), daemon=True)
         reader.start()
 
-        stopped_as = reason = None   # set when we stop the child: ("timeout" | "interrupted", why)
+        stopped_as: str | None = None   # set when we stop the child: "timeout" | "interrupted", and why
+        reason = ""
         interrupted_at = None
         killed = False
         while True:
@@ -285,11 +288,12 @@ class Scheduler:
         elapsed = time.monotonic() - clock
         log.info("%s: crawl ended after %.1f s: %s", key, elapsed, outcome)
         job = self.scheduler.get_job(key) if self.scheduler else None
-        self._save_state(key, last_finished=scheduling.utcnow(), last_outcome=outcome,
+        self._save_state(key, last_finished=utcnow(), last_outcome=outcome,
                          **({"next_run": _iso(job.next_run_time)} if job else {}))
 
     def _read_stderr(self, key: str, child: subprocess.Popen, tail) -> None:
         logged = skipped = 0
+        assert child.stderr is not None  # started with stderr=PIPE
         for raw in child.stderr:
             line = raw.decode("utf-8", "replace").rstrip()
             if not line:

@@ -1,6 +1,7 @@
 """The date a Chinese clause gives an event, read against the article's publication date: "2019年2月15日",
 "2月15日至17日", "15日" (the publication's month), 今天 / 昨天 / 前天, 上周五, "去年4月", "今年5月", "上个月",
-"2018年", 去年; and the words that say the text gives no date (日前, 不久前, 前不久, 近日, 上周, 几天前). Pure.
+"2018年", 去年; and the words that say the text gives no date (日前, 不久前, 前不久, 近日, 上周, 几天前). A news
+dateline ("新华社北京12月1日电（记者…）") is no part of a fronted time clause. Pure.
 """
 from __future__ import annotations
 
@@ -95,6 +96,11 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
 _TIME_WORDS = re.compile(r"当地时间|就在|早在|上半年|下半年|年初|年底|月初|月底|上旬|中旬|下旬|北京时间|上午|下午|中午|晚上|晚间|凌晨|晚|早上|早晨|早些时候|另外|此外|同时|答|初|底|中|[，：:\s]")
 
 
+# a news agency's or paper's dateline and byline: "新华社北京12月1日电（记者蒋超）", "本报海口11月26日讯 （记者况昌勋）"
+_DATELINE = re.compile(r"^\s*(?:据)?(?:新华社|中新社|中新网|本报|[^\s，。（(]{1,8}(?:日报|晚报|时报|新闻网|网))[^，。（(]{0,12}?[电讯]"
+                       r"\s*(?:[（(][^）)]{0,30}[）)])?\s*(?:记者[^\d，。]{0,20}?(?=\d))?")
+
+
 def fronted(sentence: str, clause_start: int, clause_end: int, at: int, published: date | None) -> str | None:
     """The date of an event whose verb is at `at` in the clause [clause_start, clause_end) of the sentence: the
     nearest date expression before the verb in its clause, else the date of a time clause fronted before it
@@ -105,12 +111,13 @@ def fronted(sentence: str, clause_start: int, clause_end: int, at: int, publishe
     if found:
         return nearest(clause, at - clause_start, published)
     for piece in reversed(list(re.finditer(r"[^，,：:]+", sentence[:clause_start]))):
-        spans = mentions(piece.group())
-        rest = piece.group()
+        text = _DATELINE.sub("", piece.group())          # "新华社北京12月1日电 11月30日，": the time is 11月30日
+        spans = mentions(text)
+        rest = text
         for s, e, _ in reversed(spans):
             rest = rest[:s] + rest[e:]
         if spans and not _TIME_WORDS.sub("", rest):
-            return nearest(piece.group(), len(piece.group()), published)
+            return nearest(text, len(text), published)
     return None
 
 

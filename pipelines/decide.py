@@ -9,6 +9,7 @@ Crawl, one-off fetch, revisit and re-extraction all go through this one step.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -46,6 +47,7 @@ class Decision:
     record: dict | None = None  # what Archive.store_article takes
     signature: Signature | None = None  # MinHash and band keys of the body; None when too short (or unchanged_text)
     unchanged_text: bool = False  # the archived article has this title, date and body: not tagged or signed again
+    taggers: Taggers | None = None  # what the page was tagged with; pairing it after it is stored reads the same
 
 
 def decide(page: dict, site: Site, taggers: Taggers | None = None, *,
@@ -59,17 +61,17 @@ def decide(page: dict, site: Site, taggers: Taggers | None = None, *,
     tagging and the MinHash, which the archive already holds for it (record.mentions/meetings left out)."""
     canonical = site.canonical(page["url"])
     final = page.get("final_url") or page["url"]
-    urls = tuple(dict.fromkeys(u for u in (page["url"], final, canonical, site.canonical(final)) if u))
-    decision = Decision(site=site, urls=urls, canonical=canonical)
+    urls = tuple(dict.fromkeys(u for u in (page["url"], final, canonical,
+                                           site.canonical(final) if final != page["url"] else canonical) if u))
+    decision = Decision(site=site, urls=urls, canonical=canonical, taggers=taggers or SHIPPED)
     try:
-        error, gone = refusal(page, site, check_host=fetched_now)
+        error, gone, decoded = refusal(page, site, check_host=fetched_now)
         decision.off_site = bool(error and error.startswith(OFF_SITE))
         if error is None:
             hints = {**(page.get("hints") or {}), "captured": page.get("fetched_at")}  # the year of "…on May 5"
             decision.article = extract(page["body"], final, site, content_type(page), hints,
-                                       learned_lines=learned_lines)
-            same = known is not None and known.get("content_hash") == content_hash(decision.article.body) and \
-                (known.get("title"), known.get("published")) == (decision.article.title, decision.article.published)
+                                       learned_lines=learned_lines, decoded=decoded)
+            same = same_text(known, decision.article)
             decision.record = article_record(decision.article, canonical, site, page.get("hints"), taggers,
                                              tagged=not same)
             decision.signature = None if same else sign((decision.record.get("body") or "")[:TAGGED_CHARS])
@@ -82,6 +84,23 @@ def decide(page: dict, site: Site, taggers: Taggers | None = None, *,
         decision.error, decision.gone = error, gone
         decision.article = decision.record = decision.signature = None
     return decision
+
+
+def same_text(known: dict | None, article: Article | None) -> bool:
+    """The archived article (`known`: its title, published, content_hash) has exactly this text."""
+    return known is not None and article is not None and known.get("content_hash") == content_hash(article.body) and \
+        (known.get("title"), known.get("published")) == (article.title, article.published)
+
+
+def tagged(decision: Decision, page: dict) -> Decision:
+    """The decision with the tagging and signature an unchanged text skipped: for when the archive's text changed
+    between reading `known` and writing (another capture of the article written in between)."""
+    if not decision.unchanged_text or decision.article is None:
+        return decision
+    record = article_record(decision.article, decision.canonical, decision.site, page.get("hints"),
+                            decision.taggers)
+    return dataclasses.replace(decision, record=record, unchanged_text=False,
+                               signature=sign((record.get("body") or "")[:TAGGED_CHARS]))
 
 
 def article_record(article: Article, canonical: str, site: Site, hints: dict | None,
@@ -103,9 +122,24 @@ def article_record(article: Article, canonical: str, site: Site, hints: dict | N
     return record
 
 
-def refusal(page: dict, site: Site, check_host: bool = True) -> tuple[str | None, bool]:
-    """(why this response is not an article page, whether it means the page is gone). `check_host`: refuse a
-    page a configured site's request was redirected to on another host."""
+def refusal(page: dict, site: Site, check_host: bool = True) -> tuple[str | None, bool, tuple[str, str] | None]:
+    """(why this response is not an article page, whether it means the page is gone, the page's (text, encoding)
+    when it was decoded to be read: extraction reads the same). `check_host`: refuse a page a configured site's
+    request was redirected to on another host."""
+    error, gone = _refused_unread(page, site, check_host)
+    if error is not None:
+        return error, gone, None
+    decoded = decode(page["body"], content_type(page))
+    text = decoded[0][:200_000]
+    if is_soft_404(page.get("final_url") or page["url"], text, site.boilerplate):
+        return "soft 404: the site's page-deleted page", True, decoded
+    moved = not_an_article(page["url"], page.get("final_url") or page["url"], text, site)
+    return moved, bool(moved), decoded
+
+
+def _refused_unread(page: dict, site: Site, check_host: bool) -> tuple[str | None, bool]:
+    """What refuses a page before its text is read: an error, a status, a host, a media type, an empty or binary
+    body."""
     if page.get("error"):
         return page["error"], False
     status = page["status"]
@@ -125,12 +159,6 @@ def refusal(page: dict, site: Site, check_host: bool = True) -> tuple[str | None
     head = page["body"][:4096]
     if b"\x00" in head or head.startswith(BINARY_MAGIC):
         return "not an HTML page (binary content)", False
-    text, _ = decode(page["body"][:200_000], content_type(page))
-    if is_soft_404(page.get("final_url") or page["url"], text, site.boilerplate):
-        return "soft 404: the site's page-deleted page", True
-    moved = not_an_article(page["url"], page.get("final_url") or page["url"], text, site)
-    if moved:
-        return moved, True
     return None, False
 
 

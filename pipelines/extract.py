@@ -91,12 +91,14 @@ class Article:
 
 
 def extract(body: bytes, url: str, site: Site, content_type: str | None = None,
-            hints: dict | None = None, *, learned_lines: Iterable[str] | None = ()) -> Article:
+            hints: dict | None = None, *, learned_lines: Iterable[str] | None = (),
+            decoded: tuple[str, str] | None = None) -> Article:
     """Extract one article from a page. Raises ExtractionError when there is no article to be had.
 
     `learned_lines`: extra boilerplate lines to drop (e.g. lines learned from the site's own archive), on top of
-    the site's and the defaults' boilerplate."""
-    text, encoding, tree = _page(body, content_type)
+    the site's and the defaults' boilerplate. `decoded`: (text, encoding) of `body` as charset.decode reads it,
+    when the caller has it already."""
+    text, encoding, tree = _page(body, content_type, decoded)
     learned = frozenset(clean_text(line) for line in learned_lines or ()) - {""}
     boilerplate = site.boilerplate.merged(Boilerplate(lines=learned)) if learned else site.boilerplate
     names = _site_names(tree, site)
@@ -129,11 +131,12 @@ def extract(body: bytes, url: str, site: Site, content_type: str | None = None,
     )
 
 
-def _page(body: bytes, content_type: str | None) -> tuple[str, str, lxml_html.HtmlElement]:
+def _page(body: bytes, content_type: str | None,
+          decoded: tuple[str, str] | None) -> tuple[str, str, lxml_html.HtmlElement]:
     """(the page's text, its encoding, its tree without scripts and styles), or ExtractionError."""
     if not body or not body.strip():
         raise ExtractionError("empty body")
-    text, encoding = decode(body, content_type)
+    text, encoding = decoded or decode(body, content_type)
     if "\x00" in text[:2048]:
         raise ExtractionError("binary content, not HTML")
     tree = parse(text)

@@ -7,8 +7,11 @@ Read clause by clause (a clause ends at ，：；。！？), precision first; an
 2. Both sides named in the verb's own clause, by the shape of the Chinese sentence: "A 同/与/跟 B (举行) 会谈 /
    通话 / 会晤", "A (在…) 会见 B", "A 在会见 B 时"; for a visit "A 访华 / 来华访问 / 对中国进行…访问" (a foreign
    visitor) or "A 访问 X / 对 X 进行…访问 / 访越" (a Chinese visitor, the last party named before the verb; X the
-   destination). One side Chinese (an official of config/mentions/zh.toml, 习主席, 国务委员, 中方, 中国驻…大使),
-   the other foreign (a country named, or a person by title). "两国元首 / 双方牵头人 … 通话" and a reference
+   destination). One side Chinese (an official of config/mentions/zh.toml, 习主席, 国务委员, 中方, 中国驻…大使, a
+   Chinese body or post: 全国人大, 最高人民法院, 省委, 党组), the other foreign (a country named, or a person by title
+   on evidence: a foreign title or transliterated name, 外国/海外/驻华, an organisation, a foreign country or 两国 in
+   the paragraph, a diplomat as host; "部长黄润秋" met by a provincial leader is no foreign party). Who attended
+   (X等参加会见, 会见时在座) joins the meeting and is none by itself unless a foreign country is among them. "两国元首 / 双方牵头人 … 通话" and a reference
    ("在会见中", "访问期间" with something done) count when the text pairs China with exactly one country (中美,
    中韩双方, or the one foreign country it names); a reference otherwise only joins an event already read. A clause
    without its subject takes the Chinese party an earlier clause of the sentence names first ("王岐山副主席作为
@@ -37,6 +40,9 @@ Read clause by clause (a clause ends at ，：；。！？), precision first; an
    with a visit's country, during its visit frame (访埃期间，…会见…) or with a visitor (来华访问的X, 会见来访的X)
    is the visit; a visit followed by 后 in its clause takes no fronted date ("在访问牙买加后过境…");
    "分别" with several countries gives one event each, as do several visitors to China.
+7. A reference (访问期间, 会见时，…) may join an earlier paragraph's occasion. Every event has a Chinese party: the
+   officials its sentence names, else one described by the post or the pair it gives (最高人民法院院长, 两国元首);
+   a visit to China is in China. Only sentences and clauses holding an event's verb are read.
 Press conferences and spokesperson's remarks are read like any article, their events' `source` being
 `press_conference` (as the English rules mark theirs); measured figures in README, "Meetings in Chinese". Pure:
 an article in, event dicts out.
@@ -59,7 +65,9 @@ _QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
 _NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|在即|首先是|首站是?|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|欢迎|方便时"
                        r"|临近|同意|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
 _CONTENT = re.compile(r"同意|商定|约定|希望|期待|相信|愿意?|欢迎|提议|建议")
-_GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边(?![^，]{0,8}(?:场合|期间))|有关国家|方式|\d+(?:多|余)|(?<!第)\d+次|多个|这些|(?<!第)(?!一次)[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|定期")
+_GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边(?![^，]{0,8}(?:场合|期间))|有关国家|\d+(?:多|余)|(?<![第\d])\d+次|多个|这些"
+                      r"|(?<![第一二三四五六七八九十两几多数历屡])(?!一次)[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些"
+                      r"|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|(?<!次)定期|多位|\d+位|(?:通话|会见|会晤|函电)或|[的等]方式")   # "第二十五次定期会晤" is one
 _NOUN_AFTER = r"(?!日期|渠道|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|了?记者|律师|活动(?!时))"
 _C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
 _TRIGGER = re.compile(
@@ -71,19 +79,26 @@ _TRIGGER = re.compile(
     r"|(?P<abroad>(?:国事|正式|工作|友好|官方)?访问" + _NOUN_AFTER + r"|访(?=[" + _C1 + r"](?!问|团))"
     r"|赴(?=[^，。]{1,8}?(?:出席|参加)))")
 _DEICTIC = re.compile(r"(?:(?:此次|这次|本次)[^，。]{0,12}?访(?!问团)|此访|此次访问|这次访问|此次访华|这次访华|访问期间|访[^\s，。]{1,4}期间"
-                      r"|在(?:此次|这次|[今昨前]天(?:上午|下午|晚上|晚间)?|[\d年月日]{2,11})?(?:会见|会谈|会晤|通话|通电话|会见会谈)[时中])")
+                      r"|在(?:此次|这次|[今昨前]天(?:上午|下午|晚上|晚间)?|[\d年月日]{2,11})?(?:会见|会谈|会晤|通话|通电话|会见会谈)[时中]"
+                      r"|^(?:会见|会谈|会晤|通话|通电话)[时中](?=$|[，,]))")     # "会见时，韩正表示…": a readout's own meeting
 _MECHANISM = re.compile(r"(?:第[一二三四五六七八九十\d]+[次轮届]|[—－])[^，期间时]{0,12}$")   # "第六次…领导人会晤": a forum, not a meeting
-_VISITING = re.compile(r"来华(?:进行)?(?:国事|正式|工作)?访问的|访华的|在华访问的|来访的|来华(?:出席|参加)[^，]*的")
+_VISITING = re.compile(r"来华(?:进行)?(?:国事|正式|工作)?访问的|访华的|在华访问的|来访的|到访的|来华(?:出席|参加)[^，]*的")
 _ONE_CHARACTER_SIDE = re.compile(r"(?<![执立司合办说做想宪增参追更地多各双对一两几东西南北官军我敌友他己有无正反中])"
                                  r"([\u4e00-\u9fff])方(?![面式法案向针便])")
-_ORGANISATION = re.compile(r"联合国|组织|欧盟|东盟|非盟|阿盟|秘书长|世界银行|基金组织|委员会主席")
+_PARTICIPANTS = re.compile(r"(?:参加|出席|陪同|一同)了?$")       # "X等参加会见": who attended, not who met
+_ORGANISATION = re.compile(r"联合国|组织|欧盟|欧方|欧委会|欧洲理事会|欧洲议会|东盟|非盟|阿盟|秘书长|世界银行|基金组织|委员会主席"
+                           r"|(?:世界|国际)[^，、]{0,10}(?:论坛|银行|基金|联合会|奥委会|委员会|理事会)(?:主席|总裁|行长|会长|创始人)")
+# a person named by title alone is foreign only on evidence: a foreign title, a transliterated name, an organisation
+_FOREIGN_MARK = re.compile(r"外国|海外|外籍|境外|驻华|外长|外交部长|[·・•]|总统|首相|外相|国务卿|国王|王储|亲王|苏丹|埃米尔|天皇|女王|总督|外秘|大臣")
 _WITH = re.compile(r"(同|与|跟)")
 _AND = re.compile(r"和")
 _PAIR_SUBJECT = re.compile(r"两国元首|两国领导人|双方牵头人|两国外长|双方|中[" + _C1 + r"](?:两国)?(?:元首|领导人|外长|总理)")
-_CHINESE = re.compile(r"中方|中国(?!驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协主席|中央外事"
-                      r"|中国驻|^驻[^，。]{1,12}?(?:大使|总领事)|外交部(?:副)?部长|副部长|部长助理|外交部长")
+_CHINESE = re.compile(r"中方|中国(?!驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协|中央外事"
+                      r"|中国驻|^驻[^，。]{1,12}?(?:大使|总领事)|外交部(?:副)?部长|副部长|部长助理|外交部长"
+                      r"|全国人大|人大常委会|最高人民法院|最高人民检察院|中央军委|中宣部|中联部|国家监委|政治局"
+                      r"|[省市县区]委|党组|党委|省人大|省政府|自治区(?:党委|人大|政府|主席)")      # Chinese bodies and posts
 _TITLE = re.compile(r"总统|总理|首相|外长|外相|主任|国务卿|大臣|部长|秘书长|国王|王储|议长|主席|领导人|首席|大使|特使|外秘|总督|元首"
-                    r"|亲王|苏丹|埃米尔|总书记|委员长|代表|天皇|女王|公主|总干事")
+                    r"|亲王|苏丹|埃米尔|总书记|委员长|代表|天皇|女王|公主|总干事|总裁|行长|院长|参谋长|司令|委员|使节")
 _ANNOUNCES = re.compile(r"将(?:于|在|对|赴|同|与)?[^，。]{0,20}?(?:访问|访华|出席|会见|会谈)|应[^，。]{1,30}邀请[^。]*将")
 _PERFECTIVE = r"(?<![为除])了(?![解不])"      # 了 of a done action, not 了解, 为了, 除了, 了不起
 _VISIT_DONE = re.compile(r"期间[^。]*" + _PERFECTIVE + r"|取得|成果|满意|结束|圆满|成功|已经")
@@ -125,14 +140,22 @@ def _is_chinese(side: str, tagger) -> bool:
     return bool(_CHINESE.search(side) or mentions_zh.tag(side, tagger)[1])
 
 
-def _foreign(side: str, tagger) -> list[str] | None:
-    """The countries of a foreign side ([] for a person named by title alone), None when the side is no foreign party."""
+def _foreign(side: str, tagger, paragraph: str = "", diplomat: bool = False) -> list[str] | None:
+    """The countries of a foreign side ([] for a person named by title alone), None when the side is no foreign party.
+    A side named by title alone ("部长黄润秋", "先进代表") is foreign only on evidence: a foreign title or name
+    (总统, 国务卿, a transliterated name, 海外), an organisation, a foreign country or 两国 in the paragraph, or a
+    diplomat on the Chinese side (外交部副部长乐玉成会见了比根特别代表: a foreign envoy)."""
     if not side or _is_chinese(side, tagger) and not _countries(side, tagger):
         return None
     countries = _countries(side, tagger)
     if countries:
         return countries
-    return [] if _TITLE.search(side) and len(side) >= 3 else None
+    if not (_TITLE.search(side) and len(side) >= 3):
+        return None
+    foreign = diplomat or _FOREIGN_MARK.search(side) or _ORGANISATION.search(side + paragraph) \
+        or re.search(r"两国|两军", paragraph) \
+        or _countries(paragraph, tagger) or mentions_zh.sides(paragraph, tagger.resolved)
+    return [] if foreign else None
 
 
 def _china_pair(paragraph: str, tagger) -> list[str]:
@@ -146,8 +169,8 @@ def _text_country(side: str, paragraph: str, tagger) -> list[str] | None:
     """The country of a foreign person named without one ("特朗普总统"): the one country the text pairs with China,
     else the one foreign country it names; [] when it names none or the side is an organisation (联合国秘书长);
     None when it names several (which one is the person's cannot be told)."""
-    if _ORGANISATION.search(side):
-        return []
+    if _ORGANISATION.search(side) or re.search(r"外国|海外|外籍|境外", side):
+        return []                    # an organisation, or foreigners of no one country ("海外委员")
     resolved = dict(tagger.resolved)
     if any(m.group(1) not in mentions_zh.SIDES and m.group(1) not in resolved for m in _ONE_CHARACTER_SIDE.finditer(side)):
         return None                  # "巴方": Pakistan, Brazil or Panama, unless the text names one of them in full
@@ -158,15 +181,18 @@ def _text_country(side: str, paragraph: str, tagger) -> list[str] | None:
     return named if len(named) <= 1 else None
 
 
-def _bilateral(clause: str, m: re.Match, before: str, tagger):
+def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = ""):
     """(countries) of a meeting, talks or call whose two sides the clause names, else None."""
     pre, post = clause[:m.start()], clause[m.end():]
     w = list(_WITH.finditer(pre)) or list(_AND.finditer(pre))
-    obj = re.split(r"时|中|的|并|后", re.sub(r"^了", "", post))[0] if m.group() in ("会见", "会晤") else ""
-    if obj and _foreign(obj, tagger) is None:       # "会见了出席夏季达沃斯年会的新加坡副总理": after the 的
-        phrase = re.split(r"时|中|并|后", re.sub(r"^了", "", post))[0]
+    obj = re.split(r"时|中(?=[，表说指强]|$)|的|并|后", re.sub(r"^了", "", post))[0] if m.group() in ("会见", "会晤") else ""
+    if obj and _foreign(obj, tagger, paragraph) is None:       # "会见了出席夏季达沃斯年会的新加坡副总理": after the 的
+        phrase = re.split(r"时|中(?=[，表说指强]|$)|并|后", re.sub(r"^了", "", post))[0]
         attributive = phrase.rsplit("的", 1)[-1] if "的" in phrase else ""
-        obj = attributive if _foreign(attributive, tagger) else obj
+        if _foreign(attributive, tagger, paragraph) is not None or attributive and _is_chinese(attributive, tagger):
+            obj = attributive        # "会见到访的中国国务委员兼国防部长魏凤和": the Chinese side after the 的
+        elif "和" in obj:            # "会见…海外委员和中方企业家委员": the foreign ones of those met
+            obj = next((part for part in obj.split("和") if _foreign(part, tagger, paragraph) is not None), obj)
     if obj:                          # "A（和B）会见 C": C is the other side, whatever joins A and B
         subject, other = pre, obj
     elif w:
@@ -178,11 +204,14 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger):
         subject = before + subject   # "杨洁篪…过境华盛顿，期间会见了…": the Chinese party of an earlier clause
     if _MECHANISM.search(pre):
         return None
-    other = re.sub(r"(?:在[^，]{0,12}?)?(?:举行|进行)?了?(?:双边|首次|正式)?$", "", other)
+    if not obj:                      # "A同B在北京举行会谈": B without where and how
+        other = re.sub(r"(?:在[^，]{0,12}?)?(?:举行|进行)?了?(?:双边|首次|正式)?$", "", other)
     if _is_chinese(subject, tagger) and (not _countries(_unpaired(subject), tagger) or _first_side(subject, tagger) == "zh"):
-        return _foreign(other, tagger)
+        return _foreign(other, tagger, paragraph, bool(re.search(r"外交部|外长|外办|大使", subject)))
     if _is_chinese(other, tagger) and not _countries(other, tagger):
-        return _foreign(subject, tagger)
+        return _foreign(subject, tagger, paragraph)
+    if obj and re.fullmatch(r"[\u4e00-\u9fff]{2,3}(?:视频|也|还|随后|分别)?", subject) and not _countries(subject, tagger):
+        return _foreign(other, tagger, paragraph)    # "杨晓渡视频会见联合国…总干事": a name alone meets the foreign side
     return None
 
 
@@ -226,7 +255,7 @@ def _last_side(text: str, tagger) -> str | None:
     return "zh" if max(chinese) >= max(foreign or [-1]) else "foreign"
 
 
-def _visit(clause: str, m: re.Match, before: str, tagger):
+def _visit(clause: str, m: re.Match, before: str, tagger, paragraph: str = ""):
     """(countries) of a visit the clause states with its visitor (and, abroad, its destination), else None."""
     pre, post = clause[:m.start()], clause[m.end():]
     visitor = pre or before
@@ -235,7 +264,7 @@ def _visit(clause: str, m: re.Match, before: str, tagger):
     if re.search(r"(?:舰|船|编队|舰艇)[^，]{0,8}$", visitor):
         return None                  # a warship's or hospital ship's port call
     if m.lastgroup == "china":       # "X应张德江委员长邀请开始访华": the inviter is no visitor
-        return _foreign(re.sub(r"应[^，。]{0,40}?邀请", "", visitor), tagger)
+        return _foreign(re.sub(r"应[^，。]{0,40}?邀请", "", visitor), tagger, paragraph)
     visitor = re.split(r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|说", visitor)[-1]   # "中方注意到文在寅总统访美"
     if _last_side(re.sub(r"(?:对|赴|前往|到)[^，]*$", "", visitor), tagger) != "zh":
         return None
@@ -247,7 +276,12 @@ def _visit(clause: str, m: re.Match, before: str, tagger):
     if m.group() == "赴":
         destination = re.split(r"出席|参加", post)[0]
     countries = [c for c in _countries(destination, tagger)]
+    if not countries and len(destination) == 1:      # "对尼进行国事访问": 尼 the one country so written the text names
+        countries = [code for char, code in tagger.resolved if char == destination]
     return countries or None
+
+
+_CHINA = {"country": "CHN", "province": None, "province_code": None, "city": None, "city_code": None, "source": "text"}
 
 
 def _place(text: str, tagger) -> dict:
@@ -270,9 +304,32 @@ def _event(kind: str, start: str | None, countries: list[str], sentence: str, ta
     _, people = mentions_zh.tag(sentence, tagger)
     chinese = [{"name": name, "title": title or None, "role_head": None, "level": "national", "body": None}
                for name, (title, _, _) in sorted(people.items(), key=lambda kv: kv[1][2])]
+    if not chinese:                  # "最高人民法院院长周强": an official no list names, described by post
+        chinese = _described_chinese(sentence, tagger)
     return {"article_id": None, "seq": 0, "type": kind, "date_start": start, "date_end": start, "place": place,
             "places": [place] if place else [], "chinese": chinese, "foreign": [], "group": None, "countries": list(countries),
             "country_names": [], "sentence": sentence}
+
+
+def _described_chinese(sentence: str, tagger) -> list[dict]:
+    """The Chinese side of a sentence whose officials no list names, described: by the post it gives
+    ("最高人民法院院长", "省委书记", "中国政府叙问题特使"), else by the pair that includes China ("两国元首",
+    "中美元首", "双方牵头人", "印中两国"); [] when the sentence names neither."""
+    for m in _CHINESE.finditer(sentence):
+        post = re.match(r"[^，。、；：\s“”（）()和与同在都了的]{0,16}?(?:" + _TITLE.pattern + r"|书记|常委|委员|省长|市长|院士)",
+                        sentence[m.start():])
+        if m.group() in ("中方", "中国", "我国") and not post or _countries(sentence[max(0, m.start() - 6):m.start()], tagger):
+            continue                 # the country, not a person's post; "越南国家主席" is Vietnam's
+        title = post.group() if post else m.group()
+        level = "provincial" if re.search(r"[省市县区]委|省|自治区", title) else "national"
+        return [_described(title, level, sentence)]
+    pair = _PAIR_SUBJECT.search(sentence) or re.search(r"中方|[\u4e00-\u9fff]中两国|中[\u4e00-\u9fff](?:两国|双方)", sentence)
+    return [_described(pair.group(), "national", sentence)] if pair else []
+
+
+def _described(title: str, level: str, sentence: str) -> dict:
+    return {"name": None, "title": title, "role_head": None, "level": level, "body": None, "described": True,
+            "sentence": sentence}
 
 
 def _undone_visit(sentence: str) -> bool:
@@ -300,6 +357,11 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
     # the clause with what leads to it in its sentence ("访问期间，王毅外长将同…"); a frame ("访问期间，") with all of it
     rest = sentence[:offset + len(clause)] if not _DEICTIC.search(clause) else sentence
     verb = _TRIGGER.search(clause)
+    if verb and verb.group() in ("会见", "会谈", "会见会谈") and (_PARTICIPANTS.search(clause[:verb.start()])
+                                                             or re.match(r"时在[座场]", clause[verb.end():])):
+        # "土库曼斯坦驻华大使…等参加会见": who attended a meeting told elsewhere; an event when a foreign country is among them
+        countries = _countries(sentence[:offset + verb.start()], tagger)
+        return [(verb.lastgroup, None, countries or None, False)]      # none: joins the meeting the paragraph told
     cut = offset + (verb.start() if verb else len(clause))
     if _NOT_DONE.search(rest[:cut]) or _GENERIC.search(clause) or _ASKED.search(clause) \
             or any(not _CONTENT.fullmatch(w.group()) for w in _NOT_DONE.finditer(rest[cut:])):
@@ -316,13 +378,14 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
     """The events (none, one, or one per visitor) the trigger `m` of a clause states."""
     kind = m.lastgroup
     deictic = _DEICTIC.search(clause)
+    visiting = False                 # a meeting with a visitor: the visit, under way that month
     if kind in ("china", "abroad"):
-        countries = _visit(clause, m, before, tagger)
+        countries = _visit(clause, m, before, tagger, paragraph)
         if kind == "china" and countries and len(countries) > 1:    # "沙特国王和以色列总理访华期间": two visits
             return [("visit", _date(clause, m, sentence, offset, published), [code], False) for code in countries]
         kind = "visit"
     else:
-        countries = _bilateral(clause, m, before, tagger)
+        countries = _bilateral(clause, m, before, tagger, paragraph)
         if countries is None and _PAIR_SUBJECT.search(clause[:m.start()] or before) \
                 and not _MECHANISM.search(clause[:m.start()]):
             countries = _china_pair(paragraph, tagger) or None
@@ -331,13 +394,16 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
             countries = _china_pairs(clause[:m.start()], tagger)      # "中印边界问题特别代表第20次会晤": two countries
         if countries is not None and _VISITING.search(clause):
             kind = "visit"           # "同来华访问的意大利外长举行会谈", "会见来访的X": talks of a visit
+            visiting = True
     if countries == []:
-        after = clause[m.end():m.end() + 16] if m.group() in ("会见", "会晤") else ""   # "会见X": X after
+        after = clause[m.end():m.end() + 24] if m.group() in ("会见", "会晤") else ""   # "会见X": X after
         side = clause[max(0, m.start() - 16):m.start()] + "，" + after                    # the counterpart
         countries = _text_country(side, paragraph, tagger)
     undone = not _DONE.search(sentence[offset + m.end():])
     if undone and _REPORTED_QUESTION.search(sentence[:offset + m.start()]):
         return []                # "至于你问…会晤时会达成什么样的新共识": the question retold, nothing done
+    if re.search(r"关于[^，]*$", clause[:m.start()]) and re.search(r"的[^，]{0,8}吹风会", clause[m.end():]):
+        return []                # "举行了关于习近平主席…进行国事访问…的吹风会": a briefing before the trip
     if _TOPIC.match(clause) and not (_DONE.search(clause[m.end():]) or dates_zh.mentions(clause[:m.start()])):
         return []                # "关于习主席访问葡萄牙，…": a topic, done or not
     if kind == "visit" and deictic and not _VISIT_DONE.search(sentence[offset + m.end():]):
@@ -365,7 +431,9 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
     after = kind == "visit" and re.match(r"[^，]{0,12}?后", clause[m.end():]) \
         and not dates_zh.mentions(clause[:m.start()])
     # "当地时间9月12日，杨洁篪在访问牙买加后过境华盛顿": the fronted date is that of what follows the visit
-    return [(kind, None if after else _date(clause, m, sentence, offset, published), countries, False)]
+    when = None if after else _date(clause, m, sentence, offset, published)
+    # "5日会见来华出席…的印度总理莫迪": the visit was under way that month, its first day not stated
+    return [(kind, when[:7] if visiting and when else when, countries, False)]
 
 
 def _of_the_visit(out, sentence, offset, clause):
@@ -377,9 +445,11 @@ def _of_the_visit(out, sentence, offset, clause):
     return out
 
 
-def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger, place: dict) -> None:
+def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger, place: dict, first: int = 0) -> None:
     """Add an event, or join it to the one it repeats (same type and countries; a meeting of a visit's country)."""
-    for e in events:
+    for n, e in enumerate(events):
+        if n < first and not deictic and not (start and len(start) == 10 and e["date_start"] == start):
+            continue                 # an earlier paragraph's occasion: by a reference ("会见时，…") or the same day
         same_kind = e["type"] == kind or "visit" in (e["type"], kind) and kind != "call" and e["type"] != "call"
         same_countries = (countries is None or set(countries) == set(e["countries"])
                           or set(countries) <= set(e["countries"]) and e["type"] == "visit"
@@ -387,6 +457,8 @@ def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger,
         same_day = start is None or e["date_start"] is None or e["date_start"].startswith(start) \
             or start.startswith(e["date_start"])          # "2019" of a name and "2019-10-08": one occasion
         if same_kind and same_countries and same_day:
+            if not e["chinese"]:         # "…参加会见。省委常委孙大海…会见时在座": the Chinese side of the occasion
+                e["chinese"] = _event(kind, start, [], sentence, tagger, place)["chinese"]
             if kind == "visit" and e["type"] != "visit":
                 e["type"] = "visit"
             e["date_start"] = e["date_end"] = max(e["date_start"] or "", start or "", key=len) or None
@@ -413,7 +485,7 @@ def extract(article, gazetteers: mentions.Tagger | None = None) -> list[dict]:
         # 中巴, 巴方 read as the one country so written the paragraph (else the article) names in full
         here = dict(whole, **_initials_named("".join(sents), tagger))
         reading = dataclasses.replace(tagger, resolved=tuple((c, code) for c, code in here.items() if code))
-        events += _paragraph(sents, published, reading)      # one occasion is joined within its paragraph
+        _paragraph(sents, published, reading, events)      # one occasion is joined within its paragraph
     # a visit the text announces ("应…邀请，X将于…访华") is not also done where the text mentions it undated
     announced = {code for sents in paragraphs for s in sents if _ANNOUNCES.search(s) for code in _countries(s, tagger)}
     events = [e for e in events if not (e["type"] == "visit" and e["date_start"] is None
@@ -441,28 +513,33 @@ def _initials_named(text: str, tagger) -> dict:
     return out
 
 
-def _paragraph(sents: list[str], published, tagger) -> list[dict]:
+def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[dict]:
+    """Add to `events` (the article's so far) those of one paragraph."""
     paragraph = "".join(sents)
     announced = _ANNOUNCES.search(paragraph)
-    events: list[dict] = []
+    first = len(events)
     seen = 0
     for sentence in sents:
-        if _QUESTION_MARK.search(sentence):
-            seen += len(sentence)
+        if _QUESTION_MARK.search(sentence) or not _TRIGGER.search(sentence):
+            seen += len(sentence)        # a question, or no verb of an event (most sentences): nothing to read
             continue
         for c in _CLAUSE.finditer(sentence):
+            verb = _TRIGGER.search(c.group())
+            if not verb:
+                continue                 # a clause states an event only through its own verb
             before = sentence[:c.start()]
             # an announcement before the clause, or a sentence about a visit not yet made ("此访是…")
             announces = bool(announced and announced.start() < seen + c.start()) or _undone_visit(sentence)
-            verb = _TRIGGER.search(c.group())
-            place = _place(c.group()[:verb.start()], tagger) if verb else {}
+            place = _place(c.group()[:verb.start()], tagger)
+            if place.get("country") != "CHN" and any(t.lastgroup == "china" for t in _TRIGGER.finditer(c.group())):
+                place = dict(_CHINA)     # "访华", "来华访问", "对中国进行国事访问": in China
             for kind, start, countries, deictic in _read_clause(c.group(), before, sentence, c.start(), paragraph,
                                                                 published, tagger, announces):
                 if start and published and start[:10] > published.isoformat()[:len(start[:10])]:
                     continue             # dated after the article: announced, not done
                 split = [[code] for code in countries] if countries and "分别" in c.group() else [countries]
                 for part in split:       # "同伊朗外长、意大利外长分别通电话": two calls
-                    _join(events, kind, start, part, deictic, sentence, tagger, place)
+                    _join(events, kind, start, part, deictic, sentence, tagger, place, first)
         seen += len(sentence)
     return events
 

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import Iterable
 
 from . import mentions
 
@@ -86,19 +87,28 @@ def questions(body: str) -> int:
     return sum(1 for p in (body or "").split("\n\n") if _QUESTION.match(p))
 
 
-def traits(article: dict, tagger: mentions.Tagger | None = None) -> Traits:
+def traits(article: dict, tagger: mentions.Tagger | None = None, names: Counter | None = None) -> Traits:
     """The traits of an article (a dict with id, language, title, body, published); `tagger`: the gazetteers
-    (`config.taggers.mentions`; the shipped ones when None)."""
+    (`config.taggers.mentions`; the shipped ones when None); `names`: what `name_counts` makes of the mentions
+    already tagged in the article (the archive's), so it is not tagged again."""
     title, body = article.get("title") or "", article.get("body") or ""
     text = f"{title}\n\n{body}"
-    names: Counter = Counter()
-    for m in mentions.tag(text, tagger):
-        key = ("official", m.name) if m.kind == "official" else (m.kind, m.code)
-        if key != ("country", "CHN"):   # every article names China
-            names[key] += m.count
+    if names is None:
+        names = name_counts(vars(m) for m in mentions.tag(text, tagger))
     return Traits(id=article["id"], language=article.get("language") or "en", kind=kind_of(title, body),
                   day=_day(article.get("published")), numbers=numbers(text), names=names,
                   questions=questions(body), paragraphs=len([p for p in body.split("\n\n") if p.strip()]))
+
+
+def name_counts(found: Iterable[dict]) -> Counter:
+    """The names pairing compares, counted, from an article's mentions (dicts of kind, name, code, count): an
+    official by name, a place by code; China left out (every article names it)."""
+    names: Counter = Counter()
+    for m in found:
+        key = ("official", m["name"]) if m["kind"] == "official" else (m["kind"], m["code"])
+        if key != ("country", "CHN"):
+            names[key] += m["count"]
+    return names
 
 
 def _overlap(a: Counter, b: Counter) -> float:

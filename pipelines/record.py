@@ -12,12 +12,13 @@ from archive import volatile as volatile_store
 from archive.outcomes import Outcome
 
 from .charset import decode
-from .decide import Decision, content_type, decide
+from .decide import Decision, content_type, decide, same_text, tagged
 from .learning import lines_for
 from .nonarticle import suspect_reasons
 from .normalise import article_id
 from .rules import Config
 from .similarity import Signature
+from .taggers import Taggers
 from .translations import pair_new as _pair_new
 from .volatile import stable_hash, volatile_change
 
@@ -81,6 +82,8 @@ def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | Non
                 archive.set_capture_outcome(capture_id, Outcome.GONE if decision.gone else Outcome.FAILED,
                                             result["article_id"], result["error"])
             return result
+        if decision.unchanged_text and not same_text(known, decision.article):
+            decision = tagged(decision, page)  # `known` was read before another capture of the article was written
         record = dict(decision.record or {})
         templates = volatile_store.templates(archive, site.key)
         if templates:  # the site's volatile lines stay out of its content hashes
@@ -101,7 +104,7 @@ def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | Non
         if capture_id and (refetched or article is None):  # a re-read capture keeps the outcome it had when fetched
             archive.set_capture_outcome(capture_id, status, stored_id)
     if status in (Outcome.NEW, Outcome.UPDATED) and found_language(decision) in ("en", "zh"):
-        result["translation"] = pair_new(archive, stored_id, seen_at)   # pipelines/translations.py
+        result["translation"] = pair_new(archive, stored_id, seen_at, decision.taggers)  # pipelines/translations.py
     found = decision.article
     assert found is not None  # no error: decide extracted an article
     result.update(status=status, article_id=stored_id, title=found.title, published=found.published,
@@ -134,11 +137,11 @@ def found_language(decision: Decision) -> str | None:
     return decision.record.get("language") if decision.record else None
 
 
-def pair_new(archive: Archive, article_id: str, now: str) -> bool:
+def pair_new(archive: Archive, article_id: str, now: str, taggers: Taggers | None) -> bool:
     """Pair an article just archived with its counterpart in the other language; a failure here is a warning of
     the pairing, never a lost article (the article is already stored; `gazette pair` recomputes)."""
     try:
-        return _pair_new(archive, article_id, now=now)
+        return _pair_new(archive, article_id, now=now, tagger=taggers.mentions if taggers else None)
     except Exception:   # noqa: BLE001  (pairing is advisory: the page was archived)
         return False
 

@@ -39,6 +39,14 @@ def _pool(db, low: str, high: str) -> list[dict]:
             if pairing.kind_of(a["title"], a["body"]) != "other"]
 
 
+def _traits(db, pool: list[dict], tagger: Tagger | None) -> dict[str, pairing.Traits]:
+    """Each candidate's traits, its names read from the mentions the archive holds for it (tagged as it was
+    archived, by the same gazetteers); an article with none stored is tagged here."""
+    stored = store.mentions_of(db, [a["id"] for a in pool])
+    return {a["id"]: pairing.traits(a, tagger, pairing.name_counts(stored[a["id"]]) if a["id"] in stored else None)
+            for a in pool}
+
+
 def _captions(article: dict) -> list[str]:
     try:
         found = json.loads(article.get("captions") or "[]")
@@ -73,7 +81,7 @@ def pair(archive: Archive, *, site: str | None = None, since: str | None = None,
     low, high = _day_range(min(days), max(days))
     pool = _pool(db, low, high)
     by_id = {a["id"]: a for a in pool}
-    traits = {a["id"]: pairing.traits(a, tagger) for a in pool}
+    traits = _traits(db, pool, tagger)
     english = [traits[a["id"]] for a in pool if a["language"] == "en"]
     chinese = [traits[a["id"]] for a in pool if a["language"] == "zh"]
     pairs = pairing.choose(english, chinese)
@@ -104,7 +112,7 @@ def pair_new(archive: Archive, article_id: str, *, tagger: Tagger | None = None,
     if article_id not in {a["id"] for a in pool}:
         return False
     by_id = {a["id"]: a for a in pool}
-    traits = {a["id"]: pairing.traits(a, tagger) for a in pool}
+    traits = _traits(db, pool, tagger)
     pairs = [p for p in pairing.choose([t for t in traits.values() if t.language == "en"],
                                        [t for t in traits.values() if t.language == "zh"]) if article_id in p[:2]]
     rows = [_row(by_id[e], by_id[c], s, traits[e].kind, now, tagger) for e, c, s in pairs]

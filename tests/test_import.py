@@ -176,6 +176,51 @@ def test_bad_digest_is_counted_and_a_revisit_is_resolved(mirrors, mirrored_confi
     assert row["url"].endswith(good) and (row["first_seen"], row["last_seen"]) == (D1, D2)  # the revisit moved it
 
 
+def test_a_record_without_its_capture_time_is_counted_not_archived(mirrors, mirrored_config, tmp_path):
+    """A WARC record must carry its WARC-Date; one that does not has no place among an article's revisions, so it
+    is left out and counted (it once went on with no capture time), and the file's other records are archived."""
+    mirror = mirrors("mfa")
+    config = mirrored_config({"mfa": mirror})
+    good, undated = "/eng/xw/wjbxw/202405/t20240509_11301123.html", EDITED
+    warc = write_warc(tmp_path / "plain.warc", [{"url": mirror.url + good, "date": D1, "body": get(mirror.url + good)[2]},
+                                               {"url": mirror.url + undated, "date": D2,
+                                                "body": get(mirror.url + undated)[2]}], gzip=False)
+    data = warc.read_bytes()
+    assert data.count(f"WARC-Date: {D2}\r\n".encode()) == 1
+    warc.write_bytes(data.replace(f"WARC-Date: {D2}\r\n".encode(), b""))
+    db = tmp_path / "g.db"
+    proc = gazette("import", "--json", str(warc), db=db, config=config)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr
+    summary = json_lines(proc.stdout)[0]
+    assert (summary["new"], summary["skipped"].get("no capture time")) == (1, 1)
+    assert [r["url"] for r in sqlite_utils.Database(db).query("select url from articles")] == [mirror.url + good]
+
+
+def test_a_text_back_to_an_earlier_one_in_the_same_batch_is_tagged_anew(mirrors, mirrored_config, tmp_path):
+    """An import tells decide what the archive holds for each capture's article, so an unchanged text is not tagged
+    again; captures are decided a batch at a time, so a later capture in the batch can return to a text the archive
+    no longer holds by the time it is written (A, then B, then A again). It must be tagged then: its article ends
+    with A's mentions, not B's."""
+    mirror = mirrors("mfa")
+    config = mirrored_config({"mfa": mirror})
+    url = mirror.url + "/eng/xw/wjbxw/202405/t20240509_11301123.html"
+    text_a = get(url)[2]
+    text_b = text_a.replace(b"<p", b"<p>Luxembourg sent a delegation.</p><p", 1)
+    db = tmp_path / "g.db"
+    first = write_warc(tmp_path / "first.warc", [{"url": url, "date": D1, "body": text_a}])
+    second = write_warc(tmp_path / "second.warc", [{"url": url, "date": D2, "body": text_b},
+                                                   {"url": url, "date": "2024-08-01T08:00:00Z", "body": text_a}])
+    assert gazette("import", str(first), db=db, config=config).returncode == 0
+    names = lambda: {r["name"] for r in sqlite_utils.Database(db).query("select name from mentions")}  # noqa: E731
+    before = names()
+    assert "Luxembourg" not in before
+    summary = json_lines(gazette("import", "--json", str(second), db=db, config=config).stdout)[0]
+    assert summary["updated"] == 2
+    assert names() == before
+    [body] = [r["body"] for r in sqlite_utils.Database(db).query("select body from articles")]
+    assert "Luxembourg" not in body
+
+
 SCRAPY_CACHE = FIXTURES / "scrapy-cache"
 
 

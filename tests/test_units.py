@@ -134,3 +134,15 @@ def test_the_command_owns_its_runs(tmp_path):
     assert left["status"] == "failed" and left["finished"]
     assert left["errors"] == ["the crawl of demo did not start or did not finish (see the log above)"]
     assert done["status"] == "ok" and done["new"] == 1 and done["errors"] == []
+
+
+def test_crawl_summary_lines_keep_their_columns_for_revisit_runs():
+    """`gazette crawl --revisit` prints a revisit run under its site like any run: the status and run columns stay
+    where the other lines have them (a "(revisit)" label once pushed them right)."""
+    from crawler.runner import summary_line
+
+    base = {"site": "guizhou", "status": "ok", "run_id": 7, "requests": 3, "new": 1, "updated": 0, "unchanged": 2,
+            "duplicate": 0, "failed": 0, "bytes": 2048}
+    crawl, revisit = summary_line(base), summary_line({**base, "run_id": 21, "trigger": "revisit"})
+    assert crawl.index(" ok ") == revisit.index(" ok ")
+    assert "revisit run 21:" in revisit and "revisit" not in crawl

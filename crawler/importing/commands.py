@@ -2,7 +2,9 @@
 (plain or `--json`), exit codes. The work is importer.py's and crawler/backfill.py's."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -10,6 +12,9 @@ from archive import Archive
 from pipelines.rules import Config
 
 from .sources import SourceError
+
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -19,11 +24,12 @@ class Progress:
     """A click progress bar on stderr once the number of captures is known (terminal only)."""
 
     def __init__(self, label: str, enabled: bool):
-        self.label, self.enabled, self.bar = label, enabled, None
+        self.label, self.enabled = label, enabled
+        self.bar: ProgressBar[int] | None = None
 
     def planned(self, total: int) -> None:
         if self.enabled and total:
-            self.bar = click.progressbar(length=total, label=self.label, file=click.get_text_stream("stderr"))
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
             self.bar.__enter__()
 
     def step(self, *_):
@@ -61,7 +67,7 @@ def run_import(config: Config, db_path: str, files, *, other: bool, as_json: boo
     for path in files:
         if not Path(path).exists():
             fail(f"no such file or folder: {path}", EXIT_USAGE)
-    progress = Progress("importing", click.get_text_stream("stderr").isatty() and not as_json)
+    progress = Progress("importing", sys.stderr.isatty() and not as_json)
     created, error = not Path(db_path).exists(), None
     with Archive(db_path) as archive:
         try:
@@ -94,7 +100,7 @@ def run_backfill(config: Config, db_path: str, site_key: str, archive_url: str |
         wa = web_archive(archive_url)
     except ValueError as exc:
         fail(f"--archive: {exc}", EXIT_USAGE)
-    progress = Progress("backfilling", click.get_text_stream("stderr").isatty() and not as_json)
+    progress = Progress("backfilling", sys.stderr.isatty() and not as_json)
     with Archive(db_path) as archive:
         try:
             summary = backfill(archive, config, site_key, wa, on_planned=progress.planned, on_capture=progress.step,

@@ -28,9 +28,9 @@ from urllib.parse import urlsplit
 
 from archive import Archive, origins
 from archive.outcomes import Outcome
-from pipelines.decide import decide
+from pipelines.decide import Decision, decide
 from pipelines.learning import lines_for, refresh
-from pipelines.record import apply
+from pipelines.record import apply, known_text
 from pipelines.rules import OTHER, Config, Site
 
 from .sources import Capture, CaptureError, Reading, open_source
@@ -164,6 +164,8 @@ def skip_reason(capture: Capture, site: Site, other: bool) -> str | None:
     """Why a capture is not archived as an article page (None: it is), or "listing" for a listing to read."""
     if urlsplit(capture.url).scheme not in ("http", "https"):
         return "not a web page"
+    if capture.time is None:
+        return "no capture time"  # a WARC record without its WARC-Date: its place among the revisions is unknown
     if site.key == OTHER and not other:
         return "no configured site"
     media = (capture.media or "").split(";")[0].strip().lower()
@@ -204,11 +206,13 @@ def listing_dates(config: Config, site: Site, capture: Capture) -> dict[str, str
 
 
 class Deciding:
-    """Runs `decide` (the pure, slow step) for batches of captures: in this process, or in `workers` processes."""
+    """Runs `decide` (the pure, slow step) for batches of captures: in this process, or in `workers` processes.
+    Each worker gets the config and the learned lines once, when it starts; a page then travels with its site's
+    key only, and its decision comes back without the site (the importing process puts its own back)."""
 
     def __init__(self, config: Config, learned: dict, workers: int = 1):
         self.config, self.learned = config, learned
-        self.pool = (ProcessPoolExecutor(workers, initializer=exit_with_parent, initargs=(os.getpid(),))
+        self.pool = (ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(os.getpid(), config, learned))
                      if workers > 1 else None)
 
     def __enter__(self):
@@ -227,12 +231,44 @@ class Deciding:
             if isinstance(page, str):
                 out.append(page)
                 continue
-            args = (page, site, self.config.taggers)
-            lines = self.learned.get(site.key, frozenset())
-            future = (self.pool.submit(decide, *args, learned_lines=lines) if self.pool is not None
-                      else _Done(decide(*args, learned_lines=lines)))
+            known = known_text(archive, site, page)  # an unchanged text is not tagged or signed again
+            future: _Returned | _Done
+            if self.pool is not None:
+                future = _Returned(self.pool.submit(_decide_in_worker, page, site.key, known), site,
+                                   self.config.taggers)
+            else:
+                future = _Done(decide(page, site, self.config.taggers,
+                                      learned_lines=self.learned.get(site.key, frozenset()), known=known))
             out.append((capture, site, page, future))
         return out
+
+
+_WORKER: dict = {}  # in a worker process: the config and learned lines it was started with
+
+
+def _start_worker(parent: int, config: Config, learned: dict) -> None:
+    exit_with_parent(parent)
+    _WORKER.update(config=config, learned=learned)
+
+
+def _decide_in_worker(page: dict, site_key: str, known: dict | None) -> Decision:
+    config = _WORKER["config"]
+    site = config.sites[site_key] if site_key in config.sites else config.other
+    decision = decide(page, site, config.taggers, learned_lines=_WORKER["learned"].get(site_key, frozenset()),
+                      known=known)
+    decision.site, decision.taggers = None, None  # type: ignore[assignment]  # the importing process has them
+    return decision
+
+
+class _Returned:
+    """A worker's decision, given its site and taggers back."""
+    def __init__(self, future, site: Site, taggers):
+        self.future, self.site, self.taggers = future, site, taggers
+
+    def result(self) -> Decision:
+        decision = self.future.result()
+        decision.site, decision.taggers = self.site, self.taggers
+        return decision
 
 
 def exit_with_parent(parent: int) -> None:
@@ -263,6 +299,7 @@ def read(archive: Archive, capture: Capture, site: Site, run: Run, hints: dict, 
         run.count(site.key, "unreadable")
         run.error(f"{capture.url} ({capture.time}, {capture.source}): {exc}")
         return "unreadable"
+    assert capture.time is not None  # plan() leaves out a capture with no time
     if origins.same_capture(archive, capture.url, capture.time, hashlib.sha256(body).hexdigest()):
         run.skipped["already archived"] += 1
         return "already"

@@ -9,6 +9,7 @@ where in the file), and each Capture's `load()` reads its headers and body later
 from __future__ import annotations
 
 import ast
+import functools
 import datetime as dt
 import gzip
 import shutil
@@ -40,7 +41,7 @@ class Capture:
     source: str  # the file (for a WACZ, file#member), or the archive's replay URL for a backfill
     record: str  # unique id: WARC-Record-ID, scrapy-cache:<fingerprint>@<time>, the archive capture URL
     url: str
-    time: str  # capture time, ISO 8601 UTC to the second
+    time: str | None  # capture time, ISO 8601 UTC to the second; None when the record gives none (not imported)
     status: int | None
     media: str  # Content-Type as sent
     order: tuple = ()  # tie-breaker for captures of the same second: file, then position in it
@@ -167,7 +168,7 @@ def read_warc_record(path: Path, offset: int) -> tuple[dict, bytes]:
             raise CaptureError(f"record cut off or damaged ({type(exc).__name__}: {exc})") from None
         if record.digest_checker.passed is False:
             raise CaptureError("; ".join(record.digest_checker.problems) or "digest does not match")
-        headers = {}
+        headers: dict[str, str] = {}
         if record.http_headers is not None:
             for name, value in record.http_headers.headers:
                 if name.lower() in ("content-encoding", "transfer-encoding", "content-length"):
@@ -224,7 +225,7 @@ def scrapy_cache(folder: Path) -> Reading:
             kind="scrapy-cache", source=str(folder), record=f"scrapy-cache:{entry.name}@{meta.get('timestamp')}",
             url=meta.get("response_url") or meta.get("url") or "", time=time, status=meta.get("status"),
             media=next((v for k, v in headers.items() if k.lower() == "content-type"), ""),
-            order=(0, index), loader=lambda entry=entry: _cache_entry(entry)))
+            order=(0, index), loader=functools.partial(_cache_entry, entry)))
     return Reading(found, len(metas))
 
 
