@@ -511,21 +511,16 @@ def _capture_years(db: sqlite_utils.Database) -> None:
 
 
 def _named_reads_at_a_million(db: sqlite_utils.Database) -> None:
-    """What reading by country and province needs at a million articles (issue 21, third pass):
-
-    - mentions_kind_code_article: a country's (province's) articles from the index alone (the set a search's
-      words are checked against, `/-/search?q=ambassador&country=ALB`; the mentions' rows were read for their
-      article id: 0.28 s against 0.08 s for Albania's 100,000);
-    - province_country_years: per province, year of publication ('' when undated) and country, the articles
-      naming both, for the canned query "Countries by province and year" (joining a province's mentions to its
-      articles' countries took 2 s at a million, a year alone 5 s). Kept in step by triggers on mentions (a pair
-      is counted when the later of its two mentions is written, uncounted when the first of them is deleted) and
-      on a changed publication date. Counts are per province code and country code."""
+    """Reading by country and province at a million articles (issue 21, third pass): mentions_kind_code_article,
+    a country's articles from the index alone (the set `/-/search?q=ambassador&country=ALB` checks the words'
+    matches against: 0.08 s for Albania's 100,000, 0.28 s reading the mentions' rows); province_country_years,
+    per province, year published ('' undated) and country the articles naming both, for "Countries by province
+    and year" (the join took 2 s, a year alone 5 s). Triggers on mentions keep it in step (a pair counted when the
+    later of its mentions is written, uncounted when the first is deleted), and on a changed date."""
     db.execute("create index if not exists mentions_kind_code_article on mentions (kind, code, article_id)")
-    db.execute("""create table if not exists province_country_years (
-        province_code text not null, year text not null, country_code text not null,
-        province text not null, country text not null, articles integer not null,
-        primary key (province_code, year, country_code)) without rowid""")
+    db.execute("""create table if not exists province_country_years (province_code text not null,
+        year text not null, country_code text not null, province text not null, country text not null,
+        articles integer not null, primary key (province_code, year, country_code)) without rowid""")
     db.execute("delete from province_country_years")
     db.execute("""insert into province_country_years
         select p.code, coalesce(substr(k.published, 1, 4), ''), c.code, min(p.name), min(c.name),

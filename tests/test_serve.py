@@ -361,7 +361,7 @@ def test_search_with_words_and_a_year(server):
     html = server.html(f"/-/search?q=China&year={year}")
     assert search_total(html) == len(ranked) and f"articles matching China, published in {year}." in html
     assert re.findall(r'<a class="title" href="/gazette/articles/(\w+)">', html) == ranked[:20]
-    assert f"<h3>Year published</h3>" not in html and "<h3>Source</h3>" in html
+    assert "<h3>Year published</h3>" not in html and "<h3>Source</h3>" in html
     newest = server.html(f"/-/search?q=China&year={year}&order=date")
     ids = re.findall(r'<a class="title" href="/gazette/articles/(\w+)">', newest)
     published = {r["id"]: r["published"] for r in archived(server, "select id, published from articles")}
