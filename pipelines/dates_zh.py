@@ -93,7 +93,7 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
-_TIME_WORDS = re.compile(r"当地时间|就在|早在|上半年|下半年|年初|年底|月初|月底|上旬|中旬|下旬|北京时间|上午|下午|中午|晚上|晚间|凌晨|晚|早上|早晨|早些时候|另外|此外|同时|答|初|底|中|[，：:\s]")
+_TIME_WORDS = re.compile(r"[―—－-]+|当地时间|就在|早在|上半年|下半年|年初|年底|月初|月底|上旬|中旬|下旬|北京时间|上午|下午|中午|晚上|晚间|凌晨|晚|早上|早晨|早些时候|另外|此外|同时|答|初|底|中|[，：:\s]")
 
 
 # a news agency's or paper's dateline and byline: "新华社北京12月1日电（记者蒋超）", "本报海口11月26日讯 （记者况昌勋）"

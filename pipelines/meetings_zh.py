@@ -16,15 +16,20 @@ Read clause by clause (a clause ends at ，：；。！？), precision first; an
    中韩双方, or the one foreign country it names); a reference otherwise only joins an event already read. A clause
    without its subject takes the Chinese party an earlier clause of the sentence names first ("王岐山副主席作为
    特使，已启程赴日出席…", "杨洁篪在访问牙买加后过境华盛顿，期间会见了…"); pair words (中法战略对话) name no side.
-   Numbered or collective meetings (第六次…领导人会晤, 集体会晤) are forums, not meetings; ships' port calls no visits.
+   Numbered or collective meetings (第六次…领导人会晤, 集体会晤) are forums, not meetings, but for one counterpart
+   ("同莫迪总理举行第二次非正式会晤") and the numbered China-EU summit (with an organisation); a frame without its
+   subject ("与希腊总统…会谈时，习近平主席提出") takes the next clause's; ships' port calls no visits.
 3. Stated as done or under way: a sentence up to the verb's clause that announces or wishes (将, 拟, 即将, 期待,
    希望, 相信, 同意, 提议, 邀请 but 应…邀请, 明天, 下周, 在即, 首先是; after the verb only what is not content:
    "在通话中同意…" is done), a clause that asks (是否, 问到), a question retold (至于你问…), denies (没有, 未) or
-   generalises (多次, 五次, 先后, 一些, 互访, "X、Y等") is not read; nor a journalist's question (问：, a sentence
+   generalises (多次, 五次, 先后, 连年, 互访, "X、Y等"; or, after a frame, "…通电话时，多次强调") is not read; nor a
+   journalist's question (问：, a sentence
    ending in ？); nor an event dated after the article; nor, in a text that announces a visit, what follows the
    announcement undone (no 了, 成果, 已经), nor "此访是…", "这次…会晤…" with nothing done; nor a topic ("关于X访问")
    that is neither dated nor done (nor dated only by the year or month it is in: 今年); an undated visit of a
-   country the article announces a visit of is that visit.
+   country the article announces a visit of is that visit. A visit dated in its own clause before the article
+   ("2018年5月李克强总理访日期间"; not "去年…以来首次访菲"), preceded by 日前/前不久, or during which something was
+   said (默克尔访华期间表示) is done.
 4. Countries: the foreign side's (the visit's destination), ISO alpha-3 through the Chinese gazetteer, foreign
    leaders' names (zh.toml [foreign]: 蓬佩奥 is of the United States) and the one-character forms (美方, 中挪; an
    ambiguous one, 巴 or 马, or 卢 in a text naming Rwanda, is the one country so written that the paragraph, else
@@ -35,14 +40,15 @@ Read clause by clause (a clause ends at ，：；。！？), precision first; an
 5. The date: the nearest date expression before the verb in its own clause, else that of a clause that is only a
    time ("昨天，", "当地时间2019年2月15日，") before it (2019年2月15日, 15日, 昨天, 上周五, 去年4月, 6月, 2018年;
    pipelines/dates_zh.py); a date in a clause of another verb ("昨天我已经介绍过") is that verb's; 日前, 不久前 or no
-   expression give none.
+   expression give none; a visit under way on a named day ("…在访问哈萨克斯坦期间") is dated by the month.
 6. One occasion, one event, within a paragraph: mentions of the same type and countries join; a meeting or talks
    with a visit's country, during its visit frame (访埃期间，…会见…) or with a visitor (来华访问的X, 会见来访的X)
    is the visit; a visit followed by 后 in its clause takes no fronted date ("在访问牙买加后过境…");
    "分别" with several countries gives one event each, as do several visitors to China.
 7. A reference (访问期间, 会见时，…) may join an earlier paragraph's occasion. Every event has a Chinese party: the
-   officials its sentence names, else one described by the post or the pair it gives (最高人民法院院长, 两国元首);
-   a visit to China is in China. Only sentences and clauses holding an event's verb are read.
+   officials its sentence names, else one described by the post or the pair it gives (最高人民法院院长, 两国元首,
+   中缅就…); a visit to China is in China; an occasion none of whose sentences names a Chinese party (美方在会晤中
+   表示…) and not in China is no event. Only sentences and clauses holding an event's verb are read.
 Press conferences and spokesperson's remarks are read like any article, their events' `source` being
 `press_conference` (as the English rules mark theirs); measured figures in README, "Meetings in Chinese". Pure:
 an article in, event dicts out.
@@ -63,11 +69,11 @@ _QUESTION = re.compile(r"^\s*(?:问|追问[一二三四五]?|[^\s:：，。（(]
 _ASKED = re.compile(r"问到|是否|会否|能否|有没有|如果|假如|如有|的话")      # in the verb's clause
 _QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
 _NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|在即|首先是|首站是?|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|欢迎|方便时"
-                       r"|临近|同意|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
-_CONTENT = re.compile(r"同意|商定|约定|希望|期待|相信|愿意?|欢迎|提议|建议")
+                       r"|临近|同意(?!大利)|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
+_CONTENT = re.compile(r"同意(?!大利)|商定|约定|希望|期待|相信|愿意?|欢迎|提议|建议")
 _GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边(?![^，]{0,8}(?:场合|期间))|有关国家|\d+(?:多|余)|(?<![第\d])\d+次|多个|这些"
                       r"|(?<![第一二三四五六七八九十两几多数历屡])(?!一次)[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些"
-                      r"|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|(?<!次)定期|多位|\d+位|(?:通话|会见|会晤|函电)或|[的等]方式")   # "第二十五次定期会晤" is one
+                      r"|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|连年|屡次|频繁|(?<!次)定期|多位|\d+位|(?:通话|会见|会晤|函电)或|[的等]方式")   # "第二十五次定期会晤" is one
 _NOUN_AFTER = r"(?!日期|渠道|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|了?记者|律师|活动(?!时))"
 _C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
 _TRIGGER = re.compile(
@@ -89,23 +95,24 @@ _PARTICIPANTS = re.compile(r"(?:参加|出席|陪同|一同)了?$")       # "X�
 _ORGANISATION = re.compile(r"联合国|组织|欧盟|欧方|欧委会|欧洲理事会|欧洲议会|东盟|非盟|阿盟|秘书长|世界银行|基金组织|委员会主席"
                            r"|(?:世界|国际)[^，、]{0,10}(?:论坛|银行|基金|联合会|奥委会|委员会|理事会)(?:主席|总裁|行长|会长|创始人)")
 # a person named by title alone is foreign only on evidence: a foreign title, a transliterated name, an organisation
-_FOREIGN_MARK = re.compile(r"外国|海外|外籍|境外|驻华|外长|外交部长|[·・•]|总统|首相|外相|国务卿|国王|王储|亲王|苏丹|埃米尔|天皇|女王|总督|外秘|大臣")
+_FOREIGN_MARK = re.compile(r"外方|外国|海外|外籍|境外|驻华|外长|外交部长|[·・•]|总统|首相|外相|国务卿|国王|王储|亲王|苏丹|埃米尔|天皇|女王|总督|外秘|大臣")
 _WITH = re.compile(r"(同|与|跟)")
 _AND = re.compile(r"和")
 _PAIR_SUBJECT = re.compile(r"两国元首|两国领导人|双方牵头人|两国外长|双方|中[" + _C1 + r"](?:两国)?(?:元首|领导人|外长|总理)")
-_CHINESE = re.compile(r"中方|中国(?!驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协|中央外事"
-                      r"|中国驻|^驻[^，。]{1,12}?(?:大使|总领事)|外交部(?:副)?部长|副部长|部长助理|外交部长"
+_CHINESE = re.compile(r"中方|中国(?!常?驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协|中央外事"
+                      r"|中国常?驻|^驻[^，。]{1,12}?(?:大使|总领事)|外交部(?:副)?部长|副部长|部长助理|外交部长"
                       r"|全国人大|人大常委会|最高人民法院|最高人民检察院|中央军委|中宣部|中联部|国家监委|政治局"
                       r"|[省市县区]委|党组|党委|省人大|省政府|自治区(?:党委|人大|政府|主席)")      # Chinese bodies and posts
 _TITLE = re.compile(r"总统|总理|首相|外长|外相|主任|国务卿|大臣|部长|秘书长|国王|王储|议长|主席|领导人|首席|大使|特使|外秘|总督|元首"
                     r"|亲王|苏丹|埃米尔|总书记|委员长|代表|天皇|女王|公主|总干事|总裁|行长|院长|参谋长|司令|委员|使节")
 _ANNOUNCES = re.compile(r"将(?:于|在|对|赴|同|与)?[^，。]{0,20}?(?:访问|访华|出席|会见|会谈)|应[^，。]{1,30}邀请[^。]*将")
 _PERFECTIVE = r"(?<![为除])了(?![解不])"      # 了 of a done action, not 了解, 为了, 除了, 了不起
-_VISIT_DONE = re.compile(r"期间[^。]*" + _PERFECTIVE + r"|取得|成果|满意|结束|圆满|成功|已经")
+_REACHED = r"(?<![将望待能够以可会要争])达成"     # "又达成新的重要共识": done; not "会达成", "两国元首达成的共识" (earlier)
+_VISIT_DONE = re.compile(r"期间[^。]*(?:" + _PERFECTIVE + r"|" + _REACHED + r"|表示|提出|指出|强调)|取得|成果|满意|结束|圆满|成功|已经|" + _REACHED + r"(?!的)")
 _REPORTED_QUESTION = re.compile(r"你们?(?:想|刚才)?问|你想了解|你(?:所)?关心")
 _REPORTING = r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|获悉|说"
 _TOPIC = re.compile(r"(?:关于|至于|有关)")
-_DONE = re.compile(_PERFECTIVE + r"|已经|取得|成果|满意|结束|圆满|成功")     # a reference to a visit that has happened
+_DONE = re.compile(_PERFECTIVE + r"|已经|取得|成果|满意|结束|圆满|成功|" + _REACHED + r"(?!的)|期间[^。]*?(?:表示|提出|指出|强调)")     # a reference to a visit that has happened
 _VENUE = re.compile(r"(?:峰会|会议|论坛|年会|世博会|奥运会|会晤)")
 _PLACE_BEFORE = re.compile(r"(?:在|于|抵达|赴|从|驻|经停|过境|途经)$")
 
@@ -169,7 +176,7 @@ def _text_country(side: str, paragraph: str, tagger) -> list[str] | None:
     """The country of a foreign person named without one ("特朗普总统"): the one country the text pairs with China,
     else the one foreign country it names; [] when it names none or the side is an organisation (联合国秘书长);
     None when it names several (which one is the person's cannot be told)."""
-    if _ORGANISATION.search(side) or re.search(r"外国|海外|外籍|境外", side):
+    if _ORGANISATION.search(side) or re.search(r"外方|外国|海外|外籍|境外", side):
         return []                    # an organisation, or foreigners of no one country ("海外委员")
     resolved = dict(tagger.resolved)
     if any(m.group(1) not in mentions_zh.SIDES and m.group(1) not in resolved for m in _ONE_CHARACTER_SIDE.finditer(side)):
@@ -181,8 +188,9 @@ def _text_country(side: str, paragraph: str, tagger) -> list[str] | None:
     return named if len(named) <= 1 else None
 
 
-def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = ""):
-    """(countries) of a meeting, talks or call whose two sides the clause names, else None."""
+def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "", after: str = ""):
+    """(countries) of a meeting, talks or call whose two sides the clause names, else None; a frame without its
+    subject ("与希腊总统…会谈时，习近平主席提出") takes that of the clause after it."""
     pre, post = clause[:m.start()], clause[m.end():]
     w = list(_WITH.finditer(pre)) or list(_AND.finditer(pre))
     obj = re.split(r"时|中(?=[，表说指强]|$)|的|并|后", re.sub(r"^了", "", post))[0] if m.group() in ("会见", "会晤") else ""
@@ -202,10 +210,13 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     before = re.split(_REPORTING, before)[-1]            # "中方注意到，拉夫罗夫外长…": the subject after 注意到
     if not subject or _last_side(subject, tagger) is None and _first_side(before, tagger) == "zh":
         subject = before + subject   # "杨洁篪…过境华盛顿，期间会见了…": the Chinese party of an earlier clause
-    if _MECHANISM.search(pre):
-        return None
+    if not _is_chinese(subject, tagger) and re.match(r"时$", post) and after:
+        subject = re.split(r"[，,]", after.lstrip("，,"))[0]
+    mechanism = _MECHANISM.search(pre)
+    if mechanism and not (w and not obj and re.search(r"举行|进行", pre[w[-1].end():mechanism.start() + 1])):
+        return None                  # "第六次…领导人会晤" a forum; "同莫迪总理举行第二次非正式会晤" a meeting
     if not obj:                      # "A同B在北京举行会谈": B without where and how
-        other = re.sub(r"(?:在[^，]{0,12}?)?(?:举行|进行)?了?(?:双边|首次|正式)?$", "", other)
+        other = re.sub(r"(?:在[^，]{0,12}?)?(?:举行|进行)(?:了?第[^，]*|了?(?:双边|首次|正式)?)$", "", other)
     if _is_chinese(subject, tagger) and (not _countries(_unpaired(subject), tagger) or _first_side(subject, tagger) == "zh"):
         return _foreign(other, tagger, paragraph, bool(re.search(r"外交部|外长|外办|大使", subject)))
     if _is_chinese(other, tagger) and not _countries(other, tagger):
@@ -314,7 +325,7 @@ def _event(kind: str, start: str | None, countries: list[str], sentence: str, ta
 def _described_chinese(sentence: str, tagger) -> list[dict]:
     """The Chinese side of a sentence whose officials no list names, described: by the post it gives
     ("最高人民法院院长", "省委书记", "中国政府叙问题特使"), else by the pair that includes China ("两国元首",
-    "中美元首", "双方牵头人", "印中两国"); [] when the sentence names neither."""
+    "中美元首", "双方牵头人", "印中两国", "中缅就…达成"); [] when the sentence names neither."""
     for m in _CHINESE.finditer(sentence):
         post = re.match(r"[^，。、；：\s“”（）()和与同在都了的]{0,16}?(?:" + _TITLE.pattern + r"|书记|常委|委员|省长|市长|院士)",
                         sentence[m.start():])
@@ -323,7 +334,7 @@ def _described_chinese(sentence: str, tagger) -> list[dict]:
         title = post.group() if post else m.group()
         level = "provincial" if re.search(r"[省市县区]委|省|自治区", title) else "national"
         return [_described(title, level, sentence)]
-    pair = _PAIR_SUBJECT.search(sentence) or re.search(r"中方|[\u4e00-\u9fff]中两国|中[\u4e00-\u9fff](?:两国|双方)", sentence)
+    pair = _PAIR_SUBJECT.search(sentence) or re.search(r"中方|[\u4e00-\u9fff]中两国|中[\u4e00-\u9fff](?:两国|双方)|中[\u4e00-\u9fff](?=就|共同|一致)", sentence)
     return [_described(pair.group(), "national", sentence)] if pair else []
 
 
@@ -335,12 +346,13 @@ def _described(title: str, level: str, sentence: str) -> dict:
 def _undone_visit(sentence: str) -> bool:
     """A sentence about a visit not yet made: "此访是…", "这是…首次访华" with nothing done."""
     m = _DEICTIC.search(sentence) or re.search(r"[这此](?:是|系)[^。]*?访", sentence)
-    if m and "访" in m.group() and not _DONE.search(sentence[m.end():]):
+    if m and "访" in m.group() and not _DONE.search(sentence[m.end():]) and not _PAST.search(sentence[:m.start()]):
         return True
     m = re.search(r"(?:这次|此次|本次)[^，。]{0,30}?(?:会见|会谈|会晤|通话)", sentence)    # "这次赴美…举行会晤，这是…"
     return bool(m and not _DONE.search(sentence[m.end():]))
 
 
+_PAST = re.compile(r"日前|前不久|不久前|刚刚|上周|上个?月|去年|前些天")   # "日前，习近平主席对意大利…进行国事访问，…此访…"
 _NOMINAL_BEFORE = re.compile(r"(?:关于|介绍了?|发布了?|落实)[^，]{0,16}$")
 
 
@@ -363,6 +375,9 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
         countries = _countries(sentence[:offset + verb.start()], tagger)
         return [(verb.lastgroup, None, countries or None, False)]      # none: joins the meeting the paragraph told
     cut = offset + (verb.start() if verb else len(clause))
+    following = re.split(r"[，,]", sentence[offset + len(clause):].lstrip("，,"))[0]
+    if clause.endswith("时") and re.match(r"(?:曾|都|也)?(?:多次|先后|反复|一再|屡次)", following):
+        return []                    # "在与外国领导人…通电话时，多次强调": calls counted, none in particular
     if _NOT_DONE.search(rest[:cut]) or _GENERIC.search(clause) or _ASKED.search(clause) \
             or any(not _CONTENT.fullmatch(w.group()) for w in _NOT_DONE.finditer(rest[cut:])):
         return []                    # after the verb, what was agreed or wished is what the event said (在通话中同意…)
@@ -385,13 +400,17 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
             return [("visit", _date(clause, m, sentence, offset, published), [code], False) for code in countries]
         kind = "visit"
     else:
-        countries = _bilateral(clause, m, before, tagger, paragraph)
+        countries = _bilateral(clause, m, before, tagger, paragraph, sentence[offset + len(clause):])
         if countries is None and _PAIR_SUBJECT.search(clause[:m.start()] or before) \
                 and not _MECHANISM.search(clause[:m.start()]):
             countries = _china_pair(paragraph, tagger) or None
         if countries is None and _MECHANISM.search(clause[:m.start()]) and "—" not in clause \
                 and len(_china_pairs(clause[:m.start()], tagger)) == 1:
             countries = _china_pairs(clause[:m.start()], tagger)      # "中印边界问题特别代表第20次会晤": two countries
+        if countries is None and m.group() == "会晤" and re.search(r"第[一二三四五六七八九十\d]+[次届]", clause[:m.start()]) \
+                and re.search(r"中(?:国[-—－]?)?欧(?:盟)?领导人$", clause[:m.start()]) \
+                and not re.match(r"[^，]{0,3}的", clause[m.end():]):      # not "来华出席第二十次中欧领导人会晤的图斯克"
+            countries = []           # "第二十一次中国-欧盟领导人会晤": the China-EU summit, with an organisation
         if countries is not None and _VISITING.search(clause):
             kind = "visit"           # "同来华访问的意大利外长举行会谈", "会见来访的X": talks of a visit
             visiting = True
@@ -406,15 +425,16 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
         return []                # "举行了关于习近平主席…进行国事访问…的吹风会": a briefing before the trip
     if _TOPIC.match(clause) and not (_DONE.search(clause[m.end():]) or dates_zh.mentions(clause[:m.start()])):
         return []                # "关于习主席访问葡萄牙，…": a topic, done or not
-    if kind == "visit" and deictic and not _VISIT_DONE.search(sentence[offset + m.end():]):
-        return []                # "此次施泰因迈尔总统访华再次体现了…": said before or after, it does not say
-    today = published and _date(clause, m, sentence, offset, published) == published.isoformat()
     when = _date(clause, m, sentence, offset, published)
+    past = _past(when, clause[:m.start()], sentence[:offset], published)
+    if kind == "visit" and deictic and not past and not _VISIT_DONE.search(sentence[offset + m.end():]):
+        return []                # "此次施泰因迈尔总统访华再次体现了…": said before or after, it does not say
+    today = published and when == published.isoformat()
     if kind == "visit" and undone and "正在" not in clause and _ANNOUNCES.search(paragraph) \
             and (not when or len(when) < 10 and published and published.isoformat().startswith(when)):
         return []                # "…对中国进行国事访问。访问期间，…将…": the programme is announced; "今年" no less
-    if undone and (announces or kind == "visit" and deictic) and not (countries is not None and (
-            "正在" in clause or today)):
+    if undone and not (kind == "visit" and past) and (announces or kind == "visit" and deictic) \
+            and not (countries is not None and ("正在" in clause or today)):
         return []                # in a text that announces a visit, or "此访" undone: the announced one
     if countries is None and deictic:
         # "在通话中，两国元首…": a call of the one country the text pairs with China; "此访": joins, or is dropped
@@ -424,7 +444,7 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
             if len(own) == 1 and _china_pair(paragraph, tagger) == own and not re.search(r"访问[^，]", clause):
                 return [(kind, _date(clause, m, sentence, offset, published), own, True)]
             return []            # "蓬佩奥在访问德国期间": a visit of others; "中巴双方对伊姆兰·汗总理此次访问…"
-        pair = _china_pair(paragraph, tagger) if _is_chinese(paragraph, tagger) else []
+        pair = _china_pair(paragraph, tagger) if _is_chinese(paragraph, tagger) or _described_chinese(sentence, tagger) else []
         return [(kind, _date(clause, m, sentence, offset, published), pair or None, True)]
     if countries is None:
         return []
@@ -433,7 +453,17 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
     # "当地时间9月12日，杨洁篪在访问牙买加后过境华盛顿": the fronted date is that of what follows the visit
     when = None if after else _date(clause, m, sentence, offset, published)
     # "5日会见来华出席…的印度总理莫迪": the visit was under way that month, its first day not stated
-    return [(kind, when[:7] if visiting and when else when, countries, False)]
+    during = kind == "visit" and clause.endswith("期间")      # "2013年9月7日，习近平主席在访问哈萨克斯坦期间，…"
+    return [(kind, when[:7] if (visiting or during) and when else when, countries, False)]
+
+
+def _past(when, pre: str, lead: str, published) -> bool:
+    """Whether a date of the event's own clause ("2018年5月李克强总理访日期间") or of a time alone before it
+    ("2018年10月，安倍访华期间") is before the article (not "去年12月上任后首次访华", "去年…以来首次访菲")."""
+    if not (when and published and when < published.isoformat()[:len(when)]) or re.search(r"后|以来|上任|就任", pre):
+        return False
+    return bool(dates_zh.mentions(pre)) or len(lead) <= 16 and bool(dates_zh.mentions(lead)) \
+        and lead.rstrip().endswith(("，", ","))
 
 
 def _of_the_visit(out, sentence, offset, clause):
@@ -490,6 +520,8 @@ def extract(article, gazetteers: mentions.Tagger | None = None) -> list[dict]:
     announced = {code for sents in paragraphs for s in sents if _ANNOUNCES.search(s) for code in _countries(s, tagger)}
     events = [e for e in events if not (e["type"] == "visit" and e["date_start"] is None
                                         and set(e["countries"]) & announced)]
+    # an occasion whose Chinese party no sentence of it names, not in China ("美方在会晤中表示…"): none
+    events = [e for e in events if e["chinese"] or e["place"].get("country") == "CHN"]
     return _finish(events, article, tagger)
 
 

@@ -1,5 +1,7 @@
-"""Meetings on real text (issue 26): invariants over every real page the tests hold (171 press conferences of
-the ministry and 4 news pages, byte for byte, tests/real/meetings/; the 67 English pages of tests/real/; the 3 real seed texts), the guards
+"""Meetings on real text (issue 26): invariants over every real page the tests hold (the press conferences,
+news pages and readouts of tests/real/meetings/, byte for byte or as stored text; the 40 pages of
+tests/real/meetings/texts/ from outside the 2018-2020 cache; the 67 English pages of tests/real/; the 3 real seed
+texts), the guards
 of the issue on the sentences it quotes, press conferences as a source, the real dev figures, and a readout and
 a press conference telling one occasion counted once in a real SQLite archive."""
 from __future__ import annotations
@@ -26,6 +28,9 @@ from .support import FIXTURES
 LABELS = sorted((REAL / "dev").glob("*.json")) + sorted((REAL / "heldout").glob("*.json"))
 HELDOUT2 = sorted((REAL / "heldout2").glob("*.json"))      # dev material since its run (README)
 HELDOUT3 = sorted((REAL / "heldout3").glob("*.json"))      # read by the guards only after its run (HELDOUT3_RUN.md)
+# real text from outside the 2018-2020 cache, stored as visible text (texts/): read by the guards only after the
+# fourth held-out run (HELDOUT4_RUN.md), and the dev pages found with it
+HELDOUT4 = [p for s in ("heldout4", "dev4", "heldout5") for p in sorted((REAL / s).glob("*.json"))]
 
 
 def norm(s: str) -> str:
@@ -35,7 +40,7 @@ def norm(s: str) -> str:
 def real_records() -> list[dict]:
     """Every real page of the tests as the archive would hold it (the labels' pages, through Gazette's
     extraction for the press conferences; the readouts' text; the seed texts)."""
-    records = [page_record(json.loads(p.read_text("utf-8"))) for p in LABELS + HELDOUT2 + HELDOUT3]
+    records = [page_record(json.loads(p.read_text("utf-8"))) for p in LABELS + HELDOUT2 + HELDOUT3 + HELDOUT4]
     # the real pages of issue 19 (tests/real/): its English press conferences through the same extraction
     issue19 = REAL.parent
     for entry in json.loads((issue19 / "pages.json").read_text("utf-8")):

@@ -48,6 +48,7 @@ class Rules:
     foreign_persons: dict              # name -> alpha-3 ("Trump": USA)
     known_foreign: re.Pattern | None   # those names, whole or after Mr./Ms.
     chinese_leaders: tuple = ()        # ((title, surname, name, from, to), ...): "President Xi" -> Xi Jinping
+    chinese_name_list: re.Pattern | None = None  # "Yu Zhengsheng, Liu Yunshan, Wang Qishan and Zhang Gaoli"
 
 
 def _load_toml(path: Path) -> dict:
@@ -95,6 +96,7 @@ def load(config_dir: str | None = None, site_places: SitePlaces | None = None) -
         chinese_long_title=_long_title(surname_regex),
         chinese_envoy=_envoy(surname_regex),
         chinese_lower_title=_lower_title(surname_regex),
+        chinese_name_list=_name_list(surname_regex),
         surnames=frozenset(surnames),
         tagger=tagger, site_places=sites,
         provinces=provinces, province_names={v: k for k, v in provinces.items()},
@@ -184,12 +186,22 @@ def _envoy(surnames: str) -> re.Pattern:
         r"(?:[A-Z][\w'-]*\s+){1,4}?)(?P<name>(?:" + surnames + r")\s[A-Z][a-z]{1,11})(?![\w-])")
 
 
+def _name_list(surnames: str) -> re.Pattern:
+    """"Yu Zhengsheng, Liu Yunshan, Wang Qishan and Zhang Gaoli were present": two or more Chinese names without
+    titles, joined by commas and "and", three or more joined by commas, or two or more before "and others" (each name is checked for a given name in
+    pinyin where it is used)."""
+    name = r"(?:" + surnames + r")\s[A-Z][a-z]{1,11}(?![\w-])"
+    return re.compile(r"(?<![\w-])" + name + r"(?:,\s+" + name + r")*,?\s+and\s+" + name + r"|(?<![\w-])" + name
+                      + r"(?:,\s+" + name + r"){2,}|(?<![\w-])" + name + r"(?:,\s+" + name + r")+(?=,?\s+and\s+others\b)")
+
+
 def _lower_title(surnames: str) -> re.Pattern:
     """"Yang Jiechi, member of the Political Bureau of the CPC Central Committee and director of ...": a Chinese
     name with its title after it in lower case, as the ministry's press conferences write it."""
     return re.compile(
         r"(?<![\w-])(?P<name>(?:" + surnames + r")\s[A-Z][a-z]{1,11}),\s+(?P<title>(?:member|director|head|minister|"
-        r"vice\s+premier|premier|state\s+councilor|vice\s+president|president|chairman|vice\s+chairman)\b"
+        r"vice\s+premier|premier|state\s+councilor|vice\s+president|president|chairman|vice\s+chairman|"
+        r"(?:deputy\s+|party\s+)?secretary|(?:vice\s+)?governor|(?:vice\s+)?mayor)\b"
         r"[^,;.]{0,160})")
 
 

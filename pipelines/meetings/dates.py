@@ -16,13 +16,13 @@ _ORD = r"(?:st|nd|rd|th)?"
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _DATE_PATTERNS = [
     # March 30 to April 2, 2020 / December 15 to 17, 2020 / May 12 and 13 / between March 3 and 5
-    ("range", re.compile(rf"\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}){_ORD}(?:,\s*(?P<y1>\d{{4}}))?"
+    ("range", re.compile(rf"\b(?P<m1>{_MONTH})\s*(?P<d1>\d{{1,2}}){_ORD}(?:,\s*(?P<y1>\d{{4}}))?"
                          rf"\s*(?:to|-|and|through|till|until)\s*(?:(?P<m2>{_MONTH})\s+)?(?P<d2>\d{{1,2}}){_ORD}\b"
                          rf"(?:,?\s*(?P<y2>\d{{4}}))?")),
     # 15 to 17 December 2020
     ("range", re.compile(rf"\b(?P<d1>\d{{1,2}}){_ORD}\s*(?:to|-|and)\s*(?P<d2>\d{{1,2}}){_ORD}\s+(?P<m2>{_MONTH})"
                          rf"(?:,?\s*(?P<y2>\d{{4}}))?")),
-    ("single", re.compile(rf"\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}){_ORD}\b(?:,\s*(?P<y1>\d{{4}}))?")),
+    ("single", re.compile(rf"\b(?P<m1>{_MONTH})\s*(?P<d1>\d{{1,2}}){_ORD}\b(?:,\s*(?P<y1>\d{{4}}))?")),
     ("single", re.compile(rf"\b(?P<d1>\d{{1,2}}){_ORD}\s+(?P<m1>{_MONTH})(?:,?\s*(?P<y1>\d{{4}}))?")),
     # From the 25th to the 27th
     ("days", re.compile(r"\bthe (?P<d1>\d{1,2})(?:st|nd|rd|th)\s*(?:to|-|and|through|till|until)\s*(?:the )?"

@@ -36,7 +36,10 @@ _PLACE_WORDS = {"Province", "Prefecture", "City", "County", "Region", "State", "
 # "instructions of", "on behalf of", "greetings from": someone named, not there ("a visit from X": there)
 _EXCLUDE_BEFORE = re.compile(r"(?:\b(?:of|behalf\s+of|(?:greetings|regards|message|letter|congratulations|wishes)\s+"
                              r"from)\s+(?:Comrade\s+)?|\bComrade\s+)$")
-_EXCLUDE_AFTER = re.compile(r"^(?:'s)?\s+(?:Thought|as\s+the\s+core)\b|^'s\s+(?i:special\s+)?(?i:envoy|representative)\b")
+_EXCLUDE_AFTER = re.compile(r"^(?:'s)?\s+(?:Thought|as\s+the\s+core)\b|^'s\s+(?i:special\s+)?(?i:envoy|representative)\b|"
+                            # "General Secretary Xi Jinping's important exposition on ...": his words, not him
+                            r"^(?:'s|\u2019s)\s+(?:important\s+)?(?:expositions?|instructions?|directives?|speech(?:es)?|"
+                            r"remarks|thoughts?|teachings)\b")
 _FOREIGN_NAME = re.compile(r"(?:,\s+|\s+)(?P<name>(?:(?!(?:In|On|At|And|With|To|For|Of|The|His|Her|Their|During|"
                            r"Visits|Meets|Met)\b)(?:(?:Dr|Mr|Ms|Mrs)\.\s)?(?:[A-Z]\.\s)?[A-ZÀ-ÖØ-Þ][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s?"
                            r"(?:(?:bin|bint|al|el|de|da|van|von|der|den|du|dos|das|di|la|le)\s(?:(?:der|den|de|la|le)\s)?(?=[A-Z]))?){1,5})")
@@ -163,6 +166,7 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
     _known_foreign(f, rules)
     _generic_titles(f, rules)
     _bare_leaders(f, rules)
+    _name_lists(f, rules)
     if unnamed:
         _unnamed_chinese(f, rules)
     f.found.sort(key=lambda p: p.start)
@@ -369,10 +373,22 @@ def _role_name(text: str, start: int, end: int, rules: Rules) -> tuple[str | Non
         bare = re.sub(r"\s+[IVX]{1,4}$", "", candidate)      # "King Felipe VI": a regnal number is no place
         if not places_in(bare, rules) and candidate.split()[0] not in _PLACE_WORDS:
             return candidate, start, end + nm.end()
+    second = _SECOND_TITLE.match(text, end)
+    if second and any(p.start == 0 and p.end == len(second.group("place"))
+                      for p in places_in(second.group("place"), rules)):
+        # "Indonesia's presidential envoy and Coordinator for Cooperation with China Luhut Binsar Pandjaitan": a
+        # second title, ending with a place, before the name
+        nm = _FOREIGN_NAME.match(text[second.end():])
+        if nm and not places_in(nm.group("name"), rules) and not valid_chinese(" ".join(nm.group("name").split()[:2])):
+            return nm.group("name").strip(), start, second.end() + nm.end()
     before = _NAME_BEFORE.search(text[:start])
     if before and not valid_chinese(before.group("name")) and not places_in(before.group("name"), rules):
         return before.group("name"), before.start("name"), end
     return None, start, end
+
+
+_SECOND_TITLE = re.compile(r"\s+and\s+[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|for|with|of|on|the|and)){0,8}?"
+                           r"\s+(?P<place>[A-Z][a-z]+)(?=\s+[A-Z])")
 
 
 def _sole_country(text: str, a: int, name: str | None, sole: list[str], rules: Rules) -> str | None:
@@ -510,3 +526,21 @@ def _bare_leaders(f: _Found, rules: Rules) -> None:
         for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", f.text):
             if f.free(*m.span()):
                 f.add(Person("chinese", name, None, level="national", start=m.start(), end=m.end()))
+
+
+_LISTED_NAME = re.compile(r"[A-Z][a-z]+\s[A-Z][a-z]{1,11}(?![\w-])")
+
+
+def _name_lists(f: _Found, rules: Rules) -> None:
+    """Chinese names listed without titles, two or more ("Yu Zhengsheng, Liu Yunshan, Wang Qishan and Zhang Gaoli
+    were present", "Wang Huning, Liu Yandong, ... and others also attended"): each a surname and a given name in
+    pinyin; a list with a name that is not is no list of Chinese names."""
+    if rules.chinese_name_list is None:
+        return
+    for m in rules.chinese_name_list.finditer(f.text):
+        names = [(n.group(), m.start() + n.start(), m.start() + n.end()) for n in _LISTED_NAME.finditer(m.group())]
+        if len(names) < 2 or not all(valid_chinese(n) for n, _, _ in names):
+            continue
+        for name, a, b in names:
+            if f.free(a, b):
+                f.add(Person("chinese", name, None, start=a, end=b))

@@ -62,6 +62,8 @@ def _places_in(text: str, rules: Rules) -> list[Place]:
 # A country as the topic: "a foreign ministers' meeting on the Iranian nuclear issue", "the Berlin Conference on
 # Libya", "exchanged views on the Afghan issue"
 _TOPIC = re.compile(r"\b(?:on|about|regarding|concerning)\s+(?:the\s+)?$|"
+                    # "exchanged views on the current situation in Afghanistan": the topic's place
+                    r"\b(?:situation|crisis|conflict|developments?|tensions?|war)\s+in\s+(?:the\s+)?$|"
                     r"\b(?:Envoy|Representative|Coordinator)\s+(?:for|on)\s+(?:the\s+)?$|"
                     r"\bsidelines\s+of\s+(?:the\s+)?(?:(?!(?:in|at)\s)[\w-]+\s+){0,3}$")   # "on the sidelines of the G20 Buenos Aires Summit"
 
@@ -87,7 +89,8 @@ def is_compound(text: str, p: Place) -> bool:
 
 
 _PLACE_LEAD = re.compile(r"(?:\b(?:in|at|to|visited|visit|visiting|toured|tour|inspected)\s+(?:the\s+)?"
-                         r"(?:(?:western|eastern|northern|southern|central)\s+)?)$")
+                         r"(?:(?:western|eastern|northern|southern|central)\s+)?"
+                         r"(?:(?:city|province|capital)\s+of\s+)?)$")     # "in the city of Guiyang"
 
 
 def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rules) -> tuple[dict, list]:

@@ -23,6 +23,8 @@ _HYPOTHETICAL = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:[Ii]f|[Uu]nless|[
 _NOT_SIGNING = re.compile(r"signed\s+(?:into\s+law|(?:an?\s+|the\s+|two\s+|several\s+|new\s+)?"
                           r"(?:executive\s+orders?|bills?|laws?|decrees?|acts?\b|legislation|petitions?|"
                           r"open\s+letters?|orders?))", re.IGNORECASE)
+_MEETING_NOUNS = r"(?:[Mm]eeting|[Ss]ummit|[Cc]onference|[Ss]ession|[Cc]ommission|[Cc]ommittee|[Cc]ouncil)"
+_TALKS_NOUNS = r"(?:[Cc]onsultations?|[Tt]alks|[Dd]ialogue|[Nn]egotiations?)"
 # A verb's negative lookbehinds ("were met", "had visited") come after the word, where they read the same text: put
 # first, they ran at every position of the sentence before the word itself was tried.
 _TRIGGERS = [
@@ -42,18 +44,22 @@ _TRIGGERS = [
     ("talks", True, re.compile(r"\b(?:held|hold|holds|had)\s+(?:\w+\s+)?(?:talks|consultations?)\b|"
                                r"\b(?:held|hold|holds|had)\s+(?:the|their)\s+(?:[\w'-]+\s+){0,3}round\s+of\s+(?:[\w'-]+\s+){0,5}?"
                                r"(?:talks|consultations?|negotiations|[Dd]ialogue)\b|"
-                               r"\bco-chaired\b.{0,80}?\b(?:[Cc]onsultations?|[Tt]alks|[Dd]ialogue|[Nn]egotiations?)\b")),
+                               # co-chaired: the type of the first occasion noun after it ("co-chaired the inaugural
+                               # meeting of the ... Dialogue Mechanism" is a meeting)
+                               r"\bco-chaired\b(?:(?!\b" + _MEETING_NOUNS + r"\b).){0,80}?"
+                               r"\b(?:[Cc]onsultations?|[Tt]alks|[Dd]ialogue|[Nn]egotiations?)\b")),
     # "attended the Formal Meeting of the BRICS Ministers of Foreign Affairs", "attended the 22nd China-ASEAN
     # (10+1) Summit": a named multilateral occasion (the words before its noun; "attended the meeting" is none)
     ("meeting", True, re.compile(r"\battended\s+(?:the|a|an)\s+(?:(?!(?:as|meeting|summit|conference)\s)[\w'()+.-]+\s+){0,6}?"
-                                 r"(?:[A-Z(][\w'()+.-]*\s+)"
+                                 r"(?:[A-Z(][\w'()+.-]*\s+|\d{1,3}(?:st|nd|rd|th)\s+)"     # "the 22nd Meeting of"
                                  r"(?:Meeting|Summit|Session|Conference|Dialogue)\b|"
                                  r"\battended\s+(?:the|a|an)\s+(?:[\w'()+.-]+\s+){0,3}?(?:ministers'|leaders'|"
                                  r"ministerial|heads\s+of\s+state|high-level)\s+(?:meeting|summit|conference|dialogue)\b")),
-    ("meeting", True, re.compile(r"\bco-chaired\b.{0,80}?\b(?:[Mm]eeting|[Ss]ummit|[Cc]onference|[Ss]ession|"
-                                 r"[Cc]ommission|[Cc]ommittee|[Cc]ouncil)\b|"
+    ("meeting", True, re.compile(r"\bco-chaired\b(?:(?!\b" + _TALKS_NOUNS + r"\b).){0,80}?\b" + _MEETING_NOUNS
+                                 + r"\b|"
                                  r"\b(?:held|hosted|gave|had)\s+(?:a\s+)?(?:working\s+|welcome\s+|state\s+)?"
-                                 r"(?:lunch|dinner|breakfast|luncheon|banquet)\s+(?:with|for|in\s+honou?r\s+of)\b")),
+                                 r"(?:lunch|dinner|breakfast|luncheon|banquet)\s+(?:with|for|in\s+honou?r\s+of|"
+                                 r"(?:at|in)\s+[^.;,]{0,60},\s+welcoming)\b")),     # "a banquet at ..., welcoming"
     ("meeting", True, re.compile(r"\bmet\b(?<!were met)(?<!was met)(?<!been met)(?<!be met)(?!\s+(?:the\s+)?(?:needs|demands|requirements|targets?|standards?|goals?|expectations))|"
                                  r"\breceived\s+(?:a\s+|the\s+)?(?:visiting\s+|foreign\s+)?"
                                  r"(?:delegation|ambassador|consul|envoy|guests|diplomat|[A-Z][a-z])|"
@@ -219,6 +225,12 @@ _CLAUSE_START = re.compile(r";|,\s+(?:where|which|who|while|whereas|during\s+whi
 # A fronted phrase of time or comparison ends at its comma: "After the telephone conversation between the two heads
 # of state on November 1, the exchanges between China and the US have resumed": the noun's parties are inside it.
 _FRONTED = re.compile(r"^(?:(?:Just\s+)?(?:[Aa]fter|[Ff]ollowing|[Ss]ince|[Bb]efore|[Aa]s|[Ll]ike|[Uu]ntil))\b")
+# An occasion's noun in a fronted "In/During ..." phrase: its parties are inside the phrase or the subject of the
+# main clause, not what that subject speaks of ("In their phone call on March 23, President Macron ... hailed the
+# courage of the Chinese government": France's side only; "During last night's telephone conversation, President
+# Xi and President Moon exchanged views": both)
+_IN_THE_NOUN = re.compile(r"^(?:In|During)\b")
+_MAIN_VERB = re.compile(r"\b(?:[a-z]+ed|said|says|told|spoke|held|made|gave|took|sent|met|is|are|was|were|has|have)\b")
 
 
 def second_trigger(sentence: str, first: Trigger) -> tuple[Trigger, int] | None:
@@ -247,6 +259,11 @@ def clause_span(sentence: str, trigger: Trigger, *, who_ends: bool = True) -> tu
         comma = sentence.find(", ", trigger.end)
         if comma != -1:
             return start, comma
+    if not trigger.strong and _IN_THE_NOUN.match(sentence[start:]) and ", " not in sentence[start:trigger.start]:
+        comma = sentence.find(", ", trigger.end)
+        verb = _MAIN_VERB.search(sentence, comma + 2) if comma != -1 else None
+        if verb is not None:
+            return start, verb.start()
     skip = 0
     for m in _CLAUSE_END.finditer(sentence, trigger.end):
         if m.start() < skip or (not who_ends and re.match(r",\s+who\b", m.group())):
