@@ -18,7 +18,7 @@ from pipelines import dates_zh, meetings_zh
 
 LABELS = Path(__file__).resolve().parent / "real" / "meetings_zh"
 DEVELOPMENT = ("labels", "heldout", "test", "test2", "test3", "fresh", "fresh2", "fresh3", "fresh4", "cpc1", "cpc2",
-               "cpc3", "cpc4")
+               "cpc3", "cpc4", "fmprc1")
 
 
 def _events(text: str, published: str) -> list[tuple]:
@@ -205,3 +205,13 @@ def test_a_dated_past_visit_is_done_and_a_date_of_something_else_is_not_its_date
     assert _events("答：汪洋副总理此次访菲是去年中菲关系实现全面改善以来中国领导人首次访菲，旨在落实两国元首达成的重要共识，"
                    "推动中菲全面务实合作。", "2017-03-08") == []
     assert _events("赵立坚：中国—欧盟领导人会晤对中欧关系发挥着重要的引领作用。", "2020-06-01") == []
+
+
+def test_a_courtesy_call_by_a_chinese_envoy_is_a_meeting():
+    """拜会 is a meeting, and "驻X大使" opening a clause is China's envoy (its nationality unsaid, as the ministry
+    writes of its own): fmprc1.json text 17 (www.fmprc.gov.cn via boan-anbo/fmprccrawler 07eb858, real), missed on
+    its first run; a real press conference of the china_fm cache (5048bc2, t1598527) found after the change."""
+    text, published = _cpc3(17, "fmprc1")     # "驻密克罗尼西亚联邦大使夫人赵迎光前往密总统府拜会第一夫人…"
+    assert _events(text, published) == [("meeting", "2020-03-02", ["FSM"])]
+    assert _events("答：中国驻巴基斯坦大使姚敬9月19日拜会巴宗教事务部长卡德里，双方就中巴关系、中巴经济走廊等进行了很好的交流。",
+                   "2018-09-25") == [("meeting", "2018-09-19", ["PAK"])]
