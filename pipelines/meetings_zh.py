@@ -58,7 +58,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from . import dates_zh, mentions, mentions_zh
+from . import attended_zh, dates_zh, mentions, mentions_zh
 from .pairing import kind_of
 
 SPOKEN = ("press", "remarks")     # a press conference or spokesperson's remarks: its events' source is press_conference
@@ -332,6 +332,8 @@ def _described_chinese(sentence: str, tagger) -> list[dict]:
         if m.group() in ("中方", "中国", "我国") and not post or _countries(sentence[max(0, m.start() - 6):m.start()], tagger):
             continue                 # the country, not a person's post; "越南国家主席" is Vietnam's
         title = post.group() if post else m.group()
+        if sentence.startswith("夫人", m.start() + len(title)):
+            title += "夫人"             # "驻英国大使夫人": the envoy's wife, not the envoy
         level = "provincial" if re.search(r"[省市县区]委|省|自治区", title) else "national"
         return [_described(title, level, sentence)]
     pair = _PAIR_SUBJECT.search(sentence) or re.search(r"中方|[\u4e00-\u9fff]中两国|中[\u4e00-\u9fff](?:两国|双方)|中[\u4e00-\u9fff](?=就|共同|一致)", sentence)
@@ -573,6 +575,9 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
                 for part in split:       # "同伊朗外长、意大利外长分别通电话": two calls
                     _join(events, kind, start, part, deictic, sentence, tagger, place, first)
         seen += len(sentence)
+    attended = attended_zh.occasion(sents, published, tagger) if len(events) == first else None
+    if attended:                         # an envoy's occasion with named foreign guests: a meeting
+        _join(events, "meeting", attended[0], attended[1], False, attended[2], tagger, _place(attended[2], tagger), first)
     return events
 
 

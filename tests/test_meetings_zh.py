@@ -215,3 +215,16 @@ def test_a_courtesy_call_by_a_chinese_envoy_is_a_meeting():
     assert _events(text, published) == [("meeting", "2020-03-02", ["FSM"])]
     assert _events("答：中国驻巴基斯坦大使姚敬9月19日拜会巴宗教事务部长卡德里，双方就中巴关系、中巴经济走廊等进行了很好的交流。",
                    "2018-09-25") == [("meeting", "2018-09-19", ["PAK"])]
+
+
+def test_an_envoys_occasion_with_named_foreign_guests_is_a_meeting():
+    """pipelines/attended_zh.py on fmprc1.json (www.fmprc.gov.cn via boan-anbo/fmprccrawler 07eb858, real), each
+    missed on its first run: "出席 at a ceremony with named foreign participants is a meeting", the Chinese side the
+    envoy's wife; no named foreign guest, no event."""
+    text, published = _cpc3(16, "fmprc1")     # "驻摩尔多瓦大使夫人张艳军应邀与摩总统夫人加琳娜共同出席…仪式"
+    events = meetings_zh.extract({"language": "zh", "body": text, "published": published})
+    assert [(e["type"], e["date_start"], e["countries"]) for e in events] == [("meeting", "2020-03-03", ["MDA"])]
+    assert events[0]["chinese"][0]["title"] == "驻摩尔多瓦大使夫人"
+    text, published = _cpc3(38, "fmprc1")     # "…越南、老挝驻孔敬总领馆代表…出席活动": the consulates' countries
+    assert _events(text, published) == [("meeting", "2020-07-22", ["VNM", "LAO"])]
+    assert _events(*_cpc3(4, "fmprc1")) == []   # "驻加拿大使馆举办…沙龙。…女性友人…近百人出席": no one named
