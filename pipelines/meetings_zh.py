@@ -1,4 +1,4 @@
-"""Who met whom in Chinese text: meetings (会见, 会晤), talks (会谈), calls (通电话, 通话) and visits (访问, 访华)
+"""Who met whom in Chinese text: meetings (会见, 会晤, 拜会), talks (会谈), calls (通电话, 通话) and visits (访问, 访华)
 read from a Chinese article, as events of the same shape as pipelines/meetings.py gives for English ones, so they
 fill the same `meetings` table.
 
@@ -48,7 +48,8 @@ Read clause by clause (a clause ends at ，：；。！？), precision first; an
 7. A reference (访问期间, 会见时，…) may join an earlier paragraph's occasion. Every event has a Chinese party: the
    officials its sentence names, else one described by the post or the pair it gives (最高人民法院院长, 两国元首,
    中缅就…); a visit to China is in China; an occasion none of whose sentences names a Chinese party (美方在会晤中
-   表示…) and not in China is no event. Only sentences and clauses holding an event's verb are read.
+   表示…) and not in China is no event. Only sentences and clauses holding an event's verb are read, and a
+   paragraph with no event is offered to pipelines/attended_zh.py (an envoy's occasion with named foreign guests).
 Press conferences and spokesperson's remarks are read like any article, their events' `source` being
 `press_conference` (as the English rules mark theirs); measured figures in README, "Meetings in Chinese". Pure:
 an article in, event dicts out.
