@@ -1,4 +1,4 @@
-"""Who met whom in Chinese text: meetings (会见, 会晤), talks (会谈), calls (通电话, 通话) and visits (访问, 访华)
+"""Who met whom in Chinese text: meetings (会见, 会晤, 拜会), talks (会谈), calls (通电话, 通话) and visits (访问, 访华)
 read from a Chinese article, as events of the same shape as pipelines/meetings.py gives for English ones, so they
 fill the same `meetings` table.
 
@@ -48,7 +48,8 @@ Read clause by clause (a clause ends at ，：；。！？), precision first; an
 7. A reference (访问期间, 会见时，…) may join an earlier paragraph's occasion. Every event has a Chinese party: the
    officials its sentence names, else one described by the post or the pair it gives (最高人民法院院长, 两国元首,
    中缅就…); a visit to China is in China; an occasion none of whose sentences names a Chinese party (美方在会晤中
-   表示…) and not in China is no event. Only sentences and clauses holding an event's verb are read.
+   表示…) and not in China is no event. Only sentences and clauses holding an event's verb are read, and a
+   paragraph with no event is offered to pipelines/attended_zh.py (an envoy's occasion with named foreign guests).
 Press conferences and spokesperson's remarks are read like any article, their events' `source` being
 `press_conference` (as the English rules mark theirs); measured figures in README, "Meetings in Chinese". Pure:
 an article in, event dicts out.
@@ -58,7 +59,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from . import dates_zh, mentions, mentions_zh
+from . import attended_zh, dates_zh, mentions, mentions_zh
 from .pairing import kind_of
 
 SPOKEN = ("press", "remarks")     # a press conference or spokesperson's remarks: its events' source is press_conference
@@ -79,7 +80,7 @@ _C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
 _TRIGGER = re.compile(
     r"(?<!不)(?P<talks>会见会谈|会谈" + _NOUN_AFTER + r")"
     r"|(?P<call>通电话|通了电话|视频通话|通话" + _NOUN_AFTER + r")"
-    r"|(?P<meeting>会见" + _NOUN_AFTER + r"|会晤" + _NOUN_AFTER + r")"
+    r"|(?P<meeting>会见" + _NOUN_AFTER + r"|会晤" + _NOUN_AFTER + r"|拜会" + _NOUN_AFTER + r")"
     r"|(?P<china>访华" + _NOUN_AFTER + r"|(?:访问|到访)了?(?:中国|我国)|来华(?:进行)?(?:国事|正式|工作|友好)?(?:访问|出席|参加)|(?:在华|在中国)访问"
     r"|对(?:中国|我国)进行(?:了)?[^，。]{0,10}?访问)"
     r"|(?P<abroad>(?:国事|正式|工作|友好|官方)?访问" + _NOUN_AFTER + r"|访(?=[" + _C1 + r"](?!问|团))"
@@ -100,11 +101,11 @@ _WITH = re.compile(r"(同|与|跟)")
 _AND = re.compile(r"和")
 _PAIR_SUBJECT = re.compile(r"两国元首|两国领导人|双方牵头人|两国外长|双方|中[" + _C1 + r"](?:两国)?(?:元首|领导人|外长|总理)")
 _CHINESE = re.compile(r"中方|中国(?!常?驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协|中央外事"
-                      r"|中国常?驻|^驻[^，。]{1,12}?(?:大使|总领事)|外交部(?:副)?部长|副部长|部长助理|外交部长"
+                      r"|中国常?驻|(?:^|(?<=[，,：:]))驻(?![华港澳])[^，。]{1,12}?(?:大使|总领事)|外交部(?:副)?部长|副部长|部长助理|外交部长"
                       r"|全国人大|人大常委会|最高人民法院|最高人民检察院|中央军委|中宣部|中联部|国家监委|政治局"
                       r"|[省市县区]委|党组|党委|省人大|省政府|自治区(?:党委|人大|政府|主席)")      # Chinese bodies and posts
 _TITLE = re.compile(r"总统|总理|首相|外长|外相|主任|国务卿|大臣|部长|秘书长|国王|王储|议长|主席|领导人|首席|大使|特使|外秘|总督|元首"
-                    r"|亲王|苏丹|埃米尔|总书记|委员长|代表|天皇|女王|公主|总干事|总裁|行长|院长|参谋长|司令|委员|使节")
+                    r"|亲王|苏丹|埃米尔|总书记|委员长|代表|天皇|女王|公主|总干事|总裁|行长|院长|参谋长|司令|委员|使节|夫人")
 _ANNOUNCES = re.compile(r"将(?:于|在|对|赴|同|与)?[^，。]{0,20}?(?:访问|访华|出席|会见|会谈)|应[^，。]{1,30}邀请[^。]*将")
 _PERFECTIVE = r"(?<![为除])了(?![解不])"      # 了 of a done action, not 了解, 为了, 除了, 了不起
 _REACHED = r"(?<![将望待能够以可会要争])达成"     # "又达成新的重要共识": done; not "会达成", "两国元首达成的共识" (earlier)
@@ -193,7 +194,7 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     subject ("与希腊总统…会谈时，习近平主席提出") takes that of the clause after it."""
     pre, post = clause[:m.start()], clause[m.end():]
     w = list(_WITH.finditer(pre)) or list(_AND.finditer(pre))
-    obj = re.split(r"时|中(?=[，表说指强]|$)|的|并|后", re.sub(r"^了", "", post))[0] if m.group() in ("会见", "会晤") else ""
+    obj = re.split(r"时|中(?=[，表说指强]|$)|的|并|后", re.sub(r"^了", "", post))[0] if m.group() in ("会见", "会晤", "拜会") else ""
     if obj and _foreign(obj, tagger, paragraph) is None:       # "会见了出席夏季达沃斯年会的新加坡副总理": after the 的
         phrase = re.split(r"时|中(?=[，表说指强]|$)|并|后", re.sub(r"^了", "", post))[0]
         attributive = phrase.rsplit("的", 1)[-1] if "的" in phrase else ""
@@ -332,6 +333,8 @@ def _described_chinese(sentence: str, tagger) -> list[dict]:
         if m.group() in ("中方", "中国", "我国") and not post or _countries(sentence[max(0, m.start() - 6):m.start()], tagger):
             continue                 # the country, not a person's post; "越南国家主席" is Vietnam's
         title = post.group() if post else m.group()
+        if sentence.startswith("夫人", m.start() + len(title)):
+            title += "夫人"             # "驻英国大使夫人": the envoy's wife, not the envoy
         level = "provincial" if re.search(r"[省市县区]委|省|自治区", title) else "national"
         return [_described(title, level, sentence)]
     pair = _PAIR_SUBJECT.search(sentence) or re.search(r"中方|[\u4e00-\u9fff]中两国|中[\u4e00-\u9fff](?:两国|双方)|中[\u4e00-\u9fff](?=就|共同|一致)", sentence)
@@ -573,6 +576,9 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
                 for part in split:       # "同伊朗外长、意大利外长分别通电话": two calls
                     _join(events, kind, start, part, deictic, sentence, tagger, place, first)
         seen += len(sentence)
+    attended = attended_zh.occasion(sents, published, tagger) if len(events) == first else None
+    if attended:                         # an envoy's occasion with named foreign guests: a meeting
+        _join(events, "meeting", attended[0], attended[1], False, attended[2], tagger, _place(attended[2], tagger), first)
     return events
 
 
