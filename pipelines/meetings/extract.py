@@ -389,11 +389,22 @@ def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
             ev.add_person(p)
             if p.side == "foreign":
                 ev.add_country(p.country)
+        if not is_trigger and MEMBERS.match(s):
+            for p in t.persons[i]:      # "These thirteen newly-appointed Ambassadors are ...": the group's members
+                if p.side == "foreign" and p.name:
+                    ev.add_person(p)
+                    ev.add_country(p.country)
         _known_names(t, i, ev, clauses)
         if is_trigger or PARTICIPATION.search(s):
             _countries_and_group(t, i, ev, is_trigger, rules)
         if _DELEGATION_HEAD.search(s) and ev.visitors_foreign and len(ev.countries) == 1:
             ev.add_person(Person("foreign", None, "head of the delegation", country=ev.countries[0], sentence=s))
+
+
+# A readout's sentence listing the members of the group its event met ("These thirteen newly-appointed Ambassadors
+# are Barbadian Ambassador to China ...", "The envoys are as follows: ...")
+MEMBERS = re.compile(r"(?:These|The)\s+(?:[\w-]+\s+){0,3}(?:[Aa]mbassadors|[Ee]nvoys|[Dd]iplomats|[Cc]onsuls[\s-]+[Gg]eneral|"
+                     r"[Gg]uests|[Dd]elegates)\s+(?:are|were|included?)\b")
 
 
 def _inherited(ev: Event) -> None:

@@ -64,7 +64,10 @@ _TRIGGERS = [
                                  r"\breceived\s+(?:a\s+|the\s+)?(?:visiting\s+|foreign\s+)?"
                                  r"(?:delegation|ambassador|consul|envoy|guests|diplomat|[A-Z][a-z])|"
                                  r"\bmeets\s+with\b|\bpaid\s+a\s+courtesy\s+call\b|"
-                                 r"\breceived\s+a\s+(?:courtesy\s+)?(?:visit|call)\s+from\b")),
+                                 r"\breceived\s+a\s+(?:courtesy\s+)?(?:visit|call)\s+from\b|"
+                                 # a head of state receiving ambassadors' credentials, an ambassador presenting his
+                                 r"\baccepted\s+(?:the\s+)?credentials\b|"
+                                 r"\bpresented\s+(?:(?:his|her|their)\s+)?credentials\s+to\b")),
     ("meeting", False, re.compile(r"\b(?:held|hold|holds)\s+(?:a|an|the|their)\s+(?:[\w'-]+\s+){0,4}?"
                                   r"(?:meeting|conference|dialogue|consultations?|exchange\s+meeting)\b|"
                                   r"\b(?:meeting|conference|dialogue)\s+(?:was|were)\s+held\b|"
@@ -120,7 +123,7 @@ class Trigger:
 _ANY_VERB = re.compile(r"\b(?:met|meets|received|visit\w*|toured|tour|talks|signed|phone|telephone|video|online|"
                        r"virtual|cloud|spoke|meeting|conference|Conference|Meeting|Summit|summit|dialogue|Dialogue|Session|consultations?|delegation|"
                        r"courtesy|arrived|During|lunch|dinner|breakfast|luncheon|banquet|[Tt]our|signing|co-chaired|events?|forums?|fairs?|exhibitions?|week|seminars?|roadshows?|symposiums?|"
-                       r"promotions?|trip)\b")
+                       r"promotions?|trip|credentials)\b")
 
 
 # "pointed out in a phone call with ...", "during yesterday's telephone call": the call itself, not what was said
