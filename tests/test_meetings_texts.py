@@ -207,3 +207,62 @@ def test_credentials_accepted_from_ambassadors_listed_after():
     # a list of guests with no event before it joins nothing
     assert news("These guests are Barbadian Ambassador to China François Jackman and Peruvian Ambassador to China "
                 "Luis Quesada.", "2018-06-20") == []
+
+
+def test_a_consul_generals_meeting_with_a_chief_minister_abroad():
+    """Kolkata consulate: "Mr. Ma Zhanwu, Consul General of the People's Republic of China in Kolkata, met with Ms.
+    Mamata Banerjee, Chief Minister of West Bengal, India during the event held in Kolkata ... on 9 May 2018."."""
+    [e] = news("Mr. Ma Zhanwu, Consul General of the People's Republic of China in Kolkata, met with Ms. Mamata "
+               "Banerjee, Chief Minister of West Bengal, India during the event held in Kolkata by the West Bengal "
+               "State Government to commemorate the 157th birth anniversary of Rabindaranath Tagore on 9 May 2018.")
+    assert (e["date_start"], e["place"]["country"], e["countries"]) == ("2018-05-09", "IND", ["IND"])
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Mamata Banerjee", "IND")]
+
+
+def test_meetings_told_as_many_join_no_event():
+    """The ministry's readout of Li Keqiang meeting Donald Trump goes on "President Xi Jinping and Mr. President had
+    many successful meetings and telephone talks.": Xi Jinping was not at this meeting."""
+    [e] = news("On the afternoon of November 9, 2017, Premier Li Keqiang met at the Great Hall of the People with "
+               "President Donald Trump of the US, who was on a state visit to China.\n\nLi Keqiang expressed that "
+               "China-US relations have enjoyed stable development. President Xi Jinping and Mr. President had many "
+               "successful meetings and telephone talks.")
+    assert [p["name"] for p in e["chinese"]] == ["Li Keqiang"]
+
+
+def test_a_visit_made_and_embassies_visited_in_china():
+    [e] = news("Premier Li flew in after attending the East Asia Summit in Kuala Lumpur during the weekend and "
+               "making an official visit to Malaysia on Nov 23.", "2015-11-25")
+    assert (e["type"], e["date_start"], e["place"]["country"]) == ("visit", "2015-11-23", "MYS")
+    [e] = news("The delegation led by Director General Qi Guohua of Changchun Foreign Affairs Office (CCFAO) visited "
+               "the embassies of Kazakhstan, Kyrgyzstan and Latvia in China on November 2, 2018.")
+    assert (e["place"]["country"], e["countries"]) == ("CHN", ["KAZ", "KGZ", "LVA"])
+    [e] = news("Director General Qi Guohua visited Kazakhstan on November 2, 2018, a partner of China's Belt and "
+               "Road.")
+    assert e["place"]["country"] == "KAZ"
+
+
+def test_a_readouts_subject_told_by_pronoun_or_title():
+    """english.gov.cn: "Premier Li Keqiang called on China and Kazakhstan to ... He made the remarks during a meeting
+    with Kazakh Prime Minister Bakytzhan Sagintayev in Dushanbe on Oct 11." is Li Keqiang's meeting; a pronoun after
+    a foreign person, or a title no named Chinese official of the text holds, is no Chinese party."""
+    [e] = news("Premier Li Keqiang called on China and Kazakhstan to further dovetail development strategies.\n\nHe "
+               "made the remarks during a meeting with Kazakh Prime Minister Bakytzhan Sagintayev in Dushanbe on "
+               "Oct 11.", "2018-10-20")
+    assert (e["type"], e["date_start"], e["place"]["country"]) == ("meeting", "2018-10-11", "TJK")
+    assert [p["name"] for p in e["chinese"]] == ["Li Keqiang"]
+    assert news("Kazakh Prime Minister Bakytzhan Sagintayev spoke highly of the plan.\n\nHe made the remarks during "
+                "a meeting with Kyrgyz Prime Minister Mukhammedkaly Abylgaziev in Dushanbe on Oct 11.",
+                "2018-10-20") == []
+    [e] = news("Premier Li Keqiang reached Suzhou at about 2:30 am.\n\nThe Premier held bilateral talks with leaders "
+               "from Estonia, Poland and Slovenia on the morning of Nov 24.", "2015-11-25")
+    assert (e["type"], e["date_start"], [p["name"] for p in e["chinese"]]) == ("talks", "2015-11-24", ["Li Keqiang"])
+    assert news("The President held bilateral talks with leaders from Estonia and Poland on the morning of Nov 24.",
+                "2015-11-25") == []
+
+
+def test_the_sixth_sets_figures_after_the_fixes():
+    """Not a measurement (HELDOUT6_RUN.md is: events 0.727 / 0.320, participants 0.900 / 0.222): a floor at the
+    figures after this round's fixes, below the issue's targets, so that they do not fall back."""
+    r = evaluate_real(REAL / "heldout6")["kinds"]["all"]
+    assert r["events"]["precision"] >= 0.85 and r["events"]["recall"] >= 0.55, r
+    assert r["participants"]["precision"] >= 0.9 and r["participants"]["recall"] >= 0.7, r

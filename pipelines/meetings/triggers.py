@@ -73,6 +73,9 @@ _TRIGGERS = [
                                   r"\b(?:meeting|conference|dialogue)\s+(?:was|were)\s+held\b|"
                                   r"\b(?:Conference|Meeting|Summit|summit)\s+was\s+(?:successfully\s+)?held\b")),
     ("meeting", True, re.compile(r"^During\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|talks)\s+with\b|"
+                                 # "He made the remarks during a meeting with Kazakh Prime Minister ..."
+                                 r"\b(?:remarks|speech)\s+(?:(?:during|at|in)\s+(?:a|his|her|their)\s+|(?:while|when)\s+)"
+                                 r"meeting\s+with\b|"
                                  r"^(?:When|While)\s+meeting\s+(?:with\s+)?(?=[A-Z])")),
     ("visit", True, re.compile(r"^During\s+(?:his|her|their|its|the|a)\s+(?:[\w-]+\s+){0,2}(?:visit|tour|trip)\s+to\b|"
                                r"^During\s+(?:his|her|their|its|the|a)\s+(?:[\w-]+\s+){0,2}(?:stopover|stay)\s+in\b|"
@@ -80,7 +83,7 @@ _TRIGGERS = [
                                r"\b[Tt]our\s+(?:was\s+)?(?:launched|kicked\s+off|began|started)\b|"
                                r"\bvisited\b(?<!had visited)(?<!have visited)(?<!has visited)|\btoured\b|"
                                r"\b(?:is|are)\s+(?:now\s+)?visiting\s+(?=[A-Z])|"
-                               r"\b(?:paid|paying|pays)\s+(?:a|an)\s+(?:\w+\s+)?visit\b|\bon(?<!who is on)(?<!who was on)(?<!who are on)\s+an?\s+(?:\w+\s+){0,2}visit\s+(?:to|in)\b|"
+                               r"\b(?:paid|paying|pays|made|making|makes)\s+(?:a|an)\s+(?:\w+\s+)?visit\b|\bon(?<!who is on)(?<!who was on)(?<!who are on)\s+an?\s+(?:\w+\s+){0,2}visit\s+(?:to|in)\b|"
                                r"\bled\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b.{0,60}?\bto\b|"
                                r"\b(?:organized|organised|invited|accompan(?:y|ied|ying))\b.{0,120}?\bto\s+visit\b|"
                                r"\bvisits\s+(?=[A-Z])|\bwere\s+on\s+a\s+(?:\w+\s+)?tour\b")),
