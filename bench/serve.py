@@ -15,6 +15,7 @@ Run:  python -m bench.serve --db ARCHIVE.db            (an archive from `python 
                                                          gone articles, Chinese articles and translation pairs
                                                          a real one has, each if it has none: bench/serve_data.py)
       python -m bench.serve --db A.db --pages 'meetings' (time only the pages whose name matches)
+      python -m bench.serve --db A.db --cold            (empty the page cache before each server starts: root)
 
 The archive is brought up to date (migrated) before any server starts, unless --code is given (an older
 checkout serves the file as it is); the time the migration took is printed.
@@ -55,7 +56,7 @@ cli(sys.argv[1:])
 
 def pages(ids: dict, db_name: str, word: str) -> list[tuple[str, str, str | None]]:
     """(page, Gazette path, plain Datasette path or None). `ids`: article (any), edited (an article edited by its
-    site), paired (an English article with its Chinese original), official (a person's key)."""
+    site), paired (an English article with its Chinese original), official (a person's key), official_name (as archived)."""
     d = db_name
     article_id, edited, paired, official = ids["article"], ids["edited"], ids["paired"], ids["official"]
     q = quote_plus
@@ -111,6 +112,13 @@ def pages(ids: dict, db_name: str, word: str) -> list[tuple[str, str, str | None
         ("omissions page", "/-/omissions", None),
         ("meetings table", "/gazette/meetings", f"/{d}/meetings"),
         ("visitors to a province by year", "/gazette/foreign_visitors_by_year?province=Guizhou&year=", None),
+        ("visitors to a province in a year", "/gazette/foreign_visitors_by_year?province=Guizhou&year=2021", None),
+        ("countries by province and year", "/gazette/countries_by_province_and_year?province=Guizhou&year=2020",
+         None),
+        ("countries by province", "/gazette/countries_by_province_and_year?province=Guizhou&year=", None),
+        ("countries by year", "/gazette/countries_by_province_and_year?province=&year=2020", None),
+        ("articles naming country X", "/gazette/articles_naming_country?country=ALB", None),
+        ("meetings of an official (canned)", "/gazette/meetings_of_official?who=" + q(ids["official_name"]) + "&province=", None),
         ("crawl health", "/gazette/crawl_health", None),
     ]
 
@@ -186,7 +194,8 @@ def sample_ids(path: Path) -> dict:
         paired = one("select english_id from translations", middle)
         name = one("select name from meeting_participants where name is not null group by name "
                    "order by count(*) desc limit 1", "nobody")
-    return {"article": middle, "edited": edited, "paired": paired, "official": person_key(name) or "nobody"}
+    return {"article": middle, "edited": edited, "paired": paired, "official": person_key(name) or "nobody",
+            "official_name": name}
 
 
 def build(articles: int, directory: Path) -> Path:
@@ -208,6 +217,9 @@ def _arguments(argv) -> argparse.Namespace:
                         help="give the archive the mentions, meetings, edits, gone articles, Chinese articles, pairs "
                              "and captures a real one holds, each if it has none (bench/serve_data.py)")
     parser.add_argument("--pages", help="time only the pages whose name matches this regular expression")
+    parser.add_argument("--cold", action="store_true",
+                        help="empty the operating system's page cache before each server starts (needs root: "
+                             "writes /proc/sys/vm/drop_caches), so first answers read the file from disk")
     parser.add_argument("--json", dest="as_json", action="store_true", help="print the results as JSON")
     return parser.parse_args(argv)
 
@@ -231,9 +243,23 @@ def _prepare(path: Path, code: Path, tagged: bool) -> int:
         return conn.execute("select max(rowid) from articles").fetchone()[0] or 0
 
 
-def _time_server(server: str, path: Path, code: Path, table: list, repeat: int, loads: dict) -> list:
+def drop_page_cache() -> bool:
+    """Empty the kernel's page cache (root only); whether it was emptied."""
+    try:
+        os.sync()
+        Path("/proc/sys/vm/drop_caches").write_text("3\n")
+        return True
+    except OSError:
+        return False
+
+
+def _time_server(server: str, path: Path, code: Path, table: list, repeat: int, loads: dict,
+                 cold: bool = False) -> list:
     """Start Gazette's server or plain Datasette on the archive, time every page of `table`, stop it; the load
-    average (1 minute) before and after goes into `loads`."""
+    average (1 minute) before and after goes into `loads`. `cold`: the page cache is emptied first."""
+    if cold:
+        print(f"{server}: page cache " + ("emptied" if drop_page_cache() else
+                                          "NOT emptied (needs root): first answers may read from memory"), flush=True)
     env = {**os.environ, "PYTHONPATH": str(code)}
     port = free_port()
     if server == "gazette":
@@ -289,7 +315,7 @@ def main(argv=None) -> int:
     if args.pages:
         table = [t for t in table if re.search(args.pages, t[0])]
     loads: dict = {}
-    results = {server: _time_server(server, path, code, table, args.repeat, loads)
+    results = {server: _time_server(server, path, code, table, args.repeat, loads, args.cold)
                for server in ("gazette", "plain") if not args.only or args.only == server}
     if args.as_json:
         print(json.dumps({"archive": str(path), "articles": count, "load": loads, "pages": [

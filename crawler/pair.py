@@ -44,8 +44,9 @@ def pair(config, db_path, site_key, since, as_json):
     speech) published within 2 days; they are scored by what survives translation (numbers and dates, the
     countries, provinces, cities and officials named, the question-and-answer turns). Only confident pairs
     are kept (see README, "The Chinese record beside the English"). The pairs of the chosen articles are
-    replaced; articles are also paired as they are archived, so this is for recomputing. Prints how many
-    English and Chinese articles were read and how many pairs were kept.
+    replaced; articles are also paired as they are archived, so this is for recomputing. The names compared
+    are those tagged when each article was archived (after a gazetteer change, `gazette reextract` first).
+    Prints how many English and Chinese articles were read and how many pairs were kept.
     """
     since = _since(since)
     if site_key:

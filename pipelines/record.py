@@ -73,15 +73,7 @@ def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | Non
         known = archive.article(article or urls.article_for_url(archive, *decision.urls)
                                 or article_id(decision.canonical))
         if decision.error is not None:
-            gone = decision.gone and known is not None and archive.mark_gone(known["id"], page["fetched_at"])
-            if gone and known is not None:
-                urls.record_urls(archive, known["id"], decision.urls, page["fetched_at"])
-                result["error"] += "; archived article marked gone"
-            result.update(article_id=known["id"] if known else None, gone=gone)
-            if capture_id:
-                archive.set_capture_outcome(capture_id, Outcome.GONE if decision.gone else Outcome.FAILED,
-                                            result["article_id"], result["error"])
-            return result
+            return refused(archive, decision, page, known, capture_id, result)
         if decision.unchanged_text and not same_text(known, decision.article):
             decision = tagged(decision, page)  # `known` was read before another capture of the article was written
         record = dict(decision.record or {})
@@ -110,6 +102,21 @@ def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | Non
     result.update(status=status, article_id=stored_id, title=found.title, published=found.published,
                   layer=found.layer, fell_back=found.fell_back, warnings=found.warnings, removed=found.removed,
                   restored=found.restored)
+    return result
+
+
+def refused(archive: Archive, decision: Decision, page: dict, known: dict | None, capture_id: int | None,
+            result: dict) -> dict:
+    """A page that gave no article: its capture's outcome, and a known article marked gone when the page says it
+    was deleted (inside apply's transaction)."""
+    gone = decision.gone and known is not None and archive.mark_gone(known["id"], page["fetched_at"])
+    if gone and known is not None:
+        urls.record_urls(archive, known["id"], decision.urls, page["fetched_at"])
+        result["error"] += "; archived article marked gone"
+    result.update(article_id=known["id"] if known else None, gone=gone)
+    if capture_id:
+        archive.set_capture_outcome(capture_id, Outcome.GONE if decision.gone else Outcome.FAILED,
+                                    result["article_id"], result["error"])
     return result
 
 

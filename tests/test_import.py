@@ -338,3 +338,15 @@ def test_a_file_that_is_no_warc_is_one_line_and_leaves_no_archive(tmp_path):
     proc = gazette("import", str(text), db=db)
     assert proc.returncode == 2 and "not a WARC, WACZ or Scrapy cache folder" in proc.stderr
     assert "Traceback" not in proc.stderr and not db.exists()
+
+
+def test_a_file_of_no_configured_site_says_what_to_check(tmp_path):
+    """Pages whose hosts no configured site has (a WARC crawled with another config, or of the demo's loopback
+    server) are counted, and the summary says what to check rather than only '0 new'."""
+    page = b"<html><head><title>A page</title></head><body><p>" + b"Some text of a page. " * 30 + b"</p></body></html>"
+    warc = write_warc(tmp_path / "other.warc", [{"url": "http://pages.example.org/a.html", "date": D1, "body": page}])
+    proc = gazette("import", str(warc), db=tmp_path / "g.db")
+    assert proc.returncode == 0 and "1 no configured site" in proc.stdout
+    assert "is --config the config the pages were crawled with?" in proc.stdout and "--other" in proc.stdout
+    other = gazette("import", "--other", str(warc), db=tmp_path / "g.db")
+    assert "1 new" in other.stdout and "--config" not in other.stdout

@@ -79,6 +79,9 @@ def test_foreign_visitors_to_guizhou_in_2020_in_one_page(tmp_path):
     assert [r["country_code"] for r in rows] == ["FRA"]
     page = get(ds, "/gazette/foreign_visitors_by_year?province=Guizhou&year=2020").text
     assert "Kazakhstan" in page and "Switzerland" in page
+    rows = get(ds, "/gazette/foreign_visitors_by_year.json?province=Guizhou&year=2020&_shape=array").json()
+    for article in next(r for r in rows if r["country_code"] == "RUS")["article_ids"].split(","):
+        assert f'<a href="/gazette/articles/{article}">{article}</a>' in page     # each opens its article
 
 
 def test_meetings_per_month_and_province_chart(tmp_path):

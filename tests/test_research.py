@@ -121,6 +121,16 @@ def test_each_operator_finds_what_the_texts_hold(archive, text, oracle):
     assert want, text                        # every case has an answer to find
     assert found(conn, text) == want
     assert counted(conn, text) == len(want)     # the search page's count, from the terms' sets of rowids
+    flat = Search(text).newest_rowids(100)
+    if flat:     # the newest matches the facets count, merged from the terms' lists in one flat compound
+        sql, params = flat
+        rows = conn.execute(f"select s.hit, a.id from ({sql}) s join articles a on a.rowid = s.hit", params).fetchall()
+        assert {aid for _, aid in rows} == want and [r for r, _ in rows] == sorted((r for r, _ in rows), reverse=True)
+        newest = conn.execute(f"select hit from ({Search(text).newest_rowids(1)[0]})", params).fetchall()
+        assert newest == [(max(r for r, _ in rows),)]
+    else:        # a later clause of several terms, or exclusions alone: not one flat compound
+        clauses = Search(text).clauses
+        assert all(c.negated for c in clauses) or any(len(c.terms) > 1 for c in clauses[1:] if not c.negated)
 
 
 def counted(conn, text: str) -> int:

@@ -330,15 +330,42 @@ def test_search_with_words_and_names(server):
     for country in ("ALB", "Albania"):                      # a code or a name
         html = server.html(f"/-/search?q=China&country={country}")
         assert search_total(html) == len(want) and "naming Albania" in html
+        # the count reads as one sentence, the subject not repeated ("7 articles — Articles matching" before)
+        assert re.search(r"<strong>[\d,]+</strong> articles matching China, naming Albania\.", html)
+        assert "— Articles" not in html
         ids = re.findall(r'<a class="title" href="/gazette/articles/(\w+)">', html)
         assert set(ids) == want
         published = {r["id"]: r["published"] for r in archived(server, "select id, published from articles")}
         assert [published[i] for i in ids] == sorted((published[i] for i in ids), reverse=True)
         assert "<h3>Province named</h3>" in html and "<h3>Country named</h3>" not in html
     assert {r["id"] for r in search_export(server, "China", country="ALB")} == want
+    # a name in other letters' case is the country; a misspelt one is said, with the closest names archived
+    assert search_total(server.html("/-/search?q=China&country=albania")) == len(want)
+    misspelt = server.html("/-/search?q=China&country=Albnia")
+    assert "No country “Albnia” is named in the archive; did you mean" in misspelt
+    assert re.search(r"did you mean <a href=\"[^\"]*country=Albania[^\"]*\">Albania</a>", misspelt), misspelt[misspelt.find("No country"):][:300]
     province = {r["article_id"] for r in archived(server, "select article_id from mentions where kind = 'province' "
                                                           "and name = 'Guizhou'")}
     assert {r["id"] for r in search_export(server, "", province="Guizhou")} == province
+
+
+def test_search_with_words_and_a_year(server):
+    """Words and a year are gathered once for the count, the page and the facets: the same articles as the word
+    index and the dates say, best match first in the index's rank order, or newest first."""
+    year = archived(server, "select substr(a.published, 1, 4) as y, count(*) as n from articles a join articles_fts f "
+                            "on f.rowid = a.rowid where articles_fts match 'china' group by y order by n desc")[0]["y"]
+    ranked = [r["id"] for r in archived(server, "select a.id from articles_fts f join articles a on a.rowid = f.rowid "
+                                                "where articles_fts match 'china' and substr(a.published, 1, 4) = ? "
+                                                "order by f.rank, a.rowid desc", [year])]
+    assert len(ranked) >= 2
+    html = server.html(f"/-/search?q=China&year={year}")
+    assert search_total(html) == len(ranked) and f"articles matching China, published in {year}." in html
+    assert re.findall(r'<a class="title" href="/gazette/articles/(\w+)">', html) == ranked[:20]
+    assert "<h3>Year published</h3>" not in html and "<h3>Source</h3>" in html
+    newest = server.html(f"/-/search?q=China&year={year}&order=date")
+    ids = re.findall(r'<a class="title" href="/gazette/articles/(\w+)">', newest)
+    published = {r["id"]: r["published"] for r in archived(server, "select id, published from articles")}
+    assert set(ids) <= set(ranked) and [published[i] for i in ids] == sorted((published[i] for i in ids), reverse=True)
 
 
 def test_search_feeds_are_atom(server):

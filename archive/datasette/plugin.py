@@ -151,9 +151,12 @@ def startup(datasette):
 
     async def warm():
         """The officials' spellings, merged by key, read once before the first visitor (0.4 s at 100,000 events),
-        not on the first official's page."""
-        from archive.datasette import DATABASE
+        not on the first official's page; the archive's keys and indexes read into the OS cache in the background
+        (prewarm.py)."""
+        from archive.datasette import DATABASE, prewarm
         from archive.datasette.pages import meeting_reads
+        if DATABASE in datasette.databases:
+            prewarm.start(datasette.get_database(DATABASE).path)
         try:
             await meeting_reads.spellings(datasette.get_database(DATABASE))
         except Exception:  # an archive without the meetings tables (served as it is): nothing to read ahead
@@ -353,6 +356,14 @@ def json_list_cell(value) -> Markup | None:
     return Markup("<br>".join(str(escape(w)) for w in words)) if words else Markup('<span class="muted">none</span>')
 
 
+SAFE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _row_key(key: str) -> str:
+    """A primary key as it goes in a row's URL (an article id, a hex digest, needs no encoding: checked cheaply)."""
+    return key if SAFE_KEY.fullmatch(key) else tilde_encode(key)
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     if isinstance(value, str) and MARK_OPEN in value:
@@ -373,8 +384,10 @@ def render_cell(row, value, column, table, database, datasette):
         return Markup(f'<a href="{escape(value)}">{label}</a>')
     if table is None and column == "article_ids" and isinstance(value, str) and value:
         # a list of articles (group_concat) in a canned query: each opens its article
-        links = [f'<a href="{escape(datasette.urls.row(database, "articles", tilde_encode(i.strip())))}">'
-                 f'{escape(i.strip())}</a>' for i in value.split(",") if i.strip()]
+        # the table's URL built once (Datasette's URL builder costs ~30 µs a call: 0.4 s for a page of 12,000)
+        base = datasette.urls.table(database, "articles")
+        links = [f'<a href="{escape(base + "/" + _row_key(i.strip()))}">{escape(i.strip())}</a>'
+                 for i in value.split(",") if i.strip()]
         return Markup(", ".join(links))
     if table is None and column == "article_id" and isinstance(value, str) and value:
         # canned and custom queries: article_id opens the archived article

@@ -206,6 +206,26 @@ class Search:
             return " intersect ".join(kept) + "".join(f" except {n}" for n in left_out), params, False
         return " union ".join(left_out), params, True
 
+    def newest_rowids(self, limit: int, prefix: str = "n") -> tuple[str, dict] | None:
+        """(one flat compound SELECT of the matches' rowids as `hit`, newest archived first, at most `limit`; parameters), or
+        None when the query cannot be one: SQLite merges the terms' lists as each index gives them in rowid
+        order, stopping at the limit (`ambassador OR 卢森堡`: 1 ms for the newest 5,000, against 0.2-0.5 s building
+        the set of all 378,000). Flat means: the first clause's alternatives (UNION), then other clauses of one
+        term each (INTERSECT), then every excluded term (EXCEPT): compound operators bind left to right."""
+        positive = [c for c in self.clauses if not c.negated]
+        if not positive or any(len(c.terms) > 1 for c in positive[1:]):
+            return None
+        params: dict = {}
+        parts = [" union ".join(_term_rows(t, f"{prefix}0_{n}", params, self.known)
+                                for n, t in enumerate(positive[0].terms))]
+        parts += [" intersect " + _term_rows(c.terms[0], f"{prefix}{g}_0", params, self.known)
+                  for g, c in enumerate(positive[1:], 1)]
+        parts += [" except " + _term_rows(t, f"{prefix}x{g}_{n}", params, self.known)
+                  for g, c in enumerate(c for c in self.clauses if c.negated) for n, t in enumerate(c.terms)]
+        # the compound's column is named by its first SELECT: `hit` (a rowid, or a JSON list's value)
+        first = re.sub(r"^select (rowid|value) ", r"select \1 as hit ", parts[0], count=1)
+        return first + "".join(parts[1:]) + f" order by 1 desc limit {int(limit)}", params
+
     def describe(self) -> str:
         """How the query was understood, in words."""
         words = []

@@ -8,6 +8,7 @@ answers /robots.txt with `Disallow: /`.
 from __future__ import annotations
 
 import json
+import re
 import socket
 import sqlite3
 import sys
@@ -102,6 +103,8 @@ async def _bounded_execute(self, sql, params=None, truncate=False, custom_time_l
 
     page_size = page_size or self.ds.page_size
 
+    sql = site_facet_from_months(sql, params) or sql if self.name == DATABASE_NAME else sql
+
     def run(conn):
         time_limit_ms = self.ds.sql_time_limit_ms
         if custom_time_limit and custom_time_limit < time_limit_ms:
@@ -131,6 +134,22 @@ async def _bounded_execute(self, sql, params=None, truncate=False, custom_time_l
 
 
 COUNTED = 10_000
+
+# Datasette's facet by site over the whole articles table (`/gazette/articles?_facet=site`): a group-by of every
+# article (0.5-0.8 s at a million on the shared machine), answered from article_months (articles per site and
+# month, kept by triggers), the same counts
+SITE_FACET = re.compile(r"\s*select \[?site\]? as value, count\(\*\) as count from \(\s*select [^()]*? from "
+                        r"\[?articles\]?\s*\)\s*where \[?site\]? is not null\s*group by \[?site\]? "
+                        r"order by count desc, value limit (\d+)\s*", re.I)
+
+
+def site_facet_from_months(sql: str, params) -> str | None:
+    """The statement answering Datasette's unfiltered site facet from article_months; None for any other."""
+    found = SITE_FACET.fullmatch(sql)
+    if not found or params:
+        return None
+    return ("select site as value, sum(articles) as count from article_months group by site having count > 0 "
+            f"order by count desc, value limit {int(found.group(1))}")
 
 
 async def _cheap_table_counts(self, limit=10):
@@ -214,6 +233,26 @@ def register_plugin() -> None:
 
     if not pm.is_registered(plugin) and pm.get_plugin("gazette") is None:
         pm.register(plugin, name="gazette")
+    _markdown_without_cells(pm)
+
+
+def _markdown_without_cells(pm) -> None:
+    """datasette-render-markdown (installed with datasette-dashboards) reads its configuration for every cell of
+    every table and query (~25 µs a cell: 0.2 s of a canned query's 1,000 rows of 7 columns); Gazette renders no
+    column as Markdown, so its render_cell is left out. Its other hooks (the dashboards' `render_markdown`) stay."""
+    import types
+
+    name = next((n for n, p in pm.list_name_plugin() if getattr(p, "__name__", "") == "datasette_render_markdown"),
+                None)
+    markdown = pm.get_plugin(name) if name else None
+    if markdown is None or not hasattr(markdown, "render_cell"):
+        return
+    kept = {name: getattr(markdown, name) for name in dir(markdown)
+            if name != "render_cell" and pm.parse_hookimpl_opts(markdown, name) is not None}
+    pm.unregister(markdown)
+    shim = types.ModuleType("datasette_render_markdown_without_cells")
+    shim.__dict__.update(kept)
+    pm.register(shim, name=name)
 
 
 def build(db_path: str | Path, sites: dict | None = None):

@@ -51,6 +51,9 @@ def summary_lines(summary: dict, what: str) -> str:
     skipped = {k: v for k, v in summary["skipped"].items() if k != "already archived"}
     if skipped:
         lines.append("  not archived: " + ", ".join(f"{v} {k}" for k, v in sorted(skipped.items())))
+    if skipped.get("no configured site") and not any(summary["sites"].values()):
+        lines += ["  no page is on a host of a configured site: is --config the config the pages were crawled with?",
+                  "  (--other archives pages of any site, read by the generic extractor)"]
     for site, counts in summary["sites"].items():
         lines.append(f"  {site:<10} " + ", ".join(f"{v} {k}" for k, v in counts.items() if v))
     lines += [f"  problem: {p}" for p in summary["problems"]]

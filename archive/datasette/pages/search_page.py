@@ -8,7 +8,7 @@ from .common import DATABASE, FACET_CAP, PAGE_SIZE, RANK_CAP, colours, site_info
 from .export import export
 from .feeds import search_feed
 from .query import Query, count_hits, mention_labels, named_in, page_rowids, scan_once, unknown_site
-from .results import facets, named_and_words, pages_of, results
+from .results import facets, gathered_once, pages_of, results, words_narrowed
 
 
 async def search_page(datasette, request):
@@ -26,13 +26,14 @@ async def search_page(datasette, request):
         return await search_feed(datasette, db, query, request, labels)
     sites = site_info(datasette)
     context = {"query": query, "sites": sites, "results": [], "total": None, "facets": {}, "sampled": False,
-               "description": query.describe(sites, labels), "page_size": PAGE_SIZE, "rank_cap": RANK_CAP,
+               "description": query.describe(sites, labels), "narrowed": query.describe(sites, labels, subject=False),
+               "page_size": PAGE_SIZE, "rank_cap": RANK_CAP,
                "facet_cap": FACET_CAP, "error": None}
     if query.active:
         # the count, the page and the facets are independent statements: Datasette's SQL threads run them at once
         # (SQLite lets go of the GIL while it works); only the date order needs the count to choose its plan
-        if query.search.match and named_in(query.filters):
-            total, rowids, facet_counts = await named_and_words(db, query)
+        if gathered_once(query):
+            total, rowids, facet_counts = await words_narrowed(db, query)
         elif query.order == "relevance":
             total, rowids, facet_counts = await asyncio.gather(
                 count_hits(db, query), page_rowids(db, query, None), facets(db, query))
@@ -52,7 +53,7 @@ async def search_page(datasette, request):
         context["filters_active"] = [(names.get(k, k), (labels.get(k) or v) if k != "site" else
                                       sites.get(v, {}).get("name", v), query.link(**{k: None}))
                                      for k, v in query.filters.items()]
-        # a country or province drives the search through its mentions, newest tagged first
-        context["sample_basis"] = "tagged" if named_in(query.filters) else "archived"
+        # a country or province without words drives the search through its mentions, newest tagged first
+        context["sample_basis"] = "tagged" if named_in(query.filters) and not query.search.match else "archived"
     page = await datasette.render_template("gazette_search.html", context, request=request)
     return Response.html(page)
