@@ -1,5 +1,5 @@
 """Meetings on real text (issue 26): invariants over every real page the tests hold (the press conferences,
-news pages and readouts of tests/real/meetings/, byte for byte or as stored text; the 40 pages of
+news pages and readouts of tests/real/meetings/, byte for byte or as stored text; the 64 pages of
 tests/real/meetings/texts/ from outside the 2018-2020 cache; the 67 English pages of tests/real/; the 3 real seed
 texts), the guards
 of the issue on the sentences it quotes, press conferences as a source, the real dev figures, and a readout and
@@ -31,6 +31,9 @@ HELDOUT3 = sorted((REAL / "heldout3").glob("*.json"))      # read by the guards 
 # real text from outside the 2018-2020 cache, stored as visible text (texts/): read by the guards only after the
 # fourth held-out run (HELDOUT4_RUN.md), and the dev pages found with it
 HELDOUT4 = [p for s in ("heldout4", "dev4", "heldout5") for p in sorted((REAL / s).glob("*.json"))]
+# the sixth held-out set (new texts of 2014-2024, labelled by a fresh reader): read by the guards only after its
+# one run (HELDOUT6_RUN.md)
+HELDOUT6 = sorted((REAL / "heldout6").glob("*.json"))
 
 
 def norm(s: str) -> str:
@@ -40,7 +43,7 @@ def norm(s: str) -> str:
 def real_records() -> list[dict]:
     """Every real page of the tests as the archive would hold it (the labels' pages, through Gazette's
     extraction for the press conferences; the readouts' text; the seed texts)."""
-    records = [page_record(json.loads(p.read_text("utf-8"))) for p in LABELS + HELDOUT2 + HELDOUT3 + HELDOUT4]
+    records = [page_record(json.loads(p.read_text("utf-8"))) for p in LABELS + HELDOUT2 + HELDOUT3 + HELDOUT4 + HELDOUT6]
     # the real pages of issue 19 (tests/real/): its English press conferences through the same extraction
     issue19 = REAL.parent
     for entry in json.loads((issue19 / "pages.json").read_text("utf-8")):

@@ -11,14 +11,14 @@ import pytest
 from bench.meetings_real import REAL, evaluate_real
 from pipelines.meetings import extract, load, persons_in, resolve_date
 
-SETS = ("heldout4", "dev4", "heldout5")
+SETS = ("heldout4", "dev4", "heldout5", "heldout6")
 LABELS = [p for s in SETS for p in sorted((REAL / s).glob("*.json"))]
 
 
 def test_the_stored_texts_are_the_ones_listed_with_their_provenance():
-    """40 pages, each under texts/, unchanged since its label was written (SHA-256), listed in PROVENANCE.md with
+    """64 pages, each under texts/, unchanged since its label was written (SHA-256), listed in PROVENANCE.md with
     its original URL; the held-out and dev pages are apart."""
-    assert len(LABELS) == 40
+    assert len(LABELS) == 64
     provenance = (REAL / "PROVENANCE.md").read_text("utf-8")
     pages = set()
     for path in LABELS:
@@ -40,7 +40,7 @@ def test_the_stored_texts_are_the_ones_listed_with_their_provenance():
 
 def test_the_fourth_sets_figures_after_the_fixes():
     """Not a measurement of unseen text (the fixes were made on these errors): a floor so they do not fall back."""
-    r = evaluate_real([REAL / s for s in SETS])["kinds"]["all"]
+    r = evaluate_real([REAL / s for s in SETS[:3]])["kinds"]["all"]
     assert r["events"]["precision"] >= 0.9 and r["events"]["recall"] >= 0.85, r
     assert r["participants"]["precision"] >= 0.9, r
 
@@ -153,3 +153,116 @@ def test_a_second_title_ending_with_a_place_before_a_foreign_name():
                        "Coordinator for Cooperation with China Luhut Binsar Pandjaitan co-chaired the meeting.", rules)
     assert [(p.side, p.name, p.country) for p in found] == [("chinese", "Wang Yi", None),
                                                             ("foreign", "Luhut Binsar Pandjaitan", "IDN")]
+
+
+# -- general rules the sixth held-out run (HELDOUT6_RUN.md) showed missing, each on the real sentence that showed it
+# and on one it must leave alone --------------------------------------------------------------------------------
+
+def test_month_abbreviations_without_their_period():
+    """The State Council's English pages: "on the morning of Nov 24", "in Dushanbe on Oct 11", "on Sept 1"."""
+    from datetime import date
+    day = date(2015, 11, 25)
+    assert resolve_date("held bilateral talks ... on the morning of Nov 24.", day)[:2] == (date(2015, 11, 24),) * 2
+    assert resolve_date("Meeting with Kazakh President Nazarbayev on Sept 1", day)[0] == date(2015, 9, 1)
+    assert resolve_date("Sep 30 to Oct 2", day)[:2] == (date(2015, 9, 30), date(2015, 10, 2))
+    assert resolve_date("the Mars mission, Decision 5 and Octave 3", day)[0] is None
+
+
+def test_a_photo_captions_position_mark_after_a_name():
+    """NPC site: "Zhang Dejiang (R), chairman of the Standing Committee of the National People's Congress (NPC),
+    meets with visiting Liberian President Ellen Johnson-Sirleaf ..."; a bracket that is no mark stays."""
+    rules = load()
+    s = ("Zhang Dejiang (R), chairman of the Standing Committee of the National People's Congress (NPC), meets with "
+         "visiting Liberian President Ellen Johnson-Sirleaf at the Great Hall of the People in Beijing.")
+    found = persons_in(s, rules)
+    assert [(p.side, p.name) for p in found] == [("chinese", "Zhang Dejiang"), ("foreign", "Ellen Johnson-Sirleaf")]
+    assert s[found[1].start:found[1].end].strip().endswith("Ellen Johnson-Sirleaf")        # spans: the sentence's
+    assert [p.name for p in persons_in("Chinese President Xi Jinping (L) meets with Kazakh President Nursultan "
+                                       "Nazarbayev (2nd R) in Beijing.", rules)] == ["Xi Jinping", "Nursultan Nazarbayev"]
+
+
+def test_a_role_word_is_no_name():
+    """bb.chineseembassy.org: "Special Representative of US President and US Secretary of the Treasury Jacob Lew":
+    "President" is no person's name."""
+    rules = load()
+    found = persons_in("In the afternoon of May 13, 2014, Premier Li Keqiang met with Special Representative of US "
+                       "President and US Secretary of the Treasury Jacob Lew at the Great Hall of the People.", rules)
+    assert "President" not in [p.name for p in found]
+    assert [p.name for p in persons_in("Premier Li Keqiang met with US President Barack Obama.", rules)] == [
+        "Li Keqiang", "Barack Obama"]
+
+
+def test_credentials_accepted_from_ambassadors_listed_after():
+    """The ministry's readout: "President Xi Jinping accepted credentials presented by thirteen newly-appointed
+    Ambassadors to China at the Great Hall of the People." and, two paragraphs on, "These thirteen newly-appointed
+    Ambassadors are Barbadian Ambassador to China François Jackman, ...": one meeting with each of them."""
+    [e] = news("On the afternoon of June 20, 2018, President Xi Jinping accepted credentials presented by thirteen "
+               "newly-appointed Ambassadors to China at the Great Hall of the People.\n\nThe Ambassadors presented "
+               "credentials to Xi Jinping in succession. These thirteen newly-appointed Ambassadors are Barbadian "
+               "Ambassador to China François Jackman, Peruvian Ambassador to China Luis Quesada and Ambassador of "
+               "New Zealand to China Clare Fearnley.", "2018-06-20")
+    assert (e["type"], e["date_start"], e["place"]["province_code"]) == ("meeting", "2018-06-20", "CN-BJ")
+    assert sorted(e["countries"]) == ["BRB", "NZL", "PER"]
+    assert [p["name"] for p in e["foreign"]] == ["François Jackman", "Luis Quesada", "Clare Fearnley"]
+    # a list of guests with no event before it joins nothing
+    assert news("These guests are Barbadian Ambassador to China François Jackman and Peruvian Ambassador to China "
+                "Luis Quesada.", "2018-06-20") == []
+
+
+def test_a_consul_generals_meeting_with_a_chief_minister_abroad():
+    """Kolkata consulate: "Mr. Ma Zhanwu, Consul General of the People's Republic of China in Kolkata, met with Ms.
+    Mamata Banerjee, Chief Minister of West Bengal, India during the event held in Kolkata ... on 9 May 2018."."""
+    [e] = news("Mr. Ma Zhanwu, Consul General of the People's Republic of China in Kolkata, met with Ms. Mamata "
+               "Banerjee, Chief Minister of West Bengal, India during the event held in Kolkata by the West Bengal "
+               "State Government to commemorate the 157th birth anniversary of Rabindaranath Tagore on 9 May 2018.")
+    assert (e["date_start"], e["place"]["country"], e["countries"]) == ("2018-05-09", "IND", ["IND"])
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Mamata Banerjee", "IND")]
+
+
+def test_meetings_told_as_many_join_no_event():
+    """The ministry's readout of Li Keqiang meeting Donald Trump goes on "President Xi Jinping and Mr. President had
+    many successful meetings and telephone talks.": Xi Jinping was not at this meeting."""
+    [e] = news("On the afternoon of November 9, 2017, Premier Li Keqiang met at the Great Hall of the People with "
+               "President Donald Trump of the US, who was on a state visit to China.\n\nLi Keqiang expressed that "
+               "China-US relations have enjoyed stable development. President Xi Jinping and Mr. President had many "
+               "successful meetings and telephone talks.")
+    assert [p["name"] for p in e["chinese"]] == ["Li Keqiang"]
+
+
+def test_a_visit_made_and_embassies_visited_in_china():
+    [e] = news("Premier Li flew in after attending the East Asia Summit in Kuala Lumpur during the weekend and "
+               "making an official visit to Malaysia on Nov 23.", "2015-11-25")
+    assert (e["type"], e["date_start"], e["place"]["country"]) == ("visit", "2015-11-23", "MYS")
+    [e] = news("The delegation led by Director General Qi Guohua of Changchun Foreign Affairs Office (CCFAO) visited "
+               "the embassies of Kazakhstan, Kyrgyzstan and Latvia in China on November 2, 2018.")
+    assert (e["place"]["country"], e["countries"]) == ("CHN", ["KAZ", "KGZ", "LVA"])
+    [e] = news("Director General Qi Guohua visited Kazakhstan on November 2, 2018, a partner of China's Belt and "
+               "Road.")
+    assert e["place"]["country"] == "KAZ"
+
+
+def test_a_readouts_subject_told_by_pronoun_or_title():
+    """english.gov.cn: "Premier Li Keqiang called on China and Kazakhstan to ... He made the remarks during a meeting
+    with Kazakh Prime Minister Bakytzhan Sagintayev in Dushanbe on Oct 11." is Li Keqiang's meeting; a pronoun after
+    a foreign person, or a title no named Chinese official of the text holds, is no Chinese party."""
+    [e] = news("Premier Li Keqiang called on China and Kazakhstan to further dovetail development strategies.\n\nHe "
+               "made the remarks during a meeting with Kazakh Prime Minister Bakytzhan Sagintayev in Dushanbe on "
+               "Oct 11.", "2018-10-20")
+    assert (e["type"], e["date_start"], e["place"]["country"]) == ("meeting", "2018-10-11", "TJK")
+    assert [p["name"] for p in e["chinese"]] == ["Li Keqiang"]
+    assert news("Kazakh Prime Minister Bakytzhan Sagintayev spoke highly of the plan.\n\nHe made the remarks during "
+                "a meeting with Kyrgyz Prime Minister Mukhammedkaly Abylgaziev in Dushanbe on Oct 11.",
+                "2018-10-20") == []
+    [e] = news("Premier Li Keqiang reached Suzhou at about 2:30 am.\n\nThe Premier held bilateral talks with leaders "
+               "from Estonia, Poland and Slovenia on the morning of Nov 24.", "2015-11-25")
+    assert (e["type"], e["date_start"], [p["name"] for p in e["chinese"]]) == ("talks", "2015-11-24", ["Li Keqiang"])
+    assert news("The President held bilateral talks with leaders from Estonia and Poland on the morning of Nov 24.",
+                "2015-11-25") == []
+
+
+def test_the_sixth_sets_figures_after_the_fixes():
+    """Not a measurement (HELDOUT6_RUN.md is: events 0.727 / 0.320, participants 0.900 / 0.222): a floor at the
+    figures after this round's fixes, below the issue's targets, so that they do not fall back."""
+    r = evaluate_real(REAL / "heldout6")["kinds"]["all"]
+    assert r["events"]["precision"] >= 0.85 and r["events"]["recall"] >= 0.55, r
+    assert r["participants"]["precision"] >= 0.9 and r["participants"]["recall"] >= 0.7, r

@@ -10,8 +10,9 @@ _MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", 
                                        "september", "october", "november", "december"], 1)}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
+# abbreviations with or without their period ("Nov. 5", "Sept 1", "Oct 11" on the State Council's English pages)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
-         r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)"
+         r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))"
 _ORD = r"(?:st|nd|rd|th)?"
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _DATE_PATTERNS = [

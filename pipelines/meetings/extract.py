@@ -101,7 +101,11 @@ def extract_text(body: str, published: date | None, site: str | None, article_id
     return [ev.as_dict(article_id, seq + n, rules) for n, ev in enumerate(kept, 1)]
 
 
-_OTHER_TIME = re.compile(_VAGUE_TIME.pattern + r"|\b(?:[Rr]ecently|[Pp]reviously|[Ee]arlier)\b")
+# ... and occasions told as many ("President Xi Jinping and Mr. President had many successful meetings and
+# telephone talks"): no occasion of the event's day
+_OTHER_TIME = re.compile(_VAGUE_TIME.pattern + r"|\b(?:[Rr]ecently|[Pp]reviously|[Ee]arlier)\b|"
+                         r"\b(?:many|several|multiple|numerous|frequent|repeated)\s+(?:[\w-]+\s+){0,2}"
+                         r"(?:meetings|talks|calls|visits|conversations|exchanges)\b")
 
 
 def read(body: str, published: date | None, site: str | None, rules: Rules, *, press: bool) -> Text:
@@ -180,8 +184,9 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
     if place is None:
         return None       # an event held at home is no visit
     attended = None
+    anaphor = None if t.press else subject_anaphor(t, i)
     if not (chinese_party(s, trig, t.persons[i], rules) or place.get("country") == "CHN"
-            or _chinese_subject(t, i, current)):
+            or _chinese_subject(t, i, current) or anaphor is not None):
         attended = attended_next(t, i, trig, rules)
         if attended is None:
             t.refused.add(i)  # a foreign official's activity at home or in a third country
@@ -189,6 +194,9 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
     ev = _new_event(t, i, trig, start, _end_of(s, start, end), place, places, inherit, current, rules)
     if attended is not None and attended.described:
         ev.add_person(attended)
+    if anaphor is not None and not any(p.side == "chinese" and p.name for p in t.persons[i]):
+        ev.add_person(Person("chinese", anaphor.name, anaphor.title, level=anaphor.level, province=anaphor.province,
+                             city=anaphor.city, sentence=anaphor.sentence))
     for code in before:
         ev.add_country(code)
     return ev
@@ -225,6 +233,32 @@ def _chinese_subject(t: Text, i: int, current: Event | None) -> bool:
         return any(p.side == "chinese" and p.name for p in current.persons) or bool(
             re.search(r"(?:^|[,;]\s+|\band\s+)[A-Z][a-z]+ [A-Z][a-z]+\s+$", current.sentence[:current.trigger_start]))
     return False
+
+
+# A readout's sentence whose subject is the Chinese official just named, by pronoun ("Premier Li Keqiang called on
+# China and Kazakhstan to ... He made the remarks during a meeting with Kazakh Prime Minister ...") or by his title
+# alone ("the Premier worked through the night and held bilateral talks with ...")
+_PRONOUN_SUBJECT = re.compile(r"(?:He|She)\s")
+_TITLE_SUBJECT = re.compile(r"\b[Tt]he\s+(?P<title>Premier|Vice\s+Premier|President|Vice\s+President|State\s+Councilor|"
+                            r"Foreign\s+Minister|Governor|Vice\s+Governor|Mayor|Vice\s+Mayor)\b")
+
+
+def subject_anaphor(t: Text, i: int) -> Person | None:
+    """The Chinese official a readout sentence's subject stands for: "He ..." after a sentence whose first person
+    is a named Chinese official; "the Premier ..." when the text names one Chinese official with that title."""
+    trig, s = t.triggers[i], t.sents[i]
+    a, _ = clause_span(s, trig)
+    subject = s[a:trig.start]
+    if _PRONOUN_SUBJECT.match(s) and a == 0 and i > 0:
+        first = t.persons[i - 1][0] if t.persons[i - 1] else None
+        if first is not None and first.side == "chinese" and first.name:
+            return first
+    m = _TITLE_SUBJECT.search(subject)
+    if m is None or any(p.side == "chinese" for p in t.persons[i] if p.start < trig.start):
+        return None
+    title = " ".join(m.group("title").split())
+    same = {k.name: k for k in t.known.values() if k.title and k.title.split(" of ")[0].strip() == title}
+    return next(iter(same.values())) if len(same) == 1 else None
 
 
 def _chinese_end(s: str, trig: Trigger, rules: Rules) -> dict:
@@ -393,11 +427,22 @@ def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
             ev.add_person(p)
             if p.side == "foreign":
                 ev.add_country(p.country)
+        if not is_trigger and MEMBERS.match(s):
+            for p in t.persons[i]:      # "These thirteen newly-appointed Ambassadors are ...": the group's members
+                if p.side == "foreign" and p.name:
+                    ev.add_person(p)
+                    ev.add_country(p.country)
         _known_names(t, i, ev, clauses)
         if is_trigger or PARTICIPATION.search(s):
             _countries_and_group(t, i, ev, is_trigger, rules)
         if _DELEGATION_HEAD.search(s) and ev.visitors_foreign and len(ev.countries) == 1:
             ev.add_person(Person("foreign", None, "head of the delegation", country=ev.countries[0], sentence=s))
+
+
+# A readout's sentence listing the members of the group its event met ("These thirteen newly-appointed Ambassadors
+# are Barbadian Ambassador to China ...", "The envoys are as follows: ...")
+MEMBERS = re.compile(r"(?:These|The)\s+(?:[\w-]+\s+){0,3}(?:[Aa]mbassadors|[Ee]nvoys|[Dd]iplomats|[Cc]onsuls[\s-]+[Gg]eneral|"
+                     r"[Gg]uests|[Dd]elegates)\s+(?:are|were|included?)\b")
 
 
 def _inherited(ev: Event) -> None:

@@ -154,12 +154,18 @@ class _Found:
         self.found.append(p)
 
 
+# A photo caption's position marks after a name ("Zhang Dejiang (R), chairman of ...", "(2nd L)", "(front, C)"):
+# read as blanks of the same length (the comma after one moved before them), so that spans stay the sentence's
+_PHOTO_MARK = re.compile(r"\s\((?:(?:\d(?:st|nd|rd|th)\s+|front,?\s+|back,?\s+)?[RLC]|front|back|center|centre)\)"
+                         r"(?:(,)|(?=\s))")
+
+
 def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]:
     """The titled persons a sentence names, in order: Chinese officials (title and name, "name, title,"),
     provincial leaders listed by name, foreign persons whose role names a country ("the Ambassador of Brazil to
     China", "Albanian Foreign Minister Igli Hasani", "Malaysia's Minister of ..."), heads of international
     organisations; with `unnamed`, also Chinese officials by title alone ("Governor of Guangdong Province")."""
-    f = _Found(text)
+    f = _Found(_PHOTO_MARK.sub(lambda m: (m.group(1) or "").ljust(len(m.group())), text))
     _officials(f, rules)
     _chinese_special(f, rules)
     _leaders(f, rules)
@@ -373,7 +379,8 @@ def _role_name(text: str, start: int, end: int, rules: Rules) -> tuple[str | Non
     if nm and not re.match(r"\s*,?\s*(?:and|in|on|at|to)\b", text[end:]):
         candidate = nm.group("name").strip()
         bare = re.sub(r"\s+[IVX]{1,4}$", "", candidate)      # "King Felipe VI": a regnal number is no place
-        if not places_in(bare, rules) and candidate.split()[0] not in _PLACE_WORDS:
+        if not places_in(bare, rules) and candidate.split()[0] not in _PLACE_WORDS and not rules.heads.fullmatch(
+                candidate.split()[0]):       # "Special Representative of US President and ...": a role, no name
             return candidate, start, end + nm.end()
     second = _SECOND_TITLE.match(text, end)
     if second and any(p.start == 0 and p.end == len(second.group("place"))

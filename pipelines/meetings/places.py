@@ -128,7 +128,9 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
     if not cands:
         if trigger.type == "visit" and (re.search(r"\b(?:visit|visiting|visited|trip|tour)\s+(?:(?:to|in)\s+)?China\b",
                                                    sentence[trigger.start:])
-                                         or re.search(r"\bin\s+China\s+$", sentence[:trigger.start])):
+                                         or re.search(r"\bin\s+China\s+$", sentence[:trigger.start])
+                                         # "visited the embassies of Kazakhstan, Kyrgyzstan and Latvia in China"
+                                         or re.search(r"\bin\s+China\b(?!['\u2019]s)", sentence[trigger.start:last])):
             return {"country": "CHN", "province": None, "province_code": None, "city": None, "city_code": None,
                     "source": "text"}, [{"kind": "country", "name": "China", "code": "CHN"}]
         return {}, []

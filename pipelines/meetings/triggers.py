@@ -64,12 +64,18 @@ _TRIGGERS = [
                                  r"\breceived\s+(?:a\s+|the\s+)?(?:visiting\s+|foreign\s+)?"
                                  r"(?:delegation|ambassador|consul|envoy|guests|diplomat|[A-Z][a-z])|"
                                  r"\bmeets\s+with\b|\bpaid\s+a\s+courtesy\s+call\b|"
-                                 r"\breceived\s+a\s+(?:courtesy\s+)?(?:visit|call)\s+from\b")),
+                                 r"\breceived\s+a\s+(?:courtesy\s+)?(?:visit|call)\s+from\b|"
+                                 # a head of state receiving ambassadors' credentials, an ambassador presenting his
+                                 r"\baccepted\s+(?:the\s+)?credentials\b|"
+                                 r"\bpresented\s+(?:(?:his|her|their)\s+)?credentials\s+to\b")),
     ("meeting", False, re.compile(r"\b(?:held|hold|holds)\s+(?:a|an|the|their)\s+(?:[\w'-]+\s+){0,4}?"
                                   r"(?:meeting|conference|dialogue|consultations?|exchange\s+meeting)\b|"
                                   r"\b(?:meeting|conference|dialogue)\s+(?:was|were)\s+held\b|"
                                   r"\b(?:Conference|Meeting|Summit|summit)\s+was\s+(?:successfully\s+)?held\b")),
     ("meeting", True, re.compile(r"^During\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|talks)\s+with\b|"
+                                 # "He made the remarks during a meeting with Kazakh Prime Minister ..."
+                                 r"\b(?:remarks|speech)\s+(?:(?:during|at|in)\s+(?:a|his|her|their)\s+|(?:while|when)\s+)"
+                                 r"meeting\s+with\b|"
                                  r"^(?:When|While)\s+meeting\s+(?:with\s+)?(?=[A-Z])")),
     ("visit", True, re.compile(r"^During\s+(?:his|her|their|its|the|a)\s+(?:[\w-]+\s+){0,2}(?:visit|tour|trip)\s+to\b|"
                                r"^During\s+(?:his|her|their|its|the|a)\s+(?:[\w-]+\s+){0,2}(?:stopover|stay)\s+in\b|"
@@ -77,7 +83,7 @@ _TRIGGERS = [
                                r"\b[Tt]our\s+(?:was\s+)?(?:launched|kicked\s+off|began|started)\b|"
                                r"\bvisited\b(?<!had visited)(?<!have visited)(?<!has visited)|\btoured\b|"
                                r"\b(?:is|are)\s+(?:now\s+)?visiting\s+(?=[A-Z])|"
-                               r"\b(?:paid|paying|pays)\s+(?:a|an)\s+(?:\w+\s+)?visit\b|\bon(?<!who is on)(?<!who was on)(?<!who are on)\s+an?\s+(?:\w+\s+){0,2}visit\s+(?:to|in)\b|"
+                               r"\b(?:paid|paying|pays|made|making|makes)\s+(?:a|an)\s+(?:\w+\s+)?visit\b|\bon(?<!who is on)(?<!who was on)(?<!who are on)\s+an?\s+(?:\w+\s+){0,2}visit\s+(?:to|in)\b|"
                                r"\bled\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b.{0,60}?\bto\b|"
                                r"\b(?:organized|organised|invited|accompan(?:y|ied|ying))\b.{0,120}?\bto\s+visit\b|"
                                r"\bvisits\s+(?=[A-Z])|\bwere\s+on\s+a\s+(?:\w+\s+)?tour\b")),
@@ -120,7 +126,7 @@ class Trigger:
 _ANY_VERB = re.compile(r"\b(?:met|meets|received|visit\w*|toured|tour|talks|signed|phone|telephone|video|online|"
                        r"virtual|cloud|spoke|meeting|conference|Conference|Meeting|Summit|summit|dialogue|Dialogue|Session|consultations?|delegation|"
                        r"courtesy|arrived|During|lunch|dinner|breakfast|luncheon|banquet|[Tt]our|signing|co-chaired|events?|forums?|fairs?|exhibitions?|week|seminars?|roadshows?|symposiums?|"
-                       r"promotions?|trip)\b")
+                       r"promotions?|trip|credentials)\b")
 
 
 # "pointed out in a phone call with ...", "during yesterday's telephone call": the call itself, not what was said
