@@ -247,6 +247,7 @@ def subject_anaphor(t: Text, i: int) -> Person | None:
     """The Chinese official a readout sentence's subject stands for: "He ..." after a sentence whose first person
     is a named Chinese official; "the Premier ..." when the text names one Chinese official with that title."""
     trig, s = t.triggers[i], t.sents[i]
+    assert trig is not None  # called by open_event at a sentence with a trigger
     a, _ = clause_span(s, trig)
     subject = s[a:trig.start]
     if _PRONOUN_SUBJECT.match(s) and a == 0 and i > 0:
