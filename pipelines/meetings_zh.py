@@ -403,17 +403,7 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
             return [("visit", _date(clause, m, sentence, offset, published), [code], False) for code in countries]
         kind = "visit"
     else:
-        countries = _bilateral(clause, m, before, tagger, paragraph, sentence[offset + len(clause):])
-        if countries is None and _PAIR_SUBJECT.search(clause[:m.start()] or before) \
-                and not _MECHANISM.search(clause[:m.start()]):
-            countries = _china_pair(paragraph, tagger) or None
-        if countries is None and _MECHANISM.search(clause[:m.start()]) and "—" not in clause \
-                and len(_china_pairs(clause[:m.start()], tagger)) == 1:
-            countries = _china_pairs(clause[:m.start()], tagger)      # "中印边界问题特别代表第20次会晤": two countries
-        if countries is None and m.group() == "会晤" and re.search(r"第[一二三四五六七八九十\d]+[次届]", clause[:m.start()]) \
-                and re.search(r"中(?:国[-—－]?)?欧(?:盟)?领导人$", clause[:m.start()]) \
-                and not re.match(r"[^，]{0,3}的", clause[m.end():]):      # not "来华出席第二十次中欧领导人会晤的图斯克"
-            countries = []           # "第二十一次中国-欧盟领导人会晤": the China-EU summit, with an organisation
+        countries = _meeting_countries(m, clause, before, sentence, offset, paragraph, tagger)
         if countries is not None and _VISITING.search(clause):
             kind = "visit"           # "同来华访问的意大利外长举行会谈", "会见来访的X": talks of a visit
             visiting = True
@@ -458,6 +448,23 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
     # "5日会见来华出席…的印度总理莫迪": the visit was under way that month, its first day not stated
     during = kind == "visit" and clause.endswith("期间")      # "2013年9月7日，习近平主席在访问哈萨克斯坦期间，…"
     return [(kind, when[:7] if (visiting or during) and when else when, countries, False)]
+
+
+def _meeting_countries(m, clause, before, sentence, offset, paragraph, tagger):
+    """The foreign countries of a meeting, talks or call trigger `m` (an empty list: a side with no country, e.g.
+    the EU; None: no foreign side found)."""
+    countries = _bilateral(clause, m, before, tagger, paragraph, sentence[offset + len(clause):])
+    if countries is None and _PAIR_SUBJECT.search(clause[:m.start()] or before) \
+            and not _MECHANISM.search(clause[:m.start()]):
+        countries = _china_pair(paragraph, tagger) or None
+    if countries is None and _MECHANISM.search(clause[:m.start()]) and "—" not in clause \
+            and len(_china_pairs(clause[:m.start()], tagger)) == 1:
+        countries = _china_pairs(clause[:m.start()], tagger)      # "中印边界问题特别代表第20次会晤": two countries
+    if countries is None and m.group() == "会晤" and re.search(r"第[一二三四五六七八九十\d]+[次届]", clause[:m.start()]) \
+            and re.search(r"中(?:国[-—－]?)?欧(?:盟)?领导人$", clause[:m.start()]) \
+            and not re.match(r"[^，]{0,3}的", clause[m.end():]):      # not "来华出席第二十次中欧领导人会晤的图斯克"
+        countries = []           # "第二十一次中国-欧盟领导人会晤": the China-EU summit, with an organisation
+    return countries
 
 
 def _past(when, pre: str, lead: str, published) -> bool:
@@ -513,10 +520,10 @@ def extract(article, gazetteers: mentions.Tagger | None = None) -> list[dict]:
     published = dates_zh.published_date(article.get("published"))
     events: list[dict] = []
     paragraphs = sentences(article.get("body") or "")
-    whole = _initials_named("".join("".join(p) for p in paragraphs), tagger)
+    whole = mentions_zh.initials_named("".join("".join(p) for p in paragraphs), tagger)
     for sents in paragraphs:
         # 中巴, 巴方 read as the one country so written the paragraph (else the article) names in full
-        here = dict(whole, **_initials_named("".join(sents), tagger))
+        here = dict(whole, **mentions_zh.initials_named("".join(sents), tagger))
         reading = dataclasses.replace(tagger, resolved=tuple((c, code) for c, code in here.items() if code))
         _paragraph(sents, published, reading, events)      # one occasion is joined within its paragraph
     # a visit the text announces ("应…邀请，X将于…访华") is not also done where the text mentions it undated
@@ -526,26 +533,6 @@ def extract(article, gazetteers: mentions.Tagger | None = None) -> list[dict]:
     # an occasion whose Chinese party no sentence of it names, not in China ("美方在会晤中表示…"): none
     events = [e for e in events if e["chinese"] or e["place"].get("country") == "CHN"]
     return _finish(events, article, tagger)
-
-
-_INITIALS: dict = {}
-
-
-def _initials_named(text: str, tagger) -> dict:
-    """{character: ISO alpha-3, or None when several}: the ambiguous one-character forms (巴, 马, 塞) of the foreign
-    countries the text names in full or by a leader's name (巴基斯坦, 伊姆兰·汗: 巴 is Pakistan here)."""
-    initials = _INITIALS.get(id(tagger))
-    if initials is None:
-        initials = _INITIALS[id(tagger)] = mentions_zh.initials(tagger)
-    named = [hit[2] for hit in (tagger.lookup.get(m.group()) for m in tagger.places.finditer(text))
-             if hit and hit[0] == "country" and hit[2] != "CHN"]               # as a place too: 经停斯里兰卡
-    if tagger.foreign is not None:                                             # 伊姆兰·汗: Pakistan
-        named += [tagger.foreign_country[m.group()] for m in tagger.foreign.finditer(text)]
-    out: dict = {}
-    for code in named:
-        for char in initials.get(code, ()):
-            out[char] = code if out.get(char, code) == code else None
-    return out
 
 
 def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[dict]:

@@ -214,3 +214,25 @@ def initials(tagger: ChineseTagger) -> dict:
         if hit and hit[0] == "country" and name[0] not in _NOT_INITIAL:
             out.setdefault(hit[2], set()).add(name[0])
     return out
+
+
+_INITIALS_OF: dict = {}
+
+
+def initials_named(text: str, tagger: ChineseTagger) -> dict:
+    """{character: ISO alpha-3, or None when several}: the ambiguous one-character forms (巴, 马, 塞) of the foreign
+    countries the text names in full or by a leader's name (巴基斯坦, 伊姆兰·汗: 巴 is Pakistan here)."""
+    if tagger.places is None:
+        return {}
+    forms = _INITIALS_OF.get(id(tagger))
+    if forms is None:
+        forms = _INITIALS_OF[id(tagger)] = initials(tagger)
+    named = [hit[2] for hit in (tagger.lookup.get(m.group()) for m in tagger.places.finditer(text))
+             if hit and hit[0] == "country" and hit[2] != "CHN"]               # as a place too: 经停斯里兰卡
+    if tagger.foreign is not None:                                             # 伊姆兰·汗: Pakistan
+        named += [tagger.foreign_country[m.group()] for m in tagger.foreign.finditer(text)]
+    out: dict = {}
+    for code in named:
+        for char in forms.get(code, ()):
+            out[char] = code if out.get(char, code) == code else None
+    return out
