@@ -58,7 +58,7 @@ def pages(ids: dict, db_name: str, word: str) -> list[tuple[str, str, str | None
     """(page, Gazette path, plain Datasette path or None). `ids`: article (any), edited (an article edited by its
     site), paired (an English article with its Chinese original), official (a person's key), official_name (as archived)."""
     d = db_name
-    article_id, edited, paired, official = ids["article"], ids["edited"], ids["paired"], ids["official"]
+    article_id, edited = ids["article"], ids["edited"]
     q = quote_plus
     return [
         ("home", "/", "/"),
@@ -95,6 +95,14 @@ def pages(ids: dict, db_name: str, word: str) -> list[tuple[str, str, str | None
         ("feed of a country", "/-/search.atom?country=ALB", None),
         ("feed of gone articles", "/-/feeds/gone.atom", None),
         ("feed of edits", "/-/feeds/changes.atom", None),
+    ] + _history_and_meetings(ids, d)
+
+
+def _history_and_meetings(ids: dict, d: str) -> list[tuple[str, str, str | None]]:
+    """The pages of pages() past the search: changes, versions, meetings, translations, canned queries."""
+    edited, paired, official = ids["edited"], ids["paired"], ids["official"]
+    q = quote_plus
+    return [
         ("changes page", "/-/changes", None),
         ("changes of a source", "/-/changes?site=hunan", None),
         ("difference page", f"/-/changes/{edited}/1", None),
