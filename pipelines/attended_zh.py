@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from . import dates_zh
+from .mentions_zh import PLACE_BEFORE, TITLE, countries_named
 
 _ENVOY = re.compile(r"(?:^|(?<=[，,：:]))驻(?![华港澳])[^，。]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)[^，。]{0,30}?"
                     r"(?:出席|参加|举办|举行)(?!会见|会谈|会晤)")
@@ -26,8 +27,6 @@ _FOREIGN_TITLE = re.compile(r"总统|首相|国王|女王|王储|亲王|公主|�
 
 def occasion(sents: list[str], published, tagger) -> tuple[str | None, list[str], str] | None:
     """(date, countries, sentence) of the occasion the paragraph states, else None."""
-    from . import meetings_zh as mz
-
     paragraph = "".join(sents)
     first = sents[0] if sents else ""
     envoy = _ENVOY.search(first)
@@ -36,10 +35,10 @@ def occasion(sents: list[str], published, tagger) -> tuple[str | None, list[str]
     when = dates_zh.fronted(first, 0, len(first), envoy.end(), published)
     if not when:
         return None
-    titled = any(re.match(r"[^，、。]{0,10}?(?:" + mz._TITLE.pattern + ")", paragraph[m.end():])
-                 and not mz._PLACE_BEFORE.search(paragraph[max(0, m.start() - 2):m.start()])
+    titled = any(re.match(r"[^，、。]{0,10}?(?:" + TITLE.pattern + ")", paragraph[m.end():])
+                 and not PLACE_BEFORE.search(paragraph[max(0, m.start() - 2):m.start()])
                  for m in tagger.places.finditer(paragraph)
                  if (tagger.lookup.get(m.group()) or ("",))[0] == "country" and tagger.lookup[m.group()][2] != "CHN")
     if not (_NAMED.search(paragraph) or _FOREIGN_TITLE.search(paragraph) or titled):
         return None
-    return when, mz._countries(paragraph, tagger), first
+    return when, countries_named(paragraph, tagger), first

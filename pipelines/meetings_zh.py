@@ -60,6 +60,9 @@ import dataclasses
 import re
 
 from . import attended_zh, dates_zh, mentions, mentions_zh
+from .mentions_zh import PLACE_BEFORE as _PLACE_BEFORE
+from .mentions_zh import TITLE as _TITLE
+from .mentions_zh import countries_named as _countries
 from .pairing import kind_of
 
 SPOKEN = ("press", "remarks")     # a press conference or spokesperson's remarks: its events' source is press_conference
@@ -104,8 +107,6 @@ _CHINESE = re.compile(r"中方|中国(?!常?驻)|我国|中共|国家主席|习�
                       r"|中国常?驻|(?:^|(?<=[，,：:]))驻(?![华港澳])[^，。]{1,12}?(?:大使|总领事)|外交部(?:副)?部长|副部长|部长助理|外交部长"
                       r"|全国人大|人大常委会|最高人民法院|最高人民检察院|中央军委|中宣部|中联部|国家监委|政治局"
                       r"|[省市县区]委|党组|党委|省人大|省政府|自治区(?:党委|人大|政府|主席)")      # Chinese bodies and posts
-_TITLE = re.compile(r"总统|总理|首相|外长|外相|主任|国务卿|大臣|部长|秘书长|国王|王储|议长|主席|领导人|首席|大使|特使|外秘|总督|元首"
-                    r"|亲王|苏丹|埃米尔|总书记|委员长|代表|天皇|女王|公主|总干事|总裁|行长|院长|参谋长|司令|委员|使节|夫人")
 _ANNOUNCES = re.compile(r"将(?:于|在|对|赴|同|与)?[^，。]{0,20}?(?:访问|访华|出席|会见|会谈)|应[^，。]{1,30}邀请[^。]*将")
 _PERFECTIVE = r"(?<![为除])了(?![解不])"      # 了 of a done action, not 了解, 为了, 除了, 了不起
 _REACHED = r"(?<![将望待能够以可会要争])达成"     # "又达成新的重要共识": done; not "会达成", "两国元首达成的共识" (earlier)
@@ -114,8 +115,6 @@ _REPORTED_QUESTION = re.compile(r"你们?(?:想|刚才)?问|你想了解|你(?:�
 _REPORTING = r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|获悉|说"
 _TOPIC = re.compile(r"(?:关于|至于|有关)")
 _DONE = re.compile(_PERFECTIVE + r"|已经|取得|成果|满意|结束|圆满|成功|" + _REACHED + r"(?!的)|期间[^。]*?(?:表示|提出|指出|强调)")     # a reference to a visit that has happened
-_VENUE = re.compile(r"(?:峰会|会议|论坛|年会|世博会|奥运会|会晤)")
-_PLACE_BEFORE = re.compile(r"(?:在|于|抵达|赴|从|驻|经停|过境|途经)$")
 
 
 def sentences(text: str) -> list[list[str]]:
@@ -126,22 +125,6 @@ def sentences(text: str) -> list[list[str]]:
         if paragraph.strip() and not _QUESTION.match(paragraph.strip()):
             out.append([s.strip() for s in _SENTENCE.findall(paragraph) if s.strip()])
     return out
-
-
-def _countries(text: str, tagger) -> list[str]:
-    """Foreign countries a side names (not those named as where it happened: 在德国)."""
-    out: list[str] = []
-    for m in tagger.places.finditer(text):
-        hit = tagger.lookup.get(m.group())
-        place = _PLACE_BEFORE.search(text[max(0, m.start() - 2):m.start()]) and not _TITLE.match(text, m.end()) \
-            or _VENUE.match(text, m.end())                     # "二十国集团领导人阿根廷峰会": where, not who
-        if hit and hit[0] == "country" and hit[2] != "CHN" and not place \
-                and text[m.start() - 1:m.start()] not in ("-", "·", "－", "•"):      # 施奈德-阿曼 is no Oman
-            out.append(hit[2])
-    if tagger.foreign is not None:                       # "蓬佩奥国务卿": a foreign leader named without a country
-        out += [tagger.foreign_country[m.group()] for m in tagger.foreign.finditer(text)]
-    out += mentions_zh.sides(text, tagger.resolved)
-    return list(dict.fromkeys(out))
 
 
 def _is_chinese(side: str, tagger) -> bool:

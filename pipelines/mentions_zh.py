@@ -236,3 +236,29 @@ def initials_named(text: str, tagger: ChineseTagger) -> dict:
         for char in forms.get(code, ()):
             out[char] = code if out.get(char, code) == code else None
     return out
+
+
+# Read by the meeting extractors of Chinese text (meetings_zh.py, attended_zh.py): a title after a name or a country,
+# a venue after a country, a word putting a place (not a party) after it
+TITLE = re.compile(r"总统|总理|首相|外长|外相|主任|国务卿|大臣|部长|秘书长|国王|王储|议长|主席|领导人|首席|大使|特使|外秘|总督|元首"
+                   r"|亲王|苏丹|埃米尔|总书记|委员长|代表|天皇|女王|公主|总干事|总裁|行长|院长|参谋长|司令|委员|使节|夫人")
+VENUE = re.compile(r"(?:峰会|会议|论坛|年会|世博会|奥运会|会晤)")
+PLACE_BEFORE = re.compile(r"(?:在|于|抵达|赴|从|驻|经停|过境|途经)$")
+
+
+def countries_named(text: str, tagger: ChineseTagger) -> list[str]:
+    """Foreign countries a side names (not those named as where it happened: 在德国)."""
+    out: list[str] = []
+    if tagger.places is None:
+        return out
+    for m in tagger.places.finditer(text):
+        hit = tagger.lookup.get(m.group())
+        place = PLACE_BEFORE.search(text[max(0, m.start() - 2):m.start()]) and not TITLE.match(text, m.end()) \
+            or VENUE.match(text, m.end())                     # "二十国集团领导人阿根廷峰会": where, not who
+        if hit and hit[0] == "country" and hit[2] != "CHN" and not place \
+                and text[m.start() - 1:m.start()] not in ("-", "·", "－", "•"):      # 施奈德-阿曼 is no Oman
+            out.append(hit[2])
+    if tagger.foreign is not None:                       # "蓬佩奥国务卿": a foreign leader named without a country
+        out += [tagger.foreign_country[m.group()] for m in tagger.foreign.finditer(text)]
+    out += sides(text, tagger.resolved)
+    return list(dict.fromkeys(out))
