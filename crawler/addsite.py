@@ -28,9 +28,7 @@ from pipelines.taggers import SHIPPED
 from . import config as config_module
 from . import infer, listing
 from .config import Config, ConfigError
-
-EXIT_FAILED = 1
-EXIT_USAGE = 2
+from .options import EXIT_FAILED, EXIT_USAGE
 REVISIT = {"after_days": [1, 7, 30], "max_per_run": 50}
 PREVIEW = 3
 

@@ -7,12 +7,9 @@ README "Reliability"); the Gazette group below applies that rule to every comman
 """
 from __future__ import annotations
 
-import functools
 import signal
 import os
 import sys
-from pathlib import Path
-from typing import NoReturn
 
 import click
 
@@ -20,11 +17,9 @@ from archive.store import ArchiveError
 
 from . import config as config_module
 from .config import ConfigError
-from .terminal import printable, printable_json
+from .options import (EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, archive_needed, common_options, emit, fail,
+                      json_option, opened_archive, say)
 
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
 
 
 class Gazette(click.Group):
@@ -60,62 +55,8 @@ class Gazette(click.Group):
                  f"and report it", EXIT_FAILED)
 
 
-def common_options(func):
-    """--db and --config on every command; loads the config (exit 2 on a config error)."""
-    @click.option("--db", "db_path", type=click.Path(dir_okay=False), envvar="GAZETTE_DB",
-                  default="data/gazette.db", show_default=True,
-                  help="Archive file (SQLite). Env: GAZETTE_DB.")
-    @click.option("--config", "config_dir", type=click.Path(file_okay=False), envvar="GAZETTE_CONFIG",
-                  default=None, help="Directory holding sites.toml. Env: GAZETTE_CONFIG. "
-                                     "[default: ./config if it has a sites.toml, else the config shipped with Gazette]")
-    @functools.wraps(func)
-    def wrapper(db_path, config_dir, **kwargs):
-        try:
-            config = config_module.load(config_dir)
-        except ConfigError as exc:
-            fail(f"config error: {exc}", EXIT_USAGE)
-        try:
-            return func(config=config, db_path=db_path, **kwargs)
-        except ConfigError as exc:
-            fail(f"config error: {exc}", EXIT_USAGE)
-        except ArchiveError as exc:
-            fail(f"archive error: {exc}", EXIT_FAILED)
-    return wrapper
-
-
 def _interrupt(signum, frame):
     raise KeyboardInterrupt
-
-
-def archive_needed(func):
-    """For commands that only read an archive: none at --db is one line and exit 2, and none is created."""
-    @functools.wraps(func)
-    def wrapper(config, db_path, **kwargs):
-        if not Path(db_path).is_file():
-            fail(f"no archive at {db_path} (gazette crawl or gazette fetch makes one; --db or GAZETTE_DB "
-                 f"chooses another)", EXIT_USAGE)
-        return func(config=config, db_path=db_path, **kwargs)
-    return wrapper
-
-
-def json_option(func):
-    return click.option("--json", "as_json", is_flag=True, help="One JSON object per line, for scripts.")(func)
-
-
-def fail(message: str, code: int) -> NoReturn:
-    say(f"gazette: {message}")
-    sys.exit(code)
-
-
-def say(message: str) -> None:
-    """A message on stderr, control characters escaped."""
-    click.echo(printable(message), err=True)
-
-
-def emit(obj: dict, as_json: bool, line: str) -> None:
-    """One result on stdout: a JSON line, or the plain line; control characters (from pages, headers, URLs)
-    escaped either way, so nothing a page holds reaches the terminal raw."""
-    click.echo(printable_json(obj) if as_json else printable(line))
 
 
 @click.group(cls=Gazette, context_settings={"help_option_names": ["-h", "--help"]})
@@ -234,13 +175,6 @@ def serve(config, db_path, host, port):
         fail(str(exc), EXIT_FAILED)
 
 
-def _open_archive(db_path: str):
-    """Open the archive (the command's @archive_needed made sure it exists)."""
-    from archive import Archive
-
-    return Archive(db_path)
-
-
 def _progress(length: int, label: str):
     """A click progress bar on stderr when it is a terminal, else a no-op with the same interface."""
     if sys.stderr.isatty() and length:
@@ -278,7 +212,7 @@ def reextract(config, db_path, site_keys, as_json):
     for key in site_keys:
         if key != config_module.OTHER:
             config.site(key)
-    with _open_archive(db_path) as archive:
+    with opened_archive(db_path) as archive:
         rows = candidates(archive, site_keys)
         with _progress(len(rows), "re-extracting") as bar:
             summary = run(archive, config, rows=rows, on_row=lambda row, status: bar.update(1))
@@ -309,7 +243,7 @@ def export_warc(config, db_path, out, site_key, as_json):
 
     if site_key and site_key != config_module.OTHER:
         config.site(site_key)
-    with _open_archive(db_path) as archive:
+    with opened_archive(db_path) as archive:
         rows = captures(archive, site_key)
         with _progress(len(rows), "writing WARC") as bar:
             written = run(archive, out, site=site_key, rows=rows, on_record=lambda row: bar.update(1))

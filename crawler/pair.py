@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime
 
 import click
 
-from .cli import (
+from .options import (
     EXIT_USAGE,
-    _open_archive,
+    opened_archive,
     archive_needed,
     common_options,
     emit,
@@ -54,7 +54,7 @@ def pair(config, db_path, site_key, since, as_json):
     from pipelines import translations
 
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    with _open_archive(db_path) as archive:
+    with opened_archive(db_path) as archive:
         summary = translations.pair(archive, site=site_key, since=since, tagger=config.taggers.mentions, now=now,
                                     progress=_progress_line if sys.stderr.isatty() and not as_json else None)
     emit(summary, as_json, f"{summary['english']} English and {summary['chinese']} Chinese articles read: "

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .cli import EXIT_FAILED, EXIT_USAGE, common_options, emit, fail, json_option
+from .options import EXIT_FAILED, EXIT_USAGE, common_options, emit, fail, json_option
 
 
 def node_list(value: str) -> list[str]:

@@ -11,13 +11,11 @@ import click
 from archive import Archive
 from pipelines.rules import Config
 
+from ..options import EXIT_FAILED, EXIT_USAGE, emit, fail
 from .sources import SourceError
 
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar
-
-EXIT_FAILED = 1
-EXIT_USAGE = 2
 
 
 class Progress:
@@ -64,7 +62,6 @@ def summary_lines(summary: dict, what: str) -> str:
 
 
 def run_import(config: Config, db_path: str, files, *, other: bool, as_json: bool, workers: int = 1) -> int:
-    from ..cli import emit, fail
     from .importer import import_files
 
     for path in files:
@@ -93,7 +90,6 @@ def run_import(config: Config, db_path: str, files, *, other: bool, as_json: boo
 def run_backfill(config: Config, db_path: str, site_key: str, archive_url: str | None, *, as_json: bool,
                  **options) -> int:
     from ..backfill import backfill
-    from ..cli import emit, fail
     from ..webarchive import ArchiveUnavailable, web_archive
 
     config.site(site_key)  # ConfigError (exit 2) for an unknown site
