@@ -42,6 +42,14 @@ def _empty(conn, table: str, where: str = "") -> bool:
     return not conn.execute(f"select count(*) from (select 1 from {table} {where} limit 1)").fetchone()[0]
 
 
+def _name_tables(conn) -> None:
+    """Temporary tables c (k, name, code) of COUNTRIES and p of PROVINCES, numbered from 0, to join articles to."""
+    conn.execute("create temp table c (k, name, code)")
+    conn.execute(f"insert into c values {_values(COUNTRIES)}")
+    conn.execute("create temp table p (k, name, code)")
+    conn.execute(f"insert into p values {_values(PROVINCES)}")
+
+
 def tag_mentions(path: Path) -> None:
     """Two countries and one province per article (chosen by rowid), when the archive has no mentions yet."""
     conn = sqlite3.connect(path)
@@ -49,10 +57,7 @@ def tag_mentions(path: Path) -> None:
         return
     started = time.perf_counter()
     with conn:
-        conn.execute("create temp table c (k, name, code)")
-        conn.execute(f"insert into c values {_values(COUNTRIES)}")
-        conn.execute("create temp table p (k, name, code)")
-        conn.execute(f"insert into p values {_values(PROVINCES)}")
+        _name_tables(conn)
         for step, offset in ((1, 0), (7, 3)):
             conn.execute(f"insert or ignore into mentions (article_id, kind, name, code, count) "
                          f"select a.id, 'country', c.name, c.code, 1 from articles a "
@@ -74,10 +79,7 @@ def tag_meetings(path: Path) -> None:
         return
     started = time.perf_counter()
     with conn:
-        conn.execute("create temp table mc (k, name, code)")
-        conn.execute(f"insert into mc values {_values(COUNTRIES)}")
-        conn.execute("create temp table mp (k, name, code)")
-        conn.execute(f"insert into mp values {_values(PROVINCES)}")
+        _name_tables(conn)
         conn.execute("""insert into meetings (id, article_id, site, seq, type, date_start, date_end, year, month,
                 place_country, province, province_code, city, places, source, chinese_side, foreign_side, countries,
                 country_codes, sentence)
@@ -88,7 +90,7 @@ def tag_meetings(path: Path) -> None:
                               || ' Official' || (a.rowid / 10 % 400), 'title', 'Governor')),
                    json_array(json_object('name', null, 'role', 'Ambassador', 'country_name', c.name)),
                    json_array(c.name), json_array(c.code), 'A synthetic meeting of the benchmark.'
-            from articles a join mp p on p.k = a.rowid / 10 % 8 join mc c on c.k = a.rowid % 13
+            from articles a join p on p.k = a.rowid / 10 % 8 join c on c.k = a.rowid % 13
             where a.rowid % 10 = a.rowid / 10 % 10 and a.published is not null""")
         conn.execute("""insert into meeting_participants (meeting_id, article_id, side, name, title, country,
                 country_name, type, date_start, year, province, province_code)
