@@ -610,6 +610,9 @@ def test_search_page_words_read_right(server):
 SQL_SHOWN = re.compile(r"\bselect\b[\s\S]{0,200}\bfrom\b|\bcreate view\b", re.I)
 RAW_JSON = re.compile(r'\[\{"|\["[^"\]]+",\s*"|\{"name":')
 SQL_WORD = re.compile(r".{0,20}\bSQL\b.{0,20}")
+CUT_TEXT = """() => [...document.querySelectorAll('body *')]
+  .filter(e => getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1)
+  .map(e => e.textContent.trim().slice(0, 60))"""  # text a reader cannot see whole (no hover on a phone)
 
 
 def page_types(server) -> dict[str, str]:
@@ -654,6 +657,9 @@ def test_every_page_fits_a_phone_and_shows_no_sql_or_json(server, tmp_path):
                 if SQL_WORD.search(text) or SQL_SHOWN.search(page.title()):   # "Custom SQL query", "Run SQL"
                     problems.append(f"{name} ({path}) speaks SQL: {page.title()[:80]!r}, "
                                     f"{[m.group(0) for m in SQL_WORD.finditer(text)][:3]}")
+                cut = page.evaluate(CUT_TEXT)
+                if cut:  # e.g. the two ministry sources, both "Ministry of Foreign Affairs of the P…" on the home page
+                    problems.append(f"{name} ({path}) cuts text with an ellipsis: {cut[:3]}")
                 if RAW_JSON.search(text):
                     problems.append(f"{name} ({path}) shows raw JSON: {RAW_JSON.search(text).group(0)}")
                 slug = re.sub(r"\W+", "-", name)
