@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from typing import Any
 
 from scrapy import signals
 from scrapy.utils.defer import maybe_deferred_to_future
@@ -90,7 +91,8 @@ class ArchivePipeline:
     def worker(self) -> ThreadPool:
         """One worker thread per crawl: one page decided at a time (its tree in memory), beside the reactor."""
         if self.pool is None:
-            from twisted.internet import reactor
+            from twisted.internet import reactor as installed
+            reactor: Any = installed  # Twisted's reactor module object, typed by no single interface
             self.pool = ThreadPool(1, 1, name=f"gazette-{self.crawler.spider.name}")
             self.pool.start()
             # A crawl stopped by force (crawler/stopping.py) never reaches spider_closed: the pool's thread,
