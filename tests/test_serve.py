@@ -221,7 +221,7 @@ def test_home_chart_is_a_time_axis_with_whole_numbers(server):
     html = server.html("/")
     start = html.index('<svg class="gazette-chart"')
     chart = html[start:html.index("</svg>", start)]
-    ticks = [int(t.replace(",", "")) for t in re.findall(r'text-anchor="end" font-size="11">([\d,]+)</text>', chart)]
+    ticks = [int(t.replace(",", "")) for t in re.findall(r'text-anchor="end" font-size="\d+">([\d,]+)</text>', chart)]
     assert ticks[0] == 0 and len(ticks) >= 2 and len(set(b - a for a, b in zip(ticks, ticks[1:]))) == 1
     months = archived(server, "select distinct substr(published, 1, 7) as m from articles where published is not null")
     years = sorted({m["m"][:4] for m in months})
@@ -666,6 +666,25 @@ def test_every_page_fits_a_phone_and_shows_no_sql_or_json(server, tmp_path):
                 page.screenshot(path=str(tmp_path / f"{slug}-{width}.png"), full_page=True)
         browser.close()
     assert not problems, "\n".join(problems)
+
+
+@needs_chromium
+def test_month_charts_can_be_read_on_a_phone(server):
+    """The articles-per-month charts (home page, search) are drawn 880 wide; shrunk to a phone's width their
+    year and count labels were 4 px high. On a phone they keep a readable width and scroll sideways in their
+    own box (the page itself does not)."""
+    sync_playwright = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'").sync_playwright
+    smallest = """() => [...document.querySelectorAll('svg.gazette-chart text')]
+      .map(t => t.getBoundingClientRect().height).reduce((a, b) => Math.min(a, b), 99)"""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 390, "height": 900})
+        for path in ("/", "/-/search?q=ambassador"):
+            page.goto(server.base + path)
+            assert page.evaluate("document.querySelectorAll('svg.gazette-chart text').length"), path
+            assert page.evaluate(smallest) >= 9, (path, page.evaluate(smallest))
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+        browser.close()
 
 
 def test_home_page_answers_the_questions_in_two_clicks(server):
