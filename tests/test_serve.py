@@ -716,6 +716,19 @@ def test_feed_is_a_page_in_a_browser_and_atom_for_readers(server):
     assert "This is a feed" in page and "<feed" not in page
 
 
+def test_article_page_dates_read_in_words(server):
+    """The tab title, the cite block and its citation line gave the date as stored (2024-05-20T20:30:00, and
+    Gazette's capture times as 2026-12-06T18:49:02Z), unlike the rest of the page and the version page."""
+    from archive.datasette.pages.common import plain_date
+    row = archived(server, "select id, published from articles where published like '____-__-__T%' limit 1")[0]
+    html = server.html(f"/gazette/articles/{row['id']}")
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    cite = html[html.index('id="cite"'):html.index("</section>", html.index('id="cite"'))]
+    assert plain_date(row["published"][:10]) in title and plain_date(row["published"][:10]) in cite
+    iso = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+    assert not iso.search(title) and not iso.search(cite), (title, iso.findall(cite))
+
+
 def test_versions_are_citable(server):
     changed = archived(server, "select id from articles where url like ?", ("%" + ARTICLE_NEW,))[0]["id"]
     article = server.html(f"/gazette/articles/{changed}")
