@@ -490,6 +490,11 @@ def test_change_page(server):
     html = server.html(f"/-/changes/{article['id']}/1")
     assert "Version 1 → 2" in html and "<strong>text</strong>" in html
     assert "tenure<ins> in Beijing, CORRECTED</ins>." in html.replace("\n", "")
+    # when, in Beijing time and words like the article page's history (it said "2026-12-06 18:49 UTC")
+    from archive.datasette.pages.common import plain_date
+    at = archived(server, "select seen_at from revisions where article_id = ? order by seen_at desc",
+                  (article["id"],))[0]["seen_at"]
+    assert f"Changed {plain_date(at, utc=True)}" in html and " UTC" not in html
     assert server.get(f"/-/changes/{article['id']}/2")[0] == 404          # no version 3
     assert server.get("/-/changes/0000000000000000/1")[0] == 404
 
