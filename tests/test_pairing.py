@@ -3,6 +3,7 @@ side-by-side page, on the real press conferences in tests/real/pairing/ (see PRO
 from __future__ import annotations
 
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -177,6 +178,7 @@ def test_side_by_side_page_in_datasette(archived):
         assert f'href="/-/translation/{english_id}"' in article and "Chinese original" in article
         listing = urllib.request.urlopen(base + "/-/omissions", timeout=10).read().decode()
         assert listing.count('href="/-/translation/') == 17
+        assert "12 May 2020" in listing and not re.search(r"</a>, \d{4}-\d{2}-\d{2}", listing)  # dates in words
         _fits_a_phone(base, [f"/-/translation/{english_id}", "/-/omissions", f"/gazette/articles/{english_id}"])
     finally:
         proc.terminate()
