@@ -302,7 +302,7 @@ class Demo:
         width = max(map(len, labels.values())) + 1
         self.say(f"\n3/3 the demo archive is open at {base}/ (Ctrl-C stops the demo)\nTry first:\n"
                  + "".join(f"  {(labels[k] + ':').ljust(width)} {url}\n" for k, url in tries.items())
-                 + f"This is {self.db}, not your archive. For the real sites: gazette crawl --all && gazette serve",
+                 + f"This is {self.db}, not your archive. For the real sites: gazette crawl --all; gazette serve",
                  step="serve", url=base + "/", tries=tries)
         self.child.proc.wait()
         self.child = None
