@@ -71,4 +71,4 @@ def _share_equal(values: tuple[int, ...], packed: bytes) -> float:
     """The share of equal values between an unpacked signature and a packed one (0 when their lengths differ)."""
     if len(packed) != 4 * len(values) or not values:
         return 0.0
-    return sum(map(eq, values, struct.unpack(f"<{len(values)}I", packed))) / len(values)
+    return float(sum(map(eq, values, struct.unpack(f"<{len(values)}I", packed)))) / len(values)
