@@ -1,0 +1,174 @@
+"""Reading named b-trees (tables, indexes) of a SQLite file into the operating system's page cache, many pages
+at a time, at idle I/O priority, in a process of its own (prewarm.py starts it as `gazette serve` starts).
+
+SQLite reads a b-tree one page after another, each read waiting for the disk: at a million articles the keys and
+indexes a first search needs are ~170,000 pages scattered over a 7 GB file, 8-10 s read that way. Here each
+tree's pages are found from the file itself (https://www.sqlite.org/fileformat2.html): its root, then a level
+at a time, every page of a level asked of the disk together (posix_fadvise WILLNEED, in file order) and then
+read, in batches of BATCH so that at most that many reads wait before a request's own. On the disk measured
+(`bench/serve.py --cold`) that is ~60,000 pages a second against ~4,000 one after another, and a page the
+server asks for meanwhile waits ~0.1 ms more, not seconds: the process asks at the idle I/O class (Linux's
+ioprio_set; the mq-deadline and BFQ schedulers serve it last) and the lowest CPU priority. Overflow pages (rows
+longer than a page) are not followed: the trees read hold short rows.
+
+Standard library only, run as a script (`python readahead.py ARCHIVE NAME...`), so it starts without Gazette's
+imports and never holds the server's GIL. The file is read directly, not through SQLite, as a hint only: a
+page changed under it by a writer's checkpoint makes it read ahead the wrong pages at worst; a page that is not
+a b-tree page ends its branch, and nothing read is kept or returned. It stops when the server that started it
+has gone.
+"""
+from __future__ import annotations
+
+import os
+import platform
+import sqlite3
+import struct
+import sys
+import time
+from contextlib import closing
+
+BATCH = 512
+INTERIOR = (2, 5)       # index and table interior pages; 10 and 13 are their leaves
+IOPRIO_SET = {"x86_64": 251, "aarch64": 30, "i686": 289, "armv7l": 314}   # the syscall's number per machine
+IDLE_CLASS = 3 << 13
+
+
+def roots(path: str, names: list[str]) -> list[tuple[str, int]]:
+    """(name, root page) of each name, in the order given: a table with all its indexes, or one index;
+    names the file does not hold are left out."""
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        rows = conn.execute("select type, name, tbl_name, rootpage from sqlite_master "
+                            "where rootpage > 0 order by rowid").fetchall()
+    tables = {n for kind, n, _, _ in rows if kind == "table"}
+    out: list[tuple[str, int]] = []
+    for name in names:
+        out += [(n, root) for kind, n, table, root in rows
+                if n == name or (kind == "index" and table == name and name in tables)]
+    return out
+
+
+class File:
+    """The database file open for reading: its page size and count, and pages read in batches."""
+
+    def __init__(self, path: str):
+        self.fd = os.open(path, os.O_RDONLY)
+        header = os.pread(self.fd, 100, 0)
+        size = struct.unpack(">H", header[16:18])[0]
+        self.page_size = 65536 if size == 1 else size
+        self.pages = os.fstat(self.fd).st_size // self.page_size
+        self.parent = os.getppid()
+
+    def close(self) -> None:
+        os.close(self.fd)
+
+    @property
+    def orphaned(self) -> bool:
+        """The process that started this one has gone (the server stopped)."""
+        return os.getppid() != self.parent
+
+    def read(self, numbers: list[int], length: int) -> list[tuple[int, bytes]]:
+        """(page number, its first `length` bytes) of each page, asked of the disk BATCH at a time."""
+        out = []
+        for start in range(0, len(numbers), BATCH):
+            if self.orphaned:
+                return out
+            batch = numbers[start:start + BATCH]
+            if hasattr(os, "posix_fadvise"):
+                for n in batch:
+                    os.posix_fadvise(self.fd, (n - 1) * self.page_size, self.page_size, os.POSIX_FADV_WILLNEED)
+            out += [(n, os.pread(self.fd, length, (n - 1) * self.page_size)) for n in batch]
+        return out
+
+
+def children(page: bytes, offset: int) -> list[int]:
+    """The child page numbers of an interior b-tree page whose header starts at `offset` (100 on page 1)."""
+    count = struct.unpack(">H", page[offset + 3:offset + 5])[0]
+    start = offset + 12
+    if start + 2 * count > len(page):
+        return []
+    pointers = struct.unpack(f">{count}H", page[start:start + 2 * count])
+    out = [struct.unpack(">I", page[p:p + 4])[0] for p in pointers if p + 4 <= len(page)]
+    return out + [struct.unpack(">I", page[offset + 8:offset + 12])[0]]
+
+
+def tree_pages(file: File, root: int) -> list[int]:
+    """Every page of the b-tree at `root`, each read once (so now in the page cache): a level at a time, the
+    pages of a level in file order. A level's pages are first read a byte each (their type), then in full only
+    those that are interior pages (the leaves, most of a tree, are never copied into Python)."""
+    found: list[int] = []
+    seen: set[int] = set()
+    level = [root]
+    while level and not file.orphaned:
+        seen.update(level)
+        found += level
+        kinds = file.read(level, 1)
+        interior = [n for n, kind in kinds if kind and kind[0] in INTERIOR]
+        interior += [n for n, kind in kinds if n == 1]      # page 1's type is after the file's 100-byte header
+        below: set[int] = set()
+        for n, page in file.read(interior, file.page_size):
+            offset = 100 if n == 1 else 0
+            if len(page) > offset + 12 and page[offset] in INTERIOR:
+                below.update(c for c in children(page, offset) if 1 <= c <= file.pages and c not in seen)
+        level = sorted(below)
+    return found
+
+
+def lower_priority() -> None:
+    """The idle I/O class and the lowest CPU priority for this process, where the system allows them."""
+    try:
+        os.nice(19)
+    except OSError:
+        pass
+    number = IOPRIO_SET.get(platform.machine())
+    if sys.platform.startswith("linux") and number:
+        import ctypes
+        try:
+            ctypes.CDLL(None, use_errno=True).syscall(number, 1, 0, IDLE_CLASS)   # IOPRIO_WHO_PROCESS, this one
+        except (OSError, AttributeError):
+            pass
+
+
+def read_ahead(path: str, names: list[str], report=None) -> tuple[int, int]:
+    """Read the named trees in the order given; (pages read, page size). `report(name, pages, seconds since the
+    start)` is called as each tree is done."""
+    started = time.perf_counter()
+    total = 0
+    file = File(path)
+    try:
+        for name, root in roots(path, names):
+            pages = tree_pages(file, root)
+            total += len(pages)
+            if report:
+                report(name, len(pages), time.perf_counter() - started)
+            if file.orphaned:
+                break
+    finally:
+        file.close()
+    return total, file.page_size
+
+
+def main(argv: list[str]) -> int:
+    """`readahead.py [-v] ARCHIVE NAME...`: -v prints each tree as it is read, with the time since the start."""
+    verbose = "-v" in argv
+    args = [a for a in argv if a != "-v"]
+    if not args:
+        print("usage: readahead.py [-v] ARCHIVE NAME...", file=sys.stderr)
+        return 2
+    lower_priority()
+    started = time.perf_counter()
+
+    def report(name: str, pages: int, seconds: float) -> None:
+        print(f"read ahead: {name:40} {pages:9,} pages, done at {seconds:6.2f} s", flush=True)
+    try:
+        total, page_size = read_ahead(args[0], args[1:], report if verbose else None)
+    except (OSError, sqlite3.Error) as exc:      # the archive gone or unreadable: nothing to read ahead
+        print(f"readahead: {exc}", file=sys.stderr)
+        return 1
+    if verbose:
+        print(f"read ahead: {total:,} pages ({total * page_size / 1e6:,.0f} MB) in "
+              f"{time.perf_counter() - started:.2f} s", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
