@@ -22,14 +22,18 @@ READAHEAD = Path(__file__).with_name("readahead.py")
 SMALL = 64 * 1024 * 1024
 _started: dict[str, subprocess.Popen] = {}     # file -> its read-ahead, one per file and process
 
-# (what it serves, a table with all its indexes or one index), most needed first
+# (what it serves, a table with all its indexes, one index, or NAME:interior: readahead.roots), most needed first
 HOT = (
     ("every search's matches: id, site, date, gone", "article_keys"),
+    ("the way to any article's row (a row then costs one read, not three)", "articles:interior"),
     ("relevance: each article's length in words", "articles_fts_docsize"),
     ("the word index's directory of terms", "articles_fts_idx"),
+    ("the way to the word index's pages", "articles_fts_data:interior"),
     ("facets: each match's countries and provinces", "sqlite_autoindex_mentions_1"),
     ("a country or province asked for: its articles", "mentions_kind_code_article"),
     ("a country or province asked for: its names", "mentions_kind_code"),
+    ("the way to a mention's row (times named)", "mentions:interior"),
+    ("an article by its id (article pages, feeds, changes)", "sqlite_autoindex_articles_1"),
     ("newest first by publication date", "articles_published"),
     ("Chinese terms: the texts (two characters, LIKE)", "articles_cjk_content"),
     ("Chinese terms: the trigram index", "articles_cjk_data"),
@@ -40,6 +44,8 @@ HOT = (
     ("countries by province and year", "province_country_years"),
     ("the sites' edits, newest first", "revisions_changed"),
     ("an article's versions", "idx_revisions_article_id"),
+    ("the way to a version's row", "revisions:interior"),
+    ("the way to a capture's row", "captures:interior"),
     ("translation pairs", "translations"),
     ("the meetings and their indexes", "meetings"),
     ("who met whom, and their indexes", "meeting_participants"),

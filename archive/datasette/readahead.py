@@ -33,16 +33,20 @@ IOPRIO_SET = {"x86_64": 251, "aarch64": 30, "i686": 289, "armv7l": 314}   # the 
 IDLE_CLASS = 3 << 13
 
 
-def roots(path: str, names: list[str]) -> list[tuple[str, int]]:
-    """(name, root page) of each name, in the order given: a table with all its indexes, or one index;
-    names the file does not hold are left out."""
+def roots(path: str, names: list[str]) -> list[tuple[str, int, bool]]:
+    """(name, root page, interior pages only) of each name, in the order given: a table with all its indexes, one
+    index, or `NAME:interior`, the interior pages of one table or index (the pages leading to its rows: a row
+    then costs one read, not three); names the file does not hold are left out."""
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
         rows = conn.execute("select type, name, tbl_name, rootpage from sqlite_master "
                             "where rootpage > 0 order by rowid").fetchall()
     tables = {n for kind, n, _, _ in rows if kind == "table"}
-    out: list[tuple[str, int]] = []
+    out: list[tuple[str, int, bool]] = []
     for name in names:
-        out += [(n, root) for kind, n, table, root in rows
+        if name.endswith(":interior"):
+            out += [(n, root, True) for _, n, _, root in rows if n == name[:-len(":interior")]]
+            continue
+        out += [(n, root, False) for kind, n, table, root in rows
                 if n == name or (kind == "index" and table == name and name in tables)]
     return out
 
@@ -91,25 +95,44 @@ def children(page: bytes, offset: int) -> list[int]:
     return out + [struct.unpack(">I", page[offset + 8:offset + 12])[0]]
 
 
-def tree_pages(file: File, root: int) -> list[int]:
-    """Every page of the b-tree at `root`, each read once (so now in the page cache): a level at a time, the
-    pages of a level in file order. A level's pages are first read a byte each (their type), then in full only
-    those that are interior pages (the leaves, most of a tree, are never copied into Python)."""
+def depth(file: File, root: int) -> int:
+    """The levels of the b-tree at `root` (1: the root is a leaf), found down its first branch (every leaf of a
+    SQLite b-tree is as deep)."""
+    levels, page = 1, root
+    while levels < 20:
+        offset = 100 if page == 1 else 0
+        data = file.read([page], file.page_size)[0][1]
+        below = children(data, offset) if len(data) > offset + 12 and data[offset] in INTERIOR else []
+        if not below or not 1 <= below[0] <= file.pages:
+            return levels
+        levels, page = levels + 1, below[0]
+    return levels
+
+
+def tree_pages(file: File, root: int, interior: bool = False) -> list[int]:
+    """Every page of the b-tree at `root` (with `interior`, its interior pages only), each read once (so now in
+    the page cache): a level at a time, the pages of a level in file order. A level's pages are first read a
+    byte each (their type), then in full only those that are interior pages (the leaves, most of a tree, are
+    never copied into Python)."""
     found: list[int] = []
     seen: set[int] = set()
     level = [root]
-    while level and not file.orphaned:
+    levels = depth(file, root) - 1 if interior else None
+    while level and not file.orphaned and (levels is None or levels > 0):
         seen.update(level)
         found += level
+        if levels == 1:                 # the last interior level: its pages, not their children (the leaves)
+            file.read(level, 1)
+            break
         kinds = file.read(level, 1)
-        interior = [n for n, kind in kinds if kind and kind[0] in INTERIOR]
-        interior += [n for n, kind in kinds if n == 1]      # page 1's type is after the file's 100-byte header
+        interior_pages = [n for n, kind in kinds if (kind and kind[0] in INTERIOR) or n == 1]   # page 1: see below
         below: set[int] = set()
-        for n, page in file.read(interior, file.page_size):
-            offset = 100 if n == 1 else 0
+        for n, page in file.read(interior_pages, file.page_size):
+            offset = 100 if n == 1 else 0     # page 1's b-tree header follows the file's 100-byte header
             if len(page) > offset + 12 and page[offset] in INTERIOR:
                 below.update(c for c in children(page, offset) if 1 <= c <= file.pages and c not in seen)
         level = sorted(below)
+        levels = None if levels is None else levels - 1
     return found
 
 
@@ -135,11 +158,11 @@ def read_ahead(path: str, names: list[str], report=None) -> tuple[int, int]:
     total = 0
     file = File(path)
     try:
-        for name, root in roots(path, names):
-            pages = tree_pages(file, root)
+        for name, root, interior in roots(path, names):
+            pages = tree_pages(file, root, interior)
             total += len(pages)
             if report:
-                report(name, len(pages), time.perf_counter() - started)
+                report(name + (" (interior pages)" if interior else ""), len(pages), time.perf_counter() - started)
             if file.orphaned:
                 break
     finally:
