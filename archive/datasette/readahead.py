@@ -72,7 +72,7 @@ class File:
 
     def read(self, numbers: list[int], length: int) -> list[tuple[int, bytes]]:
         """(page number, its first `length` bytes) of each page, asked of the disk BATCH at a time."""
-        out = []
+        out: list[tuple[int, bytes]] = []
         for start in range(0, len(numbers), BATCH):
             if self.orphaned:
                 return out
