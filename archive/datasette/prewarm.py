@@ -1,12 +1,13 @@
 """Reading the archive's keys and indexes into the operating system's page cache as the server starts, in a
-process of its own at idle priority (readahead.py), so that first pages after a cold start do not wait on the
-disk one page at a time and the server's own reads go first.
+process of its own at low priority (readahead.py), so that first pages after a cold start do not wait on the
+disk one page at a time, while the server's own reads wait behind at most a batch of the read-ahead's.
 
 The first pages of `gazette serve` read narrow structures scattered over the file (at a million articles, a
 7 GB file): the article keys, the mentions' keys, the date and country indexes, the word index's sizes, the
 Chinese texts, the meetings, and the word index itself (phrases, rare words: their words' lists and positions).
-Read cold page by page as a search needs them these cost 0.5-4 s a page; read ahead, ~2 GB in ~6 s at a million
-articles (the keys and indexes, ~650 MB, in the first ~2 s; the word index last). A missing structure (an older
+Read cold page by page as a search needs them these cost 0.5-4 s a page; read ahead, ~2 GB in ~6-8 s at a
+million articles on an otherwise quiet disk (the keys and indexes, ~700 MB, first, in ~2-3 s, at the lowest
+best-effort I/O level; then the word index at the idle class, which waits while any other process reads). A missing structure (an older
 archive) is skipped; an archive under SMALL is left to the operating system (read whole in well under a second).
 Nothing is held in the server's memory; the server answers meanwhile.
 """
@@ -25,11 +26,11 @@ _started: dict[str, subprocess.Popen] = {}     # file -> its read-ahead, one per
 # (what it serves, a table with all its indexes, one index, or NAME:interior: readahead.roots), most needed first
 HOT = (
     ("every search's matches: id, site, date, gone", "article_keys"),
+    ("facets: each match's countries and provinces", "sqlite_autoindex_mentions_1"),
     ("the way to any article's row (a row then costs one read, not three)", "articles:interior"),
     ("relevance: each article's length in words", "articles_fts_docsize"),
     ("the word index's directory of terms", "articles_fts_idx"),
     ("the way to the word index's pages", "articles_fts_data:interior"),
-    ("facets: each match's countries and provinces", "sqlite_autoindex_mentions_1"),
     ("a country or province asked for: its articles", "mentions_kind_code_article"),
     ("a country or province asked for: its names", "mentions_kind_code"),
     ("the way to a mention's row (times named)", "mentions:interior"),
@@ -49,7 +50,10 @@ HOT = (
     ("translation pairs", "translations"),
     ("the meetings and their indexes", "meetings"),
     ("who met whom, and their indexes", "meeting_participants"),
-    ("words, phrases, prefixes: the word index's lists and positions (the biggest, last)", "articles_fts_data"),
+)
+# then, at the idle I/O class (read only while no other process reads)
+LATER = (
+    ("words, phrases, prefixes: the word index's lists and positions (~1.4 GB at a million)", "articles_fts_data"),
 )
 
 
@@ -63,7 +67,8 @@ def start(path: str | Path | None, small: int = SMALL) -> subprocess.Popen | Non
     if key in _started:
         return _started[key]
     log = os.environ.get("GAZETTE_READAHEAD_LOG")
-    command = [sys.executable, "-I", str(READAHEAD), *(["-v"] if log else []), key, *(name for _, name in HOT)]
+    command = [sys.executable, "-I", str(READAHEAD), *(["-v"] if log else []), key, *(name for _, name in HOT),
+               "--idle", *(name for _, name in LATER)]
     with open(log or os.devnull, "a") as out:
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=out, stderr=out)
     _started[key] = process

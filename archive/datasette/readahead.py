@@ -1,5 +1,5 @@
 """Reading named b-trees (tables, indexes) of a SQLite file into the operating system's page cache, many pages
-at a time, at idle I/O priority, in a process of its own (prewarm.py starts it as `gazette serve` starts).
+at a time, at low I/O priority, in a process of its own (prewarm.py starts it as `gazette serve` starts).
 
 SQLite reads a b-tree one page after another, each read waiting for the disk: at a million articles the keys and
 indexes a first search needs are ~170,000 pages scattered over a 7 GB file, 8-10 s read that way. Here each
@@ -7,9 +7,10 @@ tree's pages are found from the file itself (https://www.sqlite.org/fileformat2.
 at a time, every page of a level asked of the disk together (posix_fadvise WILLNEED, in file order) and then
 read, in batches of BATCH so that at most that many reads wait before a request's own. On the disk measured
 (`bench/serve.py --cold`) that is ~60,000 pages a second against ~4,000 one after another, and a page the
-server asks for meanwhile waits ~0.1 ms more, not seconds: the process asks at the idle I/O class (Linux's
-ioprio_set; the mq-deadline and BFQ schedulers serve it last) and the lowest CPU priority. Overflow pages (rows
-longer than a page) are not followed: the trees read hold short rows.
+server asks for meanwhile waits ~0.1 ms more, not seconds. The process runs at the lowest CPU priority and the
+lowest best-effort I/O level; trees named after `--idle` at the idle I/O class (Linux's ioprio_set: the
+mq-deadline and BFQ schedulers serve it only when no other process reads). Overflow pages (rows longer than a
+page) are not followed: the trees read hold short rows.
 
 Standard library only, run as a script (`python readahead.py ARCHIVE NAME...`), so it starts without Gazette's
 imports and never holds the server's GIL. The file is read directly, not through SQLite, as a hint only: a
@@ -27,10 +28,10 @@ import sys
 import time
 from contextlib import closing
 
-BATCH = 512
+BATCH = 64
 INTERIOR = (2, 5)       # index and table interior pages; 10 and 13 are their leaves
 IOPRIO_SET = {"x86_64": 251, "aarch64": 30, "i686": 289, "armv7l": 314}   # the syscall's number per machine
-IDLE_CLASS = 3 << 13
+LOWEST_BEST_EFFORT, IDLE_CLASS = (2 << 13) | 7, 3 << 13
 
 
 def roots(path: str, names: list[str]) -> list[tuple[str, int, bool]]:
@@ -136,8 +137,8 @@ def tree_pages(file: File, root: int, interior: bool = False) -> list[int]:
     return found
 
 
-def lower_priority() -> None:
-    """The idle I/O class and the lowest CPU priority for this process, where the system allows them."""
+def lower_priority(io_class: int = LOWEST_BEST_EFFORT) -> None:
+    """The lowest CPU priority and the I/O class given for this process, where the system allows them."""
     try:
         os.nice(19)
     except OSError:
@@ -146,19 +147,22 @@ def lower_priority() -> None:
     if sys.platform.startswith("linux") and number:
         import ctypes
         try:
-            ctypes.CDLL(None, use_errno=True).syscall(number, 1, 0, IDLE_CLASS)   # IOPRIO_WHO_PROCESS, this one
+            ctypes.CDLL(None, use_errno=True).syscall(number, 1, 0, io_class)   # IOPRIO_WHO_PROCESS, this one
         except (OSError, AttributeError):
             pass
 
 
-def read_ahead(path: str, names: list[str], report=None) -> tuple[int, int]:
-    """Read the named trees in the order given; (pages read, page size). `report(name, pages, seconds since the
-    start)` is called as each tree is done."""
+def read_ahead(path: str, names: list[str], report=None, idle: tuple[str, ...] | list[str] = ()) -> tuple[int, int]:
+    """Read the named trees in the order given, then those of `idle` at the idle I/O class; (pages read, page
+    size). `report(name, pages, seconds since the start)` is called as each tree is done."""
     started = time.perf_counter()
     total = 0
     file = File(path)
+    trees = [(tree, False) for tree in roots(path, names)] + [(tree, True) for tree in roots(path, list(idle))]
     try:
-        for name, root, interior in roots(path, names):
+        for (name, root, interior), later in trees:
+            if later:
+                lower_priority(IDLE_CLASS)
             pages = tree_pages(file, root, interior)
             total += len(pages)
             if report:
@@ -171,11 +175,16 @@ def read_ahead(path: str, names: list[str], report=None) -> tuple[int, int]:
 
 
 def main(argv: list[str]) -> int:
-    """`readahead.py [-v] ARCHIVE NAME...`: -v prints each tree as it is read, with the time since the start."""
+    """`readahead.py [-v] ARCHIVE NAME... [--idle NAME...]`: -v prints each tree as it is read, with the time
+    since the start; the trees after --idle are read at the idle I/O class, those before it at the lowest
+    best-effort level (the idle class waits while any other process reads, which on a shared disk can be the
+    whole time the first pages are asked for)."""
     verbose = "-v" in argv
     args = [a for a in argv if a != "-v"]
+    idle = args[args.index("--idle") + 1:] if "--idle" in args else []
+    args = args[:args.index("--idle")] if "--idle" in args else args
     if not args:
-        print("usage: readahead.py [-v] ARCHIVE NAME...", file=sys.stderr)
+        print("usage: readahead.py [-v] ARCHIVE NAME... [--idle NAME...]", file=sys.stderr)
         return 2
     lower_priority()
     started = time.perf_counter()
@@ -183,7 +192,7 @@ def main(argv: list[str]) -> int:
     def report(name: str, pages: int, seconds: float) -> None:
         print(f"read ahead: {name:40} {pages:9,} pages, done at {seconds:6.2f} s", flush=True)
     try:
-        total, page_size = read_ahead(args[0], args[1:], report if verbose else None)
+        total, page_size = read_ahead(args[0], args[1:], report if verbose else None, idle)
     except (OSError, sqlite3.Error) as exc:      # the archive gone or unreadable: nothing to read ahead
         print(f"readahead: {exc}", file=sys.stderr)
         return 1
