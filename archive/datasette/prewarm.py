@@ -21,7 +21,7 @@ from pathlib import Path
 
 READAHEAD = Path(__file__).with_name("readahead.py")
 SMALL = 64 * 1024 * 1024
-_started: dict[str, subprocess.Popen] = {}     # file -> its read-ahead, one per file and process
+_started: dict[str, subprocess.Popen[bytes]] = {}     # file -> its read-ahead, one per file and process
 
 # (what it serves, a table with all its indexes, one index, or NAME:interior: readahead.roots), most needed first
 HOT = (
@@ -57,7 +57,7 @@ LATER = (
 )
 
 
-def start(path: str | Path | None, small: int = SMALL) -> subprocess.Popen | None:
+def start(path: str | Path | None, small: int = SMALL) -> subprocess.Popen[bytes] | None:
     """Start reading ahead the archive at `path`, once per file in this process (None, missing or smaller than
     `small`: nothing to read); the process, stopped when this one exits if it has not finished by then.
     With GAZETTE_READAHEAD_LOG set (bench/serve.py), what was read and how long it took go to that file."""
@@ -76,7 +76,7 @@ def start(path: str | Path | None, small: int = SMALL) -> subprocess.Popen | Non
     return process
 
 
-def stop(process: subprocess.Popen) -> None:
+def stop(process: subprocess.Popen[bytes]) -> None:
     """End the read-ahead if it still runs (the server stopping)."""
     if process.poll() is None:
         process.terminate()

@@ -26,6 +26,7 @@ import sqlite3
 import struct
 import sys
 import time
+from collections.abc import Callable
 from contextlib import closing
 
 BATCH = 64
@@ -152,7 +153,8 @@ def lower_priority(io_class: int = LOWEST_BEST_EFFORT) -> None:
             pass
 
 
-def read_ahead(path: str, names: list[str], report=None, idle: tuple[str, ...] | list[str] = ()) -> tuple[int, int]:
+def read_ahead(path: str, names: list[str], report: Callable[[str, int, float], None] | None = None,
+               idle: tuple[str, ...] | list[str] = ()) -> tuple[int, int]:
     """Read the named trees in the order given, then those of `idle` at the idle I/O class; (pages read, page
     size). `report(name, pages, seconds since the start)` is called as each tree is done."""
     started = time.perf_counter()
