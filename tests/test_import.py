@@ -262,6 +262,28 @@ def children(pid: int) -> list[int]:
     return found
 
 
+def copies_warc(mirror, path: Path, n: int = 240) -> Path:
+    """A WARC of n distinct article captures: three recorded ministry pages, each copy with its own URL and text."""
+    pages = [get(mirror.url + p)[2] for p in (EDITED, "/eng/xw/wjbxw/202405/t20240509_11301123.html",
+                                              "/eng/xw/wjbxw/202404/t20240410_11279901.html")]
+    return write_warc(path, [{"url": f"{mirror.url}/eng/xw/wjbxw/202405/t20240515_{9_000_000 + k}.html",
+                              "date": f"2024-06-01T08:{k // 60:02d}:{k % 60:02d}Z",
+                              "body": pages[k % 3].replace(b"<p>", b"<p>Copy %d. " % k, 1)} for k in range(n)])
+
+
+def test_pages_decided_in_worker_processes_give_the_archive_one_process_gives(mirrors, mirrored_config, tmp_path):
+    """With --workers, the pages are decided in worker processes and, while it would wait for them, in the
+    importing process too (pages no worker has started): the archive is the one a single process makes."""
+    mirror = mirrors("mfa")
+    config = mirrored_config({"mfa": mirror})
+    warc = copies_warc(mirror, tmp_path / "big.warc.gz")
+    one, three = tmp_path / "one.db", tmp_path / "three.db"
+    assert gazette("import", "--workers", "1", str(warc), db=one, config=config).returncode == 0
+    assert gazette("import", "--workers", "3", str(warc), db=three, config=config).returncode == 0
+    assert snapshot(one) == snapshot(three) and times(one) == times(three)
+    assert sqlite_utils.Database(three).execute("select count(*) from articles").fetchone()[0] >= 200
+
+
 def test_a_killed_import_is_finished_by_running_it_again(mirrors, mirrored_config, tmp_path):
     """SIGKILL in the middle of an import of 240 records, then the same command again: the archive equals one
     imported in a single run."""
@@ -272,11 +294,7 @@ def test_a_killed_import_is_finished_by_running_it_again(mirrors, mirrored_confi
 
     mirror = mirrors("mfa")
     config = mirrored_config({"mfa": mirror})
-    pages = [get(mirror.url + p)[2] for p in (EDITED, "/eng/xw/wjbxw/202405/t20240509_11301123.html",
-                                              "/eng/xw/wjbxw/202404/t20240410_11279901.html")]
-    records = [{"url": f"{mirror.url}/eng/xw/wjbxw/202405/t20240515_{9_000_000 + k}.html", "date": f"2024-06-01T08:{k // 60:02d}:{k % 60:02d}Z",
-                "body": pages[k % 3].replace(b"<p>", b"<p>Copy %d. " % k, 1)} for k in range(240)]
-    warc = write_warc(tmp_path / "big.warc.gz", records)
+    warc = copies_warc(mirror, tmp_path / "big.warc.gz")
     killed, whole = tmp_path / "killed.db", tmp_path / "whole.db"
     env = {**os.environ, "GAZETTE_DB": str(killed), "GAZETTE_CONFIG": str(config)}
     process = subprocess.Popen([sys.executable, "-m", "crawler", "import", str(warc)], env=env,
