@@ -108,13 +108,14 @@ def link_occasion(db: sqlite_utils.Database, type_: str, date_start: str, countr
     """Among the events of one type, first day and set of foreign countries, those of different articles that
     share a named person (or where one names nobody) are one occasion: each points (`same_as`) to its first
     report, an article's before a press conference's, then the earlier id."""
-    found = db.execute("select id, article_id, chinese_side, foreign_side from meetings where type = ? and "
+    found = db.execute("select id, article_id, chinese_side, foreign_side, same_as from meetings where type = ? and "
                        "date_start = ? and country_codes = ? order by coalesce(source, 'article') = "
                        "'press_conference', id", [type_, date_start, country_codes]).fetchall()
     heads: list[tuple[str, str, set[str]]] = []
-    for mid, article, chinese, foreign in found:
+    for mid, article, chinese, foreign, same_as in found:
         names = _names(chinese, foreign)
         head = next((h for h in heads if h[1] != article and (not names or not h[2] or names & h[2])), None)
         if head is None:
             heads.append((mid, article, names))
-        db.execute("update meetings set same_as = ? where id = ?", [head[0] if head else None, mid])
+        if (head[0] if head else None) != same_as:  # only what changes is written
+            db.execute("update meetings set same_as = ? where id = ?", [head[0] if head else None, mid])

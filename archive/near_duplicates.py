@@ -9,6 +9,7 @@ stores them, looks candidates up by band key and estimates their similarity from
 from __future__ import annotations
 
 import struct
+from operator import eq
 from typing import Any, Sequence
 
 from .store import Archive, utcnow
@@ -70,4 +71,4 @@ def _share_equal(values: tuple[int, ...], packed: bytes) -> float:
     """The share of equal values between an unpacked signature and a packed one (0 when their lengths differ)."""
     if len(packed) != 4 * len(values) or not values:
         return 0.0
-    return sum(1 for p, q in zip(values, struct.unpack(f"<{len(values)}I", packed)) if p == q) / len(values)
+    return float(sum(map(eq, values, struct.unpack(f"<{len(values)}I", packed)))) / len(values)

@@ -42,20 +42,11 @@ import sys
 import time
 from pathlib import Path
 
+from bench.meetings_keys import event_key
 from pipelines import meetings, mentions
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "fixtures" / "meetings" / "labels"
-
-
-def _place(e: dict) -> tuple:
-    p = e.get("place") or {}
-    return (p.get("country"), p.get("province_code"), p.get("city_code"))
-
-
-def event_key(e: dict) -> tuple:
-    return (e["type"], e.get("date_start"), e.get("date_end") or e.get("date_start"), _place(e),
-            tuple(sorted(e.get("countries") or [])))
 
 
 def persons(e: dict) -> list[tuple]:

@@ -25,7 +25,7 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-from bench.meetings import event_key
+from bench.meetings_keys import event_key
 from pipelines import meetings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -269,6 +269,9 @@ def _time_server(server: str, path: Path, code: Path, table: list, repeat: int, 
         print(f"{server}: page cache " + ("emptied" if drop_page_cache() else
                                           "NOT emptied (needs root): first answers may read from memory"), flush=True)
     env = {**os.environ, "PYTHONPATH": str(code)}
+    readahead = Path(tempfile.gettempdir()) / f"gazette-bench-readahead-{os.getpid()}.log"
+    readahead.unlink(missing_ok=True)
+    env["GAZETTE_READAHEAD_LOG"] = str(readahead)      # what the server read ahead as it started, and when
     port = free_port()
     if server == "gazette":
         command = [sys.executable, "-m", "crawler", "serve", "--db", str(path), "--port", str(port)]
@@ -285,6 +288,9 @@ def _time_server(server: str, path: Path, code: Path, table: list, repeat: int, 
     finally:
         stop(process)
     loads[server] = (load, os.getloadavg()[0])
+    if readahead.exists():
+        print(readahead.read_text().rstrip(), flush=True)
+        readahead.unlink()
     print(f"{server}: load average (1 min) {load:.2f} before, {loads[server][1]:.2f} after", flush=True)
     return timed
 

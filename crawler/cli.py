@@ -254,7 +254,8 @@ def export_warc(config, db_path, out, site_key, as_json):
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--other", is_flag=True, help="Also archive HTML pages of no configured site (generic extraction).")
 @click.option("--workers", type=click.IntRange(1, 32), default=None,
-              help="Extract pages in N processes (default: one per core, at most 4; 1 for fewer than 128 pages).")
+              help="Extract pages in N processes, this one included (default: one per core, at most 4; 1 for "
+                   "fewer than 128 pages).")
 @common_options
 @json_option
 def import_(config, db_path, files, other, workers, as_json):

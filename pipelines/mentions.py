@@ -54,7 +54,7 @@ class Mention:
 class Tagger:
     places: re.Pattern
     lookup: dict                     # normalised matched text -> (kind, name, code) or None (ignored)
-    officials: tuple                 # compiled patterns with groups "title" and "name"
+    officials: tuple                 # compiled patterns with groups "title" and "name" (the last two: "Ambassador")
     chinese: mentions_zh.ChineseTagger | None = None   # the same names in Chinese (config/mentions/zh.toml)
 
 
@@ -196,7 +196,10 @@ def tag(text: str, tagger: Tagger | None = None) -> list[Mention]:
 
     people: dict = {}     # name -> [title, count, first position]
     seen_spans: set = set()
+    ambassador = "Ambassador" in text   # the last two patterns need the word: most texts skip their scan
     for i, pattern in enumerate(tagger.officials):
+        if i >= 2 and not ambassador:
+            continue
         for m in pattern.finditer(text):
             name = _norm(m.group("name"))
             if i < 2 and not _valid_given(name):

@@ -4,6 +4,7 @@ with `articles` by triggers (article_keys, article_months, articles_cjk), and th
 change, saying what truly changed)."""
 from __future__ import annotations
 
+import asyncio
 import re
 import sqlite3
 
@@ -48,6 +49,12 @@ def found(conn, text: str) -> set[str]:
     return {r[0] for r in conn.execute(f"select a.id from articles a where {clause}", params)}
 
 
+def probed(conn, text: str) -> set[str]:
+    """The articles found asking each index about one article at a time (Search.probe: the first pages' walk)."""
+    clause, params = Search(text).probe("a.rowid")
+    return {r[0] for r in conn.execute(f"select a.id from articles a where {clause}", params)}
+
+
 @pytest.mark.parametrize("text,want", [
     ("China-Africa", {"a1"}),                  # a phrase of its parts: not a6, where the words are apart
     ("COVID-19", {"a1"}),
@@ -68,6 +75,7 @@ def found(conn, text: str) -> set[str]:
 def test_search_finds_what_people_type(archive, text, want):
     _, conn = archive
     assert found(conn, text) == want
+    assert probed(conn, text) == want
     if not Search(text).empty:           # the count the search page shows, from the terms' sets, agrees
         assert counted(conn, text) == len(want)
 
@@ -120,6 +128,7 @@ def test_each_operator_finds_what_the_texts_hold(archive, text, oracle):
     want = {aid for aid in TEXTS if oracle(aid)}
     assert want, text                        # every case has an answer to find
     assert found(conn, text) == want
+    assert probed(conn, text) == want           # each article asked of the indexes alone
     assert counted(conn, text) == len(want)     # the search page's count, from the terms' sets of rowids
     flat = Search(text).newest_rowids(100)
     if flat:     # the newest matches the facets count, merged from the terms' lists in one flat compound
@@ -323,3 +332,24 @@ def test_capture_years_agree_with_the_captures(tmp_path):
     conn.execute("delete from captures where id = ?", [ids[4]])
     conn.commit()
     assert kept(conn) == direct(conn)
+
+
+@pytest.mark.parametrize("text", [t for t, _ in OPERATORS])
+def test_newest_first_pages_alike_sorted_walked_or_probed(archive, text, monkeypatch):
+    """The search page's newest-first page is the same whether the matches are sorted, found walking the date
+    index against the set of matches, or walking it asking the indexes about each article (page_rowids)."""
+    from datasette.app import Datasette
+
+    from archive.datasette.pages import query as query_module
+
+    path, _ = archive
+    db = Datasette([str(path)]).get_database()
+    ask = query_module.Query({"q": text, "order": "date"})
+    total = asyncio.run(query_module.count_hits(db, ask))
+
+    def page(sorted_up_to: int, probed: int) -> list[int]:
+        monkeypatch.setattr(query_module, "SORTED", sorted_up_to)
+        monkeypatch.setattr(query_module, "PROBED", probed)
+        return asyncio.run(query_module.page_rowids(db, ask, total))
+    sorted_page = page(20_000, 2_000)
+    assert sorted_page and sorted_page == page(0, 0) == page(0, 10 ** 9)

@@ -144,6 +144,7 @@ def startup(datasette):
     otherwise pays ~0.1 s for the templates)."""
     for name in ("gazette_home.html", "gazette_search.html", "gazette_change.html", "gazette_changes.html",
                  "gazette_meetings.html", "gazette_official.html", "gazette_version.html", "gazette_feed.html",
+                 "gazette_omissions.html", "gazette_translation.html", "query-gazette.html", "query.html",
                  "row-gazette-articles.html", "database-gazette.html",
                  "table-gazette-articles.html", "_table-gazette-articles.html", "base.html", "row.html",
                  "table.html", "_table.html"):
@@ -151,8 +152,8 @@ def startup(datasette):
 
     async def warm():
         """The officials' spellings, merged by key, read once before the first visitor (0.4 s at 100,000 events),
-        not on the first official's page; the archive's keys and indexes read into the OS cache in the background
-        (prewarm.py)."""
+        not on the first official's page; the archive's keys and indexes read into the OS cache by a process of
+        their own at idle priority (prewarm.py)."""
         from archive.datasette import DATABASE, prewarm
         from archive.datasette.pages import meeting_reads
         if DATABASE in datasette.databases:

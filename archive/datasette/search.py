@@ -148,6 +148,15 @@ def _term_rows(term: Term, name: str, params: dict, known: dict | None = None) -
             f"or body like :{name} escape '\\'")
 
 
+def _term_probe(term: Term, name: str, params: dict, known: dict | None, rowid: str) -> str:
+    """SQL true when the article `rowid` holds one term, asked of the term's index for that article alone."""
+    rows = _term_rows(term, name, params, known)
+    if " match :" in rows:      # an index MATCH: its rowid constrained, FTS5 seeks the term's list to it
+        table = rows.split(" from ", 1)[1].split(" ", 1)[0]
+        return f"exists ({rows} and {table}.rowid = {rowid})"
+    return f"{rowid} in ({rows})"       # a Chinese term of two characters: its (small) set, read once a page
+
+
 @dataclass
 class Search:
     """What the user typed, and the SQL condition on `articles.rowid` that finds its matches. `known`: the
@@ -189,6 +198,24 @@ class Search:
             rows = " union ".join(_term_rows(t, f"{prefix}{g}_{n}", params, self.known)
                                   for n, t in enumerate(clause.terms))
             ands.append(f"{rowid} {'not in' if clause.negated else 'in'} ({rows})")
+        return "(" + " and ".join(ands) + ")", params
+
+    def probe(self, rowid: str = "rowid", prefix: str = "p") -> tuple[str, dict]:
+        """(SQL condition on `rowid`, parameters) with the meaning of `where`, asked of each index for that one
+        article (EXISTS ... MATCH ... AND rowid = ...) instead of as a set of every match: ~0.1 ms an article
+        checked, so cheaper than building the set of a common word (0.1-0.2 s for 358,000 matches) when only the
+        first matches of a walk are wanted (pages/query.py page_rowids)."""
+        if self.empty:
+            return "0", {}
+        if self.match:
+            return (f"exists (select 1 from articles_fts where articles_fts match :{prefix}q "
+                    f"and articles_fts.rowid = {rowid})", {f"{prefix}q": self.match})
+        params: dict = {}
+        ands = []
+        for g, clause in enumerate(self.clauses):
+            either = " or ".join(_term_probe(t, f"{prefix}{g}_{n}", params, self.known, rowid)
+                                 for n, t in enumerate(clause.terms))
+            ands.append(("not " if clause.negated else "") + f"({either})")
         return "(" + " and ".join(ands) + ")", params
 
     def rowid_sets(self, prefix: str = "c") -> tuple[str, dict, bool]:

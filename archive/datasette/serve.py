@@ -323,6 +323,9 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, sites:
     import uvicorn
 
     check_port(host, port)
+    if Path(db_path).is_file():     # reading ahead while Datasette loads (~1 s); the plugin's start-up would too
+        from archive.datasette import prewarm
+        prewarm.start(db_path)
     ds = build(db_path, sites)
     print(f"Gazette archive {Path(db_path)} read-only at http://{host}:{port}/ (Ctrl-C stops)", flush=True)
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")

@@ -14,15 +14,18 @@ and body) is skipped, so importing a file twice changes nothing and a rerun afte
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
+import signal
 import tempfile
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from itertools import islice
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -39,6 +42,7 @@ HTML_MEDIA = ("text/html", "application/xhtml+xml")
 PER_SITE = ("new", "updated", "unchanged", "duplicate", "refused", "gone", "unreadable")
 MAX_ERRORS = 200
 BATCH = 32  # captures decided, then written in one transaction (~2 ms of write each: the lock is held briefly)
+AHEAD = 2  # batches being decided (by the workers) while one is written
 
 
 class Run:
@@ -116,12 +120,19 @@ def archive_captures(archive: Archive, config: Config, captures: list[Capture], 
     if on_planned:
         on_planned(len(articles))
     with Deciding(config, learned, workers if len(articles) >= 4 * BATCH else 1) as deciding:
-        batches = [articles[i:i + BATCH] for i in range(0, len(articles), BATCH)]
-        pending = deciding.submit(archive, batches[0], run, hints, by_digest) if batches else []
-        for number, batch in enumerate(batches):
+        batches = (articles[i:i + BATCH] for i in range(0, len(articles), BATCH))
+        ahead: deque[tuple[list, list]] = deque()  # (batch, its captures handed to `decide`), oldest first
+
+        def top_up() -> None:
+            for batch in islice(batches, AHEAD - len(ahead)):
+                ahead.append((batch, deciding.submit(archive, batch, run, hints, by_digest)))
+
+        top_up()
+        while ahead:
+            batch, pending = ahead.popleft()
+            deciding.finish(pending, [p for _, p in ahead])
             prepared = [item if isinstance(item, str) else (*item[:3], item[3].result()) for item in pending]
-            if number + 1 < len(batches):  # the next batch is decided while this one is written
-                pending = deciding.submit(archive, batches[number + 1], run, hints, by_digest)
+            top_up()  # the next batches are decided while this one is written: the workers never wait for pages
             with archive.transaction():  # one write transaction per batch: decide ran before it, outside
                 outcomes = [write(archive, item, run, import_id) if isinstance(item, tuple) else item
                             for item in prepared]
@@ -206,13 +217,18 @@ def listing_dates(config: Config, site: Site, capture: Capture) -> dict[str, str
 
 
 class Deciding:
-    """Runs `decide` (the pure, slow step) for batches of captures: in this process, or in `workers` processes.
-    Each worker gets the config and the learned lines once, when it starts; a page then travels with its site's
-    key only, and its decision comes back without the site (the importing process puts its own back)."""
+    """Runs `decide` (the pure, slow step) for batches of captures: in this process, or in `workers` processes
+    counting this one: `workers - 1` worker processes decide the pages in order, and this process, instead of
+    waiting for them, takes the pages no worker has started yet (the latest first) and decides them itself. So
+    the work spreads over every process whatever the share the writing takes, and no core is left to a process
+    that only waits. Each worker gets the config and the learned lines once, when it starts; a page then travels
+    with its site's key only, and its decision comes back without the site (the importing process puts its own
+    back)."""
 
     def __init__(self, config: Config, learned: dict, workers: int = 1):
         self.config, self.learned = config, learned
-        self.pool = (ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(os.getpid(), config, learned))
+        self.pool = (ProcessPoolExecutor(workers - 1, initializer=_start_worker,
+                                         initargs=(os.getpid(), config, learned))
                      if workers > 1 else None)
 
     def __enter__(self):
@@ -224,7 +240,7 @@ class Deciding:
         return False
 
     def submit(self, archive: Archive, batch: list, run: Run, hints: dict, by_digest: dict) -> list:
-        """Per capture: (capture, site, page, future decision), or "unreadable" / "already"."""
+        """Per capture: (capture, site, page, its _Job), or "unreadable" / "already"."""
         out: list = []
         for capture, site in batch:
             page = read(archive, capture, site, run, hints, by_digest)
@@ -232,21 +248,65 @@ class Deciding:
                 out.append(page)
                 continue
             known = known_text(archive, site, page)  # an unchanged text is not tagged or signed again
-            future: _Returned | _Done
-            if self.pool is not None:
-                future = _Returned(self.pool.submit(_decide_in_worker, page, site.key, known), site,
-                                   self.config.taggers)
-            else:
-                future = _Done(decide(page, site, self.config.taggers,
-                                      learned_lines=self.learned.get(site.key, frozenset()), known=known))
-            out.append((capture, site, page, future))
+            out.append((capture, site, page, _Job(self, page, site, known)))
         return out
+
+    def here(self, page: dict, site: Site, known: dict | None) -> Decision:
+        """`decide` in this process."""
+        return decide(page, site, self.config.taggers, learned_lines=self.learned.get(site.key, frozenset()),
+                      known=known)
+
+    def finish(self, pending: list, later: list[list]) -> None:
+        """Return when every page of `pending` (a batch `submit` gave) is decided, meanwhile deciding here the
+        pages of it and of the `later` batches that no worker has started, the latest first."""
+        jobs = [item[3] for item in pending if isinstance(item, tuple)]
+        spare = [item[3] for batch in (pending, *later) for item in batch if isinstance(item, tuple)][::-1]
+        while not all(job.done() for job in jobs):
+            if not any(job.take(self) for job in spare):
+                wait([job.future for job in jobs if job.future is not None and not job.done()],
+                     return_when=FIRST_COMPLETED)
+
+
+class _Job:
+    """One page's decision: made by a worker process, or in the importing process (`take`, or with no workers)."""
+
+    def __init__(self, deciding: Deciding, page: dict, site: Site, known: dict | None):
+        self.page, self.site, self.known = page, site, known
+        self.taggers = deciding.config.taggers
+        self.decision: Decision | None = None
+        self.future = None
+        if deciding.pool is None:
+            self.decision = deciding.here(page, site, known)
+        else:
+            self.future = deciding.pool.submit(_decide_in_worker, page, site.key, known)
+
+    def take(self, deciding: Deciding) -> bool:
+        """Decide the page here if no worker has started it (True), else leave it (False)."""
+        if self.decision is None and self.future is not None and self.future.cancel():
+            self.decision, self.future = deciding.here(self.page, self.site, self.known), None
+            return True
+        return False
+
+    def done(self) -> bool:
+        return self.decision is not None or (self.future is not None and self.future.done())
+
+    def result(self) -> Decision:
+        if self.decision is None:
+            assert self.future is not None
+            decision = self.future.result()
+            decision.site, decision.taggers = self.site, self.taggers  # a worker sends them back as None
+            self.decision = decision
+        return self.decision
 
 
 _WORKER: dict = {}  # in a worker process: the config and learned lines it was started with
 
 
 def _start_worker(parent: int, config: Config, learned: dict) -> None:
+    # Ctrl-C reaches every process of the terminal's group: the importing process stops the workers (a worker that
+    # took it would print its traceback and could leave the pool waiting for ever)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.freeze()  # what the worker inherits is never collected: no garbage collection walks (and copies) it
     exit_with_parent(parent)
     _WORKER.update(config=config, learned=learned)
 
@@ -260,17 +320,6 @@ def _decide_in_worker(page: dict, site_key: str, known: dict | None) -> Decision
     return decision
 
 
-class _Returned:
-    """A worker's decision, given its site and taggers back."""
-    def __init__(self, future, site: Site, taggers):
-        self.future, self.site, self.taggers = future, site, taggers
-
-    def result(self) -> Decision:
-        decision = self.future.result()
-        decision.site, decision.taggers = self.site, self.taggers
-        return decision
-
-
 def exit_with_parent(parent: int) -> None:
     """In an import worker process: exit as soon as the importing process is gone. Killed (SIGKILL, a crash), it
     cannot shut its pool down, and a worker waiting for its next page would wait for ever (it holds its queue's
@@ -281,14 +330,6 @@ def exit_with_parent(parent: int) -> None:
         os._exit(0)
 
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
-
-
-class _Done:
-    def __init__(self, value):
-        self.value = value
-
-    def result(self):
-        return self.value
 
 
 def read(archive: Archive, capture: Capture, site: Site, run: Run, hints: dict, by_digest: dict) -> dict | str:

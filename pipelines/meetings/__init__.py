@@ -65,7 +65,8 @@ from .config import DEFAULT_CONFIG, Rules, load, role_head
 from .dates import resolve_date
 from .events import Event
 from .extract import extract_text
-from .persons import Person, persons_in
+from .person import Person
+from .persons import persons_in
 from .places import Place, places_in
 from .press import extract_press, same_occasion
 from .text import sentences

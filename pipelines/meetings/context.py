@@ -8,12 +8,12 @@ import re
 from typing import TYPE_CHECKING
 
 from .config import Rules
-from .persons import Person
+from .person import Person
 from .places import is_compound, places_in
 from .triggers import Trigger, clause_span
 
 if TYPE_CHECKING:
-    from .extract import Text
+    from .text import Text
 
 
 _PRONOUN = re.compile(r"\b(?:him|her|them|the\s+(?:visiting\s+)?(?:delegation|guests|visitors|guest))\b")

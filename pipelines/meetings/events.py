@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .config import Rules, role_head
-from .persons import Person
+from .person import Person
 from .places import is_compound, is_time_zone, places_in
 from .triggers import HELD_OCCASION, Trigger, clause_span
 

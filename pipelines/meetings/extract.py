@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .config import Rules, leader_name
@@ -29,19 +28,20 @@ from .events import (
     is_tour_continuation,
     summit_parties,
 )
+from .person import Person
 from .persons import (
     _DELEGATION_HEAD,
     _EXCLUDE_AFTER,
     _EXCLUDE_BEFORE,
-    Person,
     body_of,
     level_of,
+    persons_in,
     site_level,
     valid_chinese,
 )
 from .context import TELLS_NEWS, TELLS_OCCASION, attended_next, followups, pronoun_counterpart
 from .places import is_compound, is_time_zone, place_dict, place_of, places_in, site_place
-from .text import QUOTES, sentences_with_paragraphs
+from .text import QUOTES, Text, sentences_with_paragraphs
 from .triggers import (
     _DAYS,
     _VAGUE_TIME,
@@ -52,22 +52,6 @@ from .triggers import (
 )
 
 
-@dataclass
-class Text:
-    """One text being read: its sentences, their paragraphs, triggers and persons, the Chinese officials it
-    titles anywhere (so a bare name later takes its title), and the events opened so far."""
-    sents: list[str]
-    paras: list[int]
-    triggers: list[Trigger | None]
-    persons: list[list[Person]]
-    known: dict[str, Person]
-    published: date | None
-    site: str | None
-    press: bool                                   # a press conference answer: stricter rules, see open_event
-    events: list[Event] = field(default_factory=list)
-    owner: list[int | None] = field(default_factory=list)   # sentence index -> event index
-    name_re: re.Pattern | None = None
-    refused: set = field(default_factory=set)      # sentences whose trigger had no Chinese party
 
 
 def extract_text(body: str, published: date | None, site: str | None, article_id: str | None, rules: Rules,
@@ -135,7 +119,6 @@ def read(body: str, published: date | None, site: str | None, rules: Rules, *, p
 
 
 def persons_of(sentence: str, rules: Rules) -> list[Person]:
-    from .persons import persons_in
     ps = persons_in(sentence, rules)
     for p in ps:
         p.sentence = sentence

@@ -4,27 +4,13 @@ foreign side (roles tied to a country, heads of international organisations), wi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .. import mentions
 from .config import Rules
+from .person import Person
 from .places import is_compound, places_in
 
 
-@dataclass
-class Person:
-    side: str                  # chinese | foreign
-    name: str | None
-    title: str | None
-    country: str | None = None  # alpha-3 for the foreign side
-    level: str | None = None
-    body: str | None = None
-    start: int = 0
-    end: int = 0
-    province: str | None = None  # code of a province named in a Chinese title
-    city: str | None = None
-    sentence: str | None = None  # the sentence that names the person (set by the extractor)
-    described: bool = False      # a side described, not named ("Chinese officials", "New Zealand diplomats")
 
 
 _CHIEF_EXECUTIVE = re.compile(r"(?P<title>(?:Hong\s+Kong|Macao|Macau)(?:\s+SAR|\s+Special\s+Administrative\s+Region)?"

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from .config import Rules
+from .person import Person
 from .triggers import Trigger
 
-if TYPE_CHECKING:
-    from .persons import Person
 
 @dataclass
 class Place:

@@ -1,8 +1,17 @@
 """Sentences of an article's body for the meetings extractor: typographic quotes and dashes made plain, paragraphs
-split at blank lines, sentences at a full stop that no abbreviation ("Co.", "No.", "Dr.", "S.") explains."""
+split at blank lines, sentences at a full stop that no abbreviation ("Co.", "No.", "Dr.", "S.") explains; and
+`Text`, one text as the extractor reads it (its sentences with their triggers and persons, the events so far)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .events import Event
+    from .person import Person
+    from .triggers import Trigger
 
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-",
                         "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
@@ -47,3 +56,21 @@ def sentences_with_paragraphs(body: str) -> tuple[list[str], list[int]]:
             sents.append(s)
             index.append(n)
     return sents, index
+
+
+@dataclass
+class Text:
+    """One text being read: its sentences, their paragraphs, triggers and persons, the Chinese officials it
+    titles anywhere (so a bare name later takes its title), and the events opened so far."""
+    sents: list[str]
+    paras: list[int]
+    triggers: list[Trigger | None]
+    persons: list[list[Person]]
+    known: dict[str, Person]
+    published: date | None
+    site: str | None
+    press: bool                                   # a press conference answer: stricter rules, see open_event
+    events: list[Event] = field(default_factory=list)
+    owner: list[int | None] = field(default_factory=list)   # sentence index -> event index
+    name_re: re.Pattern[str] | None = None
+    refused: set[int] = field(default_factory=set)      # sentences whose trigger had no Chinese party

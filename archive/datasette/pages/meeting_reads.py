@@ -115,9 +115,34 @@ async def count_events(db, f: EventFilter) -> tuple[int, bool]:
 
 
 def _grouped(source: str, where: str, limit: int, offset: int) -> str:
-    return (f"select group_concat(m.id, ' '), max(m.date_start) from {source} m{where} group by {EVENT_KEY} "
+    return (f"select group_concat(m.id, ' '), max(m.date_start), {EVENT_KEY} from {source} m{where} "
+            f"group by {EVENT_KEY} "
             f"order by max(m.date_start) is null, max(m.date_start) desc, min(m.id) "
             f"limit {int(limit)} offset {int(offset)}")
+
+
+DAY_ROWS = 20_000     # at most this many rows of the days from the page's last day on are grouped here
+
+
+def _event_ids(ids, event: str) -> list[str]:
+    """An event's row ids, the row the others point to first (its fields are shown), then the others by id."""
+    return ([event] if event in ids else []) + sorted(i for i in ids if i != event)
+
+
+def _events(rows) -> list[list]:
+    """Rows (id, first day, event) grouped into events [[row ids], day, smallest id], newest day first, then
+    smallest id (undated last): the order of _grouped."""
+    events: dict[str, list] = {}
+    for row_id, day, event in rows:
+        entry = events.setdefault(event, [[], None, row_id, event])
+        entry[0].append(row_id)
+        entry[1] = day if entry[1] is None or (day is not None and day > entry[1]) else entry[1]
+        entry[2] = min(entry[2], row_id)
+    ordered = sorted(events.values(), key=lambda e: e[2])         # smallest id first among the same day,
+    ordered.sort(key=lambda e: e[1] or "", reverse=True)          # newest day first (stable), undated last
+    for entry in ordered:
+        entry[0] = _event_ids(entry[0], entry[3])
+    return ordered
 
 
 async def event_page(db, f: EventFilter, limit: int, offset: int) -> list[list[str]]:
@@ -126,28 +151,28 @@ async def event_page(db, f: EventFilter, limit: int, offset: int) -> list[list[s
     The rows of one event share their first day, so grouping only the newest rows of the filter (through the
     meetings_date or meetings_year_date index: a few times more than the page needs, reading only id, day and
     event) gives the right page when its last event is newer than the oldest day among those rows, or when they
-    are all the rows; otherwise every row is grouped."""
+    are all the rows. When the page's last event is on that oldest day (many events a day), every row of the
+    days from that one on is grouped (at most DAY_ROWS; each of those days is then whole); otherwise every row
+    is grouped (_grouped)."""
     where, params = f.where()
     cap = (offset + limit) * 4 + 50
-    recent = (await db.execute(f"select m.id, m.date_start, {EVENT_KEY} from meetings m{where} "
-                               f"order by m.date_start desc limit {cap}", params)).rows
-    events: dict[str, list] = {}        # event -> [row ids, newest day, smallest id], in the order rows came
-    for row_id, day, event in recent:
-        entry = events.setdefault(event, [[], None, row_id])
-        entry[0].append(row_id)
-        entry[1] = day if entry[1] is None or (day is not None and day > entry[1]) else entry[1]
-        entry[2] = min(entry[2], row_id)
-    ordered = sorted(events.values(), key=lambda e: e[2])         # smallest id first among the same day,
-    ordered.sort(key=lambda e: e[1] or "", reverse=True)          # newest day first (stable), undated last
-    del ordered[offset + limit:]
+    select = f"select m.id, m.date_start, {EVENT_KEY} from meetings m{where}"
+    recent = (await db.execute(f"{select} order by m.date_start desc limit {cap}", params)).rows
+    ordered = _events(recent)[:offset + limit]
     days = [r[1] for r in recent if r[1] is not None]
     cutoff = min(days) if days else None
     exact = len(recent) < cap or len(days) < len(recent) or (
         len(ordered) == offset + limit and ordered[-1][1] is not None and ordered[-1][1] > cutoff)
+    if not exact and len(ordered) == offset + limit and ordered[-1][1] is not None:
+        since = (await db.execute(f"{select}{' and' if where else ' where'} m.date_start >= :page_day "
+                                  f"order by m.date_start desc limit {DAY_ROWS + 1}",
+                                  {**params, "page_day": ordered[-1][1]})).rows
+        if len(since) <= DAY_ROWS:
+            return [e[0] for e in _events(since)[offset:offset + limit]]
     if not exact:
         rows = (await db.execute(_grouped("meetings", where, offset + limit, 0), params,
                                  custom_time_limit=4000)).rows
-        return [r[0].split(" ") for r in rows[offset:]]
+        return [_event_ids(r[0].split(" "), r[2]) for r in rows[offset:]]
     return [e[0] for e in ordered[offset:]]
 
 

@@ -13,6 +13,7 @@ from .common import PAGE_SIZE, RANK_CAP, closest
 # -- search -----------------------------------------------------------------------------------------------
 
 SORTED = 20_000     # at most this many matches are sorted by date; more are found walking the date index
+PROBED = 2_000      # a walk down the date index asks the words' indexes about each article, if it passes this few
 NAMED = ("country", "province", "city", "official")     # kinds of mentions a list can be narrowed to
 NAMED_KEY = {"official": "name"}                        # the column that names one (an official's code is a title)
 FILTERS = ("site", "year", *NAMED, "gone")
@@ -44,10 +45,15 @@ class Query:
     def active(self) -> bool:
         return bool(self.text or self.filters)
 
-    def conditions(self, alias: str = "k") -> tuple[list[str], dict]:
-        """SQL conditions on article_keys `alias` (rowid, id, site, published, gone_since) and their parameters."""
+    def conditions(self, alias: str = "k", probe: bool = False) -> tuple[list[str], dict]:
+        """SQL conditions on article_keys `alias` (rowid, id, site, published, gone_since) and their parameters.
+        `probe`: the words are asked of their indexes for each article (Search.probe), not built into a set."""
         where, params = [], {}
-        if self.text:
+        if self.text and probe:
+            clause, p = self.search.probe(f"{alias}.rowid")
+            where.append(clause)
+            params.update(p)
+        elif self.text:
             # with a country or province, the words are a set each article is checked against ("+": never a
             # list SQLite loops over for each article)
             clause, p = self.search.where(("+" if named_in(self.filters) else "") + f"{alias}.rowid")
@@ -184,7 +190,7 @@ async def count_hits(db, query: Query) -> int:
 async def page_rowids(db, query: Query, total: int | None) -> list[int]:
     """The rowids of the page's articles; `total` (the count) chooses the plan for the date order."""
     offset = (query.page - 1) * PAGE_SIZE
-    where, params = query.conditions("k")
+    where, params = query.conditions("k", probe=await _probed(db, query, total, offset))
     if query.order == "relevance" and query.search.match:
         hits, params = _hits_sql(query, RANK_CAP, rank=True)
         sql = f"select rowid from ({hits}) order by rank, rowid desc limit {PAGE_SIZE} offset {offset}"
@@ -204,6 +210,17 @@ async def page_rowids(db, query: Query, total: int | None) -> list[int]:
         sql = (f"select rowid from ({hits}) order by published desc, rowid desc "
                f"limit {PAGE_SIZE} offset {offset}")
     return [r[0] for r in (await db.execute(sql, params, custom_time_limit=4000)).rows]
+
+async def _probed(db, query: Query, total: int | None, offset: int) -> bool:
+    """Whether the walk down the date index (more than SORTED matches, newest first) asks the words' indexes
+    about each article it passes rather than building the set of every match: when it should pass at most
+    PROBED articles to fill the page (the matches spread evenly: page end x articles / matches). A first page of
+    `ambassador OR 卢森堡` then checks ~60 articles (5 ms) instead of building a set of 378,000 (0.1-0.2 s)."""
+    if not query.text or (total or 0) <= SORTED or named_in(query.filters) or query.order != "date":
+        return False
+    articles = (await db.execute("select coalesce(sum(articles), 0) from article_months")).rows[0][0]
+    return (offset + PAGE_SIZE) * articles <= PROBED * (total or 1)
+
 
 async def scan_once(db, query: Query) -> None:
     """The Chinese terms too short for the trigram index (`大使`) read every Chinese article: once per page, their
