@@ -8,6 +8,7 @@ WARC-Gazette-Requested-URI header.
 """
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
@@ -41,6 +42,9 @@ def export_warc(archive: Archive, out: str | Path, site: str | None = None,
     number of response records written."""
     rows = captures(archive, site) if rows is None else rows
     out = Path(out)
+    for parent in reversed(out.parents):
+        if parent.exists() and not parent.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, f"{parent} is a file, not a folder", str(out))
     out.parent.mkdir(parents=True, exist_ok=True)
     # Written beside OUT under a temporary name and renamed when complete: a full disk, a kill or an error
     # never leaves a partial WARC under OUT (an older OUT stays as it was).
@@ -48,6 +52,10 @@ def export_warc(archive: Archive, out: str | Path, site: str | None = None,
     try:
         written = _write(archive, part, out.name, site, rows, on_record)
         os.replace(part, out)
+    except OSError as exc:
+        if exc.filename == str(part):
+            exc.filename = str(out)  # the error is about OUT; the temporary name would only puzzle
+        raise
     finally:
         if part.exists():
             part.unlink()

@@ -162,11 +162,17 @@ def test_export_warc_never_leaves_a_partial_file(mirrors, tmp_path, db):
     readonly.mkdir()
     os.chmod(readonly, 0o555)
     try:
-        one_line_error(run("export-warc", str(readonly / "x.warc"), db=db, preexec_fn=drop_dac_override), 1,
-                       "ermission denied")
+        line = one_line_error(run("export-warc", str(readonly / "x.warc"), db=db, preexec_fn=drop_dac_override),
+                              1, "ermission denied", str(readonly / "x.warc"))
+        assert ".part" not in line, line  # OUT is named, not the temporary file written beside it
         assert list(readonly.iterdir()) == []
     finally:
         os.chmod(readonly, 0o755)
+    # OUT under a file is named as such (it said "cannot use /etc/passwd: File exists")
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file")
+    one_line_error(run("export-warc", str(blocker / "x.warc"), db=db), 1,
+                   f"cannot use {blocker / 'x.warc'}: {blocker} is a file, not a folder")
     done = gazette("export-warc", str(out), db=db, config=config)
     assert done.returncode == 0 and out.stat().st_size > 0 and list(full.iterdir()) == [out]
 
