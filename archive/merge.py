@@ -2,8 +2,9 @@
 
 A shard is a whole archive written by one Scrapyd node (crawler/deploy.py). Merging copies, in short
 transactions of BATCH rows each (Datasette and crawls keep reading and writing between them):
-  1. its run rows (matched by site, trigger, start and pid) and captures with their bodies (matched by URL,
-     fetch time and digest), so every capture is kept once;
+  1. its run rows (matched by site, trigger, start and pid), import runs (by kind, source and start) and
+     captures with their bodies (matched by URL, fetch time and digest), so every capture is kept once, with
+     where it came from when it was not fetched live (`capture_origins`: the file, record, replay link);
   2. its articles, by article id. An article only the shard has is copied with its revisions, URLs, mentions,
      meetings and MinHash. An article both have gets the versions of both (the current text and every
      revision), in the order they were first seen, consecutive equal texts made one: the newest becomes the
@@ -32,7 +33,8 @@ def merge_shard(archive: Archive, shard_path: str | Path) -> dict:
     try:
         counts: dict = {"shard": str(shard_path), "runs": 0, "captures": 0, "new": 0, "updated": 0, "unchanged": 0}
         runs = _merge_runs(archive, shard, counts)
-        captures = _merge_captures(archive, shard, runs, counts)
+        imports = _merge_imports(archive, shard)
+        captures = _merge_captures(archive, shard, runs, counts, imports)
         ids = [r[0] for r in shard.execute("select id from articles order by id")]
         for start in range(0, len(ids), BATCH):
             with archive.transaction():
@@ -87,8 +89,44 @@ def _merge_runs(archive: Archive, shard, counts) -> dict[int, int]:
     return mapping
 
 
-def _merge_captures(archive: Archive, shard, runs: dict[int, int], counts) -> dict[int, int]:
+def _has_table(shard, table: str) -> bool:
+    """Whether the shard has this table (a shard written by an older Gazette may not)."""
+    return shard.execute("select 1 from sqlite_master where type = 'table' and name = ?", [table]).fetchone() \
+        is not None
+
+
+def _merge_imports(archive: Archive, shard) -> dict[int, int | None]:
+    """The shard's import runs (`imports`, matched by kind, source and start), so its captures' origins keep
+    theirs."""
+    mapping: dict[int, int | None] = {}
+    if not _has_table(shard, "imports"):
+        return mapping
+    columns = _columns(archive.db, "imports")
+    with archive.transaction():
+        for row in shard.execute("select * from imports order by id"):
+            found = archive.db.execute("select id from imports where kind = ? and source is ? and started is ?",
+                                       [row["kind"], row["source"], row["started"]]).fetchone()
+            mapping[row["id"]] = found[0] if found else _insert(archive, "imports", row, columns)
+    return mapping
+
+
+def _copy_origin(archive: Archive, shard, shard_capture: int, capture_id: int | None,
+                 imports: dict[int, int | None]) -> None:
+    """Where a capture came from when it was not fetched live (a WARC, a Scrapy cache, a web archive)."""
+    row = shard.execute("select * from capture_origins where capture_id = ?", [shard_capture]).fetchone()
+    if row is None:
+        return
+    archive.db.execute(
+        "insert or ignore into capture_origins (capture_id, kind, source, record, replay_url, payload_digest, "
+        "import_id) values (?, ?, ?, ?, ?, ?, ?)",
+        [capture_id, row["kind"], row["source"], row["record"], row["replay_url"], row["payload_digest"],
+         imports.get(row["import_id"]) if row["import_id"] is not None else None])
+
+
+def _merge_captures(archive: Archive, shard, runs: dict[int, int], counts,
+                    imports: dict[int, int | None] | None = None) -> dict[int, int]:
     mapping, columns = {}, _columns(archive.db, "captures")
+    origins = _has_table(shard, "capture_origins")
     ids = [r[0] for r in shard.execute("select id from captures order by id")]
     for start in range(0, len(ids), BATCH):
         chunk = ids[start:start + BATCH]
@@ -109,6 +147,8 @@ def _merge_captures(archive: Archive, shard, runs: dict[int, int], counts) -> di
                 values = dict(row)
                 values["run_id"] = runs.get(row["run_id"])
                 mapping[row["id"]] = _insert(archive, "captures", values, columns)
+                if origins:
+                    _copy_origin(archive, shard, row["id"], mapping[row["id"]], imports or {})
                 counts["captures"] += 1
     return mapping
 

@@ -61,3 +61,31 @@ def test_an_article_only_the_shard_has_is_copied_whole(tmp_path):
     db = sqlite_utils.Database(ours)
     # the research interface's tables follow (triggers): the article is searchable
     assert db.execute("select count(*) from articles_fts where articles_fts match 'visit'").fetchone()[0] == 1
+
+
+def test_where_each_capture_came_from_is_merged_too(tmp_path):
+    """A shard's imported captures keep their origin (file, record, replay link) and import run: merged without
+    them they became 'collected live by Gazette' on the home page and 'live crawl' on the article page, and the
+    file they came from was lost. Merging again changes nothing."""
+    from archive import origins
+    ours, shard = tmp_path / "archive.db", tmp_path / "shard.db"
+    store(shard, [(1, "First text of the visit."), (2, "Second text of the visit.")])
+    with Archive(shard) as archive, archive.transaction():
+        import_id = archive.db.execute("insert into imports (kind, source, started, finished, status, counts) "
+                                       "values ('warc', 'crawl-2019.warc.gz', '2024-06-01T00:00:00Z', "
+                                       "'2024-06-01T00:01:00Z', 'ok', '{}')").lastrowid
+        archive.db.execute("update captures set outcome = 'new'")  # each gave the article (as a crawl records)
+        first = archive.db.execute("select min(id) from captures").fetchone()[0]
+        origins.record_origin(archive, first, kind="warc", source="crawl-2019.warc.gz", record="<urn:uuid:1>",
+                              replay_url=None, payload_digest="sha1:ABC", import_id=import_id)
+    merge(ours, [shard])
+    db = sqlite_utils.Database(ours)
+    [row] = list(db.query("select o.kind, o.source, o.record, o.payload_digest, c.fetched_at, i.source as file, "
+                          "i.status from capture_origins o join captures c on c.id = o.capture_id "
+                          "join imports i on i.id = o.import_id"))
+    assert row == {"kind": "warc", "source": "crawl-2019.warc.gz", "record": "<urn:uuid:1>",
+                   "payload_digest": "sha1:ABC", "fetched_at": "2024-05-01T00:00:00Z",
+                   "file": "crawl-2019.warc.gz", "status": "ok"}
+    assert list(db.query("select live, past from capture_years")) == [{"live": 1, "past": 1}]
+    merge(ours, [shard])
+    assert db["capture_origins"].count == 1 and db["imports"].count == 1
