@@ -9,7 +9,8 @@ transactions of BATCH rows each (Datasette and crawls keep reading and writing b
      meetings and MinHash. An article both have gets the versions of both (the current text and every
      revision), in the order they were first seen, consecutive equal texts made one: the newest becomes the
      current text, the others revisions; first_seen is the earlier, last_seen the later; gone_since follows
-     the side that saw the page last.
+     the side that saw the page last;
+  3. its English-Chinese pairs (`translations`), where neither article is paired in the archive already.
 Merging a shard a second time finds everything already there and changes nothing.
 """
 from __future__ import annotations
@@ -40,6 +41,7 @@ def merge_shard(archive: Archive, shard_path: str | Path) -> dict:
             with archive.transaction():
                 for article_id in ids[start:start + BATCH]:
                     counts[_merge_article(archive, shard, article_id, captures)] += 1
+        _merge_translations(archive, shard)
         return counts
     finally:
         shard.close()
@@ -87,6 +89,21 @@ def _merge_runs(archive: Archive, shard, counts) -> dict[int, int]:
             mapping[row["id"]] = _insert(archive, "crawl_runs", row, columns)
             counts["runs"] += 1
     return mapping
+
+
+def _merge_translations(archive: Archive, shard) -> None:
+    """The shard's English-Chinese pairs, where neither article is paired in the archive already (the archive's
+    own pairing stands; `gazette pair` recomputes both)."""
+    if not _has_table(shard, "translations"):
+        return
+    columns = _columns(archive.db, "translations")
+    rows = shard.execute("select * from translations order by english_id").fetchall()
+    for start in range(0, len(rows), BATCH):
+        with archive.transaction():
+            for row in map(dict, rows[start:start + BATCH]):
+                values = {c: row[c] for c in columns if c in row}
+                archive.db.execute(f"insert or ignore into translations ({', '.join(f'[{c}]' for c in values)}) "
+                                   f"values ({', '.join('?' * len(values))})", list(values.values()))
 
 
 def _has_table(shard, table: str) -> bool:

@@ -89,3 +89,21 @@ def test_where_each_capture_came_from_is_merged_too(tmp_path):
     assert list(db.query("select live, past from capture_years")) == [{"live": 1, "past": 1}]
     merge(ours, [shard])
     assert db["capture_origins"].count == 1 and db["imports"].count == 1
+
+
+def test_english_chinese_pairs_are_merged(tmp_path):
+    """A shard's translation pairs come with its articles (they were left behind: the side-by-side page and the
+    omissions list lost them until `gazette pair` was run again); the archive's own pairs stand."""
+    ours, shard = tmp_path / "archive.db", tmp_path / "shard.db"
+    store(shard, [(1, "First text of the visit.")])
+    with Archive(shard) as archive, archive.transaction():
+        archive.store_article({**record("外交部发言人主持例行记者会。"), "id": "z1", "url": "https://www.fmprc.gov.cn/web/z1.html",
+                               "language": "zh"}, seen_at="2024-05-01T00:00:00Z", capture_id=None)
+        archive.db.execute("insert into translations (english_id, chinese_id, score, method, paired_at, published) "
+                           "values ('x1', 'z1', 0.9, 'test', '2024-05-02T00:00:00Z', '2024-05-01')")
+    merge(ours, [shard])
+    db = sqlite_utils.Database(ours)
+    assert [(r["english_id"], r["chinese_id"], r["score"]) for r in db.query("select * from translations")] == \
+        [("x1", "z1", 0.9)]
+    merge(ours, [shard])
+    assert db["translations"].count == 1
