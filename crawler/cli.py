@@ -16,7 +16,7 @@ import click
 from archive.store import ArchiveError
 
 from . import config as config_module
-from .config import ConfigError
+from .config import ConfigError, UnknownSite
 from .options import (EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, archive_needed, common_options, emit, fail,
                       json_option, opened_archive, say)
 
@@ -36,6 +36,8 @@ class Gazette(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
+        except UnknownSite as exc:  # a typo on the command line, not a broken config
+            fail(str(exc), EXIT_USAGE)
         except ConfigError as exc:
             fail(f"config error: {exc}", EXIT_USAGE)
         except ArchiveError as exc:

@@ -22,11 +22,12 @@ from pipelines.rules import (
     ConfigError,
     Site,
     TimedPattern,
+    UnknownSite,
     host_of,
 )
 from pipelines.taggers import Taggers
 
-__all__ = ["Boilerplate", "Config", "ConfigError", "OTHER", "Site", "host_of", "load", "config_dir"]
+__all__ = ["Boilerplate", "Config", "ConfigError", "OTHER", "Site", "UnknownSite", "host_of", "load", "config_dir"]
 
 PROJECT_CONFIG = default_config()  # the shipped config/ (gazette_data resolves --config, GAZETTE_CONFIG, ./config)
 

@@ -15,7 +15,7 @@ import click
 from archive.store import ArchiveError
 
 from . import config as config_module
-from .config import ConfigError
+from .config import ConfigError, UnknownSite
 from .terminal import printable, printable_json
 
 EXIT_FAILED = 1
@@ -39,6 +39,8 @@ def common_options(func):
             fail(f"config error: {exc}", EXIT_USAGE)
         try:
             return func(config=config, db_path=db_path, **kwargs)
+        except UnknownSite as exc:  # a typo on the command line, not a broken config
+            fail(str(exc), EXIT_USAGE)
         except ConfigError as exc:
             fail(f"config error: {exc}", EXIT_USAGE)
         except ArchiveError as exc:

@@ -5,6 +5,7 @@ pure pipeline modules (extraction, cleaning, normalising, tagging) read them. A 
 """
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 from dataclasses import dataclass, field
@@ -146,7 +147,9 @@ class Config:
     def site(self, key: str) -> Site:
         if key not in self.sites:
             known = ", ".join(sorted(self.sites)) or "none"
-            raise ConfigError(f"unknown site '{key}' (configured: {known})")
+            close = difflib.get_close_matches(key.lower(), list(self.sites), n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            raise UnknownSite(f"unknown site '{key}' ({hint}configured: {known})")
         return self.sites[key]
 
     def site_for_url(self, url: str) -> Site:
@@ -171,6 +174,11 @@ class Config:
 
 class ConfigError(Exception):
     """The configuration cannot be used; the message names the file, site and key."""
+
+
+class UnknownSite(ConfigError):
+    """A site key asked for on the command line that the configuration does not have (a usage error: the
+    configuration itself is fine)."""
 
 
 def host_of(url: str) -> str:

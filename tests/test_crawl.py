@@ -228,6 +228,11 @@ def test_usage_errors(db):
     assert gazette("crawl", db=db).returncode == 2
     proc = gazette("crawl", "nowhere", db=db)
     assert proc.returncode == 2 and "unknown site 'nowhere'" in proc.stderr
+    # a typo is the researcher's, not the config's ("config error: unknown site ..."), and the likely key is named
+    typo = gazette("crawl", "mfa_zh", db=db)
+    assert typo.returncode == 2 and typo.stderr.strip().splitlines() == [
+        "gazette: unknown site 'mfa_zh' (did you mean 'mfa-zh'? configured: chongqing, guangdong, guizhou, hunan, "
+        "mfa, mfa-zh, shenzhen)"], typo.stderr
     assert gazette("crawl", "--all", "mfa", db=db).returncode == 2
 
 
