@@ -4,6 +4,7 @@ carries a script), checked over HTTP (HTML, .json, .csv, Atom) and in headless C
 whole module."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -692,6 +693,56 @@ def test_month_charts_can_be_read_on_a_phone(server):
         browser.close()
 
 
+@contextlib.contextmanager
+def served(db):
+    """`gazette serve` of this archive file on a free port, stopped after."""
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "crawler", "serve", "--db", str(db), "--port", str(port)],
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        server = Server(f"http://127.0.0.1:{port}", db)
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if server.get("/-/versions.json")[0] == 200:
+                    break
+            except OSError:
+                assert process.poll() is None and time.monotonic() < deadline, "gazette serve did not answer"
+                time.sleep(0.2)
+        yield server
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def test_home_page_names_imported_sources_without_alarm(tmp_path):
+    """Sources whose articles were all imported (gazette import, --other) said "not collected yet", in the
+    warning colour, beside their articles; the pages of no configured site were the bare key "other"."""
+    from archive import Archive
+    from archive.origins import record_origin
+    db = tmp_path / "gazette.db"
+    with Archive(db) as archive:
+        for site, url in (("mfa", "https://www.fmprc.gov.cn/eng/x1.html"), ("other", "https://example.org/a.html")):
+            with archive.transaction():
+                capture = archive.store_capture(run_id=None, site=site, url=url, final_url=None, status=200,
+                                                headers={}, body=url.encode(), fetched_at="2019-05-01T00:00:00Z",
+                                                outcome="new")
+                archive.store_article({"id": site, "site": site, "url": url, "title": "Envoy visits Guizhou",
+                                       "published": "2019-05-01", "body": "The envoy visited.", "captions": [],
+                                       "language": "en", "layer": "site", "content_hash": site},
+                                      seen_at="2019-05-01T00:00:00Z", capture_id=capture)
+                record_origin(archive, capture, kind="warc", source="a.warc", record=f"<urn:{site}>")
+    with served(db) as server:
+        home = server.html("/")
+    sources = home[home.index('class="gazette-sites'):home.index("</table>", home.index('class="gazette-sites'))]
+    rows = {key: row for row in sources.split("<tr>") for key in ("search?site=mfa\"", "search?site=other\"")
+            if key in row}
+    assert len(rows) == 2, sources
+    for row in rows.values():
+        assert "imported, not crawled" in row and "not collected yet" not in row, row
+    assert "Other sites (generic extraction)" in rows["search?site=other\""]
+
+
 @needs_chromium
 def test_home_sources_table_has_no_blank_lines(tmp_path):
     """Datasette's cells keep white space (pre-wrap): the template's line breaks around "needs attention", its
@@ -703,23 +754,11 @@ def test_home_sources_table_has_no_blank_lines(tmp_path):
     with Archive(db) as archive:
         run_id = runs.start_run(archive, "mfa", "crawl")
         runs.finish_run(archive, run_id, "failed", {}, ["site mfa failed: no start page could be read"])
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "crawler", "serve", "--db", str(db), "--port", str(port)],
-                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     excess = """() => [...document.querySelectorAll('table.gazette-sites tbody tr')].map(tr => {
         const held = Math.max(...[...tr.cells].map(td => [...td.children]
             .reduce((sum, e) => sum + e.getBoundingClientRect().height, 0) || 24));
         return Math.round(tr.getBoundingClientRect().height - held - 12); })"""
-    try:
-        server = Server(f"http://127.0.0.1:{port}", db)
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if server.get("/-/versions.json")[0] == 200:
-                    break
-            except OSError:
-                assert time.monotonic() < deadline, "gazette serve did not answer within 30 s"
-                time.sleep(0.2)
+    with served(db) as server:
         assert "needs attention" in server.html("/") and "not collected yet" in server.html("/")
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
@@ -727,9 +766,6 @@ def test_home_sources_table_has_no_blank_lines(tmp_path):
             page.goto(server.base + "/")
             found = page.evaluate(excess)
             browser.close()
-    finally:
-        process.terminate()
-        process.wait(10)
     assert found and max(found) <= 12, found  # an inline box is 7 px shorter than its 24 px line
 
 

@@ -17,6 +17,9 @@ MARK_OPEN, MARK_CLOSE = "\u27e6", "\u27e7"
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
            "#bab0ac")
 OTHER_COLOUR = "#8c8c8c"
+# Names of the site keys no configured site has: `other` holds the pages of no configured site (gazette fetch,
+# gazette import --other), read by the generic extractor (pipelines/rules.py Config.other)
+OTHER_NAMES = {"other": "Other sites (generic extraction)"}
 
 # -- sites ------------------------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import re
 
 from . import meeting_reads, provenance
 from .charts import _month_index, month_chart, months_label, sparkline
-from .common import DATABASE, colours, province_colour, site_info
+from .common import DATABASE, OTHER_NAMES, colours, province_colour, site_info
 
 
 async def province_rows(db, first: int | None, last: int | None) -> list[dict]:
@@ -57,7 +57,7 @@ async def home_page(datasette, request):
                 run[k] = run.get(k) or 0
         warnings = [w for w in (check(runs) for check in health.CHECKS) if w]
         info = sites.get(key, {})
-        rows.append({"key": key, "name": info.get("name") or key, "url": info.get("url"), "articles": count,
+        rows.append({"key": key, "name": info.get("name") or OTHER_NAMES.get(key, key), "url": info.get("url"), "articles": count,
                      "first": (dates["first"] or "")[:10], "last": (dates["last"] or "")[:10], "colour": colour[key],
                      "last_run": runs[0] if runs else None, "warnings": warnings})
     total = sum(r["articles"] for r in rows)
