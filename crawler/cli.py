@@ -455,7 +455,8 @@ def demo(port, host, db_path, config_dir, as_json):
     Serves the recorded pages of every configured site on loopback at the sites' own paths, crawls them into
     a demo archive (data/demo.db) with the normal crawler, edits one article and deletes another on that
     demo server and crawls again with revisits (so the archive has a revision and a gone article), then opens
-    it with `gazette serve` and prints what to try first. Ctrl-C stops everything. Exit 1 if the port is taken.
+    it with `gazette serve` and prints what to try first. Ctrl-C stops everything. Exit 1 if the port is taken,
+    2 if --db is a file the demo did not make.
     """
     try:
         config_module.load(config_dir)
