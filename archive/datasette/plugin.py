@@ -153,7 +153,7 @@ def startup(datasette):
     async def warm():
         """The officials' spellings, merged by key, read once before the first visitor (0.4 s at 100,000 events),
         not on the first official's page; the archive's keys and indexes read into the OS cache by a process of
-        their own at idle priority (prewarm.py)."""
+        their own at low priority (prewarm.py)."""
         from archive.datasette import DATABASE, prewarm
         from archive.datasette.pages import meeting_reads
         if DATABASE in datasette.databases:

@@ -5,11 +5,11 @@ disk one page at a time, while the server's own reads wait behind at most a batc
 The first pages of `gazette serve` read narrow structures scattered over the file (at a million articles, a
 7 GB file): the article keys, the mentions' keys, the date and country indexes, the word index's sizes, the
 Chinese texts, the meetings, and the word index itself (phrases, rare words: their words' lists and positions).
-Read cold page by page as a search needs them these cost 0.5-4 s a page; read ahead, ~2 GB in ~6-8 s at a
-million articles on an otherwise quiet disk (the keys and indexes, ~700 MB, first, in ~2-3 s, at the lowest
-best-effort I/O level; then the word index at the idle class, which waits while any other process reads). A missing structure (an older
-archive) is skipped; an archive under SMALL is left to the operating system (read whole in well under a second).
-Nothing is held in the server's memory; the server answers meanwhile.
+Read cold page by page as a search needs them these cost 0.5-4 s a page; read ahead, ~2 GB in ~8 s at a
+million articles on an otherwise quiet disk (the keys and indexes, ~700 MB, first, in ~2-3 s; then the word
+index's 1.4 GB in smaller batches), at the lowest best-effort I/O level and CPU priority. A missing structure
+(an older archive) is skipped; an archive under SMALL is left to the operating system (read whole in well under
+a second). Nothing is held in the server's memory; the server answers meanwhile.
 """
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ HOT = (
     ("the meetings and their indexes", "meetings"),
     ("who met whom, and their indexes", "meeting_participants"),
 )
-# then, at the idle I/O class (read only while no other process reads)
+# then, in smaller batches (readahead.LATER_BATCH)
 LATER = (
     ("words, phrases, prefixes: the word index's lists and positions (~1.4 GB at a million)", "articles_fts_data"),
 )
@@ -68,7 +68,7 @@ def start(path: str | Path | None, small: int = SMALL) -> subprocess.Popen[bytes
         return _started[key]
     log = os.environ.get("GAZETTE_READAHEAD_LOG")
     command = [sys.executable, "-I", str(READAHEAD), *(["-v"] if log else []), key, *(name for _, name in HOT),
-               "--idle", *(name for _, name in LATER)]
+               "--later", *(name for _, name in LATER)]
     with open(log or os.devnull, "a") as out:
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=out, stderr=out)
     _started[key] = process
