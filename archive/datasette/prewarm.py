@@ -23,7 +23,8 @@ READAHEAD = Path(__file__).with_name("readahead.py")
 SMALL = 64 * 1024 * 1024
 _started: dict[str, subprocess.Popen[bytes]] = {}     # file -> its read-ahead, one per file and process
 
-# (what it serves, a table with all its indexes, one index, or NAME:interior: readahead.roots), most needed first
+# (what it serves, a table with all its indexes, one index, NAME:only or NAME:interior: readahead.roots), most
+# needed first
 HOT = (
     ("every search's matches: id, site, date, gone", "article_keys"),
     ("facets: each match's countries and provinces", "sqlite_autoindex_mentions_1"),
@@ -36,7 +37,7 @@ HOT = (
     ("Chinese terms: the trigram index's directory", "articles_cjk_idx"),
     ("a country or province asked for: its articles", "mentions_kind_code_article"),
     ("a country or province asked for: its names", "mentions_kind_code"),
-    ("the way to a mention's row (times named)", "mentions:interior"),
+    ("a country's or province's newest mentions: their articles (times named)", "mentions:only"),
     ("an article by its id (article pages, feeds, changes)", "sqlite_autoindex_articles_1"),
     ("newest first by publication date", "articles_published"),
     ("counts per source and month (home, facets)", "article_months"),

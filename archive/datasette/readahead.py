@@ -40,16 +40,18 @@ LOWEST_BEST_EFFORT = (2 << 13) | 7
 
 def roots(path: str, names: list[str]) -> list[tuple[str, int, bool]]:
     """(name, root page, interior pages only) of each name, in the order given: a table with all its indexes, one
-    index, or `NAME:interior`, the interior pages of one table or index (the pages leading to its rows: a row
-    then costs one read, not three); names the file does not hold are left out."""
+    index, `NAME:only`, a table without its indexes, or `NAME:interior`, the interior pages of one table or
+    index (the pages leading to its rows: a row then costs one read, not three); names the file does not hold
+    are left out."""
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
         rows = conn.execute("select type, name, tbl_name, rootpage from sqlite_master "
                             "where rootpage > 0 order by rowid").fetchall()
     tables = {n for kind, n, _, _ in rows if kind == "table"}
     out: list[tuple[str, int, bool]] = []
     for name in names:
-        if name.endswith(":interior"):
-            out += [(n, root, True) for _, n, _, root in rows if n == name[:-len(":interior")]]
+        if name.endswith((":interior", ":only")):
+            alone, part = name.rsplit(":", 1)
+            out += [(n, root, part == "interior") for _, n, _, root in rows if n == alone]
             continue
         out += [(n, root, False) for kind, n, table, root in rows
                 if n == name or (kind == "index" and table == name and name in tables)]
