@@ -32,6 +32,34 @@ class ArchiveError(Exception):
     """The archive file cannot be opened or written; the message says why."""
 
 
+def foreign_tables(conn: sqlite3.Connection) -> list[str]:
+    """The tables of a SQLite file Gazette never wrote: a database at user_version 0 (Gazette's first migration
+    sets 1 in the transaction that makes its tables) that holds tables all the same. Empty for an archive or a
+    new, empty file."""
+    if conn.execute("PRAGMA user_version").fetchone()[0]:
+        return []
+    return [r[0] for r in conn.execute("select name from sqlite_master where type = 'table' "
+                                       "and name not like 'sqlite%' order by name")]
+
+
+def foreign_message(path: str | os.PathLike, tables: list[str]) -> str:
+    shown = ", ".join(tables[:3]) + (f" and {len(tables) - 3} more" if len(tables) > 3 else "")
+    return (f"{path} is a SQLite database but not a Gazette archive (it holds other tables: {shown}); "
+            f"it was left as it was: give --db a new file or a Gazette archive")
+
+
+def _refuse_foreign(db: sqlite_utils.Database, path: Path) -> None:
+    """Never migrate someone else's database: Gazette's 100-odd tables would land among its own."""
+    tables = foreign_tables(db.conn)
+    if tables:
+        db.conn.close()
+        raise _Foreign(foreign_message(path, tables))
+
+
+class _Foreign(Exception):
+    """Raised inside Archive._open for a database Gazette did not write; becomes an ArchiveError."""
+
+
 def utcnow() -> str:
     return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -46,6 +74,8 @@ class Archive:
             try:
                 self._open(migrate)
                 return
+            except _Foreign as exc:
+                raise ArchiveError(str(exc)) from None
             except schema.NewerArchive as exc:
                 self.db.conn.close()
                 raise ArchiveError(newer_archive_message(self.path, exc.found)) from None
@@ -71,6 +101,7 @@ class Archive:
         conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         self.db = sqlite_utils.Database(conn)
         self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _refuse_foreign(self.db, self.path)
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = NORMAL")
         self.db.execute("PRAGMA foreign_keys = ON")

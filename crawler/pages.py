@@ -42,7 +42,7 @@ def describe_failure(failure) -> str:
         return f"timed out ({text or name})"
     if "maxsize" in text.lower() or "max size" in text.lower() or "Cancelled" in name:
         return f"response too large or cancelled ({text or name})"
-    if "DNSLookupError" in name:
+    if "DNSLookupError" in name or "CannotResolveHost" in name:  # Twisted's; Scrapy 2.13+ raises its own
         return f"host name not found ({text})"
     if "ConnectionRefused" in name:
         return "connection refused"

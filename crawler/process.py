@@ -42,6 +42,8 @@ def new_process(config: Config, db_path: str, log_level: str, trigger: str, arch
         logging.getLogger("scrapy.downloadermiddlewares.robotstxt").setLevel(logging.CRITICAL)
     if log_level == "WARNING":  # "Gave up retrying ...": each failed URL is reported once, in the command's output
         logging.getLogger("scrapy.downloadermiddlewares.retry").setLevel(logging.CRITICAL)
+        # "discarding data: URL" for a page with no article: the page's result line already says why
+        logging.getLogger("trafilatura").setLevel(logging.ERROR)
     return process
 
 

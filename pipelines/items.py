@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from typing import Any
 
 from scrapy import signals
 from scrapy.utils.defer import maybe_deferred_to_future
@@ -90,9 +91,18 @@ class ArchivePipeline:
     def worker(self) -> ThreadPool:
         """One worker thread per crawl: one page decided at a time (its tree in memory), beside the reactor."""
         if self.pool is None:
+            from twisted.internet import reactor as installed
+            reactor: Any = installed  # Twisted's reactor module object, typed by no single interface
             self.pool = ThreadPool(1, 1, name=f"gazette-{self.crawler.spider.name}")
             self.pool.start()
+            # A crawl stopped by force (crawler/stopping.py) never reaches spider_closed: the pool's thread,
+            # not a daemon, would keep the process alive after its summary, deaf to further signals.
+            reactor.addSystemEventTrigger("during", "shutdown", self.stop_pool)
         return self.pool
+
+    def stop_pool(self) -> None:
+        if self.pool is not None and not self.pool.joined:
+            self.pool.stop()
 
     def learned_lines(self, key: str) -> frozenset[str]:
         """The site's learned boilerplate, read once per crawl (relearnt when the crawl ends)."""
@@ -152,8 +162,7 @@ class ArchivePipeline:
             except sqlite3.Error as exc:
                 log.error("%s: could not relearn the site's boilerplate: %s", spider.site_key, exc)
         self.archive.close()
-        if self.pool is not None:
-            self.pool.stop()
+        self.stop_pool()
 
 
 def run_status(reason: str, counts: dict, spider) -> str:

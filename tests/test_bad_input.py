@@ -115,6 +115,23 @@ def test_newer_or_foreign_archive_is_one_clear_error(tmp_path):
     assert text.read_text().startswith("not a database")
 
 
+def test_someone_elses_sqlite_database_is_refused_and_left_as_it_was(tmp_path):
+    """--db naming a researcher's own SQLite file (not an archive): every command refuses it in one line, and the
+    file keeps its tables alone (before, even `gazette status` added Gazette's 100-odd tables to it)."""
+    notes = tmp_path / "notes.db"
+    with closing(sqlite3.connect(notes)) as conn:
+        conn.execute("create table people (name text)")
+        conn.execute("insert into people values ('Wang Yi')")
+        conn.commit()
+    before = notes.read_bytes()
+    commands = [("status",), ("fetch", "http://127.0.0.1:9/x"), ("serve", "--port", "0"), ("crawl", "--all"),
+                ("export-warc", str(tmp_path / "o.warc")), ("reextract",)]
+    for proc in parallel(commands, db=notes):
+        one_line_error(proc, 1, "not a Gazette archive", "people")
+    assert notes.read_bytes() == before
+    assert not (tmp_path / "o.warc").exists()
+
+
 def drop_dac_override():
     """root ignores file modes: drop CAP_DAC_OVERRIDE from the bounding set so the command (after exec) has not."""
     if os.getuid() == 0:

@@ -554,6 +554,27 @@ def test_sigterm_and_sigint_stop_a_hanging_crawl_within_seconds(mirrors, tmp_pat
     assert count(db, "select count(*) from articles") == 30
 
 
+@pytest.mark.slow
+def test_a_crawl_stopped_by_force_after_archiving_pages_exits(mirrors, tmp_path, db):
+    """SIGINT once pages were archived (the pipeline's worker thread is running) and a page hangs past the grace:
+    the run is stopped by force and the process exits. Before, the worker thread (not a daemon) outlived the
+    reactor: the summary was printed, then the process hung for ever and ignored further SIGINT/SIGTERM."""
+    mirror = mirrors(None)
+    site = GeneratedSite(mirror, 30)
+    config = site.config(tmp_path / "config", download_timeout=120, download_delay=0.3)
+    proc = start_gazette("crawl", "mfa", db=db, config=config)
+    wait_for(lambda: count(db, "select count(*) from articles") >= 2, what="two archived articles")
+    for path, _, _ in site.articles:
+        mirror.routes[path].delay = 60  # what is still to come hangs: the graceful stop cannot finish
+    stop(proc, signal.SIGINT, within=20)
+    assert proc.returncode == 1
+    assert_consistent(db)
+    for path, _, _ in site.articles:
+        mirror.routes[path].delay = 0
+    assert gazette("crawl", "mfa", db=db, config=config).returncode == 0
+    assert count(db, "select count(*) from articles") == 30
+
+
 def archive_with_due_revisits(mirrors, tmp_path, db, n: int = 40):
     """An archive of n fetched articles, all due for a revisit (first seen two days ago), with their config."""
     site = GeneratedSite(mirrors(None), n)

@@ -141,3 +141,14 @@ def test_urls_of_several_sites_get_a_run_row_each(mirrors, mirrored_config, db):
     assert set(runs) == {"mfa", "hunan"}
     assert runs["mfa"]["new"] == 2 and runs["hunan"]["new"] == 1
     assert all(r["trigger"] == "fetch" and r["status"] == "ok" for r in runs.values())
+
+
+def test_fetching_a_listing_page_says_so_in_one_line(mirrors, mirrored_config, db):
+    """A listing page given to fetch is no article: one result line says so and exit 1; nothing else is printed
+    (trafilatura's own 'WARNING: discarding data: URL' log line came out on stderr without -v)."""
+    mirror = mirrors("mfa")
+    config = mirrored_config({"mfa": mirror})
+    proc = gazette("fetch", mirror.url + "/eng/xw/zyjh/index.html", db=db, config=config)
+    assert proc.returncode == 1
+    assert proc.stdout.startswith("failed") and "no article" in proc.stdout and len(proc.stdout.splitlines()) == 1
+    assert proc.stderr == "", proc.stderr

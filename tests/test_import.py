@@ -248,7 +248,6 @@ def test_real_scrapy_cache_folder_imports(tmp_path):
     assert summary["skipped"] == {"not an article page": 1, "listing": 1}
 
 
-@pytest.mark.slow
 def children(pid: int) -> list[int]:
     """The ids of a running process's child processes (Linux /proc)."""
     found = []
@@ -324,6 +323,42 @@ def test_a_killed_import_is_finished_by_running_it_again(mirrors, mirrored_confi
         "duplicate"] == 240
     assert gazette("import", str(warc), db=whole, config=config).returncode == 0
     assert snapshot(killed) == snapshot(whole) and times(killed) == times(whole)
+
+
+def test_ctrl_c_stops_an_import_in_one_line_and_the_next_run_finishes_it(mirrors, mirrored_config, tmp_path):
+    """Ctrl-C at a terminal signals the whole process group, the worker processes too: the import stops with one
+    line and exit 130, no traceback from any process, no worker left; the same command then completes the archive."""
+    import os
+    import signal
+    import sys
+    import time
+
+    mirror = mirrors("mfa")
+    config = mirrored_config({"mfa": mirror})
+    warc = copies_warc(mirror, tmp_path / "big.warc.gz", 400)
+    stopped, whole = tmp_path / "stopped.db", tmp_path / "whole.db"
+    env = {**os.environ, "GAZETTE_DB": str(stopped), "GAZETTE_CONFIG": str(config)}
+    process = subprocess.Popen([sys.executable, "-m", "crawler", "import", "--workers", "3", str(warc)], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    deadline, count = time.monotonic() + 120, 0
+    while time.monotonic() < deadline and process.poll() is None and count < 32:
+        try:
+            count = sqlite_utils.Database(stopped).execute("select count(*) from capture_origins").fetchone()[0]
+        except sqlite3.Error:  # the archive is being created
+            pass
+        time.sleep(0.05)
+    workers = children(process.pid)
+    for pid in workers:  # a worker takes no Ctrl-C of its own: it is the importing process's to stop them
+        os.kill(pid, signal.SIGINT)
+    time.sleep(0.3)
+    assert count >= 32 and workers and process.poll() is None, "the import ended before it could be stopped"
+    os.killpg(process.pid, signal.SIGINT)  # what a terminal's Ctrl-C does
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130 and err.decode().strip() == "gazette: interrupted", err.decode()
+    assert not [pid for pid in workers if os.path.exists(f"/proc/{pid}")], "import workers outlived the import"
+    assert gazette("import", str(warc), db=stopped, config=config).returncode == 0
+    assert gazette("import", str(warc), db=whole, config=config).returncode == 0
+    assert snapshot(stopped) == snapshot(whole) and times(stopped) == times(whole)
 
 
 def test_gazettes_own_export_comes_back_whole_whatever_the_article_pattern(crawled, tmp_path):

@@ -221,7 +221,7 @@ def test_home_chart_is_a_time_axis_with_whole_numbers(server):
     html = server.html("/")
     start = html.index('<svg class="gazette-chart"')
     chart = html[start:html.index("</svg>", start)]
-    ticks = [int(t.replace(",", "")) for t in re.findall(r'text-anchor="end" font-size="11">([\d,]+)</text>', chart)]
+    ticks = [int(t.replace(",", "")) for t in re.findall(r'text-anchor="end" font-size="\d+">([\d,]+)</text>', chart)]
     assert ticks[0] == 0 and len(ticks) >= 2 and len(set(b - a for a, b in zip(ticks, ticks[1:]))) == 1
     months = archived(server, "select distinct substr(published, 1, 7) as m from articles where published is not null")
     years = sorted({m["m"][:4] for m in months})
@@ -490,6 +490,11 @@ def test_change_page(server):
     html = server.html(f"/-/changes/{article['id']}/1")
     assert "Version 1 → 2" in html and "<strong>text</strong>" in html
     assert "tenure<ins> in Beijing, CORRECTED</ins>." in html.replace("\n", "")
+    # when, in Beijing time and words like the article page's history (it said "2026-12-06 18:49 UTC")
+    from archive.datasette.pages.common import plain_date
+    at = archived(server, "select seen_at from revisions where article_id = ? order by seen_at desc",
+                  (article["id"],))[0]["seen_at"]
+    assert f"Changed {plain_date(at, utc=True)}" in html and " UTC" not in html
     assert server.get(f"/-/changes/{article['id']}/2")[0] == 404          # no version 3
     assert server.get("/-/changes/0000000000000000/1")[0] == 404
 
@@ -610,6 +615,9 @@ def test_search_page_words_read_right(server):
 SQL_SHOWN = re.compile(r"\bselect\b[\s\S]{0,200}\bfrom\b|\bcreate view\b", re.I)
 RAW_JSON = re.compile(r'\[\{"|\["[^"\]]+",\s*"|\{"name":')
 SQL_WORD = re.compile(r".{0,20}\bSQL\b.{0,20}")
+CUT_TEXT = """() => [...document.querySelectorAll('body *')]
+  .filter(e => getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1)
+  .map(e => e.textContent.trim().slice(0, 60))"""  # text a reader cannot see whole (no hover on a phone)
 
 
 def page_types(server) -> dict[str, str]:
@@ -654,12 +662,34 @@ def test_every_page_fits_a_phone_and_shows_no_sql_or_json(server, tmp_path):
                 if SQL_WORD.search(text) or SQL_SHOWN.search(page.title()):   # "Custom SQL query", "Run SQL"
                     problems.append(f"{name} ({path}) speaks SQL: {page.title()[:80]!r}, "
                                     f"{[m.group(0) for m in SQL_WORD.finditer(text)][:3]}")
+                cut = page.evaluate(CUT_TEXT)
+                if cut:  # e.g. the two ministry sources, both "Ministry of Foreign Affairs of the P…" on the home page
+                    problems.append(f"{name} ({path}) cuts text with an ellipsis: {cut[:3]}")
                 if RAW_JSON.search(text):
                     problems.append(f"{name} ({path}) shows raw JSON: {RAW_JSON.search(text).group(0)}")
                 slug = re.sub(r"\W+", "-", name)
                 page.screenshot(path=str(tmp_path / f"{slug}-{width}.png"), full_page=True)
         browser.close()
     assert not problems, "\n".join(problems)
+
+
+@needs_chromium
+def test_month_charts_can_be_read_on_a_phone(server):
+    """The articles-per-month charts (home page, search) are drawn 880 wide; shrunk to a phone's width their
+    year and count labels were 4 px high. On a phone they keep a readable width and scroll sideways in their
+    own box (the page itself does not)."""
+    sync_playwright = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'").sync_playwright
+    smallest = """() => [...document.querySelectorAll('svg.gazette-chart text')]
+      .map(t => t.getBoundingClientRect().height).reduce((a, b) => Math.min(a, b), 99)"""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 390, "height": 900})
+        for path in ("/", "/-/search?q=ambassador"):
+            page.goto(server.base + path)
+            assert page.evaluate("document.querySelectorAll('svg.gazette-chart text').length"), path
+            assert page.evaluate(smallest) >= 9, (path, page.evaluate(smallest))
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+        browser.close()
 
 
 def test_home_page_answers_the_questions_in_two_clicks(server):
@@ -689,6 +719,21 @@ def test_feed_is_a_page_in_a_browser_and_atom_for_readers(server):
     with urllib.request.urlopen(request, timeout=20) as response:
         page = response.read().decode("utf-8")
     assert "This is a feed" in page and "<feed" not in page
+
+
+def test_article_page_dates_read_in_words(server):
+    """The tab title, the cite block and its citation line gave the date as stored (2024-05-20T20:30:00, and
+    Gazette's capture times as 2026-12-06T18:49:02Z), unlike the rest of the page and the version page."""
+    from archive.datasette.pages.common import plain_date
+    row = archived(server, "select id, published from articles where published like '____-__-__T%' limit 1")[0]
+    html = server.html(f"/gazette/articles/{row['id']}")
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    cite = html[html.index('id="cite"'):html.index("</section>", html.index('id="cite"'))]
+    assert plain_date(row["published"][:10]) in title and plain_date(row["published"][:10]) in cite
+    iso = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+    shown = re.sub(r"<[^>]+>", "", cite)  # what a reader sees (the exact times stay in <time datetime=...>)
+    assert not iso.search(title) and not iso.search(shown), (title, iso.findall(shown))
+    assert f'<time datetime="{row["published"]}">' in cite
 
 
 def test_versions_are_citable(server):

@@ -4,6 +4,7 @@ responses, and the one-line reasons of failed downloads."""
 from __future__ import annotations
 
 import pytest
+from scrapy import exceptions as scrapy_exceptions
 from scrapy.exceptions import IgnoreRequest
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TimeoutError
 from twisted.python.failure import Failure
@@ -98,6 +99,9 @@ def failure(exc: Exception) -> Failure:
 
 @pytest.mark.parametrize("exc, want", [
     (DNSLookupError("www.eguizhou.gov.cn"), "host name not found"),
+    # what Scrapy 2.13+ raises for a host that does not resolve (it printed "CannotResolveHostError: DNS lookup...")
+    (getattr(scrapy_exceptions, "CannotResolveHostError", DNSLookupError)("DNS lookup failed: no results for hostname lookup: www.fmprc.gov.cn."),
+     "host name not found"),
     (ConnectionRefusedError(), "connection refused"),
     (TimeoutError("Getting https://x took longer than 30.0 seconds."), "timed out"),
     (IgnoreRequest("Forbidden by robots.txt"), "forbidden by robots.txt"),

@@ -285,17 +285,20 @@ def check_archive(path: Path) -> None:
     from contextlib import closing
 
     from archive import schema
-    from archive.store import newer_archive_message
+    from archive.store import foreign_message, foreign_tables, newer_archive_message
 
     try:
         with closing(sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)) as conn:
             found = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+            foreign = foreign_tables(conn)
     except sqlite3.DatabaseError as exc:
         raise ArchiveError(f"cannot open archive {path}: it is not a Gazette archive (SQLite says: {exc})") \
             from None
     if found > schema.VERSION:
         raise ArchiveError(newer_archive_message(path, found))
+    if foreign:
+        raise ArchiveError(foreign_message(path, foreign))
     if found and "articles" not in tables:
         raise ArchiveError(f"{path} is a SQLite database but not a Gazette archive (it has no articles table)")
 

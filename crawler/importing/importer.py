@@ -18,6 +18,7 @@ import gc
 import hashlib
 import json
 import os
+import signal
 import tempfile
 import threading
 import time
@@ -302,6 +303,9 @@ _WORKER: dict = {}  # in a worker process: the config and learned lines it was s
 
 
 def _start_worker(parent: int, config: Config, learned: dict) -> None:
+    # Ctrl-C reaches every process of the terminal's group: the importing process stops the workers (a worker that
+    # took it would print its traceback and could leave the pool waiting for ever)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.freeze()  # what the worker inherits is never collected: no garbage collection walks (and copies) it
     exit_with_parent(parent)
     _WORKER.update(config=config, learned=learned)

@@ -43,15 +43,17 @@ def month_chart(rows: list[dict], colour: dict, width: int = 880, height: int = 
     top = max(sum(n for _, n in s) for s in stacks.values())
     step = nice_step(top)
     top_tick = step * math.ceil(top / step)
-    left, right, upper, lower = 48, 10, 10, 28
+    left, right, upper, lower = 52, 10, 10, 32
     plot_w, plot_h = width - left - right, height - upper - lower
     bar_w = plot_w / months
-    parts = [f'<svg class="gazette-chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
-             f'aria-label="Articles per month and site" xmlns="http://www.w3.org/2000/svg">']
+    # In a box of its own that scrolls sideways on a phone, where the chart keeps a width its labels can be read
+    # at (gazette.css: drawn 880 wide and shrunk to a phone's 350 px, the labels were 4 px high).
+    parts = [f'<div class="gazette-chart-scroll"><svg class="gazette-chart" viewBox="0 0 {width} {height}" '
+             f'width="100%" role="img" aria-label="Articles per month and site" xmlns="http://www.w3.org/2000/svg">']
     for value in range(0, top_tick + 1, step):
         y = upper + plot_h - value / top_tick * plot_h
         parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
-                     f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11">{value:,}</text>')
+                     f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="13">{value:,}</text>')
     for i, stack in stacks.items():
         y = upper + plot_h
         for site, n in stack:
@@ -75,17 +77,17 @@ def month_chart(rows: list[dict], colour: dict, width: int = 880, height: int = 
             labelled = True
             parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{upper + plot_h}" y2="{upper + plot_h + 5}" '
                          f'stroke="#333"/><text x="{x:.1f}" y="{height - 8}" text-anchor="middle" '
-                         f'font-size="11">{year}</text>')
+                         f'font-size="13">{year}</text>')
     if not labelled:  # every month within one year, none starting it: name the year at the left
-        parts.append(f'<text x="{left}" y="{height - 8}" text-anchor="start" font-size="11">{first // 12}</text>')
+        parts.append(f'<text x="{left}" y="{height - 8}" text-anchor="start" font-size="13">{first // 12}</text>')
     if months <= 24:   # a short span: label the months too
         for i in range(months):
             month = first + i
             x = left + (i + 0.5) * bar_w
-            parts.append(f'<text x="{x:.1f}" y="{upper + plot_h + 12}" text-anchor="middle" font-size="9" '
+            parts.append(f'<text x="{x:.1f}" y="{upper + plot_h + 12}" text-anchor="middle" font-size="11" '
                          f'fill="#555">{month % 12 + 1}</text>')
     parts.append(f'<line x1="{left}" x2="{width - right}" y1="{upper + plot_h}" y2="{upper + plot_h}" '
-                 f'stroke="#333"/></svg>')
+                 f'stroke="#333"/></svg></div>')
     return Markup("".join(parts))
 
 
