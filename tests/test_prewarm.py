@@ -116,5 +116,10 @@ def test_the_read_ahead_process_reads_and_ends(tmp_path, monkeypatch):
     run = subprocess.run([sys.executable, str(readahead.__file__), str(not_sqlite), "article_keys"],
                          capture_output=True, text=True, timeout=30)
     assert run.returncode == 1 and run.stderr.startswith("readahead: ") and "Traceback" not in run.stderr
+    for text in (b"", b"SQLite format 3\0" + b"\0" * 84):       # empty; a header with no page size
+        not_sqlite.write_bytes(text)
+        run = subprocess.run([sys.executable, str(readahead.__file__), str(not_sqlite), "t"], capture_output=True,
+                             text=True, timeout=30)
+        assert run.returncode == 1 and "not a SQLite database" in run.stderr, text
     usage = subprocess.run([sys.executable, str(readahead.__file__)], capture_output=True, text=True, timeout=30)
     assert usage.returncode == 2

@@ -65,8 +65,11 @@ class File:
         self.batch = BATCH
         self.fd = os.open(path, os.O_RDONLY)
         header = os.pread(self.fd, 100, 0)
-        size = struct.unpack(">H", header[16:18])[0]
+        size = struct.unpack(">H", header[16:18])[0] if len(header) == 100 else 0
         self.page_size = 65536 if size == 1 else size
+        if not header.startswith(b"SQLite format 3\0") or self.page_size < 512 or self.page_size & (self.page_size - 1):
+            os.close(self.fd)
+            raise ValueError(f"{path} is not a SQLite database")
         self.pages = os.fstat(self.fd).st_size // self.page_size
         self.parent = os.getppid()
 
@@ -199,7 +202,7 @@ def main(argv: list[str]) -> int:
         print(f"read ahead: {name:40} {pages:9,} pages, done at {seconds:6.2f} s", flush=True)
     try:
         total, page_size = read_ahead(args[0], args[1:], report if verbose else None, later)
-    except (OSError, sqlite3.Error) as exc:      # the archive gone or unreadable: nothing to read ahead
+    except (OSError, ValueError, sqlite3.Error) as exc:     # the archive gone or unreadable: nothing to read
         print(f"readahead: {exc}", file=sys.stderr)
         return 1
     if verbose:
