@@ -17,6 +17,10 @@ Run:  python -m bench.serve --db ARCHIVE.db            (an archive from `python 
       python -m bench.serve --db A.db --pages 'meetings' (time only the pages whose name matches)
       python -m bench.serve --db A.db --cold            (empty the page cache before each server starts: root)
 
+Gazette's server reads its archive's keys and indexes ahead as it starts (archive/datasette/prewarm.py): what it
+read and when (seconds after the read-ahead started, as the server loads) is printed after its pages are timed; a tree missing
+from the list had not been read when the server stopped.
+
 The archive is brought up to date (migrated) before any server starts, unless --code is given (an older
 checkout serves the file as it is); the time the migration took is printed.
 """

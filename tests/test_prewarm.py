@@ -53,9 +53,10 @@ def test_every_structure_read_ahead_exists_in_a_fresh_archive(tmp_path):
     asked = [name for _, name in prewarm.HOT + prewarm.LATER]
     found = readahead.roots(str(path), asked)
     names = {name + (":interior" if interior else "") for name, _, interior in found}
-    assert [name for name in asked if name not in names] == []
+    assert [name for name in asked if name.removesuffix(":only") not in names] == []
     assert {"meetings_date", "meeting_participants_name", "article_keys_id"} <= names     # a table's indexes too
-    assert "articles" not in names and "mentions" not in names      # the big tables themselves are not read
+    assert "articles" not in names and "captures" not in names      # the biggest tables themselves are not read
+    assert "idx_mentions_code" not in names                          # mentions:only, not with every index
 
 
 def test_the_pages_found_are_those_sqlite_counts(tmp_path):
@@ -69,6 +70,8 @@ def test_the_pages_found_are_those_sqlite_counts(tmp_path):
             assert set(pages) == _dbstat(path, "sqlite_schema" if name == "sqlite_schema" else name), name
         for name, root, interior in readahead.roots(str(path), ["t:interior", "t_name:interior", "w:interior"]):
             assert interior and set(readahead.tree_pages(file, root, interior)) == _dbstat(path, name, "internal")
+        assert [(n, i) for n, _, i in readahead.roots(str(path), ["t:only", "t"])] == [
+            ("t", False), ("t", False), ("t_name", False)]      # the table alone, then with its index
         with closing(sqlite3.connect(path)) as conn:
             depth = conn.execute("select max(length(path) - length(replace(path, '/', ''))) from dbstat "
                                  "where name = 't'").fetchone()[0]
@@ -113,5 +116,10 @@ def test_the_read_ahead_process_reads_and_ends(tmp_path, monkeypatch):
     run = subprocess.run([sys.executable, str(readahead.__file__), str(not_sqlite), "article_keys"],
                          capture_output=True, text=True, timeout=30)
     assert run.returncode == 1 and run.stderr.startswith("readahead: ") and "Traceback" not in run.stderr
+    for text in (b"", b"SQLite format 3\0" + b"\0" * 84):       # empty; a header with no page size
+        not_sqlite.write_bytes(text)
+        run = subprocess.run([sys.executable, str(readahead.__file__), str(not_sqlite), "t"], capture_output=True,
+                             text=True, timeout=30)
+        assert run.returncode == 1 and "not a SQLite database" in run.stderr, text
     usage = subprocess.run([sys.executable, str(readahead.__file__)], capture_output=True, text=True, timeout=30)
     assert usage.returncode == 2

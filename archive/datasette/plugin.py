@@ -153,7 +153,7 @@ def startup(datasette):
     async def warm():
         """The officials' spellings, merged by key, read once before the first visitor (0.4 s at 100,000 events),
         not on the first official's page; the archive's keys and indexes read into the OS cache by a process of
-        their own at idle priority (prewarm.py)."""
+        their own at low priority (prewarm.py)."""
         from archive.datasette import DATABASE, prewarm
         from archive.datasette.pages import meeting_reads
         if DATABASE in datasette.databases:
@@ -170,13 +170,24 @@ OUTDATED = ("<h1>This archive needs updating</h1><p>It was made by an older Gaze
             "reload this page.</p>")
 
 
+TOO_LONG = ("<!DOCTYPE html><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
+            "<title>This took too long this time</title><link rel=\"stylesheet\" href=\"/-/gazette.css\">"
+            "<h1>This took too long this time</h1><p>Finding what this page shows ran past its time limit: the "
+            "archive may still be being read from disk (the server has just started) or the machine is busy. "
+            "Reload the page in a moment; a narrower question (a source, a year, a longer word) answers sooner."
+            "</p><p><a href=\"/\">Home</a></p>")
+
+
 def _guarded(view):
     """A Gazette page on an archive whose schema could not be brought up to date (e.g. a read-only copy served
-    as it is) says so, instead of failing with "no such table"."""
+    as it is) says so, instead of failing with "no such table"; one whose statements ran past their time limit
+    says that in plain words (503), instead of a server error."""
     async def guarded(datasette, request):
         from datasette.utils.asgi import Response
         try:
             return await view(datasette, request)
+        except QueryInterrupted:
+            return Response.html(TOO_LONG, status=503, headers={"retry-after": "5"})
         except Exception as exc:  # sqlite3.OperationalError, or Datasette's QueryInterrupted wrapping one
             if "no such table" in str(exc) or "no such view" in str(exc):
                 return Response.html(OUTDATED, status=503)

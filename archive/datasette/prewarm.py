@@ -5,11 +5,11 @@ disk one page at a time, while the server's own reads wait behind at most a batc
 The first pages of `gazette serve` read narrow structures scattered over the file (at a million articles, a
 7 GB file): the article keys, the mentions' keys, the date and country indexes, the word index's sizes, the
 Chinese texts, the meetings, and the word index itself (phrases, rare words: their words' lists and positions).
-Read cold page by page as a search needs them these cost 0.5-4 s a page; read ahead, ~2 GB in ~6-8 s at a
-million articles on an otherwise quiet disk (the keys and indexes, ~700 MB, first, in ~2-3 s, at the lowest
-best-effort I/O level; then the word index at the idle class, which waits while any other process reads). A missing structure (an older
-archive) is skipped; an archive under SMALL is left to the operating system (read whole in well under a second).
-Nothing is held in the server's memory; the server answers meanwhile.
+Read cold page by page as a search needs them these cost 0.5-4 s a page; read ahead, ~2 GB in ~8 s at a
+million articles on an otherwise quiet disk (the keys and indexes, ~700 MB, first, in ~2-3 s; then the word
+index's 1.4 GB in smaller batches), at the lowest best-effort I/O level and CPU priority. A missing structure
+(an older archive) is skipped; an archive under SMALL is left to the operating system (read whole in well under
+a second). Nothing is held in the server's memory; the server answers meanwhile.
 """
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ READAHEAD = Path(__file__).with_name("readahead.py")
 SMALL = 64 * 1024 * 1024
 _started: dict[str, subprocess.Popen[bytes]] = {}     # file -> its read-ahead, one per file and process
 
-# (what it serves, a table with all its indexes, one index, or NAME:interior: readahead.roots), most needed first
+# (what it serves, a table with all its indexes, one index, NAME:only or NAME:interior: readahead.roots), most
+# needed first
 HOT = (
     ("every search's matches: id, site, date, gone", "article_keys"),
     ("facets: each match's countries and provinces", "sqlite_autoindex_mentions_1"),
@@ -31,14 +32,14 @@ HOT = (
     ("relevance: each article's length in words", "articles_fts_docsize"),
     ("the word index's directory of terms", "articles_fts_idx"),
     ("the way to the word index's pages", "articles_fts_data:interior"),
-    ("a country or province asked for: its articles", "mentions_kind_code_article"),
-    ("a country or province asked for: its names", "mentions_kind_code"),
-    ("the way to a mention's row (times named)", "mentions:interior"),
-    ("an article by its id (article pages, feeds, changes)", "sqlite_autoindex_articles_1"),
-    ("newest first by publication date", "articles_published"),
     ("Chinese terms: the texts (two characters, LIKE)", "articles_cjk_content"),
     ("Chinese terms: the trigram index", "articles_cjk_data"),
     ("Chinese terms: the trigram index's directory", "articles_cjk_idx"),
+    ("a country or province asked for: its articles", "mentions_kind_code_article"),
+    ("a country or province asked for: its names", "mentions_kind_code"),
+    ("a country's or province's newest mentions: their articles (times named)", "mentions:only"),
+    ("an article by its id (article pages, feeds, changes)", "sqlite_autoindex_articles_1"),
+    ("newest first by publication date", "articles_published"),
     ("counts per source and month (home, facets)", "article_months"),
     ("counts per province and month (home)", "province_months"),
     ("captures per year (home)", "capture_years"),
@@ -51,7 +52,7 @@ HOT = (
     ("the meetings and their indexes", "meetings"),
     ("who met whom, and their indexes", "meeting_participants"),
 )
-# then, at the idle I/O class (read only while no other process reads)
+# then, in smaller batches (readahead.LATER_BATCH)
 LATER = (
     ("words, phrases, prefixes: the word index's lists and positions (~1.4 GB at a million)", "articles_fts_data"),
 )
@@ -68,7 +69,7 @@ def start(path: str | Path | None, small: int = SMALL) -> subprocess.Popen[bytes
         return _started[key]
     log = os.environ.get("GAZETTE_READAHEAD_LOG")
     command = [sys.executable, "-I", str(READAHEAD), *(["-v"] if log else []), key, *(name for _, name in HOT),
-               "--idle", *(name for _, name in LATER)]
+               "--later", *(name for _, name in LATER)]
     with open(log or os.devnull, "a") as out:
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=out, stderr=out)
     _started[key] = process

@@ -8,8 +8,10 @@ at a time, every page of a level asked of the disk together (posix_fadvise WILLN
 read, in batches of BATCH so that at most that many reads wait before a request's own. On the disk measured
 (`bench/serve.py --cold`) that is ~60,000 pages a second against ~4,000 one after another, and a page the
 server asks for meanwhile waits ~0.1 ms more, not seconds. The process runs at the lowest CPU priority and the
-lowest best-effort I/O level; trees named after `--idle` at the idle I/O class (Linux's ioprio_set: the
-mq-deadline and BFQ schedulers serve it only when no other process reads). Overflow pages (rows longer than a
+lowest best-effort I/O level (Linux's ioprio_set); trees named after `--later` are read in batches of
+LATER_BATCH (a request's read then waits behind fewer). Not the idle class: the mq-deadline and BFQ
+schedulers serve it only while no other process reads, and on a disk shared with other jobs that left the keys
+unread for the first 5-20 s. Overflow pages (rows longer than a
 page) are not followed: the trees read hold short rows.
 
 Standard library only, run as a script (`python readahead.py ARCHIVE NAME...`), so it starts without Gazette's
@@ -30,23 +32,26 @@ from collections.abc import Callable
 from contextlib import closing
 
 BATCH = 64
+LATER_BATCH = 16
 INTERIOR = (2, 5)       # index and table interior pages; 10 and 13 are their leaves
 IOPRIO_SET = {"x86_64": 251, "aarch64": 30, "i686": 289, "armv7l": 314}   # the syscall's number per machine
-LOWEST_BEST_EFFORT, IDLE_CLASS = (2 << 13) | 7, 3 << 13
+LOWEST_BEST_EFFORT = (2 << 13) | 7
 
 
 def roots(path: str, names: list[str]) -> list[tuple[str, int, bool]]:
     """(name, root page, interior pages only) of each name, in the order given: a table with all its indexes, one
-    index, or `NAME:interior`, the interior pages of one table or index (the pages leading to its rows: a row
-    then costs one read, not three); names the file does not hold are left out."""
+    index, `NAME:only`, a table without its indexes, or `NAME:interior`, the interior pages of one table or
+    index (the pages leading to its rows: a row then costs one read, not three); names the file does not hold
+    are left out."""
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
         rows = conn.execute("select type, name, tbl_name, rootpage from sqlite_master "
                             "where rootpage > 0 order by rowid").fetchall()
     tables = {n for kind, n, _, _ in rows if kind == "table"}
     out: list[tuple[str, int, bool]] = []
     for name in names:
-        if name.endswith(":interior"):
-            out += [(n, root, True) for _, n, _, root in rows if n == name[:-len(":interior")]]
+        if name.endswith((":interior", ":only")):
+            alone, part = name.rsplit(":", 1)
+            out += [(n, root, part == "interior") for _, n, _, root in rows if n == alone]
             continue
         out += [(n, root, False) for kind, n, table, root in rows
                 if n == name or (kind == "index" and table == name and name in tables)]
@@ -57,10 +62,14 @@ class File:
     """The database file open for reading: its page size and count, and pages read in batches."""
 
     def __init__(self, path: str):
+        self.batch = BATCH
         self.fd = os.open(path, os.O_RDONLY)
         header = os.pread(self.fd, 100, 0)
-        size = struct.unpack(">H", header[16:18])[0]
+        size = struct.unpack(">H", header[16:18])[0] if len(header) == 100 else 0
         self.page_size = 65536 if size == 1 else size
+        if not header.startswith(b"SQLite format 3\0") or self.page_size < 512 or self.page_size & (self.page_size - 1):
+            os.close(self.fd)
+            raise ValueError(f"{path} is not a SQLite database")
         self.pages = os.fstat(self.fd).st_size // self.page_size
         self.parent = os.getppid()
 
@@ -73,12 +82,12 @@ class File:
         return os.getppid() != self.parent
 
     def read(self, numbers: list[int], length: int) -> list[tuple[int, bytes]]:
-        """(page number, its first `length` bytes) of each page, asked of the disk BATCH at a time."""
+        """(page number, its first `length` bytes) of each page, asked of the disk `batch` at a time."""
         out: list[tuple[int, bytes]] = []
-        for start in range(0, len(numbers), BATCH):
+        for start in range(0, len(numbers), self.batch):
             if self.orphaned:
                 return out
-            batch = numbers[start:start + BATCH]
+            batch = numbers[start:start + self.batch]
             if hasattr(os, "posix_fadvise"):
                 for n in batch:
                     os.posix_fadvise(self.fd, (n - 1) * self.page_size, self.page_size, os.POSIX_FADV_WILLNEED)
@@ -138,8 +147,8 @@ def tree_pages(file: File, root: int, interior: bool = False) -> list[int]:
     return found
 
 
-def lower_priority(io_class: int = LOWEST_BEST_EFFORT) -> None:
-    """The lowest CPU priority and the I/O class given for this process, where the system allows them."""
+def lower_priority() -> None:
+    """The lowest CPU priority and best-effort I/O level for this process, where the system allows them."""
     try:
         os.nice(19)
     except OSError:
@@ -148,23 +157,23 @@ def lower_priority(io_class: int = LOWEST_BEST_EFFORT) -> None:
     if sys.platform.startswith("linux") and number:
         import ctypes
         try:
-            ctypes.CDLL(None, use_errno=True).syscall(number, 1, 0, io_class)   # IOPRIO_WHO_PROCESS, this one
+            ctypes.CDLL(None, use_errno=True).syscall(number, 1, 0, LOWEST_BEST_EFFORT)   # this process
         except (OSError, AttributeError):
             pass
 
 
 def read_ahead(path: str, names: list[str], report: Callable[[str, int, float], None] | None = None,
-               idle: tuple[str, ...] | list[str] = ()) -> tuple[int, int]:
-    """Read the named trees in the order given, then those of `idle` at the idle I/O class; (pages read, page
+               later: tuple[str, ...] | list[str] = ()) -> tuple[int, int]:
+    """Read the named trees in the order given, then those of `later` in smaller batches; (pages read, page
     size). `report(name, pages, seconds since the start)` is called as each tree is done."""
     started = time.perf_counter()
     total = 0
     file = File(path)
-    trees = [(tree, False) for tree in roots(path, names)] + [(tree, True) for tree in roots(path, list(idle))]
+    trees = [(tree, False) for tree in roots(path, names)] + [(tree, True) for tree in roots(path, list(later))]
     try:
-        for (name, root, interior), later in trees:
-            if later:
-                lower_priority(IDLE_CLASS)
+        for (name, root, interior), after in trees:
+            if after:
+                file.batch = LATER_BATCH
             pages = tree_pages(file, root, interior)
             total += len(pages)
             if report:
@@ -177,16 +186,14 @@ def read_ahead(path: str, names: list[str], report: Callable[[str, int, float], 
 
 
 def main(argv: list[str]) -> int:
-    """`readahead.py [-v] ARCHIVE NAME... [--idle NAME...]`: -v prints each tree as it is read, with the time
-    since the start; the trees after --idle are read at the idle I/O class, those before it at the lowest
-    best-effort level (the idle class waits while any other process reads, which on a shared disk can be the
-    whole time the first pages are asked for)."""
+    """`readahead.py [-v] ARCHIVE NAME... [--later NAME...]`: -v prints each tree as it is read, with the time
+    since the start; the trees after --later are read in batches of LATER_BATCH."""
     verbose = "-v" in argv
     args = [a for a in argv if a != "-v"]
-    idle = args[args.index("--idle") + 1:] if "--idle" in args else []
-    args = args[:args.index("--idle")] if "--idle" in args else args
+    later = args[args.index("--later") + 1:] if "--later" in args else []
+    args = args[:args.index("--later")] if "--later" in args else args
     if not args:
-        print("usage: readahead.py [-v] ARCHIVE NAME... [--idle NAME...]", file=sys.stderr)
+        print("usage: readahead.py [-v] ARCHIVE NAME... [--later NAME...]", file=sys.stderr)
         return 2
     lower_priority()
     started = time.perf_counter()
@@ -194,8 +201,8 @@ def main(argv: list[str]) -> int:
     def report(name: str, pages: int, seconds: float) -> None:
         print(f"read ahead: {name:40} {pages:9,} pages, done at {seconds:6.2f} s", flush=True)
     try:
-        total, page_size = read_ahead(args[0], args[1:], report if verbose else None, idle)
-    except (OSError, sqlite3.Error) as exc:      # the archive gone or unreadable: nothing to read ahead
+        total, page_size = read_ahead(args[0], args[1:], report if verbose else None, later)
+    except (OSError, ValueError, sqlite3.Error) as exc:     # the archive gone or unreadable: nothing to read
         print(f"readahead: {exc}", file=sys.stderr)
         return 1
     if verbose:
