@@ -9,16 +9,23 @@ without an origin row was fetched live.
 from __future__ import annotations
 
 import json
+import os
 
-from .store import Archive, utcnow
+from .store import Archive, pid_alive, utcnow
 
 KINDS = {"warc": "WARC file", "wacz": "WACZ file", "scrapy-cache": "Scrapy cache", "web-archive": "web archive"}
 
 
 def start_import(archive: Archive, kind: str, source: str) -> int | None:
+    """Open this process's import run (status `running`), closing first the runs left `running` by a process
+    that is gone (killed, crashed) as `interrupted`."""
     with archive.transaction():
-        return archive.db.execute("insert into imports (kind, source, started, status, counts) "
-                                  "values (?, ?, ?, 'running', '{}')", [kind, source, utcnow()]).lastrowid
+        for run_id, pid in archive.db.execute("select id, pid from imports where status = 'running'").fetchall():
+            if not (pid and pid_alive(pid) and pid != os.getpid()):
+                archive.db.execute("update imports set status = 'interrupted' where id = ?", [run_id])
+        return archive.db.execute("insert into imports (kind, source, started, status, counts, pid) "
+                                  "values (?, ?, ?, 'running', '{}', ?)",
+                                  [kind, source, utcnow(), os.getpid()]).lastrowid
 
 
 def finish_import(archive: Archive, import_id: int | None, status: str, counts: dict) -> None:

@@ -268,12 +268,19 @@ def _validators(db: sqlite_utils.Database) -> None:
         db.table("crawl_runs").add_column("bytes", int, not_null_default=0)
 
 
+def _import_pid(db: sqlite_utils.Database) -> None:
+    """The process of each import or backfill run (`imports.pid`), so a run whose process was killed is closed as
+    `interrupted` by the next one (archive/origins.py), as crawl runs are."""
+    if "pid" not in db.table("imports").columns_dict:
+        db.table("imports").add_column("pid", int)
+
+
 MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_state, _crawl_discovery,
               _revision_cause, _research_interface, _learned_boilerplate, _credits,
               _meetings, _gone_index, _article_keys_id, _province_months, _cheaper_cjk_check,
               _volatile_lines, _meetings_by_date,
               _removals, _meeting_sources, _translations, _capture_origins, _validators,
-              _research_pages_at_a_million, _named_reads_at_a_million]
+              _research_pages_at_a_million, _named_reads_at_a_million, _import_pid]
 VERSION = len(MIGRATIONS)
 
 

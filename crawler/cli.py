@@ -266,7 +266,8 @@ def import_(config, db_path, files, other, workers, as_json):
     Every HTML response whose URL is an article of a configured site goes through the crawl's extraction,
     refusals and dedup, in capture-time order; its capture time and origin (file, record) are kept. Importing
     the same file again changes nothing; rerun after an interruption to finish. Prints a summary (records read;
-    articles new, updated, unchanged, duplicate, refused, gone; per site). Exit 1 if a file is damaged.
+    articles new, updated, unchanged, duplicate, refused, gone; per site). Exit 1 if a file is damaged, 2 if a
+    path is missing or no capture file; Ctrl-C stops it (exit 130) and the same command finishes it.
     """
     from .importing.commands import run_import
 

@@ -321,6 +321,9 @@ def test_a_killed_import_is_finished_by_running_it_again(mirrors, mirrored_confi
     summary = json_lines(again.stdout)[0]
     assert summary["already_archived"] >= 32 and summary["already_archived"] + summary["new"] + summary[
         "duplicate"] == 240
+    # the killed run's row, left `running` by a process that is gone, was closed by the next one
+    runs = [r["status"] for r in sqlite_utils.Database(killed).query("select status from imports order by id")]
+    assert runs == ["interrupted", "ok"]
     assert gazette("import", str(warc), db=whole, config=config).returncode == 0
     assert snapshot(killed) == snapshot(whole) and times(killed) == times(whole)
 
@@ -354,7 +357,13 @@ def test_ctrl_c_stops_an_import_in_one_line_and_the_next_run_finishes_it(mirrors
     assert count >= 32 and workers and process.poll() is None, "the import ended before it could be stopped"
     os.killpg(process.pid, signal.SIGINT)  # what a terminal's Ctrl-C does
     _, err = process.communicate(timeout=60)
-    assert process.returncode == 130 and err.decode().strip() == "gazette: interrupted", err.decode()
+    assert process.returncode == 130, err.decode()
+    assert err.decode().strip() == "gazette: interrupted; run the same import again to finish it", err.decode()
+    imports = list(sqlite_utils.Database(stopped).query("select status, counts from imports"))
+    assert [i["status"] for i in imports] == ["interrupted"]
+    written = sqlite_utils.Database(stopped).execute("select count(*) from capture_origins").fetchone()[0]
+    counts = json.loads(imports[0]["counts"])  # what the interrupted run says it archived is what it wrote
+    assert counts["new"] + counts["duplicate"] + counts["unchanged"] + counts["updated"] == written
     assert not [pid for pid in workers if os.path.exists(f"/proc/{pid}")], "import workers outlived the import"
     assert gazette("import", str(warc), db=stopped, config=config).returncode == 0
     assert gazette("import", str(warc), db=whole, config=config).returncode == 0

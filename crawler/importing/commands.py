@@ -11,7 +11,7 @@ import click
 from archive import Archive
 from pipelines.rules import Config
 
-from ..options import EXIT_FAILED, EXIT_USAGE, emit, fail
+from ..options import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, emit, fail
 from .sources import SourceError
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ class Progress:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
+            self.bar = None
 
 
 def summary_lines(summary: dict, what: str) -> str:
@@ -76,6 +77,9 @@ def run_import(config: Config, db_path: str, files, *, other: bool, as_json: boo
         except SourceError as exc:
             error = str(exc)
             empty = not archive.db.execute("select count(*) from captures").fetchone()[0]
+        except KeyboardInterrupt:  # what is written stays; the same command skips it and does the rest
+            progress.close()
+            fail("interrupted; run the same import again to finish it", EXIT_INTERRUPTED)
         finally:
             progress.close()
     if error is not None:

@@ -134,9 +134,13 @@ def archive_captures(archive: Archive, config: Config, captures: list[Capture], 
             prepared = [item if isinstance(item, str) else (*item[:3], item[3].result()) for item in pending]
             top_up()  # the next batches are decided while this one is written: the workers never wait for pages
             with archive.transaction():  # one write transaction per batch: decide ran before it, outside
-                outcomes = [write(archive, item, run, import_id) if isinstance(item, tuple) else item
-                            for item in prepared]
-            for (capture, _), outcome in zip(batch, outcomes):
+                written = [write(archive, item, import_id) if isinstance(item, tuple) else (item, None)
+                           for item in prepared]
+            for (capture, site), item, (outcome, error) in zip(batch, prepared, written):
+                if isinstance(item, tuple):  # counted once its batch is committed: an interrupted one is not
+                    run.count(site.key, outcome)
+                    if error:
+                        run.error(error)
                 if on_capture:
                     on_capture(capture, outcome)
     for key in learned:
@@ -350,9 +354,9 @@ def read(archive: Archive, capture: Capture, site: Site, run: Run, hints: dict, 
             "hints": {"listed_published": listed} if listed else {}, "fetched_at": capture.time, "error": None}
 
 
-def write(archive: Archive, prepared: tuple, run: Run, import_id: int | None) -> str:
+def write(archive: Archive, prepared: tuple, import_id: int | None) -> tuple[str, str | None]:
     """Apply a decided capture and note its origin (inside the caller's transaction); return its outcome (new,
-    updated, unchanged, duplicate, refused or gone)."""
+    updated, unchanged, duplicate, refused or gone) and, for a refused or gone page, what to report."""
     capture, site, page, decision = prepared
     result = apply(archive, decision, page)
     if result.get("capture_id"):
@@ -360,12 +364,8 @@ def write(archive: Archive, prepared: tuple, run: Run, import_id: int | None) ->
                               record=capture.record, replay_url=capture.replay_url,
                               payload_digest=capture.payload_digest, import_id=import_id)
     if result["status"] == Outcome.FAILED:
-        outcome = "gone" if result["gone"] else "refused"
-        run.error(f"{capture.url} ({capture.time}): {result['error']}")
-    else:
-        outcome = str(result["status"])
-    run.count(site.key, outcome)
-    return outcome
+        return "gone" if result["gone"] else "refused", f"{capture.url} ({capture.time}): {result['error']}"
+    return str(result["status"]), None
 
 
 def load(archive: Archive, capture: Capture, by_digest: dict) -> tuple[dict, bytes]:
