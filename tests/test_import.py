@@ -341,8 +341,11 @@ def test_ctrl_c_stops_an_import_in_one_line_and_the_next_run_finishes_it(mirrors
     warc = copies_warc(mirror, tmp_path / "big.warc.gz", 400)
     stopped, whole = tmp_path / "stopped.db", tmp_path / "whole.db"
     env = {**os.environ, "GAZETTE_DB": str(stopped), "GAZETTE_CONFIG": str(config)}
+    # as from a terminal: SIGINT not ignored (a shell starts background jobs, such as a CI run, with it ignored,
+    # and Python then leaves it so)
     process = subprocess.Popen([sys.executable, "-m", "crawler", "import", "--workers", "3", str(warc)], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline, count = time.monotonic() + 120, 0
     while time.monotonic() < deadline and process.poll() is None and count < 32:
         try:
