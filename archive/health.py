@@ -34,7 +34,7 @@ def site_status(archive: Archive, site: str) -> dict:
     """The site's last crawl (not one-off fetches) with counts, its article count and warnings."""
     crawls = runs.recent_crawls(archive, site)
     articles = archive.db.execute("select count(*) from articles where site = ?", [site]).fetchone()[0]
-    status = {"site": site, "articles": articles, "last_run": None, "warnings": []}
+    status = {"site": site, "articles": articles, "last_run": None, "warnings": [], "imported": imported(archive, site)}
     if crawls:
         last = crawls[0]
         status["last_run"] = {"run_id": last["id"], "trigger": last["trigger"], "started": last["started"],
@@ -47,11 +47,20 @@ def site_status(archive: Archive, site: str) -> dict:
     return status
 
 
+def imported(archive: Archive, site: str) -> dict | None:
+    """The site's article captures that came from WARC files or web archives (`gazette import`, `backfill`): how
+    many and the years they were captured in, or None (the counts kept in `capture_years`)."""
+    n, first, last = archive.db.execute(
+        "select coalesce(sum(past), 0), min(year) filter (where past > 0), max(year) filter (where past > 0) "
+        "from capture_years where site = ?", [site]).fetchone()
+    return {"captures": n, "from": first, "to": last} if n else None
+
+
 def status_report(db_path, sites: list[str]) -> list[dict]:
     """site_status for each site; an archive that does not exist yet means: never crawled."""
     if not Path(db_path).is_file():
-        return [{"site": s, "articles": 0, "last_run": None, "warnings": ["never crawled"], "next_run": None,
-                 "scheduler": None, "learned_boilerplate": []} for s in sites]
+        return [{"site": s, "articles": 0, "last_run": None, "warnings": ["never crawled"], "imported": None,
+                 "next_run": None, "scheduler": None, "learned_boilerplate": []} for s in sites]
     with Archive(db_path) as archive:
         return [{**site_status(archive, s), **site_schedule(archive, s),
                  "learned_boilerplate": learned.rows(archive, s)} for s in sites]

@@ -417,7 +417,8 @@ def check(config, db_path, site_keys, all_sites, articles, as_json, verbose):
 @archive_needed
 @json_option
 def status(config, db_path, as_json):
-    """Per site: the last crawl, its counts and warnings (nothing found, most articles fell back, failures)."""
+    """Per site: the last crawl, its counts and warnings (nothing found, most articles fell back, failures), and
+    the article captures imported from WARC files or web archives."""
     from archive.health import human_bytes, status_report
 
     for s in status_report(db_path, list(config.sites)):
@@ -429,6 +430,10 @@ def status(config, db_path, as_json):
                     f"{run['fell_back']} fell back, {human_bytes(run.get('bytes') or 0)} downloaded")
         else:
             line = f"{s['site']:<10} {s['articles']} articles; never crawled"
+        if s.get("imported"):
+            past = s["imported"]
+            years = past["from"] if past["from"] == past["to"] else f"{past['from']}–{past['to']}"
+            line += f"\n{'':<10} imported: {past['captures']} article captures of {years} (import, backfill)"
         if s.get("scheduler"):
             line += (f"\n{'':<10} next run {s['next_run']}" if s["next_run"] else
                      f"\n{'':<10} next run: none (gazette schedule is not running)")

@@ -81,6 +81,13 @@ def test_import_gives_the_archive_a_crawl_gives(crawled, tmp_path):
     two = json_lines(gazette("import", "--json", str(crawled["second"]), db=db, config=config).stdout)[0]
     assert two["updated"] == 1 and two["sites"]["mfa"]["updated"] == 1
     assert snapshot(db) == snapshot(crawled["db"])
+    # gazette status tells a source's imported captures (it was never crawled into this archive)
+    status = {s["site"]: s for s in json_lines(gazette("status", "--json", db=db, config=config).stdout)}
+    mfa = summary["sites"]["mfa"]
+    assert status["mfa"]["last_run"] is None and status["mfa"]["imported"] == {
+        "captures": mfa["new"] + mfa["duplicate"] + mfa["unchanged"] + mfa["updated"] + two["updated"],
+        "from": D1[:4], "to": D2[:4]}
+    assert "imported: " in gazette("status", db=db, config=config).stdout
     archive = sqlite_utils.Database(db)
     origins = list(archive.query("select o.kind, o.source, o.record, c.fetched_at from capture_origins o "
                                  "join captures c on c.id = o.capture_id order by c.id"))
