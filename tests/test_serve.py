@@ -507,6 +507,9 @@ def test_capture_is_served_without_scripts_or_requests(server):
     policy = headers["Content-Security-Policy"]
     assert "default-src 'none'" in policy and "sandbox" in policy and "script-src" not in policy
     assert headers["X-Content-Type-Options"] == "nosniff"
+    for wrong in ("abc", "99999999", "9" * 40):  # no capture's number: said in plain words, not "Database not found"
+        status, _, text = server.get(f"/-/capture/{wrong}")
+        assert status == 404 and "No capture is numbered" in text and "Database not found" not in text, wrong
 
 
 def test_no_raw_article_html(server):

@@ -218,7 +218,7 @@ def register_routes():
          _guarded(pages.version_page)),
         (r"^/-/gazette\.css$", stylesheet),
         (r"^/-/feeds/(?P<kind>changes|gone)\.atom$", _guarded(pages.changes_feed)),
-        (r"^/-/capture/(?P<capture_id>\d+)$", _guarded(pages.capture_page)),
+        (r"^/-/capture/(?P<capture_id>[^/]+)$", _guarded(pages.capture_page)),
         (r"^/-/translation/(?P<article_id>[^/]+)$", _guarded(translation_pages.translation_page)),
         (r"^/-/omissions$", _guarded(translation_pages.omissions_page)),
     ]

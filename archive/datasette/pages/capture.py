@@ -15,12 +15,15 @@ async def capture_page(datasette, request):
     """The raw body of a capture as it was served, with a CSP that forbids scripts and every request."""
     from datasette.utils.asgi import NotFound, Response
 
+    number = request.url_vars["capture_id"]
+    if not (number.isascii() and number.isdigit() and len(number) < 19):  # what is no capture's number too
+        raise NotFound(f"No capture is numbered {number[:40]!r}: a capture's number is in its article's history")
     db = datasette.get_database(DATABASE)
     row = (await db.execute(
         "select c.url, c.headers, b.compression, b.data from captures c join bodies b on b.digest = c.digest "
-        "where c.id = ?", [int(request.url_vars["capture_id"])])).first()
+        "where c.id = ?", [int(number)])).first()
     if row is None:
-        raise NotFound("No such capture")
+        raise NotFound(f"No capture is numbered {number}: a capture's number is in its article's history")
     body = zlib.decompress(row["data"]) if row["compression"] == "zlib" else row["data"]
     content_type = "text/html"
     try:
