@@ -105,16 +105,7 @@ def server(tmp_path_factory):
                                    env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         srv = Server(f"http://127.0.0.1:{port}", db)
         srv.mfa, srv.config = mfa, config
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if srv.get("/-/versions.json")[0] == 200:
-                    break
-            except OSError:
-                pass
-            assert process.poll() is None, process.stdout.read()
-            assert time.monotonic() < deadline, "gazette serve did not answer within 30 s"
-            time.sleep(0.2)
+        wait_answering(srv, process)
         yield srv
     finally:
         if process is not None:
@@ -696,6 +687,20 @@ def test_month_charts_can_be_read_on_a_phone(server):
         browser.close()
 
 
+def wait_answering(server, process, seconds: float = 30) -> None:
+    """Until `gazette serve` (`process`) answers; fails with its output if it exits or does not answer in time."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if server.get("/-/versions.json")[0] == 200:
+                return
+        except OSError:
+            pass
+        assert process.poll() is None, process.stdout.read() if process.stdout else "gazette serve exited"
+        assert time.monotonic() < deadline, f"gazette serve did not answer within {seconds:g} s"
+        time.sleep(0.2)
+
+
 @contextlib.contextmanager
 def served(db):
     """`gazette serve` of this archive file on a free port, stopped after."""
@@ -704,14 +709,7 @@ def served(db):
                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         server = Server(f"http://127.0.0.1:{port}", db)
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if server.get("/-/versions.json")[0] == 200:
-                    break
-            except OSError:
-                assert process.poll() is None and time.monotonic() < deadline, "gazette serve did not answer"
-                time.sleep(0.2)
+        wait_answering(server, process)
         yield server
     finally:
         process.terminate()
