@@ -12,10 +12,8 @@ from typing import NoReturn
 
 import click
 
-from archive.store import ArchiveError
 
 from . import config as config_module
-from .config import ConfigError, UnknownSite
 from .terminal import printable, printable_json
 
 EXIT_FAILED = 1
@@ -33,18 +31,9 @@ def common_options(func):
                                      "[default: ./config if it has a sites.toml, else the config shipped with Gazette]")
     @functools.wraps(func)
     def wrapper(db_path, config_dir, **kwargs):
-        try:
-            config = config_module.load(config_dir)
-        except ConfigError as exc:
-            fail(f"config error: {exc}", EXIT_USAGE)
-        try:
-            return func(config=config, db_path=db_path, **kwargs)
-        except UnknownSite as exc:  # a typo on the command line, not a broken config
-            fail(str(exc), EXIT_USAGE)
-        except ConfigError as exc:
-            fail(f"config error: {exc}", EXIT_USAGE)
-        except ArchiveError as exc:
-            fail(f"archive error: {exc}", EXIT_FAILED)
+        # a bad config, an unknown site or an unusable archive is one line: the command group (crawler/cli.py)
+        # turns those errors into their message and exit code for every command
+        return func(config=config_module.load(config_dir), db_path=db_path, **kwargs)
     return wrapper
 
 
