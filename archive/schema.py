@@ -15,8 +15,9 @@ import sqlite_utils
 
 from definitions import fields  # the article fields' one definition; imports nothing of Gazette
 
-from .schema_research import (_cheaper_cjk_check, _named_reads_at_a_million, _province_months,
-                              _research_interface, _research_pages_at_a_million)
+from .schema_research import (_cheaper_cjk_check, _mention_deletes_by_article, _named_article_rowids,
+                              _named_reads_at_a_million, _province_months, _research_interface,
+                              _research_pages_at_a_million)
 
 
 def add_article_field(db: sqlite_utils.Database, name: str) -> None:
@@ -280,7 +281,8 @@ MIGRATIONS = [_core_tables, _full_text_search, _mentions, _history, _schedule_st
               _meetings, _gone_index, _article_keys_id, _province_months, _cheaper_cjk_check,
               _volatile_lines, _meetings_by_date,
               _removals, _meeting_sources, _translations, _capture_origins, _validators,
-              _research_pages_at_a_million, _named_reads_at_a_million, _import_pid]
+              _research_pages_at_a_million, _named_reads_at_a_million, _import_pid,
+              _named_article_rowids, _mention_deletes_by_article]
 VERSION = len(MIGRATIONS)
 
 

@@ -35,6 +35,7 @@ HOT = (
     ("Chinese terms: the texts (two characters, LIKE)", "articles_cjk_content"),
     ("Chinese terms: the trigram index", "articles_cjk_data"),
     ("Chinese terms: the trigram index's directory", "articles_cjk_idx"),
+    ("words narrowed to a country or province: its articles' rowids, merged with the words'", "named_articles"),
     ("a country or province asked for: its articles", "mentions_kind_code_article"),
     ("a country or province asked for: its names", "mentions_kind_code"),
     ("a country's or province's newest mentions: their articles (times named)", "mentions:only"),
