@@ -8,6 +8,7 @@ import sqlite_utils
 from archive import Archive, schema
 
 from .support import FIXTURES, gazette, json_lines
+from .test_named_articles import KEPT, PLAIN
 
 ENVOYS = "/mfa_eng/wjdt_665385/2649_665393/202012/t20201218_696980.html"
 ALBANIA = "/eng/xw/wjbxw/202405/t20240515_11305672.html"
@@ -86,12 +87,16 @@ def test_reextract_fills_meetings_of_an_archive_that_had_none(mirrors, mirrored_
     with whole.conn:
         whole.execute("delete from meeting_participants")
         whole.execute("delete from meetings")
+        whole.execute("delete from named_articles")     # written again as re-extraction writes the mentions
     whole.conn.close()
     proc = gazette("reextract", "--json", db=db, config=config)
     assert proc.returncode == 0, proc.stderr
     (meeting,) = meetings(db, article)
     assert meeting["type"] == "meeting" and meeting["date_start"] == "2024-05-15"
     assert {r["name"] for r in participants(db, article)} == {"Sun Weidong", "Ylljet Aliçka"}
+    # the mentions it wrote again are in named_articles (the countries' article rowids the search merges with)
+    kept = sqlite_utils.Database(db).execute(KEPT).fetchall()
+    assert kept == sqlite_utils.Database(db).execute(PLAIN).fetchall() and ("country", "ALB") in {r[:2] for r in kept}
 
 
 def test_older_archive_gains_meetings_tables(db):
