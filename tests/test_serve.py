@@ -610,6 +610,8 @@ def test_search_page_words_read_right(server):
 SQL_SHOWN = re.compile(r"\bselect\b[\s\S]{0,200}\bfrom\b|\bcreate view\b", re.I)
 RAW_JSON = re.compile(r'\[\{"|\["[^"\]]+",\s*"|\{"name":')
 SQL_WORD = re.compile(r".{0,20}\bSQL\b.{0,20}")
+# Datasette's own words for its tables: its sort line and its JSON export options (a table page says it in words)
+DATASETTE_WORDS = re.compile(r"This data as|Advanced export|JSON shape|sorted by \S+( descending)?")
 CUT_TEXT = """() => [...document.querySelectorAll('body *')]
   .filter(e => getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1)
   .map(e => e.textContent.trim().slice(0, 60))"""  # text a reader cannot see whole (no hover on a phone)
@@ -662,6 +664,10 @@ def test_every_page_fits_a_phone_and_shows_no_sql_or_json(server, tmp_path):
                     problems.append(f"{name} ({path}) cuts text with an ellipsis: {cut[:3]}")
                 if RAW_JSON.search(text):
                     problems.append(f"{name} ({path}) shows raw JSON: {RAW_JSON.search(text).group(0)}")
+                if DATASETTE_WORDS.search(text + page.title()):
+                    problems.append(f"{name} ({path}) says {DATASETTE_WORDS.search(text + page.title()).group(0)!r}")
+                if name.endswith("table") and "as a spreadsheet (CSV)" not in text:
+                    problems.append(f"{name} ({path}) offers no spreadsheet (CSV)")
                 slug = re.sub(r"\W+", "-", name)
                 page.screenshot(path=str(tmp_path / f"{slug}-{width}.png"), full_page=True)
         browser.close()
