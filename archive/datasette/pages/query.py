@@ -26,9 +26,12 @@ def named_in(filters) -> list[str]:
 
 def named_condition(kind: str, alias: str = "k") -> str:
     """The condition on article_keys `alias` that its article names the `kind` asked for (:kind, a code or an
-    official's name)."""
-    return (f"{alias}.id in (select article_id from mentions where kind = :{kind}_kind "
-            f"and {NAMED_KEY.get(kind, 'code')} = :{kind})")
+    official's name): a country's, province's or city's articles are a range of named_articles (their rowids),
+    an official's are found by name in the mentions (their article ids, through article_keys_id)."""
+    if kind in NAMED_KEY:
+        return (f"{alias}.id in (select article_id from mentions where kind = :{kind}_kind "
+                f"and {NAMED_KEY[kind]} = :{kind})")
+    return f"+{alias}.rowid in (select article from named_articles where kind = :{kind}_kind and code = :{kind})"
 
 
 class Query:
@@ -76,7 +79,7 @@ class Query:
         elif "year" in f:
             where.append("0")
         for kind in named_in(f):
-            # the code (mention_labels turns a name into it); article_keys_id finds the articles
+            # the code (mention_labels turns a name into it)
             where.append(named_condition(kind, alias))
             params.update({f"{kind}_kind": kind, kind: f[kind]})
         if f.get("gone") == "1":
@@ -119,8 +122,9 @@ def _hits_sql(query: Query, limit: int, before: int | None = None, rank: bool = 
     city named too is merged with it, both lists of rowids in order (at a million, `ambassador` in 358,000
     articles and Albania in 100,000: 0.05 s, against 0.2 s checking each match against a set of Albania's
     rowids); an official named too is such a set.
-    A country or province without words: its mentions drive, through article_keys_id (`+k.rowid` keeps SQLite
-    from scanning every key in rowid order instead), and other words (Chinese, exclusions) are a set."""
+    A country, province or city without words: its range of named_articles drives, newest archived first (an
+    official: its mentions, newest tagged first, through article_keys_id); other words (Chinese, exclusions) and
+    other places named are sets (`+k.rowid`: checked, never looped over for each article)."""
     where, params = query.conditions("k")
     if before is not None:
         where.append(f"k.rowid < {int(before)}")
@@ -151,8 +155,17 @@ def _hits_sql(query: Query, limit: int, before: int | None = None, rank: bool = 
                "join article_keys k on k.rowid = f.rowid where articles_fts match :sq"
                + "".join(f" and {w}" for w in where) + f" order by f.rowid desc limit {int(limit)}")
         return sql, params
+    if by_code:
+        # walk the country's (province's, city's) articles newest archived first (named_articles holds their
+        # rowids in order), check the other conditions on each article's key (by rowid)
+        kind = by_code[0]
+        other = [w for w in where if w != named_condition(kind)]
+        sql = (f"select {columns} from named_articles n cross join article_keys k on k.rowid = n.article "
+               f"where n.kind = :{kind}_kind and n.code = :{kind}" + "".join(f" and {w}" for w in other)
+               + f" order by n.article desc limit {int(limit)}")
+        return sql, params
     if named:
-        # walk the mentions of the country (or province) newest first (mentions are written as articles are
+        # an official: walk the mentions of the name newest first (mentions are written as articles are
         # stored), check the other conditions on each article's key
         kind = named_in(query.filters)[0]
         key = NAMED_KEY.get(kind, "code")
@@ -194,7 +207,9 @@ async def count_hits(db, query: Query) -> int:
     where, params = query.conditions("k")
     named = named_in(query.filters)
     if named and len(query.filters) == 1 and not query.text:
-        return (await db.execute(f"select count(*) from mentions where kind = ? and {NAMED_KEY.get(named[0], 'code')} = ?",
+        # an article naming a country under two names (English and Chinese) is one row of named_articles
+        table, key = ("mentions", NAMED_KEY[named[0]]) if named[0] in NAMED_KEY else ("named_articles", "code")
+        return (await db.execute(f"select count(*) from {table} where kind = ? and {key} = ?",
                                  [named[0], query.filters[named[0]]])).rows[0][0]
     if named:
         hits, params = _hits_sql(query, -1)

@@ -53,7 +53,8 @@ async def search_page(datasette, request):
         context["filters_active"] = [(names.get(k, k), (labels.get(k) or v) if k != "site" else
                                       sites.get(v, {}).get("name", v), query.link(**{k: None}))
                                      for k, v in query.filters.items()]
-        # a country or province without words drives the search through its mentions, newest tagged first
-        context["sample_basis"] = "tagged" if named_in(query.filters) and not query.search.match else "archived"
+        # an official without words drives the search through its mentions, newest tagged first
+        context["sample_basis"] = "tagged" if set(named_in(query.filters)) == {"official"} and not query.search.match \
+            else "archived"
     page = await datasette.render_template("gazette_search.html", context, request=request)
     return Response.html(page)
