@@ -207,7 +207,7 @@ async def count_hits(db, query: Query) -> int:
     where, params = query.conditions("k")
     named = named_in(query.filters)
     if named and len(query.filters) == 1 and not query.text:
-        # an article naming a country under two names (English and Chinese) is one row of named_articles
+        # one row of named_articles per article and code, whatever names it was tagged under
         table, key = ("mentions", NAMED_KEY[named[0]]) if named[0] in NAMED_KEY else ("named_articles", "code")
         return (await db.execute(f"select count(*) from {table} where kind = ? and {key} = ?",
                                  [named[0], query.filters[named[0]]])).rows[0][0]
