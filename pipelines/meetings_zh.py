@@ -59,7 +59,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from . import attended_zh, dates_zh, mentions, mentions_zh
+from . import attended_zh, dates_zh, foreign_zh, mentions, mentions_zh
 from .mentions_zh import PLACE_BEFORE as _PLACE_BEFORE
 from .mentions_zh import TITLE as _TITLE
 from .mentions_zh import countries_named as _countries
@@ -559,6 +559,7 @@ def _finish(events: list[dict], article, tagger) -> list[dict]:
         e["article_id"], e["seq"] = article.get("id"), n
         e["source"] = "press_conference" if spoken else "article"
         e["country_names"] = [names.get(c, c) for c in e["countries"]]
+        e["foreign"] = foreign_zh.foreign_side(e["sentence"], e["countries"], names, tagger)   # who, as it says
         if e["countries"]:
             e["group"] = {"description": None, "countries": list(e["countries"]), "number": None}
     return events
