@@ -16,7 +16,7 @@ from .config import Config
 from .process import Run, close_unfinished, new_process, open_archive, start_crawl
 from .revisit import due, revisit_after_crawl
 from .spiders.fetch import FetchSpider
-from .spiders.site import SiteSpider
+from .spiders.site import WALKED, SiteSpider
 
 BOUNDED = re.compile(r"^listing \S+: stopped after \d+ listing pages")  # crawler/spiders/site.py says where a bound hit
 SUMMARY_KEYS = ("site", "run_id", "status", "requests", "new", "updated", "unchanged", "duplicate", "failed",
@@ -94,6 +94,7 @@ def summary_line(s: dict) -> str:
         line += f"\n{'':<10} {errors[0]}"
         if len(errors) > 1:
             line += f"\n{'':<10} ... and {len(errors) - 1} more (gazette status, or crawl --json, lists them)"
-    for bounded in [e for e in s.get("errors") or () if BOUNDED.search(e)][:3]:  # said even when the run is ok
+    # said even when the run is ok: where a bound hit; every listing page walked after an unfinished crawl
+    for bounded in [e for e in s.get("errors") or () if BOUNDED.search(e) or e == WALKED][:3]:
         line += f"\n{'':<10} {bounded}"
     return line
