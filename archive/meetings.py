@@ -83,7 +83,7 @@ def replace_meetings(db: sqlite_utils.Database, article_id: str, site: str | Non
     """The article's rows in `meetings` and `meeting_participants` become exactly these events (run it inside the
     transaction that writes the article); `same_as` is set again for every occasion they or the old rows share
     with other articles."""
-    old = [tuple(r) for r in db.execute("select type, date_start, country_codes from meetings where article_id = ?",
+    old = [tuple(r) for r in db.execute("select type, date_start from meetings where article_id = ?",
                                         [article_id]).fetchall()]
     meetings, people = rows(article_id, site, events)
     db.execute("delete from meeting_participants where article_id = ?", [article_id])
@@ -94,7 +94,7 @@ def replace_meetings(db: sqlite_utils.Database, article_id: str, site: str | Non
     if people:
         db.conn.executemany(f"insert into meeting_participants ({', '.join(PARTICIPANT_COLUMNS)}) values "
                             f"({', '.join('?' * len(PARTICIPANT_COLUMNS))})", people)
-    keys = {key[:2] for key in old} | {(m[4], m[5]) for m in meetings}
+    keys = set(old) | {(m[4], m[5]) for m in meetings}
     for key in keys:
         if key[1]:
             link_occasion(db, *key)
@@ -119,37 +119,53 @@ def same_occasion(a: dict, b: dict) -> bool:
       its own officials): the same province, at least half of the shorter list in the other, no foreign person of
       one missing from the other when both name some, and the same number of countries when both say it."""
     if a["countries"] == b["countries"]:
-        return not a["names"] or not b["names"] or bool(a["names"] & b["names"])
+        names_a, names_b = _people(a, "names"), _people(b, "names")
+        return not names_a or not names_b or bool(names_a & names_b)
     if not (_group(a) and _group(b)) or a["province_code"] != b["province_code"]:
         return False
     shared = len(set(a["countries"]) & set(b["countries"]))
     if not shared or 2 * shared < min(len(a["countries"]), len(b["countries"])):
         return False
-    if a["foreign"] and b["foreign"] and not a["foreign"] & b["foreign"]:
+    foreign_a, foreign_b = _people(a, "foreign"), _people(b, "foreign")
+    if foreign_a and foreign_b and not foreign_a & foreign_b:
         return False
     return not (a["group_number"] and b["group_number"] and a["group_number"] != b["group_number"])
 
 
+def _people(report: dict, which: str) -> set[str]:
+    """The names a report gives ("names": both sides; "foreign": the foreign side), read from its JSON when first
+    asked (most reports of a day are never compared by name)."""
+    if which not in report:
+        report["names"] = _names(report["chinese_side"], report["foreign_side"])
+        report["foreign"] = _names("[]", report["foreign_side"])
+    return report[which]
+
+
 def _report(row) -> dict:
     mid, article, chinese, foreign, codes, province, number, same_as = row
-    foreign_names = _names("[]", foreign)
-    return {"id": mid, "article": article, "names": _names(chinese, foreign), "foreign": foreign_names,
+    return {"id": mid, "article": article, "chinese_side": chinese, "foreign_side": foreign,
             "countries": tuple(sorted(json.loads(codes or "[]"))), "province_code": province,
             "group_number": number, "same_as": same_as}
 
 
-def link_occasion(db: sqlite_utils.Database, type_: str, date_start: str, country_codes: str | None = None) -> None:
+def link_occasion(db: sqlite_utils.Database, type_: str, date_start: str) -> None:
     """Among the events of one type and first day, those of different articles that tell one occasion
     (`same_occasion`) point (`same_as`) to its first report, an article's before a press conference's, then the
-    earlier id. (`country_codes` is not read: the occasion's reports may list different countries.)"""
+    earlier id."""
     found = db.execute("select id, article_id, chinese_side, foreign_side, country_codes, province_code, group_number, "
                        "same_as from meetings where type = ? and date_start = ? order by "
                        "coalesce(source, 'article') = 'press_conference', id", [type_, date_start]).fetchall()
-    heads: list[dict] = []
-    for report in map(_report, found):
-        head = next((h for h in heads if h["article"] != report["article"] and same_occasion(report, h)), None)
+    by_countries: dict[tuple, list[dict]] = {}    # the first reports so far, by their countries (the usual case)
+    groups: list[dict] = []                          # and those of a group, in order
+    for n, report in enumerate(map(_report, found)):
+        firsts = [next((h for h in heads if h["article"] != report["article"] and same_occasion(report, h)), None)
+                  for heads in (by_countries.get(report["countries"], []), groups if _group(report) else [])]
+        head = min((h for h in firsts if h is not None), key=lambda h: h["n"], default=None)
         if head is None:
-            heads.append(report)
+            report["n"] = n
+            by_countries.setdefault(report["countries"], []).append(report)
+            if _group(report):
+                groups.append(report)
         if (head["id"] if head else None) != report["same_as"]:  # only what changes is written
             db.execute("update meetings set same_as = ? where id = ?", [head["id"] if head else None, report["id"]])
 

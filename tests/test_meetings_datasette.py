@@ -136,7 +136,8 @@ def test_a_tour_reported_by_the_ministry_and_the_province_counts_once(tmp_path):
 
 def _report(countries, province="CN-GZ", number=None, foreign=(), names=()):
     return {"countries": tuple(sorted(countries)), "province_code": province, "group_number": number,
-            "foreign": set(foreign), "names": set(names) | set(foreign)}
+            "chinese_side": json.dumps([{"name": n} for n in names]),
+            "foreign_side": json.dumps([{"name": n} for n in foreign])}
 
 
 EURASIA = ("RUS", "ARM", "AZE", "GEO", "TKM", "KGZ", "KAZ", "MDA", "TJK", "BLR", "UZB", "UKR")
