@@ -295,8 +295,12 @@ def _place(text: str, tagger) -> dict:
     return {}
 
 
+_SPEAKER = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}\s*[:：]")    # "赵立坚：" a spokesperson's answer: who speaks, not who met
+
+
 def _event(kind: str, start: str | None, countries: list[str], sentence: str, tagger, place: dict) -> dict:
-    _, people = mentions_zh.tag(sentence, tagger)
+    speaker = _SPEAKER.match(sentence)
+    _, people = mentions_zh.tag(sentence[speaker.end():] if speaker else sentence, tagger)
     chinese = [{"name": name, "title": title or None, "role_head": None, "level": "national", "body": None}
                for name, (title, _, _) in sorted(people.items(), key=lambda kv: kv[1][2])]
     if not chinese:                  # "最高人民法院院长周强": an official no list names, described by post

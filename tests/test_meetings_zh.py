@@ -256,3 +256,14 @@ def test_an_envoys_occasion_with_named_foreign_guests_is_a_meeting():
     text, published = _cpc3(38, "fmprc1")     # "…越南、老挝驻孔敬总领馆代表…出席活动": the consulates' countries
     assert _events(text, published) == [("meeting", "2020-07-22", ["VNM", "LAO"])]
     assert _events(*_cpc3(4, "fmprc1")) == []   # "驻加拿大使馆举办…沙龙。…女性友人…近百人出席": no one named
+
+
+@pytest.mark.parametrize("text, published, chinese", [
+    # tests/fixtures/mfa-zh (www.fmprc.gov.cn press conferences, real): the spokesperson who tells it is no party
+    ("赵立坚：6月22日，中印两国边防部队在边境地区举行了第二次军长级会谈，这也是6月15日加勒万河谷事件发生后的首次军长级会谈。",
+     "2020-06-23", [(None, "中印两国")]),
+    ("华春莹：我想你一定关注到了上周五习近平主席同特朗普总统的通话。", "2019-10-28", [("Xi Jinping", None)]),
+])
+def test_the_spokesperson_telling_an_event_is_not_its_chinese_party(text, published, chinese):
+    [event] = meetings_zh.extract({"language": "zh", "body": text, "published": published})
+    assert [(p["name"], p["title"]) for p in event["chinese"]] == chinese
