@@ -3,15 +3,20 @@ before `gazette reextract`), and read the learned set back for extraction. The r
 pipelines/learned.py; the table is archive/learned.py's."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from archive import Archive
 from archive import learned as store
 
 from .learned import SAMPLE, Learned, as_boilerplate_lines, learn, page_lines
 
 
-def refresh(archive: Archive, site: str) -> list[Learned]:
-    """Learn the site's boilerplate from its latest SAMPLE archived pages and store it (replacing the old set)."""
-    found = learn(page_lines(body, content_type) for body, content_type in store.latest_pages(archive, site, SAMPLE))
+def refresh(archive: Archive, site: str, map_: Callable[..., Iterable[list[str]]] = map) -> list[Learned]:
+    """Learn the site's boilerplate from its latest SAMPLE archived pages and store it (replacing the old set).
+    `map_` reads the pages' lines (`map_(page_lines, bodies, content_types)`; an import's spreads them over its
+    processes)."""
+    pages = list(store.latest_pages(archive, site, SAMPLE))
+    found = learn(map_(page_lines, [body for body, _ in pages], [content_type for _, content_type in pages]))
     store.replace(archive, site, found)
     return found
 

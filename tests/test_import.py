@@ -288,6 +288,10 @@ def test_pages_decided_in_worker_processes_give_the_archive_one_process_gives(mi
     assert gazette("import", "--workers", "3", str(warc), db=three, config=config).returncode == 0
     assert snapshot(one) == snapshot(three) and times(one) == times(three)
     assert sqlite_utils.Database(three).execute("select count(*) from articles").fetchone()[0] >= 200
+    # the site's boilerplate, relearned at the end from the pages' lines read in the pool, is the same too
+    learned = [sorted(sqlite_utils.Database(db).execute("select line, pages, seen_in from learned_boilerplate"))
+               for db in (one, three)]
+    assert learned[0] == learned[1] and learned[0]
 
 
 def test_a_killed_import_is_finished_by_running_it_again(mirrors, mirrored_config, tmp_path):

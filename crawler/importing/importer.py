@@ -14,28 +14,22 @@ and body) is skipped, so importing a file twice changes nothing and a rerun afte
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
-import os
-import signal
 import tempfile
-import threading
-import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from itertools import islice
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from archive import Archive, origins
 from archive.outcomes import Outcome
-from pipelines.decide import Decision, decide
 from pipelines.learning import lines_for, refresh
 from pipelines.record import apply, known_text
 from pipelines.rules import OTHER, Config, Site
 
+from .deciding import Deciding, Job
 from .sources import Capture, CaptureError, Reading, open_source
 
 HTML_MEDIA = ("text/html", "application/xhtml+xml")
@@ -125,13 +119,14 @@ def archive_captures(archive: Archive, config: Config, captures: list[Capture], 
 
         def top_up() -> None:
             for batch in islice(batches, AHEAD - len(ahead)):
-                ahead.append((batch, deciding.submit(archive, batch, run, hints, by_digest)))
+                ahead.append((batch, submit(deciding, archive, batch, run, hints, by_digest)))
 
         top_up()
         while ahead:
             batch, pending = ahead.popleft()
-            deciding.finish(pending, [p for _, p in ahead])
-            prepared = [item if isinstance(item, str) else (*item[:3], item[3].result()) for item in pending]
+            deciding.finish(jobs(pending), [job for _, later in ahead for job in jobs(later)])
+            prepared = [item if isinstance(item, str) else (*item[:3], deciding.decision(item[3], item[1]))
+                        for item in pending]
             top_up()  # the next batches are decided while this one is written: the workers never wait for pages
             with archive.transaction():  # one write transaction per batch: decide ran before it, outside
                 written = [write(archive, item, import_id) if isinstance(item, tuple) else (item, None)
@@ -143,10 +138,28 @@ def archive_captures(archive: Archive, config: Config, captures: list[Capture], 
                         run.error(error)
                 if on_capture:
                     on_capture(capture, outcome)
-    for key in learned:
-        counts = run.sites.get(key, Counter())
-        if counts.get("new") or counts.get("updated"):
-            refresh(archive, key)  # as after a crawl: the site's boilerplate, relearned from its latest pages
+        # as after a crawl: each site's boilerplate, relearned from its latest pages (their lines read in the pool)
+        for key in learned:
+            counts = run.sites.get(key, Counter())
+            if counts.get("new") or counts.get("updated"):
+                refresh(archive, key, deciding.map)
+
+
+def submit(deciding: Deciding, archive: Archive, batch: list, run: Run, hints: dict, by_digest: dict) -> list:
+    """Per capture of the batch: (capture, site, page, its `decide` job), or "unreadable" / "already"."""
+    out: list = []
+    for capture, site in batch:
+        page = read(archive, capture, site, run, hints, by_digest)
+        if isinstance(page, str):
+            out.append(page)
+            continue
+        known = known_text(archive, site, page)  # an unchanged text is not tagged or signed again
+        out.append((capture, site, page, deciding.decide(page, site, known)))
+    return out
+
+
+def jobs(submitted: list) -> list[Job]:
+    return [item[3] for item in submitted if isinstance(item, tuple)]
 
 
 def plan(archive: Archive, config: Config, captures: list[Capture], run: Run,
@@ -218,122 +231,6 @@ def listing_dates(config: Config, site: Site, capture: Capture) -> dict[str, str
 
     found = listing.feed_entries(page) if page.is_feed else listing.entries(page, site.selectors, wanted)[0]
     return {site.canonical(e.url): e.date for e in found if e.date and wanted(e.url)}
-
-
-class Deciding:
-    """Runs `decide` (the pure, slow step) for batches of captures: in this process, or in `workers` processes
-    counting this one: `workers - 1` worker processes decide the pages in order, and this process, instead of
-    waiting for them, takes the pages no worker has started yet (the latest first) and decides them itself. So
-    the work spreads over every process whatever the share the writing takes, and no core is left to a process
-    that only waits. Each worker gets the config and the learned lines once, when it starts; a page then travels
-    with its site's key only, and its decision comes back without the site (the importing process puts its own
-    back)."""
-
-    def __init__(self, config: Config, learned: dict, workers: int = 1):
-        self.config, self.learned = config, learned
-        self.pool = (ProcessPoolExecutor(workers - 1, initializer=_start_worker,
-                                         initargs=(os.getpid(), config, learned))
-                     if workers > 1 else None)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
-        return False
-
-    def submit(self, archive: Archive, batch: list, run: Run, hints: dict, by_digest: dict) -> list:
-        """Per capture: (capture, site, page, its _Job), or "unreadable" / "already"."""
-        out: list = []
-        for capture, site in batch:
-            page = read(archive, capture, site, run, hints, by_digest)
-            if isinstance(page, str):
-                out.append(page)
-                continue
-            known = known_text(archive, site, page)  # an unchanged text is not tagged or signed again
-            out.append((capture, site, page, _Job(self, page, site, known)))
-        return out
-
-    def here(self, page: dict, site: Site, known: dict | None) -> Decision:
-        """`decide` in this process."""
-        return decide(page, site, self.config.taggers, learned_lines=self.learned.get(site.key, frozenset()),
-                      known=known)
-
-    def finish(self, pending: list, later: list[list]) -> None:
-        """Return when every page of `pending` (a batch `submit` gave) is decided, meanwhile deciding here the
-        pages of it and of the `later` batches that no worker has started, the latest first."""
-        jobs = [item[3] for item in pending if isinstance(item, tuple)]
-        spare = [item[3] for batch in (pending, *later) for item in batch if isinstance(item, tuple)][::-1]
-        while not all(job.done() for job in jobs):
-            if not any(job.take(self) for job in spare):
-                wait([job.future for job in jobs if job.future is not None and not job.done()],
-                     return_when=FIRST_COMPLETED)
-
-
-class _Job:
-    """One page's decision: made by a worker process, or in the importing process (`take`, or with no workers)."""
-
-    def __init__(self, deciding: Deciding, page: dict, site: Site, known: dict | None):
-        self.page, self.site, self.known = page, site, known
-        self.taggers = deciding.config.taggers
-        self.decision: Decision | None = None
-        self.future = None
-        if deciding.pool is None:
-            self.decision = deciding.here(page, site, known)
-        else:
-            self.future = deciding.pool.submit(_decide_in_worker, page, site.key, known)
-
-    def take(self, deciding: Deciding) -> bool:
-        """Decide the page here if no worker has started it (True), else leave it (False)."""
-        if self.decision is None and self.future is not None and self.future.cancel():
-            self.decision, self.future = deciding.here(self.page, self.site, self.known), None
-            return True
-        return False
-
-    def done(self) -> bool:
-        return self.decision is not None or (self.future is not None and self.future.done())
-
-    def result(self) -> Decision:
-        if self.decision is None:
-            assert self.future is not None
-            decision = self.future.result()
-            decision.site, decision.taggers = self.site, self.taggers  # a worker sends them back as None
-            self.decision = decision
-        return self.decision
-
-
-_WORKER: dict = {}  # in a worker process: the config and learned lines it was started with
-
-
-def _start_worker(parent: int, config: Config, learned: dict) -> None:
-    # Ctrl-C reaches every process of the terminal's group: the importing process stops the workers (a worker that
-    # took it would print its traceback and could leave the pool waiting for ever)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    gc.freeze()  # what the worker inherits is never collected: no garbage collection walks (and copies) it
-    exit_with_parent(parent)
-    _WORKER.update(config=config, learned=learned)
-
-
-def _decide_in_worker(page: dict, site_key: str, known: dict | None) -> Decision:
-    config = _WORKER["config"]
-    site = config.sites[site_key] if site_key in config.sites else config.other
-    decision = decide(page, site, config.taggers, learned_lines=_WORKER["learned"].get(site_key, frozenset()),
-                      known=known)
-    decision.site, decision.taggers = None, None  # type: ignore[assignment]  # the importing process has them
-    return decision
-
-
-def exit_with_parent(parent: int) -> None:
-    """In an import worker process: exit as soon as the importing process is gone. Killed (SIGKILL, a crash), it
-    cannot shut its pool down, and a worker waiting for its next page would wait for ever (it holds its queue's
-    other end itself)."""
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(0)
-
-    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def read(archive: Archive, capture: Capture, site: Site, run: Run, hints: dict, by_digest: dict) -> dict | str:
