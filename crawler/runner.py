@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 
 from archive.health import human_bytes, run_summary
+from archive.runs import WALKED
 
 from . import stopping
 from .config import Config
 from .process import Run, close_unfinished, new_process, open_archive, start_crawl
 from .revisit import due, revisit_after_crawl
 from .spiders.fetch import FetchSpider
-from .spiders.site import WALKED, SiteSpider
+from .spiders.site import SiteSpider
 
 BOUNDED = re.compile(r"^listing \S+: stopped after \d+ listing pages")  # crawler/spiders/site.py says where a bound hit
 SUMMARY_KEYS = ("site", "run_id", "status", "requests", "new", "updated", "unchanged", "duplicate", "failed",
@@ -89,7 +90,7 @@ def summary_line(s: dict) -> str:
         line += f", {s['fell_back']} fell back"
     if s.get("restored"):
         line += f", {s['restored']} paragraphs put back that extraction had dropped"
-    errors = [e for e in s.get("errors") or () if ": warning: " not in e]
+    errors = [e for e in s.get("errors") or () if ": warning: " not in e and e != WALKED]   # the reasons
     if (s["status"] != "ok" or s.get("failed")) and errors:
         line += f"\n{'':<10} {errors[0]}"
         if len(errors) > 1:

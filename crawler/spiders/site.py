@@ -37,9 +37,6 @@ def _headers(response) -> dict:
 
 
 DEFAULT_MAX_PAGES = 100  # listing pages read per start page when neither --max-pages nor the site's max_pages says
-# noted in the run row (its errors) and on the summary line of `gazette crawl`, never logged
-WALKED = "walked every listing page: the last crawl did not finish"
-
 
 class SiteSpider(scrapy.Spider):
     name = "site"
@@ -89,7 +86,7 @@ class SiteSpider(scrapy.Spider):
         if not self.full and runs.last_crawl_unfinished(self.archive, self.site_key):
             # An interrupted, failed or timed-out crawl may have archived the newest pages only: stopping at
             # the first all-known listing page would then skip the older ones it never reached.
-            self.errors.append(WALKED)      # told on the run's summary line, not as a log record
+            self.errors.append(runs.WALKED)      # told on the run's summary line, not as a log record
             self.full = True
         for url in self.site.start_urls:
             yield self.listing_request(url, depth=1, start=url, feed=self.site.pagination == "feed")
