@@ -10,6 +10,9 @@ Precision first; only the event's sentence is read, and only persons of the even
    after 驻 is where an envoy serves ("中国驻塔吉克斯坦大使" is China's);
 3. the head or officer of an organisation ("联合国秘书长古特雷斯", "欧洲理事会主席米歇尔"), the organisation in the
    title and no country.
+An event with no foreign person these rules read and no country is described by whom its verb met, as the sentence
+says it (`met_phrase`: "会见了参联会主席纳迪姆、陆军参谋长巴杰瓦", "会见外方代表团团长时": after the last 的, up to the
+clause's end), unless that is the Chinese side.
 Names stay as the sentence writes them (Chinese characters); the country is the event's. Pure.
 """
 from __future__ import annotations
@@ -47,7 +50,7 @@ def foreign_side(sentence: str, countries: list[str], country_names: dict, tagge
                 found[m.start()] = _person(m.group(), role or _role_before(sentence, m.start()), code, country_names)
     for m in tagger.places.finditer(sentence):
         hit = tagger.lookup.get(m.group())
-        if hit and hit[0] == "country" and hit[2] in countries and not PLACE_BEFORE.search(sentence[:m.start()]):
+        if hit and hit[0] == "country" and hit[2] in countries and not PLACE_BEFORE.search(sentence[max(0, m.start() - 2):m.start()]):
             _titled(sentence, m, hit[2], country_names, found)      # not "中国驻塔吉克斯坦大使": China's envoy
     for m in _ORGANISATION.finditer(sentence):
         if m.start() not in found:
@@ -81,3 +84,16 @@ def _role_before(sentence: str, start: int) -> str | None:
 def _person(name: str | None, role: str | None, code: str | None, country_names: dict) -> dict:
     return {"name": name, "role": role, "role_head": None, "country": code,
             "country_name": country_names.get(code, code) if code else None}
+
+
+_MET = re.compile(r"(?:会见|会晤|拜会)了?(?![中时的会达])")
+
+
+def met_phrase(sentence: str) -> str | None:
+    """Whom a meeting verb met, as the sentence writes it ("比根特别代表", "在华外国商协会代表团一行"), None when the
+    verb has no object in its clause ("…等参加会见。")."""
+    for m in _MET.finditer(sentence):
+        phrase = re.split(r"[，。；：;,]|时|并|后|期间|就", sentence[m.end():])[0].rsplit("的", 1)[-1].strip()
+        if 2 <= len(phrase) <= 30:
+            return phrase
+    return None

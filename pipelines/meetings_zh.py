@@ -564,6 +564,8 @@ def _finish(events: list[dict], article, tagger) -> list[dict]:
         e["source"] = "press_conference" if spoken else "article"
         e["country_names"] = [names.get(c, c) for c in e["countries"]]
         e["foreign"] = foreign_zh.foreign_side(e["sentence"], e["countries"], names, tagger)   # who, as it says
-        if e["countries"]:
-            e["group"] = {"description": None, "countries": list(e["countries"]), "number": None}
+        met = None if e["foreign"] or e["countries"] else foreign_zh.met_phrase(e["sentence"])
+        met = None if met is None or _is_chinese(met, tagger) else met      # "会见…中国国务委员…": the Chinese side
+        if e["countries"] or met:
+            e["group"] = {"description": met, "countries": list(e["countries"]), "number": None}
     return events
