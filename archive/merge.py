@@ -281,9 +281,8 @@ def _copy_meetings(archive: Archive, shard, article_id: str) -> None:
     """The article's rows of `meetings` and `meeting_participants` become the shard's, and the occasions they
     tell are linked again with the archive's other reports (another site, crawled by another node)."""
     db = archive.db
-    keys = {tuple(r) for r in db.execute("select type, date_start from meetings where article_id = ?", [article_id])}
-    keys |= {tuple(r) for r in shard.execute("select type, date_start from meetings where article_id = ?",
-                                             [article_id])}
+    days = {r[0] for r in db.execute("select date_start from meetings where article_id = ?", [article_id])}
+    days |= {r[0] for r in shard.execute("select date_start from meetings where article_id = ?", [article_id])}
     db.execute("delete from meeting_participants where article_id = ?", [article_id])
     db.execute("delete from meetings where article_id = ?", [article_id])
     for table in ("meetings", "meeting_participants"):
@@ -292,9 +291,9 @@ def _copy_meetings(archive: Archive, shard, article_id: str) -> None:
             values = {c: row[c] for c in columns if c in row}
             db.execute(f"insert into [{table}] ({', '.join(f'[{c}]' for c in values)}) "
                        f"values ({', '.join('?' * len(values))})", list(values.values()))
-    for type_, day in keys:
+    for day in days:
         if day:
-            meetings.link_occasion(db, type_, day)
+            meetings.link_occasion(db, day)
 
 
 def _merge_site_knowledge(archive: Archive, shard) -> None:

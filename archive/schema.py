@@ -277,7 +277,7 @@ def _import_pid(db: sqlite_utils.Database) -> None:
 
 def _occasions_of_groups(db: sqlite_utils.Database) -> None:
     """One occasion told by two sites that list a group's countries differently (the envoys' Guizhou tour: the
-    ministry's 12 countries, the province's 4): `meetings.same_as` linked again by archive/meetings.py's rules."""
+    ministry's 12 countries, the province's 4): `meetings.same_as` linked again by archive/meetings.py's rules, day by day (≈ 0.1 ms a row)."""
     from . import meetings
     if "same_as" in db.table("meetings").columns_dict:
         meetings.link_every_occasion(db)

@@ -134,8 +134,8 @@ def test_a_tour_reported_by_the_ministry_and_the_province_counts_once(tmp_path):
                                                "and same_as is null").fetchone()[0] == 1
 
 
-def _report(countries, province="CN-GZ", number=None, foreign=(), names=()):
-    return {"countries": tuple(sorted(countries)), "province_code": province, "group_number": number,
+def _report(countries, province="CN-GZ", number=None, foreign=(), names=(), type_="visit"):
+    return {"type": type_, "countries": tuple(sorted(countries)), "province_code": province, "group_number": number,
             "chinese_side": json.dumps([{"name": n} for n in names]),
             "foreign_side": json.dumps([{"name": n} for n in foreign])}
 
@@ -145,12 +145,17 @@ EURASIA = ("RUS", "ARM", "AZE", "GEO", "TKM", "KGZ", "KAZ", "MDA", "TJK", "BLR",
 
 def test_a_group_listed_differently_is_one_occasion_only_when_the_lists_agree():
     """archive/meetings.same_occasion on the two reports of the envoys' tour (the ministry's countries, Guizhou's
-    four and its number, 12) and on what must stay apart: another province, lists that share less than half of the
+    four and its number, 12; a meeting with them too) and on what must stay apart: another province, lists that share less than half of the
     shorter one, another number of countries, other foreign persons named, a single country."""
     from archive.meetings import same_occasion
     ministry = _report(EURASIA, names={"wang yi"})
     province = _report(("RUS", "KAZ", "BLR", "UZB"), number=12, names={"li bingjun"})
     assert same_occasion(ministry, province) and same_occasion(province, ministry)
+    # the province may tell only its governor meeting the envoys: a meeting of the tour; never talks or a call
+    governor = _report(("RUS", "KAZ", "BLR", "UZB"), number=12, names={"shen yiqin"}, type_="meeting")
+    assert same_occasion(ministry, governor)
+    assert not same_occasion(ministry, {**governor, "type": "talks"})
+    assert not same_occasion(_report(("RUS",)), _report(("RUS",), type_="meeting"))     # a country alone: the type
     assert not same_occasion(ministry, _report(("RUS", "KAZ", "BLR", "UZB"), province="CN-HN"))
     assert not same_occasion(province, _report(("RUS", "FRA", "DEU", "ITA", "ESP")))
     assert not same_occasion(province, _report(("RUS", "KAZ", "BLR"), number=10))
