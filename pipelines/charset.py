@@ -22,6 +22,7 @@ UTF8_MAJORITY = 20
 FEW_STRAY_BYTES = 3  # on a page with (almost) no other non-ASCII text, this many isolated stray bytes
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 BLANKS = re.compile(r"[\x0b\x0c]")
+EITHER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # one scan of the page for both (most have neither)
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>\s*")
 
 
@@ -51,7 +52,7 @@ def decode(body: bytes, content_type: str | None = None) -> tuple[str, str]:
 
 def clean(text: str) -> str:
     """Text an HTML parser takes: no control characters, no XML declaration."""
-    if CONTROL.search(text) or BLANKS.search(text):
+    if EITHER.search(text):
         text = BLANKS.sub(" ", CONTROL.sub("", text))
     if text.lstrip()[:5] == "<?xml":
         text = XML_DECLARATION.sub("", text, count=1)
