@@ -11,6 +11,7 @@ from pathlib import Path
 from . import runs
 from . import learned
 from .scheduling import site_schedule
+from .runs import WALKED
 from .store import Archive
 
 COUNT_KEYS = tuple(str(c) for c in runs.COUNTS)
@@ -82,7 +83,7 @@ def _never_crawled(runs):
 
 def _last_failed(runs):
     if runs and runs[0]["status"] in FAILED:
-        reason = runs[0]["errors"][0] if runs[0]["errors"] else "no reason recorded"
+        reason = next((e for e in runs[0]["errors"] if e != WALKED), "no reason recorded")
         return f"last run {runs[0]['status']}: {reason}"
     return None
 

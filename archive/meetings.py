@@ -7,9 +7,10 @@ and every place named as a JSON list in `places`); `chinese_side` and `foreign_s
 `countries` (JSON list of the foreign countries' names, for Datasette's array facet) and `country_codes`
 (ISO 3166-1 alpha-3); `group_description` and `group_number` (a group of envoys, "of 12 countries");
 `sentence`; `article_id` and `site`; `source` (`article`, or `press_conference` for a spokesperson's answer) and
-`same_as`: the id of the event that reports the same occasion first (same type, first day and foreign countries,
-and a person in common when both name persons; an article's report before a press conference's, then the
-earlier id), null for that first report, so counting `same_as is null` counts each occasion once.
+`same_as`: the id of the event that reports the same occasion first (the same first day, and the same type and
+foreign countries with a person in common when both name persons, or one group of several countries in one
+province listed differently by two sites, as a visit or a meeting: `same_occasion`; an article's report before a
+press conference's, a visit before a meeting, then the earlier id), null for that first report, so counting `same_as is null` counts each occasion once.
 
 `meeting_participants`: one row per person (`side` chinese or foreign: `name`, `title`, `role`: the role head,
 `level`, `body`, `country`, `country_name`, `sentence`: the sentence that names the person, `described`: 1 for a
@@ -82,8 +83,7 @@ def replace_meetings(db: sqlite_utils.Database, article_id: str, site: str | Non
     """The article's rows in `meetings` and `meeting_participants` become exactly these events (run it inside the
     transaction that writes the article); `same_as` is set again for every occasion they or the old rows share
     with other articles."""
-    old = [tuple(r) for r in db.execute("select type, date_start, country_codes from meetings where article_id = ?",
-                                        [article_id]).fetchall()]
+    old = [r[0] for r in db.execute("select date_start from meetings where article_id = ?", [article_id]).fetchall()]
     meetings, people = rows(article_id, site, events)
     db.execute("delete from meeting_participants where article_id = ?", [article_id])
     db.execute("delete from meetings where article_id = ?", [article_id])
@@ -93,10 +93,9 @@ def replace_meetings(db: sqlite_utils.Database, article_id: str, site: str | Non
     if people:
         db.conn.executemany(f"insert into meeting_participants ({', '.join(PARTICIPANT_COLUMNS)}) values "
                             f"({', '.join('?' * len(PARTICIPANT_COLUMNS))})", people)
-    keys = set(old) | {(m[4], m[5], m[19]) for m in meetings}
-    for key in keys:
-        if key[1]:
-            link_occasion(db, *key)
+    for day in set(old) | {m[5] for m in meetings}:
+        if day:
+            link_occasion(db, day)
 
 
 def _names(chinese_side: str, foreign_side: str) -> set[str]:
@@ -104,18 +103,77 @@ def _names(chinese_side: str, foreign_side: str) -> set[str]:
             if p.get("name")}
 
 
-def link_occasion(db: sqlite_utils.Database, type_: str, date_start: str, country_codes: str) -> None:
-    """Among the events of one type, first day and set of foreign countries, those of different articles that
-    share a named person (or where one names nobody) are one occasion: each points (`same_as`) to its first
-    report, an article's before a press conference's, then the earlier id."""
-    found = db.execute("select id, article_id, chinese_side, foreign_side, same_as from meetings where type = ? and "
-                       "date_start = ? and country_codes = ? order by coalesce(source, 'article') = "
-                       "'press_conference', id", [type_, date_start, country_codes]).fetchall()
-    heads: list[tuple[str, str, set[str]]] = []
-    for mid, article, chinese, foreign, same_as in found:
-        names = _names(chinese, foreign)
-        head = next((h for h in heads if h[1] != article and (not names or not h[2] or names & h[2])), None)
+def _group(row: dict) -> bool:
+    """A group of several countries ("envoys of 12 Eurasian countries, including Russia, ..."), in one province."""
+    return bool(row["province_code"]) and (len(row["countries"]) >= 2 or (row["group_number"] or 0) >= 2)
+
+
+def same_occasion(a: dict, b: dict) -> bool:
+    """Whether two reports (of different articles, the same first day) tell one occasion:
+    - the same type and foreign countries, and a person in common when both name persons (a readout and a press
+      conference: "Wang Yi held talks with Zarif");
+    - or one group of several countries in one province, told by two sites that list different countries and name
+      different people (the ministry lists the 12 countries of the envoys' Guizhou tour, the province 4 of them and
+      its own officials), as a visit or a meeting (the province may tell only its governor meeting the envoys): the
+      same province, at least half of the shorter list in the other, no foreign person of one missing from the
+      other when both name some, and the same number of countries when both say it."""
+    if a.get("type") != b.get("type") and {a.get("type"), b.get("type")} != {"visit", "meeting"}:
+        return False
+    if a["countries"] == b["countries"] and a.get("type") == b.get("type"):
+        names_a, names_b = _people(a, "names"), _people(b, "names")
+        return not names_a or not names_b or bool(names_a & names_b)
+    if not (_group(a) and _group(b)) or a["province_code"] != b["province_code"]:
+        return False
+    shared = len(set(a["countries"]) & set(b["countries"]))
+    if not shared or 2 * shared < min(len(a["countries"]), len(b["countries"])):
+        return False
+    foreign_a, foreign_b = _people(a, "foreign"), _people(b, "foreign")
+    if foreign_a and foreign_b and not foreign_a & foreign_b:
+        return False
+    return not (a["group_number"] and b["group_number"] and a["group_number"] != b["group_number"])
+
+
+def _people(report: dict, which: str) -> set[str]:
+    """The names a report gives ("names": both sides; "foreign": the foreign side), read from its JSON when first
+    asked (most reports of a day are never compared by name)."""
+    if which not in report:
+        report["names"] = _names(report["chinese_side"], report["foreign_side"])
+        report["foreign"] = _names("[]", report["foreign_side"])
+    return report[which]
+
+
+def _report(row) -> dict:
+    mid, type_, article, chinese, foreign, codes, province, number, same_as = row
+    return {"id": mid, "type": type_, "article": article, "chinese_side": chinese, "foreign_side": foreign,
+            "countries": tuple(sorted(json.loads(codes or "[]"))), "province_code": province,
+            "group_number": number, "same_as": same_as}
+
+
+def link_occasion(db: sqlite_utils.Database, date_start: str) -> None:
+    """Among the events of one first day, those of different articles that tell one occasion (`same_occasion`)
+    point (`same_as`) to its first report: an article's before a press conference's, a visit before a meeting
+    (the tour before the meeting it held), then the earlier id."""
+    found = db.execute("select id, type, article_id, chinese_side, foreign_side, country_codes, province_code, "
+                       "group_number, same_as from meetings where date_start = ? order by "
+                       "coalesce(source, 'article') = 'press_conference', type != 'visit', id", [date_start]).fetchall()
+    by_countries: dict[tuple, list[dict]] = {}    # the first reports so far, by type and countries (the usual case)
+    groups: list[dict] = []                          # and those of a group, in order
+    for n, report in enumerate(map(_report, found)):
+        key = (report["type"], report["countries"])
+        firsts = [next((h for h in heads if h["article"] != report["article"] and same_occasion(report, h)), None)
+                  for heads in (by_countries.get(key, []), groups if _group(report) else [])]
+        head = min((h for h in firsts if h is not None), key=lambda h: h["n"], default=None)
         if head is None:
-            heads.append((mid, article, names))
-        if (head[0] if head else None) != same_as:  # only what changes is written
-            db.execute("update meetings set same_as = ? where id = ?", [head[0] if head else None, mid])
+            report["n"] = n
+            by_countries.setdefault(key, []).append(report)
+            if _group(report):
+                groups.append(report)
+        if (head["id"] if head else None) != report["same_as"]:  # only what changes is written
+            db.execute("update meetings set same_as = ? where id = ?", [head["id"] if head else None, report["id"]])
+
+
+def link_every_occasion(db: sqlite_utils.Database) -> None:
+    """`link_occasion` for every first day that more than one article reports."""
+    for (day,) in db.execute("select date_start from meetings where date_start is not null "
+                             "group by date_start having count(distinct article_id) > 1").fetchall():
+        link_occasion(db, day)

@@ -10,7 +10,10 @@ transactions of BATCH rows each (Datasette and crawls keep reading and writing b
      revision), in the order they were first seen, consecutive equal texts made one: the newest becomes the
      current text, the others revisions; first_seen is the earlier, last_seen the later; gone_since follows
      the side that saw the page last;
-  3. its English-Chinese pairs (`translations`), where neither article is paired in the archive already.
+  3. its English-Chinese pairs (`translations`), where neither article is paired in the archive already;
+  4. what it learned of its sites: learned boilerplate (the newest set per site), volatile line templates (the
+     union) and backfill cursors (spans joined when they meet), so the merged archive re-extracts and backfills
+     as a single machine's would; and the occasions its meetings tell are linked with the archive's (`same_as`).
 Merging a shard a second time finds everything already there and changes nothing.
 """
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pathlib import Path
 
 from definitions import fields  # the article fields' one definition; imports nothing of Gazette
 
-from . import near_duplicates
+from . import meetings, near_duplicates
 from .store import Archive, ArchiveError
 
 BATCH = 200
@@ -42,6 +45,7 @@ def merge_shard(archive: Archive, shard_path: str | Path) -> dict:
                 for article_id in ids[start:start + BATCH]:
                     counts[_merge_article(archive, shard, article_id, captures)] += 1
         _merge_translations(archive, shard)
+        _merge_site_knowledge(archive, shard)
         return counts
     finally:
         shard.close()
@@ -274,8 +278,11 @@ def _copy_urls(archive: Archive, shard, article_id: str) -> None:
 
 
 def _copy_meetings(archive: Archive, shard, article_id: str) -> None:
-    """The article's rows of `meetings` and `meeting_participants` become the shard's."""
+    """The article's rows of `meetings` and `meeting_participants` become the shard's, and the occasions they
+    tell are linked again with the archive's other reports (another site, crawled by another node)."""
     db = archive.db
+    days = {r[0] for r in db.execute("select date_start from meetings where article_id = ?", [article_id])}
+    days |= {r[0] for r in shard.execute("select date_start from meetings where article_id = ?", [article_id])}
     db.execute("delete from meeting_participants where article_id = ?", [article_id])
     db.execute("delete from meetings where article_id = ?", [article_id])
     for table in ("meetings", "meeting_participants"):
@@ -284,6 +291,51 @@ def _copy_meetings(archive: Archive, shard, article_id: str) -> None:
             values = {c: row[c] for c in columns if c in row}
             db.execute(f"insert into [{table}] ({', '.join(f'[{c}]' for c in values)}) "
                        f"values ({', '.join('?' * len(values))})", list(values.values()))
+    for day in days:
+        if day:
+            meetings.link_occasion(db, day)
+
+
+def _merge_site_knowledge(archive: Archive, shard) -> None:
+    """What the shard learned of its sites, so the merged archive reads and crawls as a single machine's would:
+    each site's learned boilerplate (the newest set: it is learned whole from the site's latest pages), the
+    volatile line templates (both archives' union), and the backfill cursors (per site and web archive, the two
+    spans worked through joined when they overlap or touch, else the one reaching later)."""
+    tables = {r[0] for r in shard.execute("select name from sqlite_master where type = 'table'")}
+    db = archive.db
+    with archive.transaction():
+        if "learned_boilerplate" in tables:
+            for site, updated in shard.execute("select site, max(updated) from learned_boilerplate group by site"):
+                ours = db.execute("select max(updated) from learned_boilerplate where site = ?", [site]).fetchone()[0]
+                if ours is None or (updated or "") > ours:
+                    db.execute("delete from learned_boilerplate where site = ?", [site])
+                    db.conn.executemany("insert into learned_boilerplate (site, line, pages, seen_in, updated) "
+                                        "values (?, ?, ?, ?, ?)", [tuple(r) for r in shard.execute(
+                                            "select site, line, pages, seen_in, updated from learned_boilerplate "
+                                            "where site = ?", [site])])
+        if "volatile_lines" in tables:
+            db.conn.executemany(
+                "insert into volatile_lines (site, template, article_id, learned, seen) values (?, ?, ?, ?, ?) "
+                "on conflict (site, template) do update set seen = max(seen, excluded.seen), "
+                "learned = min(learned, excluded.learned)",
+                [tuple(r) for r in shard.execute("select site, template, article_id, learned, seen from volatile_lines")])
+        if "backfill_cursors" in tables:
+            for row in shard.execute("select site, archive, covered_from, done_through, updated from backfill_cursors"):
+                _merge_cursor(db, *row)
+
+
+def _merge_cursor(db, site: str, archive_url: str, covered_from: str, done_through: str, updated: str) -> None:
+    ours = db.execute("select covered_from, done_through from backfill_cursors where site = ? and archive = ?",
+                      [site, archive_url]).fetchone()
+    if ours is not None:
+        if ours[0] <= done_through and covered_from <= ours[1]:        # one span worked through: joined
+            covered_from, done_through = min(ours[0], covered_from), max(ours[1], done_through)
+        elif ours[1] >= done_through:
+            return                                                       # apart: the one reaching later stays
+    db.execute("insert into backfill_cursors (site, archive, covered_from, done_through, updated) "
+               "values (?, ?, ?, ?, ?) on conflict (site, archive) do update set covered_from = excluded.covered_from, "
+               "done_through = excluded.done_through, updated = max(updated, excluded.updated)",
+               [site, archive_url, covered_from, done_through, updated])
 
 
 def merge(archive_path: str | Path, shards: list[str | Path]) -> list[dict]:

@@ -21,6 +21,9 @@ from .store import Archive, pid_alive, utcnow
 COUNTS = ("requests", Outcome.NEW, Outcome.UPDATED, Outcome.UNCHANGED, Outcome.DUPLICATE, Outcome.FAILED,
           Outcome.GONE, "fell_back", "listings", "links", "skipped", "removed", "restored", "bytes")
 UNFINISHED = ("failed", "timeout", "interrupted")
+# a note among a run's errors, no failure: a crawl after an unfinished one walks every listing page (it says so on
+# its summary line, crawler/runner.py; never the reason a run failed)
+WALKED = "walked every listing page: the last crawl did not finish"
 
 
 def start_run(archive: Archive, site: str, trigger: str) -> int | None:

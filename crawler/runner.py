@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from archive.health import human_bytes, run_summary
+from archive.runs import WALKED
 
 from . import stopping
 from .config import Config
@@ -89,11 +90,12 @@ def summary_line(s: dict) -> str:
         line += f", {s['fell_back']} fell back"
     if s.get("restored"):
         line += f", {s['restored']} paragraphs put back that extraction had dropped"
-    errors = [e for e in s.get("errors") or () if ": warning: " not in e]
+    errors = [e for e in s.get("errors") or () if ": warning: " not in e and e != WALKED]   # the reasons
     if (s["status"] != "ok" or s.get("failed")) and errors:
         line += f"\n{'':<10} {errors[0]}"
         if len(errors) > 1:
             line += f"\n{'':<10} ... and {len(errors) - 1} more (gazette status, or crawl --json, lists them)"
-    for bounded in [e for e in s.get("errors") or () if BOUNDED.search(e)][:3]:  # said even when the run is ok
+    # said even when the run is ok: where a bound hit; every listing page walked after an unfinished crawl
+    for bounded in [e for e in s.get("errors") or () if BOUNDED.search(e) or e == WALKED][:3]:
         line += f"\n{'':<10} {bounded}"
     return line

@@ -59,7 +59,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from . import attended_zh, dates_zh, mentions, mentions_zh
+from . import attended_zh, dates_zh, foreign_zh, mentions, mentions_zh
 from .mentions_zh import PLACE_BEFORE as _PLACE_BEFORE
 from .mentions_zh import TITLE as _TITLE
 from .mentions_zh import countries_named as _countries
@@ -295,8 +295,12 @@ def _place(text: str, tagger) -> dict:
     return {}
 
 
+_SPEAKER = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}\s*[:：]")    # "赵立坚：" a spokesperson's answer: who speaks, not who met
+
+
 def _event(kind: str, start: str | None, countries: list[str], sentence: str, tagger, place: dict) -> dict:
-    _, people = mentions_zh.tag(sentence, tagger)
+    speaker = _SPEAKER.match(sentence)
+    _, people = mentions_zh.tag(sentence[speaker.end():] if speaker else sentence, tagger)
     chinese = [{"name": name, "title": title or None, "role_head": None, "level": "national", "body": None}
                for name, (title, _, _) in sorted(people.items(), key=lambda kv: kv[1][2])]
     if not chinese:                  # "最高人民法院院长周强": an official no list names, described by post
@@ -559,6 +563,9 @@ def _finish(events: list[dict], article, tagger) -> list[dict]:
         e["article_id"], e["seq"] = article.get("id"), n
         e["source"] = "press_conference" if spoken else "article"
         e["country_names"] = [names.get(c, c) for c in e["countries"]]
-        if e["countries"]:
-            e["group"] = {"description": None, "countries": list(e["countries"]), "number": None}
+        e["foreign"] = foreign_zh.foreign_side(e["sentence"], e["countries"], names, tagger)   # who, as it says
+        met = None if e["foreign"] or e["countries"] else foreign_zh.met_phrase(e["sentence"])
+        met = None if met is None or _is_chinese(met, tagger) else met      # "会见…中国国务委员…": the Chinese side
+        if e["countries"] or met:
+            e["group"] = {"description": met, "countries": list(e["countries"]), "number": None}
     return events

@@ -571,8 +571,13 @@ def test_a_crawl_stopped_by_force_after_archiving_pages_exits(mirrors, tmp_path,
     assert_consistent(db)
     for path, _, _ in site.articles:
         mirror.routes[path].delay = 0
-    assert gazette("crawl", "mfa", db=db, config=config).returncode == 0
+    again = gazette("crawl", "mfa", db=db, config=config)
+    assert again.returncode == 0
     assert count(db, "select count(*) from articles") == 30
+    # the next crawl says in plain words why it walks every listing page: on its summary line, not as a log
+    # record ("2026-12-06 21:37:29 [mfa] WARNING: mfa: the last crawl did not finish; ..." on stderr, before)
+    assert again.stderr == "", again.stderr
+    assert again.stdout.splitlines()[1].strip() == "walked every listing page: the last crawl did not finish"
 
 
 def archive_with_due_revisits(mirrors, tmp_path, db, n: int = 40):

@@ -4,9 +4,11 @@ of events per month and province."""
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import json
 from pathlib import Path
 
+import sqlite_utils
 from datasette.app import Datasette
 
 from archive import Archive
@@ -113,3 +115,52 @@ def test_a_tour_reported_by_the_ministry_and_the_province_counts_once(tmp_path):
     rows = get(ds, "/gazette/foreign_visitors_by_year.json?province=Guizhou&year=2020&_shape=array").json()
     russia = next(r for r in rows if r["country_code"] == "RUS")
     assert russia["events"] == 1 and len(russia["article_ids"].split(",")) == 2, russia
+    # one row on the meetings page too: the ministry lists 12 countries, the province 4 of them ("including Russia,
+    # Kazakhstan, Belarus and Uzbekistan"), each its own officials; the province's row points to the ministry's
+    tour = sqlite_utils.Database(path).execute(
+        "select id, article_id, same_as, country_codes from meetings where date_start = '2020-12-15' order by id"
+    ).fetchall()
+    assert len(tour) == 2 and len({r[3] for r in tour}) == 2
+    assert sorted(r[2] is None for r in tour) == [False, True]
+    assert next(r[2] for r in tour if r[2]) == next(r[0] for r in tour if r[2] is None)
+    # an archive linked by the earlier rule (same countries only) is linked again by its migration step
+    from archive import schema
+    with sqlite3.connect(path) as conn:
+        conn.execute("update meetings set same_as = null")
+        conn.execute(f"PRAGMA user_version = {schema.MIGRATIONS.index(schema._occasions_of_groups)}")
+    with Archive(path):
+        pass
+    assert sqlite_utils.Database(path).execute("select count(*) from meetings where date_start = '2020-12-15' "
+                                               "and same_as is null").fetchone()[0] == 1
+
+
+def _report(countries, province="CN-GZ", number=None, foreign=(), names=(), type_="visit"):
+    return {"type": type_, "countries": tuple(sorted(countries)), "province_code": province, "group_number": number,
+            "chinese_side": json.dumps([{"name": n} for n in names]),
+            "foreign_side": json.dumps([{"name": n} for n in foreign])}
+
+
+EURASIA = ("RUS", "ARM", "AZE", "GEO", "TKM", "KGZ", "KAZ", "MDA", "TJK", "BLR", "UZB", "UKR")
+
+
+def test_a_group_listed_differently_is_one_occasion_only_when_the_lists_agree():
+    """archive/meetings.same_occasion on the two reports of the envoys' tour (the ministry's countries, Guizhou's
+    four and its number, 12; a meeting with them too) and on what must stay apart: another province, lists that share less than half of the
+    shorter one, another number of countries, other foreign persons named, a single country."""
+    from archive.meetings import same_occasion
+    ministry = _report(EURASIA, names={"wang yi"})
+    province = _report(("RUS", "KAZ", "BLR", "UZB"), number=12, names={"li bingjun"})
+    assert same_occasion(ministry, province) and same_occasion(province, ministry)
+    # the province may tell only its governor meeting the envoys: a meeting of the tour; never talks or a call
+    governor = _report(("RUS", "KAZ", "BLR", "UZB"), number=12, names={"shen yiqin"}, type_="meeting")
+    assert same_occasion(ministry, governor)
+    assert not same_occasion(ministry, {**governor, "type": "talks"})
+    assert not same_occasion(_report(("RUS",)), _report(("RUS",), type_="meeting"))     # a country alone: the type
+    assert not same_occasion(ministry, _report(("RUS", "KAZ", "BLR", "UZB"), province="CN-HN"))
+    assert not same_occasion(province, _report(("RUS", "FRA", "DEU", "ITA", "ESP")))
+    assert not same_occasion(province, _report(("RUS", "KAZ", "BLR"), number=10))
+    assert not same_occasion(_report(("RUS", "KAZ"), foreign={"lavrov"}), _report(("RUS", "KAZ", "BLR"),
+                                                                                   foreign={"tokayev"}))
+    assert not same_occasion(_report(("RUS",), number=None), _report(("RUS", "KAZ")))
+    # the same countries still need a person in common when both name some (a readout and a press conference)
+    assert not same_occasion(_report(("IRN",), None, names={"wang yi"}), _report(("IRN",), None, names={"li"}))

@@ -151,6 +151,39 @@ def test_every_event_has_a_chinese_party_or_a_place_in_china_and_its_people_in_i
             assert sentence in text
             names = [p["title"]] if p.get("described") else chinese_names[p["name"]]
             assert any(name in sentence for name in names), (p, sentence)
+        for p in e["foreign"]:       # who was met: as the event's sentence writes it, of the event's countries
+            assert p["name"] or p["role"], (p, e["sentence"])
+            assert all(w in e["sentence"] for w in (p["name"], p["role"]) if w), (p, e["sentence"])
+            assert p["country"] is None or p["country"] in e["countries"], (p, e["countries"])
+        description = (e.get("group") or {}).get("description")
+        assert description is None or description in e["sentence"]
+    # most events say whom the Chinese party met (the rest, a country alone: "中印两国边防部队…会谈"); hardly any
+    # has neither a person, a country nor a description of whom it met
+    assert sum(bool(e["foreign"]) for _, e in events) >= 0.5 * len(events)
+    assert sum(not (e["foreign"] or e["countries"] or (e.get("group") or {}).get("description"))
+               for _, e in events) <= 3
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # tests/fixtures/mfa-zh (www.fmprc.gov.cn, real): the page once showed an empty "Foreign side"
+    ("当地时间2019年2月15日，中共中央政治局委员、中央外事工作委员会办公室主任杨洁篪在德国慕尼黑出席第55届慕尼黑安全会议期间"
+     "会见卢森堡外交大臣阿瑟伯恩。", "2019-02-16", [("阿瑟伯恩", "外交大臣", "LUX")]),
+    ("6月17日，中国国务委员兼外长王毅在同印度外长苏杰生通电话时，再次向印方阐明中方严正立场。", "2020-06-18",
+     [("苏杰生", "外长", "IND")]),
+    # tests/real/meetings_zh (real readouts and answers, provenance there)
+    ("新华社北京12月1日电 11月30日，最高人民法院院长周强在北京会见古巴驻华大使佩雷拉。", "2020-12-01",
+     [("佩雷拉", "驻华大使", "CUB")]),
+    ("6月22日晚，习近平主席在北京以视频方式会见欧洲理事会主席米歇尔和欧盟委员会主席冯德莱恩。", "2020-06-23",
+     [("米歇尔", "欧洲理事会主席", None), ("冯德莱恩", "欧盟委员会主席", None)]),
+    ("答：中国驻马尔代夫大使张利忠日前拜会马尔代夫当选总统萨利赫先生，就中马关系交换意见。", "2018-10-10",
+     [("萨利赫", "当选总统", "MDV")]),          # China's envoy (驻马尔代夫) is not of the Maldives
+    ("答：应中国人民外交学会邀请，美国前国务卿基辛格正在访华。", "2018-11-08", [("基辛格", "前国务卿", "USA")]),
+    ("新华社北京12月1日电  国务委员、公安部部长赵克志1日同埃及内政部部长马哈茂德・陶菲克通电话。", "2020-12-01",
+     [(None, "内政部部长", "EGY")]),          # a name the rules cannot bound keeps its title alone
+])
+def test_the_foreign_side_is_who_the_sentence_says_was_met(text, published, expected):
+    [event] = meetings_zh.extract({"language": "zh", "body": text, "published": published})
+    assert [(p["name"], p["role"], p["country"]) for p in event["foreign"]] == expected
 
 
 def test_a_readouts_reference_to_its_meeting_is_that_meeting():
@@ -228,3 +261,28 @@ def test_an_envoys_occasion_with_named_foreign_guests_is_a_meeting():
     text, published = _cpc3(38, "fmprc1")     # "…越南、老挝驻孔敬总领馆代表…出席活动": the consulates' countries
     assert _events(text, published) == [("meeting", "2020-07-22", ["VNM", "LAO"])]
     assert _events(*_cpc3(4, "fmprc1")) == []   # "驻加拿大使馆举办…沙龙。…女性友人…近百人出席": no one named
+
+
+@pytest.mark.parametrize("text, published, chinese", [
+    # tests/fixtures/mfa-zh (www.fmprc.gov.cn press conferences, real): the spokesperson who tells it is no party
+    ("赵立坚：6月22日，中印两国边防部队在边境地区举行了第二次军长级会谈，这也是6月15日加勒万河谷事件发生后的首次军长级会谈。",
+     "2020-06-23", [(None, "中印两国")]),
+    ("华春莹：我想你一定关注到了上周五习近平主席同特朗普总统的通话。", "2019-10-28", [("Xi Jinping", None)]),
+])
+def test_the_spokesperson_telling_an_event_is_not_its_chinese_party(text, published, chinese):
+    [event] = meetings_zh.extract({"language": "zh", "body": text, "published": published})
+    assert [(p["name"], p["title"]) for p in event["chinese"]] == chinese
+
+
+@pytest.mark.parametrize("text, published, described", [
+    # tests/real/meetings_zh (real readouts and answers, provenance there): no country, no person the rules can
+    # read, so the foreign side is whom the verb met, as written
+    ("另外，今天上午，外交部副部长乐玉成也会见了比根特别代表，有关情况稍后会发布，请你保持关注。", "2019-01-11", "比根特别代表"),
+    ("访问期间，魏凤和还会见了参联会主席纳迪姆、陆军参谋长巴杰瓦，就国际地区形势、两国两军关系、装备技术合作等深入交换意见。",
+     "2020-12-02", "参联会主席纳迪姆、陆军参谋长巴杰瓦"),
+    ("本报海口11月26日讯 （记者彭青林）11月25日下午，省委书记刘赐贵在海口会见了中国国际贸易促进委员会会长高燕率领的中国贸促会"
+     "组织的在华外国商协会代表团一行。", "2020-11-26", "在华外国商协会代表团一行"),
+])
+def test_a_foreign_side_of_no_country_is_described_as_written(text, published, described):
+    [event] = meetings_zh.extract({"language": "zh", "body": text, "published": published})
+    assert event["foreign"] == [] and event["countries"] == [] and event["group"]["description"] == described

@@ -107,3 +107,69 @@ def test_english_chinese_pairs_are_merged(tmp_path):
         [("x1", "z1", 0.9)]
     merge(ours, [shard])
     assert db["translations"].count == 1
+
+
+def test_what_a_shard_learned_of_its_sites_is_merged_and_again_changes_nothing(tmp_path):
+    """Learned boilerplate (the newest set per site), volatile line templates (the union) and backfill cursors
+    (spans joined when they meet, else the one reaching later) come with the shard, as one machine would have them."""
+    from archive import learned, origins, volatile
+    from pipelines.learned import Learned
+
+    ours, shard = tmp_path / "archive.db", tmp_path / "shard.db"
+    store(ours, [(1, "First text of the visit.")])
+    store(shard, [(2, "Second text of the visit.")])
+    wa = "https://web.archive.org"
+    with Archive(ours) as archive:
+        learned.replace(archive, "mfa", [Learned("Share this page", 9, 10)], when="2024-05-01T00:00:00Z")
+        learned.replace(archive, "hunan", [Learned("Hunan menu", 5, 5)], when="2024-05-09T00:00:00Z")
+        volatile.learn(archive, "mfa", ["Visits: {n}"], when="2024-05-01T00:00:00Z")
+        origins.save_cursor(archive, "mfa", wa, "20150101000000", "20170101000000")
+        origins.save_cursor(archive, "hunan", wa, "20190101000000", "20200101000000")
+    with Archive(shard) as archive:
+        learned.replace(archive, "mfa", [Learned("Print", 8, 10), Learned("Close", 7, 10)],
+                        when="2024-05-02T00:00:00Z")                 # newer than ours: it wins
+        learned.replace(archive, "hunan", [Learned("Old menu", 5, 5)], when="2024-05-03T00:00:00Z")   # older
+        learned.replace(archive, "guizhou", [Learned("Guizhou footer", 6, 6)], when="2024-05-03T00:00:00Z")
+        volatile.learn(archive, "mfa", ["Visits: {n}", "Updated {date}"], when="2024-05-02T00:00:00Z")
+        origins.save_cursor(archive, "mfa", wa, "20161001000000", "20190101000000")        # meets ours: joined
+        origins.save_cursor(archive, "hunan", wa, "20100101000000", "20110101000000")      # apart, earlier
+        origins.save_cursor(archive, "guizhou", wa, "20120101000000", "20130101000000")
+    merge(ours, [shard])
+    db = sqlite_utils.Database(ours)
+
+    def state():
+        return (sorted((r["site"], r["line"]) for r in db.query("select * from learned_boilerplate")),
+                sorted((r["site"], r["template"], r["seen"]) for r in db.query("select * from volatile_lines")),
+                sorted((r["site"], r["covered_from"], r["done_through"]) for r in db.query("select * from backfill_cursors")))
+    first = state()
+    assert first == ([("guizhou", "Guizhou footer"), ("hunan", "Hunan menu"), ("mfa", "Close"), ("mfa", "Print")],
+                     [("mfa", "Updated {date}", 1), ("mfa", "Visits: {n}", 1)],
+                     [("guizhou", "20120101000000", "20130101000000"), ("hunan", "20190101000000", "20200101000000"),
+                      ("mfa", "20150101000000", "20190101000000")])
+    merge(ours, [shard])
+    assert state() == first
+
+
+def test_an_occasion_told_by_two_shards_is_linked_once_merged(tmp_path):
+    """The envoys' Guizhou tour of December 2020 (real articles, tests/fixtures/meetings/labels): the ministry's
+    report crawled into one shard, the province's into another; merged, they are one occasion (`same_as`)."""
+    import json
+    from pathlib import Path
+
+    from pipelines.meetings import extract
+
+    labels = Path(__file__).resolve().parent / "fixtures" / "meetings" / "labels"
+    paths = []
+    for name in ("mfa_mfa_eng_wjdt_665385_2649_665393_202012_t20201218_696980",
+                 "guizhou_hotnews_202012_t20201221_6731205"):
+        art = json.loads((labels / f"{name}.json").read_text("utf-8"))["article"]
+        art = {**art, "id": name[-16:], "url": f"https://example.org/{name}.html", "content_hash": name}
+        art["meetings"] = extract(art)
+        paths.append(tmp_path / f"{name[:7]}.db")
+        with Archive(paths[-1]) as archive, archive.transaction():
+            archive.store_article(art)
+    merged = tmp_path / "archive.db"
+    merge(merged, paths)
+    rows = sqlite_utils.Database(merged).execute(
+        "select id, same_as from meetings where date_start = '2020-12-15' order by id").fetchall()
+    assert len(rows) == 2 and [r[1] for r in rows] == [None, rows[0][0]]

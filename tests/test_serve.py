@@ -794,6 +794,40 @@ def test_home_page_answers_the_questions_in_two_clicks(server):
     assert "gone from its site since" in gone
 
 
+def _sides(page: str) -> list[tuple[str, str | None]]:
+    """(Chinese side, foreign side or None when the page shows no such line) of every event of a page, as text."""
+    out = []
+    for item in re.findall(r"<li>([\s\S]*?)</li>", page.split('class="gazette-events"', 1)[-1].split("</ol>")[0]):
+        sides = dict(re.findall(r'<span class="side">(\w+) side:</span>([\s\S]*?)</div>', item))
+        words = {k: " ".join(re.sub(r"<[^>]+>", " ", v).split()) for k, v in sides.items()}
+        if words:
+            out.append((words.get("Chinese"), words.get("Foreign")))
+    return out
+
+
+def test_every_event_says_whom_it_met_or_shows_no_foreign_line(server):
+    """An event names who met whom: a foreign side shown is never empty ("Foreign side:" with nothing after it
+    was shown for the Chinese readouts, whose extractor gave countries but no persons); its people as the
+    sentence names them, else its group, else its countries; two Chinese parties show no foreign line."""
+    rows = archived(server, "select m.id, m.foreign_side, m.countries, m.group_description, a.language from meetings m "
+                            "join articles a on a.id = m.article_id where m.same_as is null")
+    pages, shown = 1 + len(rows) // 25, []
+    for n in range(1, pages + 1):
+        shown += _sides(server.html(f"/-/meetings?page={n}"))
+    assert len(shown) == len(rows) and all(chinese for chinese, _ in shown)
+    assert all(foreign is None or foreign.strip() for _, foreign in shown), shown
+    nothing = [r for r in rows if r["foreign_side"] == "[]" and r["countries"] == "[]" and not r["group_description"]]
+    assert sum(foreign is None for _, foreign in shown) == len(nothing)
+    # the Chinese readout of Yang Jiechi in Munich (tests/fixtures/mfa-zh, real): whom he met, with a page of his own
+    munich = server.html("/-/meetings?country=Luxembourg")
+    assert _sides(munich) == [("Yang Jiechi , 中央外事工作委员会办公室主任", "阿瑟伯恩 , 外交大臣 (Luxembourg)")]
+    href = re.search(r'href="(/-/official/[^"]+)">阿瑟伯恩<', munich).group(1)
+    assert "阿瑟伯恩" in server.html(href) and "Foreign side" in server.html(href)
+    official = server.html("/-/official/yang-jiechi")
+    assert [f for _, f in _sides(official)] == ["阿瑟伯恩 , 外交大臣 (Luxembourg)"]
+    assert any(foreign and "(no person named)" in foreign for _, foreign in shown)     # a country alone: named so
+
+
 def test_feed_is_a_page_in_a_browser_and_atom_for_readers(server):
     status, headers, text = server.get("/-/feeds/changes.atom")
     assert status == 200 and headers["content-type"].startswith("application/atom+xml")

@@ -150,3 +150,20 @@ def test_crawl_summary_lines_keep_their_columns_for_revisit_runs():
     crawl, revisit = summary_line(base), summary_line({**base, "run_id": 21, "trigger": "revisit"})
     assert crawl.index(" ok ") == revisit.index(" ok ")
     assert "revisit run 21:" in revisit and "revisit" not in crawl
+
+
+def test_walking_every_listing_page_is_a_note_never_the_reason_a_run_failed():
+    """After an unfinished crawl the next one notes that it walks every listing page (archive/runs.py WALKED, among
+    the run's errors): said under an ok run's line; when that run fails, the failure is its reason, not the note."""
+    from archive.health import _last_failed
+    from archive.runs import WALKED
+    from crawler.runner import summary_line
+
+    base = {"site": "mfa", "run_id": 2, "requests": 3, "new": 1, "updated": 0, "unchanged": 2, "duplicate": 0,
+            "failed": 0, "bytes": 2048}
+    assert summary_line({**base, "status": "ok", "errors": [WALKED]}).splitlines()[1].strip() == WALKED
+    failed = summary_line({**base, "status": "failed", "errors": [WALKED, "listing https://x/: HTTP 500"]})
+    assert failed.splitlines()[1].strip() == "listing https://x/: HTTP 500"
+    assert _last_failed([{"status": "failed", "errors": [WALKED, "listing https://x/: HTTP 500"]}]) == \
+        "last run failed: listing https://x/: HTTP 500"
+    assert _last_failed([{"status": "interrupted", "errors": [WALKED]}]) == "last run interrupted: no reason recorded"

@@ -143,7 +143,8 @@ def startup(datasette):
     """Compile Gazette's templates and read the officials' names before the first visitor comes (a first page
     otherwise pays ~0.1 s for the templates)."""
     for name in ("gazette_home.html", "gazette_search.html", "gazette_change.html", "gazette_changes.html",
-                 "gazette_meetings.html", "gazette_official.html", "gazette_version.html", "gazette_feed.html",
+                 "gazette_meetings.html", "gazette_official.html", "_gazette_event_sides.html", "gazette_version.html",
+                 "gazette_feed.html",
                  "gazette_omissions.html", "gazette_translation.html", "query-gazette.html", "query.html",
                  "row-gazette-articles.html", "database-gazette.html",
                  "table-gazette-articles.html", "_table-gazette-articles.html", "base.html", "row.html",

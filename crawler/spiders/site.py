@@ -86,7 +86,7 @@ class SiteSpider(scrapy.Spider):
         if not self.full and runs.last_crawl_unfinished(self.archive, self.site_key):
             # An interrupted, failed or timed-out crawl may have archived the newest pages only: stopping at
             # the first all-known listing page would then skip the older ones it never reached.
-            self.logger.warning("%s: the last crawl did not finish; walking every listing page", self.site_key)
+            self.errors.append(runs.WALKED)      # told on the run's summary line, not as a log record
             self.full = True
         for url in self.site.start_urls:
             yield self.listing_request(url, depth=1, start=url, feed=self.site.pagination == "feed")

@@ -11,6 +11,8 @@ import json
 import math
 from urllib.parse import urlencode
 
+from datasette.utils import tilde_decode, tilde_encode
+
 from . import meeting_reads as reads
 from .common import DATABASE, FEED_SIZE, archive_url, closest, colours, plain_date, site_info
 from .feeds import _iso, feed_response
@@ -66,7 +68,8 @@ class MeetingQuery:
         people = await reads.spellings(db)
         key = value if value in people else person_key(value)
         if key in people:
-            self.official = {"key": key, "spellings": people[key], "name": display_name(people[key])}
+            self.official = {"key": key, "href": official_href(key), "spellings": people[key],
+                             "name": display_name(people[key])}
             self.filter.names = list(people[key])
         else:
             names = {display_name(v): k for k, v in people.items()}
@@ -112,7 +115,7 @@ def _facets(query: MeetingQuery, counts: dict, people: dict[str, int]) -> dict:
             if key:
                 merged.setdefault(key, {})[name] = n
         top = sorted(merged.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))[:15]
-        out["official"] = [{"label": display_name(v), "count": sum(v.values()), "href": f"/-/official/{k}",
+        out["official"] = [{"label": display_name(v), "count": sum(v.values()), "href": official_href(k),
                             "variants": sorted(v)} for k, v in top]
     return out
 
@@ -129,8 +132,14 @@ def readable(event: dict) -> dict:
     return {**event, "when": when, "where": where, "foreign_people": foreign, "group": group,
             "type_words": TYPE_WORDS.get(event.get("type") or "", event.get("type") or "event"),
             "press_conference": event.get("source") == "press_conference",
-            "people_keys": {p.get("name"): person_key(p.get("name")) for p in event["chinese"] + foreign
+            "people_keys": {p.get("name"): tilde_encode(person_key(p.get("name"))) for p in event["chinese"] + foreign
                             if p.get("name")}}
+
+
+def official_href(key: str) -> str:
+    """The address of a person's page; a key of Chinese characters ("阿瑟伯恩", a foreign name as a Chinese
+    readout writes it) tilde-encoded, as Datasette routes it."""
+    return "/-/official/" + tilde_encode(key)
 
 
 async def meetings_page(datasette, request):
@@ -170,7 +179,7 @@ async def official_page(datasette, request):
     from datasette.utils.asgi import NotFound, Response
 
     db = datasette.get_database(DATABASE)
-    key = request.url_vars["key"]
+    key = tilde_decode(request.url_vars["key"])
     people = await reads.spellings(db)
     if key not in people:
         raise NotFound("No official of that name in the meetings")
