@@ -426,3 +426,21 @@ def test_a_file_of_no_configured_site_says_what_to_check(tmp_path):
     assert "is --config the config the pages were crawled with?" in proc.stdout and "--other" in proc.stdout
     other = gazette("import", "--other", str(warc), db=tmp_path / "g.db")
     assert "1 new" in other.stdout and "--config" not in other.stdout
+
+
+def test_the_importing_process_runs_what_no_worker_has_started():
+    """While it waits for a batch, the importing process runs the batch's calls that no worker has started: with
+    the one worker busy, it runs them all but the one already handed to that worker's queue."""
+    import os
+    import time
+
+    from crawler.config import load
+    from crawler.importing.deciding import Deciding, Job
+
+    with Deciding(load(), {}, workers=2) as deciding:
+        busy = Job(deciding.pool, time.sleep, 1.0)
+        quick = [Job(deciding.pool, os.getpid) for _ in range(6)]
+        deciding.finish(quick)
+        pids = [job.result() for job in quick]
+        assert busy.result() is None
+    assert pids.count(os.getpid()) >= 5, pids

@@ -52,10 +52,10 @@ class Deciding:
             decision.site, decision.taggers = site, self.config.taggers
         return decision
 
-    def finish(self, jobs: Sequence[Job], spare: Sequence[Job]) -> None:
-        """Return when every one of `jobs` is done, meanwhile running here those of `spare` (`jobs` and any started
-        after them) that no worker has started, the latest first."""
-        spare = list(spare)[::-1]
+    def finish(self, jobs: Sequence[Job], later: Sequence[Job] = ()) -> None:
+        """Return when every one of `jobs` is done, meanwhile running here those of `jobs` and `later` (started after
+        them) that no worker has started, the latest first."""
+        spare = [*jobs, *later][::-1]
         while not all(job.done() for job in jobs):
             if not any(job.take() for job in spare):
                 wait([job.future for job in jobs if job.future is not None and not job.done()],
@@ -65,7 +65,7 @@ class Deciding:
         """[function(*args) for args in zip(*iterables)], spread over the processes (`function` must be a
         module-level function, its arguments and result picklable)."""
         jobs = [Job(self.pool, function, *args) for args in zip(*iterables)]
-        self.finish(jobs, jobs)
+        self.finish(jobs)
         return [job.result() for job in jobs]
 
 
