@@ -145,7 +145,7 @@ def _copy_origin(archive: Archive, shard, shard_capture: int, capture_id: int | 
 
 
 def _merge_captures(archive: Archive, shard, runs: dict[int, int], counts,
-                    imports: dict[int, int | None] | None = None) -> dict[int, int]:
+                    imports: dict[int, int | None]) -> dict[int, int]:
     mapping, columns = {}, _columns(archive.db, "captures")
     origins = _has_table(shard, "capture_origins")
     ids = [r[0] for r in shard.execute("select id from captures order by id")]
@@ -169,7 +169,7 @@ def _merge_captures(archive: Archive, shard, runs: dict[int, int], counts,
                 values["run_id"] = runs.get(row["run_id"])
                 mapping[row["id"]] = _insert(archive, "captures", values, columns)
                 if origins:
-                    _copy_origin(archive, shard, row["id"], mapping[row["id"]], imports or {})
+                    _copy_origin(archive, shard, row["id"], mapping[row["id"]], imports)
                 counts["captures"] += 1
     return mapping
 
@@ -301,10 +301,9 @@ def _merge_site_knowledge(archive: Archive, shard) -> None:
     each site's learned boilerplate (the newest set: it is learned whole from the site's latest pages), the
     volatile line templates (both archives' union), and the backfill cursors (per site and web archive, the two
     spans worked through joined when they overlap or touch, else the one reaching later)."""
-    tables = {r[0] for r in shard.execute("select name from sqlite_master where type = 'table'")}
     db = archive.db
     with archive.transaction():
-        if "learned_boilerplate" in tables:
+        if _has_table(shard, "learned_boilerplate"):
             for site, updated in shard.execute("select site, max(updated) from learned_boilerplate group by site"):
                 ours = db.execute("select max(updated) from learned_boilerplate where site = ?", [site]).fetchone()[0]
                 if ours is None or (updated or "") > ours:
@@ -313,13 +312,13 @@ def _merge_site_knowledge(archive: Archive, shard) -> None:
                                         "values (?, ?, ?, ?, ?)", [tuple(r) for r in shard.execute(
                                             "select site, line, pages, seen_in, updated from learned_boilerplate "
                                             "where site = ?", [site])])
-        if "volatile_lines" in tables:
+        if _has_table(shard, "volatile_lines"):
             db.conn.executemany(
                 "insert into volatile_lines (site, template, article_id, learned, seen) values (?, ?, ?, ?, ?) "
                 "on conflict (site, template) do update set seen = max(seen, excluded.seen), "
                 "learned = min(learned, excluded.learned)",
                 [tuple(r) for r in shard.execute("select site, template, article_id, learned, seen from volatile_lines")])
-        if "backfill_cursors" in tables:
+        if _has_table(shard, "backfill_cursors"):
             for row in shard.execute("select site, archive, covered_from, done_through, updated from backfill_cursors"):
                 _merge_cursor(db, *row)
 
