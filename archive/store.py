@@ -11,12 +11,12 @@ import json
 import os
 import sqlite3
 import time
-import zlib
 from pathlib import Path
 
 import sqlite_utils
 
 from definitions import fields  # the article fields' one definition; imports nothing of Gazette
+from definitions.bodies import COMPRESSION, Packed, pack, unpack
 
 from . import meetings, schema, timeline
 from .outcomes import Outcome
@@ -125,12 +125,14 @@ class Archive:
 
     def store_capture(self, *, run_id: int | None, site: str, url: str, final_url: str | None, status: int | None,
                       headers: dict | None, body: bytes, fetched_at: str | None = None, outcome: str | None = None,
-                      error: str | None = None, article_id: str | None = None) -> int:
-        """Keep a raw response; identical bodies are stored once. Runs inside the caller's transaction if any."""
-        digest = hashlib.sha256(body).hexdigest()
+                      error: str | None = None, article_id: str | None = None, packed: Packed | None = None) -> int:
+        """Keep a raw response; identical bodies are stored once. Runs inside the caller's transaction if any.
+        `packed`: the body already packed (`pack(body)`, done before the transaction, e.g. by `decide`)."""
+        digest = packed.digest if packed is not None else hashlib.sha256(body).hexdigest()
         if not self.db.execute("select 1 from bodies where digest = ?", [digest]).fetchone():
-            self._insert("bodies", {"digest": digest, "size": len(body), "compression": "zlib",
-                                    "data": zlib.compress(body, 6)})
+            packed = packed if packed is not None else pack(body)
+            self._insert("bodies", {"digest": digest, "size": packed.size, "compression": COMPRESSION,
+                                    "data": packed.data})
         return self._insert("captures", {
             "run_id": run_id, "site": site, "url": url, "final_url": final_url or url,
             "fetched_at": fetched_at or utcnow(), "status": status,
@@ -142,7 +144,7 @@ class Archive:
         row = self.db.execute("select compression, data from bodies where digest = ?", [digest]).fetchone()
         if row is None:
             raise ArchiveError(f"no stored body with digest {digest}")
-        return zlib.decompress(row[1]) if row[0] == "zlib" else row[1]
+        return unpack(row[0], row[1])
 
     def set_capture_outcome(self, capture_id: int, outcome: str, article_id: str | None = None,
                             error: str | None = None) -> None:

@@ -25,6 +25,7 @@ import re
 import resource
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
@@ -51,15 +52,33 @@ def copy_url(url: str, k: int) -> str:
     return changed if changed != url else re.sub(r"/?$", f"-copy-{k}/", url, count=1)
 
 
-def write(path: Path, pages: list[dict], total: int, again: bool = False) -> int:
-    """A gzipped WARC of `total` records cycling through the pages, each copy a distinct URL and text. `again`:
-    then each of them captured a second time, a day later, with only a comment in the page changed (web archives
-    hold many such captures of one article: a time stamp, a counter, a sidebar)."""
+def marked(page: dict, site) -> Callable[[int], bytes]:
+    """copy k -> the page's bytes with "Copy k." in its article text, so each copy is a new article, not a
+    duplicate of another copy: at the start of the first three paragraphs, or, where those are outside the
+    article (its extracted body would not change), before the first body line found as such in the bytes."""
+    def in_paragraphs(k: int) -> bytes:
+        return re.sub(rb"(<p[^>]*>)", rb"\1Copy %d. " % k, page["body"], count=3)
+
+    body = extract(page["body"], page["url"], site, "text/html").body
+    if extract(in_paragraphs(0), page["url"], site, "text/html").body != body:
+        return in_paragraphs
+    for line in body.split("\n"):
+        start = line.strip()[:12].encode()
+        if len(start) >= 8 and page["body"].count(start) == 1:
+            return lambda k: page["body"].replace(start, b"Copy %d. " % k + start, 1)
+    return in_paragraphs
+
+
+def write(path: Path, pages: list[dict], total: int, config, again: bool = False) -> int:
+    """A gzipped WARC of `total` records cycling through the pages, each copy a distinct URL and article text.
+    `again`: then each of them captured a second time, a day later, with only a comment in the page changed (web
+    archives hold many such captures of one article: a time stamp, a counter, a sidebar)."""
+    copies = [marked(page, config.sites[page["site"]]) for page in pages]
     with open(path, "wb") as fh:
         writer = WARCWriter(fh, gzip=True)
         for k in range(2 * total if again else total):
             page = pages[k % total % len(pages)]
-            body = re.sub(rb"(<p[^>]*>)", rb"\1Copy %d. " % (k % total), page["body"], count=3)
+            body = copies[k % total % len(pages)](k % total)
             if k >= total:
                 body = body.replace(b"</body>", b"<!-- captured again -->\n</body>", 1)
             http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"),
@@ -112,7 +131,7 @@ def main() -> None:
     pages = article_pages(config)
     work = Path(tempfile.mkdtemp(prefix="gazette-bench-import-"))
     warc = work / "pages.warc.gz"
-    n = write(warc, pages, args.pages, args.again)
+    n = write(warc, pages, args.pages, config, args.again)
     print(f"{n} records ({len(pages)} recorded article pages, copied{', each captured twice' if args.again else ''}),"
           f" {warc.stat().st_size / 1e6:.1f} MB gzipped")
     extract_s = min(baseline(warc, config, full=False) for _ in range(args.rounds))

@@ -3,8 +3,8 @@
 `decide(page, site, taggers)` reads a response (URL, final URL, status, headers, raw body, listing hints) and
 returns a `Decision`: either why it is no article (an error, and whether that means the page is gone), or the
 article record ready to store (extracted fields, canonical URL and id, content hash, the places and officials
-it names) with the MinHash signature of its body. Everything slow (decoding, extraction, tagging, hashing)
-happens here, outside any write transaction; `pipelines/record.py` then applies the decision in a short one.
+it names) with the MinHash signature of its body, and the raw body packed as the archive keeps it. Everything
+slow (decoding, extraction, tagging, hashing, compressing) happens here, outside any write transaction; `pipelines/record.py` then applies the decision in a short one.
 Crawl, one-off fetch, revisit and re-extraction all go through this one step.
 """
 from __future__ import annotations
@@ -12,6 +12,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from typing import Iterable
+
+from definitions.bodies import Packed, pack
 
 from .boilerplate import is_soft_404
 from .charset import decode
@@ -48,6 +50,7 @@ class Decision:
     signature: Signature | None = None  # MinHash and band keys of the body; None when too short (or unchanged_text)
     unchanged_text: bool = False  # the archived article has this title, date and body: not tagged or signed again
     taggers: Taggers | None = None  # what the page was tagged with; pairing it after it is stored reads the same
+    packed: Packed | None = None  # the raw body as the archive stores it (fetched pages but those of another host)
 
 
 def decide(page: dict, site: Site, taggers: Taggers | None = None, *,
@@ -83,6 +86,8 @@ def decide(page: dict, site: Site, taggers: Taggers | None = None, *,
     if error is not None:
         decision.error, decision.gone = error, gone
         decision.article = decision.record = decision.signature = None
+    if fetched_now and not decision.off_site and page.get("status") is not None:
+        decision.packed = pack(page["body"])  # compressed here, outside the write transaction
     return decision
 
 

@@ -67,7 +67,7 @@ def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | Non
             capture_id = archive.store_capture(
                 run_id=run_id, site=site.key, url=page["url"], final_url=page["final_url"], status=page["status"],
                 headers={} if off_site else page["headers"], body=b"" if off_site else page["body"],
-                fetched_at=page["fetched_at"])
+                fetched_at=page["fetched_at"], packed=None if off_site else decision.packed)
         result["capture_id"] = capture_id
         # A URL already recorded for an article (e.g. archived as a duplicate of another URL) stays with it.
         known = archive.article(article or urls.article_for_url(archive, *decision.urls)

@@ -29,14 +29,15 @@ def _row(en: dict, zh: dict, score: float, kind: str, now: str, tagger: Tagger |
             "omitted_chars": a.omitted_chars, "alignment": json.dumps(a.rows)}
 
 
-def _pool(db, low: str, high: str) -> list[dict]:
+def _pool(db, low: str, high: str, kind: str | None = None) -> list[dict]:
     """The English and Chinese articles published in [low, high) that could pair: of a kind pairing knows (press
-    conference, remarks, meeting, speech: read from the headline, before any costly tagging), and only when some
-    Chinese article is in the stretch at all (an archive of English sites alone pairs nothing)."""
+    conference, remarks, meeting, speech: read from the headline, before any costly tagging), or of `kind` only,
+    and only when some Chinese article is in the stretch at all (an archive of English sites alone pairs nothing)."""
     if not store.has_chinese(db, low, high):
         return []
     return [a for a in store.articles(db, "published >= ? and published < ?", [low, high])
-            if pairing.kind_of(a["title"], a["body"]) != "other"]
+            if (pairing.kind_of(a["title"], a["body"]) == kind if kind else
+                pairing.kind_of(a["title"], a["body"]) != "other")]
 
 
 def _traits(db, pool: list[dict], tagger: Tagger | None) -> dict[str, pairing.Traits]:
@@ -100,27 +101,40 @@ def pair(archive: Archive, *, site: str | None = None, since: str | None = None,
 
 
 def pair_new(archive: Archive, article_id: str, *, tagger: Tagger | None = None, now: str = "") -> bool:
-    """Pair one article just archived (English or Chinese) with its counterpart, if a confident one is archived;
-    True when it was paired."""
+    """Pair one article just archived (English or Chinese) with its counterpart, if a confident one is archived,
+    and settle again the pairs of its candidates (a rival arriving can make a pair no longer confident); True when
+    it was paired. Only what those pairs depend on is read and scored, of the article's kind: its candidates (the
+    other language, within the window), their rivals (its language, within a candidate's window) and the rivals'
+    own candidates; any other pair scores 0 or is not changed by this article."""
     db = archive.db
     found = store.articles(db, "id = ?", [article_id])
     day = pairing._day(found[0]["published"]) if found else None
-    if not day or pairing.kind_of(found[0]["title"], found[0]["body"]) == "other":
+    kind = pairing.kind_of(found[0]["title"], found[0]["body"]) if found else "other"
+    if not day or kind == "other":
         return False  # undated, or of no kind pairing knows: no pool is read (most provincial news)
-    low, high = _day_range(day - timedelta(days=pairing.WINDOW_DAYS), day + timedelta(days=pairing.WINDOW_DAYS))
-    pool = _pool(db, low, high)
+    reach = timedelta(days=2 * pairing.WINDOW_DAYS)
+    pool = _pool(db, *_day_range(day - reach, day + reach), kind)
     if article_id not in {a["id"] for a in pool}:
         return False
-    by_id = {a["id"]: a for a in pool}
-    traits = _traits(db, pool, tagger)
+    language = found[0]["language"]
+    candidates = _near(pool, [found[0]], other_than=language)
+    rivals = _near(pool, candidates, other_than="zh" if language == "en" else "en")
+    by_id = {a["id"]: a for a in [found[0], *candidates, *rivals, *_near(pool, rivals, other_than=language)]}
+    traits = _traits(db, list(by_id.values()), tagger)
+    settled = {article_id} | {c["id"] for c in candidates}
     pairs = [p for p in pairing.choose([t for t in traits.values() if t.language == "en"],
-                                       [t for t in traits.values() if t.language == "zh"]) if article_id in p[:2]]
+                                       [t for t in traits.values() if t.language == "zh"]) if settled & set(p[:2])]
     rows = [_row(by_id[e], by_id[c], s, traits[e].kind, now, tagger) for e, c, s in pairs]
-    english = [r["english_id"] for r in rows]
-    chinese = [r["chinese_id"] for r in rows]
+    ids = {a: by_id[a]["language"] for a in settled | {r["english_id"] for r in rows} | {r["chinese_id"] for r in rows}}
     with archive.transaction():
-        if found[0]["language"] == "en":
-            store.write(db, rows, [article_id] + english, chinese)
-        else:
-            store.write(db, rows, english, [article_id] + chinese)
-    return bool(rows)
+        store.write(db, rows, [a for a, lang in ids.items() if lang == "en"],
+                    [a for a, lang in ids.items() if lang == "zh"])
+    return any(article_id in (r["english_id"], r["chinese_id"]) for r in rows)
+
+
+def _near(pool: list[dict], articles: list[dict], *, other_than: str) -> list[dict]:
+    """The articles of the pool not in language `other_than` published within the pairing window of any of
+    `articles`."""
+    days = {d for d in (pairing._day(a["published"]) for a in articles) if d}
+    return [a for a in pool if a["language"] != other_than and (own := pairing._day(a["published"])) is not None
+            and any(abs((own - d).days) <= pairing.WINDOW_DAYS for d in days)]

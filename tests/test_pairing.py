@@ -3,6 +3,7 @@ side-by-side page, on the real press conferences in tests/real/pairing/ (see PRO
 from __future__ import annotations
 
 import json
+import random
 import re
 import socket
 import subprocess
@@ -94,6 +95,30 @@ def test_pairs_found_on_real_press_conferences(archived):
     english_pages = sum(1 for r in results if "Press Conference" in (r["title"] or ""))
     assert len(rows) == english_pages == len(list(FIXTURES.glob("en-*.html"))) == 17
     assert all(headline_day(r["en"]) == headline_day(r["zh"]) for r in rows)
+
+
+def test_pairs_made_as_pages_arrive_are_those_a_recompute_makes(tmp_path):
+    """Archiving pairs each new page reading only its candidates and their rivals (pipelines/translations.py
+    pair_new): the pages archived in a mixed order of languages and days, with a second English copy of one
+    conference (a rival: neither copy is then a confident pair), give the pairs, scores and alignments that
+    `pair` recomputing the whole stretch gives."""
+    from pipelines.translations import pair
+    english = sorted(FIXTURES.glob("en-*.html"))[5]
+    twin = (EN_PATH + "t9999999.shtml", english.read_bytes().replace(b"<B>Q: ", b"<B>Q: Twin. ", 1))
+    pages = [(url_of(p), p.read_bytes()) for p in sorted(FIXTURES.glob("*.html"))] + [twin]
+    random.Random(7).shuffle(pages)
+    columns = "english_id, chinese_id, score, kind, zh_unmatched, en_unmatched, alignment"
+    with Archive(tmp_path / "gazette.db") as archive:
+        for url, body in pages:
+            site = CONFIG.site_for_url(url)
+            page = {"url": url, "final_url": url, "status": 200, "site": site.key,
+                    "headers": {"Content-Type": "text/html; charset=utf-8"}, "body": body,
+                    "fetched_at": "2026-12-06T00:00:00Z"}
+            apply(archive, decide(page, site, CONFIG.taggers), page)
+        on_arrival = list(archive.db.execute(f"select {columns} from translations order by english_id"))
+        assert pair(archive, tagger=CONFIG.taggers.mentions)["pairs"] == 16
+        recomputed = list(archive.db.execute(f"select {columns} from translations order by english_id"))
+    assert len(on_arrival) == 16 and on_arrival == recomputed
 
 
 def test_pairing_refuses_a_neighbouring_day():

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 import re
-import zlib
+
+from definitions.bodies import unpack
 
 from .common import DATABASE
 
@@ -24,7 +25,7 @@ async def capture_page(datasette, request):
         "where c.id = ?", [int(number)])).first()
     if row is None:
         raise NotFound(f"No capture is numbered {number}: a capture's number is in its article's history")
-    body = zlib.decompress(row["data"]) if row["compression"] == "zlib" else row["data"]
+    body = unpack(row["compression"], row["data"])
     content_type = "text/html"
     try:
         headers = {k.lower(): v for k, v in (json.loads(row["headers"] or "{}") or {}).items()}
