@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 _WEEKDAY = "一二三四五六日天"
 _PATTERNS = (
-    ("ymd", re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:(?:至|到|-|—|－)(?:(\d{1,2})月)?(\d{1,2})日)?")),
+    ("ymd", re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})\s?日(?:(?:至|到|-|—|－)(?:(\d{1,2})月)?(\d{1,2})日)?")),
     ("day", re.compile(r"(?<![月\d])(\d{1,2})日(?:(?:至|到|-|—|－)(\d{1,2})日)?")),
     ("relative", re.compile(r"今天|今日|当天|今晨|今早|今晚|昨天|昨日|昨晚|前天(?!晚)")),
     ("weekday", re.compile(rf"(上|本)(?:周|星期)([{_WEEKDAY}])")),

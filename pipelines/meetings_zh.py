@@ -104,7 +104,7 @@ _WITH = re.compile(r"(同|与|跟)")
 _AND = re.compile(r"和")
 _PAIR_SUBJECT = re.compile(r"两国元首|两国领导人|双方牵头人|两国外长|双方|中[" + _C1 + r"](?:两国)?(?:元首|领导人|外长|总理)")
 _CHINESE = re.compile(r"中方|中国(?!常?驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协|中央外事"
-                      r"|中国常?驻|(?:^|(?<=[，,：:]))驻(?![华港澳])[^，。]{1,12}?(?:大使|总领事)|外交部(?:副)?部长|副部长|部长助理|外交部长"
+                      r"|中国常?驻|(?:^|(?<=[，,：:、]))驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)|外交部(?:副)?部长|副部长|部长助理|外交部长"
                       r"|全国人大|人大常委会|最高人民法院|最高人民检察院|中央军委|中宣部|中联部|国家监委|政治局"
                       r"|[省市县区]委|党组|党委|省人大|省政府|自治区(?:党委|人大|政府|主席)")      # Chinese bodies and posts
 _ANNOUNCES = re.compile(r"将(?:于|在|对|赴|同|与)?[^，。]{0,20}?(?:访问|访华|出席|会见|会谈)|应[^，。]{1,30}邀请[^。]*将")
@@ -315,7 +315,7 @@ def _described_chinese(sentence: str, tagger) -> list[dict]:
     ("最高人民法院院长", "省委书记", "中国政府叙问题特使"), else by the pair that includes China ("两国元首",
     "中美元首", "双方牵头人", "印中两国", "中缅就…达成"); [] when the sentence names neither."""
     for m in _CHINESE.finditer(sentence):
-        post = re.match(r"[^，。、；：\s“”（）()和与同在都了的]{0,16}?(?:" + _TITLE.pattern + r"|书记|常委|委员|省长|市长|院士)",
+        post = re.match(r"[^，。、；：\s“”（）()和与同在都了的向为给]{0,16}?(?:" + _TITLE.pattern + r"|书记|常委|委员|省长|市长|院士)",
                         sentence[m.start():])
         if m.group() in ("中方", "中国", "我国") and not post or _countries(sentence[max(0, m.start() - 6):m.start()], tagger):
             continue                 # the country, not a person's post; "越南国家主席" is Vietnam's
@@ -553,6 +553,8 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
     attended = attended_zh.occasion(sents, published, tagger) if len(events) == first else None
     if attended:                         # an envoy's occasion with named foreign guests: a meeting
         _join(events, "meeting", attended[0], attended[1], False, attended[2], tagger, _place(attended[2], tagger), first)
+        if len(events) > first:
+            events[-1]["guests"] = attended_zh.guests(attended[2])      # whom the envoy met, as written
     return events
 
 
@@ -564,6 +566,11 @@ def _finish(events: list[dict], article, tagger) -> list[dict]:
         e["source"] = "press_conference" if spoken else "article"
         e["country_names"] = [names.get(c, c) for c in e["countries"]]
         e["foreign"] = foreign_zh.foreign_side(e["sentence"], e["countries"], names, tagger)   # who, as it says
+        guests = e.pop("guests", None)
+        if not e["foreign"] and guests:      # an envoy's occasion: its guests by post and name, as written
+            code = e["countries"][0] if len(e["countries"]) == 1 else None
+            e["foreign"] = [{"name": name, "role": role, "role_head": None, "country": code,
+                             "country_name": names.get(code, code) if code else None} for role, name in guests]
         met = None if e["foreign"] or e["countries"] else foreign_zh.met_phrase(e["sentence"])
         met = None if met is None or _is_chinese(met, tagger) else met      # "会见…中国国务委员…": the Chinese side
         if e["countries"] or met:

@@ -286,3 +286,22 @@ def test_the_spokesperson_telling_an_event_is_not_its_chinese_party(text, publis
 def test_a_foreign_side_of_no_country_is_described_as_written(text, published, described):
     [event] = meetings_zh.extract({"language": "zh", "body": text, "published": published})
     assert event["foreign"] == [] and event["countries"] == [] and event["group"]["description"] == described
+
+
+@pytest.mark.parametrize("n, expected", [
+    # fmprc1.json (www.fmprc.gov.cn via boan-anbo/fmprccrawler 07eb858, real), each missed before these rules:
+    (3, [("meeting", "2019-12-25", ["IRN"])]),   # "…举办…茶会。伊文旅部副部长马赫穆迪扬…应邀出席": a guest by post
+    (0, [("meeting", "2019-12-07", ["MAR"])]),   # the envoy's wife in the second sentence, not the first
+    (11, [("meeting", "2020-02-21", ["ZWE"])]),  # "驻津巴布韦大使夫人王薇参赞、…国会议员马卡姆…出席了活动" (国会议员 no 会议)
+    (12, [("meeting", "2020-02-25", ["MYS"])]),  # "一中校长叶宗元、驻古晋总领事夫人高翠莲等出席": the envoy an item of a list
+    (26, [("meeting", "2020-04-21", ["ZWE"])]),  # "“希望天使基金”": a name in quotes wishes nothing
+    (27, [("meeting", "2020-05-29", ["MYS"])]),  # "…即将来临之际，…致以慰问。2020年5月29日上午，…捐赠": the dated sentence
+    (36, [("meeting", "2020-07-20", ["GBR"])]),  # "驻英国使馆妇女小组举办…": the embassy is the Chinese side
+    (2, [("meeting", "2019-12-20", ["IND"])]),   # "2019年12月20 日": a space before 日
+    # and what they must leave alone (labelled no event): a school named with a dot, no guest named
+    (28, []),                                    # "…出席…安娜玛丽·贾沃伊中学汉语班学生毕业活动"
+    (30, []),                                    # "来自德国和世界各地孔子学院院长…在线观摩": no guest by name
+    (4, []),                                     # "…女性友人和驻加使节夫人等近百人出席"
+])
+def test_an_envoys_occasion_read_in_more_of_its_forms(n, expected):
+    assert _events(*_cpc3(n, "fmprc1")) == expected
