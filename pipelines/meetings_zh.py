@@ -441,9 +441,11 @@ def _meeting_countries(m, clause, before, sentence, offset, paragraph, tagger):
     """The foreign countries of a meeting, talks or call trigger `m` (an empty list: a side with no country, e.g.
     the EU; None: no foreign side found)."""
     countries = _bilateral(clause, m, before, tagger, paragraph, sentence[offset + len(clause):])
-    if countries is None and _PAIR_SUBJECT.search(clause[:m.start()] or before) \
-            and not _MECHANISM.search(clause[:m.start()]):
-        countries = _china_pair(paragraph, tagger) or None
+    pair = _PAIR_SUBJECT.search(clause[:m.start()] or before)
+    if countries is None and pair and not _MECHANISM.search(clause[:m.start()]):
+        # "中美元首在G20峰会期间实现会晤": the pair names its country, whatever else the text pairs with China
+        countries = mentions_zh.sides(pair.group(), tagger.resolved) if pair.group().startswith("中") else []
+        countries = countries if len(countries) == 1 else _china_pair(paragraph, tagger) or None
     if countries is None and _MECHANISM.search(clause[:m.start()]) and "—" not in clause \
             and len(_china_pairs(clause[:m.start()], tagger)) == 1:
         countries = _china_pairs(clause[:m.start()], tagger)      # "中印边界问题特别代表第20次会晤": two countries
@@ -528,9 +530,12 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
     announced = _ANNOUNCES.search(paragraph)
     first = len(events)
     seen = 0
+    context = anchor = None              # the time an earlier sentence without an event set ("2019年，…。"); of any
     for sentence in sents:
         if _QUESTION_MARK.search(sentence) or not _TRIGGER.search(sentence):
             seen += len(sentence)        # a question, or no verb of an event (most sentences): nothing to read
+            context = dates_zh.opening(sentence, published) or context
+            anchor = context or anchor
             continue
         for c in _CLAUSE.finditer(sentence):
             verb = _TRIGGER.search(c.group())
@@ -544,18 +549,35 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
                 place = dict(_CHINA)     # "访华", "来华访问", "对中国进行国事访问": in China
             for kind, start, countries, deictic in _read_clause(c.group(), before, sentence, c.start(), paragraph,
                                                                 published, tagger, announces):
+                start = _in_context(start, deictic, context, anchor, sentence[:c.start() + verb.start()])
                 if start and published and start[:10] > published.isoformat()[:len(start[:10])]:
                     continue             # dated after the article: announced, not done
                 split = [[code] for code in countries] if countries and "分别" in c.group() else [countries]
                 for part in split:       # "同伊朗外长、意大利外长分别通电话": two calls
                     _join(events, kind, start, part, deictic, sentence, tagger, place, first)
         seen += len(sentence)
+        anchor = dates_zh.opening(sentence, published) or anchor     # "6月19日，王毅会见X。同日，…": its day
+        context = None                   # "…会见X。习近平主席同莫迪总理…会晤": another occasion, its time not said
     attended = attended_zh.occasion(sents, published, tagger) if len(events) == first else None
     if attended:                         # an envoy's occasion with named foreign guests: a meeting
         _join(events, "meeting", attended[0], attended[1], False, attended[2], tagger, _place(attended[2], tagger), first)
         if len(events) > first:
             events[-1]["guests"] = attended_zh.guests(attended[2])      # whom the envoy met, as written
     return events
+
+
+def _in_context(start, deictic, context, anchor, lead: str):
+    """An event's date, given the time the paragraph set before its sentence: an event its own sentence leaves
+    undated before its verb is of the time a sentence stating no event set (`context`: "2019年，…。…习近平主席同
+    莫迪总理在金奈再次会晤"); 同年 / 同日 / 当天 point back to the last time set (`anchor`, "6月19日，王毅会见X。同日，
+    …"); not a reference (此次会晤, 访问期间), nor an event said undated (日前)."""
+    anaphor = list(dates_zh.ANAPHOR.finditer(lead))
+    if anaphor and anchor:
+        return dates_zh.anaphoric(anchor, anaphor[-1].group())
+    if context and start is None and not deictic and not dates_zh.mentions(lead) \
+            and not re.search(r"此次|这次|本次|上次|此前|曾", lead):
+        return context
+    return start
 
 
 def _finish(events: list[dict], article, tagger) -> list[dict]:

@@ -305,3 +305,26 @@ def test_a_foreign_side_of_no_country_is_described_as_written(text, published, d
 ])
 def test_an_envoys_occasion_read_in_more_of_its_forms(n, expected):
     assert _events(*_cpc3(n, "fmprc1")) == expected
+
+
+def test_a_sentence_without_a_date_of_its_own_is_of_the_time_its_paragraph_set():
+    """cpc1.json, cpc3.json (real readouts and commentary), each found undated before: the time an earlier sentence
+    stating no event sets ("…协会4日在京举办…招待会。", "2019年，…。"), and 那一年 / 同日 pointing back to it."""
+    assert _events(*_cpc3(1, "cpc1")) == [("meeting", "2020-12-04", ["CHL"])]   # "…并在招待会前礼节性会见智利驻华大使"
+    assert _events(*_cpc3(18)) == [("meeting", "2019", ["IND"])]    # "2019年，…。…习近平主席同莫迪总理在金奈再次会晤"
+    assert _events(*_cpc3(45)) == [("meeting", "2017", ["USA"])]    # "同样在那一年，习近平主席在中美两国元首会晤时强调"
+    assert _events("6月19日，王毅外长会见了印度外交国务部长辛格。同日，王毅外长还会见了俄罗斯外长拉夫罗夫。", "2017-06-22") == [
+        ("meeting", "2017-06-19", ["IND"]), ("meeting", "2017-06-19", ["RUS"])]
+    # what it must leave alone: a date named as no time of the sentence ("预计2020年全球经济将萎缩3%", cpc4.json, real)
+    assert _events(*_cpc3(3, "cpc4")) == [("call", None, [])]
+    # nor lend a day to another occasion a later sentence names (a real press conference, china_fm t1471704)
+    assert _events("答：我先回答你的第一个问题。6月19日，王毅外长会见了来华出席金砖国家外长会晤的印度外交国务部长辛格。"
+                   "习近平主席同莫迪总理在阿斯塔纳成功举行了会晤，增进了双方的政治互信。", "2017-06-20") == [
+        ("visit", "2017-06", ["IND"])]
+
+
+def test_a_pair_of_heads_of_state_names_its_country():
+    """"中美元首在G20峰会期间实现会晤" (cpc4.json text 19, real commentary), missed while the paragraph also paired
+    China with Russia ("中俄…"); a pair of no one country ("两国元首") still takes the one the text pairs with China."""
+    assert _events(*_cpc3(19, "cpc4")) == [("meeting", None, ["USA"])]
+    assert _events("中美关系、中俄关系都很重要。两国元首在G20峰会期间实现会晤。", "2019-08-01") == []
