@@ -398,6 +398,10 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
         after = clause[m.end():m.end() + 24] if m.group() in ("会见", "会晤") else ""   # "会见X": X after
         side = clause[max(0, m.start() - 16):m.start()] + "，" + after                    # the counterpart
         countries = _text_country(side, paragraph, tagger)
+        pre = clause[:m.start()]
+        met = (re.split(r"同|与|跟", pre)[-1] if re.search(r"同|与|跟", pre) else after).rsplit("的", 1)[-1]
+        if re.search(r"(?:岛国|国家|各国|诸国|多国)(?:的)?(?:领导人|元首|外长|代表)", met):
+            countries = None     # "同建交岛国领导人举行会晤": leaders of a kind of country, none in particular
     undone = not _DONE.search(sentence[offset + m.end():])
     if undone and _REPORTED_QUESTION.search(sentence[:offset + m.start()]):
         return []                # "至于你问…会晤时会达成什么样的新共识": the question retold, nothing done
@@ -442,9 +446,12 @@ def _meeting_countries(m, clause, before, sentence, offset, paragraph, tagger):
     the EU; None: no foreign side found)."""
     countries = _bilateral(clause, m, before, tagger, paragraph, sentence[offset + len(clause):])
     pair = _PAIR_SUBJECT.search(clause[:m.start()] or before)
-    if countries is None and pair and not _MECHANISM.search(clause[:m.start()]):
+    two = pair and re.match(r"两国|中", pair.group())     # "两国领导人成功举行第二次非正式会晤": of two, numbered or not
+    if countries is None and pair and (two or not _MECHANISM.search(clause[:m.start()])):
         # "中美元首在G20峰会期间实现会晤": the pair names its country, whatever else the text pairs with China
         countries = mentions_zh.sides(pair.group(), tagger.resolved) if pair.group().startswith("中") else []
+        if pair.group().startswith("两国"):      # "中印关系保持发展势头，两国领导人…会晤": the pair its sentence named
+            countries = _china_pairs(sentence[:offset + m.start()], tagger)
         countries = countries if len(countries) == 1 else _china_pair(paragraph, tagger) or None
     if countries is None and _MECHANISM.search(clause[:m.start()]) and "—" not in clause \
             and len(_china_pairs(clause[:m.start()], tagger)) == 1:

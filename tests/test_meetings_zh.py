@@ -328,3 +328,14 @@ def test_a_pair_of_heads_of_state_names_its_country():
     China with Russia ("中俄…"); a pair of no one country ("两国元首") still takes the one the text pairs with China."""
     assert _events(*_cpc3(19, "cpc4")) == [("meeting", None, ["USA"])]
     assert _events("中美关系、中俄关系都很重要。两国元首在G20峰会期间实现会晤。", "2019-08-01") == []
+
+
+def test_a_numbered_meeting_of_two_is_a_meeting_and_one_of_leaders_of_a_kind_of_country_is_none():
+    """cpc4.json texts 9 and 11 (real commentary), missed before: "中印关系保持发展势头，两国领导人成功举行第二次
+    非正式会晤" (a pair of two, numbered; its country from the pair its sentence named); the numbered forum of many
+    stays none. fresh4.json text 15 (a real press conference), a false meeting before: "访问巴布亚新几内亚并同建交岛国
+    领导人举行会晤" is no meeting with the Solomon Islands the paragraph also names."""
+    assert ("meeting", None, ["IND"]) in _events(*_cpc3(9, "cpc4"))
+    assert _events(*_cpc3(11, "cpc4")) == [("meeting", "2018", ["IND"])]
+    assert _events("金砖国家领导人举行第九次会晤。", "2017-09-05") == []
+    assert _events(*_cpc3(15, "fresh4")) == [("visit", "2018-11", ["PNG"])]
