@@ -544,7 +544,12 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
             context = dates_zh.opening(sentence, published) or context
             anchor = context or anchor
             continue
+        trip = None                      # the visit an earlier clause of the sentence stated: its trip
         for c in _CLAUSE.finditer(sentence):
+            transit = re.match(r"过境([^，]{1,12}?)并(?:进行)?[^，]{0,6}访问", c.group())
+            if trip is not None and transit:     # "…对阿联酋、…进行国事访问，过境毛里求斯并进行友好访问": the trip's
+                events[trip]["countries"] = list(dict.fromkeys(events[trip]["countries"] + _countries(transit.group(1), tagger)))
+                continue
             verb = _TRIGGER.search(c.group())
             if not verb:
                 continue                 # a clause states an event only through its own verb
@@ -559,9 +564,17 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
                 start = _in_context(start, deictic, context, anchor, sentence[:c.start() + verb.start()])
                 if start and published and start[:10] > published.isoformat()[:len(start[:10])]:
                     continue             # dated after the article: announced, not done
+                if trip is not None and countries and not deictic and kind in ("talks", "meeting") \
+                        and re.match(r"同|与", c.group()) and not re.search(r"期间|后|时", c.group()):
+                    # "…对意大利、摩纳哥、法国进行国事访问，同3国领导人以及…德国总理深入会谈": on the trip
+                    events[trip]["countries"] = list(dict.fromkeys(events[trip]["countries"] + countries))
+                    continue
                 split = [[code] for code in countries] if countries and "分别" in c.group() else [countries]
                 for part in split:       # "同伊朗外长、意大利外长分别通电话": two calls
                     _join(events, kind, start, part, deictic, sentence, tagger, place, first)
+                if kind == "visit" and countries and not deictic and trip is None:
+                    trip = next((n for n in range(len(events) - 1, first - 1, -1) if events[n]["type"] == "visit"
+                                 and set(countries) <= set(events[n]["countries"])), None)
         seen += len(sentence)
         anchor = dates_zh.opening(sentence, published) or anchor     # "6月19日，王毅会见X。同日，…": its day
         context = None                   # "…会见X。习近平主席同莫迪总理…会晤": another occasion, its time not said

@@ -346,3 +346,13 @@ def test_abe_named_alone_is_of_japan():
     cpc4.json text 41 (real commentary), missed before; announced, still nothing."""
     assert _events(*_cpc3(41, "cpc4")) == [("visit", "2018", ["JPN"])]     # "2018年安倍访华期间，…"
     assert _events("经过双方商定，安倍首相即将对中国进行正式访问。", "2018-10-20") == []
+
+
+def test_what_a_visits_sentence_adds_on_the_trip_is_the_trip():
+    """cpc4.json texts 37 and 18 (real commentary), each a false event and a miss before: a transit visit and talks
+    with a leader met on the trip, in clauses of the visit's sentence without a subject of their own, are of the
+    visit; a meeting "期间" or "后" (fresh3.json text 4, real: "访问牙买加后过境美国华盛顿，期间会见了…") stays
+    its own."""
+    assert _events(*_cpc3(37, "cpc4")) == [("visit", None, ["ARE", "SEN", "RWA", "ZAF", "MUS"])]
+    assert _events(*_cpc3(18, "cpc4")) == [("visit", "2019-03", ["ITA", "MCO", "FRA", "DEU"])]
+    assert sorted(_events(*_cpc3(4, "fresh3"))) == [("meeting", "2017-09-12", ["USA"]), ("visit", None, ["JAM"])]
