@@ -572,6 +572,8 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
                 split = [[code] for code in countries] if countries and "分别" in c.group() else [countries]
                 for part in split:       # "同伊朗外长、意大利外长分别通电话": two calls
                     _join(events, kind, start, part, deictic, sentence, tagger, place, first)
+                if len(split) == 1 and countries and "分别" in c.group() and len(_TRIGGER.findall(c.group())) == 1:
+                    _each(events, kind, start, countries, sentence, c.group(), tagger, place)
                 if kind == "visit" and countries and not deictic and trip is None:
                     trip = next((n for n in range(len(events) - 1, first - 1, -1) if events[n]["type"] == "visit"
                                  and set(countries) <= set(events[n]["countries"])), None)
@@ -584,6 +586,21 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
         if len(events) > first:
             events[-1]["guests"] = attended_zh.guests(attended[2])      # whom the envoy met, as written
     return events
+
+
+def _each(events: list[dict], kind, start, countries, sentence: str, clause: str, tagger, place: dict) -> None:
+    """"习近平主席、李克强总理分别…同新西兰总理阿德恩举行了会晤": one event for each Chinese official named before
+    分别 (the first already added), each with its own official; not "…分别同阿尔维总统举行会谈、会见" (which was which
+    is not said)."""
+    _, people = mentions_zh.tag(clause[:clause.index("分别")], tagger)
+    if len(people) < 2 or not events or events[-1]["countries"] != list(countries) or events[-1]["type"] != kind:
+        return
+    own = [p for p in events[-1]["chinese"] if p.get("name") in people]
+    if len(own) < 2:
+        return
+    events[-1]["chinese"] = own[:1]
+    for person in own[1:]:
+        events.append(dict(_event(kind, start, countries, sentence, tagger, place), chinese=[person]))
 
 
 def _in_context(start, deictic, context, anchor, lead: str):

@@ -356,3 +356,15 @@ def test_what_a_visits_sentence_adds_on_the_trip_is_the_trip():
     assert _events(*_cpc3(37, "cpc4")) == [("visit", None, ["ARE", "SEN", "RWA", "ZAF", "MUS"])]
     assert _events(*_cpc3(18, "cpc4")) == [("visit", "2019-03", ["ITA", "MCO", "FRA", "DEU"])]
     assert sorted(_events(*_cpc3(4, "fresh3"))) == [("meeting", "2017-09-12", ["USA"]), ("visit", None, ["JAM"])]
+
+
+def test_several_chinese_officials_meeting_one_visitor_each_are_as_many_meetings():
+    """test2.json text 10 (a real press conference), one of two found before: "习近平主席、李克强总理分别…同新西兰
+    总理阿德恩举行了会晤"; one official's meeting stays one, and "分别…举行会谈、会见" (which was which unsaid)
+    is not split (china_fm t1757637, real)."""
+    assert _events(*_cpc3(10, "test2")) == [("meeting", "2017-11", ["NZL"]), ("meeting", "2017-11", ["NZL"])]
+    events = meetings_zh.extract({"language": "zh", "published": "2017-03-18",
+                                  "body": "今天上午，李克强总理和张德江委员长分别会见了沙特国王萨勒曼。"})
+    assert [[p["name"] for p in e["chinese"]] for e in events] == [["Li Keqiang"], ["Zhang Dejiang"]]
+    assert len(_events("今天上午，李克强总理会见了沙特国王萨勒曼。", "2017-03-18")) == 1
+    assert len(_events("习近平主席、李克强总理、栗战书委员长分别同阿尔维总统举行会谈、会见。", "2018-11-05")) < 3
