@@ -572,7 +572,8 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
                 split = [[code] for code in countries] if countries and "分别" in c.group() else [countries]
                 for part in split:       # "同伊朗外长、意大利外长分别通电话": two calls
                     _join(events, kind, start, part, deictic, sentence, tagger, place, first)
-                if len(split) == 1 and countries and "分别" in c.group() and len(_TRIGGER.findall(c.group())) == 1:
+                if len(split) == 1 and countries and "分别" in c.group() \
+                        and len(_TRIGGER.findall(c.group())) == 1 and not re.search(r"(?:会谈|会见|会晤|通话)[、和]", c.group()):
                     _each(events, kind, start, countries, sentence, c.group(), tagger, place)
                 if kind == "visit" and countries and not deictic and trip is None:
                     trip = next((n for n in range(len(events) - 1, first - 1, -1) if events[n]["type"] == "visit"
