@@ -481,11 +481,17 @@ def _of_the_visit(out, sentence, offset, clause):
     return out
 
 
-def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger, place: dict, first: int = 0) -> None:
-    """Add an event, or join it to the one it repeats (same type and countries; a meeting of a visit's country)."""
+def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger, place: dict, first: int = 0,
+          who: frozenset = frozenset()) -> None:
+    """Add an event, or join it to the one it repeats (same type and countries; a meeting of a visit's country);
+    not a meeting, talks or call with another person its own clause names (`who`: "与希腊总统帕夫洛普洛斯会谈时，…。
+    与希腊总理米佐塔基斯会谈时，…": two talks)."""
     for n, e in enumerate(events):
         if n < first and not deictic and not (start and len(start) == 10 and e["date_start"] == start):
             continue                 # an earlier paragraph's occasion: by a reference ("会见时，…") or the same day
+        if who and e.get("who") and not any(a in b or b in a for a in who for b in e["who"]) \
+                and kind == e["type"] and kind != "visit" and not deictic:
+            continue                 # another person met ("安倍晋三", "安倍": one)
         same_kind = e["type"] == kind or "visit" in (e["type"], kind) and kind != "call" and e["type"] != "call"
         same_countries = (countries is None or set(countries) == set(e["countries"])
                           or set(countries) <= set(e["countries"]) and e["type"] == "visit"
@@ -502,7 +508,7 @@ def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger,
             return
     if countries is None:
         return                      # a reference to an occasion the text has not named
-    events.append(_event(kind, start, countries, sentence, tagger, place))
+    events.append(dict(_event(kind, start, countries, sentence, tagger, place), who=who))
 
 
 def extract(article, gazetteers: mentions.Tagger | None = None) -> list[dict]:
@@ -570,8 +576,10 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
                     events[trip]["countries"] = list(dict.fromkeys(events[trip]["countries"] + countries))
                     continue
                 split = [[code] for code in countries] if countries and "分别" in c.group() else [countries]
+                who = frozenset(p["name"] for p in foreign_zh.foreign_side(c.group(), countries or [], {}, tagger)
+                                if p["name"]) if len(split) == 1 else frozenset()
                 for part in split:       # "同伊朗外长、意大利外长分别通电话": two calls
-                    _join(events, kind, start, part, deictic, sentence, tagger, place, first)
+                    _join(events, kind, start, part, deictic, sentence, tagger, place, first, who)
                 if len(split) == 1 and countries and "分别" in c.group() \
                         and len(_TRIGGER.findall(c.group())) == 1 and not re.search(r"(?:会谈|会见|会晤|通话)[、和]", c.group()):
                     _each(events, kind, start, countries, sentence, c.group(), tagger, place)
@@ -622,6 +630,7 @@ def _finish(events: list[dict], article, tagger) -> list[dict]:
     names = {code: name for kind, name, code in (v for v in tagger.lookup.values() if v) if kind == "country"}
     spoken = bool(article.get("title")) and kind_of(article["title"]) in SPOKEN
     for n, e in enumerate(events, 1):
+        e.pop("who", None)
         e["article_id"], e["seq"] = article.get("id"), n
         e["source"] = "press_conference" if spoken else "article"
         e["country_names"] = [names.get(c, c) for c in e["countries"]]

@@ -215,7 +215,8 @@ def test_a_visit_during_which_something_was_said_is_done_and_italy_is_no_agreeme
     # commentary of 2019-2020 (x13-caesar/FMPRC_NLP 71195eeb, data/cpcnews_gjwj.csv; cpc3.json, real), each missed or
     # wrong in cpc3.json's first run
     (37, True, [("meeting", "2019-10-11", ["IND"])]),     # 同莫迪总理举行第二次非正式会晤: a meeting, not a forum
-    (40, False, [("talks", None, ["GRC"])]),              # 与希腊总统…会谈时，习近平主席提出: the subject after the frame
+    (40, False, [("talks", None, ["GRC"])] * 2),          # 与希腊总统…会谈时，习近平主席提出: the subject after the frame;
+    #                                                       与希腊总理…会谈时: talks with another person, two as labelled
     (55, False, []),                                      # …通电话时，多次强调: calls counted, none in particular
     (24, False, [("meeting", None, [])]),                 # 在会见外方代表团团长时: 外方 is a foreign side
     (38, True, [("visit", None, ["ITA", "MCO", "FRA"])]),   # 日前…进行国事访问，…是此访关键词: done
