@@ -425,7 +425,8 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
         visitor = re.split(r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|说|就", clause[:m.start()] or before)[-1]
         if kind == "visit" and re.sub(r"[在于，此次这]", "", visitor) and _last_side(visitor, tagger) != "zh":
             own = _countries(visitor, tagger)
-            if len(own) == 1 and _china_pair(paragraph, tagger) == own and not re.search(r"访问[^，]", clause):
+            if len(own) == 1 and _china_pair(paragraph, tagger) == own \
+                    and (not re.search(r"访问[^，]", clause) or re.match(r"取得(?:了|的)", clause[m.end():])):
                 return [(kind, _date(clause, m, sentence, offset, published), own, True)]
             return []            # "蓬佩奥在访问德国期间": a visit of others; "中巴双方对伊姆兰·汗总理此次访问…"
         pair = _china_pair(paragraph, tagger) if _is_chinese(paragraph, tagger) or _described_chinese(sentence, tagger) else []

