@@ -285,8 +285,10 @@ MEETING_SETS = (  # name, what it is to the rules of pipelines/meetings_zh.py (c
              "(RUN.md); development since"),
     ("fmprc1", "ninth fresh set, ministry pages kept by boan-anbo/fmprccrawler (envoys' wives' activities, Yang Jiechi "
                "in Munich), labelled by another engineer, first run 1.000 / 0.071 (RUN.md); development since"),
+    ("xwlb1", "tenth fresh set, 新闻联播 items of late 2025 kept by caijing666666/xinwenlianbo, labelled before the rules "
+              "ran on it: HELD OUT"),
 )
-HELD_OUT: tuple = ()          # none left: the next must be drawn from text no set uses, labelled before the rules run
+HELD_OUT: tuple = ("xwlb1",)  # labelled and committed (c5c7626) before any rule ran on it; its first run is in RUN.md
 FIRST_RUNS = (191, 96, 76)    # every first run on a fresh set (fresh..fresh4, cpc1..cpc4, fmprc1), each with the rules of its day:
 #                               events labelled, found, right (RUN.md)
 
