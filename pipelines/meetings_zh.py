@@ -40,11 +40,16 @@ Read clause by clause (a clause ends at ，：；。！？), precision first; an
 5. The date: the nearest date expression before the verb in its own clause, else that of a clause that is only a
    time ("昨天，", "当地时间2019年2月15日，") before it (2019年2月15日, 15日, 昨天, 上周五, 去年4月, 6月, 2018年;
    pipelines/dates_zh.py); a date in a clause of another verb ("昨天我已经介绍过") is that verb's; 日前, 不久前 or no
-   expression give none; a visit under way on a named day ("…在访问哈萨克斯坦期间") is dated by the month.
-6. One occasion, one event, within a paragraph: mentions of the same type and countries join; a meeting or talks
+   expression give none; a visit under way on a named day ("…在访问哈萨克斯坦期间") is dated by the month. A
+   sentence that dates nothing before its verb takes the time an earlier sentence of the paragraph stating no event
+   set ("2019年，…。…在金奈再次会晤"; dates_zh.opening), and 同年 / 同日 / 当天 point back to the last time set.
+6. One occasion, one event, within a paragraph: mentions of the same type and countries join, but a meeting, talks
+   or call with another person its clause names (与希腊总统…会谈时…。与希腊总理…会谈时…); a meeting or talks
    with a visit's country, during its visit frame (访埃期间，…会见…) or with a visitor (来华访问的X, 会见来访的X)
-   is the visit; a visit followed by 后 in its clause takes no fronted date ("在访问牙买加后过境…");
-   "分别" with several countries gives one event each, as do several visitors to China.
+   is the visit, and so are a transit visit and talks on the trip in the visit's own sentence (过境X并进行友好访问,
+   同…德国总理深入会谈); a visit followed by 后 in its clause takes no fronted date ("在访问牙买加后过境…");
+   "分别" with several countries gives one event each, as do several visitors to China and several Chinese officials
+   who 分别 met one counterpart.
 7. A reference (访问期间, 会见时，…) may join an earlier paragraph's occasion. Every event has a Chinese party: the
    officials its sentence names, else one described by the post or the pair it gives (最高人民法院院长, 两国元首,
    中缅就…); a visit to China is in China; an occasion none of whose sentences names a Chinese party (美方在会晤中
