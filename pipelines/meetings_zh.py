@@ -77,7 +77,7 @@ _CLAUSE = re.compile(r"[^，,：:。！？；;\n]+")
 _QUESTION = re.compile(r"^\s*(?:问|追问[一二三四五]?|[^\s:：，。（(]{0,24}记者[^\s:：，。]{0,4})[:：]")
 _ASKED = re.compile(r"问到|是否|会否|能否|有没有|如果|假如|如有|的话")      # in the verb's clause
 _QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
-_NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|在即|首先是|首站是?|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|欢迎|方便时"
+_NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|在即|首先是|首站是?|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|(?<!仪式，)(?<!仪式,)欢迎|方便时"
                        r"|临近|同意(?!大利)|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
 _CONTENT = re.compile(r"同意(?!大利)|商定|约定|希望|期待|相信|愿意?|欢迎|提议|建议")
 _GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边(?![^，]{0,8}(?:场合|期间))|有关国家|\d+(?:多|余)|(?<![第\d])\d+次|多个|这些"
@@ -266,16 +266,22 @@ def _visit(clause: str, m: re.Match, before: str, tagger, paragraph: str = ""):
     if re.search(r"(?:舰|船|编队|舰艇)[^，]{0,8}$", visitor):
         return None                  # a warship's or hospital ship's port call
     if m.lastgroup == "china":       # "X应张德江委员长邀请开始访华": the inviter is no visitor
+        if re.match(r"(?:并|随即|随后)?开始$", pre) and before:
+            visitor = re.split(r"[，,]", before.rstrip("，,"))[-1] + pre   # "马克龙…抵达北京，开始对中国进行…访问"
         return _foreign(re.sub(r"应[^，。]{0,40}?邀请", "", visitor), tagger, paragraph)
     visitor = re.split(r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|说", visitor)[-1]   # "中方注意到文在寅总统访美"
     if _last_side(re.sub(r"(?:对|赴|前往|到)[^，]*$", "", visitor), tagger) != "zh":
         return None
     target = re.search(r"(?:对|赴|前往|到)([^，]{1,20}?)进行[^，]*$", pre)        # "对俄罗斯进行", "赴日本进行访问"
-    destination = target.group(1) if target else re.split(r"时|期间|并|后|过境|，", post)[0] if post else ""
+    ended = re.search(r"对([^，的]{1,12})的[^，的]{0,4}$", pre)     # "结束…对韩国的国事访问后回到北京"
+    destination = target.group(1) if target else ended.group(1) if ended \
+        else re.split(r"时|期间|并|后|过境|，", post)[0] if post else ""
     if m.group() == "访" or m.group() == "赴" and re.match(r"[" + _C1 + r"](?:出席|参加)", post):
         destination = mentions_zh.SIDES.get(post[:1], "")          # "访越", "赴日出席"
         return [destination] if destination else None
     if m.group() == "赴":
+        if re.search(r"(?:出席|参加)[^，。]*(?:峰会|会议|论坛|年会|大会|理事会)", post):
+            return None              # "赴俄罗斯出席上海合作组织…理事会第二十四次会议": a forum of many, no visit
         destination = re.split(r"出席|参加", post)[0]
     countries = [c for c in _countries(destination, tagger)]
     if not countries and len(destination) == 1:      # "对尼进行国事访问": 尼 the one country so written the text names
@@ -416,7 +422,7 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
         return []                # "举行了关于习近平主席…进行国事访问…的吹风会": a briefing before the trip
     if _TOPIC.match(clause) and not (_DONE.search(clause[m.end():]) or dates_zh.mentions(clause[:m.start()])):
         return []                # "关于习主席访问葡萄牙，…": a topic, done or not
-    when = _date(clause, m, sentence, offset, published)
+    when = _framed_date(_date(clause, m, sentence, offset, published), clause, sentence, offset, published)
     past = _past(when, clause[:m.start()], sentence[:offset], published)
     if kind == "visit" and deictic and not past and not _VISIT_DONE.search(sentence[offset + m.end():]):
         return []                # "此次施泰因迈尔总统访华再次体现了…": said before or after, it does not say
@@ -444,9 +450,25 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
         and not dates_zh.mentions(clause[:m.start()])
     # "当地时间9月12日，杨洁篪在访问牙买加后过境华盛顿": the fronted date is that of what follows the visit
     when = None if after else _date(clause, m, sentence, offset, published)
+    when = _framed_date(when, clause, sentence, offset, published)
+    ended = kind == "visit" and re.search(r"结束[^，]*$", clause[:m.start()])
+    if ended:                        # "11月1日晚，…结束…对韩国的国事访问后回到北京": under way that month
+        when = dates_zh.fronted(sentence, offset, offset + len(clause), offset + m.start(), published)
+    welcome = kind == "visit" and clause.startswith("欢迎") and re.search(r"仪式[，,]$", sentence[:offset])
+    if welcome:                      # "习近平25日上午…举行仪式，欢迎X对我国进行国事访问": under way that month
+        when = dates_zh.nearest(sentence, offset, published)
     # "5日会见来华出席…的印度总理莫迪": the visit was under way that month, its first day not stated
     during = kind == "visit" and clause.endswith("期间")      # "2013年9月7日，习近平主席在访问哈萨克斯坦期间，…"
-    return [(kind, when[:7] if (visiting or during) and when else when, countries, False)]
+    return [(kind, when[:7] if (visiting or during or ended or welcome) and when else when, countries, False)]
+
+
+def _framed_date(when, clause: str, sentence: str, offset: int, published):
+    """The date of a clause that continues the one before it, when it gives none: "今年6月…赴日本出席…峰会，期间同安倍
+    首相举行会晤" (during what the earlier clause told), "马克龙12月3日抵达北京，开始对中国进行…国事访问" (begun on
+    arriving)."""
+    if when is None and offset and re.match(r"期间|(?:并|随即|随后)?开始", clause):
+        return dates_zh.fronted(sentence, 0, offset, offset, published)
+    return when
 
 
 def _meeting_countries(m, clause, before, sentence, offset, paragraph, tagger):
@@ -575,7 +597,8 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
                 place = dict(_CHINA)     # "访华", "来华访问", "对中国进行国事访问": in China
             for kind, start, countries, deictic in _read_clause(c.group(), before, sentence, c.start(), paragraph,
                                                                 published, tagger, announces):
-                start = _in_context(start, deictic, context, anchor, sentence[:c.start() + verb.start()])
+                start = _in_context(start, deictic, context, anchor, sentence[:c.start() + verb.start()],
+                                    bool(re.match(r"[中时]", c.group()[verb.end():])))
                 if start and published and start[:10] > published.isoformat()[:len(start[:10])]:
                     continue             # dated after the article: announced, not done
                 if trip is not None and countries and not deictic and kind in ("talks", "meeting") \
@@ -620,15 +643,15 @@ def _each(events: list[dict], kind, start, countries, sentence: str, clause: str
         events.append(dict(_event(kind, start, countries, sentence, tagger, place), chinese=[person]))
 
 
-def _in_context(start, deictic, context, anchor, lead: str):
+def _in_context(start, deictic, context, anchor, lead: str, frame: bool = False):
     """An event's date, given the time the paragraph set before its sentence: an event its own sentence leaves
     undated before its verb is of the time a sentence stating no event set (`context`: "2019年，…。…习近平主席同
     莫迪总理在金奈再次会晤"); 同年 / 同日 / 当天 point back to the last time set (`anchor`, "6月19日，王毅会见X。同日，
-    …"); not a reference (此次会晤, 访问期间), nor an event said undated (日前)."""
+    …"); not a reference (此次会晤, 访问期间, 在中美元首通话中), nor an event said undated (日前)."""
     anaphor = list(dates_zh.ANAPHOR.finditer(lead))
     if anaphor and anchor:
         return dates_zh.anaphoric(anchor, anaphor[-1].group())
-    if context and start is None and not deictic and not dates_zh.mentions(lead) \
+    if context and start is None and not deictic and not dates_zh.mentions(lead) and not frame \
             and not re.search(r"此次|这次|本次|上次|此前|曾", lead):
         return context
     return start
