@@ -16,7 +16,8 @@ Chinese meeting) or announce a trip (将访问), as the news does.
 
 xwlb2.json (`--second`) was drawn the same way after xwlb1.json's first run and the changes made on its misses: 60
 of the 120 such items xwlb1.json does not hold (seed 2026121), to measure those changes on unseen items of the same
-source.
+source. xwlb3.json (`--third`) was drawn the same way after xwlb2.json's first run and the changes made on its
+misses: the 60 such items left (neither xwlb1's nor xwlb2's), in an order shuffled with seed 2026122.
 """
 from __future__ import annotations
 
@@ -55,12 +56,16 @@ def lead(content: str, longest: int = LEAD) -> str:
     return content[:cut + 1] if cut > 0 else content[:longest]
 
 
-def draw(gitdir: str, second: bool = False) -> list[dict]:
+def draw(gitdir: str, second: bool = False, third: bool = False) -> list[dict]:
     found = [i for i in items(gitdir) if TRIGGER.search((i.get("title") or "") + (i.get("content") or ""))]
     chosen = random.Random(SEED).sample(found, COUNT)
-    if second:
+    if second or third:
         first = {i["path"] for i in chosen}
         chosen = random.Random(SEED + 1).sample([i for i in found if i["path"] not in first], COUNT)
+    if third:
+        taken = first | {i["path"] for i in chosen}
+        left = [i for i in found if i["path"] not in taken]
+        chosen = random.Random(SEED + 2).sample(left, len(left))
     return [{"source": "新闻联播 item (cctv.com text, via caijing666666/xinwenlianbo)", "repository": REPOSITORY,
              "commit": COMMIT, "path": i["path"], "blob": i["blob"], "url": i.get("sourceUrl"),
              "published": i["date"], "title": i.get("title"), "text": lead(i.get("content") or "")}
@@ -68,4 +73,4 @@ def draw(gitdir: str, second: bool = False) -> list[dict]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(draw(sys.argv[1], "--second" in sys.argv), ensure_ascii=False, indent=1))
+    print(json.dumps(draw(sys.argv[1], "--second" in sys.argv, "--third" in sys.argv), ensure_ascii=False, indent=1))
