@@ -77,11 +77,11 @@ _CLAUSE = re.compile(r"[^，,：:。！？；;\n]+")
 _QUESTION = re.compile(r"^\s*(?:问|追问[一二三四五]?|[^\s:：，。（(]{0,24}记者[^\s:：，。]{0,4})[:：]")
 _ASKED = re.compile(r"问到|是否|会否|能否|有没有|如果|假如|如有|的话")      # in the verb's clause
 _QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
-_NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|在即|首先是|首站是?|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|(?<!仪式，)(?<!仪式,)欢迎|方便时"
+_NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|在即|首先是|首站是?|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|(?<!仪式，)(?<!仪式,)欢迎(?!仪式|宴会)|方便时"
                        r"|临近|同意(?!大利)|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
 _CONTENT = re.compile(r"同意(?!大利)|商定|约定|希望|期待|相信|愿意?|欢迎|提议|建议")
 _GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边(?![^，]{0,8}(?:场合|期间))|有关国家|\d+(?:多|余)|(?<![第\d])\d+次|多个|这些"
-                      r"|(?<![第一二三四五六七八九十两几多数历屡])(?!一次)[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些"
+                      r"|(?<![第一二三四五六七八九十两几多数历屡])(?!一次)[一二三四五六七八九十两几多数历屡]+次|(?<![第一])[两三四五六七八九十几多数]+度会|一直|等方式|先后|一些"
                       r"|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|连年|屡次|频繁|(?<!次)定期|多位|\d+位|(?:通话|会见|会晤|函电)或|[的等]方式")   # "第二十五次定期会晤" is one
 _NOUN_AFTER = r"(?!日期|渠道|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|了?记者|律师|活动(?!时))"
 _C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
@@ -512,7 +512,7 @@ def _of_the_visit(out, sentence, offset, clause):
 
 
 def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger, place: dict, first: int = 0,
-          who: frozenset = frozenset()) -> None:
+          who: frozenset = frozenset(), officials: frozenset = frozenset()) -> None:
     """Add an event, or join it to the one it repeats (same type and countries; a meeting of a visit's country);
     not a meeting, talks or call with another person its own clause names (`who`: "与希腊总统帕夫洛普洛斯会谈时，…。
     与希腊总理米佐塔基斯会谈时，…": two talks)."""
@@ -522,6 +522,9 @@ def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger,
         if who and e.get("who") and not any(a in b or b in a for a in who for b in e["who"]) \
                 and kind == e["type"] and kind != "visit" and not deictic:
             continue                 # another person met ("安倍晋三", "安倍": one)
+        if officials and e.get("officials") and not officials & e["officials"] and countries is not None \
+                and kind == e["type"] and kind != "visit" and not deictic:
+            continue                 # "李强…会见法国总统马克龙。…习近平主席同总统先生举行会晤": another official's meeting
         same_kind = e["type"] == kind or "visit" in (e["type"], kind) and kind != "call" and e["type"] != "call"
         same_countries = (countries is None or set(countries) == set(e["countries"])
                           or set(countries) <= set(e["countries"]) and e["type"] == "visit"
@@ -538,7 +541,7 @@ def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger,
             return
     if countries is None:
         return                      # a reference to an occasion the text has not named
-    events.append(dict(_event(kind, start, countries, sentence, tagger, place), who=who))
+    events.append(dict(_event(kind, start, countries, sentence, tagger, place), who=who, officials=officials))
 
 
 def extract(article, gazetteers: mentions.Tagger | None = None) -> list[dict]:
@@ -609,8 +612,9 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
                 split = [[code] for code in countries] if countries and "分别" in c.group() else [countries]
                 who = frozenset(p["name"] for p in foreign_zh.foreign_side(c.group(), countries or [], {}, tagger)
                                 if p["name"]) if len(split) == 1 else frozenset()
+                officials = frozenset(mentions_zh.tag(c.group(), tagger)[1])      # the Chinese officials it names
                 for part in split:       # "同伊朗外长、意大利外长分别通电话": two calls
-                    _join(events, kind, start, part, deictic, sentence, tagger, place, first, who)
+                    _join(events, kind, start, part, deictic, sentence, tagger, place, first, who, officials)
                 if len(split) == 1 and countries and "分别" in c.group() \
                         and len(_TRIGGER.findall(c.group())) == 1 and not re.search(r"(?:会谈|会见|会晤|通话)[、和]", c.group()):
                     _each(events, kind, start, countries, sentence, c.group(), tagger, place)
@@ -662,6 +666,7 @@ def _finish(events: list[dict], article, tagger) -> list[dict]:
     spoken = bool(article.get("title")) and kind_of(article["title"]) in SPOKEN
     for n, e in enumerate(events, 1):
         e.pop("who", None)
+        e.pop("officials", None)
         e["article_id"], e["seq"] = article.get("id"), n
         e["source"] = "press_conference" if spoken else "article"
         e["country_names"] = [names.get(c, c) for c in e["countries"]]
