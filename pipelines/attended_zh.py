@@ -3,13 +3,16 @@ participants is a meeting", as every label set since fresh3.json has it ("驻伊
 副部长马赫穆迪扬…应邀出席"; "…与摩总统夫人加琳娜共同出席…仪式"). pipelines/meetings_zh.py reads a paragraph here
 only when none of its own verbs gave an event in it.
 
-A paragraph states such an occasion when all of these hold: its first sentence is dated and names China's envoy,
-embassy or consulate (驻X大使, 驻X大使夫人, 驻X总领事, 驻X使馆 opening a clause; not 驻华) attending or holding it
-(出席, 参加, 举办, 举行, not of a meeting); it names a foreign person taking part: a transliterated name
-(帕特里夏·埃德温), a foreign title (总统, 女王, 亲王, 第一夫人) or a title right after a foreign country (津巴布韦新闻
-媒体部部长); nothing in it is announced, wished, asked or counted (将, 希望, 多次); and the occasion is no forum of
-many (峰会, 论坛, 会议, 大会). Its countries are the foreign ones the paragraph names, else none; its date that of its
-first sentence (pipelines/dates_zh.py). Pure."""
+A paragraph states such an occasion when all of these hold: one of its sentences (the first that does) names China's
+envoy, embassy or consulate (驻X大使, 驻X大使夫人, 驻X总领事, 驻X使馆 opening a clause or an item of a list, "…、驻古晋
+总领事夫人高翠莲等出席"; not 驻华) attending, holding or giving at it (出席, 参加, 举办, 举行, 捐赠, 转交, 慰问; not of a
+meeting); that sentence, else the paragraph's first, is dated; the paragraph names a foreign person taking part: a
+transliterated name (帕特里夏·埃德温; not a school or firm so named, "安娜玛丽·贾沃伊中学"), a foreign title (总统,
+女王, 亲王, 第一夫人), a title right after a foreign country (津巴布韦新闻媒体部部长), or, among those a clause says
+attended (…等出席, 应邀出席, 应邀主讲), one by post or courtesy with no Chinese mark ("伊文旅部副部长马赫穆迪扬",
+"宋卡府府尹扎禄瓦", "杰夫斯女士"; not 驻…, 中资, 华侨); nothing in the envoy's sentence is announced, wished, asked
+or counted (将, 希望, 多次); and the occasion is no forum of many (峰会, 论坛, 会议, 大会). Its countries are the
+foreign ones the paragraph names, else none; its date that of the dated sentence (pipelines/dates_zh.py). Pure."""
 from __future__ import annotations
 
 import re
@@ -17,28 +20,76 @@ import re
 from . import dates_zh
 from .mentions_zh import PLACE_BEFORE, TITLE, countries_named
 
-_ENVOY = re.compile(r"(?:^|(?<=[，,：:]))驻(?![华港澳])[^，。]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)[^，。]{0,30}?"
-                    r"(?:出席|参加|举办|举行)(?!会见|会谈|会晤)")
-_NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|拟|期待|希望|如果|是否|多次|每年|经常|定期|方便时|[？?]")
-_FORUM = re.compile(r"峰会|论坛|会议|大会|年会|博览会|世博会|奥运会|联大|研讨会|外长会")
-_NAMED = re.compile(r"[\u4e00-\u9fff]{1,8}[·・•∙][\u4e00-\u9fff]{1,8}")      # a transliterated name
+_ENVOY = re.compile(r"(?:^|(?<=[，,：:、]))驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)[^。]{0,80}?"
+                    r"(?:出席|参加|举办|举行|捐赠|转交|慰问)(?!会见|会谈|会晤)")
+_NOT_DONE = re.compile(r"将(?![其之军领士近使所])|即将|拟|期待|希望|如果|是否|多次|每年|经常|定期|方便时|[？?]")
+_FORUM = re.compile(r"峰会|论坛|(?<!国)会议(?!员)|大会|年会|博览会|世博会|奥运会|联大|研讨会|外长会")
+_SEP = "·・•∙\u0387\u2027"
+_NAMED = re.compile(rf"[\u4e00-\u9fff]{{1,8}}[{_SEP}][\u4e00-\u9fff]+")
+_INSTITUTION = re.compile(r"中学|小学|学校|大学|学院|公司|集团|基金|剧院|医院|中心|协会")
 _FOREIGN_TITLE = re.compile(r"总统|首相|国王|女王|王储|亲王|公主|苏丹|埃米尔|天皇|总督|第一夫人|大臣|外秘")
+# who a clause says attended ("…、…等出席活动", "…应邀出席", "…应邀主讲"): its items, the one named first at least
+_ATTENDED = re.compile(r"([^，。；：]{4,120}?)(?:等|及其他人士)?(?:[\d近余多百十]+人)?(?:应邀)?(?:出席|参加|主讲)")
+_POST = re.compile(TITLE.pattern + r"|议员|校长|市长|州长|省长|府尹|会长|局长|董事长|教授|法师|警长|设计师|执行官|女士|先生")
+_CHINESE_MARK = re.compile(r"驻|中国|中资|中方|使馆|领馆|华侨|华人|华商|侨|我|大使夫人|总领事夫人|领事夫人|孔子学院|^夫人")
 
 
 def occasion(sents: list[str], published, tagger) -> tuple[str | None, list[str], str] | None:
-    """(date, countries, sentence) of the occasion the paragraph states, else None."""
+    """(date, countries, the paragraph) of the occasion the paragraph states, else None."""
     paragraph = "".join(sents)
-    first = sents[0] if sents else ""
-    envoy = _ENVOY.search(first)
-    if not envoy or _NOT_DONE.search(paragraph) or _FORUM.search(paragraph):
+    if _FORUM.search(paragraph):
         return None
-    when = dates_zh.fronted(first, 0, len(first), envoy.end(), published)
-    if not when:
+    found = None
+    for sentence in sents:               # the first sentence of the envoy's occasion stated as done and dated
+        envoy = _ENVOY.search(sentence)
+        if not envoy or _NOT_DONE.search(re.sub(r"“[^”]*”", "", sentence)):     # not "…“希望天使基金”…"
+            continue
+        when = dates_zh.fronted(sentence, 0, len(sentence), envoy.end(), published)
+        if not when and sentence is not sents[0]:
+            when = dates_zh.fronted(sents[0], 0, len(sents[0]), len(sents[0]), published)
+        if when:
+            found = when, sentence
+            break
+    if not found:
         return None
-    titled = any(re.match(r"[^，、。]{0,10}?(?:" + TITLE.pattern + ")", paragraph[m.end():])
+    when, sentence = found
+    titled = any(re.match(r"[^，、。和及]{0,10}?(?:" + TITLE.pattern + ")", paragraph[m.end():])
                  and not PLACE_BEFORE.search(paragraph[max(0, m.start() - 2):m.start()])
                  for m in tagger.places.finditer(paragraph)
                  if (tagger.lookup.get(m.group()) or ("",))[0] == "country" and tagger.lookup[m.group()][2] != "CHN")
-    if not (_NAMED.search(paragraph) or _FOREIGN_TITLE.search(paragraph) or titled):
+    if not (_named(paragraph) or _FOREIGN_TITLE.search(paragraph) or titled or _foreign_attendee(paragraph)):
         return None
-    return when, countries_named(paragraph, tagger), first
+    return when, countries_named(paragraph, tagger), paragraph     # the occasion and its guests: the paragraph
+
+
+def _foreign_attendee(paragraph: str) -> bool:
+    """Whether a clause of those who attended names one by post or courtesy with no Chinese mark ("伊文旅部副部长
+    马赫穆迪扬和20多位…应邀出席"; not "驻津巴布韦大使夫人王薇参赞…出席" alone)."""
+    return bool(guests(paragraph))
+
+
+def guests(paragraph: str) -> list[tuple[str | None, str | None]]:
+    """(role, name) of each guest a clause of those who attended names by post or courtesy, with no Chinese mark, as
+    written: "伊文旅部副部长马赫穆迪扬" is ("伊文旅部副部长", "马赫穆迪扬"), "杰夫斯女士" (None, "杰夫斯"), a post
+    without a name ("…负责人") the post alone."""
+    out: list[tuple[str | None, str | None]] = []
+    for m in _ATTENDED.finditer(paragraph):
+        for item in re.split(r"、|和|及|以及", m.group(1)):
+            item = item.strip()
+            posts = list(_POST.finditer(item))
+            if len(item) < 3 or not posts or _CHINESE_MARK.search(item):
+                continue
+            courtesy = posts[-1].group() in ("女士", "先生") and posts[-1].end() == len(item)
+            post = posts[-2] if courtesy and len(posts) > 1 else posts[-1]
+            if courtesy and len(posts) == 1:
+                out.append((None, item[:post.start()][-6:] or None))
+                continue
+            role, name = item[:post.end()], item[post.end():(posts[-1].start() if courtesy else len(item))]
+            out.append((role.rsplit("的", 1)[-1][-12:], name if 2 <= len(name) <= 12 else None))
+    return out
+
+
+def _named(paragraph: str) -> bool:
+    """Whether the paragraph names a person by a transliterated name ("帕特里夏·埃德温"), not a school, firm or
+    body so named ("安娜玛丽·贾沃伊中学")."""
+    return any(not _INSTITUTION.search(m.group()) for m in _NAMED.finditer(paragraph))

@@ -1,7 +1,9 @@
 """The date a Chinese clause gives an event, read against the article's publication date: "2019年2月15日",
 "2月15日至17日", "15日" (the publication's month), 今天 / 昨天 / 前天, 上周五, "去年4月", "今年5月", "上个月",
 "2018年", 去年; and the words that say the text gives no date (日前, 不久前, 前不久, 近日, 上周, 几天前). A news
-dateline ("新华社北京12月1日电（记者…）") is no part of a fronted time clause. Pure.
+dateline ("新华社北京12月1日电（记者…）") is no part of a fronted time clause. A sentence that gives no date of its
+own is of the time the paragraph set before it (`opening`: the date of an earlier sentence's first clause, "2019年，…。
+…在金奈再次会晤"; `ANAPHOR`: 同年, 同日, 当天, 那一年 point back to it). Pure.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from datetime import date, timedelta
 
 _WEEKDAY = "一二三四五六日天"
 _PATTERNS = (
-    ("ymd", re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:(?:至|到|-|—|－)(?:(\d{1,2})月)?(\d{1,2})日)?")),
+    ("ymd", re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})\s?日(?:(?:至|到|-|—|－)(?:(\d{1,2})月)?(\d{1,2})日)?")),
     ("day", re.compile(r"(?<![月\d])(\d{1,2})日(?:(?:至|到|-|—|－)(\d{1,2})日)?")),
     ("relative", re.compile(r"今天|今日|当天|今晨|今早|今晚|昨天|昨日|昨晚|前天(?!晚)")),
     ("weekday", re.compile(rf"(上|本)(?:周|星期)([{_WEEKDAY}])")),
@@ -93,7 +95,7 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
-_TIME_WORDS = re.compile(r"[―—－-]+|当地时间|就在|早在|上半年|下半年|年初|年底|月初|月底|上旬|中旬|下旬|北京时间|上午|下午|中午|晚上|晚间|凌晨|晚|早上|早晨|早些时候|另外|此外|同时|答|初|底|中|[，：:\s]")
+_TIME_WORDS = re.compile(r"[―—－-]+|当地时间|就在|早在|上半年|下半年|年初|年底|月初|月底|上旬|中旬|下旬|北京时间|上午|下午|中午|晚上|晚间|凌晨|晚|早上|早晨|早些时候|另外|此外|同时|答|初|底|中|[，：:\s（）()]")
 
 
 # a news agency's or paper's dateline and byline: "新华社北京12月1日电（记者蒋超）", "本报海口11月26日讯 （记者况昌勋）"
@@ -119,6 +121,30 @@ def fronted(sentence: str, clause_start: int, clause_end: int, at: int, publishe
         if spans and not _TIME_WORDS.sub("", rest):
             return nearest(text, len(text), published)
     return None
+
+
+ANAPHOR = re.compile(r"同年|同月|同日|同一天|当天|当日|那一年|这一年|那天")
+
+
+def opening(sentence: str, published: date | None) -> str | None:
+    """The date a sentence's first clause gives as its time, its dateline aside ("新华社北京12月4日电 （记者…）…协会
+    4日在京举办…": 4日; "2019年，这一方面…": 2019); None when that clause gives none, says the text gives none
+    (日前), or names a date as no time of its own ("国际货币基金组织预计2020年全球经济将萎缩3%")."""
+    text = _DATELINE.sub("", sentence)
+    first = re.split(r"[，,：:；;。！？]", text)[0]
+    spans = mentions(first)
+    if not spans:
+        return None
+    rest = first
+    for s, e, _ in reversed(spans):
+        rest = rest[:s] + rest[e:]
+    timed = not _TIME_WORDS.sub("", rest) or re.match(r"(?:上午|下午|晚上?|在|举行|举办|出席)", first[spans[-1][1]:])
+    return nearest(first, len(first), published) if timed else None      # not "预计2020年全球经济将萎缩3%"
+
+
+def anaphoric(context: str, word: str) -> str:
+    """The date an anaphor (同年, 同日, 当天) gives, from the date it points back to."""
+    return context[:4] if "年" in word else context[:7] if "月" in word else context
 
 
 def nearest(text: str, at: int, published: date | None, until: int | None = None) -> str | None:

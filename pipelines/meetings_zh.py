@@ -40,11 +40,16 @@ Read clause by clause (a clause ends at ，：；。！？), precision first; an
 5. The date: the nearest date expression before the verb in its own clause, else that of a clause that is only a
    time ("昨天，", "当地时间2019年2月15日，") before it (2019年2月15日, 15日, 昨天, 上周五, 去年4月, 6月, 2018年;
    pipelines/dates_zh.py); a date in a clause of another verb ("昨天我已经介绍过") is that verb's; 日前, 不久前 or no
-   expression give none; a visit under way on a named day ("…在访问哈萨克斯坦期间") is dated by the month.
-6. One occasion, one event, within a paragraph: mentions of the same type and countries join; a meeting or talks
+   expression give none; a visit under way on a named day ("…在访问哈萨克斯坦期间") is dated by the month. A
+   sentence that dates nothing before its verb takes the time an earlier sentence of the paragraph stating no event
+   set ("2019年，…。…在金奈再次会晤"; dates_zh.opening), and 同年 / 同日 / 当天 point back to the last time set.
+6. One occasion, one event, within a paragraph: mentions of the same type and countries join, but a meeting, talks
+   or call with another person its clause names (与希腊总统…会谈时…。与希腊总理…会谈时…); a meeting or talks
    with a visit's country, during its visit frame (访埃期间，…会见…) or with a visitor (来华访问的X, 会见来访的X)
-   is the visit; a visit followed by 后 in its clause takes no fronted date ("在访问牙买加后过境…");
-   "分别" with several countries gives one event each, as do several visitors to China.
+   is the visit, and so are a transit visit and talks on the trip in the visit's own sentence (过境X并进行友好访问,
+   同…德国总理深入会谈); a visit followed by 后 in its clause takes no fronted date ("在访问牙买加后过境…");
+   "分别" with several countries gives one event each, as do several visitors to China and several Chinese officials
+   who 分别 met one counterpart.
 7. A reference (访问期间, 会见时，…) may join an earlier paragraph's occasion. Every event has a Chinese party: the
    officials its sentence names, else one described by the post or the pair it gives (最高人民法院院长, 两国元首,
    中缅就…); a visit to China is in China; an occasion none of whose sentences names a Chinese party (美方在会晤中
@@ -72,18 +77,19 @@ _CLAUSE = re.compile(r"[^，,：:。！？；;\n]+")
 _QUESTION = re.compile(r"^\s*(?:问|追问[一二三四五]?|[^\s:：，。（(]{0,24}记者[^\s:：，。]{0,4})[:：]")
 _ASKED = re.compile(r"问到|是否|会否|能否|有没有|如果|假如|如有|的话")      # in the verb's clause
 _QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
-_NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|在即|首先是|首站是?|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|欢迎|方便时"
+_NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|在即|首先是|首站是?|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|(?<!仪式，)(?<!仪式,)欢迎(?!仪式|宴会)|方便时"
                        r"|临近|同意(?!大利)|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
 _CONTENT = re.compile(r"同意(?!大利)|商定|约定|希望|期待|相信|愿意?|欢迎|提议|建议")
 _GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边(?![^，]{0,8}(?:场合|期间))|有关国家|\d+(?:多|余)|(?<![第\d])\d+次|多个|这些"
-                      r"|(?<![第一二三四五六七八九十两几多数历屡])(?!一次)[一二三四五六七八九十两几多数历屡]+次|一直|等方式|先后|一些"
+                      r"|(?<![第一二三四五六七八九十两几多数历屡])(?!一次)[一二三四五六七八九十两几多数历屡]+次|(?<![第一])[两三四五六七八九十几多数]+度会|一直|等方式|先后|一些"
                       r"|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|连年|屡次|频繁|(?<!次)定期|多位|\d+位|(?:通话|会见|会晤|函电)或|[的等]方式")   # "第二十五次定期会晤" is one
 _NOUN_AFTER = r"(?!日期|渠道|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|了?记者|律师|活动(?!时))"
 _C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
 _TRIGGER = re.compile(
     r"(?<!不)(?P<talks>会见会谈|会谈" + _NOUN_AFTER + r")"
     r"|(?P<call>通电话|通了电话|视频通话|通话" + _NOUN_AFTER + r")"
-    r"|(?P<meeting>会见" + _NOUN_AFTER + r"|会晤" + _NOUN_AFTER + r"|拜会" + _NOUN_AFTER + r")"
+    r"|(?P<meeting>会见" + _NOUN_AFTER + r"|会晤" + _NOUN_AFTER + r"|拜会" + _NOUN_AFTER
+    + r"|共同出席)"
     r"|(?P<china>访华" + _NOUN_AFTER + r"|(?:访问|到访)了?(?:中国|我国)|来华(?:进行)?(?:国事|正式|工作|友好)?(?:访问|出席|参加)|(?:在华|在中国)访问"
     r"|对(?:中国|我国)进行(?:了)?[^，。]{0,10}?访问)"
     r"|(?P<abroad>(?:国事|正式|工作|友好|官方)?访问" + _NOUN_AFTER + r"|访(?=[" + _C1 + r"](?!问|团))"
@@ -104,7 +110,7 @@ _WITH = re.compile(r"(同|与|跟)")
 _AND = re.compile(r"和")
 _PAIR_SUBJECT = re.compile(r"两国元首|两国领导人|双方牵头人|两国外长|双方|中[" + _C1 + r"](?:两国)?(?:元首|领导人|外长|总理)")
 _CHINESE = re.compile(r"中方|中国(?!常?驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协|中央外事"
-                      r"|中国常?驻|(?:^|(?<=[，,：:]))驻(?![华港澳])[^，。]{1,12}?(?:大使|总领事)|外交部(?:副)?部长|副部长|部长助理|外交部长"
+                      r"|中国常?驻|(?:^|(?<=[，,：:、]))驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)|外交部(?:副)?部长|副部长|部长助理|外交部长"
                       r"|全国人大|人大常委会|最高人民法院|最高人民检察院|中央军委|中宣部|中联部|国家监委|政治局"
                       r"|[省市县区]委|党组|党委|省人大|省政府|自治区(?:党委|人大|政府|主席)")      # Chinese bodies and posts
 _ANNOUNCES = re.compile(r"将(?:于|在|对|赴|同|与)?[^，。]{0,20}?(?:访问|访华|出席|会见|会谈)|应[^，。]{1,30}邀请[^。]*将")
@@ -254,21 +260,28 @@ def _visit(clause: str, m: re.Match, before: str, tagger, paragraph: str = ""):
     """(countries) of a visit the clause states with its visitor (and, abroad, its destination), else None."""
     pre, post = clause[:m.start()], clause[m.end():]
     visitor = pre or before
-    if m.lastgroup == "abroad" and not _last_side(pre, tagger):
-        visitor = before + pre       # "王岐山副主席作为习近平主席特使，已启程赴日出席…": the visitor of an earlier clause
+    if m.lastgroup == "abroad" and not _last_side(re.sub(r"(?:对|赴|前往|到)[^，]*$", "", pre), tagger):
+        visitor = before + pre       # "王岐山副主席作为习近平主席特使，已启程赴日出席…": the visitor of an earlier clause;
+        #                              "李强…抵达卢萨卡，开始对赞比亚进行正式访问": the destination is no subject
     if re.search(r"(?:舰|船|编队|舰艇)[^，]{0,8}$", visitor):
         return None                  # a warship's or hospital ship's port call
     if m.lastgroup == "china":       # "X应张德江委员长邀请开始访华": the inviter is no visitor
+        if re.match(r"(?:并|随即|随后)?开始$", pre) and before:
+            visitor = re.split(r"[，,]", before.rstrip("，,"))[-1] + pre   # "马克龙…抵达北京，开始对中国进行…访问"
         return _foreign(re.sub(r"应[^，。]{0,40}?邀请", "", visitor), tagger, paragraph)
     visitor = re.split(r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|说", visitor)[-1]   # "中方注意到文在寅总统访美"
     if _last_side(re.sub(r"(?:对|赴|前往|到)[^，]*$", "", visitor), tagger) != "zh":
         return None
     target = re.search(r"(?:对|赴|前往|到)([^，]{1,20}?)进行[^，]*$", pre)        # "对俄罗斯进行", "赴日本进行访问"
-    destination = target.group(1) if target else re.split(r"时|期间|并|后|过境|，", post)[0] if post else ""
+    ended = re.search(r"对([^，的]{1,12})的[^，的]{0,4}$", pre)     # "结束…对韩国的国事访问后回到北京"
+    destination = target.group(1) if target else ended.group(1) if ended \
+        else re.split(r"时|期间|并|后|过境|，", post)[0] if post else ""
     if m.group() == "访" or m.group() == "赴" and re.match(r"[" + _C1 + r"](?:出席|参加)", post):
         destination = mentions_zh.SIDES.get(post[:1], "")          # "访越", "赴日出席"
         return [destination] if destination else None
     if m.group() == "赴":
+        if re.search(r"(?:出席|参加)[^，。]*(?:峰会|会议|论坛|年会|大会|理事会)", post):
+            return None              # "赴俄罗斯出席上海合作组织…理事会第二十四次会议": a forum of many, no visit
         destination = re.split(r"出席|参加", post)[0]
     countries = [c for c in _countries(destination, tagger)]
     if not countries and len(destination) == 1:      # "对尼进行国事访问": 尼 the one country so written the text names
@@ -315,7 +328,7 @@ def _described_chinese(sentence: str, tagger) -> list[dict]:
     ("最高人民法院院长", "省委书记", "中国政府叙问题特使"), else by the pair that includes China ("两国元首",
     "中美元首", "双方牵头人", "印中两国", "中缅就…达成"); [] when the sentence names neither."""
     for m in _CHINESE.finditer(sentence):
-        post = re.match(r"[^，。、；：\s“”（）()和与同在都了的]{0,16}?(?:" + _TITLE.pattern + r"|书记|常委|委员|省长|市长|院士)",
+        post = re.match(r"[^，。、；：\s“”（）()和与同在都了的向为给]{0,16}?(?:" + _TITLE.pattern + r"|书记|常委|委员|省长|市长|院士)",
                         sentence[m.start():])
         if m.group() in ("中方", "中国", "我国") and not post or _countries(sentence[max(0, m.start() - 6):m.start()], tagger):
             continue                 # the country, not a person's post; "越南国家主席" is Vietnam's
@@ -398,6 +411,10 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
         after = clause[m.end():m.end() + 24] if m.group() in ("会见", "会晤") else ""   # "会见X": X after
         side = clause[max(0, m.start() - 16):m.start()] + "，" + after                    # the counterpart
         countries = _text_country(side, paragraph, tagger)
+        pre = clause[:m.start()]
+        met = (re.split(r"同|与|跟", pre)[-1] if re.search(r"同|与|跟", pre) else after).rsplit("的", 1)[-1]
+        if re.search(r"(?:岛国|国家|各国|诸国|多国)(?:的)?(?:领导人|元首|外长|代表)", met):
+            countries = None     # "同建交岛国领导人举行会晤": leaders of a kind of country, none in particular
     undone = not _DONE.search(sentence[offset + m.end():])
     if undone and _REPORTED_QUESTION.search(sentence[:offset + m.start()]):
         return []                # "至于你问…会晤时会达成什么样的新共识": the question retold, nothing done
@@ -405,7 +422,7 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
         return []                # "举行了关于习近平主席…进行国事访问…的吹风会": a briefing before the trip
     if _TOPIC.match(clause) and not (_DONE.search(clause[m.end():]) or dates_zh.mentions(clause[:m.start()])):
         return []                # "关于习主席访问葡萄牙，…": a topic, done or not
-    when = _date(clause, m, sentence, offset, published)
+    when = _framed_date(_date(clause, m, sentence, offset, published), clause, sentence, offset, published)
     past = _past(when, clause[:m.start()], sentence[:offset], published)
     if kind == "visit" and deictic and not past and not _VISIT_DONE.search(sentence[offset + m.end():]):
         return []                # "此次施泰因迈尔总统访华再次体现了…": said before or after, it does not say
@@ -421,7 +438,8 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
         visitor = re.split(r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|说|就", clause[:m.start()] or before)[-1]
         if kind == "visit" and re.sub(r"[在于，此次这]", "", visitor) and _last_side(visitor, tagger) != "zh":
             own = _countries(visitor, tagger)
-            if len(own) == 1 and _china_pair(paragraph, tagger) == own and not re.search(r"访问[^，]", clause):
+            if len(own) == 1 and _china_pair(paragraph, tagger) == own \
+                    and (not re.search(r"访问[^，]", clause) or re.match(r"取得(?:了|的)", clause[m.end():])):
                 return [(kind, _date(clause, m, sentence, offset, published), own, True)]
             return []            # "蓬佩奥在访问德国期间": a visit of others; "中巴双方对伊姆兰·汗总理此次访问…"
         pair = _china_pair(paragraph, tagger) if _is_chinese(paragraph, tagger) or _described_chinese(sentence, tagger) else []
@@ -432,18 +450,39 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
         and not dates_zh.mentions(clause[:m.start()])
     # "当地时间9月12日，杨洁篪在访问牙买加后过境华盛顿": the fronted date is that of what follows the visit
     when = None if after else _date(clause, m, sentence, offset, published)
+    when = _framed_date(when, clause, sentence, offset, published)
+    ended = kind == "visit" and re.search(r"结束[^，]*$", clause[:m.start()])
+    if ended:                        # "11月1日晚，…结束…对韩国的国事访问后回到北京": under way that month
+        when = dates_zh.fronted(sentence, offset, offset + len(clause), offset + m.start(), published)
+    welcome = kind == "visit" and clause.startswith("欢迎") and re.search(r"仪式[，,]$", sentence[:offset])
+    if welcome:                      # "习近平25日上午…举行仪式，欢迎X对我国进行国事访问": under way that month
+        when = dates_zh.nearest(sentence, offset, published)
     # "5日会见来华出席…的印度总理莫迪": the visit was under way that month, its first day not stated
     during = kind == "visit" and clause.endswith("期间")      # "2013年9月7日，习近平主席在访问哈萨克斯坦期间，…"
-    return [(kind, when[:7] if (visiting or during) and when else when, countries, False)]
+    return [(kind, when[:7] if (visiting or during or ended or welcome) and when else when, countries, False)]
+
+
+def _framed_date(when, clause: str, sentence: str, offset: int, published):
+    """The date of a clause that continues the one before it, when it gives none: "今年6月…赴日本出席…峰会，期间同安倍
+    首相举行会晤" (during what the earlier clause told), "马克龙12月3日抵达北京，开始对中国进行…国事访问" (begun on
+    arriving)."""
+    if when is None and offset and re.match(r"期间|(?:并|随即|随后)?开始", clause):
+        return dates_zh.fronted(sentence, 0, offset, offset, published)
+    return when
 
 
 def _meeting_countries(m, clause, before, sentence, offset, paragraph, tagger):
     """The foreign countries of a meeting, talks or call trigger `m` (an empty list: a side with no country, e.g.
     the EU; None: no foreign side found)."""
     countries = _bilateral(clause, m, before, tagger, paragraph, sentence[offset + len(clause):])
-    if countries is None and _PAIR_SUBJECT.search(clause[:m.start()] or before) \
-            and not _MECHANISM.search(clause[:m.start()]):
-        countries = _china_pair(paragraph, tagger) or None
+    pair = _PAIR_SUBJECT.search(clause[:m.start()] or before)
+    two = pair and re.match(r"两国|中", pair.group())     # "两国领导人成功举行第二次非正式会晤": of two, numbered or not
+    if countries is None and pair and (two or not _MECHANISM.search(clause[:m.start()])):
+        # "中美元首在G20峰会期间实现会晤": the pair names its country, whatever else the text pairs with China
+        countries = mentions_zh.sides(pair.group(), tagger.resolved) if pair.group().startswith("中") else []
+        if pair.group().startswith("两国"):      # "中印关系保持发展势头，两国领导人…会晤": the pair its sentence named
+            countries = _china_pairs(sentence[:offset + m.start()], tagger)
+        countries = countries if len(countries) == 1 else _china_pair(paragraph, tagger) or None
     if countries is None and _MECHANISM.search(clause[:m.start()]) and "—" not in clause \
             and len(_china_pairs(clause[:m.start()], tagger)) == 1:
         countries = _china_pairs(clause[:m.start()], tagger)      # "中印边界问题特别代表第20次会晤": two countries
@@ -472,11 +511,20 @@ def _of_the_visit(out, sentence, offset, clause):
     return out
 
 
-def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger, place: dict, first: int = 0) -> None:
-    """Add an event, or join it to the one it repeats (same type and countries; a meeting of a visit's country)."""
+def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger, place: dict, first: int = 0,
+          who: frozenset = frozenset(), officials: frozenset = frozenset()) -> None:
+    """Add an event, or join it to the one it repeats (same type and countries; a meeting of a visit's country);
+    not a meeting, talks or call with another person its own clause names (`who`: "与希腊总统帕夫洛普洛斯会谈时，…。
+    与希腊总理米佐塔基斯会谈时，…": two talks)."""
     for n, e in enumerate(events):
         if n < first and not deictic and not (start and len(start) == 10 and e["date_start"] == start):
             continue                 # an earlier paragraph's occasion: by a reference ("会见时，…") or the same day
+        if who and e.get("who") and not any(a in b or b in a for a in who for b in e["who"]) \
+                and kind == e["type"] and kind != "visit" and not deictic:
+            continue                 # another person met ("安倍晋三", "安倍": one)
+        if officials and e.get("officials") and not officials & e["officials"] and countries is not None \
+                and kind == e["type"] and kind != "visit" and not deictic:
+            continue                 # "李强…会见法国总统马克龙。…习近平主席同总统先生举行会晤": another official's meeting
         same_kind = e["type"] == kind or "visit" in (e["type"], kind) and kind != "call" and e["type"] != "call"
         same_countries = (countries is None or set(countries) == set(e["countries"])
                           or set(countries) <= set(e["countries"]) and e["type"] == "visit"
@@ -493,7 +541,7 @@ def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger,
             return
     if countries is None:
         return                      # a reference to an occasion the text has not named
-    events.append(_event(kind, start, countries, sentence, tagger, place))
+    events.append(dict(_event(kind, start, countries, sentence, tagger, place), who=who, officials=officials))
 
 
 def extract(article, gazetteers: mentions.Tagger | None = None) -> list[dict]:
@@ -528,11 +576,19 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
     announced = _ANNOUNCES.search(paragraph)
     first = len(events)
     seen = 0
+    context = anchor = None              # the time an earlier sentence without an event set ("2019年，…。"); of any
     for sentence in sents:
         if _QUESTION_MARK.search(sentence) or not _TRIGGER.search(sentence):
             seen += len(sentence)        # a question, or no verb of an event (most sentences): nothing to read
+            context = dates_zh.opening(sentence, published) or context
+            anchor = context or anchor
             continue
+        trip = None                      # the visit an earlier clause of the sentence stated: its trip
         for c in _CLAUSE.finditer(sentence):
+            transit = re.match(r"过境([^，]{1,12}?)并(?:进行)?[^，]{0,6}访问", c.group())
+            if trip is not None and transit:     # "…对阿联酋、…进行国事访问，过境毛里求斯并进行友好访问": the trip's
+                events[trip]["countries"] = list(dict.fromkeys(events[trip]["countries"] + _countries(transit.group(1), tagger)))
+                continue
             verb = _TRIGGER.search(c.group())
             if not verb:
                 continue                 # a clause states an event only through its own verb
@@ -544,26 +600,82 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
                 place = dict(_CHINA)     # "访华", "来华访问", "对中国进行国事访问": in China
             for kind, start, countries, deictic in _read_clause(c.group(), before, sentence, c.start(), paragraph,
                                                                 published, tagger, announces):
+                start = _in_context(start, deictic, context, anchor, sentence[:c.start() + verb.start()],
+                                    bool(re.match(r"[中时]", c.group()[verb.end():])))
                 if start and published and start[:10] > published.isoformat()[:len(start[:10])]:
                     continue             # dated after the article: announced, not done
+                if trip is not None and countries and not deictic and kind in ("talks", "meeting") \
+                        and re.match(r"同|与", c.group()) and not re.search(r"期间|后|时", c.group()):
+                    # "…对意大利、摩纳哥、法国进行国事访问，同3国领导人以及…德国总理深入会谈": on the trip
+                    events[trip]["countries"] = list(dict.fromkeys(events[trip]["countries"] + countries))
+                    continue
                 split = [[code] for code in countries] if countries and "分别" in c.group() else [countries]
+                who = frozenset(p["name"] for p in foreign_zh.foreign_side(c.group(), countries or [], {}, tagger)
+                                if p["name"]) if len(split) == 1 else frozenset()
+                officials = frozenset(mentions_zh.tag(c.group(), tagger)[1])      # the Chinese officials it names
                 for part in split:       # "同伊朗外长、意大利外长分别通电话": two calls
-                    _join(events, kind, start, part, deictic, sentence, tagger, place, first)
+                    _join(events, kind, start, part, deictic, sentence, tagger, place, first, who, officials)
+                if len(split) == 1 and countries and "分别" in c.group() \
+                        and len(_TRIGGER.findall(c.group())) == 1 and not re.search(r"(?:会谈|会见|会晤|通话)[、和]", c.group()):
+                    _each(events, kind, start, countries, sentence, c.group(), tagger, place)
+                if kind == "visit" and countries and not deictic and trip is None:
+                    trip = next((n for n in range(len(events) - 1, first - 1, -1) if events[n]["type"] == "visit"
+                                 and set(countries) <= set(events[n]["countries"])), None)
         seen += len(sentence)
+        anchor = dates_zh.opening(sentence, published) or anchor     # "6月19日，王毅会见X。同日，…": its day
+        context = None                   # "…会见X。习近平主席同莫迪总理…会晤": another occasion, its time not said
     attended = attended_zh.occasion(sents, published, tagger) if len(events) == first else None
     if attended:                         # an envoy's occasion with named foreign guests: a meeting
         _join(events, "meeting", attended[0], attended[1], False, attended[2], tagger, _place(attended[2], tagger), first)
+        if len(events) > first:
+            events[-1]["guests"] = attended_zh.guests(attended[2])      # whom the envoy met, as written
     return events
+
+
+def _each(events: list[dict], kind, start, countries, sentence: str, clause: str, tagger, place: dict) -> None:
+    """"习近平主席、李克强总理分别…同新西兰总理阿德恩举行了会晤": one event for each Chinese official named before
+    分别 (the first already added), each with its own official; not "…分别同阿尔维总统举行会谈、会见" (which was which
+    is not said)."""
+    _, people = mentions_zh.tag(clause[:clause.index("分别")], tagger)
+    if len(people) < 2 or not events or events[-1]["countries"] != list(countries) or events[-1]["type"] != kind:
+        return
+    own = [p for p in events[-1]["chinese"] if p.get("name") in people]
+    if len(own) < 2:
+        return
+    events[-1]["chinese"] = own[:1]
+    for person in own[1:]:
+        events.append(dict(_event(kind, start, countries, sentence, tagger, place), chinese=[person]))
+
+
+def _in_context(start, deictic, context, anchor, lead: str, frame: bool = False):
+    """An event's date, given the time the paragraph set before its sentence: an event its own sentence leaves
+    undated before its verb is of the time a sentence stating no event set (`context`: "2019年，…。…习近平主席同
+    莫迪总理在金奈再次会晤"); 同年 / 同日 / 当天 point back to the last time set (`anchor`, "6月19日，王毅会见X。同日，
+    …"); not a reference (此次会晤, 访问期间, 在中美元首通话中), nor an event said undated (日前)."""
+    anaphor = list(dates_zh.ANAPHOR.finditer(lead))
+    if anaphor and anchor:
+        return dates_zh.anaphoric(anchor, anaphor[-1].group())
+    if context and start is None and not deictic and not dates_zh.mentions(lead) and not frame \
+            and not re.search(r"此次|这次|本次|上次|此前|曾", lead):
+        return context
+    return start
 
 
 def _finish(events: list[dict], article, tagger) -> list[dict]:
     names = {code: name for kind, name, code in (v for v in tagger.lookup.values() if v) if kind == "country"}
     spoken = bool(article.get("title")) and kind_of(article["title"]) in SPOKEN
     for n, e in enumerate(events, 1):
+        e.pop("who", None)
+        e.pop("officials", None)
         e["article_id"], e["seq"] = article.get("id"), n
         e["source"] = "press_conference" if spoken else "article"
         e["country_names"] = [names.get(c, c) for c in e["countries"]]
         e["foreign"] = foreign_zh.foreign_side(e["sentence"], e["countries"], names, tagger)   # who, as it says
+        guests = e.pop("guests", None)
+        if not e["foreign"] and guests:      # an envoy's occasion: its guests by post and name, as written
+            code = e["countries"][0] if len(e["countries"]) == 1 else None
+            e["foreign"] = [{"name": name, "role": role, "role_head": None, "country": code,
+                             "country_name": names.get(code, code) if code else None} for role, name in guests]
         met = None if e["foreign"] or e["countries"] else foreign_zh.met_phrase(e["sentence"])
         met = None if met is None or _is_chinese(met, tagger) else met      # "会见…中国国务委员…": the Chinese side
         if e["countries"] or met:

@@ -128,7 +128,8 @@ def build(data_dir: str, english_lookup_items: tuple) -> ChineseTagger:
     if officials:
         title = "(?P<title>" + trie_regex(heads) + ")?" if heads else "(?P<title>)"
         person = re.compile(title + "(?P<name>" + trie_regex(officials) + ")")
-    places = re.compile(trie_regex(lookup)) if lookup else None
+    # a name followed by 尔 is inside a transliterated name (赞登沙特尔 holds 沙特, 埃马纽埃尔 holds 纽埃)
+    places = re.compile("(?:" + trie_regex(lookup) + ")(?!尔)") if lookup else None
     foreign = {name: code for code, names in cfg.get("foreign", {}).items() for name in names}
     for code in set(foreign.values()):
         if not any(v and v[0] == "country" and v[2] == code for v in lookup.values()):
