@@ -262,7 +262,112 @@ def test_a_readouts_subject_told_by_pronoun_or_title():
 
 def test_the_sixth_sets_figures_after_the_fixes():
     """Not a measurement (HELDOUT6_RUN.md is: events 0.727 / 0.320, participants 0.900 / 0.222): a floor at the
-    figures after this round's fixes, below the issue's targets, so that they do not fall back."""
+    figures after the fixes made on its errors (0.957 / 0.880, 0.974 / 0.926), so that they do not fall back."""
     r = evaluate_real(REAL / "heldout6")["kinds"]["all"]
-    assert r["events"]["precision"] >= 0.85 and r["events"]["recall"] >= 0.55, r
-    assert r["participants"]["precision"] >= 0.9 and r["participants"]["recall"] >= 0.7, r
+    assert r["events"]["precision"] >= 0.95 and r["events"]["recall"] >= 0.88, r
+    assert r["participants"]["precision"] >= 0.97 and r["participants"]["recall"] >= 0.92, r
+
+
+# Sixth round, second pass (issue 26): the causes left on held-out 6 after the fifth round, each a general rule on
+# its real sentence, with one sentence it must leave alone.
+
+def test_an_ambassadors_long_name_in_a_list_goes_to_its_comma():
+    """Xi Jinping accepting credentials, April 24, 2023: "The envoys are as follows: ..., Ambassador of Ghana to
+    China Winfred Nii Okai Hammond, Ambassador of Bahrain to China Mohamed Ghassan Mohamed Adnan Shaikho, ..."."""
+    rules = load()
+    text = ("The envoys are as follows: Ambassador of Ghana to China Winfred Nii Okai Hammond, Ambassador of Bahrain "
+            "to China Mohamed Ghassan Mohamed Adnan Shaikho, Ambassador of the Democratic Republic of the Congo to "
+            "China Balumuene Nkuna F., Ambassador of the United States to China Nicholas Burns, Ambassador of India")
+    assert [(p.name, p.country) for p in persons_in(text, rules) if p.name] == [
+        ("Winfred Nii Okai Hammond", "GHA"), ("Mohamed Ghassan Mohamed Adnan Shaikho", "BHR"),
+        ("Balumuene Nkuna F.", "COD"), ("Nicholas Burns", "USA")]
+    # a title-case headline goes on after the name with a verb and a place: not the name
+    assert [p.name for p in persons_in("Ambassador of Mexico to China Jesus Seade Visits Guangdong Province, Meets "
+                                       "Governor", rules) if p.side == "foreign"] == ["Jesus Seade"]
+
+
+def test_a_name_with_al_and_a_diplomat_named_before_a_role_in_lower_case():
+    """english.gov.cn: "while meeting with Egyptian President Abdel Fattah al-Sisi"; eguangzhou: "Marshall Louis M.
+    Alferez, the consul general of the Philippines in Guangzhou, expressed gratitude ..."."""
+    rules = load()
+    assert [p.name for p in persons_in("Premier Li met Egyptian President Abdel Fattah al-Sisi.", rules)
+            if p.side == "foreign"] == ["Abdel Fattah al-Sisi"]
+    assert [p.name for p in persons_in("Premier Li met Egyptian President Sisi and al-Azhar scholars.", rules)
+            if p.side == "foreign"] == ["Sisi"]
+    [p] = persons_in("Marshall Louis M. Alferez, the consul general of the Philippines in Guangzhou, expressed "
+                     "gratitude for the efficient and convenient services provided by Guangzhou.", rules)
+    assert (p.side, p.name, p.country) == ("foreign", "Marshall Louis M. Alferez", "PHL")
+    # China's own consul general is no foreign person
+    assert [p for p in persons_in("Zhao Jian, the consul general of China in Kolkata, expressed thanks.", rules)
+            if p.side == "foreign"] == []
+
+
+def test_a_date_in_a_fronted_after_phrase_is_not_the_events():
+    """english.gov.cn, Nov 25, 2015: "He arrived in Suzhou for the Fourth Summit ... After his flight on the evening
+    of Nov 23, the Premier worked through the night and held bilateral talks with leaders from Estonia, Poland and
+    Slovenia on the morning of Nov 24.": the talks are on Nov 24, in Suzhou (the trip abroad has ended)."""
+    body = ("Premier Li Keqiang flew in after making an official visit to Malaysia on Nov 23.\n\nHe arrived in Suzhou "
+            "for the Fourth Summit of China and Central and Eastern European Countries.\n\nAfter his flight on the "
+            "evening of Nov 23, the Premier worked through the night and held bilateral talks with leaders from "
+            "Estonia, Poland and Slovenia on the morning of Nov 24.")
+    visit, talks = news(body, "2015-11-25")
+    assert (visit["type"], visit["place"]["country"]) == ("visit", "MYS")
+    assert (talks["type"], talks["date_start"], talks["place"]["city_code"]) == ("talks", "2015-11-24", "320500")
+    # the fronted phrase's date stays the event's when the rest has none; a trip abroad goes on without "arrived"
+    [e] = news("After arriving in Beijing on March 3, Premier Li Keqiang met with Kazakh Prime Minister Bakytzhan "
+               "Sagintayev.", "2018-03-05")
+    assert e["date_start"] == "2018-03-03"
+    body = body.replace("He arrived in Suzhou for", "He spoke of")
+    assert [e["place"]["country"] for e in news(body, "2015-11-25")] == ["MYS", "MYS"]
+
+
+def test_a_reception_for_the_consular_corps_and_a_journey_for_a_meeting():
+    """eguangzhou: "Guangzhou held a reception for foreign consular corps on Sept 25, gathering officials from
+    consulates general of 62 countries in Guangzhou."; bw embassy: "Assistant Foreign Minister Chen Xiaodong
+    travelled to Chongqing Municipality for a meeting between ... Chen Miner and Mayor of Chongqing Municipality
+    Tang Liangzhi and the study group of diplomatic envoys of African countries to China"."""
+    [e] = news("Guangzhou held a reception for foreign consular corps on Sept 25, gathering officials from consulates "
+               "general of 62 countries in Guangzhou.", "2023-09-26")
+    assert (e["type"], e["date_start"], e["place"]["city_code"]) == ("meeting", "2023-09-25", "440100")
+    assert news("The Chinese Embassy held a reception on Sept 25 to celebrate the 74th anniversary of the founding "
+                "of the People's Republic of China.", "2023-09-26") == []
+    [e] = news("On December 3, 2019, Assistant Foreign Minister Chen Xiaodong travelled to Chongqing Municipality for "
+               "a meeting between Secretary of the CPC Chongqing Municipal Committee Chen Miner and Mayor of "
+               "Chongqing Municipality Tang Liangzhi and the study group of diplomatic envoys of African countries to "
+               "China.")
+    assert (e["type"], e["date_start"], e["place"]["province_code"]) == ("meeting", "2019-12-03", "CN-CQ")
+    assert [p["name"] for p in e["chinese"]] == ["Chen Xiaodong", "Chen Miner", "Tang Liangzhi"]
+    assert news("On December 3, 2019, Vice Mayor Li Ming travelled to Wanzhou District for a meeting of the "
+                "district's poverty relief office.") == []
+
+
+def test_arrived_for_a_meeting_and_an_official_visit():
+    """english.gov.cn: "Premier Li Keqiang arrived in Dushanbe on Oct 11 for the 17th meeting of the Council of Heads
+    of Government (Prime Ministers) of the Shanghai Cooperation Organization (SCO) and an official visit to
+    Tajikistan."."""
+    [e] = news("Premier Li Keqiang arrived in Dushanbe on Oct 11 for the 17th meeting of the Council of Heads of "
+               "Government (Prime Ministers) of the Shanghai Cooperation Organization (SCO) and an official visit to "
+               "Tajikistan.", "2018-10-20")
+    assert (e["type"], e["date_start"], e["place"]["country"]) == ("visit", "2018-10-11", "TJK")
+    # arriving for a meeting only is no visit
+    assert news("Premier Li Keqiang arrived in Dushanbe on Oct 11 for the 17th meeting of the Council of Heads of "
+                "Government of the Shanghai Cooperation Organization.", "2018-10-20") == []
+
+
+def test_a_readouts_subheads_are_meetings_of_the_official_the_next_sentence_names():
+    """english.gov.cn's photo page of Sept 6, 2015: "Meeting with Kazakh President Nazarbayev on Sept 1" followed by
+    "Premier Li Keqiang said ..." and "Kazakh President Nursultan Nazarbayev said ..."; "Meeting with Egyptian
+    President Sisi on Sept 2" followed by "Premier Li said ...", Li Keqiang being named in full before."""
+    body = ("Photographers caught some special moments of Premier Li Keqiang.\n\nMeeting with Kazakh President "
+            "Nazarbayev on Sept 1\n\nPremier Li Keqiang said that economic security is the basic security for a "
+            "nation.\n\nKazakh President Nursultan Nazarbayev said it was important to fully implement that plan.\n\n"
+            "Meeting with Egyptian President Sisi on Sept 2\n\nPremier Li said that anti-terrorism cooperation "
+            "should be strengthened.")
+    kaz, egy = news(body, "2015-09-06")
+    assert (kaz["type"], kaz["date_start"], kaz["countries"]) == ("meeting", "2015-09-01", ["KAZ"])
+    assert [p["name"] for p in kaz["chinese"]] == ["Li Keqiang"]
+    assert [p["name"] for p in kaz["foreign"]] == ["Nursultan Nazarbayev"]
+    assert (egy["date_start"], [p["name"] for p in egy["chinese"]]) == ("2015-09-02", ["Li Keqiang"])
+    # a subhead followed by the foreign leader's words: no Chinese party, no event
+    assert news("Meeting with Kazakh President Nazarbayev on Sept 1\n\nKazakh President Nursultan Nazarbayev said "
+                "it was important to fully implement that plan.", "2015-09-06") == []

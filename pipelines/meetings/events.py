@@ -60,7 +60,8 @@ class Event:
             if p.name and q.name and (p.name == q.name or q.name.endswith(" " + p.name)
                                       or p.name.endswith(" " + q.name)):
                 if p.name.endswith(" " + q.name):
-                    q.name = p.name
+                    q.name = p.name       # the full name, with the sentence that gives it
+                    q.sentence = p.sentence or q.sentence
                 return
             if p.name is None and q.name is None and p.country == q.country and \
                     role_head(p.title) == role_head(q.title):

@@ -44,6 +44,7 @@ from .places import is_compound, is_time_zone, place_dict, place_of, places_in, 
 from .text import QUOTES, Text, sentences_with_paragraphs
 from .triggers import (
     _DAYS,
+    SUBHEAD,
     _VAGUE_TIME,
     Trigger,
     clause_span,
@@ -134,7 +135,7 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
     if trig is None:
         return None
     current = t.events[-1] if t.events else None
-    start, end, _ = resolve_date(s, t.published)
+    start, end = clause_date(s, trig, t.published)
     inherit = context = None
     before: list[str] = []
     if start is not None and not (current and is_tour_continuation(current, start, end, trig)):
@@ -197,10 +198,43 @@ def _event_place(t: Text, i: int, trig: Trigger, start, context: int | None, cur
     if trig.type == "visit" and not trig.strong and place.get("country") in (None, "CHN"):
         return None, places
     if not place and current is not None and current.place.get("country") not in (None, "CHN"):
-        place = _abroad(s, t.persons[i], current, rules)
+        place = _back_home(t, i, current, rules) or _abroad(s, t.persons[i], current, rules)
     if not place and trig.type == "call":
         place = _chinese_end(s, trig, rules)
     return place or site_place(t.site, rules), places
+
+
+# A fronted phrase of what came before the event ("After his flight on the evening of Nov 23, the Premier worked
+# through the night and held bilateral talks with ... on the morning of Nov 24"): its date is not the event's
+_FRONTED = re.compile(r"(?:After|Following|Upon|On\s+(?:his|her|their)\s+way)\s[^,;]{3,120},\s")
+
+
+def clause_date(s: str, trig: Trigger, published: date | None) -> tuple[date | None, date | None]:
+    """The date of the event sentence `s` tells: its first date, unless that lies in a fronted "After ..., "
+    phrase before the verb and the rest of the sentence has a date of its own."""
+    start, end, span = resolve_date(s, published)
+    fronted = _FRONTED.match(s)
+    if span is not None and fronted is not None and span[0] < fronted.end() <= trig.start:
+        own, own_end, _ = resolve_date(s[fronted.end():], published)
+        if own is not None:
+            return own, own_end
+    return start, end
+
+
+# The text comes home from a trip abroad: "He arrived in Suzhou for the Fourth Summit ...", "returned to Beijing"
+_ARRIVED = re.compile(r"\b(?:arrived|returned|flew\s+back|came\s+back)\s+(?:in|to|at)\s+")
+
+
+def _back_home(t: Text, i: int, current: Event, rules: Rules) -> dict | None:
+    """Where in China a sentence between the current trip abroad and sentence `i` says its subject arrived (the
+    last one), if any: an event after it is no longer abroad."""
+    home = None
+    for j in range(current.trigger_sentence_index + 1, i):
+        for m in _ARRIVED.finditer(t.sents[j]):
+            first = next((p for p in places_in(t.sents[j][m.end():], rules) if p.start == 0), None)
+            if first is not None and first.kind in ("province", "city"):
+                home = place_dict(first, rules, "text")
+    return home
 
 
 def _chinese_subject(t: Text, i: int, current: Event | None) -> bool:
@@ -233,6 +267,19 @@ def subject_anaphor(t: Text, i: int) -> Person | None:
     assert trig is not None  # called by open_event at a sentence with a trigger
     a, _ = clause_span(s, trig)
     subject = s[a:trig.start]
+    if SUBHEAD.match(s) and i + 1 < len(t.sents):
+        # a subhead: the Chinese official the next sentence opens with
+        first = next((p for p in t.persons[i + 1] if p.side == "chinese"), None)
+        if first is not None:
+            return first if first.name and first.start < 30 else None
+        # "Premier Li said that ...": the Chinese official of that title and surname the text names in full
+        m = TITLE_SURNAME.match(t.sents[i + 1])
+        if m is None:
+            return None
+        title = " ".join(m.group()[:m.start("surname") - m.start()].split())
+        same = {k.name or "": k for k in t.known.values() if k.name and k.name.split()[0] == m.group("surname")
+                and k.title and title in k.title}
+        return next(iter(same.values())) if len(same) == 1 else None
     if _PRONOUN_SUBJECT.match(s) and a == 0 and i > 0:
         first = t.persons[i - 1][0] if t.persons[i - 1] else None
         if first is not None and first.side == "chinese" and first.name:
@@ -241,7 +288,7 @@ def subject_anaphor(t: Text, i: int) -> Person | None:
     if m is None or any(p.side == "chinese" for p in t.persons[i] if p.start < trig.start):
         return None
     title = " ".join(m.group("title").split())
-    same = {k.name: k for k in t.known.values() if k.title and k.title.split(" of ")[0].strip() == title}
+    same = {k.name or "": k for k in t.known.values() if k.title and k.title.split(" of ")[0].strip() == title}
     return next(iter(same.values())) if len(same) == 1 else None
 
 

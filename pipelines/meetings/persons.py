@@ -28,7 +28,8 @@ _EXCLUDE_AFTER = re.compile(r"^(?:'s)?\s+(?:Thought|as\s+the\s+core)\b|^'s\s+(?i
                             r"remarks|thoughts?|teachings)\b")
 _FOREIGN_NAME = re.compile(r"(?:,\s+|\s+)(?P<name>(?:(?!(?:In|On|At|And|With|To|For|Of|The|His|Her|Their|During|"
                            r"Visits|Meets|Met)\b)(?:(?:Dr|Mr|Ms|Mrs)\.\s)?(?:[A-Z]\.\s)?[A-ZÀ-ÖØ-Þ][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s?"
-                           r"(?:(?:bin|bint|al|el|de|da|van|von|der|den|du|dos|das|di|la|le)\s(?:(?:der|den|de|la|le)\s)?(?=[A-Z]))?){1,5})")
+                           r"(?:(?:bin|bint|al|el|de|da|van|von|der|den|du|dos|das|di|la|le)\s(?:(?:der|den|de|la|le)\s)?(?=[A-Z])|"
+                           r"(?<=\s)(?:al|el)-(?=[A-Z]))?){1,5})")     # "Abdel Fattah al-Sisi"
 _LEADERS = re.compile(r"(?P<title>(?:[A-Z][a-z]+\s+)?(?:provincial|municipal|city|Provincial|Municipal)\s+leaders)\s+"
                       r"(?P<names>[A-Z][a-z]+ [A-Z][a-z]+(?:,\s+(?:and\s+)?[A-Z][a-z]+ [A-Z][a-z]+)*)")
 _ORG_ROLE = re.compile(r"(?P<role>Secretary-General|Secretary General|Director-General|Director General|President|"
@@ -157,6 +158,7 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
     _leaders(f, rules)
     _org_roles(f, rules)
     _foreign_roles(f, rules)
+    _lower_roles(f, rules)
     _known_foreign(f, rules)
     _generic_titles(f, rules)
     _bare_leaders(f, rules)
@@ -203,7 +205,29 @@ def _officials(f: _Found, rules: Rules) -> None:
                 continue
             country = next((p.code for p in places_in(title, rules) if p.kind == "country"), None)
             if country not in (None, "CHN"):
+                if pattern is amb_before:
+                    name, b = _long_name(f.text, name, b, rules)
                 f.add(Person("foreign", name, title, country=country, start=a, end=b))
+
+
+# The ambassadors' pattern stops a name at three words; in a list of envoys ("Ambassador of Ghana to China Winfred
+# Nii Okai Hammond, Ambassador of ...") the name goes on to the comma: more capitalized words, a particle ("dos",
+# "bin"), an initial ("Balumuene Nkuna F.,")
+_NAME_TAIL = re.compile(r"(?:\s(?:(?:bin|bint|al|el|de|da|do|dos|das|di|du|van|von|der|den|la|le)\s)?"
+                        r"[A-Z\u00c0-\u00de][\w'\u00c0-\u024f-]+|\s[A-Z]\.)+(?=\s*[,;])")
+
+
+def _long_name(text: str, name: str, end: int, rules: Rules) -> tuple[str, int]:
+    """The name of an ambassador's list item, to its comma (see _NAME_TAIL); else the name as the pattern read it."""
+    m = _NAME_TAIL.match(text, end)
+    if m is None:
+        return name, end
+    tail = " ".join(m.group().split())
+    words = tail.rstrip(".").split()
+    if places_in(tail, rules) or _VERB_IN_TITLE.search(" " + tail.lower()) or len(name.split()) + len(words) > 6 \
+            or rules.heads.search(tail):
+        return name, end
+    return f"{name} {tail}", m.end()
 
 
 def _chinese_special(f: _Found, rules: Rules) -> None:
@@ -324,6 +348,25 @@ def _foreign_roles(f: _Found, rules: Rules) -> None:
                 continue
         role = re.sub(r"^(?:[Tt]he)\s+", "", text[start:end]).strip()
         f.add(Person("foreign", name, role, country=country, start=min(start, start_name), end=name_end))
+
+
+# "Marshall Louis M. Alferez, the consul general of the Philippines in Guangzhou, expressed ...": a diplomat's role
+# in lower case after the name, its country after "of"
+_LOWER_ROLE = re.compile(r"(?<![\w'-])(?P<name>(?:[A-Z][\w'\u00c0-\u024f-]+\s|[A-Z]\.\s){1,4}[A-Z][\w'\u00c0-\u024f-]+),\s+"
+                         r"the\s+(?P<role>(?:deputy\s+)?consul[\s-]+general|consul|ambassador)\s+of\s+(?:the\s+)?")
+
+
+def _lower_roles(f: _Found, rules: Rules) -> None:
+    """A foreign diplomat named before a role in lower case with its country (see _LOWER_ROLE)."""
+    text = f.text
+    for m in _LOWER_ROLE.finditer(text):
+        country = next((p for p in places_in(text[m.end():], rules) if p.start == 0 and p.kind == "country"), None)
+        name = m.group("name")
+        if country is None or country.code == "CHN" or valid_chinese(" ".join(name.split()[-2:])) or places_in(
+                name, rules) or not f.free(m.start(), m.end() + country.end):
+            continue
+        role = f"{m.group('role')} of {text[m.end():m.end() + country.end]}"
+        f.add(Person("foreign", name, role, country=country.code, start=m.start(), end=m.end() + country.end))
 
 
 def _role_extent(text: str, m: re.Match, country: str | None, country_spans: list, rules: Rules

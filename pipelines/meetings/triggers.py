@@ -25,6 +25,7 @@ _NOT_SIGNING = re.compile(r"signed\s+(?:into\s+law|(?:an?\s+|the\s+|two\s+|sever
                           r"open\s+letters?|orders?))", re.IGNORECASE)
 _MEETING_NOUNS = r"(?:[Mm]eeting|[Ss]ummit|[Cc]onference|[Ss]ession|[Cc]ommission|[Cc]ommittee|[Cc]ouncil)"
 _TALKS_NOUNS = r"(?:[Cc]onsultations?|[Tt]alks|[Dd]ialogue|[Nn]egotiations?)"
+SUBHEAD = re.compile(r"^(?P<noun>Meeting|Talks)\s+with\s+(?=[A-Z])[^.;:!?\"]{3,120}$")
 # A verb's negative lookbehinds ("were met", "had visited") come after the word, where they read the same text: put
 # first, they ran at every position of the sentence before the word itself was tried.
 _TRIGGERS = [
@@ -58,7 +59,7 @@ _TRIGGERS = [
     ("meeting", True, re.compile(r"\bco-chaired\b(?:(?!\b" + _TALKS_NOUNS + r"\b).){0,80}?\b" + _MEETING_NOUNS
                                  + r"\b|"
                                  r"\b(?:held|hosted|gave|had)\s+(?:a\s+)?(?:working\s+|welcome\s+|state\s+)?"
-                                 r"(?:lunch|dinner|breakfast|luncheon|banquet)\s+(?:with|for|in\s+honou?r\s+of|"
+                                 r"(?:lunch|dinner|breakfast|luncheon|banquet|reception)\s+(?:with|for|in\s+honou?r\s+of|"
                                  r"(?:at|in)\s+[^.;,]{0,60},\s+welcoming)\b")),     # "a banquet at ..., welcoming"
     ("meeting", True, re.compile(r"\bmet\b(?<!were met)(?<!was met)(?<!been met)(?<!be met)(?!\s+(?:the\s+)?(?:needs|demands|requirements|targets?|standards?|goals?|expectations))|"
                                  r"\breceived\s+(?:a\s+|the\s+)?(?:visiting\s+|foreign\s+)?"
@@ -72,11 +73,19 @@ _TRIGGERS = [
                                   r"(?:meeting|conference|dialogue|consultations?|exchange\s+meeting)\b|"
                                   r"\b(?:meeting|conference|dialogue)\s+(?:was|were)\s+held\b|"
                                   r"\b(?:Conference|Meeting|Summit|summit)\s+was\s+(?:successfully\s+)?held\b")),
+    # a readout's subhead, a line of its own with no verb and no full stop: "Meeting with Kazakh President
+    # Nazarbayev on Sept 1", "Talks with ..." (its Chinese side is the next sentence's subject: extract.py)
+    ("meeting", True, re.compile(SUBHEAD.pattern.replace("(?P<noun>", "(?P<noun>(?=Meeting)"))),
+    ("talks", True, re.compile(SUBHEAD.pattern.replace("(?P<noun>", "(?P<noun>(?=Talks)"))),
     ("meeting", True, re.compile(r"^During\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|talks)\s+with\b|"
                                  # "He made the remarks during a meeting with Kazakh Prime Minister ..."
                                  r"\b(?:remarks|speech)\s+(?:(?:during|at|in)\s+(?:a|his|her|their)\s+|(?:while|when)\s+)"
                                  r"meeting\s+with\b|"
-                                 r"^(?:When|While)\s+meeting\s+(?:with\s+)?(?=[A-Z])")),
+                                 r"^(?:When|While)\s+meeting\s+(?:with\s+)?(?=[A-Z])|"
+                                 # "travelled to Chongqing Municipality for a meeting between ... and the study group
+                                 # of diplomatic envoys": the journey's purpose is the occasion
+                                 r"\b(?:travell?ed|went|came|flew)\s+to\s+(?:[A-Z][\w'-]*\s+){1,4}for\s+(?:a|the)\s+"
+                                 r"(?:[\w-]+\s+){0,2}meeting\s+(?:between|with)\b")),
     ("visit", True, re.compile(r"^During\s+(?:his|her|their|its|the|a)\s+(?:[\w-]+\s+){0,2}(?:visit|tour|trip)\s+to\b|"
                                r"^During\s+(?:his|her|their|its|the|a)\s+(?:[\w-]+\s+){0,2}(?:stopover|stay)\s+in\b|"
                                r"\b(?:had|made)\s+a\s+(?:brief\s+)?stopover\s+in\b|"
@@ -89,7 +98,10 @@ _TRIGGERS = [
                                r"\bvisits\s+(?=[A-Z])|\bwere\s+on\s+a\s+(?:\w+\s+)?tour\b")),
     ("visit", True, re.compile(r"\bfor\s+an?\s+(?:[\w-]+\s+){0,3}(?:visit|tour|trip)\s+to\b|"
 
-                               r"\barrived\s+in\b.{0,80}?\b(?:visit|tour)\b")),
+                               r"\barrived\s+in\b.{0,80}?\b(?:visit|tour)\b|"
+                               # "arrived in Dushanbe on Oct 11 for the 17th meeting of the Council of Heads of
+                               # Government ... of the SCO and an official visit to Tajikistan"
+                               r"\barrived\s+in\b[^;]{0,60}?\bfor\s+(?:the|a|an)\b[^;]{0,160}?\b(?:visit|tour)\b")),
     # "Foreign Minister Retno Marsudi of Indonesia is in China for an official visit from May 3 to 5": the verb is
     # "for ... visit", so "in China" stays the place (a look-behind of any length: the regex module)
     ("visit", True, regex.compile(r"(?<=\b(?:is|are|was|were)\s+(?:now\s+)?in\s+(?:[A-Z][\w'-]*\s+){1,3})"
@@ -125,7 +137,7 @@ class Trigger:
 
 _ANY_VERB = re.compile(r"\b(?:met|meets|received|visit\w*|toured|tour|talks|signed|phone|telephone|video|online|"
                        r"virtual|cloud|spoke|meeting|conference|Conference|Meeting|Summit|summit|dialogue|Dialogue|Session|consultations?|delegation|"
-                       r"courtesy|arrived|During|lunch|dinner|breakfast|luncheon|banquet|[Tt]our|signing|co-chaired|events?|forums?|fairs?|exhibitions?|week|seminars?|roadshows?|symposiums?|"
+                       r"courtesy|arrived|During|lunch|dinner|breakfast|luncheon|banquet|reception|[Tt]our|signing|co-chaired|events?|forums?|fairs?|exhibitions?|week|seminars?|roadshows?|symposiums?|"
                        r"promotions?|trip|credentials)\b")
 
 
