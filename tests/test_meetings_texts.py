@@ -262,10 +262,10 @@ def test_a_readouts_subject_told_by_pronoun_or_title():
 
 def test_the_sixth_sets_figures_after_the_fixes():
     """Not a measurement (HELDOUT6_RUN.md is: events 0.727 / 0.320, participants 0.900 / 0.222): a floor at the
-    figures after the fixes made on its errors (0.957 / 0.880, 0.974 / 0.926), so that they do not fall back."""
+    figures after the fixes made on its errors (0.957 / 0.880, 0.987 / 0.963), so that they do not fall back."""
     r = evaluate_real(REAL / "heldout6")["kinds"]["all"]
     assert r["events"]["precision"] >= 0.95 and r["events"]["recall"] >= 0.88, r
-    assert r["participants"]["precision"] >= 0.97 and r["participants"]["recall"] >= 0.92, r
+    assert r["participants"]["precision"] >= 0.98 and r["participants"]["recall"] >= 0.96, r
 
 
 # Sixth round, second pass (issue 26): the causes left on held-out 6 after the fifth round, each a general rule on
@@ -371,3 +371,23 @@ def test_a_readouts_subheads_are_meetings_of_the_official_the_next_sentence_name
     # a subhead followed by the foreign leader's words: no Chinese party, no event
     assert news("Meeting with Kazakh President Nazarbayev on Sept 1\n\nKazakh President Nursultan Nazarbayev said "
                 "it was important to fully implement that plan.", "2015-09-06") == []
+
+
+def test_the_host_of_a_welcome_ceremony_the_one_met_and_the_treasury():
+    """english.gov.cn: "Tajik Prime Minister Kokhir Rasulzoda held a grand welcome ceremony for Premier Li at the
+    airport on Oct 11." (the host of the visit); "Premier Li said that ..., while meeting with Egyptian President
+    Abdel Fattah al-Sisi." (the subhead's "Sisi" in full); bb embassy: "US Secretary of the Treasury Jacob Lew"."""
+    [e] = news("Premier Li Keqiang arrived in Dushanbe on Oct 11 for an official visit to Tajikistan.\n\nTajik Prime "
+               "Minister Kokhir Rasulzoda held a grand welcome ceremony for Premier Li at the airport on Oct 11.",
+               "2018-10-20")
+    assert [p["name"] for p in e["foreign"]] == ["Kokhir Rasulzoda"]
+    [e] = news("Photographers caught Premier Li Keqiang smiling.\n\nMeeting with Egyptian President Sisi on Sept 2\n\nPremier Li said that "
+               "the economy should be developed, while meeting with Egyptian President Abdel Fattah al-Sisi.",
+               "2015-09-06")
+    assert [p["name"] for p in e["foreign"]] == ["Abdel Fattah al-Sisi"]
+    [e] = news("On May 13, 2014, Premier Li Keqiang met with US Secretary of the Treasury Jacob Lew at the Great Hall "
+               "of the People.")
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Jacob Lew", "USA")]
+    # a ceremony's host in a sentence of its own occasion (no event owns it) is no participant
+    assert news("Tajik Prime Minister Kokhir Rasulzoda held a grand welcome ceremony for the Emir at the airport on "
+                "Oct 11.", "2018-10-20") == []

@@ -411,7 +411,11 @@ def _leader(party: str, day: date | None, rules: Rules) -> Person | None:
 # Beside the participation verbs, a person who chairs, hosts, speaks at or addresses an occasion told in a later
 # sentence of the article took part in it.
 _TOOK_PART = re.compile(PARTICIPATION.pattern + r"|\b(?:presided|chaired|co-chaired|hosted|delivered|addressed|"
-                        r"introduced|spoke|said|says|noted|stressed|expressed|thanked|welcomed|briefed)\b")
+                        r"introduced|spoke|said|says|noted|stressed|expressed|thanked|welcomed|briefed)\b|"
+                        # "while meeting with Egyptian President Abdel Fattah al-Sisi", "held a grand welcome ceremony
+                        # for Premier Li": the one met, the host
+                        r"\b(?:while|when|during)\s+(?:a\s+)?meeting\s+with\b|"
+                        r"\b(?:held|hosted)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}welcom(?:e|ing)\s+ceremony\b")
 
 
 def verb_clauses(s: str, trig: Trigger | None) -> list[tuple[int, int]]:
