@@ -9,7 +9,7 @@ import json
 import pytest
 
 from bench.meetings_real import REAL, evaluate_real
-from pipelines.meetings import extract, load, persons_in, resolve_date
+from pipelines.meetings import extract, load, persons_in, places_in, resolve_date
 
 SETS = ("heldout4", "dev4", "heldout5", "heldout6")
 LABELS = [p for s in SETS for p in sorted((REAL / s).glob("*.json"))]
@@ -391,3 +391,14 @@ def test_the_host_of_a_welcome_ceremony_the_one_met_and_the_treasury():
     # a ceremony's host in a sentence of its own occasion (no event owns it) is no participant
     assert news("Tajik Prime Minister Kokhir Rasulzoda held a grand welcome ceremony for the Emir at the airport on "
                 "Oct 11.", "2018-10-20") == []
+
+
+def test_the_states_and_cities_of_a_consulates_readouts_in_the_us():
+    """Chicago consulate: "On October 6, Consul General Hong Lei met with State Senate President Sandra Pappas in
+    Saint Paul, the State Capital of Minnesota." (neither place was known: no counterpart, no event)."""
+    [e] = news("On October 6, Consul General Hong Lei met with State Senate President Sandra Pappas in Saint Paul, the "
+               "State Capital of Minnesota.", "2016-10-06")
+    assert (e["place"]["country"], e["countries"]) == ("USA", ["USA"])
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Sandra Pappas", "USA")]
+    # Georgia is the country, not the state
+    assert [p.code for p in places_in("met with the Foreign Minister of Georgia in Tbilisi", load())] == ["GEO", "GEO"]
