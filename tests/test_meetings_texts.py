@@ -4,6 +4,7 @@ real sentence that showed it (tests/real/meetings/HELDOUT4_RUN.md) and on a sent
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 import json
 
 import pytest
@@ -11,14 +12,14 @@ import pytest
 from bench.meetings_real import REAL, evaluate_real
 from pipelines.meetings import extract, load, persons_in, places_in, resolve_date
 
-SETS = ("heldout4", "dev4", "heldout5", "heldout6")
+SETS = ("heldout4", "dev4", "heldout5", "heldout6", "heldout8")
 LABELS = [p for s in SETS for p in sorted((REAL / s).glob("*.json"))]
 
 
 def test_the_stored_texts_are_the_ones_listed_with_their_provenance():
-    """64 pages, each under texts/, unchanged since its label was written (SHA-256), listed in PROVENANCE.md with
+    """88 pages, each under texts/, unchanged since its label was written (SHA-256), listed in PROVENANCE.md with
     its original URL; the held-out and dev pages are apart."""
-    assert len(LABELS) == 64
+    assert len(LABELS) == 88
     provenance = (REAL / "PROVENANCE.md").read_text("utf-8")
     pages = set()
     for path in LABELS:
@@ -402,3 +403,103 @@ def test_the_states_and_cities_of_a_consulates_readouts_in_the_us():
     assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Sandra Pappas", "USA")]
     # Georgia is the country, not the state
     assert [p.code for p in places_in("met with the Foreign Minister of Georgia in Tbilisi", load())] == ["GEO", "GEO"]
+
+
+# Seventh round (issue 26): the causes the eighth held-out run showed (HELDOUT8_RUN.md), each a general rule on its
+# real sentence, with one it must leave alone. Held-out 8 is dev material from that run on.
+
+def test_a_consulates_calls_and_presentations_are_meetings():
+    """UK embassy: "On March 1, 2010 Ambassador Liu Xiaoming called on Ivan Lewis, British Minister of State for
+    Foreign and Commonwealth Affairs." and "On 1 March 2010, Ambassador Liu Xiaoming presented the Copy of Credentials
+    to ..."; an appeal ("called on China and Kazakhstan to further ...") is none."""
+    [e] = news("On March 1, 2010 Ambassador Liu Xiaoming called on Ivan Lewis, British Minister of State for Foreign and "
+               "Commonwealth Affairs.")
+    assert (e["type"], e["date_start"], e["countries"]) == ("meeting", "2010-03-01", ["GBR"])
+    assert [p["name"] for p in e["foreign"]] == ["Ivan Lewis"]
+    assert news("On Oct 11, Premier Li Keqiang called on China and Kazakhstan to further dovetail development "
+                "strategies.", "2018-10-20") == []
+    [e] = news("On 1 March 2010, Ambassador Liu Xiaoming presented the Copy of Credentials to British Foreign Secretary "
+               "David Miliband.")
+    assert (e["type"], e["date_start"]) == ("meeting", "2010-03-01")
+    assert news("On 1 March 2010, Ambassador Liu Xiaoming presented a copy of the report to British Foreign Secretary "
+                "David Miliband.") == []
+
+
+def test_a_conversation_a_banquet_and_a_journey_abroad():
+    """Chicago consulate: "Governor Rick Snyder of Michigan delivered the annual State of the State address on January
+    20 ... Deputy Consul General Liu Jun attended the session ... and had a brief and friendly conversation with
+    Governor Rick Snyder ..." (the governor named in full with his state before); Sydney consulate: "held a joint
+    welcome banquet for His Excellency Hu Shan" "in Western Sydney"; Manchester: "travelled to Leeds upon invitation to
+    meet with the Lord Mayor Councillor Latty"."""
+    [e] = news("Governor Rick Snyder of Michigan delivered the annual State of the State address on January 20 to a joint "
+               "session of the Michigan Senate and House. Deputy Consul General Liu Jun attended the session at the "
+               "Governor's invitation and had a brief and friendly conversation with Governor Rick Snyder and Lt. "
+               "Governor Brian Calley during a private reception before the speech.", "2015-01-28")
+    assert (e["type"], e["date_start"], e["countries"]) == ("meeting", "2015-01-20", ["USA"])
+    assert [p["name"] for p in e["foreign"]] == ["Rick Snyder"]
+    # a name the text never gives a country is no counterpart
+    assert news("Deputy Consul General Liu Jun attended the session on January 20 and had a brief and friendly "
+                "conversation with Governor Rick Snyder.", "2015-01-28") == []
+    [e] = news("On December 8th, thirty six Australian Chinese organizations in Western Sydney held a joint welcome "
+               "banquet for His Excellency Hu Shan, Consul General.", "2008-12-10")
+    assert (e["type"], e["date_start"], e["place"]["country"]) == ("meeting", "2008-12-08", "AUS")
+    assert news("On December 8th, the Chinese Consulate General in Sydney held a grand banquet to celebrate the "
+                "Spring Festival.", "2008-12-10") == []
+    [e] = news("On 22nd January 2019, Consul General Zheng Xiyuan travelled to Leeds upon invitation to meet with the "
+               "Lord Mayor Councillor Latty.")
+    assert (e["type"], e["date_start"], e["place"]["country"]) == ("visit", "2019-01-22", "GBR")
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Latty", "GBR")]
+    # a Chinese official travelling at home is no visit
+    assert news("On 22nd January 2019, Vice Governor Li Ming travelled to Yueyang upon invitation to meet with the "
+                "mayor.") == []
+
+
+def test_names_titles_and_honorifics_of_consulates_readouts():
+    """Manchester, Houston, San Francisco, Sydney and Washington readouts: honorifics and post-nominals are no part of a
+    name, a name can stand before "the Metro Mayor of", a body is no name, a Chinese name needs a Chinese surname,
+    "Lyu" is one, "Ambassador Liu's work" is no foreign person."""
+    rules = load()
+
+    def names(text: str) -> list[tuple]:
+        return [(p.side, p.name, p.country) for p in persons_in(text, rules) if p.name]
+
+    assert names("On March 13th 2020, Consul General Zheng Xiyuan met with Lord Mayor of Manchester, Councillor Abid "
+                 "Latif Chohan.") == [("chinese", "Zheng Xiyuan", None), ("foreign", "Abid Latif Chohan", "GBR")]
+    assert names("Mr. Zheng Xiyuan met with Mr. Steve Rotheram, the Metro Mayor of the Liverpool City Region. Mr. Gary "
+                 "Millar, Deputy Mayor of Liverpool, and Consul General Lyu Xiaomei attended the meeting.") == [
+        ("chinese", "Zheng Xiyuan", None), ("foreign", "Steve Rotheram", "GBR"), ("foreign", "Gary Millar", "GBR"), ("chinese", "Lyu Xiaomei", None)]
+    assert ("foreign", "Joseph Tripodi", "AUS") in names(
+        "The guests included Hon. Joseph Tripodi MP, Minister for Finance of New South Wales.")
+    assert names("Deputy Consul General Ren met with Ms. Stirling, Vice President of California Chamber of Commerce.") \
+        == [("foreign", "Stirling", "USA")]
+    assert names("He met the Vice President of California Chamber of Commerce.") == []
+    assert names("Vice President Xie Yuan met with Brian Kenner, Deputy Mayor of Washington D.C., on October 19th in "
+                 "Beijing.") == [("chinese", "Xie Yuan", None), ("foreign", "Brian Kenner", "USA")]
+    assert names("On July 1, 2015, Vice Foreign Minister Zhang Ming met with Minister Without Portfolio Sylvester M. "
+                 "Grigsby of Liberia.") == [("chinese", "Zhang Ming", None), ("foreign", "Sylvester M. Grigsby", "LBR")]
+    assert names("Consul General Xu Erwen met with U.S. Congressman Green of Texas at the Consulate.") == [
+        ("chinese", "Xu Erwen", None), ("foreign", "Green", "USA")]
+    assert names("He expressed the willingness of the British Foreign and Commonwealth Office to provide active "
+                 "assistance for Ambassador Liu's work in the UK.") == []
+    assert names("On 5th September 2019, Consul General Zheng Xiyuan and his wife Ms. Li Fanghui visited York.") == [
+        ("chinese", "Zheng Xiyuan", None), ("chinese", "Li Fanghui", None)]
+    assert ("chinese", "Lee Hsien", None) not in names("Ms. Lee Hsien Loong met with Wang Yi in Singapore.")
+
+
+def test_a_year_without_its_comma_and_a_paragraph_printed_twice():
+    """Manchester: "On March 13th 2020, ..."; the ministry's page of July 6, 2015 prints its one sentence twice: one
+    event."""
+    assert resolve_date("On March 13th 2020, Consul General Zheng Xiyuan met with", None)[0].isoformat() == "2020-03-13"
+    assert resolve_date("On March 5, 300 people attended", date(2020, 3, 20))[0].isoformat() == "2020-03-05"
+    line = ("On July 1, 2015, Vice Foreign Minister Zhang Ming met with Minister Without Portfolio Sylvester M. Grigsby "
+            "of Liberia. The two sides exchanged opinions mainly on China-Liberia relations.")
+    assert len(news(line + "\n" + line)) == 1
+    assert len(news(line + "\n" + line.replace("July 1", "July 3"))) == 2
+
+
+def test_the_eighth_sets_figures_after_the_fixes():
+    """Not a measurement (HELDOUT8_RUN.md is: events 0.714 / 0.312, participants 0.667 / 0.135): a floor at the
+    figures after the fixes made on its errors, so that they do not fall back."""
+    r = evaluate_real(REAL / "heldout8")["kinds"]["all"]
+    assert r["events"]["precision"] >= 0.92 and r["events"]["recall"] >= 0.75, r
+    assert r["participants"]["precision"] >= 0.99 and r["participants"]["recall"] >= 0.5, r

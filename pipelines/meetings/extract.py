@@ -83,6 +83,15 @@ def extract_text(body: str, published: date | None, site: str | None, article_id
     # before dropped (a Chinese person taken for another occasion's subject leaves no event behind)
     kept = [ev for ev in (finish(t, ev, rules) for ev in t.events)
             if any(p.side == "chinese" for p in ev.persons) or ev.place.get("country") == "CHN"]
+    # a sentence the text repeats word for word (a page that prints its one paragraph twice) tells one occasion
+    told: set[tuple] = set()
+    once = []
+    for ev in kept:
+        key = (ev.sentence, ev.type, ev.date_start)
+        if key not in told:
+            told.add(key)
+            once.append(ev)
+    kept = once
     return [ev.as_dict(article_id, seq + n, rules) for n, ev in enumerate(kept, 1)]
 
 
@@ -112,11 +121,34 @@ def read(body: str, published: date | None, site: str | None, rules: Rules, *, p
             k = known.get(p.name) if p.side == "chinese" and p.title is None and p.name is not None else None
             if k is not None and k.title:
                 p.title, p.level, p.province, p.city = k.title, k.level, k.province, k.city
+    _known_foreign(sents, per_sentence)
     t = Text(sents, paras, triggers, per_sentence, known, published, site, press)
     if known:
         t.name_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
                                + r")(?![\w-])")
     return t
+
+
+def _known_foreign(sents: list[str], per_sentence: list[list[Person]]) -> None:
+    """A foreign person the text names in full with a country ("Governor Rick Snyder of Michigan") is that person
+    where a later sentence names him without one ("had a brief and friendly conversation with Governor Rick
+    Snyder")."""
+    known = {p.name: p for ps in per_sentence for p in ps
+             if p.side == "foreign" and p.name and p.country and len(p.name.split()) >= 2 and not p.described}
+    if not known:
+        return
+    name_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
+                         + r")(?![\w-])")
+    for s, ps in zip(sents, per_sentence):
+        added = False
+        for m in name_re.finditer(s):
+            if any(p.start <= m.start() < p.end or m.start() <= p.start < m.end() for p in ps):
+                continue
+            k = known[m.group()]
+            ps.append(Person("foreign", k.name, k.title, country=k.country, start=m.start(), end=m.end(), sentence=s))
+            added = True
+        if added:
+            ps.sort(key=lambda p: p.start)
 
 
 def persons_of(sentence: str, rules: Rules) -> list[Person]:

@@ -58,7 +58,7 @@ _TRIGGERS = [
                                  r"ministerial|heads\s+of\s+state|high-level)\s+(?:meeting|summit|conference|dialogue)\b")),
     ("meeting", True, re.compile(r"\bco-chaired\b(?:(?!\b" + _TALKS_NOUNS + r"\b).){0,80}?\b" + _MEETING_NOUNS
                                  + r"\b|"
-                                 r"\b(?:held|hosted|gave|had)\s+(?:a\s+)?(?:working\s+|welcome\s+|state\s+)?"
+                                 r"\b(?:held|hosted|gave|had)\s+(?:a\s+)?(?:(?:joint|grand|warm|official)\s+)?(?:working\s+|welcome\s+|state\s+)?"
                                  r"(?:lunch|dinner|breakfast|luncheon|banquet|reception)\s+(?:with|for|in\s+honou?r\s+of|"
                                  r"(?:at|in)\s+[^.;,]{0,60},\s+welcoming)\b")),     # "a banquet at ..., welcoming"
     ("meeting", True, re.compile(r"\bmet\b(?<!were met)(?<!was met)(?<!been met)(?<!be met)(?!\s+(?:the\s+)?(?:needs|demands|requirements|targets?|standards?|goals?|expectations))|"
@@ -68,7 +68,13 @@ _TRIGGERS = [
                                  r"\breceived\s+a\s+(?:courtesy\s+)?(?:visit|call)\s+from\b|"
                                  # a head of state receiving ambassadors' credentials, an ambassador presenting his
                                  r"\baccepted\s+(?:the\s+)?credentials\b|"
-                                 r"\bpresented\s+(?:(?:his|her|their)\s+)?credentials\s+to\b")),
+                                 r"\bpresented\s+(?i:(?:(?:his|her|their|the)\s+)?(?:cop(?:y|ies)\s+of\s+(?:(?:his|her|their|the)\s+)?)?"
+                                 r"credentials)\s+to\b|"
+                                 # "called on Ivan Lewis, British Minister of State ...", not "called on China and
+                                 # Kazakhstan to further dovetail ..." (an appeal: "to" and a verb in its clause)
+                                 r"\bcalled\s+on\s+(?=(?:(?:Mr|Ms|Mrs|Dr|H\.\s?E)\.\s+)?(?:the\s+)?[A-Z])(?![^,;.]*?\bto\s+[a-z]+)|"
+                                 # "had a brief and friendly conversation with Governor Rick Snyder"
+                                 r"\b(?:had|held)\s+(?:a|an)\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?conversation\s+with\b")),
     ("meeting", False, re.compile(r"\b(?:held|hold|holds)\s+(?:a|an|the|their)\s+(?:[\w'-]+\s+){0,4}?"
                                   r"(?:meeting|conference|dialogue|consultations?|exchange\s+meeting)\b|"
                                   r"\b(?:meeting|conference|dialogue)\s+(?:was|were)\s+held\b|"
@@ -107,7 +113,8 @@ _TRIGGERS = [
     ("visit", True, regex.compile(r"(?<=\b(?:is|are|was|were)\s+(?:now\s+)?in\s+(?:[A-Z][\w'-]*\s+){1,3})"
                                   r"for\s+an?\s+(?:[\w-]+\s+){0,2}(?:visit|tour|trip)\b")),
     # a delegation's or a province's event abroad is a visit there (checked: the place must be abroad)
-    ("visit", False, re.compile(r"\bdelegation\s+(?:held|hosted|attended|took\s+part)\b|"
+    ("visit", False, re.compile(r"\btravell?ed\s+to\s+(?=[A-Z])|"      # "travelled to Leeds upon invitation to meet"
+                                r"\bdelegation\s+(?:held|hosted|attended|took\s+part)\b|"
                                 r"\b(?:held|hosted|staged|organized|organised)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,5}?"
                                 r"(?:event|conference|forum|fair|exhibition|week|seminar|roadshow|symposium|promotion)s?\b")),
 ]
@@ -135,10 +142,10 @@ class Trigger:
     end: int
 
 
-_ANY_VERB = re.compile(r"\b(?:met|meets|received|visit\w*|toured|tour|talks|signed|phone|telephone|video|online|"
+_ANY_VERB = re.compile(r"\b(?:met|meets|received|visit\w*|toured|tour|talks|signed|phone|telephone|video|online|called|conversation|travell?ed|"
                        r"virtual|cloud|spoke|meeting|conference|Conference|Meeting|Summit|summit|dialogue|Dialogue|Session|consultations?|delegation|"
                        r"courtesy|arrived|During|lunch|dinner|breakfast|luncheon|banquet|reception|[Tt]our|signing|co-chaired|events?|forums?|fairs?|exhibitions?|week|seminars?|roadshows?|symposiums?|"
-                       r"promotions?|trip|credentials)\b")
+                       r"promotions?|trip|credentials|Credentials)\b")
 
 
 # "pointed out in a phone call with ...", "during yesterday's telephone call": the call itself, not what was said
