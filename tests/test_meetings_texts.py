@@ -502,4 +502,22 @@ def test_the_eighth_sets_figures_after_the_fixes():
     figures after the fixes made on its errors, so that they do not fall back."""
     r = evaluate_real(REAL / "heldout8")["kinds"]["all"]
     assert r["events"]["precision"] >= 0.92 and r["events"]["recall"] >= 0.75, r
-    assert r["participants"]["precision"] >= 0.99 and r["participants"]["recall"] >= 0.5, r
+    assert r["participants"]["precision"] >= 0.99 and r["participants"]["recall"] >= 0.55, r
+
+
+def test_a_list_of_guests_with_their_titles_after_their_names():
+    """Sydney consulate: "Up to 500 guests attended the banquet, including Hon. Nathan Rees MP, Premier of New South
+    Wales and Minister for Arts, Hon. Joseph Tripodi MP, Minister for Finance, ...": "Hon." ends no sentence, each
+    title belongs to the name before it, and a premier of a foreign state is a foreign person; "the Premier" and
+    "Premier Li" stay China's."""
+    [e] = news("On December 8th, thirty six Australian Chinese organizations in Western Sydney held a joint welcome "
+               "banquet for His Excellency Hu Shan, Consul General. Up to 500 guests attended the banquet, including "
+               "Hon. Nathan Rees MP, Premier of New South Wales and Minister for Arts, Hon. Joseph Tripodi MP, Minister "
+               "for Finance, Minister for Infrastructure, Minister for Regulatory Reform, and Minister for Ports and "
+               "Waterways and State Member Nickola Lalich MP.", "2008-12-10")
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Nathan Rees", "AUS"), ("Joseph Tripodi", "AUS")]
+    rules = load()
+    assert [(p.side, p.name) for p in persons_in("The Premier met with Kazakh Prime Minister Bakytzhan Sagintayev.",
+                                                  rules)] == [("foreign", "Bakytzhan Sagintayev")]
+    assert [(p.side, p.name, p.country) for p in persons_in("Premier Li met Ontario Premier Doug Ford.", rules)] == [
+        ("foreign", "Doug Ford", "CAN")]

@@ -336,6 +336,8 @@ def _foreign_roles(f: _Found, rules: Rules) -> None:
             country, start = country or carry[1], carry[2]
         carry = None
         country, end = _role_extent(text, m, country, country_spans, rules)
+        if country is None and m.group() == "Premier":
+            continue        # "Premier Li", "the Premier": China's; "Premier of New South Wales": a foreign one
         # "German Vice Chancellor and Federal Minister of Finance Olaf Scholz": one person, two roles
         joined = re.match(r"\s+and\s+", text[end:])
         nxt = next((r for r in roles if joined and r.start() >= end + joined.end() and re.fullmatch(
@@ -426,6 +428,8 @@ def _role_name(text: str, start: int, end: int, rules: Rules) -> tuple[str | Non
     nm = _FOREIGN_NAME.match(text[end:])
     if nm and _ORG_WORD.search(nm.group("name")):
         nm = None       # "Vice President of California Chamber of Commerce": a body, no name
+    if nm and nm.group().startswith(",") and _NAME_BEFORE.search(text[:start]):
+        nm = None       # "Hon. Nathan Rees MP, Premier of ..., Hon. Joseph Tripodi MP, ...": the name before is his
     if nm and not re.match(r"\s*,?\s*(?:and|in|on|at|to)\b", text[end:]):
         candidate = nm.group("name").strip()
         bare = re.sub(r"\s+[IVX]{1,4}$", "", candidate)      # "King Felipe VI": a regnal number is no place
