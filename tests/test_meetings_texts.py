@@ -12,14 +12,14 @@ import pytest
 from bench.meetings_real import REAL, evaluate_real
 from pipelines.meetings import extract, load, persons_in, places_in, resolve_date
 
-SETS = ("heldout4", "dev4", "heldout5", "heldout6", "heldout8")
+SETS = ("heldout4", "dev4", "heldout5", "heldout6", "heldout8", "heldout9")
 LABELS = [p for s in SETS for p in sorted((REAL / s).glob("*.json"))]
 
 
 def test_the_stored_texts_are_the_ones_listed_with_their_provenance():
-    """88 pages, each under texts/, unchanged since its label was written (SHA-256), listed in PROVENANCE.md with
+    """98 pages, each under texts/, unchanged since its label was written (SHA-256), listed in PROVENANCE.md with
     its original URL; the held-out and dev pages are apart."""
-    assert len(LABELS) == 88
+    assert len(LABELS) == 98
     provenance = (REAL / "PROVENANCE.md").read_text("utf-8")
     pages = set()
     for path in LABELS:
@@ -521,3 +521,33 @@ def test_a_list_of_guests_with_their_titles_after_their_names():
                                                   rules)] == [("foreign", "Bakytzhan Sagintayev")]
     assert [(p.side, p.name, p.country) for p in persons_in("Premier Li met Ontario Premier Doug Ford.", rules)] == [
         ("foreign", "Doug Ford", "CAN")]
+
+
+def test_a_consultation_named_by_its_kind_and_a_reference_to_another_time():
+    """The ministry's page of November 4, 2023: "Miao Deyu ... held foreign policy planning consultation with Salman
+    Ahmed ... in Vienna." (talks; "had engaged in consultations" is no occasion); Hong Kong Commissioner's Office:
+    "Wang Yi welcomed Deputy Secretary of State Antony Blinken's visit ... and said that last month, President Xi
+    Jinping and President Barack Obama held a successful 'west lake conversation'": Xi Jinping was not at this
+    meeting (HELDOUT9_RUN.md)."""
+    [e] = news("On November 1, 2023, Miao Deyu, Director-General of the Department of Policy Planning of the Ministry of "
+               "Foreign Affairs of China, held foreign policy planning consultation with Salman Ahmed, Director of the "
+               "U.S. Secretary of State's Policy Planning Staff, in Vienna.", "2023-11-04")
+    assert (e["type"], e["date_start"], e["place"]["country"], e["countries"]) == ("talks", "2023-11-01", "AUT", ["USA"])
+    assert press("A: The statement by China's Commerce Ministry on July 12th depicts a whole picture of how China and "
+                 "the US had engaged in consultations on the trade issue.", published="2018-07-16") == []
+    [e] = news("On October 29, 2016, Foreign Minister Wang Yi met in Beijing with Deputy Secretary of State Antony Blinken "
+               "of the US.\n\nWang Yi welcomed Deputy Secretary of State Antony Blinken's visit, and said that last "
+               "month, President Xi Jinping and President Barack Obama held a successful \"west lake conversation\" "
+               "during the G20 Hangzhou Summit.")
+    assert [p["name"] for p in e["chinese"]] == ["Wang Yi"]
+    # a later sentence of the same occasion, with no other time, still adds those who took part
+    [e] = news("On October 29, 2016, Foreign Minister Wang Yi met in Beijing with Deputy Secretary of State Antony Blinken "
+               "of the US.\n\nVice Foreign Minister Zheng Zeguang attended the meeting.")
+    assert [p["name"] for p in e["chinese"]] == ["Wang Yi", "Zheng Zeguang"]
+
+
+def test_the_ninth_sets_figures_after_the_fixes():
+    """Not a measurement (HELDOUT9_RUN.md is: events 0.714 / 0.714, participants 0.545 / 0.429): a floor."""
+    r = evaluate_real(REAL / "heldout9")["kinds"]["all"]
+    assert r["events"]["precision"] >= 0.75 and r["events"]["recall"] >= 0.85, r
+    assert r["participants"]["precision"] >= 0.63 and r["participants"]["recall"] >= 0.5, r

@@ -487,9 +487,13 @@ def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
         s = t.sents[i]
         is_trigger = i == ev.trigger_sentence_index
         clauses = verb_clauses(s, t.triggers[i])
+        # a later sentence's reference to another time ("... and said that last month, President Xi Jinping and
+        # President Barack Obama held a successful conversation"): the persons after it are not this occasion's
+        other = None if is_trigger else _OTHER_TIME.search(s)
         inside = [p for p in t.persons[i] if p.described or (any(a <= p.start < b for a, b in clauses)
                                                              and not _elsewhere(s, p, t.persons[i])
-                                                             and not _ON_BEHALF_LONG.search(s[:p.start]))]
+                                                             and not _ON_BEHALF_LONG.search(s[:p.start])
+                                                             and (other is None or p.start < other.start()))]
         for p in inside if is_trigger else [p for p in inside if p.name or p.side == "foreign"]:
             ev.add_person(p)
             if p.side == "foreign":

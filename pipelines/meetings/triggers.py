@@ -42,7 +42,9 @@ _TRIGGERS = [
                                  r"\bwitnessed\s+the\s+signing\b|\bsigned\s+between\b|\bsigned(?<!were signed)(?<!was signed)(?<!been signed)(?<!be signed)\s+(?:a|an|the|new|two|three|four|"
                                  r"five|several|\d+|cooperation|friendly|friendship|sister|memorand|agreements?|"
                                  r"letters?|MoUs?|contracts?)\b|\bsigned\s+on\s+behalf\b")),
-    ("talks", True, re.compile(r"\b(?:held|hold|holds|had)\s+(?:\w+\s+)?(?:talks|consultations?)\b|"
+    # "held foreign policy planning consultation with": up to three words before the noun
+    ("talks", True, re.compile(r"\b(?:held|hold|holds|had)\s+(?:(?!(?:in|on|with|to|been|engaged|not)\s)[\w-]+\s+){0,3}?"
+                               r"(?:talks|consultations?)\b|"
                                r"\b(?:held|hold|holds|had)\s+(?:the|their)\s+(?:[\w'-]+\s+){0,3}round\s+of\s+(?:[\w'-]+\s+){0,5}?"
                                r"(?:talks|consultations?|negotiations|[Dd]ialogue)\b|"
                                # co-chaired: the type of the first occasion noun after it ("co-chaired the inaugural
