@@ -34,6 +34,9 @@ HELDOUT4 = [p for s in ("heldout4", "dev4", "heldout5") for p in sorted((REAL / 
 # the sixth held-out set (new texts of 2014-2024, labelled by a fresh reader): read by the guards only after its
 # one run (HELDOUT6_RUN.md)
 HELDOUT6 = sorted((REAL / "heldout6").glob("*.json"))
+# the eighth and ninth (consulates' and embassies' readouts): read by the guards only after their one run each
+# (HELDOUT8_RUN.md, HELDOUT9_RUN.md)
+HELDOUT8 = sorted((REAL / "heldout8").glob("*.json")) + sorted((REAL / "heldout9").glob("*.json"))
 
 
 def norm(s: str) -> str:
@@ -43,7 +46,8 @@ def norm(s: str) -> str:
 def real_records() -> list[dict]:
     """Every real page of the tests as the archive would hold it (the labels' pages, through Gazette's
     extraction for the press conferences; the readouts' text; the seed texts)."""
-    records = [page_record(json.loads(p.read_text("utf-8"))) for p in LABELS + HELDOUT2 + HELDOUT3 + HELDOUT4 + HELDOUT6]
+    records = [page_record(json.loads(p.read_text("utf-8"))) for p in LABELS + HELDOUT2 + HELDOUT3 + HELDOUT4 + HELDOUT6
+               + HELDOUT8]
     # the real pages of issue 19 (tests/real/): its English press conferences through the same extraction
     issue19 = REAL.parent
     for entry in json.loads((issue19 / "pages.json").read_text("utf-8")):

@@ -4,21 +4,22 @@ real sentence that showed it (tests/real/meetings/HELDOUT4_RUN.md) and on a sent
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 import json
 
 import pytest
 
 from bench.meetings_real import REAL, evaluate_real
-from pipelines.meetings import extract, load, persons_in, resolve_date
+from pipelines.meetings import extract, load, persons_in, places_in, resolve_date
 
-SETS = ("heldout4", "dev4", "heldout5", "heldout6")
+SETS = ("heldout4", "dev4", "heldout5", "heldout6", "heldout8", "heldout9")
 LABELS = [p for s in SETS for p in sorted((REAL / s).glob("*.json"))]
 
 
 def test_the_stored_texts_are_the_ones_listed_with_their_provenance():
-    """64 pages, each under texts/, unchanged since its label was written (SHA-256), listed in PROVENANCE.md with
+    """98 pages, each under texts/, unchanged since its label was written (SHA-256), listed in PROVENANCE.md with
     its original URL; the held-out and dev pages are apart."""
-    assert len(LABELS) == 64
+    assert len(LABELS) == 98
     provenance = (REAL / "PROVENANCE.md").read_text("utf-8")
     pages = set()
     for path in LABELS:
@@ -262,7 +263,291 @@ def test_a_readouts_subject_told_by_pronoun_or_title():
 
 def test_the_sixth_sets_figures_after_the_fixes():
     """Not a measurement (HELDOUT6_RUN.md is: events 0.727 / 0.320, participants 0.900 / 0.222): a floor at the
-    figures after this round's fixes, below the issue's targets, so that they do not fall back."""
+    figures after the fixes made on its errors (0.957 / 0.880, 0.987 / 0.963), so that they do not fall back."""
     r = evaluate_real(REAL / "heldout6")["kinds"]["all"]
-    assert r["events"]["precision"] >= 0.85 and r["events"]["recall"] >= 0.55, r
-    assert r["participants"]["precision"] >= 0.9 and r["participants"]["recall"] >= 0.7, r
+    assert r["events"]["precision"] >= 0.95 and r["events"]["recall"] >= 0.88, r
+    assert r["participants"]["precision"] >= 0.98 and r["participants"]["recall"] >= 0.96, r
+
+
+# Sixth round, second pass (issue 26): the causes left on held-out 6 after the fifth round, each a general rule on
+# its real sentence, with one sentence it must leave alone.
+
+def test_an_ambassadors_long_name_in_a_list_goes_to_its_comma():
+    """Xi Jinping accepting credentials, April 24, 2023: "The envoys are as follows: ..., Ambassador of Ghana to
+    China Winfred Nii Okai Hammond, Ambassador of Bahrain to China Mohamed Ghassan Mohamed Adnan Shaikho, ..."."""
+    rules = load()
+    text = ("The envoys are as follows: Ambassador of Ghana to China Winfred Nii Okai Hammond, Ambassador of Bahrain "
+            "to China Mohamed Ghassan Mohamed Adnan Shaikho, Ambassador of the Democratic Republic of the Congo to "
+            "China Balumuene Nkuna F., Ambassador of the United States to China Nicholas Burns, Ambassador of India")
+    assert [(p.name, p.country) for p in persons_in(text, rules) if p.name] == [
+        ("Winfred Nii Okai Hammond", "GHA"), ("Mohamed Ghassan Mohamed Adnan Shaikho", "BHR"),
+        ("Balumuene Nkuna F.", "COD"), ("Nicholas Burns", "USA")]
+    # a title-case headline goes on after the name with a verb and a place: not the name
+    assert [p.name for p in persons_in("Ambassador of Mexico to China Jesus Seade Visits Guangdong Province, Meets "
+                                       "Governor", rules) if p.side == "foreign"] == ["Jesus Seade"]
+
+
+def test_a_name_with_al_and_a_diplomat_named_before_a_role_in_lower_case():
+    """english.gov.cn: "while meeting with Egyptian President Abdel Fattah al-Sisi"; eguangzhou: "Marshall Louis M.
+    Alferez, the consul general of the Philippines in Guangzhou, expressed gratitude ..."."""
+    rules = load()
+    assert [p.name for p in persons_in("Premier Li met Egyptian President Abdel Fattah al-Sisi.", rules)
+            if p.side == "foreign"] == ["Abdel Fattah al-Sisi"]
+    assert [p.name for p in persons_in("Premier Li met Egyptian President Sisi and al-Azhar scholars.", rules)
+            if p.side == "foreign"] == ["Sisi"]
+    [p] = persons_in("Marshall Louis M. Alferez, the consul general of the Philippines in Guangzhou, expressed "
+                     "gratitude for the efficient and convenient services provided by Guangzhou.", rules)
+    assert (p.side, p.name, p.country) == ("foreign", "Marshall Louis M. Alferez", "PHL")
+    # China's own consul general is no foreign person
+    assert [p for p in persons_in("Zhao Jian, the consul general of China in Kolkata, expressed thanks.", rules)
+            if p.side == "foreign"] == []
+
+
+def test_a_date_in_a_fronted_after_phrase_is_not_the_events():
+    """english.gov.cn, Nov 25, 2015: "He arrived in Suzhou for the Fourth Summit ... After his flight on the evening
+    of Nov 23, the Premier worked through the night and held bilateral talks with leaders from Estonia, Poland and
+    Slovenia on the morning of Nov 24.": the talks are on Nov 24, in Suzhou (the trip abroad has ended)."""
+    body = ("Premier Li Keqiang flew in after making an official visit to Malaysia on Nov 23.\n\nHe arrived in Suzhou "
+            "for the Fourth Summit of China and Central and Eastern European Countries.\n\nAfter his flight on the "
+            "evening of Nov 23, the Premier worked through the night and held bilateral talks with leaders from "
+            "Estonia, Poland and Slovenia on the morning of Nov 24.")
+    visit, talks = news(body, "2015-11-25")
+    assert (visit["type"], visit["place"]["country"]) == ("visit", "MYS")
+    assert (talks["type"], talks["date_start"], talks["place"]["city_code"]) == ("talks", "2015-11-24", "320500")
+    # the fronted phrase's date stays the event's when the rest has none; a trip abroad goes on without "arrived"
+    [e] = news("After arriving in Beijing on March 3, Premier Li Keqiang met with Kazakh Prime Minister Bakytzhan "
+               "Sagintayev.", "2018-03-05")
+    assert e["date_start"] == "2018-03-03"
+    body = body.replace("He arrived in Suzhou for", "He spoke of")
+    assert [e["place"]["country"] for e in news(body, "2015-11-25")] == ["MYS", "MYS"]
+
+
+def test_a_reception_for_the_consular_corps_and_a_journey_for_a_meeting():
+    """eguangzhou: "Guangzhou held a reception for foreign consular corps on Sept 25, gathering officials from
+    consulates general of 62 countries in Guangzhou."; bw embassy: "Assistant Foreign Minister Chen Xiaodong
+    travelled to Chongqing Municipality for a meeting between ... Chen Miner and Mayor of Chongqing Municipality
+    Tang Liangzhi and the study group of diplomatic envoys of African countries to China"."""
+    [e] = news("Guangzhou held a reception for foreign consular corps on Sept 25, gathering officials from consulates "
+               "general of 62 countries in Guangzhou.", "2023-09-26")
+    assert (e["type"], e["date_start"], e["place"]["city_code"]) == ("meeting", "2023-09-25", "440100")
+    assert news("The Chinese Embassy held a reception on Sept 25 to celebrate the 74th anniversary of the founding "
+                "of the People's Republic of China.", "2023-09-26") == []
+    [e] = news("On December 3, 2019, Assistant Foreign Minister Chen Xiaodong travelled to Chongqing Municipality for "
+               "a meeting between Secretary of the CPC Chongqing Municipal Committee Chen Miner and Mayor of "
+               "Chongqing Municipality Tang Liangzhi and the study group of diplomatic envoys of African countries to "
+               "China.")
+    assert (e["type"], e["date_start"], e["place"]["province_code"]) == ("meeting", "2019-12-03", "CN-CQ")
+    assert [p["name"] for p in e["chinese"]] == ["Chen Xiaodong", "Chen Miner", "Tang Liangzhi"]
+    assert news("On December 3, 2019, Vice Mayor Li Ming travelled to Wanzhou District for a meeting of the "
+                "district's poverty relief office.") == []
+
+
+def test_arrived_for_a_meeting_and_an_official_visit():
+    """english.gov.cn: "Premier Li Keqiang arrived in Dushanbe on Oct 11 for the 17th meeting of the Council of Heads
+    of Government (Prime Ministers) of the Shanghai Cooperation Organization (SCO) and an official visit to
+    Tajikistan."."""
+    [e] = news("Premier Li Keqiang arrived in Dushanbe on Oct 11 for the 17th meeting of the Council of Heads of "
+               "Government (Prime Ministers) of the Shanghai Cooperation Organization (SCO) and an official visit to "
+               "Tajikistan.", "2018-10-20")
+    assert (e["type"], e["date_start"], e["place"]["country"]) == ("visit", "2018-10-11", "TJK")
+    # arriving for a meeting only is no visit
+    assert news("Premier Li Keqiang arrived in Dushanbe on Oct 11 for the 17th meeting of the Council of Heads of "
+                "Government of the Shanghai Cooperation Organization.", "2018-10-20") == []
+
+
+def test_a_readouts_subheads_are_meetings_of_the_official_the_next_sentence_names():
+    """english.gov.cn's photo page of Sept 6, 2015: "Meeting with Kazakh President Nazarbayev on Sept 1" followed by
+    "Premier Li Keqiang said ..." and "Kazakh President Nursultan Nazarbayev said ..."; "Meeting with Egyptian
+    President Sisi on Sept 2" followed by "Premier Li said ...", Li Keqiang being named in full before."""
+    body = ("Photographers caught some special moments of Premier Li Keqiang.\n\nMeeting with Kazakh President "
+            "Nazarbayev on Sept 1\n\nPremier Li Keqiang said that economic security is the basic security for a "
+            "nation.\n\nKazakh President Nursultan Nazarbayev said it was important to fully implement that plan.\n\n"
+            "Meeting with Egyptian President Sisi on Sept 2\n\nPremier Li said that anti-terrorism cooperation "
+            "should be strengthened.")
+    kaz, egy = news(body, "2015-09-06")
+    assert (kaz["type"], kaz["date_start"], kaz["countries"]) == ("meeting", "2015-09-01", ["KAZ"])
+    assert [p["name"] for p in kaz["chinese"]] == ["Li Keqiang"]
+    assert [p["name"] for p in kaz["foreign"]] == ["Nursultan Nazarbayev"]
+    assert (egy["date_start"], [p["name"] for p in egy["chinese"]]) == ("2015-09-02", ["Li Keqiang"])
+    # a subhead followed by the foreign leader's words: no Chinese party, no event
+    assert news("Meeting with Kazakh President Nazarbayev on Sept 1\n\nKazakh President Nursultan Nazarbayev said "
+                "it was important to fully implement that plan.", "2015-09-06") == []
+
+
+def test_the_host_of_a_welcome_ceremony_the_one_met_and_the_treasury():
+    """english.gov.cn: "Tajik Prime Minister Kokhir Rasulzoda held a grand welcome ceremony for Premier Li at the
+    airport on Oct 11." (the host of the visit); "Premier Li said that ..., while meeting with Egyptian President
+    Abdel Fattah al-Sisi." (the subhead's "Sisi" in full); bb embassy: "US Secretary of the Treasury Jacob Lew"."""
+    [e] = news("Premier Li Keqiang arrived in Dushanbe on Oct 11 for an official visit to Tajikistan.\n\nTajik Prime "
+               "Minister Kokhir Rasulzoda held a grand welcome ceremony for Premier Li at the airport on Oct 11.",
+               "2018-10-20")
+    assert [p["name"] for p in e["foreign"]] == ["Kokhir Rasulzoda"]
+    [e] = news("Photographers caught Premier Li Keqiang smiling.\n\nMeeting with Egyptian President Sisi on Sept 2\n\nPremier Li said that "
+               "the economy should be developed, while meeting with Egyptian President Abdel Fattah al-Sisi.",
+               "2015-09-06")
+    assert [p["name"] for p in e["foreign"]] == ["Abdel Fattah al-Sisi"]
+    [e] = news("On May 13, 2014, Premier Li Keqiang met with US Secretary of the Treasury Jacob Lew at the Great Hall "
+               "of the People.")
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Jacob Lew", "USA")]
+    # a ceremony's host in a sentence of its own occasion (no event owns it) is no participant
+    assert news("Tajik Prime Minister Kokhir Rasulzoda held a grand welcome ceremony for the Emir at the airport on "
+                "Oct 11.", "2018-10-20") == []
+
+
+def test_the_states_and_cities_of_a_consulates_readouts_in_the_us():
+    """Chicago consulate: "On October 6, Consul General Hong Lei met with State Senate President Sandra Pappas in
+    Saint Paul, the State Capital of Minnesota." (neither place was known: no counterpart, no event)."""
+    [e] = news("On October 6, Consul General Hong Lei met with State Senate President Sandra Pappas in Saint Paul, the "
+               "State Capital of Minnesota.", "2016-10-06")
+    assert (e["place"]["country"], e["countries"]) == ("USA", ["USA"])
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Sandra Pappas", "USA")]
+    # Georgia is the country, not the state
+    assert [p.code for p in places_in("met with the Foreign Minister of Georgia in Tbilisi", load())] == ["GEO", "GEO"]
+
+
+# Seventh round (issue 26): the causes the eighth held-out run showed (HELDOUT8_RUN.md), each a general rule on its
+# real sentence, with one it must leave alone. Held-out 8 is dev material from that run on.
+
+def test_a_consulates_calls_and_presentations_are_meetings():
+    """UK embassy: "On March 1, 2010 Ambassador Liu Xiaoming called on Ivan Lewis, British Minister of State for
+    Foreign and Commonwealth Affairs." and "On 1 March 2010, Ambassador Liu Xiaoming presented the Copy of Credentials
+    to ..."; an appeal ("called on China and Kazakhstan to further ...") is none."""
+    [e] = news("On March 1, 2010 Ambassador Liu Xiaoming called on Ivan Lewis, British Minister of State for Foreign and "
+               "Commonwealth Affairs.")
+    assert (e["type"], e["date_start"], e["countries"]) == ("meeting", "2010-03-01", ["GBR"])
+    assert [p["name"] for p in e["foreign"]] == ["Ivan Lewis"]
+    assert news("On Oct 11, Premier Li Keqiang called on China and Kazakhstan to further dovetail development "
+                "strategies.", "2018-10-20") == []
+    [e] = news("On 1 March 2010, Ambassador Liu Xiaoming presented the Copy of Credentials to British Foreign Secretary "
+               "David Miliband.")
+    assert (e["type"], e["date_start"]) == ("meeting", "2010-03-01")
+    assert news("On 1 March 2010, Ambassador Liu Xiaoming presented a copy of the report to British Foreign Secretary "
+                "David Miliband.") == []
+
+
+def test_a_conversation_a_banquet_and_a_journey_abroad():
+    """Chicago consulate: "Governor Rick Snyder of Michigan delivered the annual State of the State address on January
+    20 ... Deputy Consul General Liu Jun attended the session ... and had a brief and friendly conversation with
+    Governor Rick Snyder ..." (the governor named in full with his state before); Sydney consulate: "held a joint
+    welcome banquet for His Excellency Hu Shan" "in Western Sydney"; Manchester: "travelled to Leeds upon invitation to
+    meet with the Lord Mayor Councillor Latty"."""
+    [e] = news("Governor Rick Snyder of Michigan delivered the annual State of the State address on January 20 to a joint "
+               "session of the Michigan Senate and House. Deputy Consul General Liu Jun attended the session at the "
+               "Governor's invitation and had a brief and friendly conversation with Governor Rick Snyder and Lt. "
+               "Governor Brian Calley during a private reception before the speech.", "2015-01-28")
+    assert (e["type"], e["date_start"], e["countries"]) == ("meeting", "2015-01-20", ["USA"])
+    assert [p["name"] for p in e["foreign"]] == ["Rick Snyder"]
+    # a name the text never gives a country is no counterpart
+    assert news("Deputy Consul General Liu Jun attended the session on January 20 and had a brief and friendly "
+                "conversation with Governor Rick Snyder.", "2015-01-28") == []
+    [e] = news("On December 8th, thirty six Australian Chinese organizations in Western Sydney held a joint welcome "
+               "banquet for His Excellency Hu Shan, Consul General.", "2008-12-10")
+    assert (e["type"], e["date_start"], e["place"]["country"]) == ("meeting", "2008-12-08", "AUS")
+    assert news("On December 8th, the Chinese Consulate General in Sydney held a grand banquet to celebrate the "
+                "Spring Festival.", "2008-12-10") == []
+    [e] = news("On 22nd January 2019, Consul General Zheng Xiyuan travelled to Leeds upon invitation to meet with the "
+               "Lord Mayor Councillor Latty.")
+    assert (e["type"], e["date_start"], e["place"]["country"]) == ("visit", "2019-01-22", "GBR")
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Latty", "GBR")]
+    # a Chinese official travelling at home is no visit
+    assert news("On 22nd January 2019, Vice Governor Li Ming travelled to Yueyang upon invitation to meet with the "
+                "mayor.") == []
+
+
+def test_names_titles_and_honorifics_of_consulates_readouts():
+    """Manchester, Houston, San Francisco, Sydney and Washington readouts: honorifics and post-nominals are no part of a
+    name, a name can stand before "the Metro Mayor of", a body is no name, a Chinese name needs a Chinese surname,
+    "Lyu" is one, "Ambassador Liu's work" is no foreign person."""
+    rules = load()
+
+    def names(text: str) -> list[tuple]:
+        return [(p.side, p.name, p.country) for p in persons_in(text, rules) if p.name]
+
+    assert names("On March 13th 2020, Consul General Zheng Xiyuan met with Lord Mayor of Manchester, Councillor Abid "
+                 "Latif Chohan.") == [("chinese", "Zheng Xiyuan", None), ("foreign", "Abid Latif Chohan", "GBR")]
+    assert names("Mr. Zheng Xiyuan met with Mr. Steve Rotheram, the Metro Mayor of the Liverpool City Region. Mr. Gary "
+                 "Millar, Deputy Mayor of Liverpool, and Consul General Lyu Xiaomei attended the meeting.") == [
+        ("chinese", "Zheng Xiyuan", None), ("foreign", "Steve Rotheram", "GBR"), ("foreign", "Gary Millar", "GBR"), ("chinese", "Lyu Xiaomei", None)]
+    assert ("foreign", "Joseph Tripodi", "AUS") in names(
+        "The guests included Hon. Joseph Tripodi MP, Minister for Finance of New South Wales.")
+    assert names("Deputy Consul General Ren met with Ms. Stirling, Vice President of California Chamber of Commerce.") \
+        == [("foreign", "Stirling", "USA")]
+    assert names("He met the Vice President of California Chamber of Commerce.") == []
+    assert names("Vice President Xie Yuan met with Brian Kenner, Deputy Mayor of Washington D.C., on October 19th in "
+                 "Beijing.") == [("chinese", "Xie Yuan", None), ("foreign", "Brian Kenner", "USA")]
+    assert names("On July 1, 2015, Vice Foreign Minister Zhang Ming met with Minister Without Portfolio Sylvester M. "
+                 "Grigsby of Liberia.") == [("chinese", "Zhang Ming", None), ("foreign", "Sylvester M. Grigsby", "LBR")]
+    assert names("Consul General Xu Erwen met with U.S. Congressman Green of Texas at the Consulate.") == [
+        ("chinese", "Xu Erwen", None), ("foreign", "Green", "USA")]
+    assert names("He expressed the willingness of the British Foreign and Commonwealth Office to provide active "
+                 "assistance for Ambassador Liu's work in the UK.") == []
+    assert names("On 5th September 2019, Consul General Zheng Xiyuan and his wife Ms. Li Fanghui visited York.") == [
+        ("chinese", "Zheng Xiyuan", None), ("chinese", "Li Fanghui", None)]
+    assert ("chinese", "Lee Hsien", None) not in names("Ms. Lee Hsien Loong met with Wang Yi in Singapore.")
+
+
+def test_a_year_without_its_comma_and_a_paragraph_printed_twice():
+    """Manchester: "On March 13th 2020, ..."; the ministry's page of July 6, 2015 prints its one sentence twice: one
+    event."""
+    assert resolve_date("On March 13th 2020, Consul General Zheng Xiyuan met with", None)[0].isoformat() == "2020-03-13"
+    assert resolve_date("On March 5, 300 people attended", date(2020, 3, 20))[0].isoformat() == "2020-03-05"
+    line = ("On July 1, 2015, Vice Foreign Minister Zhang Ming met with Minister Without Portfolio Sylvester M. Grigsby "
+            "of Liberia. The two sides exchanged opinions mainly on China-Liberia relations.")
+    assert len(news(line + "\n" + line)) == 1
+    assert len(news(line + "\n" + line.replace("July 1", "July 3"))) == 2
+
+
+def test_the_eighth_sets_figures_after_the_fixes():
+    """Not a measurement (HELDOUT8_RUN.md is: events 0.714 / 0.312, participants 0.667 / 0.135): a floor at the
+    figures after the fixes made on its errors, so that they do not fall back."""
+    r = evaluate_real(REAL / "heldout8")["kinds"]["all"]
+    assert r["events"]["precision"] >= 0.92 and r["events"]["recall"] >= 0.75, r
+    assert r["participants"]["precision"] >= 0.99 and r["participants"]["recall"] >= 0.55, r
+
+
+def test_a_list_of_guests_with_their_titles_after_their_names():
+    """Sydney consulate: "Up to 500 guests attended the banquet, including Hon. Nathan Rees MP, Premier of New South
+    Wales and Minister for Arts, Hon. Joseph Tripodi MP, Minister for Finance, ...": "Hon." ends no sentence, each
+    title belongs to the name before it, and a premier of a foreign state is a foreign person; "the Premier" and
+    "Premier Li" stay China's."""
+    [e] = news("On December 8th, thirty six Australian Chinese organizations in Western Sydney held a joint welcome "
+               "banquet for His Excellency Hu Shan, Consul General. Up to 500 guests attended the banquet, including "
+               "Hon. Nathan Rees MP, Premier of New South Wales and Minister for Arts, Hon. Joseph Tripodi MP, Minister "
+               "for Finance, Minister for Infrastructure, Minister for Regulatory Reform, and Minister for Ports and "
+               "Waterways and State Member Nickola Lalich MP.", "2008-12-10")
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Nathan Rees", "AUS"), ("Joseph Tripodi", "AUS")]
+    rules = load()
+    assert [(p.side, p.name) for p in persons_in("The Premier met with Kazakh Prime Minister Bakytzhan Sagintayev.",
+                                                  rules)] == [("foreign", "Bakytzhan Sagintayev")]
+    assert [(p.side, p.name, p.country) for p in persons_in("Premier Li met Ontario Premier Doug Ford.", rules)] == [
+        ("foreign", "Doug Ford", "CAN")]
+
+
+def test_a_consultation_named_by_its_kind_and_a_reference_to_another_time():
+    """The ministry's page of November 4, 2023: "Miao Deyu ... held foreign policy planning consultation with Salman
+    Ahmed ... in Vienna." (talks; "had engaged in consultations" is no occasion); Hong Kong Commissioner's Office:
+    "Wang Yi welcomed Deputy Secretary of State Antony Blinken's visit ... and said that last month, President Xi
+    Jinping and President Barack Obama held a successful 'west lake conversation'": Xi Jinping was not at this
+    meeting (HELDOUT9_RUN.md)."""
+    [e] = news("On November 1, 2023, Miao Deyu, Director-General of the Department of Policy Planning of the Ministry of "
+               "Foreign Affairs of China, held foreign policy planning consultation with Salman Ahmed, Director of the "
+               "U.S. Secretary of State's Policy Planning Staff, in Vienna.", "2023-11-04")
+    assert (e["type"], e["date_start"], e["place"]["country"], e["countries"]) == ("talks", "2023-11-01", "AUT", ["USA"])
+    assert press("A: The statement by China's Commerce Ministry on July 12th depicts a whole picture of how China and "
+                 "the US had engaged in consultations on the trade issue.", published="2018-07-16") == []
+    [e] = news("On October 29, 2016, Foreign Minister Wang Yi met in Beijing with Deputy Secretary of State Antony Blinken "
+               "of the US.\n\nWang Yi welcomed Deputy Secretary of State Antony Blinken's visit, and said that last "
+               "month, President Xi Jinping and President Barack Obama held a successful \"west lake conversation\" "
+               "during the G20 Hangzhou Summit.")
+    assert [p["name"] for p in e["chinese"]] == ["Wang Yi"]
+    # a later sentence of the same occasion, with no other time, still adds those who took part
+    [e] = news("On October 29, 2016, Foreign Minister Wang Yi met in Beijing with Deputy Secretary of State Antony Blinken "
+               "of the US.\n\nVice Foreign Minister Zheng Zeguang attended the meeting.")
+    assert [p["name"] for p in e["chinese"]] == ["Wang Yi", "Zheng Zeguang"]
+
+
+def test_the_ninth_sets_figures_after_the_fixes():
+    """Not a measurement (HELDOUT9_RUN.md is: events 0.714 / 0.714, participants 0.545 / 0.429): a floor."""
+    r = evaluate_real(REAL / "heldout9")["kinds"]["all"]
+    assert r["events"]["precision"] >= 0.75 and r["events"]["recall"] >= 0.85, r
+    assert r["participants"]["precision"] >= 0.63 and r["participants"]["recall"] >= 0.5, r

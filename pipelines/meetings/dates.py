@@ -23,7 +23,8 @@ _DATE_PATTERNS = [
     # 15 to 17 December 2020
     ("range", re.compile(rf"\b(?P<d1>\d{{1,2}}){_ORD}\s*(?:to|-|and)\s*(?P<d2>\d{{1,2}}){_ORD}\s+(?P<m2>{_MONTH})"
                          rf"(?:,?\s*(?P<y2>\d{{4}}))?")),
-    ("single", re.compile(rf"\b(?P<m1>{_MONTH})\s*(?P<d1>\d{{1,2}}){_ORD}\b(?:,\s*(?P<y1>\d{{4}}))?")),
+    # "March 13th 2020": the year with or without its comma
+    ("single", re.compile(rf"\b(?P<m1>{_MONTH})\s*(?P<d1>\d{{1,2}}){_ORD}\b(?:,?\s*(?P<y1>(?:19|20)\d\d)\b)?")),
     ("single", re.compile(rf"\b(?P<d1>\d{{1,2}}){_ORD}\s+(?P<m1>{_MONTH})(?:,?\s*(?P<y1>\d{{4}}))?")),
     # From the 25th to the 27th
     ("days", re.compile(r"\bthe (?P<d1>\d{1,2})(?:st|nd|rd|th)\s*(?:to|-|and|through|till|until)\s*(?:the )?"

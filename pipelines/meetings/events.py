@@ -57,10 +57,12 @@ class Event:
         for q in self.persons:
             if q.side != p.side:
                 continue
-            if p.name and q.name and (p.name == q.name or q.name.endswith(" " + p.name)
-                                      or p.name.endswith(" " + q.name)):
-                if p.name.endswith(" " + q.name):
-                    q.name = p.name
+            # a surname and the full name ("Sisi", "Abdel Fattah al-Sisi") are one person
+            if p.name and q.name and (p.name == q.name or q.name.endswith((" " + p.name, "-" + p.name))
+                                      or p.name.endswith((" " + q.name, "-" + q.name))):
+                if p.name.endswith((" " + q.name, "-" + q.name)):
+                    q.name = p.name       # the full name, with the sentence that gives it
+                    q.sentence = p.sentence or q.sentence
                 return
             if p.name is None and q.name is None and p.country == q.country and \
                     role_head(p.title) == role_head(q.title):

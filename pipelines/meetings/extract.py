@@ -44,6 +44,7 @@ from .places import is_compound, is_time_zone, place_dict, place_of, places_in, 
 from .text import QUOTES, Text, sentences_with_paragraphs
 from .triggers import (
     _DAYS,
+    SUBHEAD,
     _VAGUE_TIME,
     Trigger,
     clause_span,
@@ -82,6 +83,15 @@ def extract_text(body: str, published: date | None, site: str | None, article_id
     # before dropped (a Chinese person taken for another occasion's subject leaves no event behind)
     kept = [ev for ev in (finish(t, ev, rules) for ev in t.events)
             if any(p.side == "chinese" for p in ev.persons) or ev.place.get("country") == "CHN"]
+    # a sentence the text repeats word for word (a page that prints its one paragraph twice) tells one occasion
+    told: set[tuple] = set()
+    once = []
+    for ev in kept:
+        key = (ev.sentence, ev.type, ev.date_start)
+        if key not in told:
+            told.add(key)
+            once.append(ev)
+    kept = once
     return [ev.as_dict(article_id, seq + n, rules) for n, ev in enumerate(kept, 1)]
 
 
@@ -111,11 +121,34 @@ def read(body: str, published: date | None, site: str | None, rules: Rules, *, p
             k = known.get(p.name) if p.side == "chinese" and p.title is None and p.name is not None else None
             if k is not None and k.title:
                 p.title, p.level, p.province, p.city = k.title, k.level, k.province, k.city
+    _known_foreign(sents, per_sentence)
     t = Text(sents, paras, triggers, per_sentence, known, published, site, press)
     if known:
         t.name_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
                                + r")(?![\w-])")
     return t
+
+
+def _known_foreign(sents: list[str], per_sentence: list[list[Person]]) -> None:
+    """A foreign person the text names in full with a country ("Governor Rick Snyder of Michigan") is that person
+    where a later sentence names him without one ("had a brief and friendly conversation with Governor Rick
+    Snyder")."""
+    known = {p.name: p for ps in per_sentence for p in ps
+             if p.side == "foreign" and p.name and p.country and len(p.name.split()) >= 2 and not p.described}
+    if not known:
+        return
+    name_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
+                         + r")(?![\w-])")
+    for s, ps in zip(sents, per_sentence):
+        added = False
+        for m in name_re.finditer(s):
+            if any(p.start <= m.start() < p.end or m.start() <= p.start < m.end() for p in ps):
+                continue
+            k = known[m.group()]
+            ps.append(Person("foreign", k.name, k.title, country=k.country, start=m.start(), end=m.end(), sentence=s))
+            added = True
+        if added:
+            ps.sort(key=lambda p: p.start)
 
 
 def persons_of(sentence: str, rules: Rules) -> list[Person]:
@@ -134,7 +167,7 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
     if trig is None:
         return None
     current = t.events[-1] if t.events else None
-    start, end, _ = resolve_date(s, t.published)
+    start, end = clause_date(s, trig, t.published)
     inherit = context = None
     before: list[str] = []
     if start is not None and not (current and is_tour_continuation(current, start, end, trig)):
@@ -197,10 +230,43 @@ def _event_place(t: Text, i: int, trig: Trigger, start, context: int | None, cur
     if trig.type == "visit" and not trig.strong and place.get("country") in (None, "CHN"):
         return None, places
     if not place and current is not None and current.place.get("country") not in (None, "CHN"):
-        place = _abroad(s, t.persons[i], current, rules)
+        place = _back_home(t, i, current, rules) or _abroad(s, t.persons[i], current, rules)
     if not place and trig.type == "call":
         place = _chinese_end(s, trig, rules)
     return place or site_place(t.site, rules), places
+
+
+# A fronted phrase of what came before the event ("After his flight on the evening of Nov 23, the Premier worked
+# through the night and held bilateral talks with ... on the morning of Nov 24"): its date is not the event's
+_FRONTED = re.compile(r"(?:After|Following|Upon|On\s+(?:his|her|their)\s+way)\s[^,;]{3,120},\s")
+
+
+def clause_date(s: str, trig: Trigger, published: date | None) -> tuple[date | None, date | None]:
+    """The date of the event sentence `s` tells: its first date, unless that lies in a fronted "After ..., "
+    phrase before the verb and the rest of the sentence has a date of its own."""
+    start, end, span = resolve_date(s, published)
+    fronted = _FRONTED.match(s)
+    if span is not None and fronted is not None and span[0] < fronted.end() <= trig.start:
+        own, own_end, _ = resolve_date(s[fronted.end():], published)
+        if own is not None:
+            return own, own_end
+    return start, end
+
+
+# The text comes home from a trip abroad: "He arrived in Suzhou for the Fourth Summit ...", "returned to Beijing"
+_ARRIVED = re.compile(r"\b(?:arrived|returned|flew\s+back|came\s+back)\s+(?:in|to|at)\s+")
+
+
+def _back_home(t: Text, i: int, current: Event, rules: Rules) -> dict | None:
+    """Where in China a sentence between the current trip abroad and sentence `i` says its subject arrived (the
+    last one), if any: an event after it is no longer abroad."""
+    home = None
+    for j in range(current.trigger_sentence_index + 1, i):
+        for m in _ARRIVED.finditer(t.sents[j]):
+            first = next((p for p in places_in(t.sents[j][m.end():], rules) if p.start == 0), None)
+            if first is not None and first.kind in ("province", "city"):
+                home = place_dict(first, rules, "text")
+    return home
 
 
 def _chinese_subject(t: Text, i: int, current: Event | None) -> bool:
@@ -233,6 +299,19 @@ def subject_anaphor(t: Text, i: int) -> Person | None:
     assert trig is not None  # called by open_event at a sentence with a trigger
     a, _ = clause_span(s, trig)
     subject = s[a:trig.start]
+    if SUBHEAD.match(s) and i + 1 < len(t.sents):
+        # a subhead: the Chinese official the next sentence opens with
+        first = next((p for p in t.persons[i + 1] if p.side == "chinese"), None)
+        if first is not None:
+            return first if first.name and first.start < 30 else None
+        # "Premier Li said that ...": the Chinese official of that title and surname the text names in full
+        m = TITLE_SURNAME.match(t.sents[i + 1])
+        if m is None:
+            return None
+        title = " ".join(m.group()[:m.start("surname") - m.start()].split())
+        same = {k.name or "": k for k in t.known.values() if k.name and k.name.split()[0] == m.group("surname")
+                and k.title and title in k.title}
+        return next(iter(same.values())) if len(same) == 1 else None
     if _PRONOUN_SUBJECT.match(s) and a == 0 and i > 0:
         first = t.persons[i - 1][0] if t.persons[i - 1] else None
         if first is not None and first.side == "chinese" and first.name:
@@ -241,7 +320,7 @@ def subject_anaphor(t: Text, i: int) -> Person | None:
     if m is None or any(p.side == "chinese" for p in t.persons[i] if p.start < trig.start):
         return None
     title = " ".join(m.group("title").split())
-    same = {k.name: k for k in t.known.values() if k.title and k.title.split(" of ")[0].strip() == title}
+    same = {k.name or "": k for k in t.known.values() if k.title and k.title.split(" of ")[0].strip() == title}
     return next(iter(same.values())) if len(same) == 1 else None
 
 
@@ -364,7 +443,11 @@ def _leader(party: str, day: date | None, rules: Rules) -> Person | None:
 # Beside the participation verbs, a person who chairs, hosts, speaks at or addresses an occasion told in a later
 # sentence of the article took part in it.
 _TOOK_PART = re.compile(PARTICIPATION.pattern + r"|\b(?:presided|chaired|co-chaired|hosted|delivered|addressed|"
-                        r"introduced|spoke|said|says|noted|stressed|expressed|thanked|welcomed|briefed)\b")
+                        r"introduced|spoke|said|says|noted|stressed|expressed|thanked|welcomed|briefed)\b|"
+                        # "while meeting with Egyptian President Abdel Fattah al-Sisi", "held a grand welcome ceremony
+                        # for Premier Li": the one met, the host
+                        r"\b(?:while|when|during)\s+(?:a\s+)?meeting\s+with\b|"
+                        r"\b(?:held|hosted)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}welcom(?:e|ing)\s+ceremony\b")
 
 
 def verb_clauses(s: str, trig: Trigger | None) -> list[tuple[int, int]]:
@@ -404,9 +487,13 @@ def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
         s = t.sents[i]
         is_trigger = i == ev.trigger_sentence_index
         clauses = verb_clauses(s, t.triggers[i])
+        # a later sentence's reference to another time ("... and said that last month, President Xi Jinping and
+        # President Barack Obama held a successful conversation"): the persons after it are not this occasion's
+        other = None if is_trigger else _OTHER_TIME.search(s)
         inside = [p for p in t.persons[i] if p.described or (any(a <= p.start < b for a, b in clauses)
                                                              and not _elsewhere(s, p, t.persons[i])
-                                                             and not _ON_BEHALF_LONG.search(s[:p.start]))]
+                                                             and not _ON_BEHALF_LONG.search(s[:p.start])
+                                                             and (other is None or p.start < other.start()))]
         for p in inside if is_trigger else [p for p in inside if p.name or p.side == "foreign"]:
             ev.add_person(p)
             if p.side == "foreign":

@@ -27,8 +27,9 @@ _EXCLUDE_AFTER = re.compile(r"^(?:'s)?\s+(?:Thought|as\s+the\s+core)\b|^'s\s+(?i
                             r"^(?:'s|\u2019s)\s+(?:important\s+)?(?:expositions?|instructions?|directives?|speech(?:es)?|"
                             r"remarks|thoughts?|teachings)\b")
 _FOREIGN_NAME = re.compile(r"(?:,\s+|\s+)(?P<name>(?:(?!(?:In|On|At|And|With|To|For|Of|The|His|Her|Their|During|"
-                           r"Visits|Meets|Met)\b)(?:(?:Dr|Mr|Ms|Mrs)\.\s)?(?:[A-Z]\.\s)?[A-ZÀ-ÖØ-Þ][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s?"
-                           r"(?:(?:bin|bint|al|el|de|da|van|von|der|den|du|dos|das|di|la|le)\s(?:(?:der|den|de|la|le)\s)?(?=[A-Z]))?){1,5})")
+                           r"Visits|Meets|Met)\b)(?:(?:Dr|Mr|Ms|Mrs|Hon|H\.E)\.\s)?(?:[A-Z]\.\s)?[A-ZÀ-ÖØ-Þ][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s?"
+                           r"(?:(?:bin|bint|al|el|de|da|van|von|der|den|du|dos|das|di|la|le)\s(?:(?:der|den|de|la|le)\s)?(?=[A-Z])|"
+                           r"(?<=\s)(?:al|el)-(?=[A-Z]))?){1,5})")     # "Abdel Fattah al-Sisi"
 _LEADERS = re.compile(r"(?P<title>(?:[A-Z][a-z]+\s+)?(?:provincial|municipal|city|Provincial|Municipal)\s+leaders)\s+"
                       r"(?P<names>[A-Z][a-z]+ [A-Z][a-z]+(?:,\s+(?:and\s+)?[A-Z][a-z]+ [A-Z][a-z]+)*)")
 _ORG_ROLE = re.compile(r"(?P<role>Secretary-General|Secretary General|Director-General|Director General|President|"
@@ -36,14 +37,24 @@ _ORG_ROLE = re.compile(r"(?P<role>Secretary-General|Secretary General|Director-G
                        r"(?:the\s+)?(?P<org>(?:[A-Z][\w-]*\s+)*?(?:Organization|Organisation|Union|Bank|Fund|Forum|"
                        r"Association|Council|Secretariat|Nations|Institute|Agency|Commission))")
 # "Denis Pasler, Governor of ...", "Yves Rossier, former Swiss ambassador": a name just before a role
-_NAME_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s){1,3}?[A-Z][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+)"
-                          r",\s+(?:the\s+)?(?:(?:former|then|new|outgoing|incoming|visiting)\s+)?$")
+_W = r"[A-Z][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+"
+_NAME_BEFORE = re.compile(r"(?P<name>(?:(?<=Mr\.\s)|(?<=Ms\.\s)|(?<=Mrs\.\s)|(?<=Dr\.\s))" + _W +   # "Ms. Stirling, Vice ..."
+                          r"|(?:" + _W + r"\s|[A-Z]\.\s){1,3}?" + _W + r")"
+                          r"(?:\s+(?:MP|MLA|MLC|MSP|MEP|QC|KC|OBE|CBE|MBE|JP))?"       # "Hon. Nathan Rees MP, Premier ..."
+                          r",\s+(?:the\s+)?(?:(?:former|then|new|outgoing|incoming|visiting)\s+)?"
+                          r"(?:(?!(?:The|And|Of)\s)[A-Z][a-z]+\s+){0,2}$")    # "NAME, the Metro Mayor of ..."
 _DELEGATION_HEAD = re.compile(r"\b(?:[Tt]he\s+)?(?:head|leader)\s+of\s+the\s+delegation\b")
 
 
 def valid_chinese(name: str) -> bool:
     parts = name.split(" ", 1)
     return len(parts) == 2 and mentions._GIVEN_NAME.fullmatch(parts[1]) is not None
+
+
+def _chinese_name(rules: Rules, name: str) -> bool:
+    """A Chinese name: a Chinese surname and a pinyin given name ("Brian Kenner" is none, though "Kenner" reads as
+    pinyin)."""
+    return valid_chinese(name) and name.split(" ", 1)[0] in rules.surnames
 
 
 _MUNICIPALITIES = {"CN-BJ", "CN-SH", "CN-TJ", "CN-CQ"}
@@ -157,9 +168,11 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
     _leaders(f, rules)
     _org_roles(f, rules)
     _foreign_roles(f, rules)
+    _lower_roles(f, rules)
     _known_foreign(f, rules)
     _generic_titles(f, rules)
     _bare_leaders(f, rules)
+    _honorific_chinese(f, rules)
     _name_lists(f, rules)
     if unnamed:
         _unnamed_chinese(f, rules)
@@ -203,7 +216,29 @@ def _officials(f: _Found, rules: Rules) -> None:
                 continue
             country = next((p.code for p in places_in(title, rules) if p.kind == "country"), None)
             if country not in (None, "CHN"):
+                if pattern is amb_before:
+                    name, b = _long_name(f.text, name, b, rules)
                 f.add(Person("foreign", name, title, country=country, start=a, end=b))
+
+
+# The ambassadors' pattern stops a name at three words; in a list of envoys ("Ambassador of Ghana to China Winfred
+# Nii Okai Hammond, Ambassador of ...") the name goes on to the comma: more capitalized words, a particle ("dos",
+# "bin"), an initial ("Balumuene Nkuna F.,")
+_NAME_TAIL = re.compile(r"(?:\s(?:(?:bin|bint|al|el|de|da|do|dos|das|di|du|van|von|der|den|la|le)\s)?"
+                        r"[A-Z\u00c0-\u00de][\w'\u00c0-\u024f-]+|\s[A-Z]\.)+(?=\s*[,;])")
+
+
+def _long_name(text: str, name: str, end: int, rules: Rules) -> tuple[str, int]:
+    """The name of an ambassador's list item, to its comma (see _NAME_TAIL); else the name as the pattern read it."""
+    m = _NAME_TAIL.match(text, end)
+    if m is None:
+        return name, end
+    tail = " ".join(m.group().split())
+    words = tail.rstrip(".").split()
+    if places_in(tail, rules) or _VERB_IN_TITLE.search(" " + tail.lower()) or len(name.split()) + len(words) > 6 \
+            or rules.heads.search(tail):
+        return name, end
+    return f"{name} {tail}", m.end()
 
 
 def _chinese_special(f: _Found, rules: Rules) -> None:
@@ -276,7 +311,7 @@ def _org_roles(f: _Found, rules: Rules) -> None:
         before = _NAME_BEFORE.search(text[:start])
         if nm and not re.match(r"\s*,?\s*(?:and|in|on|at|to)\b", text[end:]):
             name, end = nm.group("name").strip(), end + nm.end()
-        elif before and not valid_chinese(before.group("name")) and not places_in(before.group("name"), rules):
+        elif before and not _chinese_name(rules, before.group("name")) and not places_in(before.group("name"), rules):
             name, start = before.group("name"), before.start("name")
         f.add(Person("foreign", name, role, None, start=start, end=end))
 
@@ -301,6 +336,8 @@ def _foreign_roles(f: _Found, rules: Rules) -> None:
             country, start = country or carry[1], carry[2]
         carry = None
         country, end = _role_extent(text, m, country, country_spans, rules)
+        if country is None and m.group() == "Premier":
+            continue        # "Premier Li", "the Premier": China's; "Premier of New South Wales": a foreign one
         # "German Vice Chancellor and Federal Minister of Finance Olaf Scholz": one person, two roles
         joined = re.match(r"\s+and\s+", text[end:])
         nxt = next((r for r in roles if joined and r.start() >= end + joined.end() and re.fullmatch(
@@ -309,13 +346,13 @@ def _foreign_roles(f: _Found, rules: Rules) -> None:
             carry = (nxt.start(), country, start)
             continue
         name, start_name, name_end = _role_name(text, start, end, rules)
+        if name:
+            name = re.sub(r"(?:'s|\u2019s)$", "", _POSTNOMINAL.sub("", _HONORIFIC.sub("", name))) or None
         if name and len(name.split()) == 1 and name in rules.surnames:
             continue        # "President Xi": a Chinese leader by surname, not a foreign person
         if name and rules.heads.match(name) and valid_chinese(" ".join(name.split()[-2:])) and \
                 name.split()[-2] in rules.surnames:
             continue        # "special envoy, Vice President Wang Qishan": a Chinese official
-        if name:
-            name = re.sub(r"'s$", "", re.sub(r"^(?:Dr|Mr|Ms|Mrs)\.\s", "", name))
         if country is None and name:
             country = rules.foreign_persons.get(name) or rules.foreign_persons.get(name.split()[-1])
         if country is None:
@@ -324,6 +361,33 @@ def _foreign_roles(f: _Found, rules: Rules) -> None:
                 continue
         role = re.sub(r"^(?:[Tt]he)\s+", "", text[start:end]).strip()
         f.add(Person("foreign", name, role, country=country, start=min(start, start_name), end=name_end))
+
+
+# "Marshall Louis M. Alferez, the consul general of the Philippines in Guangzhou, expressed ...": a diplomat's role
+# in lower case after the name, its country after "of"
+_LOWER_ROLE = re.compile(r"(?<![\w'-])(?P<name>(?:[A-Z][\w'\u00c0-\u024f-]+\s|[A-Z]\.\s){1,4}[A-Z][\w'\u00c0-\u024f-]+),\s+"
+                         r"the\s+(?P<role>(?:deputy\s+)?consul[\s-]+general|consul|ambassador)\s+of\s+(?:the\s+)?")
+
+
+def _lower_roles(f: _Found, rules: Rules) -> None:
+    """A foreign diplomat named before a role in lower case with its country (see _LOWER_ROLE)."""
+    text = f.text
+    for m in _LOWER_ROLE.finditer(text):
+        country = next((p for p in places_in(text[m.end():], rules) if p.start == 0 and p.kind == "country"), None)
+        name = m.group("name")
+        if country is None or country.code == "CHN" or _chinese_name(rules, " ".join(name.split()[-2:])) or places_in(
+                name, rules) or not f.free(m.start(), m.end() + country.end):
+            continue
+        role = f"{m.group('role')} of {text[m.end():m.end() + country.end]}"
+        f.add(Person("foreign", name, role, country=country.code, start=m.start(), end=m.end() + country.end))
+
+
+_ORG_WORD = re.compile(r"\b(?:Chamber|Association|Office|Department|University|Committee|Council|Commerce|Company|"
+                       r"Corporation|Institute|Foundation|Society|Agency|Authority|Board|Bureau|Commission|Center|"
+                       r"Centre|College|School|Ministry|Parliament|Assembly|Senate|Party|Federation|Union|Club)\b")
+# An honorific before a name is no part of it ("Councillor Abid Latif Chohan", "Cllr Ms. Blake", "Hon. John Aquilina")
+_POSTNOMINAL = re.compile(r"\s+(?:MP|MLA|MLC|MSP|MEP|QC|KC|OBE|CBE|MBE|JP)$")
+_HONORIFIC = re.compile(r"^(?:(?:Dr|Mr|Ms|Mrs|Hon|Rt\.?\s+Hon|Cllr)\.?\s+|Councillor\s+|Sir\s+(?=\w+\s))+")
 
 
 def _role_extent(text: str, m: re.Match, country: str | None, country_spans: list, rules: Rules
@@ -362,6 +426,10 @@ def _role_name(text: str, start: int, end: int, rules: Rules) -> tuple[str | Non
     """The name after a role ("Foreign Minister Igli Hasani"), else just before it ("Denis Pasler, Governor of
     ..."): (name, where the person starts, where the person ends)."""
     nm = _FOREIGN_NAME.match(text[end:])
+    if nm and _ORG_WORD.search(nm.group("name")):
+        nm = None       # "Vice President of California Chamber of Commerce": a body, no name
+    if nm and nm.group().startswith(",") and _NAME_BEFORE.search(text[:start]):
+        nm = None       # "Hon. Nathan Rees MP, Premier of ..., Hon. Joseph Tripodi MP, ...": the name before is his
     if nm and not re.match(r"\s*,?\s*(?:and|in|on|at|to)\b", text[end:]):
         candidate = nm.group("name").strip()
         bare = re.sub(r"\s+[IVX]{1,4}$", "", candidate)      # "King Felipe VI": a regnal number is no place
@@ -374,10 +442,10 @@ def _role_name(text: str, start: int, end: int, rules: Rules) -> tuple[str | Non
         # "Indonesia's presidential envoy and Coordinator for Cooperation with China Luhut Binsar Pandjaitan": a
         # second title, ending with a place, before the name
         nm = _FOREIGN_NAME.match(text[second.end():])
-        if nm and not places_in(nm.group("name"), rules) and not valid_chinese(" ".join(nm.group("name").split()[:2])):
+        if nm and not places_in(nm.group("name"), rules) and not _chinese_name(rules, " ".join(nm.group("name").split()[:2])):
             return nm.group("name").strip(), start, second.end() + nm.end()
     before = _NAME_BEFORE.search(text[:start])
-    if before and not valid_chinese(before.group("name")) and not places_in(before.group("name"), rules):
+    if before and not _chinese_name(rules, before.group("name")) and not places_in(before.group("name"), rules):
         return before.group("name"), before.start("name"), end
     return None, start, end
 
@@ -498,7 +566,7 @@ def _generic_titles(f: _Found, rules: Rules) -> None:
         nm = _FOREIGN_AFTER.match(text, p.end)
         run = _TITLE_RUN.search(text[:p.start])
         if nm is None or run is None or places_in(nm.group("name"), rules) or \
-                nm.group("name").split()[0] in _PLACE_WORDS or valid_chinese(" ".join(nm.group("name").split()[:2])):
+                nm.group("name").split()[0] in _PLACE_WORDS or _chinese_name(rules, " ".join(nm.group("name").split()[:2])):
             continue
         a = _title_start(text, run.start(), p.start, f)
         if a is None or not f.free(a, nm.end()) or not _TITLE_HEAD.search(text[a:p.start]):
@@ -511,9 +579,21 @@ def _generic_titles(f: _Found, rules: Rules) -> None:
         if tm is None or not f.free(p.start, tm.end()):
             continue
         name = tm.group("name").strip()
-        if places_in(name, rules) or valid_chinese(" ".join(name.split()[:2])):
+        if places_in(name, rules) or _chinese_name(rules, " ".join(name.split()[:2])):
             continue
         f.add(Person("foreign", name, text[p.start:tm.end("title")], country=p.code, start=p.start, end=tm.end()))
+
+
+# "Consul General Zheng Xiyuan and his wife Ms. Li Fanghui visited York": a Chinese name after an honorific
+_HONORIFIC_NAME = re.compile(r"\b(?:Mr|Ms|Mrs|Madam|Madame)\.?\s+(?P<name>[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)(?![\w-])")
+
+
+def _honorific_chinese(f: _Found, rules: Rules) -> None:
+    """A Chinese name after "Mr."/"Ms."/"Madam" that no other pattern read: a person of the Chinese side, untitled."""
+    for m in _HONORIFIC_NAME.finditer(f.text):
+        name = m.group("name")
+        if _chinese_name(rules, name) and f.free(m.start("name"), m.end("name")):
+            f.add(Person("chinese", name, None, start=m.start("name"), end=m.end("name")))
 
 
 def _bare_leaders(f: _Found, rules: Rules) -> None:

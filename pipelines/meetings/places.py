@@ -87,7 +87,7 @@ def is_compound(text: str, p: Place) -> bool:
 
 
 _PLACE_LEAD = re.compile(r"(?:\b(?:in|at|to|visited|visit|visiting|toured|tour|inspected)\s+(?:the\s+)?"
-                         r"(?:(?:western|eastern|northern|southern|central)\s+)?"
+                         r"(?:(?:[Ww]estern|[Ee]astern|[Nn]orthern|[Ss]outhern|[Cc]entral|[Gg]reater)\s+)?"   # "in Western Sydney"
                          r"(?:(?:city|province|capital)\s+of\s+)?)$")     # "in the city of Guiyang"
 
 

@@ -17,7 +17,9 @@ QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "
                         "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
 _ABBREVIATIONS = {"Co", "Ltd", "No", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Inc", "Corp", "Gov", "Prof", "U.S",
-                  "U.K", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "vs", "etc"}
+                  "U.K", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "vs", "etc",
+                  # titles before a name: "including Hon. Nathan Rees MP", "Lt. Governor Brian Calley", "H.E."
+                  "Hon", "Rt", "Lt", "Sen", "Rep", "Amb", "Cllr", "Gen", "Col", "Capt", "Messrs", "H.E"}
 _SENTENCE_END = re.compile(r"""(?<=[.!?])["')\]]?\s+(?=["(\[]?[A-Z0-9])""")
 
 

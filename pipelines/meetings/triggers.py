@@ -25,6 +25,7 @@ _NOT_SIGNING = re.compile(r"signed\s+(?:into\s+law|(?:an?\s+|the\s+|two\s+|sever
                           r"open\s+letters?|orders?))", re.IGNORECASE)
 _MEETING_NOUNS = r"(?:[Mm]eeting|[Ss]ummit|[Cc]onference|[Ss]ession|[Cc]ommission|[Cc]ommittee|[Cc]ouncil)"
 _TALKS_NOUNS = r"(?:[Cc]onsultations?|[Tt]alks|[Dd]ialogue|[Nn]egotiations?)"
+SUBHEAD = re.compile(r"^(?P<noun>Meeting|Talks)\s+with\s+(?=[A-Z])[^.;:!?\"]{3,120}$")
 # A verb's negative lookbehinds ("were met", "had visited") come after the word, where they read the same text: put
 # first, they ran at every position of the sentence before the word itself was tried.
 _TRIGGERS = [
@@ -41,7 +42,9 @@ _TRIGGERS = [
                                  r"\bwitnessed\s+the\s+signing\b|\bsigned\s+between\b|\bsigned(?<!were signed)(?<!was signed)(?<!been signed)(?<!be signed)\s+(?:a|an|the|new|two|three|four|"
                                  r"five|several|\d+|cooperation|friendly|friendship|sister|memorand|agreements?|"
                                  r"letters?|MoUs?|contracts?)\b|\bsigned\s+on\s+behalf\b")),
-    ("talks", True, re.compile(r"\b(?:held|hold|holds|had)\s+(?:\w+\s+)?(?:talks|consultations?)\b|"
+    # "held foreign policy planning consultation with": up to three words before the noun
+    ("talks", True, re.compile(r"\b(?:held|hold|holds|had)\s+(?:(?!(?:in|on|with|to|been|engaged|not)\s)[\w-]+\s+){0,3}?"
+                               r"(?:talks|consultations?)\b|"
                                r"\b(?:held|hold|holds|had)\s+(?:the|their)\s+(?:[\w'-]+\s+){0,3}round\s+of\s+(?:[\w'-]+\s+){0,5}?"
                                r"(?:talks|consultations?|negotiations|[Dd]ialogue)\b|"
                                # co-chaired: the type of the first occasion noun after it ("co-chaired the inaugural
@@ -57,8 +60,8 @@ _TRIGGERS = [
                                  r"ministerial|heads\s+of\s+state|high-level)\s+(?:meeting|summit|conference|dialogue)\b")),
     ("meeting", True, re.compile(r"\bco-chaired\b(?:(?!\b" + _TALKS_NOUNS + r"\b).){0,80}?\b" + _MEETING_NOUNS
                                  + r"\b|"
-                                 r"\b(?:held|hosted|gave|had)\s+(?:a\s+)?(?:working\s+|welcome\s+|state\s+)?"
-                                 r"(?:lunch|dinner|breakfast|luncheon|banquet)\s+(?:with|for|in\s+honou?r\s+of|"
+                                 r"\b(?:held|hosted|gave|had)\s+(?:a\s+)?(?:(?:joint|grand|warm|official)\s+)?(?:working\s+|welcome\s+|state\s+)?"
+                                 r"(?:lunch|dinner|breakfast|luncheon|banquet|reception)\s+(?:with|for|in\s+honou?r\s+of|"
                                  r"(?:at|in)\s+[^.;,]{0,60},\s+welcoming)\b")),     # "a banquet at ..., welcoming"
     ("meeting", True, re.compile(r"\bmet\b(?<!were met)(?<!was met)(?<!been met)(?<!be met)(?!\s+(?:the\s+)?(?:needs|demands|requirements|targets?|standards?|goals?|expectations))|"
                                  r"\breceived\s+(?:a\s+|the\s+)?(?:visiting\s+|foreign\s+)?"
@@ -67,16 +70,30 @@ _TRIGGERS = [
                                  r"\breceived\s+a\s+(?:courtesy\s+)?(?:visit|call)\s+from\b|"
                                  # a head of state receiving ambassadors' credentials, an ambassador presenting his
                                  r"\baccepted\s+(?:the\s+)?credentials\b|"
-                                 r"\bpresented\s+(?:(?:his|her|their)\s+)?credentials\s+to\b")),
+                                 r"\bpresented\s+(?i:(?:(?:his|her|their|the)\s+)?(?:cop(?:y|ies)\s+of\s+(?:(?:his|her|their|the)\s+)?)?"
+                                 r"credentials)\s+to\b|"
+                                 # "called on Ivan Lewis, British Minister of State ...", not "called on China and
+                                 # Kazakhstan to further dovetail ..." (an appeal: "to" and a verb in its clause)
+                                 r"\bcalled\s+on\s+(?=(?:(?:Mr|Ms|Mrs|Dr|H\.\s?E)\.\s+)?(?:the\s+)?[A-Z])(?![^,;.]*?\bto\s+[a-z]+)|"
+                                 # "had a brief and friendly conversation with Governor Rick Snyder"
+                                 r"\b(?:had|held)\s+(?:a|an)\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?conversation\s+with\b")),
     ("meeting", False, re.compile(r"\b(?:held|hold|holds)\s+(?:a|an|the|their)\s+(?:[\w'-]+\s+){0,4}?"
                                   r"(?:meeting|conference|dialogue|consultations?|exchange\s+meeting)\b|"
                                   r"\b(?:meeting|conference|dialogue)\s+(?:was|were)\s+held\b|"
                                   r"\b(?:Conference|Meeting|Summit|summit)\s+was\s+(?:successfully\s+)?held\b")),
+    # a readout's subhead, a line of its own with no verb and no full stop: "Meeting with Kazakh President
+    # Nazarbayev on Sept 1", "Talks with ..." (its Chinese side is the next sentence's subject: extract.py)
+    ("meeting", True, re.compile(SUBHEAD.pattern.replace("(?P<noun>", "(?P<noun>(?=Meeting)"))),
+    ("talks", True, re.compile(SUBHEAD.pattern.replace("(?P<noun>", "(?P<noun>(?=Talks)"))),
     ("meeting", True, re.compile(r"^During\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}(?:meeting|talks)\s+with\b|"
                                  # "He made the remarks during a meeting with Kazakh Prime Minister ..."
                                  r"\b(?:remarks|speech)\s+(?:(?:during|at|in)\s+(?:a|his|her|their)\s+|(?:while|when)\s+)"
                                  r"meeting\s+with\b|"
-                                 r"^(?:When|While)\s+meeting\s+(?:with\s+)?(?=[A-Z])")),
+                                 r"^(?:When|While)\s+meeting\s+(?:with\s+)?(?=[A-Z])|"
+                                 # "travelled to Chongqing Municipality for a meeting between ... and the study group
+                                 # of diplomatic envoys": the journey's purpose is the occasion
+                                 r"\b(?:travell?ed|went|came|flew)\s+to\s+(?:[A-Z][\w'-]*\s+){1,4}for\s+(?:a|the)\s+"
+                                 r"(?:[\w-]+\s+){0,2}meeting\s+(?:between|with)\b")),
     ("visit", True, re.compile(r"^During\s+(?:his|her|their|its|the|a)\s+(?:[\w-]+\s+){0,2}(?:visit|tour|trip)\s+to\b|"
                                r"^During\s+(?:his|her|their|its|the|a)\s+(?:[\w-]+\s+){0,2}(?:stopover|stay)\s+in\b|"
                                r"\b(?:had|made)\s+a\s+(?:brief\s+)?stopover\s+in\b|"
@@ -89,13 +106,17 @@ _TRIGGERS = [
                                r"\bvisits\s+(?=[A-Z])|\bwere\s+on\s+a\s+(?:\w+\s+)?tour\b")),
     ("visit", True, re.compile(r"\bfor\s+an?\s+(?:[\w-]+\s+){0,3}(?:visit|tour|trip)\s+to\b|"
 
-                               r"\barrived\s+in\b.{0,80}?\b(?:visit|tour)\b")),
+                               r"\barrived\s+in\b.{0,80}?\b(?:visit|tour)\b|"
+                               # "arrived in Dushanbe on Oct 11 for the 17th meeting of the Council of Heads of
+                               # Government ... of the SCO and an official visit to Tajikistan"
+                               r"\barrived\s+in\b[^;]{0,60}?\bfor\s+(?:the|a|an)\b[^;]{0,160}?\b(?:visit|tour)\b")),
     # "Foreign Minister Retno Marsudi of Indonesia is in China for an official visit from May 3 to 5": the verb is
     # "for ... visit", so "in China" stays the place (a look-behind of any length: the regex module)
     ("visit", True, regex.compile(r"(?<=\b(?:is|are|was|were)\s+(?:now\s+)?in\s+(?:[A-Z][\w'-]*\s+){1,3})"
                                   r"for\s+an?\s+(?:[\w-]+\s+){0,2}(?:visit|tour|trip)\b")),
     # a delegation's or a province's event abroad is a visit there (checked: the place must be abroad)
-    ("visit", False, re.compile(r"\bdelegation\s+(?:held|hosted|attended|took\s+part)\b|"
+    ("visit", False, re.compile(r"\btravell?ed\s+to\s+(?=[A-Z])|"      # "travelled to Leeds upon invitation to meet"
+                                r"\bdelegation\s+(?:held|hosted|attended|took\s+part)\b|"
                                 r"\b(?:held|hosted|staged|organized|organised)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,5}?"
                                 r"(?:event|conference|forum|fair|exhibition|week|seminar|roadshow|symposium|promotion)s?\b")),
 ]
@@ -123,10 +144,10 @@ class Trigger:
     end: int
 
 
-_ANY_VERB = re.compile(r"\b(?:met|meets|received|visit\w*|toured|tour|talks|signed|phone|telephone|video|online|"
+_ANY_VERB = re.compile(r"\b(?:met|meets|received|visit\w*|toured|tour|talks|signed|phone|telephone|video|online|called|conversation|travell?ed|"
                        r"virtual|cloud|spoke|meeting|conference|Conference|Meeting|Summit|summit|dialogue|Dialogue|Session|consultations?|delegation|"
-                       r"courtesy|arrived|During|lunch|dinner|breakfast|luncheon|banquet|[Tt]our|signing|co-chaired|events?|forums?|fairs?|exhibitions?|week|seminars?|roadshows?|symposiums?|"
-                       r"promotions?|trip|credentials)\b")
+                       r"courtesy|arrived|During|lunch|dinner|breakfast|luncheon|banquet|reception|[Tt]our|signing|co-chaired|events?|forums?|fairs?|exhibitions?|week|seminars?|roadshows?|symposiums?|"
+                       r"promotions?|trip|credentials|Credentials)\b")
 
 
 # "pointed out in a phone call with ...", "during yesterday's telephone call": the call itself, not what was said
