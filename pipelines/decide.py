@@ -4,7 +4,8 @@
 returns a `Decision`: either why it is no article (an error, and whether that means the page is gone), or the
 article record ready to store (extracted fields, canonical URL and id, content hash, the places and officials
 it names) with the MinHash signature of its body, and the raw body packed as the archive keeps it. Everything
-slow (decoding, extraction, tagging, hashing, compressing) happens here, outside any write transaction; `pipelines/record.py` then applies the decision in a short one.
+slow (decoding, extraction, tagging, hashing, compressing) happens here, outside any write transaction;
+`pipelines/record.py` then applies the decision in a short one.
 Crawl, one-off fetch, revisit and re-extraction all go through this one step.
 """
 from __future__ import annotations

@@ -36,8 +36,7 @@ def _pool(db, low: str, high: str, kind: str | None = None) -> list[dict]:
     if not store.has_chinese(db, low, high):
         return []
     return [a for a in store.articles(db, "published >= ? and published < ?", [low, high])
-            if (pairing.kind_of(a["title"], a["body"]) == kind if kind else
-                pairing.kind_of(a["title"], a["body"]) != "other")]
+            if (found := pairing.kind_of(a["title"], a["body"])) != "other" and kind in (None, found)]
 
 
 def _traits(db, pool: list[dict], tagger: Tagger | None) -> dict[str, pairing.Traits]:
@@ -117,9 +116,10 @@ def pair_new(archive: Archive, article_id: str, *, tagger: Tagger | None = None,
     if article_id not in {a["id"] for a in pool}:
         return False
     language = found[0]["language"]
-    candidates = _near(pool, [found[0]], other_than=language)
-    rivals = _near(pool, candidates, other_than="zh" if language == "en" else "en")
-    by_id = {a["id"]: a for a in [found[0], *candidates, *rivals, *_near(pool, rivals, other_than=language)]}
+    other = "zh" if language == "en" else "en"
+    candidates = _near(pool, [found[0]], other)
+    rivals = _near(pool, candidates, language)
+    by_id = {a["id"]: a for a in [found[0], *candidates, *rivals, *_near(pool, rivals, other)]}
     traits = _traits(db, list(by_id.values()), tagger)
     settled = {article_id} | {c["id"] for c in candidates}
     pairs = [p for p in pairing.choose([t for t in traits.values() if t.language == "en"],
@@ -132,9 +132,8 @@ def pair_new(archive: Archive, article_id: str, *, tagger: Tagger | None = None,
     return any(article_id in (r["english_id"], r["chinese_id"]) for r in rows)
 
 
-def _near(pool: list[dict], articles: list[dict], *, other_than: str) -> list[dict]:
-    """The articles of the pool not in language `other_than` published within the pairing window of any of
-    `articles`."""
+def _near(pool: list[dict], articles: list[dict], language: str) -> list[dict]:
+    """The pool's articles in `language` published within the pairing window of any of `articles`."""
     days = {d for d in (pairing._day(a["published"]) for a in articles) if d}
-    return [a for a in pool if a["language"] != other_than and (own := pairing._day(a["published"])) is not None
+    return [a for a in pool if a["language"] == language and (own := pairing._day(a["published"])) is not None
             and any(abs((own - d).days) <= pairing.WINDOW_DAYS for d in days)]
