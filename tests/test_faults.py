@@ -440,8 +440,11 @@ def test_corrupt_archive_is_one_clear_error(mirrors, tmp_path, db):
     db.parent.mkdir(parents=True)
     garbage = os.urandom(64 * 1024)
     db.write_bytes(garbage)
-    for args in (("crawl", "mfa"), ("fetch", site.urls()[0])):
-        assert_clean_failure(gazette(*args, db=db, config=config), r"archive error: .*not a database")
+    procs = [start_gazette(*args, db=db, config=config) for args in (("crawl", "mfa"), ("fetch", site.urls()[0]))]
+    for proc in procs:  # side by side, each its own process
+        out, err = proc.communicate(timeout=120)
+        assert_clean_failure(subprocess.CompletedProcess(proc.args, proc.returncode, out, err),
+                             r"archive error: .*not a database")
     assert db.read_bytes() == garbage  # left as it was for the user to inspect
 
 
@@ -462,8 +465,9 @@ def test_read_only_archive_is_one_clear_error_and_loses_nothing(mirrors, tmp_pat
                 libc = ctypes.CDLL(None, use_errno=True)
                 if libc.prctl(24, 1, 0, 0, 0) != 0:  # PR_CAPBSET_DROP, CAP_DAC_OVERRIDE
                     os._exit(99)
-        for args in (("crawl", "mfa"), ("fetch", *site.urls())):
-            proc = start_gazette(*args, db=db, config=config, preexec_fn=drop)
+        procs = [start_gazette(*args, db=db, config=config, preexec_fn=drop)
+                 for args in (("crawl", "mfa"), ("fetch", *site.urls()))]
+        for proc in procs:  # side by side, each its own process
             out, err = proc.communicate(timeout=120)
             assert_clean_failure(subprocess.CompletedProcess(proc.args, proc.returncode, out, err),
                                  r"archive error: .*(read-?only|unable to open|permission denied)")
