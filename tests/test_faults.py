@@ -16,6 +16,7 @@ import re
 import resource
 import shutil
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -645,13 +646,17 @@ def test_kill_and_sigterm_of_revisit_reextract_serve_and_import(mirrors, tmp_pat
     assert done.returncode == 0, done.stderr
     assert_consistent(db)
 
-    port = free_port()
-    for sig in (signal.SIGKILL, signal.SIGTERM):  # serve: stopped while answering
-        server = start_gazette("serve", "--port", str(port), db=db, config=config)
+    # serve: two servers of the archive side by side, one killed, one sent SIGTERM, each while answering
+    with closing(socket.socket()) as one, closing(socket.socket()) as two:
+        one.bind(("127.0.0.1", 0))
+        two.bind(("127.0.0.1", 0))
+        ports = [one.getsockname()[1], two.getsockname()[1]]
+    servers = [start_gazette("serve", "--port", str(port), db=db, config=config) for port in ports]
+    for port, server in zip(ports, servers):
         url = f"http://127.0.0.1:{port}/gazette/articles.json?_search=ambassador"
         wait_for(lambda: _answers(url) or server.poll() is not None, what="gazette serve")
-        stop(server, sig, within=20)
-        assert_consistent(db)
+    stop_all(list(zip(servers, (signal.SIGKILL, signal.SIGTERM))), within=20)
+    assert_consistent(db)
     assert count(db, "select count(*) from articles") == 40
 
     has_import = gazette("import", "--help", db=db, config=config).returncode == 0
