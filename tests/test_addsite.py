@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import tomllib
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
 import pytest
@@ -140,11 +141,14 @@ def test_refusals_leave_the_config_untouched(tmp_path):
         cases.append(([mirror.url + "/admin/list.html", "--key", "x"], 1, "robots.txt"))
         with _closed_port() as port:
             cases.append(([f"http://127.0.0.1:{port}/news/", "--key", "x"], 1, "cannot reach"))
-        for args, code, message in cases:
-            run = gazette("add-site", *args, "--yes", db=db, config=config)
+        # each refusal its own `gazette add-site` process, four side by side: one after another they waited on each
+        # other's start-up and network round trips (the closed port's connection is retried)
+        with ThreadPoolExecutor(4) as pool:
+            runs = list(pool.map(lambda case: gazette("add-site", *case[0], "--yes", db=db, config=config), cases))
+        for (args, code, message), run in zip(cases, runs):
             assert run.returncode == code, (args, run.stdout, run.stderr)
             assert message in run.stderr, (args, run.stderr)
-            assert (config / "sites.toml").read_bytes() == before
+        assert (config / "sites.toml").read_bytes() == before
     finally:
         mirror.close()
 

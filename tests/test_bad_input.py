@@ -156,23 +156,27 @@ def test_export_warc_never_leaves_a_partial_file(mirrors, tmp_path, db):
 
     def small_disk():  # a file-size limit plays the full disk
         resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
-    one_line_error(run("export-warc", str(out), db=db, preexec_fn=small_disk), 1)
-    assert list(full.iterdir()) == []  # neither OUT nor a temporary file is left
     readonly = tmp_path / "readonly"
     readonly.mkdir()
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file")
     os.chmod(readonly, 0o555)
-    try:
-        line = one_line_error(run("export-warc", str(readonly / "x.warc"), db=db, preexec_fn=drop_dac_override),
-                              1, "ermission denied", str(readonly / "x.warc"))
+    try:  # the three refused exports side by side, each its own process
+        from concurrent.futures import ThreadPoolExecutor
+        with ThreadPoolExecutor(3) as pool:
+            small, denied, under_file = list(pool.map(lambda call: call(), [
+                lambda: run("export-warc", str(out), db=db, preexec_fn=small_disk),
+                lambda: run("export-warc", str(readonly / "x.warc"), db=db, preexec_fn=drop_dac_override),
+                lambda: run("export-warc", str(blocker / "x.warc"), db=db)]))
+        one_line_error(small, 1)
+        assert list(full.iterdir()) == []  # neither OUT nor a temporary file is left
+        line = one_line_error(denied, 1, "ermission denied", str(readonly / "x.warc"))
         assert ".part" not in line, line  # OUT is named, not the temporary file written beside it
         assert list(readonly.iterdir()) == []
     finally:
         os.chmod(readonly, 0o755)
     # OUT under a file is named as such (it said "cannot use /etc/passwd: File exists")
-    blocker = tmp_path / "blocker"
-    blocker.write_text("a file")
-    one_line_error(run("export-warc", str(blocker / "x.warc"), db=db), 1,
-                   f"cannot use {blocker / 'x.warc'}: {blocker} is a file, not a folder")
+    one_line_error(under_file, 1, f"cannot use {blocker / 'x.warc'}: {blocker} is a file, not a folder")
     done = gazette("export-warc", str(out), db=db, config=config)
     assert done.returncode == 0 and out.stat().st_size > 0 and list(full.iterdir()) == [out]
 

@@ -16,6 +16,7 @@ import re
 import resource
 import shutil
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -440,8 +441,11 @@ def test_corrupt_archive_is_one_clear_error(mirrors, tmp_path, db):
     db.parent.mkdir(parents=True)
     garbage = os.urandom(64 * 1024)
     db.write_bytes(garbage)
-    for args in (("crawl", "mfa"), ("fetch", site.urls()[0])):
-        assert_clean_failure(gazette(*args, db=db, config=config), r"archive error: .*not a database")
+    procs = [start_gazette(*args, db=db, config=config) for args in (("crawl", "mfa"), ("fetch", site.urls()[0]))]
+    for proc in procs:  # side by side, each its own process
+        out, err = proc.communicate(timeout=120)
+        assert_clean_failure(subprocess.CompletedProcess(proc.args, proc.returncode, out, err),
+                             r"archive error: .*not a database")
     assert db.read_bytes() == garbage  # left as it was for the user to inspect
 
 
@@ -462,8 +466,9 @@ def test_read_only_archive_is_one_clear_error_and_loses_nothing(mirrors, tmp_pat
                 libc = ctypes.CDLL(None, use_errno=True)
                 if libc.prctl(24, 1, 0, 0, 0) != 0:  # PR_CAPBSET_DROP, CAP_DAC_OVERRIDE
                     os._exit(99)
-        for args in (("crawl", "mfa"), ("fetch", *site.urls())):
-            proc = start_gazette(*args, db=db, config=config, preexec_fn=drop)
+        procs = [start_gazette(*args, db=db, config=config, preexec_fn=drop)
+                 for args in (("crawl", "mfa"), ("fetch", *site.urls()))]
+        for proc in procs:  # side by side, each its own process
             out, err = proc.communicate(timeout=120)
             assert_clean_failure(subprocess.CompletedProcess(proc.args, proc.returncode, out, err),
                                  r"archive error: .*(read-?only|unable to open|permission denied)")
@@ -516,15 +521,27 @@ def wait_for(predicate, limit: float = 60, what: str = "") -> None:
 
 def stop(proc: subprocess.Popen, sig: int, within: float) -> str:
     """Send `sig`; the process must be gone within `within` seconds, without a traceback; returns its stderr."""
-    proc.send_signal(sig)
-    try:
-        _, err = proc.communicate(timeout=within)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.communicate()
-        raise AssertionError(f"{proc.args[3:]} still running {within} s after {signal.Signals(sig).name}")
-    assert "Traceback" not in err, err
-    return err
+    return stop_all([(proc, sig)], within)[0]
+
+
+def stop_all(signalled: list[tuple[subprocess.Popen, int]], within: float) -> list[str]:
+    """Send each process its signal, all at once; each must be gone within `within` seconds of it, without a
+    traceback; returns their stderr."""
+    sent = time.monotonic()
+    for proc, sig in signalled:
+        proc.send_signal(sig)
+    errors = []
+    for proc, sig in signalled:
+        try:
+            _, err = proc.communicate(timeout=max(0.1, sent + within - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            for other, _ in signalled:
+                other.kill()
+                other.communicate()
+            raise AssertionError(f"{proc.args[3:]} still running {within} s after {signal.Signals(sig).name}")
+        assert "Traceback" not in err, err
+        errors.append(err)
+    return errors
 
 
 @pytest.mark.slow
@@ -536,16 +553,20 @@ def test_sigterm_and_sigint_stop_a_hanging_crawl_within_seconds(mirrors, tmp_pat
     config = site.config(tmp_path / "config", download_timeout=120)
     for path, _, _ in site.articles:
         mirror.routes[path].delay = 60
-    for args, sig in ((("crawl", "mfa"), signal.SIGTERM), (("fetch", *site.urls()[:5]), signal.SIGINT)):
-        mirror.reset_log()
-        proc = start_gazette(*args, db=db, config=config)
-        wait_for(lambda: mirror.count(lambda p: "/t2024" in p) >= 1, what="an article request")
-        stop(proc, sig, within=15)
-        assert proc.returncode == 1  # the run did not complete
-        assert_consistent(db)
-        with closing(sqlite3.connect(db)) as conn:
-            last = conn.execute("select status from crawl_runs order by id desc limit 1").fetchone()[0]
-        assert last == "interrupted", (args, last)
+    # Both at once, each stopped while it waits for an article (its grace, 5 s, runs out side by side): the crawl
+    # reads the newest articles first, the fetch is given the five oldest (one request at a time to the host).
+    fetched = {p for p, _, _ in site.articles[:5]}
+    runs = [(("crawl", "mfa"), signal.SIGTERM), (("fetch", *site.urls()[:5]), signal.SIGINT)]
+    procs = [start_gazette(*args, db=db, config=config) for args, _ in runs]
+    wait_for(lambda: mirror.count(lambda p: p in fetched) >= 1, what="an article request of the fetch")
+    wait_for(lambda: mirror.count(lambda p: "/t2024" in p and p not in fetched) >= 1,
+             what="an article request of the crawl")
+    stop_all([(proc, sig) for proc, (_, sig) in zip(procs, runs)], within=15)
+    assert [proc.returncode for proc in procs] == [1, 1]  # neither run completed
+    assert_consistent(db)
+    with closing(sqlite3.connect(db)) as conn:
+        closed = [status for (status,) in conn.execute("select status from crawl_runs order by id")]
+    assert closed == ["interrupted", "interrupted"], closed
     for path, _, _ in site.articles:
         mirror.routes[path].delay = 0
     done = gazette("crawl", "mfa", "--json", db=db, config=config)
@@ -571,7 +592,8 @@ def test_a_crawl_stopped_by_force_after_archiving_pages_exits(mirrors, tmp_path,
     assert_consistent(db)
     for path, _, _ in site.articles:
         mirror.routes[path].delay = 0
-    again = gazette("crawl", "mfa", db=db, config=config)
+    # the next crawl without the 0.3 s between requests that let the first be caught mid-way (~9 s of waiting)
+    again = gazette("crawl", "mfa", db=db, config=site.config(tmp_path / "config-again", download_timeout=120))
     assert again.returncode == 0
     assert count(db, "select count(*) from articles") == 30
     # the next crawl says in plain words why it walks every listing page: on its summary line, not as a log
@@ -624,13 +646,17 @@ def test_kill_and_sigterm_of_revisit_reextract_serve_and_import(mirrors, tmp_pat
     assert done.returncode == 0, done.stderr
     assert_consistent(db)
 
-    port = free_port()
-    for sig in (signal.SIGKILL, signal.SIGTERM):  # serve: stopped while answering
-        server = start_gazette("serve", "--port", str(port), db=db, config=config)
+    # serve: two servers of the archive side by side, one killed, one sent SIGTERM, each while answering
+    with closing(socket.socket()) as one, closing(socket.socket()) as two:
+        one.bind(("127.0.0.1", 0))
+        two.bind(("127.0.0.1", 0))
+        ports = [one.getsockname()[1], two.getsockname()[1]]
+    servers = [start_gazette("serve", "--port", str(port), db=db, config=config) for port in ports]
+    for port, server in zip(ports, servers):
         url = f"http://127.0.0.1:{port}/gazette/articles.json?_search=ambassador"
         wait_for(lambda: _answers(url) or server.poll() is not None, what="gazette serve")
-        stop(server, sig, within=20)
-        assert_consistent(db)
+    stop_all(list(zip(servers, (signal.SIGKILL, signal.SIGTERM))), within=20)
+    assert_consistent(db)
     assert count(db, "select count(*) from articles") == 40
 
     has_import = gazette("import", "--help", db=db, config=config).returncode == 0

@@ -7,6 +7,7 @@ import json
 import shutil
 import sqlite3
 import subprocess
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -70,15 +71,35 @@ def crawled(tmp_path_factory):
     return {"db": db, "config": config, "first": first, "second": second, "pages": len(paths)}
 
 
-def test_import_gives_the_archive_a_crawl_gives(crawled, tmp_path):
-    db, config = tmp_path / "import.db", crawled["config"]
-    one = gazette("import", "--json", str(crawled["first"]), db=db, config=config)
+@pytest.fixture(scope="module")
+def imported(crawled, tmp_path_factory):
+    """The two WARCs imported into fresh archives, once for the module: `first` (the first WARC alone) and `both`
+    (then the second); with each import's summary. Tests that change an archive change a copy (`copy_of`)."""
+    tmp = tmp_path_factory.mktemp("imported")
+    first, both = tmp / "first.db", tmp / "both.db"
+    one = gazette("import", "--json", str(crawled["first"]), db=first, config=crawled["config"])
     assert one.returncode == 0, one.stderr
-    summary = json_lines(one.stdout)[0]
+    copy_of(first, both)
+    two = gazette("import", "--json", str(crawled["second"]), db=both, config=crawled["config"])
+    assert two.returncode == 0, two.stderr
+    return {"first": first, "both": both, "one": json_lines(one.stdout)[0], "two": json_lines(two.stdout)[0]}
+
+
+def copy_of(db: Path, to: Path) -> Path:
+    """A copy of the archive `db` at `to` (SQLite's backup: whatever its write-ahead log still holds comes along)."""
+    to.parent.mkdir(parents=True, exist_ok=True)
+    with closing(sqlite3.connect(db)) as source, closing(sqlite3.connect(to)) as target:
+        source.backup(target)
+    return to
+
+
+def test_import_gives_the_archive_a_crawl_gives(crawled, imported, tmp_path):
+    db, config = copy_of(imported["both"], tmp_path / "import.db"), crawled["config"]
+    summary = imported["one"]  # `gazette import --json` of the first WARC into a fresh archive
     assert summary["records"] == crawled["pages"]  # one response record per page the crawl requested
     assert summary["new"] >= 5 and summary["refused"] == 0 and summary["unreadable"] == 0
     assert summary["skipped"]["listing"] >= 3  # the listings were read for their dates, not archived
-    two = json_lines(gazette("import", "--json", str(crawled["second"]), db=db, config=config).stdout)[0]
+    two = imported["two"]  # then of the second WARC
     assert two["updated"] == 1 and two["sites"]["mfa"]["updated"] == 1
     assert snapshot(db) == snapshot(crawled["db"])
     # gazette status tells a source's imported captures (it was never crawled into this archive)
@@ -103,11 +124,9 @@ def test_import_gives_the_archive_a_crawl_gives(crawled, tmp_path):
     assert (snapshot(db), times(db)) == before
 
 
-def test_revisions_follow_capture_time_not_import_order(crawled, tmp_path):
-    forward, backward = tmp_path / "forward.db", tmp_path / "backward.db"
+def test_revisions_follow_capture_time_not_import_order(crawled, imported, tmp_path):
+    forward, backward = imported["both"], tmp_path / "backward.db"  # forward: first, then second
     config = crawled["config"]
-    for name in ("first", "second"):
-        assert gazette("import", str(crawled[name]), db=forward, config=config).returncode == 0
     for name in ("second", "first"):
         assert gazette("import", str(crawled[name]), db=backward, config=config).returncode == 0
     assert snapshot(backward) == snapshot(forward)
@@ -126,15 +145,14 @@ def test_revisions_follow_capture_time_not_import_order(crawled, tmp_path):
     assert snapshot(backward) == before
 
 
-def test_wacz_made_by_py_wacz_imports_like_its_warc(crawled, tmp_path):
+def test_wacz_made_by_py_wacz_imports_like_its_warc(crawled, imported, tmp_path):
     venv = pywb_venv()
     if venv is None:
         pytest.skip("py-wacz is not installed (.ci/run puts it in .venv-pywb; or set GAZETTE_PYWB_VENV)")
     wacz = tmp_path / "first.wacz"
     subprocess.run([str(venv / "bin" / "wacz"), "create", "-o", str(wacz), str(crawled["first"])], check=True,
                    capture_output=True, timeout=120)
-    from_warc, from_wacz = tmp_path / "warc.db", tmp_path / "wacz.db"
-    assert gazette("import", str(crawled["first"]), db=from_warc, config=crawled["config"]).returncode == 0
+    from_warc, from_wacz = imported["first"], tmp_path / "wacz.db"
     proc = gazette("import", "--json", str(wacz), db=from_wacz, config=crawled["config"])
     assert proc.returncode == 0, proc.stderr
     assert json_lines(proc.stdout)[0]["new"] >= 5
@@ -143,7 +161,7 @@ def test_wacz_made_by_py_wacz_imports_like_its_warc(crawled, tmp_path):
     assert kinds == {"wacz"}
 
 
-def test_truncated_warc_keeps_what_precedes_and_the_full_file_completes_it(crawled, tmp_path):
+def test_truncated_warc_keeps_what_precedes_and_the_full_file_completes_it(crawled, imported, tmp_path):
     data = crawled["first"].read_bytes()
     cut = tmp_path / "cut.warc.gz"
     cut.write_bytes(data[: len(data) * 2 // 3])
@@ -156,9 +174,7 @@ def test_truncated_warc_keeps_what_precedes_and_the_full_file_completes_it(crawl
     assert partial >= 1
     whole = json_lines(gazette("import", "--json", str(crawled["first"]), db=db, config=config).stdout)[0]
     assert whole["already_archived"] == partial and whole["new"] >= 1
-    reference = tmp_path / "reference.db"
-    gazette("import", str(crawled["first"]), db=reference, config=config)
-    assert snapshot(db) == snapshot(reference)
+    assert snapshot(db) == snapshot(imported["first"])  # the first WARC imported whole at once
 
 
 def test_bad_digest_is_counted_and_a_revisit_is_resolved(mirrors, mirrored_config, tmp_path):

@@ -68,7 +68,7 @@ def wait_for_jobs(url: str, count: int, timeout: float = 180) -> dict:
         jobs = get(url + "/listjobs.json?project=gazette")
         if len(jobs["finished"]) >= count and not jobs["pending"] and not jobs["running"]:
             return jobs
-        time.sleep(0.5)
+        time.sleep(0.1)
     raise AssertionError(f"jobs on {url} did not finish: {jobs}")
 
 

@@ -648,6 +648,7 @@ def test_every_page_fits_a_phone_and_shows_no_sql_or_json(server, tmp_path):
         for width in (1280, 390):
             page = browser.new_page(viewport={"width": width, "height": 900})
             for name, path in page_types(server).items():
+                found = len(problems)
                 response = page.goto(server.base + path)
                 assert response.status == 200, (name, path, response.status)
                 scroll = page.evaluate("document.documentElement.scrollWidth")
@@ -668,8 +669,10 @@ def test_every_page_fits_a_phone_and_shows_no_sql_or_json(server, tmp_path):
                     problems.append(f"{name} ({path}) says {DATASETTE_WORDS.search(text + page.title()).group(0)!r}")
                 if name.endswith("table") and "as a spreadsheet (CSV)" not in text:
                     problems.append(f"{name} ({path}) offers no spreadsheet (CSV)")
-                slug = re.sub(r"\W+", "-", name)
-                page.screenshot(path=str(tmp_path / f"{slug}-{width}.png"), full_page=True)
+                if len(problems) > found:  # a picture of each page at fault (of every page: half the test's time)
+                    slug = re.sub(r"\W+", "-", name)
+                    page.screenshot(path=str(tmp_path / f"{slug}-{width}.png"), full_page=True)
+                    problems.append(f"  (screenshot: {tmp_path / f'{slug}-{width}.png'})")
         browser.close()
     assert not problems, "\n".join(problems)
 
