@@ -428,6 +428,22 @@ def test_a_file_of_no_configured_site_says_what_to_check(tmp_path):
     assert "1 new" in other.stdout and "--config" not in other.stdout
 
 
+def test_a_rerun_of_a_file_with_pages_of_a_configured_site_does_not_blame_the_config(tmp_path):
+    """Imported again, a colleague's WARC with an article of a configured site and a page of another site has
+    nothing new: the summary says the article is archived already, not that no page is on a configured host."""
+    article = (FIXTURES / "mfa" / EDITED.lstrip("/")).read_bytes()
+    page = b"<html><head><title>A page</title></head><body><p>" + b"Some text of a page. " * 30 + b"</p></body></html>"
+    warc = write_warc(tmp_path / "colleague.warc", [{"url": "https://www.fmprc.gov.cn" + EDITED, "date": D1,
+                                                     "body": article},
+                                                    {"url": "http://pages.example.org/a.html", "date": D1,
+                                                     "body": page}])
+    first = gazette("import", str(warc), db=tmp_path / "g.db")
+    assert first.returncode == 0 and "1 new" in first.stdout and "--config" not in first.stdout
+    again = gazette("import", str(warc), db=tmp_path / "g.db")
+    assert again.returncode == 0 and "1 already archived" in again.stdout and "1 no configured site" in again.stdout
+    assert "--config" not in again.stdout, again.stdout
+
+
 def test_the_importing_process_runs_what_no_worker_has_started():
     """While it waits for a batch, the importing process runs the batch's calls that no worker has started: with
     the one worker busy, it runs them all but the one already handed to that worker's queue."""

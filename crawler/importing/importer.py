@@ -188,6 +188,9 @@ def plan(archive: Archive, config: Config, captures: list[Capture], run: Run,
     return articles, listings
 
 
+BEFORE_SITE = ("not a web page", "no capture time")  # the reasons skip_reason gives before it asks for a site
+
+
 def skip_reason(capture: Capture, site: Site, other: bool) -> str | None:
     """Why a capture is not archived as an article page (None: it is), or "listing" for a listing to read."""
     if urlsplit(capture.url).scheme not in ("http", "https"):
