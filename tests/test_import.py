@@ -444,6 +444,45 @@ def test_a_rerun_of_a_file_with_pages_of_a_configured_site_does_not_blame_the_co
     assert "--config" not in again.stdout, again.stdout
 
 
+def test_the_summary_adds_up_to_the_records_read(tmp_path):
+    """Every record read is counted somewhere: a WARC's request and warcinfo records (wget, Heritrix and
+    Browsertrix write one request per response), a Scrapy cache entry without its body, and a record cut off by
+    the end of a truncated file are each counted as left out, by reason."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    article = (FIXTURES / "mfa" / EDITED.lstrip("/")).read_bytes()
+    path = tmp_path / "wget.warc.gz"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "Wget/1.21"}))
+        for url in ("https://www.fmprc.gov.cn" + EDITED, "http://pages.example.org/a.html"):
+            request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "x")], is_http_request=True)
+            writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(b""), length=0,
+                                                          http_headers=request,
+                                                          warc_headers_dict={"WARC-Date": D1}))
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(article),
+                                                          length=len(article), http_headers=http,
+                                                          warc_headers_dict={"WARC-Date": D1}))
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(path.read_bytes()[:-200])
+    cache = tmp_path / "httpcache"
+    shutil.copytree(SCRAPY_CACHE / "chinafm", cache)
+    next(cache.rglob("response_body")).unlink()
+
+    def added_up(summary: dict) -> int:
+        return sum(summary[k] for k in ("new", "updated", "unchanged", "duplicate", "refused", "gone",
+                                        "unreadable")) + sum(summary["skipped"].values())
+
+    for source in (path, cut, cache):
+        summary = json_lines(gazette("import", "--json", str(source), db=tmp_path / "g.db").stdout)[0]
+        assert summary["records"] == added_up(summary), (source.name, summary)
+    assert summary["skipped"]["cache entry without its body"] == 1
+
+
 def test_the_importing_process_runs_what_no_worker_has_started():
     """While it waits for a batch, the importing process runs the batch's calls that no worker has started: with
     the one worker busy, it runs them all but the one already handed to that worker's queue."""

@@ -12,7 +12,7 @@ from archive import Archive
 from pipelines.rules import Config
 
 from ..options import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, emit, fail
-from .importer import BEFORE_SITE
+from .importer import ON_A_SITE
 from .sources import SourceError
 
 if TYPE_CHECKING:
@@ -51,10 +51,10 @@ def summary_lines(summary: dict, what: str) -> str:
     skipped = {k: v for k, v in summary["skipped"].items() if k != "already archived"}
     if skipped:
         lines.append("  not archived: " + ", ".join(f"{v} {k}" for k, v in sorted(skipped.items())))
-    # every capture was left out before its site was known, or for having none (an "already archived" or a
-    # "listing" one is on a configured site's host: a rerun is no sign of a wrong --config)
+    # no capture was of a configured site (one "already archived" or read as a listing was: a rerun is no sign of
+    # a wrong --config)
     if skipped.get("no configured site") and not any(summary["sites"].values()) \
-            and set(summary["skipped"]) <= {"no configured site", *BEFORE_SITE}:
+            and not any(summary["skipped"].get(reason) for reason in ON_A_SITE):
         lines += ["  no page is on a host of a configured site: is --config the config the pages were crawled with?",
                   "  (--other archives pages of any site, read by the generic extractor)"]
     for site, counts in summary["sites"].items():

@@ -86,6 +86,7 @@ def import_files(archive: Archive, config: Config, paths: Iterable[str | Path], 
         try:
             for index, (_, _, reading) in enumerate(readings):
                 run.records += reading.records
+                run.skipped.update(reading.left)
                 if reading.problem:
                     run.problems.append(reading.problem)
                 for capture in reading.captures:
@@ -188,7 +189,9 @@ def plan(archive: Archive, config: Config, captures: list[Capture], run: Run,
     return articles, listings
 
 
-BEFORE_SITE = ("not a web page", "no capture time")  # the reasons skip_reason gives before it asks for a site
+# the reasons to leave a capture out that skip_reason (and plan, read) give only to a capture of a configured site
+# (or of any site with `other`)
+ON_A_SITE = ("not HTML", "redirect", "listing", "not an article page", "repeated record", "already archived")
 
 
 def skip_reason(capture: Capture, site: Site, other: bool) -> str | None:
