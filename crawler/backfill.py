@@ -160,15 +160,21 @@ def backfill(archive: Archive, config: Config, site_key: str, wa: WebArchive, *,
         begin = saved["done_through"]
     rows = [row for prefix in prefixes(site) for row in query(wa, http, prefix, begin, end)]
     articles, listings, left = discover(site, rows)
-    listings = latest_per_year(site, listings)
+    read = latest_per_year(site, listings)
+    if len(read) < len(listings):  # every index row is counted once: kept, or left out with its reason
+        left["listing captured again the same year"] = len(listings) - len(read)
+    listings = read
     pairs = [(to_capture(wa, row), row) for row in articles]
     known = origins.known_records(archive, [c.record for c, _ in pairs])
     todo = [(c, row) for c, row in pairs if c.record not in known]
-    todo = collapse_with_archived(archive, todo, left)
+    collapsed: dict[str, int] = {}  # article captures, not index rows left out: counted apart so both add up
+    todo = collapse_with_archived(archive, todo, collapsed)
     limited = limit is not None and len(todo) > limit
+    later = len(todo) - limit if limit is not None and limited else 0
     todo = todo[:limit] if limited else todo
     summary = {"site": site.key, "archive": wa.url, "index_rows": len(rows), "article_captures": len(articles),
-               "listing_captures": len(listings), "left_out": left, "already_archived": len(known)}
+               "listing_captures": len(listings), "left_out": left, "already_archived": len(known),
+               "same_as_archived": sum(collapsed.values()), "left_for_next_run": later}
     if dry_run:
         return {**summary, "requests": http.requests, "waits": http.waits,
                 "would_fetch": [{"time": c.time, "url": c.url, "replay_url": c.replay_url} for c, _ in todo]}

@@ -52,6 +52,17 @@ def pywb(tmp_path):
     server.close()
 
 
+def added_up(summary: dict) -> bool:
+    """Every index row counted once: an article capture, a listing capture, or left out by reason; every article
+    capture once: archived already, the same digest as the one archived before it, fetched (by outcome), or left
+    for the next run."""
+    fetched = sum(summary[k] for k in ("new", "updated", "unchanged", "duplicate", "refused", "gone", "unreadable"))
+    return (summary["index_rows"] == summary["article_captures"] + summary["listing_captures"]
+            + sum(summary["left_out"].values())
+            and summary["article_captures"] == summary["already_archived"] + summary["same_as_archived"] + fetched
+            + summary["left_for_next_run"])
+
+
 def replays(proxy) -> list[str]:
     return [p for p in proxy.requests if "id_/" in p]
 
@@ -75,6 +86,8 @@ def test_backfill_from_pywb_archives_every_capture_in_time_order_and_fetches_onc
     first = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--limit", "3", "--json", db=db)
     assert first.returncode == 0, first.stderr
     assert json_lines(first.stdout)[0]["new"] == 3 and json_lines(first.stdout)[0]["waits"] == [1.0]
+    assert json_lines(first.stdout)[0]["left_for_next_run"] == len(planned) - 3  # said, not only in the next run
+    assert added_up(json_lines(first.stdout)[0])
     fetched_first = {p.split("id_/")[0] for p in replays(pywb)}
     second = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--json", db=db)
     assert second.returncode == 0, second.stderr
@@ -116,3 +129,12 @@ def test_backfill_from_pywb_archives_every_capture_in_time_order_and_fetches_onc
     fourth = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--json", db=db)
     assert fourth.returncode == 0 and json_lines(fourth.stdout)[0]["already_archived"] == 7
     assert replays(pywb) == [] and fetched_first
+    # every index row is counted once: an article or listing capture, or left out with its reason; and the plain
+    # summary says what was left out, not only the totals
+    rows = json_lines(fourth.stdout)[0]
+    assert added_up(rows)
+    archive.execute("delete from backfill_cursors")
+    archive.conn.commit()
+    plain = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", db=db)
+    assert plain.returncode == 0 and "not fetched: " in plain.stdout
+    assert "1 same digest as the capture before" in plain.stdout and "1 of listings read" in plain.stdout

@@ -126,6 +126,15 @@ def run_backfill(config: Config, db_path: str, site_key: str, archive_url: str |
                        err=True)
         return 0
     line = (f"{site_key} from {summary['archive']}: {summary['index_rows']} captures in the index, "
-            f"{summary['article_captures']} of articles, {summary['requests']} requests\n")
-    emit(summary, as_json, line + summary_lines(summary, "index rows"))
+            f"{summary['article_captures']} of articles, {summary['listing_captures']} of listings read for "
+            f"their dates, {summary['requests']} requests\n")
+    left = ["  not fetched: " + ", ".join(f"{v} {k}" for k, v in sorted(summary["left_out"].items()))
+            ] if summary["left_out"] else []
+    if summary["same_as_archived"]:
+        left.append(f"  {summary['same_as_archived']} article captures not fetched: the same digest as the capture "
+                    f"archived before them")
+    if summary["left_for_next_run"]:
+        left.append(f"  {summary['left_for_next_run']} article captures left for the next run (--limit)")
+    first, *rest = summary_lines(summary, "index rows").split("\n")
+    emit(summary, as_json, line + "\n".join([first, *left, *rest]))
     return EXIT_FAILED if summary["unreadable"] else 0
