@@ -39,8 +39,8 @@ BATCH = 100
 
 
 def prefixes(site: Site) -> list[str]:
-    """host/section prefixes to ask the index for: each host without www., each first path segment of the
-    site's start pages and mirror paths (the whole host when a start page sits at its root)."""
+    """host/section prefixes to ask the index for: each host without www. (with its port, if any), each first path
+    segment of the site's start pages and mirror paths (the whole host when a start page sits at its root)."""
     sections = set()
     for url in site.start_urls + site.feed_urls:
         first = urlsplit(url).path.lstrip("/").split("/")[0]
@@ -49,7 +49,8 @@ def prefixes(site: Site) -> list[str]:
         sections.update(p.strip("/") + "/" for p in pair if p.strip("/"))
     if "" in sections:
         sections = {""}
-    hosts = sorted({h.split(":")[0].removeprefix("www.") for h in site.hosts})
+    # a host's port is kept: an archive's index keys a capture of host:8080 by its port (SURT `host:8080)/`)
+    hosts = sorted({h.removeprefix("www.") for h in site.hosts})
     return [f"{host}/{section}" for host in hosts for section in sorted(sections)]
 
 
