@@ -185,7 +185,8 @@ def backfill(archive: Archive, config: Config, site_key: str, wa: WebArchive, *,
     import_id = origins.start_import(archive, "web-archive", f"{wa.url} {site.key}")
     status = "interrupted"
     try:
-        with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+        pool = ThreadPoolExecutor(max_workers=max(1, concurrency))
+        try:
             hints = read_listings(config, site, wa, http, pool, listings[: limit or None] if todo else [])
             if on_planned:
                 on_planned(len(todo))
@@ -195,6 +196,11 @@ def backfill(archive: Archive, config: Config, site_key: str, wa: WebArchive, *,
                     capture.loader = _loader(pool.submit(_fetch, wa, http, row), capture)
                 archive_captures(archive, config, [c for c, _ in batch], run, import_id=import_id, hints=hints,
                                  on_capture=on_capture)
+        except BaseException:  # Ctrl-C, an error: the fetches queued (a batch, at --delay each) are not waited for
+            http.stop()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
         status = "ok"
         if not any(counts.get("unreadable") for counts in run.sites.values()):  # else: tried again next time
             done = todo[-1][1] if limited else (articles[-1] if articles else None)

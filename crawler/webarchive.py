@@ -51,10 +51,11 @@ class Polite:
     """HTTP GETs to one archive, spaced by `delay` seconds (shared by every thread), honouring Retry-After."""
 
     def __init__(self, user_agent: str, delay: float = 4.0, timeout: float = 60, retries: int = 4,
-                 max_wait: float = 600, sleep=time.sleep):
+                 max_wait: float = 600, sleep=None):
         self.user_agent, self.delay, self.timeout, self.retries, self.max_wait = (
             user_agent, delay, timeout, retries, max_wait)
-        self.sleep = sleep
+        self.stopped = threading.Event()
+        self.sleep = sleep or self.stopped.wait  # a wait for one's turn ends at once when stopped
         self.lock = threading.Lock()
         self.next_at = 0.0
         self.requests = 0
@@ -74,6 +75,8 @@ class Polite:
         last = ""
         for attempt in range(self.retries + 1):
             self._turn()
+            if self.stopped.is_set():
+                raise ArchiveUnavailable(f"{url}: not fetched (stopped)")
             self.requests += 1
             request = urllib.request.Request(url, headers={"User-Agent": self.user_agent, **(headers or {})})
             try:
@@ -91,6 +94,10 @@ class Polite:
             wait = retry_after(response.headers) if response.status in (429, 503) else None
             self._pause(min(self.max_wait, wait if wait is not None else 2 ** attempt * max(self.delay, 1)))
         raise ArchiveUnavailable(f"{url}: {last} after {self.retries + 1} tries")
+
+    def stop(self) -> None:
+        """No more requests: every get waiting its turn (or a Retry-After) returns ArchiveUnavailable at once."""
+        self.stopped.set()
 
     def _pause(self, seconds: float) -> None:
         self.waits.append(seconds)

@@ -138,3 +138,34 @@ def test_backfill_from_pywb_archives_every_capture_in_time_order_and_fetches_onc
     plain = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", db=db)
     assert plain.returncode == 0 and "not fetched: " in plain.stdout
     assert "1 same digest as the capture before" in plain.stdout and "1 of listings read" in plain.stdout
+
+
+def test_ctrl_c_stops_a_backfill_at_once_and_the_next_run_goes_on(pywb, tmp_path):
+    """The captures of a batch are queued for fetching at --delay each (100 at 4 s: minutes); Ctrl-C does not wait
+    for them: the run stops within a request, says how to go on, and the same command then archives them all."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .support import ROOT
+
+    archive_url, db = pywb.url + "/coll/", tmp_path / "g.db"
+    command = [sys.executable, "-m", "crawler", "backfill", "mfa", "--archive", archive_url, "--delay", "2"]
+    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "GAZETTE_DB": str(db)}, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 90
+    while not replays(pywb) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.1)
+    assert replays(pywb), "no capture was fetched"
+    os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C on a terminal: the whole process group
+    started = time.monotonic()
+    _, err = process.communicate(timeout=120)
+    stopped_in = time.monotonic() - started
+    assert process.returncode == 130 and "Traceback" not in err, err
+    assert "run the same backfill again" in err and stopped_in < 5, (stopped_in, err)
+    again = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--json", db=db)
+    assert again.returncode == 0, again.stderr
+    archived = sqlite_utils.Database(db).execute("select count(*) from capture_origins").fetchone()[0]
+    assert archived == 7  # every article capture but the one whose digest repeats (as in the test above)

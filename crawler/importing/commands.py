@@ -114,6 +114,9 @@ def run_backfill(config: Config, db_path: str, site_key: str, archive_url: str |
                                **options)
         except ArchiveUnavailable as exc:
             fail(f"the archive's index cannot be read: {exc}", EXIT_FAILED)
+        except KeyboardInterrupt:  # what is written stays; the same command skips it and does the rest
+            progress.close()
+            fail("interrupted; run the same backfill again to go on", EXIT_INTERRUPTED)
         finally:
             progress.close()
     if options["dry_run"]:
