@@ -153,12 +153,14 @@ def test_ctrl_c_stops_a_backfill_at_once_and_the_next_run_goes_on(pywb, tmp_path
 
     archive_url, db = pywb.url + "/coll/", tmp_path / "g.db"
     command = [sys.executable, "-m", "crawler", "backfill", "mfa", "--archive", archive_url, "--delay", "2"]
+    # as from a terminal: SIGINT not ignored (a shell starts background jobs, such as a CI run, with it ignored)
     process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "GAZETTE_DB": str(db)}, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 90
     while not replays(pywb) and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.1)
-    assert replays(pywb), "no capture was fetched"
+    assert replays(pywb) and process.poll() is None, "the backfill ended before it could be stopped"
     os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C on a terminal: the whole process group
     started = time.monotonic()
     _, err = process.communicate(timeout=120)
