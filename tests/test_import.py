@@ -499,3 +499,32 @@ def test_the_importing_process_runs_what_no_worker_has_started():
         pids = [job.result() for job in quick]
         assert busy.result() is None
     assert pids.count(os.getpid()) >= 5, pids
+
+
+def test_without_workers_each_batch_is_written_before_the_next_is_read(tmp_path):
+    """A backfill reads its captures in the importing process, each fetched from the web archive when read (at
+    --delay apart: 4 s by default); a batch is written before the next is read, so an interruption loses at most
+    one batch of fetches, not two."""
+    from archive import Archive
+    from crawler.config import load
+    from crawler.importing.importer import BATCH, Run, archive_captures
+    from crawler.importing.sources import Capture
+
+    config = load()
+    body = (FIXTURES / "mfa" / EDITED.lstrip("/")).read_bytes()
+    written_when_read: list[int] = []
+    with Archive(str(tmp_path / "g.db")) as archive:
+        def loader(n: int):
+            def load():
+                written_when_read.append(archive.db.execute("select count(*) from captures").fetchone()[0])
+                return {"Content-Type": "text/html; charset=utf-8"}, body.replace(b"Sun Weidong", f"Sun {n}".encode())
+            return load
+
+        captures = [Capture(kind="web-archive", source="test", record=f"r{n}",
+                            url=f"https://www.fmprc.gov.cn/eng/xw/wjbxw/202405/t20240515_{11305000 + n}.html",
+                            time=f"2020-01-01T00:{n // 60:02d}:{n % 60:02d}Z", status=200, media="text/html",
+                            loader=loader(n)) for n in range(BATCH + 1)]
+        run = Run()
+        archive_captures(archive, config, captures, run, import_id=None)
+    assert run.sites["mfa"]["new"] == BATCH + 1
+    assert written_when_read[BATCH] == BATCH  # the first batch was in the archive when the next capture was read

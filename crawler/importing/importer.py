@@ -117,9 +117,12 @@ def archive_captures(archive: Archive, config: Config, captures: list[Capture], 
     with Deciding(config, learned, workers if len(articles) >= 4 * BATCH else 1) as deciding:
         batches = (articles[i:i + BATCH] for i in range(0, len(articles), BATCH))
         ahead: deque[tuple[list, list]] = deque()  # (batch, its captures handed to `decide`), oldest first
+        # without workers a batch is read and decided here, when handed over: one at a time, each written before
+        # the next is read (a backfill's are fetched then, at --delay each: none is held unwritten meanwhile)
+        most = AHEAD if deciding.pool is not None else 1
 
         def top_up() -> None:
-            for batch in islice(batches, AHEAD - len(ahead)):
+            for batch in islice(batches, most - len(ahead)):
                 ahead.append((batch, submit(deciding, archive, batch, run, hints, by_digest)))
 
         top_up()
@@ -128,7 +131,8 @@ def archive_captures(archive: Archive, config: Config, captures: list[Capture], 
             deciding.finish(jobs(pending), [job for _, later in ahead for job in jobs(later)])
             prepared = [item if isinstance(item, str) else (*item[:3], deciding.decision(item[3], item[1]))
                         for item in pending]
-            top_up()  # the next batches are decided while this one is written: the workers never wait for pages
+            if deciding.pool is not None:
+                top_up()  # the next batches are decided while this one is written: the workers never wait for pages
             with archive.transaction():  # one write transaction per batch: decide ran before it, outside
                 written = [write(archive, item, import_id) if isinstance(item, tuple) else (item, None)
                            for item in prepared]
@@ -139,6 +143,7 @@ def archive_captures(archive: Archive, config: Config, captures: list[Capture], 
                         run.error(error)
                 if on_capture:
                     on_capture(capture, outcome)
+            top_up()
         # as after a crawl: each site's boilerplate, relearned from its latest pages (their lines read in the pool)
         for key in learned:
             counts = run.sites.get(key, Counter())
