@@ -81,6 +81,10 @@ def test_backfill_from_pywb_archives_every_capture_in_time_order_and_fetches_onc
     assert pywb.requests[0].startswith("/coll/cdx") and pywb.requests[1] == pywb.requests[0]
     plain = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--dry-run", db=db)
     assert plain.returncode == 0 and "would fetch 2019-03-01T08:00:00Z" in plain.stdout
+    assert not db.exists()  # a dry run into no archive leaves none (`gazette status`, `serve` would see it empty)
+    assert "7 captures to fetch, 0 already archived: 7 article captures of " in plain.stderr, plain.stderr
+    limited = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--dry-run", "--limit", "2", db=db)
+    assert "2 captures to fetch (5 more after this run: --limit)" in limited.stderr, limited.stderr
 
     pywb.too_many = 1  # and once more: the run's summary says how long the archive asked it to wait
     first = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--limit", "3", "--json", db=db)

@@ -88,11 +88,15 @@ def run_import(config: Config, db_path: str, files, *, other: bool, as_json: boo
             progress.close()
     if error is not None:
         if created and empty:  # a file that is no WARC leaves no empty archive behind
-            for suffix in ("", "-wal", "-shm"):
-                Path(db_path + suffix).unlink(missing_ok=True)
+            remove_archive(db_path)
         fail(error, EXIT_USAGE)
     emit(summary, as_json, summary_lines(summary, "records"))
     return EXIT_FAILED if summary["problems"] or summary["unreadable"] else 0
+
+
+def remove_archive(db_path: str) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(db_path + suffix).unlink(missing_ok=True)
 
 
 def run_backfill(config: Config, db_path: str, site_key: str, archive_url: str | None, *, as_json: bool,
@@ -108,23 +112,33 @@ def run_backfill(config: Config, db_path: str, site_key: str, archive_url: str |
     except ValueError as exc:
         fail(f"--archive: {exc}", EXIT_USAGE)
     progress = Progress("backfilling", sys.stderr.isatty() and not as_json)
+    created, error = not Path(db_path).exists(), None
     with Archive(db_path) as archive:
         try:
             summary = backfill(archive, config, site_key, wa, on_planned=progress.planned, on_capture=progress.step,
                                **options)
         except ArchiveUnavailable as exc:
-            fail(f"the archive's index cannot be read: {exc}", EXIT_FAILED)
+            error = (f"the archive's index cannot be read: {exc}", EXIT_FAILED)
         except KeyboardInterrupt:  # what is written stays; the same command skips it and does the rest
-            progress.close()
-            fail("interrupted; run the same backfill again to go on", EXIT_INTERRUPTED)
+            error = ("interrupted; run the same backfill again to go on", EXIT_INTERRUPTED)
         finally:
             progress.close()
+        empty = not archive.db.execute("select count(*) from captures").fetchone()[0]
+    if created and empty and (error or options["dry_run"]):  # a look (or a failed one) leaves no empty archive
+        remove_archive(db_path)
+    if error is not None:
+        fail(*error)
     if options["dry_run"]:
         for item in summary["would_fetch"]:
             emit(item, as_json, f"would fetch {item['time']} {item['url']}  ({item['replay_url']})")
         if not as_json:
-            click.echo(f"{len(summary['would_fetch'])} captures to fetch, {summary['already_archived']} already "
-                       f"archived, {summary['index_rows']} in the index"
+            click.echo(f"{len(summary['would_fetch'])} captures to fetch"
+                       + (f" ({summary['left_for_next_run']} more after this run: --limit)"
+                          if summary["left_for_next_run"] else "")
+                       + f", {summary['already_archived']} already archived"
+                       + (f", {summary['same_as_archived']} the same as the capture archived before them"
+                          if summary["same_as_archived"] else "")
+                       + f": {summary['article_captures']} article captures of {summary['index_rows']} in the index"
                        + (f"; the archive asked to wait {len(summary['waits'])} times" if summary["waits"] else ""),
                        err=True)
         return 0
