@@ -159,7 +159,8 @@ def backfill(archive: Archive, config: Config, site_key: str, wa: WebArchive, *,
     begin = start
     if saved and saved["covered_from"] <= start <= saved["done_through"] < end:
         begin = saved["done_through"]
-    rows = [row for prefix in prefixes(site) for row in query(wa, http, prefix, begin, end)]
+    asked = prefixes(site)
+    rows = [row for prefix in asked for row in query(wa, http, prefix, begin, end)]
     articles, listings, left = discover(site, rows)
     read = latest_per_year(site, listings)
     if len(read) < len(listings):  # every index row is counted once: kept, or left out with its reason
@@ -175,7 +176,8 @@ def backfill(archive: Archive, config: Config, site_key: str, wa: WebArchive, *,
     todo = todo[:limit] if limited else todo
     summary = {"site": site.key, "archive": wa.url, "index_rows": len(rows), "article_captures": len(articles),
                "listing_captures": len(listings), "left_out": left, "already_archived": len(known),
-               "same_as_archived": sum(collapsed.values()), "left_for_next_run": later}
+               "same_as_archived": sum(collapsed.values()), "left_for_next_run": later,
+               "asked": {"prefixes": asked, "from": begin, "to": end}}
     if dry_run:
         return {**summary, "requests": http.requests, "waits": http.waits,
                 "would_fetch": [{"time": c.time, "url": c.url, "replay_url": c.replay_url} for c, _ in todo]}

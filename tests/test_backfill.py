@@ -142,6 +142,11 @@ def test_backfill_from_pywb_archives_every_capture_in_time_order_and_fetches_onc
     plain = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", db=db)
     assert plain.returncode == 0 and "not fetched: " in plain.stdout
     assert "1 same digest as the capture before" in plain.stdout and "1 of listings read" in plain.stdout
+    # a collection's name mistyped: pywb answers its index as one holding nothing; the run says what to check
+    typo = gazette("backfill", "mfa", "--archive", pywb.url + "/col/", "--delay", "0", db=tmp_path / "typo.db")
+    assert typo.returncode == 0 and "0 captures in the index" in typo.stdout
+    assert "the index lists no capture under fmprc.gov.cn/eng/" in typo.stderr and "--archive" in typo.stderr
+    assert not (tmp_path / "typo.db").exists()
 
 
 def test_ctrl_c_stops_a_backfill_at_once_and_the_next_run_goes_on(pywb, tmp_path):

@@ -124,10 +124,14 @@ def run_backfill(config: Config, db_path: str, site_key: str, archive_url: str |
         finally:
             progress.close()
         empty = not archive.db.execute("select count(*) from captures").fetchone()[0]
-    if created and empty and (error or options["dry_run"]):  # a look (or a failed one) leaves no empty archive
+    if created and empty:  # a look, a failed run or one that found nothing leaves no empty archive
         remove_archive(db_path)
     if error is not None:
         fail(*error)
+    if not summary["index_rows"] and not as_json:  # a collection's name mistyped answers as one without captures
+        asked = summary["asked"]
+        click.echo(f"the index lists no capture under {', '.join(asked['prefixes'])} from {asked['from']} to "
+                   f"{asked['to']}: is --archive the collection (or index) that holds the site?", err=True)
     if options["dry_run"]:
         for item in summary["would_fetch"]:
             emit(item, as_json, f"would fetch {item['time']} {item['url']}  ({item['replay_url']})")
