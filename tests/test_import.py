@@ -528,3 +528,27 @@ def test_without_workers_each_batch_is_written_before_the_next_is_read(tmp_path)
         archive_captures(archive, config, captures, run, import_id=None)
     assert run.sites["mfa"]["new"] == BATCH + 1
     assert written_when_read[BATCH] == BATCH  # the first batch was in the archive when the next capture was read
+
+
+def test_a_gzipped_file_that_is_no_warc_is_a_usage_error_and_a_damaged_header_a_problem(tmp_path):
+    """A .gz that holds no WARC (notes, a tarball) is said like any file that is no capture file (exit 2, no
+    archive made), not read as a WARC damaged from its first byte (exit 1, 0 records, an empty archive); a WARC
+    whose first record has no WARC-Type is damaged (exit 1), not a file of one record of type None (exit 0)."""
+    import gzip
+    import tarfile
+
+    notes = tmp_path / "notes.txt.gz"
+    notes.write_bytes(gzip.compress(b"not a web archive\n"))
+    tarball = tmp_path / "pages.tar.gz"
+    with tarfile.open(tarball, "w:gz") as tar:
+        tar.add(FIXTURES / "mfa" / EDITED.lstrip("/"), arcname="page.html")
+    db = tmp_path / "new.db"
+    for path in (notes, tarball):
+        proc = gazette("import", str(path), db=db)
+        assert proc.returncode == 2 and "a gzipped file that is not a WARC" in proc.stderr, proc.stderr
+        assert "Traceback" not in proc.stderr and not db.exists()
+    damaged = tmp_path / "damaged.warc"
+    damaged.write_bytes(b"WARC/1.0\r\nnot a header\r\n\r\n")
+    proc = gazette("import", "--json", str(damaged), db=db)
+    summary = json_lines(proc.stdout)[0]
+    assert proc.returncode == 1 and "has no WARC-Type" in summary["problems"][0], proc.stdout

@@ -97,9 +97,20 @@ def open_source(path: Path, workdir: Path) -> tuple[str, Reading]:
         head = fh.read(8)
     if head.startswith(b"PK\x03\x04"):
         return "wacz", wacz(path, workdir)
+    if head.startswith(b"\x1f\x8b") and _gunzipped_head(path) not in (None, b"WARC/"):
+        raise SourceError(f"{path}: a gzipped file that is not a WARC (nor a WACZ or Scrapy cache folder)")
     if head.startswith((b"\x1f\x8b", b"WARC/")):
         return "warc", warc(path)
     raise SourceError(f"{path}: not a WARC, WACZ or Scrapy cache folder")
+
+
+def _gunzipped_head(path: Path) -> bytes | None:
+    """The first five bytes a gzipped file holds, or None if they cannot be read (damage: warc() says where)."""
+    try:
+        with gzip.open(path, "rb") as fh:
+            return fh.read(5)
+    except (OSError, EOFError, zlib.error):
+        return None
 
 
 # -- WARC -------------------------------------------------------------------------------------------------------
@@ -117,6 +128,10 @@ def warc(path: Path, kind: str = "warc", source: str | None = None, file_index: 
         try:
             for record in iterator:
                 records += 1
+                if not record.rec_type:  # no WARC-Type: what follows a damaged header is no record either
+                    problem = f"{source or path}: record {records} has no WARC-Type (damaged); reading stopped"
+                    left["record without WARC-Type"] += 1
+                    break
                 if record.rec_type not in ("response", "revisit"):
                     left[f"{record.rec_type} record"] += 1
                     continue
