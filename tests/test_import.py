@@ -547,6 +547,11 @@ def test_a_gzipped_file_that_is_no_warc_is_a_usage_error_and_a_damaged_header_a_
         proc = gazette("import", str(path), db=db)
         assert proc.returncode == 2 and "a gzipped file that is not a WARC" in proc.stderr, proc.stderr
         assert "Traceback" not in proc.stderr and not db.exists()
+    folder = tmp_path / "warcs"  # a folder of WARCs is not read as one: the error names what it holds
+    folder.mkdir()
+    write_warc(folder / "a.warc.gz", [{"url": "https://www.fmprc.gov.cn" + EDITED, "date": D1, "body": b"x"}])
+    proc = gazette("import", str(folder), db=db)
+    assert proc.returncode == 2 and "it holds 1 WARC or WACZ files: name them" in proc.stderr, proc.stderr
     damaged = tmp_path / "damaged.warc"
     damaged.write_bytes(b"WARC/1.0\r\nnot a header\r\n\r\n")
     proc = gazette("import", "--json", str(damaged), db=db)

@@ -231,7 +231,10 @@ def scrapy_cache(folder: Path) -> Reading:
     """The entries of a Scrapy FilesystemCacheStorage folder (any depth: the cache dir, a spider's folder)."""
     metas = sorted(folder.rglob("meta"))
     if not metas:
-        raise SourceError(f"{folder}: a folder without Scrapy cache entries (no */meta files)")
+        files = [f for f in folder.rglob("*") if f.name.endswith((".warc", ".warc.gz", ".wacz"))]
+        hint = (f"; it holds {len(files)} WARC or WACZ files: name them (gazette import {folder}/*.warc.gz ...)"
+                if files else "")
+        raise SourceError(f"{folder}: a folder without Scrapy cache entries (no */meta files){hint}")
     found = []
     left: Counter[str] = Counter()
     for index, meta_path in enumerate(metas):
