@@ -22,10 +22,11 @@ from archive import Archive, origins
 from pipelines.rules import Config, Site
 
 from .importing.importer import Run, archive_captures, is_listing, listing_dates
-from .importing.sources import Capture, CaptureError, iso_time
+from .importing.sources import Capture, CaptureError, CaptureRefused, iso_time
 from .webarchive import (
     ArchiveUnavailable,
     CdxRow,
+    NotArchived,
     Polite,
     WebArchive,
     fetch_capture,
@@ -239,6 +240,8 @@ def _loader(future, capture: Capture):
     def load() -> tuple[dict, bytes]:
         try:
             headers, body, original, status = future.result()
+        except NotArchived as exc:
+            raise CaptureRefused(str(exc)) from None
         except ArchiveUnavailable as exc:
             raise CaptureError(str(exc)) from None
         capture.final_url, capture.status = original, status

@@ -227,6 +227,11 @@ def _row(obj: dict) -> CdxRow:
                   length=int(length) if length and str(length).isdigit() else None)
 
 
+class NotArchived(ArchiveUnavailable):
+    """The archive holds no capture where a capture led (its own 404, without Memento-Datetime: a redirect to a
+    page it never captured). Not the site's answer: the capture shows no page, and no deletion either."""
+
+
 def fetch_capture(archive: WebArchive, http: Polite, row: CdxRow, max_hops: int = 5) -> tuple[Response, str, str]:
     """The capture's original bytes: (response, the original URL it ended at, its capture time as 14 digits).
     Redirects inside the archive are followed (a capture that redirected lands on the capture of its target)."""
@@ -239,6 +244,9 @@ def fetch_capture(archive: WebArchive, http: Polite, row: CdxRow, max_hops: int 
             memento = next((v for k, v in response.headers.items() if k.lower() == "memento-datetime"), None)
             if memento:
                 stamp = email.utils.parsedate_to_datetime(memento).strftime("%Y%m%d%H%M%S")
+            elif response.status == 404:  # the archive's own 404 (a replayed one is a memento, with its datetime)
+                raise NotArchived(f"{original}: the archive holds no capture of it" + (
+                    f" (where {row.original} redirected)" if original != row.original else ""))
             return response, original, stamp
         location = next((v for k, v in response.headers.items() if k.lower() == "location"), "")
         target = urljoin(url, location)

@@ -180,3 +180,28 @@ def test_ctrl_c_stops_a_backfill_at_once_and_the_next_run_goes_on(pywb, tmp_path
     assert again.returncode == 0, again.stderr
     archived = sqlite_utils.Database(db).execute("select count(*) from capture_origins").fetchone()[0]
     assert archived == 7  # every article capture but the one whose digest repeats (as in the test above)
+
+
+def test_a_redirect_to_a_page_the_archive_never_captured_is_no_deletion(tmp_path):
+    """An article captured in 2019, then in 2020 answering a redirect to a page the archive holds no capture of:
+    the archive's own 404 (no Memento-Datetime) is not the site's. The 2020 capture is refused (shows no page),
+    the article is not marked gone, and the run's cursor moves on (nothing to try again)."""
+    venv = pywb_venv()
+    if venv is None:
+        pytest.skip("pywb is not installed (.ci/run puts it in .venv-pywb; or set GAZETTE_PYWB_VENV)")
+    warc = write_warc(tmp_path / "a.warc.gz", [
+        {"url": SITE + EDITED, "date": T1, "body": page(EDITED)},
+        {"url": SITE + EDITED, "date": T2, "body": b"", "status": 302,
+         "headers": [("Location", SITE + "/eng/xw/wjbxw/202405/t20240515_1.html"), ("Content-Type", "text/html")]}])
+    server = Pywb(venv, tmp_path / "pywb", [warc])
+    try:
+        db = tmp_path / "g.db"
+        run = gazette("backfill", "mfa", "--archive", server.url, "--delay", "0", "--json", db=db)
+    finally:
+        server.close()
+    summary = json_lines(run.stdout)[0]
+    assert run.returncode == 0 and (summary["new"], summary["refused"], summary["gone"]) == (1, 1, 0), run.stdout
+    assert "the archive holds no capture of it" in summary["errors"][0]
+    archive = sqlite_utils.Database(db)
+    assert [r["gone_since"] for r in archive.query("select gone_since from articles")] == [None]
+    assert archive["backfill_cursors"].count == 1

@@ -30,7 +30,7 @@ from pipelines.record import apply, known_text
 from pipelines.rules import OTHER, Config, Site
 
 from .deciding import Deciding, Job
-from .sources import Capture, CaptureError, Reading, open_source
+from .sources import Capture, CaptureError, CaptureRefused, Reading, open_source
 
 HTML_MEDIA = ("text/html", "application/xhtml+xml")
 PER_SITE = ("new", "updated", "unchanged", "duplicate", "refused", "gone", "unreadable")
@@ -248,6 +248,10 @@ def read(archive: Archive, capture: Capture, site: Site, run: Run, hints: dict, 
     """One capture as the page dict decide takes, or "unreadable" or "already" (archived before)."""
     try:
         headers, body = load(archive, capture, by_digest)
+    except CaptureRefused as exc:
+        run.count(site.key, "refused")
+        run.error(f"{capture.url} ({capture.time}, {capture.source}): {exc}")
+        return "refused"
     except CaptureError as exc:
         run.count(site.key, "unreadable")
         run.error(f"{capture.url} ({capture.time}, {capture.source}): {exc}")

@@ -35,6 +35,11 @@ class CaptureError(Exception):
     """One capture cannot be read (truncated, bad digest); the import counts it as failed and goes on."""
 
 
+class CaptureRefused(CaptureError):
+    """A capture that shows no page of the site, for good (a redirect to a page the web archive never captured):
+    counted refused, like a crawl's refusal, not unreadable (to be tried again)."""
+
+
 @dataclass
 class Capture:
     """One HTTP response in a file: what is known without reading its body."""
