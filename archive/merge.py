@@ -338,7 +338,10 @@ def _merge_cursor(db, site: str, archive_url: str, covered_from: str, done_throu
 
 
 def merge(archive_path: str | Path, shards: list[str | Path]) -> list[dict]:
-    """Merge each shard into the archive at `archive_path` (made if missing); one count dict per shard."""
+    """Merge each shard into the archive at `archive_path` (made if missing); one count dict per shard. Every shard
+    is opened first: one that is no archive is said (ArchiveError) before any is merged."""
+    for shard in shards:
+        _open(shard).close()
     with Archive(archive_path) as archive:
         try:
             return [merge_shard(archive, shard) for shard in shards]

@@ -22,10 +22,11 @@ from archive import Archive, origins
 from pipelines.rules import Config, Site
 
 from .importing.importer import Run, archive_captures, is_listing, listing_dates
-from .importing.sources import Capture, CaptureError, iso_time
+from .importing.sources import Capture, CaptureError, CaptureRefused, iso_time
 from .webarchive import (
     ArchiveUnavailable,
     CdxRow,
+    NotArchived,
     Polite,
     WebArchive,
     fetch_capture,
@@ -39,8 +40,8 @@ BATCH = 100
 
 
 def prefixes(site: Site) -> list[str]:
-    """host/section prefixes to ask the index for: each host without www., each first path segment of the
-    site's start pages and mirror paths (the whole host when a start page sits at its root)."""
+    """host/section prefixes to ask the index for: each host without www. (with its port, if any), each first path
+    segment of the site's start pages and mirror paths (the whole host when a start page sits at its root)."""
     sections = set()
     for url in site.start_urls + site.feed_urls:
         first = urlsplit(url).path.lstrip("/").split("/")[0]
@@ -49,7 +50,8 @@ def prefixes(site: Site) -> list[str]:
         sections.update(p.strip("/") + "/" for p in pair if p.strip("/"))
     if "" in sections:
         sections = {""}
-    hosts = sorted({h.split(":")[0].removeprefix("www.") for h in site.hosts})
+    # a host's port is kept: an archive's index keys a capture of host:8080 by its port (SURT `host:8080)/`)
+    hosts = sorted({h.removeprefix("www.") for h in site.hosts})
     return [f"{host}/{section}" for host in hosts for section in sorted(sections)]
 
 
@@ -158,17 +160,25 @@ def backfill(archive: Archive, config: Config, site_key: str, wa: WebArchive, *,
     begin = start
     if saved and saved["covered_from"] <= start <= saved["done_through"] < end:
         begin = saved["done_through"]
-    rows = [row for prefix in prefixes(site) for row in query(wa, http, prefix, begin, end)]
+    asked = prefixes(site)
+    rows = [row for prefix in asked for row in query(wa, http, prefix, begin, end)]
     articles, listings, left = discover(site, rows)
-    listings = latest_per_year(site, listings)
+    read = latest_per_year(site, listings)
+    if len(read) < len(listings):  # every index row is counted once: kept, or left out with its reason
+        left["listing captured again the same year"] = len(listings) - len(read)
+    listings = read
     pairs = [(to_capture(wa, row), row) for row in articles]
     known = origins.known_records(archive, [c.record for c, _ in pairs])
     todo = [(c, row) for c, row in pairs if c.record not in known]
-    todo = collapse_with_archived(archive, todo, left)
+    collapsed: dict[str, int] = {}  # article captures, not index rows left out: counted apart so both add up
+    todo = collapse_with_archived(archive, todo, collapsed)
     limited = limit is not None and len(todo) > limit
+    later = len(todo) - limit if limit is not None and limited else 0
     todo = todo[:limit] if limited else todo
     summary = {"site": site.key, "archive": wa.url, "index_rows": len(rows), "article_captures": len(articles),
-               "listing_captures": len(listings), "left_out": left, "already_archived": len(known)}
+               "listing_captures": len(listings), "left_out": left, "already_archived": len(known),
+               "same_as_archived": sum(collapsed.values()), "left_for_next_run": later,
+               "asked": {"prefixes": asked, "from": begin, "to": end}}
     if dry_run:
         return {**summary, "requests": http.requests, "waits": http.waits,
                 "would_fetch": [{"time": c.time, "url": c.url, "replay_url": c.replay_url} for c, _ in todo]}
@@ -178,7 +188,8 @@ def backfill(archive: Archive, config: Config, site_key: str, wa: WebArchive, *,
     import_id = origins.start_import(archive, "web-archive", f"{wa.url} {site.key}")
     status = "interrupted"
     try:
-        with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+        pool = ThreadPoolExecutor(max_workers=max(1, concurrency))
+        try:
             hints = read_listings(config, site, wa, http, pool, listings[: limit or None] if todo else [])
             if on_planned:
                 on_planned(len(todo))
@@ -188,6 +199,11 @@ def backfill(archive: Archive, config: Config, site_key: str, wa: WebArchive, *,
                     capture.loader = _loader(pool.submit(_fetch, wa, http, row), capture)
                 archive_captures(archive, config, [c for c, _ in batch], run, import_id=import_id, hints=hints,
                                  on_capture=on_capture)
+        except BaseException:  # Ctrl-C, an error: the fetches queued (a batch, at --delay each) are not waited for
+            http.stop()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
         status = "ok"
         if not any(counts.get("unreadable") for counts in run.sites.values()):  # else: tried again next time
             done = todo[-1][1] if limited else (articles[-1] if articles else None)
@@ -224,6 +240,8 @@ def _loader(future, capture: Capture):
     def load() -> tuple[dict, bytes]:
         try:
             headers, body, original, status = future.result()
+        except NotArchived as exc:
+            raise CaptureRefused(str(exc)) from None
         except ArchiveUnavailable as exc:
             raise CaptureError(str(exc)) from None
         capture.final_url, capture.status = original, status

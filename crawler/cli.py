@@ -294,7 +294,8 @@ def backfill(config, db_path, site_key, start_year, end_year, archive_url, limit
     """Archive a site's past from a web archive: every capture of its article pages the archive's index lists
     (the Wayback Machine by default), oldest first, as a crawl would have archived them, each with its replay
     link. Politely: one request at a time, --delay apart, waiting when the archive answers 429 (Retry-After).
-    A second run fetches only captures not archived yet. Exit 1 if some capture could not be fetched.
+    A second run fetches only captures not archived yet. Exit 1 if some capture could not be fetched or the
+    archive's index cannot be read; Ctrl-C stops it (exit 130) and the same command goes on.
     """
     from .importing.commands import run_backfill
 

@@ -51,10 +51,11 @@ class Polite:
     """HTTP GETs to one archive, spaced by `delay` seconds (shared by every thread), honouring Retry-After."""
 
     def __init__(self, user_agent: str, delay: float = 4.0, timeout: float = 60, retries: int = 4,
-                 max_wait: float = 600, sleep=time.sleep):
+                 max_wait: float = 600, sleep=None):
         self.user_agent, self.delay, self.timeout, self.retries, self.max_wait = (
             user_agent, delay, timeout, retries, max_wait)
-        self.sleep = sleep
+        self.stopped = threading.Event()
+        self.sleep = sleep or self.stopped.wait  # a wait for one's turn ends at once when stopped
         self.lock = threading.Lock()
         self.next_at = 0.0
         self.requests = 0
@@ -74,6 +75,8 @@ class Polite:
         last = ""
         for attempt in range(self.retries + 1):
             self._turn()
+            if self.stopped.is_set():
+                raise ArchiveUnavailable(f"{url}: not fetched (stopped)")
             self.requests += 1
             request = urllib.request.Request(url, headers={"User-Agent": self.user_agent, **(headers or {})})
             try:
@@ -91,6 +94,10 @@ class Polite:
             wait = retry_after(response.headers) if response.status in (429, 503) else None
             self._pause(min(self.max_wait, wait if wait is not None else 2 ** attempt * max(self.delay, 1)))
         raise ArchiveUnavailable(f"{url}: {last} after {self.retries + 1} tries")
+
+    def stop(self) -> None:
+        """No more requests: every get waiting its turn (or a Retry-After) returns ArchiveUnavailable at once."""
+        self.stopped.set()
 
     def _pause(self, seconds: float) -> None:
         self.waits.append(seconds)
@@ -220,6 +227,11 @@ def _row(obj: dict) -> CdxRow:
                   length=int(length) if length and str(length).isdigit() else None)
 
 
+class NotArchived(ArchiveUnavailable):
+    """The archive holds no capture where a capture led (its own 404, without Memento-Datetime: a redirect to a
+    page it never captured). Not the site's answer: the capture shows no page, and no deletion either."""
+
+
 def fetch_capture(archive: WebArchive, http: Polite, row: CdxRow, max_hops: int = 5) -> tuple[Response, str, str]:
     """The capture's original bytes: (response, the original URL it ended at, its capture time as 14 digits).
     Redirects inside the archive are followed (a capture that redirected lands on the capture of its target)."""
@@ -232,6 +244,9 @@ def fetch_capture(archive: WebArchive, http: Polite, row: CdxRow, max_hops: int 
             memento = next((v for k, v in response.headers.items() if k.lower() == "memento-datetime"), None)
             if memento:
                 stamp = email.utils.parsedate_to_datetime(memento).strftime("%Y%m%d%H%M%S")
+            elif response.status == 404:  # the archive's own 404 (a replayed one is a memento, with its datetime)
+                raise NotArchived(f"{original}: the archive holds no capture of it" + (
+                    f" (where {row.original} redirected)" if original != row.original else ""))
             return response, original, stamp
         location = next((v for k, v in response.headers.items() if k.lower() == "location"), "")
         target = urljoin(url, location)

@@ -52,6 +52,17 @@ def pywb(tmp_path):
     server.close()
 
 
+def added_up(summary: dict) -> bool:
+    """Every index row counted once: an article capture, a listing capture, or left out by reason; every article
+    capture once: archived already, the same digest as the one archived before it, fetched (by outcome), or left
+    for the next run."""
+    fetched = sum(summary[k] for k in ("new", "updated", "unchanged", "duplicate", "refused", "gone", "unreadable"))
+    return (summary["index_rows"] == summary["article_captures"] + summary["listing_captures"]
+            + sum(summary["left_out"].values())
+            and summary["article_captures"] == summary["already_archived"] + summary["same_as_archived"] + fetched
+            + summary["left_for_next_run"])
+
+
 def replays(proxy) -> list[str]:
     return [p for p in proxy.requests if "id_/" in p]
 
@@ -70,11 +81,17 @@ def test_backfill_from_pywb_archives_every_capture_in_time_order_and_fetches_onc
     assert pywb.requests[0].startswith("/coll/cdx") and pywb.requests[1] == pywb.requests[0]
     plain = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--dry-run", db=db)
     assert plain.returncode == 0 and "would fetch 2019-03-01T08:00:00Z" in plain.stdout
+    assert not db.exists()  # a dry run into no archive leaves none (`gazette status`, `serve` would see it empty)
+    assert "7 captures to fetch, 0 already archived: 7 article captures of " in plain.stderr, plain.stderr
+    limited = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--dry-run", "--limit", "2", db=db)
+    assert "2 captures to fetch (5 more after this run: --limit)" in limited.stderr, limited.stderr
 
     pywb.too_many = 1  # and once more: the run's summary says how long the archive asked it to wait
     first = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--limit", "3", "--json", db=db)
     assert first.returncode == 0, first.stderr
     assert json_lines(first.stdout)[0]["new"] == 3 and json_lines(first.stdout)[0]["waits"] == [1.0]
+    assert json_lines(first.stdout)[0]["left_for_next_run"] == len(planned) - 3  # said, not only in the next run
+    assert added_up(json_lines(first.stdout)[0])
     fetched_first = {p.split("id_/")[0] for p in replays(pywb)}
     second = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--json", db=db)
     assert second.returncode == 0, second.stderr
@@ -116,3 +133,75 @@ def test_backfill_from_pywb_archives_every_capture_in_time_order_and_fetches_onc
     fourth = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--json", db=db)
     assert fourth.returncode == 0 and json_lines(fourth.stdout)[0]["already_archived"] == 7
     assert replays(pywb) == [] and fetched_first
+    # every index row is counted once: an article or listing capture, or left out with its reason; and the plain
+    # summary says what was left out, not only the totals
+    rows = json_lines(fourth.stdout)[0]
+    assert added_up(rows)
+    archive.execute("delete from backfill_cursors")
+    archive.conn.commit()
+    plain = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", db=db)
+    assert plain.returncode == 0 and "not fetched: " in plain.stdout
+    assert "1 same digest as the capture before" in plain.stdout and "1 of listings read" in plain.stdout
+    # a collection's name mistyped: pywb answers its index as one holding nothing; the run says what to check
+    typo = gazette("backfill", "mfa", "--archive", pywb.url + "/col/", "--delay", "0", db=tmp_path / "typo.db")
+    assert typo.returncode == 0 and "0 captures in the index" in typo.stdout
+    assert "the index lists no capture under fmprc.gov.cn/eng/" in typo.stderr and "--archive" in typo.stderr
+    assert not (tmp_path / "typo.db").exists()
+
+
+def test_ctrl_c_stops_a_backfill_at_once_and_the_next_run_goes_on(pywb, tmp_path):
+    """The captures of a batch are queued for fetching at --delay each (100 at 4 s: minutes); Ctrl-C does not wait
+    for them: the run stops within a request, says how to go on, and the same command then archives them all."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .support import ROOT
+
+    archive_url, db = pywb.url + "/coll/", tmp_path / "g.db"
+    command = [sys.executable, "-m", "crawler", "backfill", "mfa", "--archive", archive_url, "--delay", "2"]
+    # as from a terminal: SIGINT not ignored (a shell starts background jobs, such as a CI run, with it ignored)
+    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "GAZETTE_DB": str(db)}, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 90
+    while not replays(pywb) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.1)
+    assert replays(pywb) and process.poll() is None, "the backfill ended before it could be stopped"
+    os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C on a terminal: the whole process group
+    started = time.monotonic()
+    _, err = process.communicate(timeout=120)
+    stopped_in = time.monotonic() - started
+    assert process.returncode == 130 and "Traceback" not in err, err
+    assert "run the same backfill again" in err and stopped_in < 5, (stopped_in, err)
+    again = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--json", db=db)
+    assert again.returncode == 0, again.stderr
+    archived = sqlite_utils.Database(db).execute("select count(*) from capture_origins").fetchone()[0]
+    assert archived == 7  # every article capture but the one whose digest repeats (as in the test above)
+
+
+def test_a_redirect_to_a_page_the_archive_never_captured_is_no_deletion(tmp_path):
+    """An article captured in 2019, then in 2020 answering a redirect to a page the archive holds no capture of:
+    the archive's own 404 (no Memento-Datetime) is not the site's. The 2020 capture is refused (shows no page),
+    the article is not marked gone, and the run's cursor moves on (nothing to try again)."""
+    venv = pywb_venv()
+    if venv is None:
+        pytest.skip("pywb is not installed (.ci/run puts it in .venv-pywb; or set GAZETTE_PYWB_VENV)")
+    warc = write_warc(tmp_path / "a.warc.gz", [
+        {"url": SITE + EDITED, "date": T1, "body": page(EDITED)},
+        {"url": SITE + EDITED, "date": T2, "body": b"", "status": 302,
+         "headers": [("Location", SITE + "/eng/xw/wjbxw/202405/t20240515_1.html"), ("Content-Type", "text/html")]}])
+    server = Pywb(venv, tmp_path / "pywb", [warc])
+    try:
+        db = tmp_path / "g.db"
+        run = gazette("backfill", "mfa", "--archive", server.url, "--delay", "0", "--json", db=db)
+    finally:
+        server.close()
+    summary = json_lines(run.stdout)[0]
+    assert run.returncode == 0 and (summary["new"], summary["refused"], summary["gone"]) == (1, 1, 0), run.stdout
+    assert "the archive holds no capture of it" in summary["errors"][0]
+    archive = sqlite_utils.Database(db)
+    assert [r["gone_since"] for r in archive.query("select gone_since from articles")] == [None]
+    assert archive["backfill_cursors"].count == 1

@@ -444,6 +444,61 @@ def test_a_file_of_no_configured_site_says_what_to_check(tmp_path):
     assert "1 new" in other.stdout and "--config" not in other.stdout
 
 
+def test_a_rerun_of_a_file_with_pages_of_a_configured_site_does_not_blame_the_config(tmp_path):
+    """Imported again, a colleague's WARC with an article of a configured site and a page of another site has
+    nothing new: the summary says the article is archived already, not that no page is on a configured host."""
+    article = (FIXTURES / "mfa" / EDITED.lstrip("/")).read_bytes()
+    page = b"<html><head><title>A page</title></head><body><p>" + b"Some text of a page. " * 30 + b"</p></body></html>"
+    warc = write_warc(tmp_path / "colleague.warc", [{"url": "https://www.fmprc.gov.cn" + EDITED, "date": D1,
+                                                     "body": article},
+                                                    {"url": "http://pages.example.org/a.html", "date": D1,
+                                                     "body": page}])
+    first = gazette("import", str(warc), db=tmp_path / "g.db")
+    assert first.returncode == 0 and "1 new" in first.stdout and "--config" not in first.stdout
+    again = gazette("import", str(warc), db=tmp_path / "g.db")
+    assert again.returncode == 0 and "1 already archived" in again.stdout and "1 no configured site" in again.stdout
+    assert "--config" not in again.stdout, again.stdout
+
+
+def test_the_summary_adds_up_to_the_records_read(tmp_path):
+    """Every record read is counted somewhere: a WARC's request and warcinfo records (wget, Heritrix and
+    Browsertrix write one request per response), a Scrapy cache entry without its body, and a record cut off by
+    the end of a truncated file are each counted as left out, by reason."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    article = (FIXTURES / "mfa" / EDITED.lstrip("/")).read_bytes()
+    path = tmp_path / "wget.warc.gz"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "Wget/1.21"}))
+        for url in ("https://www.fmprc.gov.cn" + EDITED, "http://pages.example.org/a.html"):
+            request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "x")], is_http_request=True)
+            writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(b""), length=0,
+                                                          http_headers=request,
+                                                          warc_headers_dict={"WARC-Date": D1}))
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(article),
+                                                          length=len(article), http_headers=http,
+                                                          warc_headers_dict={"WARC-Date": D1}))
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(path.read_bytes()[:-200])
+    cache = tmp_path / "httpcache"
+    shutil.copytree(SCRAPY_CACHE / "chinafm", cache)
+    next(cache.rglob("response_body")).unlink()
+
+    def added_up(summary: dict) -> int:
+        return sum(summary[k] for k in ("new", "updated", "unchanged", "duplicate", "refused", "gone",
+                                        "unreadable")) + sum(summary["skipped"].values())
+
+    for source in (path, cut, cache):
+        summary = json_lines(gazette("import", "--json", str(source), db=tmp_path / "g.db").stdout)[0]
+        assert summary["records"] == added_up(summary), (source.name, summary)
+    assert summary["skipped"]["cache entry without its body"] == 1
+
+
 def test_the_importing_process_runs_what_no_worker_has_started():
     """While it waits for a batch, the importing process runs the batch's calls that no worker has started: with
     the one worker busy, it runs them all but the one already handed to that worker's queue."""
@@ -460,3 +515,61 @@ def test_the_importing_process_runs_what_no_worker_has_started():
         pids = [job.result() for job in quick]
         assert busy.result() is None
     assert pids.count(os.getpid()) >= 5, pids
+
+
+def test_without_workers_each_batch_is_written_before_the_next_is_read(tmp_path):
+    """A backfill reads its captures in the importing process, each fetched from the web archive when read (at
+    --delay apart: 4 s by default); a batch is written before the next is read, so an interruption loses at most
+    one batch of fetches, not two."""
+    from archive import Archive
+    from crawler.config import load
+    from crawler.importing.importer import BATCH, Run, archive_captures
+    from crawler.importing.sources import Capture
+
+    config = load()
+    body = (FIXTURES / "mfa" / EDITED.lstrip("/")).read_bytes()
+    written_when_read: list[int] = []
+    with Archive(str(tmp_path / "g.db")) as archive:
+        def loader(n: int):
+            def load():
+                written_when_read.append(archive.db.execute("select count(*) from captures").fetchone()[0])
+                return {"Content-Type": "text/html; charset=utf-8"}, body.replace(b"Sun Weidong", f"Sun {n}".encode())
+            return load
+
+        captures = [Capture(kind="web-archive", source="test", record=f"r{n}",
+                            url=f"https://www.fmprc.gov.cn/eng/xw/wjbxw/202405/t20240515_{11305000 + n}.html",
+                            time=f"2020-01-01T00:{n // 60:02d}:{n % 60:02d}Z", status=200, media="text/html",
+                            loader=loader(n)) for n in range(BATCH + 1)]
+        run = Run()
+        archive_captures(archive, config, captures, run, import_id=None)
+    assert run.sites["mfa"]["new"] == BATCH + 1
+    assert written_when_read[BATCH] == BATCH  # the first batch was in the archive when the next capture was read
+
+
+def test_a_gzipped_file_that_is_no_warc_is_a_usage_error_and_a_damaged_header_a_problem(tmp_path):
+    """A .gz that holds no WARC (notes, a tarball) is said like any file that is no capture file (exit 2, no
+    archive made), not read as a WARC damaged from its first byte (exit 1, 0 records, an empty archive); a WARC
+    whose first record has no WARC-Type is damaged (exit 1), not a file of one record of type None (exit 0)."""
+    import gzip
+    import tarfile
+
+    notes = tmp_path / "notes.txt.gz"
+    notes.write_bytes(gzip.compress(b"not a web archive\n"))
+    tarball = tmp_path / "pages.tar.gz"
+    with tarfile.open(tarball, "w:gz") as tar:
+        tar.add(FIXTURES / "mfa" / EDITED.lstrip("/"), arcname="page.html")
+    db = tmp_path / "new.db"
+    for path in (notes, tarball):
+        proc = gazette("import", str(path), db=db)
+        assert proc.returncode == 2 and "a gzipped file that is not a WARC" in proc.stderr, proc.stderr
+        assert "Traceback" not in proc.stderr and not db.exists()
+    folder = tmp_path / "warcs"  # a folder of WARCs is not read as one: the error names what it holds
+    folder.mkdir()
+    write_warc(folder / "a.warc.gz", [{"url": "https://www.fmprc.gov.cn" + EDITED, "date": D1, "body": b"x"}])
+    proc = gazette("import", str(folder), db=db)
+    assert proc.returncode == 2 and "it holds 1 WARC or WACZ files: name them" in proc.stderr, proc.stderr
+    damaged = tmp_path / "damaged.warc"
+    damaged.write_bytes(b"WARC/1.0\r\nnot a header\r\n\r\n")
+    proc = gazette("import", "--json", str(damaged), db=db)
+    summary = json_lines(proc.stdout)[0]
+    assert proc.returncode == 1 and "has no WARC-Type" in summary["problems"][0], proc.stdout

@@ -173,3 +173,22 @@ def test_an_occasion_told_by_two_shards_is_linked_once_merged(tmp_path):
     rows = sqlite_utils.Database(merged).execute(
         "select id, same_as from meetings where date_start = '2020-12-15' order by id").fetchall()
     assert len(rows) == 2 and [r[1] for r in rows] == [None, rows[0][0]]
+
+
+def test_a_shard_that_is_no_archive_is_said_before_any_shard_is_merged(tmp_path):
+    """`gazette merge good.db notes.txt --into archive.db`: the bad path is found before anything is written, so
+    the archive is not left with the first shard merged and no line saying so (and none is made)."""
+    import pytest
+
+    from archive.store import ArchiveError
+
+    ours, shard, notes = tmp_path / "archive.db", tmp_path / "shard.db", tmp_path / "notes.txt"
+    store(shard, [(1, "First text of the visit.")])
+    notes.write_text("not an archive\n")
+    with pytest.raises(ArchiveError, match="cannot read shard .*notes.txt"):
+        merge(ours, [shard, notes])
+    assert not ours.exists()
+    store(ours, [(2, "Second text of the visit.")])
+    with pytest.raises(ArchiveError, match="no shard at"):
+        merge(ours, [shard, tmp_path / "missing.db"])
+    assert history(ours)[0] == []  # the first shard's version was not merged

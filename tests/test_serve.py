@@ -904,3 +904,42 @@ def test_exports_follow_the_order_chosen_and_carry_text_and_places(server):
     assert all(set(filter(None, r["countries"].split("; "))) == set(filter(None, (named.get(r["id"]) or "").split("; ")))
                for r in rows)
     assert any("Albania" in r["countries"] for r in rows) and all(r["snippet"] for r in rows)
+
+
+def test_where_each_version_came_from_keeps_the_current_texts_source_among_many_captures(tmp_path):
+    """An article captured more often than the page lists (a colleague's daily WARC, then another file): the
+    captures that only repeat the row before them (same version, same source) are folded, so the latest capture,
+    the current text's source, is on the page; before, the page listed the first 50 and the newest version had
+    no source at all."""
+    import asyncio
+
+    from datasette.app import Datasette
+
+    from archive.datasette.pages.diffs import versions
+    from archive.datasette.pages.provenance import SHOWN, capture_sources
+
+    from .archives import write_warc
+
+    path = "/eng/xw/wjbxw/202405/t20240515_11305672.html"
+    page = (ROOT / "tests" / "fixtures" / "mfa" / path.lstrip("/")).read_bytes()
+    url = "https://www.fmprc.gov.cn" + path
+    daily = [{"url": url, "date": f"2019-{1 + n // 28:02d}-{1 + n % 28:02d}T08:00:00Z",
+              "body": page if n < 30 else page.replace(b"Sun Weidong", b"Sun Weidong (edited)")}
+             for n in range(SHOWN + 5)]
+    db = tmp_path / "g.db"
+    assert gazette("import", str(write_warc(tmp_path / "daily-2019.warc.gz", daily)), db=db).returncode == 0
+    later = [{"url": url, "date": "2021-06-01T08:00:00Z", "body": page}]
+    assert gazette("import", str(write_warc(tmp_path / "colleague-2021.warc.gz", later)), db=db).returncode == 0
+    article_id = sqlite_utils.Database(db).execute("select id from articles").fetchone()[0]
+
+    async def sources():
+        database = Datasette([str(db)]).get_database()
+        return await capture_sources(database, article_id, await versions(database, article_id))
+
+    found = asyncio.run(sources())
+    rows = [(r["captured"][:10], r["shown"], r["source"]) for r in found["rows"]]
+    assert found["total"] == SHOWN + 6
+    assert rows == [("2019-01-01", "version 1", "WARC file daily-2019.warc.gz"),
+                    ("2019-02-03", "version 2", "WARC file daily-2019.warc.gz"),
+                    ("2021-06-01", "version 3", "WARC file colleague-2021.warc.gz")]
+    assert found["note"].startswith(f"3 of {SHOWN + 6} captures")

@@ -46,3 +46,21 @@ def test_retry_after_and_archive_urls():
     assert (pywb.kind, pywb.cdx_url) == ("pywb", "http://127.0.0.1:8080/coll/cdx")
     assert pywb.parse_replay("http://127.0.0.1:8080/coll/20190301080000id_/https://a.b/c.html") == (
         "20190301080000", "https://a.b/c.html")
+
+
+def test_backfill_asks_the_index_for_a_host_with_its_port(tmp_path):
+    """A site served on a port other than 80/443 (host:8080 in `hosts`) is keyed by that port in an archive's index
+    (SURT `cn,gov,example:8080)/`): the prefixes asked keep it; www. is dropped as before."""
+    import tomli_w
+
+    from crawler.backfill import prefixes
+    from crawler.config import load
+    from crawler.demo.sites import read_config
+
+    raw = read_config()
+    site = raw["sites"]["hunan"]
+    site["hosts"] = ["www.enghunan.gov.cn:8080", "enghunan.gov.cn"]
+    site["start_urls"] = ["http://www.enghunan.gov.cn:8080/hneng/News/Localnews/"]
+    raw["sites"] = {"hunan": site}
+    (tmp_path / "sites.toml").write_text(tomli_w.dumps(raw), encoding="utf-8")
+    assert prefixes(load(tmp_path).site("hunan")) == ["enghunan.gov.cn/hneng/", "enghunan.gov.cn:8080/hneng/"]

@@ -12,6 +12,7 @@ from archive import Archive
 from pipelines.rules import Config
 
 from ..options import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, emit, fail
+from .importer import ON_A_SITE
 from .sources import SourceError
 
 if TYPE_CHECKING:
@@ -50,7 +51,10 @@ def summary_lines(summary: dict, what: str) -> str:
     skipped = {k: v for k, v in summary["skipped"].items() if k != "already archived"}
     if skipped:
         lines.append("  not archived: " + ", ".join(f"{v} {k}" for k, v in sorted(skipped.items())))
-    if skipped.get("no configured site") and not any(summary["sites"].values()):
+    # no capture was of a configured site (one "already archived" or read as a listing was: a rerun is no sign of
+    # a wrong --config)
+    if skipped.get("no configured site") and not any(summary["sites"].values()) \
+            and not any(summary["skipped"].get(reason) for reason in ON_A_SITE):
         lines += ["  no page is on a host of a configured site: is --config the config the pages were crawled with?",
                   "  (--other archives pages of any site, read by the generic extractor)"]
     for site, counts in summary["sites"].items():
@@ -84,11 +88,15 @@ def run_import(config: Config, db_path: str, files, *, other: bool, as_json: boo
             progress.close()
     if error is not None:
         if created and empty:  # a file that is no WARC leaves no empty archive behind
-            for suffix in ("", "-wal", "-shm"):
-                Path(db_path + suffix).unlink(missing_ok=True)
+            remove_archive(db_path)
         fail(error, EXIT_USAGE)
     emit(summary, as_json, summary_lines(summary, "records"))
     return EXIT_FAILED if summary["problems"] or summary["unreadable"] else 0
+
+
+def remove_archive(db_path: str) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(db_path + suffix).unlink(missing_ok=True)
 
 
 def run_backfill(config: Config, db_path: str, site_key: str, archive_url: str | None, *, as_json: bool,
@@ -104,24 +112,50 @@ def run_backfill(config: Config, db_path: str, site_key: str, archive_url: str |
     except ValueError as exc:
         fail(f"--archive: {exc}", EXIT_USAGE)
     progress = Progress("backfilling", sys.stderr.isatty() and not as_json)
+    created, error = not Path(db_path).exists(), None
     with Archive(db_path) as archive:
         try:
             summary = backfill(archive, config, site_key, wa, on_planned=progress.planned, on_capture=progress.step,
                                **options)
         except ArchiveUnavailable as exc:
-            fail(f"the archive's index cannot be read: {exc}", EXIT_FAILED)
+            error = (f"the archive's index cannot be read: {exc}", EXIT_FAILED)
+        except KeyboardInterrupt:  # what is written stays; the same command skips it and does the rest
+            error = ("interrupted; run the same backfill again to go on", EXIT_INTERRUPTED)
         finally:
             progress.close()
+        empty = not archive.db.execute("select count(*) from captures").fetchone()[0]
+    if created and empty:  # a look, a failed run or one that found nothing leaves no empty archive
+        remove_archive(db_path)
+    if error is not None:
+        fail(*error)
+    if not summary["index_rows"] and not as_json:  # a collection's name mistyped answers as one without captures
+        asked = summary["asked"]
+        click.echo(f"the index lists no capture under {', '.join(asked['prefixes'])} from {asked['from']} to "
+                   f"{asked['to']}: is --archive the collection (or index) that holds the site?", err=True)
     if options["dry_run"]:
         for item in summary["would_fetch"]:
             emit(item, as_json, f"would fetch {item['time']} {item['url']}  ({item['replay_url']})")
         if not as_json:
-            click.echo(f"{len(summary['would_fetch'])} captures to fetch, {summary['already_archived']} already "
-                       f"archived, {summary['index_rows']} in the index"
+            click.echo(f"{len(summary['would_fetch'])} captures to fetch"
+                       + (f" ({summary['left_for_next_run']} more after this run: --limit)"
+                          if summary["left_for_next_run"] else "")
+                       + f", {summary['already_archived']} already archived"
+                       + (f", {summary['same_as_archived']} the same as the capture archived before them"
+                          if summary["same_as_archived"] else "")
+                       + f": {summary['article_captures']} article captures of {summary['index_rows']} in the index"
                        + (f"; the archive asked to wait {len(summary['waits'])} times" if summary["waits"] else ""),
                        err=True)
         return 0
     line = (f"{site_key} from {summary['archive']}: {summary['index_rows']} captures in the index, "
-            f"{summary['article_captures']} of articles, {summary['requests']} requests\n")
-    emit(summary, as_json, line + summary_lines(summary, "index rows"))
+            f"{summary['article_captures']} of articles, {summary['listing_captures']} of listings read for "
+            f"their dates, {summary['requests']} requests\n")
+    left = ["  not fetched: " + ", ".join(f"{v} {k}" for k, v in sorted(summary["left_out"].items()))
+            ] if summary["left_out"] else []
+    if summary["same_as_archived"]:
+        left.append(f"  {summary['same_as_archived']} article captures not fetched: the same digest as the capture "
+                    f"archived before them")
+    if summary["left_for_next_run"]:
+        left.append(f"  {summary['left_for_next_run']} article captures left for the next run (--limit)")
+    first, *rest = summary_lines(summary, "index rows").split("\n")
+    emit(summary, as_json, line + "\n".join([first, *left, *rest]))
     return EXIT_FAILED if summary["unreadable"] else 0

@@ -30,7 +30,7 @@ from pipelines.record import apply, known_text
 from pipelines.rules import OTHER, Config, Site
 
 from .deciding import Deciding, Job
-from .sources import Capture, CaptureError, Reading, open_source
+from .sources import Capture, CaptureError, CaptureRefused, Reading, open_source
 
 HTML_MEDIA = ("text/html", "application/xhtml+xml")
 PER_SITE = ("new", "updated", "unchanged", "duplicate", "refused", "gone", "unreadable")
@@ -86,6 +86,7 @@ def import_files(archive: Archive, config: Config, paths: Iterable[str | Path], 
         try:
             for index, (_, _, reading) in enumerate(readings):
                 run.records += reading.records
+                run.skipped.update(reading.left)
                 if reading.problem:
                     run.problems.append(reading.problem)
                 for capture in reading.captures:
@@ -116,9 +117,12 @@ def archive_captures(archive: Archive, config: Config, captures: list[Capture], 
     with Deciding(config, learned, workers if len(articles) >= 4 * BATCH else 1) as deciding:
         batches = (articles[i:i + BATCH] for i in range(0, len(articles), BATCH))
         ahead: deque[tuple[list, list]] = deque()  # (batch, its captures handed to `decide`), oldest first
+        # without workers a batch is read and decided here, when handed over: one at a time, each written before
+        # the next is read (a backfill's are fetched then, at --delay each: none is held unwritten meanwhile)
+        most = AHEAD if deciding.pool is not None else 1
 
         def top_up() -> None:
-            for batch in islice(batches, AHEAD - len(ahead)):
+            for batch in islice(batches, most - len(ahead)):
                 ahead.append((batch, submit(deciding, archive, batch, run, hints, by_digest)))
 
         top_up()
@@ -127,7 +131,8 @@ def archive_captures(archive: Archive, config: Config, captures: list[Capture], 
             deciding.finish(jobs(pending), [job for _, later in ahead for job in jobs(later)])
             prepared = [item if isinstance(item, str) else (*item[:3], deciding.decision(item[3], item[1]))
                         for item in pending]
-            top_up()  # the next batches are decided while this one is written: the workers never wait for pages
+            if deciding.pool is not None:
+                top_up()  # the next batches are decided while this one is written: the workers never wait for pages
             with archive.transaction():  # one write transaction per batch: decide ran before it, outside
                 written = [write(archive, item, import_id) if isinstance(item, tuple) else (item, None)
                            for item in prepared]
@@ -138,6 +143,7 @@ def archive_captures(archive: Archive, config: Config, captures: list[Capture], 
                         run.error(error)
                 if on_capture:
                     on_capture(capture, outcome)
+            top_up()
         # as after a crawl: each site's boilerplate, relearned from its latest pages (their lines read in the pool)
         for key in learned:
             counts = run.sites.get(key, Counter())
@@ -186,6 +192,11 @@ def plan(archive: Archive, config: Config, captures: list[Capture], run: Run,
             run.skipped[reason] += 1
     articles.sort(key=lambda item: (item[0].time or "", item[0].order))
     return articles, listings
+
+
+# the reasons to leave a capture out that skip_reason (and plan, read) give only to a capture of a configured site
+# (or of any site with `other`)
+ON_A_SITE = ("not HTML", "redirect", "listing", "not an article page", "repeated record", "already archived")
 
 
 def skip_reason(capture: Capture, site: Site, other: bool) -> str | None:
@@ -237,6 +248,10 @@ def read(archive: Archive, capture: Capture, site: Site, run: Run, hints: dict, 
     """One capture as the page dict decide takes, or "unreadable" or "already" (archived before)."""
     try:
         headers, body = load(archive, capture, by_digest)
+    except CaptureRefused as exc:
+        run.count(site.key, "refused")
+        run.error(f"{capture.url} ({capture.time}, {capture.source}): {exc}")
+        return "refused"
     except CaptureError as exc:
         run.count(site.key, "unreadable")
         run.error(f"{capture.url} ({capture.time}, {capture.source}): {exc}")

@@ -16,6 +16,7 @@ import shutil
 import tempfile
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,11 @@ class SourceError(Exception):
 
 class CaptureError(Exception):
     """One capture cannot be read (truncated, bad digest); the import counts it as failed and goes on."""
+
+
+class CaptureRefused(CaptureError):
+    """A capture that shows no page of the site, for good (a redirect to a page the web archive never captured):
+    counted refused, like a crawl's refusal, not unreadable (to be tried again)."""
 
 
 @dataclass
@@ -61,10 +67,13 @@ class Capture:
 
 @dataclass
 class Reading:
-    """What a file holds: its captures, how many records it has in all, and why reading stopped early, if it did."""
+    """What a file holds: its captures, how many records it has in all, why reading stopped early, if it did, and
+    the records that are no capture, by reason (a WARC's request, warcinfo and metadata records, a cache entry
+    without its body), so that a summary adds up to the records read."""
     captures: list[Capture]
     records: int
     problem: str | None = None
+    left: Counter[str] = field(default_factory=Counter)
 
 
 def iso_time(value: str | float | None) -> str | None:
@@ -93,9 +102,20 @@ def open_source(path: Path, workdir: Path) -> tuple[str, Reading]:
         head = fh.read(8)
     if head.startswith(b"PK\x03\x04"):
         return "wacz", wacz(path, workdir)
+    if head.startswith(b"\x1f\x8b") and _gunzipped_head(path) not in (None, b"WARC/"):
+        raise SourceError(f"{path}: a gzipped file that is not a WARC (nor a WACZ or Scrapy cache folder)")
     if head.startswith((b"\x1f\x8b", b"WARC/")):
         return "warc", warc(path)
     raise SourceError(f"{path}: not a WARC, WACZ or Scrapy cache folder")
+
+
+def _gunzipped_head(path: Path) -> bytes | None:
+    """The first five bytes a gzipped file holds, or None if they cannot be read (damage: warc() says where)."""
+    try:
+        with gzip.open(path, "rb") as fh:
+            return fh.read(5)
+    except (OSError, EOFError, zlib.error):
+        return None
 
 
 # -- WARC -------------------------------------------------------------------------------------------------------
@@ -106,13 +126,19 @@ def warc(path: Path, kind: str = "warc", source: str | None = None, file_index: 
     found: list[Capture] = []
     records = 0
     problem = None
+    left: Counter[str] = Counter()
     with open(path, "rb") as fh:
         iterator = ArchiveIterator(fh)
         record = None
         try:
             for record in iterator:
                 records += 1
+                if not record.rec_type:  # no WARC-Type: what follows a damaged header is no record either
+                    problem = f"{source or path}: record {records} has no WARC-Type (damaged); reading stopped"
+                    left["record without WARC-Type"] += 1
+                    break
                 if record.rec_type not in ("response", "revisit"):
+                    left[f"{record.rec_type} record"] += 1
                     continue
                 found.append(_warc_capture(record, iterator.get_record_offset(), path, kind,
                                            source or str(path), file_index))
@@ -122,10 +148,11 @@ def warc(path: Path, kind: str = "warc", source: str | None = None, file_index: 
             problem = f"{source or path}: truncated: the file ends inside record {records} ({record.rec_type})"
             if found and found[-1].order[-1] == iterator.get_record_offset():
                 found.pop()
+                left["cut off by the end of the file"] += 1
         elif problem is None and iterator.offset < path.stat().st_size:  # bytes left that make no record
             problem = (f"{source or path}: truncated: {path.stat().st_size - iterator.offset} bytes after record "
                        f"{records} are no complete record")
-    return Reading(found, records, problem)
+    return Reading(found, records, problem, left)
 
 
 def _cut_off(record) -> bool:
@@ -200,7 +227,7 @@ def wacz(path: Path, workdir: Path) -> Reading:
             readings.append(warc(target, "wacz", f"{path}#{member}", index))
     problems = [r.problem for r in readings if r.problem]
     return Reading([c for r in readings for c in r.captures], sum(r.records for r in readings),
-                   "; ".join(problems) or None)
+                   "; ".join(problems) or None, sum((r.left for r in readings), Counter()))
 
 
 # -- Scrapy HTTP cache -------------------------------------------------------------------------------------------
@@ -209,15 +236,21 @@ def scrapy_cache(folder: Path) -> Reading:
     """The entries of a Scrapy FilesystemCacheStorage folder (any depth: the cache dir, a spider's folder)."""
     metas = sorted(folder.rglob("meta"))
     if not metas:
-        raise SourceError(f"{folder}: a folder without Scrapy cache entries (no */meta files)")
+        files = [f for f in folder.rglob("*") if f.name.endswith((".warc", ".warc.gz", ".wacz"))]
+        hint = (f"; it holds {len(files)} WARC or WACZ files: name them (gazette import {folder}/*.warc.gz ...)"
+                if files else "")
+        raise SourceError(f"{folder}: a folder without Scrapy cache entries (no */meta files){hint}")
     found = []
+    left: Counter[str] = Counter()
     for index, meta_path in enumerate(metas):
         entry = meta_path.parent
         if not (entry / "response_body").is_file():
+            left["cache entry without its body"] += 1
             continue
         try:
             meta = ast.literal_eval(meta_path.read_text(encoding="utf-8"))
         except (ValueError, SyntaxError, UnicodeDecodeError):
+            left["unreadable cache entry"] += 1
             continue
         time = iso_time(meta.get("timestamp"))
         headers = _cache_headers(entry / "response_headers")
@@ -226,7 +259,7 @@ def scrapy_cache(folder: Path) -> Reading:
             url=meta.get("response_url") or meta.get("url") or "", time=time, status=meta.get("status"),
             media=next((v for k, v in headers.items() if k.lower() == "content-type"), ""),
             order=(0, index), loader=functools.partial(_cache_entry, entry)))
-    return Reading(found, len(metas))
+    return Reading(found, len(metas), left=left)
 
 
 def _cache_headers(path: Path) -> dict:

@@ -24,15 +24,16 @@ def describe(kind: str | None, source: str | None) -> str:
 
 
 async def capture_sources(db, article_id: str, versions: list[dict]) -> dict:
-    """The article's captures, oldest first (at most SHOWN), each with when, what it showed (the version in
-    effect then, or why it gave no article) and where it came from; and how many there are in all."""
+    """The article's captures, oldest first, each with when, what it showed (the version in effect then, or why it
+    gave no article) and where it came from; and how many there are in all. Of more than SHOWN, those that change
+    what the row before showed or where it came from are kept (the first and the latest always): so every source
+    of every version is there, the current text's too; of more than SHOWN such, the first and the latest."""
     if not await db.table_exists("capture_origins"):
         return {"rows": [], "total": 0}
-    total = (await db.execute("select count(*) from captures where article_id = ?", [article_id])).rows[0][0]
     rows = (await db.execute(
         "select c.id, c.fetched_at, c.outcome, c.url, o.kind, o.source, o.record, o.replay_url "
         "from captures c left join capture_origins o on o.capture_id = c.id where c.article_id = ? "
-        "order by c.fetched_at, c.id limit ?", [article_id, SHOWN])).rows
+        "order by c.fetched_at, c.id", [article_id])).rows
     out = []
     for r in rows:
         when = r["fetched_at"] or ""
@@ -42,7 +43,17 @@ async def capture_sources(db, article_id: str, versions: list[dict]) -> dict:
         out.append({"id": r["id"], "at": when[:16].replace("T", " "), "captured": when, "shown": shown,
                     "source": describe(r["kind"], r["source"]), "replay_url": r["replay_url"],
                     "live": r["kind"] is None})
-    return {"rows": out, "total": total}
+    total, note = len(out), None
+    if total > SHOWN:
+        out = [row for i, row in enumerate(out) if i in (0, total - 1)
+               or (row["shown"], row["source"]) != (out[i - 1]["shown"], out[i - 1]["source"])]
+        note = (f"{len(out)} of {total} captures: each one that showed another version or came from another "
+                f"source than the capture before it, and the latest")
+        if len(out) > SHOWN:
+            out = out[:1] + out[-(SHOWN - 1):]
+            note = (f"{len(out)} of {total} captures: the first, and the latest {SHOWN - 1} that showed another "
+                    f"version or came from another source than the capture before them")
+    return {"rows": out, "total": total, "note": note}
 
 
 async def coverage(db, sites: list[str]) -> dict:
