@@ -14,7 +14,7 @@ import pytest
 import sqlite_utils
 
 from .archives import get, pywb_venv, write_warc
-from .support import FIXTURES, gazette, json_lines, site_mirror, write_config
+from .support import FIXTURES, ROOT, gazette, json_lines, site_mirror, write_config
 
 EDITED = "/eng/xw/wjbxw/202405/t20240515_11305672.html"
 D1, D2 = "2024-06-01T08:00:00Z", "2024-07-01T08:00:00Z"
@@ -353,6 +353,28 @@ def test_a_killed_import_is_finished_by_running_it_again(mirrors, mirrored_confi
     assert runs == ["interrupted", "ok"]
     assert gazette("import", str(warc), db=whole, config=config).returncode == 0
     assert snapshot(killed) == snapshot(whole) and times(killed) == times(whole)
+
+
+def test_a_signal_during_a_batch_write_waits_for_its_commit_and_count():
+    """Ctrl-C or SIGTERM during a batch's write (crawler/importing/importer.py `uninterrupted`) takes effect once the
+    batch is committed and counted: the block runs to its end, then the signal acts as it would have (the
+    interrupted run's counts are then what it wrote; a signal during the commit used to skip the counting). In a
+    process of its own, whose main thread this is."""
+    import sys
+    script = """
+import os, signal, time
+from crawler.importing.importer import uninterrupted
+done = []
+try:
+    with uninterrupted():
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.05)
+        done.append("after the signal")
+except KeyboardInterrupt:
+    print("interrupted after", done, signal.getsignal(signal.SIGINT) is signal.default_int_handler)
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert out.stdout.strip() == "interrupted after ['after the signal'] True", out.stdout + out.stderr
 
 
 def test_ctrl_c_stops_an_import_in_one_line_and_the_next_run_finishes_it(mirrors, mirrored_config, tmp_path):

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import signal
 import tempfile
+import threading
 from collections import Counter, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -133,15 +136,17 @@ def archive_captures(archive: Archive, config: Config, captures: list[Capture], 
                         for item in pending]
             if deciding.pool is not None:
                 top_up()  # the next batches are decided while this one is written: the workers never wait for pages
-            with archive.transaction():  # one write transaction per batch: decide ran before it, outside
-                written = [write(archive, item, import_id) if isinstance(item, tuple) else (item, None)
-                           for item in prepared]
-            for (capture, site), item, (outcome, error) in zip(batch, prepared, written):
-                if isinstance(item, tuple):  # counted once its batch is committed: an interrupted one is not
-                    run.count(site.key, outcome)
-                    if error:
-                        run.error(error)
-                if on_capture:
+            with uninterrupted():  # a batch committed is a batch counted: Ctrl-C waits for both
+                with archive.transaction():  # one write transaction per batch: decide ran before it, outside
+                    written = [write(archive, item, import_id) if isinstance(item, tuple) else (item, None)
+                               for item in prepared]
+                for (capture, site), item, (outcome, error) in zip(batch, prepared, written):
+                    if isinstance(item, tuple):  # counted once its batch is committed: a rolled back one is not
+                        run.count(site.key, outcome)
+                        if error:
+                            run.error(error)
+            if on_capture:
+                for (capture, _), (outcome, _) in zip(batch, written):
                     on_capture(capture, outcome)
             top_up()
         # as after a crawl: each site's boilerplate, relearned from its latest pages (their lines read in the pool)
@@ -149,6 +154,26 @@ def archive_captures(archive: Archive, config: Config, captures: list[Capture], 
             counts = run.sites.get(key, Counter())
             if counts.get("new") or counts.get("updated"):
                 refresh(archive, key, deciding.map)
+
+
+@contextmanager
+def uninterrupted() -> Iterator[None]:
+    """SIGINT and SIGTERM wait until the block is done, then act as they would have. Around a batch's write and
+    its counting: a Ctrl-C that came during the commit stopped the import between the two, and the interrupted
+    run's counts then missed a batch it had written. (Only the main thread can set handlers; elsewhere a no-op.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = {sig: signal.signal(sig, lambda number, _frame: caught.append(number))
+                for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
+        if caught:
+            signal.raise_signal(caught[0])
 
 
 def submit(deciding: Deciding, archive: Archive, batch: list, run: Run, hints: dict, by_digest: dict) -> list:
