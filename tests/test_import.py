@@ -364,6 +364,7 @@ def test_a_signal_during_a_batch_write_waits_for_its_commit_and_count():
     script = """
 import os, signal, time
 from crawler.importing.importer import uninterrupted
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as at a terminal (a background shell ignores SIGINT)
 done = []
 try:
     with uninterrupted():
