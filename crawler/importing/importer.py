@@ -177,7 +177,7 @@ def uninterrupted() -> Iterator[None]:
 
 
 def submit(deciding: Deciding, archive: Archive, batch: list, run: Run, hints: dict, by_digest: dict) -> list:
-    """Per capture of the batch: (capture, site, page, its `decide` job), or "unreadable" / "already"."""
+    """Per capture of the batch: (capture, site, page, its `decide` job), or "unreadable" / "refused" / "already"."""
     out: list = []
     for capture, site in batch:
         page = read(archive, capture, site, run, hints, by_digest)
@@ -270,17 +270,14 @@ def listing_dates(config: Config, site: Site, capture: Capture) -> dict[str, str
 
 
 def read(archive: Archive, capture: Capture, site: Site, run: Run, hints: dict, by_digest: dict) -> dict | str:
-    """One capture as the page dict decide takes, or "unreadable" or "already" (archived before)."""
+    """One capture as the page dict decide takes, or "unreadable", "refused" or "already" (archived before)."""
     try:
         headers, body = load(archive, capture, by_digest)
-    except CaptureRefused as exc:
-        run.count(site.key, "refused")
+    except CaptureError as exc:  # refused for good (CaptureRefused), or unreadable: tried again next time
+        outcome = "refused" if isinstance(exc, CaptureRefused) else "unreadable"
+        run.count(site.key, outcome)
         run.error(f"{capture.url} ({capture.time}, {capture.source}): {exc}")
-        return "refused"
-    except CaptureError as exc:
-        run.count(site.key, "unreadable")
-        run.error(f"{capture.url} ({capture.time}, {capture.source}): {exc}")
-        return "unreadable"
+        return outcome
     assert capture.time is not None  # plan() leaves out a capture with no time
     if origins.same_capture(archive, capture.url, capture.time, hashlib.sha256(body).hexdigest()):
         run.skipped["already archived"] += 1
