@@ -37,6 +37,23 @@ def articles(db, where: str, params: list) -> list[dict]:
         f"select {_FIELDS} from articles where gone_since is null and language in ('en', 'zh') and {where}", params)]
 
 
+def openings(db, low: str, high: str) -> list[dict]:
+    """The English and Chinese articles (still there) published in [low, high): id, language, published, title and
+    the first 300 characters of the body (what pairing reads an article's kind from), not the whole text."""
+    return [dict(r) for r in db.query(
+        "select id, language, published, title, substr(body, 1, 300) as opening from articles where gone_since is "
+        "null and language in ('en', 'zh') and published >= ? and published < ?", [low, high])]
+
+
+def articles_by_id(db, ids: list[str]) -> list[dict]:
+    """`articles` of these ids (those still there), in chunks the statement's parameters allow."""
+    found: list[dict] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        found += articles(db, f"id in ({', '.join('?' * len(chunk))})", chunk)
+    return found
+
+
 def mentions_of(db, ids: list[str]) -> dict[str, list[dict]]:
     """The stored mentions (kind, name, code, count) of these articles, by article id; an article with none is
     left out."""

@@ -7,7 +7,9 @@ just archived.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+from collections import OrderedDict
 from datetime import date, timedelta
 from typing import Callable
 
@@ -30,21 +32,41 @@ def _row(en: dict, zh: dict, score: float, kind: str, now: str, tagger: Tagger |
 
 
 def _pool(db, low: str, high: str, kind: str | None = None) -> list[dict]:
-    """The English and Chinese articles published in [low, high) that could pair: of a kind pairing knows (press
-    conference, remarks, meeting, speech: read from the headline, before any costly tagging), or of `kind` only,
-    and only when some Chinese article is in the stretch at all (an archive of English sites alone pairs nothing)."""
+    """The English and Chinese articles published in [low, high) that could pair, by their openings only (id,
+    language, published, kind: archive/translations.py `openings`): of a kind pairing knows (press conference,
+    remarks, meeting, speech: read from the headline, before any costly tagging), or of `kind` only, and only when
+    some Chinese article is in the stretch at all (an archive of English sites alone pairs nothing)."""
     if not store.has_chinese(db, low, high):
         return []
-    return [a for a in store.articles(db, "published >= ? and published < ?", [low, high])
-            if (found := pairing.kind_of(a["title"], a["body"])) != "other" and kind in (None, found)]
+    return [{**a, "kind": found} for a in store.openings(db, low, high)
+            if (found := pairing.kind_of(a["title"], a["opening"])) != "other" and kind in (None, found)]
+
+
+_TRAITS: OrderedDict = OrderedDict()  # traits already computed in this process, by what they are computed from
+_TRAITS_KEPT = 4096
 
 
 def _traits(db, pool: list[dict], tagger: Tagger | None) -> dict[str, pairing.Traits]:
     """Each candidate's traits, its names read from the mentions the archive holds for it (tagged as it was
-    archived, by the same gazetteers); an article with none stored is tagged here."""
+    archived, by the same gazetteers); an article with none stored is tagged here. Traits are a pure function of
+    the article's id, language, date, text and stored mentions: those computed before in this process, of the same
+    values, are taken again (an import or crawl scores the same neighbours for every new article of their days)."""
     stored = store.mentions_of(db, [a["id"] for a in pool])
-    return {a["id"]: pairing.traits(a, tagger, pairing.name_counts(stored[a["id"]]) if a["id"] in stored else None)
-            for a in pool}
+    out = {}
+    for a in pool:
+        names = pairing.name_counts(stored[a["id"]]) if a["id"] in stored else None
+        key = None if names is None else (  # tagged here, by whatever tagger: not kept
+            a["id"], a["language"], a["published"], tuple(sorted(names.items())),
+            hashlib.blake2b(f"{a['title']}\0{a['body']}".encode(), digest_size=16).digest())
+        found = _TRAITS.get(key) if key else None
+        if found is None:
+            found = pairing.traits(a, tagger, names)
+            if key:
+                _TRAITS[key] = found
+                if len(_TRAITS) > _TRAITS_KEPT:
+                    _TRAITS.popitem(last=False)
+        out[a["id"]] = found
+    return out
 
 
 def _captions(article: dict) -> list[str]:
@@ -79,7 +101,7 @@ def pair(archive: Archive, *, site: str | None = None, since: str | None = None,
     if not days:
         return {"english": 0, "chinese": 0, "pairs": 0}
     low, high = _day_range(min(days), max(days))
-    pool = _pool(db, low, high)
+    pool = store.articles_by_id(db, [a["id"] for a in _pool(db, low, high)])
     by_id = {a["id"]: a for a in pool}
     traits = _traits(db, pool, tagger)
     english = [traits[a["id"]] for a in pool if a["language"] == "en"]
@@ -119,7 +141,8 @@ def pair_new(archive: Archive, article_id: str, *, tagger: Tagger | None = None,
     other = "zh" if language == "en" else "en"
     candidates = _near(pool, [found[0]], other)
     rivals = _near(pool, candidates, language)
-    by_id = {a["id"]: a for a in [found[0], *candidates, *rivals, *_near(pool, rivals, other)]}
+    by_id = {a["id"]: a for a in store.articles_by_id(
+        db, list(dict.fromkeys(a["id"] for a in [found[0], *candidates, *rivals, *_near(pool, rivals, other)])))}
     traits = _traits(db, list(by_id.values()), tagger)
     settled = {article_id} | {c["id"] for c in candidates}
     pairs = [p for p in pairing.choose([t for t in traits.values() if t.language == "en"],

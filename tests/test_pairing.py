@@ -101,24 +101,38 @@ def test_pairs_made_as_pages_arrive_are_those_a_recompute_makes(tmp_path):
     """Archiving pairs each new page reading only its candidates and their rivals (pipelines/translations.py
     pair_new): the pages archived in a mixed order of languages and days, with a second English copy of one
     conference (a rival: neither copy is then a confident pair), give the pairs, scores and alignments that
-    `pair` recomputing the whole stretch gives."""
+    `pair` recomputing the whole stretch gives. Then a conference captured again with changed text (numbers
+    added): its pairs are scored on the new text, not on the traits kept from the first (a traits cache keyed by
+    the article alone would keep the old score)."""
     from pipelines.translations import pair
     english = sorted(FIXTURES.glob("en-*.html"))[5]
     twin = (EN_PATH + "t9999999.shtml", english.read_bytes().replace(b"<B>Q: ", b"<B>Q: Twin. ", 1))
     pages = [(url_of(p), p.read_bytes()) for p in sorted(FIXTURES.glob("*.html"))] + [twin]
     random.Random(7).shuffle(pages)
     columns = "english_id, chinese_id, score, kind, zh_unmatched, en_unmatched, alignment"
+
+    def archive_page(archive: Archive, url: str, body: bytes, when: str) -> dict:
+        site = CONFIG.site_for_url(url)
+        page = {"url": url, "final_url": url, "status": 200, "site": site.key,
+                "headers": {"Content-Type": "text/html; charset=utf-8"}, "body": body, "fetched_at": when}
+        return apply(archive, decide(page, site, CONFIG.taggers), page)
+
     with Archive(tmp_path / "gazette.db") as archive:
         for url, body in pages:
-            site = CONFIG.site_for_url(url)
-            page = {"url": url, "final_url": url, "status": 200, "site": site.key,
-                    "headers": {"Content-Type": "text/html; charset=utf-8"}, "body": body,
-                    "fetched_at": "2026-12-06T00:00:00Z"}
-            apply(archive, decide(page, site, CONFIG.taggers), page)
+            archive_page(archive, url, body, "2026-12-06T00:00:00Z")
         on_arrival = list(archive.db.execute(f"select {columns} from translations order by english_id"))
         assert pair(archive, tagger=CONFIG.taggers.mentions)["pairs"] == 16
         recomputed = list(archive.db.execute(f"select {columns} from translations order by english_id"))
-    assert len(on_arrival) == 16 and on_arrival == recomputed
+        assert len(on_arrival) == 16 and on_arrival == recomputed
+        paired = sorted(FIXTURES.glob("en-*.html"))[0]
+        before = dict(archive.db.execute("select english_id, score from translations"))
+        changed = paired.read_bytes().replace(b">Q: ", b">Q: In 2017, 2018, 2019 and 2021, 17 and 43. ", 1)
+        result = archive_page(archive, url_of(paired), changed, "2026-12-07T00:00:00Z")
+        assert result["status"] == "updated"
+        again = list(archive.db.execute(f"select {columns} from translations order by english_id"))
+        pair(archive, tagger=CONFIG.taggers.mentions)
+        assert again == list(archive.db.execute(f"select {columns} from translations order by english_id"))
+        assert dict(archive.db.execute("select english_id, score from translations")) != before
 
 
 def test_pairing_refuses_a_neighbouring_day():
