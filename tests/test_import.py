@@ -540,6 +540,24 @@ def test_the_importing_process_runs_what_no_worker_has_started():
     assert pids.count(os.getpid()) >= 5, pids
 
 
+def _tagger_state(_):
+    """In an import worker: whether its config's gazetteers and meeting rules were compiled before it started."""
+    from crawler.importing.deciding import _STARTED
+
+    taggers = vars(_STARTED["config"].taggers)
+    return _STARTED["worker"], "mentions" in taggers and "meetings" in taggers
+
+
+def test_workers_start_with_the_gazetteers_compiled():
+    """The gazetteers and meeting rules are compiled once, in the importing process, before its workers start: a
+    worker inherits them, not compiling its own (~0.3 s of CPU each, 3% of a 1,000-record import)."""
+    from crawler.config import load
+    from crawler.importing.deciding import Deciding, Job
+
+    with Deciding(load(), {}, workers=2) as deciding:
+        assert Job(deciding.pool, _tagger_state, 0).result() == (True, True)  # (run by the worker: never taken back)
+
+
 def test_without_workers_each_batch_is_written_before_the_next_is_read(tmp_path):
     """A backfill reads its captures in the importing process, each fetched from the web archive when read (at
     --delay apart: 4 s by default); a batch is written before the next is read, so an interruption loses at most

@@ -21,6 +21,7 @@ from typing import Any
 
 from pipelines.decide import Decision, decide
 from pipelines.rules import Config, Site
+from pipelines.taggers import SHIPPED
 
 
 class Deciding:
@@ -29,6 +30,9 @@ class Deciding:
     def __init__(self, config: Config, learned: dict, workers: int = 1):
         self.config = config
         _STARTED.update(config=config, learned=learned, worker=False)  # what `_decide` reads, here as in a worker
+        if workers > 1:  # compiled once, here, before the workers start: a forked worker inherits them (~0.3 s each)
+            taggers = config.taggers or SHIPPED
+            taggers.mentions, taggers.meetings  # noqa: B018
         self.pool = (ProcessPoolExecutor(workers - 1, initializer=_start_worker,
                                          initargs=(os.getpid(), config, learned))
                      if workers > 1 else None)
