@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -32,3 +33,15 @@ def gazette(*args: str, db: Path, config: Path | None = None, timeout: float = 1
 
 def json_lines(output: str) -> list[dict]:
     return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def taken_down(mirror) -> socket.socket:
+    """Close a mirror, keeping its port bound but not listening: a request to it is refused ("connection refused")
+    for as long as the returned socket is open, and no server of another test can take the port meanwhile (a port
+    just freed was once reused by another test's server, which answered 404). Close the socket after use."""
+    port = mirror.server.server_address[1]
+    mirror.close()
+    held = socket.socket()
+    held.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # the closed server's connections may be in TIME_WAIT
+    held.bind(("127.0.0.1", port))
+    return held

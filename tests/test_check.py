@@ -2,7 +2,7 @@
 (its classes and ids renamed) does not, and the report says why (exit 1). Real Scrapy over loopback mirrors."""
 from __future__ import annotations
 
-from .support import FIXTURES, gazette, json_lines
+from .support import FIXTURES, gazette, json_lines, taken_down
 
 # Guizhou's template with its classes and ids renamed: listing items, headline, body container, captions.
 RENAMED = {"tw3_01_2": "latest-item", 'class="article-tit"': 'class="headline"', 'id="Zoom"': 'id="content"',
@@ -99,7 +99,7 @@ def test_an_unreadable_start_page_and_an_undated_article_are_problems(mirrors, m
 
 def test_a_site_that_cannot_be_reached_is_not_called_a_config_that_no_longer_fits(mirrors, mirrored_config, db):
     down = mirrors("hunan")
-    down.close()
-    proc = gazette("check", "hunan", db=db, config=mirrored_config({"hunan": down}, retry_times=0))
+    with taken_down(down):
+        proc = gazette("check", "hunan", db=db, config=mirrored_config({"hunan": down}, retry_times=0))
     assert proc.returncode == 1 and "hunan: the site could not be reached" in proc.stdout
     assert "config no longer fits" not in proc.stdout and "Traceback" not in proc.stderr

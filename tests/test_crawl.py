@@ -15,7 +15,7 @@ import sqlite_utils
 from crawler import config as config_module
 from pipelines.normalise import article_id
 
-from .support import FIXTURES, ROOT, expected_pages, gazette, json_lines, project_config
+from .support import FIXTURES, ROOT, expected_pages, gazette, json_lines, project_config, taken_down
 
 SITES = ["mfa", "guizhou", "hunan", "chongqing", "shenzhen", "guangdong"]
 FIELDS = ("title", "published", "byline", "body", "captions")
@@ -167,7 +167,7 @@ def test_failing_sites_fail_their_own_runs_while_all_goes_on(mirrors, mirrored_c
     slow = mirrors("shenzhen")
     slow.set("/en_szgov/news/latest/index.html", "<html></html>", delay=2.5)
     down = mirrors("guizhou")
-    down.close()  # nothing listens on its port any more
+    held = taken_down(down)  # nothing listens on its port any more
     cfg_dir = mirrored_config({"mfa": ok, "hunan": broken, "guangdong": looping, "shenzhen": slow,
                                "guizhou": down}, download_timeout=1, retry_times=0)
     proc = gazette("crawl", "--json", "--all", db=db, config=cfg_dir)
@@ -182,6 +182,7 @@ def test_failing_sites_fail_their_own_runs_while_all_goes_on(mirrors, mirrored_c
     rows = {r["site"]: r for r in sqlite_utils.Database(db).query("select * from crawl_runs")}
     assert {r["status"] for s, r in rows.items() if s != "mfa"} == {"failed"} and rows["mfa"]["status"] == "ok"
     plain = gazette("crawl", "guizhou", db=db, config=cfg_dir)
+    held.close()
     assert plain.returncode == 1 and "connection refused" in plain.stdout and "Traceback" not in plain.stderr
 
 
