@@ -144,11 +144,13 @@ def _foreign(side: str, tagger, paragraph: str = "", diplomat: bool = False) -> 
     diplomat on the Chinese side (外交部副部长乐玉成会见了比根特别代表: a foreign envoy)."""
     if not side or _is_chinese(side, tagger) and not _countries(side, tagger):
         return None
+    if re.fullmatch(r"你|您|阁下|殿下|陛下", side):
+        return []                    # "习近平主席同你举行会见": the guest addressed, of the country the text pairs
     countries = _countries(side, tagger)
     if countries:
         return countries
-    if not (_TITLE.search(side) and len(side) >= 3):
-        return None
+    if not (_TITLE.search(side) and len(side) >= 3) and not _ORGANISATION.search(side):
+        return None                  # "会见世界银行、国际货币基金组织…负责人": an organisation needs no title
     foreign = diplomat or _FOREIGN_MARK.search(side) or _ORGANISATION.search(side + paragraph) \
         or re.search(r"两国|两军", paragraph) \
         or _countries(paragraph, tagger) or mentions_zh.sides(paragraph, tagger.resolved)
@@ -270,8 +272,9 @@ def _visit(clause: str, m: re.Match, before: str, tagger, paragraph: str = ""):
             visitor = re.split(r"[，,]", before.rstrip("，,"))[-1] + pre   # "马克龙…抵达北京，开始对中国进行…访问"
         return _foreign(re.sub(r"应[^，。]{0,40}?邀请", "", visitor), tagger, paragraph)
     visitor = re.split(r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|说", visitor)[-1]   # "中方注意到文在寅总统访美"
-    if _last_side(re.sub(r"(?:对|赴|前往|到)[^，]*$", "", visitor), tagger) != "zh":
-        return None
+    speaker = re.fullmatch(r"[^，]{0,12}?我", visitor) and _speaker_is_chinese(paragraph, paragraph.find(clause), tagger)
+    if not speaker and _last_side(re.sub(r"(?:对|赴|前往|到)[^，]*$", "", visitor), tagger) != "zh":
+        return None                  # "习近平指出，…。2022年11月我访问泰国": the speaker's 我 a Chinese visitor
     target = re.search(r"(?:对|赴|前往|到)([^，]{1,20}?)进行[^，]*$", pre)        # "对俄罗斯进行", "赴日本进行访问"
     ended = re.search(r"对([^，的]{1,12})的[^，的]{0,4}$", pre)     # "结束…对韩国的国事访问后回到北京"
     destination = target.group(1) if target else ended.group(1) if ended \
@@ -483,6 +486,9 @@ def _meeting_countries(m, clause, before, sentence, offset, paragraph, tagger):
         if pair.group().startswith("两国"):      # "中印关系保持发展势头，两国领导人…会晤": the pair its sentence named
             countries = _china_pairs(sentence[:offset + m.start()], tagger)
         countries = countries if len(countries) == 1 else _china_pair(paragraph, tagger) or None
+    if countries is None and re.match(r"[^，]{0,8}?我们(?!双方)", clause[:m.start()]) and m.group() in ("会晤", "会谈", "会见") \
+            and _speaker_is_chinese(paragraph, paragraph.find(sentence) + offset, tagger):
+        countries = _china_pair(paragraph, tagger) or None     # "习近平指出，上个月我们在韩国釜山成功举行会晤"
     if countries is None and _MECHANISM.search(clause[:m.start()]) and "—" not in clause \
             and len(_china_pairs(clause[:m.start()], tagger)) == 1:
         countries = _china_pairs(clause[:m.start()], tagger)      # "中印边界问题特别代表第20次会晤": two countries
@@ -491,6 +497,19 @@ def _meeting_countries(m, clause, before, sentence, offset, paragraph, tagger):
             and not re.match(r"[^，]{0,3}的", clause[m.end():]):      # not "来华出席第二十次中欧领导人会晤的图斯克"
         countries = []           # "第二十一次中国-欧盟领导人会晤": the China-EU summit, with an organisation
     return countries
+
+
+def _speaker(paragraph: str, upto: int, tagger) -> str | None:
+    """The sentence of the last one the paragraph reports speaking before `upto` ("习近平指出，…") when a Chinese
+    party, so that his 我 / 我们 is China ("2022年11月我访问泰国", "上个月我们在韩国釜山成功举行会晤"); else None."""
+    said = list(re.finditer(r"([^，。；！？“”]{1,24}?)(?:指出|表示|强调|说)[，,：:]", paragraph[:max(upto, 0)]))
+    if not said or _first_side(said[-1].group(1), tagger) != "zh":
+        return None
+    return next(m.group().strip() for m in _SENTENCE.finditer(paragraph) if m.end() > said[-1].start(1))
+
+
+def _speaker_is_chinese(paragraph: str, upto: int, tagger) -> bool:
+    return _speaker(paragraph, upto, tagger) is not None
 
 
 def _past(when, pre: str, lead: str, published) -> bool:
@@ -534,6 +553,11 @@ def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger,
         if same_kind and same_countries and same_day:
             if not e["chinese"]:         # "…参加会见。省委常委孙大海…会见时在座": the Chinese side of the occasion
                 e["chinese"] = _event(kind, start, [], sentence, tagger, place)["chinese"]
+            if (kind == "visit") != (e["type"] == "visit"):
+                # a meeting of a visit: the visit keeps its own date, else the month of the meeting that shows it
+                # under way ("会见来华进行国事访问的泰国国王…。今天（11月14日）上午，习近平主席同国王陛下举行会晤")
+                visit, meeting = (start, e["date_start"]) if kind == "visit" else (e["date_start"], start)
+                start = e["date_start"] = visit or (meeting[:7] if meeting else None)
             if kind == "visit" and e["type"] != "visit":
                 e["type"] = "visit"
             e["date_start"] = e["date_end"] = max(e["date_start"] or "", start or "", key=len) or None
@@ -613,8 +637,18 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
                 who = frozenset(p["name"] for p in foreign_zh.foreign_side(c.group(), countries or [], {}, tagger)
                                 if p["name"]) if len(split) == 1 else frozenset()
                 officials = frozenset(mentions_zh.tag(c.group(), tagger)[1])      # the Chinese officials it names
+                met = _each_met(c.group(), verb) if len(split) == 1 and countries is not None and not deictic else []
+                if len(met) > 1:         # "分别会见巴西总统卢拉、总统府首席部长科斯塔": two meetings, one country
+                    for person in met:
+                        _join(events, kind, start, countries, deictic, sentence, tagger, place, first,
+                              frozenset([person]), officials)
+                    continue
                 for part in split:       # "同伊朗外长、意大利外长分别通电话": two calls
                     _join(events, kind, start, part, deictic, sentence, tagger, place, first, who, officials)
+                speaker = _speaker(paragraph, seen + c.start(), tagger) if "我" in c.group()[:verb.start()] else None
+                if speaker and len(events) > first and not events[-1]["chinese"]:
+                    events[-1]["chinese"] = [dict(p, sentence=speaker)          # his 我, named where he speaks
+                                             for p in _event(kind, start, [], speaker, tagger, place)["chinese"]]
                 if len(split) == 1 and countries and "分别" in c.group() \
                         and len(_TRIGGER.findall(c.group())) == 1 and not re.search(r"(?:会谈|会见|会晤|通话)[、和]", c.group()):
                     _each(events, kind, start, countries, sentence, c.group(), tagger, place)
@@ -630,6 +664,17 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
         if len(events) > first:
             events[-1]["guests"] = attended_zh.guests(attended[2])      # whom the envoy met, as written
     return events
+
+
+def _each_met(clause: str, verb: re.Match) -> list[str]:
+    """Those a Chinese official "分别会见" one after another, as the clause lists them ("分别会见巴西总统卢拉、总统府首席部长
+    科斯塔", "分别会见世界银行、国际货币基金组织、联合国贸易和发展会议负责人"); [] unless 分别 comes before a 会见 or
+    会晤 whose object is a list of two or more (a list of countries is split by country already)."""
+    if verb.group() not in ("会见", "会晤") or "分别" not in clause[:verb.start()]:
+        return []
+    listed = re.split(r"时|并|后|期间", re.sub(r"^了", "", clause[verb.end():]))[0].rsplit("的", 1)[-1]
+    items = [item for item in listed.split("、") if item]
+    return items if len(items) > 1 else []
 
 
 def _each(events: list[dict], kind, start, countries, sentence: str, clause: str, tagger, place: dict) -> None:

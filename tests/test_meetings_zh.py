@@ -119,13 +119,14 @@ def test_readouts(text, published, expected):
 
 
 def _every_event():
-    """(text, event) of every labelled text and of the 17 real Chinese press conferences of tests/real/pairing."""
+    """(text, event) of every labelled text of the development sets (not of a held-out set before its first run) and
+    of the 17 real Chinese press conferences of tests/real/pairing."""
     from bench.pairing import FIXTURES
     from crawler import config as config_module
     from pipelines.extract import extract
 
-    texts = [(item["text"], item["published"]) for path in sorted(LABELS.glob("*.json"))
-             for item in json.loads(path.read_text("utf-8"))["items"]]
+    texts = [(item["text"], item["published"]) for name in DEVELOPMENT
+             for item in json.loads((LABELS / f"{name}.json").read_text("utf-8"))["items"]]
     site = config_module.load().sites["mfa-zh"]
     for f in sorted(FIXTURES.glob("zh-*.html")):
         page = extract(f.read_bytes(), f"{site.base_url}/web/x/{f.name}", site)
@@ -431,3 +432,33 @@ def test_names_that_hold_a_country_counts_by_du_welcome_ceremonies_and_two_offic
     assert _events(*_cpc3(9, "xwlb3")) == [("meeting", "2025-12-04", ["FRA"]), ("meeting", "2025-12-04", ["FRA"])]
     assert _events("11月18日，李强在莫斯科会见沙特首相。", "2025-11-19") == [("meeting", "2025-11-18", ["SAU"])]
     assert _events("11月18日，李强在莫斯科会见沙特阿拉伯首相。", "2025-11-19") == [("meeting", "2025-11-18", ["SAU"])]
+
+
+def test_a_meeting_of_a_visit_leaves_the_visit_its_month():
+    """xwlb3.json text 0 (新闻联播, real): Li Qiang meets the Thai king on a state visit and says Xi met him "今天（11月
+    14日）": the visit, its first day not stated, is of the month (it took the meeting's day). Left alone: a visit
+    dated by its own first day keeps it (xwlb1.json text 11: 12月1日至3日…访问, meetings in Vientiane)."""
+    assert _events(*_cpc3(0, "xwlb3")) == [("visit", "2025-11", ["THA"])]
+    assert _events(*_cpc3(11, "xwlb1"))[0] == ("visit", "2025-12-01", ["LAO"])
+
+
+def test_meeting_several_listed_one_after_another_is_one_meeting_each():
+    """xwlb2.json (新闻联播, real): "分别会见巴西总统卢拉、总统府首席部长科斯塔" (two people of one country, text 32) and
+    "分别会见世界银行、国际货币基金组织、联合国贸易和发展会议负责人" (three organisations, no title but 负责人 after the
+    list, text 54). Left alone: one person met; a company's head (no organisation, no foreign mark) no foreign side."""
+    assert _events(*_cpc3(32, "xwlb2")) == [("meeting", "2025-11-05", ["BRA"])] * 2
+    assert _events(*_cpc3(54, "xwlb2")) == [("meeting", None, [])] * 3
+    assert _events("中共中央政治局常委、国务院副总理丁薛祥在贝伦会见巴西总统卢拉。", "2025-11-06") == [("meeting", None, ["BRA"])]
+    assert _events("李强会见华为公司负责人。", "2025-11-06") == []
+
+
+def test_the_chinese_speakers_we_and_i_and_the_guest_addressed():
+    """新闻联播 (real): "习近平指出，上个月我们在韩国釜山成功举行会晤" (xwlb1.json text 29: Xi and Trump, October),
+    "习近平指出，…。2022年11月我访问泰国" (xwlb2.json text 37), "赵乐际表示，…。昨天（11月25日），习近平主席同你举行会见"
+    (xwlb3.json text 29: the King of Tonga). Left alone: a foreign speaker's 我们 / 我; 你 the journalist's question."""
+    assert ("meeting", "2025-10", ["USA"]) in _events(*_cpc3(29, "xwlb1"))
+    assert ("visit", "2022-11", ["THA"]) in _events(*_cpc3(37, "xwlb2"))
+    assert ("meeting", "2025-11-25", ["TON"]) in _events(*_cpc3(29, "xwlb3"))
+    assert _events("特朗普表示，上个月我们在韩国釜山成功举行会晤。", "2025-11-06") == []
+    assert _events("阿努廷表示，2022年11月我访问日本。", "2025-11-06") == []
+    assert _events("你提到的会见，中方已发布消息。", "2025-11-06") == []
