@@ -1,4 +1,5 @@
-"""Who met whom in Chinese text: meetings (会见, 会晤, 拜会), talks (会谈), calls (通电话, 通话) and visits (访问, 访华)
+"""Who met whom in Chinese text: meetings (会见, 会晤, 拜会; 同…会面, 同…共同出席 / 共同见证), talks (会谈), calls (通电话,
+通话) and visits (访问, 访华)
 read from a Chinese article, as events of the same shape as pipelines/meetings.py gives for English ones, so they
 fill the same `meetings` table.
 
@@ -48,8 +49,12 @@ Read clause by clause (a clause ends at ，：；。！？), precision first; an
    with a visit's country, during its visit frame (访埃期间，…会见…) or with a visitor (来华访问的X, 会见来访的X)
    is the visit, and so are a transit visit and talks on the trip in the visit's own sentence (过境X并进行友好访问,
    同…德国总理深入会谈); a visit followed by 后 in its clause takes no fronted date ("在访问牙买加后过境…");
-   "分别" with several countries gives one event each, as do several visitors to China and several Chinese officials
-   who 分别 met one counterpart.
+   "分别" with several countries gives one event each, as do several visitors to China, several Chinese officials
+   who 分别 met one counterpart, and a list met one after another ("分别会见巴西总统卢拉、总统府首席部长科斯塔");
+   a meeting joined to its visit leaves the visit its own date (else the meeting's month).
+8. Spoken words: the 我 / 我们 of a Chinese party the paragraph reports speaking ("习近平指出，…。2022年11月我访问泰国",
+   "上个月我们在韩国釜山成功举行会晤": with the one country the text pairs) is China; the guest addressed (同你举行
+   会见, 同殿下会面) is of the country the text pairs.
 7. A reference (访问期间, 会见时，…) may join an earlier paragraph's occasion. Every event has a Chinese party: the
    officials its sentence names, else one described by the post or the pair it gives (最高人民法院院长, 两国元首,
    中缅就…); a visit to China is in China; an occasion none of whose sentences names a Chinese party (美方在会晤中
@@ -88,8 +93,8 @@ _C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
 _TRIGGER = re.compile(
     r"(?<!不)(?P<talks>会见会谈|会谈" + _NOUN_AFTER + r")"
     r"|(?P<call>通电话|通了电话|视频通话|通话" + _NOUN_AFTER + r")"
-    r"|(?P<meeting>会见" + _NOUN_AFTER + r"|会晤" + _NOUN_AFTER + r"|拜会" + _NOUN_AFTER
-    + r"|共同出席)"
+    r"|(?P<meeting>会见" + _NOUN_AFTER + r"|会晤" + _NOUN_AFTER + r"|拜会" + _NOUN_AFTER + r"|会面(?![会时])"
+    + r"|共同出席|共同见证)"
     r"|(?P<china>访华" + _NOUN_AFTER + r"|(?:访问|到访)了?(?:中国|我国)|来华(?:进行)?(?:国事|正式|工作|友好)?(?:访问|出席|参加)|(?:在华|在中国)访问"
     r"|对(?:中国|我国)进行(?:了)?[^，。]{0,10}?访问)"
     r"|(?P<abroad>(?:国事|正式|工作|友好|官方)?访问" + _NOUN_AFTER + r"|访(?=[" + _C1 + r"](?!问|团))"
@@ -184,6 +189,8 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     """(countries) of a meeting, talks or call whose two sides the clause names, else None; a frame without its
     subject ("与希腊总统…会谈时，习近平主席提出") takes that of the clause after it."""
     pre, post = clause[:m.start()], clause[m.end():]
+    if m.group().startswith("共同") and not _WITH.search(pre) and before:
+        pre = re.split(r"[，,]", before.rstrip("，,"))[-1] + pre   # "习近平主席同赞比亚总统…在北京，共同见证签署…"
     w = list(_WITH.finditer(pre)) or list(_AND.finditer(pre))
     obj = re.split(r"时|中(?=[，表说指强]|$)|的|并|后", re.sub(r"^了", "", post))[0] if m.group() in ("会见", "会晤", "拜会") else ""
     if obj and _foreign(obj, tagger, paragraph) is None:       # "会见了出席夏季达沃斯年会的新加坡副总理": after the 的
@@ -262,7 +269,7 @@ def _visit(clause: str, m: re.Match, before: str, tagger, paragraph: str = ""):
     """(countries) of a visit the clause states with its visitor (and, abroad, its destination), else None."""
     pre, post = clause[:m.start()], clause[m.end():]
     visitor = pre or before
-    if m.lastgroup == "abroad" and not _last_side(re.sub(r"(?:对|赴|前往|到)[^，]*$", "", pre), tagger):
+    if m.lastgroup == "abroad" and not _last_side(_visitor_part(pre, tagger), tagger):
         visitor = before + pre       # "王岐山副主席作为习近平主席特使，已启程赴日出席…": the visitor of an earlier clause;
         #                              "李强…抵达卢萨卡，开始对赞比亚进行正式访问": the destination is no subject
     if re.search(r"(?:舰|船|编队|舰艇)[^，]{0,8}$", visitor):
@@ -273,7 +280,7 @@ def _visit(clause: str, m: re.Match, before: str, tagger, paragraph: str = ""):
         return _foreign(re.sub(r"应[^，。]{0,40}?邀请", "", visitor), tagger, paragraph)
     visitor = re.split(r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|说", visitor)[-1]   # "中方注意到文在寅总统访美"
     speaker = re.fullmatch(r"[^，]{0,12}?我", visitor) and _speaker_is_chinese(paragraph, paragraph.find(clause), tagger)
-    if not speaker and _last_side(re.sub(r"(?:对|赴|前往|到)[^，]*$", "", visitor), tagger) != "zh":
+    if not speaker and _last_side(_visitor_part(visitor, tagger), tagger) != "zh":
         return None                  # "习近平指出，…。2022年11月我访问泰国": the speaker's 我 a Chinese visitor
     target = re.search(r"(?:对|赴|前往|到)([^，]{1,20}?)进行[^，]*$", pre)        # "对俄罗斯进行", "赴日本进行访问"
     ended = re.search(r"对([^，的]{1,12})的[^，的]{0,4}$", pre)     # "结束…对韩国的国事访问后回到北京"
@@ -290,6 +297,17 @@ def _visit(clause: str, m: re.Match, before: str, tagger, paragraph: str = ""):
     if not countries and len(destination) == 1:      # "对尼进行国事访问": 尼 the one country so written the text names
         countries = [code for char, code in tagger.resolved if char == destination]
     return countries or None
+
+
+def _visitor_part(text: str, tagger) -> str:
+    """What comes before a visit's destination ("李强…抵达卢萨卡，开始对赞比亚进行": not "对赞比亚进行"); from the last
+    对 when nothing before the first names a side ("也是对习近平主席在去年…之际对法国进行历史性国事访问的回访": 对 of
+    回访, Xi the visitor)."""
+    before = re.sub(r"(?:对|赴|前往|到)[^，]*$", "", text)
+    if _last_side(before, tagger) is None and re.fullmatch(r"[^，]{0,3}", before):
+        later = _unpaired(re.sub(r"(?:对|赴|前往|到)[^，对赴]*$", "", text))     # "中法建交" names no side
+        return later if _last_side(later, tagger) == "zh" else before
+    return before
 
 
 _CHINA = {"country": "CHN", "province": None, "province_code": None, "city": None, "city_code": None, "source": "text"}
@@ -391,6 +409,11 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
         return []                    # "邀请马杜罗总统访华": an invitation; "应…邀请…访问" is a visit
     out = []
     for m in _TRIGGER.finditer(clause):
+        if m.group().startswith("会面") and not re.search(r"[同与跟][^，]{2,14}$", clause[:m.start()]):
+            continue                 # "同殿下会面" a meeting; "会面" alone ("首次会面", "见面会") none
+        if m.group() == "共同见证" and (len(_TRIGGER.findall(sentence)) > 1 or not _WITH.search(
+                (re.split(r"[，,]", before.rstrip("，,"))[-1] if before else "") + clause[:m.start()])):
+            continue                 # "同赞比亚总统…在北京，共同见证签署…" a meeting; "两国元首在会谈后共同见证" the talks'
         out += _trigger_events(m, clause, before, sentence, offset, paragraph, published, tagger, announces)
     return _of_the_visit(out, sentence, offset, clause)
 

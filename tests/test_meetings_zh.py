@@ -399,7 +399,8 @@ def test_a_visit_begun_after_an_arrival_is_the_arrivals():
 
 @pytest.mark.parametrize("n, expected", [
     # xwlb2.json (新闻联播, real), each missed or wrong on its first run
-    (5, [("visit", "2025-12-03", ["FRA"])]),     # "马克龙12月3日抵达北京，开始对中国进行…国事访问": begun on arriving, that day
+    (5, [("visit", "2025-12-03", ["FRA"]), ("visit", "2024", ["FRA"])]),   # "马克龙12月3日抵达北京，开始对中国进行…
+    #                                            国事访问": begun on arriving, that day; "…去年…对法国…的回访": Xi's, done
     (18, [("visit", "2025-11", ["TON"])]),       # "…举行仪式，欢迎…国王图普六世对我国进行国事访问": a welcome, no wish
     (26, [("visit", "2025-11", ["KOR"])]),       # "11月1日晚，…结束…对韩国的国事访问后回到北京": ended, under way that month
     (40, [("meeting", "2025-11-26", ["TON"]), ("meeting", "2025-11-25", ["TON"])]),   # "昨天（11月25日），…": a time
@@ -462,3 +463,18 @@ def test_the_chinese_speakers_we_and_i_and_the_guest_addressed():
     assert _events("特朗普表示，上个月我们在韩国釜山成功举行会晤。", "2025-11-06") == []
     assert _events("阿努廷表示，2022年11月我访问日本。", "2025-11-06") == []
     assert _events("你提到的会见，中方已发布消息。", "2025-11-06") == []
+
+
+def test_a_return_visit_met_face_to_face_and_a_signing_witnessed_together():
+    """新闻联播 (real): "也是对习近平主席在去年…之际对法国进行历史性国事访问的回访" (xwlb2.json text 48: Xi's visit of
+    2024, the 对 of 回访 before the visitor); "去年7月，习近平主席同殿下会面" (xwlb1.json text 6: 会面 with 同);
+    "去年9月，习近平主席同赞比亚总统希奇莱马、坦桑尼亚总统哈桑在北京，共同见证签署…" (xwlb3.json text 41). Left alone:
+    a foreign visitor after that 对; 会面 without 同 / 与; a signing witnessed by a pair (两国元首, china_fm t1549169's
+    form) or beside another verb of its sentence (会谈后)."""
+    assert ("visit", "2024", ["FRA"]) in _events(*_cpc3(48, "xwlb2"))
+    assert ("meeting", "2024-07", ["QAT"]) in _events(*_cpc3(6, "xwlb1"))
+    assert [(k, d, sorted(c)) for k, d, c in _events(*_cpc3(41, "xwlb3"))][1] == ("meeting", "2024-09", ["TZA", "ZMB"])
+    assert _events("也是对马克龙总统在去年对日本进行国事访问的回访。", "2025-12-04") == []
+    assert _events("两国元首首次会面。", "2025-12-04") == []
+    assert _events("昨天，中奥两国元首共同见证签署了多份合作协议。", "2018-04-09") == []
+    assert _events("昨天，习近平主席同奥地利总统在会谈后共同见证签署了多份合作协议。", "2018-04-09") == [("talks", "2018-04-08", ["AUT"])]
