@@ -561,6 +561,11 @@ def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger,
     for n, e in enumerate(events):
         if n < first and not deictic and not (start and len(start) == 10 and e["date_start"] == start):
             continue                 # an earlier paragraph's occasion: by a reference ("会见时，…") or the same day
+        visit_at, meeting_at = (place or {}, e["place"]) if kind == "visit" else (e["place"], place or {})
+        if "visit" in (kind, e["type"]) and kind != e["type"] and meeting_at.get("country") == "CHN" \
+                and visit_at.get("country") != "CHN":
+            continue                 # a meeting in China is no part of a visit abroad ("…对老挝进行正式友好访问…。…
+            #                          习近平总书记在北京亲切会见总书记同志": two occasions)
         if who and e.get("who") and not any(a in b or b in a for a in who for b in e["who"]) \
                 and kind == e["type"] and kind != "visit" and not deictic:
             continue                 # another person met ("安倍晋三", "安倍": one)

@@ -478,3 +478,11 @@ def test_a_return_visit_met_face_to_face_and_a_signing_witnessed_together():
     assert _events("两国元首首次会面。", "2025-12-04") == []
     assert _events("昨天，中奥两国元首共同见证签署了多份合作协议。", "2018-04-09") == []
     assert _events("昨天，习近平主席同奥地利总统在会谈后共同见证签署了多份合作协议。", "2018-04-09") == [("talks", "2018-04-08", ["AUT"])]
+
+
+def test_a_meeting_in_china_is_no_part_of_a_visit_abroad():
+    """xwlb1.json text 11 (新闻联播, real): Wang Huning's visit to Laos (its meetings in Vientiane part of it) and
+    "不久前，习近平总书记在北京亲切会见总书记同志": a meeting in Beijing, another occasion (it was joined to the visit).
+    Left alone: a meeting in China with a visitor to China is the visit (xwlb3.json text 0)."""
+    assert _events(*_cpc3(11, "xwlb1")) == [("visit", "2025-12-01", ["LAO"]), ("meeting", None, ["LAO"])]
+    assert _events(*_cpc3(0, "xwlb3")) == [("visit", "2025-11", ["THA"])]
