@@ -402,7 +402,11 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
     following = re.split(r"[，,]", sentence[offset + len(clause):].lstrip("，,"))[0]
     if clause.endswith("时") and re.match(r"(?:曾|都|也)?(?:多次|先后|反复|一再|屡次)", following):
         return []                    # "在与外国领导人…通电话时，多次强调": calls counted, none in particular
-    if _NOT_DONE.search(rest[:cut]) or _GENERIC.search(clause) or _ASKED.search(clause) \
+    generic = clause
+    if verb and verb.group() == "会见" and re.search(r"、[^，、]{1,10}等$", clause[:verb.start()]) \
+            and not _WITH.search(clause[:verb.start()]):
+        generic = clause[verb.start():]      # "刚果（金）外长通巴、国际合作部长曼乔洛等会见中方专家组": who met, one meeting
+    if _NOT_DONE.search(rest[:cut]) or _GENERIC.search(generic) or _ASKED.search(clause) \
             or any(not _CONTENT.fullmatch(w.group()) for w in _NOT_DONE.finditer(rest[cut:])):
         return []                    # after the verb, what was agreed or wished is what the event said (在通话中同意…)
     if "邀请" in rest and not re.search(r"应[^，。]{0,40}邀请", rest):

@@ -486,3 +486,10 @@ def test_a_meeting_in_china_is_no_part_of_a_visit_abroad():
     Left alone: a meeting in China with a visitor to China is the visit (xwlb3.json text 0)."""
     assert _events(*_cpc3(11, "xwlb1")) == [("visit", "2025-12-01", ["LAO"]), ("meeting", None, ["LAO"])]
     assert _events(*_cpc3(0, "xwlb3")) == [("visit", "2025-11", ["THA"])]
+
+
+def test_a_list_of_those_who_met_before_the_verb_is_one_meeting():
+    """labels.json text 14 (a real press conference): "刚果（金）外长通巴、国际合作部长曼乔洛等会见中方专家组": those who
+    met listed before 会见, one meeting (the list read as generic). Left alone: a list after 同 (many counterparts)."""
+    assert _events(*_cpc3(14, "labels")) == [("meeting", None, ["COD"])]
+    assert _events("习近平主席同美国、日本等国领导人会见。", "2019-01-01") == []
