@@ -493,3 +493,14 @@ def test_a_list_of_those_who_met_before_the_verb_is_one_meeting():
     met listed before 会见, one meeting (the list read as generic). Left alone: a list after 同 (many counterparts)."""
     assert _events(*_cpc3(14, "labels")) == [("meeting", None, ["COD"])]
     assert _events("习近平主席同美国、日本等国领导人会见。", "2019-01-01") == []
+
+
+def test_a_border_talks_meeting_of_last_year_end():
+    """fresh2.json text 0 (a real press conference): "去年年底，两国还举行了中印边界问题特别代表第20次会晤" (去年年底 read
+    as a time to come, 中印边界 as no pair naming India); china_fm t1616338 (real): "11月24日，中印边界问题特别代表第
+    二十一次会晤在四川成都举行". Left alone: 年底 to come."""
+    assert _events(*_cpc3(0, "fresh2")) == [("meeting", "2017", ["IND"])]
+    assert _events("答：11月24日，中印边界问题特别代表第二十一次会晤在四川成都举行。", "2018-11-26") == \
+        [("meeting", "2018-11-24", ["IND"])]
+    assert _events("今年年底，两国还将举行中印边界问题特别代表第20次会晤。", "2017-06-01") == []
+    assert _events("年底，两国举行中印边界问题特别代表第20次会晤。", "2017-06-01") == []
