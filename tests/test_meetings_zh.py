@@ -504,3 +504,11 @@ def test_a_border_talks_meeting_of_last_year_end():
         [("meeting", "2018-11-24", ["IND"])]
     assert _events("今年年底，两国还将举行中印边界问题特别代表第20次会晤。", "2017-06-01") == []
     assert _events("年底，两国举行中印边界问题特别代表第20次会晤。", "2017-06-01") == []
+
+
+def test_an_occasion_a_chinese_embassy_cohosts_named_with_its_country():
+    """xwlb3.json text 4 (新闻联播, real): "由中国国务院新闻办公室、中国外文局、中国驻肯尼亚大使馆共同主办的…读者会在…内罗毕
+    举行", a Kenyan party leader speaking there: an envoy's occasion (中国驻X, not only 驻X, opens the item). Left
+    alone: the same announced."""
+    assert _events(*_cpc3(4, "xwlb3")) == [("meeting", "2025-12-01", ["KEN"])]
+    assert _events("当地时间12月1日，中国驻肯尼亚大使馆将举办读者会。肯尼亚联合民主同盟总书记奥马尔将出席。", "2025-11-30") == []
