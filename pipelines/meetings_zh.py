@@ -95,7 +95,7 @@ _TRIGGER = re.compile(
     r"|(?P<call>通电话|通了电话|视频通话|通话" + _NOUN_AFTER + r")"
     r"|(?P<meeting>会见" + _NOUN_AFTER + r"|会晤" + _NOUN_AFTER + r"|拜会" + _NOUN_AFTER + r"|会面(?![会时])"
     + r"|共同出席|共同见证)"
-    r"|(?P<china>访华" + _NOUN_AFTER + r"|(?:访问|到访)了?(?:中国|我国)|来华(?:进行)?(?:国事|正式|工作|友好)?(?:访问|出席|参加)|(?:在华|在中国)访问"
+    r"|(?P<china>访华" + _NOUN_AFTER + r"|访华(?=以来)|(?:访问|到访)了?(?:中国|我国)|来华(?:进行)?(?:国事|正式|工作|友好)?(?:访问|出席|参加)|(?:在华|在中国)访问"
     r"|对(?:中国|我国)进行(?:了)?[^，。]{0,10}?访问)"
     r"|(?P<abroad>(?:国事|正式|工作|友好|官方)?访问" + _NOUN_AFTER + r"|访(?=[" + _C1 + r"](?!问|团))"
     r"|赴(?=[^，。]{1,8}?(?:出席|参加)))")
@@ -192,6 +192,9 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     if m.group().startswith("共同") and not _WITH.search(pre) and before:
         pre = re.split(r"[，,]", before.rstrip("，,"))[-1] + pre   # "习近平主席同赞比亚总统…在北京，共同见证签署…"
     w = list(_WITH.finditer(pre)) or list(_AND.finditer(pre))
+    visitor = re.match(r"了?来华[^，]*?(?:访问|访华|出席[^，]*?|参加[^，]*?)的(?=[^，]{2})", post)
+    if visitor and m.group() in ("会见", "会晤", "拜会"):
+        post = post[visitor.end():]  # "会见来华出席…开幕式并访华的布隆迪总统…": whom, after the attributive's 的
     obj = re.split(r"时|中(?=[，表说指强]|$)|的|并|后", re.sub(r"^了", "", post))[0] if m.group() in ("会见", "会晤", "拜会") else ""
     if obj and _foreign(obj, tagger, paragraph) is None:       # "会见了出席夏季达沃斯年会的新加坡副总理": after the 的
         phrase = re.split(r"时|中(?=[，表说指强]|$)|并|后", re.sub(r"^了", "", post))[0]
@@ -413,6 +416,8 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
         return []                    # "邀请马杜罗总统访华": an invitation; "应…邀请…访问" is a visit
     out = []
     for m in _TRIGGER.finditer(clause):
+        if clause.startswith("以来", m.end()) and not dates_zh.mentions(clause[:m.start()]):
+            continue                 # "去年阮富仲总书记访华以来": a visit of that time, done; "访华以来" alone none
         if m.group().startswith("会面") and not re.search(r"[同与跟][^，]{2,14}$", clause[:m.start()]):
             continue                 # "同殿下会面" a meeting; "会面" alone ("首次会面", "见面会") none
         if m.group() == "共同见证" and (len(_TRIGGER.findall(sentence)) > 1 or not _WITH.search(
@@ -432,6 +437,8 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
         if kind == "china" and countries and len(countries) > 1:    # "沙特国王和以色列总理访华期间": two visits
             return [("visit", _date(clause, m, sentence, offset, published), [code], False) for code in countries]
         kind = "visit"
+        # "会见来华出席…并进行国事访问的尼日利亚总统": the verb of a visitor met, under way that month
+        visiting = any(v.start() <= m.start() < v.end() for v in _VISITING.finditer(clause))
     else:
         countries = _meeting_countries(m, clause, before, sentence, offset, paragraph, tagger)
         if countries is not None and _VISITING.search(clause):
@@ -488,7 +495,11 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
     if welcome:                      # "习近平25日上午…举行仪式，欢迎X对我国进行国事访问": under way that month
         when = dates_zh.nearest(sentence, offset, published)
     # "5日会见来华出席…的印度总理莫迪": the visit was under way that month, its first day not stated
-    during = kind == "visit" and clause.endswith("期间")      # "2013年9月7日，习近平主席在访问哈萨克斯坦期间，…"
+    during = kind == "visit" and clause.endswith(("期间", "之际"))   # "2013年9月7日，习近平主席在访问哈萨克斯坦期间，…"
+    if during and when is None and clause.endswith("之际"):
+        # "在…对塔吉克斯坦进行国事访问之际，当地时间7月5日，…": under way at the time the sentence then gives
+        following = re.split(r"[，,]", sentence[offset + len(clause):].lstrip("，,"))[0]
+        when = dates_zh.nearest(following, 0, published, len(following)) if dates_zh.mentions(following) else None
     return [(kind, when[:7] if (visiting or during or ended or welcome) and when else when, countries, False)]
 
 
@@ -565,6 +576,10 @@ def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger,
     for n, e in enumerate(events):
         if n < first and not deictic and not (start and len(start) == 10 and e["date_start"] == start):
             continue                 # an earlier paragraph's occasion: by a reference ("会见时，…") or the same day
+        if kind == e["type"] == "visit" and not deictic and "以来" in sentence + e["sentence"] \
+                and ((place or {}).get("country") == "CHN") != (e["place"].get("country") == "CHN"):
+            continue                 # a visit to China a period runs from and one from China ("去年10月杜特尔特总统访华
+            #                          以来…。李克强总理最近访菲期间…"): two
         visit_at, meeting_at = (place or {}, e["place"]) if kind == "visit" else (e["place"], place or {})
         if "visit" in (kind, e["type"]) and kind != e["type"] and meeting_at.get("country") == "CHN" \
                 and visit_at.get("country") != "CHN":

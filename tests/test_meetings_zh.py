@@ -512,3 +512,21 @@ def test_an_occasion_a_chinese_embassy_cohosts_named_with_its_country():
     alone: the same announced."""
     assert _events(*_cpc3(4, "xwlb3")) == [("meeting", "2025-12-01", ["KEN"])]
     assert _events("当地时间12月1日，中国驻肯尼亚大使馆将举办读者会。肯尼亚联合民主同盟总书记奥马尔将出席。", "2025-11-30") == []
+
+
+def test_cctv1_first_run_errors():
+    """cctv1.json (新闻联播 2021-2024, real), each wrong on its first run: "会见来华出席…开幕式并访华的布隆迪总统" (whom,
+    after the 来华…的 attributive, text 14); "会见来华出席…并进行国事访问的尼日利亚总统" (the visit of a visitor met: the
+    month, not the day, text 32); "在…对塔吉克斯坦进行国事访问之际，当地时间7月5日" (under way at the time that follows,
+    text 48); "会见越共中央政治局委员…张氏梅" (越共 names Vietnam) and "去年阮富仲总书记访华以来" (a visit a period runs
+    from, dated, text 26); china_fm t1512312 (real): Duterte's visit since which… and Li Keqiang's visit to the
+    Philippines are two. Left alone: 来华出席…的 without 并 (text 9); 访华以来 undated; 之际 with no time after."""
+    assert _events(*_cpc3(14, "cctv1")) == [("visit", "2023-07", ["BDI"])]
+    assert _events(*_cpc3(32, "cctv1")) == [("visit", "2024-09", ["NGA"])]
+    assert _events(*_cpc3(48, "cctv1")) == [("visit", "2024-07", ["TJK"])]
+    assert _events(*_cpc3(26, "cctv1")) == [("meeting", "2023-04-26", ["VNM"]), ("visit", "2022", ["VNM"])]
+    assert _events("答：事实上，从去年10月杜特尔特总统访华以来，中菲关系实现全面转圜。李克强总理最近访菲期间，双方在基础设施"
+                   "等领域达成一系列重要共识和成果。", "2017-11-20") == [("visit", "2016-10", ["PHL"]), ("visit", None, ["PHL"])]
+    assert _events(*_cpc3(9, "cctv1")) == [("visit", "2023-10", ["EGY"])]
+    assert _events("杜特尔特总统访华以来，中菲关系实现全面转圜。", "2017-05-01") == []
+    assert _events("在习近平主席对塔吉克斯坦进行国事访问之际，中塔签署了合作文件。", "2024-07-06") == [("visit", None, ["TJK"])]
