@@ -282,7 +282,8 @@ def _visit(clause: str, m: re.Match, before: str, tagger, paragraph: str = ""):
             visitor = re.split(r"[，,]", before.rstrip("，,"))[-1] + pre   # "马克龙…抵达北京，开始对中国进行…访问"
         return _foreign(re.sub(r"应[^，。]{0,40}?邀请", "", visitor), tagger, paragraph)
     visitor = re.split(r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|说", visitor)[-1]   # "中方注意到文在寅总统访美"
-    speaker = re.fullmatch(r"[^，]{0,12}?我", visitor) and _speaker_is_chinese(paragraph, paragraph.find(clause), tagger)
+    speaker = re.fullmatch(r"[^，]{0,12}?我|" + _GLAD, visitor.lstrip("，,")) \
+        and _speaker_is_chinese(paragraph, paragraph.find(clause), tagger)
     if not speaker and _last_side(_visitor_part(visitor, tagger), tagger) != "zh":
         return None                  # "习近平指出，…。2022年11月我访问泰国": the speaker's 我 a Chinese visitor
     target = re.search(r"(?:对|赴|前往|到)([^，]{1,20}?)进行[^，]*$", pre)        # "对俄罗斯进行", "赴日本进行访问"
@@ -379,6 +380,7 @@ def _undone_visit(sentence: str) -> bool:
     return bool(m and not _DONE.search(sentence[m.end():]))
 
 
+_GLAD = r"(?:很|非常|十分)?(?:高兴|荣幸)[^，]*"     # "很高兴再次访问美丽的法兰西共和国": the speaker's own visit
 _PAST = re.compile(r"日前|前不久|不久前|刚刚|上周|上个?月|去年|前些天")   # "日前，习近平主席对意大利…进行国事访问，…此访…"
 _NOMINAL_BEFORE = re.compile(r"(?:关于|介绍了?|发布了?|落实)[^，]{0,16}$")
 
@@ -500,6 +502,9 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
         # "在…对塔吉克斯坦进行国事访问之际，当地时间7月5日，…": under way at the time the sentence then gives
         following = re.split(r"[，,]", sentence[offset + len(clause):].lstrip("，,"))[0]
         when = dates_zh.nearest(following, 0, published, len(following)) if dates_zh.mentions(following) else None
+    if kind == "visit" and m.lastgroup == "abroad" and re.fullmatch(_GLAD, clause[:m.start()]) and published \
+            and _speaker_is_chinese(paragraph, paragraph.find(clause), tagger):
+        when = published.isoformat()[:7]     # "习近平指出，很高兴…访问巴西": his visit, under way as he speaks
     return [(kind, when[:7] if (visiting or during or ended or welcome) and when else when, countries, False)]
 
 

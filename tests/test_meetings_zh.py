@@ -530,3 +530,13 @@ def test_cctv1_first_run_errors():
     assert _events(*_cpc3(9, "cctv1")) == [("visit", "2023-10", ["EGY"])]
     assert _events("杜特尔特总统访华以来，中菲关系实现全面转圜。", "2017-05-01") == []
     assert _events("在习近平主席对塔吉克斯坦进行国事访问之际，中塔签署了合作文件。", "2024-07-06") == [("visit", None, ["TJK"])]
+
+
+def test_the_chinese_speakers_own_visit_glad_to_be_there():
+    """cctv1.json (新闻联播, real): "习近平指出，很高兴在中巴建交50周年…访问巴西" after "欢迎仪式后，两国元首举行会谈" (text 4:
+    the visit, the talks part of it, under way in the month of publication; the talks were found alone) and "习近平
+    指出，很高兴再次访问美丽的法兰西共和国" (text 15). Left alone: a foreign speaker glad to visit; one who will visit."""
+    assert _events(*_cpc3(4, "cctv1")) == [("visit", "2024-11", ["BRA"])]
+    assert _events(*_cpc3(15, "cctv1")) == [("visit", "2024-05", ["FRA"])]
+    assert _events("卢拉表示，很高兴访问日本。", "2024-11-21") == []
+    assert _events("习近平表示，很高兴明年访问巴西。", "2024-11-21") == []
