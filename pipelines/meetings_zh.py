@@ -85,7 +85,7 @@ _QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
 _NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|在即|首先是|首站是?|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|(?<!仪式，)(?<!仪式,)欢迎(?!仪式|宴会)|方便时"
                        r"|临近|同意(?!大利)|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|(?<!上月)(?<!上个月)月底|(?<!去年)(?<!前年)年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
 _CONTENT = re.compile(r"同意(?!大利)|商定|约定|希望|期待|相信|愿意?|欢迎|提议|建议")
-_GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边(?![^，]{0,8}(?:场合|期间))|有关国家|\d+(?:多|余)|(?<![第\d])\d+次|多个|这些"
+_GENERIC = re.compile(r"、[^，、]{1,10}等|集体(?!会见)|多边(?![^，]{0,8}(?:场合|期间))|有关国家|\d+(?:多|余)|(?<![第\d])\d+次|多个|这些"
                       r"|(?<![第一二三四五六七八九十两几多数历屡])(?!一次)[一二三四五六七八九十两几多数历屡]+次|(?<![第一])[两三四五六七八九十几多数]+度会|一直|等方式|先后|一些"
                       r"|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|连年|屡次|频繁|(?<!次)定期|多位|\d+位|(?:通话|会见|会晤|函电)或|[的等]方式")   # "第二十五次定期会晤" is one
 _NOUN_AFTER = r"(?!日期|渠道|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|了?记者|律师|活动(?!时))"
@@ -107,7 +107,7 @@ _VISITING = re.compile(r"来华(?:进行)?(?:国事|正式|工作)?访问的|访
 _ONE_CHARACTER_SIDE = re.compile(r"(?<![执立司合办说做想宪增参追更地多各双对一两几东西南北官军我敌友他己有无正反中])"
                                  r"([\u4e00-\u9fff])方(?![面式法案向针便])")
 _PARTICIPANTS = re.compile(r"(?:参加|出席|陪同|一同)了?$")       # "X等参加会见": who attended, not who met
-_ORGANISATION = re.compile(r"联合国|组织|欧盟|欧方|欧委会|欧洲理事会|欧洲议会|东盟|非盟|阿盟|秘书长|世界银行|基金组织|委员会主席"
+_ORGANISATION = re.compile(r"联合国|组织|欧盟|欧方|欧委会|欧洲理事会|欧洲议会|洲议会|拉美议会|东盟|非盟|阿盟|秘书长|世界银行|基金组织|委员会主席"
                            r"|(?:世界|国际)[^，、]{0,10}(?:论坛|银行|基金|联合会|奥委会|委员会|理事会)(?:主席|总裁|行长|会长|创始人)")
 # a person named by title alone is foreign only on evidence: a foreign title, a transliterated name, an organisation
 _FOREIGN_MARK = re.compile(r"外方|外国|海外|外籍|境外|驻华|外长|外交部长|[·・•]|总统|首相|外相|国务卿|国王|王储|亲王|苏丹|埃米尔|天皇|女王|总督|外秘|大臣")
@@ -598,7 +598,7 @@ def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger,
             continue                 # "李强…会见法国总统马克龙。…习近平主席同总统先生举行会晤": another official's meeting
         same_kind = e["type"] == kind or "visit" in (e["type"], kind) and kind != "call" and e["type"] != "call"
         same_countries = (countries is None or set(countries) == set(e["countries"])
-                          or set(countries) <= set(e["countries"]) and e["type"] == "visit"
+                          or countries and set(countries) <= set(e["countries"]) and e["type"] == "visit"
                           or not e["countries"] and e["type"] == "visit" and deictic)
         same_day = start is None or e["date_start"] is None or e["date_start"].startswith(start) \
             or start.startswith(e["date_start"])          # "2019" of a name and "2019-10-08": one occasion

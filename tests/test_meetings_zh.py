@@ -540,3 +540,16 @@ def test_the_chinese_speakers_own_visit_glad_to_be_there():
     assert _events(*_cpc3(15, "cctv1")) == [("visit", "2024-05", ["FRA"])]
     assert _events("卢拉表示，很高兴访问日本。", "2024-11-21") == []
     assert _events("习近平表示，很高兴明年访问巴西。", "2024-11-21") == []
+
+
+def test_a_regional_parliament_and_a_collective_meeting():
+    """cctv2.json (新闻联播, real): "同中美洲议会议长塞鲁德举行会谈" (a regional parliament, an organisation, text 10);
+    "集体会见出席…高级别会议的外方代表" (one meeting, no country, as cpc4.json labels 集体会见; it was read as generic,
+    text 12); china_fm t1480533 (real): a collective meeting with ASEAN's envoys in Beijing is no part of Wang Yi's
+    visit to the Philippines and Thailand. Left alone: a collective meeting announced; a speaker of no body named."""
+    assert _events(*_cpc3(10, "cctv2")) == [("talks", "2023-09-22", [])]
+    assert _events(*_cpc3(12, "cctv2")) == [("meeting", "2024-07-12", [])]
+    assert _events("王毅外长访问菲律宾和泰国的情况，我们都已经发布了相关消息。昨天，王毅外长集体会见东盟十国驻华使节时就发展"
+                   "中国—东盟关系提出三点思路。", "2017-07-27") == [("visit", None, ["PHL", "THA"]), ("meeting", "2017-07-26", [])]
+    assert _events("习近平主席将集体会见出席峰会的外方代表团团长。", "2024-07-12") == []
+    assert _events("赵乐际22日下午在人民大会堂同议长塞鲁德举行会谈。", "2023-09-23") == []
