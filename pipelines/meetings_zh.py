@@ -53,8 +53,12 @@ Read clause by clause (a clause ends at ，：；。！？), precision first; an
    who 分别 met one counterpart, and a list met one after another ("分别会见巴西总统卢拉、总统府首席部长科斯塔");
    a meeting joined to its visit leaves the visit its own date (else the meeting's month).
 8. Spoken words: the 我 / 我们 of a Chinese party the paragraph reports speaking ("习近平指出，…。2022年11月我访问泰国",
-   "上个月我们在韩国釜山成功举行会晤": with the one country the text pairs) is China; the guest addressed (同你举行
-   会见, 同殿下会面) is of the country the text pairs.
+   "上个月我们在韩国釜山成功举行会晤": with the one country the text pairs) is China, and so is the speaker glad to
+   visit ("很高兴…访问巴西": under way in the month of publication); the guest addressed (同你举行会见, 同殿下会面)
+   is of the country the text pairs.
+9. Occasions apart: a meeting its clause places in China is no part of a visit abroad; a meeting with no country
+   (an organisation, 集体会见 envoys) joins no visit of countries; "X访华以来" with a time is a visit done (its own
+   occasion beside a visit from China), "访华以来" alone none; a visit "之际" is under way at the time that follows.
 7. A reference (访问期间, 会见时，…) may join an earlier paragraph's occasion. Every event has a Chinese party: the
    officials its sentence names, else one described by the post or the pair it gives (最高人民法院院长, 两国元首,
    中缅就…); a visit to China is in China; an occasion none of whose sentences names a Chinese party (美方在会晤中
