@@ -18,7 +18,8 @@ whole, and most items naming 出席 deep in the text name a domestic occasion.
 
 cctv2.json (`--second`) was drawn the same way after cctv1.json's first run and the changes made on its errors: 60 of
 the items neither cctv1.json holds nor repeat one of its texts (seed 2026128), to measure those changes on unseen
-items of the same source.
+items of the same source. cctv3.json (`--third`) likewise after cctv2.json's first run and the changes made on its
+misses: 60 of the items neither set holds nor repeats (seed 2026129).
 """
 from __future__ import annotations
 
@@ -73,16 +74,17 @@ def items(gitdir: str) -> list[dict]:
     return out
 
 
-def draw(gitdir: str, second: bool = False) -> list[dict]:
+def draw(gitdir: str, second: bool = False, third: bool = False) -> list[dict]:
     found = [i for i in items(gitdir) if TRIGGER.search(i["title"] + i["text"])]
     chosen = random.Random(SEED).sample(found, COUNT)
-    if second:                       # cctv2.json: 60 more, none of cctv1's, none with a text of cctv1's
-        first = {(i["path"], i["num"]) for i in chosen} | {i["text"] for i in chosen}
-        left = [i for i in found if (i["path"], i["num"]) not in first and i["text"] not in first]
-        chosen = random.Random(SEED + 1).sample(left, COUNT)
+    taken: set = set()
+    for n in range(1, 1 + (2 if third else 1 if second else 0)):   # cctv2.json, cctv3.json: none of the sets before
+        taken |= {(i["path"], i["num"]) for i in chosen} | {i["text"] for i in chosen}
+        left = [i for i in found if (i["path"], i["num"]) not in taken and i["text"] not in taken]
+        chosen = random.Random(SEED + n).sample(left, COUNT)
     return [{"source": "新闻联播 item (tv.cctv.com text, via china-data/xwlb)", "repository": REPOSITORY,
              "commit": COMMIT, **i} for i in chosen]
 
 
 if __name__ == "__main__":
-    print(json.dumps(draw(sys.argv[1], "--second" in sys.argv), ensure_ascii=False, indent=1))
+    print(json.dumps(draw(sys.argv[1], "--second" in sys.argv, "--third" in sys.argv), ensure_ascii=False, indent=1))
