@@ -160,7 +160,8 @@ def _foreign(side: str, tagger, paragraph: str = "", diplomat: bool = False) -> 
         return countries
     if not (_TITLE.search(side) and len(side) >= 3) and not _ORGANISATION.search(side):
         return None                  # "会见世界银行、国际货币基金组织…负责人": an organisation needs no title
-    foreign = diplomat or _FOREIGN_MARK.search(side) or _ORGANISATION.search(side + paragraph) \
+    foreign = diplomat or _FOREIGN_MARK.search(side) \
+        or _ORGANISATION.search(side + re.sub(r"国务院(?:副)?秘书长", "", paragraph)) \
         or re.search(r"两国|两军", paragraph) \
         or _countries(paragraph, tagger) or mentions_zh.sides(paragraph, tagger.resolved)
     return [] if foreign else None

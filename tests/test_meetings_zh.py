@@ -554,3 +554,11 @@ def test_a_regional_parliament_and_a_collective_meeting():
                    "中国—东盟关系提出三点思路。", "2017-07-27") == [("visit", None, ["PHL", "THA"]), ("meeting", "2017-07-26", [])]
     assert _events("习近平主席将集体会见出席峰会的外方代表团团长。", "2024-07-12") == []
     assert _events("赵乐际22日下午在人民大会堂同议长塞鲁德举行会谈。", "2023-09-23") == []
+
+
+def test_the_state_councils_secretary_general_is_no_organisation():
+    """cctv3.json text 39 (新闻联播, real): Han Zheng meets domestic award winners ("会见受表彰人员和参会代表"); the
+    paragraph's "国务院秘书长肖捷" was taken as an organisation's officer, evidence of a foreign side. Left alone: the
+    UN Secretary-General's office in the paragraph still marks a side by title as foreign."""
+    assert _events(*_cpc3(39, "cctv3")) == []
+    assert _events("王毅会见特别代表。联合国秘书长古特雷斯对此表示欢迎。", "2022-06-28") == [("meeting", None, [])]
