@@ -4,7 +4,7 @@ participants is a meeting", as every label set since fresh3.json has it ("驻伊
 only when none of its own verbs gave an event in it.
 
 A paragraph states such an occasion when all of these hold: one of its sentences (the first that does) names China's
-envoy, embassy or consulate (驻X大使, 驻X大使夫人, 驻X总领事, 驻X使馆 opening a clause or an item of a list, "…、驻古晋
+envoy, embassy or consulate (驻X大使, 驻X大使夫人, 驻X总领事, (中国)驻X使馆 opening a clause or an item of a list, "…、驻古晋
 总领事夫人高翠莲等出席"; not 驻华) attending, holding or giving at it (出席, 参加, 举办, 举行, 捐赠, 转交, 慰问; not of a
 meeting); that sentence, else the paragraph's first, is dated; the paragraph names a foreign person taking part: a
 transliterated name (帕特里夏·埃德温; not a school or firm so named, "安娜玛丽·贾沃伊中学"), a foreign title (总统,
@@ -20,7 +20,7 @@ import re
 from . import dates_zh
 from .mentions_zh import PLACE_BEFORE, TITLE, countries_named
 
-_ENVOY = re.compile(r"(?:^|(?<=[，,：:、]))驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)[^。]{0,80}?"
+_ENVOY = re.compile(r"(?:^|(?<=[，,：:、]))(?:中国)?驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)[^。]{0,80}?"
                     r"(?:出席|参加|举办|举行|捐赠|转交|慰问)(?!会见|会谈|会晤)")
 _NOT_DONE = re.compile(r"将(?![其之军领士近使所])|即将|拟|期待|希望|如果|是否|多次|每年|经常|定期|方便时|[？?]")
 _FORUM = re.compile(r"峰会|论坛|(?<!国)会议(?!员)|大会|年会|博览会|世博会|奥运会|联大|研讨会|外长会")

@@ -96,4 +96,7 @@ def met_phrase(sentence: str) -> str | None:
         phrase = re.split(r"[，。；：;,]|时|并|后|期间|就", sentence[m.end():])[0].rsplit("的", 1)[-1].strip()
         if 2 <= len(phrase) <= 30:
             return phrase
-    return None
+    # "同中美洲议会议长加西亚举行会谈": whom talks, a meeting or a call were with, after 同 / 与
+    pair = re.search(r"[同与]([^，。；同与]{2,30}?)(?:在[^，。；]{1,12}?)?(?:举行|进行)?了?(?:会谈|会晤|会面|通电话|视频通话|通话)",
+                     sentence)
+    return pair.group(1) if pair else None

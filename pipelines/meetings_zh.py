@@ -1,4 +1,5 @@
-"""Who met whom in Chinese text: meetings (会见, 会晤, 拜会), talks (会谈), calls (通电话, 通话) and visits (访问, 访华)
+"""Who met whom in Chinese text: meetings (会见, 会晤, 拜会; 同…会面, 同…共同出席 / 共同见证), talks (会谈), calls (通电话,
+通话) and visits (访问, 访华)
 read from a Chinese article, as events of the same shape as pipelines/meetings.py gives for English ones, so they
 fill the same `meetings` table.
 
@@ -48,8 +49,16 @@ Read clause by clause (a clause ends at ，：；。！？), precision first; an
    with a visit's country, during its visit frame (访埃期间，…会见…) or with a visitor (来华访问的X, 会见来访的X)
    is the visit, and so are a transit visit and talks on the trip in the visit's own sentence (过境X并进行友好访问,
    同…德国总理深入会谈); a visit followed by 后 in its clause takes no fronted date ("在访问牙买加后过境…");
-   "分别" with several countries gives one event each, as do several visitors to China and several Chinese officials
-   who 分别 met one counterpart.
+   "分别" with several countries gives one event each, as do several visitors to China, several Chinese officials
+   who 分别 met one counterpart, and a list met one after another ("分别会见巴西总统卢拉、总统府首席部长科斯塔");
+   a meeting joined to its visit leaves the visit its own date (else the meeting's month).
+8. Spoken words: the 我 / 我们 of a Chinese party the paragraph reports speaking ("习近平指出，…。2022年11月我访问泰国",
+   "上个月我们在韩国釜山成功举行会晤": with the one country the text pairs) is China, and so is the speaker glad to
+   visit ("很高兴…访问巴西": under way in the month of publication); the guest addressed (同你举行会见, 同殿下会面)
+   is of the country the text pairs.
+9. Occasions apart: a meeting its clause places in China is no part of a visit abroad; a meeting with no country
+   (an organisation, 集体会见 envoys) joins no visit of countries; "X访华以来" with a time is a visit done (its own
+   occasion beside a visit from China), "访华以来" alone none; a visit "之际" is under way at the time that follows.
 7. A reference (访问期间, 会见时，…) may join an earlier paragraph's occasion. Every event has a Chinese party: the
    officials its sentence names, else one described by the post or the pair it gives (最高人民法院院长, 两国元首,
    中缅就…); a visit to China is in China; an occasion none of whose sentences names a Chinese party (美方在会晤中
@@ -78,9 +87,9 @@ _QUESTION = re.compile(r"^\s*(?:问|追问[一二三四五]?|[^\s:：，。（(]
 _ASKED = re.compile(r"问到|是否|会否|能否|有没有|如果|假如|如有|的话")      # in the verb's clause
 _QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
 _NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|在即|首先是|首站是?|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|(?<!仪式，)(?<!仪式,)欢迎(?!仪式|宴会)|方便时"
-                       r"|临近|同意(?!大利)|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|月底|年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
+                       r"|临近|同意(?!大利)|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|(?<!上月)(?<!上个月)月底|(?<!去年)(?<!前年)年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
 _CONTENT = re.compile(r"同意(?!大利)|商定|约定|希望|期待|相信|愿意?|欢迎|提议|建议")
-_GENERIC = re.compile(r"、[^，、]{1,10}等|集体|多边(?![^，]{0,8}(?:场合|期间))|有关国家|\d+(?:多|余)|(?<![第\d])\d+次|多个|这些"
+_GENERIC = re.compile(r"、[^，、]{1,10}等|集体(?!会见)|多边(?![^，]{0,8}(?:场合|期间))|有关国家|\d+(?:多|余)|(?<![第\d])\d+次|多个|这些"
                       r"|(?<![第一二三四五六七八九十两几多数历屡])(?!一次)[一二三四五六七八九十两几多数历屡]+次|(?<![第一])[两三四五六七八九十几多数]+度会|一直|等方式|先后|一些"
                       r"|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|连年|屡次|频繁|(?<!次)定期|多位|\d+位|(?:通话|会见|会晤|函电)或|[的等]方式")   # "第二十五次定期会晤" is one
 _NOUN_AFTER = r"(?!日期|渠道|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|了?记者|律师|活动(?!时))"
@@ -88,9 +97,9 @@ _C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
 _TRIGGER = re.compile(
     r"(?<!不)(?P<talks>会见会谈|会谈" + _NOUN_AFTER + r")"
     r"|(?P<call>通电话|通了电话|视频通话|通话" + _NOUN_AFTER + r")"
-    r"|(?P<meeting>会见" + _NOUN_AFTER + r"|会晤" + _NOUN_AFTER + r"|拜会" + _NOUN_AFTER
-    + r"|共同出席)"
-    r"|(?P<china>访华" + _NOUN_AFTER + r"|(?:访问|到访)了?(?:中国|我国)|来华(?:进行)?(?:国事|正式|工作|友好)?(?:访问|出席|参加)|(?:在华|在中国)访问"
+    r"|(?P<meeting>会见" + _NOUN_AFTER + r"|会晤" + _NOUN_AFTER + r"|拜会" + _NOUN_AFTER + r"|会面(?![会时])"
+    + r"|共同出席|共同见证)"
+    r"|(?P<china>访华" + _NOUN_AFTER + r"|访华(?=以来)|(?:访问|到访)了?(?:中国|我国)|来华(?:进行)?(?:国事|正式|工作|友好)?(?:访问|出席|参加)|(?:在华|在中国)访问"
     r"|对(?:中国|我国)进行(?:了)?[^，。]{0,10}?访问)"
     r"|(?P<abroad>(?:国事|正式|工作|友好|官方)?访问" + _NOUN_AFTER + r"|访(?=[" + _C1 + r"](?!问|团))"
     r"|赴(?=[^，。]{1,8}?(?:出席|参加)))")
@@ -102,7 +111,7 @@ _VISITING = re.compile(r"来华(?:进行)?(?:国事|正式|工作)?访问的|访
 _ONE_CHARACTER_SIDE = re.compile(r"(?<![执立司合办说做想宪增参追更地多各双对一两几东西南北官军我敌友他己有无正反中])"
                                  r"([\u4e00-\u9fff])方(?![面式法案向针便])")
 _PARTICIPANTS = re.compile(r"(?:参加|出席|陪同|一同)了?$")       # "X等参加会见": who attended, not who met
-_ORGANISATION = re.compile(r"联合国|组织|欧盟|欧方|欧委会|欧洲理事会|欧洲议会|东盟|非盟|阿盟|秘书长|世界银行|基金组织|委员会主席"
+_ORGANISATION = re.compile(r"联合国|组织|欧盟|欧方|欧委会|欧洲理事会|欧洲议会|洲议会|拉美议会|东盟|非盟|阿盟|秘书长|世界银行|基金组织|委员会主席"
                            r"|(?:世界|国际)[^，、]{0,10}(?:论坛|银行|基金|联合会|奥委会|委员会|理事会)(?:主席|总裁|行长|会长|创始人)")
 # a person named by title alone is foreign only on evidence: a foreign title, a transliterated name, an organisation
 _FOREIGN_MARK = re.compile(r"外方|外国|海外|外籍|境外|驻华|外长|外交部长|[·・•]|总统|首相|外相|国务卿|国王|王储|亲王|苏丹|埃米尔|天皇|女王|总督|外秘|大臣")
@@ -144,12 +153,15 @@ def _foreign(side: str, tagger, paragraph: str = "", diplomat: bool = False) -> 
     diplomat on the Chinese side (外交部副部长乐玉成会见了比根特别代表: a foreign envoy)."""
     if not side or _is_chinese(side, tagger) and not _countries(side, tagger):
         return None
+    if re.fullmatch(r"你|您|阁下|殿下|陛下", side):
+        return []                    # "习近平主席同你举行会见": the guest addressed, of the country the text pairs
     countries = _countries(side, tagger)
     if countries:
         return countries
-    if not (_TITLE.search(side) and len(side) >= 3):
-        return None
-    foreign = diplomat or _FOREIGN_MARK.search(side) or _ORGANISATION.search(side + paragraph) \
+    if not (_TITLE.search(side) and len(side) >= 3) and not _ORGANISATION.search(side):
+        return None                  # "会见世界银行、国际货币基金组织…负责人": an organisation needs no title
+    foreign = diplomat or _FOREIGN_MARK.search(side) \
+        or _ORGANISATION.search(side + re.sub(r"国务院(?:副)?秘书长", "", paragraph)) \
         or re.search(r"两国|两军", paragraph) \
         or _countries(paragraph, tagger) or mentions_zh.sides(paragraph, tagger.resolved)
     return [] if foreign else None
@@ -182,7 +194,12 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     """(countries) of a meeting, talks or call whose two sides the clause names, else None; a frame without its
     subject ("与希腊总统…会谈时，习近平主席提出") takes that of the clause after it."""
     pre, post = clause[:m.start()], clause[m.end():]
+    if m.group().startswith("共同") and not _WITH.search(pre) and before:
+        pre = re.split(r"[，,]", before.rstrip("，,"))[-1] + pre   # "习近平主席同赞比亚总统…在北京，共同见证签署…"
     w = list(_WITH.finditer(pre)) or list(_AND.finditer(pre))
+    visitor = re.match(r"了?来华[^，]*?(?:访问|访华|出席[^，]*?|参加[^，]*?)的(?=[^，]{2})", post)
+    if visitor and m.group() in ("会见", "会晤", "拜会"):
+        post = post[visitor.end():]  # "会见来华出席…开幕式并访华的布隆迪总统…": whom, after the attributive's 的
     obj = re.split(r"时|中(?=[，表说指强]|$)|的|并|后", re.sub(r"^了", "", post))[0] if m.group() in ("会见", "会晤", "拜会") else ""
     if obj and _foreign(obj, tagger, paragraph) is None:       # "会见了出席夏季达沃斯年会的新加坡副总理": after the 的
         phrase = re.split(r"时|中(?=[，表说指强]|$)|并|后", re.sub(r"^了", "", post))[0]
@@ -260,7 +277,7 @@ def _visit(clause: str, m: re.Match, before: str, tagger, paragraph: str = ""):
     """(countries) of a visit the clause states with its visitor (and, abroad, its destination), else None."""
     pre, post = clause[:m.start()], clause[m.end():]
     visitor = pre or before
-    if m.lastgroup == "abroad" and not _last_side(re.sub(r"(?:对|赴|前往|到)[^，]*$", "", pre), tagger):
+    if m.lastgroup == "abroad" and not _last_side(_visitor_part(pre, tagger), tagger):
         visitor = before + pre       # "王岐山副主席作为习近平主席特使，已启程赴日出席…": the visitor of an earlier clause;
         #                              "李强…抵达卢萨卡，开始对赞比亚进行正式访问": the destination is no subject
     if re.search(r"(?:舰|船|编队|舰艇)[^，]{0,8}$", visitor):
@@ -270,8 +287,10 @@ def _visit(clause: str, m: re.Match, before: str, tagger, paragraph: str = ""):
             visitor = re.split(r"[，,]", before.rstrip("，,"))[-1] + pre   # "马克龙…抵达北京，开始对中国进行…访问"
         return _foreign(re.sub(r"应[^，。]{0,40}?邀请", "", visitor), tagger, paragraph)
     visitor = re.split(r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|说", visitor)[-1]   # "中方注意到文在寅总统访美"
-    if _last_side(re.sub(r"(?:对|赴|前往|到)[^，]*$", "", visitor), tagger) != "zh":
-        return None
+    speaker = re.fullmatch(r"[^，]{0,12}?我|" + _GLAD, visitor.lstrip("，,")) \
+        and _speaker_is_chinese(paragraph, paragraph.find(clause), tagger)
+    if not speaker and _last_side(_visitor_part(visitor, tagger), tagger) != "zh":
+        return None                  # "习近平指出，…。2022年11月我访问泰国": the speaker's 我 a Chinese visitor
     target = re.search(r"(?:对|赴|前往|到)([^，]{1,20}?)进行[^，]*$", pre)        # "对俄罗斯进行", "赴日本进行访问"
     ended = re.search(r"对([^，的]{1,12})的[^，的]{0,4}$", pre)     # "结束…对韩国的国事访问后回到北京"
     destination = target.group(1) if target else ended.group(1) if ended \
@@ -287,6 +306,17 @@ def _visit(clause: str, m: re.Match, before: str, tagger, paragraph: str = ""):
     if not countries and len(destination) == 1:      # "对尼进行国事访问": 尼 the one country so written the text names
         countries = [code for char, code in tagger.resolved if char == destination]
     return countries or None
+
+
+def _visitor_part(text: str, tagger) -> str:
+    """What comes before a visit's destination ("李强…抵达卢萨卡，开始对赞比亚进行": not "对赞比亚进行"); from the last
+    对 when nothing before the first names a side ("也是对习近平主席在去年…之际对法国进行历史性国事访问的回访": 对 of
+    回访, Xi the visitor)."""
+    before = re.sub(r"(?:对|赴|前往|到)[^，]*$", "", text)
+    if _last_side(before, tagger) is None and re.fullmatch(r"[^，]{0,3}", before):
+        later = _unpaired(re.sub(r"(?:对|赴|前往|到)[^，对赴]*$", "", text))     # "中法建交" names no side
+        return later if _last_side(later, tagger) == "zh" else before
+    return before
 
 
 _CHINA = {"country": "CHN", "province": None, "province_code": None, "city": None, "city_code": None, "source": "text"}
@@ -337,7 +367,7 @@ def _described_chinese(sentence: str, tagger) -> list[dict]:
             title += "夫人"             # "驻英国大使夫人": the envoy's wife, not the envoy
         level = "provincial" if re.search(r"[省市县区]委|省|自治区", title) else "national"
         return [_described(title, level, sentence)]
-    pair = _PAIR_SUBJECT.search(sentence) or re.search(r"中方|[\u4e00-\u9fff]中两国|中[\u4e00-\u9fff](?:两国|双方)|中[\u4e00-\u9fff](?=就|共同|一致)", sentence)
+    pair = _PAIR_SUBJECT.search(sentence) or re.search(r"中方|[\u4e00-\u9fff]中两国|中[\u4e00-\u9fff](?:两国|双方)|中[\u4e00-\u9fff](?=就|共同|一致|边界)", sentence)
     return [_described(pair.group(), "national", sentence)] if pair else []
 
 
@@ -355,6 +385,7 @@ def _undone_visit(sentence: str) -> bool:
     return bool(m and not _DONE.search(sentence[m.end():]))
 
 
+_GLAD = r"(?:很|非常|十分)?(?:高兴|荣幸)[^，]*"     # "很高兴再次访问美丽的法兰西共和国": the speaker's own visit
 _PAST = re.compile(r"日前|前不久|不久前|刚刚|上周|上个?月|去年|前些天")   # "日前，习近平主席对意大利…进行国事访问，…此访…"
 _NOMINAL_BEFORE = re.compile(r"(?:关于|介绍了?|发布了?|落实)[^，]{0,16}$")
 
@@ -381,13 +412,24 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
     following = re.split(r"[，,]", sentence[offset + len(clause):].lstrip("，,"))[0]
     if clause.endswith("时") and re.match(r"(?:曾|都|也)?(?:多次|先后|反复|一再|屡次)", following):
         return []                    # "在与外国领导人…通电话时，多次强调": calls counted, none in particular
-    if _NOT_DONE.search(rest[:cut]) or _GENERIC.search(clause) or _ASKED.search(clause) \
+    generic = clause
+    if verb and verb.group() == "会见" and re.search(r"、[^，、]{1,10}等$", clause[:verb.start()]) \
+            and not _WITH.search(clause[:verb.start()]):
+        generic = clause[verb.start():]      # "刚果（金）外长通巴、国际合作部长曼乔洛等会见中方专家组": who met, one meeting
+    if _NOT_DONE.search(rest[:cut]) or _GENERIC.search(generic) or _ASKED.search(clause) \
             or any(not _CONTENT.fullmatch(w.group()) for w in _NOT_DONE.finditer(rest[cut:])):
         return []                    # after the verb, what was agreed or wished is what the event said (在通话中同意…)
     if "邀请" in rest and not re.search(r"应[^，。]{0,40}邀请", rest):
         return []                    # "邀请马杜罗总统访华": an invitation; "应…邀请…访问" is a visit
     out = []
     for m in _TRIGGER.finditer(clause):
+        if clause.startswith("以来", m.end()) and not dates_zh.mentions(clause[:m.start()]):
+            continue                 # "去年阮富仲总书记访华以来": a visit of that time, done; "访华以来" alone none
+        if m.group().startswith("会面") and not re.search(r"[同与跟][^，]{2,14}$", clause[:m.start()]):
+            continue                 # "同殿下会面" a meeting; "会面" alone ("首次会面", "见面会") none
+        if m.group() == "共同见证" and (len(_TRIGGER.findall(sentence)) > 1 or not _WITH.search(
+                (re.split(r"[，,]", before.rstrip("，,"))[-1] if before else "") + clause[:m.start()])):
+            continue                 # "同赞比亚总统…在北京，共同见证签署…" a meeting; "两国元首在会谈后共同见证" the talks'
         out += _trigger_events(m, clause, before, sentence, offset, paragraph, published, tagger, announces)
     return _of_the_visit(out, sentence, offset, clause)
 
@@ -402,6 +444,8 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
         if kind == "china" and countries and len(countries) > 1:    # "沙特国王和以色列总理访华期间": two visits
             return [("visit", _date(clause, m, sentence, offset, published), [code], False) for code in countries]
         kind = "visit"
+        # "会见来华出席…并进行国事访问的尼日利亚总统": the verb of a visitor met, under way that month
+        visiting = any(v.start() <= m.start() < v.end() for v in _VISITING.finditer(clause))
     else:
         countries = _meeting_countries(m, clause, before, sentence, offset, paragraph, tagger)
         if countries is not None and _VISITING.search(clause):
@@ -458,7 +502,14 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
     if welcome:                      # "习近平25日上午…举行仪式，欢迎X对我国进行国事访问": under way that month
         when = dates_zh.nearest(sentence, offset, published)
     # "5日会见来华出席…的印度总理莫迪": the visit was under way that month, its first day not stated
-    during = kind == "visit" and clause.endswith("期间")      # "2013年9月7日，习近平主席在访问哈萨克斯坦期间，…"
+    during = kind == "visit" and clause.endswith(("期间", "之际"))   # "2013年9月7日，习近平主席在访问哈萨克斯坦期间，…"
+    if during and when is None and clause.endswith("之际"):
+        # "在…对塔吉克斯坦进行国事访问之际，当地时间7月5日，…": under way at the time the sentence then gives
+        following = re.split(r"[，,]", sentence[offset + len(clause):].lstrip("，,"))[0]
+        when = dates_zh.nearest(following, 0, published, len(following)) if dates_zh.mentions(following) else None
+    if kind == "visit" and m.lastgroup == "abroad" and re.fullmatch(_GLAD, clause[:m.start()]) and published \
+            and _speaker_is_chinese(paragraph, paragraph.find(clause), tagger):
+        when = published.isoformat()[:7]     # "习近平指出，很高兴…访问巴西": his visit, under way as he speaks
     return [(kind, when[:7] if (visiting or during or ended or welcome) and when else when, countries, False)]
 
 
@@ -483,6 +534,9 @@ def _meeting_countries(m, clause, before, sentence, offset, paragraph, tagger):
         if pair.group().startswith("两国"):      # "中印关系保持发展势头，两国领导人…会晤": the pair its sentence named
             countries = _china_pairs(sentence[:offset + m.start()], tagger)
         countries = countries if len(countries) == 1 else _china_pair(paragraph, tagger) or None
+    if countries is None and re.match(r"[^，]{0,8}?我们(?!双方)", clause[:m.start()]) and m.group() in ("会晤", "会谈", "会见") \
+            and _speaker_is_chinese(paragraph, paragraph.find(sentence) + offset, tagger):
+        countries = _china_pair(paragraph, tagger) or None     # "习近平指出，上个月我们在韩国釜山成功举行会晤"
     if countries is None and _MECHANISM.search(clause[:m.start()]) and "—" not in clause \
             and len(_china_pairs(clause[:m.start()], tagger)) == 1:
         countries = _china_pairs(clause[:m.start()], tagger)      # "中印边界问题特别代表第20次会晤": two countries
@@ -491,6 +545,19 @@ def _meeting_countries(m, clause, before, sentence, offset, paragraph, tagger):
             and not re.match(r"[^，]{0,3}的", clause[m.end():]):      # not "来华出席第二十次中欧领导人会晤的图斯克"
         countries = []           # "第二十一次中国-欧盟领导人会晤": the China-EU summit, with an organisation
     return countries
+
+
+def _speaker(paragraph: str, upto: int, tagger) -> str | None:
+    """The sentence of the last one the paragraph reports speaking before `upto` ("习近平指出，…") when a Chinese
+    party, so that his 我 / 我们 is China ("2022年11月我访问泰国", "上个月我们在韩国釜山成功举行会晤"); else None."""
+    said = list(re.finditer(r"([^，。；！？“”]{1,24}?)(?:指出|表示|强调|说)[，,：:]", paragraph[:max(upto, 0)]))
+    if not said or _first_side(said[-1].group(1), tagger) != "zh":
+        return None
+    return next(m.group().strip() for m in _SENTENCE.finditer(paragraph) if m.end() > said[-1].start(1))
+
+
+def _speaker_is_chinese(paragraph: str, upto: int, tagger) -> bool:
+    return _speaker(paragraph, upto, tagger) is not None
 
 
 def _past(when, pre: str, lead: str, published) -> bool:
@@ -519,6 +586,15 @@ def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger,
     for n, e in enumerate(events):
         if n < first and not deictic and not (start and len(start) == 10 and e["date_start"] == start):
             continue                 # an earlier paragraph's occasion: by a reference ("会见时，…") or the same day
+        if kind == e["type"] == "visit" and not deictic and "以来" in sentence + e["sentence"] \
+                and ((place or {}).get("country") == "CHN") != (e["place"].get("country") == "CHN"):
+            continue                 # a visit to China a period runs from and one from China ("去年10月杜特尔特总统访华
+            #                          以来…。李克强总理最近访菲期间…"): two
+        visit_at, meeting_at = (place or {}, e["place"]) if kind == "visit" else (e["place"], place or {})
+        if "visit" in (kind, e["type"]) and kind != e["type"] and meeting_at.get("country") == "CHN" \
+                and visit_at.get("country") != "CHN":
+            continue                 # a meeting in China is no part of a visit abroad ("…对老挝进行正式友好访问…。…
+            #                          习近平总书记在北京亲切会见总书记同志": two occasions)
         if who and e.get("who") and not any(a in b or b in a for a in who for b in e["who"]) \
                 and kind == e["type"] and kind != "visit" and not deictic:
             continue                 # another person met ("安倍晋三", "安倍": one)
@@ -527,13 +603,18 @@ def _join(events: list[dict], kind, start, countries, deictic, sentence, tagger,
             continue                 # "李强…会见法国总统马克龙。…习近平主席同总统先生举行会晤": another official's meeting
         same_kind = e["type"] == kind or "visit" in (e["type"], kind) and kind != "call" and e["type"] != "call"
         same_countries = (countries is None or set(countries) == set(e["countries"])
-                          or set(countries) <= set(e["countries"]) and e["type"] == "visit"
+                          or countries and set(countries) <= set(e["countries"]) and e["type"] == "visit"
                           or not e["countries"] and e["type"] == "visit" and deictic)
         same_day = start is None or e["date_start"] is None or e["date_start"].startswith(start) \
             or start.startswith(e["date_start"])          # "2019" of a name and "2019-10-08": one occasion
         if same_kind and same_countries and same_day:
             if not e["chinese"]:         # "…参加会见。省委常委孙大海…会见时在座": the Chinese side of the occasion
                 e["chinese"] = _event(kind, start, [], sentence, tagger, place)["chinese"]
+            if (kind == "visit") != (e["type"] == "visit"):
+                # a meeting of a visit: the visit keeps its own date, else the month of the meeting that shows it
+                # under way ("会见来华进行国事访问的泰国国王…。今天（11月14日）上午，习近平主席同国王陛下举行会晤")
+                visit, meeting = (start, e["date_start"]) if kind == "visit" else (e["date_start"], start)
+                start = e["date_start"] = visit or (meeting[:7] if meeting else None)
             if kind == "visit" and e["type"] != "visit":
                 e["type"] = "visit"
             e["date_start"] = e["date_end"] = max(e["date_start"] or "", start or "", key=len) or None
@@ -613,8 +694,18 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
                 who = frozenset(p["name"] for p in foreign_zh.foreign_side(c.group(), countries or [], {}, tagger)
                                 if p["name"]) if len(split) == 1 else frozenset()
                 officials = frozenset(mentions_zh.tag(c.group(), tagger)[1])      # the Chinese officials it names
+                met = _each_met(c.group(), verb) if len(split) == 1 and countries is not None and not deictic else []
+                if len(met) > 1:         # "分别会见巴西总统卢拉、总统府首席部长科斯塔": two meetings, one country
+                    for person in met:
+                        _join(events, kind, start, countries, deictic, sentence, tagger, place, first,
+                              frozenset([person]), officials)
+                    continue
                 for part in split:       # "同伊朗外长、意大利外长分别通电话": two calls
                     _join(events, kind, start, part, deictic, sentence, tagger, place, first, who, officials)
+                speaker = _speaker(paragraph, seen + c.start(), tagger) if "我" in c.group()[:verb.start()] else None
+                if speaker and len(events) > first and not events[-1]["chinese"]:
+                    events[-1]["chinese"] = [dict(p, sentence=speaker)          # his 我, named where he speaks
+                                             for p in _event(kind, start, [], speaker, tagger, place)["chinese"]]
                 if len(split) == 1 and countries and "分别" in c.group() \
                         and len(_TRIGGER.findall(c.group())) == 1 and not re.search(r"(?:会谈|会见|会晤|通话)[、和]", c.group()):
                     _each(events, kind, start, countries, sentence, c.group(), tagger, place)
@@ -630,6 +721,17 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
         if len(events) > first:
             events[-1]["guests"] = attended_zh.guests(attended[2])      # whom the envoy met, as written
     return events
+
+
+def _each_met(clause: str, verb: re.Match) -> list[str]:
+    """Those a Chinese official "分别会见" one after another, as the clause lists them ("分别会见巴西总统卢拉、总统府首席部长
+    科斯塔", "分别会见世界银行、国际货币基金组织、联合国贸易和发展会议负责人"); [] unless 分别 comes before a 会见 or
+    会晤 whose object is a list of two or more (a list of countries is split by country already)."""
+    if verb.group() not in ("会见", "会晤") or "分别" not in clause[:verb.start()]:
+        return []
+    listed = re.split(r"时|并|后|期间", re.sub(r"^了", "", clause[verb.end():]))[0].rsplit("的", 1)[-1]
+    items = [item for item in listed.split("、") if item]
+    return items if len(items) > 1 else []
 
 
 def _each(events: list[dict], kind, start, countries, sentence: str, clause: str, tagger, place: dict) -> None:
