@@ -549,5 +549,19 @@ def test_a_consultation_named_by_its_kind_and_a_reference_to_another_time():
 def test_the_ninth_sets_figures_after_the_fixes():
     """Not a measurement (HELDOUT9_RUN.md is: events 0.714 / 0.714, participants 0.545 / 0.429): a floor."""
     r = evaluate_real(REAL / "heldout9")["kinds"]["all"]
-    assert r["events"]["precision"] >= 0.75 and r["events"]["recall"] >= 0.85, r
-    assert r["participants"]["precision"] >= 0.63 and r["participants"]["recall"] >= 0.5, r
+    assert r["events"]["precision"] >= 0.85 and r["events"]["recall"] >= 0.85, r
+    assert r["participants"]["precision"] >= 0.7 and r["participants"]["recall"] >= 0.5, r
+
+
+def test_a_meeting_with_the_press_is_no_event():
+    """The ministry's page of December 6, 2017: "Foreign Minister Wang Yi met in Beijing with the press corps
+    'Understanding China' of the Asia Society of the US and answered questions from the journalists" is no
+    meeting with the US (journalists are no counterpart, as held-out 4's reception for journalists); the same
+    sentence with an official of the US is one (HELDOUT9_RUN.md)."""
+    assert news("On December 6, 2017, Foreign Minister Wang Yi met in Beijing with the press corps \"Understanding "
+                "China\" of the Asia Society of the US and answered questions from the journalists regarding China-US "
+                "relations.") == []
+    assert news("On May 3, 2019, Vice Premier Hu Chunhua met with visiting US journalists in Beijing.") == []
+    [e] = news("On December 6, 2017, Foreign Minister Wang Yi met in Beijing with Secretary of State Rex Tillerson of "
+               "the US and answered questions from the journalists regarding China-US relations.")
+    assert (e["type"], e["countries"]) == ("meeting", ["USA"])

@@ -158,6 +158,12 @@ def persons_of(sentence: str, rules: Rules) -> list[Person]:
     return ps
 
 
+# The object of a meeting verb that is the press: "met in Beijing with the press corps ...", "received journalists".
+_PRESS_OBJECT = re.compile(r"(?:\s+(?:in|at)\s+[A-Z][\w-]*)?(?:\s+with)?\s+(?:the\s+|a\s+|some\s+)?(?:visiting\s+)?"
+                           r"(?:[A-Z][\w-]*\s+){0,3}(?:press\s+corps|journalists|reporters|media\s+(?:delegation|"
+                           r"representatives|group))\b")
+
+
 def open_event(t: Text, i: int, rules: Rules) -> Event | None:
     """The event sentence `i` opens, if any: a trigger with a date of its own (not a day inside the current
     tour) and a counterpart; or, with no event open yet, an undated strong trigger with someone in it, dated by
@@ -194,8 +200,8 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
         opens = counterpart(s, trig, t.persons[i], rules)
     else:
         return None
-    if not opens:
-        return None
+    if not opens or _PRESS_OBJECT.match(s, trig.end):
+        return None     # "met in Beijing with the press corps ... of the US": journalists are no counterpart
     place, places = _event_place(t, i, trig, start, context, current, rules)
     if place is None:
         return None       # an event held at home is no visit
