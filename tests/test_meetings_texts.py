@@ -565,3 +565,62 @@ def test_a_meeting_with_the_press_is_no_event():
     [e] = news("On December 6, 2017, Foreign Minister Wang Yi met in Beijing with Secretary of State Rex Tillerson of "
                "the US and answered questions from the journalists regarding China-US relations.")
     assert (e["type"], e["countries"]) == ("meeting", ["USA"])
+
+
+def test_a_day_alone_after_on_and_a_news_dateline():
+    """Zhejiang's page of April 3, 2018: "On 29th, Governor Yuan Jiajun met with the Party and government delegation
+    from Haixi Prefecture ..." is March 29 ("On 19th CPC ..." is no day); Changchun's page: "Changchun, March 14
+    (Changchun Daily)-Wang Junzheng, ..., and Liu Changlong, ..., met with the delegation led by U.S. Charge d'Affaires
+    David Rank on March 13, 2017." is March 13, with both Chinese officials: the dateline is a sentence of its own
+    (HELDOUT10_RUN.md)."""
+    assert resolve_date("On 29th, Governor Yuan Jiajun met with the delegation", date(2018, 4, 3))[:2] == (
+        date(2018, 3, 29), date(2018, 3, 29))
+    assert resolve_date("On 19th CPC National Congress, he said", date(2018, 4, 3))[0] is None
+    [e] = news("Changchun, March 14 (Changchun Daily)\u2014Wang Junzheng, Member of the Standing Committee of the CPC "
+               "Jilin Provincial Committee and Secretary of the CPC Changchun Municipal Committee, and Liu Changlong, "
+               "Mayor of Changchun City, met with the delegation led by U.S. Charge d\u2019Affaires David Rank on March "
+               "13, 2017.")
+    assert (e["date_start"], e["countries"]) == ("2017-03-13", ["USA"])
+    assert [p["name"] for p in e["chinese"]] == ["Wang Junzheng", "Liu Changlong"]
+    from pipelines.meetings.text import paragraph_sentences
+    assert paragraph_sentences("BEIJING, Dec. 12 (Xinhua) -- Vice Foreign Minister Xie Feng held talks. He said.") == [
+        "BEIJING, Dec. 12 (Xinhua) --", "Vice Foreign Minister Xie Feng held talks.", "He said."]
+    assert paragraph_sentences("On March 14 (Monday) - the talks. He said.") == ["On March 14 (Monday) - the talks.",
+                                                                                  "He said."]
+
+
+def test_the_seat_of_consuls_general_and_a_state_capital():
+    """Changchun, August 17, 2020: "met with the delegations led by the consul generals of ROK, Germany, Japan, Australia
+    and France to Shenyang on August 13, 2020" is not placed in Shenyang (the consulates' seat); Chicago consulate:
+    "visited and addressed the Illinois Senate ... in Springfield, the capital of Illinois" is in the US."""
+    [e] = news("Zhang Zhijun, Mayor of Changchun City, met with the delegations led by the consul generals of ROK, Germany, "
+               "Japan, Australia and France to Shenyang on August 13, 2020.", "2020-08-17")
+    assert (e["place"], e["countries"]) == ({}, ["KOR", "DEU", "JPN", "AUS", "FRA"])
+    [e] = news("On August 13, 2020, Governor Jing Junhai met with the Ambassador of Brazil to China Paulo Estivallet de "
+               "Mesquita in Changchun.", "2020-08-17")
+    assert e["place"]["city"] == "Changchun"
+    [e] = news("On May 29, 2018, at the invitation of the Illinois General Assembly, Consul General Hong Lei visited and "
+               "addressed the Illinois Senate and the Illinois House of Representatives in Springfield, the capital of "
+               "Illinois.", "2018-05-30")
+    assert (e["type"], e["place"]["country"]) == ("visit", "USA")
+    [e] = news("On May 29, 2018, Consul General Hong Lei visited Springfield and met the head of the capital of "
+               "Illinois.", "2018-05-30")
+    assert e["place"] == {}
+
+
+def test_a_media_delegation_and_a_delegation_from_another_chinese_place():
+    """Hunan's portal: "Li Chunqiu, ... mayor of Huaihua City, met in Huaihua with an interview delegation of mainstream
+    media outlets from ASEAN countries" is no event (the press); "Du Jiahao met in Changsha with a delegation consisting
+    of the CPC members and Government officials from Shannan City, Tibet Autonomous Region" is one, a second Chinese
+    side with no country; a delegation from the host's own city is not (HELDOUT10_RUN.md)."""
+    assert news("On May 4, Li Chunqiu, deputy secretary of the CPC Huaihua Municipal Committee and mayor of Huaihua City, "
+                "met in Huaihua with an interview delegation of mainstream media outlets from ASEAN countries.",
+                "2023-05-08") == []
+    assert len(news("On May 4, Li Chunqiu, mayor of Huaihua City, met in Huaihua with a delegation of the Ministry of "
+                    "Information of Laos.", "2023-05-08")) == 1
+    [e] = news("On July 31, CPC Hunan Provincial Committee Secretary Du Jiahao met in Changsha with a delegation "
+               "consisting of the CPC members and Government officials from Shannan City, Tibet Autonomous Region.",
+               "2018-08-06")
+    assert (e["type"], e["date_start"], e["place"]["city"], e["countries"]) == ("meeting", "2018-07-31", "Changsha", [])
+    assert news("On July 31, Secretary Du Jiahao met in Changsha with a delegation of entrepreneurs from Changsha.",
+                "2018-08-06") == []

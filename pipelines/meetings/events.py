@@ -10,7 +10,7 @@ from datetime import date
 
 from .config import Rules, role_head
 from .person import Person
-from .places import is_compound, is_time_zone, places_in
+from .places import Place, is_compound, is_time_zone, places_in
 from .triggers import HELD_OCCASION, Trigger, clause_span
 
 PARTICIPATION = re.compile(r"\b(?:attended|attend|attends|took\s+part|take\s+part|participated|were\s+present|"
@@ -218,6 +218,8 @@ def counterpart(sentence: str, trigger: Trigger, persons: list[Person], rules: R
         return True
     if re.search(r"\bdelegation\s+from\b", sentence) and trigger.type == "visit":
         return True
+    if _from_chinese_place(sentence, trigger, rules):
+        return True     # "met in Changsha with a delegation ... from Shannan City, Tibet Autonomous Region"
     if ENVOYS.search(sentence):
         return True
     pair = re.search(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b", sentence)
@@ -226,6 +228,27 @@ def counterpart(sentence: str, trigger: Trigger, persons: list[Person], rules: R
         if all(k and k[0] in ("province", "city") for k in kinds):
             return True
     return False
+
+
+_DELEGATION_OF = re.compile(r"\bdelegations?\b[^.;]{0,100}?\bfrom\s+")
+
+
+def _from_chinese_place(sentence: str, trigger: Trigger, rules: Rules) -> bool:
+    """Whether the trigger's object is a delegation from a Chinese province or city (a second Chinese side): the
+    first place named within 50 characters after its "from" is a Chinese province or city."""
+    m = _DELEGATION_OF.search(sentence, trigger.end)
+    if m is None or m.start() - trigger.end > 60:
+        return False
+    found = places_in(sentence, rules)
+    after = [p for p in found if m.end() <= p.start < m.end() + 50]
+    if not after or after[0].kind not in ("province", "city"):
+        return False
+
+    def province(p: Place) -> str | None:
+        return p.code if p.kind == "province" else rules.cities.get(p.name, (None, None))[1]
+    # not a delegation from the host's own province ("met in Changsha with a delegation ... from Changsha")
+    home = {province(p) for p in found if p.start < m.start() and p.kind in ("province", "city")}
+    return province(after[0]) not in home
 
 
 def is_tour_continuation(event: Event, start: date | None, end: date | None, trigger: Trigger) -> bool:

@@ -159,9 +159,11 @@ def persons_of(sentence: str, rules: Rules) -> list[Person]:
 
 
 # The object of a meeting verb that is the press: "met in Beijing with the press corps ...", "received journalists".
-_PRESS_OBJECT = re.compile(r"(?:\s+(?:in|at)\s+[A-Z][\w-]*)?(?:\s+with)?\s+(?:the\s+|a\s+|some\s+)?(?:visiting\s+)?"
+_PRESS = r"(?:press\s+corps|journalists|reporters|correspondents|media(?:\s+(?:outlets|organizations))?)"
+_PRESS_OBJECT = re.compile(r"(?:\s+(?:in|at)\s+[A-Z][\w-]*)?(?:\s+with)?\s+(?:the\s+|a\s+|an\s+|some\s+)?(?:visiting\s+)?"
+                           r"(?:(?:[\w-]+\s+){0,3}(?:delegation|group)\s+of\s+(?:[\w-]+\s+){0,3}" + _PRESS + r"|"
                            r"(?:[A-Z][\w-]*\s+){0,3}(?:press\s+corps|journalists|reporters|media\s+(?:delegation|"
-                           r"representatives|group))\b")
+                           r"representatives|group)))\b")
 
 
 def open_event(t: Text, i: int, rules: Rules) -> Event | None:
