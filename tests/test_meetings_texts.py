@@ -624,3 +624,47 @@ def test_a_media_delegation_and_a_delegation_from_another_chinese_place():
     assert (e["type"], e["date_start"], e["place"]["city"], e["countries"]) == ("meeting", "2018-07-31", "Changsha", [])
     assert news("On July 31, Secretary Du Jiahao met in Changsha with a delegation of entrepreneurs from Changsha.",
                 "2018-08-06") == []
+
+
+def test_a_second_role_with_its_country_and_those_attending():
+    """Shaanxi, October 12, 2017: "met with Fukuda Yasuo, the President of the Boao Forum for Asia and the former Prime
+    Minister of Japan, Zeng Peiyan, the vice president of BFA and former Vice Premier ..." makes Fukuda Yasuo Japan's
+    and Zeng Peiyan no Japanese; "Those also attending the meeting include: Zhou Wenzhong, ..." adds those named
+    (HELDOUT10_RUN.md)."""
+    [e] = news("On October 9, Shaanxi Provincial Secretary Lou Qinjian and Governor Hu Heping met with Fukuda Yasuo, the "
+               "President of the Boao Forum for Asia and the former Prime Minister of Japan, Zeng Peiyan, the vice "
+               "president of BFA and former Vice Premier Minister of the State Council, and other participant "
+               "representatives.\n\nThose also attending the meeting include: Zhou Wenzhong, the Secretary General of "
+               "BFA.", "2017-10-12")
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Fukuda Yasuo", "JPN")]
+    assert [p["name"] for p in e["chinese"]] == ["Lou Qinjian", "Hu Heping", "Zeng Peiyan", "Zhou Wenzhong"]
+    rules = load()
+    # a role of another person after "and" gives the first none of its country
+    assert [(p.name, p.country) for p in persons_in(
+        "On October 9, Governor Hu Heping met with Fukuda Yasuo, the President of the Boao Forum for Asia, and Prime "
+        "Minister of Japan Shinzo Abe.", rules) if p.side == "foreign"] == [("Fukuda Yasuo", None), ("Shinzo Abe", "JPN")]
+
+
+def test_a_body_head_with_a_first_role_of_a_country_and_consultations_held_between():
+    """Nanchang, September 11, 2018: "the delegation led by Former Mayor of Switzerland Zurich and President of
+    Sino-Swiss Friendship Association Dr. Thomas Wagner" is Thomas Wagner of Switzerland (a body's head takes the
+    country of his first role; "Dr." is no name); the Chicago consulate's Xinhua copy: "The consultations were held
+    between visiting Chinese Vice Foreign Minister He Yafei and U.S. Deputy Secretary of State James Steinberg." names
+    the talks' participants, "The first consultations were held between ... in 2005" does not."""
+    rules = load()
+    assert [(p.name, p.country) for p in persons_in(
+        "Yesterday morning, City Mayor Liu Jianyang met with the delegation led by Former Mayor of Switzerland Zurich and "
+        "President of Sino-Swiss Friendship Association Dr. Thomas Wagner.", rules) if p.side == "foreign"] == [
+        ("Thomas Wagner", "CHE")]
+    assert [(p.name, p.country) for p in persons_in(
+        "On May 2, Governor Li met with the Secretary-General of the Shanghai Cooperation Organization Vladimir Norov.",
+        rules) if p.side == "foreign"] == [("Vladimir Norov", None)]
+    first = ("China and the United States on Wednesday, May 13 in Washington held political consultations at the vice "
+             "foreign ministerial level.\n\n")
+    [e] = news(first + "The consultations were held between visiting Chinese Vice Foreign Minister He Yafei and U.S. "
+               "Deputy Secretary of State James Steinberg.", "2009-05-14")
+    assert (e["type"], e["date_start"], [p["name"] for p in e["chinese"]], [p["name"] for p in e["foreign"]]) == (
+        "talks", "2009-05-13", ["He Yafei"], ["James Steinberg"])
+    [e] = news(first + "The first consultations were held between Dai Bingguo and U.S. Deputy Secretary of State Robert "
+               "Zoellick in 2005.", "2009-05-14")
+    assert e["foreign"] == []

@@ -13,7 +13,7 @@ from .person import Person
 from .places import Place, is_compound, is_time_zone, places_in
 from .triggers import HELD_OCCASION, Trigger, clause_span
 
-PARTICIPATION = re.compile(r"\b(?:attended|attend|attends|took\s+part|take\s+part|participated|were\s+present|"
+PARTICIPATION = re.compile(r"\b(?:attended|attend|attends|attending|(?<=The\s)(?:consultations?|talks|meeting)\s+(?:was|were)\s+held\s+between|took\s+part|take\s+part|participated|were\s+present|"
                             r"was\s+present|joined|accompanied|accompanying|included|including|met|visited|toured|"
                             r"held\s+talks|were\s+received|was\s+received)\b")
 GROUP = re.compile(r"(?:[Dd]iplomatic\s+envoys|[Ee]nvoys|[Dd]iplomats|[Cc]onsuls\s+general|[Cc]onsular\s+"
@@ -63,6 +63,8 @@ class Event:
                 if p.name.endswith((" " + q.name, "-" + q.name)):
                     q.name = p.name       # the full name, with the sentence that gives it
                     q.sentence = p.sentence or q.sentence
+                if q.country is None and p.country is not None and q.side == "foreign":
+                    q.country = p.country     # "Fukuda Yasuo, the President of ... and the former Prime Minister of Japan"
                 return
             if p.name is None and q.name is None and p.country == q.country and \
                     role_head(p.title) == role_head(q.title):

@@ -41,7 +41,10 @@ _W = r"[A-Z][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+"
 _NAME_BEFORE = re.compile(r"(?P<name>(?:(?<=Mr\.\s)|(?<=Ms\.\s)|(?<=Mrs\.\s)|(?<=Dr\.\s))" + _W +   # "Ms. Stirling, Vice ..."
                           r"|(?:" + _W + r"\s|[A-Z]\.\s){1,3}?" + _W + r")"
                           r"(?:\s+(?:MP|MLA|MLC|MSP|MEP|QC|KC|OBE|CBE|MBE|JP))?"       # "Hon. Nathan Rees MP, Premier ..."
-                          r",\s+(?:the\s+)?(?:(?:former|then|new|outgoing|incoming|visiting)\s+)?"
+                          # "Fukuda Yasuo, the President of the Boao Forum for Asia and the former Prime Minister of
+                          # Japan": a second role of the same person, after "the <first role> and"
+                          r",\s+(?:the\s+[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|for|the)){0,10}\s+and\s+(?:the\s+)?|the\s+)?"
+                          r"(?:(?:former|then|new|outgoing|incoming|visiting)\s+)?"
                           r"(?:(?!(?:The|And|Of)\s)[A-Z][a-z]+\s+){0,2}$")    # "NAME, the Metro Mayor of ..."
 _DELEGATION_HEAD = re.compile(r"\b(?:[Tt]he\s+)?(?:head|leader)\s+of\s+the\s+delegation\b")
 
@@ -313,7 +316,17 @@ def _org_roles(f: _Found, rules: Rules) -> None:
             name, end = nm.group("name").strip(), end + nm.end()
         elif before and not _chinese_name(rules, before.group("name")) and not places_in(before.group("name"), rules):
             name, start = before.group("name"), before.start("name")
-        f.add(Person("foreign", name, role, None, start=start, end=end))
+        if name:
+            name = _HONORIFIC.sub("", name) or None      # "Dr. Thomas Wagner"
+        # "Former Mayor of Switzerland Zurich and President of Sino-Swiss Friendship Association Dr. Thomas Wagner":
+        # the first role gives the person's country
+        first = re.search(r"\bof\s+(?:the\s+)?(?P<place>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+and\s+$",
+                          text[max(0, start - 60):start])
+        country = None
+        if first is not None:
+            at = next((p for p in places_in(first.group("place"), rules) if p.start == 0 and p.kind == "country"), None)
+            country = at.code if at is not None and at.code != "CHN" else None
+        f.add(Person("foreign", name, role, country, start=start, end=end))
 
 
 def _foreign_roles(f: _Found, rules: Rules) -> None:
@@ -405,6 +418,11 @@ def _role_extent(text: str, m: re.Match, country: str | None, country_spans: lis
                         r"|\s+to\s+China|\s+to\s+the\s+People's\s+Republic\s+of\s+China)", text[end:])
         if tail:
             end += tail.end()
+        # "Former Mayor of Switzerland Zurich and President of ...": a city abroad of that country after it
+        city = next((p for p in country_spans if p.abroad and p.code == country and p.start == end + 1
+                     and text[end] == " "), None)
+        if city is not None:
+            end = city.end
     elif m.group().lower().endswith(("minister", "secretary")) and _portfolio(rest, rules):
         end = b + _portfolio(rest, rules)
     else:
