@@ -668,3 +668,23 @@ def test_a_body_head_with_a_first_role_of_a_country_and_consultations_held_betwe
     [e] = news(first + "The first consultations were held between Dai Bingguo and U.S. Deputy Secretary of State Robert "
                "Zoellick in 2005.", "2009-05-14")
     assert e["foreign"] == []
+
+
+def test_a_delegation_arriving_abroad_and_envoys_coming_to_a_city():
+    """Changchun, April 2018: "the delegation of Changchun City arrived in Krasnoyarsk early morning on April 11, 2018"
+    is a visit to Russia (Krasnoyarsk and Dambovita now in [foreign_places]); Taizhou, November 2023: "the diplomatic
+    delegation to China on Zhejiang Tour came to Taizhou" is a visit; a delegation arriving in Beijing, or a trade
+    delegation coming to a city, is none (HELDOUT10_RUN.md)."""
+    [e] = news("At the invitation of the government of Krasnoyarsk, the delegation of Changchun City arrived in Krasnoyarsk "
+               "early morning on April 11, 2018.")
+    assert (e["type"], e["date_start"], e["place"]["country"], e["countries"]) == ("visit", "2018-04-11", "RUS", ["RUS"])
+    assert news("On April 11, 2018, the delegation of Changchun City arrived in Beijing.") == []
+    [e] = news("On November 5, the diplomatic delegation to China on Zhejiang Tour came to Taizhou. Meanwhile, Shen "
+               "Mingquan, the Deputy Secretary of Taizhou Municipal Committee of the CPC and Acting Mayor, met with the "
+               "delegation in Tiantai County, Taizhou.", "2023-11-17")
+    assert (e["type"], e["date_start"], [p["name"] for p in e["chinese"]]) == ("visit", "2023-11-05", ["Shen Mingquan"])
+    assert news("On November 5, the trade delegation came to Taizhou.", "2023-11-17") == []
+    [e] = news("On the evening of September 16, 2017, Mao Wanchun, Vice Secretary of the CPC Shaanxi Provincial Committee "
+               "met with Alexandrou Oprea, Governor of Dambovita and President of Dambovita Parliament and his "
+               "delegation.", "2017-09-25")
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Alexandrou Oprea", "ROU")]

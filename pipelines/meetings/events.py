@@ -26,7 +26,7 @@ COUNT = re.compile(r"\b(?:of|from)\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s
 BACKREF = re.compile(r"\bthe\s+(meeting|visit|tour|talks|call|signing|trip|conference|activities)\b")
 BACKREF_TYPE = {"meeting": "meeting", "conference": "meeting", "visit": "visit", "tour": "visit", "trip": "visit",
                  "talks": "talks", "call": "call", "signing": "signing"}
-ENVOYS = re.compile(r"\b(?:[Dd]iplomatic\s+envoys|[Ee]nvoys|[Aa]mbassadors|[Dd]iplomats|[Cc]onsuls[\s-]+general|"
+ENVOYS = re.compile(r"\b(?:[Dd]iplomatic\s+(?:envoys|delegations?)|[Ee]nvoys|[Aa]mbassadors|[Dd]iplomats|[Cc]onsuls[\s-]+general|"
                      r"[Cc]onsular\s+(?:corps|officials)|[Dd]iplomatic\s+corps|[Ff]oreign\s+(?:guests|delegation)s?)\b")
 VISITORS = re.compile(r"\b(?:the|this|that)\s+(?:visiting\s+|foreign\s+)?(?:delegation|envoys|diplomats|guests|group|"
                        r"consuls\s+general|ambassadors|diplomatic\s+corps|visitors)\b|\b(?:them|him|her)\b")
