@@ -688,3 +688,18 @@ def test_a_delegation_arriving_abroad_and_envoys_coming_to_a_city():
                "met with Alexandrou Oprea, Governor of Dambovita and President of Dambovita Parliament and his "
                "delegation.", "2017-09-25")
     assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Alexandrou Oprea", "ROU")]
+
+
+def test_a_head_of_a_business_is_no_second_chinese_side():
+    """Shaanxi, June 2017: "Shaanxi governor Hu Heping met with Chia Tai Group board chairman Xie Guomin and his
+    delegation" and Shanxi, September 2022: "Wu Shaozhong, director of the Foreign Affairs Office ..., met with Liu
+    Linna, vice-chairwoman and secretary general of the North American Chinese Investment Council" are no events (a
+    company's or an investors' council's head is no second official); a governor meeting an official of the State
+    Council is one (HELDOUT10_RUN.md)."""
+    assert news("On June 14th, Shaanxi governor Hu Heping met with Chia Tai Group board chairman Xie Guomin and his "
+                "delegation.", "2017-06-16") == []
+    assert news("Wu Shaozhong, director of the Foreign Affairs Office of the Shanxi Provincial Government, met with Liu "
+                "Linna, vice-chairwoman and secretary general of the North American Chinese Investment Council, in "
+                "Taiyuan, capital of North China's Shanxi province, on Aug 26.", "2022-09-01") == []
+    assert len(news("On June 14th, Shaanxi governor Hu Heping met with Hu Chunhua, Vice Premier of the State Council.",
+                    "2017-06-16")) == 1

@@ -216,7 +216,9 @@ def counterpart(sentence: str, trigger: Trigger, persons: list[Person], rules: R
     if re.match(r"attended\b", sentence[trigger.start:]) and re.search(
             r"\b(?:of\s+(?:the\s+)?)?[A-Z]{2,}\b|\b(?:G|BRICS|SCO)\d*\b", sentence[trigger.start:trigger.end + 40]):
         return True     # "attended the Formal Meeting of the BRICS Ministers": its parties are the group's
-    if sum(1 for p in persons if p.side == "chinese") >= 2 and trigger.type in ("meeting", "talks", "call"):
+    if sum(1 for p in persons if p.side == "chinese" and not _BUSINESS.search(p.title or "")
+           and not _BUSINESS.search(sentence[max(0, p.start - 25):p.start])) >= 2 and \
+            trigger.type in ("meeting", "talks", "call"):
         return True
     if re.search(r"\bdelegation\s+from\b", sentence) and trigger.type == "visit":
         return True
@@ -232,6 +234,10 @@ def counterpart(sentence: str, trigger: Trigger, persons: list[Person], rules: R
     return False
 
 
+# A head of a business is no second official: "Chia Tai Group board chairman Xie Guomin", "vice-chairwoman and
+# secretary general of the North American Chinese Investment Council"
+_BUSINESS = re.compile(r"\b(?:Group|Company|Co\.|Corporation|Corp\.|Ltd|Limited|Enterprises?|Holdings|"
+                       r"Investment\s+(?:Council|Association)|Chamber\s+of\s+Commerce)\b|\b(?:CEO|board\s+chairman)\b")
 _DELEGATION_OF = re.compile(r"\bdelegations?\b[^.;]{0,100}?\bfrom\s+")
 
 
