@@ -703,3 +703,19 @@ def test_a_head_of_a_business_is_no_second_chinese_side():
                 "Taiyuan, capital of North China's Shanxi province, on Aug 26.", "2022-09-01") == []
     assert len(news("On June 14th, Shaanxi governor Hu Heping met with Hu Chunhua, Vice Premier of the State Council.",
                     "2017-06-16")) == 1
+
+
+def test_a_secretary_named_before_a_lower_case_title_and_a_delegation_head_told_by_its_country():
+    """Hunan's portal, April 26, 2019: "Du Jiahao, secretary of the CPC Hunan Provincial Committee and director of ...,
+    met with a Dominican delegation led by Jose Ramon Peralta, administrative minister of the Presidency" names Du
+    Jiahao (a lower-case "secretary" title) and a Dominican head of delegation; a Chinese delegation's head and a
+    company are not foreign persons (HELDOUT10_RUN.md)."""
+    rules = load()
+    found = [(p.side, p.name, p.country) for p in persons_in(
+        "On April 23 and 24, Du Jiahao, secretary of the CPC Hunan Provincial Committee and director of the Hunan "
+        "Provincial People's Congress Standing Committee, met with a Dominican delegation led by Jos\u00e9 Ramon Peralta, "
+        "administrative minister of the Presidency.", rules)]
+    assert found == [("chinese", "Du Jiahao", None), ("foreign", "Jos\u00e9 Ramon Peralta", "DOM")]
+    assert [(p.side, p.name) for p in persons_in("He met with a Chinese delegation led by Wang Yi.", rules)] == [
+        ("chinese", "Wang Yi")]
+    assert persons_in("He met with a business delegation led by Tesla.", rules) == []

@@ -129,7 +129,8 @@ def _portfolio(rest: str, rules: Rules) -> int:
         pos = end = pos + tok.end()
 
 
-_LOWER_TITLE_HINT = re.compile(r",\s+(?:member|director|head|minister|vice|premier|state|president|chairman)\b")
+_LOWER_TITLE_HINT = re.compile(r",\s+(?:member|director|head|minister|vice|premier|state|president|chairman|secretary|deputy|"
+                               r"governor|mayor)\b")
 
 
 class _Found:
@@ -173,6 +174,7 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
     _foreign_roles(f, rules)
     _lower_roles(f, rules)
     _known_foreign(f, rules)
+    _delegation_heads(f, rules)
     _generic_titles(f, rules)
     _bare_leaders(f, rules)
     _honorific_chinese(f, rules)
@@ -482,6 +484,27 @@ def _sole_country(text: str, a: int, name: str | None, sole: list[str], rules: R
             not (lead and lead.group(1) in ("Chinese", "China")):
         return sole[0]
     return None
+
+
+# "a Dominican delegation led by Jose Ramon Peralta, administrative minister of the Presidency": the head of a
+# delegation named by its country's adjective is of that country, whatever his role
+_LED_BY = re.compile(r"\b(?P<adj>[A-Z][a-z]+)\s+(?:[a-z-]+\s+){0,3}delegation\s+(?:led|headed)\s+by\s+(?:Mr\.\s+|Ms\.\s+|Dr\.\s+)?"
+                     r"(?P<name>(?:" + _W + r"\s+){1,3}" + _W + r")(?P<title>,\s+(?:[a-z][\w'-]*\s+){1,4}of\s+(?:the\s+)?"
+                     r"(?:[A-Z][\w'-]*\s*){1,4})?(?=[,.;]|\s+(?:and|to|in|on|at)\b|$)")
+
+
+def _delegation_heads(f: _Found, rules: Rules) -> None:
+    """The named head of a delegation told by its country (see _LED_BY)."""
+    text = f.text
+    for m in _LED_BY.finditer(text):
+        name = m.group("name")
+        a, b = m.start("name"), m.end()
+        country = next((p.code for p in places_in(m.group("adj"), rules) if p.start == 0 and p.kind == "country"), None)
+        if country is None or country == "CHN" or not f.free(a, b) or places_in(name, rules) or \
+                _chinese_name(rules, " ".join(name.split()[:2])):
+            continue
+        title = (m.group("title") or "").lstrip(", ").strip() or "head of the delegation"
+        f.add(Person("foreign", name, title, country=country, start=a, end=b))
 
 
 def _known_foreign(f: _Found, rules: Rules) -> None:
