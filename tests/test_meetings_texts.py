@@ -724,5 +724,26 @@ def test_a_secretary_named_before_a_lower_case_title_and_a_delegation_head_told_
 def test_the_tenth_sets_figures_after_the_fixes():
     """Not a measurement (HELDOUT10_RUN.md is: events 0.400 / 0.316, participants 0.594 / 0.333): a floor."""
     r = evaluate_real(REAL / "heldout10")["kinds"]["all"]
-    assert r["events"]["precision"] >= 0.76 and r["events"]["recall"] >= 0.68, r
-    assert r["participants"]["precision"] >= 0.9 and r["participants"]["recall"] >= 0.63, r
+    assert r["events"]["precision"] >= 0.82 and r["events"]["recall"] >= 0.73, r
+    assert r["participants"]["precision"] >= 0.9 and r["participants"]["recall"] >= 0.66, r
+
+
+def test_an_attendance_list_with_a_minister_of_a_country_named_in_pinyin():
+    """Shaanxi, October 12, 2017: "Those also attending the meeting include: Zhou Wenzhong, the Secretary General of
+    BFA; Wu Zuodong, the Honorary Senior Minister of Singapore; ..." adds all those named, Wu Zuodong of Singapore (a
+    name in pinyin before a role "of" a foreign country is that country's), and "the Secretary General of Shaanxi
+    Province" names nobody "General"; "Wang Yi, the Minister of Foreign Affairs of China" stays Chinese, "Secretary of
+    State General Colin Powell" keeps his rank (HELDOUT10_RUN.md)."""
+    [e] = news("On October 9, Shaanxi Provincial Secretary Lou Qinjian and Governor Hu Heping met with Fukuda Yasuo, the "
+               "President of the Boao Forum for Asia and the former Prime Minister of Japan.\n\nThose also attending the "
+               "meeting include: Zhou Wenzhong, the Secretary General of BFA; Wu Zuodong, the Honorary Senior Minister of "
+               "Singapore; Qian Yin'an, a member of Standing Committee and the Secretary General of Shaanxi Province.",
+               "2017-10-12")
+    assert e["countries"] == ["JPN", "SGP"]
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Fukuda Yasuo", "JPN"), ("Wu Zuodong", "SGP")]
+    rules = load()
+    assert [(p.side, p.name) for p in persons_in("On May 2, Vice Premier Liu He met with Wang Yi, the Minister of "
+                                                 "Foreign Affairs of China.", rules)] == [
+        ("chinese", "Liu He"), ("chinese", "Wang Yi")]
+    assert [(p.name, p.country) for p in persons_in("On May 2, he met with Secretary of State General Colin Powell of "
+                                                    "the US.", rules)] == [("General Colin Powell", "USA")]

@@ -511,6 +511,12 @@ def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
                 if p.side == "foreign" and p.name:
                     ev.add_person(p)
                     ev.add_country(p.country)
+        if not is_trigger and ATTENDING.match(s):
+            for p in t.persons[i]:      # "Those also attending the meeting include: A, title; B, title; ...": all
+                if p.name:
+                    ev.add_person(p)
+                    if p.side == "foreign":
+                        ev.add_country(p.country)
         _known_names(t, i, ev, clauses)
         if is_trigger or PARTICIPATION.search(s):
             _countries_and_group(t, i, ev, is_trigger, rules)
@@ -522,6 +528,12 @@ def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
 # are Barbadian Ambassador to China ...", "The envoys are as follows: ...")
 MEMBERS = re.compile(r"(?:These|The)\s+(?:[\w-]+\s+){0,3}(?:[Aa]mbassadors|[Ee]nvoys|[Dd]iplomats|[Cc]onsuls[\s-]+[Gg]eneral|"
                      r"[Gg]uests|[Dd]elegates)\s+(?:are|were|included?)\b")
+
+
+# A readout's list of those present ("Those also attending the meeting include: Zhou Wenzhong, the Secretary General
+# of BFA; Wu Zuodong, the Honorary Senior Minister of Singapore; ...")
+ATTENDING = re.compile(r"Those\s+(?:also\s+)?(?:attending|present\s+at)\s+(?:the\s+)?(?:meeting|talks|banquet|event|"
+                       r"ceremony)\s+(?:include|included|were)\b")
 
 
 def _inherited(ev: Event) -> None:

@@ -360,7 +360,8 @@ def _foreign_roles(f: _Found, rules: Rules) -> None:
         if nxt is not None:
             carry = (nxt.start(), country, start)
             continue
-        name, start_name, name_end = _role_name(text, start, end, rules)
+        name, start_name, name_end = _role_name(text, start, end, rules, of_country=country is not None and bool(
+            re.search(r"\bof\s+(?:the\s+)?\S+", text[a:end])))
         if name:
             name = re.sub(r"(?:'s|\u2019s)$", "", _POSTNOMINAL.sub("", _HONORIFIC.sub("", name))) or None
         if name and len(name.split()) == 1 and name in rules.surnames:
@@ -442,7 +443,8 @@ def _role_extent(text: str, m: re.Match, country: str | None, country_spans: lis
     return country, end
 
 
-def _role_name(text: str, start: int, end: int, rules: Rules) -> tuple[str | None, int, int]:
+def _role_name(text: str, start: int, end: int, rules: Rules, *, of_country: bool = False
+               ) -> tuple[str | None, int, int]:
     """The name after a role ("Foreign Minister Igli Hasani"), else just before it ("Denis Pasler, Governor of
     ..."): (name, where the person starts, where the person ends)."""
     nm = _FOREIGN_NAME.match(text[end:])
@@ -454,7 +456,8 @@ def _role_name(text: str, start: int, end: int, rules: Rules) -> tuple[str | Non
         candidate = nm.group("name").strip()
         bare = re.sub(r"\s+[IVX]{1,4}$", "", candidate)      # "King Felipe VI": a regnal number is no place
         if not places_in(bare, rules) and candidate.split()[0] not in _PLACE_WORDS and not rules.heads.fullmatch(
-                candidate.split()[0]):       # "Special Representative of US President and ...": a role, no name
+                candidate.split()[0]) and candidate not in ("General", "Generals"):
+            # "Special Representative of US President and ...": a role, no name; "Secretary General": one role
             return candidate, start, end + nm.end()
     second = _SECOND_TITLE.match(text, end)
     if second and any(p.start == 0 and p.end == len(second.group("place"))
@@ -465,7 +468,10 @@ def _role_name(text: str, start: int, end: int, rules: Rules) -> tuple[str | Non
         if nm and not places_in(nm.group("name"), rules) and not _chinese_name(rules, " ".join(nm.group("name").split()[:2])):
             return nm.group("name").strip(), start, second.end() + nm.end()
     before = _NAME_BEFORE.search(text[:start])
-    if before and not _chinese_name(rules, before.group("name")) and not places_in(before.group("name"), rules):
+    # a name in pinyin is a foreign person's when the role after it is "of" a foreign country ("Wu Zuodong, the
+    # Honorary Senior Minister of Singapore")
+    if before and (of_country or not _chinese_name(rules, before.group("name"))) and \
+            not places_in(before.group("name"), rules):
         return before.group("name"), before.start("name"), end
     return None, start, end
 
