@@ -501,8 +501,8 @@ def test_the_eighth_sets_figures_after_the_fixes():
     """Not a measurement (HELDOUT8_RUN.md is: events 0.714 / 0.312, participants 0.667 / 0.135): a floor at the
     figures after the fixes made on its errors, so that they do not fall back."""
     r = evaluate_real(REAL / "heldout8")["kinds"]["all"]
-    assert r["events"]["precision"] >= 0.92 and r["events"]["recall"] >= 0.75, r
-    assert r["participants"]["precision"] >= 0.99 and r["participants"]["recall"] >= 0.55, r
+    assert r["events"]["precision"] >= 0.92 and r["events"]["recall"] >= 0.81, r
+    assert r["participants"]["precision"] >= 0.99 and r["participants"]["recall"] >= 0.7, r
 
 
 def test_a_list_of_guests_with_their_titles_after_their_names():
@@ -747,3 +747,16 @@ def test_an_attendance_list_with_a_minister_of_a_country_named_in_pinyin():
         ("chinese", "Liu He"), ("chinese", "Wang Yi")]
     assert [(p.name, p.country) for p in persons_in("On May 2, he met with Secretary of State General Colin Powell of "
                                                     "the US.", rules)] == [("General Colin Powell", "USA")]
+
+
+def test_a_summit_co_hosted_by_a_chinese_body_was_held_abroad():
+    """CPAFFC, July 17, 2019: "the 4th U.S.-China Sister Cities Mayors' Summit, co-hosted by the Chinese People's
+    Association for Friendship with Foreign Countries (CPAFFC) and the Sister Cities International (SCI), was held in
+    Houston, Texas" is a meeting in the US (HELDOUT8_RUN.md); a city's conference "organized by the city government,
+    was held in Guilin" is none."""
+    [e] = news("On July 17th, the 4th U.S.-China Sister Cities Mayors\u2019 Summit, co-hosted by the Chinese People\u2019s "
+               "Association for Friendship with Foreign Countries (CPAFFC) and the Sister Cities International (SCI), was "
+               "held in Houston, Texas.", "2019-07-17")
+    assert (e["type"], e["date_start"], e["place"]["country"]) == ("meeting", "2019-07-17", "USA")
+    assert news("On July 17th, the 4th Tourism Conference, organized by the city government, was held in Guilin.",
+                "2019-07-17") == []

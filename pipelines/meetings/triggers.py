@@ -80,7 +80,11 @@ _TRIGGERS = [
     ("meeting", False, re.compile(r"\b(?:held|hold|holds)\s+(?:a|an|the|their)\s+(?:[\w'-]+\s+){0,4}?"
                                   r"(?:meeting|conference|dialogue|consultations?|exchange\s+meeting)\b|"
                                   r"\b(?:meeting|conference|dialogue)\s+(?:was|were)\s+held\b|"
-                                  r"\b(?:Conference|Meeting|Summit|summit)\s+was\s+(?:successfully\s+)?held\b")),
+                                  r"\b(?:Conference|Meeting|Summit|summit)\s+was\s+(?:successfully\s+)?held\b|"
+                                  # "the 4th U.S.-China Sister Cities Mayors' Summit, co-hosted by the CPAFFC and the
+                                  # Sister Cities International (SCI), was held in Houston"
+                                  r"\b(?:Conference|Meeting|Summit),\s+(?:co-)?(?:hosted|organi[sz]ed|sponsored)\s+by\s+"
+                                  r"[^;]{0,160}?,\s+was\s+(?:successfully\s+)?held\b")),
     # a readout's subhead, a line of its own with no verb and no full stop: "Meeting with Kazakh President
     # Nazarbayev on Sept 1", "Talks with ..." (its Chinese side is the next sentence's subject: extract.py)
     ("meeting", True, re.compile(SUBHEAD.pattern.replace("(?P<noun>", "(?P<noun>(?=Meeting)"))),
