@@ -760,3 +760,16 @@ def test_a_summit_co_hosted_by_a_chinese_body_was_held_abroad():
     assert (e["type"], e["date_start"], e["place"]["country"]) == ("meeting", "2019-07-17", "USA")
     assert news("On July 17th, the 4th Tourism Conference, organized by the city government, was held in Guilin.",
                 "2019-07-17") == []
+
+
+def test_a_later_sentence_of_another_month_and_year_adds_nobody():
+    """Sichuan, April 16, 2019: the governor's visit to Argentina "From April 7th to 9th" is not joined by Xi Jinping
+    from "In December 2018, President Xi Jinping paid a state visit to Argentina." (HELDOUT11_RUN.md); a later
+    sentence of the visit itself still adds those it names."""
+    first = ("From April 7th to 9th, Mr. Yin Li, Vice Secretary of Sichuan Provincial Committee of the CPC, Governor of "
+             "People's Government of Sichuan Province, paid an exchange visit to Argentina with a delegation.\n\n")
+    [e] = news(first + "During his visit, the delegation held a Promotion Meeting of Sichuan in Buenos Aires. In December "
+               "2018, President Xi Jinping paid a state visit to Argentina.", "2019-04-16")
+    assert [p["name"] for p in e["chinese"]] == ["Yin Li"]
+    [e] = news(first + "Vice Governor Wang Yixin accompanied him on the visit.", "2019-04-16")
+    assert [p["name"] for p in e["chinese"]] == ["Yin Li", "Wang Yixin"]

@@ -98,6 +98,9 @@ def extract_text(body: str, published: date | None, site: str | None, article_id
 # ... and occasions told as many ("President Xi Jinping and Mr. President had many successful meetings and
 # telephone talks"): no occasion of the event's day
 _OTHER_TIME = re.compile(_VAGUE_TIME.pattern + r"|\b(?:[Rr]ecently|[Pp]reviously|[Ee]arlier)\b|"
+                         # "In December 2018, President Xi Jinping paid a state visit to Argentina": a month of a year
+                         r"\b[Ii]n\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)\s+(?:19|20)\d\d\b|"
                          r"\b(?:many|several|multiple|numerous|frequent|repeated)\s+(?:[\w-]+\s+){0,2}"
                          r"(?:meetings|talks|calls|visits|conversations|exchanges)\b")
 
