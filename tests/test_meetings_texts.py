@@ -773,3 +773,13 @@ def test_a_later_sentence_of_another_month_and_year_adds_nobody():
     assert [p["name"] for p in e["chinese"]] == ["Yin Li"]
     [e] = news(first + "Vice Governor Wang Yixin accompanied him on the visit.", "2019-04-16")
     assert [p["name"] for p in e["chinese"]] == ["Yin Li", "Wang Yixin"]
+
+
+def test_one_chinese_name_said_present():
+    """Zhejiang, April 3, 2018: "... met with the Party and government delegation from Haixi Prefecture headed by the
+    prefecture deputy Party secretary Meng Hai. Feng Fei was present at the meeting." names Feng Fei; "New York was
+    present at the fair" names nobody (HELDOUT10_RUN.md)."""
+    [e] = news("On 29th, Governor Yuan Jiajun met with the Party and government delegation from Haixi Prefecture headed by "
+               "the prefecture deputy Party secretary Meng Hai. Feng Fei was present at the meeting.", "2018-04-03")
+    assert [p["name"] for p in e["chinese"]] == ["Yuan Jiajun", "Meng Hai", "Feng Fei"]
+    assert persons_in("New York was present at the fair.", load()) == []

@@ -668,3 +668,11 @@ def _name_lists(f: _Found, rules: Rules) -> None:
         for name, a, b in names:
             if f.free(a, b):
                 f.add(Person("chinese", name, None, start=a, end=b))
+    # one name alone, the subject of a sentence saying it was there: "Feng Fei was present at the meeting."
+    one = _ONE_PRESENT.match(f.text)
+    if one is not None and valid_chinese(one.group("name")) and one.group("name").split()[0] in rules.surnames \
+            and f.free(one.start("name"), one.end("name")):
+        f.add(Person("chinese", one.group("name"), None, start=one.start("name"), end=one.end("name")))
+
+
+_ONE_PRESENT = re.compile(r"(?P<name>[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)\s+was\s+(?:also\s+)?present\b")
