@@ -725,7 +725,7 @@ def test_the_tenth_sets_figures_after_the_fixes():
     """Not a measurement (HELDOUT10_RUN.md is: events 0.400 / 0.316, participants 0.594 / 0.333): a floor."""
     r = evaluate_real(REAL / "heldout10")["kinds"]["all"]
     assert r["events"]["precision"] >= 0.82 and r["events"]["recall"] >= 0.73, r
-    assert r["participants"]["precision"] >= 0.9 and r["participants"]["recall"] >= 0.66, r
+    assert r["participants"]["precision"] >= 0.9 and r["participants"]["recall"] >= 0.68, r
 
 
 def test_an_attendance_list_with_a_minister_of_a_country_named_in_pinyin():
