@@ -34,9 +34,9 @@ HELDOUT4 = [p for s in ("heldout4", "dev4", "heldout5") for p in sorted((REAL / 
 # the sixth held-out set (new texts of 2014-2024, labelled by a fresh reader): read by the guards only after its
 # one run (HELDOUT6_RUN.md)
 HELDOUT6 = sorted((REAL / "heldout6").glob("*.json"))
-# the eighth and ninth (consulates' and embassies' readouts): read by the guards only after their one run each
-# (HELDOUT8_RUN.md, HELDOUT9_RUN.md)
-HELDOUT8 = sorted((REAL / "heldout8").glob("*.json")) + sorted((REAL / "heldout9").glob("*.json"))
+# the eighth to eleventh (consulates', embassies' and local governments' readouts): read by the guards only
+# after their one run each (HELDOUT8_RUN.md to HELDOUT11_RUN.md)
+HELDOUT8 = [p for s in ("heldout8", "heldout9", "heldout10", "heldout11") for p in sorted((REAL / s).glob("*.json"))]
 
 
 def norm(s: str) -> str:

@@ -12,14 +12,14 @@ import pytest
 from bench.meetings_real import REAL, evaluate_real
 from pipelines.meetings import extract, load, persons_in, places_in, resolve_date
 
-SETS = ("heldout4", "dev4", "heldout5", "heldout6", "heldout8", "heldout9")
+SETS = ("heldout4", "dev4", "heldout5", "heldout6", "heldout8", "heldout9", "heldout10", "heldout11")
 LABELS = [p for s in SETS for p in sorted((REAL / s).glob("*.json"))]
 
 
 def test_the_stored_texts_are_the_ones_listed_with_their_provenance():
-    """98 pages, each under texts/, unchanged since its label was written (SHA-256), listed in PROVENANCE.md with
+    """147 pages, each under texts/, unchanged since its label was written (SHA-256), listed in PROVENANCE.md with
     its original URL; the held-out and dev pages are apart."""
-    assert len(LABELS) == 98
+    assert len(LABELS) == 147
     provenance = (REAL / "PROVENANCE.md").read_text("utf-8")
     pages = set()
     for path in LABELS:
@@ -501,8 +501,8 @@ def test_the_eighth_sets_figures_after_the_fixes():
     """Not a measurement (HELDOUT8_RUN.md is: events 0.714 / 0.312, participants 0.667 / 0.135): a floor at the
     figures after the fixes made on its errors, so that they do not fall back."""
     r = evaluate_real(REAL / "heldout8")["kinds"]["all"]
-    assert r["events"]["precision"] >= 0.92 and r["events"]["recall"] >= 0.75, r
-    assert r["participants"]["precision"] >= 0.99 and r["participants"]["recall"] >= 0.55, r
+    assert r["events"]["precision"] >= 0.92 and r["events"]["recall"] >= 0.81, r
+    assert r["participants"]["precision"] >= 0.99 and r["participants"]["recall"] >= 0.7, r
 
 
 def test_a_list_of_guests_with_their_titles_after_their_names():
@@ -549,5 +549,237 @@ def test_a_consultation_named_by_its_kind_and_a_reference_to_another_time():
 def test_the_ninth_sets_figures_after_the_fixes():
     """Not a measurement (HELDOUT9_RUN.md is: events 0.714 / 0.714, participants 0.545 / 0.429): a floor."""
     r = evaluate_real(REAL / "heldout9")["kinds"]["all"]
-    assert r["events"]["precision"] >= 0.75 and r["events"]["recall"] >= 0.85, r
-    assert r["participants"]["precision"] >= 0.63 and r["participants"]["recall"] >= 0.5, r
+    assert r["events"]["precision"] >= 0.85 and r["events"]["recall"] >= 0.85, r
+    assert r["participants"]["precision"] >= 0.7 and r["participants"]["recall"] >= 0.5, r
+
+
+def test_a_meeting_with_the_press_is_no_event():
+    """The ministry's page of December 6, 2017: "Foreign Minister Wang Yi met in Beijing with the press corps
+    'Understanding China' of the Asia Society of the US and answered questions from the journalists" is no
+    meeting with the US (journalists are no counterpart, as held-out 4's reception for journalists); the same
+    sentence with an official of the US is one (HELDOUT9_RUN.md)."""
+    assert news("On December 6, 2017, Foreign Minister Wang Yi met in Beijing with the press corps \"Understanding "
+                "China\" of the Asia Society of the US and answered questions from the journalists regarding China-US "
+                "relations.") == []
+    assert news("On May 3, 2019, Vice Premier Hu Chunhua met with visiting US journalists in Beijing.") == []
+    [e] = news("On December 6, 2017, Foreign Minister Wang Yi met in Beijing with Secretary of State Rex Tillerson of "
+               "the US and answered questions from the journalists regarding China-US relations.")
+    assert (e["type"], e["countries"]) == ("meeting", ["USA"])
+
+
+def test_a_day_alone_after_on_and_a_news_dateline():
+    """Zhejiang's page of April 3, 2018: "On 29th, Governor Yuan Jiajun met with the Party and government delegation
+    from Haixi Prefecture ..." is March 29 ("On 19th CPC ..." is no day); Changchun's page: "Changchun, March 14
+    (Changchun Daily)-Wang Junzheng, ..., and Liu Changlong, ..., met with the delegation led by U.S. Charge d'Affaires
+    David Rank on March 13, 2017." is March 13, with both Chinese officials: the dateline is a sentence of its own
+    (HELDOUT10_RUN.md)."""
+    assert resolve_date("On 29th, Governor Yuan Jiajun met with the delegation", date(2018, 4, 3))[:2] == (
+        date(2018, 3, 29), date(2018, 3, 29))
+    assert resolve_date("On 19th CPC National Congress, he said", date(2018, 4, 3))[0] is None
+    [e] = news("Changchun, March 14 (Changchun Daily)\u2014Wang Junzheng, Member of the Standing Committee of the CPC "
+               "Jilin Provincial Committee and Secretary of the CPC Changchun Municipal Committee, and Liu Changlong, "
+               "Mayor of Changchun City, met with the delegation led by U.S. Charge d\u2019Affaires David Rank on March "
+               "13, 2017.")
+    assert (e["date_start"], e["countries"]) == ("2017-03-13", ["USA"])
+    assert [p["name"] for p in e["chinese"]] == ["Wang Junzheng", "Liu Changlong"]
+    from pipelines.meetings.text import paragraph_sentences
+    assert paragraph_sentences("BEIJING, Dec. 12 (Xinhua) -- Vice Foreign Minister Xie Feng held talks. He said.") == [
+        "BEIJING, Dec. 12 (Xinhua) --", "Vice Foreign Minister Xie Feng held talks.", "He said."]
+    assert paragraph_sentences("On March 14 (Monday) - the talks. He said.") == ["On March 14 (Monday) - the talks.",
+                                                                                  "He said."]
+
+
+def test_the_seat_of_consuls_general_and_a_state_capital():
+    """Changchun, August 17, 2020: "met with the delegations led by the consul generals of ROK, Germany, Japan, Australia
+    and France to Shenyang on August 13, 2020" is not placed in Shenyang (the consulates' seat); Chicago consulate:
+    "visited and addressed the Illinois Senate ... in Springfield, the capital of Illinois" is in the US."""
+    [e] = news("Zhang Zhijun, Mayor of Changchun City, met with the delegations led by the consul generals of ROK, Germany, "
+               "Japan, Australia and France to Shenyang on August 13, 2020.", "2020-08-17")
+    assert (e["place"], e["countries"]) == ({}, ["KOR", "DEU", "JPN", "AUS", "FRA"])
+    [e] = news("On August 13, 2020, Governor Jing Junhai met with the Ambassador of Brazil to China Paulo Estivallet de "
+               "Mesquita in Changchun.", "2020-08-17")
+    assert e["place"]["city"] == "Changchun"
+    [e] = news("On May 29, 2018, at the invitation of the Illinois General Assembly, Consul General Hong Lei visited and "
+               "addressed the Illinois Senate and the Illinois House of Representatives in Springfield, the capital of "
+               "Illinois.", "2018-05-30")
+    assert (e["type"], e["place"]["country"]) == ("visit", "USA")
+    [e] = news("On May 29, 2018, Consul General Hong Lei visited Springfield and met the head of the capital of "
+               "Illinois.", "2018-05-30")
+    assert e["place"] == {}
+
+
+def test_a_media_delegation_and_a_delegation_from_another_chinese_place():
+    """Hunan's portal: "Li Chunqiu, ... mayor of Huaihua City, met in Huaihua with an interview delegation of mainstream
+    media outlets from ASEAN countries" is no event (the press); "Du Jiahao met in Changsha with a delegation consisting
+    of the CPC members and Government officials from Shannan City, Tibet Autonomous Region" is one, a second Chinese
+    side with no country; a delegation from the host's own city is not (HELDOUT10_RUN.md)."""
+    assert news("On May 4, Li Chunqiu, deputy secretary of the CPC Huaihua Municipal Committee and mayor of Huaihua City, "
+                "met in Huaihua with an interview delegation of mainstream media outlets from ASEAN countries.",
+                "2023-05-08") == []
+    assert len(news("On May 4, Li Chunqiu, mayor of Huaihua City, met in Huaihua with a delegation of the Ministry of "
+                    "Information of Laos.", "2023-05-08")) == 1
+    [e] = news("On July 31, CPC Hunan Provincial Committee Secretary Du Jiahao met in Changsha with a delegation "
+               "consisting of the CPC members and Government officials from Shannan City, Tibet Autonomous Region.",
+               "2018-08-06")
+    assert (e["type"], e["date_start"], e["place"]["city"], e["countries"]) == ("meeting", "2018-07-31", "Changsha", [])
+    assert news("On July 31, Secretary Du Jiahao met in Changsha with a delegation of entrepreneurs from Changsha.",
+                "2018-08-06") == []
+
+
+def test_a_second_role_with_its_country_and_those_attending():
+    """Shaanxi, October 12, 2017: "met with Fukuda Yasuo, the President of the Boao Forum for Asia and the former Prime
+    Minister of Japan, Zeng Peiyan, the vice president of BFA and former Vice Premier ..." makes Fukuda Yasuo Japan's
+    and Zeng Peiyan no Japanese; "Those also attending the meeting include: Zhou Wenzhong, ..." adds those named
+    (HELDOUT10_RUN.md)."""
+    [e] = news("On October 9, Shaanxi Provincial Secretary Lou Qinjian and Governor Hu Heping met with Fukuda Yasuo, the "
+               "President of the Boao Forum for Asia and the former Prime Minister of Japan, Zeng Peiyan, the vice "
+               "president of BFA and former Vice Premier Minister of the State Council, and other participant "
+               "representatives.\n\nThose also attending the meeting include: Zhou Wenzhong, the Secretary General of "
+               "BFA.", "2017-10-12")
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Fukuda Yasuo", "JPN")]
+    assert [p["name"] for p in e["chinese"]] == ["Lou Qinjian", "Hu Heping", "Zeng Peiyan", "Zhou Wenzhong"]
+    rules = load()
+    # a role of another person after "and" gives the first none of its country
+    assert [(p.name, p.country) for p in persons_in(
+        "On October 9, Governor Hu Heping met with Fukuda Yasuo, the President of the Boao Forum for Asia, and Prime "
+        "Minister of Japan Shinzo Abe.", rules) if p.side == "foreign"] == [("Fukuda Yasuo", None), ("Shinzo Abe", "JPN")]
+
+
+def test_a_body_head_with_a_first_role_of_a_country_and_consultations_held_between():
+    """Nanchang, September 11, 2018: "the delegation led by Former Mayor of Switzerland Zurich and President of
+    Sino-Swiss Friendship Association Dr. Thomas Wagner" is Thomas Wagner of Switzerland (a body's head takes the
+    country of his first role; "Dr." is no name); the Chicago consulate's Xinhua copy: "The consultations were held
+    between visiting Chinese Vice Foreign Minister He Yafei and U.S. Deputy Secretary of State James Steinberg." names
+    the talks' participants, "The first consultations were held between ... in 2005" does not."""
+    rules = load()
+    assert [(p.name, p.country) for p in persons_in(
+        "Yesterday morning, City Mayor Liu Jianyang met with the delegation led by Former Mayor of Switzerland Zurich and "
+        "President of Sino-Swiss Friendship Association Dr. Thomas Wagner.", rules) if p.side == "foreign"] == [
+        ("Thomas Wagner", "CHE")]
+    assert [(p.name, p.country) for p in persons_in(
+        "On May 2, Governor Li met with the Secretary-General of the Shanghai Cooperation Organization Vladimir Norov.",
+        rules) if p.side == "foreign"] == [("Vladimir Norov", None)]
+    first = ("China and the United States on Wednesday, May 13 in Washington held political consultations at the vice "
+             "foreign ministerial level.\n\n")
+    [e] = news(first + "The consultations were held between visiting Chinese Vice Foreign Minister He Yafei and U.S. "
+               "Deputy Secretary of State James Steinberg.", "2009-05-14")
+    assert (e["type"], e["date_start"], [p["name"] for p in e["chinese"]], [p["name"] for p in e["foreign"]]) == (
+        "talks", "2009-05-13", ["He Yafei"], ["James Steinberg"])
+    [e] = news(first + "The first consultations were held between Dai Bingguo and U.S. Deputy Secretary of State Robert "
+               "Zoellick in 2005.", "2009-05-14")
+    assert e["foreign"] == []
+
+
+def test_a_delegation_arriving_abroad_and_envoys_coming_to_a_city():
+    """Changchun, April 2018: "the delegation of Changchun City arrived in Krasnoyarsk early morning on April 11, 2018"
+    is a visit to Russia (Krasnoyarsk and Dambovita now in [foreign_places]); Taizhou, November 2023: "the diplomatic
+    delegation to China on Zhejiang Tour came to Taizhou" is a visit; a delegation arriving in Beijing, or a trade
+    delegation coming to a city, is none (HELDOUT10_RUN.md)."""
+    [e] = news("At the invitation of the government of Krasnoyarsk, the delegation of Changchun City arrived in Krasnoyarsk "
+               "early morning on April 11, 2018.")
+    assert (e["type"], e["date_start"], e["place"]["country"], e["countries"]) == ("visit", "2018-04-11", "RUS", ["RUS"])
+    assert news("On April 11, 2018, the delegation of Changchun City arrived in Beijing.") == []
+    [e] = news("On November 5, the diplomatic delegation to China on Zhejiang Tour came to Taizhou. Meanwhile, Shen "
+               "Mingquan, the Deputy Secretary of Taizhou Municipal Committee of the CPC and Acting Mayor, met with the "
+               "delegation in Tiantai County, Taizhou.", "2023-11-17")
+    assert (e["type"], e["date_start"], [p["name"] for p in e["chinese"]]) == ("visit", "2023-11-05", ["Shen Mingquan"])
+    assert news("On November 5, the trade delegation came to Taizhou.", "2023-11-17") == []
+    [e] = news("On the evening of September 16, 2017, Mao Wanchun, Vice Secretary of the CPC Shaanxi Provincial Committee "
+               "met with Alexandrou Oprea, Governor of Dambovita and President of Dambovita Parliament and his "
+               "delegation.", "2017-09-25")
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Alexandrou Oprea", "ROU")]
+
+
+def test_a_head_of_a_business_is_no_second_chinese_side():
+    """Shaanxi, June 2017: "Shaanxi governor Hu Heping met with Chia Tai Group board chairman Xie Guomin and his
+    delegation" and Shanxi, September 2022: "Wu Shaozhong, director of the Foreign Affairs Office ..., met with Liu
+    Linna, vice-chairwoman and secretary general of the North American Chinese Investment Council" are no events (a
+    company's or an investors' council's head is no second official); a governor meeting an official of the State
+    Council is one (HELDOUT10_RUN.md)."""
+    assert news("On June 14th, Shaanxi governor Hu Heping met with Chia Tai Group board chairman Xie Guomin and his "
+                "delegation.", "2017-06-16") == []
+    assert news("Wu Shaozhong, director of the Foreign Affairs Office of the Shanxi Provincial Government, met with Liu "
+                "Linna, vice-chairwoman and secretary general of the North American Chinese Investment Council, in "
+                "Taiyuan, capital of North China's Shanxi province, on Aug 26.", "2022-09-01") == []
+    assert len(news("On June 14th, Shaanxi governor Hu Heping met with Hu Chunhua, Vice Premier of the State Council.",
+                    "2017-06-16")) == 1
+
+
+def test_a_secretary_named_before_a_lower_case_title_and_a_delegation_head_told_by_its_country():
+    """Hunan's portal, April 26, 2019: "Du Jiahao, secretary of the CPC Hunan Provincial Committee and director of ...,
+    met with a Dominican delegation led by Jose Ramon Peralta, administrative minister of the Presidency" names Du
+    Jiahao (a lower-case "secretary" title) and a Dominican head of delegation; a Chinese delegation's head and a
+    company are not foreign persons (HELDOUT10_RUN.md)."""
+    rules = load()
+    found = [(p.side, p.name, p.country) for p in persons_in(
+        "On April 23 and 24, Du Jiahao, secretary of the CPC Hunan Provincial Committee and director of the Hunan "
+        "Provincial People's Congress Standing Committee, met with a Dominican delegation led by Jos\u00e9 Ramon Peralta, "
+        "administrative minister of the Presidency.", rules)]
+    assert found == [("chinese", "Du Jiahao", None), ("foreign", "Jos\u00e9 Ramon Peralta", "DOM")]
+    assert [(p.side, p.name) for p in persons_in("He met with a Chinese delegation led by Wang Yi.", rules)] == [
+        ("chinese", "Wang Yi")]
+    assert persons_in("He met with a business delegation led by Tesla.", rules) == []
+
+
+def test_the_tenth_sets_figures_after_the_fixes():
+    """Not a measurement (HELDOUT10_RUN.md is: events 0.400 / 0.316, participants 0.594 / 0.333): a floor."""
+    r = evaluate_real(REAL / "heldout10")["kinds"]["all"]
+    assert r["events"]["precision"] >= 0.82 and r["events"]["recall"] >= 0.73, r
+    assert r["participants"]["precision"] >= 0.9 and r["participants"]["recall"] >= 0.68, r
+
+
+def test_an_attendance_list_with_a_minister_of_a_country_named_in_pinyin():
+    """Shaanxi, October 12, 2017: "Those also attending the meeting include: Zhou Wenzhong, the Secretary General of
+    BFA; Wu Zuodong, the Honorary Senior Minister of Singapore; ..." adds all those named, Wu Zuodong of Singapore (a
+    name in pinyin before a role "of" a foreign country is that country's), and "the Secretary General of Shaanxi
+    Province" names nobody "General"; "Wang Yi, the Minister of Foreign Affairs of China" stays Chinese, "Secretary of
+    State General Colin Powell" keeps his rank (HELDOUT10_RUN.md)."""
+    [e] = news("On October 9, Shaanxi Provincial Secretary Lou Qinjian and Governor Hu Heping met with Fukuda Yasuo, the "
+               "President of the Boao Forum for Asia and the former Prime Minister of Japan.\n\nThose also attending the "
+               "meeting include: Zhou Wenzhong, the Secretary General of BFA; Wu Zuodong, the Honorary Senior Minister of "
+               "Singapore; Qian Yin'an, a member of Standing Committee and the Secretary General of Shaanxi Province.",
+               "2017-10-12")
+    assert e["countries"] == ["JPN", "SGP"]
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Fukuda Yasuo", "JPN"), ("Wu Zuodong", "SGP")]
+    rules = load()
+    assert [(p.side, p.name) for p in persons_in("On May 2, Vice Premier Liu He met with Wang Yi, the Minister of "
+                                                 "Foreign Affairs of China.", rules)] == [
+        ("chinese", "Liu He"), ("chinese", "Wang Yi")]
+    assert [(p.name, p.country) for p in persons_in("On May 2, he met with Secretary of State General Colin Powell of "
+                                                    "the US.", rules)] == [("General Colin Powell", "USA")]
+
+
+def test_a_summit_co_hosted_by_a_chinese_body_was_held_abroad():
+    """CPAFFC, July 17, 2019: "the 4th U.S.-China Sister Cities Mayors' Summit, co-hosted by the Chinese People's
+    Association for Friendship with Foreign Countries (CPAFFC) and the Sister Cities International (SCI), was held in
+    Houston, Texas" is a meeting in the US (HELDOUT8_RUN.md); a city's conference "organized by the city government,
+    was held in Guilin" is none."""
+    [e] = news("On July 17th, the 4th U.S.-China Sister Cities Mayors\u2019 Summit, co-hosted by the Chinese People\u2019s "
+               "Association for Friendship with Foreign Countries (CPAFFC) and the Sister Cities International (SCI), was "
+               "held in Houston, Texas.", "2019-07-17")
+    assert (e["type"], e["date_start"], e["place"]["country"]) == ("meeting", "2019-07-17", "USA")
+    assert news("On July 17th, the 4th Tourism Conference, organized by the city government, was held in Guilin.",
+                "2019-07-17") == []
+
+
+def test_a_later_sentence_of_another_month_and_year_adds_nobody():
+    """Sichuan, April 16, 2019: the governor's visit to Argentina "From April 7th to 9th" is not joined by Xi Jinping
+    from "In December 2018, President Xi Jinping paid a state visit to Argentina." (HELDOUT11_RUN.md); a later
+    sentence of the visit itself still adds those it names."""
+    first = ("From April 7th to 9th, Mr. Yin Li, Vice Secretary of Sichuan Provincial Committee of the CPC, Governor of "
+             "People's Government of Sichuan Province, paid an exchange visit to Argentina with a delegation.\n\n")
+    [e] = news(first + "During his visit, the delegation held a Promotion Meeting of Sichuan in Buenos Aires. In December "
+               "2018, President Xi Jinping paid a state visit to Argentina.", "2019-04-16")
+    assert [p["name"] for p in e["chinese"]] == ["Yin Li"]
+    [e] = news(first + "Vice Governor Wang Yixin accompanied him on the visit.", "2019-04-16")
+    assert [p["name"] for p in e["chinese"]] == ["Yin Li", "Wang Yixin"]
+
+
+def test_one_chinese_name_said_present():
+    """Zhejiang, April 3, 2018: "... met with the Party and government delegation from Haixi Prefecture headed by the
+    prefecture deputy Party secretary Meng Hai. Feng Fei was present at the meeting." names Feng Fei; "New York was
+    present at the fair" names nobody (HELDOUT10_RUN.md)."""
+    [e] = news("On 29th, Governor Yuan Jiajun met with the Party and government delegation from Haixi Prefecture headed by "
+               "the prefecture deputy Party secretary Meng Hai. Feng Fei was present at the meeting.", "2018-04-03")
+    assert [p["name"] for p in e["chinese"]] == ["Yuan Jiajun", "Meng Hai", "Feng Fei"]
+    assert persons_in("New York was present at the fair.", load()) == []

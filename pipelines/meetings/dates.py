@@ -34,6 +34,8 @@ _DATE_PATTERNS = [
     ("days", re.compile(r"\bthe (?:(?:morning|afternoon|evening|night) of the )?(?P<d1>\d{1,2})(?:st|nd|rd|th)\b"
                         r"(?!\s+(?:[A-Z]|[a-z]+\s+(?:[Mm]eeting|[Ss]ession|round|edition|anniversary)\b|"
                         r"(?:meeting|session|round|edition|anniversary|plenary|summit|conference)\b))")),
+    # "On 29th, Governor Yuan Jiajun met with ...": a day alone after "On", closed by its comma (Zhejiang's pages)
+    ("days", re.compile(r"\b[Oo]n (?P<d1>\d{1,2})(?:st|nd|rd|th)(?=,)")),
     ("weekday", re.compile(r"\b(?P<last>[Oo]n|[Ll]ast|[Tt]his) (?:the (?:morning|afternoon|evening) of )?"
                            r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     # yesterday, this morning, last night, the day before yesterday: days back from the text's own date

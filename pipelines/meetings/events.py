@@ -10,10 +10,10 @@ from datetime import date
 
 from .config import Rules, role_head
 from .person import Person
-from .places import is_compound, is_time_zone, places_in
+from .places import Place, is_compound, is_time_zone, places_in
 from .triggers import HELD_OCCASION, Trigger, clause_span
 
-PARTICIPATION = re.compile(r"\b(?:attended|attend|attends|took\s+part|take\s+part|participated|were\s+present|"
+PARTICIPATION = re.compile(r"\b(?:attended|attend|attends|attending|(?<=The\s)(?:consultations?|talks|meeting)\s+(?:was|were)\s+held\s+between|took\s+part|take\s+part|participated|were\s+present|"
                             r"was\s+present|joined|accompanied|accompanying|included|including|met|visited|toured|"
                             r"held\s+talks|were\s+received|was\s+received)\b")
 GROUP = re.compile(r"(?:[Dd]iplomatic\s+envoys|[Ee]nvoys|[Dd]iplomats|[Cc]onsuls\s+general|[Cc]onsular\s+"
@@ -26,7 +26,7 @@ COUNT = re.compile(r"\b(?:of|from)\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s
 BACKREF = re.compile(r"\bthe\s+(meeting|visit|tour|talks|call|signing|trip|conference|activities)\b")
 BACKREF_TYPE = {"meeting": "meeting", "conference": "meeting", "visit": "visit", "tour": "visit", "trip": "visit",
                  "talks": "talks", "call": "call", "signing": "signing"}
-ENVOYS = re.compile(r"\b(?:[Dd]iplomatic\s+envoys|[Ee]nvoys|[Aa]mbassadors|[Dd]iplomats|[Cc]onsuls[\s-]+general|"
+ENVOYS = re.compile(r"\b(?:[Dd]iplomatic\s+(?:envoys|delegations?)|[Ee]nvoys|[Aa]mbassadors|[Dd]iplomats|[Cc]onsuls[\s-]+general|"
                      r"[Cc]onsular\s+(?:corps|officials)|[Dd]iplomatic\s+corps|[Ff]oreign\s+(?:guests|delegation)s?)\b")
 VISITORS = re.compile(r"\b(?:the|this|that)\s+(?:visiting\s+|foreign\s+)?(?:delegation|envoys|diplomats|guests|group|"
                        r"consuls\s+general|ambassadors|diplomatic\s+corps|visitors)\b|\b(?:them|him|her)\b")
@@ -63,6 +63,8 @@ class Event:
                 if p.name.endswith((" " + q.name, "-" + q.name)):
                     q.name = p.name       # the full name, with the sentence that gives it
                     q.sentence = p.sentence or q.sentence
+                if q.country is None and p.country is not None and q.side == "foreign":
+                    q.country = p.country     # "Fukuda Yasuo, the President of ... and the former Prime Minister of Japan"
                 return
             if p.name is None and q.name is None and p.country == q.country and \
                     role_head(p.title) == role_head(q.title):
@@ -214,10 +216,14 @@ def counterpart(sentence: str, trigger: Trigger, persons: list[Person], rules: R
     if re.match(r"attended\b", sentence[trigger.start:]) and re.search(
             r"\b(?:of\s+(?:the\s+)?)?[A-Z]{2,}\b|\b(?:G|BRICS|SCO)\d*\b", sentence[trigger.start:trigger.end + 40]):
         return True     # "attended the Formal Meeting of the BRICS Ministers": its parties are the group's
-    if sum(1 for p in persons if p.side == "chinese") >= 2 and trigger.type in ("meeting", "talks", "call"):
+    if sum(1 for p in persons if p.side == "chinese" and not _BUSINESS.search(p.title or "")
+           and not _BUSINESS.search(sentence[max(0, p.start - 25):p.start])) >= 2 and \
+            trigger.type in ("meeting", "talks", "call"):
         return True
     if re.search(r"\bdelegation\s+from\b", sentence) and trigger.type == "visit":
         return True
+    if _from_chinese_place(sentence, trigger, rules):
+        return True     # "met in Changsha with a delegation ... from Shannan City, Tibet Autonomous Region"
     if ENVOYS.search(sentence):
         return True
     pair = re.search(r"\b([A-Z][a-z]+)-([A-Z][a-z]+)\b", sentence)
@@ -226,6 +232,31 @@ def counterpart(sentence: str, trigger: Trigger, persons: list[Person], rules: R
         if all(k and k[0] in ("province", "city") for k in kinds):
             return True
     return False
+
+
+# A head of a business is no second official: "Chia Tai Group board chairman Xie Guomin", "vice-chairwoman and
+# secretary general of the North American Chinese Investment Council"
+_BUSINESS = re.compile(r"\b(?:Group|Company|Co\.|Corporation|Corp\.|Ltd|Limited|Enterprises?|Holdings|"
+                       r"Investment\s+(?:Council|Association)|Chamber\s+of\s+Commerce)\b|\b(?:CEO|board\s+chairman)\b")
+_DELEGATION_OF = re.compile(r"\bdelegations?\b[^.;]{0,100}?\bfrom\s+")
+
+
+def _from_chinese_place(sentence: str, trigger: Trigger, rules: Rules) -> bool:
+    """Whether the trigger's object is a delegation from a Chinese province or city (a second Chinese side): the
+    first place named within 50 characters after its "from" is a Chinese province or city."""
+    m = _DELEGATION_OF.search(sentence, trigger.end)
+    if m is None or m.start() - trigger.end > 60:
+        return False
+    found = places_in(sentence, rules)
+    after = [p for p in found if m.end() <= p.start < m.end() + 50]
+    if not after or after[0].kind not in ("province", "city"):
+        return False
+
+    def province(p: Place) -> str | None:
+        return p.code if p.kind == "province" else rules.cities.get(p.name, (None, None))[1]
+    # not a delegation from the host's own province ("met in Changsha with a delegation ... from Changsha")
+    home = {province(p) for p in found if p.start < m.start() and p.kind in ("province", "city")}
+    return province(after[0]) not in home
 
 
 def is_tour_continuation(event: Event, start: date | None, end: date | None, trigger: Trigger) -> bool:

@@ -98,6 +98,9 @@ def extract_text(body: str, published: date | None, site: str | None, article_id
 # ... and occasions told as many ("President Xi Jinping and Mr. President had many successful meetings and
 # telephone talks"): no occasion of the event's day
 _OTHER_TIME = re.compile(_VAGUE_TIME.pattern + r"|\b(?:[Rr]ecently|[Pp]reviously|[Ee]arlier)\b|"
+                         # "In December 2018, President Xi Jinping paid a state visit to Argentina": a month of a year
+                         r"\b[Ii]n\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)\s+(?:19|20)\d\d\b|"
                          r"\b(?:many|several|multiple|numerous|frequent|repeated)\s+(?:[\w-]+\s+){0,2}"
                          r"(?:meetings|talks|calls|visits|conversations|exchanges)\b")
 
@@ -158,6 +161,14 @@ def persons_of(sentence: str, rules: Rules) -> list[Person]:
     return ps
 
 
+# The object of a meeting verb that is the press: "met in Beijing with the press corps ...", "received journalists".
+_PRESS = r"(?:press\s+corps|journalists|reporters|correspondents|media(?:\s+(?:outlets|organizations))?)"
+_PRESS_OBJECT = re.compile(r"(?:\s+(?:in|at)\s+[A-Z][\w-]*)?(?:\s+with)?\s+(?:the\s+|a\s+|an\s+|some\s+)?(?:visiting\s+)?"
+                           r"(?:(?:[\w-]+\s+){0,3}(?:delegation|group)\s+of\s+(?:[\w-]+\s+){0,3}" + _PRESS + r"|"
+                           r"(?:[A-Z][\w-]*\s+){0,3}(?:press\s+corps|journalists|reporters|media\s+(?:delegation|"
+                           r"representatives|group)))\b")
+
+
 def open_event(t: Text, i: int, rules: Rules) -> Event | None:
     """The event sentence `i` opens, if any: a trigger with a date of its own (not a day inside the current
     tour) and a counterpart; or, with no event open yet, an undated strong trigger with someone in it, dated by
@@ -194,8 +205,8 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
         opens = counterpart(s, trig, t.persons[i], rules)
     else:
         return None
-    if not opens:
-        return None
+    if not opens or _PRESS_OBJECT.match(s, trig.end):
+        return None     # "met in Beijing with the press corps ... of the US": journalists are no counterpart
     place, places = _event_place(t, i, trig, start, context, current, rules)
     if place is None:
         return None       # an event held at home is no visit
@@ -503,6 +514,12 @@ def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
                 if p.side == "foreign" and p.name:
                     ev.add_person(p)
                     ev.add_country(p.country)
+        if not is_trigger and ATTENDING.match(s):
+            for p in t.persons[i]:      # "Those also attending the meeting include: A, title; B, title; ...": all
+                if p.name:
+                    ev.add_person(p)
+                    if p.side == "foreign":
+                        ev.add_country(p.country)
         _known_names(t, i, ev, clauses)
         if is_trigger or PARTICIPATION.search(s):
             _countries_and_group(t, i, ev, is_trigger, rules)
@@ -514,6 +531,12 @@ def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
 # are Barbadian Ambassador to China ...", "The envoys are as follows: ...")
 MEMBERS = re.compile(r"(?:These|The)\s+(?:[\w-]+\s+){0,3}(?:[Aa]mbassadors|[Ee]nvoys|[Dd]iplomats|[Cc]onsuls[\s-]+[Gg]eneral|"
                      r"[Gg]uests|[Dd]elegates)\s+(?:are|were|included?)\b")
+
+
+# A readout's list of those present ("Those also attending the meeting include: Zhou Wenzhong, the Secretary General
+# of BFA; Wu Zuodong, the Honorary Senior Minister of Singapore; ...")
+ATTENDING = re.compile(r"Those\s+(?:also\s+)?(?:attending|present\s+at)\s+(?:the\s+)?(?:meeting|talks|banquet|event|"
+                       r"ceremony)\s+(?:include|included|were)\b")
 
 
 def _inherited(ev: Event) -> None:

@@ -41,7 +41,10 @@ _W = r"[A-Z][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+"
 _NAME_BEFORE = re.compile(r"(?P<name>(?:(?<=Mr\.\s)|(?<=Ms\.\s)|(?<=Mrs\.\s)|(?<=Dr\.\s))" + _W +   # "Ms. Stirling, Vice ..."
                           r"|(?:" + _W + r"\s|[A-Z]\.\s){1,3}?" + _W + r")"
                           r"(?:\s+(?:MP|MLA|MLC|MSP|MEP|QC|KC|OBE|CBE|MBE|JP))?"       # "Hon. Nathan Rees MP, Premier ..."
-                          r",\s+(?:the\s+)?(?:(?:former|then|new|outgoing|incoming|visiting)\s+)?"
+                          # "Fukuda Yasuo, the President of the Boao Forum for Asia and the former Prime Minister of
+                          # Japan": a second role of the same person, after "the <first role> and"
+                          r",\s+(?:the\s+[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|for|the)){0,10}\s+and\s+(?:the\s+)?|the\s+)?"
+                          r"(?:(?:former|then|new|outgoing|incoming|visiting)\s+)?"
                           r"(?:(?!(?:The|And|Of)\s)[A-Z][a-z]+\s+){0,2}$")    # "NAME, the Metro Mayor of ..."
 _DELEGATION_HEAD = re.compile(r"\b(?:[Tt]he\s+)?(?:head|leader)\s+of\s+the\s+delegation\b")
 
@@ -126,7 +129,8 @@ def _portfolio(rest: str, rules: Rules) -> int:
         pos = end = pos + tok.end()
 
 
-_LOWER_TITLE_HINT = re.compile(r",\s+(?:member|director|head|minister|vice|premier|state|president|chairman)\b")
+_LOWER_TITLE_HINT = re.compile(r",\s+(?:member|director|head|minister|vice|premier|state|president|chairman|secretary|deputy|"
+                               r"governor|mayor)\b")
 
 
 class _Found:
@@ -170,6 +174,7 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
     _foreign_roles(f, rules)
     _lower_roles(f, rules)
     _known_foreign(f, rules)
+    _delegation_heads(f, rules)
     _generic_titles(f, rules)
     _bare_leaders(f, rules)
     _honorific_chinese(f, rules)
@@ -313,7 +318,17 @@ def _org_roles(f: _Found, rules: Rules) -> None:
             name, end = nm.group("name").strip(), end + nm.end()
         elif before and not _chinese_name(rules, before.group("name")) and not places_in(before.group("name"), rules):
             name, start = before.group("name"), before.start("name")
-        f.add(Person("foreign", name, role, None, start=start, end=end))
+        if name:
+            name = _HONORIFIC.sub("", name) or None      # "Dr. Thomas Wagner"
+        # "Former Mayor of Switzerland Zurich and President of Sino-Swiss Friendship Association Dr. Thomas Wagner":
+        # the first role gives the person's country
+        first = re.search(r"\bof\s+(?:the\s+)?(?P<place>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+and\s+$",
+                          text[max(0, start - 60):start])
+        country = None
+        if first is not None:
+            at = next((p for p in places_in(first.group("place"), rules) if p.start == 0 and p.kind == "country"), None)
+            country = at.code if at is not None and at.code != "CHN" else None
+        f.add(Person("foreign", name, role, country, start=start, end=end))
 
 
 def _foreign_roles(f: _Found, rules: Rules) -> None:
@@ -345,7 +360,8 @@ def _foreign_roles(f: _Found, rules: Rules) -> None:
         if nxt is not None:
             carry = (nxt.start(), country, start)
             continue
-        name, start_name, name_end = _role_name(text, start, end, rules)
+        name, start_name, name_end = _role_name(text, start, end, rules, of_country=country is not None and bool(
+            re.search(r"\bof\s+(?:the\s+)?\S+", text[a:end])))
         if name:
             name = re.sub(r"(?:'s|\u2019s)$", "", _POSTNOMINAL.sub("", _HONORIFIC.sub("", name))) or None
         if name and len(name.split()) == 1 and name in rules.surnames:
@@ -405,6 +421,11 @@ def _role_extent(text: str, m: re.Match, country: str | None, country_spans: lis
                         r"|\s+to\s+China|\s+to\s+the\s+People's\s+Republic\s+of\s+China)", text[end:])
         if tail:
             end += tail.end()
+        # "Former Mayor of Switzerland Zurich and President of ...": a city abroad of that country after it
+        city = next((p for p in country_spans if p.abroad and p.code == country and p.start == end + 1
+                     and text[end] == " "), None)
+        if city is not None:
+            end = city.end
     elif m.group().lower().endswith(("minister", "secretary")) and _portfolio(rest, rules):
         end = b + _portfolio(rest, rules)
     else:
@@ -422,7 +443,8 @@ def _role_extent(text: str, m: re.Match, country: str | None, country_spans: lis
     return country, end
 
 
-def _role_name(text: str, start: int, end: int, rules: Rules) -> tuple[str | None, int, int]:
+def _role_name(text: str, start: int, end: int, rules: Rules, *, of_country: bool = False
+               ) -> tuple[str | None, int, int]:
     """The name after a role ("Foreign Minister Igli Hasani"), else just before it ("Denis Pasler, Governor of
     ..."): (name, where the person starts, where the person ends)."""
     nm = _FOREIGN_NAME.match(text[end:])
@@ -434,7 +456,8 @@ def _role_name(text: str, start: int, end: int, rules: Rules) -> tuple[str | Non
         candidate = nm.group("name").strip()
         bare = re.sub(r"\s+[IVX]{1,4}$", "", candidate)      # "King Felipe VI": a regnal number is no place
         if not places_in(bare, rules) and candidate.split()[0] not in _PLACE_WORDS and not rules.heads.fullmatch(
-                candidate.split()[0]):       # "Special Representative of US President and ...": a role, no name
+                candidate.split()[0]) and candidate not in ("General", "Generals"):
+            # "Special Representative of US President and ...": a role, no name; "Secretary General": one role
             return candidate, start, end + nm.end()
     second = _SECOND_TITLE.match(text, end)
     if second and any(p.start == 0 and p.end == len(second.group("place"))
@@ -445,7 +468,10 @@ def _role_name(text: str, start: int, end: int, rules: Rules) -> tuple[str | Non
         if nm and not places_in(nm.group("name"), rules) and not _chinese_name(rules, " ".join(nm.group("name").split()[:2])):
             return nm.group("name").strip(), start, second.end() + nm.end()
     before = _NAME_BEFORE.search(text[:start])
-    if before and not _chinese_name(rules, before.group("name")) and not places_in(before.group("name"), rules):
+    # a name in pinyin is a foreign person's when the role after it is "of" a foreign country ("Wu Zuodong, the
+    # Honorary Senior Minister of Singapore")
+    if before and (of_country or not _chinese_name(rules, before.group("name"))) and \
+            not places_in(before.group("name"), rules):
         return before.group("name"), before.start("name"), end
     return None, start, end
 
@@ -464,6 +490,27 @@ def _sole_country(text: str, a: int, name: str | None, sole: list[str], rules: R
             not (lead and lead.group(1) in ("Chinese", "China")):
         return sole[0]
     return None
+
+
+# "a Dominican delegation led by Jose Ramon Peralta, administrative minister of the Presidency": the head of a
+# delegation named by its country's adjective is of that country, whatever his role
+_LED_BY = re.compile(r"\b(?P<adj>[A-Z][a-z]+)\s+(?:[a-z-]+\s+){0,3}delegation\s+(?:led|headed)\s+by\s+(?:Mr\.\s+|Ms\.\s+|Dr\.\s+)?"
+                     r"(?P<name>(?:" + _W + r"\s+){1,3}" + _W + r")(?P<title>,\s+(?:[a-z][\w'-]*\s+){1,4}of\s+(?:the\s+)?"
+                     r"(?:[A-Z][\w'-]*\s*){1,4})?(?=[,.;]|\s+(?:and|to|in|on|at)\b|$)")
+
+
+def _delegation_heads(f: _Found, rules: Rules) -> None:
+    """The named head of a delegation told by its country (see _LED_BY)."""
+    text = f.text
+    for m in _LED_BY.finditer(text):
+        name = m.group("name")
+        a, b = m.start("name"), m.end()
+        country = next((p.code for p in places_in(m.group("adj"), rules) if p.start == 0 and p.kind == "country"), None)
+        if country is None or country == "CHN" or not f.free(a, b) or places_in(name, rules) or \
+                _chinese_name(rules, " ".join(name.split()[:2])):
+            continue
+        title = (m.group("title") or "").lstrip(", ").strip() or "head of the delegation"
+        f.add(Person("foreign", name, title, country=country, start=a, end=b))
 
 
 def _known_foreign(f: _Found, rules: Rules) -> None:
@@ -621,3 +668,11 @@ def _name_lists(f: _Found, rules: Rules) -> None:
         for name, a, b in names:
             if f.free(a, b):
                 f.add(Person("chinese", name, None, start=a, end=b))
+    # one name alone, the subject of a sentence saying it was there: "Feng Fei was present at the meeting."
+    one = _ONE_PRESENT.match(f.text)
+    if one is not None and valid_chinese(one.group("name")) and one.group("name").split()[0] in rules.surnames \
+            and f.free(one.start("name"), one.end("name")):
+        f.add(Person("chinese", one.group("name"), None, start=one.start("name"), end=one.end("name")))
+
+
+_ONE_PRESENT = re.compile(r"(?P<name>[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)\s+was\s+(?:also\s+)?present\b")

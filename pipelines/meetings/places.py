@@ -86,6 +86,14 @@ def is_compound(text: str, p: Place) -> bool:
                     and re.match(r"-[A-Z]", after) and "China" in text[p.end:p.end + 20]))
 
 
+# The seat of several diplomats named with their countries: "the consul generals of ROK, Germany, Japan, Australia and
+# France to Shenyang" (Changchun's page of August 17, 2020: the consulates are in Shenyang, the meeting is not)
+_COUNTRY_LIST = r"(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*"
+_SEAT = re.compile(r"\b(?:[Aa]mbassadors|[Ee]nvoys|[Cc]onsuls?[\s-]+[Gg]enerals?|[Cc]onsul[\s-]+[Gg]enerals|"
+                   r"[Cc]onsulates?(?:[\s-]+[Gg]eneral)?)\s+of\s+" + _COUNTRY_LIST
+                   + r"(?:(?:,\s+|,?\s+and\s+)" + _COUNTRY_LIST + r")*\s+(?:to|in)\s+(?:the\s+)?$")
+
+
 _PLACE_LEAD = re.compile(r"(?:\b(?:in|at|to|visited|visit|visiting|toured|tour|inspected)\s+(?:the\s+)?"
                          r"(?:(?:[Ww]estern|[Ee]astern|[Nn]orthern|[Ss]outhern|[Cc]entral|[Gg]reater)\s+)?"   # "in Western Sydney"
                          r"(?:(?:city|province|capital)\s+of\s+)?)$")     # "in the city of Guiyang"
@@ -105,11 +113,13 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
         if p.kind == "country" and p.code == "CHN":
             continue
         if re.search(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul(?:\s+[Gg]eneral)?)\s+(?:to|in)\s+(?:the\s+)?$",
-                     sentence[max(0, p.start - 30):p.start]):
+                     sentence[max(0, p.start - 30):p.start]) or _SEAT.search(sentence[max(0, p.start - 160):p.start]):
             continue    # "Chinese ambassador to Nigeria": a title, not where it happened
         lead = _PLACE_LEAD.search(sentence[max(0, p.start - 40):p.start]) or (
-            p.kind == "country" and re.search(r"\bin\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,\s+$",
-                                              sentence[max(0, p.start - 40):p.start]))
+            p.kind == "country" and re.search(r"\bin\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,\s+"
+                                              # "in Springfield, the capital of Illinois"
+                                              r"(?:the\s+(?:state\s+)?capital\s+(?:city\s+)?of\s+(?:the\s+)?)?$",
+                                              sentence[max(0, p.start - 60):p.start]))
         listed = re.search(r"(?:,|\band)\s+$", sentence[max(0, p.start - 6):p.start])
         if lead or (listed and cands and sentence[cands[-1].end:p.start].count(" ") <= 2):
             # a place named inside a foreign body ("Japan's Osaka Prefecture") is where the counterpart is from

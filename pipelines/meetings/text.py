@@ -23,12 +23,22 @@ _ABBREVIATIONS = {"Co", "Ltd", "No", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Inc",
 _SENTENCE_END = re.compile(r"""(?<=[.!?])["')\]]?\s+(?=["(\[]?[A-Z0-9])""")
 
 
+# A news dateline opening a paragraph: "Changchun, March 14 (Changchun Daily)-", "BEIJING, Dec. 12 (Xinhua) --": the
+# report's place and day, a sentence of its own (not the meeting's day, nor part of its subject)
+_DATELINE = re.compile(r"(?:[A-Z][A-Za-z'.]*(?:\s+[A-Z][A-Za-z'.]*){0,2},\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
+                       r"[A-Z][a-z]{2,8})(?:,\s+\d{4})?\s+\([A-Z][\w ]{1,40}\)\s*(?:--?|\u2014)\s*(?=[A-Z])")
+
+
 def paragraph_sentences(para: str) -> list[str]:
-    """One paragraph's sentences."""
+    """One paragraph's sentences (a dateline opening it is one)."""
     para = " ".join(para.split())
     out: list[str] = []
     start = 0
-    for m in _SENTENCE_END.finditer(para):
+    dateline = _DATELINE.match(para)
+    if dateline:
+        out.append(dateline.group().strip())
+        start = dateline.end()
+    for m in _SENTENCE_END.finditer(para, start):
         before = para[start:m.start()].rstrip(".!?\"')]")
         last = before.rsplit(" ", 1)[-1]
         if last in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", last):

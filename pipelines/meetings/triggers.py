@@ -80,7 +80,11 @@ _TRIGGERS = [
     ("meeting", False, re.compile(r"\b(?:held|hold|holds)\s+(?:a|an|the|their)\s+(?:[\w'-]+\s+){0,4}?"
                                   r"(?:meeting|conference|dialogue|consultations?|exchange\s+meeting)\b|"
                                   r"\b(?:meeting|conference|dialogue)\s+(?:was|were)\s+held\b|"
-                                  r"\b(?:Conference|Meeting|Summit|summit)\s+was\s+(?:successfully\s+)?held\b")),
+                                  r"\b(?:Conference|Meeting|Summit|summit)\s+was\s+(?:successfully\s+)?held\b|"
+                                  # "the 4th U.S.-China Sister Cities Mayors' Summit, co-hosted by the CPAFFC and the
+                                  # Sister Cities International (SCI), was held in Houston"
+                                  r"\b(?:Conference|Meeting|Summit),\s+(?:co-)?(?:hosted|organi[sz]ed|sponsored)\s+by\s+"
+                                  r"[^;]{0,160}?,\s+was\s+(?:successfully\s+)?held\b")),
     # a readout's subhead, a line of its own with no verb and no full stop: "Meeting with Kazakh President
     # Nazarbayev on Sept 1", "Talks with ..." (its Chinese side is the next sentence's subject: extract.py)
     ("meeting", True, re.compile(SUBHEAD.pattern.replace("(?P<noun>", "(?P<noun>(?=Meeting)"))),
@@ -103,7 +107,9 @@ _TRIGGERS = [
                                r"\b(?:paid|paying|pays|made|making|makes)\s+(?:a|an)\s+(?:\w+\s+)?visit\b|\bon(?<!who is on)(?<!who was on)(?<!who are on)\s+an?\s+(?:\w+\s+){0,2}visit\s+(?:to|in)\b|"
                                r"\bled\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b.{0,60}?\bto\b|"
                                r"\b(?:organized|organised|invited|accompan(?:y|ied|ying))\b.{0,120}?\bto\s+visit\b|"
-                               r"\bvisits\s+(?=[A-Z])|\bwere\s+on\s+a\s+(?:\w+\s+)?tour\b")),
+                               r"\bvisits\s+(?=[A-Z])|\bwere\s+on\s+a\s+(?:\w+\s+)?tour\b|"
+                               # "the diplomatic delegation to China on Zhejiang Tour came to Taizhou"
+                               r"\b(?:diplomatic\s+delegation|envoys|diplomats|consuls\s+general)\b[^.;]{0,60}?\bcame\s+to\s+(?=[A-Z])")),
     ("visit", True, re.compile(r"\bfor\s+an?\s+(?:[\w-]+\s+){0,3}(?:visit|tour|trip)\s+to\b|"
 
                                r"\barrived\s+in\b.{0,80}?\b(?:visit|tour)\b|"
@@ -116,6 +122,8 @@ _TRIGGERS = [
                                   r"for\s+an?\s+(?:[\w-]+\s+){0,2}(?:visit|tour|trip)\b")),
     # a delegation's or a province's event abroad is a visit there (checked: the place must be abroad)
     ("visit", False, re.compile(r"\btravell?ed\s+to\s+(?=[A-Z])|"      # "travelled to Leeds upon invitation to meet"
+                                # "the delegation of Changchun City arrived in Krasnoyarsk early morning on April 11"
+                                r"\bdelegation\b[^.;]{0,60}?\barrived\s+in\s+(?=[A-Z])|"
                                 r"\bdelegation\s+(?:held|hosted|attended|took\s+part)\b|"
                                 r"\b(?:held|hosted|staged|organized|organised)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,5}?"
                                 r"(?:event|conference|forum|fair|exhibition|week|seminar|roadshow|symposium|promotion)s?\b")),
