@@ -15,7 +15,9 @@ other paragraphs were not read). A general news article is scored on its labelle
 Figures per kind of source (press conference answers, general news, readouts), at both levels. A readout
 (tests/real/meetings/readouts/, visible text as stored) is scored like a general news article: on its labelled
 text, every paragraph labelled; so is a press conference stored as visible text (tests/real/meetings/texts/, the
-fourth held-out set), whose title still makes it a press conference for the extractor.
+fourth held-out set), whose title still makes it a press conference for the extractor. A label with
+`"body": "page"` (the twelfth held-out set) gives the extractor its whole stored text after the title line, and only
+its labelled paragraphs are scored, as for a stored HTML page.
 """
 from __future__ import annotations
 
@@ -43,6 +45,9 @@ def page_record(label: dict, base: Path = REAL, *, gzipped: bool = True) -> dict
         # visible text as stored (readouts, and the press conferences of texts/): the labelled paragraphs are
         # the body, every paragraph of the stored article being labelled
         text = "\n\n".join(p["text"] for p in label["paragraphs"])
+        if label.get("body") == "page":
+            # the whole stored conference is the body (heldout12/: only drawn paragraphs are labelled and scored)
+            text = (base / label["page"]).read_text("utf-8").split("\n\n", 1)[1].strip()
         return {"id": Path(label["page"]).stem, "site": "other", "title": label.get("title") or "",
                 "published": label["published"], "body": text, "language": "en", "url": label["url"]}
     from pipelines.extract import extract
