@@ -12,14 +12,14 @@ import pytest
 from bench.meetings_real import REAL, evaluate_real
 from pipelines.meetings import extract, load, persons_in, places_in, resolve_date
 
-SETS = ("heldout4", "dev4", "heldout5", "heldout6", "heldout8", "heldout9", "heldout10", "heldout11")
+SETS = ("heldout4", "dev4", "heldout5", "heldout6", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12")
 LABELS = [p for s in SETS for p in sorted((REAL / s).glob("*.json"))]
 
 
 def test_the_stored_texts_are_the_ones_listed_with_their_provenance():
-    """147 pages, each under texts/, unchanged since its label was written (SHA-256), listed in PROVENANCE.md with
+    """174 pages, each under texts/, unchanged since its label was written (SHA-256), listed in PROVENANCE.md with
     its original URL; the held-out and dev pages are apart."""
-    assert len(LABELS) == 147
+    assert len(LABELS) == 174
     provenance = (REAL / "PROVENANCE.md").read_text("utf-8")
     pages = set()
     for path in LABELS:
@@ -783,3 +783,16 @@ def test_one_chinese_name_said_present():
                "the prefecture deputy Party secretary Meng Hai. Feng Fei was present at the meeting.", "2018-04-03")
     assert [p["name"] for p in e["chinese"]] == ["Yuan Jiajun", "Meng Hai", "Feng Fei"]
     assert persons_in("New York was present at the fair.", load()) == []
+
+
+def test_a_label_with_body_page_gives_the_extractor_the_whole_stored_conference():
+    """heldout12/ labels some turns of each conference; the extractor reads every turn (the stored text after its
+    title line), so an answer keeps the question before it, as on a stored HTML page."""
+    from bench.meetings_real import page_record
+    label = json.loads((REAL / "heldout12" / "catti-2026-06-29.json").read_text("utf-8"))
+    record = page_record(label, REAL)
+    stored = (REAL / label["page"]).read_text("utf-8")
+    assert record["body"] == stored.split("\n\n", 1)[1].strip()
+    assert record["title"] == stored.split("\n\n", 1)[0] and record["published"] == "2026-06-29"
+    turns = record["body"].split("\n\n")
+    assert len(turns) > len(label["paragraphs"]) and all(p["text"] in turns for p in label["paragraphs"])
