@@ -194,15 +194,13 @@ def backfill(archive: Archive, config: Config, site_key: str, wa: WebArchive, *,
              delay: float = DEFAULT_DELAY, concurrency: int = DEFAULT_CONCURRENCY, on_planned=None,
              on_capture=None) -> dict:
     """Backfill one site from one archive; return the summary (the import's, plus what the index gave, what
-    was fetched and the pauses the archive asked for; with `dry_run`, the captures it would fetch)."""
+    was fetched and the pauses the archive asked for; with `dry_run`, nothing fetched: `dry_run_summary`)."""
     site = config.site(site_key)
     http = Polite(config.defaults.get("user_agent", "Gazette"), delay=delay)
     start = stamp(start_year, False)
     planned = plan(archive, site, wa, http, start, stamp(end_year, True), limit)
     if dry_run:
-        return {**planned.summary, "requests": http.requests, "waits": http.waits,
-                "would_fetch": [{"time": c.time, "url": c.url, "replay_url": c.replay_url}
-                                for c, _ in planned.captures]}
+        return dry_run_summary(planned, http)
     run = Run()
     run.records = planned.summary["index_rows"]
     run.skipped["already archived"] = planned.summary["already_archived"]
@@ -219,6 +217,19 @@ def backfill(archive: Archive, config: Config, site_key: str, wa: WebArchive, *,
         origins.finish_import(archive, import_id, status, run.summary())
     return {**planned.summary, **run.summary(), "requests": http.requests, "waits": http.waits,
             "already_archived": run.skipped.get("already archived", 0)}
+
+
+def dry_run_summary(planned: Plan, http: Polite) -> dict:
+    """A dry run's summary: the real run's totals, as far as they are known before anything is fetched (every
+    index row and article capture counted once, `would_fetch` where the real run counts what it fetched by
+    outcome; the same per site), and the captures it would fetch (`planned`: time, URL, replay link)."""
+    summary, would = planned.summary, len(planned.captures)
+    not_fetched = {k: summary[k] for k in ("already_archived", "same_as_archived", "left_for_next_run")}
+    return {**summary, "dry_run": True, "records": summary["index_rows"], "would_fetch": would,
+            "skipped": {"already archived": summary["already_archived"]},
+            "sites": {summary["site"]: {"would_fetch": would, **not_fetched}}, "problems": [], "errors": [],
+            "requests": http.requests, "waits": http.waits,
+            "planned": [{"time": c.time, "url": c.url, "replay_url": c.replay_url} for c, _ in planned.captures]}
 
 
 def fetch_and_archive(archive: Archive, config: Config, site: Site, wa: WebArchive, http: Polite, planned: Plan,
