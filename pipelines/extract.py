@@ -39,7 +39,7 @@ from .normalise import clean_byline, clean_source, clean_text, clean_title, date
 from .page_dates import date_from_headline, markup_date
 from .page_text import AGENCIES, lines_around, metadata_line, page_headline, text_fields
 from .rules import OTHER, Boilerplate, Site
-from .htmlparse import trafilatura
+from .generic_metadata import metadata
 from .tree import first, parse, text_blocks
 
 FIELDS = registry.READ  # the fields found one by one, layer by layer (definitions/fields.py)
@@ -240,7 +240,9 @@ def _later_layers(found: dict, result: Body, tree, text: str, url: str, hints: d
     if "published" not in found and result.metadata is None and date_from_url(url):
         found["published"] = (date_from_url(url), "url")  # before asking trafilatura, whose htmldate reads it too
     if "title" not in found or "published" not in found or (result.metadata and "byline" not in found):
-        meta = result.metadata if result.metadata is not None else _generic_metadata(text, url)
+        wanted = {key for key, name in (("title", "title"), ("date", "published"), ("author", "byline"))
+                  if name not in found}
+        meta = result.metadata if result.metadata is not None else _generic_metadata(text, url, wanted)
         guessed = parse_date(meta.get("date"))
         if guessed and configured and "published" not in found:
             guessed = markup_date(text, url)  # a configured site's page: no date from a number in its prose
@@ -300,19 +302,13 @@ CLEANERS = {"source": clean_source, "byline": _byline, "person": _person}
 READERS = ("title", "date", *CLEANERS)
 
 
-def _generic_metadata(text: str, url: str) -> dict:
-    """trafilatura's metadata (title from <title>/og, date by htmldate, author), asked only when needed."""
-    from trafilatura.metadata import extract_metadata  # the import costs ~0.3 s per process
-    trafilatura()  # the deep-page parser set before it parses
-
+def _generic_metadata(text: str, url: str, wanted: set[str]) -> dict:
+    """trafilatura's metadata (title from <title>/og, date by htmldate, author), asked only when needed and only
+    for the fields still missing (pipelines/generic_metadata.py)."""
     try:
-        meta = extract_metadata(text, default_url=url)
+        return metadata(text, url, wanted)
     except Exception:  # noqa: BLE001 - trafilatura's metadata is a last resort and must not fail a page
         return {}
-    if meta is None:
-        return {}
-    data = meta if isinstance(meta, dict) else meta.as_dict()
-    return {k: data.get(k) for k in ("title", "date", "author")}
 
 
 def _language(tree, body: str, site: Site) -> str | None:

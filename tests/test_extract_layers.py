@@ -241,3 +241,71 @@ def test_a_sentence_beginning_with_from_is_no_source():
     body = '<div class="article-body">' + paragraphs() + f"<p>{text}</p></div>"
     article = extract(page(f'<h1 class="headline">Governor Meets Ambassadors</h1>{body}'), URL, SITE)
     assert article.source is None and article.paragraphs[-1] == text
+
+
+def test_trs_markers_are_looked_for_in_one_walk_that_finds_each_of_them():
+    """The TRS layer first asks whether the page has any element a TRS selector could match (one walk of the
+    tree, not six): a page with each marker still gets its body from the `trs` layer; a page without one is
+    passed over (an element named like a marker without being one included)."""
+    from pipelines.body import TRS_ANY, TRS_BODY, body_layer
+    from pipelines.rules import OTHER
+    from pipelines.tree import parse
+
+    other = Site(key=OTHER, name="", hosts=(), language=None)
+    markers = {"#News_Body_Txt_A": '<div id="News_Body_Txt_A">', "div[class*=TRS_UEDITOR]": '<div class="x TRS_UEDITORx">',
+               "div[class*=TRS_Editor]": '<div class="TRS_Editor">', ".trs_editor_view": '<div class="a trs_editor_view">',
+               "[class*=TRS_Editor]": '<section class="TRS_Editor2">', "[class*=TRS_UEDITOR]": '<td class="TRS_UEDITOR">'}
+    assert set(markers) == set(TRS_BODY)
+    for selector, opening in markers.items():
+        tag = opening[1:opening.index(" ")]
+        tree = parse(page(f"<div>Menu</div>{opening}{paragraphs()}</{tag}>").decode())
+        found = body_layer("trs", tree, "", URL, other, Boilerplate(), ())
+        assert TRS_ANY(tree) and found is not None and found.paragraphs == PARAGRAPHS, selector
+    for opening in ('<div id="News_Body_Txt_B">', '<div class="trs_editor_viewer">', '<div title="TRS_Editor">'):
+        tree = parse(page(f"{opening}{paragraphs()}</div>").decode())
+        assert body_layer("trs", tree, "", URL, other, Boilerplate(), ()) is None, opening
+
+
+METADATA_PAGES = [  # markup trafilatura's metadata reads: og and JSON-LD, a byline, a canonical link with a date
+    '<html><head><meta property="og:title" content="Envoys &amp;amp; Governors in  Guizhou"><script '
+    'type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Envoys Visit '
+    'Guizhou", "datePublished": "2021-03-04", "author": {"@type": "Person", "name": "Li Hua"}}</script></head><body>'
+    '<h1>Envoys Visit Guizhou</h1><p>The envoys toured Guiyang.</p></body></html>',
+    '<html><head><title>Governor meets ambassadors | Hunan</title><link rel="canonical" '
+    'href="https://example.org/2020/05/17/governor.html"></head><body><div class="byline">By Wang Fang and Zhao '
+    'Lei</div><p><span class="date">2018-01-03</span> The governor met the ambassadors in Changsha.</p></body></html>',
+    '<html><head><meta name="author" content="Chen"><meta name="date" content="2019-11-02"></head><body><h1>One'
+    '</h1><h1>Two</h1><h2>Friendship cities sign an accord</h2><span class="author">Zhang Wei</span><p>Text.</p>'
+    '</body></html>',
+]
+
+
+def test_generic_metadata_gives_trafilaturas_values_for_the_fields_asked():
+    """pipelines/generic_metadata.py reads only title, date and author, each only when asked, with the author
+    read on the tree itself: every value is still extract_metadata's, on these pages of the markup it reads and
+    on every recorded page (fixtures and the real corpus), for all three fields, and for each alone."""
+    import json
+    from pathlib import Path
+
+    from trafilatura.metadata import extract_metadata
+
+    from gazette_data import fixtures
+    from pipelines.charset import decode
+    from pipelines.generic_metadata import FIELDS, metadata
+
+    real = Path(__file__).resolve().parent / "real"
+    pages = [(text, "https://example.org/news/1.html") for text in METADATA_PAGES]
+    pages += [(decode(path.read_bytes())[0], f"https://example.org/{path.name}") for path in
+              sorted(fixtures().glob("*/**/*.*htm*")) if not path.name.endswith(".json")]
+    pages += [(decode((real / p["file"]).read_bytes())[0], p["url"])
+              for p in json.loads((real / "pages.json").read_text("utf-8"))]
+    assert len(pages) > 150
+    read = 0
+    for n, (text, url) in enumerate(pages):
+        full = extract_metadata(text, default_url=url).as_dict()
+        want = {name: full[name] for name in FIELDS}
+        assert metadata(text, url) == want, url
+        for name in FIELDS if n < len(METADATA_PAGES) or n % 10 == 0 else ():  # each alone: on a sample
+            assert metadata(text, url, {name}) == {name: want[name]}, (url, name)
+        read += all(want.values())
+    assert read >= 3  # pages where each of the three was found
