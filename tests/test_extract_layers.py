@@ -247,7 +247,7 @@ def test_trs_markers_are_looked_for_in_one_walk_that_finds_each_of_them():
     """The TRS layer first asks whether the page has any element a TRS selector could match (one walk of the
     tree, not six): a page with each marker still gets its body from the `trs` layer; a page without one is
     passed over (an element named like a marker without being one included)."""
-    from pipelines.body import TRS_ANY, TRS_BODY, body_layer
+    from pipelines.body import TRS_BODY, body_layer, trs_marked
     from pipelines.rules import OTHER
     from pipelines.tree import parse
 
@@ -260,7 +260,7 @@ def test_trs_markers_are_looked_for_in_one_walk_that_finds_each_of_them():
         tag = opening[1:opening.index(" ")]
         tree = parse(page(f"<div>Menu</div>{opening}{paragraphs()}</{tag}>").decode())
         found = body_layer("trs", tree, "", URL, other, Boilerplate(), ())
-        assert TRS_ANY(tree) and found is not None and found.paragraphs == PARAGRAPHS, selector
+        assert trs_marked(tree) and found is not None and found.paragraphs == PARAGRAPHS, selector
     for opening in ('<div id="News_Body_Txt_B">', '<div class="trs_editor_viewer">', '<div title="TRS_Editor">'):
         tree = parse(page(f"{opening}{paragraphs()}</div>").decode())
         assert body_layer("trs", tree, "", URL, other, Boilerplate(), ()) is None, opening
@@ -309,3 +309,33 @@ def test_generic_metadata_gives_trafilaturas_values_for_the_fields_asked():
             assert metadata(text, url, {name}) == {name: want[name]}, (url, name)
         read += all(want.values())
     assert read >= 3  # pages where each of the three was found
+
+
+def test_a_meta_selector_is_passed_over_only_when_the_page_has_no_such_meta():
+    """first() skips `meta[name=X]::attr(...)` when the page has no <meta> named X (meta_keys, read once a page):
+    each CMS, site-name and meta selector gives what its XPath gives, on pages with the metas (names differing in
+    case only, a meta in the body, a property) and on every recorded page; other selectors are not passed over."""
+    from gazette_data import fixtures
+    from pipelines.charset import decode
+    from pipelines.extract import CMS, SITE_NAMES
+    from pipelines.tree import first, meta_key, meta_keys, parse
+
+    selectors = [css for group in CMS.values() for css in group] + list(SITE_NAMES) + [
+        'meta[name="Last Modified"]::attr(content)', "meta[name=keywords]::attr(content)", "title::text"]
+    assert meta_key("meta[name=PubDate]::attr(content)") == ("name", "PubDate")
+    assert meta_key("title::text") is meta_key("meta[name=a\\:b]::attr(content)") is meta_key("p meta[name=x]::attr(content)") is None
+    own = [page("<p>Text</p>", head='<meta name="PubDate" content="2024-01-05"><meta name="Last Modified" '
+                                  'content="2024-01-06"><meta property="og:title" content="Governor Meets Ambassadors">'),
+           page('<meta name="pubdate" content="2023-12-31"><meta name="author" content="Li Hua"><p>Text</p>'),
+           page("<p>Text</p>", head="<title>No metas</title>")]
+    recorded = [path.read_bytes() for path in sorted(fixtures().glob("*/**/*.*htm*")) if not path.name.endswith(".json")]
+    passed_over = 0
+    for raw in own + recorded:
+        tree = parse(decode(raw)[0])
+        metas = meta_keys(tree)
+        for css in selectors:
+            assert first(tree, (css,), metas=metas) == first(tree, (css,)), css
+            passed_over += meta_key(css) is not None and meta_key(css) not in metas
+    assert first(parse(own[0].decode()), ("meta[name=PubDate]::attr(content)", "meta[name=pubdate]::attr(content)"),
+                 metas=meta_keys(parse(own[0].decode()))) == "2024-01-05"
+    assert passed_over > len(recorded) * 10
