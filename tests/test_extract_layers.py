@@ -339,3 +339,20 @@ def test_a_meta_selector_is_passed_over_only_when_the_page_has_no_such_meta():
     assert first(parse(own[0].decode()), ("meta[name=PubDate]::attr(content)", "meta[name=pubdate]::attr(content)"),
                  metas=meta_keys(parse(own[0].decode()))) == "2024-01-05"
     assert passed_over > len(recorded) * 10
+
+
+def test_remove_blocks_takes_out_what_a_rule_names_and_only_that():
+    """Boilerplate selectors by tag, id, class and their combinations (one walk over the elements, a rule looked up
+    by the element's tag, id and each class): each element a rule names leaves with its text, the text after it
+    stays; an element with a rule's class but not its tag, or one class of two a rule needs, stays."""
+    from pipelines.boilerplate import remove_blocks
+    from pipelines.tree import parse, text_blocks
+
+    tree = parse(page('<nav>Home</nav><div id="share" class="x">Share</div><!-- a comment --><div class="a b a">'
+                      'Two classes</div>tail<p class="b">Kept: class b alone</p><span class="tools">Kept: a span'
+                      '</span><div class="tools">Print</div><div class="c">Kept: c without d</div>'
+                      '<p class="c d">Both</p><p>Article text.</p>').decode())
+    dropped = remove_blocks(tree, ("nav", "#share", ".a.b", "div.tools", ".c.d", "p#none"))
+    assert [element.text_content() for _, element in dropped] == ["Home", "Share", "Two classes", "Print", "Both"]
+    assert text_blocks(tree.find("body")) == ["tail", "Kept: class b alone", "Kept: a span", "Kept: c without d",
+                                              "Article text."]
