@@ -12,6 +12,11 @@ Pure function; pipelines/extract.py asks it for a page's missing fields.
 from __future__ import annotations
 
 FIELDS = ("title", "date", "author")
+# what `metadata` uses of trafilatura.metadata's own namespace: with a trafilatura that lacks one (an older or newer
+# release than the one tested), extract_metadata itself is asked
+STEPS = ("load_html", "examine_meta", "extract_meta_json", "extract_title", "extract_url", "find_date",
+         "set_date_params", "extract_metainfo", "prune_unwanted_nodes", "AUTHOR_DISCARD_XPATHS", "AUTHOR_XPATHS",
+         "normalize_authors")
 
 
 def metadata(text: str, url: str, wanted: frozenset[str] | set[str] = frozenset(FIELDS)) -> dict:
@@ -22,6 +27,9 @@ def metadata(text: str, url: str, wanted: frozenset[str] | set[str] = frozenset(
     from .htmlparse import trafilatura
     trafilatura()  # the deep-page parser set before it parses
 
+    if not all(hasattr(tm, step) for step in STEPS):
+        whole = tm.extract_metadata(text, default_url=url)
+        return {name: getattr(whole, name) for name in FIELDS if name in wanted}
     tree = tm.load_html(text)
     if tree is None:
         return dict.fromkeys(name for name in FIELDS if name in wanted)

@@ -356,3 +356,14 @@ def test_remove_blocks_takes_out_what_a_rule_names_and_only_that():
     assert [element.text_content() for _, element in dropped] == ["Home", "Share", "Two classes", "Print", "Both"]
     assert text_blocks(tree.find("body")) == ["tail", "Kept: class b alone", "Kept: a span", "Kept: c without d",
                                               "Article text."]
+
+
+
+def test_the_installed_trafilatura_has_every_step_generic_metadata_takes():
+    """generic_metadata takes extract_metadata's steps by name (STEPS) and asks extract_metadata itself of a
+    trafilatura that lacks one; with the installed release its own reading runs, the one compared above."""
+    import trafilatura.metadata as tm
+
+    from pipelines.generic_metadata import STEPS
+
+    assert [step for step in STEPS if not hasattr(tm, step)] == []
