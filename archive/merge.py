@@ -2,9 +2,10 @@
 
 A shard is a whole archive written by one Scrapyd node (crawler/deploy.py). Merging copies, in short
 transactions of BATCH rows each (Datasette and crawls keep reading and writing between them):
-  1. its run rows (matched by site, trigger, start and pid), import runs (by kind, source and start) and
-     captures with their bodies (matched by URL, fetch time and digest), so every capture is kept once, with
-     where it came from when it was not fetched live (`capture_origins`: the file, record, replay link);
+  1. its run rows (matched by site, trigger, start and pid) and captures with their bodies (matched by URL,
+     fetch time and digest), so every capture is kept once, with where it came from when it was not fetched live
+     (`capture_origins`: the file, record, replay link, and its import run, matched by kind, source and start;
+     an import run with no capture merged is left out);
   2. its articles, by article id. An article only the shard has is copied with its revisions, URLs, mentions,
      meetings and MinHash. An article both have gets the versions of both (the current text and every
      revision), in the order they were first seen, consecutive equal texts made one: the newest becomes the
@@ -32,13 +33,16 @@ VERSION_FIELDS = fields.REVISED  # what each version keeps (definitions/fields.p
 
 
 def merge_shard(archive: Archive, shard_path: str | Path) -> dict:
-    """Merge one shard; return counts (runs, captures, articles new/updated/unchanged)."""
+    """Merge one shard; return counts: runs, captures, and articles `new` (only the shard had it), `updated` (its
+    texts, in the order first seen, are not the archive's: the shard brought a text), `earlier` (the same texts,
+    but the shard saw one of them first: first_seen, last_changed or a revision's date moved back) and
+    `unchanged` (the same texts on the same dates; last_seen or gone_since may follow the shard)."""
     shard = _open(shard_path)
     try:
-        counts: dict = {"shard": str(shard_path), "runs": 0, "captures": 0, "new": 0, "updated": 0, "unchanged": 0}
+        counts: dict = {"shard": str(shard_path), "runs": 0, "captures": 0, "new": 0, "updated": 0, "earlier": 0,
+                         "unchanged": 0}
         runs = _merge_runs(archive, shard, counts)
-        imports = _merge_imports(archive, shard)
-        captures = _merge_captures(archive, shard, runs, counts, imports)
+        captures = _merge_captures(archive, shard, runs, counts, _ImportRuns(archive, shard))
         ids = [r[0] for r in shard.execute("select id from articles order by id")]
         for start in range(0, len(ids), BATCH):
             with archive.transaction():
@@ -116,23 +120,34 @@ def _has_table(shard, table: str) -> bool:
         is not None
 
 
-def _merge_imports(archive: Archive, shard) -> dict[int, int | None]:
-    """The shard's import runs (`imports`, matched by kind, source and start), so its captures' origins keep
-    theirs."""
-    mapping: dict[int, int | None] = {}
-    if not _has_table(shard, "imports"):
-        return mapping
-    columns = _columns(archive.db, "imports")
-    with archive.transaction():
-        for row in shard.execute("select * from imports order by id"):
-            found = archive.db.execute("select id from imports where kind = ? and source is ? and started is ?",
-                                       [row["kind"], row["source"], row["started"]]).fetchone()
-            mapping[row["id"]] = found[0] if found else _insert(archive, "imports", row, columns)
-    return mapping
+class _ImportRuns:
+    """The shard's import runs (`imports`), each merged (matched by kind, source and start) only when a capture
+    it gave is: a run none of whose captures comes into the archive (none left, or all there already) is left
+    out, so every merged run has a capture to show for it."""
+
+    def __init__(self, archive: Archive, shard) -> None:
+        self.archive, self.shard = archive, shard
+        self.mapping: dict[int, int | None] = {}
+        self.columns = _columns(archive.db, "imports") if _has_table(shard, "imports") else []
+
+    def archive_id(self, shard_id: int | None) -> int | None:
+        """The archive's id of the shard's run `shard_id` (inside the caller's transaction)."""
+        if shard_id is None or not self.columns:
+            return None
+        if shard_id not in self.mapping:
+            self.mapping[shard_id] = self._merge(shard_id)
+        return self.mapping[shard_id]
+
+    def _merge(self, shard_id: int) -> int | None:
+        row = self.shard.execute("select * from imports where id = ?", [shard_id]).fetchone()
+        if row is None:
+            return None
+        found = self.archive.db.execute("select id from imports where kind = ? and source is ? and started is ?",
+                                        [row["kind"], row["source"], row["started"]]).fetchone()
+        return found[0] if found else _insert(self.archive, "imports", row, self.columns)
 
 
-def _copy_origin(archive: Archive, shard, shard_capture: int, capture_id: int | None,
-                 imports: dict[int, int | None]) -> None:
+def _copy_origin(archive: Archive, shard, shard_capture: int, capture_id: int | None, imports: _ImportRuns) -> None:
     """Where a capture came from when it was not fetched live (a WARC, a Scrapy cache, a web archive)."""
     row = shard.execute("select * from capture_origins where capture_id = ?", [shard_capture]).fetchone()
     if row is None:
@@ -141,11 +156,10 @@ def _copy_origin(archive: Archive, shard, shard_capture: int, capture_id: int | 
         "insert or ignore into capture_origins (capture_id, kind, source, record, replay_url, payload_digest, "
         "import_id) values (?, ?, ?, ?, ?, ?, ?)",
         [capture_id, row["kind"], row["source"], row["record"], row["replay_url"], row["payload_digest"],
-         imports.get(row["import_id"]) if row["import_id"] is not None else None])
+         imports.archive_id(row["import_id"])])
 
 
-def _merge_captures(archive: Archive, shard, runs: dict[int, int], counts,
-                    imports: dict[int, int | None]) -> dict[int, int]:
+def _merge_captures(archive: Archive, shard, runs: dict[int, int], counts, imports: _ImportRuns) -> dict[int, int]:
     mapping, columns = {}, _columns(archive.db, "captures")
     origins = _has_table(shard, "capture_origins")
     ids = [r[0] for r in shard.execute("select id from captures order by id")]
@@ -217,10 +231,9 @@ def _merge_article(archive: Archive, shard, article_id: str, captures: dict[int,
     saw_last = theirs if (theirs["gone_since"] or theirs["last_seen"] or "") > (ours["gone_since"] or ours["last_seen"]
                                                                               or "") else ours
     changes["gone_since"] = saw_last["gone_since"]
-    newest = combined[-1]
-    same_history = [(v["seen_at"], v["title"], v["body"]) for v in combined] == \
-        [(v["seen_at"], v["title"], v["body"]) for v in _combined(our_versions, [])]
-    if same_history:
+    newest, before = combined[-1], _combined(our_versions, [])
+    if [(v["seen_at"], v["title"], v["body"]) for v in combined] == \
+            [(v["seen_at"], v["title"], v["body"]) for v in before]:
         _update(archive, article_id, changes)
         return "unchanged"
     current = newest["current"] or ours
@@ -231,7 +244,8 @@ def _merge_article(archive: Archive, shard, article_id: str, captures: dict[int,
     _copy_revisions(archive, article_id, combined[:-1], combined)
     if current is theirs:
         _copy_related(archive, shard, theirs)
-    return "updated"
+    same_texts = [(v["title"], v["body"]) for v in combined] == [(v["title"], v["body"]) for v in before]
+    return "earlier" if same_texts else "updated"
 
 
 def _copy_revisions(archive: Archive, article_id: str, versions: list[dict],

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from archive import Archive, origins
@@ -147,15 +148,21 @@ def to_capture(wa: WebArchive, row: CdxRow) -> Capture:
                    replay_url=wa.replay(row.timestamp, row.original, "") or wa.cdx_url)
 
 
-def backfill(archive: Archive, config: Config, site_key: str, wa: WebArchive, *, start_year: int | None = None,
-             end_year: int | None = None, limit: int | None = None, dry_run: bool = False,
-             delay: float = DEFAULT_DELAY, concurrency: int = DEFAULT_CONCURRENCY, on_planned=None,
-             on_capture=None) -> dict:
-    """Backfill one site from one archive; return the summary (the import's, plus what the index gave, what
-    was fetched and the pauses the archive asked for; with `dry_run`, the captures it would fetch)."""
-    site = config.site(site_key)
-    http = Polite(config.defaults.get("user_agent", "Gazette"), delay=delay)
-    start, end = stamp(start_year, False), stamp(end_year, True)
+@dataclass
+class Plan:
+    """What one run will do, decided from the index before anything is fetched."""
+    summary: dict                           # the index rows and article captures counted (every one once)
+    captures: list[tuple[Capture, CdxRow]]  # the article captures to fetch, oldest first (at most --limit)
+    listings: list[CdxRow]                  # the listing captures to read for listed dates
+    done: CdxRow | None                     # the last article capture the run works through (where its cursor ends)
+    begin: str                              # the capture time the index was asked from (the cursor's end, or start)
+    saved: dict | None                      # the site's cursor before the run
+
+
+def plan(archive: Archive, site: Site, wa: WebArchive, http: Polite, start: str, end: str,
+         limit: int | None) -> Plan:
+    """Read the index from the cursor (or `start`) to `end` and decide what to fetch: the article captures not
+    archived yet and not repeating the capture archived before them, oldest first, at most `limit`."""
     saved = origins.cursor(archive, site.key, wa.url)
     begin = start
     if saved and saved["covered_from"] <= start <= saved["done_through"] < end:
@@ -166,7 +173,6 @@ def backfill(archive: Archive, config: Config, site_key: str, wa: WebArchive, *,
     read = latest_per_year(site, listings)
     if len(read) < len(listings):  # every index row is counted once: kept, or left out with its reason
         left["listing captured again the same year"] = len(listings) - len(read)
-    listings = read
     pairs = [(to_capture(wa, row), row) for row in articles]
     known = origins.known_records(archive, [c.record for c, _ in pairs])
     todo = [(c, row) for c, row in pairs if c.record not in known]
@@ -176,43 +182,77 @@ def backfill(archive: Archive, config: Config, site_key: str, wa: WebArchive, *,
     later = len(todo) - limit if limit is not None and limited else 0
     todo = todo[:limit] if limited else todo
     summary = {"site": site.key, "archive": wa.url, "index_rows": len(rows), "article_captures": len(articles),
-               "listing_captures": len(listings), "left_out": left, "already_archived": len(known),
+               "listing_captures": len(read), "left_out": left, "already_archived": len(known),
                "same_as_archived": sum(collapsed.values()), "left_for_next_run": later,
                "asked": {"prefixes": asked, "from": begin, "to": end}}
+    done = todo[-1][1] if limited else (articles[-1] if articles else None)
+    return Plan(summary, todo, read, done, begin, saved)
+
+
+def backfill(archive: Archive, config: Config, site_key: str, wa: WebArchive, *, start_year: int | None = None,
+             end_year: int | None = None, limit: int | None = None, dry_run: bool = False,
+             delay: float = DEFAULT_DELAY, concurrency: int = DEFAULT_CONCURRENCY, on_planned=None,
+             on_capture=None) -> dict:
+    """Backfill one site from one archive; return the summary (the import's, plus what the index gave, what
+    was fetched and the pauses the archive asked for; with `dry_run`, nothing fetched: `dry_run_summary`)."""
+    site = config.site(site_key)
+    http = Polite(config.defaults.get("user_agent", "Gazette"), delay=delay)
+    start = stamp(start_year, False)
+    planned = plan(archive, site, wa, http, start, stamp(end_year, True), limit)
     if dry_run:
-        return {**summary, "requests": http.requests, "waits": http.waits,
-                "would_fetch": [{"time": c.time, "url": c.url, "replay_url": c.replay_url} for c, _ in todo]}
+        return dry_run_summary(planned, http)
     run = Run()
-    run.records = len(rows)
-    run.skipped["already archived"] = len(known)
+    run.records = planned.summary["index_rows"]
+    run.skipped["already archived"] = planned.summary["already_archived"]
     import_id = origins.start_import(archive, "web-archive", f"{wa.url} {site.key}")
     status = "interrupted"
     try:
-        pool = ThreadPoolExecutor(max_workers=max(1, concurrency))
-        try:
-            hints = read_listings(config, site, wa, http, pool, listings[: limit or None] if todo else [])
-            if on_planned:
-                on_planned(len(todo))
-            for first in range(0, len(todo), BATCH):
-                batch = todo[first:first + BATCH]
-                for capture, row in batch:
-                    capture.loader = _loader(pool.submit(_fetch, wa, http, row), capture)
-                archive_captures(archive, config, [c for c, _ in batch], run, import_id=import_id, hints=hints,
-                                 on_capture=on_capture)
-        except BaseException:  # Ctrl-C, an error: the fetches queued (a batch, at --delay each) are not waited for
-            http.stop()
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        pool.shutdown()
+        fetch_and_archive(archive, config, site, wa, http, planned, run, import_id, limit=limit,
+                          concurrency=concurrency, on_planned=on_planned, on_capture=on_capture)
         status = "ok"
-        if not any(counts.get("unreadable") for counts in run.sites.values()):  # else: tried again next time
-            done = todo[-1][1] if limited else (articles[-1] if articles else None)
-            if done is not None:
-                _advance_cursor(archive, site, wa, start, begin, saved, done.timestamp)
+        unreadable = any(counts.get("unreadable") for counts in run.sites.values())  # tried again next time
+        if not unreadable and planned.done is not None:
+            _advance_cursor(archive, site, wa, start, planned.begin, planned.saved, planned.done.timestamp)
     finally:
         origins.finish_import(archive, import_id, status, run.summary())
-    return {**summary, **run.summary(), "requests": http.requests, "waits": http.waits,
+    return {**planned.summary, **run.summary(), "requests": http.requests, "waits": http.waits,
             "already_archived": run.skipped.get("already archived", 0)}
+
+
+def dry_run_summary(planned: Plan, http: Polite) -> dict:
+    """A dry run's summary: the real run's totals, as far as they are known before anything is fetched (every
+    index row and article capture counted once, `would_fetch` where the real run counts what it fetched by
+    outcome; the same per site), and the captures it would fetch (`planned`: time, URL, replay link)."""
+    summary, would = planned.summary, len(planned.captures)
+    not_fetched = {k: summary[k] for k in ("already_archived", "same_as_archived", "left_for_next_run")}
+    return {**summary, "dry_run": True, "records": summary["index_rows"], "would_fetch": would,
+            "skipped": {"already archived": summary["already_archived"]},
+            "sites": {summary["site"]: {"would_fetch": would, **not_fetched}}, "problems": [], "errors": [],
+            "requests": http.requests, "waits": http.waits,
+            "planned": [{"time": c.time, "url": c.url, "replay_url": c.replay_url} for c, _ in planned.captures]}
+
+
+def fetch_and_archive(archive: Archive, config: Config, site: Site, wa: WebArchive, http: Polite, planned: Plan,
+                      run: Run, import_id: int | None, *, limit: int | None, concurrency: int, on_planned,
+                      on_capture) -> None:
+    """Fetch the planned captures (and the listings, for their dates) and archive them in batches."""
+    pool = ThreadPoolExecutor(max_workers=max(1, concurrency))
+    try:
+        listings = planned.listings[: limit or None] if planned.captures else []
+        hints = read_listings(config, site, wa, http, pool, listings)
+        if on_planned:
+            on_planned(len(planned.captures))
+        for first in range(0, len(planned.captures), BATCH):
+            batch = planned.captures[first:first + BATCH]
+            for capture, row in batch:
+                capture.loader = _loader(pool.submit(_fetch, wa, http, row), capture)
+            archive_captures(archive, config, [c for c, _ in batch], run, import_id=import_id, hints=hints,
+                             on_capture=on_capture)
+    except BaseException:  # Ctrl-C, an error: the fetches queued (a batch, at --delay each) are not waited for
+        http.stop()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def read_listings(config: Config, site: Site, wa: WebArchive, http: Polite, pool, rows: list[CdxRow]) -> dict:

@@ -76,5 +76,6 @@ def merge(shards, into, as_json):
     except ArchiveError as exc:
         fail(str(exc), EXIT_FAILED)
     for r in results:
-        emit(r, as_json, f"{r['shard']}: {r['new']} new, {r['updated']} updated, {r['unchanged']} unchanged "
+        emit(r, as_json, f"{r['shard']}: {r['new']} new, {r['updated']} updated, {r['earlier']} seen earlier, "
+                         f"{r['unchanged']} unchanged "
                          f"articles; {r['captures']} captures and {r['runs']} runs added")

@@ -58,19 +58,20 @@ def remove_blocks(tree: lxml_html.HtmlElement, selectors: tuple[str, ...]) -> li
         return []
     by_tag, by_class, by_id, union = _removal_plan(tuple(selectors))
     doomed = []
-    for element in tree.iter():
+    for element in tree.iter(etree.Element):  # elements only (no comments, processing instructions, entities)
         tag = element.tag
-        if not isinstance(tag, str):
-            continue
-        classes = element.get("class")
-        classes = frozenset(classes.split()) if classes else frozenset()
+        names = element.get("class")
+        names = names.split() if names else ()
         ident = element.get("id")
         candidates = by_tag.get(tag, [])
         if ident and ident in by_id:
             candidates = candidates + by_id[ident]
-        for name in classes:
+        for name in names:
             if name in by_class:
                 candidates = candidates + by_class[name]
+        if not candidates:  # most elements: no rule names their tag, id or any of their classes
+            continue
+        classes = frozenset(names)
         for rule_tag, rule_classes, rule_id in candidates:
             if ((rule_tag is None or rule_tag == tag) and rule_classes <= classes
                     and (rule_id is None or rule_id == ident)):

@@ -22,7 +22,9 @@ UTF8_MAJORITY = 20
 FEW_STRAY_BYTES = 3  # on a page with (almost) no other non-ASCII text, this many isolated stray bytes
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 BLANKS = re.compile(r"[\x0b\x0c]")
-EITHER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # one scan of the page for both (most have neither)
+# the characters of CONTROL and BLANKS, each looked for by `in` (memchr): most pages have none, and 29 such scans
+# of a page take a quarter of the time of one regular-expression scan for the class
+EITHER = tuple(chr(c) for c in [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f])
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>\s*")
 
 
@@ -52,7 +54,7 @@ def decode(body: bytes, content_type: str | None = None) -> tuple[str, str]:
 
 def clean(text: str) -> str:
     """Text an HTML parser takes: no control characters, no XML declaration."""
-    if EITHER.search(text):
+    if any(char in text for char in EITHER):
         text = BLANKS.sub(" ", CONTROL.sub("", text))
     if text.lstrip()[:5] == "<?xml":
         text = XML_DECLARATION.sub("", text, count=1)

@@ -39,8 +39,8 @@ from .normalise import clean_byline, clean_source, clean_text, clean_title, date
 from .page_dates import date_from_headline, markup_date
 from .page_text import AGENCIES, lines_around, metadata_line, page_headline, text_fields
 from .rules import OTHER, Boilerplate, Site
-from .htmlparse import trafilatura
-from .tree import first, parse, text_blocks
+from .generic_metadata import metadata
+from .tree import first, meta_keys, parse, text_blocks
 
 FIELDS = registry.READ  # the fields found one by one, layer by layer (definitions/fields.py)
 # CMS markers: what TRS-CMS pages (and WordPress/og metadata) carry whatever the template.
@@ -101,10 +101,11 @@ def extract(body: bytes, url: str, site: Site, content_type: str | None = None,
     text, encoding, tree = _page(body, content_type, decoded)
     learned = frozenset(clean_text(line) for line in learned_lines or ()) - {""}
     boilerplate = site.boilerplate.merged(Boilerplate(lines=learned)) if learned else site.boilerplate
-    names = _site_names(tree, site)
+    metas = meta_keys(tree)  # which <meta> the page has: meta selectors of no such <meta> are passed over
+    names = _site_names(tree, site, metas)
     # Fields from the site's selectors and the CMS markers, read before any block is removed (a site's
     # selector may point into a block its boilerplate removes, e.g. a credits box).
-    found = _marked_fields(tree, site, names)
+    found = _marked_fields(tree, site, names, metas)
     dropped = bp.remove_blocks(tree, boilerplate.remove)
     warnings: list[str] = []
     layers = (["site"] if site.selectors.get("body") else []) + ["trs", "generic"]
@@ -145,15 +146,15 @@ def _page(body: bytes, content_type: str | None,
     return text, encoding, tree
 
 
-def _marked_fields(tree, site: Site, names: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+def _marked_fields(tree, site: Site, names: tuple[str, ...], metas: frozenset) -> dict[str, tuple[str, str]]:
     """{field: (value, layer)} of what the site's selectors (`site`) or else the CMS markers (`cms`) give."""
     found: dict[str, tuple[str, str]] = {}
     for name in FIELDS:
-        value = _field(tree, name, site.selectors.get(name, ()), names)
+        value = _field(tree, name, site.selectors.get(name, ()), names, metas)
         if value:
             found[name] = (value, "site")
         elif name in CMS:
-            value = _field(tree, name, CMS[name], names)
+            value = _field(tree, name, CMS[name], names, metas)
             if value:
                 found[name] = (value, "cms")
     return found
@@ -240,7 +241,9 @@ def _later_layers(found: dict, result: Body, tree, text: str, url: str, hints: d
     if "published" not in found and result.metadata is None and date_from_url(url):
         found["published"] = (date_from_url(url), "url")  # before asking trafilatura, whose htmldate reads it too
     if "title" not in found or "published" not in found or (result.metadata and "byline" not in found):
-        meta = result.metadata if result.metadata is not None else _generic_metadata(text, url)
+        wanted = {key for key, name in (("title", "title"), ("date", "published"), ("author", "byline"))
+                  if name not in found}
+        meta = result.metadata if result.metadata is not None else _generic_metadata(text, url, wanted)
         guessed = parse_date(meta.get("date"))
         if guessed and configured and "published" not in found:
             guessed = markup_date(text, url)  # a configured site's page: no date from a number in its prose
@@ -255,21 +258,21 @@ def _later_layers(found: dict, result: Body, tree, text: str, url: str, hints: d
         found["published"] = (date_from_url(url), "url")
 
 
-def _field(tree, name: str, selectors, names: tuple[str, ...]) -> str | None:
+def _field(tree, name: str, selectors, names: tuple[str, ...], metas: frozenset | None = None) -> str | None:
     if not selectors:
         return None
     cleaner = registry.BY_NAME[name].cleaner or ""  # every field of FIELDS names one (tests/test_fields.py)
     if cleaner == "title":
-        return first(tree, selectors, lambda t: clean_title(t, False, names))
+        return first(tree, selectors, lambda t: clean_title(t, False, names), metas)
     if cleaner == "date":
-        return _date(tree, selectors)
-    return first(tree, selectors, CLEANERS[cleaner])
+        return _date(tree, selectors, metas)
+    return first(tree, selectors, CLEANERS[cleaner], metas)
 
 
-def _site_names(tree, site: Site) -> tuple[str, ...]:
+def _site_names(tree, site: Site, metas: frozenset | None = None) -> tuple[str, ...]:
     """What the site calls itself: the configured name, SiteName/og:site_name, the host's own label."""
     names = [site.name] if site.key != OTHER else []
-    names += [n for n in (first(tree, (css,)) for css in SITE_NAMES) if n]
+    names += [n for n in (first(tree, (css,), metas=metas) for css in SITE_NAMES) if n]
     for host in site.hosts:
         label = host.split(".")[-3] if host.count(".") >= 2 else host.split(".")[0]
         names.append(label)
@@ -286,9 +289,9 @@ def _person(text: str | None) -> str | None:
     return value or None
 
 
-def _date(tree, selectors) -> str | None:
+def _date(tree, selectors, metas: frozenset | None = None) -> str | None:
     for css in selectors:
-        value = parse_date(first(tree, (css,)))
+        value = parse_date(first(tree, (css,), metas=metas))
         if value:
             return value
     return None
@@ -300,19 +303,13 @@ CLEANERS = {"source": clean_source, "byline": _byline, "person": _person}
 READERS = ("title", "date", *CLEANERS)
 
 
-def _generic_metadata(text: str, url: str) -> dict:
-    """trafilatura's metadata (title from <title>/og, date by htmldate, author), asked only when needed."""
-    from trafilatura.metadata import extract_metadata  # the import costs ~0.3 s per process
-    trafilatura()  # the deep-page parser set before it parses
-
+def _generic_metadata(text: str, url: str, wanted: set[str]) -> dict:
+    """trafilatura's metadata (title from <title>/og, date by htmldate, author), asked only when needed and only
+    for the fields still missing (pipelines/generic_metadata.py)."""
     try:
-        meta = extract_metadata(text, default_url=url)
+        return metadata(text, url, wanted)
     except Exception:  # noqa: BLE001 - trafilatura's metadata is a last resort and must not fail a page
         return {}
-    if meta is None:
-        return {}
-    data = meta if isinstance(meta, dict) else meta.as_dict()
-    return {k: data.get(k) for k in ("title", "date", "author")}
 
 
 def _language(tree, body: str, site: Site) -> str | None:

@@ -31,7 +31,12 @@ SITE_WORDS = re.compile(
 
 
 def clean_text(text: str | None) -> str:
-    return SPACE.sub(" ", text or "").strip()
+    """The text with every run of whitespace (SPACE) one space, none at either end."""
+    if not text:
+        return ""
+    if "\u200b" in text or "\ufeff" in text:   # the two of SPACE that are not whitespace to str.split
+        return SPACE.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split's whitespace is the regular expressions' \s (twice as fast)
 
 
 def parse_date(text: str | None) -> str | None:

@@ -4,6 +4,7 @@ element (`text_blocks`: paragraphs split at block elements and <br>), and the fi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -29,9 +30,35 @@ def parse(text: str) -> lxml_html.HtmlElement | None:
     return tree
 
 
-def first(tree, selectors, clean=clean_text) -> str | None:
-    """The first non-empty value any of the CSS selectors yields (text of all matched nodes joined)."""
+# `meta[name=X]::attr(...)`, `meta[property='og:x']::attr(...)`: a selector that matches only a <meta> whose
+# name (property) is X, as cssselect translates it (@name = 'X')
+# (no backslash: an escaped value is left to cssselect)
+META_SELECTOR = re.compile(r"""^meta\[(name|property)=(?:'([^'\\]*)'|"([^"\\]*)"|([^\W\d][\w-]*))\]::attr\([\w-]+\)$""")
+
+
+@lru_cache(maxsize=512)
+def meta_key(css: str) -> tuple[str, str] | None:
+    """(name or property, its value) that a <meta> must have for the selector to match, or None when the selector
+    is not of that form."""
+    match = META_SELECTOR.match(css)
+    if match is None:
+        return None
+    return match.group(1), next(value for value in match.group(2, 3, 4) if value is not None)
+
+
+def meta_keys(tree) -> frozenset[tuple[str, str]]:
+    """Every (name, value) and (property, value) of the page's <meta> elements."""
+    return frozenset((attr, value) for meta in tree.iter("meta") for attr in ("name", "property")
+                     if (value := meta.get(attr)) is not None)
+
+
+def first(tree, selectors, clean=clean_text, metas: frozenset | None = None) -> str | None:
+    """The first non-empty value any of the CSS selectors yields (text of all matched nodes joined). `metas`:
+    the page's meta_keys, when the caller has them: a meta selector whose name the page has no <meta> of is
+    passed over without its XPath walk of the whole tree (most of a page's CMS and site-name selectors)."""
     for css in selectors:
+        if metas is not None and (key := meta_key(css)) is not None and key not in metas:
+            continue
         nodes = bp.compiled_xpath(css)(tree)
         if not nodes:
             continue

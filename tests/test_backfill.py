@@ -52,11 +52,14 @@ def pywb(tmp_path):
     server.close()
 
 
+OUTCOMES = ("new", "updated", "unchanged", "duplicate", "refused", "gone", "unreadable")
+
+
 def added_up(summary: dict) -> bool:
     """Every index row counted once: an article capture, a listing capture, or left out by reason; every article
-    capture once: archived already, the same digest as the one archived before it, fetched (by outcome), or left
-    for the next run."""
-    fetched = sum(summary[k] for k in ("new", "updated", "unchanged", "duplicate", "refused", "gone", "unreadable"))
+    capture once: archived already, the same digest as the one archived before it, fetched (by outcome; a dry
+    run's `would_fetch`), or left for the next run."""
+    fetched = summary["would_fetch"] if summary.get("dry_run") else sum(summary[k] for k in OUTCOMES)
     return (summary["index_rows"] == summary["article_captures"] + summary["listing_captures"]
             + sum(summary["left_out"].values())
             and summary["article_captures"] == summary["already_archived"] + summary["same_as_archived"] + fetched
@@ -72,7 +75,14 @@ def test_backfill_from_pywb_archives_every_capture_in_time_order_and_fetches_onc
     db = tmp_path / "g.db"
     dry = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--dry-run", "--json", db=db)
     assert dry.returncode == 0, dry.stderr
-    planned = json_lines(dry.stdout)
+    *planned, totals = json_lines(dry.stdout)
+    # after the captures it would fetch, the totals, as the real run's summary gives them: what it would fetch,
+    # skip, per site
+    assert totals["dry_run"] and totals["would_fetch"] == len(planned) == 7 and added_up(totals)
+    assert totals["sites"] == {"mfa": {"would_fetch": 7, "already_archived": 0, "same_as_archived": 0,
+                                       "left_for_next_run": 0}}
+    assert (totals["records"], totals["skipped"], totals["waits"]) == (totals["index_rows"], {"already archived": 0},
+                                                                        [1.0])
     # every article capture but the 2021 one of SAME, whose digest repeats its 2019 capture
     assert sorted((p["time"], p["url"].removeprefix(SITE)) for p in planned) == sorted(
         [(T1, p) for p in (EDITED, SAME, DELETED, MOVED)] + [(T2, p) for p in (EDITED, DELETED, MOVED)])
@@ -93,9 +103,19 @@ def test_backfill_from_pywb_archives_every_capture_in_time_order_and_fetches_onc
     assert json_lines(first.stdout)[0]["left_for_next_run"] == len(planned) - 3  # said, not only in the next run
     assert added_up(json_lines(first.stdout)[0])
     fetched_first = {p.split("id_/")[0] for p in replays(pywb)}
+    ahead = json_lines(gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--dry-run", "--json",
+                               db=db).stdout)[-1]
     second = gazette("backfill", "mfa", "--archive", archive_url, "--delay", "0", "--json", db=db)
     assert second.returncode == 0, second.stderr
     summary = json_lines(second.stdout)[0]
+    # the dry run's totals have the real run's shape (its outcomes, known once fetched, as `would_fetch`) and
+    # foretold it: as many fetched as it would fetch, the same skipped, per site too
+    assert set(ahead) - {"dry_run", "would_fetch"} == set(summary) - set(OUTCOMES) and added_up(ahead)
+    assert ahead["would_fetch"] == sum(summary[k] for k in OUTCOMES) == 4
+    assert {k: ahead[k] for k in ("records", "skipped", "already_archived", "left_for_next_run")} == \
+        {k: summary[k] for k in ("records", "skipped", "already_archived", "left_for_next_run")}
+    assert ahead["sites"]["mfa"] == {"would_fetch": 4, "already_archived": 3, "same_as_archived": 0,
+                                     "left_for_next_run": 0}
     assert summary["already_archived"] == 3
     # the fourth 2019 capture (left by --limit 3), the edit, the capture redirecting off the site, the soft 404
     assert (summary["new"], summary["updated"], summary["refused"], summary["gone"]) == (1, 1, 1, 1)

@@ -241,3 +241,129 @@ def test_a_sentence_beginning_with_from_is_no_source():
     body = '<div class="article-body">' + paragraphs() + f"<p>{text}</p></div>"
     article = extract(page(f'<h1 class="headline">Governor Meets Ambassadors</h1>{body}'), URL, SITE)
     assert article.source is None and article.paragraphs[-1] == text
+
+
+def test_trs_markers_are_looked_for_in_one_walk_that_finds_each_of_them():
+    """The TRS layer first asks whether the page has any element a TRS selector could match (one walk of the
+    tree, not six): a page with each marker still gets its body from the `trs` layer; a page without one is
+    passed over (an element named like a marker without being one included)."""
+    from pipelines.body import TRS_BODY, body_layer, trs_marked
+    from pipelines.rules import OTHER
+    from pipelines.tree import parse
+
+    other = Site(key=OTHER, name="", hosts=(), language=None)
+    markers = {"#News_Body_Txt_A": '<div id="News_Body_Txt_A">', "div[class*=TRS_UEDITOR]": '<div class="x TRS_UEDITORx">',
+               "div[class*=TRS_Editor]": '<div class="TRS_Editor">', ".trs_editor_view": '<div class="a trs_editor_view">',
+               "[class*=TRS_Editor]": '<section class="TRS_Editor2">', "[class*=TRS_UEDITOR]": '<td class="TRS_UEDITOR">'}
+    assert set(markers) == set(TRS_BODY)
+    for selector, opening in markers.items():
+        tag = opening[1:opening.index(" ")]
+        tree = parse(page(f"<div>Menu</div>{opening}{paragraphs()}</{tag}>").decode())
+        found = body_layer("trs", tree, "", URL, other, Boilerplate(), ())
+        assert trs_marked(tree) and found is not None and found.paragraphs == PARAGRAPHS, selector
+    for opening in ('<div id="News_Body_Txt_B">', '<div class="trs_editor_viewer">', '<div title="TRS_Editor">'):
+        tree = parse(page(f"{opening}{paragraphs()}</div>").decode())
+        assert body_layer("trs", tree, "", URL, other, Boilerplate(), ()) is None, opening
+
+
+METADATA_PAGES = [  # markup trafilatura's metadata reads: og and JSON-LD, a byline, a canonical link with a date
+    '<html><head><meta property="og:title" content="Envoys &amp;amp; Governors in  Guizhou"><script '
+    'type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Envoys Visit '
+    'Guizhou", "datePublished": "2021-03-04", "author": {"@type": "Person", "name": "Li Hua"}}</script></head><body>'
+    '<h1>Envoys Visit Guizhou</h1><p>The envoys toured Guiyang.</p></body></html>',
+    '<html><head><title>Governor meets ambassadors | Hunan</title><link rel="canonical" '
+    'href="https://example.org/2020/05/17/governor.html"></head><body><div class="byline">By Wang Fang and Zhao '
+    'Lei</div><p><span class="date">2018-01-03</span> The governor met the ambassadors in Changsha.</p></body></html>',
+    '<html><head><meta name="author" content="Chen"><meta name="date" content="2019-11-02"></head><body><h1>One'
+    '</h1><h1>Two</h1><h2>Friendship cities sign an accord</h2><span class="author">Zhang Wei</span><p>Text.</p>'
+    '</body></html>',
+]
+
+
+def test_generic_metadata_gives_trafilaturas_values_for_the_fields_asked():
+    """pipelines/generic_metadata.py reads only title, date and author, each only when asked, with the author
+    read on the tree itself: every value is still extract_metadata's, on these pages of the markup it reads and
+    on every recorded page (fixtures and the real corpus), for all three fields, and for each alone."""
+    import json
+    from pathlib import Path
+
+    from trafilatura.metadata import extract_metadata
+
+    from gazette_data import fixtures
+    from pipelines.charset import decode
+    from pipelines.generic_metadata import FIELDS, metadata
+
+    real = Path(__file__).resolve().parent / "real"
+    pages = [(text, "https://example.org/news/1.html") for text in METADATA_PAGES]
+    pages += [(decode(path.read_bytes())[0], f"https://example.org/{path.name}") for path in
+              sorted(fixtures().glob("*/**/*.*htm*")) if not path.name.endswith(".json")]
+    pages += [(decode((real / p["file"]).read_bytes())[0], p["url"])
+              for p in json.loads((real / "pages.json").read_text("utf-8"))]
+    assert len(pages) > 150
+    read = 0
+    for n, (text, url) in enumerate(pages):
+        full = extract_metadata(text, default_url=url).as_dict()
+        want = {name: full[name] for name in FIELDS}
+        assert metadata(text, url) == want, url
+        for name in FIELDS if n < len(METADATA_PAGES) or n % 10 == 0 else ():  # each alone: on a sample
+            assert metadata(text, url, {name}) == {name: want[name]}, (url, name)
+        read += all(want.values())
+    assert read >= 3  # pages where each of the three was found
+
+
+def test_a_meta_selector_is_passed_over_only_when_the_page_has_no_such_meta():
+    """first() skips `meta[name=X]::attr(...)` when the page has no <meta> named X (meta_keys, read once a page):
+    each CMS, site-name and meta selector gives what its XPath gives, on pages with the metas (names differing in
+    case only, a meta in the body, a property) and on every recorded page; other selectors are not passed over."""
+    from gazette_data import fixtures
+    from pipelines.charset import decode
+    from pipelines.extract import CMS, SITE_NAMES
+    from pipelines.tree import first, meta_key, meta_keys, parse
+
+    selectors = [css for group in CMS.values() for css in group] + list(SITE_NAMES) + [
+        'meta[name="Last Modified"]::attr(content)', "meta[name=keywords]::attr(content)", "title::text"]
+    assert meta_key("meta[name=PubDate]::attr(content)") == ("name", "PubDate")
+    assert meta_key("title::text") is meta_key("meta[name=a\\:b]::attr(content)") is meta_key("p meta[name=x]::attr(content)") is None
+    own = [page("<p>Text</p>", head='<meta name="PubDate" content="2024-01-05"><meta name="Last Modified" '
+                                  'content="2024-01-06"><meta property="og:title" content="Governor Meets Ambassadors">'),
+           page('<meta name="pubdate" content="2023-12-31"><meta name="author" content="Li Hua"><p>Text</p>'),
+           page("<p>Text</p>", head="<title>No metas</title>")]
+    recorded = [path.read_bytes() for path in sorted(fixtures().glob("*/**/*.*htm*")) if not path.name.endswith(".json")]
+    passed_over = 0
+    for raw in own + recorded:
+        tree = parse(decode(raw)[0])
+        metas = meta_keys(tree)
+        for css in selectors:
+            assert first(tree, (css,), metas=metas) == first(tree, (css,)), css
+            passed_over += meta_key(css) is not None and meta_key(css) not in metas
+    assert first(parse(own[0].decode()), ("meta[name=PubDate]::attr(content)", "meta[name=pubdate]::attr(content)"),
+                 metas=meta_keys(parse(own[0].decode()))) == "2024-01-05"
+    assert passed_over > len(recorded) * 10
+
+
+def test_remove_blocks_takes_out_what_a_rule_names_and_only_that():
+    """Boilerplate selectors by tag, id, class and their combinations (one walk over the elements, a rule looked up
+    by the element's tag, id and each class): each element a rule names leaves with its text, the text after it
+    stays; an element with a rule's class but not its tag, or one class of two a rule needs, stays."""
+    from pipelines.boilerplate import remove_blocks
+    from pipelines.tree import parse, text_blocks
+
+    tree = parse(page('<nav>Home</nav><div id="share" class="x">Share</div><!-- a comment --><div class="a b a">'
+                      'Two classes</div>tail<p class="b">Kept: class b alone</p><span class="tools">Kept: a span'
+                      '</span><div class="tools">Print</div><div class="c">Kept: c without d</div>'
+                      '<p class="c d">Both</p><p>Article text.</p>').decode())
+    dropped = remove_blocks(tree, ("nav", "#share", ".a.b", "div.tools", ".c.d", "p#none"))
+    assert [element.text_content() for _, element in dropped] == ["Home", "Share", "Two classes", "Print", "Both"]
+    assert text_blocks(tree.find("body")) == ["tail", "Kept: class b alone", "Kept: a span", "Kept: c without d",
+                                              "Article text."]
+
+
+
+def test_the_installed_trafilatura_has_every_step_generic_metadata_takes():
+    """generic_metadata takes extract_metadata's steps by name (STEPS) and asks extract_metadata itself of a
+    trafilatura that lacks one; with the installed release its own reading runs, the one compared above."""
+    import trafilatura.metadata as tm
+
+    from pipelines.generic_metadata import STEPS
+
+    assert [step for step in STEPS if not hasattr(tm, step)] == []

@@ -51,6 +51,36 @@ def test_versions_interleave_by_first_seen_and_merging_again_changes_nothing(tmp
     assert sqlite_utils.Database(ours)["captures"].count == captures == 4
 
 
+def test_the_same_text_seen_earlier_by_a_shard_is_counted_earlier_not_updated(tmp_path):
+    """A shard that captured the archive's texts before the archive did moves their dates back (first_seen,
+    last_changed, a revision's seen_at) but brings no text: counted `earlier` (it was `updated`), by the command
+    line too; a shard that brings a text is still `updated`, and merging again counts each `unchanged`."""
+    from tests.support import gazette
+
+    ours, shard = tmp_path / "archive.db", tmp_path / "shard.db"
+    store(ours, [(1, "First text of the visit."), (4, "Second text of the visit.")])
+    store(shard, [(2, "Second text of the visit.")])
+    [counts] = merge(ours, [shard])
+    assert (counts["updated"], counts["earlier"], counts["unchanged"]) == (0, 1, 0)
+    revisions, body, seen = history(ours)
+    assert revisions == [("2024-05-01T00:00:00Z", "2024-05-02T00:00:00Z", "First text of the visit.")]
+    assert body == "Second text of the visit."
+    assert seen == ("2024-05-01T00:00:00Z", "2024-05-04T00:00:00Z", "2024-05-02T00:00:00Z")
+    [again] = merge(ours, [shard])
+    assert (again["updated"], again["earlier"], again["unchanged"]) == (0, 0, 1)
+
+    later, first = tmp_path / "later.db", tmp_path / "first.db"
+    store(later, [(3, "First text of the visit.")])
+    store(first, [(1, "First text of the visit.")])
+    proc = gazette("merge", str(first), "--into", str(later), db=later)
+    assert proc.returncode == 0, proc.stderr
+    assert "0 new, 0 updated, 1 seen earlier, 0 unchanged articles" in proc.stdout
+    assert history(later)[2] == ("2024-05-01T00:00:00Z", "2024-05-03T00:00:00Z", "2024-05-01T00:00:00Z")
+    store(tmp_path / "newer.db", [(5, "Third text of the visit.")])
+    [text] = merge(later, [tmp_path / "newer.db"])
+    assert (text["updated"], text["earlier"], text["unchanged"]) == (1, 0, 0)
+
+
 def test_an_article_only_the_shard_has_is_copied_whole(tmp_path):
     ours, shard = tmp_path / "archive.db", tmp_path / "shard.db"
     store(shard, [(1, "First text of the visit."), (2, "Second text of the visit.")])
@@ -89,6 +119,36 @@ def test_where_each_capture_came_from_is_merged_too(tmp_path):
     assert list(db.query("select live, past from capture_years")) == [{"live": 1, "past": 1}]
     merge(ours, [shard])
     assert db["capture_origins"].count == 1 and db["imports"].count == 1
+
+
+def test_an_import_run_with_no_capture_merged_is_left_out(tmp_path):
+    """Of a shard's import runs only those a merged capture came from come with it: a run that archived nothing
+    (every record known already) and a run whose one capture the archive holds already have no capture in the
+    merged archive and are left out (they were copied, runs with nothing to show); merging again adds none."""
+    from archive import origins
+    ours, shard = tmp_path / "archive.db", tmp_path / "shard.db"
+    store(ours, [(2, "Second text of the visit.")])
+    store(shard, [(1, "First text of the visit."), (2, "Second text of the visit.")])
+    with Archive(shard) as archive, archive.transaction():
+        runs = {}
+        for n, source in enumerate(("crawl-2019.warc.gz", "again.warc.gz", "second.warc.gz")):
+            runs[source] = archive.db.execute(
+                "insert into imports (kind, source, started, finished, status, counts) values ('warc', ?, ?, ?, "
+                "'ok', '{}')", [source, f"2024-06-0{n + 1}T00:00:00Z", f"2024-06-0{n + 1}T00:01:00Z"]).lastrowid
+        for day, source in ((1, "crawl-2019.warc.gz"), (2, "second.warc.gz")):
+            capture = archive.db.execute("select id from captures where fetched_at = ?",
+                                         [f"2024-05-0{day}T00:00:00Z"]).fetchone()[0]
+            origins.record_origin(archive, capture, kind="warc", source=source, record=f"<urn:uuid:{day}>",
+                                  import_id=runs[source])
+    [counts] = merge(ours, [shard])
+    db = sqlite_utils.Database(ours)
+    assert counts["captures"] == 1
+    assert [r["source"] for r in db.query("select source from imports")] == ["crawl-2019.warc.gz"]
+    assert [(r["record"], r["source"]) for r in db.query(
+        "select o.record, i.source from capture_origins o join imports i on i.id = o.import_id")] == \
+        [("<urn:uuid:1>", "crawl-2019.warc.gz")]
+    merge(ours, [shard])
+    assert db["imports"].count == 1 and db["capture_origins"].count == 1
 
 
 def test_english_chinese_pairs_are_merged(tmp_path):

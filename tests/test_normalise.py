@@ -52,3 +52,18 @@ def test_sources():
     assert clean_source("Source: Xinhua") == "Xinhua"
     assert clean_source("（驻毛里求斯使馆供稿）") == "驻毛里求斯使馆"
     assert clean_source("This article is from Hunan Provincial Government") == "Hunan Provincial Government"
+
+
+def test_clean_text_makes_every_run_of_whitespace_one_space():
+    """clean_text splits at str.split's whitespace (the regular expressions' \\s), and takes the zero-width space
+    and the BOM as spaces too (pages pad with them); text without such a run is left as it is."""
+    import sys
+
+    from pipelines.normalise import clean_text
+
+    spaces = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()] + ["\u200b", "\ufeff"]
+    for space in spaces:
+        assert clean_text(f"{space}Envoys{space}{space}visit 贵州{space}") == "Envoys visit 贵州", hex(ord(space))
+    assert clean_text("\u200bThe\u3000ambassador\u00a0met\n\tthe governor.\ufeff") == "The ambassador met the governor."
+    assert clean_text("The ambassador met the governor.") == "The ambassador met the governor."
+    assert clean_text(None) == clean_text("") == clean_text(" \u200b ") == ""

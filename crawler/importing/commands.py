@@ -132,11 +132,13 @@ def run_backfill(config: Config, db_path: str, site_key: str, archive_url: str |
         asked = summary["asked"]
         click.echo(f"the index lists no capture under {', '.join(asked['prefixes'])} from {asked['from']} to "
                    f"{asked['to']}: is --archive the collection (or index) that holds the site?", err=True)
-    if options["dry_run"]:
-        for item in summary["would_fetch"]:
+    if options["dry_run"]:  # each capture it would fetch, then (--json) the totals, as a run's summary
+        for item in summary["planned"]:
             emit(item, as_json, f"would fetch {item['time']} {item['url']}  ({item['replay_url']})")
-        if not as_json:
-            click.echo(f"{len(summary['would_fetch'])} captures to fetch"
+        if as_json:
+            emit({k: v for k, v in summary.items() if k != "planned"}, as_json, "")
+        else:
+            click.echo(f"{summary['would_fetch']} captures to fetch"
                        + (f" ({summary['left_for_next_run']} more after this run: --limit)"
                           if summary["left_for_next_run"] else "")
                        + f", {summary['already_archived']} already archived"

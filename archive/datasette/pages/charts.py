@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
@@ -27,6 +28,31 @@ def nice_step(top: int, ticks: int = 5) -> int:
     return int(10 * power)
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """Where a month chart draws: the SVG's size, the plot's margins, the months it spans (month indexes)."""
+    width: int
+    height: int
+    first: int
+    last: int
+    left: int = 52
+    right: int = 10
+    upper: int = 10
+    lower: int = 32
+
+    @property
+    def months(self) -> int:
+        return self.last - self.first + 1
+
+    @property
+    def plot_h(self) -> int:
+        return self.height - self.upper - self.lower
+
+    @property
+    def bar_w(self) -> float:
+        return (self.width - self.left - self.right) / self.months
+
+
 def month_chart(rows: list[dict], colour: dict, width: int = 880, height: int = 260,
                 names: dict | None = None) -> Markup:
     """An SVG of articles per month, stacked by site, on a true time axis (every month, empty ones included),
@@ -34,61 +60,83 @@ def month_chart(rows: list[dict], colour: dict, width: int = 880, height: int = 
     rows = [r for r in rows if re.fullmatch(r"\d{4}-\d{2}", r["month"] or "") and r["articles"] > 0]
     if not rows:
         return Markup('<p class="gazette-empty">No dated articles yet.</p>')
-    first = min(_month_index(r["month"]) for r in rows)
-    last = max(_month_index(r["month"]) for r in rows)
-    months = last - first + 1
+    frame = _Frame(width, height, min(_month_index(r["month"]) for r in rows),
+                   max(_month_index(r["month"]) for r in rows))
     stacks: dict[int, list[tuple[str, int]]] = {}
     for r in sorted(rows, key=lambda r: list(colour).index(r["site"]) if r["site"] in colour else 99):
-        stacks.setdefault(_month_index(r["month"]) - first, []).append((r["site"], r["articles"]))
+        stacks.setdefault(_month_index(r["month"]) - frame.first, []).append((r["site"], r["articles"]))
     top = max(sum(n for _, n in s) for s in stacks.values())
     step = nice_step(top)
     top_tick = step * math.ceil(top / step)
-    left, right, upper, lower = 52, 10, 10, 32
-    plot_w, plot_h = width - left - right, height - upper - lower
-    bar_w = plot_w / months
     # In a box of its own that scrolls sideways on a phone, where the chart keeps a width its labels can be read
     # at (gazette.css: drawn 880 wide and shrunk to a phone's 350 px, the labels were 4 px high).
     parts = [f'<div class="gazette-chart-scroll"><svg class="gazette-chart" viewBox="0 0 {width} {height}" '
              f'width="100%" role="img" aria-label="Articles per month and site" xmlns="http://www.w3.org/2000/svg">']
+    parts += _count_ticks(frame, step, top_tick)
+    parts += _bars(frame, stacks, top_tick, colour, names or {})
+    parts += _time_axis(frame)
+    parts.append(f'<line x1="{frame.left}" x2="{width - frame.right}" y1="{frame.upper + frame.plot_h}" '
+                 f'y2="{frame.upper + frame.plot_h}" stroke="#333"/></svg></div>')
+    return Markup("".join(parts))
+
+
+def _count_ticks(frame: _Frame, step: int, top_tick: int) -> list[str]:
+    """A grid line and its count at every `step` up to `top_tick`."""
+    parts = []
     for value in range(0, top_tick + 1, step):
-        y = upper + plot_h - value / top_tick * plot_h
-        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
-                     f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="13">{value:,}</text>')
+        y = frame.upper + frame.plot_h - value / top_tick * frame.plot_h
+        parts.append(f'<line x1="{frame.left}" x2="{frame.width - frame.right}" y1="{y:.1f}" y2="{y:.1f}" '
+                     f'stroke="#ddd"/><text x="{frame.left - 6}" y="{y + 4:.1f}" text-anchor="end" '
+                     f'font-size="13">{value:,}</text>')
+    return parts
+
+
+def _bars(frame: _Frame, stacks: dict[int, list[tuple[str, int]]], top_tick: int, colour: dict,
+          names: dict) -> list[str]:
+    """Each month's stack of sites' bars (month i of the chart: [(site, articles)], bottom first), each with
+    its site, month and count as a tooltip."""
+    parts = []
+    bar_w = frame.bar_w
+    bar = max(bar_w - (1 if bar_w > 3 else 0), 0.6)
     for i, stack in stacks.items():
-        y = upper + plot_h
+        y: float = frame.upper + frame.plot_h
+        label = months_label([frame.first + i])[0]
         for site, n in stack:
-            h = n / top_tick * plot_h
+            h = n / top_tick * frame.plot_h
             y -= h
-            month = first + i
-            label = f"{month // 12}-{month % 12 + 1:02d}"
-            bar = max(bar_w - (1 if bar_w > 3 else 0), 0.6)
-            name = (names or {}).get(site, {}).get("name", site)
-            parts.append(f'<rect x="{left + i * bar_w:.2f}" y="{y:.2f}" width="{bar:.2f}" '
+            name = names.get(site, {}).get("name", site)
+            parts.append(f'<rect x="{frame.left + i * bar_w:.2f}" y="{y:.2f}" width="{bar:.2f}" '
                          f'height="{h:.2f}" fill="{colour.get(site, "#999")}"><title>{escape(name)}, {label}: '
                          f'{n:,} article{"s" if n != 1 else ""}</title></rect>')
-    years = range(first // 12, last // 12 + 2)
+    return parts
+
+
+def _time_axis(frame: _Frame) -> list[str]:
+    """The years under the bars (at most about 12 labelled; the first year at the left when no year starts
+    within the chart) and, over a span of two years or less, the months."""
+    parts = []
+    first, bar_w, base = frame.first, frame.bar_w, frame.upper + frame.plot_h
+    years = range(first // 12, frame.last // 12 + 2)
     year_step = max(1, math.ceil(len(years) / 12))
     labelled = False
     for year in years:
         if year % year_step:
             continue
-        x = left + (year * 12 - first) * bar_w
-        if left - 1 <= x <= width - right + 1:
+        x = frame.left + (year * 12 - first) * bar_w
+        if frame.left - 1 <= x <= frame.width - frame.right + 1:
             labelled = True
-            parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{upper + plot_h}" y2="{upper + plot_h + 5}" '
-                         f'stroke="#333"/><text x="{x:.1f}" y="{height - 8}" text-anchor="middle" '
+            parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{base}" y2="{base + 5}" '
+                         f'stroke="#333"/><text x="{x:.1f}" y="{frame.height - 8}" text-anchor="middle" '
                          f'font-size="13">{year}</text>')
     if not labelled:  # every month within one year, none starting it: name the year at the left
-        parts.append(f'<text x="{left}" y="{height - 8}" text-anchor="start" font-size="13">{first // 12}</text>')
-    if months <= 24:   # a short span: label the months too
-        for i in range(months):
-            month = first + i
-            x = left + (i + 0.5) * bar_w
-            parts.append(f'<text x="{x:.1f}" y="{upper + plot_h + 12}" text-anchor="middle" font-size="11" '
-                         f'fill="#555">{month % 12 + 1}</text>')
-    parts.append(f'<line x1="{left}" x2="{width - right}" y1="{upper + plot_h}" y2="{upper + plot_h}" '
-                 f'stroke="#333"/></svg></div>')
-    return Markup("".join(parts))
+        parts.append(f'<text x="{frame.left}" y="{frame.height - 8}" text-anchor="start" font-size="13">'
+                     f'{first // 12}</text>')
+    if frame.months <= 24:   # a short span: label the months too
+        for i in range(frame.months):
+            x = frame.left + (i + 0.5) * bar_w
+            parts.append(f'<text x="{x:.1f}" y="{base + 12}" text-anchor="middle" font-size="11" '
+                         f'fill="#555">{(first + i) % 12 + 1}</text>')
+    return parts
 
 
 def sparkline(counts: dict[str, int], first: int, last: int, colour: str = "#4e79a7", width: int = 260,

@@ -113,79 +113,96 @@ class Query:
         return "Articles " + ", ".join(parts) if parts else "All articles"
 
 
+HIT_COLUMNS = "k.rowid, k.id, k.site, k.published, k.gone_since"   # what _hits_sql selects of article_keys
+
+
 def _hits_sql(query: Query, limit: int, before: int | None = None, rank: bool = False) -> tuple[str, dict]:
     """SQL selecting matching article_keys rows (rowid, id, site, published, gone_since; with `rank`, the FTS5
     rank too), most recently archived first (rowid descending), at most `limit`, optionally only rowids below
     `before` (keyset paging). The rank is computed only for the rows the limit lets through.
 
-    Words (of the word index): it drives (FTS5 walks its doclists newest first, cheaply); a country, province or
-    city named too is merged with it, both lists of rowids in order (at a million, `ambassador` in 358,000
-    articles and Albania in 100,000: 0.05 s, against 0.2 s checking each match against a set of Albania's
-    rowids); an official named too is such a set.
-    A country, province or city without words: its range of named_articles drives, newest archived first (an
-    official: its mentions, newest tagged first, through article_keys_id); other words (Chinese, exclusions) and
-    other places named are sets (`+k.rowid`: checked, never looped over for each article)."""
+    What drives, in this order of preference (each plan below):
+    - words of the word index with a country, province or city: both lists of rowids merged (`_words_and_places`);
+    - words of the word index: FTS5 walks its doclists newest first, cheaply (`_words`);
+    - a country, province or city without words: its range of named_articles (`_place`);
+    - an official: its mentions, newest tagged first (`_official`);
+    - Chinese or exclusions with words, no filter: the terms' lists merged (Search.newest_rowids);
+    - else every key newest first, or the articles gone from their site (`_keys`).
+    Other words (Chinese, exclusions) and other places named are sets (`+k.rowid`: checked, never looped over
+    for each article)."""
     where, params = query.conditions("k")
     if before is not None:
         where.append(f"k.rowid < {int(before)}")
-    named = bool(named_in(query.filters))
-    columns = "k.rowid, k.id, k.site, k.published, k.gone_since"
-    by_code = [kind for kind in named_in(query.filters) if kind not in NAMED_KEY]
+    named = named_in(query.filters)
+    by_code = [kind for kind in named if kind not in NAMED_KEY]
     if query.search.match and by_code and not rank:
-        # the word index's matches and each named country's (province's, city's) articles (named_articles), both
-        # lists in rowid order: merged by a compound INTERSECT that reads each once, newest first (its ORDER BY
-        # kept by the LIMIT: SQLite drops a subquery's bare ORDER BY and then intersects through a temporary
-        # index), instead of each match looked up in a set of the country's rowids. The merge drives (CROSS
-        # JOIN), one key per match, so the rows come out in its order: no sort of the matches again.
-        lists = " intersect ".join(["select rowid as hit from articles_fts where articles_fts match :sq"] + [
-            f"select article from named_articles where kind = :{kind}_kind and code = :{kind}" for kind in by_code])
-        where = [w for w in where[1:] if w not in [named_condition(kind) for kind in by_code]]
-        sql = (f"select {columns} from ({lists} order by 1 desc limit -1) s cross join article_keys k "
-               "on k.rowid = s.hit" + (" where " + " and ".join(where) if where else "") + f" limit {int(limit)}")
-        return sql, params
+        return _words_and_places(where[1:], by_code, limit), params      # where[0]: the words
     if query.search.match:
-        where = where[1:]           # the words: the MATCH itself
-        if named:
-            kind = named_in(query.filters)[0]
-            key = NAMED_KEY.get(kind, "code")
-            where.remove(named_condition(kind))
-            where.insert(0, f"+f.rowid in (select n.rowid from mentions m cross join article_keys n "
-                            f"on n.id = m.article_id where m.kind = :{kind}_kind and m.{key} = :{kind})")
-        sql = (f"select {columns}" + (", f.rank" if rank else "") + " from articles_fts f "
-               "join article_keys k on k.rowid = f.rowid where articles_fts match :sq"
-               + "".join(f" and {w}" for w in where) + f" order by f.rowid desc limit {int(limit)}")
-        return sql, params
+        return _words(where[1:], named[0] if named else None, limit, rank), params
     if by_code:
-        # walk the country's (province's, city's) articles newest archived first (named_articles holds their
-        # rowids in order), check the other conditions on each article's key (by rowid)
-        kind = by_code[0]
-        other = [w for w in where if w != named_condition(kind)]
-        sql = (f"select {columns} from named_articles n cross join article_keys k on k.rowid = n.article "
-               f"where n.kind = :{kind}_kind and n.code = :{kind}" + "".join(f" and {w}" for w in other)
-               + f" order by n.article desc limit {int(limit)}")
-        return sql, params
+        return _place(where, by_code[0], limit), params
     if named:
-        # an official: walk the mentions of the name newest first (mentions are written as articles are
-        # stored), check the other conditions on each article's key
-        kind = named_in(query.filters)[0]
-        key = NAMED_KEY.get(kind, "code")
-        drive = named_condition(kind)
-        other = [w for w in where if w != drive]
-        sql = (f"select {columns} from mentions m cross join article_keys k on k.id = m.article_id "
-               f"where m.kind = :{kind}_kind and m.{key} = :{kind}" + "".join(f" and {w}" for w in other)
-               + (f" order by m.rowid desc limit {int(limit)}" if limit >= 0 else ""))
-        return sql, params
+        return _official(where, named[0], limit), params
     flat = query.search.newest_rowids(limit) if query.text and not query.filters and before is None else None
     if flat:
         # Chinese or exclusions with words, no filter: the terms' lists merged newest first, up to the limit
         sets, params = flat
-        return (f"select {columns} from ({sets}) s join article_keys k on k.rowid = s.hit "
+        return (f"select {HIT_COLUMNS} from ({sets}) s join article_keys k on k.rowid = s.hit "
                 "order by k.rowid desc"), params
-    # gone from their site (a small share): their partial index, sorted, not every key walked newest first
-    gone = " indexed by article_keys_gone" if query.filters.get("gone") == "1" and not query.text else ""
-    sql = (f"select {columns} from article_keys k{gone}" + (" where " + " and ".join(where) if where else "")
-           + f" order by k.rowid desc limit {int(limit)}")
-    return sql, params
+    return _keys(where, query.filters.get("gone") == "1" and not query.text, limit), params
+
+
+def _words_and_places(other: list[str], by_code: list[str], limit: int) -> str:
+    """The word index's matches and each named country's (province's, city's) articles (named_articles), both
+    lists in rowid order, merged by a compound INTERSECT that reads each once, newest first (its ORDER BY kept by
+    the LIMIT: SQLite drops a subquery's bare ORDER BY and then intersects through a temporary index), instead of
+    each match looked up in a set of the country's rowids (at a million, `ambassador` in 358,000 articles and
+    Albania in 100,000: 0.05 s, against 0.2 s). The merge drives (CROSS JOIN), one key per match, so the rows come
+    out in its order: no sort of the matches again. `other`: the conditions but the words."""
+    lists = " intersect ".join(["select rowid as hit from articles_fts where articles_fts match :sq"] + [
+        f"select article from named_articles where kind = :{kind}_kind and code = :{kind}" for kind in by_code])
+    other = [w for w in other if w not in [named_condition(kind) for kind in by_code]]
+    return (f"select {HIT_COLUMNS} from ({lists} order by 1 desc limit -1) s cross join article_keys k "
+            "on k.rowid = s.hit" + (" where " + " and ".join(other) if other else "") + f" limit {int(limit)}")
+
+
+def _words(other: list[str], kind: str | None, limit: int, rank: bool) -> str:
+    """The word index drives, newest first; an official (or, ranked, a place) named too is a set of rowids from
+    the mentions. `other`: the conditions but the words; `kind`: the first kind of mention asked for."""
+    if kind is not None:
+        other = [w for w in other if w != named_condition(kind)]
+        other.insert(0, f"+f.rowid in (select n.rowid from mentions m cross join article_keys n "
+                        f"on n.id = m.article_id where m.kind = :{kind}_kind and m.{NAMED_KEY.get(kind, 'code')} "
+                        f"= :{kind})")
+    return (f"select {HIT_COLUMNS}" + (", f.rank" if rank else "") + " from articles_fts f "
+            "join article_keys k on k.rowid = f.rowid where articles_fts match :sq"
+            + "".join(f" and {w}" for w in other) + f" order by f.rowid desc limit {int(limit)}")
+
+
+def _place(where: list[str], kind: str, limit: int) -> str:
+    """Walk the country's (province's, city's) articles newest archived first (named_articles holds their rowids
+    in order), the other conditions checked on each article's key (by rowid)."""
+    other = [w for w in where if w != named_condition(kind)]
+    return (f"select {HIT_COLUMNS} from named_articles n cross join article_keys k on k.rowid = n.article "
+            f"where n.kind = :{kind}_kind and n.code = :{kind}" + "".join(f" and {w}" for w in other)
+            + f" order by n.article desc limit {int(limit)}")
+
+
+def _official(where: list[str], kind: str, limit: int) -> str:
+    """Walk the mentions of the official's name newest first (mentions are written as articles are stored), the
+    other conditions checked on each article's key; a negative `limit`: all of them, in no order."""
+    other = [w for w in where if w != named_condition(kind)]
+    return (f"select {HIT_COLUMNS} from mentions m cross join article_keys k on k.id = m.article_id "
+            f"where m.kind = :{kind}_kind and m.{NAMED_KEY.get(kind, 'code')} = :{kind}"
+            + "".join(f" and {w}" for w in other)
+            + (f" order by m.rowid desc limit {int(limit)}" if limit >= 0 else ""))
+
+
+def _keys(where: list[str], gone: bool, limit: int) -> str:
+    """Every article's key newest archived first, the conditions checked on each; the articles gone from their
+    site (`gone`, a small share): their partial index, sorted, not every key walked."""
+    return (f"select {HIT_COLUMNS} from article_keys k" + (" indexed by article_keys_gone" if gone else "")
+            + (" where " + " and ".join(where) if where else "") + f" order by k.rowid desc limit {int(limit)}")
 
 
 async def count_hits(db, query: Query) -> int:
