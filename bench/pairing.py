@@ -308,7 +308,7 @@ MEETING_SETS = (  # name, what it is to the rules of pipelines/meetings_zh.py (c
                "tool's stored pages, labelled before the rules ran on it"),
 )
 HELD_OUT: tuple = ("local1",)  # labelled before the rules ran on it; its first run is in RUN.md
-FIRST_RUNS = (408, 269, 229)  # every first run on a fresh set (fresh..fresh4, cpc1..cpc4, fmprc1, xwlb1..xwlb3, cctv1..cctv3), each with the
+FIRST_RUNS = (444, 279, 235)  # every first run on a fresh set (fresh..fresh4, cpc1..cpc4, fmprc1, xwlb1..xwlb3, cctv1..cctv3, local1), each with the
 #                               rules of its day: events labelled, found, right (RUN.md; "96 found" before xwlb1 was a slip for
 #                               98; xwlb1 counted with its two labels corrected after its run, 28 events)
 
