@@ -116,6 +116,10 @@ _ORGANISATION = re.compile(r"联合国|组织|欧盟|欧方|欧委会|欧洲理�
 # a person named by title alone is foreign only on evidence: a foreign title, a transliterated name, an organisation
 _FOREIGN_MARK = re.compile(r"外方|外国|海外|外籍|境外|驻华|外长|外交部长|[·・•]|总统|首相|外相|国务卿|国王|王储|亲王|苏丹|埃米尔|天皇|女王|总督|外秘|大臣")
 _WITH = re.compile(r"(同|与|跟)")
+_LOCAL_TITLE = re.compile(r"[市州省]长|(?:市|州|省|地区)?(?:议会)?议长|首席部长|市议员")   # a host country's local officials
+# a Chinese envoy's post abroad: "驻印尼大使", "驻拉瓦格领事馆馆长领事", "驻长崎总领事" (not 驻华: a foreign envoy's)
+_POST = re.compile(r"驻(?![华港澳])(?P<post>[\u4e00-\u9fff]{1,10}?)(?:总领事馆|总领馆|领事馆|大使馆|使馆)?(?:特命全权)?"
+                   r"(?:大使|副总领事|总领事|馆长|领事|公使|参赞|临时代办|代办)")
 _AND = re.compile(r"和")
 _PAIR_SUBJECT = re.compile(r"两国元首|两国领导人|双方牵头人|两国外长|双方|中[" + _C1 + r"](?:两国)?(?:元首|领导人|外长|总理)")
 _CHINESE = re.compile(r"中方|中国(?!常?驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协|中央外事"
@@ -146,11 +150,12 @@ def _is_chinese(side: str, tagger) -> bool:
     return bool(_CHINESE.search(side) or mentions_zh.tag(side, tagger)[1])
 
 
-def _foreign(side: str, tagger, paragraph: str = "", diplomat: bool = False) -> list[str] | None:
+def _foreign(side: str, tagger, paragraph: str = "", diplomat: bool = False, abroad: bool = False) -> list[str] | None:
     """The countries of a foreign side ([] for a person named by title alone), None when the side is no foreign party.
     A side named by title alone ("部长黄润秋", "先进代表") is foreign only on evidence: a foreign title or name
     (总统, 国务卿, a transliterated name, 海外), an organisation, a foreign country or 两国 in the paragraph, or a
-    diplomat on the Chinese side (外交部副部长乐玉成会见了比根特别代表: a foreign envoy)."""
+    diplomat on the Chinese side (外交部副部长乐玉成会见了比根特别代表: a foreign envoy); a Chinese envoy abroad
+    (`abroad`: 驻长崎总领事) meets the host country's officials by their local titles too (市长, 州长, 议长)."""
     if not side or _is_chinese(side, tagger) and not _countries(side, tagger):
         return None
     if re.fullmatch(r"你|您|阁下|殿下|陛下", side):
@@ -158,7 +163,8 @@ def _foreign(side: str, tagger, paragraph: str = "", diplomat: bool = False) -> 
     countries = _countries(side, tagger)
     if countries:
         return countries
-    if not (_TITLE.search(side) and len(side) >= 3) and not _ORGANISATION.search(side):
+    if not (_TITLE.search(side) and len(side) >= 3) and not _ORGANISATION.search(side) \
+            and not (abroad and _LOCAL_TITLE.search(side)):
         return None                  # "会见世界银行、国际货币基金组织…负责人": an organisation needs no title
     foreign = diplomat or _FOREIGN_MARK.search(side) \
         or _ORGANISATION.search(side + re.sub(r"国务院(?:副)?秘书长", "", paragraph)) \
@@ -225,7 +231,8 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     if not obj:                      # "A同B在北京举行会谈": B without where and how
         other = re.sub(r"(?:在[^，]{0,12}?)?(?:举行|进行)(?:了?第[^，]*|了?(?:双边|首次|正式)?)$", "", other)
     if _is_chinese(subject, tagger) and (not _countries(_unpaired(subject), tagger) or _first_side(subject, tagger) == "zh"):
-        return _foreign(other, tagger, paragraph, bool(re.search(r"外交部|外长|外办|大使", subject)))
+        return _foreign(other, tagger, paragraph, bool(re.search(r"外交部|外长|外办|大使|总领事|领事|公使|参赞|代办", subject)),
+                        bool(_POST.search(subject)))
     if _is_chinese(other, tagger) and not _countries(other, tagger):
         return _foreign(subject, tagger, paragraph)
     if obj and re.fullmatch(r"[\u4e00-\u9fff]{2,3}(?:视频|也|还|随后|分别)?", subject) and not _countries(subject, tagger):
@@ -459,6 +466,9 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
         met = (re.split(r"同|与|跟", pre)[-1] if re.search(r"同|与|跟", pre) else after).rsplit("的", 1)[-1]
         if re.search(r"(?:岛国|国家|各国|诸国|多国)(?:的)?(?:领导人|元首|外长|代表)", met):
             countries = None     # "同建交岛国领导人举行会晤": leaders of a kind of country, none in particular
+        elif countries == [] and not _ORGANISATION.search(side):
+            post = _post_country(sentence[:offset + m.start()], tagger)
+            countries = [post] if post else countries   # "驻长崎总领事…拜会市长…": a mayor of the post's country
     undone = not _DONE.search(sentence[offset + m.end():])
     if undone and _REPORTED_QUESTION.search(sentence[:offset + m.start()]):
         return []                # "至于你问…会晤时会达成什么样的新共识": the question retold, nothing done
@@ -511,6 +521,18 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
             and _speaker_is_chinese(paragraph, paragraph.find(clause), tagger):
         when = published.isoformat()[:7]     # "习近平指出，很高兴…访问巴西": his visit, under way as he speaks
     return [(kind, when[:7] if (visiting or during or ended or welcome) and when else when, countries, False)]
+
+
+def _post_country(text: str, tagger) -> str | None:
+    """The country a Chinese envoy the text names last serves in ("驻印尼大使", "驻长崎总领事": the city of a consulate,
+    config/mentions/zh.toml [consulates]), None when it names none or a post unknown."""
+    posts = [m.group("post") for m in _POST.finditer(text)]
+    if not posts:
+        return None
+    named = _countries(posts[-1], tagger)
+    if len(named) == 1:
+        return named[0]
+    return tagger.posts.get(re.sub(r"(?<=.)[市州省]$", "", posts[-1]))
 
 
 def _framed_date(when, clause: str, sentence: str, offset: int, published):

@@ -19,7 +19,7 @@ from pipelines import dates_zh, meetings_zh
 LABELS = Path(__file__).resolve().parent / "real" / "meetings_zh"
 DEVELOPMENT = ("labels", "heldout", "test", "test2", "test3", "fresh", "fresh2", "fresh3", "fresh4", "cpc1", "cpc2",
                "cpc3", "cpc4", "fmprc1", "xwlb1", "xwlb2", "xwlb3", "cctv1", "cctv2",
-               "cctv3")
+               "cctv3", "local1")
 
 
 def _events(text: str, published: str) -> list[tuple]:
@@ -562,3 +562,17 @@ def test_the_state_councils_secretary_general_is_no_organisation():
     UN Secretary-General's office in the paragraph still marks a side by title as foreign."""
     assert _events(*_cpc3(39, "cctv3")) == []
     assert _events("王毅会见特别代表。联合国秘书长古特雷斯对此表示欢迎。", "2022-06-28") == [("meeting", None, [])]
+
+
+def test_a_chinese_envoys_counterpart_is_of_the_country_of_the_post():
+    """local1.json (held out, real; development since its first run): a consul general or consul abroad meets or calls
+    on a host country's official named by a local title and no country ("驻布里斯班总领事阮宗泽会见昆士兰州长白乐琪",
+    text 14; "驻拉瓦格领事馆馆长领事任发强到任拜会碧瑶市市长马加龙", text 12; "驻长崎总领事陈泳分别拜会长崎市市长…", text
+    1): the official is foreign, of the country of the post (a consulate's city, config/mentions/zh.toml
+    [consulates]). Left alone: the envoy meeting Chinese entrepreneurs; a provincial foreign-affairs office meeting a
+    Chinese mayor (no envoy abroad)."""
+    assert _events(*_cpc3(14, "local1")) == [("meeting", "2022-08-05", ["AUS"])]
+    assert _events(*_cpc3(12, "local1")) == [("meeting", "2022-11-21", ["PHL"])]
+    assert ("meeting", "2025-03-12", ["JPN"]) in _events(*_cpc3(1, "local1"))
+    assert _events("2022年8月5日，驻布里斯班总领事阮宗泽会见中国企业家代表。", "2022-08-07") == []
+    assert _events("8月5日，省外办主任张三会见成都市市长李四。", "2022-08-07") == []
