@@ -86,7 +86,7 @@ _CLAUSE = re.compile(r"[^，,：:。！？；;\n]+")
 _QUESTION = re.compile(r"^\s*(?:问|追问[一二三四五]?|[^\s:：，。（(]{0,24}记者[^\s:：，。]{0,4})[:：]")
 _ASKED = re.compile(r"问到|是否|会否|能否|有没有|如果|假如|如有|的话")      # in the verb's clause
 _QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
-_NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|在即|首先是|首站是?|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|(?<!仪式，)(?<!仪式,)欢迎(?!仪式|宴会)|方便时"
+_NOT_DONE = re.compile(r"(?<!即)将(?![其之军领士近])|即将(?![^，。的]{1,6}的)|在即|首先是|首站是?|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|(?<!仪式，)(?<!仪式,)欢迎(?!仪式|宴会)|方便时"
                        r"|临近|同意(?!大利)|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|(?<!上月)(?<!上个月)月底|(?<!去年)(?<!前年)年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
 _CONTENT = re.compile(r"同意(?!大利)|商定|约定|希望|期待|相信|愿意?|欢迎|提议|建议")
 _GENERIC = re.compile(r"、[^，、]{1,10}等|集体(?!会见)|多边(?![^，]{0,8}(?:场合|期间))|有关国家|\d+(?:多|余)|(?<![第\d])\d+次|多个|这些"
@@ -203,6 +203,8 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     if m.group().startswith("共同") and not _WITH.search(pre) and before:
         pre = re.split(r"[，,]", before.rstrip("，,"))[-1] + pre   # "习近平主席同赞比亚总统…在北京，共同见证签署…"
     w = list(_WITH.finditer(pre)) or list(_AND.finditer(pre))
+    if m.group() == "拜会" and not re.sub(r"^了", "", post).strip("，,"):
+        w = list(re.finditer(r"向", pre)) or w    # "大使…在总统府向印尼总统苏希洛辞行拜会": whom, after 向
     visitor = re.match(r"了?来华[^，]*?(?:访问|访华|出席[^，]*?|参加[^，]*?)的(?=[^，]{2})", post)
     if visitor and m.group() in ("会见", "会晤", "拜会"):
         post = post[visitor.end():]  # "会见来华出席…开幕式并访华的布隆迪总统…": whom, after the attributive's 的
@@ -230,6 +232,7 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
         return None                  # "第六次…领导人会晤" a forum; "同莫迪总理举行第二次非正式会晤" a meeting
     if not obj:                      # "A同B在北京举行会谈": B without where and how
         other = re.sub(r"(?:在[^，]{0,12}?)?(?:举行|进行)(?:了?第[^，]*|了?(?:双边|首次|正式)?)$", "", other)
+        other = re.sub(r"(?:辞行|到任|离任|告别|礼节性)$", "", other)
     if _is_chinese(subject, tagger) and (not _countries(_unpaired(subject), tagger) or _first_side(subject, tagger) == "zh"):
         return _foreign(other, tagger, paragraph, bool(re.search(r"外交部|外长|外办|大使|总领事|领事|公使|参赞|代办", subject)),
                         bool(_POST.search(subject)))

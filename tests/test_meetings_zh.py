@@ -576,3 +576,25 @@ def test_a_chinese_envoys_counterpart_is_of_the_country_of_the_post():
     assert ("meeting", "2025-03-12", ["JPN"]) in _events(*_cpc3(1, "local1"))
     assert _events("2022年8月5日，驻布里斯班总领事阮宗泽会见中国企业家代表。", "2022-08-07") == []
     assert _events("8月5日，省外办主任张三会见成都市市长李四。", "2022-08-07") == []
+
+
+def test_a_farewell_call_made_to_whom_and_an_envoy_about_to_leave():
+    """local1.json text 16 (held out, real; development since): "即将离任的中国驻印尼大使卢树民在总统府向印尼总统苏希洛
+    辞行拜会" (whom after 向, the verb last; 即将离任的 describes the envoy, it announces nothing). Left alone: a call
+    the envoy is about to make; a farewell call on Chinese officials; 向 with another verb."""
+    assert _events(*_cpc3(16, "local1")) == [("meeting", "2005-02-08", ["IDN"])]
+    assert _events("中国驻印尼大使卢树民即将拜会印尼总统苏希洛。", "2005-02-09") == []
+    assert _events("2005年2月8日，即将离任的中国驻印尼大使卢树民向外交部领导辞行拜会。", "2005-02-09") == []
+    assert _events("2005年2月8日，卢树民向印尼总统苏希洛转达了问候。", "2005-02-09") == []
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # local1.json text 29 (中新社 2007, real): a month and day in Chinese numerals
+    ("于七月九日开始到中国进行正式访问", "2007-07-13", "2007-07-09"),
+    ("十二月三十一日", "2007-07-13", "2006-12-31"),
+    ("二月二十日", "2007-07-13", "2007-02-20"),
+    # left alone: no date
+    ("七月流火", "2007-07-13", None),
+])
+def test_chinese_numeral_dates(text, published, expected):
+    assert dates_zh.nearest(text, len(text), date.fromisoformat(published)) == expected
