@@ -10,7 +10,7 @@ meeting); that sentence, else the paragraph's first, is dated; the paragraph nam
 transliterated name (帕特里夏·埃德温; not a school or firm so named, "安娜玛丽·贾沃伊中学"), a foreign title (总统,
 女王, 亲王, 第一夫人), a title right after a foreign country (津巴布韦新闻媒体部部长), or, among those a clause says
 attended (…等出席, 应邀出席, 应邀主讲), one by post or courtesy with no Chinese mark ("伊文旅部副部长马赫穆迪扬",
-"宋卡府府尹扎禄瓦", "杰夫斯女士"; not 驻…, 中资, 华侨); nothing in the envoy's sentence is announced, wished, asked
+"宋卡府府尹扎禄瓦", "杰夫斯女士"; not 驻…, 中资, 华侨, an overseas Chinese body: 广东同乡会, 中巴工商外贸联合总会); nothing in the envoy's sentence is announced, wished, asked
 or counted (将, 希望, 多次); and the occasion is no forum of many (峰会, 论坛, 会议, 大会). Its countries are the
 foreign ones the paragraph names, else none; its date that of the dated sentence (pipelines/dates_zh.py). Pure."""
 from __future__ import annotations
@@ -31,7 +31,9 @@ _FOREIGN_TITLE = re.compile(r"总统|首相|国王|女王|王储|亲王|公主|�
 # who a clause says attended ("…、…等出席活动", "…应邀出席", "…应邀主讲"): its items, the one named first at least
 _ATTENDED = re.compile(r"([^，。；：]{4,120}?)(?:等|及其他人士)?(?:[\d近余多百十]+人)?(?:应邀)?(?:出席|参加|主讲)")
 _POST = re.compile(TITLE.pattern + r"|议员|校长|市长|州长|省长|府尹|会长|局长|董事长|教授|法师|警长|设计师|执行官|女士|先生")
-_CHINESE_MARK = re.compile(r"驻|中国|中资|中方|使馆|领馆|华侨|华人|华商|侨|我|大使夫人|总领事夫人|领事夫人|孔子学院|^夫人")
+# overseas Chinese bodies too: a hometown or clan association, a body named China first (中巴工商外贸联合总会)
+_CHINESE_MARK = re.compile(r"驻|中国|中资|中方|使馆|领馆|华侨|华人|华商|侨|我|大使夫人|总领事夫人|领事夫人|孔子学院|^夫人"
+                           r"|同乡会|宗亲会|会馆|^中[^国，、]{1,2}(?:工商|经贸|商会|商贸)")
 
 
 def occasion(sents: list[str], published, tagger) -> tuple[str | None, list[str], str] | None:

@@ -598,3 +598,12 @@ def test_a_farewell_call_made_to_whom_and_an_envoy_about_to_leave():
 ])
 def test_chinese_numeral_dates(text, published, expected):
     assert dates_zh.nearest(text, len(text), date.fromisoformat(published)) == expected
+
+
+def test_overseas_chinese_bodies_are_no_foreign_participants():
+    """local1.json text 7 (held out, real; development since): a consulate general's new-year party with overseas
+    Chinese ("旅巴老侨代表…、中巴工商外贸联合总会会长陈忠、巴西东北部广东同乡会副会长陈威如…参加活动") was read as an
+    occasion with Brazilian participants. Left alone: a host-country mayor among those attending stays foreign."""
+    assert _events(*_cpc3(7, "local1")) == []
+    assert _events("1月13日，驻累西腓总领馆举行春节联谊活动，严宇清总领事致辞。累西腓市市长若昂·坎波斯、巴西东北部广东同乡会"
+                   "副会长陈威如等参加活动。", "2023-01-15") == [("meeting", "2023-01-13", ["BRA"])]
