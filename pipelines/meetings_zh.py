@@ -100,7 +100,7 @@ _TRIGGER = re.compile(
     r"|(?P<meeting>会见" + _NOUN_AFTER + r"|会晤" + _NOUN_AFTER + r"|拜会" + _NOUN_AFTER + r"|会面(?![会时])"
     + r"|共同出席|共同见证)"
     r"|(?P<china>访华" + _NOUN_AFTER + r"|访华(?=以来)|(?:访问|到访)了?(?:中国|我国)|来华(?:进行)?(?:国事|正式|工作|友好)?(?:访问|出席|参加)|(?:在华|在中国)访问"
-    r"|对(?:中国|我国)进行(?:了)?[^，。]{0,10}?访问)"
+    r"|(?:对|到|赴)(?:中国|我国)进行(?:了)?[^，。]{0,10}?访问)"
     r"|(?P<abroad>(?:国事|正式|工作|友好|官方)?访问" + _NOUN_AFTER + r"|访(?=[" + _C1 + r"](?!问|团))"
     r"|赴(?=[^，。]{1,8}?(?:出席|参加)))")
 _DEICTIC = re.compile(r"(?:(?:此次|这次|本次)[^，。]{0,12}?访(?!问团)|此访|此次访问|这次访问|此次访华|这次访华|访问期间|访[^\s，。]{1,4}期间"
@@ -295,6 +295,8 @@ def _visit(clause: str, m: re.Match, before: str, tagger, paragraph: str = ""):
     if m.lastgroup == "china":       # "X应张德江委员长邀请开始访华": the inviter is no visitor
         if re.match(r"(?:并|随即|随后)?开始$", pre) and before:
             visitor = re.split(r"[，,]", before.rstrip("，,"))[-1] + pre   # "马克龙…抵达北京，开始对中国进行…访问"
+        elif re.search(r"应[^，。]{0,40}?邀请[，,]$", before) and not _last_side(_visitor_part(pre, tagger), tagger):
+            visitor = before + pre   # "拉姆古兰应温家宝总理邀请，于七月九日开始到中国进行正式访问": the subject before
         return _foreign(re.sub(r"应[^，。]{0,40}?邀请", "", visitor), tagger, paragraph)
     visitor = re.split(r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|说", visitor)[-1]   # "中方注意到文在寅总统访美"
     speaker = re.fullmatch(r"[^，]{0,12}?我|" + _GLAD, visitor.lstrip("，,")) \

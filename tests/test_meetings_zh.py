@@ -607,3 +607,14 @@ def test_overseas_chinese_bodies_are_no_foreign_participants():
     assert _events(*_cpc3(7, "local1")) == []
     assert _events("1月13日，驻累西腓总领馆举行春节联谊活动，严宇清总领事致辞。累西腓市市长若昂·坎波斯、巴西东北部广东同乡会"
                    "副会长陈威如等参加活动。", "2023-01-15") == [("meeting", "2023-01-13", ["BRA"])]
+
+
+def test_a_visit_to_china_whose_visitor_comes_before_the_invitation():
+    """local1.json text 29 (held out, real; development since): "毛里求斯共和国总理…拉姆古兰是应中国总理温家宝邀请，于七月九日
+    开始到中国进行正式访问的重要客人" (到中国进行…访问 a visit to China; its visitor the subject before 应…邀请, not the
+    inviter). Left alone: the inviter alone before the clause; a Chinese subject before it."""
+    assert ("visit", "2007-07-09", ["MUS"]) in _events(*_cpc3(29, "local1"))
+    assert _events("毛里求斯总理拉姆古兰应中国总理温家宝邀请，于7月9日到中国进行正式访问。", "2007-07-13") == \
+        [("visit", "2007-07-09", ["MUS"])]
+    assert _events("应毛里求斯总理拉姆古兰邀请，于7月9日到中国进行正式访问。", "2007-07-13") == []
+    assert _events("国务院总理温家宝应邀请，于7月9日到中国进行访问。", "2007-07-13") == []
