@@ -29,11 +29,12 @@ _NAMED = re.compile(rf"[\u4e00-\u9fff]{{1,8}}[{_SEP}][\u4e00-\u9fff]+")
 _INSTITUTION = re.compile(r"中学|小学|学校|大学|学院|公司|集团|基金|剧院|医院|中心|协会")
 _FOREIGN_TITLE = re.compile(r"总统|首相|国王|女王|王储|亲王|公主|苏丹|埃米尔|天皇|总督|第一夫人|大臣|外秘")
 # who a clause says attended ("…、…等出席活动", "…应邀出席", "…应邀主讲"): its items, the one named first at least
-_ATTENDED = re.compile(r"([^，。；：]{4,120}?)(?:等|及其他人士)?(?:[\d近余多百十]+人)?(?:应邀)?(?:出席|参加|主讲)")
+_ATTENDED = re.compile(r"([^。；：]{4,160}?)(?:等|及其他人士)?(?:[\d近余多百十]+人)?(?:应邀)?(?:出席|参加|主讲)")
 _POST = re.compile(TITLE.pattern + r"|议员|校长|市长|州长|省长|府尹|会长|局长|董事长|教授|法师|警长|设计师|执行官|女士|先生")
 # overseas Chinese bodies too: a hometown or clan association, a body named China first (中巴工商外贸联合总会)
 _CHINESE_MARK = re.compile(r"驻|中国|中资|中方|使馆|领馆|华侨|华人|华商|侨|我|大使夫人|总领事夫人|领事夫人|孔子学院|^夫人"
-                           r"|同乡会|宗亲会|会馆|^中[^国，、]{1,2}(?:工商|经贸|商会|商贸)")
+                           r"|同乡会|宗亲会|会馆|^中[^国，、]{1,2}(?:工商|经贸|商会|商贸)"
+                           r"|^[\u4e00-\u9fff]{2,3}(?:大使|公使|总领事|参赞|领事)$")   # "张汉晖大使": the mission's own
 
 
 def occasion(sents: list[str], published, tagger) -> tuple[str | None, list[str], str] | None:
@@ -42,11 +43,13 @@ def occasion(sents: list[str], published, tagger) -> tuple[str | None, list[str]
     if _FORUM.search(paragraph):
         return None
     found = None
-    for sentence in sents:               # the first sentence of the envoy's occasion stated as done and dated
+    for n, sentence in enumerate(sents):  # the first sentence of the envoy's occasion stated as done and dated
         envoy = _ENVOY.search(sentence)
         if not envoy or _NOT_DONE.search(re.sub(r"“[^”]*”", "", sentence)):     # not "…“希望天使基金”…"
             continue
         when = dates_zh.fronted(sentence, 0, len(sentence), envoy.end(), published)
+        if not when and re.search(r"当天|当日", sentence):    # "…出席了当天的仪式": the day an earlier sentence opens with
+            when = next(filter(None, (dates_zh.opening(s, published) for s in reversed(sents[:n]))), None)
         if not when and sentence is not sents[0]:
             when = dates_zh.fronted(sents[0], 0, len(sents[0]), len(sents[0]), published)
         if when:
@@ -76,7 +79,7 @@ def guests(paragraph: str) -> list[tuple[str | None, str | None]]:
     without a name ("…负责人") the post alone."""
     out: list[tuple[str | None, str | None]] = []
     for m in _ATTENDED.finditer(paragraph):
-        for item in re.split(r"、|和|及|以及", m.group(1)):
+        for item in re.split(r"、|和|及|以及|，|,", m.group(1)):
             item = item.strip()
             posts = list(_POST.finditer(item))
             if len(item) < 3 or not posts or _CHINESE_MARK.search(item):

@@ -618,3 +618,23 @@ def test_a_visit_to_china_whose_visitor_comes_before_the_invitation():
         [("visit", "2007-07-09", ["MUS"])]
     assert _events("应毛里求斯总理拉姆古兰邀请，于7月9日到中国进行正式访问。", "2007-07-13") == []
     assert _events("国务院总理温家宝应邀请，于7月9日到中国进行访问。", "2007-07-13") == []
+
+
+def test_an_occasion_on_the_day_an_earlier_sentence_gives():
+    """local1.json text 36 (held out, real; development since): "2014年6月25日，…迎来了中国在赤几设立的第一个总领事馆…。
+    …中国驻赤几大使赵宏声、巴塔市长艾孔等两国各界嘉宾约150人出席了当天的仪式" (当天 the day the earlier sentence opens
+    with, not the dateline's; 赤几 Equatorial Guinea, as the ministry abbreviates it). Left alone: 当天 with no earlier
+    date falls back to the paragraph's first sentence as before."""
+    assert _events(*_cpc3(36, "local1")) == [("meeting", "2014-06-25", ["GNQ"])]
+    assert _events("中新网6月26日电 巴塔市举行开馆仪式。中国驻赤几大使赵宏声、巴塔市长艾孔等出席了当天的仪式。",
+                   "2014-06-26") == [("meeting", "2014-06-26", ["GNQ"])]
+
+
+def test_an_occasion_whose_guests_are_listed_across_commas():
+    """local1.json text 10 (held out, real; development since): "中国驻俄罗斯使馆举办中俄外交官联谊会。张汉晖大使及夫人高岩，
+    孙炜东公使，…，以及俄副外长鲁登科，俄联邦委员会…第一副主席…等中俄两国外交官共200余人出席" (those who attended are
+    listed across commas; 张汉晖大使, a name and a title alone, is the mission's own). Left alone: an embassy's occasion
+    attended by its own envoys only, however listed."""
+    assert _events(*_cpc3(10, "local1")) == [("meeting", "2023-12-13", ["RUS"])]
+    assert _events("12月13日，中国驻俄罗斯使馆举办新春招待会。张汉晖大使及夫人高岩，孙炜东公使，常旭红公使等出席。",
+                   "2023-12-15") == []
