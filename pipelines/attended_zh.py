@@ -20,7 +20,7 @@ import re
 from . import dates_zh
 from .mentions_zh import PLACE_BEFORE, TITLE, countries_named
 
-_ENVOY = re.compile(r"(?:^|(?<=[，,：:、]))(?:中国)?驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)[^。]{0,80}?"
+_ENVOY = re.compile(r"(?:^|(?<=[，,：:、）)]))(?:中国)?驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)[^。]{0,80}?"
                     r"(?:出席|参加|举办|举行|捐赠|转交|慰问)(?!会见|会谈|会晤)")
 _NOT_DONE = re.compile(r"将(?![其之军领士近使所])|即将|拟|期待|希望|如果|是否|多次|每年|经常|定期|方便时|[？?]")
 _FORUM = re.compile(r"峰会|论坛|(?<!国)会议(?!员)|大会|年会|博览会|世博会|奥运会|联大|研讨会|外长会")
@@ -52,6 +52,8 @@ def occasion(sents: list[str], published, tagger) -> tuple[str | None, list[str]
             when = next(filter(None, (dates_zh.opening(s, published) for s in reversed(sents[:n]))), None)
         if not when and sentence is not sents[0]:
             when = dates_zh.fronted(sents[0], 0, len(sents[0]), len(sents[0]), published)
+        if when and re.search(r"先后于?[^，。]{0,8}日[和、][^，。]{0,8}日", sentence[envoy.start():envoy.end()]):
+            when = when[:7]          # "大使…先后于27日和28日…举行国庆招待会": two days, the month
         if when:
             found = when, sentence
             break

@@ -638,3 +638,15 @@ def test_an_occasion_whose_guests_are_listed_across_commas():
     assert _events(*_cpc3(10, "local1")) == [("meeting", "2023-12-13", ["RUS"])]
     assert _events("12月13日，中国驻俄罗斯使馆举办新春招待会。张汉晖大使及夫人高岩，孙炜东公使，常旭红公使等出席。",
                    "2023-12-15") == []
+
+
+def test_an_envoys_occasion_after_a_dateline_held_on_two_days():
+    """local1.json text 23 (held out, real; development since): "新华网巴黎9月28日电（记者严明）中国驻法国大使赵进军先后于27日
+    和28日在大使馆举行国庆招待会…法国前总理拉法兰…等…出席了招待会" (the envoy opens the sentence after the dateline's
+    reporter; two days, the month). Left alone: one day stays the day; overseas Chinese alone attending make no
+    meeting."""
+    assert _events(*_cpc3(23, "local1")) == [("meeting", "2006-09", ["FRA"])]
+    assert _events("新华网巴黎9月28日电（记者严明）中国驻法国大使赵进军27日在大使馆举行国庆招待会。法国前总理拉法兰等出席了招待会。",
+                   "2006-09-29") == [("meeting", "2006-09-27", ["FRA"])]
+    assert _events("新华网巴黎9月28日电（记者严明）中国驻法国大使赵进军27日在大使馆举行国庆招待会。旅法华侨华人代表出席了招待会。",
+                   "2006-09-29") == []
