@@ -650,3 +650,12 @@ def test_an_envoys_occasion_after_a_dateline_held_on_two_days():
                    "2006-09-29") == [("meeting", "2006-09-27", ["FRA"])]
     assert _events("新华网巴黎9月28日电（记者严明）中国驻法国大使赵进军27日在大使馆举行国庆招待会。旅法华侨华人代表出席了招待会。",
                    "2006-09-29") == []
+
+
+def test_one_meeting_with_the_delegations_listed():
+    """local1.json text 2 (held out, real; development since): "市委书记阎立、代市长费高云在行政中心会见了荷兰蒂尔堡市、…、美国
+    布法罗市等友好城市代表团并合影留念" (the delegations listed, 等 closing the list: one meeting, the countries of all).
+    Left alone: "X、Y等" before anything but a delegation still generalises."""
+    assert _events(*_cpc3(2, "local1")) == \
+        [("meeting", "2013-09-27", ["NLD", "FIN", "MUS", "TZA", "TUR", "KOR", "USA"])]
+    assert _events("9月27日上午，市委书记阎立在行政中心会见了荷兰、芬兰等国客人。", "2013-10-09") == []
