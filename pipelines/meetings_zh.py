@@ -122,7 +122,7 @@ _POST = re.compile(r"驻(?![华港澳])(?P<post>[\u4e00-\u9fff]{1,10}?)(?:总领
                    r"(?:大使|副总领事|总领事|馆长|领事|公使|参赞|临时代办|代办)")
 _AND = re.compile(r"和")
 _PAIR_SUBJECT = re.compile(r"两国元首|两国领导人|双方牵头人|两国外长|双方|中[" + _C1 + r"](?:两国)?(?:元首|领导人|外长|总理)")
-_CHINESE = re.compile(r"中方|中国(?!常?驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协|中央外事"
+_CHINESE = re.compile(r"中方|中资|中国(?!常?驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协|中央外事"
                       r"|中国常?驻|(?:^|(?<=[，,：:、]))驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)|外交部(?:副)?部长|副部长|部长助理|外交部长"
                       r"|全国人大|人大常委会|最高人民法院|最高人民检察院|中央军委|中宣部|中联部|国家监委|政治局"
                       r"|[省市县区]委|党组|党委|省人大|省政府|自治区(?:党委|人大|政府|主席)")      # Chinese bodies and posts
@@ -200,6 +200,8 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     """(countries) of a meeting, talks or call whose two sides the clause names, else None; a frame without its
     subject ("与希腊总统…会谈时，习近平主席提出") takes that of the clause after it."""
     pre, post = clause[:m.start()], clause[m.end():]
+    if m.group() in ("会见", "会晤", "拜会"):   # "会见并宴请安第斯议会主席…": whom, after the second verb
+        post = re.sub(r"^并(?:宴请|设宴招待|设宴款待|款待)(?!了?[，,]|$)", "", post)
     if m.group().startswith("共同") and not _WITH.search(pre) and before:
         pre = re.split(r"[，,]", before.rstrip("，,"))[-1] + pre   # "习近平主席同赞比亚总统…在北京，共同见证签署…"
     w = list(_WITH.finditer(pre)) or list(_AND.finditer(pre))

@@ -659,3 +659,14 @@ def test_one_meeting_with_the_delegations_listed():
     assert _events(*_cpc3(2, "local1")) == \
         [("meeting", "2013-09-27", ["NLD", "FIN", "MUS", "TZA", "TUR", "KOR", "USA"])]
     assert _events("9月27日上午，市委书记阎立在行政中心会见了荷兰、芬兰等国客人。", "2013-10-09") == []
+
+
+def test_met_and_dined_whom_after_the_second_verb():
+    """local1.json text 6 (held out, real; development since): "中国驻哥伦比亚大使李长华在官邸会见并宴请安第斯议会主席伊沃内·
+    巴基以及该议会其他三位来自哥伦比亚、秘鲁、玻利维亚的副主席" (会见并宴请 B: B whom he met). Left alone: a dinner given
+    by an envoy for Chinese firms' representatives (中资企业, the Chinese side: no foreign party); 会见并宴请 with no
+    one after it."""
+    assert _events(*_cpc3(6, "local1")) == [("meeting", "2008-03-25", ["COL", "PER", "BOL"])]
+    assert _events("2008年3月25日晚，王毅会见并宴请法国外长。", "2008-03-26") == [("meeting", "2008-03-25", ["FRA"])]
+    assert _events("2008年3月25日晚，中国驻哥伦比亚大使李长华会见并宴请中资企业代表。", "2008-03-26") == []
+    assert _events("2008年3月25日晚，王毅会见并宴请。", "2008-03-26") == []
