@@ -753,10 +753,10 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
 
 
 def _each_met(clause: str, verb: re.Match) -> list[str]:
-    """Those a Chinese official "分别会见" one after another, as the clause lists them ("分别会见巴西总统卢拉、总统府首席部长
+    """Those a Chinese official "分别会见" (会晤, 拜会) one after another, as the clause lists them ("分别会见巴西总统卢拉、总统府首席部长
     科斯塔", "分别会见世界银行、国际货币基金组织、联合国贸易和发展会议负责人"); [] unless 分别 comes before a 会见 or
     会晤 whose object is a list of two or more (a list of countries is split by country already)."""
-    if verb.group() not in ("会见", "会晤") or "分别" not in clause[:verb.start()]:
+    if verb.group() not in ("会见", "会晤", "拜会") or "分别" not in clause[:verb.start()]:
         return []
     listed = re.split(r"时|并|后|期间", re.sub(r"^了", "", clause[verb.end():]))[0].rsplit("的", 1)[-1]
     items = [item for item in listed.split("、") if item]

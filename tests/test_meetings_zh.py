@@ -670,3 +670,11 @@ def test_met_and_dined_whom_after_the_second_verb():
     assert _events("2008年3月25日晚，王毅会见并宴请法国外长。", "2008-03-26") == [("meeting", "2008-03-25", ["FRA"])]
     assert _events("2008年3月25日晚，中国驻哥伦比亚大使李长华会见并宴请中资企业代表。", "2008-03-26") == []
     assert _events("2008年3月25日晚，王毅会见并宴请。", "2008-03-26") == []
+
+
+def test_calls_paid_one_after_another():
+    """local1.json text 1 (held out, real; development since): "驻长崎总领事陈泳分别拜会长崎市市长铃木史朗、市议长岩永敏博"
+    (分别拜会: two calls, as 分别会见 two meetings). Left alone: the two called on together, without 分别: one."""
+    assert _events(*_cpc3(1, "local1")) == [("meeting", "2025-03-12", ["JPN"])] * 2
+    assert _events("2025年3月12日，驻长崎总领事陈泳拜会长崎市市长铃木史朗、市议长岩永敏博。", "2025-03-13") == \
+        [("meeting", "2025-03-12", ["JPN"])]
