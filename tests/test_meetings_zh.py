@@ -678,3 +678,12 @@ def test_calls_paid_one_after_another():
     assert _events(*_cpc3(1, "local1")) == [("meeting", "2025-03-12", ["JPN"])] * 2
     assert _events("2025年3月12日，驻长崎总领事陈泳拜会长崎市市长铃木史朗、市议长岩永敏博。", "2025-03-13") == \
         [("meeting", "2025-03-12", ["JPN"])]
+
+
+def test_an_envoy_receives_a_guest_at_the_residence():
+    """local1.json text 17 (held out, real; development since): "驻巴西大使杨万明及夫人在官邸接待巴西公民与社会行动部部长特拉
+    一家" (接待 at the residence, the embassy or the consulate: an envoy's guest met). Left alone: 接待 elsewhere (a city
+    receiving tourists); the envoy receiving Chinese firms' representatives."""
+    assert _events(*_cpc3(17, "local1")) == [("meeting", "2019-03-16", ["BRA"])]
+    assert _events("2019年3月16日，成都市接待巴西游客一万人次。", "2019-03-18") == []
+    assert _events("2019年3月16日，驻巴西大使杨万明在官邸接待中资企业代表。", "2019-03-18") == []
