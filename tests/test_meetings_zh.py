@@ -687,3 +687,11 @@ def test_an_envoy_receives_a_guest_at_the_residence():
     assert _events(*_cpc3(17, "local1")) == [("meeting", "2019-03-16", ["BRA"])]
     assert _events("2019年3月16日，成都市接待巴西游客一万人次。", "2019-03-18") == []
     assert _events("2019年3月16日，驻巴西大使杨万明在官邸接待中资企业代表。", "2019-03-18") == []
+
+
+def test_a_local_foreign_affairs_office_is_the_chinese_side():
+    """local1.json text 34 (held out, real; development since): "市政府外事侨务办主任吴康明（右）会见即将离任的新加坡驻成都总领事
+    颜呈吉" (外事侨务办, 外办: a city's or province's foreign-affairs office, the Chinese side). Left alone: the office's
+    head meeting Chinese officials only."""
+    assert ("meeting", None, ["SGP"]) in _events(*_cpc3(34, "local1"))
+    assert _events("1月5日，市外办主任吴康明会见成都市副市长李四。", "2018-01-26") == []
