@@ -695,3 +695,14 @@ def test_a_local_foreign_affairs_office_is_the_chinese_side():
     head meeting Chinese officials only."""
     assert ("meeting", None, ["SGP"]) in _events(*_cpc3(34, "local1"))
     assert _events("1月5日，市外办主任吴康明会见成都市副市长李四。", "2018-01-26") == []
+
+
+def test_a_meeting_with_a_party_the_paragraph_says_came_on_a_visit():
+    """local1.json text 32 (held out, real; development since): "省委常委、副省长、苏州市委书记王珉在苏州会见了以总书记…韦达德为
+    团长的毛里塔尼亚民主社会共和党代表团。韦达德总书记一行是昨天上午从上海前来苏州访问的" (the party met came on a visit,
+    as the next sentence says: the visit, under way that month, as "会见来访的X"). Left alone: a resident ambassador's
+    tour of the province (local1.json text 22: "会见了美国驻华大使洪博培一行。周强对洪博培一行来湘访问表示欢迎");
+    talks of others in a paragraph that tells of a visit (text 19)."""
+    assert _events(*_cpc3(32, "local1")) == [("visit", "2002-12", ["MRT"])]
+    assert _events(*_cpc3(22, "local1")) == [("meeting", "2011-02-10", ["USA"])]
+    assert ("talks", None, ["DEU"]) in _events(*_cpc3(19, "local1"))
