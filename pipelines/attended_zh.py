@@ -22,6 +22,11 @@ from .mentions_zh import PLACE_BEFORE, TITLE, countries_named
 
 _ENVOY = re.compile(r"(?:^|(?<=[，,：:、）)]))(?:中国)?驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)[^。]{0,80}?"
                     r"(?:出席|参加|举办|举行|捐赠|转交|慰问)(?!会见|会谈|会晤)")
+# the consular corps of a Chinese city at a Chinese body's occasion ("25个国家驻重庆、成都总领事馆的领事官员…出席了联谊会"):
+# foreign consuls, their countries unnamed (the diplomatic corps in Beijing is left as it was: the development labels
+# disagree on it, cctv1.json text 23 a meeting, xwlb3.json text 7 none)
+_CORPS = re.compile(r"(?:\d+余?(?:名|位)|多名|多位|\d+个国家(?:和地区)?)[^，。中我]{0,4}?"
+                    r"驻(?![华港澳])[^，。]{1,8}?(?:总领事馆|领事馆|总领馆)[^。]{0,60}?(?:出席|参加)")
 _NOT_DONE = re.compile(r"将(?![其之军领士近使所])|即将|拟|期待|希望|如果|是否|多次|每年|经常|定期|方便时|[？?]")
 _FORUM = re.compile(r"峰会|论坛|(?<!国)会议(?!员)|大会|年会|博览会|世博会|奥运会|联大|研讨会|外长会")
 _SEP = "·・•∙\u0387\u2027"
@@ -44,7 +49,7 @@ def occasion(sents: list[str], published, tagger) -> tuple[str | None, list[str]
         return None
     found = None
     for n, sentence in enumerate(sents):  # the first sentence of the envoy's occasion stated as done and dated
-        envoy = _ENVOY.search(sentence)
+        envoy = _ENVOY.search(sentence) or _CORPS.search(sentence)
         if not envoy or _NOT_DONE.search(re.sub(r"“[^”]*”", "", sentence)):     # not "…“希望天使基金”…"
             continue
         when = dates_zh.fronted(sentence, 0, len(sentence), envoy.end(), published)
@@ -64,7 +69,8 @@ def occasion(sents: list[str], published, tagger) -> tuple[str | None, list[str]
                  and not PLACE_BEFORE.search(paragraph[max(0, m.start() - 2):m.start()])
                  for m in tagger.places.finditer(paragraph)
                  if (tagger.lookup.get(m.group()) or ("",))[0] == "country" and tagger.lookup[m.group()][2] != "CHN")
-    if not (_named(paragraph) or _FOREIGN_TITLE.search(paragraph) or titled or _foreign_attendee(paragraph)):
+    if not (_named(paragraph) or _FOREIGN_TITLE.search(paragraph) or titled or _foreign_attendee(paragraph)
+            or _CORPS.search(sentence)):
         return None
     return when, countries_named(paragraph, tagger), paragraph     # the occasion and its guests: the paragraph
 

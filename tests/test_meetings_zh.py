@@ -706,3 +706,13 @@ def test_a_meeting_with_a_party_the_paragraph_says_came_on_a_visit():
     assert _events(*_cpc3(32, "local1")) == [("visit", "2002-12", ["MRT"])]
     assert _events(*_cpc3(22, "local1")) == [("meeting", "2011-02-10", ["USA"])]
     assert ("talks", None, ["DEU"]) in _events(*_cpc3(19, "local1"))
+
+
+def test_the_consular_corps_at_a_city_occasion():
+    """local1.json text 35 (held out, real; development since): "…2020外国领事馆新春工作联谊会在渝举行。25个国家驻重庆、成都
+    总领事馆的领事官员及主要工作人员…出席了联谊会…市政府副市长李波出席活动并致辞" (foreign consuls counted at a Chinese
+    body's occasion: a meeting, their countries unnamed). Left alone: China's own consulates counted (no foreign
+    party); the diplomatic corps in Beijing (xwlb3.json text 7: the development labels disagree on it)."""
+    assert _events(*_cpc3(35, "local1")) == [("meeting", "2020-01-10", [])]
+    assert _events("1月10日，外交部举办新春联谊会。20名中国驻纽约、旧金山总领事馆的领事官员出席。", "2020-01-12") == []
+    assert _events(*_cpc3(7, "xwlb3")) == []
