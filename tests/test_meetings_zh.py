@@ -586,6 +586,9 @@ def test_a_farewell_call_made_to_whom_and_an_envoy_about_to_leave():
     assert _events("中国驻印尼大使卢树民即将拜会印尼总统苏希洛。", "2005-02-09") == []
     assert _events("2005年2月8日，即将离任的中国驻印尼大使卢树民向外交部领导辞行拜会。", "2005-02-09") == []
     assert _events("2005年2月8日，卢树民向印尼总统苏希洛转达了问候。", "2005-02-09") == []
+    # an event about to be held, so described, stays announced (two press conferences of the china_fm cache, 2019)
+    assert _events("中美双方对于即将举行的两国元首会晤都高度重视。", "2019-06-20") == []
+    assert _events("对即将在大阪举行的中美元首会晤，国际媒体有很多报道。", "2019-06-20") == []
 
 
 @pytest.mark.parametrize("text, published, expected", [
