@@ -10,7 +10,7 @@ meeting); that sentence, else the paragraph's first, is dated; the paragraph nam
 transliterated name (帕特里夏·埃德温; not a school or firm so named, "安娜玛丽·贾沃伊中学"), a foreign title (总统,
 女王, 亲王, 第一夫人), a title right after a foreign country (津巴布韦新闻媒体部部长), or, among those a clause says
 attended (…等出席, 应邀出席, 应邀主讲), one by post or courtesy with no Chinese mark ("伊文旅部副部长马赫穆迪扬",
-"宋卡府府尹扎禄瓦", "杰夫斯女士"; not 驻…, 中资, 华侨); nothing in the envoy's sentence is announced, wished, asked
+"宋卡府府尹扎禄瓦", "杰夫斯女士"; not 驻…, 中资, 华侨, an overseas Chinese body: 广东同乡会, 中巴工商外贸联合总会); nothing in the envoy's sentence is announced, wished, asked
 or counted (将, 希望, 多次); and the occasion is no forum of many (峰会, 论坛, 会议, 大会). Its countries are the
 foreign ones the paragraph names, else none; its date that of the dated sentence (pipelines/dates_zh.py). Pure."""
 from __future__ import annotations
@@ -20,8 +20,13 @@ import re
 from . import dates_zh
 from .mentions_zh import PLACE_BEFORE, TITLE, countries_named
 
-_ENVOY = re.compile(r"(?:^|(?<=[，,：:、]))(?:中国)?驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)[^。]{0,80}?"
+_ENVOY = re.compile(r"(?:^|(?<=[，,：:、）)]))(?:中国)?驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)[^。]{0,80}?"
                     r"(?:出席|参加|举办|举行|捐赠|转交|慰问)(?!会见|会谈|会晤)")
+# the consular corps of a Chinese city at a Chinese body's occasion ("25个国家驻重庆、成都总领事馆的领事官员…出席了联谊会"):
+# foreign consuls, their countries unnamed (the diplomatic corps in Beijing is left as it was: the development labels
+# disagree on it, cctv1.json text 23 a meeting, xwlb3.json text 7 none)
+_CORPS = re.compile(r"(?:\d+余?(?:名|位)|多名|多位|\d+个国家(?:和地区)?)[^，。中我]{0,4}?"
+                    r"驻(?![华港澳])[^，。]{1,8}?(?:总领事馆|领事馆|总领馆)[^。]{0,60}?(?:出席|参加)")
 _NOT_DONE = re.compile(r"将(?![其之军领士近使所])|即将|拟|期待|希望|如果|是否|多次|每年|经常|定期|方便时|[？?]")
 _FORUM = re.compile(r"峰会|论坛|(?<!国)会议(?!员)|大会|年会|博览会|世博会|奥运会|联大|研讨会|外长会")
 _SEP = "·・•∙\u0387\u2027"
@@ -29,9 +34,12 @@ _NAMED = re.compile(rf"[\u4e00-\u9fff]{{1,8}}[{_SEP}][\u4e00-\u9fff]+")
 _INSTITUTION = re.compile(r"中学|小学|学校|大学|学院|公司|集团|基金|剧院|医院|中心|协会")
 _FOREIGN_TITLE = re.compile(r"总统|首相|国王|女王|王储|亲王|公主|苏丹|埃米尔|天皇|总督|第一夫人|大臣|外秘")
 # who a clause says attended ("…、…等出席活动", "…应邀出席", "…应邀主讲"): its items, the one named first at least
-_ATTENDED = re.compile(r"([^，。；：]{4,120}?)(?:等|及其他人士)?(?:[\d近余多百十]+人)?(?:应邀)?(?:出席|参加|主讲)")
+_ATTENDED = re.compile(r"([^。；：]{4,160}?)(?:等|及其他人士)?(?:[\d近余多百十]+人)?(?:应邀)?(?:出席|参加|主讲)")
 _POST = re.compile(TITLE.pattern + r"|议员|校长|市长|州长|省长|府尹|会长|局长|董事长|教授|法师|警长|设计师|执行官|女士|先生")
-_CHINESE_MARK = re.compile(r"驻|中国|中资|中方|使馆|领馆|华侨|华人|华商|侨|我|大使夫人|总领事夫人|领事夫人|孔子学院|^夫人")
+# overseas Chinese bodies too: a hometown or clan association, a body named China first (中巴工商外贸联合总会)
+_CHINESE_MARK = re.compile(r"驻|中国|中资|中方|使馆|领馆|华侨|华人|华商|侨|我|大使夫人|总领事夫人|领事夫人|孔子学院|^夫人"
+                           r"|同乡会|宗亲会|会馆|^中[^国，、]{1,2}(?:工商|经贸|商会|商贸)"
+                           r"|^[\u4e00-\u9fff]{2,3}(?:大使|公使|总领事|参赞|领事)$")   # "张汉晖大使": the mission's own
 
 
 def occasion(sents: list[str], published, tagger) -> tuple[str | None, list[str], str] | None:
@@ -40,13 +48,17 @@ def occasion(sents: list[str], published, tagger) -> tuple[str | None, list[str]
     if _FORUM.search(paragraph):
         return None
     found = None
-    for sentence in sents:               # the first sentence of the envoy's occasion stated as done and dated
-        envoy = _ENVOY.search(sentence)
+    for n, sentence in enumerate(sents):  # the first sentence of the envoy's occasion stated as done and dated
+        envoy = _ENVOY.search(sentence) or _CORPS.search(sentence)
         if not envoy or _NOT_DONE.search(re.sub(r"“[^”]*”", "", sentence)):     # not "…“希望天使基金”…"
             continue
         when = dates_zh.fronted(sentence, 0, len(sentence), envoy.end(), published)
+        if not when and re.search(r"当天|当日", sentence):    # "…出席了当天的仪式": the day an earlier sentence opens with
+            when = next(filter(None, (dates_zh.opening(s, published) for s in reversed(sents[:n]))), None)
         if not when and sentence is not sents[0]:
             when = dates_zh.fronted(sents[0], 0, len(sents[0]), len(sents[0]), published)
+        if when and re.search(r"先后于?[^，。]{0,8}日[和、][^，。]{0,8}日", sentence[envoy.start():envoy.end()]):
+            when = when[:7]          # "大使…先后于27日和28日…举行国庆招待会": two days, the month
         if when:
             found = when, sentence
             break
@@ -57,7 +69,8 @@ def occasion(sents: list[str], published, tagger) -> tuple[str | None, list[str]
                  and not PLACE_BEFORE.search(paragraph[max(0, m.start() - 2):m.start()])
                  for m in tagger.places.finditer(paragraph)
                  if (tagger.lookup.get(m.group()) or ("",))[0] == "country" and tagger.lookup[m.group()][2] != "CHN")
-    if not (_named(paragraph) or _FOREIGN_TITLE.search(paragraph) or titled or _foreign_attendee(paragraph)):
+    if not (_named(paragraph) or _FOREIGN_TITLE.search(paragraph) or titled or _foreign_attendee(paragraph)
+            or _CORPS.search(sentence)):
         return None
     return when, countries_named(paragraph, tagger), paragraph     # the occasion and its guests: the paragraph
 
@@ -74,7 +87,7 @@ def guests(paragraph: str) -> list[tuple[str | None, str | None]]:
     without a name ("…负责人") the post alone."""
     out: list[tuple[str | None, str | None]] = []
     for m in _ATTENDED.finditer(paragraph):
-        for item in re.split(r"、|和|及|以及", m.group(1)):
+        for item in re.split(r"、|和|及|以及|，|,", m.group(1)):
             item = item.strip()
             posts = list(_POST.finditer(item))
             if len(item) < 3 or not posts or _CHINESE_MARK.search(item):

@@ -1,6 +1,6 @@
 """The date a Chinese clause gives an event, read against the article's publication date: "2019年2月15日",
 "2月15日至17日", "15日" (the publication's month), 今天 / 昨天 / 前天, 上周五, "去年4月", "今年5月", "上个月",
-"2018年", 去年; and the words that say the text gives no date (日前, 不久前, 前不久, 近日, 上周, 几天前). A news
+"2018年", 去年 (the month and day also in Chinese numerals: 七月九日); and the words that say the text gives no date (日前, 不久前, 前不久, 近日, 上周, 几天前). A news
 dateline ("新华社北京12月1日电（记者…）") is no part of a fronted time clause. A sentence that gives no date of its
 own is of the time the paragraph set before it (`opening`: the date of an earlier sentence's first clause, "2019年，…。
 …在金奈再次会晤"; `ANAPHOR`: 同年, 同日, 当天, 那一年 point back to it). Pure.
@@ -11,8 +11,11 @@ import re
 from datetime import date, timedelta
 
 _WEEKDAY = "一二三四五六日天"
+_CN = "一二三四五六七八九十"
+_MD = rf"(\d{{1,2}}|十[一二]?|[{_CN[:9]}](?![{_CN}]))"      # a month: 7, 七, 十二
+_DD = rf"(\d{{1,2}}|[二三]?十[{_CN[:9]}]?|[{_CN[:9]}](?![{_CN}]))"   # a day: 9, 九, 十二, 二十三, 三十一
 _PATTERNS = (
-    ("ymd", re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})\s?日(?:(?:至|到|-|—|－)(?:(\d{1,2})月)?(\d{1,2})日)?")),
+    ("ymd", re.compile(rf"(?:(\d{{4}})年)?{_MD}月{_DD}\s?日(?:(?:至|到|-|—|－)(?:(\d{{1,2}})月)?(\d{{1,2}})日)?")),
     ("day", re.compile(r"(?<![月\d])(\d{1,2})日(?:(?:至|到|-|—|－)(\d{1,2})日)?")),
     ("relative", re.compile(r"今天|今日|当天|今晨|今早|今晚|昨天|昨日|昨晚|前天(?!晚)")),
     ("weekday", re.compile(rf"(上|本)(?:周|星期)([{_WEEKDAY}])")),
@@ -43,12 +46,22 @@ def _value(kind: str, m: re.Match, published: date | None) -> str | None:
         return None
 
 
+def _number(text: str) -> int:
+    """7, 七, 十二, 二十三 as an int (a month's or a day's number, as 中新社 wrote dates: "七月九日")."""
+    if text.isdigit():
+        return int(text)
+    tens, _, units = text.rpartition("十")
+    if "十" not in text:
+        return _CN.index(text) + 1
+    return (_CN.index(tens) + 1 if tens else 1) * 10 + (_CN.index(units) + 1 if units else 0)
+
+
 def _ymd(m: re.Match, published: date | None) -> str | None:
     year = int(m.group(1)) if m.group(1) else (published.year if published else None)
     if year is None:
         return None
     try:
-        day = date(year, int(m.group(2)), int(m.group(3)))
+        day = date(year, _number(m.group(2)), _number(m.group(3)))
         if not m.group(1) and published and day > published + timedelta(days=31):
             day = day.replace(year=year - 1)        # "12月29日" in a January article: last year
     except ValueError:

@@ -86,10 +86,10 @@ _CLAUSE = re.compile(r"[^，,：:。！？；;\n]+")
 _QUESTION = re.compile(r"^\s*(?:问|追问[一二三四五]?|[^\s:：，。（(]{0,24}记者[^\s:：，。]{0,4})[:：]")
 _ASKED = re.compile(r"问到|是否|会否|能否|有没有|如果|假如|如有|的话")      # in the verb's clause
 _QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
-_NOT_DONE = re.compile(r"将(?![其之军领士近])|即将|在即|首先是|首站是?|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|(?<!仪式，)(?<!仪式,)欢迎(?!仪式|宴会)|方便时"
+_NOT_DONE = re.compile(r"(?<!即)将(?![其之军领士近])|即将(?!(?:离任|卸任|到任|离职|退休)的)|在即|首先是|首站是?|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|(?<!仪式，)(?<!仪式,)欢迎(?!仪式|宴会)|方便时"
                        r"|临近|同意(?!大利)|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|(?<!上月)(?<!上个月)月底|(?<!去年)(?<!前年)年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
 _CONTENT = re.compile(r"同意(?!大利)|商定|约定|希望|期待|相信|愿意?|欢迎|提议|建议")
-_GENERIC = re.compile(r"、[^，、]{1,10}等|集体(?!会见)|多边(?![^，]{0,8}(?:场合|期间))|有关国家|\d+(?:多|余)|(?<![第\d])\d+次|多个|这些"
+_GENERIC = re.compile(r"、[^，、]{1,10}等(?![^，、]{0,6}代表团)|集体(?!会见)|多边(?![^，]{0,8}(?:场合|期间))|有关国家|\d+(?:多|余)|(?<![第\d])\d+次|多个|这些"
                       r"|(?<![第一二三四五六七八九十两几多数历屡])(?!一次)[一二三四五六七八九十两几多数历屡]+次|(?<![第一])[两三四五六七八九十几多数]+度会|一直|等方式|先后|一些"
                       r"|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|连年|屡次|频繁|(?<!次)定期|多位|\d+位|(?:通话|会见|会晤|函电)或|[的等]方式")   # "第二十五次定期会晤" is one
 _NOUN_AFTER = r"(?!日期|渠道|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|了?记者|律师|活动(?!时))"
@@ -98,15 +98,19 @@ _TRIGGER = re.compile(
     r"(?<!不)(?P<talks>会见会谈|会谈" + _NOUN_AFTER + r")"
     r"|(?P<call>通电话|通了电话|视频通话|通话" + _NOUN_AFTER + r")"
     r"|(?P<meeting>会见" + _NOUN_AFTER + r"|会晤" + _NOUN_AFTER + r"|拜会" + _NOUN_AFTER + r"|会面(?![会时])"
+    r"|(?<=官邸)接待|(?<=使馆)接待|(?<=领馆)接待"     # "驻巴西大使…在官邸接待巴西…部长": an envoy's guest
     + r"|共同出席|共同见证)"
     r"|(?P<china>访华" + _NOUN_AFTER + r"|访华(?=以来)|(?:访问|到访)了?(?:中国|我国)|来华(?:进行)?(?:国事|正式|工作|友好)?(?:访问|出席|参加)|(?:在华|在中国)访问"
-    r"|对(?:中国|我国)进行(?:了)?[^，。]{0,10}?访问)"
+    r"|(?:对|到|赴)(?:中国|我国)进行(?:了)?[^，。]{0,10}?访问)"
     r"|(?P<abroad>(?:国事|正式|工作|友好|官方)?访问" + _NOUN_AFTER + r"|访(?=[" + _C1 + r"](?!问|团))"
     r"|赴(?=[^，。]{1,8}?(?:出席|参加)))")
 _DEICTIC = re.compile(r"(?:(?:此次|这次|本次)[^，。]{0,12}?访(?!问团)|此访|此次访问|这次访问|此次访华|这次访华|访问期间|访[^\s，。]{1,4}期间"
                       r"|在(?:此次|这次|[今昨前]天(?:上午|下午|晚上|晚间)?|[\d年月日]{2,11})?(?:会见|会谈|会晤|通话|通电话|会见会谈)[时中]"
                       r"|^(?:会见|会谈|会晤|通话|通电话)[时中](?=$|[，,]))")     # "会见时，韩正表示…": a readout's own meeting
 _MECHANISM = re.compile(r"(?:第[一二三四五六七八九十\d]+[次轮届]|[—－])[^，期间时]{0,12}$")   # "第六次…领导人会晤": a forum, not a meeting
+# the party met came on a visit, as another sentence of the paragraph says ("…一行是昨天上午从上海前来苏州访问的",
+# "对诗琳通公主一行来访表示欢迎", "澳大利亚维多利亚州代表团来江苏考察访问")
+_CAME = re.compile(r"(?:一行|代表团)(?:是|于)?[^，。]{0,12}?(?:来访|前来[^，。]{0,8}?访问|来[^，。]{1,6}?(?:考察|友好)?访问)")
 _VISITING = re.compile(r"来华(?:进行)?(?:国事|正式|工作)?访问的|访华的|在华访问的|来访的|到访的|来华(?:出席|参加)[^，]*的")
 _ONE_CHARACTER_SIDE = re.compile(r"(?<![执立司合办说做想宪增参追更地多各双对一两几东西南北官军我敌友他己有无正反中])"
                                  r"([\u4e00-\u9fff])方(?![面式法案向针便])")
@@ -116,12 +120,17 @@ _ORGANISATION = re.compile(r"联合国|组织|欧盟|欧方|欧委会|欧洲理�
 # a person named by title alone is foreign only on evidence: a foreign title, a transliterated name, an organisation
 _FOREIGN_MARK = re.compile(r"外方|外国|海外|外籍|境外|驻华|外长|外交部长|[·・•]|总统|首相|外相|国务卿|国王|王储|亲王|苏丹|埃米尔|天皇|女王|总督|外秘|大臣")
 _WITH = re.compile(r"(同|与|跟)")
+_LOCAL_TITLE = re.compile(r"[市州省]长|(?:市|州|省|地区)?(?:议会)?议长|首席部长|市议员")   # a host country's local officials
+# a Chinese envoy's post abroad: "驻印尼大使", "驻拉瓦格领事馆馆长领事", "驻长崎总领事" (not 驻华: a foreign envoy's)
+_POST = re.compile(r"驻(?![华港澳])(?P<post>[\u4e00-\u9fff]{1,10}?)(?:总领事馆|总领馆|领事馆|大使馆|使馆)?(?:特命全权)?"
+                   r"(?:大使|副总领事|总领事|馆长|领事|公使|参赞|临时代办|代办)")
 _AND = re.compile(r"和")
 _PAIR_SUBJECT = re.compile(r"两国元首|两国领导人|双方牵头人|两国外长|双方|中[" + _C1 + r"](?:两国)?(?:元首|领导人|外长|总理)")
-_CHINESE = re.compile(r"中方|中国(?!常?驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协|中央外事"
+_CHINESE = re.compile(r"中方|中资|中国(?!常?驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协|中央外事"
                       r"|中国常?驻|(?:^|(?<=[，,：:、]))驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)|外交部(?:副)?部长|副部长|部长助理|外交部长"
                       r"|全国人大|人大常委会|最高人民法院|最高人民检察院|中央军委|中宣部|中联部|国家监委|政治局"
-                      r"|[省市县区]委|党组|党委|省人大|省政府|自治区(?:党委|人大|政府|主席)")      # Chinese bodies and posts
+                      r"|[省市县区]委|党组|党委|省人大|省政府|自治区(?:党委|人大|政府|主席)"
+                      r"|外办|外事办|外侨办|外事侨务办")      # Chinese bodies and posts (外办: a local foreign-affairs office)
 _ANNOUNCES = re.compile(r"将(?:于|在|对|赴|同|与)?[^，。]{0,20}?(?:访问|访华|出席|会见|会谈)|应[^，。]{1,30}邀请[^。]*将")
 _PERFECTIVE = r"(?<![为除])了(?![解不])"      # 了 of a done action, not 了解, 为了, 除了, 了不起
 _REACHED = r"(?<![将望待能够以可会要争])达成"     # "又达成新的重要共识": done; not "会达成", "两国元首达成的共识" (earlier)
@@ -146,11 +155,12 @@ def _is_chinese(side: str, tagger) -> bool:
     return bool(_CHINESE.search(side) or mentions_zh.tag(side, tagger)[1])
 
 
-def _foreign(side: str, tagger, paragraph: str = "", diplomat: bool = False) -> list[str] | None:
+def _foreign(side: str, tagger, paragraph: str = "", diplomat: bool = False, abroad: bool = False) -> list[str] | None:
     """The countries of a foreign side ([] for a person named by title alone), None when the side is no foreign party.
     A side named by title alone ("部长黄润秋", "先进代表") is foreign only on evidence: a foreign title or name
     (总统, 国务卿, a transliterated name, 海外), an organisation, a foreign country or 两国 in the paragraph, or a
-    diplomat on the Chinese side (外交部副部长乐玉成会见了比根特别代表: a foreign envoy)."""
+    diplomat on the Chinese side (外交部副部长乐玉成会见了比根特别代表: a foreign envoy); a Chinese envoy abroad
+    (`abroad`: 驻长崎总领事) meets the host country's officials by their local titles too (市长, 州长, 议长)."""
     if not side or _is_chinese(side, tagger) and not _countries(side, tagger):
         return None
     if re.fullmatch(r"你|您|阁下|殿下|陛下", side):
@@ -158,7 +168,8 @@ def _foreign(side: str, tagger, paragraph: str = "", diplomat: bool = False) -> 
     countries = _countries(side, tagger)
     if countries:
         return countries
-    if not (_TITLE.search(side) and len(side) >= 3) and not _ORGANISATION.search(side):
+    if not (_TITLE.search(side) and len(side) >= 3) and not _ORGANISATION.search(side) \
+            and not (abroad and _LOCAL_TITLE.search(side)):
         return None                  # "会见世界银行、国际货币基金组织…负责人": an organisation needs no title
     foreign = diplomat or _FOREIGN_MARK.search(side) \
         or _ORGANISATION.search(side + re.sub(r"国务院(?:副)?秘书长", "", paragraph)) \
@@ -194,13 +205,18 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     """(countries) of a meeting, talks or call whose two sides the clause names, else None; a frame without its
     subject ("与希腊总统…会谈时，习近平主席提出") takes that of the clause after it."""
     pre, post = clause[:m.start()], clause[m.end():]
+    if m.group() in ("会见", "会晤", "拜会"):   # "会见并宴请安第斯议会主席…": whom, after the second verb
+        post = re.sub(r"^并(?:宴请|设宴招待|设宴款待|款待)(?!了?[，,]|$)", "", post)
     if m.group().startswith("共同") and not _WITH.search(pre) and before:
         pre = re.split(r"[，,]", before.rstrip("，,"))[-1] + pre   # "习近平主席同赞比亚总统…在北京，共同见证签署…"
     w = list(_WITH.finditer(pre)) or list(_AND.finditer(pre))
+    if m.group() == "拜会" and not re.sub(r"^了", "", post).strip("，,"):
+        w = list(re.finditer(r"向", pre)) or w    # "大使…在总统府向印尼总统苏希洛辞行拜会": whom, after 向
     visitor = re.match(r"了?来华[^，]*?(?:访问|访华|出席[^，]*?|参加[^，]*?)的(?=[^，]{2})", post)
     if visitor and m.group() in ("会见", "会晤", "拜会"):
         post = post[visitor.end():]  # "会见来华出席…开幕式并访华的布隆迪总统…": whom, after the attributive's 的
-    obj = re.split(r"时|中(?=[，表说指强]|$)|的|并|后", re.sub(r"^了", "", post))[0] if m.group() in ("会见", "会晤", "拜会") else ""
+    obj = re.split(r"时|中(?=[，表说指强]|$)|的|并|后", re.sub(r"^了", "", post))[0] \
+        if m.group() in ("会见", "会晤", "拜会", "接待") else ""
     if obj and _foreign(obj, tagger, paragraph) is None:       # "会见了出席夏季达沃斯年会的新加坡副总理": after the 的
         phrase = re.split(r"时|中(?=[，表说指强]|$)|并|后", re.sub(r"^了", "", post))[0]
         attributive = phrase.rsplit("的", 1)[-1] if "的" in phrase else ""
@@ -224,8 +240,10 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
         return None                  # "第六次…领导人会晤" a forum; "同莫迪总理举行第二次非正式会晤" a meeting
     if not obj:                      # "A同B在北京举行会谈": B without where and how
         other = re.sub(r"(?:在[^，]{0,12}?)?(?:举行|进行)(?:了?第[^，]*|了?(?:双边|首次|正式)?)$", "", other)
+        other = re.sub(r"(?:辞行|到任|离任|告别|礼节性)$", "", other)
     if _is_chinese(subject, tagger) and (not _countries(_unpaired(subject), tagger) or _first_side(subject, tagger) == "zh"):
-        return _foreign(other, tagger, paragraph, bool(re.search(r"外交部|外长|外办|大使", subject)))
+        return _foreign(other, tagger, paragraph, bool(re.search(r"外交部|外长|外办|大使|总领事|领事|公使|参赞|代办", subject)),
+                        bool(_POST.search(subject)))
     if _is_chinese(other, tagger) and not _countries(other, tagger):
         return _foreign(subject, tagger, paragraph)
     if obj and re.fullmatch(r"[\u4e00-\u9fff]{2,3}(?:视频|也|还|随后|分别)?", subject) and not _countries(subject, tagger):
@@ -285,6 +303,8 @@ def _visit(clause: str, m: re.Match, before: str, tagger, paragraph: str = ""):
     if m.lastgroup == "china":       # "X应张德江委员长邀请开始访华": the inviter is no visitor
         if re.match(r"(?:并|随即|随后)?开始$", pre) and before:
             visitor = re.split(r"[，,]", before.rstrip("，,"))[-1] + pre   # "马克龙…抵达北京，开始对中国进行…访问"
+        elif re.search(r"应[^，。]{0,40}?邀请[，,]$", before) and not _last_side(_visitor_part(pre, tagger), tagger):
+            visitor = before + pre   # "拉姆古兰应温家宝总理邀请，于七月九日开始到中国进行正式访问": the subject before
         return _foreign(re.sub(r"应[^，。]{0,40}?邀请", "", visitor), tagger, paragraph)
     visitor = re.split(r"注意到|表示|认为|指出|赞赏|欢迎|看到|知道|说", visitor)[-1]   # "中方注意到文在寅总统访美"
     speaker = re.fullmatch(r"[^，]{0,12}?我|" + _GLAD, visitor.lstrip("，,")) \
@@ -459,6 +479,13 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
         met = (re.split(r"同|与|跟", pre)[-1] if re.search(r"同|与|跟", pre) else after).rsplit("的", 1)[-1]
         if re.search(r"(?:岛国|国家|各国|诸国|多国)(?:的)?(?:领导人|元首|外长|代表)", met):
             countries = None     # "同建交岛国领导人举行会晤": leaders of a kind of country, none in particular
+        elif countries == [] and not _ORGANISATION.search(side):
+            post = _post_country(sentence[:offset + m.start()], tagger)
+            countries = [post] if post else countries   # "驻长崎总领事…拜会市长…": a mayor of the post's country
+    if kind == "meeting" and m.group() == "会见" and countries and _CAME.search(paragraph) \
+            and "驻" not in clause[m.end():]:
+        kind = "visit"               # "会见了…代表团。韦达德总书记一行是昨天上午从上海前来苏州访问的": the visit the
+        visiting = True              # paragraph tells (not a resident envoy's tour: "会见了美国驻华大使洪博培一行。…来湘访问")
     undone = not _DONE.search(sentence[offset + m.end():])
     if undone and _REPORTED_QUESTION.search(sentence[:offset + m.start()]):
         return []                # "至于你问…会晤时会达成什么样的新共识": the question retold, nothing done
@@ -511,6 +538,18 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
             and _speaker_is_chinese(paragraph, paragraph.find(clause), tagger):
         when = published.isoformat()[:7]     # "习近平指出，很高兴…访问巴西": his visit, under way as he speaks
     return [(kind, when[:7] if (visiting or during or ended or welcome) and when else when, countries, False)]
+
+
+def _post_country(text: str, tagger) -> str | None:
+    """The country a Chinese envoy the text names last serves in ("驻印尼大使", "驻长崎总领事": the city of a consulate,
+    config/mentions/zh.toml [consulates]), None when it names none or a post unknown."""
+    posts = [m.group("post") for m in _POST.finditer(text)]
+    if not posts:
+        return None
+    named = _countries(posts[-1], tagger)
+    if len(named) == 1:
+        return named[0]
+    return tagger.posts.get(re.sub(r"(?<=.)[市州省]$", "", posts[-1]))
 
 
 def _framed_date(when, clause: str, sentence: str, offset: int, published):
@@ -724,10 +763,10 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
 
 
 def _each_met(clause: str, verb: re.Match) -> list[str]:
-    """Those a Chinese official "分别会见" one after another, as the clause lists them ("分别会见巴西总统卢拉、总统府首席部长
+    """Those a Chinese official "分别会见" (会晤, 拜会) one after another, as the clause lists them ("分别会见巴西总统卢拉、总统府首席部长
     科斯塔", "分别会见世界银行、国际货币基金组织、联合国贸易和发展会议负责人"); [] unless 分别 comes before a 会见 or
     会晤 whose object is a list of two or more (a list of countries is split by country already)."""
-    if verb.group() not in ("会见", "会晤") or "分别" not in clause[:verb.start()]:
+    if verb.group() not in ("会见", "会晤", "拜会") or "分别" not in clause[:verb.start()]:
         return []
     listed = re.split(r"时|并|后|期间", re.sub(r"^了", "", clause[verb.end():]))[0].rsplit("的", 1)[-1]
     items = [item for item in listed.split("、") if item]

@@ -32,6 +32,7 @@ class ChineseTagger:
     foreign: re.Pattern | None = None                       # foreign leaders' names (zh.toml [foreign])
     foreign_country: dict = field(default_factory=dict)     # foreign leader's Chinese name -> ISO alpha-3
     resolved: tuple = ()  # (character, ISO alpha-3): ambiguous one-character forms the text at hand resolves
+    posts: dict = field(default_factory=dict)               # city of a Chinese consulate abroad -> ISO alpha-3
 
 
 def has_chinese(text: str) -> bool:
@@ -134,8 +135,12 @@ def build(data_dir: str, english_lookup_items: tuple) -> ChineseTagger:
     for code in set(foreign.values()):
         if not any(v and v[0] == "country" and v[2] == code for v in lookup.values()):
             raise ValueError(f"zh.toml: [foreign] {code} is not a country the gazetteer knows")
+    posts = {name: code for code, names in cfg.get("consulates", {}).items() for name in names}
+    for code in set(posts.values()):
+        if not any(v and v[0] == "country" and v[2] == code for v in lookup.values()):
+            raise ValueError(f"zh.toml: [consulates] {code} is not a country the gazetteer knows")
     return ChineseTagger(places, lookup, person, dict(officials), re.compile(trie_regex(foreign)) if foreign else None,
-                         foreign)
+                         foreign, posts=posts)
 
 
 _RUN = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")   # Chinese characters and full-width punctuation
