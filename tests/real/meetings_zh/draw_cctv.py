@@ -30,11 +30,13 @@ import re
 import subprocess
 import sys
 
+from tests.real.meetings_zh.draw_xwlb import lead  # an item's opening, cut at a full stop: as xwlb's
+
 REPOSITORY = "china-data/xwlb"
 COMMIT = "710ba229765c537beb474d9eb272fbc097981bc0"
 TRIGGER = re.compile(r"会见|会晤|会谈|通电话|通话|访问|访华|拜会|出席")
 YEARS = ("2021", "2022", "2023", "2024")
-SEED, COUNT, LEAD = 2026127, 60, 360
+SEED, COUNT = 2026127, 60
 BOILERPLATE = re.compile(r"^央视网消息（新闻联播）：")
 
 
@@ -42,14 +44,6 @@ def text_of(content: str) -> str:
     paragraphs = re.split(r"</p>|<br\s*/?>", content or "")
     out = [html.unescape(re.sub(r"<[^>]+>", "", p)).strip() for p in paragraphs]
     return BOILERPLATE.sub("", "".join(p for p in out if p))
-
-
-def lead(content: str, longest: int = LEAD) -> str:
-    content = content.strip()
-    if len(content) <= longest:
-        return content
-    cut = content[:longest].rfind("。")
-    return content[:cut + 1] if cut > 0 else content[:longest]
 
 
 def items(gitdir: str) -> list[dict]:

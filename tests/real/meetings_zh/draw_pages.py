@@ -33,7 +33,9 @@ import random
 import re
 import sys
 
-SEED, COUNT, LEAD = 2026130, 60, 360
+from tests.real.meetings_zh.draw_xwlb import lead  # an item's opening, cut at a full stop: as xwlb's
+
+SEED, COUNT = 2026130, 60
 TRIGGER = re.compile(r"会见|会晤|会谈|通电话|通话|访问|访华|拜会|出席")
 OFFICIAL = re.compile(r"(^|\.)(gov\.cn|chineseconsulate\.org|china-embassy\.org)$")
 
@@ -269,14 +271,6 @@ def restore(body: str) -> str:
         else:
             out.append(ch)
     return re.sub(r"\s*\n\s*", "", "".join(out)).strip()
-
-
-def lead(content: str, longest: int = LEAD) -> str:
-    content = content.strip()
-    if len(content) <= longest:
-        return content
-    cut = content[:longest].rfind("。")
-    return content[:cut + 1] if cut > 0 else content[:longest]
 
 
 def host(url: str) -> str:
