@@ -132,21 +132,8 @@ def run_backfill(config: Config, db_path: str, site_key: str, archive_url: str |
         asked = summary["asked"]
         click.echo(f"the index lists no capture under {', '.join(asked['prefixes'])} from {asked['from']} to "
                    f"{asked['to']}: is --archive the collection (or index) that holds the site?", err=True)
-    if options["dry_run"]:  # each capture it would fetch, then (--json) the totals, as a run's summary
-        for item in summary["planned"]:
-            emit(item, as_json, f"would fetch {item['time']} {item['url']}  ({item['replay_url']})")
-        if as_json:
-            emit({k: v for k, v in summary.items() if k != "planned"}, as_json, "")
-        else:
-            click.echo(f"{summary['would_fetch']} captures to fetch"
-                       + (f" ({summary['left_for_next_run']} more after this run: --limit)"
-                          if summary["left_for_next_run"] else "")
-                       + f", {summary['already_archived']} already archived"
-                       + (f", {summary['same_as_archived']} the same as the capture archived before them"
-                          if summary["same_as_archived"] else "")
-                       + f": {summary['article_captures']} article captures of {summary['index_rows']} in the index"
-                       + (f"; the archive asked to wait {len(summary['waits'])} times" if summary["waits"] else ""),
-                       err=True)
+    if options["dry_run"]:
+        report_dry_run(summary, as_json)
         return 0
     line = (f"{site_key} from {summary['archive']}: {summary['index_rows']} captures in the index, "
             f"{summary['article_captures']} of articles, {summary['listing_captures']} of listings read for "
@@ -161,3 +148,21 @@ def run_backfill(config: Config, db_path: str, site_key: str, archive_url: str |
     first, *rest = summary_lines(summary, "index rows").split("\n")
     emit(summary, as_json, line + "\n".join([first, *left, *rest]))
     return EXIT_FAILED if summary["unreadable"] else 0
+
+
+def report_dry_run(summary: dict, as_json: bool) -> None:
+    """A backfill's dry run: each capture it would fetch, then (--json) the totals, as a run's summary."""
+    for item in summary["planned"]:
+        emit(item, as_json, f"would fetch {item['time']} {item['url']}  ({item['replay_url']})")
+    if as_json:
+        emit({k: v for k, v in summary.items() if k != "planned"}, as_json, "")
+    else:
+        click.echo(f"{summary['would_fetch']} captures to fetch"
+                   + (f" ({summary['left_for_next_run']} more after this run: --limit)"
+                      if summary["left_for_next_run"] else "")
+                   + f", {summary['already_archived']} already archived"
+                   + (f", {summary['same_as_archived']} the same as the capture archived before them"
+                      if summary["same_as_archived"] else "")
+                   + f": {summary['article_captures']} article captures of {summary['index_rows']} in the index"
+                   + (f"; the archive asked to wait {len(summary['waits'])} times" if summary["waits"] else ""),
+                   err=True)
