@@ -517,6 +517,12 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
         return [(kind, _date(clause, m, sentence, offset, published), pair or None, True)]
     if countries is None:
         return []
+    return [(kind, _when(kind, m, clause, sentence, offset, paragraph, published, tagger, visiting), countries, False)]
+
+
+def _when(kind, m, clause, sentence, offset, paragraph, published, tagger, visiting) -> str | None:
+    """The date of the event the trigger `m` of a clause states (of `_trigger_events`): the clause's own, or the
+    frame's; for a visit met, ended, welcomed or under way ("期间", "之际"), the month it was under way."""
     after = kind == "visit" and re.match(r"[^，]{0,12}?后", clause[m.end():]) \
         and not dates_zh.mentions(clause[:m.start()])
     # "当地时间9月12日，杨洁篪在访问牙买加后过境华盛顿": the fronted date is that of what follows the visit
@@ -537,7 +543,7 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
     if kind == "visit" and m.lastgroup == "abroad" and re.fullmatch(_GLAD, clause[:m.start()]) and published \
             and _speaker_is_chinese(paragraph, paragraph.find(clause), tagger):
         when = published.isoformat()[:7]     # "习近平指出，很高兴…访问巴西": his visit, under way as he speaks
-    return [(kind, when[:7] if (visiting or during or ended or welcome) and when else when, countries, False)]
+    return when[:7] if (visiting or during or ended or welcome) and when else when
 
 
 def _post_country(text: str, tagger) -> str | None:
