@@ -141,8 +141,8 @@ def pair_new(archive: Archive, article_id: str, *, tagger: Tagger | None = None,
     other = "zh" if language == "en" else "en"
     candidates = _near(pool, [found[0]], other)
     rivals = _near(pool, candidates, language)
-    by_id = {a["id"]: a for a in store.articles_by_id(
-        db, list(dict.fromkeys(a["id"] for a in [found[0], *candidates, *rivals, *_near(pool, rivals, other)])))}
+    others = dict.fromkeys(a["id"] for a in [*candidates, *rivals, *_near(pool, rivals, other)] if a["id"] != article_id)
+    by_id = {article_id: found[0], **{a["id"]: a for a in store.articles_by_id(db, list(others))}}
     traits = _traits(db, list(by_id.values()), tagger)
     settled = {article_id} | {c["id"] for c in candidates}
     pairs = [p for p in pairing.choose([t for t in traits.values() if t.language == "en"],
