@@ -1,10 +1,11 @@
 """Align an English article with its Chinese original paragraph by paragraph, and say what the English leaves out.
 
-First the question-and-answer turns (a turn is a question with the answer paragraphs that follow it; the
-paragraphs before the first question are turn 0), aligned in order by what survives translation (numbers, the
-names pipelines/mentions.py tags in both languages) and length; a Chinese turn with no English turn is an answer
-the English omits. Then, inside each pair of turns, the paragraphs, the same way (one to one, one to two, or none).
-A paragraph with no counterpart is unmatched. Pure: two bodies in, an `Alignment` out.
+The paragraphs are aligned in order (one to one, one to two, or none) by what survives translation (numbers, the
+names pipelines/mentions.py tags in both languages), length and role (a question against a question, an answer
+against an answer); paragraphs left unmatched on both sides between the same two matches are then aligned with each
+other. A paragraph with no counterpart is unmatched; a Chinese question-and-answer turn (a question with the answer
+paragraphs that follow it) none of whose paragraphs is matched is an answer the English omits. Pure: two bodies in,
+an `Alignment` out.
 """
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ ZH_PER_EN = 0.33        # Chinese characters per English character in the minist
 GAP = 0.22              # a match counts by how far its similarity exceeds GAP; below it units stay unmatched
 BAND = 10               # how far (in units) from the diagonal a match may lie
 NEAR = 3                # rows around an unmatched Chinese paragraph searched for an unmatched English one
-MERGE_TURNS = 0.6       # a 1-2 or 2-1 match of turns counts this much per unit of a 1-1 match
 MERGE_PARAGRAPHS = 0.8  # of paragraphs (translators join or split paragraphs, but less often than not)
 _ZH_QUESTION = re.compile(r"^\s*(?:问|追问[一二三四五]?|[^\s:：，。（(]{0,24}记者[^\s:：，。]{0,4})[:：]")
 # "Q:", "Journalist:", "Follow-up:", or a news outlet's name before a question ("Reuters: ... ?")
@@ -108,39 +108,45 @@ def _similar(zh: frozenset, en: frozenset, zh_len: int, en_len: int) -> float:
     return 0.6 * anchors + 0.4 * length
 
 
-def _dp(zh_units: list, en_units: list, sim, merge: float) -> list[tuple]:
-    """Monotone alignment maximising total similarity minus gaps: (zh unit indexes, en unit indexes) per step;
-    steps match 1-1, 1-2, 2-1 or leave one unit unmatched."""
-    n, m = len(zh_units), len(en_units)
-    best = [[float("-inf")] * (m + 1) for _ in range(n + 1)]
+def _dp(zs: list, es: list, sim, merge: float) -> list[tuple]:
+    """Monotone alignment of the units `zs` with the units `es` (paragraph indexes) maximising total similarity
+    (`sim` of a tuple of each) minus gaps: (zh units, en units) per step;
+    steps match 1-1, 1-2, 2-1 or leave one unit unmatched. Each cell takes the best of the steps that reach it,
+    the first of equals in the order 2-1, 1-2, 1-1, then a unit left unmatched (Chinese, then English)."""
+    n, m = len(zs), len(es)
+    inf = float("-inf")
+    best = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list] = [[None] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
-    moves = ((1, 0), (0, 1), (1, 1), (1, 2), (2, 1))
-    band = max(BAND, abs(n - m) + BAND // 2)   # translations keep the order: stay near the diagonal
-    for i in range(n + 1):
-        for j in range(m + 1):
-            if best[i][j] == float("-inf"):
-                continue
-            for di, dj in moves:
-                a, b = i + di, j + dj
-                if a > n or b > m:
-                    continue
-                if di and dj and abs(a * m - b * n) > band * max(n, m, 1):
-                    continue
-                gain = 0.0                      # a unit left unmatched
-                if di and dj:                   # a match must be more alike than GAP to be taken
-                    similarity = sim(tuple(range(i, a)), tuple(range(j, b)))
-                    if similarity < GAP:
-                        continue
-                    gain = (similarity - GAP) * (1.0 if di == dj else merge * (di + dj) / 2)
-                value = best[i][j] + gain
-                if value > best[a][b]:
-                    best[a][b], back[a][b] = value, (i, j)
+    band = max(BAND, abs(n - m) + BAND // 2) * max(n, m, 1)   # translations keep the order: stay near the diagonal
+    merged = merge * 3 / 2                  # a 1-2 or 2-1 match counts this much per unit of a 1-1 match
+    for a in range(n + 1):
+        row, above = best[a], best[max(a - 1, 0)]   # (the row above is read only when there is one)
+        for b in range(m + 1):
+            value, source = inf, None
+            if a and b and abs(a * m - b * n) <= band:   # the matches ending here
+                if a >= 2:
+                    similarity = sim((zs[a - 2], zs[a - 1]), (es[b - 1],))
+                    if similarity >= GAP:
+                        value, source = best[a - 2][b - 1] + (similarity - GAP) * merged, (a - 2, b - 1)
+                if b >= 2:
+                    similarity = sim((zs[a - 1],), (es[b - 2], es[b - 1]))
+                    if similarity >= GAP and (v := above[b - 2] + (similarity - GAP) * merged) > value:
+                        value, source = v, (a - 1, b - 2)
+                similarity = sim((zs[a - 1],), (es[b - 1],))
+                if similarity >= GAP and (v := above[b - 1] + (similarity - GAP) * 1.0) > value:
+                    value, source = v, (a - 1, b - 1)
+            if a and (v := above[b] + 0.0) > value:          # the Chinese unit left unmatched
+                value, source = v, (a - 1, b)
+            if b and (v := row[b - 1] + 0.0) > value:        # the English unit left unmatched
+                value, source = v, (a, b - 1)
+            if source is not None:
+                row[b], back[a][b] = value, source
     steps = []
     i, j = n, m
     while (i, j) != (0, 0):
         pi, pj = back[i][j]
-        steps.append((tuple(range(pi, i)), tuple(range(pj, j))))
+        steps.append((tuple(zs[pi:i]), tuple(es[pj:j])))
         i, j = pi, pj
     return steps[::-1]
 
@@ -149,16 +155,6 @@ def _pairs(zs, es) -> list[tuple]:
     """Rows of one alignment step: every paragraph of one side with every one of the other (1-1, 1-2, 2-1), or
     the paragraphs of one side alone."""
     return [(a, b) for a in zs for b in es] or [(a, None) for a in zs] + [(None, b) for b in es]
-
-
-def _align_paragraphs(zpar: list[int], epar: list[int], sim) -> list[tuple]:
-    """Rows for the paragraphs of two aligned turns (absolute indexes)."""
-    if len(zpar) == len(epar):        # as many paragraphs on each side: the translator kept them one for one
-        return list(zip(zpar, epar))
-    rows = []
-    for zs, es in _dp(zpar, epar, lambda a, b: sim([zpar[k] for k in a], [epar[k] for k in b]), MERGE_PARAGRAPHS):
-        rows += _pairs([zpar[k] for k in zs], [epar[k] for k in es])
-    return rows
 
 
 def _realign_gaps(rows: list[tuple], sim) -> list[tuple]:
@@ -184,8 +180,8 @@ def _realign_gaps(rows: list[tuple], sim) -> list[tuple]:
 
 def _pairs_dp(zs: list[int], es: list[int], sim) -> list[tuple]:
     rows = []
-    for a, b in _dp(zs, es, lambda x, y: sim([zs[k] for k in x], [es[k] for k in y]), MERGE_PARAGRAPHS):
-        rows += _pairs([zs[k] for k in a], [es[k] for k in b])
+    for a, b in _dp(zs, es, sim, MERGE_PARAGRAPHS):
+        rows += _pairs(a, b)
     return rows
 
 
@@ -227,6 +223,38 @@ def _captions(rows: list[tuple], zh: list[str], zh_a: list[frozenset], captions:
     return out
 
 
+class _Similarity:
+    """How alike paragraphs (absolute indexes) of the Chinese are to paragraphs of the English: `_similar` of their
+    anchors and lengths plus `_role_bonus` of their roles, with each paragraph's anchors as the bits of one integer
+    (the alignment asks this for every cell near the diagonal: sets would be rebuilt each time)."""
+
+    def __init__(self, zh: list[str], en: list[str], zh_a: list[frozenset], en_a: list[frozenset]):
+        bits: dict = {}
+        for found in (*zh_a, *en_a):
+            for anchor in found:
+                bits.setdefault(anchor, 1 << len(bits))
+        self.zh = [(sum(bits[x] for x in a), len(p), role(p, "zh")) for p, a in zip(zh, zh_a)]
+        self.en = [(sum(bits[x] for x in a), len(p), role(p, "en")) for p, a in zip(en, en_a)]
+
+    def __call__(self, zs, es) -> float:
+        (zm, zl, zr), (em, el, er) = self.zh[zs[0]], self.en[es[0]]
+        merged = False                    # a second paragraph on either side that opens a question or answer
+        for k in zs[1:]:
+            m, length, r = self.zh[k]
+            zm, zl, merged = zm | m, zl + length, merged or bool(r)
+        for k in es[1:]:
+            m, length, r = self.en[k]
+            em, el, merged = em | m, el + length, merged or bool(r)
+        anchors = ((zm & em).bit_count() + 0.5) / ((zm | em).bit_count() + 1)     # as _similar
+        expected = el * ZH_PER_EN
+        similar = 0.6 * anchors + 0.4 * (min(zl, expected) / max(zl, expected, 1))
+        if merged:                                                                 # as _role_bonus
+            return similar + -ROLE_MERGE
+        if zr and er:
+            return similar + (ROLE_MATCH if zr == er else -ROLE_CLASH)
+        return similar + (-ROLE_HALF if zr or er else 0.0)
+
+
 def align(zh_body: str, en_body: str, tagger: mentions.Tagger | None = None,
           en_captions: list[str] | tuple = ()) -> Alignment:
     """Align the two bodies. `en_captions`: text the English page shows outside its body (the captions Gazette
@@ -235,19 +263,9 @@ def align(zh_body: str, en_body: str, tagger: mentions.Tagger | None = None,
     zh, en = paragraphs(zh_body), paragraphs(en_body)
     zh_a = [_anchors(p, tagger) for p in zh]
     en_a = [_anchors(p, tagger) for p in en]
-    zt, et = turns(zh, _ZH_QUESTION), turns(en, _EN_QUESTION)
+    zt = turns(zh, _ZH_QUESTION)
 
-    zh_r = [role(p, "zh") for p in zh]
-    en_r = [role(p, "en") for p in en]
-
-    def sim(zs, es) -> float:   # paragraphs (absolute indexes) of the Chinese against paragraphs of the English
-        return _similar(frozenset().union(*(zh_a[k] for k in zs)), frozenset().union(*(en_a[k] for k in es)),
-                        sum(len(zh[k]) for k in zs), sum(len(en[k]) for k in es)) + \
-            _role_bonus([zh_r[k] for k in zs], [en_r[k] for k in es])
-
-    def turn_sim(zi, ei) -> float:
-        return sim([p for u in zi for p in zt[u]], [p for u in ei for p in et[u]])
-
+    sim = _Similarity(zh, en, zh_a, en_a)
     rows = _pairs_dp(list(range(len(zh))), list(range(len(en))), sim)
     result = Alignment(rows=_captions(_realign_gaps(rows, sim), zh, zh_a, list(en_captions), tagger),
                        zh_turns=len(zt) - 1)

@@ -20,9 +20,38 @@ from . import alignment, pairing
 from .mentions import Tagger
 
 
+class _Kept(OrderedDict):
+    """What this process computed before, by what it was computed from: the last `size` values."""
+
+    def __init__(self, size: int):
+        super().__init__()
+        self.size = size
+
+    def keep(self, key, value):
+        self[key] = value
+        if len(self) > self.size:
+            self.popitem(last=False)
+        return value
+
+
+def _digest(*texts: str) -> bytes:
+    return hashlib.blake2b("\0".join(texts).encode(), digest_size=16).digest()
+
+
+# Alignments are a pure function of the two texts, the English captions and the gazetteers: a pair settled again
+# when a neighbour arrives (pair_new) is not aligned again.
+_ALIGNED = _Kept(1024)
+
+
 def _row(en: dict, zh: dict, score: float, kind: str, now: str, tagger: Tagger | None) -> dict:
     """The stored row of one pair (archive/translations.py COLUMNS), with its alignment."""
-    a = alignment.align(zh["body"], en["body"], tagger, en_captions=_captions(en))
+    captions = _captions(en)
+    key = (id(tagger), _digest(zh["body"], en["body"], *captions))
+    kept = _ALIGNED.get(key)
+    if kept is not None and kept[0] is tagger:
+        a = kept[1]
+    else:
+        a = _ALIGNED.keep(key, (tagger, alignment.align(zh["body"], en["body"], tagger, en_captions=captions)))[1]
     return {"english_id": en["id"], "chinese_id": zh["id"], "score": score, "method": pairing.METHOD,
             "paired_at": now, "published": (en.get("published") or "")[:10] or None, "kind": kind,
             "zh_paragraphs": len(alignment.paragraphs(zh["body"])),
@@ -42,8 +71,7 @@ def _pool(db, low: str, high: str, kind: str | None = None) -> list[dict]:
             if (found := pairing.kind_of(a["title"], a["opening"])) != "other" and kind in (None, found)]
 
 
-_TRAITS: OrderedDict = OrderedDict()  # traits already computed in this process, by what they are computed from
-_TRAITS_KEPT = 4096
+_TRAITS = _Kept(4096)   # traits already computed in this process, by what they are computed from
 
 
 def _traits(db, pool: list[dict], tagger: Tagger | None) -> dict[str, pairing.Traits]:
@@ -57,14 +85,12 @@ def _traits(db, pool: list[dict], tagger: Tagger | None) -> dict[str, pairing.Tr
         names = pairing.name_counts(stored[a["id"]]) if a["id"] in stored else None
         key = None if names is None else (  # tagged here, by whatever tagger: not kept
             a["id"], a["language"], a["published"], tuple(sorted(names.items())),
-            hashlib.blake2b(f"{a['title']}\0{a['body']}".encode(), digest_size=16).digest())
+            _digest(a["title"], a["body"]))
         found = _TRAITS.get(key) if key else None
         if found is None:
             found = pairing.traits(a, tagger, names)
             if key:
-                _TRAITS[key] = found
-                if len(_TRAITS) > _TRAITS_KEPT:
-                    _TRAITS.popitem(last=False)
+                _TRAITS.keep(key, found)
         out[a["id"]] = found
     return out
 

@@ -135,6 +135,37 @@ def test_pairs_made_as_pages_arrive_are_those_a_recompute_makes(tmp_path):
         assert dict(archive.db.execute("select english_id, score from translations")) != before
 
 
+def test_a_pair_is_aligned_again_when_its_english_text_changes(tmp_path):
+    """A fully translated conference is archived with its Chinese original; then the English page is captured
+    again without one answer paragraph. The stored alignment must be that of the new text (one Chinese paragraph
+    left out, as aligning the stored bodies afresh says), not the one kept in this process for the first text (an
+    alignment kept by the pair's ids would say nothing is left out)."""
+    from pipelines.translations import _captions
+    english = (FIXTURES / "en-t1647080.html").read_bytes()
+    start = english.rindex(b"<P", 0, english.index(b"What I can tell you is that the recent consultations"))
+    shorter = english[:start] + english[english.index(b"</P>", start) + len(b"</P>"):]
+    columns = "zh_unmatched, en_unmatched, alignment"
+    with Archive(tmp_path / "gazette.db") as archive:
+        for name, body, when in (("zh-t1646964.html", None, "2026-12-06T00:00:00Z"),
+                                 ("en-t1647080.html", None, "2026-12-06T00:00:00Z"),
+                                 ("en-t1647080.html", shorter, "2026-12-07T00:00:00Z")):
+            url = url_of(FIXTURES / name)
+            site = CONFIG.site_for_url(url)
+            page = {"url": url, "final_url": url, "status": 200, "site": site.key, "fetched_at": when,
+                    "headers": {"Content-Type": "text/html; charset=utf-8"},
+                    "body": body or (FIXTURES / name).read_bytes()}
+            apply(archive, decide(page, site, CONFIG.taggers), page)
+            if name.startswith("en") and body is None:
+                first = list(archive.db.execute(f"select {columns} from translations"))
+        (zh_unmatched, en_unmatched, rows), = archive.db.execute(f"select {columns} from translations")
+        en, zh = (dict(zip(("body", "captions"), archive.db.execute(
+            "select body, captions from articles where language = ?", [lang]).fetchone())) for lang in ("en", "zh"))
+    assert first[0][:2] == (0, 0)
+    fresh = alignment.align(zh["body"], en["body"], CONFIG.taggers.mentions, en_captions=_captions(en))
+    assert (zh_unmatched, en_unmatched) == (1, 0) == (len(fresh.zh_unmatched), len(fresh.en_unmatched))
+    assert json.loads(rows) == [list(r) for r in fresh.rows]
+
+
 def test_pairing_refuses_a_neighbouring_day():
     """Scores: the right day's conference far above the neighbours' (within ±2 days), so a lone neighbour is
     never kept."""
