@@ -280,7 +280,7 @@ def _last_side(text: str, tagger) -> str | None:
     """"zh" or "foreign": which side the text names last ("日方高度赞赏习近平主席" names China last)."""
     foreign = [m.end() for m in tagger.places.finditer(text) if (tagger.lookup.get(m.group()) or ("", "", ""))[0]
                == "country" and tagger.lookup[m.group()][2] != "CHN"]
-    foreign += [m.end() for m in mentions_zh._side_pattern("".join(c for c, _ in tagger.resolved)).finditer(text)]
+    foreign += [m.end() for m in mentions_zh.side_pattern(tagger.resolved).finditer(text)]
     if tagger.foreign is not None:
         foreign += [m.end() for m in tagger.foreign.finditer(text)]
     chinese = [m.end() for m in _CHINESE.finditer(text)

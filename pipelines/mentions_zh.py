@@ -188,7 +188,7 @@ def sides(text: str, resolved: tuple = ()) -> list[str]:
     `resolved` adds (character, code) pairs for ambiguous characters the text at hand resolves (see `initials`)."""
     known = dict(SIDES, **dict(resolved))
     out: list[str] = []
-    for m in _side_pattern("".join(c for c, _ in resolved)).finditer(text or ""):
+    for m in side_pattern(resolved).finditer(text or ""):
         for char in m.groups():
             code = known.get(char) if char else None
             if code and code not in out:
@@ -201,7 +201,13 @@ def sides(text: str, resolved: tuple = ()) -> list[str]:
 _NOT_INITIAL = "中东西南北多几立比土秘古亚拉上下前后大小"
 
 
-@lru_cache(maxsize=64)
+def side_pattern(resolved: tuple = ()) -> re.Pattern:
+    """The pattern of `sides`, with the characters of `resolved` ((character, code) pairs) among the initials."""
+    # the added characters go into character classes: their order and repeats, and those already there, say nothing
+    return _side_pattern("".join(sorted({c for c, _ in resolved} - set(_C))))
+
+
+@lru_cache(maxsize=512)
 def _side_pattern(extra: str) -> re.Pattern:
     if not extra:
         return _SIDE
