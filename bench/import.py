@@ -2,8 +2,13 @@
 """WARC import speed (module named as the issue asks: `python -m bench.import`): `gazette import` against plain warcio iteration plus extraction, in the same run.
 
 A WARC is written (warcio) with N response records: the recorded fixture article pages of every configured site,
-copied under distinct article URLs with a word changed in each copy so every record is a new article. Then,
-on the same file, in this process:
+copied under distinct article URLs with a word changed in each copy so every record is a new article. With
+`--real`, instead, each article page of a real Scrapy HTTP cache once, under its own URL: by default the cache the
+public repository cwang23/china_fm committed (the 500 English and 1,000 Chinese press conferences of bench.pairing,
+2016-2020), read from its mirror or from `--cache DIR`. Those are long, distinct texts of both languages whose
+English and Chinese versions pair and align as they are archived, the costliest pages Gazette imports; the copies
+of the default corpus are short, alike and mostly not of a kind that pairs. Then, on the same file, in this
+process:
 
 - baseline 1: warcio iterates the records and reads each body, and pipelines.extract.extract() runs on it;
 - baseline 2: the same with pipelines.decide.decide() (extraction plus mentions, meetings, MinHash: the pure step a
@@ -15,7 +20,7 @@ on the same file, in this process:
 It prints records per second of CPU time (this process's; the machine is shared, so wall-clock time says more about
 the neighbours) for each and the import's time against each baseline (1.0 = bound by extraction).
 
-Run: python -m bench.import [--pages 400] [--rounds 1] [--workers 2] [--again]
+Run: python -m bench.import [--pages 400] [--rounds 1] [--workers 2] [--again] [--real [--cache DIR]]
 """
 from __future__ import annotations
 
@@ -36,8 +41,10 @@ from archive import Archive
 from bench.archive_size import fixture_items
 from crawler import config as config_module
 from crawler.importing.importer import import_files
+from crawler.importing.sources import scrapy_cache
 from pipelines.decide import decide
 from pipelines.extract import ExtractionError, extract
+from pipelines.rules import OTHER
 
 
 def article_pages(config) -> list[dict]:
@@ -67,6 +74,33 @@ def marked(page: dict, site) -> Callable[[int], bytes]:
         if len(start) >= 8 and page["body"].count(start) == 1:
             return lambda k: page["body"].replace(start, b"Copy %d. " % k + start, 1)
     return in_paragraphs
+
+
+def real_pages(config, cache: str | None) -> list[dict]:
+    """The article pages of a Scrapy HTTP cache (bench.pairing's china_fm cache unless `cache` is given), each once,
+    in the cache's order, with the time it was fetched."""
+    from bench.pairing import cache_dir
+    pages = []
+    for capture in scrapy_cache(cache_dir(cache)).captures:
+        site = config.site_for_url(capture.url)
+        if site.key != OTHER and site.is_article(capture.url) and capture.status == 200:
+            headers, body = capture.loader()
+            pages.append({"url": capture.url, "site": site.key, "body": body, "time": capture.time,
+                          "headers": headers})
+    return pages
+
+
+def write_real(path: Path, pages: list[dict]) -> int:
+    """A gzipped WARC of the pages as they were captured: one response record each."""
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for page in pages:
+            http = StatusAndHeaders("200 OK", [*page["headers"].items(), ("Content-Length", str(len(page["body"])))],
+                                    protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                page["url"], "response", payload=io.BytesIO(page["body"]), length=len(page["body"]),
+                http_headers=http, warc_headers_dict={"WARC-Date": page["time"]}))
+    return len(pages)
 
 
 def write(path: Path, pages: list[dict], total: int, config, again: bool = False) -> int:
@@ -123,17 +157,27 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=400, help="records in the WARC")
     parser.add_argument("--rounds", type=int, default=1, help="repeat each measurement, keep the fastest")
     parser.add_argument("--workers", type=int, default=2, help="also time the import with decide in N processes")
+    parser.add_argument("--real", action="store_true",
+                        help="each article page of a real Scrapy HTTP cache once (the china_fm press conferences)")
+    parser.add_argument("--cache", help="with --real: the cache folder (default: china_fm's, from its mirror)")
     parser.add_argument("--again", action="store_true",
                         help="each page captured a second time (only a comment changed): re-captures of archived "
                              "articles, which are not tagged or signed again")
     args = parser.parse_args()
     config = config_module.load()
-    pages = article_pages(config)
     work = Path(tempfile.mkdtemp(prefix="gazette-bench-import-"))
     warc = work / "pages.warc.gz"
-    n = write(warc, pages, args.pages, config, args.again)
-    print(f"{n} records ({len(pages)} recorded article pages, copied{', each captured twice' if args.again else ''}),"
-          f" {warc.stat().st_size / 1e6:.1f} MB gzipped")
+    if args.real:
+        pages = real_pages(config, args.cache)
+        n = write_real(warc, pages)
+        sites = ", ".join(f"{sum(p['site'] == key for p in pages)} {key}" for key in sorted({p["site"] for p in pages}))
+        print(f"{n} records (real article pages of a Scrapy cache, each once: {sites}), "
+              f"{warc.stat().st_size / 1e6:.1f} MB gzipped")
+    else:
+        pages = article_pages(config)
+        n = write(warc, pages, args.pages, config, args.again)
+        print(f"{n} records ({len(pages)} recorded article pages, copied"
+              f"{', each captured twice' if args.again else ''}), {warc.stat().st_size / 1e6:.1f} MB gzipped")
     extract_s = min(baseline(warc, config, full=False) for _ in range(args.rounds))
     decide_s = min(baseline(warc, config, full=True) for _ in range(args.rounds))
     timed = {}
