@@ -128,17 +128,19 @@ def _places(data_dir: Path) -> dict:
 
 def _official_patterns(data_dir: Path, lookup: dict) -> tuple:
     cfg = _load_toml(data_dir / "officials.toml")
-    surnames = "|".join(sorted(map(re.escape, cfg["surnames"]), key=len, reverse=True))
+
+    def any_of(words) -> str:   # tried at every word of every text: a trie, one literal space for a space
+        return trie_regex(words, space=r"\ ")
+
+    surnames = any_of(cfg["surnames"])
     chinese = rf"(?P<name>(?:{surnames}) [A-Z][a-z]{{1,11}})(?=(?:'s)?(?![\w'-]))"
-    places = sorted({name for v in lookup.values() if v and v[0] in ("province", "city")
-                     for name in [v[1]]}, key=len, reverse=True)
-    place = "(?:" + "|".join(map(re.escape, places)) + ")"
-    heads = "|".join(sorted(map(re.escape, cfg["titles"]), key=len, reverse=True))
+    place = "(?:" + any_of({v[1] for v in lookup.values() if v and v[0] in ("province", "city")}) + ")"
+    heads = any_of({w.lower() for w in cfg["titles"]})   # (read case-blind, so one branch per spelling)
     title_before = (rf"(?P<title>(?:{place} (?:Provincial |Municipal |City )?)?(?i:{heads})"
                     rf"(?: of the (?:CPC )?{place} (?:Provincial|Municipal) (?:Party )?Committee"
                     rf"| of {place}(?: Province| City)?)?"
                     rf"|Head of (?:the )?[\w' ]{{3,40}}? [Dd]epartment)")
-    starts = "|".join(sorted(map(re.escape, cfg["clause_starts"]), key=len, reverse=True))
+    starts = any_of({w.lower() for w in cfg["clause_starts"]})
     clause = rf"(?P<title>(?i:{starts})\b[^,.;:()\n]{{0,90}})"
     # A headline in title case ("... to China Anila Bitri Visits Hunan") must not lend the name a verb.
     stop = "|".join(map(re.escape, cfg.get("name_stop_words", [])))

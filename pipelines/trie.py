@@ -6,9 +6,10 @@ import re
 from typing import Any, Iterable
 
 
-def trie_regex(words: Iterable[str]) -> str:
-    """A regex matching any of `words`, longest first, as a trie (a space in a word matches any run of
-    whitespace)."""
+def trie_regex(words: Iterable[str], space: str = r"\s+") -> str:
+    """A regex matching any of `words`, longest first, as a trie (a space in a word matches `space`: any run of
+    whitespace, unless told otherwise). Where two words match at one place, the longer is tried first, then
+    the shorter: as in an alternation of the words sorted longest first, so either finds the same matches."""
     trie: dict[str, Any] = {}
     for w in words:
         node = trie
@@ -17,7 +18,7 @@ def trie_regex(words: Iterable[str]) -> str:
         node[""] = {}
 
     def emit(node: dict[str, Any]) -> str:
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child)
+        branches = [(space if ch == " " else re.escape(ch)) + emit(child)
                     for ch, child in sorted(node.items()) if ch != ""]
         if not branches:
             return ""
