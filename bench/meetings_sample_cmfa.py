@@ -31,6 +31,7 @@ import random
 import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
+from datetime import date, timedelta
 from pathlib import Path
 
 from bench.meetings_sample import DAY_WORD, MEETING_VERB, MEETING_WORD
@@ -76,11 +77,12 @@ def left_out(day: str, used: set[str]) -> bool:
 def conferences(rows: list[dict]) -> dict[str, dict]:
     confs: dict[str, dict] = {}
     for r in sorted(rows, key=lambda r: int(float(r["id"]))):
-        month = list(calendar.month_name).index(r["month"])
-        day = f"{int(r['year']):04d}-{month:02d}-{int(r['day']):02d}"
+        # the Excel serial date (the corpus's month names have typos: "Febuary")
+        when = date(1899, 12, 30) + timedelta(days=int(float(r["date"])))
+        day = when.isoformat()
         c = confs.setdefault(r["link"], {"date": day, "spokesperson": r["spokesperson"], "turns": [],
                                          "title": f"Foreign Ministry Spokesperson {r['spokesperson']}'s Regular Press "
-                                                  f"Conference on {r['month']} {int(r['day'])}, {int(r['year'])}"})
+                                                  f"Conference on {calendar.month_name[when.month]} {when.day}, {when.year}"})
         who = r["who_asked"] if r["who_asked"] not in ("", "-", "missing") else "Q"
         c["turns"].append(("question", f"{who}: {r['question'].strip()}"))
         c["turns"].append(("answer", f"{r['spokesperson']}: {r['answer'].strip()}"))
