@@ -12,14 +12,15 @@ import pytest
 from bench.meetings_real import REAL, evaluate_real
 from pipelines.meetings import extract, load, persons_in, places_in, resolve_date
 
-SETS = ("heldout4", "dev4", "heldout5", "heldout6", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12")
+SETS = ("heldout4", "dev4", "heldout5", "heldout6", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
+        "heldout13")
 LABELS = [p for s in SETS for p in sorted((REAL / s).glob("*.json"))]
 
 
 def test_the_stored_texts_are_the_ones_listed_with_their_provenance():
-    """174 pages, each under texts/, unchanged since its label was written (SHA-256), listed in PROVENANCE.md with
+    """220 pages, each under texts/, unchanged since its label was written (SHA-256), listed in PROVENANCE.md with
     its original URL; the held-out and dev pages are apart."""
-    assert len(LABELS) == 174
+    assert len(LABELS) == 220
     provenance = (REAL / "PROVENANCE.md").read_text("utf-8")
     pages = set()
     for path in LABELS:
@@ -796,3 +797,42 @@ def test_a_label_with_body_page_gives_the_extractor_the_whole_stored_conference(
     assert record["title"] == stored.split("\n\n", 1)[0] and record["published"] == "2026-06-29"
     turns = record["body"].split("\n\n")
     assert len(turns) > len(label["paragraphs"]) and all(p["text"] in turns for p in label["paragraphs"])
+
+
+CATTI = "Foreign Ministry Spokesperson Lin Jian’s Regular Press Conference on July 23, 2026"
+
+
+def test_a_multilateral_meeting_attended_with_its_city_before_it():
+    """heldout12/ (catti-2026-07-23, a first-run miss): "attended in Manila the China-ASEAN Foreign Ministers’
+    Meeting" is the named multilateral occasion "attended the ... Meeting in Manila" is, placed in the Philippines."""
+    (e,) = press("Lin Jian: On July 22, Foreign Minister Wang Yi attended in Manila the China-ASEAN Foreign Ministers’ "
+                 "Meeting alongside the foreign ministers of ASEAN nations and the Secretary-General of ASEAN.",
+                 CATTI, "2026-07-23")
+    assert (e["type"], e["date_start"], e["place"]["country"], e["countries"]) == ("meeting", "2026-07-22", "PHL", [])
+    assert [p["name"] for p in e["chinese"]] == ["Wang Yi"]
+
+
+def test_attending_the_meeting_in_a_city_is_still_no_occasion():
+    """The city before the object does not make "the meeting" a named occasion."""
+    assert press("Lin Jian: On July 22, Foreign Minister Wang Yi attended in Manila the meeting.", CATTI,
+                 "2026-07-23") == []
+
+
+def test_the_country_hosting_a_named_summit_is_no_party_to_it():
+    """heldout12/ (catti-2026-06-12, a first-run wrong event): the country a named occasion is "hosted by" is its host,
+    not a party (as the host of an SCO meeting in Bishkek is none); the summit attended by video link stays a call
+    with no country."""
+    (e,) = press("Lin Jian: On June 11, Vice Premier Zhang Guoqing attended and addressed the Global Convergence for "
+                 "Growth Summit hosted by France via video link. He pointed out that we must adhere to development "
+                 "first.", "Foreign Ministry Spokesperson Lin Jian’s Regular Press Conference on June 12, 2026",
+                 "2026-06-12")
+    assert (e["type"], e["date_start"], e["countries"]) == ("call", "2026-06-11", [])
+    assert [p["name"] for p in e["chinese"]] == ["Zhang Guoqing"]
+
+
+def test_a_host_met_in_person_is_still_a_party():
+    """The host rule drops the country named only as host, not a leader of it whom the Chinese side met."""
+    (e,) = press("Lin Jian: On June 11, Vice Premier Zhang Guoqing met with French President Emmanuel Macron at the "
+                 "summit hosted by France.", "Foreign Ministry Spokesperson Lin Jian’s Regular Press Conference on "
+                 "June 12, 2026", "2026-06-12")
+    assert e["countries"] == ["FRA"] and [p["name"] for p in e["foreign"]] == ["Emmanuel Macron"]

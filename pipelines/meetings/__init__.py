@@ -53,7 +53,9 @@ conferences).
    morning"). A verb in a fronted "After/As/Like ..." phrase keeps its parties inside that phrase.
 6. Sides told without a person: an occasion named after China and another party ("the China-EU Summit", "a
    China-Arab video conference") or a named multilateral meeting attended ("attended the Formal Meeting of the
-   BRICS Ministers") is a counterpart, and China a party; so are countries named as a group ("Pacific island
+   BRICS Ministers", "attended in Manila the China-ASEAN Foreign Ministers' Meeting") is a counterpart, and China a
+   party, and the country that hosts it ("the ... Summit hosted by France") is no party, only the sign that its
+   parties are abroad; so are countries named as a group ("Pacific island
    countries", "17 CEECs"). "President Xi", "Premier Li": the leader config/meetings.toml [[chinese_leaders]]
    gives for that office on the event's day.
 """

@@ -71,11 +71,17 @@ def is_time_zone(text: str, p: Place) -> bool:
     return re.match(r"\s+time\b", text[p.end:p.end + 6]) is not None
 
 
+# The country that hosts a named occasion is not a party to it ("the Global Convergence for Growth Summit hosted by
+# France", as the host of an SCO meeting in Bishkek is none): its parties are those the text names as such
+HOST = re.compile(r"\b(?:[Ss]ummit|[Mm]eeting|[Cc]onference|[Ff]orum|[Ss]ession|[Dd]ialogue)\s+(?:co-)?hosted\s+by\s+"
+                   r"(?:the\s+)?$")
+
+
 def is_compound(text: str, p: Place) -> bool:
     """"China-Laos Railway", "Albania-China relations": a country in a compound with China names no party; nor
     does a country as the topic ("on the Iranian nuclear issue") or in the name of the occasion beside which two
     sides met ("on the sidelines of the G20 Buenos Aires Summit")."""
-    if _TOPIC.search(text[max(0, p.start - 50):p.start]):
+    if _TOPIC.search(text[max(0, p.start - 50):p.start]) or HOST.search(text[max(0, p.start - 60):p.start]):
         return True
     before, after = text[max(0, p.start - 8):p.start], text[p.end:p.end + 8]
     if re.match(r"-(?:China|Chinese)(?:\s+[A-Z][\w-]*){0,2}\s+(?:Association|Society|Chamber|Council|Federation|"

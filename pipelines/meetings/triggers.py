@@ -23,6 +23,8 @@ _HYPOTHETICAL = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:[Ii]f|[Uu]nless|[
 _NOT_SIGNING = re.compile(r"signed\s+(?:into\s+law|(?:an?\s+|the\s+|two\s+|several\s+|new\s+)?"
                           r"(?:executive\s+orders?|bills?|laws?|decrees?|acts?\b|legislation|petitions?|"
                           r"open\s+letters?|orders?))", re.IGNORECASE)
+# "in Manila " between a verb and its object: one or two capitalised words
+_IN_PLACE = r"(?:in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+)?"
 _MEETING_NOUNS = r"(?:[Mm]eeting|[Ss]ummit|[Cc]onference|[Ss]ession|[Cc]ommission|[Cc]ommittee|[Cc]ouncil)"
 _TALKS_NOUNS = r"(?:[Cc]onsultations?|[Tt]alks|[Dd]ialogue|[Nn]egotiations?)"
 SUBHEAD = re.compile(r"^(?P<noun>Meeting|Talks)\s+with\s+(?=[A-Z])[^.;:!?\"]{3,120}$")
@@ -53,10 +55,13 @@ _TRIGGERS = [
                                r"\b(?:[Cc]onsultations?|[Tt]alks|[Dd]ialogue|[Nn]egotiations?)\b")),
     # "attended the Formal Meeting of the BRICS Ministers of Foreign Affairs", "attended the 22nd China-ASEAN
     # (10+1) Summit": a named multilateral occasion (the words before its noun; "attended the meeting" is none)
-    ("meeting", True, re.compile(r"\battended\s+(?:the|a|an)\s+(?:(?!(?:as|meeting|summit|conference)\s)[\w'()+.-]+\s+){0,6}?"
-                                 r"(?:[A-Z(][\w'()+.-]*\s+|\d{1,3}(?:st|nd|rd|th)\s+)"     # "the 22nd Meeting of"
+    # "attended in Manila the China-ASEAN Foreign Ministers’ Meeting": a place may come before the occasion, and an
+    # apostrophe may be typographic
+    ("meeting", True, re.compile(r"\battended\s+" + _IN_PLACE + r"(?:the|a|an)\s+"
+                                 r"(?:(?!(?:as|meeting|summit|conference)\s)[\w'’()+.-]+\s+){0,6}?"
+                                 r"(?:[A-Z(][\w'’()+.-]*\s+|\d{1,3}(?:st|nd|rd|th)\s+)"     # "the 22nd Meeting of"
                                  r"(?:Meeting|Summit|Session|Conference|Dialogue)\b|"
-                                 r"\battended\s+(?:the|a|an)\s+(?:[\w'()+.-]+\s+){0,3}?(?:ministers'|leaders'|"
+                                 r"\battended\s+" + _IN_PLACE + r"(?:the|a|an)\s+(?:[\w'’()+.-]+\s+){0,3}?(?:ministers['’]|leaders['’]|"
                                  r"ministerial|heads\s+of\s+state|high-level)\s+(?:meeting|summit|conference|dialogue)\b")),
     ("meeting", True, re.compile(r"\bco-chaired\b(?:(?!\b" + _TALKS_NOUNS + r"\b).){0,80}?\b" + _MEETING_NOUNS
                                  + r"\b|"
