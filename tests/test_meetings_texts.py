@@ -836,3 +836,23 @@ def test_a_host_met_in_person_is_still_a_party():
                  "summit hosted by France.", "Foreign Ministry Spokesperson Lin Jian’s Regular Press Conference on "
                  "June 12, 2026", "2026-06-12")
     assert e["countries"] == ["FRA"] and [p["name"] for p in e["foreign"]] == ["Emmanuel Macron"]
+
+
+def test_a_call_with_several_chinese_ends_has_no_one_place():
+    """heldout11/ (gdfao, a first-run wrong event) and heldout3/ (t1770948, the same cause): a call whose Chinese end
+    is two provinces, or the ministry and a province, is placed nowhere rather than at the first province named."""
+    (e,) = news("On August 23, the governors of Heilongjiang Province, Guangdong Province, and Khabarovskiy Kray of "
+                "Russia held a video meeting.", "2022-08-25")
+    assert (e["type"], e["place"], e["countries"]) == ("call", {}, ["RUS"])
+    (e,) = press("A: On the night of April 13 Beijing time, China's Ministry of Foreign Affairs and Hubei Provincial "
+                 "authorities held a video conference with Andean states to share experience on COVID-19 prevention, "
+                 "control and treatment.", "Foreign Ministry Spokesperson Zhao Lijian's Regular Press Conference on "
+                 "April 14, 2020", "2020-04-14")
+    assert (e["type"], e["date_start"], e["place"]) == ("call", "2020-04-13", {})
+
+
+def test_a_call_with_one_chinese_province_is_placed_there():
+    """One province on the Chinese end keeps the call placed at it."""
+    (e,) = news("On August 23, the governor of Heilongjiang Province and the governor of Khabarovskiy Kray of Russia "
+                "held a video meeting.", "2022-08-25")
+    assert (e["place"]["country"], e["place"]["province_code"], e["countries"]) == ("CHN", "CN-HL", ["RUS"])

@@ -341,7 +341,20 @@ def _chinese_end(s: str, trig: Trigger, rules: Rules) -> dict:
     a, b = clause_span(s, trig)
     chinese = [p for p in places_in(s[a:b], rules) if p.kind in ("province", "city")
                and not is_time_zone(s[a:b], p)]
-    return place_dict(chinese[0], rules, "text") if chinese else {}
+    if not chinese:
+        return {}
+    # several Chinese ends are no one place: "the governors of Heilongjiang Province, Guangdong Province, and
+    # Khabarovskiy Kray of Russia held a video meeting", "China's Ministry of Foreign Affairs and Hubei Provincial
+    # authorities held a video conference"
+    provinces = {p.code if p.kind == "province" else rules.cities.get(p.name, (None, None))[1] for p in chinese}
+    if len(provinces) > 1 or _NATIONAL_END.search(s, a, a + chinese[0].start):
+        return {}
+    return place_dict(chinese[0], rules, "text")
+
+
+# A national body beside a province on a call's Chinese end ("China's Ministry of Foreign Affairs and Hubei ...")
+_NATIONAL_END = re.compile(r"\b(?:China's|Chinese)\s+(?:Ministry|Foreign\s+Ministry|National|State)\b|"
+                           r"\bMinistry\s+of\s+Foreign\s+Affairs\b")
 
 
 def _second_event(t: Text, i: int, first: Event, rules: Rules) -> None:
