@@ -856,3 +856,23 @@ def test_a_call_with_one_chinese_province_is_placed_there():
     (e,) = news("On August 23, the governor of Heilongjiang Province and the governor of Khabarovskiy Kray of Russia "
                 "held a video meeting.", "2022-08-25")
     assert (e["place"]["country"], e["place"]["province_code"], e["countries"]) == ("CHN", "CN-HL", ["RUS"])
+
+
+ZHAO = "Foreign Ministry Spokesperson Zhao Lijian's Regular Press Conference on March 10, 2022"
+
+
+def test_what_the_chinese_side_said_after_and_names_no_party():
+    """heldout13/ (cmfa-2022-03-10, a first-run wrong event; development work after that run): "and reiterated that
+    we need to jointly support the peace talks between Russia and Ukraine" is what was said at the virtual summit, so
+    Russia and Ukraine are not its parties."""
+    (e,) = press("Zhao Lijian: The day before yesterday, President Xi had a virtual summit with French President "
+                 "Emmanuel Macron and German Chancellor Olaf Scholz and reiterated that we need to jointly support the "
+                 "peace talks between Russia and Ukraine.", ZHAO, "2022-03-10")
+    assert (e["type"], e["date_start"], sorted(e["countries"])) == ("call", "2022-03-08", ["DEU", "FRA"])
+
+
+def test_a_second_verb_after_and_that_is_no_speech_keeps_the_clause():
+    """"and agreed to deepen cooperation" is no speech verb: both counterparts before it stay parties."""
+    (e,) = press("Zhao Lijian: Yesterday, Wang Yi held talks with Kazakh Foreign Minister Tileuberdi and Uzbek Foreign "
+                 "Minister Norov and agreed to deepen cooperation.", ZHAO, "2022-03-10")
+    assert sorted(e["countries"]) == ["KAZ", "UZB"]

@@ -252,12 +252,17 @@ def _in_relative(sentence: str, t: Trigger) -> bool:
 
 
 # Where the clause a verb governs ends: a relative or subordinate clause, a new main clause, a semicolon.
+# "had a virtual summit with ... and reiterated that we need to jointly support the peace talks between Russia and
+# Ukraine": what the Chinese side said is the occasion's content, not its parties
+_SPEECH_AND = (r",?\s+and\s+(?:(?:also|further)\s+)?(?:reiterated|stressed|noted|said|pointed\s+out|emphasi[sz]ed|"
+               r"underlined|expressed|called\s+for|urged)\b")
 _CLAUSE_END = re.compile(r";|,?\s+(?:where|which|while|whereas|during\s+which|after\s+which|when)\b|"
                          r",\s+(?:confirming|announcing|agreeing|stressing|noting|saying|reaffirming|deciding)\b|"
                          r",\s+(?:who|and\s+(?:he|she|they|the)\b)|\s+-\s+|"
                          r",\s+(?:the\s+two\s+sides|both\s+sides|they|the\s+two\s+(?:leaders|ministers|presidents|heads))\s+"
                          r"(?:agreed|reached|exchanged|discussed|expressed|had|held|signed|spoke|said|stressed)\b|"
-                         r"\s+and\s+(?=(?:[A-Z][\w'-]*\s+){1,6}(?:held|met|had|visited|signed|spoke|received)\b)")
+                         r"\s+and\s+(?=(?:[A-Z][\w'-]*\s+){1,6}(?:held|met|had|visited|signed|spoke|received)\b)|"
+                         + _SPEECH_AND)
 _NEW_SUBJECT = r"\s+and\s+(?=(?:[A-Z][\w'-]*\s+){1,6}(?:held|met|had|visited|signed|spoke|received)\b)"
 _CLAUSE_START = re.compile(r";|,\s+(?:where|which|who|while|whereas|during\s+which|after\s+which)\b|"
                            r"\b(?:said|noted|added|stressed)\s+(?:that\s+)?|"
@@ -314,7 +319,7 @@ def clause_span(sentence: str, trigger: Trigger, *, who_ends: bool = True) -> tu
             close = sentence.find(",", m.end())
             skip = close if close != -1 else len(sentence)
             continue
-        if not trigger.strong and re.match(r"\s+and\s", m.group()):
+        if not trigger.strong and re.match(r"\s+and\s", m.group()) and not re.match(_SPEECH_AND, m.group()):
             continue    # "During last night's telephone conversation, President Xi and President Moon held ..."
         return start, m.start()
     return start, len(sentence)
