@@ -876,3 +876,32 @@ def test_a_second_verb_after_and_that_is_no_speech_keeps_the_clause():
     (e,) = press("Zhao Lijian: Yesterday, Wang Yi held talks with Kazakh Foreign Minister Tileuberdi and Uzbek Foreign "
                  "Minister Norov and agreed to deepen cooperation.", ZHAO, "2022-03-10")
     assert sorted(e["countries"]) == ["KAZ", "UZB"]
+
+
+HUA = "Foreign Ministry Spokesperson Hua Chunying's Regular Press Conference on February 23, 2022"
+
+
+def test_a_call_the_speaker_stressed_things_in():
+    """heldout13/ (cmfa-2022-02-23, a first-run miss; development work after that run): "President Xi Jinping stressed
+    in a telephone conversation with French President Emmanuel Macron on February 16 that ..." is Xi Jinping's call
+    (the clause does not start after "stressed" when a preposition follows it), and "the Ukraine issue" it was about
+    is its topic, not a party."""
+    (e,) = press("Hua Chunying: President Xi Jinping stressed in a telephone conversation with French President "
+                 "Emmanuel Macron on February 16 that relevant parties should stick to the general direction of "
+                 "political settlement and seek a comprehensive settlement of the Ukraine issue through dialogue and "
+                 "consultation.", HUA, "2022-02-23")
+    assert (e["type"], e["date_start"], e["countries"]) == ("call", "2022-02-16", ["FRA"])
+    assert [p["name"] for p in e["chinese"] + e["foreign"]] == ["Xi Jinping", "Emmanuel Macron"]
+
+
+def test_what_is_stressed_that_is_still_told_by_its_speaker():
+    """"stressed that in a telephone conversation ..., the US side lied": the spokesperson's words, no call of his."""
+    assert press("Hua Chunying: Wang Wenbin stressed that in a telephone conversation with French President Emmanuel "
+                 "Macron on February 16, the US side lied.", HUA, "2022-02-23") == []
+
+
+def test_a_country_before_issue_is_a_topic_but_not_before_other_nouns():
+    """"the Ukraine issue" names a topic; "the Ukrainian side" (and a country named as such) stays a party."""
+    (e,) = press("Hua Chunying: On February 16, Wang Yi held talks with Ukrainian Foreign Minister Dmytro Kuleba on the "
+                 "phone and discussed the Ukraine issue.", HUA, "2022-02-23")
+    assert e["countries"] == ["UKR"]

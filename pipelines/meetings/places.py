@@ -83,6 +83,8 @@ def is_compound(text: str, p: Place) -> bool:
     sides met ("on the sidelines of the G20 Buenos Aires Summit")."""
     if _TOPIC.search(text[max(0, p.start - 50):p.start]) or HOST.search(text[max(0, p.start - 60):p.start]):
         return True
+    if re.match(r"\s+(?:issue|crisis|question|conflict)\b", text[p.end:p.end + 12]):
+        return True     # "a comprehensive settlement of the Ukraine issue": the topic, not a party
     before, after = text[max(0, p.start - 8):p.start], text[p.end:p.end + 8]
     if re.match(r"-(?:China|Chinese)(?:\s+[A-Z][\w-]*){0,2}\s+(?:Association|Society|Chamber|Council|Federation|"
                 r"Foundation|Committee|Group|Club)\b", text[p.end:p.end + 60]):

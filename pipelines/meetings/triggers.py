@@ -265,7 +265,8 @@ _CLAUSE_END = re.compile(r";|,?\s+(?:where|which|while|whereas|during\s+which|af
                          + _SPEECH_AND)
 _NEW_SUBJECT = r"\s+and\s+(?=(?:[A-Z][\w'-]*\s+){1,6}(?:held|met|had|visited|signed|spoke|received)\b)"
 _CLAUSE_START = re.compile(r";|,\s+(?:where|which|who|while|whereas|during\s+which|after\s+which)\b|"
-                           r"\b(?:said|noted|added|stressed)\s+(?:that\s+)?|"
+                           # not "stressed in a telephone conversation with ...": the occasion is the speaker's own
+                           r"\b(?:said|noted|added|stressed)\s+(?:that\s+)?(?!(?:in|during|at)\s)|"
                            r"\b(?:point(?:ed)?\s+out|stress|emphasi[sz]e[sd]?|note|say|add|remind\s+you)\s+that\s+")
 # A fronted phrase of time or comparison ends at its comma: "After the telephone conversation between the two heads
 # of state on November 1, the exchanges between China and the US have resumed": the noun's parties are inside it.
