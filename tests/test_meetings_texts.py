@@ -905,3 +905,30 @@ def test_a_country_before_issue_is_a_topic_but_not_before_other_nouns():
     (e,) = press("Hua Chunying: On February 16, Wang Yi held talks with Ukrainian Foreign Minister Dmytro Kuleba on the "
                  "phone and discussed the Ukraine issue.", HUA, "2022-02-23")
     assert e["countries"] == ["UKR"]
+
+
+def test_a_visit_kicked_off_and_a_delegation_sent_to_visit():
+    """heldout13/ (cmfa-2014-10-14 and cmfa-2010-06-24, two first-run misses; development work after that run):
+    "kicked off his official visit to Russia yesterday" and "sent Ambassador Gao Yusheng as head of a delegation to
+    visit Kyrgyzstan on June 16" are visits on those days."""
+    (e,) = press("Hong Lei: Premier Li Keqiang kicked off his official visit to Russia yesterday, and co-hosted the 19th "
+                 "regular meeting between Chinese and Russian prime ministers with Russian Prime Minister Dmitry "
+                 "Medvedev.", "Foreign Ministry Spokesperson Hong Lei's Regular Press Conference on October 14, 2014",
+                 "2014-10-14")
+    assert (e["type"], e["date_start"], e["place"]["country"], e["countries"]) == ("visit", "2014-10-13", "RUS", ["RUS"])
+    assert [p["name"] for p in e["chinese"] + e["foreign"]] == ["Li Keqiang", "Dmitry Medvedev"]
+    (e,) = press("Qin Gang: After the unrest in Osh region, southern Kyrgyzstan, China's Foreign Ministry sent "
+                 "Ambassador Gao Yusheng as head of a delegation to visit Kyrgyzstan on June 16 and the delegation is "
+                 "still there.", "Foreign Ministry Spokesperson Qin Gang's Regular Press Conference on June 24, 2010",
+                 "2010-06-24")
+    assert (e["type"], e["date_start"], e["place"]["country"]) == ("visit", "2010-06-16", "KGZ")
+
+
+def test_a_visit_that_has_not_started_is_no_visit():
+    """"will kick off" is announced; "sent a message to" is no visit."""
+    assert press("Hong Lei: Premier Li Keqiang will kick off his official visit to Russia tomorrow.",
+                 "Foreign Ministry Spokesperson Hong Lei's Regular Press Conference on October 14, 2014",
+                 "2014-10-14") == []
+    assert press("Qin Gang: On June 16, President Hu Jintao sent a message of condolence to the President of "
+                 "Kyrgyzstan.", "Foreign Ministry Spokesperson Qin Gang's Regular Press Conference on June 24, 2010",
+                 "2010-06-24") == []

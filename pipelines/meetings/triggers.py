@@ -111,7 +111,11 @@ _TRIGGERS = [
                                r"\b(?:is|are)\s+(?:now\s+)?visiting\s+(?=[A-Z])|"
                                r"\b(?:paid|paying|pays|made|making|makes)\s+(?:a|an)\s+(?:\w+\s+)?visit\b|\bon(?<!who is on)(?<!who was on)(?<!who are on)\s+an?\s+(?:\w+\s+){0,2}visit\s+(?:to|in)\b|"
                                r"\bled\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b.{0,60}?\bto\b|"
-                               r"\b(?:organized|organised|invited|accompan(?:y|ied|ying))\b.{0,120}?\bto\s+visit\b|"
+                               # "sent Ambassador Gao Yusheng as head of a delegation to visit Kyrgyzstan on June 16"
+                               r"\b(?:organized|organised|invited|accompan(?:y|ied|ying)|sent|dispatched)\b.{0,120}?\bto\s+visit\b|"
+                               # "kicked off his official visit to Russia yesterday"
+                               r"\b(?:kicked\s+off|began|started)\s+(?:his|her|their|an?|the)\s+(?:[\w-]+\s+){0,2}"
+                               r"(?:visit|tour|trip)\s+to\b|"
                                r"\bvisits\s+(?=[A-Z])|\bwere\s+on\s+a\s+(?:\w+\s+)?tour\b|"
                                # "the diplomatic delegation to China on Zhejiang Tour came to Taizhou"
                                r"\b(?:diplomatic\s+delegation|envoys|diplomats|consuls\s+general)\b[^.;]{0,60}?\bcame\s+to\s+(?=[A-Z])")),
