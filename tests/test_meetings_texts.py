@@ -932,3 +932,17 @@ def test_a_visit_that_has_not_started_is_no_visit():
     assert press("Qin Gang: On June 16, President Hu Jintao sent a message of condolence to the President of "
                  "Kyrgyzstan.", "Foreign Ministry Spokesperson Qin Gang's Regular Press Conference on June 24, 2010",
                  "2010-06-24") == []
+
+
+def test_a_meeting_with_guests_who_are_in_china():
+    """heldout13/ (cmfa-2023-12-07, a first-run wrong event; development work after that run): "met with ... who are
+    in China for the 24th China-EU Summit" is placed in China, as "who was in Kunming for the Expo" is in Kunming; a
+    guest "who was in China's embassy" or "in China last year" is not the meeting's place."""
+    w = "Foreign Ministry Spokesperson Wang Wenbin's Regular Press Conference on December 7, 2023"
+    (e,) = press("Wang Wenbin: This morning, President Xi Jinping met with President of the European Council Charles "
+                 "Michel and President of the European Commission Ursula von der Leyen who are in China for the 24th "
+                 "China-EU Summit.", w, "2023-12-07")
+    assert (e["type"], e["place"]["country"], e["countries"]) == ("meeting", "CHN", [])
+    (e,) = press("Wang Wenbin: This morning, Foreign Minister Wang Yi met with Foreign Minister Sergey Lavrov of Russia, "
+                 "who was in China's neighbour Mongolia last week.", w, "2023-12-07")
+    assert e["place"] == {}

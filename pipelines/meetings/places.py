@@ -149,6 +149,11 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
                                          or re.search(r"\bin\s+China\b(?!['\u2019]s)", sentence[trigger.start:last])):
             return {"country": "CHN", "province": None, "province_code": None, "city": None, "city_code": None,
                     "source": "text"}, [{"kind": "country", "name": "China", "code": "CHN"}]
+        if re.search(r"\bwho\s+(?:is|are|was|were)\s+(?:now\s+)?in\s+China\b(?!['\u2019]s)", sentence[trigger.end:]):
+            # "met with ... Charles Michel and ... Ursula von der Leyen who are in China for the 24th China-EU Summit",
+            # as "who was in Kunming for the Expo" places a meeting in Kunming
+            return {"country": "CHN", "province": None, "province_code": None, "city": None, "city_code": None,
+                    "source": "text"}, [{"kind": "country", "name": "China", "code": "CHN"}]
         return {}, []
     after = [p for p in cands if p.start >= trigger.start]
     chosen = (after or cands)[0]
