@@ -123,8 +123,11 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
         if re.search(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul(?:\s+[Gg]eneral)?)\s+(?:to|in)\s+(?:the\s+)?$",
                      sentence[max(0, p.start - 30):p.start]) or _SEAT.search(sentence[max(0, p.start - 160):p.start]):
             continue    # "Chinese ambassador to Nigeria": a title, not where it happened
+        if p.kind == "country" and re.search(r"\bvisiting\s+(?:the\s+)?$", sentence[max(0, p.start - 14):p.start]) \
+                and re.match(r"\s+[A-Z]", sentence[p.end:p.end + 2]):
+            continue    # "held talks with visiting US Assistant Secretary of State ...": the guest's country, not where
         lead = _PLACE_LEAD.search(sentence[max(0, p.start - 40):p.start]) or (
-            p.kind == "country" and re.search(r"\bin\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,\s+"
+            p.kind in ("country", "province") and re.search(r"\bin\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,\s+"
                                               # "in Springfield, the capital of Illinois"
                                               r"(?:the\s+(?:state\s+)?capital\s+(?:city\s+)?of\s+(?:the\s+)?)?$",
                                               sentence[max(0, p.start - 60):p.start]))
