@@ -968,3 +968,16 @@ def test_a_country_visited_is_still_the_place():
     (e,) = press("Wang Wenbin: On December 11, Vice Foreign Minister Xie Feng, who is visiting the US, held talks with "
                  "US Assistant Secretary of State Daniel Kritenbrink in Washington.", w, "2022-12-13")
     assert e["place"]["country"] == "USA"
+
+
+def test_a_foreign_role_with_its_portfolio_after_for():
+    """heldout13/ (cmfa-2022-12-13, a first-run missed participant; development work after that run): "US Assistant
+    Secretary of State for East Asian and Pacific Affairs Daniel Kritenbrink" names him; "Secretary of State for a
+    second time" has no portfolio and no name."""
+    rules = load()
+    found = persons_in("Vice Foreign Minister Xie Feng held talks with visiting US Assistant Secretary of State for "
+                       "East Asian and Pacific Affairs Daniel Kritenbrink in Langfang, Hebei.", rules)
+    assert [(p.side, p.name, p.country) for p in found] == [("chinese", "Xie Feng", None),
+                                                           ("foreign", "Daniel Kritenbrink", "USA")]
+    found = persons_in("Wang Yi met with the US Secretary of State for a second time.", rules)
+    assert [p.name for p in found if p.side == "foreign"] == [None]
