@@ -981,3 +981,14 @@ def test_a_foreign_role_with_its_portfolio_after_for():
                                                            ("foreign", "Daniel Kritenbrink", "USA")]
     found = persons_in("Wang Yi met with the US Secretary of State for a second time.", rules)
     assert [p.name for p in found if p.side == "foreign"] == [None]
+
+
+def test_an_occasion_with_no_day_anywhere_is_no_event():
+    """heldout9/ (kolkata-t1439699) and heldout2/ (km-gov), first-run wrong events in two sets: a meeting told with no
+    day, on a page that shows none, is a reference, not a report; the same verb after a dated sentence takes its day."""
+    assert news("Mr. Ma Zhanwu, Consul General of the People's Republic of China in Kolkata, met with Mr. S. K. Verma, "
+                "Joint Secretary, Government of West Bengal.") == []
+    (e,) = news("On March 3, 2016, Consul General Ma Zhanwu arrived in Kolkata. Mr. Ma Zhanwu, Consul General of the "
+                "People's Republic of China in Kolkata, met with Mr. S. K. Verma, Joint Secretary, Government of West "
+                "Bengal.")
+    assert e["date_start"] == "2016-03-03"

@@ -24,7 +24,8 @@ conferences).
    (start and end date; place = where it went, the first destination named, all of them in `places`; several
    cities of one province: the province). With no event open yet, an undated "met with", "held talks",
    "visited" or "signed" opens one, dated by the sentence just before if that sentence has a date, never from a
-   vague past ("Last year, ... paid a state visit").
+   vague past ("Last year, ... paid a state visit"); an event left with no day at all is dropped (a reference, not
+   a report).
 3. Participants come from the clauses that tell who took part: the trigger's clause, and in the sentences an
    event owns, the clauses with a participation verb ("attended", "accompanied", "met", ...); never from a
    relative clause of another subject, nor those "on behalf of", "greetings from", "instructions of" someone, in

@@ -83,6 +83,9 @@ def extract_text(body: str, published: date | None, site: str | None, article_id
     # before dropped (a Chinese person taken for another occasion's subject leaves no event behind)
     kept = [ev for ev in (finish(t, ev, rules) for ev in t.events)
             if any(p.side == "chinese" for p in ev.persons) or ev.place.get("country") == "CHN"]
+    # an occasion with no day in its text nor in the sentence before is a reference, not a report ("Mr. Ma Zhanwu,
+    # Consul General ..., met with Mr. S. K. Verma" on a page that shows no date)
+    kept = [ev for ev in kept if ev.date_start is not None]
     # a sentence the text repeats word for word (a page that prints its one paragraph twice) tells one occasion
     told: set[tuple] = set()
     once = []
