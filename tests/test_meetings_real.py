@@ -34,9 +34,10 @@ HELDOUT4 = [p for s in ("heldout4", "dev4", "heldout5") for p in sorted((REAL / 
 # the sixth held-out set (new texts of 2014-2024, labelled by a fresh reader): read by the guards only after its
 # one run (HELDOUT6_RUN.md)
 HELDOUT6 = sorted((REAL / "heldout6").glob("*.json"))
-# the eighth to eleventh (consulates', embassies' and local governments' readouts) and the twelfth (press conferences
-# of 2026 from another source): read by the guards only after their one run each (HELDOUT8_RUN.md to HELDOUT12_RUN.md)
-HELDOUT8 = [p for s in ("heldout8", "heldout9", "heldout10", "heldout11", "heldout12")
+# the eighth to eleventh (consulates', embassies' and local governments' readouts), the twelfth (press conferences
+# of 2026 from another source) and the thirteenth (press conferences of 2002-2023 from the CMFA PressCon corpus): read
+# by the guards only after their one run each (HELDOUT8_RUN.md to HELDOUT13_RUN.md)
+HELDOUT8 = [p for s in ("heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13")
             for p in sorted((REAL / s).glob("*.json"))]
 
 

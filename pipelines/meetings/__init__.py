@@ -24,7 +24,8 @@ conferences).
    (start and end date; place = where it went, the first destination named, all of them in `places`; several
    cities of one province: the province). With no event open yet, an undated "met with", "held talks",
    "visited" or "signed" opens one, dated by the sentence just before if that sentence has a date, never from a
-   vague past ("Last year, ... paid a state visit").
+   vague past ("Last year, ... paid a state visit"); an event left with no day at all is dropped (a reference, not
+   a report).
 3. Participants come from the clauses that tell who took part: the trigger's clause, and in the sentences an
    event owns, the clauses with a participation verb ("attended", "accompanied", "met", ...); never from a
    relative clause of another subject, nor those "on behalf of", "greetings from", "instructions of" someone, in
@@ -53,7 +54,9 @@ conferences).
    morning"). A verb in a fronted "After/As/Like ..." phrase keeps its parties inside that phrase.
 6. Sides told without a person: an occasion named after China and another party ("the China-EU Summit", "a
    China-Arab video conference") or a named multilateral meeting attended ("attended the Formal Meeting of the
-   BRICS Ministers") is a counterpart, and China a party; so are countries named as a group ("Pacific island
+   BRICS Ministers", "attended in Manila the China-ASEAN Foreign Ministers' Meeting") is a counterpart, and China a
+   party, and the country that hosts it ("the ... Summit hosted by France") is no party, only the sign that its
+   parties are abroad; so are countries named as a group ("Pacific island
    countries", "17 CEECs"). "President Xi", "Premier Li": the leader config/meetings.toml [[chinese_leaders]]
    gives for that office on the event's day.
 """

@@ -10,7 +10,7 @@ from datetime import date
 
 from .config import Rules, role_head
 from .person import Person
-from .places import Place, is_compound, is_time_zone, places_in
+from .places import HOST as _HOST, Place, is_compound, is_time_zone, places_in
 from .triggers import HELD_OCCASION, Trigger, clause_span
 
 PARTICIPATION = re.compile(r"\b(?:attended|attend|attends|attending|(?<=The\s)(?:consultations?|talks|meeting)\s+(?:was|were)\s+held\s+between|took\s+part|take\s+part|participated|were\s+present|"
@@ -209,6 +209,9 @@ def counterpart(sentence: str, trigger: Trigger, persons: list[Person], rules: R
         return True
     if occasion_parties(sentence, trigger, rules) or country_group(sentence, trigger):
         return True
+    if any(p.kind == "country" and p.code != "CHN" and _HOST.search(sentence[max(0, p.start - 60):p.start])
+           for p in places_in(sentence, rules)):
+        return True     # "the Global Convergence for Growth Summit hosted by France": its parties are abroad
     held = HELD_OCCASION.search(sentence)
     if held and trigger.type in ("meeting", "call") and _GROUP_ACRONYM.search(
             sentence, max(0, held.start() - 60), held.end()):

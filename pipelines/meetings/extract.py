@@ -83,6 +83,9 @@ def extract_text(body: str, published: date | None, site: str | None, article_id
     # before dropped (a Chinese person taken for another occasion's subject leaves no event behind)
     kept = [ev for ev in (finish(t, ev, rules) for ev in t.events)
             if any(p.side == "chinese" for p in ev.persons) or ev.place.get("country") == "CHN"]
+    # an occasion with no day in its text nor in the sentence before is a reference, not a report ("Mr. Ma Zhanwu,
+    # Consul General ..., met with Mr. S. K. Verma" on a page that shows no date)
+    kept = [ev for ev in kept if ev.date_start is not None]
     # a sentence the text repeats word for word (a page that prints its one paragraph twice) tells one occasion
     told: set[tuple] = set()
     once = []
@@ -341,7 +344,20 @@ def _chinese_end(s: str, trig: Trigger, rules: Rules) -> dict:
     a, b = clause_span(s, trig)
     chinese = [p for p in places_in(s[a:b], rules) if p.kind in ("province", "city")
                and not is_time_zone(s[a:b], p)]
-    return place_dict(chinese[0], rules, "text") if chinese else {}
+    if not chinese:
+        return {}
+    # several Chinese ends are no one place: "the governors of Heilongjiang Province, Guangdong Province, and
+    # Khabarovskiy Kray of Russia held a video meeting", "China's Ministry of Foreign Affairs and Hubei Provincial
+    # authorities held a video conference"
+    provinces = {p.code if p.kind == "province" else rules.cities.get(p.name, (None, None))[1] for p in chinese}
+    if len(provinces) > 1 or _NATIONAL_END.search(s, a, a + chinese[0].start):
+        return {}
+    return place_dict(chinese[0], rules, "text")
+
+
+# A national body beside a province on a call's Chinese end ("China's Ministry of Foreign Affairs and Hubei ...")
+_NATIONAL_END = re.compile(r"\b(?:China's|Chinese)\s+(?:Ministry|Foreign\s+Ministry|National|State)\b|"
+                           r"\bMinistry\s+of\s+Foreign\s+Affairs\b")
 
 
 def _second_event(t: Text, i: int, first: Event, rules: Rules) -> None:

@@ -433,6 +433,10 @@ def _role_extent(text: str, m: re.Match, country: str | None, country_spans: lis
         at_body = next((p for p in country_spans if body and p.start == b + body.end()), None)
         if at_body is not None:
             country, end = at_body.code, at_body.end
+    # a portfolio after "for": "Assistant Secretary of State for East Asian and Pacific Affairs Daniel Kritenbrink"
+    portfolio = re.match(r"\s+for\s+(?:[A-Z][\w'-]*\s+(?:and\s+)?){1,5}(?:Affairs|Issues|Policy)\b", text[end:])
+    if portfolio:
+        end += portfolio.end()
     tail = re.match(r"\s+in\s+(?P<place>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)", text[end:])
     if tail and "Consul" in m.group():
         known_place = next((p for p in places_in(tail.group("place"), rules) if p.start == 0), None)

@@ -71,12 +71,20 @@ def is_time_zone(text: str, p: Place) -> bool:
     return re.match(r"\s+time\b", text[p.end:p.end + 6]) is not None
 
 
+# The country that hosts a named occasion is not a party to it ("the Global Convergence for Growth Summit hosted by
+# France", as the host of an SCO meeting in Bishkek is none): its parties are those the text names as such
+HOST = re.compile(r"\b(?:[Ss]ummit|[Mm]eeting|[Cc]onference|[Ff]orum|[Ss]ession|[Dd]ialogue)\s+(?:co-)?hosted\s+by\s+"
+                   r"(?:the\s+)?$")
+
+
 def is_compound(text: str, p: Place) -> bool:
     """"China-Laos Railway", "Albania-China relations": a country in a compound with China names no party; nor
     does a country as the topic ("on the Iranian nuclear issue") or in the name of the occasion beside which two
     sides met ("on the sidelines of the G20 Buenos Aires Summit")."""
-    if _TOPIC.search(text[max(0, p.start - 50):p.start]):
+    if _TOPIC.search(text[max(0, p.start - 50):p.start]) or HOST.search(text[max(0, p.start - 60):p.start]):
         return True
+    if re.match(r"\s+(?:issue|crisis|question|conflict)\b", text[p.end:p.end + 12]):
+        return True     # "a comprehensive settlement of the Ukraine issue": the topic, not a party
     before, after = text[max(0, p.start - 8):p.start], text[p.end:p.end + 8]
     if re.match(r"-(?:China|Chinese)(?:\s+[A-Z][\w-]*){0,2}\s+(?:Association|Society|Chamber|Council|Federation|"
                 r"Foundation|Committee|Group|Club)\b", text[p.end:p.end + 60]):
@@ -115,8 +123,11 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
         if re.search(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul(?:\s+[Gg]eneral)?)\s+(?:to|in)\s+(?:the\s+)?$",
                      sentence[max(0, p.start - 30):p.start]) or _SEAT.search(sentence[max(0, p.start - 160):p.start]):
             continue    # "Chinese ambassador to Nigeria": a title, not where it happened
+        if p.kind == "country" and re.search(r"\bvisiting\s+(?:the\s+)?$", sentence[max(0, p.start - 14):p.start]) \
+                and re.match(r"\s+[A-Z]", sentence[p.end:p.end + 2]):
+            continue    # "held talks with visiting US Assistant Secretary of State ...": the guest's country, not where
         lead = _PLACE_LEAD.search(sentence[max(0, p.start - 40):p.start]) or (
-            p.kind == "country" and re.search(r"\bin\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,\s+"
+            p.kind in ("country", "province") and re.search(r"\bin\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,\s+"
                                               # "in Springfield, the capital of Illinois"
                                               r"(?:the\s+(?:state\s+)?capital\s+(?:city\s+)?of\s+(?:the\s+)?)?$",
                                               sentence[max(0, p.start - 60):p.start]))
@@ -139,6 +150,11 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
                                          or re.search(r"\bin\s+China\s+$", sentence[:trigger.start])
                                          # "visited the embassies of Kazakhstan, Kyrgyzstan and Latvia in China"
                                          or re.search(r"\bin\s+China\b(?!['\u2019]s)", sentence[trigger.start:last])):
+            return {"country": "CHN", "province": None, "province_code": None, "city": None, "city_code": None,
+                    "source": "text"}, [{"kind": "country", "name": "China", "code": "CHN"}]
+        if re.search(r"\bwho\s+(?:is|are|was|were)\s+(?:now\s+)?in\s+China\b(?!['\u2019]s)", sentence[trigger.end:]):
+            # "met with ... Charles Michel and ... Ursula von der Leyen who are in China for the 24th China-EU Summit",
+            # as "who was in Kunming for the Expo" places a meeting in Kunming
             return {"country": "CHN", "province": None, "province_code": None, "city": None, "city_code": None,
                     "source": "text"}, [{"kind": "country", "name": "China", "code": "CHN"}]
         return {}, []

@@ -23,6 +23,8 @@ _HYPOTHETICAL = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:[Ii]f|[Uu]nless|[
 _NOT_SIGNING = re.compile(r"signed\s+(?:into\s+law|(?:an?\s+|the\s+|two\s+|several\s+|new\s+)?"
                           r"(?:executive\s+orders?|bills?|laws?|decrees?|acts?\b|legislation|petitions?|"
                           r"open\s+letters?|orders?))", re.IGNORECASE)
+# "in Manila " between a verb and its object: one or two capitalised words
+_IN_PLACE = r"(?:in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+)?"
 _MEETING_NOUNS = r"(?:[Mm]eeting|[Ss]ummit|[Cc]onference|[Ss]ession|[Cc]ommission|[Cc]ommittee|[Cc]ouncil)"
 _TALKS_NOUNS = r"(?:[Cc]onsultations?|[Tt]alks|[Dd]ialogue|[Nn]egotiations?)"
 SUBHEAD = re.compile(r"^(?P<noun>Meeting|Talks)\s+with\s+(?=[A-Z])[^.;:!?\"]{3,120}$")
@@ -53,10 +55,13 @@ _TRIGGERS = [
                                r"\b(?:[Cc]onsultations?|[Tt]alks|[Dd]ialogue|[Nn]egotiations?)\b")),
     # "attended the Formal Meeting of the BRICS Ministers of Foreign Affairs", "attended the 22nd China-ASEAN
     # (10+1) Summit": a named multilateral occasion (the words before its noun; "attended the meeting" is none)
-    ("meeting", True, re.compile(r"\battended\s+(?:the|a|an)\s+(?:(?!(?:as|meeting|summit|conference)\s)[\w'()+.-]+\s+){0,6}?"
-                                 r"(?:[A-Z(][\w'()+.-]*\s+|\d{1,3}(?:st|nd|rd|th)\s+)"     # "the 22nd Meeting of"
+    # "attended in Manila the China-ASEAN Foreign Ministers’ Meeting": a place may come before the occasion, and an
+    # apostrophe may be typographic
+    ("meeting", True, re.compile(r"\battended\s+" + _IN_PLACE + r"(?:the|a|an)\s+"
+                                 r"(?:(?!(?:as|meeting|summit|conference)\s)[\w'’()+.-]+\s+){0,6}?"
+                                 r"(?:[A-Z(][\w'’()+.-]*\s+|\d{1,3}(?:st|nd|rd|th)\s+)"     # "the 22nd Meeting of"
                                  r"(?:Meeting|Summit|Session|Conference|Dialogue)\b|"
-                                 r"\battended\s+(?:the|a|an)\s+(?:[\w'()+.-]+\s+){0,3}?(?:ministers'|leaders'|"
+                                 r"\battended\s+" + _IN_PLACE + r"(?:the|a|an)\s+(?:[\w'’()+.-]+\s+){0,3}?(?:ministers['’]|leaders['’]|"
                                  r"ministerial|heads\s+of\s+state|high-level)\s+(?:meeting|summit|conference|dialogue)\b")),
     ("meeting", True, re.compile(r"\bco-chaired\b(?:(?!\b" + _TALKS_NOUNS + r"\b).){0,80}?\b" + _MEETING_NOUNS
                                  + r"\b|"
@@ -106,7 +111,11 @@ _TRIGGERS = [
                                r"\b(?:is|are)\s+(?:now\s+)?visiting\s+(?=[A-Z])|"
                                r"\b(?:paid|paying|pays|made|making|makes)\s+(?:a|an)\s+(?:\w+\s+)?visit\b|\bon(?<!who is on)(?<!who was on)(?<!who are on)\s+an?\s+(?:\w+\s+){0,2}visit\s+(?:to|in)\b|"
                                r"\bled\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b.{0,60}?\bto\b|"
-                               r"\b(?:organized|organised|invited|accompan(?:y|ied|ying))\b.{0,120}?\bto\s+visit\b|"
+                               # "sent Ambassador Gao Yusheng as head of a delegation to visit Kyrgyzstan on June 16"
+                               r"\b(?:organized|organised|invited|accompan(?:y|ied|ying)|sent|dispatched)\b.{0,120}?\bto\s+visit\b|"
+                               # "kicked off his official visit to Russia yesterday"
+                               r"\b(?:kicked\s+off|began|started)\s+(?:his|her|their|an?|the)\s+(?:[\w-]+\s+){0,2}"
+                               r"(?:visit|tour|trip)\s+to\b|"
                                r"\bvisits\s+(?=[A-Z])|\bwere\s+on\s+a\s+(?:\w+\s+)?tour\b|"
                                # "the diplomatic delegation to China on Zhejiang Tour came to Taizhou"
                                r"\b(?:diplomatic\s+delegation|envoys|diplomats|consuls\s+general)\b[^.;]{0,60}?\bcame\s+to\s+(?=[A-Z])")),
@@ -247,15 +256,21 @@ def _in_relative(sentence: str, t: Trigger) -> bool:
 
 
 # Where the clause a verb governs ends: a relative or subordinate clause, a new main clause, a semicolon.
+# "had a virtual summit with ... and reiterated that we need to jointly support the peace talks between Russia and
+# Ukraine": what the Chinese side said is the occasion's content, not its parties
+_SPEECH_AND = (r",?\s+and\s+(?:(?:also|further)\s+)?(?:reiterated|stressed|noted|said|pointed\s+out|emphasi[sz]ed|"
+               r"underlined|expressed|called\s+for|urged)\b")
 _CLAUSE_END = re.compile(r";|,?\s+(?:where|which|while|whereas|during\s+which|after\s+which|when)\b|"
                          r",\s+(?:confirming|announcing|agreeing|stressing|noting|saying|reaffirming|deciding)\b|"
                          r",\s+(?:who|and\s+(?:he|she|they|the)\b)|\s+-\s+|"
                          r",\s+(?:the\s+two\s+sides|both\s+sides|they|the\s+two\s+(?:leaders|ministers|presidents|heads))\s+"
                          r"(?:agreed|reached|exchanged|discussed|expressed|had|held|signed|spoke|said|stressed)\b|"
-                         r"\s+and\s+(?=(?:[A-Z][\w'-]*\s+){1,6}(?:held|met|had|visited|signed|spoke|received)\b)")
+                         r"\s+and\s+(?=(?:[A-Z][\w'-]*\s+){1,6}(?:held|met|had|visited|signed|spoke|received)\b)|"
+                         + _SPEECH_AND)
 _NEW_SUBJECT = r"\s+and\s+(?=(?:[A-Z][\w'-]*\s+){1,6}(?:held|met|had|visited|signed|spoke|received)\b)"
 _CLAUSE_START = re.compile(r";|,\s+(?:where|which|who|while|whereas|during\s+which|after\s+which)\b|"
-                           r"\b(?:said|noted|added|stressed)\s+(?:that\s+)?|"
+                           # not "stressed in a telephone conversation with ...": the occasion is the speaker's own
+                           r"\b(?:said|noted|added|stressed)\s+(?:that\s+)?(?!(?:in|during|at)\s)|"
                            r"\b(?:point(?:ed)?\s+out|stress|emphasi[sz]e[sd]?|note|say|add|remind\s+you)\s+that\s+")
 # A fronted phrase of time or comparison ends at its comma: "After the telephone conversation between the two heads
 # of state on November 1, the exchanges between China and the US have resumed": the noun's parties are inside it.
@@ -309,7 +324,7 @@ def clause_span(sentence: str, trigger: Trigger, *, who_ends: bool = True) -> tu
             close = sentence.find(",", m.end())
             skip = close if close != -1 else len(sentence)
             continue
-        if not trigger.strong and re.match(r"\s+and\s", m.group()):
+        if not trigger.strong and re.match(r"\s+and\s", m.group()) and not re.match(_SPEECH_AND, m.group()):
             continue    # "During last night's telephone conversation, President Xi and President Moon held ..."
         return start, m.start()
     return start, len(sentence)
