@@ -59,8 +59,9 @@ def minhash(values: Iterable[bytes]) -> list[int]:
     a, b = _permutations()
     values = iter(values)
     found = None
+    sha1 = hashlib.sha1
     while chunk := list(itertools.islice(values, CHUNK)):  # a repeated value changes no minimum
-        digests = b"".join(hashlib.sha1(v).digest()[:4] for v in chunk)
+        digests = b"".join([sha1(v).digest()[:4] for v in chunk])
         hv = np.frombuffer(digests, dtype="<u4").astype(np.uint32)
         s1, m1, s2, m2, s3 = _FMIX32
         hv = hv ^ (hv >> np.uint32(s1))
@@ -78,7 +79,8 @@ def signature(body: str | None) -> list[int] | None:
     words = WORD.findall((body or "").lower())
     if len(words) < MIN_WORDS:
         return None
-    return minhash(" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1))
+    encoded = [w.encode("utf-8") for w in words]   # (joined as bytes: the same bytes as the words joined, encoded)
+    return minhash(b" ".join(encoded[i:i + SHINGLE]) for i in range(len(encoded) - SHINGLE + 1))
 
 
 @dataclass(frozen=True)
