@@ -169,8 +169,10 @@ def _foreign(side: str, tagger, paragraph: str = "", diplomat: bool = False, abr
     if countries:
         return countries
     if not (_TITLE.search(side) and len(side) >= 3) and not _ORGANISATION.search(side) \
-            and not (abroad and _LOCAL_TITLE.search(side)):
-        return None                  # "会见世界银行、国际货币基金组织…负责人": an organisation needs no title
+            and not (abroad and _LOCAL_TITLE.search(side)) \
+            and not (re.search(r"州长", side) and _countries(paragraph, tagger)):
+        return None                  # "会见世界银行、国际货币基金组织…负责人": an organisation needs no title; "会见维多利亚州
+        #                              州长安德鲁斯一行": a foreign state's premier by title, the text naming a foreign country
     foreign = diplomat or _FOREIGN_MARK.search(side) \
         or _ORGANISATION.search(side + re.sub(r"国务院(?:副)?秘书长", "", paragraph)) \
         or re.search(r"两国|两军", paragraph) \

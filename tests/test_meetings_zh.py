@@ -719,3 +719,13 @@ def test_the_consular_corps_at_a_city_occasion():
     assert _events(*_cpc3(35, "local1")) == [("meeting", "2020-01-10", [])]
     assert _events("1月10日，外交部举办新春联谊会。20名中国驻纽约、旧金山总领事馆的领事官员出席。", "2020-01-12") == []
     assert _events(*_cpc3(7, "xwlb3")) == []
+
+
+def test_a_foreign_states_premier_by_title():
+    """local1.json text 0 (development): "日前，澳大利亚维多利亚州代表团来江苏考察访问。3月29日下午，省委书记信长星在南京会见
+    维多利亚州州长安德鲁斯一行" (州长, a state's premier, named by title with the state alone: foreign when the text names a
+    foreign country; the delegation came on a visit, so the visit). Left alone: 州长 with no foreign country in the text
+    (an autonomous prefecture's head: 州长 is a Chinese post too)."""
+    assert _events(*_cpc3(0, "local1")) == [("visit", "2023-03", ["AUS"])]
+    assert _events("3月29日下午，省委书记信长星在南京会见维多利亚州州长安德鲁斯一行。", "2023-03-31") == []
+    assert _events("3月29日下午，省委书记信长星在南京会见恩施州州长刘芳震一行。", "2023-03-31") == []
