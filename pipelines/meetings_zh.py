@@ -125,6 +125,8 @@ _LOCAL_TITLE = re.compile(r"[市州省]长|(?:市|州|省|地区)?(?:议会)?议
 _POST = re.compile(r"驻(?![华港澳])(?P<post>[\u4e00-\u9fff]{1,10}?)(?:总领事馆|总领馆|领事馆|大使馆|使馆)?(?:特命全权)?"
                    r"(?:大使|副总领事|总领事|馆长|领事|公使|参赞|临时代办|代办)")
 _AND = re.compile(r"和")
+# a provincial governor by post and name alone, no place of his own ("省长张中伟在蓉"; not "保和省长卡托", a foreign one)
+_GOVERNOR = re.compile(r"(?:^|(?<=[，,、）)\s]))(?:常务)?副?省长[\u4e00-\u9fff]{2,3}(?:在[\u4e00-\u9fff]{1,6})?(?:视频|也|还|随后)?$")
 _PAIR_SUBJECT = re.compile(r"两国元首|两国领导人|双方牵头人|两国外长|双方|中[" + _C1 + r"](?:两国)?(?:元首|领导人|外长|总理)")
 _CHINESE = re.compile(r"中方|中资|中国(?!常?驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协|中央外事"
                       r"|中国常?驻|(?:^|(?<=[，,：:、]))驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)|外交部(?:副)?部长|副部长|部长助理|外交部长"
@@ -243,6 +245,8 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     if not obj:                      # "A同B在北京举行会谈": B without where and how
         other = re.sub(r"(?:在[^，]{0,12}?)?(?:举行|进行)(?:了?第[^，]*|了?(?:双边|首次|正式)?)$", "", other)
         other = re.sub(r"(?:辞行|到任|离任|告别|礼节性)$", "", other)
+    if not _is_chinese(subject, tagger) and _GOVERNOR.search(subject) and obj and _countries(other, tagger):
+        subject += "省政府"           # "省长张中伟在蓉会见了泰国公主诗琳通一行": a governor meets a foreign country's guest
     if _is_chinese(subject, tagger) and (not _countries(_unpaired(subject), tagger) or _first_side(subject, tagger) == "zh"):
         return _foreign(other, tagger, paragraph, bool(re.search(r"外交部|外长|外办|大使|总领事|领事|公使|参赞|代办", subject)),
                         bool(_POST.search(subject)))
@@ -389,6 +393,9 @@ def _described_chinese(sentence: str, tagger) -> list[dict]:
             title += "夫人"             # "驻英国大使夫人": the envoy's wife, not the envoy
         level = "provincial" if re.search(r"[省市县区]委|省|自治区", title) else "national"
         return [_described(title, level, sentence)]
+    governor = re.search(_GOVERNOR.pattern.rstrip("$") + r"(?=会见|会晤|会谈|拜会)", sentence)
+    if governor:                     # "省长张中伟在蓉会见了泰国公主诗琳通一行": the governor, by post
+        return [_described(governor.group().split("省长")[0] + "省长", "provincial", sentence)]
     pair = _PAIR_SUBJECT.search(sentence) or re.search(r"中方|[\u4e00-\u9fff]中两国|中[\u4e00-\u9fff](?:两国|双方)|中[\u4e00-\u9fff](?=就|共同|一致|边界)", sentence)
     return [_described(pair.group(), "national", sentence)] if pair else []
 

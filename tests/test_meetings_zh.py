@@ -729,3 +729,23 @@ def test_a_foreign_states_premier_by_title():
     assert _events(*_cpc3(0, "local1")) == [("visit", "2023-03", ["AUS"])]
     assert _events("3月29日下午，省委书记信长星在南京会见维多利亚州州长安德鲁斯一行。", "2023-03-31") == []
     assert _events("3月29日下午，省委书记信长星在南京会见恩施州州长刘芳震一行。", "2023-03-31") == []
+
+
+def test_a_provincial_governor_by_post_meets_a_foreign_guest():
+    """local1.json text 21 (development): "（四川日报记者孙琳本报记者赖晓莉）昨日，省长张中伟在蓉会见了泰国公主诗琳通一行。张中伟
+    首先…对诗琳通公主一行来访表示欢迎" (省长 and a name opening the clause, meeting a guest of a named foreign country: the
+    Chinese side, by post; the guest came on a visit, so the visit). Left alone: a governor of a place the clause names
+    (保和省长卡托, a foreign one) meeting a Chinese consul; a governor meeting no foreign country's guest."""
+    assert _events(*_cpc3(21, "local1")) == [("visit", "2005-04", ["THA"])]
+    assert _events("昨日，省长张中伟在蓉会见了泰国公主诗琳通一行。", "2005-04-13") == [("meeting", "2005-04-12", ["THA"])]
+    assert _events("1月27日，保和省长卡托会见了张卫国总领事。", "2015-01-28") == []
+    assert _events("昨日，省长张中伟在蓉会见了四川大学校长一行。", "2005-04-13") == []
+
+
+def test_a_bracketed_byline_opening_the_text_is_no_time_clause():
+    """local1.json text 21: "（四川日报记者孙琳本报记者赖晓莉）昨日，…" (the byline in brackets before the fronted 昨日 is no
+    part of the time clause, as a dateline's). Left alone: a bracket that is no byline keeps the clause from being a
+    time alone."""
+    assert dates_zh.opening("（四川日报记者孙琳本报记者赖晓莉）昨日，省长张中伟在蓉会见了泰国公主。", date(2005, 4, 13)) \
+        == "2005-04-12"
+    assert dates_zh.opening("（上图）昨日，省长张中伟在蓉会见了泰国公主。", date(2005, 4, 13)) is None
