@@ -99,7 +99,7 @@ _TRIGGER = re.compile(
     r"|(?P<call>通电话|通了电话|视频通话|通话" + _NOUN_AFTER + r")"
     r"|(?P<meeting>会见" + _NOUN_AFTER + r"|会晤" + _NOUN_AFTER + r"|拜会" + _NOUN_AFTER + r"|会面(?![会时])"
     r"|(?<=官邸)接待|(?<=使馆)接待|(?<=领馆)接待"     # "驻巴西大使…在官邸接待巴西…部长": an envoy's guest
-    + r"|共同出席|共同见证)"
+    + r"|共同出席|共同见证|出席(?=了?[^，。]{1,24}?国庆(?:日)?(?:招待会|酒会)))"     # a foreign country's national-day reception
     r"|(?P<china>访华" + _NOUN_AFTER + r"|访华(?=以来)|(?:访问|到访)了?(?:中国|我国)|来华(?:进行)?(?:国事|正式|工作|友好)?(?:访问|出席|参加)|(?:在华|在中国)访问"
     r"|(?:对|到|赴)(?:中国|我国)进行(?:了)?[^，。]{0,10}?访问)"
     r"|(?P<abroad>(?:国事|正式|工作|友好|官方)?访问" + _NOUN_AFTER + r"|访(?=[" + _C1 + r"](?!问|团))"
@@ -209,6 +209,11 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     """(countries) of a meeting, talks or call whose two sides the clause names, else None; a frame without its
     subject ("与希腊总统…会谈时，习近平主席提出") takes that of the clause after it."""
     pre, post = clause[:m.start()], clause[m.end():]
+    if m.group() == "出席":          # "市人大常委会副主任杜黎明（右四）出席意大利国庆招待会": the host country's, met by a Chinese
+        host = re.match(r"了?(?!中国|我)([^，。驻]{1,10}?)(?:驻[^，。]{1,8}?(?:大使馆|使馆|总领事馆|总领馆|领事馆))?"
+                        r"(?:[\d一二三四五六七八九十]+周年)?国庆", post)
+        countries = _countries(host.group(1), tagger) if host else []
+        return countries if countries and _is_chinese(pre or before, tagger) else None
     if m.group() in ("会见", "会晤", "拜会"):   # "会见并宴请安第斯议会主席…": whom, after the second verb
         post = re.sub(r"^并(?:宴请|设宴招待|设宴款待|款待)(?!了?[，,]|$)", "", post)
     if m.group().startswith("共同") and not _WITH.search(pre) and before:

@@ -749,3 +749,14 @@ def test_a_bracketed_byline_opening_the_text_is_no_time_clause():
     assert dates_zh.opening("（四川日报记者孙琳本报记者赖晓莉）昨日，省长张中伟在蓉会见了泰国公主。", date(2005, 4, 13)) \
         == "2005-04-12"
     assert dates_zh.opening("（上图）昨日，省长张中伟在蓉会见了泰国公主。", date(2005, 4, 13)) is None
+
+
+def test_attending_a_foreign_countrys_national_day_reception():
+    """local1.json text 34 (development): "② 市人大常委会副主任杜黎明（右四）出席意大利国庆招待会" (a Chinese official at a
+    foreign country's national-day reception: a meeting with its hosts, that country). Left alone: China's own
+    mission's reception abroad (中国驻意大利使馆, or 驻意大利使馆 unqualified); a reception of no named country."""
+    assert ("meeting", None, ["ITA"]) in _events(*_cpc3(34, "local1"))
+    assert _events("市人大常委会副主任杜黎明出席意大利驻重庆总领馆国庆招待会。", "2018-01-26") == [("meeting", None, ["ITA"])]
+    assert _events("市人大常委会副主任杜黎明出席中国驻意大利使馆国庆招待会。", "2018-01-26") == []
+    assert _events("市人大常委会副主任杜黎明出席驻意大利使馆国庆招待会。", "2018-01-26") == []
+    assert _events("市人大常委会副主任杜黎明出席国庆招待会。", "2018-01-26") == []
