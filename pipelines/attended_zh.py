@@ -22,11 +22,14 @@ from .mentions_zh import PLACE_BEFORE, TITLE, countries_named
 
 _ENVOY = re.compile(r"(?:^|(?<=[，,：:、）)]))(?:中国)?驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)[^。]{0,80}?"
                     r"(?:出席|参加|举办|举行|捐赠|转交|慰问)(?!会见|会谈|会晤)")
-# the consular corps of a Chinese city at a Chinese body's occasion ("25个国家驻重庆、成都总领事馆的领事官员…出席了联谊会"):
-# foreign consuls, their countries unnamed (the diplomatic corps in Beijing is left as it was: the development labels
-# disagree on it, cctv1.json text 23 a meeting, xwlb3.json text 7 none)
-_CORPS = re.compile(r"(?:\d+余?(?:名|位)|多名|多位|\d+个国家(?:和地区)?)[^，。中我]{0,4}?"
-                    r"驻(?![华港澳])[^，。]{1,8}?(?:总领事馆|领事馆|总领馆)[^。]{0,60}?(?:出席|参加)")
+# the consular corps of a Chinese city at a Chinese body's occasion ("25个国家驻重庆、成都总领事馆的领事官员…出席了联谊会"),
+# and the diplomatic corps in Beijing ("160多个国家的驻华高级外交官出席", "190余名驻华大使、国际组织驻华代表和外交官应邀
+# 出席"): foreign envoys counted, their countries unnamed, one meeting (the convention settled 2026-12-07: cpc2.json
+# text 17, cctv1.json text 23, local1.json text 5; xwlb3.json text 7 relabelled to it)
+_CORPS = re.compile(r"(?:\d+余?(?:名|位)|多名|多位|\d+多?个国家(?:和地区)?)[^，。中我]{0,4}?"
+                    r"驻(?![华港澳])[^，。]{1,8}?(?:总领事馆|领事馆|总领馆)[^。]{0,60}?(?:出席|参加)"
+                    r"|(?:\d+余?多?(?:名|位)|\d+余?多?个国家(?:和地区)?的)[^，。中我]{0,4}?驻华[^，。]{0,4}?(?:大使|使节|外交官)"
+                    r"[^。]{0,40}?(?:出席|参加)")
 _NOT_DONE = re.compile(r"将(?![其之军领士近使所])|即将|拟|期待|希望|如果|是否|多次|每年|经常|定期|方便时|[？?]")
 _FORUM = re.compile(r"峰会|论坛|(?<!国)会议(?!员)|大会|年会|博览会|世博会|奥运会|联大|研讨会|外长会")
 _SEP = "·・•∙\u0387\u2027"
@@ -73,6 +76,12 @@ def occasion(sents: list[str], published, tagger) -> tuple[str | None, list[str]
             or _CORPS.search(sentence)):
         return None
     return when, countries_named(paragraph, tagger), paragraph     # the occasion and its guests: the paragraph
+
+
+def corps(paragraph: str) -> str | None:
+    """The envoys a paragraph counts at an occasion, as written ("160多个国家的驻华高级外交官"), else None."""
+    m = _CORPS.search(paragraph)
+    return re.split(r"[，,]|应邀|(?:出席|参加)(?!.*(?:出席|参加))", m.group())[0] if m else None
 
 
 def _foreign_attendee(paragraph: str) -> bool:

@@ -779,6 +779,7 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
         _join(events, "meeting", attended[0], attended[1], False, attended[2], tagger, _place(attended[2], tagger), first)
         if len(events) > first:
             events[-1]["guests"] = attended_zh.guests(attended[2])      # whom the envoy met, as written
+            events[-1]["corps"] = attended_zh.corps(attended[2])        # or the envoys counted ("160多个国家的…外交官")
     return events
 
 
@@ -839,6 +840,8 @@ def _finish(events: list[dict], article, tagger) -> list[dict]:
                              "country_name": names.get(code, code) if code else None} for role, name in guests]
         met = None if e["foreign"] or e["countries"] else foreign_zh.met_phrase(e["sentence"])
         met = None if met is None or _is_chinese(met, tagger) else met      # "会见…中国国务委员…": the Chinese side
+        corps = e.pop("corps", None)
+        met = met or (None if e["foreign"] or e["countries"] else corps)
         if e["countries"] or met:
             e["group"] = {"description": met, "countries": list(e["countries"]), "number": None}
     return events

@@ -715,10 +715,22 @@ def test_the_consular_corps_at_a_city_occasion():
     """local1.json text 35 (held out, real; development since): "…2020外国领事馆新春工作联谊会在渝举行。25个国家驻重庆、成都
     总领事馆的领事官员及主要工作人员…出席了联谊会…市政府副市长李波出席活动并致辞" (foreign consuls counted at a Chinese
     body's occasion: a meeting, their countries unnamed). Left alone: China's own consulates counted (no foreign
-    party); the diplomatic corps in Beijing (xwlb3.json text 7: the development labels disagree on it)."""
+    party)."""
     assert _events(*_cpc3(35, "local1")) == [("meeting", "2020-01-10", [])]
     assert _events("1月10日，外交部举办新春联谊会。20名中国驻纽约、旧金山总领事馆的领事官员出席。", "2020-01-12") == []
-    assert _events(*_cpc3(7, "xwlb3")) == []
+
+
+def test_the_diplomatic_corps_at_a_chinese_bodys_occasion():
+    """The convention settled 2026-12-07 (RUN.md): envoys of many countries, unnamed, at a Chinese body's occasion are
+    one meeting with no country. local1.json text 5 (development): "…外交部使团事务办公室成立仪式在外交部橄榄厅举行。…190余名
+    驻华大使、国际组织驻华代表和外交官应邀出席"; cctv1.json text 23 ("包括近60位驻华大使在内的100多个国家的高级外交官出席
+    宣介会") and xwlb3.json text 7 ("160多个国家的驻华高级外交官出席", relabelled to the convention). Left alone: China's own
+    envoys abroad counted (驻外使节); envoys of no number, a forum of many (会议)."""
+    assert _events(*_cpc3(5, "local1")) == [("meeting", "2016-04-12", [])]
+    assert _events(*_cpc3(23, "cctv1")) == [("meeting", "2022-11-11", [])]
+    assert _events(*_cpc3(7, "xwlb3")) == [("meeting", "2025-11-10", [])]
+    assert _events("2016年4月12日上午，外交部举办新春招待会，王毅出席。170余名中国驻外使节出席。", "2016-04-13") == []
+    assert _events("2016年4月12日上午，外交部举办国际形势研讨会议，王毅出席。170余名驻华使节出席。", "2016-04-13") == []
 
 
 def test_a_foreign_states_premier_by_title():
