@@ -30,6 +30,10 @@ _CORPS = re.compile(r"(?:\d+余?(?:名|位)|多名|多位|\d+多?个国家(?:和
                     r"驻(?![华港澳])[^，。]{1,8}?(?:总领事馆|领事馆|总领馆)[^。]{0,60}?(?:出席|参加)"
                     r"|(?:\d+余?多?(?:名|位)|\d+余?多?个国家(?:和地区)?的)[^，。中我]{0,4}?驻华[^，。]{0,4}?(?:大使|使节|外交官)"
                     r"[^。]{0,40}?(?:出席|参加)")
+# guests from foreign countries the clause names, at an occasion held in China ("贵州省与周边国家市长交流会22日晚在此间举行，
+# 来自越南、马来西亚、马尔代夫等5个国家的部分省市行政主官出席"): officials of those countries
+_FROM = re.compile(r"来自(?P<countries>[^，。；]{2,40}?)等?(?:\d+|[两三四五六七八九十]+)?个?(?:国家|国)(?:和地区)?的[^，。]{0,16}?"
+                   r"(?:官员|主官|代表|市长|省长|州长|议员|部长|外交官|使节)[^，。]{0,8}?(?:出席|参加)")
 _NOT_DONE = re.compile(r"将(?![其之军领士近使所])|即将|拟|期待|希望|如果|是否|多次|每年|经常|定期|方便时|[？?]")
 _FORUM = re.compile(r"峰会|论坛|(?<!国)会议(?!员)|大会|年会|博览会|世博会|奥运会|联大|研讨会|外长会")
 _SEP = "·・•∙\u0387\u2027"
@@ -52,7 +56,7 @@ def occasion(sents: list[str], published, tagger) -> tuple[str | None, list[str]
         return None
     found = None
     for n, sentence in enumerate(sents):  # the first sentence of the envoy's occasion stated as done and dated
-        envoy = _ENVOY.search(sentence) or _CORPS.search(sentence)
+        envoy = _ENVOY.search(sentence) or _CORPS.search(sentence) or _guests_from(sentence, tagger)
         if not envoy or _NOT_DONE.search(re.sub(r"“[^”]*”", "", sentence)):     # not "…“希望天使基金”…"
             continue
         when = dates_zh.fronted(sentence, 0, len(sentence), envoy.end(), published)
@@ -73,9 +77,15 @@ def occasion(sents: list[str], published, tagger) -> tuple[str | None, list[str]
                  for m in tagger.places.finditer(paragraph)
                  if (tagger.lookup.get(m.group()) or ("",))[0] == "country" and tagger.lookup[m.group()][2] != "CHN")
     if not (_named(paragraph) or _FOREIGN_TITLE.search(paragraph) or titled or _foreign_attendee(paragraph)
-            or _CORPS.search(sentence)):
+            or _CORPS.search(sentence) or _guests_from(sentence, tagger)):
         return None
     return when, countries_named(paragraph, tagger), paragraph     # the occasion and its guests: the paragraph
+
+
+def _guests_from(sentence: str, tagger) -> re.Match | None:
+    """The clause of guests from named foreign countries at an occasion held in China (_FROM), else None."""
+    m = _FROM.search(sentence)
+    return m if m and countries_named(m.group("countries"), tagger) and "举行" in sentence[:m.start()] else None
 
 
 def corps(paragraph: str) -> str | None:

@@ -772,3 +772,13 @@ def test_attending_a_foreign_countrys_national_day_reception():
     assert _events("市人大常委会副主任杜黎明出席中国驻意大利使馆国庆招待会。", "2018-01-26") == []
     assert _events("市人大常委会副主任杜黎明出席驻意大利使馆国庆招待会。", "2018-01-26") == []
     assert _events("市人大常委会副主任杜黎明出席国庆招待会。", "2018-01-26") == []
+
+
+def test_guests_from_named_countries_at_an_occasion_held_in_china():
+    """local1.json text 27 (development): "贵州省与周边国家市长交流会22日晚在此间举行，来自越南、马来西亚、马尔代夫等5个国家的部分
+    省市行政主官出席，与贵州省政协、旅发委、农委等部门进行交流" (officials from named countries attending an occasion held
+    by a Chinese body: one meeting with those countries, the day it was held). Left alone: tourists from those countries
+    (no officials); officials from them on a course no sentence says was held."""
+    assert _events(*_cpc3(27, "local1")) == [("meeting", "2017-06-22", ["VNM", "MYS", "MDV"])]
+    assert _events("贵州省旅游推介会22日晚在此间举行，来自越南、马来西亚等5个国家的游客参加，贵州省政协出席。", "2017-06-23") == []
+    assert _events("22日，来自越南、马来西亚等5个国家的官员参加贵州省政协的培训班。", "2017-06-23") == []
