@@ -20,8 +20,12 @@ import re
 from . import dates_zh
 from .mentions_zh import PLACE_BEFORE, TITLE, countries_named
 
-_ENVOY = re.compile(r"(?:^|(?<=[，,：:、）)]))(?:中国)?驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)[^。]{0,80}?"
+_ENVOY = re.compile(r"(?:(?:^|(?<=[，,：:、）)]))(?:中国)?驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)"
+                    r"|(?:^|(?<=[，,：:、）)]))[\u4e00-\u9fff]{2,3}(?:公使|参赞)代表[\u4e00-\u9fff]{2,3}(?:大使|总领事))[^。]{0,80}?"
                     r"(?:出席|参加|举办|举行|捐赠|转交|慰问)(?!会见|会谈|会晤)")
+# "李松公使代表田学军大使…参加": the mission's minister for its head, Chinese when the paragraph names 中国使馆 / 中国驻
+MINISTER = re.compile(r"[\u4e00-\u9fff]{2,3}(?:公使|参赞)代表[\u4e00-\u9fff]{2,3}(?:大使|总领事)")
+_MISSION = re.compile(r"中国(?:驻[^，。、]{1,8}?)?(?:大使馆|使馆|总领事馆|总领馆|领事馆)")
 # the consular corps of a Chinese city at a Chinese body's occasion ("25个国家驻重庆、成都总领事馆的领事官员…出席了联谊会"),
 # and the diplomatic corps in Beijing ("160多个国家的驻华高级外交官出席", "190余名驻华大使、国际组织驻华代表和外交官应邀
 # 出席"): foreign envoys counted, their countries unnamed, one meeting (the convention settled 2026-12-07: cpc2.json
@@ -57,6 +61,8 @@ def occasion(sents: list[str], published, tagger) -> tuple[str | None, list[str]
     found = None
     for n, sentence in enumerate(sents):  # the first sentence of the envoy's occasion stated as done and dated
         envoy = _ENVOY.search(sentence) or _CORPS.search(sentence) or _guests_from(sentence, tagger)
+        if envoy and MINISTER.match(envoy.group()) and not _MISSION.search(paragraph):
+            envoy = None             # "李松公使代表田学军大使": China's only when the paragraph names China's mission
         if not envoy or _NOT_DONE.search(re.sub(r"“[^”]*”", "", sentence)):     # not "…“希望天使基金”…"
             continue
         when = dates_zh.fronted(sentence, 0, len(sentence), envoy.end(), published)

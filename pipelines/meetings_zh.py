@@ -398,6 +398,9 @@ def _described_chinese(sentence: str, tagger) -> list[dict]:
             title += "夫人"             # "驻英国大使夫人": the envoy's wife, not the envoy
         level = "provincial" if re.search(r"[省市县区]委|省|自治区", title) else "national"
         return [_described(title, level, sentence)]
+    minister = attended_zh.MINISTER.search(sentence)
+    if minister and re.search(r"中国(?:驻[^，。、]{1,8}?)?(?:大使馆|使馆|总领事馆|总领馆)", sentence):
+        return [_described(minister.group(), "national", sentence)]      # "李松公使代表田学军大使" of 中国使馆
     governor = re.search(_GOVERNOR.pattern.rstrip("$") + r"(?=会见|会晤|会谈|拜会)", sentence)
     if governor:                     # "省长张中伟在蓉会见了泰国公主诗琳通一行": the governor, by post
         return [_described(governor.group().split("省长")[0] + "省长", "provincial", sentence)]

@@ -782,3 +782,13 @@ def test_guests_from_named_countries_at_an_occasion_held_in_china():
     assert _events(*_cpc3(27, "local1")) == [("meeting", "2017-06-22", ["VNM", "MYS", "MDV"])]
     assert _events("贵州省旅游推介会22日晚在此间举行，来自越南、马来西亚等5个国家的游客参加，贵州省政协出席。", "2017-06-23") == []
     assert _events("22日，来自越南、马来西亚等5个国家的官员参加贵州省政协的培训班。", "2017-06-23") == []
+
+
+def test_a_minister_counsellor_for_the_ambassador():
+    """local1.json text 18 (development): "7月21日，南非外交部…举行“曼德拉日”纪念活动，南非外长马沙巴内出席并致辞，李松公使代表
+    田学军大使同其他驻南外交使节一道参加上述活动。马沙巴内外长…对中国使馆等驻南外交使团…表示衷心感谢" (a minister
+    representing the ambassador at a host-country occasion: China's mission, as the paragraph names it). Left alone: the
+    same with no Chinese mission named (whose minister, the text does not say)."""
+    assert _events(*_cpc3(18, "local1")) == [("meeting", "2016-07-21", ["ZAF"])]
+    assert _events("7月21日，南非外交部举行“曼德拉日”纪念活动，南非外长马沙巴内出席并致辞，李松公使代表田学军大使同其他驻南"
+                   "外交使节一道参加上述活动。", "2016-07-23") == []
