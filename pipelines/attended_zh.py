@@ -20,7 +20,7 @@ import re
 from . import dates_zh
 from .mentions_zh import PLACE_BEFORE, TITLE, countries_named
 
-_ENVOY = re.compile(r"(?:(?:^|(?<=[，,：:、）)]))(?:中国)?驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)"
+_ENVOY = re.compile(r"(?:(?:^|(?<=[，,：:、）)])|(?<=我谨代表)|(?<=我代表))(?:中国)?驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)"
                     r"|(?:^|(?<=[，,：:、）)]))[\u4e00-\u9fff]{2,3}(?:公使|参赞)代表[\u4e00-\u9fff]{2,3}(?:大使|总领事))[^。]{0,80}?"
                     r"(?:出席|参加|举办|举行|捐赠|转交|慰问)(?!会见|会谈|会晤)")
 # "李松公使代表田学军大使…参加": the mission's minister for its head, Chinese when the paragraph names 中国使馆 / 中国驻
@@ -68,6 +68,9 @@ def occasion(sents: list[str], published, tagger) -> tuple[str | None, list[str]
         when = dates_zh.fronted(sentence, 0, len(sentence), envoy.end(), published)
         if not when and re.search(r"当天|当日", sentence):    # "…出席了当天的仪式": the day an earlier sentence opens with
             when = next(filter(None, (dates_zh.opening(s, published) for s in reversed(sents[:n]))), None)
+        tonight = re.match(r"了?(?:今晚|今天|今日|当晚)(?:的)", sentence[envoy.end():])
+        if not when and tonight:     # "欢迎大家出席今晚的招待会": the envoy's words on the day of the occasion
+            when = dates_zh.nearest(tonight.group(), 0, published)
         if not when and sentence is not sents[0]:
             when = dates_zh.fronted(sents[0], 0, len(sents[0]), len(sents[0]), published)
         if when and re.search(r"先后于?[^，。]{0,8}日[和、][^，。]{0,8}日", sentence[envoy.start():envoy.end()]):
@@ -115,8 +118,8 @@ def guests(paragraph: str) -> list[tuple[str | None, str | None]]:
         for item in re.split(r"、|和|及|以及|，|,", m.group(1)):
             item = item.strip()
             posts = list(_POST.finditer(item))
-            if len(item) < 3 or not posts or _CHINESE_MARK.search(item):
-                continue
+            if len(item) < 3 or not posts or _CHINESE_MARK.search(item) or item.endswith("们"):
+                continue             # not "女士们、先生们": the audience addressed
             courtesy = posts[-1].group() in ("女士", "先生") and posts[-1].end() == len(item)
             post = posts[-2] if courtesy and len(posts) > 1 else posts[-1]
             if courtesy and len(posts) == 1:

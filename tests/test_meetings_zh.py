@@ -792,3 +792,13 @@ def test_a_minister_counsellor_for_the_ambassador():
     assert _events(*_cpc3(18, "local1")) == [("meeting", "2016-07-21", ["ZAF"])]
     assert _events("7月21日，南非外交部举行“曼德拉日”纪念活动，南非外长马沙巴内出席并致辞，李松公使代表田学军大使同其他驻南"
                    "外交使节一道参加上述活动。", "2016-07-23") == []
+
+
+def test_an_ambassadors_welcome_to_tonights_reception():
+    """local1.json text 8 (development): an ambassador's speech, "尊敬的密联邦前总统…阁下，…尊敬的密联邦罗伯特外长…晚上好！我谨
+    代表中国驻密联邦使馆热烈欢迎大家出席今晚的招待会" (the envoy speaking for the embassy at its reception, dated 今晚, its
+    guests those it greets by office; 密联邦 the embassy's short form of Micronesia). Left alone: the welcome with no
+    foreign guest named; a reception of no stated day."""
+    assert _events(*_cpc3(8, "local1")) == [("meeting", "2025-09-25", ["FSM"])]
+    assert _events("女士们、先生们，晚上好！我谨代表中国驻密联邦使馆热烈欢迎大家出席今晚的招待会。", "2025-09-25") == []
+    assert _events("尊敬的密联邦罗伯特外长阁下，晚上好！我谨代表中国驻密联邦使馆热烈欢迎大家出席招待会。", "2025-09-25") == []
