@@ -45,6 +45,17 @@ QUERIES = (
     "驻 总领事 视频会见 州长", "大使 与 外长 通电话 使馆", "市委书记 会见 驻华大使 一行 市委", "区委书记 会见 外国 总领事",
 )
 
+# A second round, written after the first round's answers had been read and gave 26 such pages (fewer than the 30 aimed
+# at), before any answer of these was read, in the same spirit (other words for the same kind of news); no rule had run
+# on any page of either round.
+QUERIES2 = (
+    "总领事 拜会 州长 总领馆 双方就 合作 交换意见", "总领事 会见 市长 总领馆 新闻 友好交流", "大使 拜会 议长 使馆 立法机构 交流",
+    "大使 会见 部长 使馆 双方就 合作 交换意见 驻", "省委书记 会见 总领事 一行 省委", "省长 会见 外国 总领事 一行",
+    "市长 会见 外国 大使 一行 市政府", "外办主任 会见 外国 总领事 一行 外事办公室", "副省长 会见 外国 代表团 一行 友好省州",
+    "总领馆 举办 国庆招待会 州长 出席 总领事 致辞", "使馆 举办 新春招待会 部长 出席 大使 致辞", "大使 出席 开馆仪式 部长 出席 使馆",
+    "总领事 出席 活动 市长 出席 致辞 总领馆新闻", "大使 辞行 拜会 部长 使馆 新闻", "市委书记 会见 外国 市长 一行 友好城市 代表团",
+)
+
 # (address, the query that found it, its rank in that answer, published, headline, body as stored)
 POOL: tuple = ()
 
