@@ -311,7 +311,7 @@ MEETING_SETS = (  # name, what it is to the rules of pipelines/meetings_zh.py (c
                "on local1"),
 )
 HELD_OUT: tuple = ("local2",)  # labelled and committed (90bb4f3) before any rule ran on it
-FIRST_RUNS = (444, 279, 235)  # every first run on a fresh set (fresh..fresh4, cpc1..cpc4, fmprc1, xwlb1..xwlb3, cctv1..cctv3, local1), each with the
+FIRST_RUNS = (486, 292, 240)  # every first run on a fresh set (fresh..fresh4, cpc1..cpc4, fmprc1, xwlb1..xwlb3, cctv1..cctv3, local1, local2), each with the
 #                               rules of its day: events labelled, found, right (RUN.md; "96 found" before xwlb1 was a slip for
 #                               98; xwlb1 counted with its two labels corrected after its run, 28 events)
 
