@@ -88,7 +88,19 @@ def occasion(sents: list[str], published, tagger) -> tuple[str | None, list[str]
     if not (_named(paragraph) or _FOREIGN_TITLE.search(paragraph) or titled or _foreign_attendee(paragraph)
             or _CORPS.search(sentence) or _guests_from(sentence, tagger)):
         return None
-    return when, countries_named(paragraph, tagger), paragraph     # the occasion and its guests: the paragraph
+    countries = countries_named(paragraph, tagger) or _post(sentence, tagger)
+    return when, countries, paragraph     # the occasion and its guests: the paragraph
+
+
+def _post(sentence: str, tagger) -> list[str]:
+    """The country of the post of the envoy or mission holding the occasion when the paragraph names no foreign
+    country ("驻马赛总领事馆隆重举办…": France, config/mentions/zh.toml [consulates]), else []."""
+    m = re.search(r"驻(?![华港澳])([\u4e00-\u9fff]{1,8}?)(?:总领事馆|总领馆|领事馆|大使馆|使馆|总领事|大使)", sentence)
+    if not m:
+        return []
+    named = countries_named(m.group(1), tagger)
+    post = tagger.posts.get(re.sub(r"(?<=.)[市州省]$", "", m.group(1)))
+    return named if len(named) == 1 else [post] if post else []
 
 
 def _guests_from(sentence: str, tagger) -> re.Match | None:

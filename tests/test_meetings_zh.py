@@ -19,7 +19,7 @@ from pipelines import dates_zh, meetings_zh
 LABELS = Path(__file__).resolve().parent / "real" / "meetings_zh"
 DEVELOPMENT = ("labels", "heldout", "test", "test2", "test3", "fresh", "fresh2", "fresh3", "fresh4", "cpc1", "cpc2",
                "cpc3", "cpc4", "fmprc1", "xwlb1", "xwlb2", "xwlb3", "cctv1", "cctv2",
-               "cctv3", "local1")
+               "cctv3", "local1", "local2")
 
 
 def _events(text: str, published: str) -> list[tuple]:
@@ -802,3 +802,15 @@ def test_an_ambassadors_welcome_to_tonights_reception():
     assert _events(*_cpc3(8, "local1")) == [("meeting", "2025-09-25", ["FSM"])]
     assert _events("女士们、先生们，晚上好！我谨代表中国驻密联邦使馆热烈欢迎大家出席今晚的招待会。", "2025-09-25") == []
     assert _events("尊敬的密联邦罗伯特外长阁下，晚上好！我谨代表中国驻密联邦使馆热烈欢迎大家出席招待会。", "2025-09-25") == []
+
+
+def test_an_envoys_occasion_takes_his_posts_country_when_no_country_is_named():
+    """local2.json text 16 (development since its first run): "9月16日，中国驻马赛总领事馆隆重举办新中国成立76周年…庆祝活动。…
+    罗讷河口省议会主席…、马赛市副市长埃达第出席并致辞" (no country named: the consulate's post, Marseille, is in France,
+    config/mentions/zh.toml [consulates]). Left alone: a post the table does not know gives no country; a country the
+    paragraph names is kept."""
+    assert _events(*_cpc3(16, "local2")) == [("meeting", "2025-09-16", ["FRA"])]
+    assert _events("9月16日，中国驻蒙特利马总领事馆举办国庆招待会，市长柯尔尼耶出席并致辞。", "2025-09-19") == \
+        [("meeting", "2025-09-16", [])]
+    assert _events("9月16日，中国驻马赛总领事馆举办国庆招待会，意大利文化部长罗西出席并致辞。", "2025-09-19") == \
+        [("meeting", "2025-09-16", ["ITA"])]
