@@ -94,6 +94,9 @@ _GENERIC = re.compile(r"、[^，、]{1,10}等(?![^，、]{0,6}代表团)|集体(
                       r"|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|连年|屡次|频繁|(?<!次)定期|多位|\d+位|(?:通话|会见|会晤|函电)或|[的等]方式")   # "第二十五次定期会晤" is one
 _NOUN_AFTER = r"(?!日期|渠道|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|了?记者|律师|活动(?!时))"
 _C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
+# one-character names of Chinese provinces and cities a local readout writes for its own place ("访汉" Wuhan, "来连出席"
+# Dalian, "来湘访问" Hunan): a foreign party coming there comes to China
+_LOCAL = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇陕甘陇汉蓉连穗厦杭甬榕邕筑昆"
 _TRIGGER = re.compile(
     r"(?<!不)(?P<talks>会见会谈|会谈" + _NOUN_AFTER + r")"
     r"|(?P<call>通电话|通了电话|视频通话|通话" + _NOUN_AFTER + r")"
@@ -101,6 +104,7 @@ _TRIGGER = re.compile(
     r"|(?<=官邸)接待|(?<=使馆)接待|(?<=领馆)接待"     # "驻巴西大使…在官邸接待巴西…部长": an envoy's guest
     + r"|共同出席|共同见证|出席(?=了?[^，。]{1,24}?国庆(?:日)?(?:招待会|酒会)))"     # a foreign country's national-day reception
     r"|(?P<china>访华" + _NOUN_AFTER + r"|访华(?=以来)|(?:访问|到访)了?(?:中国|我国)|来华(?:进行)?(?:国事|正式|工作|友好)?(?:访问|出席|参加)|(?:在华|在中国)访问"
+    r"|(?<=[一行团人])访[" + _LOCAL + r"](?![问谈])"
     r"|(?:对|到|赴)(?:中国|我国)进行(?:了)?[^，。]{0,10}?访问)"
     r"|(?P<abroad>(?:国事|正式|工作|友好|官方)?访问" + _NOUN_AFTER + r"|访(?=[" + _C1 + r"](?!问|团))"
     r"|赴(?=[^，。]{1,8}?(?:出席|参加)))")
@@ -111,7 +115,7 @@ _MECHANISM = re.compile(r"(?:第[一二三四五六七八九十\d]+[次轮届]|[
 # the party met came on a visit, as another sentence of the paragraph says ("…一行是昨天上午从上海前来苏州访问的",
 # "对诗琳通公主一行来访表示欢迎", "澳大利亚维多利亚州代表团来江苏考察访问")
 _CAME = re.compile(r"(?:一行|代表团)(?:是|于)?[^，。]{0,12}?(?:来访|前来[^，。]{0,8}?访问|来[^，。]{1,6}?(?:考察|友好)?访问)")
-_VISITING = re.compile(r"来华(?:进行)?(?:国事|正式|工作)?访问的|访华的|在华访问的|来访的|到访的|来华(?:出席|参加)[^，]*的")
+_VISITING = re.compile(r"来华(?:进行)?(?:国事|正式|工作)?访问的|访华的|在华访问的|来访的|到访的|来[华" + _LOCAL + r"](?:出席|参加)[^，]*的")
 _ONE_CHARACTER_SIDE = re.compile(r"(?<![执立司合办说做想宪增参追更地多各双对一两几东西南北官军我敌友他己有无正反中])"
                                  r"([\u4e00-\u9fff])方(?![面式法案向针便])")
 _PARTICIPANTS = re.compile(r"(?:参加|出席|陪同|一同)了?$")       # "X等参加会见": who attended, not who met

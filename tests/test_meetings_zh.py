@@ -814,3 +814,14 @@ def test_an_envoys_occasion_takes_his_posts_country_when_no_country_is_named():
         [("meeting", "2025-09-16", [])]
     assert _events("9月16日，中国驻马赛总领事馆举办国庆招待会，意大利文化部长罗西出席并致辞。", "2025-09-19") == \
         [("meeting", "2025-09-16", ["ITA"])]
+
+
+def test_a_visit_to_a_chinese_place_written_by_its_one_character_name():
+    """local2.json texts 13 and 14 (development): "日本大分市市长佐藤树一郎率政府代表团一行7人访汉" (访汉: Wuhan, in China) and
+    "市委书记夏德仁…会见了来连出席第五届北京——东京论坛（大连）的日本长冈市市长" (来连出席…的: came to Dalian, his visit, as
+    来华出席…的). Left alone: a Chinese delegation's domestic trip (访汉 with no foreign party); 访问 and 访谈 are no
+    place."""
+    assert _events(*_cpc3(13, "local2")) == [("visit", "2017-03-31", ["JPN"])]
+    assert _events(*_cpc3(14, "local2")) == [("visit", "2009-11", ["JPN"])]
+    assert _events("2017年3月31日，湖南省代表团一行7人访汉并举办湖南周活动。", "2017-04-13") == []
+    assert _events("2017年3月31日，代表团一行7人访谈了市民。", "2017-04-13") == []
