@@ -454,6 +454,10 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
     if clause.endswith("时") and re.match(r"(?:曾|都|也)?(?:多次|先后|反复|一再|屡次)", following):
         return []                    # "在与外国领导人…通电话时，多次强调": calls counted, none in particular
     generic = clause
+    if verb and re.search(r"(?:分别|先后)(?:在[^，]{1,10}?)?$", clause[:verb.start()]) and "、" in clause[verb.end():]:
+        generic = re.sub(r"等国(?=[^，]{0,12}(?:驻|大使|总领事|领事|外长|代表|领导人))", "国",
+                         re.sub(r"先后(?=(?:在[^，]{1,10}?)?$)", "", clause[:verb.start()]) + clause[verb.start():])
+        #                             "先后会见了新加坡、…、英国等国驻渝蓉总领事": those listed, one by one (not generic)
     if verb and verb.group() == "会见" and re.search(r"、[^，、]{1,10}等$", clause[:verb.start()]) \
             and not _WITH.search(clause[:verb.start()]):
         generic = clause[verb.start():]      # "刚果（金）外长通巴、国际合作部长曼乔洛等会见中方专家组": who met, one meeting
@@ -756,7 +760,11 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
                     # "…对意大利、摩纳哥、法国进行国事访问，同3国领导人以及…德国总理深入会谈": on the trip
                     events[trip]["countries"] = list(dict.fromkeys(events[trip]["countries"] + countries))
                     continue
-                split = [[code] for code in countries] if countries and "分别" in c.group() else [countries]
+                one_by_one = "分别" in c.group() or re.search(r"先后(?:在[^，]{1,10}?)?(?:会见|会晤|拜会)", c.group())
+                split = [[code] for code in countries] if countries and one_by_one else [countries]
+                if len(split) > 1 and start and len(start) == 10 and re.search(r"\d+日(?:至|到|—|-)\d+日", sentence[:c.start()
+                                                                                                       + verb.start()]):
+                    start = start[:7]    # "1月6日至16日，…先后会见了…": which one on which day is not said, the month
                 who = frozenset(p["name"] for p in foreign_zh.foreign_side(c.group(), countries or [], {}, tagger)
                                 if p["name"]) if len(split) == 1 else frozenset()
                 officials = frozenset(mentions_zh.tag(c.group(), tagger)[1])      # the Chinese officials it names

@@ -825,3 +825,14 @@ def test_a_visit_to_a_chinese_place_written_by_its_one_character_name():
     assert _events(*_cpc3(14, "local2")) == [("visit", "2009-11", ["JPN"])]
     assert _events("2017年3月31日，湖南省代表团一行7人访汉并举办湖南周活动。", "2017-04-13") == []
     assert _events("2017年3月31日，代表团一行7人访谈了市民。", "2017-04-13") == []
+
+
+def test_met_one_after_another_a_list_of_countries_envoys():
+    """local2.json text 2 (development): "1月6日至16日，市政府外辦党组书记章勇武在市外事大楼先后会见了新加坡、澳大利亚、日本、德国、
+    瑞士、法国、加拿大、英国等国驻渝蓉总领事" (先后会见 a list, as 分别: one meeting each, the 等国 of a list that names them
+    not generic; over a span of days, which on which day is not said: the month). Left alone: 先后多次 (meetings
+    counted, none in particular); 先后会见 with no list."""
+    assert _events(*_cpc3(2, "local2")) == [("meeting", "2020-01", [c]) for c in
+                                            ["SGP", "AUS", "JPN", "DEU", "CHE", "FRA", "CAN", "GBR"]]
+    assert _events("1月6日，章勇武先后多次会见新加坡、澳大利亚等国驻渝蓉总领事。", "2020-07-01") == []
+    assert _events("1月6日，章勇武先后会见过多位外国驻渝总领事。", "2020-07-01") == []
