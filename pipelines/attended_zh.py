@@ -20,7 +20,7 @@ import re
 from . import dates_zh
 from .mentions_zh import PLACE_BEFORE, TITLE, countries_named
 
-_ENVOY = re.compile(r"(?:(?:^|(?<=[，,：:、）)])|(?<=我谨代表)|(?<=我代表))(?:中国)?驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)"
+_ENVOY = re.compile(r"(?:(?:^|(?<=[，,：:、）)\s])|(?<=我谨代表)|(?<=我代表))(?:中国)?驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)"
                     r"|(?:^|(?<=[，,：:、）)]))[\u4e00-\u9fff]{2,3}(?:公使|参赞)代表[\u4e00-\u9fff]{2,3}(?:大使|总领事))[^。]{0,80}?"
                     r"(?:出席|参加|举办|举行|捐赠|转交|慰问)(?!会见|会谈|会晤)")
 # "李松公使代表田学军大使…参加": the mission's minister for its head, Chinese when the paragraph names 中国使馆 / 中国驻

@@ -836,3 +836,11 @@ def test_met_one_after_another_a_list_of_countries_envoys():
                                             ["SGP", "AUS", "JPN", "DEU", "CHE", "FRA", "CAN", "GBR"]]
     assert _events("1月6日，章勇武先后多次会见新加坡、澳大利亚等国驻渝蓉总领事。", "2020-07-01") == []
     assert _events("1月6日，章勇武先后会见过多位外国驻渝总领事。", "2020-07-01") == []
+
+
+def test_an_envoys_occasion_after_a_dateline():
+    """local2.json text 23 (development): "中新网马尼拉2月6日电 中国驻拉瓦格领事馆4日晚举行2023年新春招待会。北伊罗戈省省长蒙诺托克、…
+    拉瓦格市市长科恩等…350人出席" (the mission opens the clause after the dateline's space; the country its post's).
+    Left alone: 驻 inside a word after the space (a foreign consulate's: 美国驻拉瓦格领事馆)."""
+    assert _events(*_cpc3(23, "local2")) == [("meeting", "2023-02-04", ["PHL"])]
+    assert _events("中新网马尼拉2月6日电 美国驻拉瓦格领事馆4日晚举行招待会。拉瓦格市市长科恩等出席。", "2023-02-06") == []
