@@ -21,9 +21,11 @@ from . import dates_zh
 from .mentions_zh import PLACE_BEFORE, TITLE, countries_named
 
 _ENVOY = re.compile(r"(?:(?:^|(?<=[，,：:、）)\s])|(?<=我谨代表)|(?<=我代表))(?:中国)?驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)"
-                    r"|(?:^|(?<=[，,：:、）)]))[\u4e00-\u9fff]{2,3}(?:公使|参赞)代表[\u4e00-\u9fff]{2,3}(?:大使|总领事))[^。]{0,80}?"
+                    r"|(?:^|(?<=[，,：:、）)]))[\u4e00-\u9fff]{2,3}(?:公使|参赞)代表[\u4e00-\u9fff]{2,3}(?:大使|总领事)"
+                    r"|(?:^|(?<=[，,：:、）)]))[\u4e00-\u9fff]{2,3}(?:大使|总领事)代表中国(?:政府)?)[^。]{0,80}?"
                     r"(?:出席|参加|举办|举行|捐赠|转交|慰问)(?!会见|会谈|会晤)")
-# "李松公使代表田学军大使…参加": the mission's minister for its head, Chinese when the paragraph names 中国使馆 / 中国驻
+# "李松公使代表田学军大使…参加": the mission's minister for its head, Chinese when the paragraph names 中国使馆 / 中国驻;
+# "李进军大使代表中国政府向缅甸政府捐赠…": an envoy acting for China's government
 MINISTER = re.compile(r"[\u4e00-\u9fff]{2,3}(?:公使|参赞)代表[\u4e00-\u9fff]{2,3}(?:大使|总领事)")
 _MISSION = re.compile(r"中国(?:驻[^，。、]{1,8}?)?(?:大使馆|使馆|总领事馆|总领馆|领事馆)")
 # the consular corps of a Chinese city at a Chinese body's occasion ("25个国家驻重庆、成都总领事馆的领事官员…出席了联谊会"),

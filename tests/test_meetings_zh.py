@@ -844,3 +844,12 @@ def test_an_envoys_occasion_after_a_dateline():
     Left alone: 驻 inside a word after the space (a foreign consulate's: 美国驻拉瓦格领事馆)."""
     assert _events(*_cpc3(23, "local2")) == [("meeting", "2023-02-04", ["PHL"])]
     assert _events("中新网马尼拉2月6日电 美国驻拉瓦格领事馆4日晚举行招待会。拉瓦格市市长科恩等出席。", "2023-02-06") == []
+
+
+def test_an_ambassador_acting_for_chinas_government():
+    """local2.json text 20 (development): "2005年1月5日，李进军大使代表中国政府向缅甸政府捐赠20万美元救灾援助款。缅甸社会福利与救济
+    安置部部长盛他少将…接受了捐款…缅甸社会福利与救济安置部副部长觉敏准将…等出席了捐赠仪式" (an ambassador named without
+    驻 acting 代表中国政府: China's envoy). Left alone: an ambassador acting for another government (代表美国政府)."""
+    assert _events(*_cpc3(20, "local2")) == [("meeting", "2005-01-05", ["MMR"])]
+    assert _events("2005年1月5日，史密斯大使代表美国政府向缅甸政府捐赠救灾款，缅甸副部长觉敏准将等出席了捐赠仪式。",
+                   "2005-01-05") == []
