@@ -77,8 +77,8 @@ def occasion(sents: list[str], published, tagger) -> tuple[str | None, list[str]
             when = dates_zh.fronted(sents[0], 0, len(sents[0]), len(sents[0]), published)
         if when and re.search(r"先后于?[^，。]{0,8}日[和、][^，。]{0,8}日", sentence[envoy.start():envoy.end()]):
             when = when[:7]          # "大使…先后于27日和28日…举行国庆招待会": two days, the month
-        if when:
-            found = when, sentence
+        if when or re.search(r"日前|近日|前不久|不久前", sents[0][:envoy.start() if sentence is sents[0] else None]):
+            found = when, sentence     # "…总领馆日前在馆内举办…招待会": done, the text gives no date
             break
     if not found:
         return None

@@ -853,3 +853,12 @@ def test_an_ambassador_acting_for_chinas_government():
     assert _events(*_cpc3(20, "local2")) == [("meeting", "2005-01-05", ["MMR"])]
     assert _events("2005年1月5日，史密斯大使代表美国政府向缅甸政府捐赠救灾款，缅甸副部长觉敏准将等出席了捐赠仪式。",
                    "2005-01-05") == []
+
+
+def test_an_envoys_occasion_the_text_says_was_held_lately():
+    """local2.json text 22 (development): "中国驻旧金山总领馆日前在馆内举办2025年“温暖迎春·共庆中国年”新春招待会。中国驻旧金山代总领事
+    杨守征和旧金山市新任市长罗伟…出席" (日前: held, the text gives no date; 2025年 opening a quoted title is no date).
+    Left alone: an occasion with no date and no word saying it was held lately."""
+    assert _events(*_cpc3(22, "local2")) == [("meeting", None, ["USA"])]
+    assert dates_zh.opening("2025年“温暖迎春”新春招待会在馆内举办。", date(2025, 1, 21)) is None
+    assert _events("中国驻旧金山总领馆在馆内举办新春招待会。中国驻旧金山代总领事杨守征和旧金山市市长罗伟等出席。", "2025-01-21") == []
