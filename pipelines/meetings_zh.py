@@ -789,7 +789,9 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
         seen += len(sentence)
         anchor = dates_zh.opening(sentence, published) or anchor     # "6月19日，王毅会见X。同日，…": its day
         context = None                   # "…会见X。习近平主席同莫迪总理…会晤": another occasion, its time not said
-    attended = attended_zh.occasion(sents, published, tagger) if len(events) == first else None
+    told = next((n for n, s in enumerate(sents) if any(e["sentence"] == s for e in events[first:])), len(sents))
+    # the sentences before the first that told an event: "…驻智利大使牛清报参加，…20余名议员出席。…。去年博里奇总统…访华"
+    attended = attended_zh.occasion(sents[:told], published, tagger) if told else None
     if attended:                         # an envoy's occasion with named foreign guests: a meeting
         _join(events, "meeting", attended[0], attended[1], False, attended[2], tagger, _place(attended[2], tagger), first)
         if len(events) > first:

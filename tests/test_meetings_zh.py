@@ -862,3 +862,13 @@ def test_an_envoys_occasion_the_text_says_was_held_lately():
     assert _events(*_cpc3(22, "local2")) == [("meeting", None, ["USA"])]
     assert dates_zh.opening("2025年“温暖迎春”新春招待会在馆内举办。", date(2025, 1, 21)) is None
     assert _events("中国驻旧金山总领馆在馆内举办新春招待会。中国驻旧金山代总领事杨守征和旧金山市市长罗伟等出席。", "2025-01-21") == []
+
+
+def test_an_envoys_occasion_before_a_sentence_telling_another_event():
+    """local2.json text 5 (development): "2024年3月25日，中国人民外交学会副会长李杰率团同智利参众两院议员座谈，驻智利大使牛清报参加，…
+    20余名议员出席。…去年博里奇总统出席第三届“一带一路”国际合作高峰论坛并访华…" (the occasion is read in the sentences before
+    the first that tells an event, the visit recalled after it its own). Left alone: an occasion whose own sentence
+    tells a meeting (the meeting only)."""
+    assert sorted(_events(*_cpc3(5, "local2"))) == [("meeting", "2024-03-25", ["CHL"]), ("visit", "2023", ["CHL"])]
+    assert _events("2024年3月25日，驻智利大使牛清报会见智利众议长卡斯特罗，20余名议员出席。", "2024-03-26") == \
+        [("meeting", "2024-03-25", ["CHL"])]
