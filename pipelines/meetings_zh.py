@@ -129,6 +129,8 @@ _LOCAL_TITLE = re.compile(r"[市州省]长|(?:市|州|省|地区)?(?:议会)?议
 _POST = re.compile(r"驻(?![华港澳])(?P<post>[\u4e00-\u9fff]{1,10}?)(?:总领事馆|总领馆|领事馆|大使馆|使馆)?(?:特命全权)?"
                    r"(?:大使|副总领事|总领事|馆长|领事|公使|参赞|临时代办|代办)")
 _AND = re.compile(r"和")
+# a consul general by name and title alone, the way his consulate's news writes him ("杨国强总领事在印第安纳州政府")
+_CONSUL = re.compile(r"[\u4e00-\u9fff]{2,3}代?总领事(?:夫妇)?(?:在[^，]{1,14}|赴[^，]{1,10}|应约|还)?")
 # a provincial governor by post and name alone, no place of his own ("省长张中伟在蓉"; not "保和省长卡托", a foreign one)
 _GOVERNOR = re.compile(r"(?:^|(?<=[，,、）)\s]))(?:常务)?副?省长[\u4e00-\u9fff]{2,3}(?:在[\u4e00-\u9fff]{1,6})?(?:视频|也|还|随后)?$")
 _PAIR_SUBJECT = re.compile(r"两国元首|两国领导人|双方牵头人|两国外长|双方|中[" + _C1 + r"](?:两国)?(?:元首|领导人|外长|总理)")
@@ -254,6 +256,12 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     if not obj:                      # "A同B在北京举行会谈": B without where and how
         other = re.sub(r"(?:在[^，]{0,12}?)?(?:举行|进行)(?:了?第[^，]*|了?(?:双边|首次|正式)?)$", "", other)
         other = re.sub(r"(?:辞行|到任|离任|告别|礼节性)$", "", other)
+    if not _is_chinese(subject, tagger) and _CONSUL.fullmatch(subject) and obj and _LOCAL_TITLE.search(other) \
+            and re.search(r"中国|中方|中[" + _C1 + r"]", paragraph):
+        countries = _foreign(other, tagger, paragraph, True, True)   # "杨国强总领事在印第安纳州政府拜会州长米奇·丹尼尔斯":
+        if countries == []:                                       # China's consul general, in a text of China's
+            countries = _text_country(other, paragraph, tagger)   # the country the text pairs with China, else none
+        return countries or None
     if not _is_chinese(subject, tagger) and _GOVERNOR.search(subject) and obj and _countries(other, tagger):
         subject += "省政府"           # "省长张中伟在蓉会见了泰国公主诗琳通一行": a governor meets a foreign country's guest
     if _is_chinese(subject, tagger) and (not _countries(_unpaired(subject), tagger) or _first_side(subject, tagger) == "zh"):
@@ -405,6 +413,9 @@ def _described_chinese(sentence: str, tagger) -> list[dict]:
     minister = attended_zh.MINISTER.search(sentence)
     if minister and re.search(r"中国(?:驻[^，。、]{1,8}?)?(?:大使馆|使馆|总领事馆|总领馆)", sentence):
         return [_described(minister.group(), "national", sentence)]      # "李松公使代表田学军大使" of 中国使馆
+    consul = re.match(r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日[^，]{0,4}，(" + _CONSUL.pattern + r")(?=拜会|会见)", sentence)
+    if consul:                       # "2010年5月27日，杨国强总领事在印第安纳州政府拜会州长…": the consul general, by post
+        return [_described("总领事", "national", sentence)]
     governor = re.search(_GOVERNOR.pattern.rstrip("$") + r"(?=会见|会晤|会谈|拜会)", sentence)
     if governor:                     # "省长张中伟在蓉会见了泰国公主诗琳通一行": the governor, by post
         return [_described(governor.group().split("省长")[0] + "省长", "provincial", sentence)]

@@ -872,3 +872,14 @@ def test_an_envoys_occasion_before_a_sentence_telling_another_event():
     assert sorted(_events(*_cpc3(5, "local2"))) == [("meeting", "2024-03-25", ["CHL"]), ("visit", "2023", ["CHL"])]
     assert _events("2024年3月25日，驻智利大使牛清报会见智利众议长卡斯特罗，20余名议员出席。", "2024-03-26") == \
         [("meeting", "2024-03-25", ["CHL"])]
+
+
+def test_a_consul_general_by_name_and_title_alone():
+    """local2.json text 26 (development): "2010年5月27日，杨国强总领事在印第安纳州政府拜会州长米奇·丹尼尔斯。…中美关系…" (a
+    consul general named as his consulate's news names him, no 驻, calling on a local official in a text of China's:
+    China's; the country the text pairs with China). Left alone: no China in the text; a country the text never names
+    (texts 0 and 7: 北威州, 北阿古桑省 only: no event rather than one with no country)."""
+    assert _events(*_cpc3(26, "local2")) == [("meeting", "2010-05-27", ["USA"])]
+    assert _events("2010年5月27日，杨国强总领事在印第安纳州政府拜会州长米奇·丹尼尔斯。双方就经贸合作交换了意见。",
+                   "2010-06-02") == []
+    assert _events(*_cpc3(7, "local2")) == []
