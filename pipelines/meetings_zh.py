@@ -258,10 +258,10 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
         other = re.sub(r"(?:辞行|到任|离任|告别|礼节性)$", "", other)
     if not _is_chinese(subject, tagger) and _CONSUL.fullmatch(subject) and obj and _LOCAL_TITLE.search(other) \
             and re.search(r"中国|中方|中[" + _C1 + r"]", paragraph):
-        countries = _foreign(other, tagger, paragraph, True, True)   # "杨国强总领事在印第安纳州政府拜会州长米奇·丹尼尔斯":
-        if countries == []:                                       # China's consul general, in a text of China's
-            countries = _text_country(other, paragraph, tagger)   # the country the text pairs with China, else none
-        return countries or None
+        hosts = _foreign(other, tagger, paragraph, True, True)    # "杨国强总领事在印第安纳州政府拜会州长米奇·丹尼尔斯":
+        if hosts == []:                                           # China's consul general, in a text of China's
+            hosts = _text_country(other, paragraph, tagger)       # the country the text pairs with China, else none
+        return hosts or None
     if not _is_chinese(subject, tagger) and _GOVERNOR.search(subject) and obj and _countries(other, tagger):
         subject += "省政府"           # "省长张中伟在蓉会见了泰国公主诗琳通一行": a governor meets a foreign country's guest
     if _is_chinese(subject, tagger) and (not _countries(_unpaired(subject), tagger) or _first_side(subject, tagger) == "zh"):
