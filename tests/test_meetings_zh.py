@@ -883,3 +883,11 @@ def test_a_consul_general_by_name_and_title_alone():
     assert _events("2010年5月27日，杨国强总领事在印第安纳州政府拜会州长米奇·丹尼尔斯。双方就经贸合作交换了意见。",
                    "2010-06-02") == []
     assert _events(*_cpc3(7, "local2")) == []
+
+
+def test_an_envoys_mission_under_the_states_full_name():
+    """local2.json text 15 (development): "6月20日上午，中华人民共和国驻慕尼黑总领馆新馆址奠基仪式在慕尼黑成功举办。中华人民共和国驻德国
+    大使馆大使史明德，…巴伐利亚州副州长兼经济，媒体，能源与技术部部长Aigner女士，…意大利总领事斯卡马卡…出席了奠基典礼"
+    (中华人民共和国驻X, as 中国驻X). Left alone: another state's mission so named (大韩民国驻慕尼黑总领馆)."""
+    assert _events(*_cpc3(15, "local2")) == [("meeting", "2015-06-20", ["DEU", "ITA"])]
+    assert _events("6月20日上午，大韩民国驻慕尼黑总领馆举行招待会，巴伐利亚州副州长艾格纳女士出席。", "2015-06-20") == []
