@@ -256,6 +256,11 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     if not obj:                      # "A同B在北京举行会谈": B without where and how
         other = re.sub(r"(?:在[^，]{0,12}?)?(?:举行|进行)(?:了?第[^，]*|了?(?:双边|首次|正式)?)$", "", other)
         other = re.sub(r"(?:辞行|到任|离任|告别|礼节性)$", "", other)
+    short = re.fullmatch(r"([\u4e00-\u9fff])(大使|总领事)", subject.strip("，, "))
+    if short and re.search("驻(?![华港澳])[^，。]{1,10}?" + short.group(2) + short.group(1) + r"[\u4e00-\u9fff]", paragraph):
+        hosts = _foreign(other, tagger, paragraph, True, True)    # "于总领事同蒙特利马市长柯尔尼耶会谈": the envoy the
+        home = _post_country(paragraph, tagger)                   # paragraph named in full ("驻里昂总领事于江"), of his
+        return hosts or ([home] if home and hosts == [] else None)   # post's country when the host's is not named
     if not _is_chinese(subject, tagger) and _CONSUL.fullmatch(subject) and obj and _LOCAL_TITLE.search(other) \
             and re.search(r"中国|中方|中[" + _C1 + r"]", paragraph):
         hosts = _foreign(other, tagger, paragraph, True, True)    # "杨国强总领事在印第安纳州政府拜会州长米奇·丹尼尔斯":
@@ -413,6 +418,9 @@ def _described_chinese(sentence: str, tagger) -> list[dict]:
     minister = attended_zh.MINISTER.search(sentence)
     if minister and re.search(r"中国(?:驻[^，。、]{1,8}?)?(?:大使馆|使馆|总领事馆|总领馆)", sentence):
         return [_described(minister.group(), "national", sentence)]      # "李松公使代表田学军大使" of 中国使馆
+    short = re.match(r"([\u4e00-\u9fff])(大使|总领事)(?=同|与|在|会见|拜会)", sentence)
+    if short:                        # "于总领事同蒙特利马市长柯尔尼耶会谈": the envoy the paragraph named in full
+        return [_described(short.group(), "national", sentence)]
     consul = re.match(r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日[^，]{0,4}，(" + _CONSUL.pattern + r")(?=拜会|会见)", sentence)
     if consul:                       # "2010年5月27日，杨国强总领事在印第安纳州政府拜会州长…": the consul general, by post
         return [_described("总领事", "national", sentence)]

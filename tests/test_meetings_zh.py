@@ -891,3 +891,11 @@ def test_an_envoys_mission_under_the_states_full_name():
     (中华人民共和国驻X, as 中国驻X). Left alone: another state's mission so named (大韩民国驻慕尼黑总领馆)."""
     assert _events(*_cpc3(15, "local2")) == [("meeting", "2015-06-20", ["DEU", "ITA"])]
     assert _events("6月20日上午，大韩民国驻慕尼黑总领馆举行招待会，巴伐利亚州副州长艾格纳女士出席。", "2015-06-20") == []
+
+
+def test_an_envoy_called_by_surname_and_title_after_his_full_name():
+    """local2.json text 27 (development): "2026年1月31日，驻里昂总领事于江赴领区蒙特利马市，出席…活动。…于总领事同蒙特利马市长柯尔
+    尼耶会谈…" (于总领事: the envoy the paragraph named in full, 驻里昂总领事于江; the mayor's country his post's). Left
+    alone: a surname and title the paragraph never named in full with 驻 (whose envoy, the text does not say)."""
+    assert _events(*_cpc3(27, "local2")) == [("talks", "2026-01-31", ["FRA"])]
+    assert _events("2026年1月31日，于总领事同蒙特利马市长柯尔尼耶会谈，就推进交流合作达成一系列共识。", "2026-02-03") == []
