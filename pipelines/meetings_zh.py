@@ -114,7 +114,7 @@ _DEICTIC = re.compile(r"(?:(?:此次|这次|本次)[^，。]{0,12}?访(?!问团)
 _MECHANISM = re.compile(r"(?:第[一二三四五六七八九十\d]+[次轮届]|[—－])[^，期间时]{0,12}$")   # "第六次…领导人会晤": a forum, not a meeting
 # the party met came on a visit, as another sentence of the paragraph says ("…一行是昨天上午从上海前来苏州访问的",
 # "对诗琳通公主一行来访表示欢迎", "澳大利亚维多利亚州代表团来江苏考察访问")
-_CAME = re.compile(r"(?:一行|代表团)(?:是|于)?[^，。]{0,12}?(?:来访|前来[^，。]{0,8}?访问|来[^，。]{1,6}?(?:考察|友好)?访问)")
+_CAME = re.compile(r"(?:一行|代表团|记者团|访问团)(?:是|于)?[^，。]{0,12}?(?:来访|到访|前来[^，。]{0,8}?访问|来[^，。]{1,6}?(?:考察|友好)?访问)")
 _VISITING = re.compile(r"来华(?:进行)?(?:国事|正式|工作)?访问的|访华的|在华访问的|来访的|到访的|来[华" + _LOCAL + r"](?:出席|参加)[^，]*的")
 _ONE_CHARACTER_SIDE = re.compile(r"(?<![执立司合办说做想宪增参追更地多各双对一两几东西南北官军我敌友他己有无正反中])"
                                  r"([\u4e00-\u9fff])方(?![面式法案向针便])")
@@ -526,7 +526,7 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
         elif countries == [] and not _ORGANISATION.search(side):
             post = _post_country(sentence[:offset + m.start()], tagger)
             countries = [post] if post else countries   # "驻长崎总领事…拜会市长…": a mayor of the post's country
-    if kind == "meeting" and m.group() == "会见" and countries and _CAME.search(paragraph) \
+    if kind == "meeting" and m.group() == "会见" and countries is not None and _CAME.search(paragraph) \
             and "驻" not in clause[m.end():]:
         kind = "visit"               # "会见了…代表团。韦达德总书记一行是昨天上午从上海前来苏州访问的": the visit the
         visiting = True              # paragraph tells (not a resident envoy's tour: "会见了美国驻华大使洪博培一行。…来湘访问")

@@ -899,3 +899,12 @@ def test_an_envoy_called_by_surname_and_title_after_his_full_name():
     alone: a surname and title the paragraph never named in full with 驻 (whose envoy, the text does not say)."""
     assert _events(*_cpc3(27, "local2")) == [("talks", "2026-01-31", ["FRA"])]
     assert _events("2026年1月31日，于总领事同蒙特利马市长柯尔尼耶会谈，就推进交流合作达成一系列共识。", "2026-02-03") == []
+
+
+def test_a_group_with_no_country_that_came_on_a_visit():
+    """local2.json text 12 (development): "6月25日，福建省委常委、宣传部长李书磊在福州会见了…东盟记者团。…李书磊部长…对东盟记者团到访
+    福建表示热烈欢迎" (a group of no one country, 记者团, the paragraph saying it came on a visit, 到访: the visit). Left
+    alone: the same meeting in a paragraph that says nothing of a visit (a meeting)."""
+    assert _events(*_cpc3(12, "local2")) == [("visit", "2015-06", [])]
+    assert _events("6月25日，福建省委常委、宣传部长李书磊在福州会见了东盟记者团。", "2015-09-10") == \
+        [("meeting", "2015-06-25", [])]
