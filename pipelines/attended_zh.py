@@ -20,13 +20,26 @@ import re
 from . import dates_zh
 from .mentions_zh import PLACE_BEFORE, TITLE, countries_named
 
-_ENVOY = re.compile(r"(?:^|(?<=[，,：:、）)]))(?:中国)?驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)[^。]{0,80}?"
+_ENVOY = re.compile(r"(?:(?:^|(?<=[，,：:、）)\s])|(?<=我谨代表)|(?<=我代表))(?:中国|中华人民共和国)?驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)"
+                    r"|(?:^|(?<=[，,：:、）)]))[\u4e00-\u9fff]{2,3}(?:公使|参赞)代表[\u4e00-\u9fff]{2,3}(?:大使|总领事)"
+                    r"|(?:^|(?<=[，,：:、）)]))[\u4e00-\u9fff]{2,3}(?:大使|总领事)代表中国(?:政府)?)[^。]{0,80}?"
                     r"(?:出席|参加|举办|举行|捐赠|转交|慰问)(?!会见|会谈|会晤)")
-# the consular corps of a Chinese city at a Chinese body's occasion ("25个国家驻重庆、成都总领事馆的领事官员…出席了联谊会"):
-# foreign consuls, their countries unnamed (the diplomatic corps in Beijing is left as it was: the development labels
-# disagree on it, cctv1.json text 23 a meeting, xwlb3.json text 7 none)
-_CORPS = re.compile(r"(?:\d+余?(?:名|位)|多名|多位|\d+个国家(?:和地区)?)[^，。中我]{0,4}?"
-                    r"驻(?![华港澳])[^，。]{1,8}?(?:总领事馆|领事馆|总领馆)[^。]{0,60}?(?:出席|参加)")
+# "李松公使代表田学军大使…参加": the mission's minister for its head, Chinese when the paragraph names 中国使馆 / 中国驻;
+# "李进军大使代表中国政府向缅甸政府捐赠…": an envoy acting for China's government
+MINISTER = re.compile(r"[\u4e00-\u9fff]{2,3}(?:公使|参赞)代表[\u4e00-\u9fff]{2,3}(?:大使|总领事)")
+_MISSION = re.compile(r"中国(?:驻[^，。、]{1,8}?)?(?:大使馆|使馆|总领事馆|总领馆|领事馆)")
+# the consular corps of a Chinese city at a Chinese body's occasion ("25个国家驻重庆、成都总领事馆的领事官员…出席了联谊会"),
+# and the diplomatic corps in Beijing ("160多个国家的驻华高级外交官出席", "190余名驻华大使、国际组织驻华代表和外交官应邀
+# 出席"): foreign envoys counted, their countries unnamed, one meeting (the convention settled 2026-12-07: cpc2.json
+# text 17, cctv1.json text 23, local1.json text 5; xwlb3.json text 7 relabelled to it)
+_CORPS = re.compile(r"(?:\d+余?(?:名|位)|多名|多位|\d+多?个国家(?:和地区)?)[^，。中我]{0,4}?"
+                    r"驻(?![华港澳])[^，。]{1,8}?(?:总领事馆|领事馆|总领馆)[^。]{0,60}?(?:出席|参加)"
+                    r"|(?:\d+余?多?(?:名|位)|\d+余?多?个国家(?:和地区)?的)[^，。中我]{0,4}?驻华[^，。]{0,4}?(?:大使|使节|外交官)"
+                    r"[^。]{0,40}?(?:出席|参加)")
+# guests from foreign countries the clause names, at an occasion held in China ("贵州省与周边国家市长交流会22日晚在此间举行，
+# 来自越南、马来西亚、马尔代夫等5个国家的部分省市行政主官出席"): officials of those countries
+_FROM = re.compile(r"来自(?P<countries>[^，。；]{2,40}?)等?(?:\d+|[两三四五六七八九十]+)?个?(?:国家|国)(?:和地区)?的[^，。]{0,16}?"
+                   r"(?:官员|主官|代表|市长|省长|州长|议员|部长|外交官|使节)[^，。]{0,8}?(?:出席|参加)")
 _NOT_DONE = re.compile(r"将(?![其之军领士近使所])|即将|拟|期待|希望|如果|是否|多次|每年|经常|定期|方便时|[？?]")
 _FORUM = re.compile(r"峰会|论坛|(?<!国)会议(?!员)|大会|年会|博览会|世博会|奥运会|联大|研讨会|外长会")
 _SEP = "·・•∙\u0387\u2027"
@@ -49,18 +62,23 @@ def occasion(sents: list[str], published, tagger) -> tuple[str | None, list[str]
         return None
     found = None
     for n, sentence in enumerate(sents):  # the first sentence of the envoy's occasion stated as done and dated
-        envoy = _ENVOY.search(sentence) or _CORPS.search(sentence)
+        envoy = _ENVOY.search(sentence) or _CORPS.search(sentence) or _guests_from(sentence, tagger)
+        if envoy and MINISTER.match(envoy.group()) and not _MISSION.search(paragraph):
+            envoy = None             # "李松公使代表田学军大使": China's only when the paragraph names China's mission
         if not envoy or _NOT_DONE.search(re.sub(r"“[^”]*”", "", sentence)):     # not "…“希望天使基金”…"
             continue
         when = dates_zh.fronted(sentence, 0, len(sentence), envoy.end(), published)
         if not when and re.search(r"当天|当日", sentence):    # "…出席了当天的仪式": the day an earlier sentence opens with
             when = next(filter(None, (dates_zh.opening(s, published) for s in reversed(sents[:n]))), None)
+        tonight = re.match(r"了?(?:今晚|今天|今日|当晚)(?:的)", sentence[envoy.end():])
+        if not when and tonight:     # "欢迎大家出席今晚的招待会": the envoy's words on the day of the occasion
+            when = dates_zh.nearest(tonight.group(), 0, published)
         if not when and sentence is not sents[0]:
             when = dates_zh.fronted(sents[0], 0, len(sents[0]), len(sents[0]), published)
         if when and re.search(r"先后于?[^，。]{0,8}日[和、][^，。]{0,8}日", sentence[envoy.start():envoy.end()]):
             when = when[:7]          # "大使…先后于27日和28日…举行国庆招待会": two days, the month
-        if when:
-            found = when, sentence
+        if when or re.search(r"日前|近日|前不久|不久前", sents[0][:envoy.start() if sentence is sents[0] else None]):
+            found = when, sentence     # "…总领馆日前在馆内举办…招待会": done, the text gives no date
             break
     if not found:
         return None
@@ -70,9 +88,33 @@ def occasion(sents: list[str], published, tagger) -> tuple[str | None, list[str]
                  for m in tagger.places.finditer(paragraph)
                  if (tagger.lookup.get(m.group()) or ("",))[0] == "country" and tagger.lookup[m.group()][2] != "CHN")
     if not (_named(paragraph) or _FOREIGN_TITLE.search(paragraph) or titled or _foreign_attendee(paragraph)
-            or _CORPS.search(sentence)):
+            or _CORPS.search(sentence) or _guests_from(sentence, tagger)):
         return None
-    return when, countries_named(paragraph, tagger), paragraph     # the occasion and its guests: the paragraph
+    countries = countries_named(paragraph, tagger) or _post(sentence, tagger)
+    return when, countries, paragraph     # the occasion and its guests: the paragraph
+
+
+def _post(sentence: str, tagger) -> list[str]:
+    """The country of the post of the envoy or mission holding the occasion when the paragraph names no foreign
+    country ("驻马赛总领事馆隆重举办…": France, config/mentions/zh.toml [consulates]), else []."""
+    m = re.search(r"驻(?![华港澳])([\u4e00-\u9fff]{1,8}?)(?:总领事馆|总领馆|领事馆|大使馆|使馆|总领事|大使)", sentence)
+    if not m:
+        return []
+    named = countries_named(m.group(1), tagger)
+    post = tagger.posts.get(re.sub(r"(?<=.)[市州省]$", "", m.group(1)))
+    return named if len(named) == 1 else [post] if post else []
+
+
+def _guests_from(sentence: str, tagger) -> re.Match | None:
+    """The clause of guests from named foreign countries at an occasion held in China (_FROM), else None."""
+    m = _FROM.search(sentence)
+    return m if m and countries_named(m.group("countries"), tagger) and "举行" in sentence[:m.start()] else None
+
+
+def corps(paragraph: str) -> str | None:
+    """The envoys a paragraph counts at an occasion, as written ("160多个国家的驻华高级外交官"), else None."""
+    m = _CORPS.search(paragraph)
+    return re.split(r"[，,]|应邀|(?:出席|参加)(?!.*(?:出席|参加))", m.group())[0] if m else None
 
 
 def _foreign_attendee(paragraph: str) -> bool:
@@ -90,8 +132,8 @@ def guests(paragraph: str) -> list[tuple[str | None, str | None]]:
         for item in re.split(r"、|和|及|以及|，|,", m.group(1)):
             item = item.strip()
             posts = list(_POST.finditer(item))
-            if len(item) < 3 or not posts or _CHINESE_MARK.search(item):
-                continue
+            if len(item) < 3 or not posts or _CHINESE_MARK.search(item) or item.endswith("们"):
+                continue             # not "女士们、先生们": the audience addressed
             courtesy = posts[-1].group() in ("女士", "先生") and posts[-1].end() == len(item)
             post = posts[-2] if courtesy and len(posts) > 1 else posts[-1]
             if courtesy and len(posts) == 1:

@@ -23,7 +23,7 @@ _PATTERNS = (
     ("this_year_month", re.compile(r"(?:(\d{4})年|今年)(\d{1,2})月(?!\d{1,2}日)")),
     ("last_month", re.compile(r"上个?月")),
     ("month", re.compile(r"(?<![年\d上下个])(\d{1,2})月(?![\d份]|\d{0,2}日)")),
-    ("year", re.compile(r"(\d{4})年(?!\d{0,2}月|以来|起)|今年|年内|去年|前年")),
+    ("year", re.compile(r"(\d{4})年(?!\d{0,2}月|以来|起|[“《\"])|今年|年内|去年|前年")),   # not "2025年“温暖迎春”…": a title
     ("undated", re.compile(r"前两天|前几天|日前|不久前|前不久|近日|近期|最近|上周(?![一二三四五六日天])|几天前|前些天|前段时间|此前")),
 )
 _RELATIVE = {"今天": 0, "今日": 0, "当天": 0, "今晨": 0, "今早": 0, "今晚": 0, "昨天": -1, "昨日": -1, "昨晚": -1,
@@ -111,9 +111,10 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
 _TIME_WORDS = re.compile(r"[―—－-]+|当地时间|就在|早在|上半年|下半年|年初|年底|月初|月底|上旬|中旬|下旬|北京时间|上午|下午|中午|晚上|晚间|凌晨|晚|早上|早晨|早些时候|另外|此外|同时|答|初|底|中|[，：:\s（）()]")
 
 
-# a news agency's or paper's dateline and byline: "新华社北京12月1日电（记者蒋超）", "本报海口11月26日讯 （记者况昌勋）"
-_DATELINE = re.compile(r"^\s*(?:据)?(?:新华社|中新社|中新网|本报|[^\s，。（(]{1,8}(?:日报|晚报|时报|新闻网|网))[^，。（(]{0,12}?[电讯]"
-                       r"\s*(?:[（(][^）)]{0,30}[）)])?\s*(?:记者[^\d，。]{0,20}?(?=\d))?")
+# a news agency's or paper's dateline and byline: "新华社北京12月1日电（记者蒋超）", "本报海口11月26日讯 （记者况昌勋）",
+# a byline alone in brackets opening the text ("（四川日报记者孙琳本报记者赖晓莉）昨日，…")
+_DATELINE = re.compile(r"^\s*(?:(?:据)?(?:新华社|中新社|中新网|本报|[^\s，。（(]{1,8}(?:日报|晚报|时报|新闻网|网))[^，。（(]{0,12}?[电讯]"
+                       r"\s*(?:[（(][^）)]{0,30}[）)])?\s*(?:记者[^\d，。]{0,20}?(?=\d))?|[（(][^）)]{0,30}?记者[^）)]{0,30}[）)]\s*)")
 
 
 def fronted(sentence: str, clause_start: int, clause_end: int, at: int, published: date | None) -> str | None:

@@ -94,13 +94,17 @@ _GENERIC = re.compile(r"、[^，、]{1,10}等(?![^，、]{0,6}代表团)|集体(
                       r"|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|连年|屡次|频繁|(?<!次)定期|多位|\d+位|(?:通话|会见|会晤|函电)或|[的等]方式")   # "第二十五次定期会晤" is one
 _NOUN_AFTER = r"(?!日期|渠道|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|了?记者|律师|活动(?!时))"
 _C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
+# one-character names of Chinese provinces and cities a local readout writes for its own place ("访汉" Wuhan, "来连出席"
+# Dalian, "来湘访问" Hunan): a foreign party coming there comes to China
+_LOCAL = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇陕甘陇汉蓉连穗厦杭甬榕邕筑昆"
 _TRIGGER = re.compile(
     r"(?<!不)(?P<talks>会见会谈|会谈" + _NOUN_AFTER + r")"
     r"|(?P<call>通电话|通了电话|视频通话|通话" + _NOUN_AFTER + r")"
     r"|(?P<meeting>会见" + _NOUN_AFTER + r"|会晤" + _NOUN_AFTER + r"|拜会" + _NOUN_AFTER + r"|会面(?![会时])"
     r"|(?<=官邸)接待|(?<=使馆)接待|(?<=领馆)接待"     # "驻巴西大使…在官邸接待巴西…部长": an envoy's guest
-    + r"|共同出席|共同见证)"
+    + r"|共同出席|共同见证|出席(?=了?[^，。]{1,24}?国庆(?:日)?(?:招待会|酒会)))"     # a foreign country's national-day reception
     r"|(?P<china>访华" + _NOUN_AFTER + r"|访华(?=以来)|(?:访问|到访)了?(?:中国|我国)|来华(?:进行)?(?:国事|正式|工作|友好)?(?:访问|出席|参加)|(?:在华|在中国)访问"
+    r"|(?<=[一行团人])访[" + _LOCAL + r"](?![问谈])"
     r"|(?:对|到|赴)(?:中国|我国)进行(?:了)?[^，。]{0,10}?访问)"
     r"|(?P<abroad>(?:国事|正式|工作|友好|官方)?访问" + _NOUN_AFTER + r"|访(?=[" + _C1 + r"](?!问|团))"
     r"|赴(?=[^，。]{1,8}?(?:出席|参加)))")
@@ -110,8 +114,8 @@ _DEICTIC = re.compile(r"(?:(?:此次|这次|本次)[^，。]{0,12}?访(?!问团)
 _MECHANISM = re.compile(r"(?:第[一二三四五六七八九十\d]+[次轮届]|[—－])[^，期间时]{0,12}$")   # "第六次…领导人会晤": a forum, not a meeting
 # the party met came on a visit, as another sentence of the paragraph says ("…一行是昨天上午从上海前来苏州访问的",
 # "对诗琳通公主一行来访表示欢迎", "澳大利亚维多利亚州代表团来江苏考察访问")
-_CAME = re.compile(r"(?:一行|代表团)(?:是|于)?[^，。]{0,12}?(?:来访|前来[^，。]{0,8}?访问|来[^，。]{1,6}?(?:考察|友好)?访问)")
-_VISITING = re.compile(r"来华(?:进行)?(?:国事|正式|工作)?访问的|访华的|在华访问的|来访的|到访的|来华(?:出席|参加)[^，]*的")
+_CAME = re.compile(r"(?:一行|代表团|记者团|访问团)(?:是|于)?[^，。]{0,12}?(?:来访|到访|前来[^，。]{0,8}?访问|来[^，。]{1,6}?(?:考察|友好)?访问)")
+_VISITING = re.compile(r"来华(?:进行)?(?:国事|正式|工作)?访问的|访华的|在华访问的|来访的|到访的|来[华" + _LOCAL + r"](?:出席|参加)[^，]*的")
 _ONE_CHARACTER_SIDE = re.compile(r"(?<![执立司合办说做想宪增参追更地多各双对一两几东西南北官军我敌友他己有无正反中])"
                                  r"([\u4e00-\u9fff])方(?![面式法案向针便])")
 _PARTICIPANTS = re.compile(r"(?:参加|出席|陪同|一同)了?$")       # "X等参加会见": who attended, not who met
@@ -125,6 +129,10 @@ _LOCAL_TITLE = re.compile(r"[市州省]长|(?:市|州|省|地区)?(?:议会)?议
 _POST = re.compile(r"驻(?![华港澳])(?P<post>[\u4e00-\u9fff]{1,10}?)(?:总领事馆|总领馆|领事馆|大使馆|使馆)?(?:特命全权)?"
                    r"(?:大使|副总领事|总领事|馆长|领事|公使|参赞|临时代办|代办)")
 _AND = re.compile(r"和")
+# a consul general by name and title alone, the way his consulate's news writes him ("杨国强总领事在印第安纳州政府")
+_CONSUL = re.compile(r"[\u4e00-\u9fff]{2,3}代?总领事(?:夫妇)?(?:在[^，]{1,14}|赴[^，]{1,10}|应约|还)?")
+# a provincial governor by post and name alone, no place of his own ("省长张中伟在蓉"; not "保和省长卡托", a foreign one)
+_GOVERNOR = re.compile(r"(?:^|(?<=[，,、）)\s]))(?:常务)?副?省长[\u4e00-\u9fff]{2,3}(?:在[\u4e00-\u9fff]{1,6})?(?:视频|也|还|随后)?$")
 _PAIR_SUBJECT = re.compile(r"两国元首|两国领导人|双方牵头人|两国外长|双方|中[" + _C1 + r"](?:两国)?(?:元首|领导人|外长|总理)")
 _CHINESE = re.compile(r"中方|中资|中国(?!常?驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协|中央外事"
                       r"|中国常?驻|(?:^|(?<=[，,：:、]))驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)|外交部(?:副)?部长|副部长|部长助理|外交部长"
@@ -169,8 +177,10 @@ def _foreign(side: str, tagger, paragraph: str = "", diplomat: bool = False, abr
     if countries:
         return countries
     if not (_TITLE.search(side) and len(side) >= 3) and not _ORGANISATION.search(side) \
-            and not (abroad and _LOCAL_TITLE.search(side)):
-        return None                  # "会见世界银行、国际货币基金组织…负责人": an organisation needs no title
+            and not (abroad and _LOCAL_TITLE.search(side)) \
+            and not (re.search(r"州长", side) and _countries(paragraph, tagger)):
+        return None                  # "会见世界银行、国际货币基金组织…负责人": an organisation needs no title; "会见维多利亚州
+        #                              州长安德鲁斯一行": a foreign state's premier by title, the text naming a foreign country
     foreign = diplomat or _FOREIGN_MARK.search(side) \
         or _ORGANISATION.search(side + re.sub(r"国务院(?:副)?秘书长", "", paragraph)) \
         or re.search(r"两国|两军", paragraph) \
@@ -205,6 +215,11 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     """(countries) of a meeting, talks or call whose two sides the clause names, else None; a frame without its
     subject ("与希腊总统…会谈时，习近平主席提出") takes that of the clause after it."""
     pre, post = clause[:m.start()], clause[m.end():]
+    if m.group() == "出席":          # "市人大常委会副主任杜黎明（右四）出席意大利国庆招待会": the host country's, met by a Chinese
+        host = re.match(r"了?(?!中国|我)([^，。驻]{1,10}?)(?:驻[^，。]{1,8}?(?:大使馆|使馆|总领事馆|总领馆|领事馆))?"
+                        r"(?:[\d一二三四五六七八九十]+周年)?国庆", post)
+        countries = _countries(host.group(1), tagger) if host else []
+        return countries if countries and _is_chinese(pre or before, tagger) else None
     if m.group() in ("会见", "会晤", "拜会"):   # "会见并宴请安第斯议会主席…": whom, after the second verb
         post = re.sub(r"^并(?:宴请|设宴招待|设宴款待|款待)(?!了?[，,]|$)", "", post)
     if m.group().startswith("共同") and not _WITH.search(pre) and before:
@@ -241,6 +256,19 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     if not obj:                      # "A同B在北京举行会谈": B without where and how
         other = re.sub(r"(?:在[^，]{0,12}?)?(?:举行|进行)(?:了?第[^，]*|了?(?:双边|首次|正式)?)$", "", other)
         other = re.sub(r"(?:辞行|到任|离任|告别|礼节性)$", "", other)
+    short = re.fullmatch(r"([\u4e00-\u9fff])(大使|总领事)", subject.strip("，, "))
+    if short and re.search("驻(?![华港澳])[^，。]{1,10}?" + short.group(2) + short.group(1) + r"[\u4e00-\u9fff]", paragraph):
+        hosts = _foreign(other, tagger, paragraph, True, True)    # "于总领事同蒙特利马市长柯尔尼耶会谈": the envoy the
+        home = _post_country(paragraph, tagger)                   # paragraph named in full ("驻里昂总领事于江"), of his
+        return hosts or ([home] if home and hosts == [] else None)   # post's country when the host's is not named
+    if not _is_chinese(subject, tagger) and _CONSUL.fullmatch(subject) and obj and _LOCAL_TITLE.search(other) \
+            and re.search(r"中国|中方|中[" + _C1 + r"]", paragraph):
+        hosts = _foreign(other, tagger, paragraph, True, True)    # "杨国强总领事在印第安纳州政府拜会州长米奇·丹尼尔斯":
+        if hosts == []:                                           # China's consul general, in a text of China's
+            hosts = _text_country(other, paragraph, tagger)       # the country the text pairs with China, else none
+        return hosts or None
+    if not _is_chinese(subject, tagger) and _GOVERNOR.search(subject) and obj and _countries(other, tagger):
+        subject += "省政府"           # "省长张中伟在蓉会见了泰国公主诗琳通一行": a governor meets a foreign country's guest
     if _is_chinese(subject, tagger) and (not _countries(_unpaired(subject), tagger) or _first_side(subject, tagger) == "zh"):
         return _foreign(other, tagger, paragraph, bool(re.search(r"外交部|外长|外办|大使|总领事|领事|公使|参赞|代办", subject)),
                         bool(_POST.search(subject)))
@@ -387,6 +415,18 @@ def _described_chinese(sentence: str, tagger) -> list[dict]:
             title += "夫人"             # "驻英国大使夫人": the envoy's wife, not the envoy
         level = "provincial" if re.search(r"[省市县区]委|省|自治区", title) else "national"
         return [_described(title, level, sentence)]
+    minister = attended_zh.MINISTER.search(sentence)
+    if minister and re.search(r"中国(?:驻[^，。、]{1,8}?)?(?:大使馆|使馆|总领事馆|总领馆)", sentence):
+        return [_described(minister.group(), "national", sentence)]      # "李松公使代表田学军大使" of 中国使馆
+    short = re.match(r"([\u4e00-\u9fff])(大使|总领事)(?=同|与|在|会见|拜会)", sentence)
+    if short:                        # "于总领事同蒙特利马市长柯尔尼耶会谈": the envoy the paragraph named in full
+        return [_described(short.group(), "national", sentence)]
+    consul = re.match(r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日[^，]{0,4}，(" + _CONSUL.pattern + r")(?=拜会|会见)", sentence)
+    if consul:                       # "2010年5月27日，杨国强总领事在印第安纳州政府拜会州长…": the consul general, by post
+        return [_described("总领事", "national", sentence)]
+    governor = re.search(_GOVERNOR.pattern.rstrip("$") + r"(?=会见|会晤|会谈|拜会)", sentence)
+    if governor:                     # "省长张中伟在蓉会见了泰国公主诗琳通一行": the governor, by post
+        return [_described(governor.group().split("省长")[0] + "省长", "provincial", sentence)]
     pair = _PAIR_SUBJECT.search(sentence) or re.search(r"中方|[\u4e00-\u9fff]中两国|中[\u4e00-\u9fff](?:两国|双方)|中[\u4e00-\u9fff](?=就|共同|一致|边界)", sentence)
     return [_described(pair.group(), "national", sentence)] if pair else []
 
@@ -433,6 +473,10 @@ def _read_clause(clause, before, sentence, offset, paragraph, published, tagger,
     if clause.endswith("时") and re.match(r"(?:曾|都|也)?(?:多次|先后|反复|一再|屡次)", following):
         return []                    # "在与外国领导人…通电话时，多次强调": calls counted, none in particular
     generic = clause
+    if verb and re.search(r"(?:分别|先后)(?:在[^，]{1,10}?)?$", clause[:verb.start()]) and "、" in clause[verb.end():]:
+        generic = re.sub(r"等国(?=[^，]{0,12}(?:驻|大使|总领事|领事|外长|代表|领导人))", "国",
+                         re.sub(r"先后(?=(?:在[^，]{1,10}?)?$)", "", clause[:verb.start()]) + clause[verb.start():])
+        #                             "先后会见了新加坡、…、英国等国驻渝蓉总领事": those listed, one by one (not generic)
     if verb and verb.group() == "会见" and re.search(r"、[^，、]{1,10}等$", clause[:verb.start()]) \
             and not _WITH.search(clause[:verb.start()]):
         generic = clause[verb.start():]      # "刚果（金）外长通巴、国际合作部长曼乔洛等会见中方专家组": who met, one meeting
@@ -482,7 +526,7 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
         elif countries == [] and not _ORGANISATION.search(side):
             post = _post_country(sentence[:offset + m.start()], tagger)
             countries = [post] if post else countries   # "驻长崎总领事…拜会市长…": a mayor of the post's country
-    if kind == "meeting" and m.group() == "会见" and countries and _CAME.search(paragraph) \
+    if kind == "meeting" and m.group() == "会见" and countries is not None and _CAME.search(paragraph) \
             and "驻" not in clause[m.end():]:
         kind = "visit"               # "会见了…代表团。韦达德总书记一行是昨天上午从上海前来苏州访问的": the visit the
         visiting = True              # paragraph tells (not a resident envoy's tour: "会见了美国驻华大使洪博培一行。…来湘访问")
@@ -735,7 +779,11 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
                     # "…对意大利、摩纳哥、法国进行国事访问，同3国领导人以及…德国总理深入会谈": on the trip
                     events[trip]["countries"] = list(dict.fromkeys(events[trip]["countries"] + countries))
                     continue
-                split = [[code] for code in countries] if countries and "分别" in c.group() else [countries]
+                one_by_one = "分别" in c.group() or re.search(r"先后(?:在[^，]{1,10}?)?(?:会见|会晤|拜会)", c.group())
+                split = [[code] for code in countries] if countries and one_by_one else [countries]
+                if len(split) > 1 and start and len(start) == 10 and re.search(r"\d+日(?:至|到|—|-)\d+日", sentence[:c.start()
+                                                                                                       + verb.start()]):
+                    start = start[:7]    # "1月6日至16日，…先后会见了…": which one on which day is not said, the month
                 who = frozenset(p["name"] for p in foreign_zh.foreign_side(c.group(), countries or [], {}, tagger)
                                 if p["name"]) if len(split) == 1 else frozenset()
                 officials = frozenset(mentions_zh.tag(c.group(), tagger)[1])      # the Chinese officials it names
@@ -760,11 +808,14 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
         seen += len(sentence)
         anchor = dates_zh.opening(sentence, published) or anchor     # "6月19日，王毅会见X。同日，…": its day
         context = None                   # "…会见X。习近平主席同莫迪总理…会晤": another occasion, its time not said
-    attended = attended_zh.occasion(sents, published, tagger) if len(events) == first else None
+    told = next((n for n, s in enumerate(sents) if any(e["sentence"] == s for e in events[first:])), len(sents))
+    # the sentences before the first that told an event: "…驻智利大使牛清报参加，…20余名议员出席。…。去年博里奇总统…访华"
+    attended = attended_zh.occasion(sents[:told], published, tagger) if told else None
     if attended:                         # an envoy's occasion with named foreign guests: a meeting
         _join(events, "meeting", attended[0], attended[1], False, attended[2], tagger, _place(attended[2], tagger), first)
         if len(events) > first:
             events[-1]["guests"] = attended_zh.guests(attended[2])      # whom the envoy met, as written
+            events[-1]["corps"] = attended_zh.corps(attended[2])        # or the envoys counted ("160多个国家的…外交官")
     return events
 
 
@@ -825,6 +876,8 @@ def _finish(events: list[dict], article, tagger) -> list[dict]:
                              "country_name": names.get(code, code) if code else None} for role, name in guests]
         met = None if e["foreign"] or e["countries"] else foreign_zh.met_phrase(e["sentence"])
         met = None if met is None or _is_chinese(met, tagger) else met      # "会见…中国国务委员…": the Chinese side
+        corps = e.pop("corps", None)
+        met = met or (None if e["foreign"] or e["countries"] else corps)
         if e["countries"] or met:
             e["group"] = {"description": met, "countries": list(e["countries"]), "number": None}
     return events
