@@ -186,9 +186,11 @@ _SIDE = re.compile(
 def sides(text: str, resolved: tuple = ()) -> list[str]:
     """ISO codes of the countries a text names by one character ("中美关系", "美方"), in order, once each;
     `resolved` adds (character, code) pairs for ambiguous characters the text at hand resolves (see `initials`)."""
+    if not has_chinese(text):
+        return []        # every form holds 中 or 方: a text with no Chinese character is not scanned
     known = dict(SIDES, **dict(resolved))
     out: list[str] = []
-    for m in side_pattern(resolved).finditer(text or ""):
+    for m in side_pattern(resolved).finditer(text):
         for char in m.groups():
             code = known.get(char) if char else None
             if code and code not in out:
