@@ -4,7 +4,8 @@ ministry and its embassies and consulates publish them, and two of the ministry'
 (tests/real/meetings/heldout14/PLAN.md: the queries, the criteria, every candidate taken). Nothing here runs the meetings
 extractor: paragraphs are chosen by the plain word patterns of bench.meetings_sample.
 
-Input: `heldout14/sources.json` (stored text name -> address) and the stored texts `texts/pc14-<date>.txt` (press
+Input: `heldout14-sources.json` (first `heldout14/sources.json`, moved after the draw so that the
+benchmark reads only label files there) (stored text name -> address) and the stored texts `texts/pc14-<date>.txt` (press
 conferences) and `texts/rd14-<date>-<page id>.txt` (readouts), each the tool's text unchanged. A text's paragraphs are
 its blocks between blank lines after the page's furniture, headline and date line (the block holding the headline, and
 a date or "Updated:" line right after it). A press conference paragraph is a journalist's `question` when it opens with
@@ -81,7 +82,7 @@ def main() -> None:
     ap.add_argument("--out", default="tests/real/meetings")
     a = ap.parse_args()
     out = Path(a.out)
-    sources = json.loads((out / "heldout14" / "sources.json").read_text("utf-8"))
+    sources = json.loads((out / "heldout14-sources.json").read_text("utf-8"))
     labels: dict[str, dict] = {}
     paras: dict[str, list[tuple[str, str]]] = {}
     for name, url in sorted(sources.items()):
