@@ -72,6 +72,9 @@ _TRIGGERS = [
                                  r"\breceived\s+(?:a\s+|the\s+)?(?:visiting\s+|foreign\s+)?"
                                  r"(?:delegation|ambassador|consul|envoy|guests|diplomat|[A-Z][a-z])|"
                                  r"\bmeets\s+with\b|\bpaid\s+a\s+courtesy\s+call\b|"
+                                 # "held a group meeting with diplomatic envoys from over 50 African countries",
+                                 # "had a collective meeting with the leaders of ...": the noun with its counterpart
+                                 r"\b(?:held|had|holds|has)\s+a\s+(?:group|collective)\s+meeting\s+with\b|"
                                  r"\breceived\s+a\s+(?:courtesy\s+)?(?:visit|call)\s+from\b|"
                                  # a head of state receiving ambassadors' credentials, an ambassador presenting his
                                  r"\baccepted\s+(?:the\s+)?credentials\b|"
