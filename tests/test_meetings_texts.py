@@ -1022,3 +1022,18 @@ def test_who_spoke_at_or_hosted_an_occasion_took_part_in_it():
     assert press("Wang Wenbin: On the evening of May 19, foreign ministers of BRICS countries held a video conference. "
                  "Russian President Vladimir Putin delivered a video address at the opening session of the meeting.",
                  w, "2022-05-20") == []
+
+
+def test_a_company_visited_is_no_occasion():
+    """heldout13/ (cmfa-2023-04-14, a first-run wrong event still open in the pooled errors; development work): Qin
+    Gang "went to Tianjin and visited a German business there together with Foreign Minister Baerbock" is labelled no
+    event (a company visited, as a company's signing is none); "visited Germany and held talks with" is still a
+    visit."""
+    w = "Foreign Ministry Spokesperson Wang Wenbin's Regular Press Conference on April 14, 2023"
+    assert press("Wang Wenbin: Early this morning, State Councilor and Foreign Minister Qin Gang, returning from an "
+                 "overseas trip, went to Tianjin and visited a German business there together with Foreign Minister "
+                 "Baerbock.", w, "2023-04-14") == []
+    (e,) = press("Wang Wenbin: Yesterday, State Councilor and Foreign Minister Qin Gang visited Germany and held talks "
+                 "with Foreign Minister Annalena Baerbock.", w, "2023-04-14")
+    assert (e["type"], e["date_start"], e["place"]["country"], e["countries"]) == ("visit", "2023-04-13", "DEU",
+                                                                                   ["DEU"])
