@@ -951,15 +951,17 @@ def test_a_meeting_with_guests_who_are_in_china():
 def test_a_guests_country_after_visiting_is_not_the_place_and_a_province_after_a_town_is():
     """heldout13/ (cmfa-2022-12-13 and cmfa-2022-03-21, first-run wrong events; development work after that run):
     "held talks with visiting US Assistant Secretary of State ... in Langfang, Hebei" was held in Hebei, not the US;
-    "in Tunxi, Anhui Province" is in Anhui (the town and city are not in the gazetteer, the province is)."""
+    "in Tunxi, Anhui Province" is in Anhui (the town and its city are not in the gazetteer, the province is; Langfang,
+    a city, is in it since the eleventh round and gives the city too)."""
     w = "Foreign Ministry Spokesperson Wang Wenbin's Regular Press Conference on December 13, 2022"
     (e,) = press("Wang Wenbin: On December 11 and 12, Vice Foreign Minister Xie Feng held talks with visiting US "
                  "Assistant Secretary of State for East Asian and Pacific Affairs Daniel Kritenbrink in Langfang, "
                  "Hebei.", w, "2022-12-13")
     assert (e["place"]["country"], e["place"]["province_code"], e["countries"]) == ("CHN", "CN-HE", ["USA"])
+    assert e["place"]["city_code"] == "131000"
     (e,) = press("Wang Wenbin: From March 19 to 20, State Councilor and Foreign Minister Wang Yi held talks in Tunxi, "
                  "Anhui Province with visiting Zambian Foreign Minister Stanley Kakubo.", w, "2022-12-13")
-    assert (e["place"]["country"], e["place"]["province_code"]) == ("CHN", "CN-AH")
+    assert (e["place"]["country"], e["place"]["province_code"], e["place"].get("city_code")) == ("CHN", "CN-AH", None)
 
 
 def test_a_country_visited_is_still_the_place():
