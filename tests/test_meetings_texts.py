@@ -13,14 +13,14 @@ from bench.meetings_real import REAL, evaluate_real
 from pipelines.meetings import extract, load, persons_in, places_in, resolve_date
 
 SETS = ("heldout4", "dev4", "heldout5", "heldout6", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
-        "heldout13")
+        "heldout13", "heldout14")
 LABELS = [p for s in SETS for p in sorted((REAL / s).glob("*.json"))]
 
 
 def test_the_stored_texts_are_the_ones_listed_with_their_provenance():
-    """220 pages, each under texts/, unchanged since its label was written (SHA-256), listed in PROVENANCE.md with
+    """245 pages, each under texts/, unchanged since its label was written (SHA-256), listed in PROVENANCE.md with
     its original URL; the held-out and dev pages are apart."""
-    assert len(LABELS) == 220
+    assert len(LABELS) == 245
     provenance = (REAL / "PROVENANCE.md").read_text("utf-8")
     pages = set()
     for path in LABELS:
@@ -951,15 +951,17 @@ def test_a_meeting_with_guests_who_are_in_china():
 def test_a_guests_country_after_visiting_is_not_the_place_and_a_province_after_a_town_is():
     """heldout13/ (cmfa-2022-12-13 and cmfa-2022-03-21, first-run wrong events; development work after that run):
     "held talks with visiting US Assistant Secretary of State ... in Langfang, Hebei" was held in Hebei, not the US;
-    "in Tunxi, Anhui Province" is in Anhui (the town and city are not in the gazetteer, the province is)."""
+    "in Tunxi, Anhui Province" is in Anhui (the town and its city are not in the gazetteer, the province is; Langfang,
+    a city, is in it since the eleventh round and gives the city too)."""
     w = "Foreign Ministry Spokesperson Wang Wenbin's Regular Press Conference on December 13, 2022"
     (e,) = press("Wang Wenbin: On December 11 and 12, Vice Foreign Minister Xie Feng held talks with visiting US "
                  "Assistant Secretary of State for East Asian and Pacific Affairs Daniel Kritenbrink in Langfang, "
                  "Hebei.", w, "2022-12-13")
     assert (e["place"]["country"], e["place"]["province_code"], e["countries"]) == ("CHN", "CN-HE", ["USA"])
+    assert e["place"]["city_code"] == "131000"
     (e,) = press("Wang Wenbin: From March 19 to 20, State Councilor and Foreign Minister Wang Yi held talks in Tunxi, "
                  "Anhui Province with visiting Zambian Foreign Minister Stanley Kakubo.", w, "2022-12-13")
-    assert (e["place"]["country"], e["place"]["province_code"]) == ("CHN", "CN-AH")
+    assert (e["place"]["country"], e["place"]["province_code"], e["place"].get("city_code")) == ("CHN", "CN-AH", None)
 
 
 def test_a_country_visited_is_still_the_place():
@@ -992,3 +994,65 @@ def test_an_occasion_with_no_day_anywhere_is_no_event():
                 "People's Republic of China in Kolkata, met with Mr. S. K. Verma, Joint Secretary, Government of West "
                 "Bengal.")
     assert e["date_start"] == "2016-03-03"
+
+
+def test_a_group_meeting_with_a_counterpart():
+    """heldout14/ (pc14-2025-05-27, its first run's one missed event; development work after that run): "held a group
+    meeting with diplomatic envoys from over 50 African countries" is a meeting, as "met with" is (the noun with its
+    counterpart); a group meeting with no counterpart after "with" stays what "held a meeting" is: no event unless two
+    parties hold it."""
+    m = "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on May 27, 2025"
+    (e,) = press("Yesterday, Foreign Minister Wang Yi held a group meeting with diplomatic envoys from over 50 African "
+                 "countries and representatives of the African Union in China.", m, "2025-05-27")
+    assert (e["type"], e["date_start"], e["countries"], e["place"]) == ("meeting", "2025-05-26", [], {})
+    assert [p["name"] for p in e["chinese"]] == ["Wang Yi"]
+    assert press("Yesterday, Foreign Minister Wang Yi held a group meeting of the ministry's leading Party members "
+                 "on the work of the second half of the year.", m, "2025-05-27") == []
+
+
+def test_who_spoke_at_or_hosted_an_occasion_took_part_in_it():
+    """heldout13/ (cmfa-2022-05-20, a first-run miss still open in the pooled errors; development work): "foreign
+    ministers of BRICS countries held a video conference" on May 19 is China's call, because the next sentence says
+    President Xi Jinping "delivered a video address at the opening session of the meeting" (as "attended the
+    meeting" does); a foreign leader who spoke at it makes it no event of China's."""
+    w = "Foreign Ministry Spokesperson Wang Wenbin's Regular Press Conference on May 20, 2022"
+    (e,) = press("Wang Wenbin: On the evening of May 19, foreign ministers of BRICS countries held a video conference. "
+                 "President Xi Jinping delivered a video address at the opening session of the meeting.", w,
+                 "2022-05-20")
+    assert (e["type"], e["date_start"], e["countries"]) == ("call", "2022-05-19", [])
+    assert [p["name"] for p in e["chinese"]] == ["Xi Jinping"]
+    assert press("Wang Wenbin: On the evening of May 19, foreign ministers of BRICS countries held a video conference. "
+                 "Russian President Vladimir Putin delivered a video address at the opening session of the meeting.",
+                 w, "2022-05-20") == []
+
+
+def test_a_company_visited_is_no_occasion():
+    """heldout13/ (cmfa-2023-04-14, a first-run wrong event still open in the pooled errors; development work): Qin
+    Gang "went to Tianjin and visited a German business there together with Foreign Minister Baerbock" is labelled no
+    event (a company visited, as a company's signing is none); "visited Germany and held talks with" is still a
+    visit."""
+    w = "Foreign Ministry Spokesperson Wang Wenbin's Regular Press Conference on April 14, 2023"
+    assert press("Wang Wenbin: Early this morning, State Councilor and Foreign Minister Qin Gang, returning from an "
+                 "overseas trip, went to Tianjin and visited a German business there together with Foreign Minister "
+                 "Baerbock.", w, "2023-04-14") == []
+    (e,) = press("Wang Wenbin: Yesterday, State Councilor and Foreign Minister Qin Gang visited Germany and held talks "
+                 "with Foreign Minister Annalena Baerbock.", w, "2023-04-14")
+    assert (e["type"], e["date_start"], e["place"]["country"], e["countries"]) == ("visit", "2023-04-13", "DEU",
+                                                                                   ["DEU"])
+
+
+def test_ukraines_leaders_are_known_by_name():
+    """heldout13/ (cmfa-2013-12-06, a first-run miss still open in the pooled errors; development work): "held talks
+    with President Yanukovych" has its counterpart's country from config/meetings.toml [foreign_persons], where
+    Ukraine's heads of state since 2010 are now listed; a Ukrainian leader named where no meeting with him is told
+    ("During President Zelenskyy's speech, the Chinese delegation was not at the venue as they were meeting with Dr.
+    Fatih Birol") gives no event with Ukraine."""
+    w = "Foreign Ministry Spokesperson Qin Gang's Regular Press Conference on December 6, 2013"
+    (e,) = press("Qin Gang: On December 5, President Xi Jinping held talks with President Yanukovych.", w, "2013-12-06")
+    assert (e["type"], e["date_start"], e["countries"]) == ("talks", "2013-12-05", ["UKR"])
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Yanukovych", "UKR")]
+    w = "Foreign Ministry Spokesperson Wang Wenbin's Regular Press Conference on May 25, 2022"
+    found = press("Wang Wenbin: The Chinese delegation has issued a statement for clarification. During President "
+                  "Zelenskyy's speech, the Chinese delegation was not at the venue as they were meeting with Dr. Fatih "
+                  "Birol, Executive Director of the International Energy Agency.", w, "2022-05-25")
+    assert not any("UKR" in e["countries"] for e in found)

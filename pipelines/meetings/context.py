@@ -65,8 +65,11 @@ TELLS_NEWS = re.compile(r"\b(?:released|issued|published|announced|reported|post
 # telling who took part in an occasion its answer just told
 _FOLLOWUP = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+(?:meeting|summit|conference|video\s+conference|talks|call|"
                        r"consultations?|session)\b")
+# "President Xi Jinping delivered a video address at the opening session of the meeting", "Wang Yi hosted the video
+# conference": who spoke at or hosted the occasion took part in it
 _FOLLOWUP_VERB = re.compile(r"\b(?:co-chaired|chaired|presided\s+over|attended|took\s+part\s+in|participated\s+in|"
-                            r"led\s+(?:a|the|China's|the\s+Chinese)\s+(?:[\w-]+\s+)?delegation\s+to)\b")
+                            r"led\s+(?:a|the|China's|the\s+Chinese)\s+(?:[\w-]+\s+)?delegation\s+to|hosted|"
+                            r"delivered\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:address|speech|remarks)\s+(?:at|to)\b)")
 
 
 def followups(t: Text) -> None:

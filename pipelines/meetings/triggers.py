@@ -72,6 +72,9 @@ _TRIGGERS = [
                                  r"\breceived\s+(?:a\s+|the\s+)?(?:visiting\s+|foreign\s+)?"
                                  r"(?:delegation|ambassador|consul|envoy|guests|diplomat|[A-Z][a-z])|"
                                  r"\bmeets\s+with\b|\bpaid\s+a\s+courtesy\s+call\b|"
+                                 # "held a group meeting with diplomatic envoys from over 50 African countries",
+                                 # "had a collective meeting with the leaders of ...": the noun with its counterpart
+                                 r"\b(?:held|had|holds|has)\s+a\s+(?:group|collective)\s+meeting\s+with\b|"
                                  r"\breceived\s+a\s+(?:courtesy\s+)?(?:visit|call)\s+from\b|"
                                  # a head of state receiving ambassadors' credentials, an ambassador presenting his
                                  r"\baccepted\s+(?:the\s+)?credentials\b|"
@@ -107,7 +110,11 @@ _TRIGGERS = [
                                r"^During\s+(?:his|her|their|its|the|a)\s+(?:[\w-]+\s+){0,2}(?:stopover|stay)\s+in\b|"
                                r"\b(?:had|made)\s+a\s+(?:brief\s+)?stopover\s+in\b|"
                                r"\b[Tt]our\s+(?:was\s+)?(?:launched|kicked\s+off|began|started)\b|"
-                               r"\bvisited\b(?<!had visited)(?<!have visited)(?<!has visited)|\btoured\b|"
+                               # "visited a German business there together with Foreign Minister Baerbock": a company
+                               # visited is no occasion of two sides (as a company's signing is none)
+                               r"\bvisited\b(?<!had visited)(?<!have visited)(?<!has visited)(?!\s+(?:a|an|the)\s+"
+                               r"(?:[\w-]+\s+){0,3}(?:business|company|companies|enterprises?|factory|factories|firm)\b)|"
+                               r"\btoured\b|"
                                r"\b(?:is|are)\s+(?:now\s+)?visiting\s+(?=[A-Z])|"
                                r"\b(?:paid|paying|pays|made|making|makes)\s+(?:a|an)\s+(?:\w+\s+)?visit\b|\bon(?<!who is on)(?<!who was on)(?<!who are on)\s+an?\s+(?:\w+\s+){0,2}visit\s+(?:to|in)\b|"
                                r"\bled\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b.{0,60}?\bto\b|"
