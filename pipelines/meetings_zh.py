@@ -38,6 +38,9 @@ Read clause by clause (a clause ends at ，：；。！？), precision first; an
    unless a title follows (在美国国务卿…);
    a person named without a country takes the one country the text pairs with China (or names), none for an
    organisation (联合国秘书长), and the event is dropped when the text names several.
+   A party named by a foreign state or city opening it and an office or delegation of it (维多利亚州州长, 大阪府代表团)
+   is of that place's country, and so is the host of a consul general by name and title in or going to one (张卫国总领事
+   赴保和省拜会…): config/mentions/zh_abroad.toml (iso-codes' ISO 3166-2, CLDR's exemplar cities) and zh.toml [abroad].
 5. The date: the nearest date expression before the verb in its own clause, else that of a clause that is only a
    time ("昨天，", "当地时间2019年2月15日，") before it (2019年2月15日, 15日, 昨天, 上周五, 去年4月, 6月, 2018年;
    pipelines/dates_zh.py); a date in a clause of another verb ("昨天我已经介绍过") is that verb's; 日前, 不久前 or no
@@ -129,6 +132,10 @@ _LOCAL_TITLE = re.compile(r"[市州省]长|(?:市|州|省|地区)?(?:议会)?议
 _POST = re.compile(r"驻(?![华港澳])(?P<post>[\u4e00-\u9fff]{1,10}?)(?:总领事馆|总领馆|领事馆|大使馆|使馆)?(?:特命全权)?"
                    r"(?:大使|副总领事|总领事|馆长|领事|公使|参赞|临时代办|代办)")
 _AND = re.compile(r"和")
+# a party of a foreign state or city: an office, a body or a delegation of it ("维多利亚州州长", "大阪府知事", "休斯敦市议会",
+# "得州代表团"), not a place alone nor its residents
+_SEATED = re.compile(r"(?:" + _TITLE.pattern + r"|[市州省府县道]长|知事|议员|议会|政府|代表团|访问团|考察团|一行|官员|市政)")
+_OVERSEAS_CHINESE = re.compile(r"华人|华侨|侨胞|侨团|侨界|同乡会|宗亲会|会馆|中资|留学生|学联|孔子学院")
 # a consul general by name and title alone, the way his consulate's news writes him ("杨国强总领事在印第安纳州政府")
 _CONSUL = re.compile(r"[\u4e00-\u9fff]{2,3}代?总领事(?:夫妇)?(?:在[^，]{1,14}|赴[^，]{1,10}|应约|还)?")
 # a provincial governor by post and name alone, no place of his own ("省长张中伟在蓉"; not "保和省长卡托", a foreign one)
@@ -176,6 +183,10 @@ def _foreign(side: str, tagger, paragraph: str = "", diplomat: bool = False, abr
     countries = _countries(side, tagger)
     if countries:
         return countries
+    seat = _seat(side, tagger)
+    if seat and not _OVERSEAS_CHINESE.search(side) and not _ORGANISATION.search(side):
+        return [seat]                # "会见维多利亚州州长安德鲁斯", "会见大阪府代表团": the country of a foreign state or
+        #                              city named as the party's seat (config/mentions/zh_abroad.toml)
     if not (_TITLE.search(side) and len(side) >= 3) and not _ORGANISATION.search(side) \
             and not (abroad and _LOCAL_TITLE.search(side)) \
             and not (re.search(r"州长", side) and _countries(paragraph, tagger)):
@@ -186,6 +197,34 @@ def _foreign(side: str, tagger, paragraph: str = "", diplomat: bool = False, abr
         or re.search(r"两国|两军", paragraph) \
         or _countries(paragraph, tagger) or mentions_zh.sides(paragraph, tagger.resolved)
     return [] if foreign else None
+
+
+def _consul_abroad(subject: str, tagger) -> list[str]:
+    """The country of the one foreign province, state or city a consul general named by name and title is in or goes
+    to ("张卫国总领事在北阿古桑省政府", "张卫国总领事赴保和省": config/mentions/zh_abroad.toml), else []."""
+    consul = _CONSUL.search(subject)
+    if not consul or "在" not in consul.group() and "赴" not in consul.group():
+        return []
+    where = mentions_zh.abroad_named(consul.group(), tagger, places=True)
+    return where if len(where) == 1 else []
+
+
+def _seat(side: str, tagger) -> str | None:
+    """The country of the foreign state or city that opens a side and is followed by an office, body or delegation of
+    it ("维多利亚州州长安德鲁斯", "来自大阪府的代表团"); None otherwise, so that a place inside a transliterated name
+    ("蒙特利马市长": not 利马; "副总理马哈拉") or after another word ("联合国维也纳办事处") names no country."""
+    if tagger.abroad is None:
+        return None
+    lead = 1 if side.startswith("了") else 0
+    lead += 2 if side.startswith("来自", lead) else 0
+    m = tagger.abroad.match(side, lead)
+    code = tagger.abroad_country.get(m.group()) if m else None
+    if code is None:
+        return None
+    rest = re.sub(r"^(?:新任|前任|时任|代理)", "", side[m.end():])     # "昆士兰州新任州长": the state's, newly in office
+    came = "来自" in side[:lead]               # "会见了来自大阪府的代表团": the party from there, cut at 的
+    return code if _SEATED.match(rest) or _SEATED.match(re.sub(r"^[市州省府县]?的?", "", rest)) or came and not rest \
+        or re.match(r"[市州省府县]长", m.group()[-1] + rest) else None     # "昆士兰州长": 昆士兰州 and 州长 share 州
 
 
 def _china_pair(paragraph: str, tagger) -> list[str]:
@@ -266,12 +305,14 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
         hosts = _foreign(other, tagger, paragraph, True, True)    # "杨国强总领事在印第安纳州政府拜会州长米奇·丹尼尔斯":
         if hosts == []:                                           # China's consul general, in a text of China's
             hosts = _text_country(other, paragraph, tagger)       # the country the text pairs with China, else none
-        return hosts or None
+        return hosts or _consul_abroad(subject, tagger) or None
     if not _is_chinese(subject, tagger) and _GOVERNOR.search(subject) and obj and _countries(other, tagger):
         subject += "省政府"           # "省长张中伟在蓉会见了泰国公主诗琳通一行": a governor meets a foreign country's guest
     if _is_chinese(subject, tagger) and (not _countries(_unpaired(subject), tagger) or _first_side(subject, tagger) == "zh"):
-        return _foreign(other, tagger, paragraph, bool(re.search(r"外交部|外长|外办|大使|总领事|领事|公使|参赞|代办", subject)),
-                        bool(_POST.search(subject)))
+        where = _consul_abroad(subject, tagger)     # "张卫国总领事在北阿古桑省政府拜会…省长": a province's government abroad
+        hosts = _foreign(other, tagger, paragraph, bool(re.search(r"外交部|外长|外办|大使|总领事|领事|公使|参赞|代办", subject)),
+                         bool(_POST.search(subject) or where))
+        return where if hosts == [] and where else hosts
     if _is_chinese(other, tagger) and not _countries(other, tagger):
         return _foreign(subject, tagger, paragraph)
     if obj and re.fullmatch(r"[\u4e00-\u9fff]{2,3}(?:视频|也|还|随后|分别)?", subject) and not _countries(subject, tagger):

@@ -3,7 +3,9 @@ English tagger (pipelines/mentions.py), so one place or person is one tag in bot
 
 Names: pycountry's zh_CN gettext translations of ISO 3166-1 and ISO 3166-2:CN (Debian iso-codes), with short
 province forms derived by a rule (贵州省 -> 贵州), and config/mentions/zh.toml (the short country forms the ministry
-writes, the cities' Chinese names, officials' Chinese names mapped to their English ones; sources cited there).
+writes, the cities' Chinese names, officials' Chinese names mapped to their English ones; sources cited there), and
+config/mentions/zh_abroad.toml (foreign states, provinces and cities -> their country, generated from iso-codes' ISO
+3166-2 and CLDR's exemplar cities; read by the meeting extractors, never tagged).
 Chinese has no spaces, so matching is leftmost-longest over a trie of all names, with no word boundaries.
 Pure: data files in, mentions out; read once per config directory.
 """
@@ -33,6 +35,8 @@ class ChineseTagger:
     foreign_country: dict = field(default_factory=dict)     # foreign leader's Chinese name -> ISO alpha-3
     resolved: tuple = ()  # (character, ISO alpha-3): ambiguous one-character forms the text at hand resolves
     posts: dict = field(default_factory=dict)               # city of a Chinese consulate abroad -> ISO alpha-3
+    abroad: re.Pattern | None = None                        # foreign states, provinces, cities (zh_abroad.toml)
+    abroad_country: dict = field(default_factory=dict)      # foreign sub-national place -> ISO alpha-3
 
 
 def has_chinese(text: str) -> bool:
@@ -139,8 +143,28 @@ def build(data_dir: str, english_lookup_items: tuple) -> ChineseTagger:
     for code in set(posts.values()):
         if not any(v and v[0] == "country" and v[2] == code for v in lookup.values()):
             raise ValueError(f"zh.toml: [consulates] {code} is not a country the gazetteer knows")
+    hand = {name: code for code, names in cfg.get("abroad", {}).items() for name in names}
+    abroad = _abroad(Path(data_dir) / "zh_abroad.toml", {**hand, **posts}, lookup)
+    # matched with every other place name, longest first, so that 罗马 is not read inside 罗马尼亚
+    everything = {**lookup, **abroad}
     return ChineseTagger(places, lookup, person, dict(officials), re.compile(trie_regex(foreign)) if foreign else None,
-                         foreign, posts=posts)
+                         foreign, posts=posts,
+                         abroad=re.compile("(?:" + trie_regex(everything) + ")(?!尔)") if abroad else None,
+                         abroad_country=abroad)
+
+
+def _abroad(path: Path, given: dict, lookup: dict) -> dict:
+    """Foreign sub-national place (Chinese) -> ISO alpha-3: zh_abroad.toml (generated from iso-codes' ISO 3166-2 and
+    CLDR's exemplar cities, sources there) and the consulate cities and hand-kept [abroad] names of zh.toml (`given`);
+    not a name the tagger already reads as a country, a Chinese province or city, or an ignored phrase."""
+    out = dict(given)
+    if path.exists():
+        with open(path, "rb") as fh:
+            for code, names in tomllib.load(fh).get("abroad", {}).items():
+                for name in names:
+                    out.setdefault(name, code)
+    known = {v[2] for v in lookup.values() if v and v[0] == "country"}   # a territory the gazetteer leaves out: none
+    return {name: code for name, code in out.items() if name not in lookup and code in known}
 
 
 _RUN = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")   # Chinese characters and full-width punctuation
@@ -258,6 +282,21 @@ TITLE = re.compile(r"总统|总理|首相|外长|外相|主任|国务卿|大臣|
                    r"|亲王|苏丹|埃米尔|总书记|委员长|代表|天皇|女王|公主|总干事|总裁|行长|院长|参谋长|司令|委员|使节|夫人")
 VENUE = re.compile(r"(?:峰会|会议|论坛|年会|世博会|奥运会|会晤)")
 PLACE_BEFORE = re.compile(r"(?:在|于|抵达|赴|从|驻|经停|过境|途经)$")
+
+
+def abroad_named(text: str, tagger: ChineseTagger, places: bool = False) -> list[str]:
+    """Countries of the foreign states, provinces and cities a side names as its seat ("维多利亚州州长", "大阪府代表团",
+    "休斯敦市长"), once each, in order; not those named as where it happened (在墨尔本) unless `places`, nor a place
+    inside a longer name (罗马尼亚). Not a tag: mentions and pairing read countries_named alone."""
+    out: list[str] = []
+    if tagger.abroad is None:
+        return out
+    for m in tagger.abroad.finditer(text):
+        code = tagger.abroad_country.get(m.group())
+        if code and (places or not PLACE_BEFORE.search(text[max(0, m.start() - 2):m.start()])) \
+                and text[m.start() - 1:m.start()] not in ("-", "·", "－", "•"):
+            out.append(code)
+    return list(dict.fromkeys(out))
 
 
 def countries_named(text: str, tagger: ChineseTagger) -> list[str]:

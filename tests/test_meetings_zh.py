@@ -737,9 +737,11 @@ def test_a_foreign_states_premier_by_title():
     """local1.json text 0 (development): "日前，澳大利亚维多利亚州代表团来江苏考察访问。3月29日下午，省委书记信长星在南京会见
     维多利亚州州长安德鲁斯一行" (州长, a state's premier, named by title with the state alone: foreign when the text names a
     foreign country; the delegation came on a visit, so the visit). Left alone: 州长 with no foreign country in the text
-    (an autonomous prefecture's head: 州长 is a Chinese post too)."""
+    (an autonomous prefecture's head: 州长 is a Chinese post too). (zh6: the second sentence alone, 维多利亚州州长 with no
+    country, was left alone here; since the foreign-places gazetteer it is Australia's: test_a_foreign_state_named_as_
+    the_partys_seat. The sentence left alone is now one of a Chinese prefecture's 州长.)"""
     assert _events(*_cpc3(0, "local1")) == [("visit", "2023-03", ["AUS"])]
-    assert _events("3月29日下午，省委书记信长星在南京会见维多利亚州州长安德鲁斯一行。", "2023-03-31") == []
+    assert _events("3月29日下午，省委书记信长星在南京会见延边州州长一行。", "2023-03-31") == []
     assert _events("3月29日下午，省委书记信长星在南京会见恩施州州长刘芳震一行。", "2023-03-31") == []
 
 
@@ -877,8 +879,9 @@ def test_an_envoys_occasion_before_a_sentence_telling_another_event():
 def test_a_consul_general_by_name_and_title_alone():
     """local2.json text 26 (development): "2010年5月27日，杨国强总领事在印第安纳州政府拜会州长米奇·丹尼尔斯。…中美关系…" (a
     consul general named as his consulate's news names him, no 驻, calling on a local official in a text of China's:
-    China's; the country the text pairs with China). Left alone: no China in the text; a country the text never names
-    (texts 0 and 7: 北威州, 北阿古桑省 only: no event rather than one with no country)."""
+    China's; the country the text pairs with China). Left alone: no China in the text; text 7 (北阿古桑省 only) has its
+    country since zh6's gazetteer (see test_a_consul_generals_foreign_province), but its 16日 read against the page's
+    2014-01-15 is a day to come, so no event."""
     assert _events(*_cpc3(26, "local2")) == [("meeting", "2010-05-27", ["USA"])]
     assert _events("2010年5月27日，杨国强总领事在印第安纳州政府拜会州长米奇·丹尼尔斯。双方就经贸合作交换了意见。",
                    "2010-06-02") == []
@@ -908,3 +911,29 @@ def test_a_group_with_no_country_that_came_on_a_visit():
     assert _events(*_cpc3(12, "local2")) == [("visit", "2015-06", [])]
     assert _events("6月25日，福建省委常委、宣传部长李书磊在福州会见了东盟记者团。", "2015-09-10") == \
         [("meeting", "2015-06-25", [])]
+
+
+def test_a_foreign_state_named_as_the_partys_seat():
+    """A foreign party named by a foreign state or city and an office, body or delegation of it, no country
+    (config/mentions/zh_abroad.toml, from iso-codes' ISO 3166-2 and CLDR's exemplar cities; zh.toml [abroad]). Real
+    sentences: "3月29日下午，省委书记信长星在南京会见维多利亚州州长安德鲁斯一行。" (local1.json text 0's second sentence,
+    development; the sentence before names Australia, this one does not) and, of a stored page (search tool), the ministry's
+    headline "驻布里斯班总领事阮宗泽会见昆士兰州新任州长克里萨富利" (mfa.gov.cn …/t20250117_11537436.shtml; 新任 before the
+    office). Left alone, real: a place inside a transliterated name (local2.json text 27: 蒙特利马市长, not 利马 Lima;
+    test2.json text 0: 副总理马哈拉, not Yemen's 马哈拉) and a city after an organisation (cpc2.json text 29: 联合国维也纳
+    办事处总干事, not Austria)."""
+    assert _events("3月29日下午，省委书记信长星在南京会见维多利亚州州长安德鲁斯一行。", "2023-03-30") == \
+        [("meeting", "2023-03-29", ["AUS"])]
+    assert _events("驻布里斯班总领事阮宗泽会见昆士兰州新任州长克里萨富利", "2025-01-16") == [("meeting", None, ["AUS"])]
+    assert _events("2026年1月31日，于总领事同蒙特利马市长柯尔尼耶会谈，就推进交流合作达成一系列共识。", "2026-02-03") == []
+    assert _events(*_cpc3(0, "test2")) == [("visit", "2017", ["NPL"])]
+    assert _events(*_cpc3(29, "cpc2")) == [("meeting", None, [])]
+
+
+def test_a_consul_generals_foreign_province():
+    """local1.json text 13 (development): "1月27日，张卫国总领事赴保和省拜会省长卡托。…感谢中国的一些机构…" (a consul general
+    by name and title going to a foreign province, 保和省 Bohol, the only sign of the host country: the Philippines, from
+    zh_abroad.toml; a two-character ISO 3166-2 name is kept with its kind's suffix). Left alone: the same call in a text
+    naming no China (whose consul general, the text does not say)."""
+    assert _events(*_cpc3(13, "local1")) == [("meeting", "2015-01-27", ["PHL"])]
+    assert _events("1月27日，张卫国总领事赴保和省拜会省长卡托。", "2015-01-30") == []
