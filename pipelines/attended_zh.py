@@ -20,7 +20,7 @@ import re
 from . import dates_zh
 from .mentions_zh import PLACE_BEFORE, TITLE, countries_named
 
-_ENVOY = re.compile(r"(?:(?:^|(?<=[，,：:、）)\s])|(?<=我谨代表)|(?<=我代表))(?:中国|中华人民共和国)?驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)"
+_ENVOY = re.compile(r"(?:(?:^|(?<=[，,：:、）)\s])|(?<=我谨代表)|(?<=我代表))(?:中国|中华人民共和国|我)?驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)"
                     r"|(?:^|(?<=[，,：:、）)]))[\u4e00-\u9fff]{2,3}(?:公使|参赞)代表[\u4e00-\u9fff]{2,3}(?:大使|总领事)"
                     r"|(?:^|(?<=[，,：:、）)]))[\u4e00-\u9fff]{2,3}(?:大使|总领事)代表中国(?:政府)?)[^。]{0,80}?"
                     r"(?:出席|参加|举办|举行|捐赠|转交|慰问)(?!会见|会谈|会晤)")
@@ -41,7 +41,7 @@ _CORPS = re.compile(r"(?:\d+余?(?:名|位)|多名|多位|\d+多?个国家(?:和
 _FROM = re.compile(r"来自(?P<countries>[^，。；]{2,40}?)等?(?:\d+|[两三四五六七八九十]+)?个?(?:国家|国)(?:和地区)?的[^，。]{0,16}?"
                    r"(?:官员|主官|代表|市长|省长|州长|议员|部长|外交官|使节)[^，。]{0,8}?(?:出席|参加)")
 _NOT_DONE = re.compile(r"将(?![其之军领士近使所])|即将|拟|期待|希望|如果|是否|多次|每年|经常|定期|方便时|[？?]")
-_FORUM = re.compile(r"峰会|论坛|(?<!国)会议(?!员)|大会|年会|博览会|世博会|奥运会|联大|研讨会|外长会")
+_FORUM = re.compile(r"峰会|论坛|(?<!国)会议(?![员厅室楼]|中心)|大会|年会|博览会|世博会|奥运会|联大|研讨会|外长会")
 _SEP = "·・•∙\u0387\u2027"
 _NAMED = re.compile(rf"[\u4e00-\u9fff]{{1,8}}[{_SEP}][\u4e00-\u9fff]+")
 _INSTITUTION = re.compile(r"中学|小学|学校|大学|学院|公司|集团|基金|剧院|医院|中心|协会")
@@ -73,8 +73,9 @@ def occasion(sents: list[str], published, tagger) -> tuple[str | None, list[str]
         tonight = re.match(r"了?(?:今晚|今天|今日|当晚)(?:的)", sentence[envoy.end():])
         if not when and tonight:     # "欢迎大家出席今晚的招待会": the envoy's words on the day of the occasion
             when = dates_zh.nearest(tonight.group(), 0, published)
-        if not when and sentence is not sents[0]:
-            when = dates_zh.fronted(sents[0], 0, len(sents[0]), len(sents[0]), published)
+        if not when and sentence is not sents[0]:    # the nearest earlier sentence opening with a date, else the first
+            when = next(filter(None, (dates_zh.opening(s, published) for s in reversed(sents[1:n]))), None) \
+                or dates_zh.fronted(sents[0], 0, len(sents[0]), len(sents[0]), published)
         if when and re.search(r"先后于?[^，。]{0,8}日[和、][^，。]{0,8}日", sentence[envoy.start():envoy.end()]):
             when = when[:7]          # "大使…先后于27日和28日…举行国庆招待会": two days, the month
         if when or re.search(r"日前|近日|前不久|不久前", sents[0][:envoy.start() if sentence is sents[0] else None]):

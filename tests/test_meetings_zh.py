@@ -19,7 +19,7 @@ from pipelines import dates_zh, meetings_zh
 LABELS = Path(__file__).resolve().parent / "real" / "meetings_zh"
 DEVELOPMENT = ("labels", "heldout", "test", "test2", "test3", "fresh", "fresh2", "fresh3", "fresh4", "cpc1", "cpc2",
                "cpc3", "cpc4", "fmprc1", "xwlb1", "xwlb2", "xwlb3", "cctv1", "cctv2",
-               "cctv3", "local1", "local2")
+               "cctv3", "local1", "local2", "local3")
 
 
 def _events(text: str, published: str) -> list[tuple]:
@@ -937,3 +937,18 @@ def test_a_consul_generals_foreign_province():
     naming no China (whose consul general, the text does not say)."""
     assert _events(*_cpc3(13, "local1")) == [("meeting", "2015-01-27", ["PHL"])]
     assert _events("1月27日，张卫国总领事赴保和省拜会省长卡托。", "2015-01-30") == []
+
+
+def test_an_envoy_at_a_ceremony_abroad_in_a_meeting_hall_or_as_our_envoy():
+    """local3.json texts 13, 12 and 15 (development): "…驻几内亚比绍大使郭策与几比外交部长巴尔博萨共同出席援几比外交部国际会议厅维修
+    项目交接仪式。…" (a 会议厅 is a hall, no meeting of many); "…出席开工仪式的苏方人员有苏总统费内希恩…。我驻苏大使陈京华…出席了开
+    工仪式。" (我驻X大使: China's envoy; the first sentence's date); "…2021年7月23日下午，…交接仪式隆重举行。佛得角总理席尔瓦…、我驻佛
+    大使杜小丛…出席交接仪式。" (the nearest earlier sentence opening with a date, not the first's 2017年7月25日). Left alone,
+    real: a video conference of many (cache page of 2020-03-04, "…中国驻相关国家使馆代表…参加了视频会议。") and the
+    envoy's sentence of text 12 alone (no foreign participant)."""
+    assert _events(*_cpc3(13, "local3")) == [("meeting", "2023-03-28", ["GNB"])]
+    assert _events(*_cpc3(12, "local3")) == [("meeting", "2004-10-16", ["SUR"])]
+    assert _events(*_cpc3(15, "local3")) == [("meeting", "2021-07-23", ["CPV"])]
+    assert _events("来自国家卫生健康委及外交部、海关总署、中国驻相关国家使馆代表，中国疾控中心、北大医院等技术机构的专家，相关国家外交和卫生"
+                   "部门、驻华外交机构、卫生领域专家及有关国际组织代表参加了视频会议。", "2020-03-04") == []
+    assert _events("我驻苏大使陈京华、经商参赞胡明等使馆人员以及中资企业代表出席了开工仪式。", "2004-10-20") == []
