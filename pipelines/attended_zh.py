@@ -4,7 +4,7 @@ participants is a meeting", as every label set since fresh3.json has it ("驻伊
 only when none of its own verbs gave an event in it.
 
 A paragraph states such an occasion when all of these hold: one of its sentences (the first that does) names China's
-envoy, embassy or consulate (驻X大使, 驻X大使夫人, 驻X总领事, (中国)驻X使馆 opening a clause or an item of a list, "…、驻古晋
+envoy, embassy or consulate (驻X大使, 驻X大使夫人, 驻X总领事, (中国)驻X使馆, 我驻X大使 opening a clause or an item of a list, "…、驻古晋
 总领事夫人高翠莲等出席"; not 驻华) attending, holding or giving at it (出席, 参加, 举办, 举行, 捐赠, 转交, 慰问; not of a
 meeting); that sentence, else the paragraph's first, is dated; the paragraph names a foreign person taking part: a
 transliterated name (帕特里夏·埃德温; not a school or firm so named, "安娜玛丽·贾沃伊中学"), a foreign title (总统,
@@ -46,9 +46,10 @@ _SEP = "·・•∙\u0387\u2027"
 _NAMED = re.compile(rf"[\u4e00-\u9fff]{{1,8}}[{_SEP}][\u4e00-\u9fff]+")
 _INSTITUTION = re.compile(r"中学|小学|学校|大学|学院|公司|集团|基金|剧院|医院|中心|协会")
 _FOREIGN_TITLE = re.compile(r"总统|首相|国王|女王|王储|亲王|公主|苏丹|埃米尔|天皇|总督|第一夫人|大臣|外秘")
-# who a clause says attended ("…、…等出席活动", "…应邀出席", "…应邀主讲"): its items, the one named first at least
-_ATTENDED = re.compile(r"([^。；：]{4,160}?)(?:等|及其他人士)?(?:[\d近余多百十]+人)?(?:应邀)?(?:出席|参加|主讲)")
-_POST = re.compile(TITLE.pattern + r"|议员|校长|市长|州长|省长|府尹|会长|局长|董事长|教授|法师|警长|设计师|执行官|女士|先生")
+# who a clause says attended ("…、…等出席活动", "…应邀出席", "…应邀主讲") or spoke in turn ("圣托马斯大学校长佩拉诺、…分别
+# 致辞"): its items, the one named first at least; a place's dignitaries by post ("…皮克林市政要…300余人出席")
+_ATTENDED = re.compile(r"([^。；：]{4,160}?)(?:等|及其他人士)?(?:[\d近余多百十]+人)?(?:应邀)?(?:出席|参加|主讲|分别致辞)")
+_POST = re.compile(TITLE.pattern + r"|议员|校长|市长|州长|省长|府尹|会长|局长|董事长|教授|法师|警长|设计师|执行官|政要|女士|先生")
 # overseas Chinese bodies too: a hometown or clan association, a body named China first (中巴工商外贸联合总会)
 _CHINESE_MARK = re.compile(r"驻|中国|中资|中方|使馆|领馆|华侨|华人|华商|侨|我|大使夫人|总领事夫人|领事夫人|孔子学院|^夫人"
                            r"|同乡会|宗亲会|会馆|^中[^国，、]{1,2}(?:工商|经贸|商会|商贸)"

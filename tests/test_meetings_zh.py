@@ -952,3 +952,16 @@ def test_an_envoy_at_a_ceremony_abroad_in_a_meeting_hall_or_as_our_envoy():
     assert _events("来自国家卫生健康委及外交部、海关总署、中国驻相关国家使馆代表，中国疾控中心、北大医院等技术机构的专家，相关国家外交和卫生"
                    "部门、驻华外交机构、卫生领域专家及有关国际组织代表参加了视频会议。", "2020-03-04") == []
     assert _events("我驻苏大使陈京华、经商参赞胡明等使馆人员以及中资企业代表出席了开工仪式。", "2004-10-20") == []
+
+
+def test_an_envoys_occasion_abroad_with_the_hosts_speakers_or_dignitaries():
+    """local3.json texts 17 and 10 (development): "…驻智利大使牛清报应邀出席…孔子学院成立18周年庆典并致辞。…圣托马斯大学校长佩拉诺、
+    圣地亚哥市政府外事顾问贝克、安徽大学代表分别致辞。" (those who spoke in turn attended: a university's president by post);
+    "…驻多伦多总领事房利夫妇应邀出席…慈善晚宴活动。加拿大政府、安大略省、杜兰大区和皮克林市政要、…300余人出席…" (a place's
+    dignitaries, 政要, by post). Left alone, real: each text's first sentence alone (the envoy attends; no foreign guest
+    named)."""
+    assert _events(*_cpc3(17, "local3")) == [("meeting", "2025-11-26", ["CHL"])]
+    assert _events(*_cpc3(10, "local3")) == [("meeting", "2013-11-23", ["CAN"])]
+    for n in (17, 10):
+        text, published = _cpc3(n, "local3")
+        assert _events(text.split("。")[0] + "。", published) == []
