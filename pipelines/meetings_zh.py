@@ -1,4 +1,4 @@
-"""Who met whom in Chinese text: meetings (会见, 会晤, 拜会; 同…会面, 同…共同出席 / 共同见证), talks (会谈), calls (通电话,
+"""Who met whom in Chinese text: meetings (会见, 会晤, 拜会, 往见; 同…会面, 同…共同出席 / 共同见证), talks (会谈), calls (通电话,
 通话) and visits (访问, 访华)
 read from a Chinese article, as events of the same shape as pipelines/meetings.py gives for English ones, so they
 fill the same `meetings` table.
@@ -103,7 +103,8 @@ _LOCAL = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀�
 _TRIGGER = re.compile(
     r"(?<!不)(?P<talks>会见会谈|会谈" + _NOUN_AFTER + r")"
     r"|(?P<call>通电话|通了电话|视频通话|通话" + _NOUN_AFTER + r")"
-    r"|(?P<meeting>会见" + _NOUN_AFTER + r"|会晤" + _NOUN_AFTER + r"|拜会" + _NOUN_AFTER + r"|会面(?![会时])"
+    r"|(?P<meeting>会见" + _NOUN_AFTER + r"|会晤" + _NOUN_AFTER + r"|拜会" + _NOUN_AFTER + r"|往见" + _NOUN_AFTER
+    + r"|会面(?![会时])"
     r"|(?<=官邸)接待|(?<=使馆)接待|(?<=领馆)接待"     # "驻巴西大使…在官邸接待巴西…部长": an envoy's guest
     + r"|共同出席|共同见证|出席(?=了?[^，。]{1,24}?国庆(?:日)?(?:招待会|酒会)))"     # a foreign country's national-day reception
     r"|(?P<china>访华" + _NOUN_AFTER + r"|访华(?=以来)|(?:访问|到访)了?(?:中国|我国)|来华(?:进行)?(?:国事|正式|工作|友好)?(?:访问|出席|参加)|(?:在华|在中国)访问"
@@ -259,7 +260,7 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
                         r"(?:[\d一二三四五六七八九十]+周年)?国庆", post)
         countries = _countries(host.group(1), tagger) if host else []
         return countries if countries and _is_chinese(pre or before, tagger) else None
-    if m.group() in ("会见", "会晤", "拜会"):   # "会见并宴请安第斯议会主席…": whom, after the second verb
+    if m.group() in ("会见", "会晤", "拜会", "往见"):   # "会见并宴请安第斯议会主席…": whom, after the second verb
         post = re.sub(r"^并(?:宴请|设宴招待|设宴款待|款待)(?!了?[，,]|$)", "", post)
     if m.group().startswith("共同") and not _WITH.search(pre) and before:
         pre = re.split(r"[，,]", before.rstrip("，,"))[-1] + pre   # "习近平主席同赞比亚总统…在北京，共同见证签署…"
@@ -267,10 +268,10 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     if m.group() == "拜会" and not re.sub(r"^了", "", post).strip("，,"):
         w = list(re.finditer(r"向", pre)) or w    # "大使…在总统府向印尼总统苏希洛辞行拜会": whom, after 向
     visitor = re.match(r"了?来华[^，]*?(?:访问|访华|出席[^，]*?|参加[^，]*?)的(?=[^，]{2})", post)
-    if visitor and m.group() in ("会见", "会晤", "拜会"):
+    if visitor and m.group() in ("会见", "会晤", "拜会", "往见"):
         post = post[visitor.end():]  # "会见来华出席…开幕式并访华的布隆迪总统…": whom, after the attributive's 的
     obj = re.split(r"时|中(?=[，表说指强]|$)|的|并|后", re.sub(r"^了", "", post))[0] \
-        if m.group() in ("会见", "会晤", "拜会", "接待") else ""
+        if m.group() in ("会见", "会晤", "拜会", "往见", "接待") else ""
     if obj and _foreign(obj, tagger, paragraph) is None:       # "会见了出席夏季达沃斯年会的新加坡副总理": after the 的
         phrase = re.split(r"时|中(?=[，表说指强]|$)|并|后", re.sub(r"^了", "", post))[0]
         attributive = phrase.rsplit("的", 1)[-1] if "的" in phrase else ""
@@ -306,6 +307,9 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
         if hosts == []:                                           # China's consul general, in a text of China's
             hosts = _text_country(other, paragraph, tagger)       # the country the text pairs with China, else none
         return hosts or _consul_abroad(subject, tagger) or None
+    if not _is_chinese(subject, tagger) and re.fullmatch(r"[\u4e00-\u9fff]{2,3}大使", subject.strip("，, ")) and obj \
+            and re.search(r"我馆|我使馆", paragraph):     # "张建国大使往见毛里塔尼亚…部长达伊，我馆…在座": our envoy
+        return _foreign(other, tagger, paragraph, True, True) or _text_country(other, paragraph, tagger) or None
     if not _is_chinese(subject, tagger) and _GOVERNOR.search(subject) and obj and _countries(other, tagger):
         subject += "省政府"           # "省长张中伟在蓉会见了泰国公主诗琳通一行": a governor meets a foreign country's guest
     if _is_chinese(subject, tagger) and (not _countries(_unpaired(subject), tagger) or _first_side(subject, tagger) == "zh"):
@@ -465,6 +469,9 @@ def _described_chinese(sentence: str, tagger) -> list[dict]:
     consul = re.match(r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日[^，]{0,4}，(" + _CONSUL.pattern + r")(?=拜会|会见)", sentence)
     if consul:                       # "2010年5月27日，杨国强总领事在印第安纳州政府拜会州长…": the consul general, by post
         return [_described("总领事", "national", sentence)]
+    envoy = re.match(r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日[^，]{0,4}，[\u4e00-\u9fff]{2,3}大使(?=拜会|会见|往见)", sentence)
+    if envoy and re.search(r"我馆|我使馆", sentence):   # "3月2日，张建国大使往见…部长，我馆经济商务参赞…在座": ours
+        return [_described("大使", "national", sentence)]
     governor = re.search(_GOVERNOR.pattern.rstrip("$") + r"(?=会见|会晤|会谈|拜会)", sentence)
     if governor:                     # "省长张中伟在蓉会见了泰国公主诗琳通一行": the governor, by post
         return [_described(governor.group().split("省长")[0] + "省长", "provincial", sentence)]
@@ -864,7 +871,7 @@ def _each_met(clause: str, verb: re.Match) -> list[str]:
     """Those a Chinese official "分别会见" (会晤, 拜会) one after another, as the clause lists them ("分别会见巴西总统卢拉、总统府首席部长
     科斯塔", "分别会见世界银行、国际货币基金组织、联合国贸易和发展会议负责人"); [] unless 分别 comes before a 会见 or
     会晤 whose object is a list of two or more (a list of countries is split by country already)."""
-    if verb.group() not in ("会见", "会晤", "拜会") or "分别" not in clause[:verb.start()]:
+    if verb.group() not in ("会见", "会晤", "拜会", "往见") or "分别" not in clause[:verb.start()]:
         return []
     listed = re.split(r"时|并|后|期间", re.sub(r"^了", "", clause[verb.end():]))[0].rsplit("的", 1)[-1]
     items = [item for item in listed.split("、") if item]

@@ -965,3 +965,11 @@ def test_an_envoys_occasion_abroad_with_the_hosts_speakers_or_dignitaries():
     for n in (17, 10):
         text, published = _cpc3(n, "local3")
         assert _events(text.split("。")[0] + "。", published) == []
+
+
+def test_an_ambassador_by_name_calls_on_a_minister_with_our_mission_present():
+    """local3.json text 2 (development): "3月2日，张建国大使往见毛里塔尼亚经济与工业部部长达伊，我馆经济商务参赞席威…会见时在座。"
+    (往见, went to see: a call, like 拜会; an ambassador by name and title is China's when the paragraph names 我馆, our
+    mission). Left alone, real: the clause without the mission (whose ambassador, the text does not say)."""
+    assert _events(*_cpc3(2, "local3")) == [("meeting", "2020-03-02", ["MRT"])]
+    assert _events("3月2日，张建国大使往见毛里塔尼亚经济与工业部部长达伊。", "2020-03-04") == []
