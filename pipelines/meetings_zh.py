@@ -107,7 +107,7 @@ _TRIGGER = re.compile(
     + r"|会面(?![会时])"
     r"|(?<=官邸)接待|(?<=使馆)接待|(?<=领馆)接待"     # "驻巴西大使…在官邸接待巴西…部长": an envoy's guest
     + r"|共同出席|共同见证|出席(?=了?[^，。]{1,24}?国庆(?:日)?(?:招待会|酒会)))"     # a foreign country's national-day reception
-    r"|(?P<china>访华" + _NOUN_AFTER + r"|访华(?=以来)|(?:访问|到访)了?(?:中国|我国)|来华(?:进行)?(?:国事|正式|工作|友好)?(?:访问|出席|参加)|(?:在华|在中国)访问"
+    r"|(?P<china>访华" + _NOUN_AFTER + r"|访华(?=以来)|(?:访问|到访)了?(?:中国|我国)(?!驻)|来华(?:进行)?(?:国事|正式|工作|友好)?(?:访问|出席|参加)|(?:在华|在中国)访问"
     r"|(?<=[一行团人])访[" + _LOCAL + r"](?![问谈])"
     r"|(?:对|到|赴)(?:中国|我国)进行(?:了)?[^，。]{0,10}?访问)"
     r"|(?P<abroad>(?:国事|正式|工作|友好|官方)?访问" + _NOUN_AFTER + r"|访(?=[" + _C1 + r"](?!问|团))"
@@ -388,6 +388,8 @@ def _visit(clause: str, m: re.Match, before: str, tagger, paragraph: str = ""):
     ended = re.search(r"对([^，的]{1,12})的[^，的]{0,4}$", pre)     # "结束…对韩国的国事访问后回到北京"
     destination = target.group(1) if target else ended.group(1) if ended \
         else re.split(r"时|期间|并|后|过境|，", post)[0] if post else ""
+    if re.match(r"了?(?:中国|我国)?驻[^，。]{1,10}?(?:大使馆|使馆|总领事馆|总领馆|领事馆)", post):
+        return None                  # "…率江苏省卫生代表团访问了中国驻圭亚那大使馆": China's own mission, no visit abroad
     if m.group() == "访" or m.group() == "赴" and re.match(r"[" + _C1 + r"](?:出席|参加)", post):
         destination = mentions_zh.SIDES.get(post[:1], "")          # "访越", "赴日出席"
         return [destination] if destination else None

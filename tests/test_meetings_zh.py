@@ -973,3 +973,11 @@ def test_an_ambassador_by_name_calls_on_a_minister_with_our_mission_present():
     mission). Left alone, real: the clause without the mission (whose ambassador, the text does not say)."""
     assert _events(*_cpc3(2, "local3")) == [("meeting", "2020-03-02", ["MRT"])]
     assert _events("3月2日，张建国大使往见毛里塔尼亚经济与工业部部长达伊。", "2020-03-04") == []
+
+
+def test_a_delegation_visiting_chinas_own_embassy_is_no_visit_to_china():
+    """local3.json text 7 (development): "10月23日，陆少林院长率江苏省卫生代表团访问了中国驻圭亚那大使馆，拜会了…于文哲大使。"
+    (访问了中国驻…大使馆: China's own mission abroad, not China visited; the called-on ambassador is Chinese: no event).
+    Left alone, real (cache page of 2017-01-18): "去年莫迪总理访问中国期间，双方领导人举行了非常好的会谈。" (a visit to China)."""
+    assert _events(*_cpc3(7, "local3")) == []
+    assert _events("去年莫迪总理访问中国期间，双方领导人举行了非常好的会谈。", "2017-01-18") == [("visit", "2016", ["IND"])]
