@@ -50,8 +50,10 @@ _FOREIGN_TITLE = re.compile(r"总统|首相|国王|女王|王储|亲王|公主|�
 # 致辞"): its items, the one named first at least; a place's dignitaries by post ("…皮克林市政要…300余人出席")
 _ATTENDED = re.compile(r"([^。；：]{4,160}?)(?:等|及其他人士)?(?:[\d近余多百十]+人)?(?:应邀)?(?:出席|参加|主讲|分别致辞)")
 _POST = re.compile(TITLE.pattern + r"|议员|校长|市长|州长|省长|府尹|会长|局长|董事长|教授|法师|警长|设计师|执行官|政要|女士|先生")
-# overseas Chinese bodies too: a hometown or clan association, a body named China first (中巴工商外贸联合总会)
+# overseas Chinese bodies too: a hometown or clan association, a body named China first (中巴工商外贸联合总会); China's
+# students abroad and its returned scholars' association ("欧美同学会代表团3位教授…，在斯留学生代表也应邀出席")
 _CHINESE_MARK = re.compile(r"驻|中国|中资|中方|使馆|领馆|华侨|华人|华商|侨|我|大使夫人|总领事夫人|领事夫人|孔子学院|^夫人"
+                           r"|留学生|留学人员|同学会"     # China's students abroad, 欧美同学会 (returned scholars)
                            r"|同乡会|宗亲会|会馆|^中[^国，、]{1,2}(?:工商|经贸|商会|商贸)"
                            r"|^[\u4e00-\u9fff]{2,3}(?:大使|公使|总领事|参赞|领事)$")   # "张汉晖大使": the mission's own
 

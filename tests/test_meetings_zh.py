@@ -981,3 +981,12 @@ def test_a_delegation_visiting_chinas_own_embassy_is_no_visit_to_china():
     Left alone, real (cache page of 2017-01-18): "去年莫迪总理访问中国期间，双方领导人举行了非常好的会谈。" (a visit to China)."""
     assert _events(*_cpc3(7, "local3")) == []
     assert _events("去年莫迪总理访问中国期间，双方领导人举行了非常好的会谈。", "2017-01-18") == [("visit", "2016", ["IND"])]
+
+
+def test_chinas_students_abroad_and_returned_scholars_are_no_foreign_guests():
+    """local3.json text 4 (development): "…中国驻斯洛伐克使馆与欧美同学会访斯代表团联合召开在斯中国留学生座谈会。…欧美同学会代表团3位
+    教授分别讲话，在斯留学生代表也应邀出席。" (China's students abroad and the returned scholars' association: no foreign
+    guest, no event). Left alone, real: local2.json text 31, a consulate's reception whose guests include 留学生代表 and
+    American officials (a meeting with the United States)."""
+    assert _events(*_cpc3(4, "local3")) == []
+    assert _events(*_cpc3(31, "local2")) == [("meeting", "2015-09-24", ["USA"])]
