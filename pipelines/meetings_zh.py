@@ -128,7 +128,7 @@ _ORGANISATION = re.compile(r"联合国|组织|欧盟|欧方|欧委会|欧洲理�
 # a person named by title alone is foreign only on evidence: a foreign title, a transliterated name, an organisation
 _FOREIGN_MARK = re.compile(r"外方|外国|海外|外籍|境外|驻华|外长|外交部长|[·・•]|总统|首相|外相|国务卿|国王|王储|亲王|苏丹|埃米尔|天皇|女王|总督|外秘|大臣")
 _WITH = re.compile(r"(同|与|跟)")
-_LOCAL_TITLE = re.compile(r"[市州省]长|(?:市|州|省|地区)?(?:议会)?议长|首席部长|市议员")   # a host country's local officials
+_LOCAL_TITLE = re.compile(r"[市州省]长|(?:市|州|省|地区)?(?:议会)?议长|首席部长|市议员|大学校长")   # a host country's local officials
 # a Chinese envoy's post abroad: "驻印尼大使", "驻拉瓦格领事馆馆长领事", "驻长崎总领事" (not 驻华: a foreign envoy's)
 _POST = re.compile(r"驻(?![华港澳])(?P<post>[\u4e00-\u9fff]{1,10}?)(?:总领事馆|总领馆|领事馆|大使馆|使馆)?(?:特命全权)?"
                    r"(?:大使|副总领事|总领事|馆长|领事|公使|参赞|临时代办|代办)")
@@ -831,9 +831,10 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
                     continue
                 one_by_one = "分别" in c.group() or re.search(r"先后(?:在[^，]{1,10}?)?(?:会见|会晤|拜会)", c.group())
                 split = [[code] for code in countries] if countries and one_by_one else [countries]
-                if len(split) > 1 and start and len(start) == 10 and re.search(r"\d+日(?:至|到|—|-)\d+日", sentence[:c.start()
-                                                                                                       + verb.start()]):
-                    start = start[:7]    # "1月6日至16日，…先后会见了…": which one on which day is not said, the month
+                days = re.search(r"\d+日(?:至|到|—|-)\d+日", sentence[:c.start() + verb.start()])
+                tour = days and kind != "visit" and re.search(r"(?:访问|走访|赴|前往)[^，。]*，", sentence[days.end():c.start()])
+                if start and len(start) == 10 and days and (len(split) > 1 or tour):
+                    start = start[:7]    # "1月6日至16日，…先后会见了…", "7月19日至21日，…访问乌汶府，会见…": on which day, not said
                 who = frozenset(p["name"] for p in foreign_zh.foreign_side(c.group(), countries or [], {}, tagger)
                                 if p["name"]) if len(split) == 1 else frozenset()
                 officials = frozenset(mentions_zh.tag(c.group(), tagger)[1])      # the Chinese officials it names

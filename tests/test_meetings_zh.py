@@ -990,3 +990,13 @@ def test_chinas_students_abroad_and_returned_scholars_are_no_foreign_guests():
     American officials (a meeting with the United States)."""
     assert _events(*_cpc3(4, "local3")) == []
     assert _events(*_cpc3(31, "local2")) == [("meeting", "2015-09-24", ["USA"])]
+
+
+def test_a_consul_generals_tour_meets_a_university_president_that_month():
+    """local3.json text 6 (development): "2024年7月19日至21日，驻孔敬总领事刘红梅访问乌汶府，会见乌汶大学校长楚笛楠，…" (a university's
+    president met by China's envoy abroad: a host-country party, of the post's country, Thailand; a meeting during a tour
+    of several days: which day, not said, the month). Left alone, real: cpc3.json text 37, "10月11日至12日，习近平主席在
+    印度金奈同莫迪总理举行第二次非正式会晤。" (a meeting of two days, no tour: its first day)."""
+    assert _events(*_cpc3(6, "local3")) == [("meeting", "2024-07", ["THA"])]
+    text, published = _cpc3(37, "cpc3")
+    assert _events(text, published) == [("meeting", "2019-10-11", ["IND"])]
