@@ -1000,3 +1000,13 @@ def test_a_consul_generals_tour_meets_a_university_president_that_month():
     assert _events(*_cpc3(6, "local3")) == [("meeting", "2024-07", ["THA"])]
     text, published = _cpc3(37, "cpc3")
     assert _events(text, published) == [("meeting", "2019-10-11", ["IND"])]
+
+
+def test_a_party_of_several_countries_met_as_one_group_is_one_meeting():
+    """local3.json text 31 (development): "6月29日下午，市委书记李长萍…会见了来自新西兰、汤加王国、所罗门群岛、巴布亚新几内亚等太平洋地区
+    国家友好组织负责人一行。" (a list with 等 ending in one party, 一行: one meeting of those countries, not a generic count).
+    Left alone, real (cache page of 2018-10-22): "与会期间，李克强总理与法国、德国、…、柬埔寨等国领导人举行会见，…" (leaders
+    of many countries at a forum: no one event)."""
+    assert _events(*_cpc3(31, "local3")) == [("meeting", "2024-06-29", ["NZL", "TON", "SLB", "PNG"])]
+    assert _events("与会期间，李克强总理与法国、德国、英国、意大利、希腊、欧盟、越南、柬埔寨等国领导人举行会见，并同其他与会领导人进行了"
+                   "广泛接触。", "2018-10-22") == []
