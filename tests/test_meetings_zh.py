@@ -1010,3 +1010,12 @@ def test_a_party_of_several_countries_met_as_one_group_is_one_meeting():
     assert _events(*_cpc3(31, "local3")) == [("meeting", "2024-06-29", ["NZL", "TON", "SLB", "PNG"])]
     assert _events("与会期间，李克强总理与法国、德国、英国、意大利、希腊、欧盟、越南、柬埔寨等国领导人举行会见，并同其他与会领导人进行了"
                    "广泛接触。", "2018-10-22") == []
+
+
+def test_a_chinese_provinces_governor_named_by_his_province_on_a_trip_abroad():
+    """local3.json text 22 (development): "…6月4日至6月8日，辽宁省省长李乐成率省友好经贸代表团访问俄罗斯。8日，海南省省长刘小明结束对
+    韩国、美国的友好访问，回到海口。…" (a governor named by a Chinese province, 辽宁省省长: China's side; the ended trip under
+    way that month). Left alone, real: local2.json text 23, the governors of Philippine provinces (北伊罗戈省省长…) at a
+    consulate's occasion: the Philippines', as labelled."""
+    assert _events(*_cpc3(22, "local3")) == [("visit", "2024-06-04", ["RUS"]), ("visit", "2024-06", ["KOR", "USA"])]
+    assert _events(*_cpc3(23, "local2")) == [("meeting", "2023-02-04", ["PHL"])]
