@@ -13,9 +13,12 @@ date line among its first paragraphs ("Updated: 2012-12-21", "12:50, August 18, 
 Draw: the texts sorted by name and shuffled with random.Random(SEED); taken in that order until TEXTS (all, if
 fewer); the first PER_TEXT paragraphs of each taken text are labelled (ids h15-<n>-<index>), every one of them, the
 readout convention of heldout2/ (kind `readout`: the labelled paragraphs, joined, are the body the benchmark gives the
-extractor). Label skeletons (events unfilled) are written for a person to fill by reading. Run once (2026-12-07):
+extractor). Label skeletons (events unfilled) are written for a person to fill by reading. A second search round's
+texts (`"round": 2` in the sources) are drawn apart, with `--round 2` (random.Random(SEED + 2), ids h15b-...), leaving
+the first round's labels untouched. Each round run once (2026-12-07):
 
   python -m bench.meetings_sample_sm15
+  python -m bench.meetings_sample_sm15 --round 2
 """
 from __future__ import annotations
 
@@ -72,11 +75,13 @@ def published(text: str, url: str, paras: list[str]) -> str | None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", default="tests/real/meetings")
+    ap.add_argument("--round", type=int, default=1, help="the search round whose texts are drawn (PLAN.md)")
     a = ap.parse_args()
     out = Path(a.out)
     sources = json.loads((out / "heldout15-sources.json").read_text("utf-8"))
-    order = sorted(sources)
-    random.Random(SEED).shuffle(order)
+    order = sorted(n for n in sources if sources[n].get("round", 1) == a.round)
+    random.Random(SEED if a.round == 1 else SEED + a.round).shuffle(order)
+    prefix = "h15" if a.round == 1 else f"h15{'abcdefgh'[a.round - 1]}"
     total = 0
     for n, name in enumerate(order[:TEXTS]):
         text = (out / "texts" / f"{name}.txt").read_text("utf-8")
@@ -85,7 +90,7 @@ def main() -> None:
         label = {"page": f"texts/{name}.txt", "url": url, "title": title(paras), "kind": "readout",
                  "published": published(text, url, paras),
                  "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                 "paragraphs": [{"id": f"h15-{n:02d}-{i}", "index": i, "turn": None, "text": p, "events": None}
+                 "paragraphs": [{"id": f"{prefix}-{n:02d}-{i}", "index": i, "turn": None, "text": p, "events": None}
                                 for i, p in enumerate(paras[:PER_TEXT])]}
         total += len(label["paragraphs"])
         (out / "heldout15" / f"{name}.json").write_text(json.dumps(label, ensure_ascii=False, indent=1) + "\n",
