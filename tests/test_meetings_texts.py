@@ -1056,3 +1056,41 @@ def test_ukraines_leaders_are_known_by_name():
                   "Zelenskyy's speech, the Chinese delegation was not at the venue as they were meeting with Dr. Fatih "
                   "Birol, Executive Director of the International Energy Agency.", w, "2022-05-25")
     assert not any("UKR" in e["countries"] for e in found)
+
+
+def test_a_news_agency_bare_weekday_is_the_day():
+    """heldout15/ (state media, first-run misses; development work after its one run): Xinhua and China Daily write
+    the day without "on" ("met with British Foreign Secretary Philip Hammond Wednesday", "Xi Jinping Wednesday held
+    talks", "held talks here Tuesday"): the last such day up to the page's date; a day's name inside another name
+    ("Good Friday", "Super Tuesday") or a possessive ("Monday's statement") is no day."""
+    (e,) = news("Beijing - Chinese Premier Li Keqiang met with British Foreign Secretary Philip Hammond Wednesday, "
+                "saying China's current economic transition provides opportunities for cooperation with Britain.",
+                "2016-01-07")
+    assert (e["type"], e["date_start"], e["countries"]) == ("meeting", "2016-01-06", ["GBR"])
+    (e,) = news("Chinese President Xi Jinping Wednesday held talks with his French counterpart Emmanuel Macron at the "
+                "Great Hall of the People in Beijing.", "2019-11-06")
+    assert (e["type"], e["date_start"], e["place"]["province_code"]) == ("talks", "2019-11-06", "CN-BJ")
+    assert resolve_date("Xu Jialu met Wednesday with Cape Verde's Minister of Culture", date(2000, 7, 12))[0] == \
+        date(2000, 7, 12)
+    for s in ("Premier Li Keqiang met with foreign guests on Good Friday.", "the Super Tuesday primaries",
+              "Monday's statement by the ministry"):
+        assert resolve_date(s, date(2016, 1, 7))[0] is None
+    assert news("Chinese Premier Li Keqiang met with British Foreign Secretary Philip Hammond after Monday's "
+                "statement.", "2016-01-07") == []
+
+
+def test_one_occasion_told_by_a_caption_and_by_its_dispatch():
+    """heldout15/ (en.people.cn, state media: first-run extra participants, the same meeting found twice; development
+    work): a photo caption and the dispatch under it tell one meeting: one event, at its first mention, with the
+    caption's place; the China-EU summit and the President's meeting with its two guests that day (a dev page) stay
+    two events, their Chinese persons differing."""
+    (e,) = news("Zhao Leji, chairman of the National People's Congress Standing Committee, meets with Russian "
+                "Ambassador to China Andrey Denisov in Beijing, capital of China, Aug. 31, 2022. (Xinhua/Pang Xinglei)"
+                "\n\nBEIJING, Aug. 31 (Xinhua) -- China's top legislator Zhao Leji on Wednesday met with the outgoing "
+                "Russian Ambassador to China Andrey Denisov.", "2022-09-01")
+    assert (e["type"], e["date_start"], e["place"]["province_code"], e["countries"]) == (
+        "meeting", "2022-08-31", "CN-BJ", ["RUS"])
+    assert [p["name"] for p in e["foreign"]] == ["Andrey Denisov"]
+    two = news("Premier Li Keqiang met with Prime Minister Shinzo Abe of Japan in Beijing on Friday.\n\nPresident Xi "
+               "Jinping met with Prime Minister Shinzo Abe of Japan on Friday.", "2018-10-27")
+    assert [[p["name"] for p in e["chinese"]] for e in two] == [["Li Keqiang"], ["Xi Jinping"]]

@@ -94,8 +94,40 @@ def extract_text(body: str, published: date | None, site: str | None, article_id
         if key not in told:
             told.add(key)
             once.append(ev)
-    kept = once
+    kept = _told_once(once)
     return [ev.as_dict(article_id, seq + n, rules) for n, ev in enumerate(kept, 1)]
+
+
+def _told_once(events: list[Event]) -> list[Event]:
+    """One occasion told twice in a text (a news photo's caption and the dispatch under it: "Zhao Leji ... meets
+    with Brazilian President Luiz Inacio Lula da Silva at the Great Hall of the People in Beijing, capital of China,
+    April 14, 2023." and "Zhao Leji met with Brazilian President Luiz Inacio Lula da Silva in Beijing on Friday."):
+    the same type, days and countries, a Chinese person named in both and, when both name foreign persons, one of
+    them named in both are one event, kept at its first mention, with the other mention's place when it has none and
+    the other mention's persons (not the China-EU summit and the President's meeting with its two EU guests that
+    day: the Chinese persons differ)."""
+    kept: list[Event] = []
+    for ev in events:
+        twin = next((k for k in kept if k.type == ev.type and k.date_start == ev.date_start
+                     and k.date_end == ev.date_end and sorted(k.countries) == sorted(ev.countries)
+                     and _same_persons(k, ev)), None)
+        if twin is None:
+            kept.append(ev)
+            continue
+        if not twin.place.get("country") and ev.place.get("country"):
+            twin.place, twin.places = ev.place, ev.places
+        for p in ev.persons:
+            twin.add_person(p)
+    return kept
+
+
+def _same_persons(a: Event, b: Event) -> bool:
+    def named(ev: Event, side: str) -> set[str]:
+        return {p.name for p in ev.persons if p.side == side and p.name}
+    if not named(a, "chinese") & named(b, "chinese"):
+        return False
+    fa, fb = named(a, "foreign"), named(b, "foreign")
+    return not (fa and fb) or bool(fa & fb)
 
 
 # ... and occasions told as many ("President Xi Jinping and Mr. President had many successful meetings and
