@@ -1094,3 +1094,35 @@ def test_one_occasion_told_by_a_caption_and_by_its_dispatch():
     two = news("Premier Li Keqiang met with Prime Minister Shinzo Abe of Japan in Beijing on Friday.\n\nPresident Xi "
                "Jinping met with Prime Minister Shinzo Abe of Japan on Friday.", "2018-10-27")
     assert [[p["name"] for p in e["chinese"]] for e in two] == [["Li Keqiang"], ["Xi Jinping"]]
+
+
+def test_here_after_a_news_agency_dateline_is_its_city():
+    """heldout15/ (China Daily's Xinhua dispatches, first-run events with no place; development work): "met here
+    Tuesday" after the dateline "BEIJING - " is in Beijing, "held talks here Tuesday" after "MOSCOW -- " in Russia; a
+    dateline with no "here" places nothing (the dateline is where the story was filed, as the sets' conventions
+    have it), nor "here" with no dateline."""
+    (e,) = news("BEIJING - Chinese Vice President Xi Jinping met here Tuesday with Belgium's Deputy Prime Minister and "
+                "Foreign Minister Steven Vanackere, pledging closer ties.", "2010-04-07")
+    assert (e["date_start"], e["place"]["province_code"], e["countries"]) == ("2010-04-06", "CN-BJ", ["BEL"])
+    (e,) = news("Updated: 2008-10-28 23:12 MOSCOW -- Chinese Premier Wen Jiabao and Russian Prime Minister Vladimir "
+                "Putin held talks here Tuesday at the 13th regular meeting of Chinese and Russian prime ministers.",
+                "2008-10-28")
+    assert (e["type"], e["date_start"], e["place"]["country"]) == ("talks", "2008-10-28", "RUS")
+    (e,) = news("BEIJING - Chinese Vice President Xi Jinping met with Belgium's Foreign Minister Steven Vanackere "
+                "Tuesday.", "2010-04-07")
+    assert e["place"] == {}
+    (e,) = news("Chinese Premier Wen Jiabao met with U.S. Deputy Secretary of State Robert B. Zoellick here Tuesday.",
+                "2006-01-24")
+    assert e["place"] == {}
+
+
+def test_the_white_house_is_in_the_united_states():
+    """heldout15/ (the Global Times and China Daily, first-run events with no place; development work): "met with US
+    President Joe Biden in the White House on Friday" is placed in the US (config/meetings.toml [foreign_places]);
+    the White House as a speaker places nothing."""
+    (e,) = news("Wang Yi, China's top diplomat and Foreign Minister, met with US President Joe Biden in the White "
+                "House on Friday local time.", "2023-10-28")
+    assert (e["date_start"], e["place"]["country"], e["countries"]) == ("2023-10-27", "USA", ["USA"])
+    (e,) = news("Foreign Minister Wang Yi met with US National Security Advisor Jake Sullivan in Beijing on Friday, "
+                "the White House said.", "2024-08-31")
+    assert e["place"]["province_code"] == "CN-BJ"
