@@ -1126,3 +1126,17 @@ def test_the_white_house_is_in_the_united_states():
     (e,) = news("Foreign Minister Wang Yi met with US National Security Advisor Jake Sullivan in Beijing on Friday, "
                 "the White House said.", "2024-08-31")
     assert e["place"]["province_code"] == "CN-BJ"
+
+
+def test_the_state_media_titles_of_chinas_top_legislator_and_advisor():
+    """heldout15/ (People's Daily Online, first-run missed participants; development work): "China's top legislator
+    Zhao Leji met with ..." names the Chinese side (the chairman of the NPC Standing Committee, national level);
+    Russia's top legislator is no Chinese person, and the title without a name names nobody."""
+    (e,) = news("BEIJING, Oct. 9 (Xinhua) -- China's top legislator Zhao Leji met with a U.S. congressional "
+                "delegation led by Senate Majority Leader Chuck Schumer in Beijing on Monday.", "2023-10-10")
+    assert [(p["name"], p["level"]) for p in e["chinese"]] == [("Zhao Leji", "national")]
+    assert (e["date_start"], e["place"]["province_code"], e["countries"]) == ("2023-10-09", "CN-BJ", ["USA"])
+    assert [p for p in persons_in("Russia's top legislator Vyacheslav Volodin met with Chinese Ambassador Zhang "
+                                  "Hanhui.", load()) if p.name == "Vyacheslav Volodin" and p.side == "chinese"] == []
+    assert [p.name for p in persons_in("China's top legislator has stressed the need to improve legislation.",
+                                       load()) if p.side == "chinese"] == []

@@ -246,6 +246,12 @@ def _long_name(text: str, name: str, end: int, rules: Rules) -> tuple[str, int]:
     return f"{name} {tail}", m.end()
 
 
+# The state media's titles in lower case for the chairmen of the NPC Standing Committee and of the CPPCC and for the
+# foreign minister: "China's top legislator Zhao Leji met with ...", "Chinese top political advisor Wang Yang"
+_TOP_TITLE = re.compile(r"\b(?P<title>(?:China's|China\u2019s|Chinese)\s+top\s+(?:legislator|political\s+advis[eo]r|"
+                        r"diplomat))\s+(?P<name>[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)(?![\w-])")
+
+
 def _chinese_special(f: _Found, rules: Rules) -> None:
     """Chinese envoys abroad, Hong Kong's and Macao's chief executives, long titles ("Director of the Office of
     the Central Foreign Affairs Commission Wang Yi")."""
@@ -259,6 +265,10 @@ def _chinese_special(f: _Found, rules: Rules) -> None:
             title = " ".join(m.group("title").split())
             f.add(Person("chinese", m.group("name"), title, level=level_of(title, rules), start=m.start(),
                          end=m.end()))
+    for m in _TOP_TITLE.finditer(text):
+        if f.free(*m.span()) and valid_chinese(m.group("name")):
+            title = " ".join(m.group("title").split())
+            f.add(Person("chinese", m.group("name"), title, level="national", start=m.start(), end=m.end()))
     for m in _CHIEF_EXECUTIVE.finditer(text):
         if f.free(*m.span()):
             title = " ".join(m.group("title").split())
