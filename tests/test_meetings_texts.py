@@ -1140,3 +1140,16 @@ def test_the_state_media_titles_of_chinas_top_legislator_and_advisor():
                                   "Hanhui.", load()) if p.name == "Vyacheslav Volodin" and p.side == "chinese"] == []
     assert [p.name for p in persons_in("China's top legislator has stressed the need to improve legislation.",
                                        load()) if p.side == "chinese"] == []
+
+
+def test_a_bare_weekday_after_a_name_is_not_part_of_it():
+    """heldout15/ (China Daily, a first-run wrong participant "Philip Hammond Wednesday"; development work): the
+    news agency's bare weekday after a foreign name ends the name; a first name that is a weekday's ("Minister of
+    Information Sunday Dare") stays."""
+    (e,) = news("Beijing - Chinese Premier Li Keqiang met with British Foreign Secretary Philip Hammond Wednesday, "
+                "saying China's current economic transition provides opportunities for cooperation with Britain.",
+                "2016-01-07")
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Philip Hammond", "GBR")]
+    assert [(p.name, p.country) for p in persons_in("Premier Li Keqiang met with Nigerian Minister of Information "
+                                                    "Sunday Dare in Beijing.", load()) if p.side == "foreign"] == [
+        ("Sunday Dare", "NGA")]

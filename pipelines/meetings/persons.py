@@ -27,7 +27,10 @@ _EXCLUDE_AFTER = re.compile(r"^(?:'s)?\s+(?:Thought|as\s+the\s+core)\b|^'s\s+(?i
                             r"^(?:'s|\u2019s)\s+(?:important\s+)?(?:expositions?|instructions?|directives?|speech(?:es)?|"
                             r"remarks|thoughts?|teachings)\b")
 _FOREIGN_NAME = re.compile(r"(?:,\s+|\s+)(?P<name>(?:(?!(?:In|On|At|And|With|To|For|Of|The|His|Her|Their|During|"
-                           r"Visits|Meets|Met)\b)(?:(?:Dr|Mr|Ms|Mrs|Hon|H\.E)\.\s)?(?:[A-Z]\.\s)?[A-ZÀ-ÖØ-Þ][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s?"
+                           r"Visits|Meets|Met)\b)"
+                           # a news agency's bare weekday after the name ("Philip Hammond Wednesday, saying"), not a
+                           # first name ("Minister of Information Sunday Dare")
+                           r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s+[A-Z]))(?:(?:Dr|Mr|Ms|Mrs|Hon|H\.E)\.\s)?(?:[A-Z]\.\s)?[A-ZÀ-ÖØ-Þ][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s?"
                            r"(?:(?:bin|bint|al|el|de|da|van|von|der|den|du|dos|das|di|la|le)\s(?:(?:der|den|de|la|le)\s)?(?=[A-Z])|"
                            r"(?<=\s)(?:al|el)-(?=[A-Z]))?){1,5})")     # "Abdel Fattah al-Sisi"
 _LEADERS = re.compile(r"(?P<title>(?:[A-Z][a-z]+\s+)?(?:provincial|municipal|city|Provincial|Municipal)\s+leaders)\s+"
