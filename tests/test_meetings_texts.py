@@ -1153,3 +1153,31 @@ def test_a_bare_weekday_after_a_name_is_not_part_of_it():
     assert [(p.name, p.country) for p in persons_in("Premier Li Keqiang met with Nigerian Minister of Information "
                                                     "Sunday Dare in Beijing.", load()) if p.side == "foreign"] == [
         ("Sunday Dare", "NGA")]
+
+
+def test_a_meeting_during_a_days_long_visit_is_held_on_its_day():
+    """heldout15/ (Xinhua's site, a first-run wrong event ending the next day; development work): "met here with U.S.
+    Secretary of State Rex Tillerson on Thursday ... during a two-day visit" is a meeting of that Thursday; "arrived
+    ... for a three-day official visit" still gives the visit its three days."""
+    (e,) = news("WASHINGTON, Feb. 8 (Xinhua) -- Chinese State Councilor Yang Jiechi met here with U.S. Secretary of "
+                "State Rex Tillerson on Thursday to discuss bilateral ties and issues of mutual concern during a two-day "
+                "visit.", "2018-02-10")
+    assert (e["type"], e["date_start"], e["date_end"], e["place"]["country"]) == (
+        "meeting", "2018-02-08", "2018-02-08", "USA")
+    (e,) = news("MOSCOW - Chinese Premier Li Keqiang arrived here Sunday afternoon for an official visit to Russia, "
+                "a three-day official visit.", "2014-10-12")
+    assert (e["type"], e["date_start"], e["date_end"]) == ("visit", "2014-10-12", "2014-10-14")
+
+
+def test_here_after_a_dateline_read_as_its_own_sentence():
+    """heldout15/ (People's Daily Online, a first-run event with no place; development work): the text reads
+    "BEIJING, Aug. 30 (Xinhua) --" as a sentence of its own; "held talks ... with German Chancellor Angela Merkel here
+    on Thursday" after it is in Beijing; the same sentence after a sentence that is no dateline places nothing."""
+    (e,) = news("BEIJING, Aug. 30 (Xinhua) -- Chinese Premier Wen Jiabao held talks and co-chaired the second round of "
+                "Chinese-German intergovernmental consultations with German Chancellor Angela Merkel here on "
+                "Thursday.", "2012-08-30")
+    assert (e["type"], e["date_start"], e["place"]["province_code"], e["countries"]) == (
+        "talks", "2012-08-30", "CN-BJ", ["DEU"])
+    (e,) = news("The consultations were long. Chinese Premier Wen Jiabao held talks with German Chancellor Angela "
+                "Merkel here on Thursday.", "2012-08-30")
+    assert e["place"] == {}

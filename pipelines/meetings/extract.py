@@ -40,8 +40,8 @@ from .persons import (
     valid_chinese,
 )
 from .context import TELLS_NEWS, TELLS_OCCASION, attended_next, followups, pronoun_counterpart
-from .places import is_compound, is_time_zone, place_dict, place_of, places_in, site_place
-from .text import QUOTES, Text, sentences_with_paragraphs
+from .places import dateline_here, is_compound, is_time_zone, place_dict, place_of, places_in, site_place
+from .text import QUOTES, Text, is_dateline, sentences_with_paragraphs
 from .triggers import (
     _DAYS,
     SUBHEAD,
@@ -253,7 +253,9 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
         if attended is None:
             t.refused.add(i)  # a foreign official's activity at home or in a third country
             return None
-    ev = _new_event(t, i, trig, start, _end_of(s, start, end), place, places, inherit, current, rules)
+    # "for a five-day visit" gives a visit its end; a meeting "during a two-day visit" is held on its one day
+    ev = _new_event(t, i, trig, start, _end_of(s, start, end) if trig.type == "visit" else end, place, places,
+                    inherit, current, rules)
     if attended is not None and attended.described:
         ev.add_person(attended)
     if anaphor is not None and not any(p.side == "chinese" and p.name for p in t.persons[i]):
@@ -277,6 +279,8 @@ def _event_place(t: Text, i: int, trig: Trigger, start, context: int | None, cur
         return None, places
     if not place and current is not None and current.place.get("country") not in (None, "CHN"):
         place = _back_home(t, i, current, rules) or _abroad(s, t.persons[i], current, rules)
+    if not place and i > 0 and t.paras[i - 1] == t.paras[i] and is_dateline(t.sents[i - 1]):
+        place, places = dateline_here(s, trig, rules, t.sents[i - 1]) or ({}, places)
     if not place and trig.type == "call":
         place = _chinese_end(s, trig, rules)
     return place or site_place(t.site, rules), places

@@ -145,7 +145,7 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
             return ({"country": "CHN", "province": rules.provinces.get(code), "province_code": code, "city": None,
                      "city_code": None, "source": "text"}, [{"kind": "landmark", "name": mark.group(), "code": code}])
     if not cands:
-        here = _dateline_here(sentence, trigger, rules)
+        here = dateline_here(sentence, trigger, rules)
         if here is not None:
             return here
         if trigger.type == "visit" and (re.search(r"\b(?:visit|visiting|visited|trip|tour)\s+(?:(?:to|in)\s+)?China\b",
@@ -186,13 +186,14 @@ _DATELINE = re.compile(r"(?:^|\s)(?P<city>[A-Z]{3,}(?:[ .'-][A-Z]{2,})*)(?:,\s*(
                        r"[A-Z][a-z]+))?\s*(?:\([A-Za-z ]+\))?\s*(?:--|\u2014|-|:)\s")
 
 
-def _dateline_here(sentence: str, trigger: Trigger, rules: Rules) -> tuple[dict, list] | None:
+def dateline_here(sentence: str, trigger: Trigger, rules: Rules, dateline: str = "") -> tuple[dict, list] | None:
     """"BEIJING - Chinese Vice President Xi Jinping met here Tuesday with ...": "here" after the verb is the
-    dateline's city (a city of the gazetteers or abroad); None when the sentence has no such dateline or no
-    "here"."""
+    dateline's city (a city of the gazetteers or abroad), the dateline opening the sentence or given as the sentence
+    before it ("WASHINGTON, Feb. 8 (Xinhua) --", which the text reads as a sentence of its own); None when there is
+    no such dateline or no "here"."""
     if not trigger.end or not re.search(r"\bhere\b", sentence[trigger.start:]):
         return None
-    m = _DATELINE.search(sentence[:trigger.start])
+    m = _DATELINE.search(sentence[:trigger.start]) or _DATELINE.search(dateline + " ")
     if m is None:
         return None
     found = places_in(m.group("city").title(), rules)
