@@ -1181,3 +1181,15 @@ def test_here_after_a_dateline_read_as_its_own_sentence():
     (e,) = news("The consultations were long. Chinese Premier Wen Jiabao held talks with German Chancellor Angela "
                 "Merkel here on Thursday.", "2012-08-30")
     assert e["place"] == {}
+
+
+def test_a_return_home_after_a_trip_is_no_visit_of_its_day():
+    """heldout15/ (People's Daily Online, a first-run wrong visit; development work): "returned to Beijing on Saturday
+    morning ... after concluding ... and paying an official visit to Germany" tells the trip's end, not a visit on
+    Saturday; "arrived in Berlin on Saturday morning for an official visit" is still one."""
+    assert news("BEIJING, June 24 (Xinhua) -- Chinese Premier Li Qiang returned to Beijing on Saturday morning by "
+                "chartered plane after concluding the seventh China-Germany inter-governmental consultation and paying "
+                "an official visit to Germany, and paying an official visit to France.", "2023-06-24") == []
+    (e,) = news("Chinese Premier Li Qiang arrived in Berlin on Saturday morning by chartered plane for an official "
+                "visit to Germany.", "2023-06-24")
+    assert (e["type"], e["date_start"], e["place"]["country"]) == ("visit", "2023-06-24", "DEU")

@@ -204,6 +204,11 @@ _PRESS_OBJECT = re.compile(r"(?:\s+(?:in|at)\s+[A-Z][\w-]*)?(?:\s+with)?\s+(?:th
                            r"representatives|group)))\b")
 
 
+# A leader's return home after a trip: the day is the return's, the visits told after "after" are over (their days
+# are not told), no occasion of that day
+_RETURNED_AFTER = re.compile(r"\b(?:returned|came\s+back|flew\s+back)\s+(?:to\s+[A-Z][\w-]*|home)\b[^.;]*\bafter\b")
+
+
 def open_event(t: Text, i: int, rules: Rules) -> Event | None:
     """The event sentence `i` opens, if any: a trigger with a date of its own (not a day inside the current
     tour) and a counterpart; or, with no event open yet, an undated strong trigger with someone in it, dated by
@@ -212,6 +217,8 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
     trig, s = t.triggers[i], t.sents[i]
     if trig is None:
         return None
+    if _RETURNED_AFTER.search(s[:trig.start]):
+        return None     # "returned to Beijing on Saturday morning ... after ... paying an official visit to Germany"
     current = t.events[-1] if t.events else None
     start, end = clause_date(s, trig, t.published)
     inherit = context = None
