@@ -1193,3 +1193,15 @@ def test_a_return_home_after_a_trip_is_no_visit_of_its_day():
     (e,) = news("Chinese Premier Li Qiang arrived in Berlin on Saturday morning by chartered plane for an official "
                 "visit to Germany.", "2023-06-24")
     assert (e["type"], e["date_start"], e["place"]["country"]) == ("visit", "2023-06-24", "DEU")
+
+
+def test_a_legislatures_name_ending_a_role_is_not_the_persons():
+    """heldout15/ (People's Daily Online, a first-run wrong participant "Duma Alexander Babakov"; development work):
+    "Deputy Chairman of the Russian State Duma Alexander Babakov" names Alexander Babakov; a name after the role with
+    no legislature before it is unchanged."""
+    (e,) = news("BEIJING, March 25 (Xinhua) -- China's top legislator Zhao Leji met with Deputy Chairman of the "
+                "Russian State Duma Alexander Babakov in Beijing on Monday.", "2024-03-26")
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Alexander Babakov", "RUS")]
+    assert [(p.name, p.country) for p in persons_in("Foreign Minister Wang Yi met with Russian Foreign Minister Sergey "
+                                                    "Lavrov in Moscow.", load()) if p.side == "foreign"] == [
+        ("Sergey Lavrov", "RUS")]

@@ -460,6 +460,11 @@ def _role_extent(text: str, m: re.Match, country: str | None, country_spans: lis
     return country, end
 
 
+# A legislature's one-word name ending a role before the name: not the name's first word
+_LEGISLATURES = {"Duma", "Knesset", "Bundestag", "Bundesrat", "Sejm", "Seimas", "Saeima", "Rada", "Storting",
+                 "Riksdag", "Folketing", "Eduskunta", "Majlis", "Hural", "Khural", "Senate", "Parliament", "Congress"}
+
+
 def _role_name(text: str, start: int, end: int, rules: Rules, *, of_country: bool = False
                ) -> tuple[str | None, int, int]:
     """The name after a role ("Foreign Minister Igli Hasani"), else just before it ("Denis Pasler, Governor of
@@ -471,6 +476,9 @@ def _role_name(text: str, start: int, end: int, rules: Rules, *, of_country: boo
         nm = None       # "Hon. Nathan Rees MP, Premier of ..., Hon. Joseph Tripodi MP, ...": the name before is his
     if nm and not re.match(r"\s*,?\s*(?:and|in|on|at|to)\b", text[end:]):
         candidate = nm.group("name").strip()
+        first = candidate.split(" ", 1)
+        if first[0] in _LEGISLATURES and len(first) > 1 and len(first[1].split()) >= 2:
+            candidate = first[1]    # "Deputy Chairman of the Russian State Duma Alexander Babakov": the body's end
         bare = re.sub(r"\s+[IVX]{1,4}$", "", candidate)      # "King Felipe VI": a regnal number is no place
         if not places_in(bare, rules) and candidate.split()[0] not in _PLACE_WORDS and not rules.heads.fullmatch(
                 candidate.split()[0]) and candidate not in ("General", "Generals"):
