@@ -1205,3 +1205,18 @@ def test_a_legislatures_name_ending_a_role_is_not_the_persons():
     assert [(p.name, p.country) for p in persons_in("Foreign Minister Wang Yi met with Russian Foreign Minister Sergey "
                                                     "Lavrov in Moscow.", load()) if p.side == "foreign"] == [
         ("Sergey Lavrov", "RUS")]
+
+
+def test_the_eus_high_representative_is_a_counterpart_with_no_country():
+    """heldout15/ (People's Daily Online, a first-run miss; development work): "met with Josep Borrell, High
+    Representative of the European Union for Foreign Affairs and Security Policy" is a meeting with a person of no
+    country (the EU is none, as heldout13/ labels the EU's presidents); a high representative of no organisation
+    names nobody."""
+    (e,) = news("BEIJING, Oct. 13 (Xinhua) -- Chinese Vice President Han Zheng met with Josep Borrell, High "
+                "Representative of the European Union for Foreign Affairs and Security Policy, in Beijing on Friday.",
+                "2023-10-14")
+    assert (e["type"], e["date_start"], e["place"]["province_code"], e["countries"]) == (
+        "meeting", "2023-10-13", "CN-BJ", [])
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Josep Borrell", None)]
+    assert [p for p in persons_in("The High Representative of the talks was not named.", load())
+            if p.side == "foreign"] == []

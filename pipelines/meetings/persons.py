@@ -36,7 +36,8 @@ _FOREIGN_NAME = re.compile(r"(?:,\s+|\s+)(?P<name>(?:(?!(?:In|On|At|And|With|To|
 _LEADERS = re.compile(r"(?P<title>(?:[A-Z][a-z]+\s+)?(?:provincial|municipal|city|Provincial|Municipal)\s+leaders)\s+"
                       r"(?P<names>[A-Z][a-z]+ [A-Z][a-z]+(?:,\s+(?:and\s+)?[A-Z][a-z]+ [A-Z][a-z]+)*)")
 _ORG_ROLE = re.compile(r"(?P<role>Secretary-General|Secretary General|Director-General|Director General|President|"
-                       r"Permanent Representative|Special Representative|Special Envoy|Chairperson|Commissioner)\s+of\s+"
+                       r"Permanent Representative|Special Representative|High Representative|Special Envoy|Chairperson|Commissioner)"
+                       r"\s+of\s+"
                        r"(?:the\s+)?(?P<org>(?:[A-Z][\w-]*\s+)*?(?:Organization|Organisation|Union|Bank|Fund|Forum|"
                        r"Association|Council|Secretariat|Nations|Institute|Agency|Commission))")
 # "Denis Pasler, Governor of ...", "Yves Rossier, former Swiss ambassador": a name just before a role
