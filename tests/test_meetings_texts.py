@@ -1220,3 +1220,16 @@ def test_the_eus_high_representative_is_a_counterpart_with_no_country():
     assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Josep Borrell", None)]
     assert [p for p in persons_in("The High Representative of the talks was not named.", load())
             if p.side == "foreign"] == []
+
+
+def test_a_handshake_before_their_talks_is_the_talks():
+    """heldout15/ (People's Daily Online, a first-run miss; development work): a news photo's "shakes hands with
+    visiting German Chancellor Angela Merkel at the welcoming ceremony before their talks in Beijing, capital of China,
+    Feb. 2, 2012" is the talks of that day; a handshake with no talks after it is no event."""
+    (e,) = news("Chinese Premier Wen Jiabao (R) shakes hands with visiting German Chancellor Angela Merkel at the "
+                "welcoming ceremony before their talks in Beijing, capital of China, Feb. 2, 2012. (Xinhua/Xie Huanchi)",
+                "2012-02-03")
+    assert (e["type"], e["date_start"], e["place"]["province_code"], e["countries"]) == (
+        "talks", "2012-02-02", "CN-BJ", ["DEU"])
+    assert news("Chinese Premier Wen Jiabao (R) shakes hands with a child at a school in Beijing, capital of China, "
+                "Feb. 2, 2012.", "2012-02-03") == []
