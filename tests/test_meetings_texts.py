@@ -1233,3 +1233,17 @@ def test_a_handshake_before_their_talks_is_the_talks():
         "talks", "2012-02-02", "CN-BJ", ["DEU"])
     assert news("Chinese Premier Wen Jiabao (R) shakes hands with a child at a school in Beijing, capital of China, "
                 "Feb. 2, 2012.", "2012-02-03") == []
+
+
+def test_a_later_sentence_told_as_to_come_adds_no_participant():
+    """heldout15/ (China Daily, a first-run wrong participant; development work): after "arrived here Sunday afternoon
+    for an official visit to Russia", "During his visit, Li will attend the ... Regular Meeting with his counterpart,
+    Dmitry Medvedev" tells what is to come: Medvedev is no participant of the arrival's day; told as done
+    ("attended"), he is one of the visit."""
+    arrival = "MOSCOW - Chinese Premier Li Keqiang arrived here Sunday afternoon for an official visit to Russia. "
+    (e,) = news(arrival + "During his visit, Li will attend the 19th China-Russia Prime Ministers' Regular Meeting with "
+                "his counterpart, Dmitry Medvedev, and a forum themed on innovation.", "2014-10-12")
+    assert (e["type"], e["date_start"], e["foreign"]) == ("visit", "2014-10-12", [])
+    (e,) = news(arrival + "During his visit, Li attended the 19th China-Russia Prime Ministers' Regular Meeting with "
+                "his counterpart, Dmitry Medvedev, and a forum themed on innovation.", "2014-10-12")
+    assert [p["name"] for p in e["foreign"]] == ["Dmitry Medvedev"]

@@ -546,6 +546,10 @@ def _elsewhere(s: str, p: Person, persons: Sequence[Person] = ()) -> bool:
         re.search(r"\baccompanying\s+$", s[:p.start]))
 
 
+_TO_COME = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|expected|due|set)\s+to)\s+(?:also\s+)?"
+                      r"(?:attend|meet|hold|visit|travel|co-chair|chair|have|pay)\b")
+
+
 def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
     """An event's participants and countries: those of its trigger sentence's clauses that tell who took part,
     then of the later sentences it owns (a tour's meetings and visits), from the clauses with a participation
@@ -559,7 +563,9 @@ def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
         clauses = verb_clauses(s, t.triggers[i])
         # a later sentence's reference to another time ("... and said that last month, President Xi Jinping and
         # President Barack Obama held a successful conversation"): the persons after it are not this occasion's
-        other = None if is_trigger else _OTHER_TIME.search(s)
+        # nor one told as to come ("During his visit, Li will attend the ... Regular Meeting with his counterpart,
+        # Dmitry Medvedev"): the persons after "will" are not this occasion's
+        other = None if is_trigger else (_OTHER_TIME.search(s) or _TO_COME.search(s))
         inside = [p for p in t.persons[i] if p.described or (any(a <= p.start < b for a, b in clauses)
                                                              and not _elsewhere(s, p, t.persons[i])
                                                              and not _ON_BEHALF_LONG.search(s[:p.start])
