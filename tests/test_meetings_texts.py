@@ -1247,3 +1247,14 @@ def test_a_later_sentence_told_as_to_come_adds_no_participant():
     (e,) = news(arrival + "During his visit, Li attended the 19th China-Russia Prime Ministers' Regular Meeting with "
                 "his counterpart, Dmitry Medvedev, and a forum themed on innovation.", "2014-10-12")
     assert [p["name"] for p in e["foreign"]] == ["Dmitry Medvedev"]
+
+
+def test_a_senate_majority_leader_is_a_foreign_role():
+    """heldout15/ (People's Daily Online, a first-run missed participant; development work): "a U.S. congressional
+    delegation led by Senate Majority Leader Chuck Schumer" names Chuck Schumer, of the US (config/meetings.toml
+    [roles] foreign); "the majority leader" with no name names nobody."""
+    (e,) = news("BEIJING, Oct. 9 (Xinhua) -- China's top legislator Zhao Leji met with a U.S. congressional delegation "
+                "led by Senate Majority Leader Chuck Schumer in Beijing on Monday.", "2023-10-10")
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Chuck Schumer", "USA")]
+    assert [p for p in persons_in("Zhao Leji met with a U.S. congressional delegation led by the majority leader.",
+                                  load()) if p.side == "foreign" and p.name] == []
