@@ -1,5 +1,5 @@
 """Dates of events for the meetings extractor: "On March 21", "From December 15 to 17", "on May 12 and 13", "On
-the morning of the 26th", "on Thursday", "last Friday", "yesterday", "this morning", resolved against the date the
+the morning of the 26th", "on Thursday", "last Friday", a news agency's bare "Wednesday", "yesterday", "this morning", resolved against the date the
 text was published (or, for a press conference, held)."""
 from __future__ import annotations
 
@@ -14,6 +14,9 @@ _MONTHS["sept"] = 9
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))"
 _ORD = r"(?:st|nd|rd|th)?"
+# words that make a day's name part of another name ("Good Friday", "Super Tuesday")
+_NAMED_DAYS = ("Good", "Holy", "Easter", "Palm", "Ash", "Maundy", "Black", "Cyber", "Super", "Bloody", "Blue",
+               "Giving")
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _DATE_PATTERNS = [
     # March 30 to April 2, 2020 / December 15 to 17, 2020 / May 12 and 13 / between March 3 and 5
@@ -38,6 +41,11 @@ _DATE_PATTERNS = [
     ("days", re.compile(r"\b[Oo]n (?P<d1>\d{1,2})(?:st|nd|rd|th)(?=,)")),
     ("weekday", re.compile(r"\b(?P<last>[Oo]n|[Ll]ast|[Tt]his) (?:the (?:morning|afternoon|evening) of )?"
                            r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    # a news agency's bare weekday ("met with ... Wednesday", "Sunday held talks", "held talks here Tuesday"): the
+    # last such day up to the dispatch's date; not a day's name in another name ("Good Friday", "Super Tuesday",
+    # "Black Monday") nor a possessive ("Monday's statement")
+    ("weekday", re.compile("".join(rf"(?<!{w} )" for w in _NAMED_DAYS)
+                           + r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!'s|\u2019s)")),
     # yesterday, this morning, last night, the day before yesterday: days back from the text's own date
     ("relative", re.compile(r"\b(?:(?P<two>the\s+day\s+before\s+yesterday)|(?P<one>yesterday|last\s+night)|"
                             r"(?P<zero>today|tonight|this\s+(?:morning|afternoon|evening)))\b", re.IGNORECASE)),
@@ -95,7 +103,7 @@ def resolve_date(text: str, published: date | None) -> tuple[date | None, date |
         if published is None:
             return None, None, None
         back = (published.weekday() - _WEEKDAYS.index(g["w"].lower())) % 7
-        if back == 0 and g["last"].lower() == "last":
+        if back == 0 and (g.get("last") or "").lower() == "last":
             back = 7            # "last Friday" said on a Friday
         d = published - timedelta(days=back)
         return d, d, m.span()

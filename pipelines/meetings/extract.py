@@ -40,8 +40,8 @@ from .persons import (
     valid_chinese,
 )
 from .context import TELLS_NEWS, TELLS_OCCASION, attended_next, followups, pronoun_counterpart
-from .places import is_compound, is_time_zone, place_dict, place_of, places_in, site_place
-from .text import QUOTES, Text, sentences_with_paragraphs
+from .places import dateline_here, is_compound, is_time_zone, place_dict, place_of, places_in, site_place
+from .text import QUOTES, Text, is_dateline, sentences_with_paragraphs
 from .triggers import (
     _DAYS,
     SUBHEAD,
@@ -94,8 +94,40 @@ def extract_text(body: str, published: date | None, site: str | None, article_id
         if key not in told:
             told.add(key)
             once.append(ev)
-    kept = once
+    kept = _told_once(once)
     return [ev.as_dict(article_id, seq + n, rules) for n, ev in enumerate(kept, 1)]
+
+
+def _told_once(events: list[Event]) -> list[Event]:
+    """One occasion told twice in a text (a news photo's caption and the dispatch under it: "Zhao Leji ... meets
+    with Brazilian President Luiz Inacio Lula da Silva at the Great Hall of the People in Beijing, capital of China,
+    April 14, 2023." and "Zhao Leji met with Brazilian President Luiz Inacio Lula da Silva in Beijing on Friday."):
+    the same type, days and countries, a Chinese person named in both and, when both name foreign persons, one of
+    them named in both are one event, kept at its first mention, with the other mention's place when it has none and
+    the other mention's persons (not the China-EU summit and the President's meeting with its two EU guests that
+    day: the Chinese persons differ)."""
+    kept: list[Event] = []
+    for ev in events:
+        twin = next((k for k in kept if k.type == ev.type and k.date_start == ev.date_start
+                     and k.date_end == ev.date_end and sorted(k.countries) == sorted(ev.countries)
+                     and _same_persons(k, ev)), None)
+        if twin is None:
+            kept.append(ev)
+            continue
+        if not twin.place.get("country") and ev.place.get("country"):
+            twin.place, twin.places = ev.place, ev.places
+        for p in ev.persons:
+            twin.add_person(p)
+    return kept
+
+
+def _same_persons(a: Event, b: Event) -> bool:
+    def named(ev: Event, side: str) -> set[str]:
+        return {p.name for p in ev.persons if p.side == side and p.name}
+    if not named(a, "chinese") & named(b, "chinese"):
+        return False
+    fa, fb = named(a, "foreign"), named(b, "foreign")
+    return not (fa and fb) or bool(fa & fb)
 
 
 # ... and occasions told as many ("President Xi Jinping and Mr. President had many successful meetings and
@@ -172,6 +204,11 @@ _PRESS_OBJECT = re.compile(r"(?:\s+(?:in|at)\s+[A-Z][\w-]*)?(?:\s+with)?\s+(?:th
                            r"representatives|group)))\b")
 
 
+# A leader's return home after a trip: the day is the return's, the visits told after "after" are over (their days
+# are not told), no occasion of that day
+_RETURNED_AFTER = re.compile(r"\b(?:returned|came\s+back|flew\s+back)\s+(?:to\s+[A-Z][\w-]*|home)\b[^.;]*\bafter\b")
+
+
 def open_event(t: Text, i: int, rules: Rules) -> Event | None:
     """The event sentence `i` opens, if any: a trigger with a date of its own (not a day inside the current
     tour) and a counterpart; or, with no event open yet, an undated strong trigger with someone in it, dated by
@@ -180,6 +217,8 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
     trig, s = t.triggers[i], t.sents[i]
     if trig is None:
         return None
+    if _RETURNED_AFTER.search(s[:trig.start]):
+        return None     # "returned to Beijing on Saturday morning ... after ... paying an official visit to Germany"
     current = t.events[-1] if t.events else None
     start, end = clause_date(s, trig, t.published)
     inherit = context = None
@@ -221,7 +260,9 @@ def open_event(t: Text, i: int, rules: Rules) -> Event | None:
         if attended is None:
             t.refused.add(i)  # a foreign official's activity at home or in a third country
             return None
-    ev = _new_event(t, i, trig, start, _end_of(s, start, end), place, places, inherit, current, rules)
+    # "for a five-day visit" gives a visit its end; a meeting "during a two-day visit" is held on its one day
+    ev = _new_event(t, i, trig, start, _end_of(s, start, end) if trig.type == "visit" else end, place, places,
+                    inherit, current, rules)
     if attended is not None and attended.described:
         ev.add_person(attended)
     if anaphor is not None and not any(p.side == "chinese" and p.name for p in t.persons[i]):
@@ -245,6 +286,8 @@ def _event_place(t: Text, i: int, trig: Trigger, start, context: int | None, cur
         return None, places
     if not place and current is not None and current.place.get("country") not in (None, "CHN"):
         place = _back_home(t, i, current, rules) or _abroad(s, t.persons[i], current, rules)
+    if not place and i > 0 and t.paras[i - 1] == t.paras[i] and is_dateline(t.sents[i - 1]):
+        place, places = dateline_here(s, trig, rules, t.sents[i - 1]) or ({}, places)
     if not place and trig.type == "call":
         place = _chinese_end(s, trig, rules)
     return place or site_place(t.site, rules), places
@@ -503,6 +546,10 @@ def _elsewhere(s: str, p: Person, persons: Sequence[Person] = ()) -> bool:
         re.search(r"\baccompanying\s+$", s[:p.start]))
 
 
+_TO_COME = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|expected|due|set)\s+to)\s+(?:also\s+)?"
+                      r"(?:attend|meet|hold|visit|travel|co-chair|chair|have|pay)\b")
+
+
 def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
     """An event's participants and countries: those of its trigger sentence's clauses that tell who took part,
     then of the later sentences it owns (a tour's meetings and visits), from the clauses with a participation
@@ -516,7 +563,9 @@ def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
         clauses = verb_clauses(s, t.triggers[i])
         # a later sentence's reference to another time ("... and said that last month, President Xi Jinping and
         # President Barack Obama held a successful conversation"): the persons after it are not this occasion's
-        other = None if is_trigger else _OTHER_TIME.search(s)
+        # nor one told as to come ("During his visit, Li will attend the ... Regular Meeting with his counterpart,
+        # Dmitry Medvedev"): the persons after "will" are not this occasion's
+        other = None if is_trigger else (_OTHER_TIME.search(s) or _TO_COME.search(s))
         inside = [p for p in t.persons[i] if p.described or (any(a <= p.start < b for a, b in clauses)
                                                              and not _elsewhere(s, p, t.persons[i])
                                                              and not _ON_BEHALF_LONG.search(s[:p.start])

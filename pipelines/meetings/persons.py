@@ -27,13 +27,17 @@ _EXCLUDE_AFTER = re.compile(r"^(?:'s)?\s+(?:Thought|as\s+the\s+core)\b|^'s\s+(?i
                             r"^(?:'s|\u2019s)\s+(?:important\s+)?(?:expositions?|instructions?|directives?|speech(?:es)?|"
                             r"remarks|thoughts?|teachings)\b")
 _FOREIGN_NAME = re.compile(r"(?:,\s+|\s+)(?P<name>(?:(?!(?:In|On|At|And|With|To|For|Of|The|His|Her|Their|During|"
-                           r"Visits|Meets|Met)\b)(?:(?:Dr|Mr|Ms|Mrs|Hon|H\.E)\.\s)?(?:[A-Z]\.\s)?[A-ZÀ-ÖØ-Þ][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s?"
+                           r"Visits|Meets|Met)\b)"
+                           # a news agency's bare weekday after the name ("Philip Hammond Wednesday, saying"), not a
+                           # first name ("Minister of Information Sunday Dare")
+                           r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s+[A-Z]))(?:(?:Dr|Mr|Ms|Mrs|Hon|H\.E)\.\s)?(?:[A-Z]\.\s)?[A-ZÀ-ÖØ-Þ][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s?"
                            r"(?:(?:bin|bint|al|el|de|da|van|von|der|den|du|dos|das|di|la|le)\s(?:(?:der|den|de|la|le)\s)?(?=[A-Z])|"
                            r"(?<=\s)(?:al|el)-(?=[A-Z]))?){1,5})")     # "Abdel Fattah al-Sisi"
 _LEADERS = re.compile(r"(?P<title>(?:[A-Z][a-z]+\s+)?(?:provincial|municipal|city|Provincial|Municipal)\s+leaders)\s+"
                       r"(?P<names>[A-Z][a-z]+ [A-Z][a-z]+(?:,\s+(?:and\s+)?[A-Z][a-z]+ [A-Z][a-z]+)*)")
 _ORG_ROLE = re.compile(r"(?P<role>Secretary-General|Secretary General|Director-General|Director General|President|"
-                       r"Permanent Representative|Special Representative|Special Envoy|Chairperson|Commissioner)\s+of\s+"
+                       r"Permanent Representative|Special Representative|High Representative|Special Envoy|Chairperson|Commissioner)"
+                       r"\s+of\s+"
                        r"(?:the\s+)?(?P<org>(?:[A-Z][\w-]*\s+)*?(?:Organization|Organisation|Union|Bank|Fund|Forum|"
                        r"Association|Council|Secretariat|Nations|Institute|Agency|Commission))")
 # "Denis Pasler, Governor of ...", "Yves Rossier, former Swiss ambassador": a name just before a role
@@ -246,6 +250,12 @@ def _long_name(text: str, name: str, end: int, rules: Rules) -> tuple[str, int]:
     return f"{name} {tail}", m.end()
 
 
+# The state media's titles in lower case for the chairmen of the NPC Standing Committee and of the CPPCC and for the
+# foreign minister: "China's top legislator Zhao Leji met with ...", "Chinese top political advisor Wang Yang"
+_TOP_TITLE = re.compile(r"\b(?P<title>(?:China's|China\u2019s|Chinese)\s+top\s+(?:legislator|political\s+advis[eo]r|"
+                        r"diplomat))\s+(?P<name>[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)(?![\w-])")
+
+
 def _chinese_special(f: _Found, rules: Rules) -> None:
     """Chinese envoys abroad, Hong Kong's and Macao's chief executives, long titles ("Director of the Office of
     the Central Foreign Affairs Commission Wang Yi")."""
@@ -259,6 +269,10 @@ def _chinese_special(f: _Found, rules: Rules) -> None:
             title = " ".join(m.group("title").split())
             f.add(Person("chinese", m.group("name"), title, level=level_of(title, rules), start=m.start(),
                          end=m.end()))
+    for m in _TOP_TITLE.finditer(text):
+        if f.free(*m.span()) and valid_chinese(m.group("name")):
+            title = " ".join(m.group("title").split())
+            f.add(Person("chinese", m.group("name"), title, level="national", start=m.start(), end=m.end()))
     for m in _CHIEF_EXECUTIVE.finditer(text):
         if f.free(*m.span()):
             title = " ".join(m.group("title").split())
@@ -447,6 +461,11 @@ def _role_extent(text: str, m: re.Match, country: str | None, country_spans: lis
     return country, end
 
 
+# A legislature's one-word name ending a role before the name: not the name's first word
+_LEGISLATURES = {"Duma", "Knesset", "Bundestag", "Bundesrat", "Sejm", "Seimas", "Saeima", "Rada", "Storting",
+                 "Riksdag", "Folketing", "Eduskunta", "Majlis", "Hural", "Khural", "Senate", "Parliament", "Congress"}
+
+
 def _role_name(text: str, start: int, end: int, rules: Rules, *, of_country: bool = False
                ) -> tuple[str | None, int, int]:
     """The name after a role ("Foreign Minister Igli Hasani"), else just before it ("Denis Pasler, Governor of
@@ -458,6 +477,9 @@ def _role_name(text: str, start: int, end: int, rules: Rules, *, of_country: boo
         nm = None       # "Hon. Nathan Rees MP, Premier of ..., Hon. Joseph Tripodi MP, ...": the name before is his
     if nm and not re.match(r"\s*,?\s*(?:and|in|on|at|to)\b", text[end:]):
         candidate = nm.group("name").strip()
+        first = candidate.split(" ", 1)
+        if first[0] in _LEGISLATURES and len(first) > 1 and len(first[1].split()) >= 2:
+            candidate = first[1]    # "Deputy Chairman of the Russian State Duma Alexander Babakov": the body's end
         bare = re.sub(r"\s+[IVX]{1,4}$", "", candidate)      # "King Felipe VI": a regnal number is no place
         if not places_in(bare, rules) and candidate.split()[0] not in _PLACE_WORDS and not rules.heads.fullmatch(
                 candidate.split()[0]) and candidate not in ("General", "Generals"):

@@ -145,6 +145,9 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
             return ({"country": "CHN", "province": rules.provinces.get(code), "province_code": code, "city": None,
                      "city_code": None, "source": "text"}, [{"kind": "landmark", "name": mark.group(), "code": code}])
     if not cands:
+        here = dateline_here(sentence, trigger, rules)
+        if here is not None:
+            return here
         if trigger.type == "visit" and (re.search(r"\b(?:visit|visiting|visited|trip|tour)\s+(?:(?:to|in)\s+)?China\b",
                                                    sentence[trigger.start:])
                                          or re.search(r"\bin\s+China\s+$", sentence[:trigger.start])
@@ -175,6 +178,29 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
     ordered = after or cands
     places = [{"kind": p.kind, "name": p.name, "code": p.code} for p in ordered]
     return place_dict(chosen, rules, "text"), places
+
+
+# A news agency's dateline before the sentence's text: "BEIJING - ", "MOSCOW -- ", "WASHINGTON, Feb. 8 (Xinhua) -- ",
+# "BOAO, Hainan - " (the city in capitals, then a date or province, the agency, a dash or colon)
+_DATELINE = re.compile(r"(?:^|\s)(?P<city>[A-Z]{3,}(?:[ .'-][A-Z]{2,})*)(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|"
+                       r"[A-Z][a-z]+))?\s*(?:\([A-Za-z ]+\))?\s*(?:--|\u2014|-|:)\s")
+
+
+def dateline_here(sentence: str, trigger: Trigger, rules: Rules, dateline: str = "") -> tuple[dict, list] | None:
+    """"BEIJING - Chinese Vice President Xi Jinping met here Tuesday with ...": "here" after the verb is the
+    dateline's city (a city of the gazetteers or abroad), the dateline opening the sentence or given as the sentence
+    before it ("WASHINGTON, Feb. 8 (Xinhua) --", which the text reads as a sentence of its own); None when there is
+    no such dateline or no "here"."""
+    if not trigger.end or not re.search(r"\bhere\b", sentence[trigger.start:]):
+        return None
+    m = _DATELINE.search(sentence[:trigger.start]) or _DATELINE.search(dateline + " ")
+    if m is None:
+        return None
+    found = places_in(m.group("city").title(), rules)
+    if not found or (found[0].kind == "country" and found[0].code == "CHN" and not found[0].abroad):
+        return None
+    p = found[0]
+    return place_dict(p, rules, "text"), [{"kind": p.kind, "name": p.name, "code": p.code}]
 
 
 def place_dict(p: Place, rules: Rules, source: str) -> dict:

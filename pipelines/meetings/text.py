@@ -29,6 +29,12 @@ _DATELINE = re.compile(r"(?:[A-Z][A-Za-z'.]*(?:\s+[A-Z][A-Za-z'.]*){0,2},\s+)?(?
                        r"[A-Z][a-z]{2,8})(?:,\s+\d{4})?\s+\([A-Z][\w ]{1,40}\)\s*(?:--?|\u2014)\s*(?=[A-Z])")
 
 
+def is_dateline(sentence: str) -> bool:
+    """A news dateline read as a sentence of its own ("BEIJING, Dec. 12 (Xinhua) --")."""
+    m = _DATELINE.match(sentence + " A")
+    return m is not None and m.end() == len(sentence) + 1
+
+
 def paragraph_sentences(para: str) -> list[str]:
     """One paragraph's sentences (a dateline opening it is one)."""
     para = " ".join(para.split())

@@ -47,6 +47,9 @@ _TRIGGERS = [
     # "held foreign policy planning consultation with": up to three words before the noun
     ("talks", True, re.compile(r"\b(?:held|hold|holds|had)\s+(?:(?!(?:in|on|with|to|been|engaged|not)\s)[\w-]+\s+){0,3}?"
                                r"(?:talks|consultations?)\b|"
+                               # a news photo's "shakes hands with visiting ... at the welcoming ceremony before their
+                               # talks in Beijing, capital of China, Feb. 2, 2012": the talks of that day
+                               r"\b(?:shakes|shook)\s+hands\s+with\b[^.;]*?\b(?:before|prior\s+to)\s+their\s+talks\b|"
                                r"\b(?:held|hold|holds|had)\s+(?:the|their)\s+(?:[\w'-]+\s+){0,3}round\s+of\s+(?:[\w'-]+\s+){0,5}?"
                                r"(?:talks|consultations?|negotiations|[Dd]ialogue)\b|"
                                # co-chaired: the type of the first occasion noun after it ("co-chaired the inaugural
