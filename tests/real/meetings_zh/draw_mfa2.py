@@ -7,7 +7,11 @@ Written and committed BEFORE any answer of these queries was read, and before an
 Sources: (1) the stored public web pages of the search tool's `pages` corpus, by the fixed queries of QUERIES, each
 returning its nearest stored pages (at most 12), taken in the order returned; (2) public GitHub repositories, by the
 exact strings of GITHUB_STRINGS given to the search tool's find_string (10 excerpts each): a file found there is taken
-when it is such a readout with a date of its own.
+when it is such a readout with a date of its own; (3) ADDED 06:42 UTC, after 13 of the 25 queries' answers had been
+read (they gave one ministry page) and after find_repos("fmprc") had listed repository NAMES only (no file of them
+read): the repositories of REPOSITORIES (every one find_repos listed, but boan-anbo/fmprccrawler, fmprc1.json's
+source, and SprLau/FMPRC-Simulator, a simulator by its name), newest stored snapshot by `fetch`, every file in path
+order that is such a readout page (or a record holding one page's text with its address), under the same rules.
 POOL holds every page of those answers, in query order and rank order, that is
   - a readout published by the ministry: its address on www.fmprc.gov.cn or www.mfa.gov.cn (any mirror keeping the
     ministry's own column path: /web/wjbzhd/, /web/zyxw/, /web/wjbxw_673019/, /wjbzhd/, /zyxw/, wjb_673085,
@@ -50,6 +54,8 @@ QUERIES = (
 )
 
 GITHUB_STRINGS = ("wjbzhd", "部长活动", "王毅会见", "王毅同", "zyxw")
+REPOSITORIES = ("17ayst/www.fmprc.gov.cn", "x13-caesar/FMPRC_NLP", "shawn47/FmprcNewsSeed", "Last-ID/fmprc",
+                "twinkletwinklelittlestar70/fmprc_gov_speech_crawler")
 
 # Pages of the answers left out, and why (filled while reading the answers):
 # (address, the query that found it, its rank in that answer, published, headline, body as stored)
