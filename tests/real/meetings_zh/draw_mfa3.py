@@ -32,3 +32,17 @@ CODE_QUERIES = (
     "王毅会见 外交部 html News_Body_Txt_A", "外交部 部长活动 王毅 会谈 saved html", "fmprc.gov.cn wjbzhd 王毅 通电话 json",
     "mfa.gov.cn zyxw 习近平 会见 json dataset", "外交部网站 王毅 会见 外长 corpus 语料",
 )
+
+# The answers, read 2026-12-07 06:33-06:40 UTC: NO qualifying text.
+#   STRINGS: News_Body_Txt_A and News_Body_Title: crawler code only (selectors of scrapers, RSS routes, Android
+#     layouts); fmprc.gov.cn/web/wjbzhd, mfa.gov.cn/web/wjbzhd, fmprc.gov.cn/web/zyxw, mfa.gov.cn/web/zyxw,
+#     wjbxw_673019/t, gjldrhd_674881/, www.mfa.gov.cn/wjbzhd/, www.fmprc.gov.cn/wjbzhd/: crawlers' start URLs, link
+#     lists, and news-digest files that name a ministry address beside a summary their own pipeline wrote (not the
+#     ministry's text), an AI-policy timeline, a Swedish quotation list; no saved readout page and no record holding
+#     one page's text.
+#   CODE_QUERIES: Hong Kong and overseas reprints (hkcnews archive, gnews copies: traditional or not the ministry's);
+#     an RSS mirror of Sina (a reprint); danquxunhuan123/MyDemo app/src/main/java/com/trs/jjrb/bean/Detail.java holds
+#     one ministry page as JSON (zyxw t1682688, the China-UAE joint statement of 2019-07: a statement, left out by the
+#     rule); estaaa/html (People's Daily reprint); a README of a "US-China Official Diplomatic and Defense Corpus"
+#     whose ministry files are press conferences only (外交部_例行记者会数据.xlsx); the rest English, Korean or unrelated.
+#   So no repository qualified for source (3); mfa3.json is not made.
