@@ -7,7 +7,7 @@ Written and committed BEFORE any answer of these queries was read, and before an
 Sources: (1) the stored public web pages of the search tool's `pages` corpus, by the fixed queries of QUERIES, each
 returning its nearest stored pages (at most 12), taken in the order returned; (2) public GitHub repositories, by the
 exact strings of GITHUB_STRINGS given to the search tool's find_string (10 excerpts each): a file found there is taken
-when it is such a readout with a date of its own; (3) ADDED 06:42 UTC, after 13 of the 25 queries' answers had been
+when it is such a readout with a date of its own; (3) ADDED (commit a267b80) after 13 of the 25 queries' answers had been
 read (they gave one ministry page) and after find_repos("fmprc") had listed repository NAMES only (no file of them
 read): the repositories of REPOSITORIES (every one find_repos listed, but boan-anbo/fmprccrawler, fmprc1.json's
 source, and SprLau/FMPRC-Simulator, a simulator by its name), newest stored snapshot by `fetch`, every file in path
@@ -57,7 +57,7 @@ GITHUB_STRINGS = ("wjbzhd", "部长活动", "王毅会见", "王毅同", "zyxw")
 REPOSITORIES = ("17ayst/www.fmprc.gov.cn", "x13-caesar/FMPRC_NLP", "shawn47/FmprcNewsSeed", "Last-ID/fmprc",
                 "twinkletwinklelittlestar70/fmprc_gov_speech_crawler")
 
-# Pages of the answers left out, and why (filled while reading the answers, 2026-12-07 06:33-06:55 UTC). No answer of
+# Pages of the answers left out, and why (filled while reading the answers, 2026-12-07, after a267b80). No answer of
 # the 25 queries but one is a page at a ministry address; the rest are reprints, which the rule leaves out whatever
 # they hold (most are also in traditional characters, or announcements and press-conference answers, not readouts):
 #   Q1 王毅会见 外交部: hotsrq, 163rw, agora0 (RTHK), hk.on.cc (traditional); zaobaoc, whb (announcements); rank 5 (no

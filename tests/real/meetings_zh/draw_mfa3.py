@@ -33,7 +33,7 @@ CODE_QUERIES = (
     "mfa.gov.cn zyxw 习近平 会见 json dataset", "外交部网站 王毅 会见 外长 corpus 语料",
 )
 
-# The answers, read 2026-12-07 06:33-06:40 UTC: NO qualifying text.
+# The answers, read 2026-12-07 after 33bc1a6: NO qualifying text.
 #   STRINGS: News_Body_Txt_A and News_Body_Title: crawler code only (selectors of scrapers, RSS routes, Android
 #     layouts); fmprc.gov.cn/web/wjbzhd, mfa.gov.cn/web/wjbzhd, fmprc.gov.cn/web/zyxw, mfa.gov.cn/web/zyxw,
 #     wjbxw_673019/t, gjldrhd_674881/, www.mfa.gov.cn/wjbzhd/, www.fmprc.gov.cn/wjbzhd/: crawlers' start URLs, link
