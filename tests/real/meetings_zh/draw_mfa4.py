@@ -1,0 +1,84 @@
+"""How mfa4.json's texts are drawn (2026-12-07, by zh8): a third try at a held-out set of the ministry's OWN Chinese
+readouts (draw_mfa2.py's stored web pages gave one page at a ministry address, draw_mfa3.py's repositories none).
+
+Written and committed BEFORE any answer of these queries was read. What zh8 had seen: the one ministry page
+draw_mfa2.py found (www.fmprc.gov.cn/web/wjb_673085/zzjg_673183/gats_674693/xgxx_674695/..., a department's 相关信息
+page), whose stored copy begins with the site's breadcrumb (首页 > 外交部 > 组织机构 > 香港澳门台湾事务司 > 相关信息) and
+ends with the site's chrome (返回顶部 信息提示 您即将离开外交部门户网站,跳转到其他网站,是否继续访问?). The queries below
+are written in that page chrome's words, with a meeting verb, to reach the stored pages of www.fmprc.gov.cn and
+www.mfa.gov.cn that the topical queries of draw_mfa2.py did not (their answers were reprints); the columns: 部长活动,
+重要新闻, 外交部新闻 / 部领导活动, 领导人活动, and the departments' 相关信息 and 工作动态 pages (department heads'
+meetings, published by the ministry). Each query's answer (8 pages) is read in rank order.
+A page is taken by draw_mfa2.py's rules, unchanged (MINISTRY address, a meeting verb in title or lead, simplified,
+dated by page or address to the day, not a page or text any json of tests/real/meetings_zh/ holds, nor mfa2.json's,
+nor the china_fm cache's press conferences), once, at its first finding. The text labelled is lead(restore(body)),
+the body taken from its first sentence after the page's breadcrumb, headline and date. All are taken when at most 60
+(else random.Random(SEED).sample of 60).
+"""
+from __future__ import annotations
+
+import json
+import random
+import sys
+
+from tests.real.meetings_zh.draw_mfa2 import MINISTRY, TRIGGER, _held
+from tests.real.meetings_zh.draw_pages import restore
+from tests.real.meetings_zh.draw_xwlb import lead
+
+SEED, COUNT, FETCHED = 2026137, 60, "2026-12-07"
+_CHROME = "返回顶部 信息提示 您即将离开外交部门户网站"
+QUERIES = (
+    f"首页 > 外交部长 > 部长活动 王毅 会见 {_CHROME}",
+    f"首页 > 外交部长 > 部长活动 王毅 同 举行会谈 {_CHROME}",
+    f"首页 > 外交部长 > 部长活动 王毅 应约 通电话 {_CHROME}",
+    f"首页 > 重要新闻 习近平 会见 {_CHROME}",
+    f"首页 > 重要新闻 李克强 会见 总理 {_CHROME}",
+    f"首页 > 外交部新闻 副部长 会见 驻华大使 {_CHROME}",
+    f"首页 > 外交动态 > 部领导活动 部长助理 会见 {_CHROME}",
+    f"首页 > 外交动态 > 领导人活动 会见 {_CHROME}",
+    f"首页 > 外交部 > 组织机构 > 亚洲司 > 相关信息 司长 会见 驻华大使 {_CHROME}",
+    f"首页 > 外交部 > 组织机构 > 非洲司 > 相关信息 司长 会见 {_CHROME}",
+    f"首页 > 外交部 > 组织机构 > 欧洲司 > 相关信息 司长 会见 {_CHROME}",
+    f"首页 > 外交部 > 组织机构 > 欧亚司 > 相关信息 司长 会见 {_CHROME}",
+    f"首页 > 外交部 > 组织机构 > 西亚北非司 > 相关信息 司长 会见 {_CHROME}",
+    f"首页 > 外交部 > 组织机构 > 北美大洋洲司 > 相关信息 司长 会见 {_CHROME}",
+    f"首页 > 外交部 > 组织机构 > 拉丁美洲和加勒比司 > 相关信息 司长 会见 {_CHROME}",
+    f"首页 > 外交部 > 组织机构 > 国际司 > 相关信息 司长 会见 {_CHROME}",
+    f"首页 > 外交部 > 组织机构 > 军控司 > 相关信息 司长 会见 {_CHROME}",
+    f"首页 > 外交部 > 组织机构 > 边界与海洋事务司 > 相关信息 磋商 会见 {_CHROME}",
+    f"首页 > 外交部 > 组织机构 > 条约法律司 > 相关信息 会见 {_CHROME}",
+    f"首页 > 外交部 > 组织机构 > 领事司 > 相关信息 会见 {_CHROME}",
+    f"首页 > 外交部 > 组织机构 > 政策规划司 > 相关信息 会见 {_CHROME}",
+    f"首页 > 外交部 > 组织机构 > 国际经济司 > 相关信息 会见 {_CHROME}",
+    f"首页 > 外交部 > 组织机构 > 礼宾司 > 相关信息 会见 {_CHROME}",
+    f"首页 > 外交部 > 组织机构 > 新闻司 > 相关信息 会见 {_CHROME}",
+    f"首页 > 外交部 > 组织机构 > 香港澳门台湾事务司 > 相关信息 会见 {_CHROME}",
+    f"首页 > 外交部 > 组织机构 > 外事管理司 > 相关信息 会见 {_CHROME}",
+    f"首页 > 外交部 > 组织机构 > 涉外安全事务司 > 相关信息 会见 {_CHROME}",
+    f"首页 > 外交部 > 组织机构 > 翻译司 > 相关信息 会见 {_CHROME}",
+)
+
+# Pages of the answers left out, and why (filled while reading the answers):
+# (address, the query's number (1-based), its rank in that answer, published, headline, body as stored)
+POOL: tuple = ()
+
+
+def draw() -> list[dict]:
+    urls, held = _held()
+    items, seen = [], set()
+    for url, query, rank, published, title, body in POOL:
+        text = lead(restore(body))
+        opening = text.replace(" ", "")[10:40]
+        if url in urls or url in seen or not MINISTRY.search(url) or not TRIGGER.search(title + text) \
+                or any(opening in other for other in held):
+            continue
+        seen.add(url)
+        items.append({"source": "stored web page (search tool, pages corpus)", "url": url, "host": url.split("/")[2],
+                      "query": QUERIES[query - 1], "rank": rank, "published": published, "fetched": FETCHED,
+                      "title": title, "text": text})
+    return items if len(items) <= COUNT else random.Random(SEED).sample(items, COUNT)
+
+
+if __name__ == "__main__":
+    print(json.dumps(draw(), ensure_ascii=False, indent=1))
+    print(len(draw()), file=sys.stderr)
