@@ -21,7 +21,9 @@ import json
 import random
 import sys
 
-from tests.real.meetings_zh.draw_mfa2 import MINISTRY, TRIGGER, _held
+from pathlib import Path
+
+from tests.real.meetings_zh.draw_mfa2 import MINISTRY, TRIGGER
 from tests.real.meetings_zh.draw_pages import restore
 from tests.real.meetings_zh.draw_xwlb import lead
 
@@ -61,6 +63,20 @@ QUERIES = (
 # Pages of the answers left out, and why (filled while reading the answers):
 # (address, the query's number (1-based), its rank in that answer, published, headline, body as stored)
 POOL: tuple = ()
+
+
+def _held() -> tuple[set[str], list[str]]:
+    """Addresses and texts (without spaces) every other set holds (mfa2.json's included)."""
+    urls, texts = set(), []
+    for path in sorted(Path(__file__).parent.glob("*.json")):
+        if path.name == "mfa4.json":
+            continue
+        data = json.loads(path.read_text("utf-8"))
+        for item in (data["items"] if isinstance(data, dict) else data):
+            if isinstance(item, dict):
+                urls.add(item.get("url") or "")
+                texts.append((item.get("text") or "").replace(" ", ""))
+    return urls, texts
 
 
 def draw() -> list[dict]:
