@@ -61,8 +61,31 @@ QUERIES = (
 )
 
 # Pages of the answers left out, and why (filled while reading the answers):
+#   Q1-Q14, Q16, Q17, Q20-Q28: no page at a ministry address but www.fmprc.gov.cn/esp/wjb/zzjg/bmdyzs/ (Q9 r4, Spanish,
+#     a department's profile); the rest reprints, announcements, press conferences, encyclopaedias, traditional
+#     characters (as draw_mfa2.py's answers).
+#   Q18 r4 and Q19 r2: www.mfa.gov.cn/wjb_673085/zzjg_673183/tyfls_674667/xwlb_674669/201504/t20150412_7670328.shtml
+#     (中美举行第六轮海洋法和极地事务对话): no meeting verb in title or lead (对话, 交换了意见): left out by the rule.
 # (address, the query's number (1-based), its rank in that answer, published, headline, body as stored)
-POOL: tuple = ()
+POOL: tuple = (
+    ('https://www.mfa.gov.cn/wjb_673085/zzjg_673183/ldmzs_673663/xwlb_673665/201507/t20150720_7647949.shtml', 15, 7,
+     '2015-07-20', '外交部副部长张业遂会见乌拉圭离任驻华大使波特利',
+     '2015年7月20日,外交部副部长张业遂会见即将离任的乌拉圭驻华大使波特利。\n张业遂对波在担任驻华大使和拉美及加勒比国家驻华使'
+     '团长期间,积极推动双边以及中拉关系发展表示赞赏,强调中方将加强中乌全方位交往,拓展各领域交流合作,不断提升双边关系水平。\n'
+     '波特利感谢中方在其履职期间提供的大力支持,表示乌方高度重视发展对华关系,她本人将继续积极致力于乌中友好事业。'),
+    ('https://www.mfa.gov.cn/web/wjb_673085/zzjg_673183/tyfls_674667/xwlb_674669/201810/t20181030_7670978.shtml', 19, 1,
+     '2018-10-30', '外交部条法司司长徐宏出席第73届联大“国际法周”活动',
+     '2018年10月22日至27日,外交部条法司司长徐宏率团出席在纽约召开的第73届联大“国际法周”活动。期间,徐宏参与审议联大全会“国际'
+     '法院报告”议题、联大六委“国际法委员会报告”议题,并出席各国外交部法律顾问非正式会议,就有关议题阐述了中方立场。\n“国际法周”'
+     '活动期间,徐宏分别参加安理会五常国家及金砖国家外交部条法司长(法律顾问)磋商,就共同关心的国际法问题交换了意见。\n徐宏还会见联'
+     '合国负责法律事务的副秘书长苏亚雷斯和助理秘书长马蒂亚斯,并会见德国、瑞士、丹麦、以色列、新西兰等国外交部法律顾问(条法司长)'
+     '及红十字国际委员会法律顾问,就加强国际法领域的交流与合作交换了看法。'),
+    ('https://www.mfa.gov.cn/web/wjb_673085/zzjg_673183/jks_674633/jksxwlb_674635/200504/t20050418_7665837.shtml', 19, 3,
+     '2005-04-18', '李肇星外长会见促进《全面禁止核试验条约》生效特别代表拉马克',
+     '4月18日,李肇星外长应约会见来华访问的促进《全面禁止核试验条约》(CTBT)生效特别代表、荷兰的拉马克大使。李外长表示,CTBT有'
+     '利于防止核武器扩散,维护世界和平与稳定,符合包括中国在内国际社会的共同利益。中国支持条约早日生效,愿与各方一道为此作出努力。'
+     '\n拉赞赏中国对条约所持的积极态度,强调了中国批约的重要意义,希中方尽早批约。'),
+)
 
 
 def _held() -> tuple[set[str], list[str]]:
