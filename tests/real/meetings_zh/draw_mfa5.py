@@ -20,7 +20,8 @@ import random
 import sys
 from pathlib import Path
 
-from tests.real.meetings_zh.draw_mfa2 import MINISTRY, TRIGGER
+from tests.real.meetings_zh.draw_mfa2 import MINISTRY, POOL as MFA2, TRIGGER
+from tests.real.meetings_zh.draw_mfa4 import POOL as MFA4
 from tests.real.meetings_zh.draw_pages import restore
 from tests.real.meetings_zh.draw_xwlb import lead
 
@@ -43,10 +44,10 @@ POOL: tuple = ()
 
 
 def _held() -> tuple[set[str], list[str]]:
-    """Addresses and texts (without spaces) every other set holds (mfa2.json's and mfa4.json's included)."""
+    """Addresses and texts (without spaces) every other set holds (draw_mfa2's and draw_mfa4's pages are left out by address)."""
     urls, texts = set(), []
     for path in sorted(Path(__file__).parent.glob("*.json")):
-        if path.name == "mfa5.json":
+        if path.name == "mfa2.json":  # the combined set these draws make (draw_mfa2, draw_mfa4, draw_mfa5)
             continue
         data = json.loads(path.read_text("utf-8"))
         for item in (data["items"] if isinstance(data, dict) else data):
@@ -58,7 +59,7 @@ def _held() -> tuple[set[str], list[str]]:
 
 def draw() -> list[dict]:
     urls, held = _held()
-    items, seen = [], set()
+    items, seen = [], {row[0] for row in MFA2 + MFA4}
     for url, query, rank, published, title, body in POOL:
         text = lead(restore(body))
         opening = text.replace(" ", "")[10:40]
