@@ -320,7 +320,7 @@ MEETING_SETS = (  # name, what it is to the rules of pipelines/meetings_zh.py (c
              "measure (RUN.md)"),
 )
 HELD_OUT: tuple = ("mfa2",)  # labelled and committed (9d8f244) before any rule ran on it (but one text; RUN.md)
-FIRST_RUNS = (551, 330, 269)  # every first run on a fresh set (fresh..fresh4, cpc1..cpc4, fmprc1, xwlb1..xwlb3, cctv1..cctv3, local1..local4), each with the
+FIRST_RUNS = (555, 332, 270)  # every first run on a fresh set (fresh..fresh4, cpc1..cpc4, fmprc1, xwlb1..xwlb3, cctv1..cctv3, local1..local4, mfa2), each with the
 #                               rules of its day: events labelled, found, right (RUN.md; "96 found" before xwlb1 was a slip for
 #                               98; xwlb1 counted with its two labels corrected after its run, 28 events)
 
