@@ -1266,3 +1266,23 @@ def test_the_sixteenth_sets_figures_do_not_fall_below_its_first_run():
     r = evaluate_real(REAL / "heldout16")["kinds"]["all"]
     assert r["events"]["precision"] >= 0.4 and r["events"]["recall"] >= 0.3, r
     assert r["participants"]["precision"] >= 0.55 and r["participants"]["recall"] >= 0.27, r
+
+
+def test_a_consul_generals_seat_written_with_a_hyphen_or_a_long_country_name_is_a_title():
+    """heldout16/ (Guangdong's and Chongqing's foreign affairs offices, first-run events placed at a consulate's seat;
+    development work after its one run): "the departing Japanese Consul-General in Guangzhou" and "Consulate General of
+    the Republic of Philippines in Chongqing" are titles, as "Consul General in" already was, not where the meeting
+    was; a place after the title ("on Jan 11 in Xiamen", "in Fuzhou on April 27") is still the meeting's."""
+    [e] = news("On August 21, Director General Chen Qiuyan hosted a banquet for Saito Norio, the departing Japanese "
+               "Consul-General in Guangzhou at the Protocol Building.", "2018-08-28")
+    assert (e["date_start"], e["countries"], e["place"].get("country")) == ("2018-08-21", ["JPN"], None)
+    [e] = news('April 17, 2018, Wu Kangming(Director General, Foreign and Overseas Chinese Affairs Office of Chongqing '
+               'Municipal People"s Goverment) met Mr.Philippe Rheault (Consul-General,Consulate General of the Republic '
+               'of Philippines in Chongqing).', "2018-05-16")
+    assert (e["countries"], e["place"].get("province_code")) == (["PHL"], None)
+    [e] = news("Li Xiaoping, director of the Foreign Affairs Office in Xiamen, met with Ishizuka Hideki, consul general "
+               "of Japan in Guangzhou, on Jan 11 in Xiamen.", "2020-01-17")
+    assert e["place"].get("city_code") == "350200"
+    [e] = news("Li Lin, Director General of Fujian Provincial Foreign Affairs Office, met with Singapore's Consul-General "
+               "in Xiamen, Nelson Ng Chiun Ming in Fuzhou on April 27.", "2023-05-25")
+    assert e["place"].get("city_code") == "350100"
