@@ -1286,3 +1286,22 @@ def test_a_consul_generals_seat_written_with_a_hyphen_or_a_long_country_name_is_
     [e] = news("Li Lin, Director General of Fujian Provincial Foreign Affairs Office, met with Singapore's Consul-General "
                "in Xiamen, Nelson Ng Chiun Ming in Fuzhou on April 27.", "2023-05-25")
     assert e["place"].get("city_code") == "350100"
+
+
+def test_a_foreign_sides_stay_and_a_meeting_on_one_of_its_days_are_the_meeting():
+    """heldout16/ (Fujian's foreign affairs office, a first-run extra visit beside its meeting with no place;
+    development work after its one run): a consul-general's stay in Fujian "between December 3 and 5" and the FAO
+    director-general's meeting with him "On the afternoon of December 3" are one occasion, the meeting, placed in
+    Fujian, with the consul-general in it (the readout convention of heldout2/). A meeting that names its own place
+    during a stay, and a Chinese official's tour abroad with a meeting in it, are left as they were."""
+    stay = ("James Levy, U.S. Consul General in Guangzhou, paid a visit to Fujian province between December 3 and 5."
+            "\n\n")
+    [e] = news(stay + "On the afternoon of December 3, FAO Director-General Wang Tianming met with the delegation. "
+               "Wang gave an update on the exchanges between Fujian and the United States.", "2019-12-24")
+    assert (e["type"], e["date_start"], e["place"]["province_code"], e["countries"]) == (
+        "meeting", "2019-12-03", "CN-FJ", ["USA"])
+    assert {p["name"] for p in e["foreign"]} == {"James Levy"} and {p["name"] for p in e["chinese"] if p["name"]} == {
+        "Wang Tianming"}
+    kept = news(stay + "On the afternoon of December 4, Vice Mayor Huang Yantian met with the delegation in Xiamen.",
+                "2019-12-24")
+    assert [(e["type"], e["place"].get("city_code")) for e in kept] == [("visit", None), ("meeting", "350200")]
