@@ -1305,3 +1305,17 @@ def test_a_foreign_sides_stay_and_a_meeting_on_one_of_its_days_are_the_meeting()
     kept = news(stay + "On the afternoon of December 4, Vice Mayor Huang Yantian met with the delegation in Xiamen.",
                 "2019-12-24")
     assert [(e["type"], e["place"].get("city_code")) for e in kept] == [("visit", None), ("meeting", "350200")]
+
+
+def test_a_meeting_of_last_november_adds_no_participant_to_the_days_meeting():
+    """heldout16/ (Beijing's foreign affairs office, first-run extra participants Xi Jinping and Biden; development
+    work after its one run): "Last November, President Xi Jinping and President Biden held a meeting in San
+    Francisco" in the Mayor's words tells another time (a month, no day), so its persons are not the meeting's, as
+    "In December 2018" already was; "last Friday" is still a day."""
+    body = ("Yesterday, Yin Yong, Mayor of Beijing, met with U.S. Treasury Secretary Janet Yellen.\n\nYin said that "
+            "China and the U.S. are the world's top two economies. Last November, President Xi Jinping and President "
+            "Biden held a meeting in San Francisco, where they had a candid and in-depth exchange of views.")
+    [e] = news(body, "2024-06-07")
+    assert {p["name"] for p in e["chinese"] + e["foreign"] if p["name"]} == {"Yin Yong", "Janet Yellen"}
+    assert news("Last Friday, Yin Yong, Mayor of Beijing, met with U.S. Treasury Secretary Janet Yellen.",
+                "2024-06-07")[0]["date_start"] == "2024-05-31"

@@ -165,6 +165,9 @@ _OTHER_TIME = re.compile(_VAGUE_TIME.pattern + r"|\b(?:[Rr]ecently|[Pp]reviously
                          # "In December 2018, President Xi Jinping paid a state visit to Argentina": a month of a year
                          r"\b[Ii]n\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
                          r"December)\s+(?:19|20)\d\d\b|"
+                         # "Last November, President Xi Jinping and President Biden held a meeting in San Francisco"
+                         r"\b[Ll]ast\s+(?:January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December)\b(?!\s+\d)|"
                          r"\b(?:many|several|multiple|numerous|frequent|repeated)\s+(?:[\w-]+\s+){0,2}"
                          r"(?:meetings|talks|calls|visits|conversations|exchanges)\b")
 
