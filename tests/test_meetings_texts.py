@@ -1319,3 +1319,18 @@ def test_a_meeting_of_last_november_adds_no_participant_to_the_days_meeting():
     assert {p["name"] for p in e["chinese"] + e["foreign"] if p["name"]} == {"Yin Yong", "Janet Yellen"}
     assert news("Last Friday, Yin Yong, Mayor of Beijing, met with U.S. Treasury Secretary Janet Yellen.",
                 "2024-06-07")[0]["date_start"] == "2024-05-31"
+
+
+def test_two_south_korean_provinces_of_the_gazetteer():
+    """heldout16/ (Jiangsu, a first-run event with no country and a Korean speaker taken for Chinese; development work
+    after its one run): "met with Jeollabuk-do delegation headed by ... Speaker Song Seonghwan" is a meeting with South
+    Korea and the speaker is Korean (config/meetings.toml, foreign places: Jeollabuk-do and Chungcheongnam-do beside
+    the provinces already there); with no such place named, nothing is Korean."""
+    [e] = news("Party Secretary Lou Qinjian and Governor Wu Zhenglong met with Jeollabuk-do delegation headed by "
+               "Governor Song Hajin and Speaker Song Seonghwan on 26 and 27 June, respectively.", "2019-07-05")
+    assert e["countries"] == ["KOR"] and ("Song Seonghwan", "KOR") in [(p["name"], p["country"]) for p in e["foreign"]]
+    [e] = news("On June 26, Governor Wu Zhenglong met with a delegation of Chungcheongnam-do in Nanjing.", "2019-07-05")
+    assert e["countries"] == ["KOR"] and [p["name"] for p in e["chinese"]] == ["Wu Zhenglong"]
+    # left alone: with no Korean place named, "Song" is no sign of Korea
+    assert all("KOR" not in e["countries"] for e in news(
+        "On June 26, Governor Wu Zhenglong met with Mayor Song Tao of Suzhou in Nanjing.", "2019-07-05"))
