@@ -1260,12 +1260,13 @@ def test_a_senate_majority_leader_is_a_foreign_role():
                                   load()) if p.side == "foreign" and p.name] == []
 
 
-def test_the_sixteenth_sets_figures_do_not_fall_below_its_first_run():
+def test_the_sixteenth_sets_figures_after_the_fixes():
     """Not a measurement (HELDOUT16_RUN.md is: events 0.400 / 0.300, participants 0.556 / 0.278, its one run on the
-    provincial and city governments' English pages): a floor, so a later rule change cannot make this set worse."""
+    provincial and city governments' English pages): a floor at the figures after the fixes made on its errors, so a
+    later rule change cannot make this set worse."""
     r = evaluate_real(REAL / "heldout16")["kinds"]["all"]
-    assert r["events"]["precision"] >= 0.4 and r["events"]["recall"] >= 0.3, r
-    assert r["participants"]["precision"] >= 0.55 and r["participants"]["recall"] >= 0.27, r
+    assert r["events"]["precision"] >= 0.64 and r["events"]["recall"] >= 0.45, r
+    assert r["participants"]["precision"] >= 0.64 and r["participants"]["recall"] >= 0.29, r
 
 
 def test_a_consul_generals_seat_written_with_a_hyphen_or_a_long_country_name_is_a_title():
