@@ -36,10 +36,11 @@ HELDOUT4 = [p for s in ("heldout4", "dev4", "heldout5") for p in sorted((REAL / 
 HELDOUT6 = sorted((REAL / "heldout6").glob("*.json"))
 # the eighth to eleventh (consulates', embassies' and local governments' readouts), the twelfth (press conferences
 # of 2026 from another source), the thirteenth (press conferences of 2002-2023 from the CMFA PressCon corpus) and the
-# fourteenth (press conferences of 2024-2025 as stored pages) and the fifteenth (state media in English, Xinhua and
-# others, as stored pages): read by the guards only after their one run each (HELDOUT8_RUN.md to HELDOUT15_RUN.md)
+# fourteenth (press conferences of 2024-2025 as stored pages), the fifteenth (state media in English, Xinhua and
+# others, as stored pages) and the sixteenth (provincial and city governments' English pages, stored): read by the
+# guards only after their one run each (HELDOUT8_RUN.md to HELDOUT16_RUN.md)
 HELDOUT8 = [p for s in ("heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14",
-                        "heldout15")
+                        "heldout15", "heldout16")
             for p in sorted((REAL / s).glob("*.json"))]
 
 

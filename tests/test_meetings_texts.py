@@ -13,14 +13,14 @@ from bench.meetings_real import REAL, evaluate_real
 from pipelines.meetings import extract, load, persons_in, places_in, resolve_date
 
 SETS = ("heldout4", "dev4", "heldout5", "heldout6", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
-        "heldout13", "heldout14", "heldout15")
+        "heldout13", "heldout14", "heldout15", "heldout16")
 LABELS = [p for s in SETS for p in sorted((REAL / s).glob("*.json"))]
 
 
 def test_the_stored_texts_are_the_ones_listed_with_their_provenance():
-    """304 pages, each under texts/, unchanged since its label was written (SHA-256), listed in PROVENANCE.md with
+    """332 pages, each under texts/, unchanged since its label was written (SHA-256), listed in PROVENANCE.md with
     its original URL; the held-out and dev pages are apart."""
-    assert len(LABELS) == 304
+    assert len(LABELS) == 332
     provenance = (REAL / "PROVENANCE.md").read_text("utf-8")
     pages = set()
     for path in LABELS:
@@ -1258,3 +1258,80 @@ def test_a_senate_majority_leader_is_a_foreign_role():
     assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Chuck Schumer", "USA")]
     assert [p for p in persons_in("Zhao Leji met with a U.S. congressional delegation led by the majority leader.",
                                   load()) if p.side == "foreign" and p.name] == []
+
+
+def test_the_sixteenth_sets_figures_after_the_fixes():
+    """Not a measurement (HELDOUT16_RUN.md is: events 0.400 / 0.300, participants 0.556 / 0.278, its one run on the
+    provincial and city governments' English pages): a floor at the figures after the fixes made on its errors, so a
+    later rule change cannot make this set worse."""
+    r = evaluate_real(REAL / "heldout16")["kinds"]["all"]
+    assert r["events"]["precision"] >= 0.64 and r["events"]["recall"] >= 0.45, r
+    assert r["participants"]["precision"] >= 0.64 and r["participants"]["recall"] >= 0.29, r
+
+
+def test_a_consul_generals_seat_written_with_a_hyphen_or_a_long_country_name_is_a_title():
+    """heldout16/ (Guangdong's and Chongqing's foreign affairs offices, first-run events placed at a consulate's seat;
+    development work after its one run): "the departing Japanese Consul-General in Guangzhou" and "Consulate General of
+    the Republic of Philippines in Chongqing" are titles, as "Consul General in" already was, not where the meeting
+    was; a place after the title ("on Jan 11 in Xiamen", "in Fuzhou on April 27") is still the meeting's."""
+    [e] = news("On August 21, Director General Chen Qiuyan hosted a banquet for Saito Norio, the departing Japanese "
+               "Consul-General in Guangzhou at the Protocol Building.", "2018-08-28")
+    assert (e["date_start"], e["countries"], e["place"].get("country")) == ("2018-08-21", ["JPN"], None)
+    [e] = news('April 17, 2018, Wu Kangming(Director General, Foreign and Overseas Chinese Affairs Office of Chongqing '
+               'Municipal People"s Goverment) met Mr.Philippe Rheault (Consul-General,Consulate General of the Republic '
+               'of Philippines in Chongqing).', "2018-05-16")
+    assert (e["countries"], e["place"].get("province_code")) == (["PHL"], None)
+    [e] = news("Li Xiaoping, director of the Foreign Affairs Office in Xiamen, met with Ishizuka Hideki, consul general "
+               "of Japan in Guangzhou, on Jan 11 in Xiamen.", "2020-01-17")
+    assert e["place"].get("city_code") == "350200"
+    [e] = news("Li Lin, Director General of Fujian Provincial Foreign Affairs Office, met with Singapore's Consul-General "
+               "in Xiamen, Nelson Ng Chiun Ming in Fuzhou on April 27.", "2023-05-25")
+    assert e["place"].get("city_code") == "350100"
+
+
+def test_a_foreign_sides_stay_and_a_meeting_on_one_of_its_days_are_the_meeting():
+    """heldout16/ (Fujian's foreign affairs office, a first-run extra visit beside its meeting with no place;
+    development work after its one run): a consul-general's stay in Fujian "between December 3 and 5" and the FAO
+    director-general's meeting with him "On the afternoon of December 3" are one occasion, the meeting, placed in
+    Fujian, with the consul-general in it (the readout convention of heldout2/). A meeting that names its own place
+    during a stay, and a Chinese official's tour abroad with a meeting in it, are left as they were."""
+    stay = ("James Levy, U.S. Consul General in Guangzhou, paid a visit to Fujian province between December 3 and 5."
+            "\n\n")
+    [e] = news(stay + "On the afternoon of December 3, FAO Director-General Wang Tianming met with the delegation. "
+               "Wang gave an update on the exchanges between Fujian and the United States.", "2019-12-24")
+    assert (e["type"], e["date_start"], e["place"]["province_code"], e["countries"]) == (
+        "meeting", "2019-12-03", "CN-FJ", ["USA"])
+    assert {p["name"] for p in e["foreign"]} == {"James Levy"} and {p["name"] for p in e["chinese"] if p["name"]} == {
+        "Wang Tianming"}
+    kept = news(stay + "On the afternoon of December 4, Vice Mayor Huang Yantian met with the delegation in Xiamen.",
+                "2019-12-24")
+    assert [(e["type"], e["place"].get("city_code")) for e in kept] == [("visit", None), ("meeting", "350200")]
+
+
+def test_a_meeting_of_last_november_adds_no_participant_to_the_days_meeting():
+    """heldout16/ (Beijing's foreign affairs office, first-run extra participants Xi Jinping and Biden; development
+    work after its one run): "Last November, President Xi Jinping and President Biden held a meeting in San
+    Francisco" in the Mayor's words tells another time (a month, no day), so its persons are not the meeting's, as
+    "In December 2018" already was; "last Friday" is still a day."""
+    body = ("Yesterday, Yin Yong, Mayor of Beijing, met with U.S. Treasury Secretary Janet Yellen.\n\nYin said that "
+            "China and the U.S. are the world's top two economies. Last November, President Xi Jinping and President "
+            "Biden held a meeting in San Francisco, where they had a candid and in-depth exchange of views.")
+    [e] = news(body, "2024-06-07")
+    assert {p["name"] for p in e["chinese"] + e["foreign"] if p["name"]} == {"Yin Yong", "Janet Yellen"}
+    assert news("Last Friday, Yin Yong, Mayor of Beijing, met with U.S. Treasury Secretary Janet Yellen.",
+                "2024-06-07")[0]["date_start"] == "2024-05-31"
+
+
+def test_two_south_korean_provinces_of_the_gazetteer():
+    """heldout16/ (Jiangsu, a first-run event with no country and a Korean speaker taken for Chinese; development work
+    after its one run): "met with Jeollabuk-do delegation headed by ... Speaker Song Seonghwan" is a meeting with South
+    Korea and the speaker is Korean (config/meetings.toml, foreign places: Jeollabuk-do and Chungcheongnam-do beside
+    the provinces already there); with no such place named, nothing is Korean."""
+    [e] = news("Party Secretary Lou Qinjian and Governor Wu Zhenglong met with Jeollabuk-do delegation headed by "
+               "Governor Song Hajin and Speaker Song Seonghwan on 26 and 27 June, respectively.", "2019-07-05")
+    assert e["countries"] == ["KOR"] and ("Song Seonghwan", "KOR") in [(p["name"], p["country"]) for p in e["foreign"]]
+    [e] = news("On June 26, Governor Wu Zhenglong met with a delegation of Chungcheongnam-do in Nanjing.", "2019-07-05")
+    assert e["countries"] == ["KOR"] and [p["name"] for p in e["chinese"]] == ["Wu Zhenglong"]
+    # left alone: with no Korean place named, "Song" is no sign of Korea
+    assert all("KOR" not in e["countries"] for e in news(
+        "On June 26, Governor Wu Zhenglong met with Mayor Song Tao of Suzhou in Nanjing.", "2019-07-05"))

@@ -95,7 +95,36 @@ def extract_text(body: str, published: date | None, site: str | None, article_id
             told.add(key)
             once.append(ev)
     kept = _told_once(once)
+    if not t.press:
+        kept = _stay_met(kept)
     return [ev.as_dict(article_id, seq + n, rules) for n, ev in enumerate(kept, 1)]
+
+
+def _stay_met(events: list[Event]) -> list[Event]:
+    """A foreign side's stay of several days in China and a Chinese official's meeting with it on one of those days
+    are one occasion, the meeting ("James Levy, U.S. Consul General in Guangzhou, paid a visit to Fujian province
+    between December 3 and 5." and "On the afternoon of December 3, FAO Director-General Wang Tianming met with the
+    delegation."), as a readout tells it when the meeting names no place of its own: the meeting keeps its day and
+    takes the stay's place and persons. A Chinese official's own tour is left alone (its stay names a Chinese person),
+    as are a meeting that names its own place and a stay with no meeting on one of its days."""
+    drop: set[int] = set()
+    for i, stay in enumerate(events):
+        if stay.type != "visit" or stay.place.get("country") != "CHN" or stay.date_start is None \
+                or stay.date_end is None or stay.date_end <= stay.date_start \
+                or any(p.side == "chinese" and p.name for p in stay.persons):
+            continue
+        met = next((m for m in events[i + 1:] if m.type in ("meeting", "talks") and m.date_start is not None
+                    and not m.place.get("country")
+                    and stay.date_start <= m.date_start <= stay.date_end and m.countries
+                    and set(m.countries) <= set(stay.countries)
+                    and any(p.side == "chinese" for p in m.persons)), None)
+        if met is None:
+            continue
+        met.place, met.places = stay.place, stay.places
+        for p in stay.persons:
+            met.add_person(p)
+        drop.add(i)
+    return [ev for i, ev in enumerate(events) if i not in drop]
 
 
 def _told_once(events: list[Event]) -> list[Event]:
@@ -136,6 +165,9 @@ _OTHER_TIME = re.compile(_VAGUE_TIME.pattern + r"|\b(?:[Rr]ecently|[Pp]reviously
                          # "In December 2018, President Xi Jinping paid a state visit to Argentina": a month of a year
                          r"\b[Ii]n\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
                          r"December)\s+(?:19|20)\d\d\b|"
+                         # "Last November, President Xi Jinping and President Biden held a meeting in San Francisco"
+                         r"\b[Ll]ast\s+(?:January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December)\b(?!\s+\d)|"
                          r"\b(?:many|several|multiple|numerous|frequent|repeated)\s+(?:[\w-]+\s+){0,2}"
                          r"(?:meetings|talks|calls|visits|conversations|exchanges)\b")
 

@@ -96,7 +96,8 @@ def is_compound(text: str, p: Place) -> bool:
 
 # The seat of several diplomats named with their countries: "the consul generals of ROK, Germany, Japan, Australia and
 # France to Shenyang" (Changchun's page of August 17, 2020: the consulates are in Shenyang, the meeting is not)
-_COUNTRY_LIST = r"(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*"
+# ("the Republic of Philippines": a country's long name, "of" inside it)
+_COUNTRY_LIST = r"(?:the\s+)?[A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*)*"
 _SEAT = re.compile(r"\b(?:[Aa]mbassadors|[Ee]nvoys|[Cc]onsuls?[\s-]+[Gg]enerals?|[Cc]onsul[\s-]+[Gg]enerals|"
                    r"[Cc]onsulates?(?:[\s-]+[Gg]eneral)?)\s+of\s+" + _COUNTRY_LIST
                    + r"(?:(?:,\s+|,?\s+and\s+)" + _COUNTRY_LIST + r")*\s+(?:to|in)\s+(?:the\s+)?$")
@@ -120,9 +121,9 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
             continue
         if p.kind == "country" and p.code == "CHN":
             continue
-        if re.search(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul(?:\s+[Gg]eneral)?)\s+(?:to|in)\s+(?:the\s+)?$",
+        if re.search(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Cc]onsul(?:[\s-]+[Gg]eneral)?)\s+(?:to|in)\s+(?:the\s+)?$",
                      sentence[max(0, p.start - 30):p.start]) or _SEAT.search(sentence[max(0, p.start - 160):p.start]):
-            continue    # "Chinese ambassador to Nigeria": a title, not where it happened
+            continue    # "Chinese ambassador to Nigeria", "the Japanese Consul-General in Guangzhou": a title, not where
         if p.kind == "country" and re.search(r"\bvisiting\s+(?:the\s+)?$", sentence[max(0, p.start - 14):p.start]) \
                 and re.match(r"\s+[A-Z]", sentence[p.end:p.end + 2]):
             continue    # "held talks with visiting US Assistant Secretary of State ...": the guest's country, not where
