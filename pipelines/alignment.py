@@ -90,19 +90,21 @@ def role(text: str, language: str) -> str:
     return "a" if _EN_ANSWER.match(text) else ""
 
 
-def _role_bonus(zh_roles: list[str], en_roles: list[str]) -> float:
-    """The roles of the first paragraph of each side: alike adds, a question against an answer takes away."""
-    if any(zh_roles[1:]) or any(en_roles[1:]):   # a merge across a new question or answer: seldom one passage
+def _role_bonus(z: str, e: str, merged: bool = False) -> float:
+    """By the roles of the first paragraph of each side (`role`): alike adds, a question against an answer takes
+    away; `merged`: a later paragraph of either side opens a question or answer (a merge across it is seldom one
+    passage)."""
+    if merged:
         return -ROLE_MERGE
-    z, e = (zh_roles or [""])[0], (en_roles or [""])[0]
     if z and e:
         return ROLE_MATCH if z == e else -ROLE_CLASH
     return -ROLE_HALF if z or e else 0.0      # a question or answer against a continuation
 
 
-def _similar(zh: frozenset, en: frozenset, zh_len: int, en_len: int) -> float:
+def _similar(shared: int, together: int, zh_len: int, en_len: int) -> float:
+    """By the anchors both sides hold (`shared`) of all they hold (`together`), and by length."""
     # shared anchors over all anchors, drawn towards 0.5 when there are few of them (one shared name is weak)
-    anchors = (len(zh & en) + 0.5) / (len(zh | en) + 1)
+    anchors = (shared + 0.5) / (together + 1)
     expected = en_len * ZH_PER_EN
     length = min(zh_len, expected) / max(zh_len, expected, 1)
     return 0.6 * anchors + 0.4 * length
@@ -212,8 +214,9 @@ def _captions(rows: list[tuple], zh: list[str], zh_a: list[frozenset], captions:
     out = []
     for z, e in rows:
         if e is None and z is not None:
-            scores = [(_similar(zh_a[z], cap_a[k], len(zh[z]), len(c)) + _role_bonus([role(zh[z], "zh")],
-                       [role(c, "en")]), k) for k, c in enumerate(captions) if k not in used]
+            scores = [(_similar(len(zh_a[z] & cap_a[k]), len(zh_a[z] | cap_a[k]), len(zh[z]), len(c))
+                       + _role_bonus(role(zh[z], "zh"), role(c, "en")), k)
+                      for k, c in enumerate(captions) if k not in used]
             best = max(scores, default=(0.0, -1))
             if best[0] >= CAPTION_MATCH:
                 used.add(best[1])
@@ -225,8 +228,8 @@ def _captions(rows: list[tuple], zh: list[str], zh_a: list[frozenset], captions:
 
 class _Similarity:
     """How alike paragraphs (absolute indexes) of the Chinese are to paragraphs of the English: `_similar` of their
-    anchors and lengths plus `_role_bonus` of their roles, with each paragraph's anchors as the bits of one integer
-    (the alignment asks this for every cell near the diagonal: sets would be rebuilt each time)."""
+    anchors and lengths plus `_role_bonus` of their roles, each paragraph's anchors kept as the bits of one integer
+    (the alignment asks this for every cell near the diagonal: sets would be united again each time)."""
 
     def __init__(self, zh: list[str], en: list[str], zh_a: list[frozenset], en_a: list[frozenset]):
         bits: dict = {}
@@ -245,14 +248,7 @@ class _Similarity:
         for k in es[1:]:
             m, length, r = self.en[k]
             em, el, merged = em | m, el + length, merged or bool(r)
-        anchors = ((zm & em).bit_count() + 0.5) / ((zm | em).bit_count() + 1)     # as _similar
-        expected = el * ZH_PER_EN
-        similar = 0.6 * anchors + 0.4 * (min(zl, expected) / max(zl, expected, 1))
-        if merged:                                                                 # as _role_bonus
-            return similar + -ROLE_MERGE
-        if zr and er:
-            return similar + (ROLE_MATCH if zr == er else -ROLE_CLASH)
-        return similar + (-ROLE_HALF if zr or er else 0.0)
+        return _similar((zm & em).bit_count(), (zm | em).bit_count(), zl, el) + _role_bonus(zr, er, merged)
 
 
 def align(zh_body: str, en_body: str, tagger: mentions.Tagger | None = None,
