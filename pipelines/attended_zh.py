@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from . import dates_zh
-from .mentions_zh import PLACE_BEFORE, TITLE, countries_named
+from .mentions_zh import PLACE_BEFORE, TITLE, countries_named, post_country
 
 _ENVOY = re.compile(r"(?:(?:^|(?<=[，,：:、）)\s])|(?<=我谨代表)|(?<=我代表))(?:中国|中华人民共和国|我)?驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)"
                     r"|(?:^|(?<=[，,：:、）)]))[\u4e00-\u9fff]{2,3}(?:公使|参赞)代表[\u4e00-\u9fff]{2,3}(?:大使|总领事)"
@@ -104,9 +104,8 @@ def _post(sentence: str, tagger) -> list[str]:
     m = re.search(r"驻(?![华港澳])([\u4e00-\u9fff]{1,8}?)(?:总领事馆|总领馆|领事馆|大使馆|使馆|总领事|大使)", sentence)
     if not m:
         return []
-    named = countries_named(m.group(1), tagger)
-    post = tagger.posts.get(re.sub(r"(?<=.)[市州省]$", "", m.group(1)))
-    return named if len(named) == 1 else [post] if post else []
+    code = post_country(m.group(1), tagger)
+    return [code] if code else []
 
 
 def _guests_from(sentence: str, tagger) -> re.Match | None:

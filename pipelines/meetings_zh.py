@@ -656,12 +656,7 @@ def _post_country(text: str, tagger) -> str | None:
     """The country a Chinese envoy the text names last serves in ("驻印尼大使", "驻长崎总领事": the city of a consulate,
     config/mentions/zh.toml [consulates]), None when it names none or a post unknown."""
     posts = [m.group("post") for m in _POST.finditer(text)]
-    if not posts:
-        return None
-    named = _countries(posts[-1], tagger)
-    if len(named) == 1:
-        return named[0]
-    return tagger.posts.get(re.sub(r"(?<=.)[市州省]$", "", posts[-1]))
+    return mentions_zh.post_country(posts[-1], tagger) if posts else None
 
 
 def _framed_date(when, clause: str, sentence: str, offset: int, published):

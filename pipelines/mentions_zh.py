@@ -135,14 +135,7 @@ def build(data_dir: str, english_lookup_items: tuple) -> ChineseTagger:
         person = re.compile(title + "(?P<name>" + trie_regex(officials) + ")")
     # a name followed by 尔 is inside a transliterated name (赞登沙特尔 holds 沙特, 埃马纽埃尔 holds 纽埃)
     places = re.compile("(?:" + trie_regex(lookup) + ")(?!尔)") if lookup else None
-    foreign = {name: code for code, names in cfg.get("foreign", {}).items() for name in names}
-    for code in set(foreign.values()):
-        if not any(v and v[0] == "country" and v[2] == code for v in lookup.values()):
-            raise ValueError(f"zh.toml: [foreign] {code} is not a country the gazetteer knows")
-    posts = {name: code for code, names in cfg.get("consulates", {}).items() for name in names}
-    for code in set(posts.values()):
-        if not any(v and v[0] == "country" and v[2] == code for v in lookup.values()):
-            raise ValueError(f"zh.toml: [consulates] {code} is not a country the gazetteer knows")
+    foreign, posts = _of_countries(cfg, "foreign", lookup), _of_countries(cfg, "consulates", lookup)
     hand = {name: code for code, names in cfg.get("abroad", {}).items() for name in names}
     abroad = _abroad(Path(data_dir) / "zh_abroad.toml", {**hand, **posts}, lookup)
     # matched with every other place name, longest first, so that 罗马 is not read inside 罗马尼亚
@@ -151,6 +144,16 @@ def build(data_dir: str, english_lookup_items: tuple) -> ChineseTagger:
                          foreign, posts=posts,
                          abroad=re.compile("(?:" + trie_regex(everything) + ")(?!尔)") if abroad else None,
                          abroad_country=abroad)
+
+
+def _of_countries(cfg: dict, section: str, lookup: dict) -> dict:
+    """Name -> ISO alpha-3 of a zh.toml section that lists names by country ([foreign], [consulates]); a code that
+    is not a country the gazetteer knows is a configuration error."""
+    named = {name: code for code, names in cfg.get(section, {}).items() for name in names}
+    for code in set(named.values()):
+        if not any(v and v[0] == "country" and v[2] == code for v in lookup.values()):
+            raise ValueError(f"zh.toml: [{section}] {code} is not a country the gazetteer knows")
+    return named
 
 
 def _abroad(path: Path, given: dict, lookup: dict) -> dict:
@@ -297,6 +300,15 @@ def abroad_named(text: str, tagger: ChineseTagger, places: bool = False) -> list
                 and text[m.start() - 1:m.start()] not in ("-", "·", "－", "•"):
             out.append(code)
     return list(dict.fromkeys(out))
+
+
+def post_country(post: str, tagger: ChineseTagger) -> str | None:
+    """The country of an envoy's or mission's post (the X of 驻X: "印尼", "长崎", "马赛"): the one country it names,
+    else the country of the city of a Chinese consulate (zh.toml [consulates]), else None."""
+    named = countries_named(post, tagger)
+    if len(named) == 1:
+        return named[0]
+    return tagger.posts.get(re.sub(r"(?<=.)[市州省]$", "", post))
 
 
 def countries_named(text: str, tagger: ChineseTagger) -> list[str]:
