@@ -171,11 +171,18 @@ def _is_chinese(side: str, tagger) -> bool:
     return bool(_CHINESE.search(side) or mentions_zh.tag(side, tagger)[1] or _governor_of(side, tagger))
 
 
-def _governor_of(side: str, tagger) -> bool:
-    """Whether the side names a Chinese province's governor by the province ("辽宁省省长李乐成", "海南省副省长…"; not a
+_PROVINCE_GOVERNOR = re.compile(r"([\u4e00-\u9fff]{2,3}?)省(?:常务)?副?省长")
+
+
+def _chinese_governors(text: str, tagger) -> list[re.Match]:
+    """Where the text names a Chinese province's governor by the province ("辽宁省省长李乐成", "海南省副省长…"; not a
     foreign province's, "河江省省长": the gazetteer's province codes of China, CN-…)."""
-    return any((tagger.lookup.get(m.group(1)) or ("", "", ""))[2].startswith("CN-")
-               for m in re.finditer(r"([\u4e00-\u9fff]{2,3}?)省(?:常务)?副?省长", side))
+    return [m for m in _PROVINCE_GOVERNOR.finditer(text)
+            if (tagger.lookup.get(m.group(1)) or ("", "", ""))[2].startswith("CN-")]
+
+
+def _governor_of(side: str, tagger) -> bool:
+    return bool(_chinese_governors(side, tagger))
 
 
 def _foreign(side: str, tagger, paragraph: str = "", diplomat: bool = False, abroad: bool = False) -> list[str] | None:
@@ -366,7 +373,7 @@ def _last_side(text: str, tagger) -> str | None:
     chinese = [m.end() for m in _CHINESE.finditer(text)
                if not any(0 <= m.start() - f <= 6 for f in foreign)]     # "越南国家主席" is Vietnam's
     chinese += [p[2] + 1 for p in mentions_zh.tag(text, tagger)[1].values()]
-    chinese += [m.end() for m in re.finditer(r"[\u4e00-\u9fff]{2,3}?省(?:常务)?副?省长", text) if _governor_of(m.group(), tagger)]
+    chinese += [m.end() for m in _chinese_governors(text, tagger)]
     if not chinese:
         return "foreign" if foreign else None
     return "zh" if max(chinese) >= max(foreign or [-1]) else "foreign"
@@ -482,8 +489,7 @@ def _described_chinese(sentence: str, tagger) -> list[dict]:
     envoy = re.match(r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日[^，]{0,4}，[\u4e00-\u9fff]{2,3}大使(?=拜会|会见|往见)", sentence)
     if envoy and re.search(r"我馆|我使馆", sentence):   # "3月2日，张建国大使往见…部长，我馆经济商务参赞…在座": ours
         return [_described("大使", "national", sentence)]
-    province = next((g for g in re.finditer(r"[\u4e00-\u9fff]{2,3}?省(?:常务)?副?省长", sentence) if _governor_of(g.group(), tagger)),
-                    None)
+    province = next(iter(_chinese_governors(sentence, tagger)), None)
     if province:                     # "辽宁省省长李乐成率省友好经贸代表团访问俄罗斯": a Chinese province's governor
         return [_described(province.group(), "provincial", sentence)]
     governor = re.search(_GOVERNOR.pattern.rstrip("$") + r"(?=会见|会晤|会谈|拜会)", sentence)
