@@ -11,8 +11,8 @@ _MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", 
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 # abbreviations with or without their period ("Nov. 5", "Sept 1", "Oct 11" on the State Council's English pages)
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
-         r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))"
+MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = r"(?:" + MONTH_NAMES + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))"
 _ORD = r"(?:st|nd|rd|th)?"
 # words that make a day's name part of another name ("Good Friday", "Super Tuesday")
 _NAMED_DAYS = ("Good", "Holy", "Easter", "Palm", "Ash", "Maundy", "Black", "Cyber", "Super", "Bloody", "Blue",

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from .config import Rules, leader_name
-from .dates import resolve_date
+from .dates import MONTH_NAMES, resolve_date
 from .events import (
     BACKREF,
     BACKREF_TYPE,
@@ -163,11 +163,9 @@ def _same_persons(a: Event, b: Event) -> bool:
 # telephone talks"): no occasion of the event's day
 _OTHER_TIME = re.compile(_VAGUE_TIME.pattern + r"|\b(?:[Rr]ecently|[Pp]reviously|[Ee]arlier)\b|"
                          # "In December 2018, President Xi Jinping paid a state visit to Argentina": a month of a year
-                         r"\b[Ii]n\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December)\s+(?:19|20)\d\d\b|"
+                         r"\b[Ii]n\s+" + MONTH_NAMES + r"\s+(?:19|20)\d\d\b|"
                          # "Last November, President Xi Jinping and President Biden held a meeting in San Francisco"
-                         r"\b[Ll]ast\s+(?:January|February|March|April|May|June|July|August|September|October|"
-                         r"November|December)\b(?!\s+\d)|"
+                         r"\b[Ll]ast\s+" + MONTH_NAMES + r"\b(?!\s+\d)|"
                          r"\b(?:many|several|multiple|numerous|frequent|repeated)\s+(?:[\w-]+\s+){0,2}"
                          r"(?:meetings|talks|calls|visits|conversations|exchanges)\b")
 

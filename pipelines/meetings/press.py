@@ -8,14 +8,13 @@ import re
 from datetime import date
 
 from .config import Rules
-from .dates import resolve_date
+from .dates import MONTH_NAMES, resolve_date
 from .extract import extract_text
 
 _SPOKESPERSON = re.compile(r"Spokesperson\s+(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})(?:'s|\u2019s)")
 _HEAD = re.compile(r"^(?P<head>[A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|of|the|and|de|for)){0,5})\s*:\s*")
 _QUESTION_RAISED = re.compile(r"\bfollowing questions? (?:was|were) raised\b", re.IGNORECASE)
-_TITLE_DATE = re.compile(r"\bon\s+(?P<date>(?:January|February|March|April|May|June|July|August|September|October|"
-                         r"November|December)\s*\d{1,2}(?:,\s*\d{4})?)")
+_TITLE_DATE = re.compile(r"\bon\s+(?P<date>" + MONTH_NAMES + r"\s*\d{1,2}(?:,\s*\d{4})?)")
 
 
 def spokesperson(title: str) -> str | None:
