@@ -74,6 +74,13 @@ def _pool(db, low: str, high: str, kind: str | None = None) -> list[dict]:
 _TRAITS = _Kept(4096)   # traits already computed in this process, by what they are computed from
 
 
+def forget() -> None:
+    """Drop the alignments and traits this process keeps, as if it had just started (bench.import times each import
+    from that state: one run over the same pages would otherwise find the last run's alignments kept)."""
+    _ALIGNED.clear()
+    _TRAITS.clear()
+
+
 def _traits(db, pool: list[dict], tagger: Tagger | None) -> dict[str, pairing.Traits]:
     """Each candidate's traits, its names read from the mentions the archive holds for it (tagged as it was
     archived, by the same gazetteers); an article with none stored is tagged here. Traits are a pure function of
