@@ -24,6 +24,7 @@ TEXTS = {
     "a7": ("Hunan and Luxembourg", "Hunan signed with Luxembourg (卢森堡) an agreement on investment."),
     "a8": ("Hunan governor meets African envoys", "Hunan welcomed envoys of Africa; Wang Yi spoke."),
     "a9": ("湖南省与卢森堡", "湖南省外事办公室与卢森堡代表团会谈。"),
+    "a10": ("Yi meets Wang", "Mr Yi greeted Ms Wang: both words, not the phrase."),
 }
 
 
@@ -108,6 +109,8 @@ OPERATORS = [
     ("-Africa", lambda a: not has(a, "africa")),                                          # exclusion alone
     ("Hunan OR Africa", lambda a: has(a, "hunan") or has(a, "africa")),                   # OR
     ('"Wang Yi"', lambda a: has(a, "wang yi")),                                          # phrase
+    ("“Wang Yi”", lambda a: has(a, "wang yi")),                            # phrase in typographic quotes
+    ("-「sister city」 Hunan", lambda a: has(a, "hunan") and not has(a, "sister city")),  # Chinese quotes
     ('Hunan -"sister city"', lambda a: has(a, "hunan") and not has(a, "sister city")),    # minus phrase
     ("invest*", lambda a: starts(a, "invest")),                                          # prefix
     ("卢森堡", lambda a: holds(a, "卢森堡")),                                              # Chinese, trigram

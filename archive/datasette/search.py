@@ -5,7 +5,8 @@ Pure parsing (`parse`, `fts5_query`) plus the SQL that finds the matching articl
 operators, each with one meaning, in English and Chinese alike (documented on the search page):
 
 - `word word`: every word (AND is implied; the word `AND` is ignored);
-- `"a phrase"`: the words together in this order;
+- `"a phrase"`: the words together in this order (typographic quotes, “a phrase” or 「a phrase」 as pasted from a
+  document, are the same);
 - `word*`: every word starting so (`invest*`: investment, investors);
 - `a OR b` (upper case): either; OR joins the terms on its two sides and binds tighter than AND
   (`Hunan Guizhou OR Yunnan` = Hunan and (Guizhou or Yunnan));
@@ -30,6 +31,8 @@ TRIGRAM = sqlite3.sqlite_version_info >= (3, 34, 0)
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 CJK_GLOB = "*[\u2e80-\u9fff\uf900-\ufaff\uac00-\ud7af]*"   # the same ranges for SQLite GLOB (triggers, backfill)
 TOKEN = re.compile(r'(-?)"([^"]*)"?(\*?)|(\S+)')
+# quotation marks a query pasted from a document, a PDF or a Chinese text brings: each is the phrase's "
+QUOTES = str.maketrans({q: '"' for q in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u300c\u300d\u300e\u300f\uff02"})
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,7 @@ def clauses(text: str) -> list[Clause]:
     """The query as AND of clauses, each an OR of terms, some negated. Empty or punctuation-only input gives []."""
     out: list[Clause] = []
     join_next = negate_next = False
-    for match in TOKEN.finditer(text or ""):
+    for match in TOKEN.finditer((text or "").translate(QUOTES)):
         if match.group(4) in ("OR", "AND", "NOT"):
             word = match.group(4)
             join_next = word == "OR" and bool(out)
