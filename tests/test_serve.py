@@ -791,7 +791,10 @@ def test_home_page_answers_the_questions_in_two_clicks(server):
     meetings = server.html("/-/meetings")
     first_official = re.search(r'href="(/-/official/[^"]+)"', meetings)
     assert first_official, "a name on the meetings page opens the official's page"
-    assert "events in the archive" in server.html(first_official.group(1))
+    official = server.html(first_official.group(1))
+    assert "events in the archive" in official
+    for page in (meetings, official):  # every list of events says they are read by rules, and how well
+        assert "not checked by a person" in page and "before you count or cite it" in page
     changes = server.html("/-/changes")
     assert "<ins>" in changes and "/-/feeds/changes.atom" in changes
     gone = server.html("/-/search?gone=1")
