@@ -19,7 +19,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 from xml.etree import ElementTree
 
 import pytest
@@ -339,6 +339,23 @@ def test_search_with_words_and_names(server):
     province = {r["article_id"] for r in archived(server, "select article_id from mentions where kind = 'province' "
                                                           "and name = 'Guizhou'")}
     assert {r["id"] for r in search_export(server, "", province="Guizhou")} == province
+
+
+def test_a_name_typed_leads_to_its_articles_in_every_language(server):
+    """"Luxembourg" typed finds the articles that spell it; the Chinese readout that says 卢森堡 is tagged Luxembourg
+    too, and the page links to every article naming the country, whatever its language."""
+    tagged = {r["article_id"] for r in archived(server, "select article_id from mentions where kind = 'country' "
+                                                        "and code = 'LUX'")}
+    spelt = {r["id"] for r in search_export(server, "Luxembourg")}
+    assert tagged - spelt, "the fixture holds an article naming Luxembourg only in Chinese"
+    for typed in ("Luxembourg", "luxembourg", '"Luxembourg"'):
+        html = server.html("/-/search?" + urlencode({"q": typed}))
+        link = re.search(r'<p class="gazette-named"><a href="([^"]+)">Every article naming Luxembourg</a>', html)
+        assert link, typed
+        assert link.group(1).replace("&amp;", "&") == "?country=LUX"
+    assert {r["id"] for r in search_export(server, "", country="LUX")} == tagged
+    for typed in ("Luxembourg ambassador", "Luxemb*", "-Luxembourg", "卢森堡", "Narnia"):   # not a name, whole
+        assert 'class="gazette-named"' not in server.html("/-/search?" + urlencode({"q": typed})), typed
 
 
 def test_search_with_words_and_a_year(server):

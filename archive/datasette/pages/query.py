@@ -303,6 +303,28 @@ async def mention_labels(db, query: Query) -> dict:
     return labels
 
 
+TAGGED = ("country", "province", "city")    # kinds whose mentions carry one English name in articles of every language
+
+
+async def named_words(db, query: Query) -> dict | None:
+    """{kind, code, name} when what was typed is, whole, the name of a country, province or city the archive tags
+    (as typed or capitalised): its articles in every language are then one link away, where the words find only
+    those that spell it so ("Luxembourg" finds no Chinese article; country=LUX finds those that say 卢森堡)."""
+    clauses = query.search.clauses
+    if len(clauses) != 1 or clauses[0].negated or len(clauses[0].terms) != 1 or named_in(query.filters):
+        return None
+    term = clauses[0].terms[0]
+    if term.prefix or term.cjk:
+        return None
+    for kind in TAGGED:
+        for name in dict.fromkeys((term.text, term.text.title())):
+            row = (await db.execute("select code, name from mentions where kind = ? and name = ? limit 1",
+                                    [kind, name])).first()
+            if row and row["code"]:
+                return {"kind": kind, "code": row["code"], "name": row["name"]}
+    return None
+
+
 async def _named_alike(db, query: Query, kind: str, value: str):
     """The mention whose name is the value in other letter case; None (the value noted as unknown in
     query.unknown, with the closest names) when there is none."""

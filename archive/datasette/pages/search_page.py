@@ -7,7 +7,7 @@ from .charts import month_chart
 from .common import DATABASE, FACET_CAP, PAGE_SIZE, RANK_CAP, colours, site_info
 from .export import export
 from .feeds import search_feed
-from .query import Query, count_hits, mention_labels, named_in, page_rowids, scan_once, unknown_site
+from .query import Query, count_hits, mention_labels, named_in, named_words, page_rowids, scan_once, unknown_site
 from .results import facets, gathered_once, pages_of, results, words_narrowed
 
 
@@ -28,7 +28,7 @@ async def search_page(datasette, request):
     context = {"query": query, "sites": sites, "results": [], "total": None, "facets": {}, "sampled": False,
                "description": query.describe(sites, labels), "narrowed": query.describe(sites, labels, subject=False),
                "page_size": PAGE_SIZE, "rank_cap": RANK_CAP,
-               "facet_cap": FACET_CAP, "error": None}
+               "facet_cap": FACET_CAP, "error": None, "named": None}
     if query.active:
         # the count, the page and the facets are independent statements: Datasette's SQL threads run them at once
         # (SQLite lets go of the GIL while it works); only the date order needs the count to choose its plan
@@ -42,7 +42,7 @@ async def search_page(datasette, request):
             rowids = await page_rowids(db, query, total)
         facet_counts["sampled"] = total > FACET_CAP
         context.update(total=total, results=await results(db, query, rowids), pages=pages_of(query, total),
-                       **facet_counts)
+                       named=await named_words(db, query), **facet_counts)
         context["colours"] = colours(datasette, [r["site"] for r in context["results"]] + list(sites))
         context["chart"] = month_chart(context.pop("months"), context["colours"], height=180, names=sites) \
             if context.get("months") else None
