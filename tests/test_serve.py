@@ -474,6 +474,10 @@ def test_article_row_page(server):
     capture = archived(server, "select fetched_at from captures where id = ?", (article["capture_id"],))[0]
     assert capture["fetched_at"] in cite
     assert '<h2 id="revisions">Revisions</h2>' in html and "1 earlier version of this article" in html
+    # said at the top, as a deletion is, not only in the Revisions far below
+    banner = re.search(r'<p class="gazette-edited">([^<]*)<a href="#revisions">', html)
+    assert banner and "Edited by its site after it was first archived: 1 change," in banner.group(1)
+    assert html.index('class="gazette-edited"') < html.index('class="gazette-body"')
     assert "tenure<ins> in Beijing, CORRECTED</ins>." in html.replace("\n", "")
     assert f'href="/-/changes/{article["id"]}/1"' in html
     for code in ("ALB",):
