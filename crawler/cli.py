@@ -27,6 +27,12 @@ class Gazette(click.Group):
     line and exit 2 (click's usage errors, ConfigError), a failure one line and exit 1 (ArchiveError, an OS error
     such as a full disk or an unwritable place, or an unexpected error, named as such), never a traceback."""
 
+    def resolve_command(self, ctx, args):
+        name = args[0] if args else None
+        if name in GUESSED and self.get_command(ctx, name) is None:
+            raise click.UsageError(f"No such command '{name}'; did you mean 'gazette {GUESSED[name]}'?", ctx)
+        return super().resolve_command(ctx, args)
+
     def invoke(self, ctx):
         # SIGTERM as Ctrl-C until a command installs its own handling (crawls, serve, schedule do): a command
         # stopped so unwinds (a transaction rolls back, export-warc removes its temporary file) and says so.
@@ -55,6 +61,24 @@ class Gazette(click.Group):
                 raise
             fail(f"unexpected error ({type(exc).__name__}: {exc}); rerun with GAZETTE_DEBUG=1 for details "
                  f"and report it", EXIT_FAILED)
+
+
+# words a researcher may type for a command that has another name: the error names the command to use
+GUESSED = {
+    "browse": "serve", "open": "serve", "web": "serve", "ui": "serve", "search": "serve",
+    "health": "status", "info": "status", "stats": "status", "list": "sites",
+    "get": "fetch", "download": "fetch", "add": "add-site", "run": "crawl", "update": "crawl",
+    "export": "export-warc", "warc": "export-warc", "wayback": "backfill", "history": "backfill",
+    "translate": "pair", "cron": "schedule",
+}
+
+
+class Year(click.IntRange):
+    """A year of the web's life: '20x5' is "not a valid year", not click's "not a valid integer range"."""
+    name = "year"
+
+
+YEAR = Year(1991, 2100)
 
 
 def _interrupt(signum, frame):
@@ -277,8 +301,8 @@ def import_(config, db_path, files, other, workers, as_json):
 
 @cli.command()
 @click.argument("site_key", metavar="SITE")
-@click.option("--from", "start_year", type=click.IntRange(1991, 2100), help="First year of captures. [default: all]")
-@click.option("--to", "end_year", type=click.IntRange(1991, 2100), help="Last year of captures. [default: now]")
+@click.option("--from", "start_year", type=YEAR, help="First year of captures, e.g. 2015. [default: all]")
+@click.option("--to", "end_year", type=YEAR, help="Last year of captures, e.g. 2020. [default: now]")
 @click.option("--archive", "archive_url", metavar="URL", help="A pywb collection (http://host/COLL/) or a Common "
               "Crawl index (https://index.commoncrawl.org/CC-MAIN-2024-10-index). [default: the Wayback Machine]")
 @click.option("--limit", type=click.IntRange(min=1), help="Fetch at most N captures in this run.")

@@ -209,6 +209,9 @@ def test_start_page_that_is_json_or_pdf_fails_the_site(mirrors, tmp_path, db):
     (("crawl", "--nope"), "--nope"),
     (("fetch",), "URLS"),
     (("frobnicate",), "frobnicate"),
+    (("backfill", "mfa", "--from", "20x5"), "'20x5' is not a valid year"),
+    (("browse",), "No such command 'browse'; did you mean 'gazette serve'?"),   # words a researcher guesses
+    (("health",), "did you mean 'gazette status'?"),
 ])
 def test_click_usage_errors_are_one_line_naming_the_command(tmp_path, args, named):
     """What click itself refuses (an option out of range, unknown, missing) is one line like Gazette's own, with the
