@@ -36,7 +36,7 @@ SELECTOR_FIELDS = SELECTABLE + LISTING_FIELDS  # an article's selectable fields 
 BOILERPLATE_FIELDS = ("remove", "lines", "patterns", "soft_404")
 PAGINATIONS = ("trs", "wordpress", "numbered", "next_link", "feed", "none")
 DEFAULT_KEYS = POLITENESS_FIELDS + ("timezone", "boilerplate")
-SITE_KEYS = {"name", "base_url", "hosts", "start_urls", "article_pattern", "listing_pattern", "pagination",
+SITE_KEYS = {"name", "short_name", "base_url", "hosts", "start_urls", "article_pattern", "listing_pattern", "pagination",
              "language", "schedule", "mirror_paths", "politeness", "selectors", "boilerplate", "revisit",
              "feed_urls", "max_pages", "keep_query", "province", "city"}
 REQUIRED = ("name", "base_url", "hosts", "start_urls", "article_pattern")
@@ -107,6 +107,7 @@ def _site(path: Path, key: str, table, default_boilerplate: Boilerplate) -> Site
         if not table.get(name):
             raise ConfigError(f"{where}: key '{name}' is missing or empty")
     name = _typed(where, table, "name", str)
+    short_name = _typed(where, table, "short_name", str).strip() if "short_name" in table else ""
     base_url = _url(where, "base_url", _typed(where, table, "base_url", str))
     hosts = tuple(h.lower() for h in _strings(where, table, "hosts"))
     start_urls = tuple(_url(where, "start_urls", u) for u in _strings(where, table, "start_urls"))
@@ -139,7 +140,7 @@ def _site(path: Path, key: str, table, default_boilerplate: Boilerplate) -> Site
     if max_pages is not None:
         _number(where, "max_pages", max_pages, 1, 1_000_000, whole=True)
     return Site(
-        key=key, name=name, base_url=base_url, hosts=hosts, start_urls=start_urls,
+        key=key, name=name, short_name=short_name or name, base_url=base_url, hosts=hosts, start_urls=start_urls,
         article_pattern=_regex(where, "article_pattern", table["article_pattern"]),
         listing_pattern=_regex(where, "listing_pattern", table["listing_pattern"]) if table.get("listing_pattern") else None,
         pagination=pagination, language=table.get("language"), schedule=schedule,

@@ -31,6 +31,7 @@ BAD_CONFIGS = [  # (where: "defaults" or a site table path, key, value, what the
     ("site", "article_pattern", "^/(a|a)*$", "article_pattern"),
     ("site", "article_pattern", "^/(eng", "article_pattern"),
     ("site", "max_pages", True, "max_pages"),
+    ("site", "short_name", 7, "short_name"),
     ("selectors", "title", ["div[[["], "selectors.title"),
     ("boilerplate", "remove", ["p:nth-child(x)"], "boilerplate.remove"),
     ("boilerplate", "patterns", ["(Share|Print)", "^(\\w|\\w)+$"], "boilerplate.patterns"),

@@ -574,6 +574,25 @@ def test_article_and_home_pages_in_headless_chromium(server, tmp_path):
     assert "Sun Weidong Meets with Albanian Ambassador" in dom and 'class="gazette-list gazette-stack"' in dom
     dom = chromium(server, tmp_path, "/-/dashboards/term-over-time?term=COVID-19")
     assert 'class="marks"' in dom                                    # the Vega-Lite chart was drawn
+    # its legend and axis name each source by its short name: the full names, cut to fit, read alike
+    import tomllib
+    sites = tomllib.loads((server.config / "sites.toml").read_text("utf-8"))["sites"]
+    assert sites["mfa"]["short_name"] in dom and sites["mfa"]["name"] not in dom
+
+
+def test_chart_legends_use_each_sites_short_name_else_its_name():
+    from archive.datasette.serve import chart_colours, load_metadata
+    sites = {"mfa": {"name": "Ministry of Foreign Affairs of the People's Republic of China (English)",
+                     "short_name": "MFA (English)"},
+             "mfa-zh": {"name": "Ministry of Foreign Affairs of the People's Republic of China (Chinese)",
+                        "short_name": "MFA (Chinese)"},
+             "hunan": {"name": "Hunan"}}
+    specs = [enc for d in chart_colours(load_metadata(), sites, [])["plugins"]["datasette-dashboards"].values()
+             for c in d["charts"].values() for enc in ((c.get("display") or {}).get("encoding") or {}).values()
+             if isinstance(enc, dict) and enc.get("field") == "site"]
+    labels = [(spec.get("legend") or spec.get("axis") or {}).get("labelExpr", "") for spec in specs]
+    assert labels and all('"mfa": "MFA (English)"' in x and '"mfa-zh": "MFA (Chinese)"' in x
+                          and '"hunan": "Hunan"' in x for x in labels), labels
 
 
 @needs_chromium

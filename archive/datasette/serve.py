@@ -49,14 +49,14 @@ def load_metadata() -> dict:
 
 
 def chart_colours(metadata: dict, sites: dict, provinces: list[str]) -> dict:
-    """The dashboards' charts coloured as Gazette's pages are: each site its colour and full name (in the legend
-    and tooltips, not its key), each province its colour (archive/datasette/pages/common.py); bars on a month
+    """The dashboards' charts coloured as Gazette's pages are: each site its colour and short name (in the legend
+    and on the axis, not its key: config `short_name`, else its name), each province its colour (archive/datasette/pages/common.py); bars on a month
     axis as wide as the month; legends below the chart, so that on a phone the bars keep the width.
     `provinces`: those the archive's events name (the legend lists only these)."""
     from archive.datasette.pages.common import OTHER_COLOUR, PALETTE, province_colour
 
     keys = list(sites) + ["other"]
-    names = {k: (sites.get(k) or {}).get("name", k) for k in keys}
+    names = {k: (sites.get(k) or {}).get("short_name") or (sites.get(k) or {}).get("name", k) for k in keys}
     pairs = ", ".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in names.items())
     label = "{" + pairs + "}[datum.label] || datum.label"
     places = [p for p in provinces if p] + ["abroad or unknown"]
@@ -219,8 +219,10 @@ def bounded_rows(cursor, wanted: int | None) -> list:
 
 
 def site_names(config) -> dict:
-    """{site key: {"name", "url"}} of a loaded config, for the home page, badges and the cite block."""
-    return {key: {"name": site.name, "url": site.base_url} for key, site in config.sites.items()}
+    """{site key: {"name", "short_name", "url"}} of a loaded config, for the home page, badges and the cite block
+    (the name) and the charts' legends and axes (the short name)."""
+    return {key: {"name": site.name, "short_name": site.short_name or site.name, "url": site.base_url}
+            for key, site in config.sites.items()}
 
 
 def register_plugin() -> None:
