@@ -14,9 +14,11 @@ _WEEKDAY = "一二三四五六日天"
 _CN = "一二三四五六七八九十"
 _MD = rf"(\d{{1,2}}|十[一二]?|[{_CN[:9]}](?![{_CN}]))"      # a month: 7, 七, 十二
 _DD = rf"(\d{{1,2}}|[二三]?十[{_CN[:9]}]?|[{_CN[:9]}](?![{_CN}]))"   # a day: 9, 九, 十二, 二十三, 三十一
+_TO = r"(?:至|到|-|—|－|–)"                                  # a range's dash or 至
+_TO_DAY = rf"(?={_TO}\d{{1,2}}日)"                        # "8月26—30日": the first day's 日 left out before a range
 _PATTERNS = (
-    ("ymd", re.compile(rf"(?:(\d{{4}})年)?{_MD}月{_DD}\s?日(?:(?:至|到|-|—|－)(?:(\d{{1,2}})月)?(\d{{1,2}})日)?")),
-    ("day", re.compile(r"(?<![月\d])(\d{1,2})日(?:(?:至|到|-|—|－)(\d{1,2})日)?")),
+    ("ymd", re.compile(rf"(?:(\d{{4}})年)?{_MD}月{_DD}(?:\s?日|{_TO_DAY})(?:{_TO}(?:(\d{{1,2}})月)?(\d{{1,2}})日)?")),
+    ("day", re.compile(rf"(?<![月\d])(\d{{1,2}})(?:日|{_TO_DAY})(?:{_TO}(\d{{1,2}})日)?")),
     ("relative", re.compile(r"今天|今日|当天|今晨|今早|今晚|昨天|昨日|昨晚|前天(?!晚)")),
     ("weekday", re.compile(rf"(上|本)(?:周|星期)([{_WEEKDAY}])")),
     ("last_year_month", re.compile(r"去年(\d{1,2})月")),

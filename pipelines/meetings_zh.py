@@ -844,7 +844,7 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
                     continue
                 one_by_one = "分别" in c.group() or re.search(r"先后(?:在[^，]{1,10}?)?(?:会见|会晤|拜会)", c.group())
                 split = [[code] for code in countries] if countries and one_by_one else [countries]
-                days = re.search(r"\d+日(?:至|到|—|-)\d+日", sentence[:c.start() + verb.start()])
+                days = re.search(r"\d+日?(?:至|到|—|-|－|–)\d+日", sentence[:c.start() + verb.start()])
                 tour = days and kind != "visit" and re.search(r"(?:访问|走访|赴|前往)[^，。]*，", sentence[days.end():c.start()])
                 if start and len(start) == 10 and days and (len(split) > 1 or tour):
                     start = start[:7]    # "1月6日至16日，…先后会见了…", "7月19日至21日，…访问乌汶府，会见…": on which day, not said

@@ -1019,3 +1019,14 @@ def test_a_chinese_provinces_governor_named_by_his_province_on_a_trip_abroad():
     consulate's occasion: the Philippines', as labelled."""
     assert _events(*_cpc3(22, "local3")) == [("visit", "2024-06-04", ["RUS"]), ("visit", "2024-06", ["KOR", "USA"])]
     assert _events(*_cpc3(23, "local2")) == [("meeting", "2023-02-04", ["PHL"])]
+
+
+def test_a_range_of_days_whose_first_day_leaves_out_its_character():
+    """local4.json text 31 (development): "8月26—30日，自治区党委书记…刘宁率广西代表团访问越南，…" (a range of days written without
+    the first day's 日: the visit's first day, 26), and the unlabelled press conference of 2019-01-25 (china_fm cache,
+    t1632526): "…达乌德扎伊1月24至26日访华" (the same with 至). Left alone: a range ending in no 日 is no date ("第26—30届"),
+    and the full form still reads its first day."""
+    assert _events(*_cpc3(31, "local4")) == [("visit", "2024-08-26", ["VNM"])]
+    assert dates_zh.nearest("阿高级和平委员会秘书长达乌德扎伊1月24至26日访华", 24, date(2019, 1, 25)) == "2019-01-24"
+    assert dates_zh.nearest("第26—30届会议期间", 8, date(2019, 1, 25)) is None
+    assert dates_zh.nearest("8月26日至30日，", 10, date(2024, 9, 2)) == "2024-08-26"
