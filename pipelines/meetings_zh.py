@@ -139,8 +139,9 @@ _SEATED = re.compile(r"(?:" + _TITLE.pattern + r"|[市州省府县道]长|知事
 _OVERSEAS_CHINESE = re.compile(r"华人|华侨|侨胞|侨团|侨界|同乡会|宗亲会|会馆|中资|留学生|学联|孔子学院")
 # a consul general by name and title alone, the way his consulate's news writes him ("杨国强总领事在印第安纳州政府")
 _CONSUL = re.compile(r"[\u4e00-\u9fff]{2,3}代?总领事(?:夫妇)?(?:在[^，]{1,14}|赴[^，]{1,10}|应约|还)?")
-# a provincial governor by post and name alone, no place of his own ("省长张中伟在蓉"; not "保和省长卡托", a foreign one)
-_GOVERNOR = re.compile(r"(?:^|(?<=[，,、）)\s]))(?:常务)?副?省长[\u4e00-\u9fff]{2,3}(?:在[\u4e00-\u9fff]{1,6})?(?:视频|也|还|随后)?$")
+# a provincial governor or a mayor by post and name alone, no place of his own, as a Chinese paper names its own ("省长张中伟在
+# 蓉", "副市长王剑侯在市行政会议中心"; not "保和省长卡托", "西雅图市市长…": a foreign one)
+_GOVERNOR = re.compile(r"(?:^|(?<=[，,、）)\s]))(?:常务)?副?[省市]长[\u4e00-\u9fff]{2,3}(?:在[\u4e00-\u9fff]{1,8})?(?:视频|也|还|随后)?$")
 _PAIR_SUBJECT = re.compile(r"两国元首|两国领导人|双方牵头人|两国外长|双方|中[" + _C1 + r"](?:两国)?(?:元首|领导人|外长|总理)")
 _CHINESE = re.compile(r"中方|中资|中国(?!常?驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协|中央外事"
                       r"|中国常?驻|(?:^|(?<=[，,：:、]))驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)|外交部(?:副)?部长|副部长|部长助理|外交部长"
@@ -325,7 +326,7 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
             and re.search(r"我馆|我使馆", paragraph):     # "张建国大使往见毛里塔尼亚…部长达伊，我馆…在座": our envoy
         return _foreign(other, tagger, paragraph, True, True) or _text_country(other, paragraph, tagger) or None
     if not _is_chinese(subject, tagger) and _GOVERNOR.search(subject) and obj and _countries(other, tagger):
-        subject += "省政府"           # "省长张中伟在蓉会见了泰国公主诗琳通一行": a governor meets a foreign country's guest
+        subject += "省政府"           # "省长张中伟在蓉会见了泰国公主诗琳通一行": a governor (or mayor) meets a foreign guest
     if _is_chinese(subject, tagger) and (not _countries(_unpaired(subject), tagger) or _first_side(subject, tagger) == "zh"):
         where = _consul_abroad(subject, tagger)     # "张卫国总领事在北阿古桑省政府拜会…省长": a province's government abroad
         hosts = _foreign(other, tagger, paragraph, bool(re.search(r"外交部|外长|外办|大使|总领事|领事|公使|参赞|代办", subject)),
@@ -494,7 +495,8 @@ def _described_chinese(sentence: str, tagger) -> list[dict]:
         return [_described(province.group(), "provincial", sentence)]
     governor = re.search(_GOVERNOR.pattern.rstrip("$") + r"(?=会见|会晤|会谈|拜会)", sentence)
     if governor:                     # "省长张中伟在蓉会见了泰国公主诗琳通一行": the governor, by post
-        return [_described(governor.group().split("省长")[0] + "省长", "provincial", sentence)]
+        post = re.search(r"(?:常务)?副?[省市]长", governor.group())
+        return [_described(post.group() if post else "省长", "provincial", sentence)]
     pair = _PAIR_SUBJECT.search(sentence) or re.search(r"中方|[\u4e00-\u9fff]中两国|中[\u4e00-\u9fff](?:两国|双方)|中[\u4e00-\u9fff](?=就|共同|一致|边界)", sentence)
     return [_described(pair.group(), "national", sentence)] if pair else []
 

@@ -1030,3 +1030,14 @@ def test_a_range_of_days_whose_first_day_leaves_out_its_character():
     assert dates_zh.nearest("阿高级和平委员会秘书长达乌德扎伊1月24至26日访华", 24, date(2019, 1, 25)) == "2019-01-24"
     assert dates_zh.nearest("第26—30届会议期间", 8, date(2019, 1, 25)) is None
     assert dates_zh.nearest("8月26日至30日，", 10, date(2024, 9, 2)) == "2024-08-26"
+
+
+def test_a_mayor_by_post_and_name_alone_is_the_papers_own():
+    """local4.json text 19 (development): "昨日下午，副市长王剑侯在市行政会议中心会见越南新任驻上海总领事阮青梅一行，…" (a city's
+    paper names its own vice mayor by post and name alone, as a provincial paper its governor, 省长张中伟: China's side,
+    meeting a foreign country's envoy). Left alone, real: local1.json text 24, "8月30日上午，市长郭瑞民在市行政中心亲切会见了
+    中国港中旅集团公司副总经理许慕韩一行，…" (the mayor meets a Chinese company: no foreign party), and a foreign mayor named
+    by his city (西雅图市市长…) is no Chinese side."""
+    assert _events(*_cpc3(19, "local4")) == [("meeting", "2016-01-28", ["VNM"])]
+    assert _events(*_cpc3(24, "local1")) == []
+    assert _events("昨日，西雅图市市长尼可尔斯会见越南驻上海总领事阮青梅。", "2016-01-29") == []
