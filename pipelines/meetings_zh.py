@@ -147,7 +147,10 @@ _CHINESE = re.compile(r"中方|中资|中国(?!常?驻)|我国|中共|国家主�
                       r"|中国常?驻|(?:^|(?<=[，,：:、]))驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)|外交部(?:副)?部长|副部长|部长助理|外交部长"
                       r"|全国人大|人大常委会|最高人民法院|最高人民检察院|中央军委|中宣部|中联部|国家监委|政治局"
                       r"|[省市县区]委|党组|党委|省人大|省政府|自治区(?:党委|人大|政府|主席)"
-                      r"|外办|外事办|外侨办|外事侨务办")      # Chinese bodies and posts (外办: a local foreign-affairs office)
+                      r"|外办|外事办|外侨办|外事侨务办"       # Chinese bodies and posts (外办: a local foreign-affairs office)
+                      # a department head of the ministry, as its departments' readouts name him ("外交部亚洲司司长刘劲松",
+                      # "条法司司长徐宏"; opening its clause: not "越南外交部亚洲司司长", a foreign ministry's)
+                      r"|(?:^|(?<=[，,：:、\s]))(?:中国)?(?:外交部)?[\u4e00-\u9fff]{1,6}?司(?:副)?司长")
 _ANNOUNCES = re.compile(r"将(?:于|在|对|赴|同|与)?[^，。]{0,20}?(?:访问|访华|出席|会见|会谈)|应[^，。]{1,30}邀请[^。]*将")
 _PERFECTIVE = r"(?<![为除])了(?![解不])"      # 了 of a done action, not 了解, 为了, 除了, 了不起
 _REACHED = r"(?<![将望待能够以可会要争])达成"     # "又达成新的重要共识": done; not "会达成", "两国元首达成的共识" (earlier)
@@ -642,6 +645,9 @@ def _when(kind, m, clause, sentence, offset, paragraph, published, tagger, visit
     # "当地时间9月12日，杨洁篪在访问牙买加后过境华盛顿": the fronted date is that of what follows the visit
     when = None if after else _date(clause, m, sentence, offset, published)
     when = _framed_date(when, clause, sentence, offset, published)
+    if visiting and when is None and re.search(r"(?:会见|会谈|会晤|拜会|宴请)[^，]*$", clause[:m.start()]):
+        # "4月18日，李肇星外长应约会见来华访问的…拉马克大使": the visitor met that day, his visit under way that month
+        when = dates_zh.fronted(sentence, offset, offset + len(clause), offset + m.start(), published)
     ended = kind == "visit" and re.search(r"结束[^，]*$", clause[:m.start()])
     if ended:                        # "11月1日晚，…结束…对韩国的国事访问后回到北京": under way that month
         when = dates_zh.fronted(sentence, offset, offset + len(clause), offset + m.start(), published)

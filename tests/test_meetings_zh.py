@@ -1041,3 +1041,25 @@ def test_a_mayor_by_post_and_name_alone_is_the_papers_own():
     assert _events(*_cpc3(19, "local4")) == [("meeting", "2016-01-28", ["VNM"])]
     assert _events(*_cpc3(24, "local1")) == []
     assert _events("昨日，西雅图市市长尼可尔斯会见越南驻上海总领事阮青梅。", "2016-01-29") == []
+
+
+def test_a_visitor_met_is_on_a_visit_under_way_that_month():
+    """mfa2.json text 3 (its first run done): "4月18日，李肇星外长应约会见来华访问的…特别代表、荷兰的拉马克大使。" (the visitor met on
+    the 18th, a minister no list names: the visit alone is read, under way that month, its first day not stated: 2005-04;
+    the label gives it no country, the envoy coming for the treaty, a judgement the rules do not make). Left alone, real:
+    fresh3.json text 15, "答：中方和朝方都已经发布了金正恩委员长访华的消息" (a visit nobody is said to meet: no date)."""
+    assert [e[:2] for e in _events(*_cpc3(3, "mfa2"))] == [("visit", "2005-04")]
+    assert [e[:2] for e in _events(*_cpc3(15, "fresh3"))] == [("visit", None)]
+
+
+def test_a_department_head_of_the_ministry_is_chinas_side():
+    """A department head (司长, 副司长) of the ministry opening his clause is China's side, as the departments' readouts name
+    him (mfa2.json text 2: "外交部条法司司长徐宏率团出席…"). No stored text has his meeting in the clause that names him (mfa2
+    text 2 names him bare, 徐宏还会见…, which this rule does not read), so the sentence is mfa2 text 2's, the title moved
+    into the meeting's clause. Left alone, real: local1.json text 33, "昨日，外交部领事司司长黄屏一行莅同，…" (a department's
+    tour of a Chinese city, no foreign party: no event), and a foreign ministry's department head (越南外交部中国司司长)
+    opening no clause is no Chinese side."""
+    assert _events("2018年10月22日，外交部条法司司长徐宏会见德国外交部法律顾问。", "2018-10-30") \
+        == [("meeting", "2018-10-22", ["DEU"])]
+    assert _events(*_cpc3(33, "local1")) == []
+    assert _events("3月4日，越南外交部中国司司长阮文会见日本驻越大使。", "2024-03-05") == []
