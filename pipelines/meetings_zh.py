@@ -306,8 +306,9 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     before = re.split(_REPORTING, before)[-1]            # "中方注意到，拉夫罗夫外长…": the subject after 注意到
     if not subject or _last_side(subject, tagger) is None and _first_side(before, tagger) == "zh":
         subject = before + subject   # "杨洁篪…过境华盛顿，期间会见了…": the Chinese party of an earlier clause
-    if not _is_chinese(subject, tagger) and re.match(r"时$", post) and after:
-        subject = re.split(r"[，,]", after.lstrip("，,"))[0]
+    if not _is_chinese(subject, tagger) and after and (re.match(r"时$", post) or re.search(r"时$", post)
+                                                      and not re.sub(r"^(?:随后|并|还)?在", "", subject.strip())):
+        subject = re.split(r"[，,]", after.lstrip("，,"))[0]   # "在会见利比里亚大学校长…时，张越大使…": the next clause's
     mechanism = _MECHANISM.search(pre)
     if mechanism and not (w and not obj and re.search(r"举行|进行", pre[w[-1].end():mechanism.start() + 1])):
         return None                  # "第六次…领导人会晤" a forum; "同莫迪总理举行第二次非正式会晤" a meeting
@@ -315,7 +316,11 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
         other = re.sub(r"(?:在[^，]{0,12}?)?(?:举行|进行)(?:了?第[^，]*|了?(?:双边|首次|正式)?)$", "", other)
         other = re.sub(r"(?:辞行|到任|离任|告别|礼节性)$", "", other)
     short = re.fullmatch(r"([\u4e00-\u9fff])(大使|总领事)", subject.strip("，, "))
-    if short and re.search("驻(?![华港澳])[^，。]{1,10}?" + short.group(2) + short.group(1) + r"[\u4e00-\u9fff]", paragraph):
+    framed = re.match(r"([\u4e00-\u9fff]{2,3}?)(大使|总领事)(?!馆)", subject.strip("，, ")) if re.search(r"时$", post) else None
+    if framed and re.search("驻(?![华港澳])[^，。]{1,10}?" + framed.group(2) + framed.group(1), paragraph):
+        short = framed               # "在会见利比里亚大学校长…时，张越大使…": the envoy the paragraph named in full
+    if short and re.search("驻(?![华港澳])[^，。]{1,10}?" + short.group(2) + short.group(1)
+                           + (r"[\u4e00-\u9fff]" if len(short.group(1)) == 1 else ""), paragraph):
         hosts = _foreign(other, tagger, paragraph, True, True)    # "于总领事同蒙特利马市长柯尔尼耶会谈": the envoy the
         home = _post_country(paragraph, tagger)                   # paragraph named in full ("驻里昂总领事于江"), of his
         return hosts or ([home] if home and hosts == [] else None)   # post's country when the host's is not named

@@ -1063,3 +1063,13 @@ def test_a_department_head_of_the_ministry_is_chinas_side():
         == [("meeting", "2018-10-22", ["DEU"])]
     assert _events(*_cpc3(33, "local1")) == []
     assert _events("3月4日，越南外交部中国司司长阮文会见日本驻越大使。", "2024-03-05") == []
+
+
+def test_a_meeting_framed_without_its_subject_takes_the_envoy_the_paragraph_named():
+    """local4.json text 7 (development): "蒙罗维亚时间10月27日，中国驻利比里亚大使张越先生访问利比里亚大学，…。随后，在会见利比里亚
+    大学校长Emmet A. Dennis时，张越大使充分肯定了…" (a frame 在会见X时 with no subject of its own takes the next clause's;
+    the envoy by name and title, 张越大使, is the one the paragraph named with his post, 驻利比里亚大使张越). Left alone, real:
+    the same sentence alone, its envoy never named with a post (no Chinese side known: no event)."""
+    assert _events(*_cpc3(7, "local4")) == [("meeting", "2016-10-27", ["LBR"])]
+    assert _events("随后，在会见利比里亚大学校长Emmet A. Dennis时，张越大使充分肯定了孔子学院工作在中利两国文化交流中所起的重要作用。",
+                   "2016-10-27") == []
