@@ -290,12 +290,17 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
         post = post[visitor.end():]  # "会见来华出席…开幕式并访华的布隆迪总统…": whom, after the attributive's 的
     obj = re.split(r"时|中(?=[，表说指强]|$)|的|并|后", re.sub(r"^了", "", post))[0] \
         if m.group() in ("会见", "会晤", "拜会", "往见", "接待") else ""
-    if obj and _foreign(obj, tagger, paragraph) is None:       # "会见了出席夏季达沃斯年会的新加坡副总理": after the 的
+    hosts = _foreign(obj, tagger, paragraph) if obj else None
+    if obj and (hosts is None or hosts == [] and not _countries(obj, tagger)):
+        # "会见了出席夏季达沃斯年会的新加坡副总理": after the 的; "会见了前来参加…非洲国家驻华大使巡讲活动的肯尼亚驻华大使…": the
+        # envoys of the countries after the 的, not the occasion of no country before it
         phrase = re.split(r"时|中(?=[，表说指强]|$)|并|后", re.sub(r"^了", "", post))[0]
         attributive = phrase.rsplit("的", 1)[-1] if "的" in phrase else ""
-        if _foreign(attributive, tagger, paragraph) is not None or attributive and _is_chinese(attributive, tagger):
+        named = hosts is None or bool(_countries(attributive, tagger))
+        if named and (_foreign(attributive, tagger, paragraph) is not None
+                      or attributive and _is_chinese(attributive, tagger)):
             obj = attributive        # "会见到访的中国国务委员兼国防部长魏凤和": the Chinese side after the 的
-        elif "和" in obj:            # "会见…海外委员和中方企业家委员": the foreign ones of those met
+        elif hosts is None and "和" in obj:   # "会见…海外委员和中方企业家委员": the foreign ones of those met
             obj = next((part for part in obj.split("和") if _foreign(part, tagger, paragraph) is not None), obj)
     if obj:                          # "A（和B）会见 C": C is the other side, whatever joins A and B
         subject, other = pre, obj

@@ -1073,3 +1073,12 @@ def test_a_meeting_framed_without_its_subject_takes_the_envoy_the_paragraph_name
     assert _events(*_cpc3(7, "local4")) == [("meeting", "2016-10-27", ["LBR"])]
     assert _events("随后，在会见利比里亚大学校长Emmet A. Dennis时，张越大使充分肯定了孔子学院工作在中利两国文化交流中所起的重要作用。",
                    "2016-10-27") == []
+
+
+def test_those_met_after_an_occasion_of_no_country_are_the_party():
+    """local4.json text 36 (development): "6月15日，江西省委书记强卫在南昌会见了前来参加第十四届非洲国家驻华大使巡讲活动的肯尼亚驻华大使…、
+    纳米比亚驻华大使…、…等非洲国家驻华使节。" (the attributive before 的 names an occasion of no country: those met are the
+    envoys after it, of their countries). Left alone, real: xwlb2.json text 43, "…会见来华出席第十五届全国运动会开幕式的国际奥委会主席
+    考文垂和终身名誉主席巴赫…" (after the 的 an organisation's heads, no country: the visit of no country, as labelled)."""
+    assert _events(*_cpc3(36, "local4")) == [("meeting", "2015-06-15", ["KEN", "NAM", "ZMB", "GHA", "ETH"])]
+    assert _events(*_cpc3(43, "xwlb2")) == [("visit", "2025-11", [])]
