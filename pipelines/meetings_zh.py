@@ -329,9 +329,11 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
         hosts = _foreign(other, tagger, paragraph, True, True)    # "于总领事同蒙特利马市长柯尔尼耶会谈": the envoy the
         home = _post_country(paragraph, tagger)                   # paragraph named in full ("驻里昂总领事于江"), of his
         return hosts or ([home] if home and hosts == [] else None)   # post's country when the host's is not named
-    if not _is_chinese(subject, tagger) and _CONSUL.fullmatch(subject) and obj and _LOCAL_TITLE.search(other) \
+    if not _is_chinese(subject, tagger) and _CONSUL.fullmatch(subject) and obj \
+            and (_LOCAL_TITLE.search(other) or "部长" in other and not _is_chinese(other, tagger)) \
             and re.search(r"中国|中方|中[" + _C1 + r"]", paragraph):
-        hosts = _foreign(other, tagger, paragraph, True, True)    # "杨国强总领事在印第安纳州政府拜会州长米奇·丹尼尔斯":
+        hosts = _foreign(other, tagger, paragraph, True, True)    # "杨国强总领事在印第安纳州政府拜会州长米奇·丹尼尔斯", "何岚菁
+        #                                                           总领事拜会南澳州新任矿业和能源部长乔振东" (a state's minister):
         if hosts == []:                                           # China's consul general, in a text of China's
             hosts = _text_country(other, paragraph, tagger)       # the country the text pairs with China, else none
         return hosts or _consul_abroad(subject, tagger) or None

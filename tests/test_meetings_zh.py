@@ -1082,3 +1082,14 @@ def test_those_met_after_an_occasion_of_no_country_are_the_party():
     考文垂和终身名誉主席巴赫…" (after the 的 an organisation's heads, no country: the visit of no country, as labelled)."""
     assert _events(*_cpc3(36, "local4")) == [("meeting", "2015-06-15", ["KEN", "NAM", "ZMB", "GHA", "ETH"])]
     assert _events(*_cpc3(43, "xwlb2")) == [("visit", "2025-11", [])]
+
+
+def test_a_consul_general_by_name_calls_on_a_states_minister():
+    """local4.json text 2 (development): "6月22日，何岚菁总领事拜会南澳州新任矿业和能源部长、基础设施和交通部长乔振东，…中国和南澳…"
+    (China's consul general by name and title alone, in a text of China's, calls on a state's minister: of the state's
+    country, 南澳州 Australia). Left alone: a consul general by name calling on a Chinese minister (省委统战部部长: a
+    Chinese party, no host of his) is no call of China's consul abroad; the real text with no China named (the rule's
+    condition, as for test_a_consul_general_by_name_and_title_alone)."""
+    assert _events(*_cpc3(2, "local4")) == [("meeting", "2022-06-22", ["AUS"])]
+    assert _events("11月25日，何孟德总领事拜会省委统战部部长李华。双方就中美关系交换了意见。", "2013-12-05") == []
+    assert _events("6月22日，何岚菁总领事拜会南澳州新任矿业和能源部长、基础设施和交通部长乔振东。", "2022-06-23") == []
