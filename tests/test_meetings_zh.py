@@ -19,7 +19,7 @@ from pipelines import dates_zh, meetings_zh
 LABELS = Path(__file__).resolve().parent / "real" / "meetings_zh"
 DEVELOPMENT = ("labels", "heldout", "test", "test2", "test3", "fresh", "fresh2", "fresh3", "fresh4", "cpc1", "cpc2",
                "cpc3", "cpc4", "fmprc1", "xwlb1", "xwlb2", "xwlb3", "cctv1", "cctv2",
-               "cctv3", "local1", "local2", "local3", "local4")
+               "cctv3", "local1", "local2", "local3", "local4", "mfa2")
 
 
 def _events(text: str, published: str) -> list[tuple]:
