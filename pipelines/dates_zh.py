@@ -115,8 +115,24 @@ _TIME_WORDS = re.compile(r"[―—－-]+|当地时间|就在|早在|上半年|�
 
 # a news agency's or paper's dateline and byline: "新华社北京12月1日电（记者蒋超）", "本报海口11月26日讯 （记者况昌勋）",
 # a byline alone in brackets opening the text ("（四川日报记者孙琳本报记者赖晓莉）昨日，…")
-_DATELINE = re.compile(r"^\s*(?:(?:据)?(?:新华社|中新社|中新网|本报|[^\s，。（(]{1,8}(?:日报|晚报|时报|新闻网|网))[^，。（(]{0,12}?[电讯]"
+_DATELINE = re.compile(r"^\s*(?:(?:据)?(?:新华社|中新社|中新网|本报|[^\s，。（(]{1,8}(?:日报|晚报|时报|新闻网|网|在线))[^，。（(]{0,12}?[电讯]"
                        r"\s*(?:[（(][^）)]{0,30}[）)])?\s*(?:记者[^\d，。]{0,20}?(?=\d))?|[（(][^）)]{0,30}?记者[^）)]{0,30}[）)]\s*)")
+
+
+def dateline(text: str, published: date | None) -> date | None:
+    """The day a news dateline opening the text gives ("本报6月7日讯（记者…）今天晚上，…": 6月7日, the day its 今天 is),
+    when it is the publication's day or up to a week before it; None when the text opens with none."""
+    m = _DATELINE.match(text or "")
+    day = re.search(r"(\d{1,2})月(\d{1,2})日", m.group()) if m else None
+    if not day or published is None:
+        return None
+    try:
+        found = date(published.year, int(day.group(1)), int(day.group(2)))
+    except ValueError:
+        return None
+    if found > published:
+        found = found.replace(year=published.year - 1)     # "12月31日电" on a page of 1 January
+    return found if published - found <= timedelta(days=7) else None
 
 
 def fronted(sentence: str, clause_start: int, clause_end: int, at: int, published: date | None) -> str | None:

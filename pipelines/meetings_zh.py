@@ -806,6 +806,8 @@ def extract(article, gazetteers: mentions.Tagger | None = None) -> list[dict]:
     if tagger is None or tagger.places is None:
         return []
     published = dates_zh.published_date(article.get("published"))
+    # relative days (今天, 昨天) are of the day a dateline opening the text gives ("本报6月7日讯…今天晚上", on a page of 06-08)
+    published = dates_zh.dateline(article.get("body") or "", published) or published
     events: list[dict] = []
     paragraphs = sentences(article.get("body") or "")
     whole = mentions_zh.initials_named("".join("".join(p) for p in paragraphs), tagger)

@@ -19,7 +19,7 @@ from pipelines import dates_zh, meetings_zh
 LABELS = Path(__file__).resolve().parent / "real" / "meetings_zh"
 DEVELOPMENT = ("labels", "heldout", "test", "test2", "test3", "fresh", "fresh2", "fresh3", "fresh4", "cpc1", "cpc2",
                "cpc3", "cpc4", "fmprc1", "xwlb1", "xwlb2", "xwlb3", "cctv1", "cctv2",
-               "cctv3", "local1", "local2", "local3", "local4", "mfa2")
+               "cctv3", "local1", "local2", "local3", "local4", "mfa2", "local5")
 
 
 def _events(text: str, published: str) -> list[tuple]:
@@ -1093,3 +1093,15 @@ def test_a_consul_general_by_name_calls_on_a_states_minister():
     assert _events(*_cpc3(2, "local4")) == [("meeting", "2022-06-22", ["AUS"])]
     assert _events("11月25日，何孟德总领事拜会省委统战部部长李华。双方就中美关系交换了意见。", "2013-12-05") == []
     assert _events("6月22日，何岚菁总领事拜会南澳州新任矿业和能源部长、基础设施和交通部长乔振东。", "2022-06-23") == []
+
+
+def test_relative_days_are_of_the_datelines_day():
+    """local5.json text 32 (development): "本报6月7日讯（记者曹梦南）今天晚上，省委书记巴音朝鲁在长春会见了…" on a page of 2016-06-08 (今天 is
+    the dateline's day, 06-07), and text 22, "浙江在线6月7日宁波讯 今天，…" (a portal's dateline, …在线…讯, no time clause of
+    its own). Left alone, real: local5.json text 43, "昨天上午，上海市市长韩正…" (no dateline: the page's day), and a dateline
+    more than a week before the page is no day of its relative words."""
+    assert _events(*_cpc3(32, "local5")) == [("meeting", "2016-06-07", ["RUS"])]
+    assert _events(*_cpc3(22, "local5")) == [("meeting", "2007-06-07", ["AUS"])]
+    assert dates_zh.dateline(_cpc3(43, "local5")[0], date(2009, 4, 10)) is None
+    assert dates_zh.dateline("本报5月20日讯 今天，…", date(2016, 6, 8)) is None
+    assert dates_zh.dateline("本报6月7日讯（记者曹梦南）今天晚上，…", date(2016, 6, 8)) == date(2016, 6, 7)
