@@ -1105,3 +1105,13 @@ def test_relative_days_are_of_the_datelines_day():
     assert dates_zh.dateline(_cpc3(43, "local5")[0], date(2009, 4, 10)) is None
     assert dates_zh.dateline("本报5月20日讯 今天，…", date(2016, 6, 8)) is None
     assert dates_zh.dateline("本报6月7日讯（记者曹梦南）今天晚上，…", date(2016, 6, 8)) == date(2016, 6, 7)
+
+
+def test_guests_welcomed_on_their_visit_make_the_meeting_the_visit():
+    """local5.json texts 43 and 23 (development): "昨天上午，上海市市长韩正…会见了韩国首尔特别市市长吴世勋率领的代表团一行，对客人来访表示
+    热烈欢迎。" and "…会见密克罗尼西亚联邦波纳佩州议会议长…一行。程渭山对客人到访表示欢迎，…" (the guests' visit stated: the
+    meeting is the visit, under way that month). Left alone: guests met with no visit stated ("向韩国客人介绍了…")."""
+    assert _events(*_cpc3(43, "local5")) == [("visit", "2009-04", ["KOR"])]
+    assert _events(*_cpc3(23, "local5")) == [("visit", "2015-08", ["FSM"])]
+    assert _events("昨天上午，上海市市长韩正在衡山宾馆会见了韩国首尔特别市市长吴世勋率领的代表团一行。韩正向韩国客人介绍了上海经济发展的最新情况。",
+                   "2009-04-10") == [("meeting", "2009-04-09", ["KOR"])]
