@@ -19,6 +19,8 @@ _TO_DAY = rf"(?={_TO}\d{{1,2}}日)"                        # "8月26—30日": t
 _PATTERNS = (
     ("ymd", re.compile(rf"(?:(\d{{4}})年)?{_MD}月{_DD}(?:\s?日|{_TO_DAY})(?:{_TO}(?:(\d{{1,2}})月)?(\d{{1,2}})日)?")),
     ("day", re.compile(rf"(?<![月\d])(\d{{1,2}})(?:日|{_TO_DAY})(?:{_TO}(\d{{1,2}})日)?")),
+    # a day in Chinese numerals of two characters or more, as 中新社 writes it ("二十七日晚"; not 三日, 一日三餐)
+    ("day", re.compile(rf"(?<![月\d{_CN}第初])([二三]十[{_CN[:9]}]?|十[{_CN[:9]}])日")),
     ("relative", re.compile(r"今天|今日|当天|今晨|今早|今晚|昨天|昨日|昨晚|前天(?!晚)")),
     ("weekday", re.compile(rf"(上|本)(?:周|星期)([{_WEEKDAY}])")),
     ("last_year_month", re.compile(r"去年(\d{1,2})月")),
@@ -74,10 +76,10 @@ def _ymd(m: re.Match, published: date | None) -> str | None:
 def _relative(kind: str, m: re.Match, published: date) -> str | None:
     """The date of an expression read against the publication date ("15日", 昨天, 上周五, 去年4月, 6月, 今年)."""
     if kind == "day":
-        day = published.replace(day=int(m.group(1)))
+        day = published.replace(day=_number(m.group(1)))
         if day > published + timedelta(days=3):       # "29日" read on the 2nd: last month
             last = published.replace(day=1) - timedelta(days=1)
-            day = last.replace(day=int(m.group(1)))
+            day = last.replace(day=_number(m.group(1)))
         return day.isoformat()
     if kind == "relative":
         return (published + timedelta(days=_RELATIVE[m.group()])).isoformat()
@@ -110,7 +112,7 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
-_TIME_WORDS = re.compile(r"[―—－-]+|当地时间|就在|早在|上半年|下半年|年初|年底|月初|月底|上旬|中旬|下旬|北京时间|上午|下午|中午|晚上|晚间|凌晨|晚|早上|早晨|早些时候|另外|此外|同时|答|初|底|中|[，：:\s（）()]")
+_TIME_WORDS = re.compile(r"[―—－-]+|当地时间|就在|早在|上半年|下半年|年初|年底|月初|月底|上旬|中旬|下旬|北京时间|上午|下午|中午|晚上|晚间|凌晨|晚|早上|早晨|早些时候|另外|此外|同时|答|初|底|中|[，：:\s（）()“”]")
 
 
 # a news agency's or paper's dateline and byline: "新华社北京12月1日电（记者蒋超）", "本报海口11月26日讯 （记者况昌勋）",
@@ -190,9 +192,9 @@ def nearest(text: str, at: int, published: date | None, until: int | None = None
         return None
     start, end, kind = chosen
     for k, pattern in _PATTERNS:
-        if k == kind:
-            m = pattern.match(text, start)
-            return _value(kind, m, published) if m else None
+        m = pattern.match(text, start) if k == kind else None
+        if m:
+            return _value(kind, m, published)
     return None
 
 

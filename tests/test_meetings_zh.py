@@ -1115,3 +1115,13 @@ def test_guests_welcomed_on_their_visit_make_the_meeting_the_visit():
     assert _events(*_cpc3(23, "local5")) == [("visit", "2015-08", ["FSM"])]
     assert _events("昨天上午，上海市市长韩正在衡山宾馆会见了韩国首尔特别市市长吴世勋率领的代表团一行。韩正向韩国客人介绍了上海经济发展的最新情况。",
                    "2009-04-10") == [("meeting", "2009-04-09", ["KOR"])]
+
+
+def test_a_day_in_chinese_numerals_after_a_closing_quote():
+    """local5.json text 42 (development): "中新网南宁10月28日电（…）“…”二十七日晚，东盟秘书长王景荣在会见…刘奇葆时说，…" (a day written in
+    Chinese numerals, 二十七日, as 中新社 writes it, in a time clause after a quotation's closing mark). Left alone: a
+    one-character numeral day (三日, 一日三餐) and an ordinal (第十三日) are no date."""
+    assert _events(*_cpc3(42, "local5")) == [("meeting", "2007-10-27", [])]
+    for text in ("三日，", "一日三餐", "第十三日", "初十日"):
+        assert dates_zh.nearest(text, len(text), date(2007, 10, 28)) is None
+    assert dates_zh.nearest("十五日，", 4, date(2007, 10, 28)) == "2007-10-15"
