@@ -1125,3 +1125,16 @@ def test_a_day_in_chinese_numerals_after_a_closing_quote():
     for text in ("三日，", "一日三餐", "第十三日", "初十日"):
         assert dates_zh.nearest(text, len(text), date(2007, 10, 28)) is None
     assert dates_zh.nearest("十五日，", 4, date(2007, 10, 28)) == "2007-10-15"
+
+
+def test_a_mayor_of_a_four_character_name_and_a_list_of_envoys_ending_in_their_post():
+    """local5.json text 38 (development): "5月14日下午，市长上官吉庆会见法国驻华大使顾山一行。" (a compound surname: the paper's mayor by post
+    and a name of four characters); text 41: "…自治区主席陈武在南宁会见了柬埔寨、缅甸、老挝、泰国、越南等5个在南宁设有领事馆的东盟国家驻南宁
+    总领事。" (a list with 等 ending in the envoys' posts, 驻…总领事: those met, one meeting, not a generic count). Left alone,
+    real: local2.json text 21 (the Chicago consular corps' dinner, 市长伊曼纽尔 a foreign mayor opening a list: no Chinese
+    side by post), and leaders of many countries at a forum (等国领导人) still no one event."""
+    assert _events(*_cpc3(38, "local5")) == [("meeting", "2016-05-14", ["FRA"])]
+    assert _events(*_cpc3(41, "local5")) == [("meeting", "2015-01-23", ["KHM", "MMR", "LAO", "THA", "VNM"])]
+    assert _events(*_cpc3(21, "local2")) == []
+    assert _events("与会期间，李克强总理与法国、德国、英国、意大利、希腊、欧盟、越南、柬埔寨等国领导人举行会见，并同其他与会领导人进行了"
+                   "广泛接触。", "2018-10-22") == []
