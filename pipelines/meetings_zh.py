@@ -119,7 +119,8 @@ _MECHANISM = re.compile(r"(?:第[一二三四五六七八九十\d]+[次轮届]|[
 # the party met came on a visit, as another sentence of the paragraph says ("…一行是昨天上午从上海前来苏州访问的",
 # "对诗琳通公主一行来访表示欢迎", "澳大利亚维多利亚州代表团来江苏考察访问")
 _CAME = re.compile(r"(?:一行|代表团|记者团|访问团|客人)(?:是|于)?[^，。]{0,12}?(?:来访|到访|前来[^，。]{0,8}?访问|来[^，。]{1,6}?(?:考察|友好)?访问)")
-_VISITING = re.compile(r"来华(?:进行)?(?:国事|正式|工作)?访问的|访华的|在华访问的|来访的|到访的|来[华" + _LOCAL + r"](?:出席|参加)[^，]*的")
+_VISITING = re.compile(r"来华(?:进行)?(?:国事|正式|工作)?访问的|访华的|在华访问的|来访的|到访的|来[华" + _LOCAL + r"](?:出席|参加)[^，]*的"
+                       r"|来[" + _LOCAL + r"](?:考察|友好)?访问的")
 _ONE_CHARACTER_SIDE = re.compile(r"(?<![执立司合办说做想宪增参追更地多各双对一两几东西南北官军我敌友他己有无正反中])"
                                  r"([\u4e00-\u9fff])方(?![面式法案向针便])")
 _PARTICIPANTS = re.compile(r"(?:参加|出席|陪同|一同)了?$")       # "X等参加会见": who attended, not who met
@@ -296,6 +297,8 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
         # envoys of the countries after the 的, not the occasion of no country before it
         phrase = re.split(r"时|中(?=[，表说指强]|$)|并|后", re.sub(r"^了", "", post))[0]
         attributive = phrase.rsplit("的", 1)[-1] if "的" in phrase else ""
+        tails = ["的".join(phrase.split("的")[i:]) for i in range(1, phrase.count("的") + 1)]
+        attributive = next((t for t in tails if _countries(t, tagger)), attributive)   # "…出席会议的X、Y等15个国家的驻华使节"
         named = hosts is None or bool(_countries(attributive, tagger))
         if named and (_foreign(attributive, tagger, paragraph) is not None
                       or attributive and _is_chinese(attributive, tagger)):
@@ -404,6 +407,8 @@ def _visit(clause: str, m: re.Match, before: str, tagger, paragraph: str = ""):
         #                              "李强…抵达卢萨卡，开始对赞比亚进行正式访问": the destination is no subject
     if re.search(r"(?:舰|船|编队|舰艇)[^，]{0,8}$", visitor):
         return None                  # a warship's or hospital ship's port call
+    if m.lastgroup == "abroad" and post.startswith("的") and re.search(r"来[" + _LOCAL + r"]$", pre):
+        return None                  # "会见了来湘访问的X": X's visit, read with the meeting, not one of who met X
     if m.lastgroup == "china":       # "X应张德江委员长邀请开始访华": the inviter is no visitor
         if re.match(r"(?:并|随即|随后)?开始$", pre) and before:
             visitor = re.split(r"[，,]", before.rstrip("，,"))[-1] + pre   # "马克龙…抵达北京，开始对中国进行…访问"
@@ -597,9 +602,9 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
         visiting = any(v.start() <= m.start() < v.end() for v in _VISITING.finditer(clause))
     else:
         countries = _meeting_countries(m, clause, before, sentence, offset, paragraph, tagger)
-        if countries is not None and _VISITING.search(clause):
-            kind = "visit"           # "同来华访问的意大利外长举行会谈", "会见来访的X": talks of a visit
-            visiting = True
+        if countries is not None and _VISITING.search(clause) and "驻" not in clause[m.end():]:
+            kind = "visit"           # "同来华访问的意大利外长举行会谈", "会见来访的X": talks of a visit (not a resident
+            visiting = True          # envoy's tour: "会见了来湘出席…的…驻华使节")
     if countries == []:
         after = clause[m.end():m.end() + 24] if m.group() in ("会见", "会晤") else ""   # "会见X": X after
         side = clause[max(0, m.start() - 16):m.start()] + "，" + after                    # the counterpart

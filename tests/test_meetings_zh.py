@@ -1138,3 +1138,13 @@ def test_a_mayor_of_a_four_character_name_and_a_list_of_envoys_ending_in_their_p
     assert _events(*_cpc3(21, "local2")) == []
     assert _events("与会期间，李克强总理与法国、德国、英国、意大利、希腊、欧盟、越南、柬埔寨等国领导人举行会见，并同其他与会领导人进行了"
                    "广泛接触。", "2018-10-22") == []
+
+
+def test_resident_envoys_come_to_a_province_are_met_not_visiting():
+    """local5.json text 27 (development): "…省长杜家毫在长沙会见了来湘出席世界休闲农业与乡村旅游城市（城区）联盟第一次峰会的斯洛文尼亚、乌拉圭、
+    哥斯达黎加等15个国家的驻华使节。" (resident envoys come to a province: a meeting, not a visit to China, as the conventions say
+    of 来湘访问; those met are the countries after the attributive's 的, not the last 的's 驻华使节). Left alone: a prime minister
+    come to the province on a visit (来湘访问的…总理) is on a visit to China."""
+    assert _events(*_cpc3(27, "local5")) == [("meeting", "2013-10-26", ["SVN", "URY", "CRI"])]
+    assert _events("26日下午，省长杜家毫在长沙会见了来湘访问的斯洛文尼亚驻华大使。", "2013-10-27") == [("meeting", "2013-10-26", ["SVN"])]
+    assert _events("26日下午，省长杜家毫在长沙会见了来湘访问的斯洛文尼亚总理。", "2013-10-27") == [("visit", "2013-10", ["SVN"])]
