@@ -343,7 +343,8 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     if not _is_chinese(subject, tagger) and re.fullmatch(r"[\u4e00-\u9fff]{2,3}大使", subject.strip("，, ")) and obj \
             and re.search(r"我馆|我使馆", paragraph):     # "张建国大使往见毛里塔尼亚…部长达伊，我馆…在座": our envoy
         return _foreign(other, tagger, paragraph, True, True) or _text_country(other, paragraph, tagger) or None
-    if not _is_chinese(subject, tagger) and _GOVERNOR.search(subject) and obj and _countries(other, tagger):
+    if not _is_chinese(subject, tagger) and _GOVERNOR.search(subject) and obj \
+            and (_countries(other, tagger) or re.search(r"驻华[^，]{0,4}(?:使节|使团|领事)|使节团|领事团", other)):
         subject += "省政府"           # "省长张中伟在蓉会见了泰国公主诗琳通一行": a governor (or mayor) meets a foreign guest
     if _is_chinese(subject, tagger) and (not _countries(_unpaired(subject), tagger) or _first_side(subject, tagger) == "zh"):
         where = _consul_abroad(subject, tagger)     # "张卫国总领事在北阿古桑省政府拜会…省长": a province's government abroad

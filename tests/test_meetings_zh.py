@@ -1148,3 +1148,11 @@ def test_resident_envoys_come_to_a_province_are_met_not_visiting():
     assert _events(*_cpc3(27, "local5")) == [("meeting", "2013-10-26", ["SVN", "URY", "CRI"])]
     assert _events("26日下午，省长杜家毫在长沙会见了来湘访问的斯洛文尼亚驻华大使。", "2013-10-27") == [("meeting", "2013-10-26", ["SVN"])]
     assert _events("26日下午，省长杜家毫在长沙会见了来湘访问的斯洛文尼亚总理。", "2013-10-27") == [("visit", "2013-10", ["SVN"])]
+
+
+def test_a_mayor_by_post_meets_an_envoys_delegation_of_no_one_country():
+    """local5.json text 46 (development): "昨日，市长伍斌会见阿拉伯国家驻华使节团一行。…" (the paper's mayor by post; a delegation of
+    resident envoys of many countries, none named: one meeting with no country, the diplomatic-corps convention). Left
+    alone: the mayor meeting a 考察团 of no stated origin is no foreign party."""
+    assert _events(*_cpc3(46, "local5")) == [("meeting", "2024-11-29", [])]
+    assert _events("昨日，市长伍斌会见了考察团一行。", "2024-11-30") == []
