@@ -343,6 +343,14 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     if not _is_chinese(subject, tagger) and re.fullmatch(r"[\u4e00-\u9fff]{2,3}大使", subject.strip("，, ")) and obj \
             and re.search(r"我馆|我使馆", paragraph):     # "张建国大使往见毛里塔尼亚…部长达伊，我馆…在座": our envoy
         return _foreign(other, tagger, paragraph, True, True) or _text_country(other, paragraph, tagger) or None
+    if not _is_chinese(subject, tagger) and re.fullmatch(r"[\u4e00-\u9fff]{2,3}副?主任", subject.strip("，, ")) and obj \
+            and re.search(r"(?:省|市|区|州)?(?:外办|外事办|外侨办|外事侨务办)", paragraph):
+        # "…法国驻武汉总领事胡建谊…拜访省外办，章笑梅主任会见了胡建谊一行": its director, the guest of the country the
+        # paragraph named him with
+        name = re.match(r"[\u4e00-\u9fff]{2,3}?(?=一行|$|先生|女士)", other.strip("，, 了"))
+        named = paragraph[max(0, paragraph.find(name.group()) - 16):paragraph.find(name.group())] if name else ""
+        return _foreign(other, tagger, paragraph, True) or (_countries(named, tagger)[:1] if name and name.group() in paragraph
+                                                           else None) or None
     if not _is_chinese(subject, tagger) and _GOVERNOR.search(subject) and obj \
             and (_countries(other, tagger) or re.search(r"驻华[^，]{0,4}(?:使节|使团|领事)|使节团|领事团", other)):
         subject += "省政府"           # "省长张中伟在蓉会见了泰国公主诗琳通一行": a governor (or mayor) meets a foreign guest

@@ -1156,3 +1156,13 @@ def test_a_mayor_by_post_meets_an_envoys_delegation_of_no_one_country():
     alone: the mayor meeting a 考察团 of no stated origin is no foreign party."""
     assert _events(*_cpc3(46, "local5")) == [("meeting", "2024-11-29", [])]
     assert _events("昨日，市长伍斌会见了考察团一行。", "2024-11-30") == []
+
+
+def test_a_foreign_affairs_offices_director_by_name_and_title():
+    """local5.json text 26 (development): "11月1日上午，新任法国驻武汉总领事胡建谊（…）拜访省外办，章笑梅主任会见了胡建谊一行。" (a director
+    named before his title, 章笑梅主任, in a paragraph naming the foreign-affairs office: its director, China's side; the guest
+    of the country the paragraph named him with). Left alone: the same with no office named (市商务局), and with the guest
+    named with no country."""
+    assert _events(*_cpc3(26, "local5")) == [("meeting", "2022-11-01", ["FRA"])]
+    assert _events("11月1日上午，新任法国驻武汉总领事胡建谊拜访市商务局，章笑梅主任会见了胡建谊一行。", "2022-11-02") == []
+    assert _events("11月1日上午，胡建谊拜访省外办，章笑梅主任会见了胡建谊一行。", "2022-11-02") == []
