@@ -348,8 +348,8 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
         # "…法国驻武汉总领事胡建谊…拜访省外办，章笑梅主任会见了胡建谊一行": its director, the guest of the country the
         # paragraph named him with
         name = re.match(r"[\u4e00-\u9fff]{2,3}?(?=一行|$|先生|女士)", other.strip("，, 了"))
-        named = paragraph[max(0, paragraph.find(name.group()) - 16):paragraph.find(name.group())] if name else ""
-        return _foreign(other, tagger, paragraph, True) or (_countries(named, tagger)[:1] if name and name.group() in paragraph
+        introduced = paragraph[max(0, paragraph.find(name.group()) - 16):paragraph.find(name.group())] if name else ""
+        return _foreign(other, tagger, paragraph, True) or (_countries(introduced, tagger)[:1] if name and name.group() in paragraph
                                                            else None) or None
     if not _is_chinese(subject, tagger) and _GOVERNOR.search(subject) and obj \
             and (_countries(other, tagger) or re.search(r"驻华[^，]{0,4}(?:使节|使团|领事)|使节团|领事团", other)):
