@@ -289,13 +289,13 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     visitor = re.match(r"了?来华[^，]*?(?:访问|访华|出席[^，]*?|参加[^，]*?)的(?=[^，]{2})", post)
     if visitor and m.group() in ("会见", "会晤", "拜会", "往见"):
         post = post[visitor.end():]  # "会见来华出席…开幕式并访华的布隆迪总统…": whom, after the attributive's 的
-    obj = re.split(r"时|中(?=[，表说指强]|$)|的|并|后", re.sub(r"^了", "", post))[0] \
+    obj = re.split(r"(?<!比利)时|中(?=[，表说指强]|$)|的|并|后", re.sub(r"^了", "", post))[0] \
         if m.group() in ("会见", "会晤", "拜会", "往见", "接待") else ""
     hosts = _foreign(obj, tagger, paragraph) if obj else None
     if obj and (hosts is None or hosts == [] and not _countries(obj, tagger)):
         # "会见了出席夏季达沃斯年会的新加坡副总理": after the 的; "会见了前来参加…非洲国家驻华大使巡讲活动的肯尼亚驻华大使…": the
         # envoys of the countries after the 的, not the occasion of no country before it
-        phrase = re.split(r"时|中(?=[，表说指强]|$)|并|后", re.sub(r"^了", "", post))[0]
+        phrase = re.split(r"(?<!比利)时|中(?=[，表说指强]|$)|并|后", re.sub(r"^了", "", post))[0]
         attributive = phrase.rsplit("的", 1)[-1] if "的" in phrase else ""
         tails = ["的".join(phrase.split("的")[i:]) for i in range(1, phrase.count("的") + 1)]
         attributive = next((t for t in tails if _countries(t, tagger)), attributive)   # "…出席会议的X、Y等15个国家的驻华使节"
