@@ -149,6 +149,7 @@ _CHINESE = re.compile(r"中方|中资|中国(?!常?驻)|我国|中共|国家主�
                       r"|全国人大|人大常委会|最高人民法院|最高人民检察院|中央军委|中宣部|中联部|国家监委|政治局"
                       r"|[省市县区]委|党组|党委|省人大|省政府|自治区(?:党委|人大|政府|主席)"
                       r"|外办|外事办|外侨办|外事侨务办"       # Chinese bodies and posts (外办: a local foreign-affairs office)
+                      r"|人民对外友好协会|[省市区]友协|全国友协"   # China's friendship associations (not 俄中友协, a foreign one)
                       # a department head of the ministry, as its departments' readouts name him ("外交部亚洲司司长刘劲松",
                       # "条法司司长徐宏"; opening its clause: not "越南外交部亚洲司司长", a foreign ministry's)
                       r"|(?:^|(?<=[，,：:、\s]))(?:中国)?(?:外交部)?[\u4e00-\u9fff]{1,6}?司(?:副)?司长")

@@ -1175,3 +1175,12 @@ def test_belgium_is_no_frame_of_time():
     (heldout.json's "…在会见…时表示" readings, every development set's line unchanged)."""
     assert _events("今天，副市长聂飙会见了来访的比利时西弗兰德省省长卡尔一行。", "2018-03-14") == [("visit", "2018-03", ["BEL"])]
     assert _events("昨天，王毅国务委员兼外长在会见伊朗外长扎里夫时表示，中方支持伊方。", "2019-08-27") == [("meeting", "2019-08-26", ["IRN"])]
+
+
+def test_chinas_friendship_associations_are_chinas_side():
+    """local5.json text 21 (development): "4月20日晚，、省人民对外友好协会会长梁平波在杭州会见了以俄中友协副主席…为团长的俄中友协代表团一行。
+    梁平波对代表团的来访表示欢迎，…" (a provincial people's association for friendship with foreign countries, its president:
+    China's side, the copy having lost his party title; the delegation's visit, that month). Left alone: the Russia-China
+    friendship society (俄中友协) is no Chinese body."""
+    assert _events(*_cpc3(21, "local5")) == [("visit", "2007-04", ["RUS"])]
+    assert _events("4月20日晚，俄中友协副主席马特维延科在莫斯科会见了日本学者。", "2007-04-21") == []
