@@ -850,7 +850,7 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
     for sentence in sents:
         if _QUESTION_MARK.search(sentence) or not _TRIGGER.search(sentence):
             seen += len(sentence)        # a question, or no verb of an event (most sentences): nothing to read
-            context = dates_zh.opening(sentence, published) or context
+            context = _span_opening(sentence, published) or context
             anchor = context or anchor
             continue
         trip = None                      # the visit an earlier clause of the sentence stated: its trip
@@ -896,6 +896,12 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
                     continue
                 for part in split:       # "同伊朗外长、意大利外长分别通电话": two calls
                     _join(events, kind, start, part, deictic, sentence, tagger, place, first, who, officials)
+                bare = re.fullmatch(r"([\u4e00-\u9fff]{2,3}?)(?:还|也|又|随后|在[^，]{1,8})?", c.group()[:verb.start()].strip())
+                post = _introduced(bare.group(1), paragraph[:seen + c.start()], tagger) if bare else None
+                if post and len(events) > first and not events[-1]["chinese"]:
+                    # "外交部条法司司长徐宏率团出席…。…徐宏还会见…": the name the paragraph gave a Chinese post before
+                    events[-1]["chinese"] = [_described(post, "provincial" if re.search(r"[省市县区州]", post) else "national",
+                                                        sentence)]
                 speaker = _speaker(paragraph, seen + c.start(), tagger) if "我" in c.group()[:verb.start()] else None
                 if speaker and len(events) > first and not events[-1]["chinese"]:
                     events[-1]["chinese"] = [dict(p, sentence=speaker)          # his 我, named where he speaks
@@ -907,7 +913,7 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
                     trip = next((n for n in range(len(events) - 1, first - 1, -1) if events[n]["type"] == "visit"
                                  and set(countries) <= set(events[n]["countries"])), None)
         seen += len(sentence)
-        anchor = dates_zh.opening(sentence, published) or anchor     # "6月19日，王毅会见X。同日，…": its day
+        anchor = _span_opening(sentence, published) or anchor       # "6月19日，王毅会见X。同日，…": its day
         context = None                   # "…会见X。习近平主席同莫迪总理…会晤": another occasion, its time not said
     told = next((n for n, s in enumerate(sents) if any(e["sentence"] == s for e in events[first:])), len(sents))
     # the sentences before the first that told an event: "…驻智利大使牛清报参加，…20余名议员出席。…。去年博里奇总统…访华"
@@ -918,6 +924,24 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
             events[-1]["guests"] = attended_zh.guests(attended[2])      # whom the envoy met, as written
             events[-1]["corps"] = attended_zh.corps(attended[2])        # or the envoys counted ("160多个国家的…外交官")
     return events
+
+
+def _span_opening(sentence: str, published) -> str | None:
+    """The time a sentence's first clause sets for the sentences after it: its date, or the month of a span of days
+    ("2018年10月22日至27日，…率团出席…。…还会见…": on which day, not said)."""
+    when = dates_zh.opening(sentence, published)
+    first = re.split(r"[，,：:；;。！？]", sentence)[0]
+    return when[:7] if when and len(when) == 10 and re.search(r"\d日?(?:至|到|—|-|－|–)\d{1,2}日", first) else when
+
+
+def _introduced(name: str, before: str, tagger) -> str | None:
+    """The Chinese post the text before gave a name alone at its first mention ("外交部条法司司长徐宏率团…": 外交部条法司司长),
+    None when it gave none or a foreign one."""
+    at = before.find(name)
+    if at < 0:
+        return None
+    post = re.split(r"[，,。；;：:、（）()“”]", before[:at])[-1].strip()
+    return post if post and _is_chinese(post, tagger) and not _countries(post, tagger) else None
 
 
 def _each_met(clause: str, verb: re.Match) -> list[str]:

@@ -1184,3 +1184,15 @@ def test_chinas_friendship_associations_are_chinas_side():
     friendship society (俄中友协) is no Chinese body."""
     assert _events(*_cpc3(21, "local5")) == [("visit", "2007-04", ["RUS"])]
     assert _events("4月20日晚，俄中友协副主席马特维延科在莫斯科会见了日本学者。", "2007-04-21") == []
+
+
+def test_a_name_alone_the_paragraph_gave_a_chinese_post_and_a_span_of_days():
+    """mfa2.json text 2 (its first run done): "2018年10月22日至27日，外交部条法司司长徐宏率团出席…。…徐宏还会见联合国负责法律事务的副秘书长
+    苏亚雷斯和助理秘书长马蒂亚斯，…" (a name alone opening the clause is China's side when the paragraph first named him with a
+    Chinese post, the department head; a sentence timed only by a span of days the paragraph opened with: which day, not
+    said, the month). Left alone: a foreign official's name alone (德国外交部法律顾问穆勒…穆勒还会见…) is no Chinese side, and an
+    opening of one day keeps its day."""
+    assert ("meeting", "2018-10", []) in _events(*_cpc3(2, "mfa2"))
+    assert _events("2018年10月22日，德国外交部法律顾问穆勒出席活动。穆勒还会见联合国副秘书长苏亚雷斯。", "2018-10-30") == []
+    assert _events("2018年10月22日，外交部条法司司长徐宏出席活动。徐宏还会见联合国副秘书长苏亚雷斯。", "2018-10-30") \
+        == [("meeting", "2018-10-22", [])]
