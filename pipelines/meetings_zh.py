@@ -898,10 +898,11 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
                     _join(events, kind, start, part, deictic, sentence, tagger, place, first, who, officials)
                 bare = re.fullmatch(r"([\u4e00-\u9fff]{2,3}?)(?:还|也|又|随后|在[^，]{1,8})?", c.group()[:verb.start()].strip())
                 post = _introduced(bare.group(1), paragraph[:seen + c.start()], tagger) if bare else None
-                if post and len(events) > first and not events[-1]["chinese"]:
+                if bare and post and len(events) > first and not events[-1]["chinese"]:
                     # "外交部条法司司长徐宏率团出席…。…徐宏还会见…": the name the paragraph gave a Chinese post before
+                    named_in = next((s for s in sents if post + bare.group(1) in s), sentence)   # where he was named
                     events[-1]["chinese"] = [_described(post, "provincial" if re.search(r"[省市县区州]", post) else "national",
-                                                        sentence)]
+                                                        named_in)]
                 speaker = _speaker(paragraph, seen + c.start(), tagger) if "我" in c.group()[:verb.start()] else None
                 if speaker and len(events) > first and not events[-1]["chinese"]:
                     events[-1]["chinese"] = [dict(p, sentence=speaker)          # his 我, named where he speaks
