@@ -14,9 +14,13 @@ _WEEKDAY = "一二三四五六日天"
 _CN = "一二三四五六七八九十"
 _MD = rf"(\d{{1,2}}|十[一二]?|[{_CN[:9]}](?![{_CN}]))"      # a month: 7, 七, 十二
 _DD = rf"(\d{{1,2}}|[二三]?十[{_CN[:9]}]?|[{_CN[:9]}](?![{_CN}]))"   # a day: 9, 九, 十二, 二十三, 三十一
+_TO = r"(?:至|到|-|—|－|–)"                                  # a range's dash or 至
+_TO_DAY = rf"(?={_TO}\d{{1,2}}日)"                        # "8月26—30日": the first day's 日 left out before a range
 _PATTERNS = (
-    ("ymd", re.compile(rf"(?:(\d{{4}})年)?{_MD}月{_DD}\s?日(?:(?:至|到|-|—|－)(?:(\d{{1,2}})月)?(\d{{1,2}})日)?")),
-    ("day", re.compile(r"(?<![月\d])(\d{1,2})日(?:(?:至|到|-|—|－)(\d{1,2})日)?")),
+    ("ymd", re.compile(rf"(?:(\d{{4}})年)?{_MD}月{_DD}(?:\s?日|{_TO_DAY})(?:{_TO}(?:(\d{{1,2}})月)?(\d{{1,2}})日)?")),
+    ("day", re.compile(rf"(?<![月\d])(\d{{1,2}})(?:日|{_TO_DAY})(?:{_TO}(\d{{1,2}})日)?")),
+    # a day in Chinese numerals of two characters or more, as 中新社 writes it ("二十七日晚"; not 三日, 一日三餐)
+    ("day", re.compile(rf"(?<![月\d{_CN}第初])([二三]十[{_CN[:9]}]?|十[{_CN[:9]}])日")),
     ("relative", re.compile(r"今天|今日|当天|今晨|今早|今晚|昨天|昨日|昨晚|前天(?!晚)")),
     ("weekday", re.compile(rf"(上|本)(?:周|星期)([{_WEEKDAY}])")),
     ("last_year_month", re.compile(r"去年(\d{1,2})月")),
@@ -72,10 +76,10 @@ def _ymd(m: re.Match, published: date | None) -> str | None:
 def _relative(kind: str, m: re.Match, published: date) -> str | None:
     """The date of an expression read against the publication date ("15日", 昨天, 上周五, 去年4月, 6月, 今年)."""
     if kind == "day":
-        day = published.replace(day=int(m.group(1)))
+        day = published.replace(day=_number(m.group(1)))
         if day > published + timedelta(days=3):       # "29日" read on the 2nd: last month
             last = published.replace(day=1) - timedelta(days=1)
-            day = last.replace(day=int(m.group(1)))
+            day = last.replace(day=_number(m.group(1)))
         return day.isoformat()
     if kind == "relative":
         return (published + timedelta(days=_RELATIVE[m.group()])).isoformat()
@@ -108,13 +112,29 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
-_TIME_WORDS = re.compile(r"[―—－-]+|当地时间|就在|早在|上半年|下半年|年初|年底|月初|月底|上旬|中旬|下旬|北京时间|上午|下午|中午|晚上|晚间|凌晨|晚|早上|早晨|早些时候|另外|此外|同时|答|初|底|中|[，：:\s（）()]")
+_TIME_WORDS = re.compile(r"[―—－-]+|当地时间|就在|早在|上半年|下半年|年初|年底|月初|月底|上旬|中旬|下旬|北京时间|上午|下午|中午|晚上|晚间|凌晨|晚|早上|早晨|早些时候|另外|此外|同时|答|初|底|中|[，：:\s（）()“”]")
 
 
 # a news agency's or paper's dateline and byline: "新华社北京12月1日电（记者蒋超）", "本报海口11月26日讯 （记者况昌勋）",
 # a byline alone in brackets opening the text ("（四川日报记者孙琳本报记者赖晓莉）昨日，…")
-_DATELINE = re.compile(r"^\s*(?:(?:据)?(?:新华社|中新社|中新网|本报|[^\s，。（(]{1,8}(?:日报|晚报|时报|新闻网|网))[^，。（(]{0,12}?[电讯]"
+_DATELINE = re.compile(r"^\s*(?:(?:据)?(?:新华社|中新社|中新网|本报|[^\s，。（(]{1,8}(?:日报|晚报|时报|新闻网|网|在线))[^，。（(]{0,12}?[电讯]"
                        r"\s*(?:[（(][^）)]{0,30}[）)])?\s*(?:记者[^\d，。]{0,20}?(?=\d))?|[（(][^）)]{0,30}?记者[^）)]{0,30}[）)]\s*)")
+
+
+def dateline(text: str, published: date | None) -> date | None:
+    """The day a news dateline opening the text gives ("本报6月7日讯（记者…）今天晚上，…": 6月7日, the day its 今天 is),
+    when it is the publication's day or up to a week before it; None when the text opens with none."""
+    m = _DATELINE.match(text or "")
+    day = re.search(r"(\d{1,2})月(\d{1,2})日", m.group()) if m else None
+    if not day or published is None:
+        return None
+    try:
+        found = date(published.year, int(day.group(1)), int(day.group(2)))
+    except ValueError:
+        return None
+    if found > published:
+        found = found.replace(year=published.year - 1)     # "12月31日电" on a page of 1 January
+    return found if published - found <= timedelta(days=7) else None
 
 
 def fronted(sentence: str, clause_start: int, clause_end: int, at: int, published: date | None) -> str | None:
@@ -172,9 +192,9 @@ def nearest(text: str, at: int, published: date | None, until: int | None = None
         return None
     start, end, kind = chosen
     for k, pattern in _PATTERNS:
-        if k == kind:
-            m = pattern.match(text, start)
-            return _value(kind, m, published) if m else None
+        m = pattern.match(text, start) if k == kind else None
+        if m:
+            return _value(kind, m, published)
     return None
 
 

@@ -92,7 +92,7 @@ _QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
 _NOT_DONE = re.compile(r"(?<!即)将(?![其之军领士近])|即将(?!(?:离任|卸任|到任|离职|退休)的)|在即|首先是|首站是?|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|(?<!仪式，)(?<!仪式,)欢迎(?!仪式|宴会)|方便时"
                        r"|临近|同意(?!大利)|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|(?<!上月)(?<!上个月)月底|(?<!去年)(?<!前年)年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
 _CONTENT = re.compile(r"同意(?!大利)|商定|约定|希望|期待|相信|愿意?|欢迎|提议|建议")
-_GENERIC = re.compile(r"、[^，、]{1,10}等(?![^，、]{0,6}代表团|[^，、]{0,16}一行)|集体(?!会见)|多边(?![^，]{0,8}(?:场合|期间))|有关国家|\d+(?:多|余)|(?<![第\d])\d+次|多个|这些"
+_GENERIC = re.compile(r"、[^，、]{1,10}等(?![^，、]{0,6}代表团|[^，、]{0,16}一行|[^，、]{0,30}?驻[^，、]{0,10}?(?:总领事|大使|使节))|集体(?!会见)|多边(?![^，]{0,8}(?:场合|期间))|有关国家|\d+(?:多|余)|(?<![第\d])\d+次|多个|这些"
                       r"|(?<![第一二三四五六七八九十两几多数历屡])(?!一次)[一二三四五六七八九十两几多数历屡]+次|(?<![第一])[两三四五六七八九十几多数]+度会|一直|等方式|先后|一些"
                       r"|不少|许多|很多|各国|多国|部分国家|互访|往来|交往|经常|每年|连年|屡次|频繁|(?<!次)定期|多位|\d+位|(?:通话|会见|会晤|函电)或|[的等]方式")   # "第二十五次定期会晤" is one
 _NOUN_AFTER = r"(?!日期|渠道|相关|主办|机制|、|时?达成|以来|团|学者|者|安排|邀请|计划|日程|事宜|问题|费|记录|了?记者|律师|活动(?!时))"
@@ -118,8 +118,9 @@ _DEICTIC = re.compile(r"(?:(?:此次|这次|本次)[^，。]{0,12}?访(?!问团)
 _MECHANISM = re.compile(r"(?:第[一二三四五六七八九十\d]+[次轮届]|[—－])[^，期间时]{0,12}$")   # "第六次…领导人会晤": a forum, not a meeting
 # the party met came on a visit, as another sentence of the paragraph says ("…一行是昨天上午从上海前来苏州访问的",
 # "对诗琳通公主一行来访表示欢迎", "澳大利亚维多利亚州代表团来江苏考察访问")
-_CAME = re.compile(r"(?:一行|代表团|记者团|访问团)(?:是|于)?[^，。]{0,12}?(?:来访|到访|前来[^，。]{0,8}?访问|来[^，。]{1,6}?(?:考察|友好)?访问)")
-_VISITING = re.compile(r"来华(?:进行)?(?:国事|正式|工作)?访问的|访华的|在华访问的|来访的|到访的|来[华" + _LOCAL + r"](?:出席|参加)[^，]*的")
+_CAME = re.compile(r"(?:一行|代表团|记者团|访问团|客人)(?:是|于)?[^，。]{0,12}?(?:来访|到访|前来[^，。]{0,8}?访问|来[^，。]{1,6}?(?:考察|友好)?访问)")
+_VISITING = re.compile(r"来华(?:进行)?(?:国事|正式|工作)?访问的|访华的|在华访问的|来访的|到访的|来[华" + _LOCAL + r"](?:出席|参加)[^，]*的"
+                       r"|来[" + _LOCAL + r"](?:考察|友好)?访问的")
 _ONE_CHARACTER_SIDE = re.compile(r"(?<![执立司合办说做想宪增参追更地多各双对一两几东西南北官军我敌友他己有无正反中])"
                                  r"([\u4e00-\u9fff])方(?![面式法案向针便])")
 _PARTICIPANTS = re.compile(r"(?:参加|出席|陪同|一同)了?$")       # "X等参加会见": who attended, not who met
@@ -139,14 +140,19 @@ _SEATED = re.compile(r"(?:" + _TITLE.pattern + r"|[市州省府县道]长|知事
 _OVERSEAS_CHINESE = re.compile(r"华人|华侨|侨胞|侨团|侨界|同乡会|宗亲会|会馆|中资|留学生|学联|孔子学院")
 # a consul general by name and title alone, the way his consulate's news writes him ("杨国强总领事在印第安纳州政府")
 _CONSUL = re.compile(r"[\u4e00-\u9fff]{2,3}代?总领事(?:夫妇)?(?:在[^，]{1,14}|赴[^，]{1,10}|应约|还)?")
-# a provincial governor by post and name alone, no place of his own ("省长张中伟在蓉"; not "保和省长卡托", a foreign one)
-_GOVERNOR = re.compile(r"(?:^|(?<=[，,、）)\s]))(?:常务)?副?省长[\u4e00-\u9fff]{2,3}(?:在[\u4e00-\u9fff]{1,6})?(?:视频|也|还|随后)?$")
+# a provincial governor or a mayor by post and name alone, no place of his own, as a Chinese paper names its own ("省长张中伟在
+# 蓉", "副市长王剑侯在市行政会议中心"; not "保和省长卡托", "西雅图市市长…": a foreign one)
+_GOVERNOR = re.compile(r"(?:^|(?<=[，,、）)\s]))(?:常务)?副?[省市]长[\u4e00-\u9fff]{2,4}?(?:在[\u4e00-\u9fff]{1,8})?(?:视频|也|还|随后)?$")
 _PAIR_SUBJECT = re.compile(r"两国元首|两国领导人|双方牵头人|两国外长|双方|中[" + _C1 + r"](?:两国)?(?:元首|领导人|外长|总理)")
 _CHINESE = re.compile(r"中方|中资|中国(?!常?驻)|我国|中共|国家主席|习主席|国家副主席|国务院|国务委员|政协|中央外事"
                       r"|中国常?驻|(?:^|(?<=[，,：:、]))驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)|外交部(?:副)?部长|副部长|部长助理|外交部长"
                       r"|全国人大|人大常委会|最高人民法院|最高人民检察院|中央军委|中宣部|中联部|国家监委|政治局"
                       r"|[省市县区]委|党组|党委|省人大|省政府|自治区(?:党委|人大|政府|主席)"
-                      r"|外办|外事办|外侨办|外事侨务办")      # Chinese bodies and posts (外办: a local foreign-affairs office)
+                      r"|外办|外事办|外侨办|外事侨务办"       # Chinese bodies and posts (外办: a local foreign-affairs office)
+                      r"|人民对外友好协会|[省市区]友协|全国友协"   # China's friendship associations (not 俄中友协, a foreign one)
+                      # a department head of the ministry, as its departments' readouts name him ("外交部亚洲司司长刘劲松",
+                      # "条法司司长徐宏"; opening its clause: not "越南外交部亚洲司司长", a foreign ministry's)
+                      r"|(?:^|(?<=[，,：:、\s]))(?:中国)?(?:外交部)?[\u4e00-\u9fff]{1,6}?司(?:副)?司长")
 _ANNOUNCES = re.compile(r"将(?:于|在|对|赴|同|与)?[^，。]{0,20}?(?:访问|访华|出席|会见|会谈)|应[^，。]{1,30}邀请[^。]*将")
 _PERFECTIVE = r"(?<![为除])了(?![解不])"      # 了 of a done action, not 了解, 为了, 除了, 了不起
 _REACHED = r"(?<![将望待能够以可会要争])达成"     # "又达成新的重要共识": done; not "会达成", "两国元首达成的共识" (earlier)
@@ -284,14 +290,21 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     visitor = re.match(r"了?来华[^，]*?(?:访问|访华|出席[^，]*?|参加[^，]*?)的(?=[^，]{2})", post)
     if visitor and m.group() in ("会见", "会晤", "拜会", "往见"):
         post = post[visitor.end():]  # "会见来华出席…开幕式并访华的布隆迪总统…": whom, after the attributive's 的
-    obj = re.split(r"时|中(?=[，表说指强]|$)|的|并|后", re.sub(r"^了", "", post))[0] \
+    obj = re.split(r"(?<!比利)时|中(?=[，表说指强]|$)|的|并|后", re.sub(r"^了", "", post))[0] \
         if m.group() in ("会见", "会晤", "拜会", "往见", "接待") else ""
-    if obj and _foreign(obj, tagger, paragraph) is None:       # "会见了出席夏季达沃斯年会的新加坡副总理": after the 的
-        phrase = re.split(r"时|中(?=[，表说指强]|$)|并|后", re.sub(r"^了", "", post))[0]
+    hosts = _foreign(obj, tagger, paragraph) if obj else None
+    if obj and (hosts is None or hosts == [] and not _countries(obj, tagger)):
+        # "会见了出席夏季达沃斯年会的新加坡副总理": after the 的; "会见了前来参加…非洲国家驻华大使巡讲活动的肯尼亚驻华大使…": the
+        # envoys of the countries after the 的, not the occasion of no country before it
+        phrase = re.split(r"(?<!比利)时|中(?=[，表说指强]|$)|并|后", re.sub(r"^了", "", post))[0]
         attributive = phrase.rsplit("的", 1)[-1] if "的" in phrase else ""
-        if _foreign(attributive, tagger, paragraph) is not None or attributive and _is_chinese(attributive, tagger):
+        tails = ["的".join(phrase.split("的")[i:]) for i in range(1, phrase.count("的") + 1)]
+        attributive = next((t for t in tails if _countries(t, tagger)), attributive)   # "…出席会议的X、Y等15个国家的驻华使节"
+        named = hosts is None or bool(_countries(attributive, tagger))
+        if named and (_foreign(attributive, tagger, paragraph) is not None
+                      or attributive and _is_chinese(attributive, tagger)):
             obj = attributive        # "会见到访的中国国务委员兼国防部长魏凤和": the Chinese side after the 的
-        elif "和" in obj:            # "会见…海外委员和中方企业家委员": the foreign ones of those met
+        elif hosts is None and "和" in obj:   # "会见…海外委员和中方企业家委员": the foreign ones of those met
             obj = next((part for part in obj.split("和") if _foreign(part, tagger, paragraph) is not None), obj)
     if obj:                          # "A（和B）会见 C": C is the other side, whatever joins A and B
         subject, other = pre, obj
@@ -302,8 +315,9 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
     before = re.split(_REPORTING, before)[-1]            # "中方注意到，拉夫罗夫外长…": the subject after 注意到
     if not subject or _last_side(subject, tagger) is None and _first_side(before, tagger) == "zh":
         subject = before + subject   # "杨洁篪…过境华盛顿，期间会见了…": the Chinese party of an earlier clause
-    if not _is_chinese(subject, tagger) and re.match(r"时$", post) and after:
-        subject = re.split(r"[，,]", after.lstrip("，,"))[0]
+    if not _is_chinese(subject, tagger) and after and (re.match(r"时$", post) or re.search(r"时$", post)
+                                                      and not re.sub(r"^(?:随后|并|还)?在", "", subject.strip())):
+        subject = re.split(r"[，,]", after.lstrip("，,"))[0]   # "在会见利比里亚大学校长…时，张越大使…": the next clause's
     mechanism = _MECHANISM.search(pre)
     if mechanism and not (w and not obj and re.search(r"举行|进行", pre[w[-1].end():mechanism.start() + 1])):
         return None                  # "第六次…领导人会晤" a forum; "同莫迪总理举行第二次非正式会晤" a meeting
@@ -311,21 +325,36 @@ def _bilateral(clause: str, m: re.Match, before: str, tagger, paragraph: str = "
         other = re.sub(r"(?:在[^，]{0,12}?)?(?:举行|进行)(?:了?第[^，]*|了?(?:双边|首次|正式)?)$", "", other)
         other = re.sub(r"(?:辞行|到任|离任|告别|礼节性)$", "", other)
     short = re.fullmatch(r"([\u4e00-\u9fff])(大使|总领事)", subject.strip("，, "))
-    if short and re.search("驻(?![华港澳])[^，。]{1,10}?" + short.group(2) + short.group(1) + r"[\u4e00-\u9fff]", paragraph):
+    framed = re.match(r"([\u4e00-\u9fff]{2,3}?)(大使|总领事)(?!馆)", subject.strip("，, ")) if re.search(r"时$", post) else None
+    if framed and re.search("驻(?![华港澳])[^，。]{1,10}?" + framed.group(2) + framed.group(1), paragraph):
+        short = framed               # "在会见利比里亚大学校长…时，张越大使…": the envoy the paragraph named in full
+    if short and re.search("驻(?![华港澳])[^，。]{1,10}?" + short.group(2) + short.group(1)
+                           + (r"[\u4e00-\u9fff]" if len(short.group(1)) == 1 else ""), paragraph):
         hosts = _foreign(other, tagger, paragraph, True, True)    # "于总领事同蒙特利马市长柯尔尼耶会谈": the envoy the
         home = _post_country(paragraph, tagger)                   # paragraph named in full ("驻里昂总领事于江"), of his
         return hosts or ([home] if home and hosts == [] else None)   # post's country when the host's is not named
-    if not _is_chinese(subject, tagger) and _CONSUL.fullmatch(subject) and obj and _LOCAL_TITLE.search(other) \
+    if not _is_chinese(subject, tagger) and _CONSUL.fullmatch(subject) and obj \
+            and (_LOCAL_TITLE.search(other) or "部长" in other and not _is_chinese(other, tagger)) \
             and re.search(r"中国|中方|中[" + _C1 + r"]", paragraph):
-        hosts = _foreign(other, tagger, paragraph, True, True)    # "杨国强总领事在印第安纳州政府拜会州长米奇·丹尼尔斯":
+        hosts = _foreign(other, tagger, paragraph, True, True)    # "杨国强总领事在印第安纳州政府拜会州长米奇·丹尼尔斯", "何岚菁
+        #                                                           总领事拜会南澳州新任矿业和能源部长乔振东" (a state's minister):
         if hosts == []:                                           # China's consul general, in a text of China's
             hosts = _text_country(other, paragraph, tagger)       # the country the text pairs with China, else none
         return hosts or _consul_abroad(subject, tagger) or None
     if not _is_chinese(subject, tagger) and re.fullmatch(r"[\u4e00-\u9fff]{2,3}大使", subject.strip("，, ")) and obj \
             and re.search(r"我馆|我使馆", paragraph):     # "张建国大使往见毛里塔尼亚…部长达伊，我馆…在座": our envoy
         return _foreign(other, tagger, paragraph, True, True) or _text_country(other, paragraph, tagger) or None
-    if not _is_chinese(subject, tagger) and _GOVERNOR.search(subject) and obj and _countries(other, tagger):
-        subject += "省政府"           # "省长张中伟在蓉会见了泰国公主诗琳通一行": a governor meets a foreign country's guest
+    if not _is_chinese(subject, tagger) and re.fullmatch(r"[\u4e00-\u9fff]{2,3}副?主任", subject.strip("，, ")) and obj \
+            and re.search(r"(?:省|市|区|州)?(?:外办|外事办|外侨办|外事侨务办)", paragraph):
+        # "…法国驻武汉总领事胡建谊…拜访省外办，章笑梅主任会见了胡建谊一行": its director, the guest of the country the
+        # paragraph named him with
+        name = re.match(r"[\u4e00-\u9fff]{2,3}?(?=一行|$|先生|女士)", other.strip("，, 了"))
+        introduced = paragraph[max(0, paragraph.find(name.group()) - 16):paragraph.find(name.group())] if name else ""
+        return _foreign(other, tagger, paragraph, True) or (_countries(introduced, tagger)[:1] if name and name.group() in paragraph
+                                                           else None) or None
+    if not _is_chinese(subject, tagger) and _GOVERNOR.search(subject) and obj \
+            and (_countries(other, tagger) or re.search(r"驻华[^，]{0,4}(?:使节|使团|领事)|使节团|领事团", other)):
+        subject += "省政府"           # "省长张中伟在蓉会见了泰国公主诗琳通一行": a governor (or mayor) meets a foreign guest
     if _is_chinese(subject, tagger) and (not _countries(_unpaired(subject), tagger) or _first_side(subject, tagger) == "zh"):
         where = _consul_abroad(subject, tagger)     # "张卫国总领事在北阿古桑省政府拜会…省长": a province's government abroad
         hosts = _foreign(other, tagger, paragraph, bool(re.search(r"外交部|外长|外办|大使|总领事|领事|公使|参赞|代办", subject)),
@@ -388,6 +417,8 @@ def _visit(clause: str, m: re.Match, before: str, tagger, paragraph: str = ""):
         #                              "李强…抵达卢萨卡，开始对赞比亚进行正式访问": the destination is no subject
     if re.search(r"(?:舰|船|编队|舰艇)[^，]{0,8}$", visitor):
         return None                  # a warship's or hospital ship's port call
+    if m.lastgroup == "abroad" and post.startswith("的") and re.search(r"来[" + _LOCAL + r"]$", pre):
+        return None                  # "会见了来湘访问的X": X's visit, read with the meeting, not one of who met X
     if m.lastgroup == "china":       # "X应张德江委员长邀请开始访华": the inviter is no visitor
         if re.match(r"(?:并|随即|随后)?开始$", pre) and before:
             visitor = re.split(r"[，,]", before.rstrip("，,"))[-1] + pre   # "马克龙…抵达北京，开始对中国进行…访问"
@@ -494,7 +525,8 @@ def _described_chinese(sentence: str, tagger) -> list[dict]:
         return [_described(province.group(), "provincial", sentence)]
     governor = re.search(_GOVERNOR.pattern.rstrip("$") + r"(?=会见|会晤|会谈|拜会)", sentence)
     if governor:                     # "省长张中伟在蓉会见了泰国公主诗琳通一行": the governor, by post
-        return [_described(governor.group().split("省长")[0] + "省长", "provincial", sentence)]
+        post = re.search(r"(?:常务)?副?[省市]长", governor.group())
+        return [_described(post.group() if post else "省长", "provincial", sentence)]
     pair = _PAIR_SUBJECT.search(sentence) or re.search(r"中方|[\u4e00-\u9fff]中两国|中[\u4e00-\u9fff](?:两国|双方)|中[\u4e00-\u9fff](?=就|共同|一致|边界)", sentence)
     return [_described(pair.group(), "national", sentence)] if pair else []
 
@@ -580,9 +612,9 @@ def _trigger_events(m, clause, before, sentence, offset, paragraph, published, t
         visiting = any(v.start() <= m.start() < v.end() for v in _VISITING.finditer(clause))
     else:
         countries = _meeting_countries(m, clause, before, sentence, offset, paragraph, tagger)
-        if countries is not None and _VISITING.search(clause):
-            kind = "visit"           # "同来华访问的意大利外长举行会谈", "会见来访的X": talks of a visit
-            visiting = True
+        if countries is not None and _VISITING.search(clause) and "驻" not in clause[m.end():]:
+            kind = "visit"           # "同来华访问的意大利外长举行会谈", "会见来访的X": talks of a visit (not a resident
+            visiting = True          # envoy's tour: "会见了来湘出席…的…驻华使节")
     if countries == []:
         after = clause[m.end():m.end() + 24] if m.group() in ("会见", "会晤") else ""   # "会见X": X after
         side = clause[max(0, m.start() - 16):m.start()] + "，" + after                    # the counterpart
@@ -640,6 +672,9 @@ def _when(kind, m, clause, sentence, offset, paragraph, published, tagger, visit
     # "当地时间9月12日，杨洁篪在访问牙买加后过境华盛顿": the fronted date is that of what follows the visit
     when = None if after else _date(clause, m, sentence, offset, published)
     when = _framed_date(when, clause, sentence, offset, published)
+    if visiting and when is None and re.search(r"(?:会见|会谈|会晤|拜会|宴请)[^，]*$", clause[:m.start()]):
+        # "4月18日，李肇星外长应约会见来华访问的…拉马克大使": the visitor met that day, his visit under way that month
+        when = dates_zh.fronted(sentence, offset, offset + len(clause), offset + m.start(), published)
     ended = kind == "visit" and re.search(r"结束[^，]*$", clause[:m.start()])
     if ended:                        # "11月1日晚，…结束…对韩国的国事访问后回到北京": under way that month
         when = dates_zh.fronted(sentence, offset, offset + len(clause), offset + m.start(), published)
@@ -786,6 +821,8 @@ def extract(article, gazetteers: mentions.Tagger | None = None) -> list[dict]:
     if tagger is None or tagger.places is None:
         return []
     published = dates_zh.published_date(article.get("published"))
+    # relative days (今天, 昨天) are of the day a dateline opening the text gives ("本报6月7日讯…今天晚上", on a page of 06-08)
+    published = dates_zh.dateline(article.get("body") or "", published) or published
     events: list[dict] = []
     paragraphs = sentences(article.get("body") or "")
     whole = mentions_zh.initials_named("".join("".join(p) for p in paragraphs), tagger)
@@ -813,7 +850,7 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
     for sentence in sents:
         if _QUESTION_MARK.search(sentence) or not _TRIGGER.search(sentence):
             seen += len(sentence)        # a question, or no verb of an event (most sentences): nothing to read
-            context = dates_zh.opening(sentence, published) or context
+            context = _span_opening(sentence, published) or context
             anchor = context or anchor
             continue
         trip = None                      # the visit an earlier clause of the sentence stated: its trip
@@ -844,7 +881,7 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
                     continue
                 one_by_one = "分别" in c.group() or re.search(r"先后(?:在[^，]{1,10}?)?(?:会见|会晤|拜会)", c.group())
                 split = [[code] for code in countries] if countries and one_by_one else [countries]
-                days = re.search(r"\d+日(?:至|到|—|-)\d+日", sentence[:c.start() + verb.start()])
+                days = re.search(r"\d+日?(?:至|到|—|-|－|–)\d+日", sentence[:c.start() + verb.start()])
                 tour = days and kind != "visit" and re.search(r"(?:访问|走访|赴|前往)[^，。]*，", sentence[days.end():c.start()])
                 if start and len(start) == 10 and days and (len(split) > 1 or tour):
                     start = start[:7]    # "1月6日至16日，…先后会见了…", "7月19日至21日，…访问乌汶府，会见…": on which day, not said
@@ -859,6 +896,13 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
                     continue
                 for part in split:       # "同伊朗外长、意大利外长分别通电话": two calls
                     _join(events, kind, start, part, deictic, sentence, tagger, place, first, who, officials)
+                bare = re.fullmatch(r"([\u4e00-\u9fff]{2,3}?)(?:还|也|又|随后|在[^，]{1,8})?", c.group()[:verb.start()].strip())
+                post = _introduced(bare.group(1), paragraph[:seen + c.start()], tagger) if bare else None
+                if bare and post and len(events) > first and not events[-1]["chinese"]:
+                    # "外交部条法司司长徐宏率团出席…。…徐宏还会见…": the name the paragraph gave a Chinese post before
+                    named_in = next((s for s in sents if post + bare.group(1) in s), sentence)   # where he was named
+                    events[-1]["chinese"] = [_described(post, "provincial" if re.search(r"[省市县区州]", post) else "national",
+                                                        named_in)]
                 speaker = _speaker(paragraph, seen + c.start(), tagger) if "我" in c.group()[:verb.start()] else None
                 if speaker and len(events) > first and not events[-1]["chinese"]:
                     events[-1]["chinese"] = [dict(p, sentence=speaker)          # his 我, named where he speaks
@@ -870,7 +914,7 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
                     trip = next((n for n in range(len(events) - 1, first - 1, -1) if events[n]["type"] == "visit"
                                  and set(countries) <= set(events[n]["countries"])), None)
         seen += len(sentence)
-        anchor = dates_zh.opening(sentence, published) or anchor     # "6月19日，王毅会见X。同日，…": its day
+        anchor = _span_opening(sentence, published) or anchor       # "6月19日，王毅会见X。同日，…": its day
         context = None                   # "…会见X。习近平主席同莫迪总理…会晤": another occasion, its time not said
     told = next((n for n, s in enumerate(sents) if any(e["sentence"] == s for e in events[first:])), len(sents))
     # the sentences before the first that told an event: "…驻智利大使牛清报参加，…20余名议员出席。…。去年博里奇总统…访华"
@@ -881,6 +925,24 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
             events[-1]["guests"] = attended_zh.guests(attended[2])      # whom the envoy met, as written
             events[-1]["corps"] = attended_zh.corps(attended[2])        # or the envoys counted ("160多个国家的…外交官")
     return events
+
+
+def _span_opening(sentence: str, published) -> str | None:
+    """The time a sentence's first clause sets for the sentences after it: its date, or the month of a span of days
+    ("2018年10月22日至27日，…率团出席…。…还会见…": on which day, not said)."""
+    when = dates_zh.opening(sentence, published)
+    first = re.split(r"[，,：:；;。！？]", sentence)[0]
+    return when[:7] if when and len(when) == 10 and re.search(r"\d日?(?:至|到|—|-|－|–)\d{1,2}日", first) else when
+
+
+def _introduced(name: str, before: str, tagger) -> str | None:
+    """The Chinese post the text before gave a name alone at its first mention ("外交部条法司司长徐宏率团…": 外交部条法司司长),
+    None when it gave none or a foreign one."""
+    at = before.find(name)
+    if at < 0:
+        return None
+    post = re.split(r"[，,。；;：:、（）()“”]", before[:at])[-1].strip()
+    return post if post and _is_chinese(post, tagger) and not _countries(post, tagger) else None
 
 
 def _each_met(clause: str, verb: re.Match) -> list[str]:
