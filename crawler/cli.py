@@ -143,7 +143,7 @@ def fetch(config, db_path, urls, as_json, verbose):
             failed = True
             line = f"failed     {r['site']:<10} {r['url']}: {r['error']}"
         else:
-            note = (f" [the site's selectors found no article here: read by the {r['layer']} extractor]"
+            note = (f" [a template the site's selectors do not know: read by the {r['layer']} extractor]"
                     if r.get("fell_back") else "")
             if r.get("restored"):
                 note += f" [{len(r['restored'])} paragraph(s) put back that extraction had dropped]"

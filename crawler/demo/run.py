@@ -192,7 +192,8 @@ class Demo:
                 for _, path, _, expected in gazette_data.recorded_pages(key) if expected.get("listed") is False]
         if not urls:
             return
-        self.say(f"\nfetching the {len(urls)} recorded pages no listing links (gazette fetch)")
+        self.say(f"\nfetching the {len(urls)} recorded pages no listing links (gazette fetch; most are of "
+                 f"templates the sites' selectors do not know, which the generic extractor reads and says so)")
         results = self.run_child(["fetch", "--db", str(self.db), "--config", str(config_dir), *urls]
                                  + (["--json"] if self.as_json else []))
         fetched: dict[str, int] = {}
