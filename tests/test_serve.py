@@ -794,6 +794,35 @@ def test_home_page_names_imported_sources_without_alarm(tmp_path):
     assert "Other sites (generic extraction)" in rows["search?site=other\""]
 
 
+def test_home_page_last_collected_is_the_last_run_that_ended_well(tmp_path):
+    """A crawl that failed (run offline, a site down) collected nothing: "Last collected" showed its time as if it
+    had. It shows the last run that ended well, and the failed attempt beside it, with its time."""
+    from archive import Archive, runs
+    db = tmp_path / "gazette.db"
+    with Archive(db) as archive:
+        good = runs.start_run(archive, "mfa", "crawl")
+        runs.finish_run(archive, good, "ok", {"new": 3}, [])
+        bad = runs.start_run(archive, "mfa", "crawl")
+        runs.finish_run(archive, bad, "failed", {}, ["site mfa failed: no start page could be read"])
+        only_bad = runs.start_run(archive, "hunan", "crawl")
+        runs.finish_run(archive, only_bad, "failed", {}, ["site hunan failed: no start page could be read"])
+        finished = {r["id"]: r["finished"] for r in archive.db.query("select id, finished from crawl_runs")}
+    with served(db) as server:
+        home = server.html("/")
+    sources = home[home.index('class="gazette-sites'):home.index("</table>", home.index('class="gazette-sites'))]
+    cells = {key: re.search(r'data-label="Last collected">([\s\S]*?)</td>', row).group(1)
+             for row in sources.split("<tr>") for key in ("mfa", "hunan") if f'search?site={key}"' in row}
+    assert plain_time_of(finished[good]) in cells["mfa"] and plain_time_of(finished[bad]) in cells["mfa"]
+    assert not cells["mfa"].startswith("—")
+    assert cells["mfa"].index(plain_time_of(finished[good])) < cells["mfa"].index("last attempt failed")
+    assert cells["hunan"].startswith("—") and "last attempt failed" in cells["hunan"]
+
+
+def plain_time_of(stamp: str) -> str:
+    """A time stamp as the pages print it (the `plain_time` filter)."""
+    return str(plain_date(stamp, utc=True))
+
+
 @needs_chromium
 def test_home_sources_table_has_no_blank_lines(tmp_path):
     """Datasette's cells keep white space (pre-wrap): the template's line breaks around "needs attention", its

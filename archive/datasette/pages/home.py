@@ -59,7 +59,9 @@ async def home_page(datasette, request):
         info = sites.get(key, {})
         rows.append({"key": key, "name": info.get("name") or OTHER_NAMES.get(key, key), "url": info.get("url"), "articles": count,
                      "first": (dates["first"] or "")[:10], "last": (dates["last"] or "")[:10], "colour": colour[key],
-                     "last_run": runs[0] if runs else None, "warnings": warnings})
+                     "last_run": runs[0] if runs else None, "warnings": warnings,
+                     # collected: the last run that ended well (a failed one collected nothing to speak of)
+                     "collected": next((r for r in runs if r["status"] == "ok"), None)})
     total = sum(r["articles"] for r in rows)
     gone = (await db.execute("select count(*) from article_keys indexed by article_keys_gone "
                              "where gone_since is not null")).rows[0][0]
