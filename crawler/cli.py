@@ -402,6 +402,10 @@ def crawl(config, db_path, site_keys, all_sites, full, max_pages, as_json, verbo
                           trigger=trigger, revisit=revisit)
     for s in summaries:
         emit(s, as_json, summary_line(s))
+    if not as_json and summaries and all(s["status"] == "failed" and s.get("errors")
+                                         and any("host name not found" in e for e in s["errors"]) for s in summaries):
+        say("gazette: no site's host name could be found: is this machine offline? "
+            "(gazette demo shows Gazette without the network)")
     ok = all(s["status"] == "ok" and not s["failed"] for s in summaries)
     sys.exit(0 if ok and not refused else EXIT_FAILED)
 

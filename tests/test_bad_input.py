@@ -17,7 +17,7 @@ import tomli_w
 
 from crawler.demo.generated import LISTING, GeneratedSite
 
-from .support import ROOT, gazette, read_config
+from .support import ROOT, gazette, json_lines, read_config
 
 BAD_CONFIGS = [  # (where: "defaults" or a site table path, key, value, what the message names)
     ("defaults", "download_delay", float("inf"), "download_delay"),
@@ -72,6 +72,26 @@ def test_bad_setting_is_refused_at_load(tmp_path, where, key, value, named):
         place = "[defaults]" if where == "defaults" else "site 'mfa'"
         one_line_error(proc, 2, str(directory / "sites.toml"), place, f"'{named}'")
     assert not db.exists()
+
+
+def test_a_crawl_that_finds_no_host_asks_whether_the_machine_is_offline(tmp_path):
+    """Run without the network, every site fails on its host name: the crawl says each site's reason and then, once,
+    the likely cause (a new user offline read 'failed' for every site and nothing more)."""
+    raw = read_config()
+    table = dict(raw["sites"]["mfa"], base_url="http://gazette-offline.invalid",
+                 hosts=["gazette-offline.invalid"], start_urls=["http://gazette-offline.invalid/eng/"])
+    table.pop("feed_urls", None)
+    raw["sites"] = {"mfa": table}
+    raw["defaults"].update(download_delay=0, retry_times=0)
+    directory = tmp_path / "config"
+    directory.mkdir()
+    (directory / "sites.toml").write_text(tomli_w.dumps(raw), encoding="utf-8")
+    proc = gazette("crawl", "mfa", db=tmp_path / "gazette.db", config=directory, timeout=120)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert "host name not found" in proc.stdout
+    assert proc.stderr.count("is this machine offline?") == 1, proc.stderr
+    as_json = gazette("crawl", "mfa", "--json", db=tmp_path / "gazette.db", config=directory, timeout=120)
+    assert "offline" not in as_json.stderr and json_lines(as_json.stdout)[0]["status"] == "failed"
 
 
 def parallel(commands, db) -> list:
