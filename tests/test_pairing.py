@@ -249,7 +249,16 @@ def test_side_by_side_page_in_datasette(archived):
         listing = urllib.request.urlopen(base + "/-/omissions", timeout=10).read().decode()
         assert listing.count('href="/-/translation/') == 17
         assert "12 May 2020" in listing and not re.search(r"</a>, \d{4}-\d{2}-\d{2}", listing)  # dates in words
-        _fits_a_phone(base, [f"/-/translation/{english_id}", "/-/omissions", f"/gazette/articles/{english_id}"])
+        # the table of pairs: the Chinese original opens as its article, the alignment (one line per paragraph
+        # pair, a row taller than the screen) is a link to the pair's page
+        with Archive(db) as archive:
+            pair = next(archive.db.query("select chinese_id, alignment from translations where english_id = ?",
+                                         [english_id]))
+        table = urllib.request.urlopen(f"{base}/gazette/translations?english_id={english_id}", timeout=10).read().decode()
+        assert f'href="/gazette/articles/{pair["chinese_id"]}"' in table
+        assert f'<a href="/-/translation/{english_id}">{len(json.loads(pair["alignment"]))} rows, side by side</a>' in table
+        _fits_a_phone(base, [f"/-/translation/{english_id}", "/-/omissions", f"/gazette/articles/{english_id}",
+                             f"/gazette/translations?english_id={english_id}"])
     finally:
         proc.terminate()
         proc.wait(10)

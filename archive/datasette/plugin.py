@@ -377,10 +377,28 @@ def _row_key(key: str) -> str:
     return key if SAFE_KEY.fullmatch(key) else tilde_encode(key)
 
 
+def _json_list_length(value) -> int | None:
+    try:
+        found = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+    return len(found) if isinstance(found, list) else None
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     if isinstance(value, str) and MARK_OPEN in value:
         return highlighted(value)
+    if table == "translations" and row is not None and "english_id" in row.keys():
+        # the Chinese original opens as its article; the alignment (a row per paragraph pair, dozens of lines in
+        # one cell) is read side by side on the pair's own page
+        if column == "chinese_id" and isinstance(value, str) and value:
+            href = datasette.urls.row(database, "articles", tilde_encode(value))
+            return Markup(f'<a href="{escape(href)}">{escape(value)}</a>')
+        if column == "alignment":
+            rows = _json_list_length(value)
+            words = "side by side" if rows is None else f"{rows} rows, side by side"
+            return Markup(f'<a href="/-/translation/{escape(row["english_id"])}">{words}</a>')
     readable = json_list_cell(value)
     if readable is not None:
         return readable
