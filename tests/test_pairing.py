@@ -242,6 +242,7 @@ def test_side_by_side_page_in_datasette(archived):
         page = urllib.request.urlopen(f"{base}/-/translation/{english_id}", timeout=10).read().decode()
         assert "2020年5月12日外交部发言人赵立坚主持例行记者会" in page and "Regular Press Conference on May 12" in page
         assert "the english version" in page.lower()
+        assert re.search(r"score 0\.\d\d, on a scale from 0 to 1 where a pair is kept only above 0\.\d\d", page)
         head = page[page.index('class="gz-tr-head"'):]       # "English and Chinese side by side": English first
         assert head.index("Regular Press Conference on May 12") < head.index("2020年5月12日外交部发言人赵立坚主持例行记者会")
         article = urllib.request.urlopen(f"{base}/gazette/articles/{english_id}", timeout=10).read().decode()

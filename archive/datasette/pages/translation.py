@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+from pipelines.pairing import THRESHOLD
+
 from .common import DATABASE, archive_url, site_info
 
 OMISSIONS_PAGE = 50
@@ -45,7 +47,7 @@ async def translation_page(datasette, request):
                      "en": [en_paras[e]] if e is not None else [], "caption": False})
     sites = site_info(datasette)
     page = await datasette.render_template("gazette_translation.html", {
-        "pair": dict(pair), "en": en, "zh": zh, "rows": rows, "summary": summary(dict(pair)),
+        "pair": dict(pair), "en": en, "zh": zh, "rows": rows, "summary": summary(dict(pair)), "threshold": THRESHOLD,
         "en_url": archive_url(datasette, en["id"]), "zh_url": archive_url(datasette, zh["id"]),
         "en_site": sites.get(en["site"], {}).get("name", en["site"]),
         "zh_site": sites.get(zh["site"], {}).get("name", zh["site"])}, request=request)
