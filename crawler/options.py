@@ -42,8 +42,10 @@ def archive_needed(func):
     @functools.wraps(func)
     def wrapper(config, db_path, **kwargs):
         if not Path(db_path).is_file():
+            from .demo.run import DEFAULT_DB as demo  # what `gazette demo` left, if it ran here
+            also = f"; the demo's is --db {demo}" if demo.is_file() and Path(db_path) != demo else ""
             fail(f"no archive at {db_path} (gazette crawl or gazette fetch makes one; --db or GAZETTE_DB "
-                 f"chooses another)", EXIT_USAGE)
+                 f"chooses another{also})", EXIT_USAGE)
         return func(config=config, db_path=db_path, **kwargs)
     return wrapper
 

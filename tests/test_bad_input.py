@@ -120,6 +120,19 @@ def test_bad_urls_and_missing_archives(tmp_path):
                    f"{blocker} is a file, not a directory")
 
 
+def test_no_archive_names_the_demos_when_there_is_one(tmp_path):
+    """After `gazette demo`, `gazette serve` (its default archive) said only that there was none."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "demo.db").write_bytes(b"")
+    env = {**os.environ, "GAZETTE_CONFIG": str(ROOT / "config")}
+    env.pop("GAZETTE_DB", None)
+    for cwd, said in ((tmp_path, True), (tmp_path / "data", False)):
+        proc = subprocess.run([sys.executable, "-m", "crawler", "status"], cwd=cwd, env=env, capture_output=True,
+                              text=True, timeout=60)
+        line = one_line_error(proc, 2, "no archive at data/gazette.db")
+        assert ("the demo's is --db data/demo.db" in line) is said, line
+
+
 def test_newer_or_foreign_archive_is_one_clear_error(tmp_path):
     newer = tmp_path / "newer.db"
     with closing(sqlite3.connect(newer)) as conn:
