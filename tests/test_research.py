@@ -5,6 +5,7 @@ change, saying what truly changed)."""
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import sqlite3
 
@@ -299,6 +300,13 @@ def test_json_cells_read_as_lines_never_raw_json():
     assert str(json_list_cell("[[0, 0], [1, null]]")) == "0 and 0<br>1 and none"
     assert str(json_list_cell('[{"rule": "separator", "text": "※※※"}]')) == "※※※ (separator)"
     assert json_list_cell("plain words [not json]") is None
+    # a run's many long warnings: the first two, the rest folded (the crawl health rows were a screen tall)
+    warnings = [f"http://127.0.0.1:1/page-{n}.html: warning: fields not from the selectors of the site: title" for n in range(6)]
+    cell = str(json_list_cell(json.dumps(warnings)))
+    assert cell.startswith(f"{warnings[0]}<br>{warnings[1]}<details><summary>and 4 more</summary>{warnings[2]}<br>")
+    assert all(w in cell for w in warnings)
+    people = json.dumps(["Wang Yi", "Li Qiang", "Han Zheng", "Zhao Leji", "Cai Qi"])      # short lines: all shown
+    assert str(json_list_cell(people)) == "Wang Yi<br>Li Qiang<br>Han Zheng<br>Zhao Leji<br>Cai Qi"
 
 
 def test_capture_years_agree_with_the_captures(tmp_path):

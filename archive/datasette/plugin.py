@@ -366,7 +366,17 @@ def json_list_cell(value) -> Markup | None:
     if not isinstance(items, list):
         return None
     words = [w for w in (_readable_item(i) for i in items) if w]
-    return Markup("<br>".join(str(escape(w)) for w in words)) if words else Markup('<span class="muted">none</span>')
+    if not words:
+        return Markup('<span class="muted">none</span>')
+    lines = [str(escape(w)) for w in words]
+    if len(lines) > FOLDED_AFTER + 1 and any(len(w) > 60 for w in words):
+        # a run's warnings, a page's headers: the first lines, the rest folded (a row stays a row, not a screen)
+        return Markup("<br>".join(lines[:FOLDED_AFTER]) + f'<details><summary>and {len(lines) - FOLDED_AFTER} more'
+                      f'</summary>{"<br>".join(lines[FOLDED_AFTER:])}</details>')
+    return Markup("<br>".join(lines))
+
+
+FOLDED_AFTER = 2   # lines of a long list (of long lines) shown before the rest is folded
 
 
 SAFE_KEY = re.compile(r"[A-Za-z0-9_-]+")
