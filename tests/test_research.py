@@ -276,7 +276,9 @@ def test_chinese_found_by_like_where_sqlite_has_no_trigram(archive, monkeypatch)
 def test_month_chart_within_one_year_still_names_it():
     svg = str(month_chart([{"site": "mfa", "month": "2024-03", "articles": 2},
                            {"site": "mfa", "month": "2024-07", "articles": 1}], {"mfa": "#000"}))
-    assert ">2024</text>" in svg  # the months are labelled 3..7; without the year they are unreadable
+    assert ">2024</text>" in svg  # the months are labelled Mar..Jul; without the year they are unreadable
+    months = re.findall(r'fill="#555">(\w+)</text>', svg)
+    assert months == ["Mar", "Apr", "May", "Jun", "Jul"], months   # names: a number under a bar read as its count
 
 
 def test_officials_spelled_two_ways_are_one_person_and_others_stay_apart():

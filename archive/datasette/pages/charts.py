@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from .common import MONTHS
+
 
 def _month_index(month: str) -> int:
     return int(month[:4]) * 12 + int(month[5:7]) - 1
@@ -131,11 +133,12 @@ def _time_axis(frame: _Frame) -> list[str]:
     if not labelled:  # every month within one year, none starting it: name the year at the left
         parts.append(f'<text x="{frame.left}" y="{frame.height - 8}" text-anchor="start" font-size="13">'
                      f'{first // 12}</text>')
-    if frame.months <= 24:   # a short span: label the months too
+    if frame.months <= 24:   # a short span: label the months too, by name (a number under a bar read as its count)
         for i in range(frame.months):
             x = frame.left + (i + 0.5) * bar_w
+            name = MONTHS[(first + i) % 12]
             parts.append(f'<text x="{x:.1f}" y="{base + 12}" text-anchor="middle" font-size="11" '
-                         f'fill="#555">{(first + i) % 12 + 1}</text>')
+                         f'fill="#555">{name[:3] if bar_w >= 22 else name[0]}</text>')
     return parts
 
 
