@@ -5,6 +5,8 @@ Faults played: the index answers 429 (Retry-After: 1) then 200; a capture that i
 (soft 404); a capture redirecting off the site; a capture whose digest repeats the one before (collapsed)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 import sqlite_utils
 
@@ -166,6 +168,7 @@ def test_backfill_from_pywb_archives_every_capture_in_time_order_and_fetches_onc
     typo = gazette("backfill", "mfa", "--archive", pywb.url + "/col/", "--delay", "0", db=tmp_path / "typo.db")
     assert typo.returncode == 0 and "0 captures in the index" in typo.stdout
     assert "the index lists no capture under fmprc.gov.cn/eng/" in typo.stderr and "--archive" in typo.stderr
+    assert re.search(r"from 1996-01-01 to \d{4}-\d\d-\d\d:", typo.stderr), typo.stderr   # days, not time stamps
     assert not (tmp_path / "typo.db").exists()
 
 
