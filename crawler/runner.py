@@ -82,7 +82,8 @@ def summary_line(s: dict) -> str:
     """One line per site for the plain output of `gazette crawl`."""
     kind = "revisit run" if s.get("trigger") == "revisit" else "run"
     line = (f"{s['site']:<10} {s['status']:<11} {kind} {s['run_id']}: {s['requests']} requests, {s['new']} new, "
-            f"{s['updated']} updated, {s['unchanged']} unchanged, {s['duplicate']} duplicate, {s['failed']} failed")
+            f"{s['updated']} updated, {s['unchanged']} unchanged, {s['duplicate']} duplicate, "
+            f"{s['failed']} page{'s' if s['failed'] != 1 else ''} failed")   # the site's own status is before
     if s.get("gone"):
         line += f", {s['gone']} gone"
     line += f"; {human_bytes(s.get('bytes') or 0)} downloaded"

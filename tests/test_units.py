@@ -150,6 +150,8 @@ def test_crawl_summary_lines_keep_their_columns_for_revisit_runs():
     crawl, revisit = summary_line(base), summary_line({**base, "run_id": 21, "trigger": "revisit"})
     assert crawl.index(" ok ") == revisit.index(" ok ")
     assert "revisit run 21:" in revisit and "revisit" not in crawl
+    # a site that failed with no page failing read "failed ... 0 failed": the count says what it counts
+    assert "0 duplicate, 0 pages failed;" in crawl and "1 page failed;" in summary_line({**base, "failed": 1})
 
 
 def test_walking_every_listing_page_is_a_note_never_the_reason_a_run_failed():
