@@ -172,6 +172,7 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
     organisations; with `unnamed`, also Chinese officials by title alone ("Governor of Guangdong Province")."""
     f = _Found(_PHOTO_MARK.sub(lambda m: (m.group(1) or "").ljust(len(m.group())), text))
     _officials(f, rules)
+    _bracketed_titles(f, rules)
     _chinese_special(f, rules)
     _leaders(f, rules)
     _org_roles(f, rules)
@@ -537,6 +538,44 @@ def _delegation_heads(f: _Found, rules: Rules) -> None:
             continue
         title = (m.group("title") or "").lstrip(", ").strip() or "head of the delegation"
         f.add(Person("foreign", name, title, country=country, start=a, end=b))
+
+
+# "Liu Guiping(Deputy Mayor of Chongqing) met Mr. Andrej Fistravec.", "Mr. Andrej Fistravec(Mayor of Maribor,
+# Slovenia) led a delegation": a title in brackets right after the name, with or without a space before them
+_BRACKETED = re.compile(r"(?<![\w'-])(?P<name>" + _W + r"(?:\s" + _W + r"){1,3})\s?\((?P<title>[^()]{4,200})\)")
+
+
+def _bracketed_titles(f: _Found, rules: Rules) -> None:
+    """A person named before a bracketed title with a head noun (see _BRACKETED): foreign when the title names a
+    foreign country (or the one foreign country of the sentence, for a foreign-looking name), Chinese when the name
+    is a Chinese one and the title names no foreign country."""
+    text = f.text
+    sole = sorted({p.code for p in places_in(text, rules) if p.kind == "country" and p.code != "CHN"
+                   and not is_compound(text, p)})
+    for m in _BRACKETED.finditer(text):
+        title = " ".join(m.group("title").split())
+        if not _TITLE_HEAD.search(title):
+            continue
+        words = m.group("name").split()
+        while words and (_TITLE_HEAD.fullmatch(words[0]) or words[0] in ("Mr", "Ms", "Mrs", "Dr") or places_in(
+                words[0], rules) or words[0] in ("The", "On", "In", "At", "From")):
+            words = words[1:]           # "Chongqing Mayor Liu Guiping(...)": the name is after the title words
+        if len(words) < 2:
+            continue
+        name = " ".join(words)
+        a, b = m.end("name") - len(name), m.end()
+        if not f.free(a, b):
+            continue
+        country = next((p.code for p in places_in(title, rules) if p.kind == "country" and p.code != "CHN"), None)
+        chinese = valid_chinese(name) and words[0] in rules.surnames
+        if country is None and not chinese:
+            country = _sole_country(text, a, name, sole, rules)
+        if country is not None:
+            f.add(Person("foreign", name, title, country=country, start=a, end=b))
+        elif chinese:
+            prov, city = chinese_place(title, rules)
+            f.add(Person("chinese", name, title, level=level_of(title, rules), start=a, end=b, province=prov,
+                         city=city))
 
 
 def _known_foreign(f: _Found, rules: Rules) -> None:
