@@ -1359,3 +1359,37 @@ def test_a_title_in_brackets_right_after_the_name():
     # left alone: a bracket with no title in it (an abbreviation, a photo's position mark) names nobody
     assert [p.name for p in persons_in("Wang Chen, vice-chairman of the National People's Congress (NPC), and Andrej "
                                        "Fistravec (Slovenia) spoke.", rules)] == ["Wang Chen"]
+
+
+def test_a_foreign_visitor_named_by_his_surname_as_the_subject_of_a_later_sentence():
+    """heldout15/ (the Global Times, a first-run miss; development work, fourteenth round): "Panetta arrived in
+    Beijing Monday evening, kicking off his first visit to China" names Leon Panetta, whom the sentence before names in
+    full with his country: a readout's news style names a visitor by his surname as a sentence's subject. Left
+    alone: a surname two persons of the text share, a Chinese surname, and a press conference answer."""
+    body = ("Chinese Vice President Xi Jinping met with US Secretary of Defense Leon Panetta on Wednesday morning.\n\n"
+            "Panetta arrived in Beijing Monday evening, kicking off his first visit to China as the Pentagon chief.")
+    meeting, visit = news(body, "2012-09-19")
+    assert (visit["type"], visit["date_start"], visit["place"]["province_code"], visit["countries"]) == (
+        "visit", "2012-09-17", "CN-BJ", ["USA"])
+    assert [(p["name"], p["country"]) for p in visit["foreign"]] == [("Leon Panetta", "USA")]
+    # left alone: two Panettas named in the text, so the surname names neither
+    two = body.replace("Leon Panetta on", "Leon Panetta and US Senator Sylvia Panetta on")
+    assert [e["type"] for e in news(two, "2012-09-19")] == ["meeting"]
+    # left alone: in a press conference answer the surname is not read so
+    assert [e["type"] for e in press("A: " + body.replace("\n\n", " "), published="2012-09-19")] == ["meeting"]
+
+
+def test_a_foreign_leaders_arrival_for_a_summit_and_a_visit_that_began():
+    """heldout15/ (China Daily, People's Daily; first-run misses; development work, fourteenth round): "Abe arrived
+    in Beijing on Sunday for a summit with Chinese leaders" and "Kerry's two-day visit to China began Tuesday" are
+    visits (the set's convention: a foreign official's dated arrival in China for a visit is a `visit` of its own).
+    Left alone: an arrival for another purpose ("for a football match") and a visit "to begin" (not yet)."""
+    [e] = news("Japanese Prime Minister Shinzo Abe arrived in Beijing on Sunday for a summit with Chinese leaders.",
+               "2006-10-08")
+    assert (e["type"], e["date_start"], e["place"]["province_code"], e["countries"]) == (
+        "visit", "2006-10-08", "CN-BJ", ["JPN"])
+    [e] = news("U.S. Secretary of State John Kerry's two-day visit to China began Tuesday.", "2016-01-27")
+    assert (e["type"], e["date_start"], e["date_end"], e["countries"]) == ("visit", "2016-01-26", "2016-01-27", ["USA"])
+    assert news("Japanese Prime Minister Shinzo Abe arrived in Beijing on Sunday for a football match.",
+                "2006-10-08") == []
+    assert news("U.S. Secretary of State John Kerry's two-day visit to China is to begin Tuesday.", "2016-01-27") == []

@@ -189,7 +189,7 @@ def read(body: str, published: date | None, site: str | None, rules: Rules, *, p
             k = known.get(p.name) if p.side == "chinese" and p.title is None and p.name is not None else None
             if k is not None and k.title:
                 p.title, p.level, p.province, p.city = k.title, k.level, k.province, k.city
-    _known_foreign(sents, per_sentence)
+    _known_foreign(sents, per_sentence, rules, surnames=not press)
     t = Text(sents, paras, triggers, per_sentence, known, published, site, press)
     if known:
         t.name_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
@@ -197,23 +197,46 @@ def read(body: str, published: date | None, site: str | None, rules: Rules, *, p
     return t
 
 
-def _known_foreign(sents: list[str], per_sentence: list[list[Person]]) -> None:
+def _known_foreign(sents: list[str], per_sentence: list[list[Person]], rules: Rules, *, surnames: bool = False
+                   ) -> None:
     """A foreign person the text names in full with a country ("Governor Rick Snyder of Michigan") is that person
     where a later sentence names him without one ("had a brief and friendly conversation with Governor Rick
-    Snyder")."""
+    Snyder"). With `surnames` (a readout, not a press conference answer), also where a later sentence names him by
+    his surname alone as its subject, as news style does ("Panetta arrived in Beijing Monday evening"), if no other
+    person the text names has that surname and it is not a Chinese one."""
     known = {p.name: p for ps in per_sentence for p in ps
              if p.side == "foreign" and p.name and p.country and len(p.name.split()) >= 2 and not p.described}
     if not known:
         return
+    first: dict[str, int] = {}
+    for at, ps in enumerate(per_sentence):
+        for p in ps:
+            if p.name in known:
+                first.setdefault(p.name, at)
+    last: dict[str, list[str]] = {}
+    if surnames:
+        every = {p.name for ps in per_sentence for p in ps if p.name}
+        for full in every:
+            last.setdefault(full.split()[-1], []).append(full)
+    by_surname = {w: names[0] for w, names in last.items() if len(names) == 1 and names[0] in known
+                  and len(w) >= 3 and w not in rules.surnames}
     name_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
                          + r")(?![\w-])")
-    for s, ps in zip(sents, per_sentence):
+    surname_re = re.compile(r"^(" + "|".join(re.escape(w) for w in by_surname) + r")(?='s\s|\s+[a-z])") \
+        if by_surname else None
+    for at, (s, ps) in enumerate(zip(sents, per_sentence)):
         added = False
-        for m in name_re.finditer(s):
+        hits = list(name_re.finditer(s))
+        alone = surname_re.match(s) if surname_re is not None else None
+        if alone is not None and first.get(by_surname[alone.group(1)], at) < at:
+            hits.append(alone)
+        for m in hits:
             if any(p.start <= m.start() < p.end or m.start() <= p.start < m.end() for p in ps):
                 continue
-            k = known[m.group()]
-            ps.append(Person("foreign", k.name, k.title, country=k.country, start=m.start(), end=m.end(), sentence=s))
+            k = known[m.group()] if m.group() in known else known[by_surname[m.group()]]
+            # a surname alone keeps, as the sentence that names the person, the one that gives the full name
+            ps.append(Person("foreign", k.name, k.title, country=k.country, start=m.start(), end=m.end(),
+                             sentence=s if m.group() in known else k.sentence))
             added = True
         if added:
             ps.sort(key=lambda p: p.start)

@@ -131,7 +131,11 @@ _TRIGGERS = [
                                r"\b(?:diplomatic\s+delegation|envoys|diplomats|consuls\s+general)\b[^.;]{0,60}?\bcame\s+to\s+(?=[A-Z])")),
     ("visit", True, re.compile(r"\bfor\s+an?\s+(?:[\w-]+\s+){0,3}(?:visit|tour|trip)\s+to\b|"
 
-                               r"\barrived\s+in\b.{0,80}?\b(?:visit|tour)\b|"
+                               # "Abe arrived in Beijing on Sunday for a summit with Chinese leaders"
+                               r"\barrived\s+in\b.{0,80}?\b(?:visit|tour)\b|\barrived\s+in\s+[A-Z][^.;]{0,60}?\bfor\s+(?:a|the)\s+"
+                               r"(?:[\w-]+\s+){0,2}(?:summit|talks)\b|"
+                               # "Kerry's two-day visit to China began Tuesday"
+                               r"'s\s+(?:[\w-]+\s+){0,3}visit\s+to\s+[A-Z][\w-]*\s+(?:began|started|kicked\s+off)\b|"
                                # "arrived in Dushanbe on Oct 11 for the 17th meeting of the Council of Heads of
                                # Government ... of the SCO and an official visit to Tajikistan"
                                r"\barrived\s+in\b[^;]{0,60}?\bfor\s+(?:the|a|an)\b[^;]{0,160}?\b(?:visit|tour)\b")),
