@@ -1393,3 +1393,26 @@ def test_a_foreign_leaders_arrival_for_a_summit_and_a_visit_that_began():
     assert news("Japanese Prime Minister Shinzo Abe arrived in Beijing on Sunday for a football match.",
                 "2006-10-08") == []
     assert news("U.S. Secretary of State John Kerry's two-day visit to China is to begin Tuesday.", "2016-01-27") == []
+
+
+def test_a_capital_of_three_words_before_its_country_and_a_meeting_with_several_leaders_and_its_caption():
+    """heldout15/ (China.org.cn, Xinhua; a first-run wrong event; development work, fourteenth round): "in Bandar Seri
+    Begawan, Brunei" places the caption's meeting in Brunei (a capital of three words before its country, as "in
+    Springfield, ..." was read), Brunei no party; and "met with leaders of South Korea, Indonesia, Cambodia and New
+    Zealand Thursday" with the caption naming one of them (Park Geun-hye) are one meeting, with her. Left alone: two
+    meetings of the day whose second names a country outside the first's, and a first mention that names a leader."""
+    caption = ("Chinese Premier Li Keqiang (L) meets with South Korean President Park Geun-hye in Bandar Seri Begawan, "
+               "Brunei, Oct. 10, 2013.")
+    [e] = news(caption, "2013-10-11")
+    assert (e["place"]["country"], e["countries"]) == ("BRN", ["KOR"])
+    group = ("Chinese Premier Li Keqiang met with leaders of South Korea, Indonesia, Cambodia and New Zealand Thursday "
+             "on the sidelines of the 8th East Asia summit.")
+    [e] = news(group + "\n\n" + caption, "2013-10-11")
+    assert sorted(e["countries"]) == ["IDN", "KHM", "KOR", "NZL"] and e["place"]["country"] == "BRN"
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Park Geun-hye", "KOR")]
+    other = caption.replace("South Korean President Park Geun-hye", "Japanese Prime Minister Shinzo Abe")
+    assert len(news(group + "\n\n" + other, "2013-10-11")) == 2
+    named = group.replace("leaders of South Korea, Indonesia", "South Korean President Park Geun-hye and leaders of "
+                                                                "Indonesia")
+    assert len(news(named + "\n\n" + other.replace("Japanese Prime Minister Shinzo Abe",
+                                                   "Indonesian President Susilo Bambang Yudhoyono"), "2013-10-11")) == 2

@@ -134,11 +134,17 @@ def _told_once(events: list[Event]) -> list[Event]:
     the same type, days and countries, a Chinese person named in both and, when both name foreign persons, one of
     them named in both are one event, kept at its first mention, with the other mention's place when it has none and
     the other mention's persons (not the China-EU summit and the President's meeting with its two EU guests that
-    day: the Chinese persons differ)."""
+    day: the Chinese persons differ). A mention that names no foreign person but several countries and one that
+    names a leader of some of them are one occasion too (a meeting with several leaders and its captions)."""
     kept: list[Event] = []
     for ev in events:
         twin = next((k for k in kept if k.type == ev.type and k.date_start == ev.date_start
-                     and k.date_end == ev.date_end and sorted(k.countries) == sorted(ev.countries)
+                     and k.date_end == ev.date_end and (sorted(k.countries) == sorted(ev.countries) or (
+                         # "met with leaders of South Korea, Indonesia, Cambodia and New Zealand Thursday" and the
+                         # caption "meets with South Korean President Park Geun-hye ..., Oct. 10": one of the
+                         # leaders told without a name, named by the other mention
+                         ev.countries and set(ev.countries) < set(k.countries)
+                         and not any(p.side == "foreign" and p.name for p in k.persons)))
                      and _same_persons(k, ev)), None)
         if twin is None:
             kept.append(ev)

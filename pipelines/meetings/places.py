@@ -128,8 +128,9 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
                 and re.match(r"\s+[A-Z]", sentence[p.end:p.end + 2]):
             continue    # "held talks with visiting US Assistant Secretary of State ...": the guest's country, not where
         lead = _PLACE_LEAD.search(sentence[max(0, p.start - 40):p.start]) or (
-            p.kind in ("country", "province") and re.search(r"\bin\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,\s+"
-                                              # "in Springfield, the capital of Illinois"
+            p.kind in ("country", "province") and re.search(r"\bin\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2},\s+"
+                                              # "in Springfield, the capital of Illinois", "in Bandar Seri
+                                              # Begawan, Brunei" (a capital of three words)
                                               r"(?:the\s+(?:state\s+)?capital\s+(?:city\s+)?of\s+(?:the\s+)?)?$",
                                               sentence[max(0, p.start - 60):p.start]))
         listed = re.search(r"(?:,|\band)\s+$", sentence[max(0, p.start - 6):p.start])
