@@ -1416,3 +1416,19 @@ def test_a_capital_of_three_words_before_its_country_and_a_meeting_with_several_
                                                                 "Indonesia")
     assert len(news(named + "\n\n" + other.replace("Japanese Prime Minister Shinzo Abe",
                                                    "Indonesian President Susilo Bambang Yudhoyono"), "2013-10-11")) == 2
+
+
+def test_a_meeting_whose_counterpart_is_said_to_be_visiting_china():
+    """heldout15/ (People's Daily, 2000; a first-run meeting with no place; development work, fourteenth round): "Xu
+    Jialu ... met Wednesday with Cape Verde's Minister of Culture Antonio Delgado" followed by "The Cape Verde
+    delegation is visiting China at the invitation of ..." is a meeting in China. Left alone: a later sentence whose
+    subject is someone else ("A Kenyan troupe is visiting China ...")."""
+    meet = ("Xu Jialu, vice-chairman of the Standing Committee of the National People's Congress (NPC), met Wednesday "
+            "with Cape Verde's Minister of Culture Antonio Delgado, and his delegation. Xu and Delgado discussed ways "
+            "to increase cultural exchanges.")
+    [e] = news(meet + " The Cape Verde delegation is visiting China at the invitation of China's Ministry of Culture.",
+               "2000-07-12")
+    assert (e["date_start"], e["place"]["country"], e["countries"]) == ("2000-07-12", "CHN", ["CPV"])
+    [e] = news(meet + " A Kenyan troupe is visiting China at the invitation of China's Ministry of Culture.",
+               "2000-07-12")
+    assert e["place"].get("country") is None

@@ -79,6 +79,9 @@ def extract_text(body: str, published: date | None, site: str | None, article_id
     backrefs(t)
     if t.press:
         followups(t)
+    else:
+        for idx, ev in enumerate(t.events):
+            _visiting_china(t, idx, ev, rules)
     # the guard that holds on any text: an event has a Chinese party or a place in China, whatever the steps
     # before dropped (a Chinese person taken for another occasion's subject leaves no event behind)
     kept = [ev for ev in (finish(t, ev, rules) for ev in t.events)
@@ -98,6 +101,34 @@ def extract_text(body: str, published: date | None, site: str | None, article_id
     if not t.press:
         kept = _stay_met(kept)
     return [ev.as_dict(article_id, seq + n, rules) for n, ev in enumerate(kept, 1)]
+
+
+# "The Cape Verde delegation is visiting China at the invitation of China's Ministry of Culture."
+_IN_CHINA_NOW = re.compile(r"\b(?:is|are)\s+(?:now\s+|currently\s+)?(?:visiting\s+China\b|in\s+China\s+(?:for|on)\b|"
+                           r"on\s+an?\s+(?:[\w-]+\s+){0,3}visit\s+to\s+China\b)")
+
+
+def _visiting_china(t: Text, idx: int, ev: Event, rules: Rules) -> None:
+    """A readout's meeting or talks that names no place, followed by a sentence of its own saying the counterpart is
+    visiting China ("The Cape Verde delegation is visiting China ...", "He is on an official visit to China"): the
+    occasion is in China. The sentence's subject must be the counterpart: its country, a foreign person's surname,
+    or a pronoun."""
+    if ev.place.get("country") or ev.type not in ("meeting", "talks"):
+        return
+    surnames = {p.name.split()[-1] for p in ev.persons if p.side == "foreign" and p.name}
+    for i, owner in enumerate(t.owner):
+        s = t.sents[i]
+        m = _IN_CHINA_NOW.search(s) if owner == idx and s != ev.sentence else None
+        if m is None:
+            continue
+        subject = s[:m.start()]
+        if re.fullmatch(r"\s*(?:He|She|They)\s*", subject) or any(re.search(rf"\b{re.escape(n)}\b", subject)
+                                                                  for n in surnames) \
+                or any(p.kind == "country" and p.code in ev.countries for p in places_in(subject, rules)):
+            ev.place = {"country": "CHN", "province": None, "province_code": None, "city": None, "city_code": None,
+                        "source": "text"}
+            ev.places = [{"kind": "country", "name": "China", "code": "CHN"}]
+            return
 
 
 def _stay_met(events: list[Event]) -> list[Event]:
