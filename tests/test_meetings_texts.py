@@ -1432,3 +1432,18 @@ def test_a_meeting_whose_counterpart_is_said_to_be_visiting_china():
     [e] = news(meet + " A Kenyan troupe is visiting China at the invitation of China's Ministry of Culture.",
                "2000-07-12")
     assert e["place"].get("country") is None
+
+
+def test_a_list_of_links_after_the_article_tells_no_occasion_of_it():
+    """heldout16/ (Guangdong's FAO, a first-run wrong event: a headline of the page's link list, "Li Jian attends
+    outgoing Philippine Consul General Farewell Reception", added the Philippines to the meeting; development work, fourteenth round): after "Guangdong
+    News more" the lines are other stories' headlines. Left alone: such a line before the article (page
+    navigation), after which the article is read as before."""
+    article = ("GDFAO Deputy Director General Luo Jun met with and hosted a banquet for the delegation of US "
+               "congressional assistants in Guangzhou on August 19, 2011.\n\nLuo Jun welcomed the visiting guests.")
+    links = ("\n\nGuangdong News more\n\nLuo Jun meets delegation of US congressional assistants\n\nLi Jian attends "
+             "outgoing Philippine Consul General Farewell Reception\n\nWang Yang Meets Consular Corps in Guangzhou")
+    [e] = news(article + links, "2011-09-09")
+    assert e["countries"] == ["USA"] and all(p["country"] == "USA" for p in e["foreign"])
+    [e] = news("China & World News more\n\n" + article, "2011-09-09")
+    assert (e["date_start"], e["countries"]) == ("2011-08-19", ["USA"])

@@ -207,9 +207,19 @@ _OTHER_TIME = re.compile(_VAGUE_TIME.pattern + r"|\b(?:[Rr]ecently|[Pp]reviously
                          r"(?:meetings|talks|calls|visits|conversations|exchanges)\b")
 
 
+# A web page's list of links after the article: "China & World News more", "Guangdong News more", "Related News:"
+_LINK_LIST = re.compile(r"^(?:(?:[A-Z][\w&',-]*\s+){0,4}(?:News|Stories|Articles)\s+(?:more|More|MORE)|"
+                        r"Related\s+(?:[Nn]ews|[Ss]tories|[Aa]rticles|[Rr]eading)\s*:?)$")
+
+
 def read(body: str, published: date | None, site: str | None, rules: Rules, *, press: bool) -> Text:
     sents, paras = sentences_with_paragraphs((body or "").translate(QUOTES))
     triggers = [find_trigger(s, nouns=press) for s in sents]
+    if not press:
+        # the headlines of a list of links after the article tell other occasions, none of the article's
+        end = next((i for i, s in enumerate(sents) if _LINK_LIST.match(s.strip()) and any(triggers[:i])), None)
+        if end is not None:
+            sents, paras, triggers = sents[:end], paras[:end], triggers[:end]
     known: dict[str, Person] = {}
     per_sentence: list[list[Person]] = []
     for s in sents if any(triggers) else ():   # no event verb: no event, and reading names is most of the cost
