@@ -1447,3 +1447,18 @@ def test_a_list_of_links_after_the_article_tells_no_occasion_of_it():
     assert e["countries"] == ["USA"] and all(p["country"] == "USA" for p in e["foreign"])
     [e] = news("China & World News more\n\n" + article, "2011-09-09")
     assert (e["date_start"], e["countries"]) == ("2011-08-19", ["USA"])
+
+
+def test_the_head_of_a_delegation_of_a_country_named_after_of():
+    """heldout16/ (Guangdong's FAO, a first-run missed participant; development work, fourteenth round): "the
+    delegation of US congressional assistants headed by Paul C. Bergson" names its American head, an initial in his
+    name, as "a Dominican delegation led by ..." did. Left alone: a Chinese province's delegation ("the delegation of
+    Shaanxi provincial government led by Zhao Zhengyong") names no foreign person."""
+    rules = load()
+    found = [(p.side, p.name, p.country) for p in persons_in(
+        "GDFAO Deputy Director General Luo Jun met with and hosted a banquet for the delegation of US congressional "
+        "assistants headed by Paul C. Bergson in Guangzhou on August 19, 2011.", rules)]
+    assert ("foreign", "Paul C. Bergson", "USA") in found
+    assert all(p.side == "chinese" for p in persons_in(
+        "Vice Chancellor Olaf Scholz met the delegation of Shaanxi provincial government led by Zhao Zhengyong in "
+        "Berlin.", rules) if p.name == "Zhao Zhengyong")

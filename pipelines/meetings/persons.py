@@ -521,8 +521,10 @@ def _sole_country(text: str, a: int, name: str | None, sole: list[str], rules: R
 
 # "a Dominican delegation led by Jose Ramon Peralta, administrative minister of the Presidency": the head of a
 # delegation named by its country's adjective is of that country, whatever his role
-_LED_BY = re.compile(r"\b(?P<adj>[A-Z][a-z]+)\s+(?:[a-z-]+\s+){0,3}delegation\s+(?:led|headed)\s+by\s+(?:Mr\.\s+|Ms\.\s+|Dr\.\s+)?"
-                     r"(?P<name>(?:" + _W + r"\s+){1,3}" + _W + r")(?P<title>,\s+(?:[a-z][\w'-]*\s+){1,4}of\s+(?:the\s+)?"
+# (or "the delegation of US congressional assistants headed by Paul C. Bergson": the country after "of")
+_LED_BY = re.compile(r"\b(?:(?P<adj>[A-Z][a-z]+)\s+(?:[a-z-]+\s+){0,3}delegation|delegation\s+of\s+(?:the\s+)?"
+                     r"(?P<of>[A-Z][\w.]*)\s+(?:[a-z-]+\s+){0,3})\s*(?:led|headed)\s+by\s+(?:Mr\.\s+|Ms\.\s+|Dr\.\s+)?"
+                     r"(?P<name>(?:" + _W + r"\s+|[A-Z]\.\s+){1,3}" + _W + r")(?P<title>,\s+(?:[a-z][\w'-]*\s+){1,4}of\s+(?:the\s+)?"
                      r"(?:[A-Z][\w'-]*\s*){1,4})?(?=[,.;]|\s+(?:and|to|in|on|at)\b|$)")
 
 
@@ -532,7 +534,8 @@ def _delegation_heads(f: _Found, rules: Rules) -> None:
     for m in _LED_BY.finditer(text):
         name = m.group("name")
         a, b = m.start("name"), m.end()
-        country = next((p.code for p in places_in(m.group("adj"), rules) if p.start == 0 and p.kind == "country"), None)
+        lead = m.group("adj") or m.group("of")
+        country = next((p.code for p in places_in(lead, rules) if p.start == 0 and p.kind == "country"), None)
         if country is None or country == "CHN" or not f.free(a, b) or places_in(name, rules) or \
                 _chinese_name(rules, " ".join(name.split()[:2])):
             continue
