@@ -1462,3 +1462,31 @@ def test_the_head_of_a_delegation_of_a_country_named_after_of():
     assert all(p.side == "chinese" for p in persons_in(
         "Vice Chancellor Olaf Scholz met the delegation of Shaanxi provincial government led by Zhao Zhengyong in "
         "Berlin.", rules) if p.name == "Zhao Zhengyong")
+
+
+def test_a_foreign_person_met_named_before_a_lower_case_role_with_the_country():
+    """heldout15/ (Xinhua in People's Daily and the Global Times; first-run missed participants; development work,
+    fourteenth round): the agency's formula "met with Márta Mátrai, deputy of the speaker of the Hungarian National
+    Assembly", "meets with L. Enkh-Amgalan, deputy chairman of the State Great Hural (Parliament) of Mongolia",
+    "meets with Ninoyu Satoshi, a member of Japan's House of Councillors who heads ...", "led by Sergei Mironov, the
+    Russian party's chairman" names a foreign person of that country. Left alone: a Chinese name in that place, a
+    role that names no foreign country, and a name not after a meeting verb."""
+    rules = load()
+
+    def foreign(s: str) -> list[tuple]:
+        return [(p.name, p.country) for p in persons_in(s, rules) if p.side == "foreign"]
+    assert foreign("China's top legislator Zhao Leji met with Márta Mátrai, deputy of the speaker of the Hungarian "
+                   "National Assembly, on Tuesday in Beijing.") == [("Márta Mátrai", "HUN")]
+    assert foreign("Top Chinese legislator Zhang Dejiang on Tuesday met with L. Enkh-Amgalan, deputy chairman of the "
+                   "State Great Hural (Parliament) of Mongolia in Beijing.") == [("L. Enkh-Amgalan", "MNG")]
+    assert foreign("Li Zhanshu meets with Ninoyu Satoshi, a member of Japan's House of Councillors who heads a "
+                   "delegation.") == [("Ninoyu Satoshi", "JPN")]
+    assert foreign("The delegation was led by Sergei Mironov, the Russian party's chairman.") == [
+        ("Sergei Mironov", "RUS")]
+    # left alone (no named foreign person)
+    assert not [n for n, _ in foreign("The Governor met with Wang Yong, deputy director of the Hungarian desk of the "
+                                      "ministry.") if n]
+    assert not [n for n, _ in foreign("The Governor met with Peter Jones, deputy chairman of the local chamber of "
+                                      "commerce.") if n]
+    assert not [n for n, _ in foreign("The photo shows Peter Jones, deputy chairman of the Hungarian chamber, at the "
+                                      "fair.") if n]

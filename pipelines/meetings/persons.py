@@ -176,6 +176,7 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
     _chinese_special(f, rules)
     _leaders(f, rules)
     _org_roles(f, rules)
+    _met_lower_roles(f, rules)
     _foreign_roles(f, rules)
     _lower_roles(f, rules)
     _known_foreign(f, rules)
@@ -411,6 +412,35 @@ def _lower_roles(f: _Found, rules: Rules) -> None:
             continue
         role = f"{m.group('role')} of {text[m.end():m.end() + country.end]}"
         f.add(Person("foreign", name, role, country=country.code, start=m.start(), end=m.end() + country.end))
+
+
+# A news agency's formula: "met with Márta Mátrai, deputy of the speaker of the Hungarian National Assembly",
+# "meets with L. Enkh-Amgalan, deputy chairman of the State Great Hural (Parliament) of Mongolia", "The delegation was
+# led by Sergei Mironov, the Russian party's chairman": the met or leading person named before a role in lower case
+# whose words name a foreign country
+_MET_LOWER_ROLE = re.compile(r"\b(?:met\s+with|meets\s+with|met|meets|held\s+talks\s+with|holds\s+talks\s+with|"
+                             r"received|(?:led|headed)\s+by)\s+(?P<name>(?:[A-Z]\.\s|[A-Z][\w'\u00c0-\u024f-]+\s){1,3}"
+                             r"[A-Z][\w'\u00c0-\u024f-]+),\s+(?P<role>(?:an?\s+|the\s+)?(?:[a-z]|[A-Z][a-z]+\s+[a-z])"
+                             r"[^,.;]{0,120})")
+_ROLE_WORD = re.compile(r"\b(?:deputy|vice|chairman|chairwoman|chair|president|speaker|minister|member|head|leader|"
+                        r"secretary|director|governor|mayor|ambassador|envoy|senator|commissioner|king|queen|prince|"
+                        r"chief|general|premier|chancellor)\b")
+
+
+def _met_lower_roles(f: _Found, rules: Rules) -> None:
+    """A foreign person met or leading, named before a lower-case role that names a foreign country (_MET_LOWER_ROLE)."""
+    text = f.text
+    for m in _MET_LOWER_ROLE.finditer(text):
+        role = re.split(r"\s+(?:who|which|in|at|on|during)\s+", m.group("role"))[0]
+        name = m.group("name")
+        a, b = m.start("name"), m.start("role") + len(role)
+        if not _ROLE_WORD.search(role) or not f.free(a, b) or places_in(name, rules) or (
+                valid_chinese(" ".join(name.split()[:2])) and name.split()[0] in rules.surnames):
+            continue
+        country = next((p.code for p in places_in(role, rules) if p.kind == "country"), None)
+        if country is None or country == "CHN":
+            continue
+        f.add(Person("foreign", name, role, country=country, start=a, end=b))
 
 
 _ORG_WORD = re.compile(r"\b(?:Chamber|Association|Office|Department|University|Committee|Council|Commerce|Company|"
