@@ -1490,3 +1490,15 @@ def test_a_foreign_person_met_named_before_a_lower_case_role_with_the_country():
                                       "commerce.") if n]
     assert not [n for n, _ in foreign("The photo shows Peter Jones, deputy chairman of the Hungarian chamber, at the "
                                       "fair.") if n]
+
+
+def test_in_the_great_hall_of_the_people_is_beijing():
+    """heldout17/ (China Daily, 2004; a first-run wrong event with no place; development work after its one run):
+    "held talks in the Great Hall of the People Saturday afternoon" is in Beijing, as "at the Great Hall of the People"
+    was. Left alone: the landmark named as a topic ("a film about the Great Hall of the People")."""
+    [e] = news("Chinese President Hu Jintao and French President Jacques Chirac held talks in the Great Hall of the "
+               "People Saturday afternoon.", "2004-10-09")
+    assert (e["date_start"], e["place"]["province_code"]) == ("2004-10-09", "CN-BJ")
+    [e] = news("Chinese President Hu Jintao and French President Jacques Chirac held talks on Saturday afternoon and "
+               "watched a film about the Great Hall of the People.", "2004-10-09")
+    assert e["place"].get("province_code") is None

@@ -141,7 +141,9 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
             cands.append(p)
     if not cands and rules.landmarks is not None:
         mark = next((m for m in rules.landmarks.finditer(sentence)
-                     if re.search(r"\bat\s+(?:the\s+)?$", sentence[max(0, m.start() - 8):m.start()])), None)
+                     # "at the Great Hall of the People", "held talks in the Great Hall of the People"
+                     if re.search(r"\b(?:at|in|inside)\s+(?:the\s+)?$", sentence[max(0, m.start() - 12):m.start()])),
+                    None)
         if mark is not None:
             code = rules.landmark_codes[mark.group()]
             return ({"country": "CHN", "province": rules.provinces.get(code), "province_code": code, "city": None,
