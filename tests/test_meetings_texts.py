@@ -1383,15 +1383,16 @@ def test_a_foreign_leaders_arrival_for_a_summit_and_a_visit_that_began():
     """heldout15/ (China Daily, People's Daily; first-run misses; development work, fourteenth round): "Abe arrived
     in Beijing on Sunday for a summit with Chinese leaders" and "Kerry's two-day visit to China began Tuesday" are
     visits (the set's convention: a foreign official's dated arrival in China for a visit is a `visit` of its own).
-    Left alone: an arrival for another purpose ("for a football match") and a visit "to begin" (not yet)."""
+    Left alone: a team's arrival ("A Japanese football team arrived in Beijing on Sunday for a match"; a leader's own
+    dated arrival is a visit whatever its purpose since the rule after heldout17's run) and a visit "to begin" (not
+    yet)."""
     [e] = news("Japanese Prime Minister Shinzo Abe arrived in Beijing on Sunday for a summit with Chinese leaders.",
                "2006-10-08")
     assert (e["type"], e["date_start"], e["place"]["province_code"], e["countries"]) == (
         "visit", "2006-10-08", "CN-BJ", ["JPN"])
     [e] = news("U.S. Secretary of State John Kerry's two-day visit to China began Tuesday.", "2016-01-27")
     assert (e["type"], e["date_start"], e["date_end"], e["countries"]) == ("visit", "2016-01-26", "2016-01-27", ["USA"])
-    assert news("Japanese Prime Minister Shinzo Abe arrived in Beijing on Sunday for a football match.",
-                "2006-10-08") == []
+    assert news("A Japanese football team arrived in Beijing on Sunday for a match.", "2006-10-08") == []
     assert news("U.S. Secretary of State John Kerry's two-day visit to China is to begin Tuesday.", "2016-01-27") == []
 
 
@@ -1502,3 +1503,27 @@ def test_in_the_great_hall_of_the_people_is_beijing():
     [e] = news("Chinese President Hu Jintao and French President Jacques Chirac held talks on Saturday afternoon and "
                "watched a film about the Great Hall of the People.", "2004-10-09")
     assert e["place"].get("province_code") is None
+
+
+def test_a_leaders_dated_arrival_is_a_visit_that_day():
+    """heldout17/ (People's Daily, Xinhua, China.org.cn; first-run misses; development work after its one run): a
+    named leader's dated arrival abroad is a visit that day ("Chinese top political advisor Jia Qinglin arrived in
+    Wellington, capital of New Zealand, on Monday afternoon", "SAN FRANCISCO, May 4 (Xinhua) -- Chinese Defense Minister
+    Liang Guanglie arrived here Friday", "Wu Bangguo, chairman of ..., arrived on Sept. 5 in Phoenix, Arizona"). Left
+    alone: a team, a plane or supplies arriving ("The 12-member medical team dispatched by China arrived in Yangon,
+    Myanmar yesterday", "A Pakistani special plane arrived in China on February 1")."""
+    [e] = news("WELLINGTON, April 16 (Xinhua) -- Chinese top political advisor Jia Qinglin arrived in Wellington, "
+               "capital of New Zealand, on Monday afternoon.", "2012-04-16")
+    assert (e["type"], e["date_start"], e["place"]["country"], [p["name"] for p in e["chinese"]]) == (
+        "visit", "2012-04-16", "NZL", ["Jia Qinglin"])
+    [e] = news("SAN FRANCISCO, May 4 (Xinhua) -- Chinese Defense Minister Liang Guanglie arrived here Friday for an "
+               "official visit that will include meetings with government and military leaders of the United States.",
+               "2012-05-05")
+    assert (e["type"], e["date_start"], e["place"]["country"]) == ("visit", "2012-05-04", "USA")
+    [e] = news("Wu Bangguo, chairman of the Standing Committee of China's National People's Congress, arrived on Sept. 5 "
+               "in Phoenix, Arizona, as a guest of US House of Representatives Speaker Nancy Pelosi.", "2009-09-14")
+    assert (e["type"], e["date_start"], e["place"]["country"]) == ("visit", "2009-09-05", "USA")
+    assert press("A: The 12-member medical team dispatched by China arrived in Yangon, Myanmar yesterday.",
+                 published="2020-04-09") == []
+    assert press("A: A Pakistani special plane arrived in China on February 1, bringing medical supplies.",
+                 published="2020-03-20") == []

@@ -27,6 +27,14 @@ _NOT_SIGNING = re.compile(r"signed\s+(?:into\s+law|(?:an?\s+|the\s+|two\s+|sever
 _IN_PLACE = r"(?:in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+)?"
 _MEETING_NOUNS = r"(?:[Mm]eeting|[Ss]ummit|[Cc]onference|[Ss]ession|[Cc]ommission|[Cc]ommittee|[Cc]ouncil)"
 _TALKS_NOUNS = r"(?:[Cc]onsultations?|[Tt]alks|[Dd]ialogue|[Nn]egotiations?)"
+# A leader's arrival ("arrived in Wellington", "arrived here", "arrived on Sept. 5 in Phoenix") and the titles that
+# name the one arriving just before his name
+# (not one "for the 17th meeting of the Council of Heads of Government ..." only: that meeting is the occasion)
+_ARRIVED = (r"arrived\s+(?:(?:in|at)\s+(?=[A-Z])|here\b|on\s+[A-Z][a-z]+\.?\s+\d{1,2}\s+in\s+(?=[A-Z]))"
+            r"(?![^.;]*\bfor\s+the\s+(?:[\w-]+\s+){0,3}(?:[Mm]eeting|[Ss]ummit|[Cc]onference|[Ss]ession|[Ff]orum)\b"
+            r"(?![^.;]*\bvisit))")
+_ARRIVING_TITLES = (r"Minister|Premier|President|[Aa]dvis[oe]r|[Ll]egislator|Councilor|Councillor|Chairman|Chairwoman|"
+                    r"Secretary|Governor|Mayor|Speaker|Envoy|Ambassador|Chancellor")
 SUBHEAD = re.compile(r"^(?P<noun>Meeting|Talks)\s+with\s+(?=[A-Z])[^.;:!?\"]{3,120}$")
 # A verb's negative lookbehinds ("were met", "had visited") come after the word, where they read the same text: put
 # first, they ran at every position of the sentence before the word itself was tried.
@@ -131,6 +139,13 @@ _TRIGGERS = [
                                r"\b(?:diplomatic\s+delegation|envoys|diplomats|consuls\s+general)\b[^.;]{0,60}?\bcame\s+to\s+(?=[A-Z])")),
     ("visit", True, re.compile(r"\bfor\s+an?\s+(?:[\w-]+\s+){0,3}(?:visit|tour|trip)\s+to\b|"
 
+                               # a leader's dated arrival is a visit that day: "Jia Qinglin arrived in Wellington, capital
+                               # of New Zealand, on Monday afternoon", "arrived here Friday for an official visit",
+                               # "arrived on Sept. 5 in Phoenix, Arizona"
+                               # (a person arriving, named right before the verb, after a title or as the sentence's
+                               # first words, or between commas after his title: not a team, a plane or supplies)
+                               r"(?:^|\b(?:" + _ARRIVING_TITLES + r")\s+)(?:[A-Z][\w'-]+\s+){1,3}" + _ARRIVED + r"|"
+                               r"\b[A-Z][a-z]+\s+[A-Z][a-z]+,\s+[^;]{3,160}?,\s+" + _ARRIVED + r"|"
                                # "Abe arrived in Beijing on Sunday for a summit with Chinese leaders"
                                r"\barrived\s+in\b.{0,80}?\b(?:visit|tour)\b|\barrived\s+in\s+[A-Z][^.;]{0,60}?\bfor\s+(?:a|the)\s+"
                                r"(?:[\w-]+\s+){0,2}(?:summit|talks)\b|"
