@@ -1527,3 +1527,42 @@ def test_a_leaders_dated_arrival_is_a_visit_that_day():
                  published="2020-04-09") == []
     assert press("A: A Pakistani special plane arrived in China on February 1, bringing medical supplies.",
                  published="2020-03-20") == []
+
+
+HAGUE = ("Visiting Chinese Premier Zhu Rongji met in The Hague Wednesday with Dutch Queen Beatrix Wilhelmina Armgard "
+         "and parliament leaders.\n\nZhu, who came to the The Hague Tuesday after a visit to Luxembourg, also had "
+         "one-hour talk with Dutch Prime Minister Vim Kok Tuesday afternoon.")
+
+
+def test_had_one_hour_talk_with_is_talks():
+    """heldout17/ (People's Daily, 2000; a first-run miss; development work after its one run): "also had one-hour
+    talk with Dutch Prime Minister Vim Kok Tuesday afternoon" is talks, as "held talks" is. Left alone: "gave a talk
+    at" a university (a lecture)."""
+    talks = [e for e in news(HAGUE, "2000-07-06") if e["type"] == "talks"]
+    assert [(e["date_start"], e["countries"], [p["name"] for p in e["foreign"]]) for e in talks] == [
+        ("2000-07-04", ["NLD"], ["Vim Kok"])]
+    assert news("Chinese Premier Zhu Rongji gave a talk at Leiden University on Tuesday.", "2000-07-06") == []
+
+
+def test_a_chinese_surname_alone_opening_a_readout_sentence():
+    """heldout17/ (the same page): "Zhu, who came to ..., also had one-hour talk with ..." names Zhu Rongji, the one
+    Chinese official of that surname the text names in full before. Left alone: a surname two officials of the text
+    share, and a surname no official named before bears."""
+    [e] = [e for e in news(HAGUE, "2000-07-06") if e["type"] == "talks"]
+    assert [p["name"] for p in e["chinese"]] == ["Zhu Rongji"]
+    two = HAGUE.replace("Dutch Queen", "Vice Premier Zhu Xiaoming and Dutch Queen")
+    assert not [e for e in news(two, "2000-07-06") if e["type"] == "talks"]
+    assert not [e for e in news(HAGUE.replace("Zhu, who", "Wen, who"), "2000-07-06") if e["type"] == "talks"]
+
+
+def test_a_relative_clause_of_the_subject_is_not_where_nor_with_whom():
+    """heldout17/ (the same page): in "Zhu, who came to the The Hague Tuesday after a visit to Luxembourg, also had
+    one-hour talk with Dutch Prime Minister Vim Kok", Luxembourg is neither the talks' place nor a party. Left alone:
+    "Wang Yi, who is in Paris for the 18th session of ..., met with French Foreign Minister Le Drian" (heldout3/):
+    a clause saying where the subject is still places the meeting."""
+    [e] = [e for e in news(HAGUE, "2000-07-06") if e["type"] == "talks"]
+    assert e["countries"] == ["NLD"] and e["place"].get("country") != "LUX"
+    [e] = news("On January 24 local time, State Councilor and Foreign Minister Wang Yi, who is in Paris for the 18th "
+               "session of the Consultation of the Coordinators for the China-France Strategic Dialogue, met with "
+               "French Foreign Minister Le Drian.", "2019-01-25")
+    assert e["place"]["country"] == "FRA"

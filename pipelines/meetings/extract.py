@@ -48,6 +48,7 @@ from .triggers import (
     _VAGUE_TIME,
     Trigger,
     clause_span,
+    closed_relatives,
     find_trigger,
     second_trigger,
 )
@@ -445,6 +446,7 @@ def _chinese_subject(t: Text, i: int, current: Event | None) -> bool:
 # China and Kazakhstan to ... He made the remarks during a meeting with Kazakh Prime Minister ...") or by his title
 # alone ("the Premier worked through the night and held bilateral talks with ...")
 _PRONOUN_SUBJECT = re.compile(r"(?:He|She)\s")
+_SURNAME_SUBJECT = re.compile(r"([A-Z][a-z]{1,6})(?=,\s|\s+(?:also\s+)?[a-z])")
 _TITLE_SUBJECT = re.compile(r"\b[Tt]he\s+(?P<title>Premier|Vice\s+Premier|President|Vice\s+President|State\s+Councilor|"
                             r"Foreign\s+Minister|Governor|Vice\s+Governor|Mayor|Vice\s+Mayor)\b")
 
@@ -473,6 +475,14 @@ def subject_anaphor(t: Text, i: int) -> Person | None:
         first = t.persons[i - 1][0] if t.persons[i - 1] else None
         if first is not None and first.side == "chinese" and first.name:
             return first
+    # "Zhu, who came to The Hague Tuesday ..., also had one-hour talk with ...": a surname alone opening the
+    # sentence is the one Chinese official of that surname the text names in full before
+    bare = _SURNAME_SUBJECT.match(s)
+    if bare is not None and a == 0 and not any(p.start < trig.start for p in t.persons[i] if p.side == "chinese"):
+        same = {k.name or "": k for k in t.known.values() if k.name and k.name.split()[0] == bare.group(1)
+                and any(k.name in t.sents[j] for j in range(i))}
+        if len(same) == 1:
+            return next(iter(same.values()))
     m = _TITLE_SUBJECT.search(subject)
     if m is None or any(p.side == "chinese" for p in t.persons[i] if p.start < trig.start):
         return None
@@ -755,8 +765,9 @@ def _countries_and_group(t: Text, i: int, ev: Event, is_trigger: bool, rules: Ru
     a Chinese person's title), the group the trigger sentence names and its number of countries."""
     s, trig = t.sents[i], t.triggers[i]
     a, b = clause_span(s, trig) if is_trigger and trig is not None else (0, len(s))
+    relatives = closed_relatives(s, trig) if is_trigger and trig is not None else []
     for p in places_in(s, rules):
-        if not a <= p.start < b:
+        if not a <= p.start < b or any(x <= p.start < y for x, y in relatives):
             continue     # "... on January 4, the two sides agreed to implement the consensus reached ... in Argentina"
         if p.abroad and (not is_trigger or (ev.type != "visit" and ev.place.get("country") == p.code)):
             continue     # "met ... in Geneva": where, not who

@@ -112,8 +112,9 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
     """Where the trigger sentence puts the event: the first place after "in", "at", "to", "visited" (after the
     verb, else before it), outside persons' titles; all such places in order as `places`."""
     masked = [(p.start, p.end) for p in persons]
-    from .triggers import clause_span
+    from .triggers import clause_span, closed_relatives
     first, last = clause_span(sentence, trigger, who_ends=False) if trigger.end else (0, len(sentence))
+    masked += closed_relatives(sentence, trigger) if trigger.end else []
     cands: list[Place] = []
     for p in places_in(sentence, rules):
         if any(a <= p.start < b for a, b in masked) or is_compound(sentence, p) or not first <= p.start < last \

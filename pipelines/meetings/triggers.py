@@ -55,6 +55,8 @@ _TRIGGERS = [
     # "held foreign policy planning consultation with": up to three words before the noun
     ("talks", True, re.compile(r"\b(?:held|hold|holds|had)\s+(?:(?!(?:in|on|with|to|been|engaged|not)\s)[\w-]+\s+){0,3}?"
                                r"(?:talks|consultations?)\b|"
+                               # "also had one-hour talk with Dutch Prime Minister Vim Kok Tuesday afternoon"
+                               r"\b(?:had|held)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}talk\s+with\b|"
                                # a news photo's "shakes hands with visiting ... at the welcoming ceremony before their
                                # talks in Beijing, capital of China, Feb. 2, 2012": the talks of that day
                                r"\b(?:shakes|shook)\s+hands\s+with\b[^.;]*?\b(?:before|prior\s+to)\s+their\s+talks\b|"
@@ -322,6 +324,16 @@ def second_trigger(sentence: str, first: Trigger) -> tuple[Trigger, int] | None:
     if t is None or not t.strong:
         return None
     return Trigger(t.type, True, m.end() + t.start, m.end() + t.end), m.end()
+
+
+_RELATIVE = re.compile(r",\s+(?:who|which)\b(?!\s+(?:is|was|are|were)\s+(?:now\s+|currently\s+)?(?:in|at)\s)[^,;]*,")
+
+
+def closed_relatives(sentence: str, trigger: Trigger) -> list[tuple[int, int]]:
+    """The relative clauses of the subject closed before the verb ("Zhu, who came to The Hague Tuesday after a
+    visit to Luxembourg, also had one-hour talk with ..."): what they tell is not where nor with whom; but "X, who is
+    in Paris for ..., met with" tells where, and is kept."""
+    return [m.span() for m in _RELATIVE.finditer(sentence, 0, trigger.start)]
 
 
 def clause_span(sentence: str, trigger: Trigger, *, who_ends: bool = True) -> tuple[int, int]:
