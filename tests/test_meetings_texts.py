@@ -1566,3 +1566,33 @@ def test_a_relative_clause_of_the_subject_is_not_where_nor_with_whom():
                "session of the Consultation of the Coordinators for the China-France Strategic Dialogue, met with "
                "French Foreign Minister Le Drian.", "2019-01-25")
     assert e["place"]["country"] == "FRA"
+
+
+def test_a_foreign_surname_after_with_is_the_person_named_before():
+    """heldout17/ (People's Daily, 2000; a first-run miss; development work after its one run): "This morning,
+    Chinese President Jiang Zemin held formal talks with Putin" names Vladimir Putin, named in full in the sentence
+    before. Left alone: a surname after "with" that no earlier sentence names in full."""
+    body = ("Premier Zhu Rongji met with visiting Russian President Vladimir Putin at the Great Hall of the People "
+            "Tuesday afternoon.\n\nThis morning, Chinese President Jiang Zemin held formal talks with Putin and the two "
+            "heads of state signed a number of important documents.")
+    talks = [e for e in news(body, "2000-07-18") if e["type"] == "talks"]
+    assert [([p["name"] for p in e["chinese"]], [p["name"] for p in e["foreign"]], e["countries"]) for e in talks] == [
+        (["Jiang Zemin"], ["Vladimir Putin"], ["RUS"])]
+    alone = "This morning, Chinese President Jiang Zemin held formal talks with Putin."
+    assert news(alone, "2000-07-18") == []
+
+
+def test_the_subject_of_a_relative_clause_with_the_verb():
+    """heldout17/ (People's Daily, 2000; a first-run miss; development work after its one run): in "Zhu also exchanged
+    views ... with Eichel, who arrived in Beijing Sunday at the invitation of his Chinese counterpart Xiang Huaicheng
+    for a three-day official visit to China", the one arriving is Hans Eichel, named just before ", who". Left alone:
+    a relative clause after a group, which names nobody."""
+    body = ("Chinese Premier Zhu Rongji and Hans Eichel, minister of finance of Germany, agreed during a meeting in "
+            "Beijing January 24 morning that China and Germany will further increase their cooperation.\n\nZhu also "
+            "exchanged views on a number of other issues of common interest with Eichel, who arrived in Beijing Sunday "
+            "at the invitation of his Chinese counterpart Xiang Huaicheng for a three-day official visit to China.")
+    [visit] = [e for e in news(body, "2000-01-24") if e["type"] == "visit"]
+    assert (visit["date_start"], visit["countries"], [p["name"] for p in visit["foreign"]]) == (
+        "2000-01-23", ["DEU"], ["Hans Eichel"])
+    group = body.replace("with Eichel, who", "with the German delegation, who")
+    assert all(not e["foreign"] or e["type"] != "visit" for e in news(group, "2000-01-24"))

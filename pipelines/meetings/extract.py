@@ -250,8 +250,9 @@ def _known_foreign(sents: list[str], per_sentence: list[list[Person]], rules: Ru
     """A foreign person the text names in full with a country ("Governor Rick Snyder of Michigan") is that person
     where a later sentence names him without one ("had a brief and friendly conversation with Governor Rick
     Snyder"). With `surnames` (a readout, not a press conference answer), also where a later sentence names him by
-    his surname alone as its subject, as news style does ("Panetta arrived in Beijing Monday evening"), if no other
-    person the text names has that surname and it is not a Chinese one."""
+    his surname alone as its subject or after "with", as news style does ("Panetta arrived in Beijing Monday
+    evening", "held formal talks with Putin"), if no other person the text names has that surname and it is not a
+    Chinese one."""
     known = {p.name: p for ps in per_sentence for p in ps
              if p.side == "foreign" and p.name and p.country and len(p.name.split()) >= 2 and not p.described}
     if not known:
@@ -272,12 +273,15 @@ def _known_foreign(sents: list[str], per_sentence: list[list[Person]], rules: Ru
                          + r")(?![\w-])")
     surname_re = re.compile(r"^(" + "|".join(re.escape(w) for w in by_surname) + r")(?='s\s|\s+[a-z])") \
         if by_surname else None
+    # ... or the object of "with" ("Chinese President Jiang Zemin held formal talks with Putin")
+    with_re = re.compile(r"(?<=\bwith\s)(" + "|".join(re.escape(w) for w in by_surname) + r")(?![\w-]|\s+[A-Z])") \
+        if by_surname else None
     for at, (s, ps) in enumerate(zip(sents, per_sentence)):
         added = False
         hits = list(name_re.finditer(s))
-        alone = surname_re.match(s) if surname_re is not None else None
-        if alone is not None and first.get(by_surname[alone.group(1)], at) < at:
-            hits.append(alone)
+        alone = [m for m in ([surname_re.match(s)] if surname_re is not None else []) + (
+            list(with_re.finditer(s)) if with_re is not None else []) if m is not None]
+        hits += [m for m in alone if first.get(by_surname[m.group(1)], at) < at]
         for m in hits:
             if any(p.start <= m.start() < p.end or m.start() <= p.start < m.end() for p in ps):
                 continue
@@ -680,6 +684,14 @@ def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
                                                              and not _elsewhere(s, p, t.persons[i])
                                                              and not _ON_BEHALF_LONG.search(s[:p.start])
                                                              and (other is None or p.start < other.start()))]
+        trig = t.triggers[i]
+        if is_trigger and trig is not None:
+            # "... with Eichel, who arrived in Beijing Sunday ... for a three-day official visit to China": the one
+            # named just before ", who" is the subject of the relative clause the verb is in
+            a = clause_span(s, trig)[0]
+            if re.search(r",\s+who\s*$", s[:a]):
+                inside += [p for p in t.persons[i] if p.name and p not in inside
+                           and re.fullmatch(r",\s+who\s*", s[p.end:a])]
         for p in inside if is_trigger else [p for p in inside if p.name or p.side == "foreign"]:
             ev.add_person(p)
             if p.side == "foreign":
