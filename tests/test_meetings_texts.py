@@ -1596,3 +1596,15 @@ def test_the_subject_of_a_relative_clause_with_the_verb():
         "2000-01-23", ["DEU"], ["Hans Eichel"])
     group = body.replace("with Eichel, who", "with the German delegation, who")
     assert all(not e["foreign"] or e["type"] != "visit" for e in news(group, "2000-01-24"))
+
+
+def test_a_leaders_message_conveyed_is_not_the_leader():
+    """heldout17/ (the Global Times, 2019; a first-run extra participant; development work after its one run): "Liu
+    ... first conveyed Chinese President Xi Jinping's message to Trump" names Xi Jinping's message, not a participant
+    of the meeting. Left alone: "Xi Jinping's special envoy" stays excluded as before, and "Xi Jinping's visit" is
+    not this rule's (a person still found)."""
+    rules = load()
+    assert not [p for p in persons_in("Liu first conveyed Chinese President Xi Jinping's message to Trump.", rules)
+                if p.name == "Xi Jinping"]
+    assert [p.name for p in persons_in("Chinese President Xi Jinping's visit to the United States began today.", rules)
+            if p.name] == ["Xi Jinping"]

@@ -25,7 +25,10 @@ _EXCLUDE_BEFORE = re.compile(r"(?:\b(?:of|behalf\s+of|(?:greetings|regards|messa
 _EXCLUDE_AFTER = re.compile(r"^(?:'s)?\s+(?:Thought|as\s+the\s+core)\b|^'s\s+(?i:special\s+)?(?i:envoy|representative)\b|"
                             # "General Secretary Xi Jinping's important exposition on ...": his words, not him
                             r"^(?:'s|\u2019s)\s+(?:important\s+)?(?:expositions?|instructions?|directives?|speech(?:es)?|"
-                            r"remarks|thoughts?|teachings)\b")
+                            r"remarks|thoughts?|teachings)\b|"
+                            # "first conveyed Chinese President Xi Jinping's message to Trump": his message, not him
+                            r"^(?:'s|\u2019s)\s+(?:(?:oral|written|verbal|congratulatory|personal)\s+)?(?:message|letter|"
+                            r"greetings|regards|best\s+wishes)\b")
 _FOREIGN_NAME = re.compile(r"(?:,\s+|\s+)(?P<name>(?:(?!(?:In|On|At|And|With|To|For|Of|The|His|Her|Their|During|"
                            r"Visits|Meets|Met)\b)"
                            # a news agency's bare weekday after the name ("Philip Hammond Wednesday, saying"), not a
