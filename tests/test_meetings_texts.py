@@ -1608,3 +1608,31 @@ def test_a_leaders_message_conveyed_is_not_the_leader():
                 if p.name == "Xi Jinping"]
     assert [p.name for p in persons_in("Chinese President Xi Jinping's visit to the United States began today.", rules)
             if p.name] == ["Xi Jinping"]
+
+
+def test_top_chinese_legislator_names_the_chinese_side():
+    """heldout17/ (China.org.cn, Xinhua, 2009; a first-run missed participant; development work after its one run):
+    "Top Chinese legislator Wu Bangguo met visiting U.S. President Barack Obama" names Wu Bangguo, as "China's top
+    legislator Zhao Leji" did. Left alone: a foreign name after "top diplomat" ("Top diplomat Antony Blinken")."""
+    rules = load()
+    assert [(p.side, p.name) for p in persons_in(
+        "Top Chinese legislator Wu Bangguo met visiting U.S. President Barack Obama on bilateral ties Tuesday "
+        "afternoon.", rules) if p.side == "chinese"] == [("chinese", "Wu Bangguo")]
+    assert not [p for p in persons_in("Top diplomat Antony Blinken arrived on Monday.", rules) if p.side == "chinese"]
+
+
+def test_a_chinese_leader_a_later_sentences_speaker_speaks_of_is_not_there():
+    """heldout17/ (China.org.cn, 2009 and 2011; first-run extra participants; development work after its one run):
+    "Wu ... said Obama, during his visit, had in-depth discussions with Chinese President Hu Jintao" and "He said
+    President Hu Jintao's visit to the United States in January opened a new era" do not make Hu Jintao a
+    participant of Wu Bangguo's meeting. Left alone: a Chinese official a later sentence names as present before
+    its speech verb ("Vice Chairman ... Wang Zhaoguo, who attended the meeting, said ...")."""
+    first = ("Top Chinese legislator Wu Bangguo met visiting U.S. President Barack Obama on bilateral ties Tuesday "
+             "afternoon.\n\n")
+    [e] = news(first + "Wu, chairman of the National People's Congress (NPC) Standing Committee, said Obama, during "
+               "his visit, had in-depth discussions with Chinese President Hu Jintao on ways to promote bilateral ties.",
+               "2009-11-17")
+    assert [p["name"] for p in e["chinese"]] == ["Wu Bangguo"]
+    [e] = news(first + "Vice Chairman of the NPC Standing Committee Wang Zhaoguo attended the meeting and said the NPC "
+               "values its exchanges with the U.S. Congress.", "2009-11-17")
+    assert [p["name"] for p in e["chinese"]] == ["Wu Bangguo", "Wang Zhaoguo"]

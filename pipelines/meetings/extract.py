@@ -664,6 +664,12 @@ _TO_COME = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|expected|due|s
                       r"(?:attend|meet|hold|visit|travel|co-chair|chair|have|pay)\b")
 
 
+# ... nor, once the event names its Chinese side, a Chinese leader a later sentence's speaker speaks of ("Wu ... said
+# Obama, during his visit, had in-depth discussions with Chinese President Hu Jintao", "He said President Hu Jintao's
+# visit to the United States in January opened a new era"); "told X" names the one spoken to and is not one of these
+_SAID = re.compile(r"\b(?:said|says|noted|stressed|added|recalled|hoped|pointed\s+out)\b")
+
+
 def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
     """An event's participants and countries: those of its trigger sentence's clauses that tell who took part,
     then of the later sentences it owns (a tour's meetings and visits), from the clauses with a participation
@@ -680,10 +686,13 @@ def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
         # nor one told as to come ("During his visit, Li will attend the ... Regular Meeting with his counterpart,
         # Dmitry Medvedev"): the persons after "will" are not this occasion's
         other = None if is_trigger else (_OTHER_TIME.search(s) or _TO_COME.search(s))
+        said = None if is_trigger or not any(p.side == "chinese" and p.name for p in ev.persons) else _SAID.search(s)
         inside = [p for p in t.persons[i] if p.described or (any(a <= p.start < b for a, b in clauses)
                                                              and not _elsewhere(s, p, t.persons[i])
                                                              and not _ON_BEHALF_LONG.search(s[:p.start])
-                                                             and (other is None or p.start < other.start()))]
+                                                             and (other is None or p.start < other.start())
+                                                             and (said is None or p.side != "chinese"
+                                                                  or p.start < said.start()))]
         trig = t.triggers[i]
         if is_trigger and trig is not None:
             # "... with Eichel, who arrived in Beijing Sunday ... for a three-day official visit to China": the one

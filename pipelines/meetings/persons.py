@@ -257,8 +257,11 @@ def _long_name(text: str, name: str, end: int, rules: Rules) -> tuple[str, int]:
 
 # The state media's titles in lower case for the chairmen of the NPC Standing Committee and of the CPPCC and for the
 # foreign minister: "China's top legislator Zhao Leji met with ...", "Chinese top political advisor Wang Yang"
-_TOP_TITLE = re.compile(r"\b(?P<title>(?:China's|China\u2019s|Chinese)\s+top\s+(?:legislator|political\s+advis[eo]r|"
-                        r"diplomat))\s+(?P<name>[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)(?![\w-])")
+# ... and "Top Chinese legislator Wu Bangguo", "Chinese top political advisor Jia Qinglin", "Top political advisor Jia
+# Qinglin" (a Chinese name: a leader's title in the agency's words)
+_TOP_TITLE = re.compile(r"\b(?P<title>(?:(?:China's|China\u2019s|Chinese)\s+top|[Tt]op\s+Chinese|(?<![\w'-])[Tt]op)\s+"
+                        r"(?:legislator|political\s+advis[eo]r|diplomat))\s+(?P<name>[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)"
+                        r"(?![\w-])")
 
 
 def _chinese_special(f: _Found, rules: Rules) -> None:
@@ -275,7 +278,7 @@ def _chinese_special(f: _Found, rules: Rules) -> None:
             f.add(Person("chinese", m.group("name"), title, level=level_of(title, rules), start=m.start(),
                          end=m.end()))
     for m in _TOP_TITLE.finditer(text):
-        if f.free(*m.span()) and valid_chinese(m.group("name")):
+        if f.free(*m.span()) and valid_chinese(m.group("name")) and m.group("name").split()[0] in rules.surnames:
             title = " ".join(m.group("title").split())
             f.add(Person("chinese", m.group("name"), title, level="national", start=m.start(), end=m.end()))
     for m in _CHIEF_EXECUTIVE.finditer(text):
