@@ -1649,3 +1649,27 @@ def test_two_officials_who_met_separately_with_one_guest_are_two_meetings():
         (["Li Yuanchao"], ["William Burns"], "2014-01-22"), (["Yang Jiechi"], ["William Burns"], "2014-01-22")]
     [e] = news(s.replace("met separately with", "met with"), "2014-01-23")
     assert [p["name"] for p in e["chinese"]] == ["Li Yuanchao", "Yang Jiechi"]
+
+
+CAPTION_NEW_DELHI = ("Chinese State Councilor and special representative Dai Bingguo (L) talks with Indian Prime Minister "
+                     "Manmohan Singh in New Delhi, Jan 17, 2012.China and India held the 15th meeting between special "
+                     "representatives on China-India border issues here on Jan 16 and 17, 2012.(Xinhua/Li Yigang)")
+
+
+def test_sentences_run_together_with_no_space():
+    """heldout17/ (People's Daily, 2012; a first-run miss; development work after its one run): a stored caption's
+    "... Jan 17, 2012.China and India held the 15th meeting ..." is two sentences, so the second meeting is found.
+    Left alone: "Mr.Philippe Rheault" (an abbreviation) and "U.S.Army"-like capitals stay one sentence."""
+    from pipelines.meetings.text import paragraph_sentences
+    assert paragraph_sentences(CAPTION_NEW_DELHI)[1].startswith("China and India held the 15th meeting")
+    assert len(paragraph_sentences("April 17, Wu Kangming met Mr.Philippe Rheault in Chongqing.")) == 1
+    assert len(paragraph_sentences("The U.S.Army band played.")) == 1
+
+
+def test_here_with_no_dateline_is_the_place_the_sentence_before_named():
+    """heldout17/ (the same caption): "China and India held the 15th meeting ... here on Jan 16 and 17, 2012" after
+    "... in New Delhi, Jan 17, 2012." is in India. Left alone: "here" after a sentence that names no place."""
+    meetings = [e for e in news(CAPTION_NEW_DELHI, "2012-01-18") if e["date_start"] == "2012-01-16"]
+    assert [(e["date_end"], e["place"].get("country")) for e in meetings] == [("2012-01-17", "IND")]
+    plain = CAPTION_NEW_DELHI.replace(" in New Delhi, Jan 17, 2012.", " on Jan 17, 2012.")
+    assert [e["place"].get("country") for e in news(plain, "2012-01-18") if e["date_start"] == "2012-01-16"] == [None]

@@ -417,6 +417,10 @@ def _event_place(t: Text, i: int, trig: Trigger, start, context: int | None, cur
         place = _back_home(t, i, current, rules) or _abroad(s, t.persons[i], current, rules)
     if not place and i > 0 and t.paras[i - 1] == t.paras[i] and is_dateline(t.sents[i - 1]):
         place, places = dateline_here(s, trig, rules, t.sents[i - 1]) or ({}, places)
+    elif not place and i > 0 and t.paras[i - 1] == t.paras[i] and re.search(r"\bhere\b", s[trig.start:]):
+        # a caption's "... in New Delhi, Jan 17, 2012. China and India held the 15th meeting ... here on Jan 16 and
+        # 17": "here" with no dateline is the place the sentence before named
+        place, places = place_of(t.sents[i - 1], Trigger(trig.type, True, 0, 0), t.persons[i - 1], rules)
     if not place and trig.type == "call":
         place = _chinese_end(s, trig, rules)
     return place or site_place(t.site, rules), places
