@@ -1673,3 +1673,18 @@ def test_here_with_no_dateline_is_the_place_the_sentence_before_named():
     assert [(e["date_end"], e["place"].get("country")) for e in meetings] == [("2012-01-17", "IND")]
     plain = CAPTION_NEW_DELHI.replace(" in New Delhi, Jan 17, 2012.", " on Jan 17, 2012.")
     assert [e["place"].get("country") for e in news(plain, "2012-01-18") if e["date_start"] == "2012-01-16"] == [None]
+
+
+def test_two_sides_agreed_during_a_meeting():
+    """heldout17/ (People's Daily, 2000; a first-run miss; development work after its one run): "Chinese Premier Zhu
+    Rongji and Hans Eichel, minister of finance of Germany, agreed during a meeting in Beijing January 24 morning that
+    ..." is their meeting that day. Left alone: "agreed during a meeting of the State Council" (a meeting of one side)
+    and "will be agreed during a meeting" (not held)."""
+    [e] = news("Chinese Premier Zhu Rongji and Hans Eichel, minister of finance of Germany, agreed during a meeting in "
+               "Beijing January 24 morning that China and Germany will further increase their cooperation in the "
+               "finance sector.", "2000-01-24")
+    assert (e["type"], e["date_start"], e["place"]["province_code"], e["countries"]) == (
+        "meeting", "2000-01-24", "CN-BJ", ["DEU"])
+    assert [p["name"] for p in e["foreign"]] == ["Hans Eichel"]
+    assert news("Chinese Premier Zhu Rongji and his ministers agreed during a meeting of the State Council on January "
+                "24 that the reform will go on.", "2000-01-24") == []

@@ -115,6 +115,9 @@ _TRIGGERS = [
                                  r"\b(?:remarks|speech)\s+(?:(?:during|at|in)\s+(?:a|his|her|their)\s+|(?:while|when)\s+)"
                                  r"meeting\s+with\b|"
                                  r"^(?:When|While)\s+meeting\s+(?:with\s+)?(?=[A-Z])|"
+                                 # "Zhu Rongji and Hans Eichel ... agreed during a meeting in Beijing January 24 morning"
+                                 r"\b(?:agreed|pledged|vowed)\s+(?:during|at|in)\s+(?:a|their)\s+(?:[\w-]+\s+){0,2}?"
+                                 r"meeting\b(?!\s+(?:of|on)\b)|"
                                  # "travelled to Chongqing Municipality for a meeting between ... and the study group
                                  # of diplomatic envoys": the journey's purpose is the occasion
                                  r"\b(?:travell?ed|went|came|flew)\s+to\s+(?:[A-Z][\w'-]*\s+){1,4}for\s+(?:a|the)\s+"
