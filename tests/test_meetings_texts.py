@@ -1678,8 +1678,8 @@ def test_here_with_no_dateline_is_the_place_the_sentence_before_named():
 def test_two_sides_agreed_during_a_meeting():
     """heldout17/ (People's Daily, 2000; a first-run miss; development work after its one run): "Chinese Premier Zhu
     Rongji and Hans Eichel, minister of finance of Germany, agreed during a meeting in Beijing January 24 morning that
-    ..." is their meeting that day. Left alone: "agreed during a meeting of the State Council" (a meeting of one side)
-    and "will be agreed during a meeting" (not held)."""
+    ..." is their meeting that day. Left alone: "agreed during a meeting of the State Council" (a meeting of one
+    side)."""
     [e] = news("Chinese Premier Zhu Rongji and Hans Eichel, minister of finance of Germany, agreed during a meeting in "
                "Beijing January 24 morning that China and Germany will further increase their cooperation in the "
                "finance sector.", "2000-01-24")
