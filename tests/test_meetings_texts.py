@@ -1688,3 +1688,21 @@ def test_two_sides_agreed_during_a_meeting():
     assert [p["name"] for p in e["foreign"]] == ["Hans Eichel"]
     assert news("Chinese Premier Zhu Rongji and his ministers agreed during a meeting of the State Council on January "
                 "24 that the reform will go on.", "2000-01-24") == []
+
+
+def test_a_photos_welcome_of_a_visiting_leader_is_the_talks():
+    """heldout15/ and heldout17/ (People's Daily, 2011; China Daily, 2013; misses of both first runs; development work
+    after heldout17's one run): a news photo's "holds a welcoming ceremony for U.S. Vice President Joe Biden in
+    Beijing, capital of China, Aug. 18, 2011" and "welcomes French Prime Minister Jean-Marc Ayrault inside the Great
+    Hall of the People in Beijing December 6, 2013" are the talks that welcome opens (the sets' convention). Left
+    alone: "welcomes" anything but a leader ("China welcomes the decision"), and a welcoming ceremony for students."""
+    [e] = news("Chinese Vice President Xi Jinping (R) holds a welcoming ceremony for U.S. Vice President Joe Biden in "
+               "Beijing, capital of China, Aug. 18, 2011.", "2011-08-19")
+    assert (e["type"], e["date_start"], e["place"]["province_code"], [p["name"] for p in e["foreign"]]) == (
+        "talks", "2011-08-18", "CN-BJ", ["Joe Biden"])
+    [e] = news("Chinese Premier Li Keqiang welcomes French Prime Minister Jean-Marc Ayrault inside the Great Hall of the "
+               "People in Beijing December 6, 2013.", "2013-12-06")
+    assert (e["type"], e["date_start"], e["countries"]) == ("talks", "2013-12-06", ["FRA"])
+    assert news("China welcomes the decision of the French government on December 6, 2013.", "2013-12-06") == []
+    assert news("Tsinghua University holds a welcoming ceremony for new students in Beijing on Sept. 1, 2013.",
+                "2013-09-02") == []

@@ -57,6 +57,13 @@ _TRIGGERS = [
                                r"(?:talks|consultations?)\b|"
                                # "also had one-hour talk with Dutch Prime Minister Vim Kok Tuesday afternoon"
                                r"\b(?:had|held)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}talk\s+with\b|"
+                               # a news photo's welcome of a visiting leader is the talks it opens: "holds a welcoming
+                               # ceremony for U.S. Vice President Joe Biden in Beijing", "welcomes French Prime Minister
+                               # Jean-Marc Ayrault inside the Great Hall of the People in Beijing December 6, 2013"
+                               r"\b(?:holds?|held|hosts?|hosted)\s+(?:a|an)\s+(?:official\s+|grand\s+|red-carpet\s+)?"
+                               r"welcom(?:e|ing)\s+ceremony\s+for\b|"
+                               r"^(?:[A-Z][\w'-]*\s+){1,5}(?:\([A-Z0-9 ,]+\)\s+)?welcomes\s+(?:visiting\s+)?(?:[A-Z][\w'-]*\s+){0,3}?"
+                               r"(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emperor)\b|"
                                # a news photo's "shakes hands with visiting ... at the welcoming ceremony before their
                                # talks in Beijing, capital of China, Feb. 2, 2012": the talks of that day
                                r"\b(?:shakes|shook)\s+hands\s+with\b[^.;]*?\b(?:before|prior\s+to)\s+their\s+talks\b|"
@@ -198,7 +205,7 @@ class Trigger:
 _ANY_VERB = re.compile(r"\b(?:met|meets|received|visit\w*|toured|tour|talks|signed|phone|telephone|video|online|called|conversation|travell?ed|"
                        r"virtual|cloud|spoke|meeting|conference|Conference|Meeting|Summit|summit|dialogue|Dialogue|Session|consultations?|delegation|"
                        r"courtesy|arrived|During|lunch|dinner|breakfast|luncheon|banquet|reception|[Tt]our|signing|co-chaired|events?|forums?|fairs?|exhibitions?|week|seminars?|roadshows?|symposiums?|"
-                       r"promotions?|trip|credentials|Credentials)\b")
+                       r"promotions?|trip|credentials|Credentials|welcoming|welcomes)\b")
 
 
 # "pointed out in a phone call with ...", "during yesterday's telephone call": the call itself, not what was said
