@@ -1706,3 +1706,15 @@ def test_a_photos_welcome_of_a_visiting_leader_is_the_talks():
     assert news("China welcomes the decision of the French government on December 6, 2013.", "2013-12-06") == []
     assert news("Tsinghua University holds a welcoming ceremony for new students in Beijing on Sept. 1, 2013.",
                 "2013-09-02") == []
+
+
+def test_during_his_discussion_with_a_leader_dated_by_the_sentence_before():
+    """heldout17/ (People's Daily, 2000; a first-run miss; development work after its one run): "Visiting Chinese
+    Premier Zhu Rongji stressed Monday that ..." followed by "During his discussion with Luxembourg Prime Minister
+    Jean- Claude Juncker, Zhu said ..." is talks that Monday. Left alone: a discussion with no day before it."""
+    body = ("Visiting Chinese Premier Zhu Rongji stressed Monday that China will attach great importance to forging "
+            "strong bilateral relations with Luxembourg.\n\nDuring his discussion with Luxembourg Prime Minister Jean- "
+            "Claude Juncker, Zhu said that the relations between China and Luxembourg have been very good.")
+    [e] = news(body, "2000-07-04")
+    assert (e["type"], e["date_start"], e["countries"]) == ("talks", "2000-07-03", ["LUX"])
+    assert news(body.split("\n\n")[1], "2000-07-04") == []

@@ -57,6 +57,8 @@ _TRIGGERS = [
                                r"(?:talks|consultations?)\b|"
                                # "also had one-hour talk with Dutch Prime Minister Vim Kok Tuesday afternoon"
                                r"\b(?:had|held)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}talk\s+with\b|"
+                               # "During his discussion with Luxembourg Prime Minister Jean- Claude Juncker, Zhu said"
+                               r"^During\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}discussions?\s+with\b|"
                                # a news photo's welcome of a visiting leader is the talks it opens: "holds a welcoming
                                # ceremony for U.S. Vice President Joe Biden in Beijing", "welcomes French Prime Minister
                                # Jean-Marc Ayrault inside the Great Hall of the People in Beijing December 6, 2013"
@@ -205,7 +207,7 @@ class Trigger:
 _ANY_VERB = re.compile(r"\b(?:met|meets|received|visit\w*|toured|tour|talks|signed|phone|telephone|video|online|called|conversation|travell?ed|"
                        r"virtual|cloud|spoke|meeting|conference|Conference|Meeting|Summit|summit|dialogue|Dialogue|Session|consultations?|delegation|"
                        r"courtesy|arrived|During|lunch|dinner|breakfast|luncheon|banquet|reception|[Tt]our|signing|co-chaired|events?|forums?|fairs?|exhibitions?|week|seminars?|roadshows?|symposiums?|"
-                       r"promotions?|trip|credentials|Credentials|welcoming|welcomes)\b")
+                       r"promotions?|trip|credentials|Credentials|welcoming|welcomes|discussions?)\b")
 
 
 # "pointed out in a phone call with ...", "during yesterday's telephone call": the call itself, not what was said
