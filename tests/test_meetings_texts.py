@@ -1718,3 +1718,19 @@ def test_during_his_discussion_with_a_leader_dated_by_the_sentence_before():
     [e] = news(body, "2000-07-04")
     assert (e["type"], e["date_start"], e["countries"]) == ("talks", "2000-07-03", ["LUX"])
     assert news(body.split("\n\n")[1], "2000-07-04") == []
+
+
+def test_a_delegations_members_listed_after_its_leaders_visit():
+    """heldout17/ (ecns.cn, 2018; first-run missed participants; development work after its one run): "The delegation
+    members include ... Vice Foreign Minister Zheng Zeguang, ... Vice Finance Minister Zhu Guangyao, ..." after "Vice
+    Premier Liu He arrived in Washington on Tuesday afternoon ..." are participants of the visit. Left alone: the same
+    list after a visit whose Chinese side is named by no one (a team's)."""
+    body = ("Chinese President Xi Jinping's special envoy and Vice Premier Liu He arrived in Washington on Tuesday "
+            "afternoon for economic and trade consultations with the U.S. side.\n\nThe delegation members include Vice "
+            "Foreign Minister Zheng Zeguang, Vice Finance Minister Zhu Guangyao and Vice Minister of Agriculture and "
+            "Rural Affairs Han Jun.")
+    [e] = news(body, "2018-05-16")
+    assert {"Liu He", "Zheng Zeguang", "Zhu Guangyao", "Han Jun"} <= {p["name"] for p in e["chinese"]}
+    team = body.replace("Chinese President Xi Jinping's special envoy and Vice Premier Liu He arrived",
+                        "A Chinese trade team arrived")
+    assert all("Zheng Zeguang" not in {p["name"] for p in e["chinese"]} for e in news(team, "2018-05-16"))

@@ -738,6 +738,12 @@ def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
                 if p.side == "foreign" and p.name:
                     ev.add_person(p)
                     ev.add_country(p.country)
+        if not is_trigger and DELEGATION_MEMBERS.match(s) and any(p.side == "chinese" and p.name for p in ev.persons):
+            for p in t.persons[i]:      # "The delegation members include Governor of the People's Bank of China Yi
+                if p.name:              # Gang, ...": those who came with the leader named before
+                    ev.add_person(p)
+                    if p.side == "foreign":
+                        ev.add_country(p.country)
         if not is_trigger and ATTENDING.match(s):
             for p in t.persons[i]:      # "Those also attending the meeting include: A, title; B, title; ...": all
                 if p.name:
@@ -755,6 +761,12 @@ def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
 # are Barbadian Ambassador to China ...", "The envoys are as follows: ...")
 MEMBERS = re.compile(r"(?:These|The)\s+(?:[\w-]+\s+){0,3}(?:[Aa]mbassadors|[Ee]nvoys|[Dd]iplomats|[Cc]onsuls[\s-]+[Gg]eneral|"
                      r"[Gg]uests|[Dd]elegates)\s+(?:are|were|included?)\b")
+
+
+# A readout's list of a delegation's members ("The delegation members include Governor of the People's Bank of China
+# Yi Gang, Vice Chairman of the National Development and Reform Commission Ning Jizhe, ...")
+DELEGATION_MEMBERS = re.compile(r"(?:The|His|Her|Its)\s+delegation(?:'s)?\s+members\s+(?:include[sd]?|are|were)\b|"
+                                r"Members\s+of\s+(?:the|his|her)\s+delegation\s+(?:include[sd]?|are|were)\b")
 
 
 # A readout's list of those present ("Those also attending the meeting include: Zhou Wenzhong, the Secretary General
