@@ -13,14 +13,14 @@ from bench.meetings_real import REAL, evaluate_real
 from pipelines.meetings import extract, load, persons_in, places_in, resolve_date
 
 SETS = ("heldout4", "dev4", "heldout5", "heldout6", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
-        "heldout13", "heldout14", "heldout15", "heldout16")
+        "heldout13", "heldout14", "heldout15", "heldout16", "heldout17")
 LABELS = [p for s in SETS for p in sorted((REAL / s).glob("*.json"))]
 
 
 def test_the_stored_texts_are_the_ones_listed_with_their_provenance():
-    """332 pages, each under texts/, unchanged since its label was written (SHA-256), listed in PROVENANCE.md with
+    """393 pages, each under texts/, unchanged since its label was written (SHA-256), listed in PROVENANCE.md with
     its original URL; the held-out and dev pages are apart."""
-    assert len(LABELS) == 332
+    assert len(LABELS) == 393
     provenance = (REAL / "PROVENANCE.md").read_text("utf-8")
     pages = set()
     for path in LABELS:
@@ -1335,3 +1335,402 @@ def test_two_south_korean_provinces_of_the_gazetteer():
     # left alone: with no Korean place named, "Song" is no sign of Korea
     assert all("KOR" not in e["countries"] for e in news(
         "On June 26, Governor Wu Zhenglong met with Mayor Song Tao of Suzhou in Nanjing.", "2019-07-05"))
+
+
+def test_a_title_in_brackets_right_after_the_name():
+    """heldout16/ (Chongqing's foreign affairs office, two first-run misses: the meetings folded into the stays were
+    not found, their persons unread; development work, fourteenth round): "Liu Guiping(Deputy Mayor of Chongqing)"
+    and "Mr. Andrej Fistravec(Mayor of Maribor, Slovenia)" name a Chinese official and a foreign mayor by a title in
+    brackets after the name, with or without a space; a foreign title with no country in it ("Deputy Speaker of Mito
+    city council") takes the one foreign country of the sentence. The stay and the meeting on one of its days are
+    then one event, the meeting, placed where the stay was (README of tests/real/meetings, convention (d))."""
+    rules = load()
+    found = [(p.side, p.name, p.country) for p in persons_in(
+        "Nov 14-17, 2017, Mr. Yasushi Takahashi(Mayor of Japan Mito) and Mr. Kimoto Shintarou(Deputy Speaker of Mito "
+        "city council)  visited Chongqing.", rules)]
+    assert found == [("foreign", "Yasushi Takahashi", "JPN"), ("foreign", "Kimoto Shintarou", "JPN")]
+    [e] = news("From May 8 to 9, 2018, Mr. Andrej Fistravec(Mayor of Maribor, Slovenia) led a delegation to visit "
+               "Chongqing.\n\nMay 9, Liu Guiping(Deputy Mayor of Chongqing) met Mr. Andrej Fistravec. Liu Guiping "
+               "extended welcome to the visitors.", "2018-05-16")
+    assert (e["type"], e["date_start"], e["place"]["province_code"], e["countries"]) == (
+        "meeting", "2018-05-09", "CN-CQ", ["SVN"])
+    assert [p["name"] for p in e["chinese"] if p["name"]] == ["Liu Guiping"]
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Andrej Fistravec", "SVN")]
+    # left alone: a bracket with no title in it (an abbreviation, a photo's position mark) names nobody
+    assert [p.name for p in persons_in("Wang Chen, vice-chairman of the National People's Congress (NPC), and Andrej "
+                                       "Fistravec (Slovenia) spoke.", rules)] == ["Wang Chen"]
+
+
+def test_a_foreign_visitor_named_by_his_surname_as_the_subject_of_a_later_sentence():
+    """heldout15/ (the Global Times, a first-run miss; development work, fourteenth round): "Panetta arrived in
+    Beijing Monday evening, kicking off his first visit to China" names Leon Panetta, whom the sentence before names in
+    full with his country: a readout's news style names a visitor by his surname as a sentence's subject. Left
+    alone: a surname two persons of the text share, a Chinese surname, and a press conference answer."""
+    body = ("Chinese Vice President Xi Jinping met with US Secretary of Defense Leon Panetta on Wednesday morning.\n\n"
+            "Panetta arrived in Beijing Monday evening, kicking off his first visit to China as the Pentagon chief.")
+    meeting, visit = news(body, "2012-09-19")
+    assert (visit["type"], visit["date_start"], visit["place"]["province_code"], visit["countries"]) == (
+        "visit", "2012-09-17", "CN-BJ", ["USA"])
+    assert [(p["name"], p["country"]) for p in visit["foreign"]] == [("Leon Panetta", "USA")]
+    # left alone: two Panettas named in the text, so the surname names neither
+    two = body.replace("Leon Panetta on", "Leon Panetta and US Senator Sylvia Panetta on")
+    assert [e["type"] for e in news(two, "2012-09-19")] == ["meeting"]
+    # left alone: in a press conference answer the surname is not read so
+    assert [e["type"] for e in press("A: " + body.replace("\n\n", " "), published="2012-09-19")] == ["meeting"]
+
+
+def test_a_foreign_leaders_arrival_for_a_summit_and_a_visit_that_began():
+    """heldout15/ (China Daily, People's Daily; first-run misses; development work, fourteenth round): "Abe arrived
+    in Beijing on Sunday for a summit with Chinese leaders" and "Kerry's two-day visit to China began Tuesday" are
+    visits (the set's convention: a foreign official's dated arrival in China for a visit is a `visit` of its own).
+    Left alone: a team's arrival ("A Japanese football team arrived in Beijing on Sunday for a match"; a leader's own
+    dated arrival is a visit whatever its purpose since the rule after heldout17's run) and a visit "to begin" (not
+    yet)."""
+    [e] = news("Japanese Prime Minister Shinzo Abe arrived in Beijing on Sunday for a summit with Chinese leaders.",
+               "2006-10-08")
+    assert (e["type"], e["date_start"], e["place"]["province_code"], e["countries"]) == (
+        "visit", "2006-10-08", "CN-BJ", ["JPN"])
+    [e] = news("U.S. Secretary of State John Kerry's two-day visit to China began Tuesday.", "2016-01-27")
+    assert (e["type"], e["date_start"], e["date_end"], e["countries"]) == ("visit", "2016-01-26", "2016-01-27", ["USA"])
+    assert news("A Japanese football team arrived in Beijing on Sunday for a match.", "2006-10-08") == []
+    assert news("U.S. Secretary of State John Kerry's two-day visit to China is to begin Tuesday.", "2016-01-27") == []
+
+
+def test_a_capital_of_three_words_before_its_country_and_a_meeting_with_several_leaders_and_its_caption():
+    """heldout15/ (China.org.cn, Xinhua; a first-run wrong event; development work, fourteenth round): "in Bandar Seri
+    Begawan, Brunei" places the caption's meeting in Brunei (a capital of three words before its country, as "in
+    Springfield, ..." was read), Brunei no party; and "met with leaders of South Korea, Indonesia, Cambodia and New
+    Zealand Thursday" with the caption naming one of them (Park Geun-hye) are one meeting, with her. Left alone: two
+    meetings of the day whose second names a country outside the first's, and a first mention that names a leader."""
+    caption = ("Chinese Premier Li Keqiang (L) meets with South Korean President Park Geun-hye in Bandar Seri Begawan, "
+               "Brunei, Oct. 10, 2013.")
+    [e] = news(caption, "2013-10-11")
+    assert (e["place"]["country"], e["countries"]) == ("BRN", ["KOR"])
+    group = ("Chinese Premier Li Keqiang met with leaders of South Korea, Indonesia, Cambodia and New Zealand Thursday "
+             "on the sidelines of the 8th East Asia summit.")
+    [e] = news(group + "\n\n" + caption, "2013-10-11")
+    assert sorted(e["countries"]) == ["IDN", "KHM", "KOR", "NZL"] and e["place"]["country"] == "BRN"
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Park Geun-hye", "KOR")]
+    other = caption.replace("South Korean President Park Geun-hye", "Japanese Prime Minister Shinzo Abe")
+    assert len(news(group + "\n\n" + other, "2013-10-11")) == 2
+    named = group.replace("leaders of South Korea, Indonesia", "South Korean President Park Geun-hye and leaders of "
+                                                                "Indonesia")
+    assert len(news(named + "\n\n" + other.replace("Japanese Prime Minister Shinzo Abe",
+                                                   "Indonesian President Susilo Bambang Yudhoyono"), "2013-10-11")) == 2
+
+
+def test_a_meeting_whose_counterpart_is_said_to_be_visiting_china():
+    """heldout15/ (People's Daily, 2000; a first-run meeting with no place; development work, fourteenth round): "Xu
+    Jialu ... met Wednesday with Cape Verde's Minister of Culture Antonio Delgado" followed by "The Cape Verde
+    delegation is visiting China at the invitation of ..." is a meeting in China. Left alone: a later sentence whose
+    subject is someone else ("A Kenyan troupe is visiting China ...")."""
+    meet = ("Xu Jialu, vice-chairman of the Standing Committee of the National People's Congress (NPC), met Wednesday "
+            "with Cape Verde's Minister of Culture Antonio Delgado, and his delegation. Xu and Delgado discussed ways "
+            "to increase cultural exchanges.")
+    [e] = news(meet + " The Cape Verde delegation is visiting China at the invitation of China's Ministry of Culture.",
+               "2000-07-12")
+    assert (e["date_start"], e["place"]["country"], e["countries"]) == ("2000-07-12", "CHN", ["CPV"])
+    [e] = news(meet + " A Kenyan troupe is visiting China at the invitation of China's Ministry of Culture.",
+               "2000-07-12")
+    assert e["place"].get("country") is None
+
+
+def test_a_list_of_links_after_the_article_tells_no_occasion_of_it():
+    """heldout16/ (Guangdong's FAO, a first-run wrong event: a headline of the page's link list, "Li Jian attends
+    outgoing Philippine Consul General Farewell Reception", added the Philippines to the meeting; development work, fourteenth round): after "Guangdong
+    News more" the lines are other stories' headlines. Left alone: such a line before the article (page
+    navigation), after which the article is read as before."""
+    article = ("GDFAO Deputy Director General Luo Jun met with and hosted a banquet for the delegation of US "
+               "congressional assistants in Guangzhou on August 19, 2011.\n\nLuo Jun welcomed the visiting guests.")
+    links = ("\n\nGuangdong News more\n\nLuo Jun meets delegation of US congressional assistants\n\nLi Jian attends "
+             "outgoing Philippine Consul General Farewell Reception\n\nWang Yang Meets Consular Corps in Guangzhou")
+    [e] = news(article + links, "2011-09-09")
+    assert e["countries"] == ["USA"] and all(p["country"] == "USA" for p in e["foreign"])
+    [e] = news("China & World News more\n\n" + article, "2011-09-09")
+    assert (e["date_start"], e["countries"]) == ("2011-08-19", ["USA"])
+
+
+def test_the_head_of_a_delegation_of_a_country_named_after_of():
+    """heldout16/ (Guangdong's FAO, a first-run missed participant; development work, fourteenth round): "the
+    delegation of US congressional assistants headed by Paul C. Bergson" names its American head, an initial in his
+    name, as "a Dominican delegation led by ..." did. Left alone: a Chinese province's delegation ("the delegation of
+    Shaanxi provincial government led by Zhao Zhengyong") names no foreign person."""
+    rules = load()
+    found = [(p.side, p.name, p.country) for p in persons_in(
+        "GDFAO Deputy Director General Luo Jun met with and hosted a banquet for the delegation of US congressional "
+        "assistants headed by Paul C. Bergson in Guangzhou on August 19, 2011.", rules)]
+    assert ("foreign", "Paul C. Bergson", "USA") in found
+    assert all(p.side == "chinese" for p in persons_in(
+        "Vice Chancellor Olaf Scholz met the delegation of Shaanxi provincial government led by Zhao Zhengyong in "
+        "Berlin.", rules) if p.name == "Zhao Zhengyong")
+
+
+def test_a_foreign_person_met_named_before_a_lower_case_role_with_the_country():
+    """heldout15/ (Xinhua in People's Daily and the Global Times; first-run missed participants; development work,
+    fourteenth round): the agency's formula "met with Márta Mátrai, deputy of the speaker of the Hungarian National
+    Assembly", "meets with L. Enkh-Amgalan, deputy chairman of the State Great Hural (Parliament) of Mongolia",
+    "meets with Ninoyu Satoshi, a member of Japan's House of Councillors who heads ...", "led by Sergei Mironov, the
+    Russian party's chairman" names a foreign person of that country. Left alone: a Chinese name in that place, a
+    role that names no foreign country, and a name not after a meeting verb."""
+    rules = load()
+
+    def foreign(s: str) -> list[tuple]:
+        return [(p.name, p.country) for p in persons_in(s, rules) if p.side == "foreign"]
+    assert foreign("China's top legislator Zhao Leji met with Márta Mátrai, deputy of the speaker of the Hungarian "
+                   "National Assembly, on Tuesday in Beijing.") == [("Márta Mátrai", "HUN")]
+    assert foreign("Top Chinese legislator Zhang Dejiang on Tuesday met with L. Enkh-Amgalan, deputy chairman of the "
+                   "State Great Hural (Parliament) of Mongolia in Beijing.") == [("L. Enkh-Amgalan", "MNG")]
+    assert foreign("Li Zhanshu meets with Ninoyu Satoshi, a member of Japan's House of Councillors who heads a "
+                   "delegation.") == [("Ninoyu Satoshi", "JPN")]
+    assert foreign("The delegation was led by Sergei Mironov, the Russian party's chairman.") == [
+        ("Sergei Mironov", "RUS")]
+    # left alone (no named foreign person)
+    assert not [n for n, _ in foreign("The Governor met with Wang Yong, deputy director of the Hungarian desk of the "
+                                      "ministry.") if n]
+    assert not [n for n, _ in foreign("The Governor met with Peter Jones, deputy chairman of the local chamber of "
+                                      "commerce.") if n]
+    assert not [n for n, _ in foreign("The photo shows Peter Jones, deputy chairman of the Hungarian chamber, at the "
+                                      "fair.") if n]
+
+
+def test_in_the_great_hall_of_the_people_is_beijing():
+    """heldout17/ (China Daily, 2004; a first-run wrong event with no place; development work after its one run):
+    "held talks in the Great Hall of the People Saturday afternoon" is in Beijing, as "at the Great Hall of the People"
+    was. Left alone: the landmark named as a topic ("a film about the Great Hall of the People")."""
+    [e] = news("Chinese President Hu Jintao and French President Jacques Chirac held talks in the Great Hall of the "
+               "People Saturday afternoon.", "2004-10-09")
+    assert (e["date_start"], e["place"]["province_code"]) == ("2004-10-09", "CN-BJ")
+    [e] = news("Chinese President Hu Jintao and French President Jacques Chirac held talks on Saturday afternoon and "
+               "watched a film about the Great Hall of the People.", "2004-10-09")
+    assert e["place"].get("province_code") is None
+
+
+def test_a_leaders_dated_arrival_is_a_visit_that_day():
+    """heldout17/ (People's Daily, Xinhua, China.org.cn; first-run misses; development work after its one run): a
+    named leader's dated arrival abroad is a visit that day ("Chinese top political advisor Jia Qinglin arrived in
+    Wellington, capital of New Zealand, on Monday afternoon", "SAN FRANCISCO, May 4 (Xinhua) -- Chinese Defense Minister
+    Liang Guanglie arrived here Friday", "Wu Bangguo, chairman of ..., arrived on Sept. 5 in Phoenix, Arizona"). Left
+    alone: a team, a plane or supplies arriving ("The 12-member medical team dispatched by China arrived in Yangon,
+    Myanmar yesterday", "A Pakistani special plane arrived in China on February 1")."""
+    [e] = news("WELLINGTON, April 16 (Xinhua) -- Chinese top political advisor Jia Qinglin arrived in Wellington, "
+               "capital of New Zealand, on Monday afternoon.", "2012-04-16")
+    assert (e["type"], e["date_start"], e["place"]["country"], [p["name"] for p in e["chinese"]]) == (
+        "visit", "2012-04-16", "NZL", ["Jia Qinglin"])
+    [e] = news("SAN FRANCISCO, May 4 (Xinhua) -- Chinese Defense Minister Liang Guanglie arrived here Friday for an "
+               "official visit that will include meetings with government and military leaders of the United States.",
+               "2012-05-05")
+    assert (e["type"], e["date_start"], e["place"]["country"]) == ("visit", "2012-05-04", "USA")
+    [e] = news("Wu Bangguo, chairman of the Standing Committee of China's National People's Congress, arrived on Sept. 5 "
+               "in Phoenix, Arizona, as a guest of US House of Representatives Speaker Nancy Pelosi.", "2009-09-14")
+    assert (e["type"], e["date_start"], e["place"]["country"]) == ("visit", "2009-09-05", "USA")
+    assert press("A: The 12-member medical team dispatched by China arrived in Yangon, Myanmar yesterday.",
+                 published="2020-04-09") == []
+    assert press("A: A Pakistani special plane arrived in China on February 1, bringing medical supplies.",
+                 published="2020-03-20") == []
+
+
+HAGUE = ("Visiting Chinese Premier Zhu Rongji met in The Hague Wednesday with Dutch Queen Beatrix Wilhelmina Armgard "
+         "and parliament leaders.\n\nZhu, who came to the The Hague Tuesday after a visit to Luxembourg, also had "
+         "one-hour talk with Dutch Prime Minister Vim Kok Tuesday afternoon.")
+
+
+def test_had_one_hour_talk_with_is_talks():
+    """heldout17/ (People's Daily, 2000; a first-run miss; development work after its one run): "also had one-hour
+    talk with Dutch Prime Minister Vim Kok Tuesday afternoon" is talks, as "held talks" is. Left alone: "gave a talk
+    at" a university (a lecture)."""
+    talks = [e for e in news(HAGUE, "2000-07-06") if e["type"] == "talks"]
+    assert [(e["date_start"], e["countries"], [p["name"] for p in e["foreign"]]) for e in talks] == [
+        ("2000-07-04", ["NLD"], ["Vim Kok"])]
+    assert news("Chinese Premier Zhu Rongji gave a talk at Leiden University on Tuesday.", "2000-07-06") == []
+
+
+def test_a_chinese_surname_alone_opening_a_readout_sentence():
+    """heldout17/ (the same page): "Zhu, who came to ..., also had one-hour talk with ..." names Zhu Rongji, the one
+    Chinese official of that surname the text names in full before. Left alone: a surname two officials of the text
+    share, and a surname no official named before bears."""
+    [e] = [e for e in news(HAGUE, "2000-07-06") if e["type"] == "talks"]
+    assert [p["name"] for p in e["chinese"]] == ["Zhu Rongji"]
+    two = HAGUE.replace("Dutch Queen", "Vice Premier Zhu Xiaoming and Dutch Queen")
+    assert not [e for e in news(two, "2000-07-06") if e["type"] == "talks"]
+    assert not [e for e in news(HAGUE.replace("Zhu, who", "Wen, who"), "2000-07-06") if e["type"] == "talks"]
+
+
+def test_a_relative_clause_of_the_subject_is_not_where_nor_with_whom():
+    """heldout17/ (the same page): in "Zhu, who came to the The Hague Tuesday after a visit to Luxembourg, also had
+    one-hour talk with Dutch Prime Minister Vim Kok", Luxembourg is neither the talks' place nor a party. Left alone:
+    "Wang Yi, who is in Paris for the 18th session of ..., met with French Foreign Minister Le Drian" (heldout3/):
+    a clause saying where the subject is still places the meeting."""
+    [e] = [e for e in news(HAGUE, "2000-07-06") if e["type"] == "talks"]
+    assert e["countries"] == ["NLD"] and e["place"].get("country") != "LUX"
+    [e] = news("On January 24 local time, State Councilor and Foreign Minister Wang Yi, who is in Paris for the 18th "
+               "session of the Consultation of the Coordinators for the China-France Strategic Dialogue, met with "
+               "French Foreign Minister Le Drian.", "2019-01-25")
+    assert e["place"]["country"] == "FRA"
+
+
+def test_a_foreign_surname_after_with_is_the_person_named_before():
+    """heldout17/ (People's Daily, 2000; a first-run miss; development work after its one run): "This morning,
+    Chinese President Jiang Zemin held formal talks with Putin" names Vladimir Putin, named in full in the sentence
+    before. Left alone: a surname after "with" that no earlier sentence names in full."""
+    body = ("Premier Zhu Rongji met with visiting Russian President Vladimir Putin at the Great Hall of the People "
+            "Tuesday afternoon.\n\nThis morning, Chinese President Jiang Zemin held formal talks with Putin and the two "
+            "heads of state signed a number of important documents.")
+    talks = [e for e in news(body, "2000-07-18") if e["type"] == "talks"]
+    assert [([p["name"] for p in e["chinese"]], [p["name"] for p in e["foreign"]], e["countries"]) for e in talks] == [
+        (["Jiang Zemin"], ["Vladimir Putin"], ["RUS"])]
+    alone = "This morning, Chinese President Jiang Zemin held formal talks with Putin."
+    assert news(alone, "2000-07-18") == []
+
+
+def test_the_subject_of_a_relative_clause_with_the_verb():
+    """heldout17/ (People's Daily, 2000; a first-run miss; development work after its one run): in "Zhu also exchanged
+    views ... with Eichel, who arrived in Beijing Sunday at the invitation of his Chinese counterpart Xiang Huaicheng
+    for a three-day official visit to China", the one arriving is Hans Eichel, named just before ", who". Left alone:
+    a relative clause after a group, which names nobody."""
+    body = ("Chinese Premier Zhu Rongji and Hans Eichel, minister of finance of Germany, agreed during a meeting in "
+            "Beijing January 24 morning that China and Germany will further increase their cooperation.\n\nZhu also "
+            "exchanged views on a number of other issues of common interest with Eichel, who arrived in Beijing Sunday "
+            "at the invitation of his Chinese counterpart Xiang Huaicheng for a three-day official visit to China.")
+    [visit] = [e for e in news(body, "2000-01-24") if e["type"] == "visit"]
+    assert (visit["date_start"], visit["countries"], [p["name"] for p in visit["foreign"]]) == (
+        "2000-01-23", ["DEU"], ["Hans Eichel"])
+    group = body.replace("with Eichel, who", "with the German delegation, who")
+    assert all(not e["foreign"] or e["type"] != "visit" for e in news(group, "2000-01-24"))
+
+
+def test_a_leaders_message_conveyed_is_not_the_leader():
+    """heldout17/ (the Global Times, 2019; a first-run extra participant; development work after its one run): "Liu
+    ... first conveyed Chinese President Xi Jinping's message to Trump" names Xi Jinping's message, not a participant
+    of the meeting. Left alone: "Xi Jinping's special envoy" stays excluded as before, and "Xi Jinping's visit" is
+    not this rule's (a person still found)."""
+    rules = load()
+    assert not [p for p in persons_in("Liu first conveyed Chinese President Xi Jinping's message to Trump.", rules)
+                if p.name == "Xi Jinping"]
+    assert [p.name for p in persons_in("Chinese President Xi Jinping's visit to the United States began today.", rules)
+            if p.name] == ["Xi Jinping"]
+
+
+def test_top_chinese_legislator_names_the_chinese_side():
+    """heldout17/ (China.org.cn, Xinhua, 2009; a first-run missed participant; development work after its one run):
+    "Top Chinese legislator Wu Bangguo met visiting U.S. President Barack Obama" names Wu Bangguo, as "China's top
+    legislator Zhao Leji" did. Left alone: a foreign name after "top diplomat" ("Top diplomat Antony Blinken")."""
+    rules = load()
+    assert [(p.side, p.name) for p in persons_in(
+        "Top Chinese legislator Wu Bangguo met visiting U.S. President Barack Obama on bilateral ties Tuesday "
+        "afternoon.", rules) if p.side == "chinese"] == [("chinese", "Wu Bangguo")]
+    assert not [p for p in persons_in("Top diplomat Antony Blinken arrived on Monday.", rules) if p.side == "chinese"]
+
+
+def test_a_chinese_leader_a_later_sentences_speaker_speaks_of_is_not_there():
+    """heldout17/ (China.org.cn, 2009 and 2011; first-run extra participants; development work after its one run):
+    "Wu ... said Obama, during his visit, had in-depth discussions with Chinese President Hu Jintao" and "He said
+    President Hu Jintao's visit to the United States in January opened a new era" do not make Hu Jintao a
+    participant of Wu Bangguo's meeting. Left alone: a Chinese official a later sentence names as present before
+    its speech verb ("Vice Chairman ... Wang Zhaoguo, who attended the meeting, said ...")."""
+    first = ("Top Chinese legislator Wu Bangguo met visiting U.S. President Barack Obama on bilateral ties Tuesday "
+             "afternoon.\n\n")
+    [e] = news(first + "Wu, chairman of the National People's Congress (NPC) Standing Committee, said Obama, during "
+               "his visit, had in-depth discussions with Chinese President Hu Jintao on ways to promote bilateral ties.",
+               "2009-11-17")
+    assert [p["name"] for p in e["chinese"]] == ["Wu Bangguo"]
+    [e] = news(first + "Vice Chairman of the NPC Standing Committee Wang Zhaoguo attended the meeting and said the NPC "
+               "values its exchanges with the U.S. Congress.", "2009-11-17")
+    assert [p["name"] for p in e["chinese"]] == ["Wu Bangguo", "Wang Zhaoguo"]
+
+
+def test_two_officials_who_met_separately_with_one_guest_are_two_meetings():
+    """heldout17/ (China Daily USA, 2014; a first-run miss; development work after its one run): "Li Yuanchao and
+    State Councilor Yang Jiechi on Wednesday met separately with visiting US Deputy Secretary of State William Burns"
+    is two meetings, one with each. Left alone: "met with" without "separately" (one meeting of both)."""
+    s = ("BEIJING - Chinse Vice-President Li Yuanchao and State Councilor Yang Jiechi on Wednesday met separately with "
+         "visiting US Deputy Secretary of State William Burns.")
+    found = news(s, "2014-01-23")
+    assert [([p["name"] for p in e["chinese"]], [p["name"] for p in e["foreign"]], e["date_start"]) for e in found] == [
+        (["Li Yuanchao"], ["William Burns"], "2014-01-22"), (["Yang Jiechi"], ["William Burns"], "2014-01-22")]
+    [e] = news(s.replace("met separately with", "met with"), "2014-01-23")
+    assert [p["name"] for p in e["chinese"]] == ["Li Yuanchao", "Yang Jiechi"]
+
+
+CAPTION_NEW_DELHI = ("Chinese State Councilor and special representative Dai Bingguo (L) talks with Indian Prime Minister "
+                     "Manmohan Singh in New Delhi, Jan 17, 2012.China and India held the 15th meeting between special "
+                     "representatives on China-India border issues here on Jan 16 and 17, 2012.(Xinhua/Li Yigang)")
+
+
+def test_sentences_run_together_with_no_space():
+    """heldout17/ (People's Daily, 2012; a first-run miss; development work after its one run): a stored caption's
+    "... Jan 17, 2012.China and India held the 15th meeting ..." is two sentences, so the second meeting is found.
+    Left alone: "Mr.Philippe Rheault" (an abbreviation) and "U.S.Army"-like capitals stay one sentence."""
+    from pipelines.meetings.text import paragraph_sentences
+    assert paragraph_sentences(CAPTION_NEW_DELHI)[1].startswith("China and India held the 15th meeting")
+    assert len(paragraph_sentences("April 17, Wu Kangming met Mr.Philippe Rheault in Chongqing.")) == 1
+    assert len(paragraph_sentences("The U.S.Army band played.")) == 1
+
+
+def test_here_with_no_dateline_is_the_place_the_sentence_before_named():
+    """heldout17/ (the same caption): "China and India held the 15th meeting ... here on Jan 16 and 17, 2012" after
+    "... in New Delhi, Jan 17, 2012." is in India. Left alone: "here" after a sentence that names no place."""
+    meetings = [e for e in news(CAPTION_NEW_DELHI, "2012-01-18") if e["date_start"] == "2012-01-16"]
+    assert [(e["date_end"], e["place"].get("country")) for e in meetings] == [("2012-01-17", "IND")]
+    plain = CAPTION_NEW_DELHI.replace(" in New Delhi, Jan 17, 2012.", " on Jan 17, 2012.")
+    assert [e["place"].get("country") for e in news(plain, "2012-01-18") if e["date_start"] == "2012-01-16"] == [None]
+
+
+def test_two_sides_agreed_during_a_meeting():
+    """heldout17/ (People's Daily, 2000; a first-run miss; development work after its one run): "Chinese Premier Zhu
+    Rongji and Hans Eichel, minister of finance of Germany, agreed during a meeting in Beijing January 24 morning that
+    ..." is their meeting that day. Left alone: "agreed during a meeting of the State Council" (a meeting of one
+    side)."""
+    [e] = news("Chinese Premier Zhu Rongji and Hans Eichel, minister of finance of Germany, agreed during a meeting in "
+               "Beijing January 24 morning that China and Germany will further increase their cooperation in the "
+               "finance sector.", "2000-01-24")
+    assert (e["type"], e["date_start"], e["place"]["province_code"], e["countries"]) == (
+        "meeting", "2000-01-24", "CN-BJ", ["DEU"])
+    assert [p["name"] for p in e["foreign"]] == ["Hans Eichel"]
+    assert news("Chinese Premier Zhu Rongji and his ministers agreed during a meeting of the State Council on January "
+                "24 that the reform will go on.", "2000-01-24") == []
+
+
+def test_a_photos_welcome_of_a_visiting_leader_is_the_talks():
+    """heldout15/ and heldout17/ (People's Daily, 2011; China Daily, 2013; misses of both first runs; development work
+    after heldout17's one run): a news photo's "holds a welcoming ceremony for U.S. Vice President Joe Biden in
+    Beijing, capital of China, Aug. 18, 2011" and "welcomes French Prime Minister Jean-Marc Ayrault inside the Great
+    Hall of the People in Beijing December 6, 2013" are the talks that welcome opens (the sets' convention). Left
+    alone: "welcomes" anything but a leader ("China welcomes the decision"), and a welcoming ceremony for students."""
+    [e] = news("Chinese Vice President Xi Jinping (R) holds a welcoming ceremony for U.S. Vice President Joe Biden in "
+               "Beijing, capital of China, Aug. 18, 2011.", "2011-08-19")
+    assert (e["type"], e["date_start"], e["place"]["province_code"], [p["name"] for p in e["foreign"]]) == (
+        "talks", "2011-08-18", "CN-BJ", ["Joe Biden"])
+    [e] = news("Chinese Premier Li Keqiang welcomes French Prime Minister Jean-Marc Ayrault inside the Great Hall of the "
+               "People in Beijing December 6, 2013.", "2013-12-06")
+    assert (e["type"], e["date_start"], e["countries"]) == ("talks", "2013-12-06", ["FRA"])
+    assert news("China welcomes the decision of the French government on December 6, 2013.", "2013-12-06") == []
+    assert news("Tsinghua University holds a welcoming ceremony for new students in Beijing on Sept. 1, 2013.",
+                "2013-09-02") == []
+
+
+def test_during_his_discussion_with_a_leader_dated_by_the_sentence_before():
+    """heldout17/ (People's Daily, 2000; a first-run miss; development work after its one run): "Visiting Chinese
+    Premier Zhu Rongji stressed Monday that ..." followed by "During his discussion with Luxembourg Prime Minister
+    Jean- Claude Juncker, Zhu said ..." is talks that Monday. Left alone: a discussion with no day before it."""
+    body = ("Visiting Chinese Premier Zhu Rongji stressed Monday that China will attach great importance to forging "
+            "strong bilateral relations with Luxembourg.\n\nDuring his discussion with Luxembourg Prime Minister Jean- "
+            "Claude Juncker, Zhu said that the relations between China and Luxembourg have been very good.")
+    [e] = news(body, "2000-07-04")
+    assert (e["type"], e["date_start"], e["countries"]) == ("talks", "2000-07-03", ["LUX"])
+    assert news(body.split("\n\n")[1], "2000-07-04") == []
+
+
+def test_a_delegations_members_listed_after_its_leaders_visit():
+    """heldout17/ (ecns.cn, 2018; first-run missed participants; development work after its one run): "The delegation
+    members include ... Vice Foreign Minister Zheng Zeguang, ... Vice Finance Minister Zhu Guangyao, ..." after "Vice
+    Premier Liu He arrived in Washington on Tuesday afternoon ..." are participants of the visit. Left alone: the same
+    list after a visit whose Chinese side is named by no one (a team's)."""
+    body = ("Chinese President Xi Jinping's special envoy and Vice Premier Liu He arrived in Washington on Tuesday "
+            "afternoon for economic and trade consultations with the U.S. side.\n\nThe delegation members include Vice "
+            "Foreign Minister Zheng Zeguang, Vice Finance Minister Zhu Guangyao and Vice Minister of Agriculture and "
+            "Rural Affairs Han Jun.")
+    [e] = news(body, "2018-05-16")
+    assert {"Liu He", "Zheng Zeguang", "Zhu Guangyao", "Han Jun"} <= {p["name"] for p in e["chinese"]}
+    team = body.replace("Chinese President Xi Jinping's special envoy and Vice Premier Liu He arrived",
+                        "A Chinese trade team arrived")
+    assert all("Zheng Zeguang" not in {p["name"] for p in e["chinese"]} for e in news(team, "2018-05-16"))

@@ -3,6 +3,7 @@ sentences, participants gathered, places and bodies finished. `extract_text` is 
 each of a press conference's answers go through (see pipelines/meetings/__init__.py for the rules)."""
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -48,6 +49,7 @@ from .triggers import (
     _VAGUE_TIME,
     Trigger,
     clause_span,
+    closed_relatives,
     find_trigger,
     second_trigger,
 )
@@ -79,6 +81,9 @@ def extract_text(body: str, published: date | None, site: str | None, article_id
     backrefs(t)
     if t.press:
         followups(t)
+    else:
+        for idx, ev in enumerate(t.events):
+            _visiting_china(t, idx, ev, rules)
     # the guard that holds on any text: an event has a Chinese party or a place in China, whatever the steps
     # before dropped (a Chinese person taken for another occasion's subject leaves no event behind)
     kept = [ev for ev in (finish(t, ev, rules) for ev in t.events)
@@ -95,9 +100,60 @@ def extract_text(body: str, published: date | None, site: str | None, article_id
             told.add(key)
             once.append(ev)
     kept = _told_once(once)
+    kept = [one for ev in kept for one in _separately(ev)]
     if not t.press:
         kept = _stay_met(kept)
     return [ev.as_dict(article_id, seq + n, rules) for n, ev in enumerate(kept, 1)]
+
+
+# "The Cape Verde delegation is visiting China at the invitation of China's Ministry of Culture."
+_IN_CHINA_NOW = re.compile(r"\b(?:is|are)\s+(?:now\s+|currently\s+)?(?:visiting\s+China\b|in\s+China\s+(?:for|on)\b|"
+                           r"on\s+an?\s+(?:[\w-]+\s+){0,3}visit\s+to\s+China\b)")
+
+
+def _visiting_china(t: Text, idx: int, ev: Event, rules: Rules) -> None:
+    """A readout's meeting or talks that names no place, followed by a sentence of its own saying the counterpart is
+    visiting China ("The Cape Verde delegation is visiting China ...", "He is on an official visit to China"): the
+    occasion is in China. The sentence's subject must be the counterpart: its country, a foreign person's surname,
+    or a pronoun."""
+    if ev.place.get("country") or ev.type not in ("meeting", "talks"):
+        return
+    surnames = {p.name.split()[-1] for p in ev.persons if p.side == "foreign" and p.name}
+    for i, owner in enumerate(t.owner):
+        s = t.sents[i]
+        m = _IN_CHINA_NOW.search(s) if owner == idx and s != ev.sentence else None
+        if m is None:
+            continue
+        subject = s[:m.start()]
+        if re.fullmatch(r"\s*(?:He|She|They)\s*", subject) or any(re.search(rf"\b{re.escape(n)}\b", subject)
+                                                                  for n in surnames) \
+                or any(p.kind == "country" and p.code in ev.countries for p in places_in(subject, rules)):
+            ev.place = {"country": "CHN", "province": None, "province_code": None, "city": None, "city_code": None,
+                        "source": "text"}
+            ev.places = [{"kind": "country", "name": "China", "code": "CHN"}]
+            return
+
+
+# "Li Yuanchao and State Councilor Yang Jiechi on Wednesday met separately with visiting ... William Burns"
+_SEPARATELY = re.compile(r"\bmet\s+separately\s+with\b")
+
+
+def _separately(ev: Event) -> list[Event]:
+    """A meeting of two or more Chinese officials named before the verb that the sentence says they held separately
+    is one meeting for each, with the same counterparts. ("... met with ... on 26 and 27 June, respectively" is left
+    as one meeting: splitting it was tried and made heldout16's wrong event two wrong events, its place being told
+    only in the next paragraph.)"""
+    m = _SEPARATELY.search(ev.sentence[ev.trigger_start:]) if ev.type == "meeting" else None
+    chinese = [p for p in ev.persons if p.side == "chinese" and p.name and p.sentence == ev.sentence
+               and p.end <= ev.trigger_start]
+    if m is None or len(chinese) < 2:
+        return [ev]
+    out = []
+    for who in chinese:
+        one = copy.copy(ev)
+        one.persons = [p for p in ev.persons if p.side != "chinese" or p is who or p not in chinese]
+        out.append(one)
+    return out
 
 
 def _stay_met(events: list[Event]) -> list[Event]:
@@ -134,11 +190,17 @@ def _told_once(events: list[Event]) -> list[Event]:
     the same type, days and countries, a Chinese person named in both and, when both name foreign persons, one of
     them named in both are one event, kept at its first mention, with the other mention's place when it has none and
     the other mention's persons (not the China-EU summit and the President's meeting with its two EU guests that
-    day: the Chinese persons differ)."""
+    day: the Chinese persons differ). A mention that names no foreign person but several countries and one that
+    names a leader of some of them are one occasion too (a meeting with several leaders and its captions)."""
     kept: list[Event] = []
     for ev in events:
         twin = next((k for k in kept if k.type == ev.type and k.date_start == ev.date_start
-                     and k.date_end == ev.date_end and sorted(k.countries) == sorted(ev.countries)
+                     and k.date_end == ev.date_end and (sorted(k.countries) == sorted(ev.countries) or (
+                         # "met with leaders of South Korea, Indonesia, Cambodia and New Zealand Thursday" and the
+                         # caption "meets with South Korean President Park Geun-hye ..., Oct. 10": one of the
+                         # leaders told without a name, named by the other mention
+                         ev.countries and set(ev.countries) < set(k.countries)
+                         and not any(p.side == "foreign" and p.name for p in k.persons)))
                      and _same_persons(k, ev)), None)
         if twin is None:
             kept.append(ev)
@@ -170,9 +232,19 @@ _OTHER_TIME = re.compile(_VAGUE_TIME.pattern + r"|\b(?:[Rr]ecently|[Pp]reviously
                          r"(?:meetings|talks|calls|visits|conversations|exchanges)\b")
 
 
+# A web page's list of links after the article: "China & World News more", "Guangdong News more", "Related News:"
+_LINK_LIST = re.compile(r"^(?:(?:[A-Z][\w&',-]*\s+){0,4}(?:News|Stories|Articles)\s+(?:more|More|MORE)|"
+                        r"Related\s+(?:[Nn]ews|[Ss]tories|[Aa]rticles|[Rr]eading)\s*:?)$")
+
+
 def read(body: str, published: date | None, site: str | None, rules: Rules, *, press: bool) -> Text:
     sents, paras = sentences_with_paragraphs((body or "").translate(QUOTES))
     triggers = [find_trigger(s, nouns=press) for s in sents]
+    if not press:
+        # the headlines of a list of links after the article tell other occasions, none of the article's
+        end = next((i for i, s in enumerate(sents) if _LINK_LIST.match(s.strip()) and any(triggers[:i])), None)
+        if end is not None:
+            sents, paras, triggers = sents[:end], paras[:end], triggers[:end]
     known: dict[str, Person] = {}
     per_sentence: list[list[Person]] = []
     for s in sents if any(triggers) else ():   # no event verb: no event, and reading names is most of the cost
@@ -189,7 +261,7 @@ def read(body: str, published: date | None, site: str | None, rules: Rules, *, p
             k = known.get(p.name) if p.side == "chinese" and p.title is None and p.name is not None else None
             if k is not None and k.title:
                 p.title, p.level, p.province, p.city = k.title, k.level, k.province, k.city
-    _known_foreign(sents, per_sentence)
+    _known_foreign(sents, per_sentence, rules, surnames=not press)
     t = Text(sents, paras, triggers, per_sentence, known, published, site, press)
     if known:
         t.name_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
@@ -197,23 +269,50 @@ def read(body: str, published: date | None, site: str | None, rules: Rules, *, p
     return t
 
 
-def _known_foreign(sents: list[str], per_sentence: list[list[Person]]) -> None:
+def _known_foreign(sents: list[str], per_sentence: list[list[Person]], rules: Rules, *, surnames: bool = False
+                   ) -> None:
     """A foreign person the text names in full with a country ("Governor Rick Snyder of Michigan") is that person
     where a later sentence names him without one ("had a brief and friendly conversation with Governor Rick
-    Snyder")."""
+    Snyder"). With `surnames` (a readout, not a press conference answer), also where a later sentence names him by
+    his surname alone as its subject or after "with", as news style does ("Panetta arrived in Beijing Monday
+    evening", "held formal talks with Putin"), if no other person the text names has that surname and it is not a
+    Chinese one."""
     known = {p.name: p for ps in per_sentence for p in ps
              if p.side == "foreign" and p.name and p.country and len(p.name.split()) >= 2 and not p.described}
     if not known:
         return
+    first: dict[str, int] = {}
+    for at, ps in enumerate(per_sentence):
+        for p in ps:
+            if p.name in known:
+                first.setdefault(p.name, at)
+    last: dict[str, list[str]] = {}
+    if surnames:
+        every = {p.name for ps in per_sentence for p in ps if p.name}
+        for full in every:
+            last.setdefault(full.split()[-1], []).append(full)
+    by_surname = {w: names[0] for w, names in last.items() if len(names) == 1 and names[0] in known
+                  and len(w) >= 3 and w not in rules.surnames}
     name_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
                          + r")(?![\w-])")
-    for s, ps in zip(sents, per_sentence):
+    surname_re = re.compile(r"^(" + "|".join(re.escape(w) for w in by_surname) + r")(?='s\s|\s+[a-z])") \
+        if by_surname else None
+    # ... or the object of "with" ("Chinese President Jiang Zemin held formal talks with Putin")
+    with_re = re.compile(r"(?<=\bwith\s)(" + "|".join(re.escape(w) for w in by_surname) + r")(?![\w-]|\s+[A-Z])") \
+        if by_surname else None
+    for at, (s, ps) in enumerate(zip(sents, per_sentence)):
         added = False
-        for m in name_re.finditer(s):
+        hits = list(name_re.finditer(s))
+        alone = [m for m in ([surname_re.match(s)] if surname_re is not None else []) + (
+            list(with_re.finditer(s)) if with_re is not None else []) if m is not None]
+        hits += [m for m in alone if first.get(by_surname[m.group(1)], at) < at]
+        for m in hits:
             if any(p.start <= m.start() < p.end or m.start() <= p.start < m.end() for p in ps):
                 continue
-            k = known[m.group()]
-            ps.append(Person("foreign", k.name, k.title, country=k.country, start=m.start(), end=m.end(), sentence=s))
+            k = known[m.group()] if m.group() in known else known[by_surname[m.group()]]
+            # a surname alone keeps, as the sentence that names the person, the one that gives the full name
+            ps.append(Person("foreign", k.name, k.title, country=k.country, start=m.start(), end=m.end(),
+                             sentence=s if m.group() in known else k.sentence))
             added = True
         if added:
             ps.sort(key=lambda p: p.start)
@@ -318,6 +417,10 @@ def _event_place(t: Text, i: int, trig: Trigger, start, context: int | None, cur
         place = _back_home(t, i, current, rules) or _abroad(s, t.persons[i], current, rules)
     if not place and i > 0 and t.paras[i - 1] == t.paras[i] and is_dateline(t.sents[i - 1]):
         place, places = dateline_here(s, trig, rules, t.sents[i - 1]) or ({}, places)
+    elif not place and i > 0 and t.paras[i - 1] == t.paras[i] and re.search(r"\bhere\b", s[trig.start:]):
+        # a caption's "... in New Delhi, Jan 17, 2012. China and India held the 15th meeting ... here on Jan 16 and
+        # 17": "here" with no dateline is the place the sentence before named
+        place, places = place_of(t.sents[i - 1], Trigger(trig.type, True, 0, 0), t.persons[i - 1], rules)
     if not place and trig.type == "call":
         place = _chinese_end(s, trig, rules)
     return place or site_place(t.site, rules), places
@@ -375,6 +478,7 @@ def _chinese_subject(t: Text, i: int, current: Event | None) -> bool:
 # China and Kazakhstan to ... He made the remarks during a meeting with Kazakh Prime Minister ...") or by his title
 # alone ("the Premier worked through the night and held bilateral talks with ...")
 _PRONOUN_SUBJECT = re.compile(r"(?:He|She)\s")
+_SURNAME_SUBJECT = re.compile(r"([A-Z][a-z]{1,6})(?=,\s|\s+(?:also\s+)?[a-z])")
 _TITLE_SUBJECT = re.compile(r"\b[Tt]he\s+(?P<title>Premier|Vice\s+Premier|President|Vice\s+President|State\s+Councilor|"
                             r"Foreign\s+Minister|Governor|Vice\s+Governor|Mayor|Vice\s+Mayor)\b")
 
@@ -403,6 +507,14 @@ def subject_anaphor(t: Text, i: int) -> Person | None:
         first = t.persons[i - 1][0] if t.persons[i - 1] else None
         if first is not None and first.side == "chinese" and first.name:
             return first
+    # "Zhu, who came to The Hague Tuesday ..., also had one-hour talk with ...": a surname alone opening the
+    # sentence is the one Chinese official of that surname the text names in full before
+    bare = _SURNAME_SUBJECT.match(s)
+    if bare is not None and a == 0 and not any(p.start < trig.start for p in t.persons[i] if p.side == "chinese"):
+        same = {k.name or "": k for k in t.known.values() if k.name and k.name.split()[0] == bare.group(1)
+                and any(k.name in t.sents[j] for j in range(i))}
+        if len(same) == 1:
+            return next(iter(same.values()))
     m = _TITLE_SUBJECT.search(subject)
     if m is None or any(p.side == "chinese" for p in t.persons[i] if p.start < trig.start):
         return None
@@ -580,6 +692,12 @@ _TO_COME = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|expected|due|s
                       r"(?:attend|meet|hold|visit|travel|co-chair|chair|have|pay)\b")
 
 
+# ... nor, once the event names its Chinese side, a Chinese leader a later sentence's speaker speaks of ("Wu ... said
+# Obama, during his visit, had in-depth discussions with Chinese President Hu Jintao", "He said President Hu Jintao's
+# visit to the United States in January opened a new era"); "told X" names the one spoken to and is not one of these
+_SAID = re.compile(r"\b(?:said|says|noted|stressed|added|recalled|hoped|pointed\s+out)\b")
+
+
 def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
     """An event's participants and countries: those of its trigger sentence's clauses that tell who took part,
     then of the later sentences it owns (a tour's meetings and visits), from the clauses with a participation
@@ -596,10 +714,21 @@ def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
         # nor one told as to come ("During his visit, Li will attend the ... Regular Meeting with his counterpart,
         # Dmitry Medvedev"): the persons after "will" are not this occasion's
         other = None if is_trigger else (_OTHER_TIME.search(s) or _TO_COME.search(s))
+        said = None if is_trigger or not any(p.side == "chinese" and p.name for p in ev.persons) else _SAID.search(s)
         inside = [p for p in t.persons[i] if p.described or (any(a <= p.start < b for a, b in clauses)
                                                              and not _elsewhere(s, p, t.persons[i])
                                                              and not _ON_BEHALF_LONG.search(s[:p.start])
-                                                             and (other is None or p.start < other.start()))]
+                                                             and (other is None or p.start < other.start())
+                                                             and (said is None or p.side != "chinese"
+                                                                  or p.start < said.start()))]
+        trig = t.triggers[i]
+        if is_trigger and trig is not None:
+            # "... with Eichel, who arrived in Beijing Sunday ... for a three-day official visit to China": the one
+            # named just before ", who" is the subject of the relative clause the verb is in
+            a = clause_span(s, trig)[0]
+            if re.search(r",\s+who\s*$", s[:a]):
+                inside += [p for p in t.persons[i] if p.name and p not in inside
+                           and re.fullmatch(r",\s+who\s*", s[p.end:a])]
         for p in inside if is_trigger else [p for p in inside if p.name or p.side == "foreign"]:
             ev.add_person(p)
             if p.side == "foreign":
@@ -609,6 +738,12 @@ def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
                 if p.side == "foreign" and p.name:
                     ev.add_person(p)
                     ev.add_country(p.country)
+        if not is_trigger and DELEGATION_MEMBERS.match(s) and any(p.side == "chinese" and p.name for p in ev.persons):
+            for p in t.persons[i]:      # "The delegation members include Governor of the People's Bank of China Yi
+                if p.name:              # Gang, ...": those who came with the leader named before
+                    ev.add_person(p)
+                    if p.side == "foreign":
+                        ev.add_country(p.country)
         if not is_trigger and ATTENDING.match(s):
             for p in t.persons[i]:      # "Those also attending the meeting include: A, title; B, title; ...": all
                 if p.name:
@@ -626,6 +761,12 @@ def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
 # are Barbadian Ambassador to China ...", "The envoys are as follows: ...")
 MEMBERS = re.compile(r"(?:These|The)\s+(?:[\w-]+\s+){0,3}(?:[Aa]mbassadors|[Ee]nvoys|[Dd]iplomats|[Cc]onsuls[\s-]+[Gg]eneral|"
                      r"[Gg]uests|[Dd]elegates)\s+(?:are|were|included?)\b")
+
+
+# A readout's list of a delegation's members ("The delegation members include Governor of the People's Bank of China
+# Yi Gang, Vice Chairman of the National Development and Reform Commission Ning Jizhe, ...")
+DELEGATION_MEMBERS = re.compile(r"(?:The|His|Her|Its)\s+delegation(?:'s)?\s+members\s+(?:include[sd]?|are|were)\b|"
+                                r"Members\s+of\s+(?:the|his|her)\s+delegation\s+(?:include[sd]?|are|were)\b")
 
 
 # A readout's list of those present ("Those also attending the meeting include: Zhou Wenzhong, the Secretary General
@@ -685,8 +826,9 @@ def _countries_and_group(t: Text, i: int, ev: Event, is_trigger: bool, rules: Ru
     a Chinese person's title), the group the trigger sentence names and its number of countries."""
     s, trig = t.sents[i], t.triggers[i]
     a, b = clause_span(s, trig) if is_trigger and trig is not None else (0, len(s))
+    relatives = closed_relatives(s, trig) if is_trigger and trig is not None else []
     for p in places_in(s, rules):
-        if not a <= p.start < b:
+        if not a <= p.start < b or any(x <= p.start < y for x, y in relatives):
             continue     # "... on January 4, the two sides agreed to implement the consensus reached ... in Argentina"
         if p.abroad and (not is_trigger or (ev.type != "visit" and ev.place.get("country") == p.code)):
             continue     # "met ... in Geneva": where, not who

@@ -25,7 +25,10 @@ _EXCLUDE_BEFORE = re.compile(r"(?:\b(?:of|behalf\s+of|(?:greetings|regards|messa
 _EXCLUDE_AFTER = re.compile(r"^(?:'s)?\s+(?:Thought|as\s+the\s+core)\b|^'s\s+(?i:special\s+)?(?i:envoy|representative)\b|"
                             # "General Secretary Xi Jinping's important exposition on ...": his words, not him
                             r"^(?:'s|\u2019s)\s+(?:important\s+)?(?:expositions?|instructions?|directives?|speech(?:es)?|"
-                            r"remarks|thoughts?|teachings)\b")
+                            r"remarks|thoughts?|teachings)\b|"
+                            # "first conveyed Chinese President Xi Jinping's message to Trump": his message, not him
+                            r"^(?:'s|\u2019s)\s+(?:(?:oral|written|verbal|congratulatory|personal)\s+)?(?:message|letter|"
+                            r"greetings|regards|best\s+wishes)\b")
 _FOREIGN_NAME = re.compile(r"(?:,\s+|\s+)(?P<name>(?:(?!(?:In|On|At|And|With|To|For|Of|The|His|Her|Their|During|"
                            r"Visits|Meets|Met)\b)"
                            # a news agency's bare weekday after the name ("Philip Hammond Wednesday, saying"), not a
@@ -172,9 +175,11 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
     organisations; with `unnamed`, also Chinese officials by title alone ("Governor of Guangdong Province")."""
     f = _Found(_PHOTO_MARK.sub(lambda m: (m.group(1) or "").ljust(len(m.group())), text))
     _officials(f, rules)
+    _bracketed_titles(f, rules)
     _chinese_special(f, rules)
     _leaders(f, rules)
     _org_roles(f, rules)
+    _met_lower_roles(f, rules)
     _foreign_roles(f, rules)
     _lower_roles(f, rules)
     _known_foreign(f, rules)
@@ -252,8 +257,11 @@ def _long_name(text: str, name: str, end: int, rules: Rules) -> tuple[str, int]:
 
 # The state media's titles in lower case for the chairmen of the NPC Standing Committee and of the CPPCC and for the
 # foreign minister: "China's top legislator Zhao Leji met with ...", "Chinese top political advisor Wang Yang"
-_TOP_TITLE = re.compile(r"\b(?P<title>(?:China's|China\u2019s|Chinese)\s+top\s+(?:legislator|political\s+advis[eo]r|"
-                        r"diplomat))\s+(?P<name>[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)(?![\w-])")
+# ... and "Top Chinese legislator Wu Bangguo", "Chinese top political advisor Jia Qinglin", "Top political advisor Jia
+# Qinglin" (a Chinese name: a leader's title in the agency's words)
+_TOP_TITLE = re.compile(r"\b(?P<title>(?:(?:China's|China\u2019s|Chinese)\s+top|[Tt]op\s+Chinese|(?<![\w'-])[Tt]op)\s+"
+                        r"(?:legislator|political\s+advis[eo]r|diplomat))\s+(?P<name>[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)"
+                        r"(?![\w-])")
 
 
 def _chinese_special(f: _Found, rules: Rules) -> None:
@@ -270,7 +278,7 @@ def _chinese_special(f: _Found, rules: Rules) -> None:
             f.add(Person("chinese", m.group("name"), title, level=level_of(title, rules), start=m.start(),
                          end=m.end()))
     for m in _TOP_TITLE.finditer(text):
-        if f.free(*m.span()) and valid_chinese(m.group("name")):
+        if f.free(*m.span()) and valid_chinese(m.group("name")) and m.group("name").split()[0] in rules.surnames:
             title = " ".join(m.group("title").split())
             f.add(Person("chinese", m.group("name"), title, level="national", start=m.start(), end=m.end()))
     for m in _CHIEF_EXECUTIVE.finditer(text):
@@ -412,6 +420,35 @@ def _lower_roles(f: _Found, rules: Rules) -> None:
         f.add(Person("foreign", name, role, country=country.code, start=m.start(), end=m.end() + country.end))
 
 
+# A news agency's formula: "met with Márta Mátrai, deputy of the speaker of the Hungarian National Assembly",
+# "meets with L. Enkh-Amgalan, deputy chairman of the State Great Hural (Parliament) of Mongolia", "The delegation was
+# led by Sergei Mironov, the Russian party's chairman": the met or leading person named before a role in lower case
+# whose words name a foreign country
+_MET_LOWER_ROLE = re.compile(r"\b(?:met\s+with|meets\s+with|met|meets|held\s+talks\s+with|holds\s+talks\s+with|"
+                             r"received|(?:led|headed)\s+by)\s+(?P<name>(?:[A-Z]\.\s|[A-Z][\w'\u00c0-\u024f-]+\s){1,3}"
+                             r"[A-Z][\w'\u00c0-\u024f-]+),\s+(?P<role>(?:an?\s+|the\s+)?(?:[a-z]|[A-Z][a-z]+\s+[a-z])"
+                             r"[^,.;]{0,120})")
+_ROLE_WORD = re.compile(r"\b(?:deputy|vice|chairman|chairwoman|chair|president|speaker|minister|member|head|leader|"
+                        r"secretary|director|governor|mayor|ambassador|envoy|senator|commissioner|king|queen|prince|"
+                        r"chief|general|premier|chancellor)\b")
+
+
+def _met_lower_roles(f: _Found, rules: Rules) -> None:
+    """A foreign person met or leading, named before a lower-case role that names a foreign country (_MET_LOWER_ROLE)."""
+    text = f.text
+    for m in _MET_LOWER_ROLE.finditer(text):
+        role = re.split(r"\s+(?:who|which|in|at|on|during)\s+", m.group("role"))[0]
+        name = m.group("name")
+        a, b = m.start("name"), m.start("role") + len(role)
+        if not _ROLE_WORD.search(role) or not f.free(a, b) or places_in(name, rules) or (
+                valid_chinese(" ".join(name.split()[:2])) and name.split()[0] in rules.surnames):
+            continue
+        country = next((p.code for p in places_in(role, rules) if p.kind == "country"), None)
+        if country is None or country == "CHN":
+            continue
+        f.add(Person("foreign", name, role, country=country, start=a, end=b))
+
+
 _ORG_WORD = re.compile(r"\b(?:Chamber|Association|Office|Department|University|Committee|Council|Commerce|Company|"
                        r"Corporation|Institute|Foundation|Society|Agency|Authority|Board|Bureau|Commission|Center|"
                        r"Centre|College|School|Ministry|Parliament|Assembly|Senate|Party|Federation|Union|Club)\b")
@@ -520,8 +557,10 @@ def _sole_country(text: str, a: int, name: str | None, sole: list[str], rules: R
 
 # "a Dominican delegation led by Jose Ramon Peralta, administrative minister of the Presidency": the head of a
 # delegation named by its country's adjective is of that country, whatever his role
-_LED_BY = re.compile(r"\b(?P<adj>[A-Z][a-z]+)\s+(?:[a-z-]+\s+){0,3}delegation\s+(?:led|headed)\s+by\s+(?:Mr\.\s+|Ms\.\s+|Dr\.\s+)?"
-                     r"(?P<name>(?:" + _W + r"\s+){1,3}" + _W + r")(?P<title>,\s+(?:[a-z][\w'-]*\s+){1,4}of\s+(?:the\s+)?"
+# (or "the delegation of US congressional assistants headed by Paul C. Bergson": the country after "of")
+_LED_BY = re.compile(r"\b(?:(?P<adj>[A-Z][a-z]+)\s+(?:[a-z-]+\s+){0,3}delegation|delegation\s+of\s+(?:the\s+)?"
+                     r"(?P<of>[A-Z][\w.]*)\s+(?:[a-z-]+\s+){0,3})\s*(?:led|headed)\s+by\s+(?:Mr\.\s+|Ms\.\s+|Dr\.\s+)?"
+                     r"(?P<name>(?:" + _W + r"\s+|[A-Z]\.\s+){1,3}" + _W + r")(?P<title>,\s+(?:[a-z][\w'-]*\s+){1,4}of\s+(?:the\s+)?"
                      r"(?:[A-Z][\w'-]*\s*){1,4})?(?=[,.;]|\s+(?:and|to|in|on|at)\b|$)")
 
 
@@ -531,12 +570,51 @@ def _delegation_heads(f: _Found, rules: Rules) -> None:
     for m in _LED_BY.finditer(text):
         name = m.group("name")
         a, b = m.start("name"), m.end()
-        country = next((p.code for p in places_in(m.group("adj"), rules) if p.start == 0 and p.kind == "country"), None)
+        lead = m.group("adj") or m.group("of")
+        country = next((p.code for p in places_in(lead, rules) if p.start == 0 and p.kind == "country"), None)
         if country is None or country == "CHN" or not f.free(a, b) or places_in(name, rules) or \
                 _chinese_name(rules, " ".join(name.split()[:2])):
             continue
         title = (m.group("title") or "").lstrip(", ").strip() or "head of the delegation"
         f.add(Person("foreign", name, title, country=country, start=a, end=b))
+
+
+# "Liu Guiping(Deputy Mayor of Chongqing) met Mr. Andrej Fistravec.", "Mr. Andrej Fistravec(Mayor of Maribor,
+# Slovenia) led a delegation": a title in brackets right after the name, with or without a space before them
+_BRACKETED = re.compile(r"(?<![\w'-])(?P<name>" + _W + r"(?:\s" + _W + r"){1,3})\s?\((?P<title>[^()]{4,200})\)")
+
+
+def _bracketed_titles(f: _Found, rules: Rules) -> None:
+    """A person named before a bracketed title with a head noun (see _BRACKETED): foreign when the title names a
+    foreign country (or the one foreign country of the sentence, for a foreign-looking name), Chinese when the name
+    is a Chinese one and the title names no foreign country."""
+    text = f.text
+    sole = sorted({p.code for p in places_in(text, rules) if p.kind == "country" and p.code != "CHN"
+                   and not is_compound(text, p)})
+    for m in _BRACKETED.finditer(text):
+        title = " ".join(m.group("title").split())
+        if not _TITLE_HEAD.search(title):
+            continue
+        words = m.group("name").split()
+        while words and (_TITLE_HEAD.fullmatch(words[0]) or words[0] in ("Mr", "Ms", "Mrs", "Dr") or places_in(
+                words[0], rules) or words[0] in ("The", "On", "In", "At", "From")):
+            words = words[1:]           # "Chongqing Mayor Liu Guiping(...)": the name is after the title words
+        if len(words) < 2:
+            continue
+        name = " ".join(words)
+        a, b = m.end("name") - len(name), m.end()
+        if not f.free(a, b):
+            continue
+        country = next((p.code for p in places_in(title, rules) if p.kind == "country" and p.code != "CHN"), None)
+        chinese = valid_chinese(name) and words[0] in rules.surnames
+        if country is None and not chinese:
+            country = _sole_country(text, a, name, sole, rules)
+        if country is not None:
+            f.add(Person("foreign", name, title, country=country, start=a, end=b))
+        elif chinese:
+            prov, city = chinese_place(title, rules)
+            f.add(Person("chinese", name, title, level=level_of(title, rules), start=a, end=b, province=prov,
+                         city=city))
 
 
 def _known_foreign(f: _Found, rules: Rules) -> None:

@@ -112,8 +112,9 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
     """Where the trigger sentence puts the event: the first place after "in", "at", "to", "visited" (after the
     verb, else before it), outside persons' titles; all such places in order as `places`."""
     masked = [(p.start, p.end) for p in persons]
-    from .triggers import clause_span
+    from .triggers import clause_span, closed_relatives
     first, last = clause_span(sentence, trigger, who_ends=False) if trigger.end else (0, len(sentence))
+    masked += closed_relatives(sentence, trigger) if trigger.end else []
     cands: list[Place] = []
     for p in places_in(sentence, rules):
         if any(a <= p.start < b for a, b in masked) or is_compound(sentence, p) or not first <= p.start < last \
@@ -128,8 +129,9 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
                 and re.match(r"\s+[A-Z]", sentence[p.end:p.end + 2]):
             continue    # "held talks with visiting US Assistant Secretary of State ...": the guest's country, not where
         lead = _PLACE_LEAD.search(sentence[max(0, p.start - 40):p.start]) or (
-            p.kind in ("country", "province") and re.search(r"\bin\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?,\s+"
-                                              # "in Springfield, the capital of Illinois"
+            p.kind in ("country", "province") and re.search(r"\bin\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2},\s+"
+                                              # "in Springfield, the capital of Illinois", "in Bandar Seri
+                                              # Begawan, Brunei" (a capital of three words)
                                               r"(?:the\s+(?:state\s+)?capital\s+(?:city\s+)?of\s+(?:the\s+)?)?$",
                                               sentence[max(0, p.start - 60):p.start]))
         listed = re.search(r"(?:,|\band)\s+$", sentence[max(0, p.start - 6):p.start])
@@ -140,7 +142,9 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
             cands.append(p)
     if not cands and rules.landmarks is not None:
         mark = next((m for m in rules.landmarks.finditer(sentence)
-                     if re.search(r"\bat\s+(?:the\s+)?$", sentence[max(0, m.start() - 8):m.start()])), None)
+                     # "at the Great Hall of the People", "held talks in the Great Hall of the People"
+                     if re.search(r"\b(?:at|in|inside)\s+(?:the\s+)?$", sentence[max(0, m.start() - 12):m.start()])),
+                    None)
         if mark is not None:
             code = rules.landmark_codes[mark.group()]
             return ({"country": "CHN", "province": rules.provinces.get(code), "province_code": code, "city": None,

@@ -20,7 +20,9 @@ _ABBREVIATIONS = {"Co", "Ltd", "No", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Inc",
                   "U.K", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "vs", "etc",
                   # titles before a name: "including Hon. Nathan Rees MP", "Lt. Governor Brian Calley", "H.E."
                   "Hon", "Rt", "Lt", "Sen", "Rep", "Amb", "Cllr", "Gen", "Col", "Capt", "Messrs", "H.E"}
-_SENTENCE_END = re.compile(r"""(?<=[.!?])["')\]]?\s+(?=["(\[]?[A-Z0-9])""")
+# (also with no space, as stored pages run a caption's sentences together: "Jan 17, 2012.China and India held ...",
+# "parliamentary cooperation.Zhang, chairman of ...": two lower-case letters or digits before the stop, not "Mr.")
+_SENTENCE_END = re.compile(r"""(?<=[.!?])["')\]]?\s+(?=["(\[]?[A-Z0-9])|(?<=[a-z0-9]{2}[.!?])(?=[A-Z][a-z]{2})""")
 
 
 # A news dateline opening a paragraph: "Changchun, March 14 (Changchun Daily)-", "BEIJING, Dec. 12 (Xinhua) --": the

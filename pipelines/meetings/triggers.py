@@ -27,6 +27,14 @@ _NOT_SIGNING = re.compile(r"signed\s+(?:into\s+law|(?:an?\s+|the\s+|two\s+|sever
 _IN_PLACE = r"(?:in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+)?"
 _MEETING_NOUNS = r"(?:[Mm]eeting|[Ss]ummit|[Cc]onference|[Ss]ession|[Cc]ommission|[Cc]ommittee|[Cc]ouncil)"
 _TALKS_NOUNS = r"(?:[Cc]onsultations?|[Tt]alks|[Dd]ialogue|[Nn]egotiations?)"
+# A leader's arrival ("arrived in Wellington", "arrived here", "arrived on Sept. 5 in Phoenix") and the titles that
+# name the one arriving just before his name
+# (not one "for the 17th meeting of the Council of Heads of Government ..." only: that meeting is the occasion)
+_ARRIVED = (r"arrived\s+(?:(?:in|at)\s+(?=[A-Z])|here\b|on\s+[A-Z][a-z]+\.?\s+\d{1,2}\s+in\s+(?=[A-Z]))"
+            r"(?![^.;]*\bfor\s+the\s+(?:[\w-]+\s+){0,3}(?:[Mm]eeting|[Ss]ummit|[Cc]onference|[Ss]ession|[Ff]orum)\b"
+            r"(?![^.;]*\bvisit))")
+_ARRIVING_TITLES = (r"Minister|Premier|President|[Aa]dvis[oe]r|[Ll]egislator|Councilor|Councillor|Chairman|Chairwoman|"
+                    r"Secretary|Governor|Mayor|Speaker|Envoy|Ambassador|Chancellor")
 SUBHEAD = re.compile(r"^(?P<noun>Meeting|Talks)\s+with\s+(?=[A-Z])[^.;:!?\"]{3,120}$")
 # A verb's negative lookbehinds ("were met", "had visited") come after the word, where they read the same text: put
 # first, they ran at every position of the sentence before the word itself was tried.
@@ -47,6 +55,17 @@ _TRIGGERS = [
     # "held foreign policy planning consultation with": up to three words before the noun
     ("talks", True, re.compile(r"\b(?:held|hold|holds|had)\s+(?:(?!(?:in|on|with|to|been|engaged|not)\s)[\w-]+\s+){0,3}?"
                                r"(?:talks|consultations?)\b|"
+                               # "also had one-hour talk with Dutch Prime Minister Vim Kok Tuesday afternoon"
+                               r"\b(?:had|held)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}talk\s+with\b|"
+                               # "During his discussion with Luxembourg Prime Minister Jean- Claude Juncker, Zhu said"
+                               r"^During\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}discussions?\s+with\b|"
+                               # a news photo's welcome of a visiting leader is the talks it opens: "holds a welcoming
+                               # ceremony for U.S. Vice President Joe Biden in Beijing", "welcomes French Prime Minister
+                               # Jean-Marc Ayrault inside the Great Hall of the People in Beijing December 6, 2013"
+                               r"\b(?:holds?|held|hosts?|hosted)\s+(?:a|an)\s+(?:official\s+|grand\s+|red-carpet\s+)?"
+                               r"welcom(?:e|ing)\s+ceremony\s+for\b|"
+                               r"^(?:[A-Z][\w'-]*\s+){1,5}(?:\([A-Z0-9 ,]+\)\s+)?welcomes\s+(?:visiting\s+)?(?:[A-Z][\w'-]*\s+){0,3}?"
+                               r"(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emperor)\b|"
                                # a news photo's "shakes hands with visiting ... at the welcoming ceremony before their
                                # talks in Beijing, capital of China, Feb. 2, 2012": the talks of that day
                                r"\b(?:shakes|shook)\s+hands\s+with\b[^.;]*?\b(?:before|prior\s+to)\s+their\s+talks\b|"
@@ -105,6 +124,9 @@ _TRIGGERS = [
                                  r"\b(?:remarks|speech)\s+(?:(?:during|at|in)\s+(?:a|his|her|their)\s+|(?:while|when)\s+)"
                                  r"meeting\s+with\b|"
                                  r"^(?:When|While)\s+meeting\s+(?:with\s+)?(?=[A-Z])|"
+                                 # "Zhu Rongji and Hans Eichel ... agreed during a meeting in Beijing January 24 morning"
+                                 r"\b(?:agreed|pledged|vowed)\s+(?:during|at|in)\s+(?:a|their)\s+(?:[\w-]+\s+){0,2}?"
+                                 r"meeting\b(?!\s+(?:of|on)\b)|"
                                  # "travelled to Chongqing Municipality for a meeting between ... and the study group
                                  # of diplomatic envoys": the journey's purpose is the occasion
                                  r"\b(?:travell?ed|went|came|flew)\s+to\s+(?:[A-Z][\w'-]*\s+){1,4}for\s+(?:a|the)\s+"
@@ -131,7 +153,18 @@ _TRIGGERS = [
                                r"\b(?:diplomatic\s+delegation|envoys|diplomats|consuls\s+general)\b[^.;]{0,60}?\bcame\s+to\s+(?=[A-Z])")),
     ("visit", True, re.compile(r"\bfor\s+an?\s+(?:[\w-]+\s+){0,3}(?:visit|tour|trip)\s+to\b|"
 
-                               r"\barrived\s+in\b.{0,80}?\b(?:visit|tour)\b|"
+                               # a leader's dated arrival is a visit that day: "Jia Qinglin arrived in Wellington, capital
+                               # of New Zealand, on Monday afternoon", "arrived here Friday for an official visit",
+                               # "arrived on Sept. 5 in Phoenix, Arizona"
+                               # (a person arriving, named right before the verb, after a title or as the sentence's
+                               # first words, or between commas after his title: not a team, a plane or supplies)
+                               r"(?:^|\b(?:" + _ARRIVING_TITLES + r")\s+)(?:[A-Z][\w'-]+\s+){1,3}" + _ARRIVED + r"|"
+                               r"\b[A-Z][a-z]+\s+[A-Z][a-z]+,\s+[^;]{3,160}?,\s+" + _ARRIVED + r"|"
+                               # "Abe arrived in Beijing on Sunday for a summit with Chinese leaders"
+                               r"\barrived\s+in\b.{0,80}?\b(?:visit|tour)\b|\barrived\s+in\s+[A-Z][^.;]{0,60}?\bfor\s+(?:a|the)\s+"
+                               r"(?:[\w-]+\s+){0,2}(?:summit|talks)\b|"
+                               # "Kerry's two-day visit to China began Tuesday"
+                               r"'s\s+(?:[\w-]+\s+){0,3}visit\s+to\s+[A-Z][\w-]*\s+(?:began|started|kicked\s+off)\b|"
                                # "arrived in Dushanbe on Oct 11 for the 17th meeting of the Council of Heads of
                                # Government ... of the SCO and an official visit to Tajikistan"
                                r"\barrived\s+in\b[^;]{0,60}?\bfor\s+(?:the|a|an)\b[^;]{0,160}?\b(?:visit|tour)\b")),
@@ -174,7 +207,7 @@ class Trigger:
 _ANY_VERB = re.compile(r"\b(?:met|meets|received|visit\w*|toured|tour|talks|signed|phone|telephone|video|online|called|conversation|travell?ed|"
                        r"virtual|cloud|spoke|meeting|conference|Conference|Meeting|Summit|summit|dialogue|Dialogue|Session|consultations?|delegation|"
                        r"courtesy|arrived|During|lunch|dinner|breakfast|luncheon|banquet|reception|[Tt]our|signing|co-chaired|events?|forums?|fairs?|exhibitions?|week|seminars?|roadshows?|symposiums?|"
-                       r"promotions?|trip|credentials|Credentials)\b")
+                       r"promotions?|trip|credentials|Credentials|welcoming|welcomes|discussions?)\b")
 
 
 # "pointed out in a phone call with ...", "during yesterday's telephone call": the call itself, not what was said
@@ -303,6 +336,16 @@ def second_trigger(sentence: str, first: Trigger) -> tuple[Trigger, int] | None:
     if t is None or not t.strong:
         return None
     return Trigger(t.type, True, m.end() + t.start, m.end() + t.end), m.end()
+
+
+_RELATIVE = re.compile(r",\s+(?:who|which)\b(?!\s+(?:is|was|are|were)\s+(?:now\s+|currently\s+)?(?:in|at)\s)[^,;]*,")
+
+
+def closed_relatives(sentence: str, trigger: Trigger) -> list[tuple[int, int]]:
+    """The relative clauses of the subject closed before the verb ("Zhu, who came to The Hague Tuesday after a
+    visit to Luxembourg, also had one-hour talk with ..."): what they tell is not where nor with whom; but "X, who is
+    in Paris for ..., met with" tells where, and is kept."""
+    return [m.span() for m in _RELATIVE.finditer(sentence, 0, trigger.start)]
 
 
 def clause_span(sentence: str, trigger: Trigger, *, who_ends: bool = True) -> tuple[int, int]:
