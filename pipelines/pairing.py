@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
+from definitions.pairs import MARGIN, THRESHOLD  # kept pairs: also told on the side-by-side page
+
 from . import mentions
 
 WINDOW_DAYS = 2
-THRESHOLD = 0.40
-MARGIN = 0.08
 METHOD = "traits-v1"
 
 MONTHS = {m: i for i, m in enumerate(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from pipelines.pairing import THRESHOLD
+from definitions.pairs import THRESHOLD
 
 from .common import DATABASE, archive_url, site_info
 
