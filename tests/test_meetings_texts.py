@@ -1734,3 +1734,19 @@ def test_a_delegations_members_listed_after_its_leaders_visit():
     team = body.replace("Chinese President Xi Jinping's special envoy and Vice Premier Liu He arrived",
                         "A Chinese trade team arrived")
     assert all("Zheng Zeguang" not in {p["name"] for p in e["chinese"]} for e in news(team, "2018-05-16"))
+
+
+def test_paid_a_visit_with_two_words_before_visit():
+    """heldout15/ (the Global Times, 2019; a first-run miss; development work, eighteenth helper round): a caption's
+    "Li paid an official goodwill visit to Russia from Sept. 25 to 28" after "Li Zhanshu, chairman of ..., meets with
+    Russian President Vladimir Putin in Moscow, Russia, Sept. 25, 2019" is a visit over those days. Left alone: a
+    visit of two words told as to come ("is expected to make an official goodwill visit ... from Sept. 25 to 28")."""
+    body = ("Li Zhanshu, chairman of the Standing Committee of the National People's Congress of China, meets with "
+            "Russian President Vladimir Putin in Moscow, Russia, Sept. 25, 2019. Li paid an official goodwill visit to "
+            "Russia from Sept. 25 to 28.")
+    found = news(body, "2019-09-29")
+    [v] = [e for e in found if e["type"] == "visit"]
+    assert (v["date_start"], v["date_end"], v["countries"], [p["name"] for p in v["chinese"]]) == (
+        "2019-09-25", "2019-09-28", ["RUS"], ["Li Zhanshu"])
+    assert news("Li Zhanshu is expected to make an official goodwill visit to Russia from Sept. 25 to 28.",
+                "2019-09-20") == []

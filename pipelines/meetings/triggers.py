@@ -141,7 +141,7 @@ _TRIGGERS = [
                                r"(?:[\w-]+\s+){0,3}(?:business|company|companies|enterprises?|factory|factories|firm)\b)|"
                                r"\btoured\b|"
                                r"\b(?:is|are)\s+(?:now\s+)?visiting\s+(?=[A-Z])|"
-                               r"\b(?:paid|paying|pays|made|making|makes)\s+(?:a|an)\s+(?:\w+\s+)?visit\b|\bon(?<!who is on)(?<!who was on)(?<!who are on)\s+an?\s+(?:\w+\s+){0,2}visit\s+(?:to|in)\b|"
+                               r"\b(?:paid|paying|pays|made|making|makes)\s+(?:a|an)\s+(?:\w+\s+){0,2}?visit\b|\bon(?<!who is on)(?<!who was on)(?<!who are on)\s+an?\s+(?:\w+\s+){0,2}visit\s+(?:to|in)\b|"
                                r"\bled\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b.{0,60}?\bto\b|"
                                # "sent Ambassador Gao Yusheng as head of a delegation to visit Kyrgyzstan on June 16"
                                r"\b(?:organized|organised|invited|accompan(?:y|ied|ying)|sent|dispatched)\b.{0,120}?\bto\s+visit\b|"
