@@ -1750,3 +1750,21 @@ def test_paid_a_visit_with_two_words_before_visit():
         "2019-09-25", "2019-09-28", ["RUS"], ["Li Zhanshu"])
     assert news("Li Zhanshu is expected to make an official goodwill visit to Russia from Sept. 25 to 28.",
                 "2019-09-20") == []
+
+
+def test_here_with_no_dateline_is_where_the_handshake_photo_beside_it_is():
+    """heldout15/ (China Daily, 2006; a first-run miss; development work, eighteenth helper round): "Chinese Premier Wen
+    Jiabao met with U.S. Deputy Secretary of State Robert B. Zoellick here Tuesday." with no dateline, then the photo
+    "U.S. Deputy Secretary of State Robert Zoellick (L) shakes hand with China's Premier Wen Jiabao at the Diaoyutai
+    State Guest House in Beijing January 24, 2006.": the meeting is in Beijing. Left alone: a handshake photo of another
+    day, and one of other persons."""
+    met = ("Chinese Premier Wen Jiabao met with U.S. Deputy Secretary of State Robert B. Zoellick here Tuesday.")
+    photo = ("U.S. Deputy Secretary of State Robert Zoellick (L) shakes hand with China's Premier Wen Jiabao at the "
+             "Diaoyutai State Guest House in Beijing January 24, 2006.")
+    [e] = news(met + "\n\n" + photo, "2006-01-24")
+    assert (e["type"], e["date_start"], e["place"]["province_code"]) == ("meeting", "2006-01-24", "CN-BJ")
+    [e] = news(met + "\n\n" + photo.replace("January 24", "January 20"), "2006-01-24")
+    assert e["place"].get("country") is None
+    other = photo.replace("Robert Zoellick", "Nicholas Burns")
+    [e] = news(met + "\n\n" + other, "2006-01-24")
+    assert e["place"].get("country") is None

@@ -421,9 +421,39 @@ def _event_place(t: Text, i: int, trig: Trigger, start, context: int | None, cur
         # a caption's "... in New Delhi, Jan 17, 2012. China and India held the 15th meeting ... here on Jan 16 and
         # 17": "here" with no dateline is the place the sentence before named
         place, places = place_of(t.sents[i - 1], Trigger(trig.type, True, 0, 0), t.persons[i - 1], rules)
+    if not place and re.search(r"\bhere\b", s[trig.start:]):
+        place, places = _handshake_place(t, i, start, rules) or (place, places)
     if not place and trig.type == "call":
         place = _chinese_end(s, trig, rules)
     return place or site_place(t.site, rules), places
+
+
+# A news photo's handshake: "U.S. Deputy Secretary of State Robert Zoellick (L) shakes hand with China's Premier Wen
+# Jiabao at the Diaoyutai State Guest House in Beijing January 24, 2006."
+_HANDSHAKE = re.compile(r"\b(?:shakes|shook|shake|shaking)\s+hands?\s+with\b")
+
+
+def _handshake_place(t: Text, i: int, start: date | None, rules: Rules) -> tuple[dict, list] | None:
+    """"Chinese Premier Wen Jiabao met with U.S. Deputy Secretary of State Robert B. Zoellick here Tuesday." with no
+    dateline: "here" is where the news photo beside it (the sentence just after or before) shows the same two
+    persons shaking hands on the same day ("... shakes hand with China's Premier Wen Jiabao at the Diaoyutai State
+    Guest House in Beijing January 24, 2006"). None when no such caption names a person of both sides."""
+    surnames = {side: {p.name.split()[-1] for p in t.persons[i] if p.side == side and p.name}
+                for side in ("chinese", "foreign")}
+    for j in (i + 1, i - 1):
+        if not 0 <= j < len(t.sents) or not _HANDSHAKE.search(t.sents[j]):
+            continue
+        c = t.sents[j]
+        if not all(any(re.search(rf"\b{re.escape(n)}\b", c) for n in names) and names
+                   for names in surnames.values()):
+            continue
+        day, _, _ = resolve_date(c, t.published)
+        if day is None or day != start:
+            continue
+        place, places = place_of(c, Trigger("meeting", True, 0, 0), t.persons[j], rules)
+        if place:
+            return place, places
+    return None
 
 
 # A fronted phrase of what came before the event ("After his flight on the evening of Nov 23, the Premier worked
