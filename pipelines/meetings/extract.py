@@ -421,7 +421,7 @@ def _event_place(t: Text, i: int, trig: Trigger, start, context: int | None, cur
         # a caption's "... in New Delhi, Jan 17, 2012. China and India held the 15th meeting ... here on Jan 16 and
         # 17": "here" with no dateline is the place the sentence before named
         place, places = place_of(t.sents[i - 1], Trigger(trig.type, True, 0, 0), t.persons[i - 1], rules)
-    if not place and re.search(r"\bhere\b", s[trig.start:]):
+    if not place and trig.type in ("meeting", "talks"):
         place, places = _handshake_place(t, i, start, rules) or (place, places)
     if not place and trig.type == "call":
         place = _chinese_end(s, trig, rules)
@@ -434,8 +434,9 @@ _HANDSHAKE = re.compile(r"\b(?:shakes|shook|shake|shaking)\s+hands?\s+with\b")
 
 
 def _handshake_place(t: Text, i: int, start: date | None, rules: Rules) -> tuple[dict, list] | None:
-    """"Chinese Premier Wen Jiabao met with U.S. Deputy Secretary of State Robert B. Zoellick here Tuesday." with no
-    dateline: "here" is where the news photo beside it (the sentence just after or before) shows the same two
+    """A meeting or talks the sentence places nowhere ("Chinese Premier Wen Jiabao met with U.S. Deputy Secretary of
+    State Robert B. Zoellick here Tuesday." with no dateline; "Foreign Minister Wang Yi started talks with ... John
+    Kerry this morning") is where the news photo beside it (the sentence just after or before) shows the same two
     persons shaking hands on the same day ("... shakes hand with China's Premier Wen Jiabao at the Diaoyutai State
     Guest House in Beijing January 24, 2006"). None when no such caption names a person of both sides."""
     surnames = {side: {p.name.split()[-1] for p in t.persons[i] if p.side == side and p.name}

@@ -55,6 +55,9 @@ _TRIGGERS = [
     # "held foreign policy planning consultation with": up to three words before the noun
     ("talks", True, re.compile(r"\b(?:held|hold|holds|had)\s+(?:(?!(?:in|on|with|to|been|engaged|not)\s)[\w-]+\s+){0,3}?"
                                r"(?:talks|consultations?)\b|"
+                               # "Foreign Minister Wang Yi started talks with visiting United States Secretary of
+                               # State John Kerry this morning"
+                               r"\b(?:started|began|opened)\s+(?:(?:formal|official|their|his|her)\s+)?talks\s+with\b|"
                                # "also had one-hour talk with Dutch Prime Minister Vim Kok Tuesday afternoon"
                                r"\b(?:had|held)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}talk\s+with\b|"
                                # "During his discussion with Luxembourg Prime Minister Jean- Claude Juncker, Zhu said"
