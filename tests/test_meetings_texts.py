@@ -1786,3 +1786,48 @@ def test_started_talks_placed_by_the_handshake_photo_above_it():
     assert news("Foreign Minister Wang Yi started talks with the United States in the 1990s.", "2016-01-27") == []
     [e] = news(photo.replace("Wang Yi", "Yang Jiechi") + "\n\n" + talks, "2016-01-27")
     assert e["place"].get("country") is None
+
+
+def test_a_page_with_no_date_is_dated_by_its_address():
+    """heldout17/ (ecns.cn, 2018; a first-run miss; development work, eighteenth helper round): a page with no date of
+    its own at "http://ecns.cn/business/2018/05-18/303044.shtml" telling "met in Washington on Wednesday with ..."
+    dates the meeting 2018-05-16. Left alone: an address with a year only, and a page that carries its own date (the
+    address's is not taken over it)."""
+    body = ("Vice-Premier Liu He met in Washington on Wednesday with former U.S. Secretary of State Henry Kissinger.")
+
+    def page(url: str, published: str | None = None) -> list[dict]:
+        return extract({"id": "a", "site": "other", "title": "News", "published": published, "body": body,
+                        "language": "en", "url": url})
+    [e] = page("http://ecns.cn/business/2018/05-18/303044.shtml")
+    assert (e["date_start"], e["countries"]) == ("2018-05-16", ["USA"])
+    assert page("http://ecns.cn/business/2018/303044.shtml") == []
+    [e] = page("http://ecns.cn/business/2018/05-18/303044.shtml", "2018-05-25")
+    assert e["date_start"] == "2018-05-23"
+
+
+def test_a_special_envoy_named_with_a_hyphenated_chinese_title():
+    """heldout17/ (ecns.cn, 2018; a first-run miss; development work, eighteenth helper round): "President Xi
+    Jinping's special envoy, Vice-Premier Liu He, met in Washington on Wednesday with former U.S. secretary of state
+    Henry Kissinger" names Liu He on the Chinese side (as "Vice President Wang Qishan" after "special envoy," was).
+    Left alone: a foreign envoy's hyphenated title before a foreign name stays foreign."""
+    [e] = news("President Xi Jinping's special envoy, Vice-Premier Liu He, met in Washington on Wednesday with former "
+               "U.S. secretary of state Henry Kissinger and several U.S. lawmakers.", "2018-05-18")
+    assert ([p["name"] for p in e["chinese"]], [p["name"] for p in e["foreign"]]) == (["Liu He"], ["Henry Kissinger"])
+    [e] = news("Vice Premier Hu Chunhua met in Beijing on Wednesday with President Joe Biden's special envoy, "
+               "Vice-President Kamala Harris.", "2018-05-18")
+    assert "Kamala Harris" in [p["name"] for p in e["foreign"]]
+
+
+def test_a_foreign_leader_spoken_of_after_said_is_no_participant():
+    """heldout17/ (ecns.cn, 2018; development work, eighteenth helper round): after Liu He's meeting with Kissinger,
+    "Liu said that under the guidance of Xi and U.S. President Donald Trump, China-U.S. relations have achieved
+    important and positive progress" does not make Trump a participant (as a Chinese leader spoken of is not). Left
+    alone: the met person's full name given after "said" in a later sentence ("Sisi said", then "Egyptian President
+    Abdel Fattah al-Sisi") still completes the name."""
+    [e] = news("Vice-Premier Liu He met in Washington on Wednesday with former U.S. Secretary of State Henry Kissinger."
+               "\n\nLiu said that under the guidance of Xi and U.S. President Donald Trump, China-U.S. relations have "
+               "achieved important and positive progress.", "2018-05-18")
+    assert [p["name"] for p in e["foreign"]] == ["Henry Kissinger"]
+    [e] = news("Premier Li Keqiang met with Egyptian President Sisi in Beijing on Wednesday.\n\nLi said that he "
+               "welcomed Egyptian President Abdel Fattah al-Sisi to China.", "2015-09-03")
+    assert [p["name"] for p in e["foreign"]] == ["Abdel Fattah al-Sisi"]

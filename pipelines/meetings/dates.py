@@ -140,3 +140,21 @@ def resolve_date(text: str, published: date | None) -> tuple[date | None, date |
     if start and end and end < start:
         end = start
     return start, end, m.span()
+
+
+# A page's date written in its address: /2018/05-18/, /2016-01/07/, /2023/0415/, /200007/12/, /20191106/, /2020-05-25/
+_ADDRESS_DATES = (re.compile(r"/((?:19|20)\d\d)/(\d\d)-(\d\d)/"), re.compile(r"/((?:19|20)\d\d)-(\d\d)/(\d\d)/"),
+                  re.compile(r"/((?:19|20)\d\d)/(\d\d)(\d\d)/"), re.compile(r"/((?:19|20)\d\d)(\d\d)/(\d\d)/"),
+                  re.compile(r"/((?:19|20)\d\d)(\d\d)(\d\d)/"), re.compile(r"/((?:19|20)\d\d)-(\d\d)-(\d\d)/"))
+
+
+def address_date(url: str | None) -> date | None:
+    """The full date a page's address gives ("http://ecns.cn/2018/05-18/303044.shtml": 2018-05-18), for a page that
+    carries no date of its own; None when the address has no full date (a year alone, "/2018/303044.shtml")."""
+    for pattern in _ADDRESS_DATES:
+        m = pattern.search(url or "")
+        if m:
+            found = _safe(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if found is not None:
+                return found
+    return None

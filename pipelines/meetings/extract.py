@@ -725,8 +725,21 @@ _TO_COME = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|expected|due|s
 
 # ... nor, once the event names its Chinese side, a Chinese leader a later sentence's speaker speaks of ("Wu ... said
 # Obama, during his visit, had in-depth discussions with Chinese President Hu Jintao", "He said President Hu Jintao's
-# visit to the United States in January opened a new era"); "told X" names the one spoken to and is not one of these
+# visit to the United States in January opened a new era"); "told X" names the one spoken to and is not one of these;
+# the same for a foreign leader once the event names its foreign side ("Liu said that under the guidance of Xi and
+# U.S. President Donald Trump, China-U.S. relations have achieved important and positive progress")
 _SAID = re.compile(r"\b(?:said|says|noted|stressed|added|recalled|hoped|pointed\s+out)\b")
+
+
+def _named_in(ev: Event, p: Person) -> bool:
+    """`p` is a person the event already names, by the same name or its surname ("Sisi" and later "Egyptian President
+    Abdel Fattah al-Sisi"): a later mention still gives the full name."""
+    def ends(a: str, b: str) -> bool:
+        return a == b or a.endswith((" " + b, "-" + b))
+    name = p.name or ""
+    return bool(name) and any(q.side == p.side and q.name and (ends(q.name, name.split()[-1])
+                                                               or ends(name, q.name.split()[-1]))
+                              for q in ev.persons)
 
 
 def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
@@ -745,13 +758,15 @@ def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
         # nor one told as to come ("During his visit, Li will attend the ... Regular Meeting with his counterpart,
         # Dmitry Medvedev"): the persons after "will" are not this occasion's
         other = None if is_trigger else (_OTHER_TIME.search(s) or _TO_COME.search(s))
-        said = None if is_trigger or not any(p.side == "chinese" and p.name for p in ev.persons) else _SAID.search(s)
+        said = None if is_trigger else _SAID.search(s)
+        named_sides = {p.side for p in ev.persons if p.name}
         inside = [p for p in t.persons[i] if p.described or (any(a <= p.start < b for a, b in clauses)
                                                              and not _elsewhere(s, p, t.persons[i])
                                                              and not _ON_BEHALF_LONG.search(s[:p.start])
                                                              and (other is None or p.start < other.start())
-                                                             and (said is None or p.side != "chinese"
-                                                                  or p.start < said.start()))]
+                                                             and (said is None or p.side not in named_sides
+                                                                  or p.start < said.start()
+                                                                  or (p.side == "foreign" and _named_in(ev, p))))]
         trig = t.triggers[i]
         if is_trigger and trig is not None:
             # "... with Eichel, who arrived in Beijing Sunday ... for a three-day official visit to China": the one

@@ -388,9 +388,9 @@ def _foreign_roles(f: _Found, rules: Rules) -> None:
             name = re.sub(r"(?:'s|\u2019s)$", "", _POSTNOMINAL.sub("", _HONORIFIC.sub("", name))) or None
         if name and len(name.split()) == 1 and name in rules.surnames:
             continue        # "President Xi": a Chinese leader by surname, not a foreign person
-        if name and rules.heads.match(name) and valid_chinese(" ".join(name.split()[-2:])) and \
-                name.split()[-2] in rules.surnames:
-            continue        # "special envoy, Vice President Wang Qishan": a Chinese official
+        if name and rules.heads.match(re.sub(r"^(Vice|Deputy)-", r"\1 ", name)) and \
+                valid_chinese(" ".join(name.split()[-2:])) and name.split()[-2] in rules.surnames:
+            continue        # "special envoy, Vice President Wang Qishan" ("Vice-Premier Liu He"): a Chinese official
         if country is None and name:
             country = rules.foreign_persons.get(name) or rules.foreign_persons.get(name.split()[-1])
         if country is None:
