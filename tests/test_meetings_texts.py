@@ -1831,3 +1831,17 @@ def test_a_foreign_leader_spoken_of_after_said_is_no_participant():
     [e] = news("Premier Li Keqiang met with Egyptian President Sisi in Beijing on Wednesday.\n\nLi said that he "
                "welcomed Egyptian President Abdel Fattah al-Sisi to China.", "2015-09-03")
     assert [p["name"] for p in e["foreign"]] == ["Abdel Fattah al-Sisi"]
+
+
+def test_during_his_talks_in_a_city_with_a_named_counterpart():
+    """heldout17/ (People's Daily Online, 2010; a first-run miss; development work, eighteenth helper round): "U.S.
+    Defense Secretary Robert Gates on Monday accepted an invitation to visit China early next year" then "Chinese
+    Defense Minister Liang Guanglie extended the invitation during his talks in Hanoi with Gates" is talks in Vietnam
+    that Monday. Left alone: "during his talks" with no day in the sentence or the one before."""
+    body = ("U.S. Defense Secretary Robert Gates on Monday accepted an invitation to visit China early next year, a "
+            "Chinese official said.\n\nChinese Defense Minister Liang Guanglie extended the invitation during his "
+            "talks in Hanoi with Gates, Guan Youfei, a Chinese Defense Ministry official, told a press conference.")
+    [e] = news(body, "2010-10-12")
+    assert (e["type"], e["date_start"], e["place"]["country"], [p["name"] for p in e["foreign"]]) == (
+        "talks", "2010-10-11", "VNM", ["Robert Gates"])
+    assert news(body.split("\n\n")[1], "2010-10-12") == []

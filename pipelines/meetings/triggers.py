@@ -62,6 +62,9 @@ _TRIGGERS = [
                                r"\b(?:had|held)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}talk\s+with\b|"
                                # "During his discussion with Luxembourg Prime Minister Jean- Claude Juncker, Zhu said"
                                r"^During\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}discussions?\s+with\b|"
+                               # "extended the invitation during his talks in Hanoi with Gates"
+                               r"\b[Dd]uring\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}talks\s+"
+                               r"(?:in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+)?with\b|"
                                # a news photo's welcome of a visiting leader is the talks it opens: "holds a welcoming
                                # ceremony for U.S. Vice President Joe Biden in Beijing", "welcomes French Prime Minister
                                # Jean-Marc Ayrault inside the Great Hall of the People in Beijing December 6, 2013"
