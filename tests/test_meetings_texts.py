@@ -1845,3 +1845,23 @@ def test_during_his_talks_in_a_city_with_a_named_counterpart():
     assert (e["type"], e["date_start"], e["place"]["country"], [p["name"] for p in e["foreign"]]) == (
         "talks", "2010-10-11", "VNM", ["Robert Gates"])
     assert news(body.split("\n\n")[1], "2010-10-12") == []
+
+
+def test_a_news_photo_of_the_meeting_is_the_meeting():
+    """heldout18/ (People's Daily Online, 2011; China Daily Europe, 2015; first-run misses; development work after its
+    one run): "Chinese President Hu Jintao shakes hand with US Vice-President Joe Biden before their meeting at the Great
+    Hall of the People in Beijing August 19, 2011." and "China's Vice Premier Zhang Gaoli (L) poses for a photo with
+    Vietnam's Prime Minister Nguyen Tan Dung before their meeting at the Government Office in Hanoi, July 16, 2015." are
+    the meetings. Left alone: a handshake "while meeting the press together" (heldout17/'s Gates photo, no event) and a
+    photo posed with students."""
+    [e] = news("Chinese President Hu Jintao shakes hand with US Vice-President Joe Biden before their meeting at the "
+               "Great Hall of the People in Beijing August 19, 2011.", "2011-08-20")
+    assert (e["type"], e["date_start"], e["place"]["province_code"], [p["name"] for p in e["foreign"]]) == (
+        "meeting", "2011-08-19", "CN-BJ", ["Joe Biden"])
+    [e] = news("China's Vice Premier Zhang Gaoli (L) poses for a photo with Vietnam's Prime Minister Nguyen Tan Dung "
+               "before their meeting at the Government Office in Hanoi, July 16, 2015.", "2015-07-17")
+    assert (e["type"], e["date_start"], e["countries"]) == ("meeting", "2015-07-16", ["VNM"])
+    assert news("Chinese Defense Minister Liang Guanglie (R) shakes hands with U.S. Defense Secretary Robert Gates while "
+                "meeting the press together in Hanoi, capital of Vietnam, Oct. 11, 2010.", "2010-10-12") == []
+    assert news("Chinese Vice Premier Zhang Gaoli poses for a photo with students before their graduation in Beijing, "
+                "July 16, 2015.", "2015-07-17") == []

@@ -74,7 +74,7 @@ _TRIGGERS = [
                                r"(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emperor)\b|"
                                # a news photo's "shakes hands with visiting ... at the welcoming ceremony before their
                                # talks in Beijing, capital of China, Feb. 2, 2012": the talks of that day
-                               r"\b(?:shakes|shook)\s+hands\s+with\b[^.;]*?\b(?:before|prior\s+to)\s+their\s+talks\b|"
+                               r"\b(?:shakes|shook)\s+hands?\s+with\b[^.;]*?\b(?:before|prior\s+to|during)\s+their\s+talks\b|"
                                r"\b(?:held|hold|holds|had)\s+(?:the|their)\s+(?:[\w'-]+\s+){0,3}round\s+of\s+(?:[\w'-]+\s+){0,5}?"
                                r"(?:talks|consultations?|negotiations|[Dd]ialogue)\b|"
                                # co-chaired: the type of the first occasion noun after it ("co-chaired the inaugural
@@ -100,6 +100,13 @@ _TRIGGERS = [
                                  r"\breceived\s+(?:a\s+|the\s+)?(?:visiting\s+|foreign\s+)?"
                                  r"(?:delegation|ambassador|consul|envoy|guests|diplomat|[A-Z][a-z])|"
                                  r"\bmeets\s+with\b|\bpaid\s+a\s+courtesy\s+call\b|"
+                                 # a news photo of the meeting: "shakes hand with US Vice-President Joe Biden before
+                                 # their meeting at the Great Hall of the People in Beijing August 19, 2011", "shakes
+                                 # hands with ... during their meeting at the Eco-Forum Global in Guiyang", "poses for a
+                                 # photo with ... before their meeting at the Government Office in Hanoi"
+                                 r"\b(?:shakes|shook)\s+hands?\s+with\b[^.;]*?\b(?:before|prior\s+to|during)\s+their\s+"
+                                 r"meeting\b|\bposes?\s+for\s+(?:a\s+)?photos?\s+with\b[^.;]*?\b(?:before|prior\s+to)\s+"
+                                 r"their\s+meeting\b|"
                                  # "held a group meeting with diplomatic envoys from over 50 African countries",
                                  # "had a collective meeting with the leaders of ...": the noun with its counterpart
                                  r"\b(?:held|had|holds|has)\s+a\s+(?:group|collective)\s+meeting\s+with\b|"
