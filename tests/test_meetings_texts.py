@@ -1865,3 +1865,18 @@ def test_a_news_photo_of_the_meeting_is_the_meeting():
                 "meeting the press together in Hanoi, capital of Vietnam, Oct. 11, 2010.", "2010-10-12") == []
     assert news("Chinese Vice Premier Zhang Gaoli poses for a photo with students before their graduation in Beijing, "
                 "July 16, 2015.", "2015-07-17") == []
+
+
+def test_leaving_for_a_visit_is_no_visit():
+    """heldout18/ (People's Daily Online, 2001 and 2002; first-run wrong events; development work after its one run):
+    "Foreign Minister Tang Jiaxuan left here Saturday for an official visit to Australia and New Zealand." and "Chinese
+    Vice-Premier Qian Qichen left Beijing Sunday morning for a week-long visit to United States" tell a departure, no
+    visit of its own (heldout17/'s convention). Left alone: "arrived in India on Friday evening for a one-day official
+    visit to India" (an arrival is the visit's day)."""
+    assert news("Foreign Minister Tang Jiaxuan left here Saturday for an official visit to Australia and New Zealand.",
+                "2002-03-17") == []
+    assert news("Chinese Vice-Premier Qian Qichen left Beijing Sunday morning for a week-long visit to United States at "
+                "the invitation of the US government.", "2001-03-18") == []
+    [e] = news("Chinese Foreign Minister Tang Jiaxuan arrived in India on Friday evening for a one-day official visit to "
+               "India.", "2000-07-22")
+    assert (e["type"], e["date_start"], e["countries"]) == ("visit", "2000-07-21", ["IND"])

@@ -164,8 +164,11 @@ _TRIGGERS = [
                                r"\bvisits\s+(?=[A-Z])|\bwere\s+on\s+a\s+(?:\w+\s+)?tour\b|"
                                # "the diplomatic delegation to China on Zhejiang Tour came to Taizhou"
                                r"\b(?:diplomatic\s+delegation|envoys|diplomats|consuls\s+general)\b[^.;]{0,60}?\bcame\s+to\s+(?=[A-Z])")),
-    ("visit", True, re.compile(r"\bfor\s+an?\s+(?:[\w-]+\s+){0,3}(?:visit|tour|trip)\s+to\b|"
-
+    # leaving for a visit is no visit of its own ("Foreign Minister Tang Jiaxuan left here Saturday for an official visit
+    # to Australia and New Zealand", "left Beijing Sunday morning for a week-long visit to United States")
+    ("visit", True, regex.compile(r"(?<!\b(?:left|leaves|leaving|departed|departs|departing)\b[^.;]{0,80})"
+                                  r"\bfor\s+an?\s+(?:[\w-]+\s+){0,3}(?:visit|tour|trip)\s+to\b")),
+    ("visit", True, re.compile(
                                # a leader's dated arrival is a visit that day: "Jia Qinglin arrived in Wellington, capital
                                # of New Zealand, on Monday afternoon", "arrived here Friday for an official visit",
                                # "arrived on Sept. 5 in Phoenix, Arizona"
