@@ -1896,3 +1896,20 @@ def test_the_news_agencys_region_of_china_before_a_province():
     [e] = news("Vietnamese Deputy Prime Minister Le Thanh Long on Tuesday met with a delegation from east China's "
                "Zhejiang Province led by Party Secretary Wang Hao.", "2024-11-20")
     assert e["place"].get("province_code") is None
+
+
+def test_arrived_a_city_with_no_in_and_talked_over_phone():
+    """heldout18/ (People's Daily Online, 2000; China.org.cn, 2005; first-run misses; development work after its one
+    run): "Chinese Foreign Minister Tang Jiaxuan arrived Tehran Sunday on a four-day official visit to the Islamic
+    Republic of Iran." is a visit over four days; "Li Zhaoxing talked with US Secretary of State Condoleezza Rice over
+    phone Saturday evening" is a call. Left alone: "arrived Monday" with no place (a weekday is not a city) and "talked
+    with reporters" with no phone."""
+    [e] = news("Chinese Foreign Minister Tang Jiaxuan arrived Tehran Sunday on a four-day official visit to the Islamic "
+               "Republic of Iran.", "2000-02-21")
+    assert (e["type"], e["date_start"], e["date_end"], e["countries"]) == ("visit", "2000-02-20", "2000-02-23", ["IRN"])
+    [e] = news("Chinese Foreign Minister Li Zhaoxing talked with US Secretary of State Condoleezza Rice over phone "
+               "Saturday evening, exchanging views on the nuclear issue.", "2005-02-13")
+    assert (e["type"], e["date_start"], [p["name"] for p in e["foreign"]]) == ("call", "2005-02-12",
+                                                                              ["Condoleezza Rice"])
+    assert news("The Chinese team arrived Monday and will stay for a week.", "2000-02-21") == []
+    assert news("Chinese Foreign Minister Li Zhaoxing talked with reporters Saturday evening.", "2005-02-13") == []

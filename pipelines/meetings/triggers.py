@@ -30,7 +30,9 @@ _TALKS_NOUNS = r"(?:[Cc]onsultations?|[Tt]alks|[Dd]ialogue|[Nn]egotiations?)"
 # A leader's arrival ("arrived in Wellington", "arrived here", "arrived on Sept. 5 in Phoenix") and the titles that
 # name the one arriving just before his name
 # (not one "for the 17th meeting of the Council of Heads of Government ..." only: that meeting is the occasion)
-_ARRIVED = (r"arrived\s+(?:(?:in|at)\s+(?=[A-Z])|here\b|on\s+[A-Z][a-z]+\.?\s+\d{1,2}\s+in\s+(?=[A-Z]))"
+_ARRIVED = (r"arrived\s+(?:(?:in|at)\s+(?=[A-Z])|here\b|on\s+[A-Z][a-z]+\.?\s+\d{1,2}\s+in\s+(?=[A-Z])|"
+            # "arrived Tehran Sunday on a four-day official visit": the city with no "in", then the day
+            r"(?=[A-Z][a-z]+\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
             r"(?![^.;]*\bfor\s+the\s+(?:[\w-]+\s+){0,3}(?:[Mm]eeting|[Ss]ummit|[Cc]onference|[Ss]ession|[Ff]orum)\b"
             r"(?![^.;]*\bvisit))")
 _ARRIVING_TITLES = (r"Minister|Premier|President|[Aa]dvis[oe]r|[Ll]egislator|Councilor|Councillor|Chairman|Chairwoman|"
@@ -43,7 +45,8 @@ _TRIGGERS = [
                               r"(?:phone|telephone|video|virtual|online)\s+"
                               r"(?:call|conversation|talks|meeting|conference|summit)s?\b|"
                               r"\b(?:spoke|speaks|talked|talks)\s+(?:on|over)\s+the\s+(?:phone|telephone)\b|"
-                              r"\b(?:spoke|talked)\s+(?:with|to)\b.{0,80}?\b(?:on|over)\s+the\s+(?:phone|telephone)\b")),
+                              # "talked with US Secretary of State Condoleezza Rice over phone Saturday evening"
+                              r"\b(?:spoke|talked)\s+(?:with|to)\b.{0,80}?\b(?:on|over)\s+(?:the\s+)?(?:phone|telephone)\b")),
     ("call", False, re.compile(r"\b(?:phone|telephone)\s+(?:call|conversation|talks)\b|"
                                r"\bvideo\s+(?:call|link|meeting|conference|talks)\b|"
                                r"\b(?:online|virtual|cloud)\s+(?:meeting|talks|conference|signing)\b|"
