@@ -1913,3 +1913,16 @@ def test_arrived_a_city_with_no_in_and_talked_over_phone():
                                                                               ["Condoleezza Rice"])
     assert news("The Chinese team arrived Monday and will stay for a week.", "2000-02-21") == []
     assert news("Chinese Foreign Minister Li Zhaoxing talked with reporters Saturday evening.", "2005-02-13") == []
+
+
+def test_a_surname_that_is_also_a_city_abroad():
+    """heldout18/ (People's Daily Online, 2001; a first-run wrong event; development work after its one run): "Chilean
+    President Ricardo Lagos on Wednesday met Chinese Foreign Minister Tang Jiaxuan who is in Santiago" names Ricardo
+    Lagos, of Chile, and no Nigeria (Lagos is also a city of Nigeria). Left alone: a meeting "in Lagos" is in
+    Nigeria."""
+    [e] = news("Chilean President Ricardo Lagos on Wednesday met Chinese Foreign Minister Tang Jiaxuan who is in "
+               "Santiago for an East Asia-Latin America forum.", "2001-03-29")
+    assert (e["countries"], [(p["name"], p["country"]) for p in e["foreign"]]) == (["CHL"], [("Ricardo Lagos", "CHL")])
+    [e] = news("Chinese Foreign Minister Tang Jiaxuan met with Nigerian Foreign Minister Ojo Maduekwe in Lagos on "
+               "Wednesday.", "2001-03-29")
+    assert e["place"]["country"] == "NGA"

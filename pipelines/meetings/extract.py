@@ -878,6 +878,8 @@ def _countries_and_group(t: Text, i: int, ev: Event, is_trigger: bool, rules: Ru
             continue     # "... on January 4, the two sides agreed to implement the consensus reached ... in Argentina"
         if p.abroad and (not is_trigger or (ev.type != "visit" and ev.place.get("country") == p.code)):
             continue     # "met ... in Geneva": where, not who
+        if p.abroad and any(q.start <= p.start < q.end and q.name and q.name.endswith(p.name) for q in t.persons[i]):
+            continue     # "Chilean President Ricardo Lagos": a surname, not the city of Nigeria
         if ev.type != "visit" and ev.place.get("country") == p.code and re.search(
                 r"\bin\s+(?:[A-Z][\w'-]*\s+){0,2}(?:[A-Z][\w'-]*,\s+)?$", s[:p.start]):
             continue     # "attended the Summit in Bangkok, Thailand": where, not who

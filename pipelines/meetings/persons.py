@@ -518,7 +518,13 @@ def _role_name(text: str, start: int, end: int, rules: Rules, *, of_country: boo
         if first[0] in _LEGISLATURES and len(first) > 1 and len(first[1].split()) >= 2:
             candidate = first[1]    # "Deputy Chairman of the Russian State Duma Alexander Babakov": the body's end
         bare = re.sub(r"\s+[IVX]{1,4}$", "", candidate)      # "King Felipe VI": a regnal number is no place
-        if not places_in(bare, rules) and candidate.split()[0] not in _PLACE_WORDS and not rules.heads.fullmatch(
+        # a place in the name is no name ("Vice President of California ..."), unless it is only the surname of a
+        # name of two words or more ("Chilean President Ricardo Lagos": Lagos is also a city of Nigeria)
+        spots = places_in(bare, rules)
+        if spots and len(bare.split()) >= 2 and all(sp.start == bare.rindex(" ") + 1 and sp.end == len(bare)
+                                                    for sp in spots) and bare.split()[0][0].isupper():
+            spots = []
+        if not spots and candidate.split()[0] not in _PLACE_WORDS and not rules.heads.fullmatch(
                 candidate.split()[0]) and candidate not in ("General", "Generals"):
             # "Special Representative of US President and ...": a role, no name; "Secretary General": one role
             return candidate, start, end + nm.end()
