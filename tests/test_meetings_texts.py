@@ -1926,3 +1926,19 @@ def test_a_surname_that_is_also_a_city_abroad():
     [e] = news("Chinese Foreign Minister Tang Jiaxuan met with Nigerian Foreign Minister Ojo Maduekwe in Lagos on "
                "Wednesday.", "2001-03-29")
     assert e["place"]["country"] == "NGA"
+
+
+def test_a_page_with_no_date_is_dated_by_the_date_it_prints():
+    """heldout18/ (the Global Times, 2015; a first-run miss; development work after its one run): a page with no date
+    of its own and none in its address, printing "Source:Xinhua Published: 2015-3-17 20:56:56" under its headline, dates
+    "met with ... Henry Paulson in Beijing on Tuesday" 2015-03-17. Left alone: a date in the text's body far below
+    the top, and a page with a date of its own (the printed one not taken over it)."""
+    body = ("Chinese vice premier meets former US Secretary of the Treasury\n\nSource:Xinhua Published: 2015-3-17 "
+            "20:56:56\n\nChinese Vice Premier Zhang Gaoli met with former US Secretary of the Treasury Henry Paulson in "
+            "Beijing on Tuesday.")
+    [e] = news(body)
+    assert (e["date_start"], e["countries"]) == ("2015-03-17", ["USA"])
+    [e] = news(body, "2015-03-25")
+    assert e["date_start"] == "2015-03-24"
+    late = body.replace("Source:Xinhua Published: 2015-3-17 20:56:56", "x " * 320) + "\n\nPublished: 2015-3-17"
+    assert news(late) == []

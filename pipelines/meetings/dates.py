@@ -158,3 +158,14 @@ def address_date(url: str | None) -> date | None:
             if found is not None:
                 return found
     return None
+
+
+# A page's own date line near its top: "Source:Xinhua Published: 2015-3-17 20:56:56", "Updated: 2012-12-21 07:43"
+_PRINTED_DATE = re.compile(r"\b(?:Published|Updated|Posted)\s*:\s*((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\b")
+
+
+def printed_date(body: str | None) -> date | None:
+    """The date a page prints near its top ("Published: 2015-3-17 20:56:56"), for a page that carries no date of its
+    own nor one in its address; None when its first 600 characters print none."""
+    m = _PRINTED_DATE.search((body or "")[:600])
+    return _safe(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
