@@ -1942,3 +1942,18 @@ def test_a_page_with_no_date_is_dated_by_the_date_it_prints():
     assert e["date_start"] == "2015-03-24"
     late = body.replace("Source:Xinhua Published: 2015-3-17 20:56:56", "x " * 320) + "\n\nPublished: 2015-3-17"
     assert news(late) == []
+
+
+def test_the_one_a_message_is_brought_to_is_not_there():
+    """heldout18/ (People's Daily Online, 2000; a first-run extra participant; development work after its one run): in
+    Tang Jiaxuan's arrival in Tehran, "He said that he has brought a message to Iranian President Mohammad Khatami from
+    Chinese President Jiang Zemin." names neither as a participant. Left alone: "met with Iranian President Mohammad
+    Khatami and delivered a message" (met, then the message)."""
+    body = ("Chinese Foreign Minister Tang Jiaxuan arrived Tehran Sunday on a four-day official visit to the Islamic "
+            "Republic of Iran.\n\nHe said that he has brought a message to Iranian President Mohammad Khatami from Chinese "
+            "President Jiang Zemin.")
+    [e] = news(body, "2000-02-21")
+    assert (e["foreign"], [p["name"] for p in e["chinese"]]) == ([], ["Tang Jiaxuan"])
+    [e] = news("Chinese Foreign Minister Tang Jiaxuan met with Iranian President Mohammad Khatami in Tehran on Monday "
+               "and delivered a message from Chinese President Jiang Zemin.", "2000-02-22")
+    assert [p["name"] for p in e["foreign"]] == ["Mohammad Khatami"]

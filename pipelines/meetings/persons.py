@@ -20,8 +20,10 @@ _CHIEF_EXECUTIVE = re.compile(r"(?P<title>(?:Hong\s+Kong|Macao|Macau)(?:\s+SAR|\
 _PLACE_WORDS = {"Province", "Prefecture", "City", "County", "Region", "State", "District", "Oblast", "Municipality",
                 "Republic", "Kingdom", "Island", "Islands", "Government", "Parliament", "Council", "Assembly"}
 # "instructions of", "on behalf of", "greetings from": someone named, not there ("a visit from X": there)
+# ... and "he has brought a message to Iranian President Mohammad Khatami": the one written to, not there
 _EXCLUDE_BEFORE = re.compile(r"(?:\b(?:of|behalf\s+of|(?:greetings|regards|message|letter|congratulations|wishes)\s+"
-                             r"from)\s+(?:Comrade\s+)?|\bComrade\s+)$")
+                             r"from)\s+(?:Comrade\s+)?|\bComrade\s+|"
+                             r"\b(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:message|letter)\s+to\s+)$")
 _EXCLUDE_AFTER = re.compile(r"^(?:'s)?\s+(?:Thought|as\s+the\s+core)\b|^'s\s+(?i:special\s+)?(?i:envoy|representative)\b|"
                             # "General Secretary Xi Jinping's important exposition on ...": his words, not him
                             r"^(?:'s|\u2019s)\s+(?:important\s+)?(?:expositions?|instructions?|directives?|speech(?:es)?|"
