@@ -1957,3 +1957,26 @@ def test_the_one_a_message_is_brought_to_is_not_there():
     [e] = news("Chinese Foreign Minister Tang Jiaxuan met with Iranian President Mohammad Khatami in Tehran on Monday "
                "and delivered a message from Chinese President Jiang Zemin.", "2000-02-22")
     assert [p["name"] for p in e["foreign"]] == ["Mohammad Khatami"]
+
+
+@pytest.mark.parametrize("sentence, name, country", [
+    ("China's top legislator Zhao Leji met with a U.S. congressional delegation led by Representative Adam Smith in "
+     "Beijing on Tuesday.", "Adam Smith", "USA"),
+    ("Top legislator Zhang Dejiang met with a delegation of US lawmakers led by Republican Senator from Montana Steve "
+     "Daines on Monday.", "Steve Daines", "USA"),
+    ("Li Peng, chairman of the Standing Committee of China's National People's Congress (NPC), met with a Canadian "
+     "delegation led by Speaker of the Senate of the Federal Parliament of Canada (FPC) Daniel Hays Monday afternoon.",
+     "Daniel Hays", "CAN"),
+])
+def test_a_delegation_led_by_a_titled_head(sentence, name, country):
+    """heldout18/ (People's Daily Online, 2001 and 2025; China Daily USA, 2016; first-run missed participants;
+    development work after its one run): the head of a delegation named after his title ("led by Representative Adam
+    Smith", "led by Republican Senator from Montana Steve Daines") is the delegation's country's participant. Left
+    alone: "led by Jose Ramon Peralta, administrative minister of the Presidency" keeps the whole name (no title
+    before it), and a Chinese head ("a Chinese delegation led by Governor Wang Hao") is no foreign person."""
+    [e] = news(sentence, "2025-09-24")
+    assert (name, country) in [(p["name"], p["country"]) for p in e["foreign"]]
+    assert "Jose Ramon Peralta" in {p.name for p in persons_in(
+        "He met a Dominican delegation led by Jose Ramon Peralta, administrative minister of the Presidency.", load())}
+    assert not [p for p in persons_in("He met a Chinese delegation led by Governor Wang Hao on Monday.", load())
+                if p.side == "foreign"]

@@ -566,10 +566,18 @@ def _sole_country(text: str, a: int, name: str | None, sole: list[str], rules: R
 # "a Dominican delegation led by Jose Ramon Peralta, administrative minister of the Presidency": the head of a
 # delegation named by its country's adjective is of that country, whatever his role
 # (or "the delegation of US congressional assistants headed by Paul C. Bergson": the country after "of")
-_LED_BY = re.compile(r"\b(?:(?P<adj>[A-Z][a-z]+)\s+(?:[a-z-]+\s+){0,3}delegation|delegation\s+of\s+(?:the\s+)?"
+# ... with the head's title before the name ("a U.S. congressional delegation led by Representative Adam Smith in
+# Beijing", "a delegation of US lawmakers led by Republican Senator from Montana Steve Daines on Monday", "a Canadian
+# delegation led by Speaker of the Senate of the Federal Parliament of Canada (FPC) Daniel Hays Monday afternoon")
+_LED_TITLE = (r"(?P<pre>(?:(?:Republican|Democratic|Democrat)\s+)?(?:Representative|Senator|Congressman|Congresswoman|"
+              r"Speaker|Chairman|Chairwoman|President|Governor|Mayor)\b(?:\s+(?:of|from|the|for|" + _W +
+              r"|\([A-Z]{2,8}\)))*\s+)?")
+_LED_BY = re.compile(r"\b(?:(?P<adj>[A-Z][a-z]+|U\.S\.|US|U\.K\.|UK)\s+(?:[a-z-]+\s+){0,3}delegation|delegation\s+of\s+(?:the\s+)?"
                      r"(?P<of>[A-Z][\w.]*)\s+(?:[a-z-]+\s+){0,3})\s*(?:led|headed)\s+by\s+(?:Mr\.\s+|Ms\.\s+|Dr\.\s+)?"
+                     + _LED_TITLE +
                      r"(?P<name>(?:" + _W + r"\s+|[A-Z]\.\s+){1,3}" + _W + r")(?P<title>,\s+(?:[a-z][\w'-]*\s+){1,4}of\s+(?:the\s+)?"
-                     r"(?:[A-Z][\w'-]*\s*){1,4})?(?=[,.;]|\s+(?:and|to|in|on|at)\b|$)")
+                     r"(?:[A-Z][\w'-]*\s*){1,4})?(?=[,.;]|\s+(?:and|to|in|on|at)\b|"
+                     r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|$)")
 
 
 def _delegation_heads(f: _Found, rules: Rules) -> None:
@@ -583,7 +591,8 @@ def _delegation_heads(f: _Found, rules: Rules) -> None:
         if country is None or country == "CHN" or not f.free(a, b) or places_in(name, rules) or \
                 _chinese_name(rules, " ".join(name.split()[:2])):
             continue
-        title = (m.group("title") or "").lstrip(", ").strip() or "head of the delegation"
+        title = (m.group("title") or "").lstrip(", ").strip() or (m.group("pre") or "").strip() or \
+            "head of the delegation"
         f.add(Person("foreign", name, title, country=country, start=a, end=b))
 
 
