@@ -1980,3 +1980,16 @@ def test_a_delegation_led_by_a_titled_head(sentence, name, country):
         "He met a Dominican delegation led by Jose Ramon Peralta, administrative minister of the Presidency.", load())}
     assert not [p for p in persons_in("He met a Chinese delegation led by Governor Wang Hao on Monday.", load())
                 if p.side == "foreign"]
+
+
+def test_secretary_general_before_a_name_is_one_role():
+    """heldout18/ (People's Daily Online, 2025; first-run wrong participants; development work after its one run): "led
+    by Secretary General Hiroshi Moriyama of the Liberal Democratic Party and Secretary General Makoto Nishida of the
+    Komeito Party" names Hiroshi Moriyama and Makoto Nishida, not "General Hiroshi Moriyama". Left alone: "UN Secretary
+    General Antonio Guterres", whose role already holds "General", keeps his whole name."""
+    names = [p.name for p in persons_in(
+        "Wang Huning met with a delegation of Japan's ruling coalition, led by Secretary General Hiroshi Moriyama of the "
+        "Liberal Democratic Party and Secretary General Makoto Nishida of the Komeito Party.", load()) if p.side == "foreign"]
+    assert names == ["Hiroshi Moriyama", "Makoto Nishida"]
+    assert "Antonio Guterres" in [p.name for p in persons_in(
+        "Wang Yi met with UN Secretary General Antonio Guterres in New York on Monday.", load())]

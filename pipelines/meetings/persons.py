@@ -519,6 +519,8 @@ def _role_name(text: str, start: int, end: int, rules: Rules, *, of_country: boo
         first = candidate.split(" ", 1)
         if first[0] in _LEGISLATURES and len(first) > 1 and len(first[1].split()) >= 2:
             candidate = first[1]    # "Deputy Chairman of the Russian State Duma Alexander Babakov": the body's end
+        if re.match(r"General\s+[A-Z]", candidate) and re.search(r"Secretary\s*$", text[:end]):
+            candidate = candidate[len("General"):].strip()   # "Secretary General Hiroshi Moriyama": one role
         bare = re.sub(r"\s+[IVX]{1,4}$", "", candidate)      # "King Felipe VI": a regnal number is no place
         # a place in the name is no name ("Vice President of California ..."), unless it is only the surname of a
         # name of two words or more ("Chilean President Ricardo Lagos": Lagos is also a city of Nigeria)
