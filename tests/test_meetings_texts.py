@@ -1993,3 +1993,20 @@ def test_secretary_general_before_a_name_is_one_role():
     assert names == ["Hiroshi Moriyama", "Makoto Nishida"]
     assert "Antonio Guterres" in [p.name for p in persons_in(
         "Wang Yi met with UN Secretary General Antonio Guterres in New York on Monday.", load())]
+
+
+def test_a_meeting_with_no_day_is_not_dated_by_a_departure_before_it():
+    """heldout18/ (People's Daily Online, 2000; a first-run wrong event; development work after its one run): "Chinese
+    top legislator Li Peng left Vladivostok Tuesday for Beijing, ending his nine-day official visit to Russia." then
+    "Li ... met Primorye Territory Governor Yevgeny Nazdratenko ... during his stay in Vladivostok." is a meeting with no
+    day of its own (labelled no event): the departure's Tuesday is not its day. Left alone: "The Far Eastern economic
+    forum opened in Vladivostok on Tuesday." before the same meeting still dates it."""
+    body = ("Chinese top legislator Li Peng left Vladivostok Tuesday for Beijing, ending his nine-day official visit to "
+            "Russia.\n\nLi, chairman of the Standing Committee of the Chinese National People's Congress, met Primorye "
+            "Territory Governor Yevgeny Nazdratenko and leaders of the territory's legislature during his stay in "
+            "Vladivostok.")
+    assert news(body, "2000-09-19") == []
+    dated = body.replace("Chinese top legislator Li Peng left Vladivostok Tuesday for Beijing, ending his nine-day "
+                         "official visit to Russia.", "The Far Eastern economic forum opened in Vladivostok on Tuesday.")
+    [e] = news(dated, "2000-09-19")
+    assert (e["date_start"], e["countries"]) == ("2000-09-19", ["RUS"])

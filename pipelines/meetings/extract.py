@@ -611,11 +611,17 @@ def _undated_may_open(t: Text, i: int) -> bool:
         t.persons[i] or ENVOYS.search(s) or re.search(r"\bdelegation\b", s))
 
 
+# A sentence telling a departure or the end of a trip: its day is not the day of what the trip held
+_DEPARTURE = re.compile(r"\b(?:left|leaves|departed|ending|concluding|concluded|wound\s+up|winding\s+up)\b")
+
+
 def _date_before(t: Text, i: int) -> tuple[date | None, date | None, int | None]:
     """"The expo opened in Changsha on June 29. Vice President Han Zheng ... met with ...": the day (and place)
     of the sentence just before, or the one before it."""
     for j in (i - 1, i - 2):
         if j >= 0 and t.triggers[j] is None:
+            if _DEPARTURE.search(t.sents[j]):
+                break   # "left Vladivostok Tuesday for Beijing, ending his nine-day official visit": not its day
             start, end, _ = resolve_date(t.sents[j], t.published)
             if start is not None:
                 return start, end, j
