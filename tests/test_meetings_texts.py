@@ -2010,3 +2010,18 @@ def test_a_meeting_with_no_day_is_not_dated_by_a_departure_before_it():
                          "official visit to Russia.", "The Far Eastern economic forum opened in Vladivostok on Tuesday.")
     [e] = news(dated, "2000-09-19")
     assert (e["date_start"], e["countries"]) == ("2000-09-19", ["RUS"])
+
+
+def test_a_chinese_name_then_a_member_of_the_political_bureau():
+    """heldout18/ (People's Daily Online, 2024; a first-run missed participant; development work after its one run):
+    "Wang Huning, a member of the Standing Committee of the Political Bureau of the Communist Party of China (CPC)
+    Central Committee, met with Dmitry Medvedev, chairman of the United Russia party, in Beijing on Thursday." names
+    Wang Huning on the Chinese side (the article "a" before the lower-case title). Left alone: a foreign name before "a
+    member of" a foreign body ("Dmitry Medvedev, a member of Russia's Security Council") is not Chinese."""
+    [e] = news("Wang Huning, a member of the Standing Committee of the Political Bureau of the Communist Party of China "
+               "(CPC) Central Committee, met with Dmitry Medvedev, chairman of the United Russia party, in Beijing on "
+               "Thursday.", "2024-12-13")
+    assert ([p["name"] for p in e["chinese"]], [p["name"] for p in e["foreign"]]) == (["Wang Huning"],
+                                                                                      ["Dmitry Medvedev"])
+    assert not [p for p in persons_in("Dmitry Medvedev, a member of Russia's Security Council, met Wang Yi on Monday.",
+                                      load()) if p.side == "chinese" and p.name == "Dmitry Medvedev"]

@@ -138,7 +138,8 @@ def _portfolio(rest: str, rules: Rules) -> int:
         pos = end = pos + tok.end()
 
 
-_LOWER_TITLE_HINT = re.compile(r",\s+(?:member|director|head|minister|vice|premier|state|president|chairman|secretary|deputy|"
+_LOWER_TITLE_HINT = re.compile(r",\s+(?:(?:also\s+)?an?\s+)?(?:member|director|head|minister|vice|premier|state|president|"
+                               r"chairman|secretary|deputy|"
                                r"governor|mayor)\b")
 
 
