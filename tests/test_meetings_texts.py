@@ -2025,3 +2025,19 @@ def test_a_chinese_name_then_a_member_of_the_political_bureau():
                                                                                       ["Dmitry Medvedev"])
     assert not [p for p in persons_in("Dmitry Medvedev, a member of Russia's Security Council, met Wang Yi on Monday.",
                                       load()) if p.side == "chinese" and p.name == "Dmitry Medvedev"]
+
+
+def test_the_two_meetings_between_leaders_are_other_occasions():
+    """heldout18/ (People's Daily Online, 2003; first-run extra participants; development work after its one run): in
+    Cao Gangchuan's arrival in New York, "the two meetings between Chinese President Hu Jintao and US President George
+    W. Bush this year are of great significance ..., he said" names neither as a participant. Left alone: "the two sides
+    held talks" is this occasion's."""
+    body = ("Chinese Defense Minister Cao Gangchuan arrived in New York on Friday for an official goodwill visit to the "
+            "United States.\n\nChina and the United States now enjoy good momentum and the two meetings between Chinese "
+            "President Hu Jintao and US President George W. Bush this year are of great significance, he said.")
+    [e] = news(body, "2003-10-25")
+    assert ([p["name"] for p in e["chinese"]], e["foreign"]) == (["Cao Gangchuan"], [])
+    [e] = news("Li Peng, chairman of the Standing Committee of China's National People's Congress (NPC), met with a "
+               "Canadian delegation led by Speaker of the Senate Daniel Hays Monday afternoon.\n\nThe two sides held "
+               "talks on bilateral relations.", "2001-10-16")
+    assert e["date_start"] == "2001-10-15"

@@ -228,6 +228,9 @@ _OTHER_TIME = re.compile(_VAGUE_TIME.pattern + r"|\b(?:[Rr]ecently|[Pp]reviously
                          r"\b[Ii]n\s+" + MONTH_NAMES + r"\s+(?:19|20)\d\d\b|"
                          # "Last November, President Xi Jinping and President Biden held a meeting in San Francisco"
                          r"\b[Ll]ast\s+" + MONTH_NAMES + r"\b(?!\s+\d)|"
+                         # ... "the two meetings between Chinese President Hu Jintao and US President George W. Bush
+                         # this year": occasions counted, not this one
+                         r"\b(?<=the\s)(?:two|three|four|five)\s+(?:[a-z-]+\s+)?(?:meetings|calls|visits|conversations)\b|"
                          r"\b(?:many|several|multiple|numerous|frequent|repeated)\s+(?:[\w-]+\s+){0,2}"
                          r"(?:meetings|talks|calls|visits|conversations|exchanges)\b")
 
