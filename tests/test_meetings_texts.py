@@ -2041,3 +2041,15 @@ def test_the_two_meetings_between_leaders_are_other_occasions():
                "Canadian delegation led by Speaker of the Senate Daniel Hays Monday afternoon.\n\nThe two sides held "
                "talks on bilateral relations.", "2001-10-16")
     assert e["date_start"] == "2001-10-15"
+
+
+def test_a_role_then_the_name_between_commas():
+    """heldout18/ (China.org.cn, 2005; a first-run missed participant; development work after its one run): "Foreign
+    Minister Li Zhaoxing met with the new top US negotiator on the six-party talks, Christopher Hill, in Beijing on
+    Thursday" names Christopher Hill, of the US. Left alone: "met with the Chinese ambassador to the US, Xie Feng," (a
+    Chinese role) names no foreign person."""
+    [e] = news("Foreign Minister  Li Zhaoxing met with the new top US negotiator on the six-party talks, Christopher "
+               "Hill, in Beijing on Thursday, discussing Sino-US relations.", "2005-02-18")
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Christopher Hill", "USA")]
+    assert not [p for p in persons_in("Wang Yi met with the Chinese ambassador to the US, Xie Feng, in Beijing on "
+                                      "Monday.", load()) if p.side == "foreign"]

@@ -436,9 +436,26 @@ _ROLE_WORD = re.compile(r"\b(?:deputy|vice|chairman|chairwoman|chair|president|s
                         r"chief|general|premier|chancellor)\b")
 
 
+# The news agency's role before the name, between commas: "met with the new top US negotiator on the six-party talks,
+# Christopher Hill, in Beijing on Thursday"
+_MET_ROLE_THEN_NAME = re.compile(r"\b(?:met\s+with|meets\s+with|met|meets|held\s+talks\s+with|holds\s+talks\s+with)"
+                                 r"\s+(?P<role>the\s+(?:[a-z][\w-]*\s+|[A-Z]{2,4}\s+|U\.S\.\s+){1,4}"
+                                 r"[a-z][\w\s-]{0,60}?),\s+(?P<name>(?:[A-Z][\w'-]+\s){1,2}[A-Z][\w'-]+),")
+
+
 def _met_lower_roles(f: _Found, rules: Rules) -> None:
-    """A foreign person met or leading, named before a lower-case role that names a foreign country (_MET_LOWER_ROLE)."""
+    """A foreign person met or leading, named before a lower-case role that names a foreign country (_MET_LOWER_ROLE),
+    or after such a role between commas (_MET_ROLE_THEN_NAME)."""
     text = f.text
+    for m in _MET_ROLE_THEN_NAME.finditer(text):
+        role, name = m.group("role"), m.group("name")
+        a, b = m.start("role"), m.end("name")
+        if not (_ROLE_WORD.search(role) or re.search(r"\bnegotiator\b", role)) or not f.free(a, b) or places_in(name, rules) or (
+                valid_chinese(" ".join(name.split()[:2])) and name.split()[0] in rules.surnames):
+            continue
+        country = next((p.code for p in places_in(role, rules) if p.kind == "country"), None)
+        if country is not None and country != "CHN":
+            f.add(Person("foreign", name, role, country=country, start=a, end=b))
     for m in _MET_LOWER_ROLE.finditer(text):
         role = re.split(r"\s+(?:who|which|in|at|on|during)\s+", m.group("role"))[0]
         name = m.group("name")
