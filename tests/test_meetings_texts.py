@@ -2053,3 +2053,24 @@ def test_a_role_then_the_name_between_commas():
     assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Christopher Hill", "USA")]
     assert not [p for p in persons_in("Wang Yi met with the Chinese ambassador to the US, Xie Feng, in Beijing on "
                                       "Monday.", load()) if p.side == "foreign"]
+
+
+def test_in_a_meeting_with_another_leader_of_the_occasion():
+    """heldout18/ (People's Daily Online, 2025; a first-run wrong event; development work after its one run): after
+    "Chinese Vice Premier Ding Xuexiang met with foreign leaders who visited China to attend the ... Boao Forum ... on
+    Wednesday" and "had a meeting with Lao Prime Minister Sonexay Siphandone", the line "In a meeting with Aren B. Palik,
+    vice president of the Federated States of Micronesia (FSM), Ding called for ..." adds Micronesia to the one meeting.
+    Left alone: "In a meeting with reporters" adds no country."""
+    body = ("Chinese Vice Premier Ding Xuexiang meets with Lao Prime Minister Sonexay Siphandone, who is here to attend "
+            "the ongoing Boao Forum for Asia Annual Conference 2025, in Boao, south China's Hainan Province, March 26, "
+            "2025. (Xinhua/Li Xiang)\n\n"
+            "BOAO, Hainan, March 26 (Xinhua) -- Chinese Vice Premier Ding Xuexiang met with foreign leaders who visited "
+            "China to attend the ongoing Boao Forum for Asia Annual Conference 2025 in Boao, south China's Hainan "
+            "Province, on Wednesday.\n\nDing had a meeting with Lao Prime Minister Sonexay Siphandone.\n\nIn a meeting "
+            "with Aren B. Palik, vice president of the Federated States of Micronesia (FSM), Ding called for expanding "
+            "mutual collaboration in trade.")
+    [e] = news(body, "2025-03-27")
+    assert sorted(e["countries"]) == ["FSM", "LAO"]
+    [e] = news(body.replace("Aren B. Palik, vice president of the Federated States of Micronesia (FSM)", "reporters"),
+               "2025-03-27")
+    assert e["countries"] == ["LAO"]
