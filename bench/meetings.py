@@ -30,10 +30,10 @@ other new text found with it (dev material); `--real heldout5` 8 more press conf
 HELDOUT5_RUN.md); `--real heldout6` 24 new texts (readouts of the ministry, its missions, the State Council, the NPC and
 local governments, 2 press conferences; 25 events), labelled by a fresh pair of eyes and run once (HELDOUT6_RUN.md);
 `--real heldout8` 24 more new texts (consulates' and embassies' readouts, 4 press conferences; 16 events), run once
-(HELDOUT8_RUN.md); `--real heldout9` 10 more (7 events), run once after the seventh round (HELDOUT9_RUN.md); `--real heldout10` 43 more (19 events: provincial and city governments, consulates), run once after the eighth round (HELDOUT10_RUN.md); `--real heldout11` 6 more (3 events), run once after the ninth round (HELDOUT11_RUN.md); `--real heldout12` 27 press conferences of June-July 2026 (another source: a public repository's scrape), run once (HELDOUT12_RUN.md); `--real heldout13` 46 press conferences of 2002-2023 from the CMFA PressCon corpus's Ukraine subset (24 events), run once (HELDOUT13_RUN.md); `--real heldout14` 23 press conferences of 2024-2025 and 2 readouts as stored pages (6 events), run once (HELDOUT14_RUN.md); `--real heldout15` 59 texts of China's state media in English (Xinhua and others) as stored pages (40 events), run once (HELDOUT15_RUN.md); `--real heldout16` 28 English pages of provincial and city governments and their foreign affairs offices as stored pages (20 events), run once (HELDOUT16_RUN.md); `--real heldout17` 61 fresh texts of China's state media in English, the genre of heldout15 (42 events), run once (HELDOUT17_RUN.md); `--real all-dev` scores dev, heldout and heldout2 together (the material of the third round); `--real none`
+(HELDOUT8_RUN.md); `--real heldout9` 10 more (7 events), run once after the seventh round (HELDOUT9_RUN.md); `--real heldout10` 43 more (19 events: provincial and city governments, consulates), run once after the eighth round (HELDOUT10_RUN.md); `--real heldout11` 6 more (3 events), run once after the ninth round (HELDOUT11_RUN.md); `--real heldout12` 27 press conferences of June-July 2026 (another source: a public repository's scrape), run once (HELDOUT12_RUN.md); `--real heldout13` 46 press conferences of 2002-2023 from the CMFA PressCon corpus's Ukraine subset (24 events), run once (HELDOUT13_RUN.md); `--real heldout14` 23 press conferences of 2024-2025 and 2 readouts as stored pages (6 events), run once (HELDOUT14_RUN.md); `--real heldout15` 59 texts of China's state media in English (Xinhua and others) as stored pages (40 events), run once (HELDOUT15_RUN.md); `--real heldout16` 28 English pages of provincial and city governments and their foreign affairs offices as stored pages (20 events), run once (HELDOUT16_RUN.md); `--real heldout17` 61 fresh texts of China's state media in English, the genre of heldout15 (42 events), run once (HELDOUT17_RUN.md); `--real heldout18` 58 more fresh texts of the genre (32 events), run once (HELDOUT18_RUN.md); `--real all-dev` scores dev, heldout and heldout2 together (the material of the third round); `--real none`
 skips real text.
 
-Run: python -m bench.meetings [--labels DIR] [--real dev|heldout|heldout2|heldout3|heldout4|dev4|heldout5|heldout6|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|heldout17|all-dev|none] [--quiet] [--speed]
+Run: python -m bench.meetings [--labels DIR] [--real dev|heldout|heldout2|heldout3|heldout4|dev4|heldout5|heldout6|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|heldout17|heldout18|all-dev|none] [--quiet] [--speed]
                               [--offdomain [--data DIR]]
 """
 from __future__ import annotations
@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labels", type=Path, default=LABELS, help="directory of label files")
     parser.add_argument("--real", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "dev4", "heldout5",
                                            "heldout6", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
-                                           "heldout14", "heldout15", "heldout16", "heldout17",
+                                           "heldout14", "heldout15", "heldout16", "heldout17", "heldout18",
                                            "all-dev", "none"),
                         default="dev",
                         help="real-text labels to score apart: dev (tuned on), heldout and heldout2 (the first "
@@ -185,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
                              "press conferences of 2024-2025 and 2 readouts, stored pages, 6 events, run once), heldout15 (315 paragraphs of 59 "
                              "state-media texts in English, Xinhua and others, stored pages, 40 events, run once), heldout16 (231 paragraphs of 28 "
                              "local governments' and their foreign affairs offices' English pages, 20 events, run once), heldout17 (325 "
-                             "paragraphs of 61 fresh state-media texts in English, 42 events, run once), all-dev (dev, "
+                             "paragraphs of 61 fresh state-media texts in English, 42 events, run once), heldout18 (334 paragraphs of "
+                             "58 more fresh state-media texts in English, 32 events, run once), all-dev (dev, "
                              "heldout and heldout2 together), none")
     parser.add_argument("--quiet", action="store_true", help="figures only, not the errors")
     parser.add_argument("--speed", action="store_true", help="time the extractor against the mentions tagger")

@@ -30,31 +30,39 @@ SEED = 20261218
 TEXTS = 45
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--out", default="tests/real/meetings")
-    ap.add_argument("--round", type=int, default=1, help="the search round whose texts are drawn (PLAN.md)")
-    a = ap.parse_args()
-    out = Path(a.out)
-    sources = json.loads((out / "heldout17-sources.json").read_text("utf-8"))
-    order = sorted(n for n in sources if sources[n].get("round", 1) == a.round)
-    random.Random(SEED if a.round == 1 else SEED + a.round).shuffle(order)
-    prefix = "h17" if a.round == 1 else f"h17{'abcdefgh'[a.round - 1]}"
-    (out / "heldout17").mkdir(exist_ok=True)
+def draw(out: Path, name: str, seed: int, round_: int = 1, texts: int = TEXTS) -> tuple[int, int]:
+    """Draws set `name` (tests/real/meetings/<name>/) from `<name>-sources.json` and the stored texts as the module
+    docstring says, with `seed` (seed + round for a later round) and ids `h<n>-...` from the set's number; returns
+    the texts taken and the paragraphs labelled. heldout18/ (bench.meetings_sample_sm18) is drawn by this too."""
+    sources = json.loads((out / f"{name}-sources.json").read_text("utf-8"))
+    order = sorted(n for n in sources if sources[n].get("round", 1) == round_)
+    random.Random(seed if round_ == 1 else seed + round_).shuffle(order)
+    number = name.removeprefix("heldout")
+    prefix = f"h{number}" if round_ == 1 else f"h{number}{'abcdefgh'[round_ - 1]}"
+    (out / name).mkdir(exist_ok=True)
     total = 0
-    for n, name in enumerate(order[:TEXTS]):
-        text = (out / "texts" / f"{name}.txt").read_text("utf-8")
-        url = sources[name]["url"]
+    for n, text_name in enumerate(order[:texts]):
+        text = (out / "texts" / f"{text_name}.txt").read_text("utf-8")
+        url = sources[text_name]["url"]
         paras = paragraphs(text)
-        label = {"page": f"texts/{name}.txt", "url": url, "title": title(paras), "kind": "readout",
+        label = {"page": f"texts/{text_name}.txt", "url": url, "title": title(paras), "kind": "readout",
                  "published": published(text, url, paras),
                  "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
                  "paragraphs": [{"id": f"{prefix}-{n:02d}-{i}", "index": i, "turn": None, "text": p, "events": None}
                                 for i, p in enumerate(paras[:PER_TEXT])]}
         total += len(label["paragraphs"])
-        (out / "heldout17" / f"{name}.json").write_text(json.dumps(label, ensure_ascii=False, indent=1) + "\n",
-                                                        "utf-8")
-    print(f"{min(TEXTS, len(order))} texts, {total} labelled paragraphs")
+        (out / name / f"{text_name}.json").write_text(json.dumps(label, ensure_ascii=False, indent=1) + "\n",
+                                                       "utf-8")
+    return min(texts, len(order)), total
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--out", default="tests/real/meetings")
+    ap.add_argument("--round", type=int, default=1, help="the search round whose texts are drawn (PLAN.md)")
+    a = ap.parse_args()
+    taken, total = draw(Path(a.out), "heldout17", SEED, a.round)
+    print(f"{taken} texts, {total} labelled paragraphs")
 
 
 if __name__ == "__main__":

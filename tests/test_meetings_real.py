@@ -38,10 +38,10 @@ HELDOUT6 = sorted((REAL / "heldout6").glob("*.json"))
 # of 2026 from another source), the thirteenth (press conferences of 2002-2023 from the CMFA PressCon corpus) and the
 # fourteenth (press conferences of 2024-2025 as stored pages), the fifteenth (state media in English, Xinhua and
 # others, as stored pages), the sixteenth (provincial and city governments' English pages, stored) and the
-# seventeenth (fresh state-media texts): read by the guards only after their one run each (HELDOUT8_RUN.md to
-# HELDOUT17_RUN.md)
+# seventeenth and eighteenth (fresh state-media texts): read by the guards only after their one run each
+# (HELDOUT8_RUN.md to HELDOUT18_RUN.md)
 HELDOUT8 = [p for s in ("heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14",
-                        "heldout15", "heldout16", "heldout17")
+                        "heldout15", "heldout16", "heldout17", "heldout18")
             for p in sorted((REAL / s).glob("*.json"))]
 
 

@@ -13,14 +13,14 @@ from bench.meetings_real import REAL, evaluate_real
 from pipelines.meetings import extract, load, persons_in, places_in, resolve_date
 
 SETS = ("heldout4", "dev4", "heldout5", "heldout6", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
-        "heldout13", "heldout14", "heldout15", "heldout16", "heldout17")
+        "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18")
 LABELS = [p for s in SETS for p in sorted((REAL / s).glob("*.json"))]
 
 
 def test_the_stored_texts_are_the_ones_listed_with_their_provenance():
-    """393 pages, each under texts/, unchanged since its label was written (SHA-256), listed in PROVENANCE.md with
+    """451 pages, each under texts/, unchanged since its label was written (SHA-256), listed in PROVENANCE.md with
     its original URL; the held-out and dev pages are apart."""
-    assert len(LABELS) == 393
+    assert len(LABELS) == 451
     provenance = (REAL / "PROVENANCE.md").read_text("utf-8")
     pages = set()
     for path in LABELS:
@@ -1734,3 +1734,343 @@ def test_a_delegations_members_listed_after_its_leaders_visit():
     team = body.replace("Chinese President Xi Jinping's special envoy and Vice Premier Liu He arrived",
                         "A Chinese trade team arrived")
     assert all("Zheng Zeguang" not in {p["name"] for p in e["chinese"]} for e in news(team, "2018-05-16"))
+
+
+def test_paid_a_visit_with_two_words_before_visit():
+    """heldout15/ (the Global Times, 2019; a first-run miss; development work, eighteenth helper round): a caption's
+    "Li paid an official goodwill visit to Russia from Sept. 25 to 28" after "Li Zhanshu, chairman of ..., meets with
+    Russian President Vladimir Putin in Moscow, Russia, Sept. 25, 2019" is a visit over those days. Left alone: a
+    visit of two words told as to come ("is expected to make an official goodwill visit ... from Sept. 25 to 28")."""
+    body = ("Li Zhanshu, chairman of the Standing Committee of the National People's Congress of China, meets with "
+            "Russian President Vladimir Putin in Moscow, Russia, Sept. 25, 2019. Li paid an official goodwill visit to "
+            "Russia from Sept. 25 to 28.")
+    found = news(body, "2019-09-29")
+    [v] = [e for e in found if e["type"] == "visit"]
+    assert (v["date_start"], v["date_end"], v["countries"], [p["name"] for p in v["chinese"]]) == (
+        "2019-09-25", "2019-09-28", ["RUS"], ["Li Zhanshu"])
+    assert news("Li Zhanshu is expected to make an official goodwill visit to Russia from Sept. 25 to 28.",
+                "2019-09-20") == []
+
+
+def test_here_with_no_dateline_is_where_the_handshake_photo_beside_it_is():
+    """heldout15/ (China Daily, 2006; a first-run miss; development work, eighteenth helper round): "Chinese Premier Wen
+    Jiabao met with U.S. Deputy Secretary of State Robert B. Zoellick here Tuesday." with no dateline, then the photo
+    "U.S. Deputy Secretary of State Robert Zoellick (L) shakes hand with China's Premier Wen Jiabao at the Diaoyutai
+    State Guest House in Beijing January 24, 2006.": the meeting is in Beijing. Left alone: a handshake photo of another
+    day, and one of other persons."""
+    met = ("Chinese Premier Wen Jiabao met with U.S. Deputy Secretary of State Robert B. Zoellick here Tuesday.")
+    photo = ("U.S. Deputy Secretary of State Robert Zoellick (L) shakes hand with China's Premier Wen Jiabao at the "
+             "Diaoyutai State Guest House in Beijing January 24, 2006.")
+    [e] = news(met + "\n\n" + photo, "2006-01-24")
+    assert (e["type"], e["date_start"], e["place"]["province_code"]) == ("meeting", "2006-01-24", "CN-BJ")
+    [e] = news(met + "\n\n" + photo.replace("January 24", "January 20"), "2006-01-24")
+    assert e["place"].get("country") is None
+    other = photo.replace("Robert Zoellick", "Nicholas Burns")
+    [e] = news(met + "\n\n" + other, "2006-01-24")
+    assert e["place"].get("country") is None
+
+
+def test_started_talks_placed_by_the_handshake_photo_above_it():
+    """heldout15/ (China Daily, 2016; a first-run miss; development work, eighteenth helper round): the photo "Chinese
+    Foreign Minister Wang Yi (R) shakes hands with visiting United States Secretary of State John Kerry in Beijing Jan
+    27, 2016." above "Foreign Minister Wang Yi started talks with visiting United States Secretary of State John Kerry
+    this morning" is one occasion, the talks, in Beijing. Left alone: "started talks" with no day, and a talks
+    sentence whose photo shows other persons (no place taken from it)."""
+    photo = ("Chinese Foreign Minister Wang Yi (R) shakes hands with visiting United States Secretary of State John "
+             "Kerry in Beijing Jan 27, 2016.")
+    talks = ("Foreign Minister Wang Yi started talks with visiting United States Secretary of State John Kerry this "
+             "morning, and voiced hope that the ongoing visit will strengthen mutual trust.")
+    [e] = news(photo + "\n\n" + talks, "2016-01-27")
+    assert (e["type"], e["date_start"], e["place"]["province_code"], e["countries"]) == (
+        "talks", "2016-01-27", "CN-BJ", ["USA"])
+    assert news("Foreign Minister Wang Yi started talks with the United States in the 1990s.", "2016-01-27") == []
+    [e] = news(photo.replace("Wang Yi", "Yang Jiechi") + "\n\n" + talks, "2016-01-27")
+    assert e["place"].get("country") is None
+
+
+def test_a_page_with_no_date_is_dated_by_its_address():
+    """heldout17/ (ecns.cn, 2018; a first-run miss; development work, eighteenth helper round): a page with no date of
+    its own at "http://ecns.cn/business/2018/05-18/303044.shtml" telling "met in Washington on Wednesday with ..."
+    dates the meeting 2018-05-16. Left alone: an address with a year only, and a page that carries its own date (the
+    address's is not taken over it)."""
+    body = ("Vice-Premier Liu He met in Washington on Wednesday with former U.S. Secretary of State Henry Kissinger.")
+
+    def page(url: str, published: str | None = None) -> list[dict]:
+        return extract({"id": "a", "site": "other", "title": "News", "published": published, "body": body,
+                        "language": "en", "url": url})
+    [e] = page("http://ecns.cn/business/2018/05-18/303044.shtml")
+    assert (e["date_start"], e["countries"]) == ("2018-05-16", ["USA"])
+    assert page("http://ecns.cn/business/2018/303044.shtml") == []
+    [e] = page("http://ecns.cn/business/2018/05-18/303044.shtml", "2018-05-25")
+    assert e["date_start"] == "2018-05-23"
+
+
+def test_a_special_envoy_named_with_a_hyphenated_chinese_title():
+    """heldout17/ (ecns.cn, 2018; a first-run miss; development work, eighteenth helper round): "President Xi
+    Jinping's special envoy, Vice-Premier Liu He, met in Washington on Wednesday with former U.S. secretary of state
+    Henry Kissinger" names Liu He on the Chinese side (as "Vice President Wang Qishan" after "special envoy," was).
+    Left alone: a foreign envoy's hyphenated title before a foreign name stays foreign."""
+    [e] = news("President Xi Jinping's special envoy, Vice-Premier Liu He, met in Washington on Wednesday with former "
+               "U.S. secretary of state Henry Kissinger and several U.S. lawmakers.", "2018-05-18")
+    assert ([p["name"] for p in e["chinese"]], [p["name"] for p in e["foreign"]]) == (["Liu He"], ["Henry Kissinger"])
+    [e] = news("Vice Premier Hu Chunhua met in Beijing on Wednesday with President Joe Biden's special envoy, "
+               "Vice-President Kamala Harris.", "2018-05-18")
+    assert "Kamala Harris" in [p["name"] for p in e["foreign"]]
+
+
+def test_a_foreign_leader_spoken_of_after_said_is_no_participant():
+    """heldout17/ (ecns.cn, 2018; development work, eighteenth helper round): after Liu He's meeting with Kissinger,
+    "Liu said that under the guidance of Xi and U.S. President Donald Trump, China-U.S. relations have achieved
+    important and positive progress" does not make Trump a participant (as a Chinese leader spoken of is not). Left
+    alone: the met person's full name given after "said" in a later sentence ("Sisi said", then "Egyptian President
+    Abdel Fattah al-Sisi") still completes the name."""
+    [e] = news("Vice-Premier Liu He met in Washington on Wednesday with former U.S. Secretary of State Henry Kissinger."
+               "\n\nLiu said that under the guidance of Xi and U.S. President Donald Trump, China-U.S. relations have "
+               "achieved important and positive progress.", "2018-05-18")
+    assert [p["name"] for p in e["foreign"]] == ["Henry Kissinger"]
+    [e] = news("Premier Li Keqiang met with Egyptian President Sisi in Beijing on Wednesday.\n\nLi said that he "
+               "welcomed Egyptian President Abdel Fattah al-Sisi to China.", "2015-09-03")
+    assert [p["name"] for p in e["foreign"]] == ["Abdel Fattah al-Sisi"]
+
+
+def test_during_his_talks_in_a_city_with_a_named_counterpart():
+    """heldout17/ (People's Daily Online, 2010; a first-run miss; development work, eighteenth helper round): "U.S.
+    Defense Secretary Robert Gates on Monday accepted an invitation to visit China early next year" then "Chinese
+    Defense Minister Liang Guanglie extended the invitation during his talks in Hanoi with Gates" is talks in Vietnam
+    that Monday. Left alone: "during his talks" with no day in the sentence or the one before."""
+    body = ("U.S. Defense Secretary Robert Gates on Monday accepted an invitation to visit China early next year, a "
+            "Chinese official said.\n\nChinese Defense Minister Liang Guanglie extended the invitation during his "
+            "talks in Hanoi with Gates, Guan Youfei, a Chinese Defense Ministry official, told a press conference.")
+    [e] = news(body, "2010-10-12")
+    assert (e["type"], e["date_start"], e["place"]["country"], [p["name"] for p in e["foreign"]]) == (
+        "talks", "2010-10-11", "VNM", ["Robert Gates"])
+    assert news(body.split("\n\n")[1], "2010-10-12") == []
+
+
+def test_a_news_photo_of_the_meeting_is_the_meeting():
+    """heldout18/ (People's Daily Online, 2011; China Daily Europe, 2015; first-run misses; development work after its
+    one run): "Chinese President Hu Jintao shakes hand with US Vice-President Joe Biden before their meeting at the Great
+    Hall of the People in Beijing August 19, 2011." and "China's Vice Premier Zhang Gaoli (L) poses for a photo with
+    Vietnam's Prime Minister Nguyen Tan Dung before their meeting at the Government Office in Hanoi, July 16, 2015." are
+    the meetings. Left alone: a handshake "while meeting the press together" (heldout17/'s Gates photo, no event) and a
+    photo posed with students."""
+    [e] = news("Chinese President Hu Jintao shakes hand with US Vice-President Joe Biden before their meeting at the "
+               "Great Hall of the People in Beijing August 19, 2011.", "2011-08-20")
+    assert (e["type"], e["date_start"], e["place"]["province_code"], [p["name"] for p in e["foreign"]]) == (
+        "meeting", "2011-08-19", "CN-BJ", ["Joe Biden"])
+    [e] = news("China's Vice Premier Zhang Gaoli (L) poses for a photo with Vietnam's Prime Minister Nguyen Tan Dung "
+               "before their meeting at the Government Office in Hanoi, July 16, 2015.", "2015-07-17")
+    assert (e["type"], e["date_start"], e["countries"]) == ("meeting", "2015-07-16", ["VNM"])
+    assert news("Chinese Defense Minister Liang Guanglie (R) shakes hands with U.S. Defense Secretary Robert Gates while "
+                "meeting the press together in Hanoi, capital of Vietnam, Oct. 11, 2010.", "2010-10-12") == []
+    assert news("Chinese Vice Premier Zhang Gaoli poses for a photo with students before their graduation in Beijing, "
+                "July 16, 2015.", "2015-07-17") == []
+
+
+def test_leaving_for_a_visit_is_no_visit():
+    """heldout18/ (People's Daily Online, 2001 and 2002; first-run wrong events; development work after its one run):
+    "Foreign Minister Tang Jiaxuan left here Saturday for an official visit to Australia and New Zealand." and "Chinese
+    Vice-Premier Qian Qichen left Beijing Sunday morning for a week-long visit to United States" tell a departure, no
+    visit of its own (heldout17/'s convention). Left alone: "arrived in India on Friday evening for a one-day official
+    visit to India" (an arrival is the visit's day)."""
+    assert news("Foreign Minister Tang Jiaxuan left here Saturday for an official visit to Australia and New Zealand.",
+                "2002-03-17") == []
+    assert news("Chinese Vice-Premier Qian Qichen left Beijing Sunday morning for a week-long visit to United States at "
+                "the invitation of the US government.", "2001-03-18") == []
+    [e] = news("Chinese Foreign Minister Tang Jiaxuan arrived in India on Friday evening for a one-day official visit to "
+               "India.", "2000-07-22")
+    assert (e["type"], e["date_start"], e["countries"]) == ("visit", "2000-07-21", ["IND"])
+
+
+def test_the_news_agencys_region_of_china_before_a_province():
+    """heldout18/ (People's Daily Online, 2024; a first-run wrong place; development work after its one run): "met with
+    Deputy Prime Minister of Vietnam Le Thanh Long in east China's Zhejiang Province" and "... in Wuzhen, east China's
+    Zhejiang Province, Nov. 19, 2024" are in Zhejiang. Left alone: "east China's Zhejiang Province" as where a guest
+    comes from ("a delegation from east China's Zhejiang Province", not after "in") gives no place to a meeting abroad."""
+    [e] = news("HANGZHOU, Nov. 19 (Xinhua) -- Chinese Vice Premier Ding Xuexiang on Tuesday met with Deputy Prime Minister "
+               "of Vietnam Le Thanh Long in east China's Zhejiang Province.", "2024-11-20")
+    assert (e["place"]["province_code"], e["countries"]) == ("CN-ZJ", ["VNM"])
+    [e] = news("Chinese Vice Premier Ding Xuexiang met with Deputy Prime Minister of Vietnam Le Thanh Long in Wuzhen, "
+               "east China's Zhejiang Province, Nov. 19, 2024.", "2024-11-20")
+    assert e["place"]["province_code"] == "CN-ZJ"
+    [e] = news("Vietnamese Deputy Prime Minister Le Thanh Long on Tuesday met with a delegation from east China's "
+               "Zhejiang Province led by Party Secretary Wang Hao.", "2024-11-20")
+    assert e["place"].get("province_code") is None
+
+
+def test_arrived_a_city_with_no_in_and_talked_over_phone():
+    """heldout18/ (People's Daily Online, 2000; China.org.cn, 2005; first-run misses; development work after its one
+    run): "Chinese Foreign Minister Tang Jiaxuan arrived Tehran Sunday on a four-day official visit to the Islamic
+    Republic of Iran." is a visit over four days; "Li Zhaoxing talked with US Secretary of State Condoleezza Rice over
+    phone Saturday evening" is a call. Left alone: "arrived Monday" with no place (a weekday is not a city) and "talked
+    with reporters" with no phone."""
+    [e] = news("Chinese Foreign Minister Tang Jiaxuan arrived Tehran Sunday on a four-day official visit to the Islamic "
+               "Republic of Iran.", "2000-02-21")
+    assert (e["type"], e["date_start"], e["date_end"], e["countries"]) == ("visit", "2000-02-20", "2000-02-23", ["IRN"])
+    [e] = news("Chinese Foreign Minister Li Zhaoxing talked with US Secretary of State Condoleezza Rice over phone "
+               "Saturday evening, exchanging views on the nuclear issue.", "2005-02-13")
+    assert (e["type"], e["date_start"], [p["name"] for p in e["foreign"]]) == ("call", "2005-02-12",
+                                                                              ["Condoleezza Rice"])
+    assert news("The Chinese team arrived Monday and will stay for a week.", "2000-02-21") == []
+    assert news("Chinese Foreign Minister Li Zhaoxing talked with reporters Saturday evening.", "2005-02-13") == []
+
+
+def test_a_surname_that_is_also_a_city_abroad():
+    """heldout18/ (People's Daily Online, 2001; a first-run wrong event; development work after its one run): "Chilean
+    President Ricardo Lagos on Wednesday met Chinese Foreign Minister Tang Jiaxuan who is in Santiago" names Ricardo
+    Lagos, of Chile, and no Nigeria (Lagos is also a city of Nigeria). Left alone: a meeting "in Lagos" is in
+    Nigeria."""
+    [e] = news("Chilean President Ricardo Lagos on Wednesday met Chinese Foreign Minister Tang Jiaxuan who is in "
+               "Santiago for an East Asia-Latin America forum.", "2001-03-29")
+    assert (e["countries"], [(p["name"], p["country"]) for p in e["foreign"]]) == (["CHL"], [("Ricardo Lagos", "CHL")])
+    [e] = news("Chinese Foreign Minister Tang Jiaxuan met with Nigerian Foreign Minister Ojo Maduekwe in Lagos on "
+               "Wednesday.", "2001-03-29")
+    assert e["place"]["country"] == "NGA"
+
+
+def test_a_page_with_no_date_is_dated_by_the_date_it_prints():
+    """heldout18/ (the Global Times, 2015; a first-run miss; development work after its one run): a page with no date
+    of its own and none in its address, printing "Source:Xinhua Published: 2015-3-17 20:56:56" under its headline, dates
+    "met with ... Henry Paulson in Beijing on Tuesday" 2015-03-17. Left alone: a date in the text's body far below
+    the top, and a page with a date of its own (the printed one not taken over it)."""
+    body = ("Chinese vice premier meets former US Secretary of the Treasury\n\nSource:Xinhua Published: 2015-3-17 "
+            "20:56:56\n\nChinese Vice Premier Zhang Gaoli met with former US Secretary of the Treasury Henry Paulson in "
+            "Beijing on Tuesday.")
+    [e] = news(body)
+    assert (e["date_start"], e["countries"]) == ("2015-03-17", ["USA"])
+    [e] = news(body, "2015-03-25")
+    assert e["date_start"] == "2015-03-24"
+    late = body.replace("Source:Xinhua Published: 2015-3-17 20:56:56", "x " * 320) + "\n\nPublished: 2015-3-17"
+    assert news(late) == []
+
+
+def test_the_one_a_message_is_brought_to_is_not_there():
+    """heldout18/ (People's Daily Online, 2000; a first-run extra participant; development work after its one run): in
+    Tang Jiaxuan's arrival in Tehran, "He said that he has brought a message to Iranian President Mohammad Khatami from
+    Chinese President Jiang Zemin." names neither as a participant. Left alone: "met with Iranian President Mohammad
+    Khatami and delivered a message" (met, then the message)."""
+    body = ("Chinese Foreign Minister Tang Jiaxuan arrived Tehran Sunday on a four-day official visit to the Islamic "
+            "Republic of Iran.\n\nHe said that he has brought a message to Iranian President Mohammad Khatami from Chinese "
+            "President Jiang Zemin.")
+    [e] = news(body, "2000-02-21")
+    assert (e["foreign"], [p["name"] for p in e["chinese"]]) == ([], ["Tang Jiaxuan"])
+    [e] = news("Chinese Foreign Minister Tang Jiaxuan met with Iranian President Mohammad Khatami in Tehran on Monday "
+               "and delivered a message from Chinese President Jiang Zemin.", "2000-02-22")
+    assert [p["name"] for p in e["foreign"]] == ["Mohammad Khatami"]
+
+
+@pytest.mark.parametrize("sentence, name, country", [
+    ("China's top legislator Zhao Leji met with a U.S. congressional delegation led by Representative Adam Smith in "
+     "Beijing on Tuesday.", "Adam Smith", "USA"),
+    ("Top legislator Zhang Dejiang met with a delegation of US lawmakers led by Republican Senator from Montana Steve "
+     "Daines on Monday.", "Steve Daines", "USA"),
+    ("Li Peng, chairman of the Standing Committee of China's National People's Congress (NPC), met with a Canadian "
+     "delegation led by Speaker of the Senate of the Federal Parliament of Canada (FPC) Daniel Hays Monday afternoon.",
+     "Daniel Hays", "CAN"),
+])
+def test_a_delegation_led_by_a_titled_head(sentence, name, country):
+    """heldout18/ (People's Daily Online, 2001 and 2025; China Daily USA, 2016; first-run missed participants;
+    development work after its one run): the head of a delegation named after his title ("led by Representative Adam
+    Smith", "led by Republican Senator from Montana Steve Daines") is the delegation's country's participant. Left
+    alone: "led by Jose Ramon Peralta, administrative minister of the Presidency" keeps the whole name (no title
+    before it), and a Chinese head ("a Chinese delegation led by Governor Wang Hao") is no foreign person."""
+    [e] = news(sentence, "2025-09-24")
+    assert (name, country) in [(p["name"], p["country"]) for p in e["foreign"]]
+    assert "Jose Ramon Peralta" in {p.name for p in persons_in(
+        "He met a Dominican delegation led by Jose Ramon Peralta, administrative minister of the Presidency.", load())}
+    assert not [p for p in persons_in("He met a Chinese delegation led by Governor Wang Hao on Monday.", load())
+                if p.side == "foreign"]
+
+
+def test_secretary_general_before_a_name_is_one_role():
+    """heldout18/ (People's Daily Online, 2025; first-run wrong participants; development work after its one run): "led
+    by Secretary General Hiroshi Moriyama of the Liberal Democratic Party and Secretary General Makoto Nishida of the
+    Komeito Party" names Hiroshi Moriyama and Makoto Nishida, not "General Hiroshi Moriyama". Left alone: "UN Secretary
+    General Antonio Guterres", whose role already holds "General", keeps his whole name."""
+    names = [p.name for p in persons_in(
+        "Wang Huning met with a delegation of Japan's ruling coalition, led by Secretary General Hiroshi Moriyama of the "
+        "Liberal Democratic Party and Secretary General Makoto Nishida of the Komeito Party.", load()) if p.side == "foreign"]
+    assert names == ["Hiroshi Moriyama", "Makoto Nishida"]
+    assert "Antonio Guterres" in [p.name for p in persons_in(
+        "Wang Yi met with UN Secretary General Antonio Guterres in New York on Monday.", load())]
+
+
+def test_a_meeting_with_no_day_is_not_dated_by_a_departure_before_it():
+    """heldout18/ (People's Daily Online, 2000; a first-run wrong event; development work after its one run): "Chinese
+    top legislator Li Peng left Vladivostok Tuesday for Beijing, ending his nine-day official visit to Russia." then
+    "Li ... met Primorye Territory Governor Yevgeny Nazdratenko ... during his stay in Vladivostok." is a meeting with no
+    day of its own (labelled no event): the departure's Tuesday is not its day. Left alone: "The Far Eastern economic
+    forum opened in Vladivostok on Tuesday." before the same meeting still dates it."""
+    body = ("Chinese top legislator Li Peng left Vladivostok Tuesday for Beijing, ending his nine-day official visit to "
+            "Russia.\n\nLi, chairman of the Standing Committee of the Chinese National People's Congress, met Primorye "
+            "Territory Governor Yevgeny Nazdratenko and leaders of the territory's legislature during his stay in "
+            "Vladivostok.")
+    assert news(body, "2000-09-19") == []
+    dated = body.replace("Chinese top legislator Li Peng left Vladivostok Tuesday for Beijing, ending his nine-day "
+                         "official visit to Russia.", "The Far Eastern economic forum opened in Vladivostok on Tuesday.")
+    [e] = news(dated, "2000-09-19")
+    assert (e["date_start"], e["countries"]) == ("2000-09-19", ["RUS"])
+
+
+def test_a_chinese_name_then_a_member_of_the_political_bureau():
+    """heldout18/ (People's Daily Online, 2024; a first-run missed participant; development work after its one run):
+    "Wang Huning, a member of the Standing Committee of the Political Bureau of the Communist Party of China (CPC)
+    Central Committee, met with Dmitry Medvedev, chairman of the United Russia party, in Beijing on Thursday." names
+    Wang Huning on the Chinese side (the article "a" before the lower-case title). Left alone: a foreign name before "a
+    member of" a foreign body ("Dmitry Medvedev, a member of Russia's Security Council") is not Chinese."""
+    [e] = news("Wang Huning, a member of the Standing Committee of the Political Bureau of the Communist Party of China "
+               "(CPC) Central Committee, met with Dmitry Medvedev, chairman of the United Russia party, in Beijing on "
+               "Thursday.", "2024-12-13")
+    assert ([p["name"] for p in e["chinese"]], [p["name"] for p in e["foreign"]]) == (["Wang Huning"],
+                                                                                      ["Dmitry Medvedev"])
+    assert not [p for p in persons_in("Dmitry Medvedev, a member of Russia's Security Council, met Wang Yi on Monday.",
+                                      load()) if p.side == "chinese" and p.name == "Dmitry Medvedev"]
+
+
+def test_the_two_meetings_between_leaders_are_other_occasions():
+    """heldout18/ (People's Daily Online, 2003; first-run extra participants; development work after its one run): in
+    Cao Gangchuan's arrival in New York, "the two meetings between Chinese President Hu Jintao and US President George
+    W. Bush this year are of great significance ..., he said" names neither as a participant. Left alone: "the two sides
+    held talks" is this occasion's."""
+    body = ("Chinese Defense Minister Cao Gangchuan arrived in New York on Friday for an official goodwill visit to the "
+            "United States.\n\nChina and the United States now enjoy good momentum and the two meetings between Chinese "
+            "President Hu Jintao and US President George W. Bush this year are of great significance, he said.")
+    [e] = news(body, "2003-10-25")
+    assert ([p["name"] for p in e["chinese"]], e["foreign"]) == (["Cao Gangchuan"], [])
+    [e] = news("Li Peng, chairman of the Standing Committee of China's National People's Congress (NPC), met with a "
+               "Canadian delegation led by Speaker of the Senate Daniel Hays Monday afternoon.\n\nThe two sides held "
+               "talks on bilateral relations.", "2001-10-16")
+    assert e["date_start"] == "2001-10-15"
+
+
+def test_a_role_then_the_name_between_commas():
+    """heldout18/ (China.org.cn, 2005; a first-run missed participant; development work after its one run): "Foreign
+    Minister Li Zhaoxing met with the new top US negotiator on the six-party talks, Christopher Hill, in Beijing on
+    Thursday" names Christopher Hill, of the US. Left alone: "met with the Chinese ambassador to the US, Xie Feng," (a
+    Chinese role) names no foreign person."""
+    [e] = news("Foreign Minister  Li Zhaoxing met with the new top US negotiator on the six-party talks, Christopher "
+               "Hill, in Beijing on Thursday, discussing Sino-US relations.", "2005-02-18")
+    assert [(p["name"], p["country"]) for p in e["foreign"]] == [("Christopher Hill", "USA")]
+    assert not [p for p in persons_in("Wang Yi met with the Chinese ambassador to the US, Xie Feng, in Beijing on "
+                                      "Monday.", load()) if p.side == "foreign"]
+
+
+def test_in_a_meeting_with_another_leader_of_the_occasion():
+    """heldout18/ (People's Daily Online, 2025; a first-run wrong event; development work after its one run): after
+    "Chinese Vice Premier Ding Xuexiang met with foreign leaders who visited China to attend the ... Boao Forum ... on
+    Wednesday" and "had a meeting with Lao Prime Minister Sonexay Siphandone", the line "In a meeting with Aren B. Palik,
+    vice president of the Federated States of Micronesia (FSM), Ding called for ..." adds Micronesia to the one meeting.
+    Left alone: "In a meeting with reporters" adds no country."""
+    body = ("Chinese Vice Premier Ding Xuexiang meets with Lao Prime Minister Sonexay Siphandone, who is here to attend "
+            "the ongoing Boao Forum for Asia Annual Conference 2025, in Boao, south China's Hainan Province, March 26, "
+            "2025. (Xinhua/Li Xiang)\n\n"
+            "BOAO, Hainan, March 26 (Xinhua) -- Chinese Vice Premier Ding Xuexiang met with foreign leaders who visited "
+            "China to attend the ongoing Boao Forum for Asia Annual Conference 2025 in Boao, south China's Hainan "
+            "Province, on Wednesday.\n\nDing had a meeting with Lao Prime Minister Sonexay Siphandone.\n\nIn a meeting "
+            "with Aren B. Palik, vice president of the Federated States of Micronesia (FSM), Ding called for expanding "
+            "mutual collaboration in trade.")
+    [e] = news(body, "2025-03-27")
+    assert sorted(e["countries"]) == ["FSM", "LAO"]
+    [e] = news(body.replace("Aren B. Palik, vice president of the Federated States of Micronesia (FSM)", "reporters"),
+               "2025-03-27")
+    assert e["countries"] == ["LAO"]

@@ -65,7 +65,7 @@ from __future__ import annotations
 from datetime import date
 
 from .config import DEFAULT_CONFIG, Rules, load, role_head
-from .dates import resolve_date
+from .dates import address_date, printed_date, resolve_date
 from .events import Event
 from .extract import extract_text
 from .person import Person
@@ -105,5 +105,8 @@ def extract(article, rules: Rules | None = None) -> list[dict]:
         return extract_press(article, rules)
     if rules.skip_titles and rules.skip_titles.search(title):
         return []
-    return extract_text(article.get("body") or "", published_date(article.get("published")), article.get("site"),
-                        article.get("id"), rules)
+    # a page that carries no date of its own is dated by its address ("http://ecns.cn/2018/05-18/303044.shtml"), else
+    # by the date it prints near its top ("Source:Xinhua Published: 2015-3-17 20:56:56")
+    published = (published_date(article.get("published")) or address_date(article.get("url"))
+                 or printed_date(article.get("body")))
+    return extract_text(article.get("body") or "", published, article.get("site"), article.get("id"), rules)

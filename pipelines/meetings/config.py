@@ -199,7 +199,9 @@ def _lower_title(surnames: str) -> re.Pattern:
     """"Yang Jiechi, member of the Political Bureau of the CPC Central Committee and director of ...": a Chinese
     name with its title after it in lower case, as the ministry's press conferences write it."""
     return re.compile(
-        r"(?<![\w-])(?P<name>(?:" + surnames + r")\s[A-Z][a-z]{1,11}),\s+(?P<title>(?:member|director|head|minister|"
+        # (the news agency's "Wang Huning, a member of the Standing Committee of the Political Bureau ...")
+        r"(?<![\w-])(?P<name>(?:" + surnames + r")\s[A-Z][a-z]{1,11}),\s+(?:(?:also\s+)?an?\s+)?"
+        r"(?P<title>(?:member|director|head|minister|"
         r"vice\s+premier|premier|state\s+councilor|vice\s+president|president|chairman|vice\s+chairman|"
         r"(?:deputy\s+|party\s+)?secretary|(?:vice\s+)?governor|(?:vice\s+)?mayor)\b"
         r"[^,;.]{0,160})")

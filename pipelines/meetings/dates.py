@@ -140,3 +140,32 @@ def resolve_date(text: str, published: date | None) -> tuple[date | None, date |
     if start and end and end < start:
         end = start
     return start, end, m.span()
+
+
+# A page's date written in its address: /2018/05-18/, /2016-01/07/, /2023/0415/, /200007/12/, /20191106/, /2020-05-25/
+_ADDRESS_DATES = (re.compile(r"/((?:19|20)\d\d)/(\d\d)-(\d\d)/"), re.compile(r"/((?:19|20)\d\d)-(\d\d)/(\d\d)/"),
+                  re.compile(r"/((?:19|20)\d\d)/(\d\d)(\d\d)/"), re.compile(r"/((?:19|20)\d\d)(\d\d)/(\d\d)/"),
+                  re.compile(r"/((?:19|20)\d\d)(\d\d)(\d\d)/"), re.compile(r"/((?:19|20)\d\d)-(\d\d)-(\d\d)/"))
+
+
+def address_date(url: str | None) -> date | None:
+    """The full date a page's address gives ("http://ecns.cn/2018/05-18/303044.shtml": 2018-05-18), for a page that
+    carries no date of its own; None when the address has no full date (a year alone, "/2018/303044.shtml")."""
+    for pattern in _ADDRESS_DATES:
+        m = pattern.search(url or "")
+        if m:
+            found = _safe(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if found is not None:
+                return found
+    return None
+
+
+# A page's own date line near its top: "Source:Xinhua Published: 2015-3-17 20:56:56", "Updated: 2012-12-21 07:43"
+_PRINTED_DATE = re.compile(r"\b(?:Published|Updated|Posted)\s*:\s*((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\b")
+
+
+def printed_date(body: str | None) -> date | None:
+    """The date a page prints near its top ("Published: 2015-3-17 20:56:56"), for a page that carries no date of its
+    own nor one in its address; None when its first 600 characters print none."""
+    m = _PRINTED_DATE.search((body or "")[:600])
+    return _safe(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None

@@ -15,6 +15,9 @@ from .triggers import HELD_OCCASION, Trigger, clause_span
 
 PARTICIPATION = re.compile(r"\b(?:attended|attend|attends|attending|(?<=The\s)(?:consultations?|talks|meeting)\s+(?:was|were)\s+held\s+between|took\s+part|take\s+part|participated|were\s+present|"
                             r"was\s+present|joined|accompanied|accompanying|included|including|met|visited|toured|"
+                            # a readout's "In a meeting with Aren B. Palik, vice president of the Federated States of
+                            # Micronesia (FSM), Ding called for ...": another leader of the occasion
+                            r"(?<=[Ii]n\s)(?:a|the|his|her)\s+meeting\s+with|"
                             r"held\s+talks|were\s+received|was\s+received)\b")
 GROUP = re.compile(r"(?:[Dd]iplomatic\s+envoys|[Ee]nvoys|[Dd]iplomats|[Cc]onsuls\s+general|[Cc]onsular\s+"
                     r"(?:corps|officials)|[Dd]iplomatic\s+corps|[Aa]mbassadors|[Dd]elegation|[Oo]fficials|"

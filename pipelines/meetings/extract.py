@@ -228,6 +228,9 @@ _OTHER_TIME = re.compile(_VAGUE_TIME.pattern + r"|\b(?:[Rr]ecently|[Pp]reviously
                          r"\b[Ii]n\s+" + MONTH_NAMES + r"\s+(?:19|20)\d\d\b|"
                          # "Last November, President Xi Jinping and President Biden held a meeting in San Francisco"
                          r"\b[Ll]ast\s+" + MONTH_NAMES + r"\b(?!\s+\d)|"
+                         # ... "the two meetings between Chinese President Hu Jintao and US President George W. Bush
+                         # this year": occasions counted, not this one
+                         r"\b(?<=the\s)(?:two|three|four|five)\s+(?:[a-z-]+\s+)?(?:meetings|calls|visits|conversations)\b|"
                          r"\b(?:many|several|multiple|numerous|frequent|repeated)\s+(?:[\w-]+\s+){0,2}"
                          r"(?:meetings|talks|calls|visits|conversations|exchanges)\b")
 
@@ -421,9 +424,40 @@ def _event_place(t: Text, i: int, trig: Trigger, start, context: int | None, cur
         # a caption's "... in New Delhi, Jan 17, 2012. China and India held the 15th meeting ... here on Jan 16 and
         # 17": "here" with no dateline is the place the sentence before named
         place, places = place_of(t.sents[i - 1], Trigger(trig.type, True, 0, 0), t.persons[i - 1], rules)
+    if not place and trig.type in ("meeting", "talks"):
+        place, places = _handshake_place(t, i, start, rules) or (place, places)
     if not place and trig.type == "call":
         place = _chinese_end(s, trig, rules)
     return place or site_place(t.site, rules), places
+
+
+# A news photo's handshake: "U.S. Deputy Secretary of State Robert Zoellick (L) shakes hand with China's Premier Wen
+# Jiabao at the Diaoyutai State Guest House in Beijing January 24, 2006."
+_HANDSHAKE = re.compile(r"\b(?:shakes|shook|shake|shaking)\s+hands?\s+with\b")
+
+
+def _handshake_place(t: Text, i: int, start: date | None, rules: Rules) -> tuple[dict, list] | None:
+    """A meeting or talks the sentence places nowhere ("Chinese Premier Wen Jiabao met with U.S. Deputy Secretary of
+    State Robert B. Zoellick here Tuesday." with no dateline; "Foreign Minister Wang Yi started talks with ... John
+    Kerry this morning") is where the news photo beside it (the sentence just after or before) shows the same two
+    persons shaking hands on the same day ("... shakes hand with China's Premier Wen Jiabao at the Diaoyutai State
+    Guest House in Beijing January 24, 2006"). None when no such caption names a person of both sides."""
+    surnames = {side: {p.name.split()[-1] for p in t.persons[i] if p.side == side and p.name}
+                for side in ("chinese", "foreign")}
+    for j in (i + 1, i - 1):
+        if not 0 <= j < len(t.sents) or not _HANDSHAKE.search(t.sents[j]):
+            continue
+        c = t.sents[j]
+        if not all(any(re.search(rf"\b{re.escape(n)}\b", c) for n in names) and names
+                   for names in surnames.values()):
+            continue
+        day, _, _ = resolve_date(c, t.published)
+        if day is None or day != start:
+            continue
+        place, places = place_of(c, Trigger("meeting", True, 0, 0), t.persons[j], rules)
+        if place:
+            return place, places
+    return None
 
 
 # A fronted phrase of what came before the event ("After his flight on the evening of Nov 23, the Premier worked
@@ -580,11 +614,17 @@ def _undated_may_open(t: Text, i: int) -> bool:
         t.persons[i] or ENVOYS.search(s) or re.search(r"\bdelegation\b", s))
 
 
+# A sentence telling a departure or the end of a trip: its day is not the day of what the trip held
+_DEPARTURE = re.compile(r"\b(?:left|leaves|departed|ending|concluding|concluded|wound\s+up|winding\s+up)\b")
+
+
 def _date_before(t: Text, i: int) -> tuple[date | None, date | None, int | None]:
     """"The expo opened in Changsha on June 29. Vice President Han Zheng ... met with ...": the day (and place)
     of the sentence just before, or the one before it."""
     for j in (i - 1, i - 2):
         if j >= 0 and t.triggers[j] is None:
+            if _DEPARTURE.search(t.sents[j]):
+                break   # "left Vladivostok Tuesday for Beijing, ending his nine-day official visit": not its day
             start, end, _ = resolve_date(t.sents[j], t.published)
             if start is not None:
                 return start, end, j
@@ -694,8 +734,21 @@ _TO_COME = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|expected|due|s
 
 # ... nor, once the event names its Chinese side, a Chinese leader a later sentence's speaker speaks of ("Wu ... said
 # Obama, during his visit, had in-depth discussions with Chinese President Hu Jintao", "He said President Hu Jintao's
-# visit to the United States in January opened a new era"); "told X" names the one spoken to and is not one of these
+# visit to the United States in January opened a new era"); "told X" names the one spoken to and is not one of these;
+# the same for a foreign leader once the event names its foreign side ("Liu said that under the guidance of Xi and
+# U.S. President Donald Trump, China-U.S. relations have achieved important and positive progress")
 _SAID = re.compile(r"\b(?:said|says|noted|stressed|added|recalled|hoped|pointed\s+out)\b")
+
+
+def _named_in(ev: Event, p: Person) -> bool:
+    """`p` is a person the event already names, by the same name or its surname ("Sisi" and later "Egyptian President
+    Abdel Fattah al-Sisi"): a later mention still gives the full name."""
+    def ends(a: str, b: str) -> bool:
+        return a == b or a.endswith((" " + b, "-" + b))
+    name = p.name or ""
+    return bool(name) and any(q.side == p.side and q.name and (ends(q.name, name.split()[-1])
+                                                               or ends(name, q.name.split()[-1]))
+                              for q in ev.persons)
 
 
 def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
@@ -714,13 +767,15 @@ def gather(t: Text, idx: int, ev: Event, rules: Rules) -> None:
         # nor one told as to come ("During his visit, Li will attend the ... Regular Meeting with his counterpart,
         # Dmitry Medvedev"): the persons after "will" are not this occasion's
         other = None if is_trigger else (_OTHER_TIME.search(s) or _TO_COME.search(s))
-        said = None if is_trigger or not any(p.side == "chinese" and p.name for p in ev.persons) else _SAID.search(s)
+        said = None if is_trigger else _SAID.search(s)
+        named_sides = {p.side for p in ev.persons if p.name}
         inside = [p for p in t.persons[i] if p.described or (any(a <= p.start < b for a, b in clauses)
                                                              and not _elsewhere(s, p, t.persons[i])
                                                              and not _ON_BEHALF_LONG.search(s[:p.start])
                                                              and (other is None or p.start < other.start())
-                                                             and (said is None or p.side != "chinese"
-                                                                  or p.start < said.start()))]
+                                                             and (said is None or p.side not in named_sides
+                                                                  or p.start < said.start()
+                                                                  or (p.side == "foreign" and _named_in(ev, p))))]
         trig = t.triggers[i]
         if is_trigger and trig is not None:
             # "... with Eichel, who arrived in Beijing Sunday ... for a three-day official visit to China": the one
@@ -832,6 +887,8 @@ def _countries_and_group(t: Text, i: int, ev: Event, is_trigger: bool, rules: Ru
             continue     # "... on January 4, the two sides agreed to implement the consensus reached ... in Argentina"
         if p.abroad and (not is_trigger or (ev.type != "visit" and ev.place.get("country") == p.code)):
             continue     # "met ... in Geneva": where, not who
+        if p.abroad and any(q.start <= p.start < q.end and q.name and q.name.endswith(p.name) for q in t.persons[i]):
+            continue     # "Chilean President Ricardo Lagos": a surname, not the city of Nigeria
         if ev.type != "visit" and ev.place.get("country") == p.code and re.search(
                 r"\bin\s+(?:[A-Z][\w'-]*\s+){0,2}(?:[A-Z][\w'-]*,\s+)?$", s[:p.start]):
             continue     # "attended the Summit in Bangkok, Thailand": where, not who

@@ -20,8 +20,10 @@ _CHIEF_EXECUTIVE = re.compile(r"(?P<title>(?:Hong\s+Kong|Macao|Macau)(?:\s+SAR|\
 _PLACE_WORDS = {"Province", "Prefecture", "City", "County", "Region", "State", "District", "Oblast", "Municipality",
                 "Republic", "Kingdom", "Island", "Islands", "Government", "Parliament", "Council", "Assembly"}
 # "instructions of", "on behalf of", "greetings from": someone named, not there ("a visit from X": there)
+# ... and "he has brought a message to Iranian President Mohammad Khatami": the one written to, not there
 _EXCLUDE_BEFORE = re.compile(r"(?:\b(?:of|behalf\s+of|(?:greetings|regards|message|letter|congratulations|wishes)\s+"
-                             r"from)\s+(?:Comrade\s+)?|\bComrade\s+)$")
+                             r"from)\s+(?:Comrade\s+)?|\bComrade\s+|"
+                             r"\b(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:message|letter)\s+to\s+)$")
 _EXCLUDE_AFTER = re.compile(r"^(?:'s)?\s+(?:Thought|as\s+the\s+core)\b|^'s\s+(?i:special\s+)?(?i:envoy|representative)\b|"
                             # "General Secretary Xi Jinping's important exposition on ...": his words, not him
                             r"^(?:'s|\u2019s)\s+(?:important\s+)?(?:expositions?|instructions?|directives?|speech(?:es)?|"
@@ -136,7 +138,8 @@ def _portfolio(rest: str, rules: Rules) -> int:
         pos = end = pos + tok.end()
 
 
-_LOWER_TITLE_HINT = re.compile(r",\s+(?:member|director|head|minister|vice|premier|state|president|chairman|secretary|deputy|"
+_LOWER_TITLE_HINT = re.compile(r",\s+(?:(?:also\s+)?an?\s+)?(?:member|director|head|minister|vice|premier|state|president|"
+                               r"chairman|secretary|deputy|"
                                r"governor|mayor)\b")
 
 
@@ -388,9 +391,9 @@ def _foreign_roles(f: _Found, rules: Rules) -> None:
             name = re.sub(r"(?:'s|\u2019s)$", "", _POSTNOMINAL.sub("", _HONORIFIC.sub("", name))) or None
         if name and len(name.split()) == 1 and name in rules.surnames:
             continue        # "President Xi": a Chinese leader by surname, not a foreign person
-        if name and rules.heads.match(name) and valid_chinese(" ".join(name.split()[-2:])) and \
-                name.split()[-2] in rules.surnames:
-            continue        # "special envoy, Vice President Wang Qishan": a Chinese official
+        if name and rules.heads.match(re.sub(r"^(Vice|Deputy)-", r"\1 ", name)) and \
+                valid_chinese(" ".join(name.split()[-2:])) and name.split()[-2] in rules.surnames:
+            continue        # "special envoy, Vice President Wang Qishan" ("Vice-Premier Liu He"): a Chinese official
         if country is None and name:
             country = rules.foreign_persons.get(name) or rules.foreign_persons.get(name.split()[-1])
         if country is None:
@@ -433,9 +436,26 @@ _ROLE_WORD = re.compile(r"\b(?:deputy|vice|chairman|chairwoman|chair|president|s
                         r"chief|general|premier|chancellor)\b")
 
 
+# The news agency's role before the name, between commas: "met with the new top US negotiator on the six-party talks,
+# Christopher Hill, in Beijing on Thursday"
+_MET_ROLE_THEN_NAME = re.compile(r"\b(?:met\s+with|meets\s+with|met|meets|held\s+talks\s+with|holds\s+talks\s+with)"
+                                 r"\s+(?P<role>the\s+(?:[a-z][\w-]*\s+|[A-Z]{2,4}\s+|U\.S\.\s+){1,4}"
+                                 r"[a-z][\w\s-]{0,60}?),\s+(?P<name>(?:[A-Z][\w'-]+\s){1,2}[A-Z][\w'-]+),")
+
+
 def _met_lower_roles(f: _Found, rules: Rules) -> None:
-    """A foreign person met or leading, named before a lower-case role that names a foreign country (_MET_LOWER_ROLE)."""
+    """A foreign person met or leading, named before a lower-case role that names a foreign country (_MET_LOWER_ROLE),
+    or after such a role between commas (_MET_ROLE_THEN_NAME)."""
     text = f.text
+    for m in _MET_ROLE_THEN_NAME.finditer(text):
+        role, name = m.group("role"), m.group("name")
+        a, b = m.start("role"), m.end("name")
+        if not (_ROLE_WORD.search(role) or re.search(r"\bnegotiator\b", role)) or not f.free(a, b) or places_in(name, rules) or (
+                valid_chinese(" ".join(name.split()[:2])) and name.split()[0] in rules.surnames):
+            continue
+        country = next((p.code for p in places_in(role, rules) if p.kind == "country"), None)
+        if country is not None and country != "CHN":
+            f.add(Person("foreign", name, role, country=country, start=a, end=b))
     for m in _MET_LOWER_ROLE.finditer(text):
         role = re.split(r"\s+(?:who|which|in|at|on|during)\s+", m.group("role"))[0]
         name = m.group("name")
@@ -517,8 +537,16 @@ def _role_name(text: str, start: int, end: int, rules: Rules, *, of_country: boo
         first = candidate.split(" ", 1)
         if first[0] in _LEGISLATURES and len(first) > 1 and len(first[1].split()) >= 2:
             candidate = first[1]    # "Deputy Chairman of the Russian State Duma Alexander Babakov": the body's end
+        if re.match(r"General\s+[A-Z]", candidate) and re.search(r"Secretary\s*$", text[:end]):
+            candidate = candidate[len("General"):].strip()   # "Secretary General Hiroshi Moriyama": one role
         bare = re.sub(r"\s+[IVX]{1,4}$", "", candidate)      # "King Felipe VI": a regnal number is no place
-        if not places_in(bare, rules) and candidate.split()[0] not in _PLACE_WORDS and not rules.heads.fullmatch(
+        # a place in the name is no name ("Vice President of California ..."), unless it is only the surname of a
+        # name of two words or more ("Chilean President Ricardo Lagos": Lagos is also a city of Nigeria)
+        spots = places_in(bare, rules)
+        if spots and len(bare.split()) >= 2 and all(sp.start == bare.rindex(" ") + 1 and sp.end == len(bare)
+                                                    for sp in spots) and bare.split()[0][0].isupper():
+            spots = []
+        if not spots and candidate.split()[0] not in _PLACE_WORDS and not rules.heads.fullmatch(
                 candidate.split()[0]) and candidate not in ("General", "Generals"):
             # "Special Representative of US President and ...": a role, no name; "Secretary General": one role
             return candidate, start, end + nm.end()
@@ -558,10 +586,18 @@ def _sole_country(text: str, a: int, name: str | None, sole: list[str], rules: R
 # "a Dominican delegation led by Jose Ramon Peralta, administrative minister of the Presidency": the head of a
 # delegation named by its country's adjective is of that country, whatever his role
 # (or "the delegation of US congressional assistants headed by Paul C. Bergson": the country after "of")
-_LED_BY = re.compile(r"\b(?:(?P<adj>[A-Z][a-z]+)\s+(?:[a-z-]+\s+){0,3}delegation|delegation\s+of\s+(?:the\s+)?"
+# ... with the head's title before the name ("a U.S. congressional delegation led by Representative Adam Smith in
+# Beijing", "a delegation of US lawmakers led by Republican Senator from Montana Steve Daines on Monday", "a Canadian
+# delegation led by Speaker of the Senate of the Federal Parliament of Canada (FPC) Daniel Hays Monday afternoon")
+_LED_TITLE = (r"(?P<pre>(?:(?:Republican|Democratic|Democrat)\s+)?(?:Representative|Senator|Congressman|Congresswoman|"
+              r"Speaker|Chairman|Chairwoman|President|Governor|Mayor)\b(?:\s+(?:of|from|the|for|" + _W +
+              r"|\([A-Z]{2,8}\)))*\s+)?")
+_LED_BY = re.compile(r"\b(?:(?P<adj>[A-Z][a-z]+|U\.S\.|US|U\.K\.|UK)\s+(?:[a-z-]+\s+){0,3}delegation|delegation\s+of\s+(?:the\s+)?"
                      r"(?P<of>[A-Z][\w.]*)\s+(?:[a-z-]+\s+){0,3})\s*(?:led|headed)\s+by\s+(?:Mr\.\s+|Ms\.\s+|Dr\.\s+)?"
+                     + _LED_TITLE +
                      r"(?P<name>(?:" + _W + r"\s+|[A-Z]\.\s+){1,3}" + _W + r")(?P<title>,\s+(?:[a-z][\w'-]*\s+){1,4}of\s+(?:the\s+)?"
-                     r"(?:[A-Z][\w'-]*\s*){1,4})?(?=[,.;]|\s+(?:and|to|in|on|at)\b|$)")
+                     r"(?:[A-Z][\w'-]*\s*){1,4})?(?=[,.;]|\s+(?:and|to|in|on|at)\b|"
+                     r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|$)")
 
 
 def _delegation_heads(f: _Found, rules: Rules) -> None:
@@ -575,7 +611,8 @@ def _delegation_heads(f: _Found, rules: Rules) -> None:
         if country is None or country == "CHN" or not f.free(a, b) or places_in(name, rules) or \
                 _chinese_name(rules, " ".join(name.split()[:2])):
             continue
-        title = (m.group("title") or "").lstrip(", ").strip() or "head of the delegation"
+        title = (m.group("title") or "").lstrip(", ").strip() or (m.group("pre") or "").strip() or \
+            "head of the delegation"
         f.add(Person("foreign", name, title, country=country, start=a, end=b))
 
 

@@ -103,9 +103,12 @@ _SEAT = re.compile(r"\b(?:[Aa]mbassadors|[Ee]nvoys|[Cc]onsuls?[\s-]+[Gg]enerals?
                    + r"(?:(?:,\s+|,?\s+and\s+)" + _COUNTRY_LIST + r")*\s+(?:to|in)\s+(?:the\s+)?$")
 
 
+# the news agency's "east China's Zhejiang Province", "south China's Hainan Province": the province, in China
+_CHINA_REGION = (r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|central)(?:ern)?\s+"
+                 r"China['\u2019]s\s+)")
 _PLACE_LEAD = re.compile(r"(?:\b(?:in|at|to|visited|visit|visiting|toured|tour|inspected)\s+(?:the\s+)?"
                          r"(?:(?:[Ww]estern|[Ee]astern|[Nn]orthern|[Ss]outhern|[Cc]entral|[Gg]reater)\s+)?"   # "in Western Sydney"
-                         r"(?:(?:city|province|capital)\s+of\s+)?)$")     # "in the city of Guiyang"
+                         r"(?:(?:city|province|capital)\s+of\s+)?" + _CHINA_REGION + r"?)$")     # "in the city of Guiyang"
 
 
 def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rules) -> tuple[dict, list]:
@@ -132,7 +135,9 @@ def place_of(sentence: str, trigger: Trigger, persons: list[Person], rules: Rule
             p.kind in ("country", "province") and re.search(r"\bin\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2},\s+"
                                               # "in Springfield, the capital of Illinois", "in Bandar Seri
                                               # Begawan, Brunei" (a capital of three words)
-                                              r"(?:the\s+(?:state\s+)?capital\s+(?:city\s+)?of\s+(?:the\s+)?)?$",
+                                              r"(?:the\s+(?:state\s+)?capital\s+(?:city\s+)?of\s+(?:the\s+)?|"
+                                              # "in Wuzhen, east China's Zhejiang Province"
+                                              + _CHINA_REGION + r")?$",
                                               sentence[max(0, p.start - 60):p.start]))
         listed = re.search(r"(?:,|\band)\s+$", sentence[max(0, p.start - 6):p.start])
         if lead or (listed and cands and sentence[cands[-1].end:p.start].count(" ") <= 2):

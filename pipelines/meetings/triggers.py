@@ -30,7 +30,9 @@ _TALKS_NOUNS = r"(?:[Cc]onsultations?|[Tt]alks|[Dd]ialogue|[Nn]egotiations?)"
 # A leader's arrival ("arrived in Wellington", "arrived here", "arrived on Sept. 5 in Phoenix") and the titles that
 # name the one arriving just before his name
 # (not one "for the 17th meeting of the Council of Heads of Government ..." only: that meeting is the occasion)
-_ARRIVED = (r"arrived\s+(?:(?:in|at)\s+(?=[A-Z])|here\b|on\s+[A-Z][a-z]+\.?\s+\d{1,2}\s+in\s+(?=[A-Z]))"
+_ARRIVED = (r"arrived\s+(?:(?:in|at)\s+(?=[A-Z])|here\b|on\s+[A-Z][a-z]+\.?\s+\d{1,2}\s+in\s+(?=[A-Z])|"
+            # "arrived Tehran Sunday on a four-day official visit": the city with no "in", then the day
+            r"(?=[A-Z][a-z]+\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
             r"(?![^.;]*\bfor\s+the\s+(?:[\w-]+\s+){0,3}(?:[Mm]eeting|[Ss]ummit|[Cc]onference|[Ss]ession|[Ff]orum)\b"
             r"(?![^.;]*\bvisit))")
 _ARRIVING_TITLES = (r"Minister|Premier|President|[Aa]dvis[oe]r|[Ll]egislator|Councilor|Councillor|Chairman|Chairwoman|"
@@ -43,7 +45,8 @@ _TRIGGERS = [
                               r"(?:phone|telephone|video|virtual|online)\s+"
                               r"(?:call|conversation|talks|meeting|conference|summit)s?\b|"
                               r"\b(?:spoke|speaks|talked|talks)\s+(?:on|over)\s+the\s+(?:phone|telephone)\b|"
-                              r"\b(?:spoke|talked)\s+(?:with|to)\b.{0,80}?\b(?:on|over)\s+the\s+(?:phone|telephone)\b")),
+                              # "talked with US Secretary of State Condoleezza Rice over phone Saturday evening"
+                              r"\b(?:spoke|talked)\s+(?:with|to)\b.{0,80}?\b(?:on|over)\s+(?:the\s+)?(?:phone|telephone)\b")),
     ("call", False, re.compile(r"\b(?:phone|telephone)\s+(?:call|conversation|talks)\b|"
                                r"\bvideo\s+(?:call|link|meeting|conference|talks)\b|"
                                r"\b(?:online|virtual|cloud)\s+(?:meeting|talks|conference|signing)\b|"
@@ -55,10 +58,16 @@ _TRIGGERS = [
     # "held foreign policy planning consultation with": up to three words before the noun
     ("talks", True, re.compile(r"\b(?:held|hold|holds|had)\s+(?:(?!(?:in|on|with|to|been|engaged|not)\s)[\w-]+\s+){0,3}?"
                                r"(?:talks|consultations?)\b|"
+                               # "Foreign Minister Wang Yi started talks with visiting United States Secretary of
+                               # State John Kerry this morning"
+                               r"\b(?:started|began|opened)\s+(?:(?:formal|official|their|his|her)\s+)?talks\s+with\b|"
                                # "also had one-hour talk with Dutch Prime Minister Vim Kok Tuesday afternoon"
                                r"\b(?:had|held)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}talk\s+with\b|"
                                # "During his discussion with Luxembourg Prime Minister Jean- Claude Juncker, Zhu said"
                                r"^During\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}discussions?\s+with\b|"
+                               # "extended the invitation during his talks in Hanoi with Gates"
+                               r"\b[Dd]uring\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}talks\s+"
+                               r"(?:in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+)?with\b|"
                                # a news photo's welcome of a visiting leader is the talks it opens: "holds a welcoming
                                # ceremony for U.S. Vice President Joe Biden in Beijing", "welcomes French Prime Minister
                                # Jean-Marc Ayrault inside the Great Hall of the People in Beijing December 6, 2013"
@@ -68,7 +77,7 @@ _TRIGGERS = [
                                r"(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emperor)\b|"
                                # a news photo's "shakes hands with visiting ... at the welcoming ceremony before their
                                # talks in Beijing, capital of China, Feb. 2, 2012": the talks of that day
-                               r"\b(?:shakes|shook)\s+hands\s+with\b[^.;]*?\b(?:before|prior\s+to)\s+their\s+talks\b|"
+                               r"\b(?:shakes|shook)\s+hands?\s+with\b[^.;]*?\b(?:before|prior\s+to|during)\s+their\s+talks\b|"
                                r"\b(?:held|hold|holds|had)\s+(?:the|their)\s+(?:[\w'-]+\s+){0,3}round\s+of\s+(?:[\w'-]+\s+){0,5}?"
                                r"(?:talks|consultations?|negotiations|[Dd]ialogue)\b|"
                                # co-chaired: the type of the first occasion noun after it ("co-chaired the inaugural
@@ -94,6 +103,13 @@ _TRIGGERS = [
                                  r"\breceived\s+(?:a\s+|the\s+)?(?:visiting\s+|foreign\s+)?"
                                  r"(?:delegation|ambassador|consul|envoy|guests|diplomat|[A-Z][a-z])|"
                                  r"\bmeets\s+with\b|\bpaid\s+a\s+courtesy\s+call\b|"
+                                 # a news photo of the meeting: "shakes hand with US Vice-President Joe Biden before
+                                 # their meeting at the Great Hall of the People in Beijing August 19, 2011", "shakes
+                                 # hands with ... during their meeting at the Eco-Forum Global in Guiyang", "poses for a
+                                 # photo with ... before their meeting at the Government Office in Hanoi"
+                                 r"\b(?:shakes|shook)\s+hands?\s+with\b[^.;]*?\b(?:before|prior\s+to|during)\s+their\s+"
+                                 r"meeting\b|\bposes?\s+for\s+(?:a\s+)?photos?\s+with\b[^.;]*?\b(?:before|prior\s+to)\s+"
+                                 r"their\s+meeting\b|"
                                  # "held a group meeting with diplomatic envoys from over 50 African countries",
                                  # "had a collective meeting with the leaders of ...": the noun with its counterpart
                                  r"\b(?:held|had|holds|has)\s+a\s+(?:group|collective)\s+meeting\s+with\b|"
@@ -141,7 +157,7 @@ _TRIGGERS = [
                                r"(?:[\w-]+\s+){0,3}(?:business|company|companies|enterprises?|factory|factories|firm)\b)|"
                                r"\btoured\b|"
                                r"\b(?:is|are)\s+(?:now\s+)?visiting\s+(?=[A-Z])|"
-                               r"\b(?:paid|paying|pays|made|making|makes)\s+(?:a|an)\s+(?:\w+\s+)?visit\b|\bon(?<!who is on)(?<!who was on)(?<!who are on)\s+an?\s+(?:\w+\s+){0,2}visit\s+(?:to|in)\b|"
+                               r"\b(?:paid|paying|pays|made|making|makes)\s+(?:a|an)\s+(?:\w+\s+){0,2}?visit\b|\bon(?<!who is on)(?<!who was on)(?<!who are on)\s+an?\s+(?:\w+\s+){0,2}visit\s+(?:to|in)\b|"
                                r"\bled\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b.{0,60}?\bto\b|"
                                # "sent Ambassador Gao Yusheng as head of a delegation to visit Kyrgyzstan on June 16"
                                r"\b(?:organized|organised|invited|accompan(?:y|ied|ying)|sent|dispatched)\b.{0,120}?\bto\s+visit\b|"
@@ -151,8 +167,11 @@ _TRIGGERS = [
                                r"\bvisits\s+(?=[A-Z])|\bwere\s+on\s+a\s+(?:\w+\s+)?tour\b|"
                                # "the diplomatic delegation to China on Zhejiang Tour came to Taizhou"
                                r"\b(?:diplomatic\s+delegation|envoys|diplomats|consuls\s+general)\b[^.;]{0,60}?\bcame\s+to\s+(?=[A-Z])")),
-    ("visit", True, re.compile(r"\bfor\s+an?\s+(?:[\w-]+\s+){0,3}(?:visit|tour|trip)\s+to\b|"
-
+    # leaving for a visit is no visit of its own ("Foreign Minister Tang Jiaxuan left here Saturday for an official visit
+    # to Australia and New Zealand", "left Beijing Sunday morning for a week-long visit to United States")
+    ("visit", True, regex.compile(r"(?<!\b(?:left|leaves|leaving|departed|departs|departing)\b[^.;]{0,80})"
+                                  r"\bfor\s+an?\s+(?:[\w-]+\s+){0,3}(?:visit|tour|trip)\s+to\b")),
+    ("visit", True, re.compile(
                                # a leader's dated arrival is a visit that day: "Jia Qinglin arrived in Wellington, capital
                                # of New Zealand, on Monday afternoon", "arrived here Friday for an official visit",
                                # "arrived on Sept. 5 in Phoenix, Arizona"
