@@ -17,8 +17,9 @@ from archive.store import ArchiveError
 
 from . import config as config_module
 from .config import ConfigError, UnknownSite
-from .options import (EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, archive_needed, common_options, emit, fail,
+from .options import (EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, YEAR, archive_needed, common_options, emit, fail,
                       json_option, opened_archive, say)
+from .pages import HOST_NOT_FOUND
 
 
 
@@ -71,14 +72,6 @@ GUESSED = {
     "export": "export-warc", "warc": "export-warc", "wayback": "backfill", "history": "backfill",
     "translate": "pair", "cron": "schedule",
 }
-
-
-class Year(click.IntRange):
-    """A year of the web's life: '20x5' is "not a valid year", not click's "not a valid integer range"."""
-    name = "year"
-
-
-YEAR = Year(1991, 2100)
 
 
 def _interrupt(signum, frame):
@@ -403,7 +396,7 @@ def crawl(config, db_path, site_keys, all_sites, full, max_pages, as_json, verbo
     for s in summaries:
         emit(s, as_json, summary_line(s))
     if not as_json and summaries and all(s["status"] == "failed" and s.get("errors")
-                                         and any("host name not found" in e for e in s["errors"]) for s in summaries):
+                                         and any(HOST_NOT_FOUND in e for e in s["errors"]) for s in summaries):
         say("gazette: no site's host name could be found: is this machine offline? "
             "(gazette demo shows Gazette without the network)")
     ok = all(s["status"] == "ok" and not s["failed"] for s in summaries)

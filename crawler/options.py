@@ -75,3 +75,11 @@ def opened_archive(db_path: str):
     from archive import Archive
 
     return Archive(db_path)
+
+
+class Year(click.IntRange):
+    """A year of the web's life: '20x5' is "not a valid year", not click's "not a valid integer range"."""
+    name = "year"
+
+
+YEAR = Year(1991, 2100)

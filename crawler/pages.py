@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from archive.store import utcnow
 
+HOST_NOT_FOUND = "host name not found"   # a DNS failure, as the reasons say it (`gazette crawl` reads it)
+
 
 def page_item(response, site: str, hints: dict | None = None) -> dict:
     request_url = response.request.meta.get("redirect_urls", [response.url])[0] if response.request else response.url
@@ -43,7 +45,7 @@ def describe_failure(failure) -> str:
     if "maxsize" in text.lower() or "max size" in text.lower() or "Cancelled" in name:
         return f"response too large or cancelled ({text or name})"
     if "DNSLookupError" in name or "CannotResolveHost" in name:  # Twisted's; Scrapy 2.13+ raises its own
-        return f"host name not found ({text})"
+        return f"{HOST_NOT_FOUND} ({text})"
     if "ConnectionRefused" in name:
         return "connection refused"
     return f"{name}: {text}" if text else name
