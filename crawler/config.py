@@ -140,7 +140,7 @@ def _site(path: Path, key: str, table, default_boilerplate: Boilerplate) -> Site
     if max_pages is not None:
         _number(where, "max_pages", max_pages, 1, 1_000_000, whole=True)
     return Site(
-        key=key, name=name, short_name=short_name or name, base_url=base_url, hosts=hosts, start_urls=start_urls,
+        key=key, name=name, short_name=short_name, base_url=base_url, hosts=hosts, start_urls=start_urls,
         article_pattern=_regex(where, "article_pattern", table["article_pattern"]),
         listing_pattern=_regex(where, "listing_pattern", table["listing_pattern"]) if table.get("listing_pattern") else None,
         pagination=pagination, language=table.get("language"), schedule=schedule,

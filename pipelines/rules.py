@@ -93,7 +93,7 @@ class Site:
     """One configured site: where it lives, which URLs are articles, how its pages are read."""
     key: str
     name: str
-    short_name: str = ""    # for chart legends and axes, where the full name does not fit (config: its name)
+    short_name: str = ""    # for chart legends and axes, where the full name does not fit ("": none, the name serves)
     base_url: str = ""
     hosts: tuple[str, ...] = ()
     start_urls: tuple[str, ...] = ()

@@ -220,8 +220,9 @@ def bounded_rows(cursor, wanted: int | None) -> list:
 
 def site_names(config) -> dict:
     """{site key: {"name", "short_name", "url"}} of a loaded config, for the home page, badges and the cite block
-    (the name) and the charts' legends and axes (the short name)."""
-    return {key: {"name": site.name, "short_name": site.short_name or site.name, "url": site.base_url}
+    (the name) and the charts' legends and axes (the short name, "" when the config gives none: chart_colours
+    then takes the name)."""
+    return {key: {"name": site.name, "short_name": site.short_name, "url": site.base_url}
             for key, site in config.sites.items()}
 
 

@@ -13,7 +13,7 @@ from pipelines.rules import Config
 
 from ..options import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, emit, fail
 from .importer import ON_A_SITE
-from .sources import SourceError
+from .sources import SourceError, iso_time
 
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar
@@ -130,9 +130,9 @@ def run_backfill(config: Config, db_path: str, site_key: str, archive_url: str |
         fail(*error)
     if not summary["index_rows"] and not as_json:  # a collection's name mistyped answers as one without captures
         asked = summary["asked"]
-        day = lambda stamp: f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}"  # noqa: E731  (20240515103000 -> 2024-05-15)
-        click.echo(f"the index lists no capture under {', '.join(asked['prefixes'])} from {day(asked['from'])} to "
-                   f"{day(asked['to'])}: is --archive the collection (or index) that holds the site?", err=True)
+        click.echo(f"the index lists no capture under {', '.join(asked['prefixes'])} from "
+                   f"{(iso_time(asked['from']) or '')[:10]} to {(iso_time(asked['to']) or '')[:10]}: is --archive the "
+                   f"collection (or index) that holds the site?", err=True)
     if options["dry_run"]:
         report_dry_run(summary, as_json)
         return 0
