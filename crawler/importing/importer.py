@@ -41,6 +41,7 @@ MAX_ERRORS = 200
 # captures decided, then written in one transaction (~3.5 ms of write each: the lock is held for ~0.5 s). Fewer,
 # larger transactions cost less: each commit flushes the full-text index's new segment (0.4 ms a record at 32)
 BATCH = 128
+LAST_BATCH = 32  # the last few batches are smaller: the workers wait for nothing while the last one is written
 AHEAD = 2  # batches being decided (by the workers) while one is written
 POOLED_FROM = 128  # articles: fewer are decided in this process alone (starting the workers costs ~0.3 s)
 
@@ -121,7 +122,7 @@ def archive_captures(archive: Archive, config: Config, captures: list[Capture], 
     if on_planned:
         on_planned(len(articles))
     with Deciding(config, learned, workers if len(articles) >= POOLED_FROM else 1) as deciding:
-        batches = (articles[i:i + BATCH] for i in range(0, len(articles), BATCH))
+        batches = in_batches(articles)
         ahead: deque[tuple[list, list]] = deque()  # (batch, its captures handed to `decide`), oldest first
         # without workers a batch is read and decided here, when handed over: one at a time, each written before
         # the next is read (a backfill's are fetched then, at --delay each: none is held unwritten meanwhile)
@@ -157,6 +158,15 @@ def archive_captures(archive: Archive, config: Config, captures: list[Capture], 
             counts = run.sites.get(key, Counter())
             if counts.get("new") or counts.get("updated"):
                 refresh(archive, key, deciding.map)
+
+
+def in_batches(items: list) -> Iterator[list]:
+    """The items in batches of BATCH, but those of the last 2 * BATCH in batches of LAST_BATCH."""
+    start = 0
+    while start < len(items):
+        size = BATCH if len(items) - start > 2 * BATCH else LAST_BATCH
+        yield items[start:start + size]
+        start += size
 
 
 @contextmanager
