@@ -3,7 +3,7 @@
 Every command takes --db PATH (env GAZETTE_DB, default data/gazette.db) and --config DIR (env GAZETTE_CONFIG,
 else ./config if it has a sites.toml, else the shipped config: gazette_data.config_dir). Exit status: 0 when
 everything asked for succeeded, 1 when some URL, page or site failed, 2 for a usage or configuration error (see
-README "Reliability"); the Gazette group below applies that rule to every command, never a traceback.
+docs/reliability.md); the Gazette group below applies that rule to every command, never a traceback.
 """
 from __future__ import annotations
 

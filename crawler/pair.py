@@ -43,7 +43,7 @@ def pair(config, db_path, site_key, since, as_json):
     Candidates are Chinese articles of the same kind (press conference, spokesperson's remarks, meeting,
     speech) published within 2 days; they are scored by what survives translation (numbers and dates, the
     countries, provinces, cities and officials named, the question-and-answer turns). Only confident pairs
-    are kept (see README, "The Chinese record beside the English"). The pairs of the chosen articles are
+    are kept (see docs/chinese-record.md). The pairs of the chosen articles are
     replaced; articles are also paired as they are archived, so this is for recomputing. The names compared
     are those tagged when each article was archived (after a gazetteer change, `gazette reextract` first).
     Prints how many English and Chinese articles were read and how many pairs were kept.

@@ -68,8 +68,8 @@ Read clause by clause (a clause ends at ，：；。！？), precision first; an
    表示…) and not in China is no event. Only sentences and clauses holding an event's verb are read, and a
    paragraph with no event is offered to pipelines/attended_zh.py (an envoy's occasion with named foreign guests).
 Press conferences and spokesperson's remarks are read like any article, their events' `source` being
-`press_conference` (as the English rules mark theirs); measured figures in README, "Meetings in Chinese". Pure:
-an article in, event dicts out.
+`press_conference` (as the English rules mark theirs); measured figures in docs/chinese-record.md, "Meetings in
+Chinese". Pure: an article in, event dicts out.
 """
 from __future__ import annotations
 

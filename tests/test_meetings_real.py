@@ -26,7 +26,7 @@ from pipelines.record import archive_page
 from .support import FIXTURES
 
 LABELS = sorted((REAL / "dev").glob("*.json")) + sorted((REAL / "heldout").glob("*.json"))
-HELDOUT2 = sorted((REAL / "heldout2").glob("*.json"))      # dev material since its run (README)
+HELDOUT2 = sorted((REAL / "heldout2").glob("*.json"))      # dev material since its run (docs/meetings.md)
 HELDOUT3 = sorted((REAL / "heldout3").glob("*.json"))      # read by the guards only after its run (HELDOUT3_RUN.md)
 # real text from outside the 2018-2020 cache, stored as visible text (texts/): read by the guards only after the
 # fourth held-out run (HELDOUT4_RUN.md), and the dev pages found with it
@@ -139,7 +139,7 @@ def test_no_event_comes_from_a_journalists_question(real_events):
 
 
 def test_real_dev_figures_meet_the_targets():
-    """The labelled dev paragraphs (the held-out ones are run once, by hand: README)."""
+    """The labelled dev paragraphs (the held-out ones are run once, by hand: docs/meetings.md)."""
     r = evaluate_real(REAL / "dev")["kinds"]["all"]
     assert r["events"]["precision"] >= 0.9 and r["events"]["recall"] >= 0.85, r
     assert r["participants"]["precision"] >= 0.9, r
@@ -356,7 +356,7 @@ def test_two_persons_as_one_subject_and_a_title_with_and():
     assert [p["name"] for p in e["chinese"]] == ["Kong Xuanyou"]
 
 
-# -- after the second held-out run (fixes made on its errors; README gives the figures apart) ---------------
+# -- after the second held-out run (fixes made on its errors; docs/meetings.md gives the figures apart) -----
 
 def test_attending_a_named_multilateral_meeting_abroad():
     (e,) = press("A: On the afternoon of November 3 local time, Premier Li Keqiang attended the 22nd China-ASEAN "
@@ -525,7 +525,7 @@ def test_a_monarch_and_a_stay_for_a_visit():
     assert (e["type"], e["place"]["country"], e["countries"]) == ("visit", "CHN", ["IDN"])
 
 
-# -- after the third held-out run (fixes made on its errors; README gives the figures apart) ------------------
+# -- after the third held-out run (fixes made on its errors; docs/meetings.md gives the figures apart) --------
 
 def test_a_clock_and_an_envoys_region_are_no_place_or_party():
     (e,) = press("Zhao Lijian: On May 18, Special Envoy on Afghan affairs of the Chinese Foreign Ministry Liu Jian, "
