@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import regex
 
+from .needles import gated
+
 _REPORTED = re.compile(r"\b(?:said|says|say|noted|notes|stressed|hoped|hopes|believed?|believes|pointed out|added|"
                        r"according to|expressed|recalled|looked forward|look forward|welcomes?|thanked)\b")
 _NOT_NOW = re.compile(r"\b(?:will|would|to be|plans? to|planned to|upcoming|had|has|have|once|expected to|"
@@ -199,6 +201,8 @@ _TRIGGERS = [
                                 r"\b(?:held|hosted|staged|organized|organised)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,5}?"
                                 r"(?:event|conference|forum|fair|exhibition|week|seminar|roadshow|symposium|promotion)s?\b")),
 ]
+# each pattern is run only on a sentence with one of the words its matches need (needles.py): most have none
+_TRIGGERS = [(type_, strong, gated(pattern)) for type_, strong, pattern in _TRIGGERS]
 # In an answer, a named occasion told as held ("The 30th Pacific Islands Forum (PIF) Leaders Session with Forum
 # Dialogue Partners was held on September 4 in Nauru", "the Extraordinary Meeting of BRICS Foreign Ministers on
 # COVID-19 was held via video link"): a meeting whose Chinese side the next sentence may give (extract.py)

@@ -1,0 +1,171 @@
+"""A regular expression tried only on text that could hold a match: the literal words one of which every match of
+the pattern must contain ("met", "meets", "received" for r"\\b(?:met|meets)\\b|\\breceived\\s+"), read off the
+pattern itself, are looked for first with a plain substring search, which is many times cheaper than running the
+pattern at every position of a sentence that has none of them. A pattern whose matches need no such word (or too
+many of them to be worth it) runs as it is. `gated` wraps a compiled pattern; what it finds is always the
+pattern's own result."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+# Past these, the words are not worth looking for: many short needles cost more than the pattern they spare.
+MAX_NEEDLES = 40
+MIN_LENGTH = 3
+_RARE = 5           # a word this long is taken as rare as any longer one
+_PRODUCT = 64       # at most this many strings while spelling out a run of literals ("[Mm]eeting" is two)
+
+
+def needles(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Literal strings one of which every match of `pattern` contains, or None when there is no useful such set
+    (case-insensitive parts give none)."""
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        tree = _parser.parse(pattern, flags)
+    except re.error:
+        return None
+    if tree.state.flags & re.IGNORECASE:
+        return None
+    found = _required(list(tree))
+    if not found or len(found) > MAX_NEEDLES or min(len(n) for n in found) < MIN_LENGTH:
+        return None
+    return frozenset(found)
+
+
+def _exact(item: tuple) -> set[str] | None:
+    """The finite set of strings a node matches when it is spelt out by literals only (else None)."""
+    op, av = item
+    if op is C.LITERAL:
+        return {chr(av)}
+    if op is C.IN:
+        chars = set()
+        for kind, value in av:
+            if kind is not C.LITERAL:
+                return None
+            chars.add(chr(value))
+        return chars if len(chars) <= 4 else None
+    if op is C.SUBPATTERN:
+        _group, add_flags, _del, sub = av
+        return None if add_flags & re.IGNORECASE else _exact_seq(list(sub))
+    if op is C.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            e = _exact_seq(list(branch))
+            if e is None:
+                return None
+            out |= e
+        return out if len(out) <= _PRODUCT else None
+    return None
+
+
+def _exact_seq(items: list) -> set[str] | None:
+    out = {""}
+    for item in items:
+        if item[0] is C.AT:
+            continue        # a word boundary or an anchor takes no character
+        e = _exact(item)
+        if e is None:
+            return None
+        out = {a + b for a in out for b in e}
+        if len(out) > _PRODUCT:
+            return None
+    return out
+
+
+def _required(items: list) -> set[str] | None:
+    """Strings one of which a match of the sequence `items` contains: the best of its runs of literals and of what
+    its parts require."""
+    best: set[str] | None = None
+    run: set[str] = {""}
+
+    def consider(candidate: set[str] | None) -> None:
+        nonlocal best
+        if candidate and "" not in candidate and (best is None or _better(candidate, best)):
+            best = candidate
+
+    for item in items:
+        op, av = item
+        if op is C.AT:
+            continue
+        e = _exact(item)
+        if e is not None and len(run) * len(e) <= _PRODUCT:
+            run = {a + b for a in run for b in e}
+            continue
+        consider(run)
+        run = {""}
+        if e is not None:
+            run = e
+            continue
+        consider(_required_one(item))
+    consider(run)
+    return best
+
+
+def _required_one(item: tuple) -> set[str] | None:
+    op, av = item
+    if op is C.SUBPATTERN:
+        _group, add_flags, _del, sub = av
+        return None if add_flags & re.IGNORECASE else _required(list(sub))
+    if op is C.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            r = _required(list(branch))
+            if not r:
+                return None
+            out |= r
+        return out
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, _high, sub = av
+        return _required(list(sub)) if low >= 1 else None
+    if op is C.ATOMIC_GROUP:
+        return _required(list(av))
+    return None     # a look-around, a class, a back-reference: nothing required of the text it consumes
+
+
+def _better(a: set[str], b: set[str]) -> bool:
+    """Longer strings are rarer words ("phone" rather than "the"); of as long ones, fewer are sooner looked for."""
+    return _rank(a) > _rank(b)
+
+
+def _rank(strings: set[str]) -> tuple[int, int, int]:
+    shortest = min(map(len, strings))
+    return min(shortest, _RARE), -len(strings), shortest
+
+
+class Gated:
+    """A compiled pattern that first looks for its needles in the whole string (a match lies inside it)."""
+
+    def __init__(self, pattern: Any, needles: frozenset[str]) -> None:
+        self.pattern = pattern
+        self.needles = needles
+
+    def _may(self, string: str) -> bool:
+        return any(n in string for n in self.needles)
+
+    def search(self, string: str, *args: int) -> Any:
+        return self.pattern.search(string, *args) if self._may(string) else None
+
+    def match(self, string: str, *args: int) -> Any:
+        return self.pattern.match(string, *args) if self._may(string) else None
+
+    def fullmatch(self, string: str, *args: int) -> Any:
+        return self.pattern.fullmatch(string, *args) if self._may(string) else None
+
+    def finditer(self, string: str, *args: int) -> Iterator[Any]:
+        return self.pattern.finditer(string, *args) if self._may(string) else iter(())
+
+    def findall(self, string: str, *args: int) -> list:
+        return self.pattern.findall(string, *args) if self._may(string) else []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.pattern, name)
+
+
+def gated(pattern: Any) -> Any:
+    """`pattern` (compiled by re or regex) behind a look for its needles, or `pattern` itself when it has none."""
+    found = needles(pattern.pattern, pattern.flags & (re.IGNORECASE | re.VERBOSE | re.MULTILINE | re.DOTALL))
+    return pattern if found is None else Gated(pattern, found)

@@ -1,0 +1,63 @@
+"""pipelines/meetings/needles.py: the words a pattern's matches need, read off the pattern, and a gated pattern that
+finds what the pattern finds (and runs it on no sentence without one of them)."""
+from __future__ import annotations
+
+import re
+
+import regex
+
+from pipelines.meetings.needles import Gated, gated, needles
+from pipelines.meetings.triggers import _TRIGGERS, find_trigger
+
+
+def test_words_of_an_alternation_and_of_a_spelt_out_run():
+    assert needles(r"\b(?:met|meets)\b|\breceived\s+(?:a\s+)?delegation") == {"met", "meets", "delegation"}
+    # "[Mm]eeting" is two words; "(?:held|hosted)" before "\s" ends the run
+    assert needles(r"\b(?:held|hosted)\s+a\s+[Mm]eeting\b") == {"Meeting", "meeting"}
+
+
+def test_no_words_where_a_match_needs_none():
+    assert needles(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+") is None                 # classes only
+    assert needles(r"(?:visit)?\s+\w+") is None                           # an optional word
+    assert needles(r"\bmet\b|\s+\w+") is None                             # one branch needs no word
+    assert needles(r"\bmeeting\b", re.IGNORECASE) is None                  # case-insensitive
+    assert needles(r"(?i:meeting)|\bmet\b") is None
+    assert needles(r"\b(?:to|in|at)\b") is None                           # words too short to be worth it
+
+
+def test_gated_finds_what_the_pattern_finds():
+    pattern = re.compile(r"\bmet\b(?<!were met)|\bpaid\s+a\s+courtesy\s+call\b")
+    g = gated(pattern)
+    assert isinstance(g, Gated)
+    real = "Vice Premier Hu Chunhua met with Brazilian Vice President Hamilton Mourao in Beijing on Thursday."
+    assert [m.span() for m in g.finditer(real)] == [m.span() for m in pattern.finditer(real)] != []
+    assert g.search(real).span() == pattern.search(real).span()
+    assert g.search(real, 40) is None and pattern.search(real, 40) is None
+    assert g.pattern is pattern and g.groups == pattern.groups
+
+
+def test_gated_leaves_a_sentence_without_its_words_alone():
+    g = gated(re.compile(r"\bmet\b|\bpaid\s+a\s+courtesy\s+call\b"))
+    alone = "The two sides exchanged views on bilateral relations."
+    assert g.search(alone) is None and list(g.finditer(alone)) == [] and g.match(alone) is None
+
+
+def test_a_pattern_with_no_words_is_not_wrapped():
+    pattern = re.compile(r"[A-Z]\w+")
+    assert gated(pattern) is pattern
+
+
+def test_regex_module_patterns_are_read_too():
+    pattern = regex.compile(r"(?<=\b(?:is|are)\s+in\s+(?:[A-Z][\w'-]*\s+){1,3})for\s+an?\s+(?:visit|tour|trip)\b")
+    g = gated(pattern)
+    assert g.needles == {"visit", "tour", "trip"}
+    real = "Foreign Minister Retno Marsudi of Indonesia is in China for an official visit from May 3 to 5"
+    assert find_trigger(real) is not None
+    assert g.search("Foreign Minister Retno Marsudi is in China for a visit").group() == "for a visit"
+
+
+def test_every_trigger_pattern_is_gated_with_words_of_its_own():
+    for _type, _strong, pattern in _TRIGGERS:
+        assert isinstance(pattern, Gated)
+    met = next(p for t, strong, p in _TRIGGERS if t == "meeting" and strong and "met" in p.needles)
+    assert {"met", "meets", "received"} <= met.needles
