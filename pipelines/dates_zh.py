@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Any
+
+from .meetings.needles import gated
 
 _WEEKDAY = "一二三四五六日天"
 _CN = "一二三四五六七八九十"
@@ -16,7 +19,7 @@ _MD = rf"(\d{{1,2}}|十[一二]?|[{_CN[:9]}](?![{_CN}]))"      # a month: 7, 七
 _DD = rf"(\d{{1,2}}|[二三]?十[{_CN[:9]}]?|[{_CN[:9]}](?![{_CN}]))"   # a day: 9, 九, 十二, 二十三, 三十一
 _TO = r"(?:至|到|-|—|－|–)"                                  # a range's dash or 至
 _TO_DAY = rf"(?={_TO}\d{{1,2}}日)"                        # "8月26—30日": the first day's 日 left out before a range
-_PATTERNS = (
+_PATTERNS: tuple[tuple[str, Any], ...] = (
     ("ymd", re.compile(rf"(?:(\d{{4}})年)?{_MD}月{_DD}(?:\s?日|{_TO_DAY})(?:{_TO}(?:(\d{{1,2}})月)?(\d{{1,2}})日)?")),
     ("day", re.compile(rf"(?<![月\d])(\d{{1,2}})(?:日|{_TO_DAY})(?:{_TO}(\d{{1,2}})日)?")),
     # a day in Chinese numerals of two characters or more, as 中新社 writes it ("二十七日晚"; not 三日, 一日三餐)
@@ -30,6 +33,8 @@ _PATTERNS = (
     ("year", re.compile(r"(\d{4})年(?!\d{0,2}月|以来|起|[“《\"])|今年|年内|去年|前年")),   # not "2025年“温暖迎春”…": a title
     ("undated", re.compile(r"前两天|前几天|日前|不久前|前不久|近日|近期|最近|上周(?![一二三四五六日天])|几天前|前些天|前段时间|此前")),
 )
+# each run only on a text holding a character its matches need (月, 日, 年, ...: pipelines/meetings/needles.py)
+_PATTERNS = tuple((kind, gated(pattern)) for kind, pattern in _PATTERNS)
 _RELATIVE = {"今天": 0, "今日": 0, "当天": 0, "今晨": 0, "今早": 0, "今晚": 0, "昨天": -1, "昨日": -1, "昨晚": -1,
              "前天": -2}
 

@@ -80,6 +80,7 @@ from . import attended_zh, dates_zh, foreign_zh, mentions, mentions_zh
 from .mentions_zh import PLACE_BEFORE as _PLACE_BEFORE
 from .mentions_zh import TITLE as _TITLE
 from .mentions_zh import countries_named as _countries
+from .meetings.needles import gated
 from .pairing import kind_of
 
 SPOKEN = ("press", "remarks")     # a press conference or spokesperson's remarks: its events' source is press_conference
@@ -100,7 +101,7 @@ _C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
 # one-character names of Chinese provinces and cities a local readout writes for its own place ("访汉" Wuhan, "来连出席"
 # Dalian, "来湘访问" Hunan): a foreign party coming there comes to China
 _LOCAL = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇陕甘陇汉蓉连穗厦杭甬榕邕筑昆"
-_TRIGGER = re.compile(
+_TRIGGER = gated(re.compile(
     r"(?<!不)(?P<talks>会见会谈|会谈" + _NOUN_AFTER + r")"
     r"|(?P<call>通电话|通了电话|视频通话|通话" + _NOUN_AFTER + r")"
     r"|(?P<meeting>会见" + _NOUN_AFTER + r"|会晤" + _NOUN_AFTER + r"|拜会" + _NOUN_AFTER + r"|往见" + _NOUN_AFTER
@@ -111,10 +112,10 @@ _TRIGGER = re.compile(
     r"|(?<=[一行团人])访[" + _LOCAL + r"](?![问谈])"
     r"|(?:对|到|赴)(?:中国|我国)进行(?:了)?[^，。]{0,10}?访问)"
     r"|(?P<abroad>(?:国事|正式|工作|友好|官方)?访问" + _NOUN_AFTER + r"|访(?=[" + _C1 + r"](?!问|团))"
-    r"|赴(?=[^，。]{1,8}?(?:出席|参加)))")
-_DEICTIC = re.compile(r"(?:(?:此次|这次|本次)[^，。]{0,12}?访(?!问团)|此访|此次访问|这次访问|此次访华|这次访华|访问期间|访[^\s，。]{1,4}期间"
-                      r"|在(?:此次|这次|[今昨前]天(?:上午|下午|晚上|晚间)?|[\d年月日]{2,11})?(?:会见|会谈|会晤|通话|通电话|会见会谈)[时中]"
-                      r"|^(?:会见|会谈|会晤|通话|通电话)[时中](?=$|[，,]))")     # "会见时，韩正表示…": a readout's own meeting
+    r"|赴(?=[^，。]{1,8}?(?:出席|参加)))"))
+_DEICTIC = gated(re.compile(r"(?:(?:此次|这次|本次)[^，。]{0,12}?访(?!问团)|此访|此次访问|这次访问|此次访华|这次访华|访问期间|访[^\s，。]{1,4}期间"
+                            r"|在(?:此次|这次|[今昨前]天(?:上午|下午|晚上|晚间)?|[\d年月日]{2,11})?(?:会见|会谈|会晤|通话|通电话|会见会谈)[时中]"
+                            r"|^(?:会见|会谈|会晤|通话|通电话)[时中](?=$|[，,]))"))     # "会见时，韩正表示…": a readout's own meeting
 _MECHANISM = re.compile(r"(?:第[一二三四五六七八九十\d]+[次轮届]|[—－])[^，期间时]{0,12}$")   # "第六次…领导人会晤": a forum, not a meeting
 # the party met came on a visit, as another sentence of the paragraph says ("…一行是昨天上午从上海前来苏州访问的",
 # "对诗琳通公主一行来访表示欢迎", "澳大利亚维多利亚州代表团来江苏考察访问")

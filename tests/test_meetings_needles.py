@@ -33,7 +33,7 @@ def test_gated_finds_what_the_pattern_finds():
     assert [m.span() for m in g.finditer(real)] == [m.span() for m in pattern.finditer(real)] != []
     assert g.search(real).span() == pattern.search(real).span()
     assert g.search(real, 40) is None and pattern.search(real, 40) is None
-    assert g.pattern is pattern and g.groups == pattern.groups
+    assert g.compiled is pattern and g.pattern == pattern.pattern and g.groups == pattern.groups
 
 
 def test_gated_leaves_a_sentence_without_its_words_alone():
@@ -61,3 +61,22 @@ def test_every_trigger_pattern_is_gated_with_words_of_its_own():
         assert isinstance(pattern, Gated)
     met = next(p for t, strong, p in _TRIGGERS if t == "meeting" and strong and "met" in p.needles)
     assert {"met", "meets", "received"} <= met.needles
+
+
+def test_a_chinese_character_counts_as_a_word():
+    from pipelines import dates_zh
+    ymd = dict(dates_zh._PATTERNS)["ymd"]
+    assert ymd.needles == {"月"}
+    real = "2019年2月15日，国务委员兼外长王毅在慕尼黑会见德国外长马斯。"
+    assert ymd.search(real).group() == "2019年2月15日"
+    assert ymd.search("王毅表示，中方愿同德方加强沟通。") is None
+    assert dates_zh.mentions(real)[0] == (0, 10, "ymd")
+
+
+def test_what_a_look_ahead_sees_is_required_too():
+    pattern = re.compile(r"赴(?=[^，。]{1,8}?(?:出席|参加))")
+    assert needles(pattern.pattern) == {"出席", "参加"}
+    g = gated(pattern)
+    assert g.search("李克强赴曼谷出席东亚合作领导人系列会议").group() == "赴"
+    assert g.search("王毅赴德国访问") is None and pattern.search("王毅赴德国访问") is None
+    assert needles(r"\bmet(?!\s+the\s+needs)") == {"met"}          # a negative one requires nothing
