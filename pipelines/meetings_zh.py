@@ -827,10 +827,12 @@ def extract(article, gazetteers: mentions.Tagger | None = None) -> list[dict]:
     events: list[dict] = []
     paragraphs = sentences(article.get("body") or "")
     whole = mentions_zh.initials_named("".join("".join(p) for p in paragraphs), tagger)
+    readings: dict[tuple, mentions_zh.ChineseTagger] = {}    # one gazetteer for each way of resolving them
     for sents in paragraphs:
         # 中巴, 巴方 read as the one country so written the paragraph (else the article) names in full
         here = dict(whole, **mentions_zh.initials_named("".join(sents), tagger))
-        reading = dataclasses.replace(tagger, resolved=tuple((c, code) for c, code in here.items() if code))
+        resolved = tuple((c, code) for c, code in here.items() if code)
+        reading = readings.get(resolved) or readings.setdefault(resolved, dataclasses.replace(tagger, resolved=resolved))
         _paragraph(sents, published, reading, events)      # one occasion is joined within its paragraph
     # a visit the text announces ("应…邀请，X将于…访华") is not also done where the text mentions it undated
     announced = {code for sents in paragraphs for s in sents if _ANNOUNCES.search(s) for code in _countries(s, tagger)}
@@ -986,8 +988,20 @@ def _in_context(start, deictic, context, anchor, lead: str, frame: bool = False)
     return start
 
 
+_COUNTRY_NAMES: dict = {}      # id of a gazetteer's lookup -> (that lookup, {ISO alpha-3: the country's name})
+
+
+def _country_names(tagger) -> dict:
+    """{ISO alpha-3: name} of the gazetteer's countries, read once for each gazetteer."""
+    cached = _COUNTRY_NAMES.get(id(tagger.lookup))
+    if cached is None or cached[0] is not tagger.lookup:
+        names = {code: name for kind, name, code in (v for v in tagger.lookup.values() if v) if kind == "country"}
+        cached = _COUNTRY_NAMES[id(tagger.lookup)] = (tagger.lookup, names)
+    return cached[1]
+
+
 def _finish(events: list[dict], article, tagger) -> list[dict]:
-    names = {code: name for kind, name, code in (v for v in tagger.lookup.values() if v) if kind == "country"}
+    names = _country_names(tagger)
     spoken = bool(article.get("title")) and kind_of(article["title"]) in SPOKEN
     for n, e in enumerate(events, 1):
         e.pop("who", None)
