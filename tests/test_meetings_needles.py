@@ -80,3 +80,8 @@ def test_what_a_look_ahead_sees_is_required_too():
     assert g.search("李克强赴曼谷出席东亚合作领导人系列会议").group() == "赴"
     assert g.search("王毅赴德国访问") is None and pattern.search("王毅赴德国访问") is None
     assert needles(r"\bmet(?!\s+the\s+needs)") == {"met"}          # a negative one requires nothing
+
+
+def test_a_run_of_literals_goes_on_past_a_look_around():
+    # "会(?:见会谈|谈(?!日期))" as re parses "会见会谈|会谈(?!日期)": the words, not their common first character
+    assert needles(r"(?<!不)(?:会见会谈|会谈(?!日期|渠道))|会晤(?!日期)") == {"会谈", "会晤"}

@@ -72,11 +72,14 @@ def _exact(item: tuple) -> set[str] | None:
     return None
 
 
+_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+
+
 def _exact_seq(items: list) -> set[str] | None:
     out = {""}
     for item in items:
-        if item[0] is C.AT:
-            continue        # a word boundary or an anchor takes no character
+        if item[0] in _ZERO_WIDTH:
+            continue        # a word boundary, an anchor or a look-around takes no character
         e = _exact(item)
         if e is None:
             return None
@@ -99,7 +102,8 @@ def _required(items: list) -> set[str] | None:
 
     for item in items:
         op, av = item
-        if op is C.AT:
+        if op in _ZERO_WIDTH:
+            consider(_required_one(item))   # what a look-ahead sees; the run of literals goes on past it
             continue
         e = _exact(item)
         if e is not None and len(run) * len(e) <= _PRODUCT:
