@@ -151,7 +151,7 @@ def fronted(sentence: str, clause_start: int, clause_end: int, at: int, publishe
     found = [f for f in mentions(clause) if f[0] < at - clause_start]
     if found:
         return nearest(clause, at - clause_start, published)
-    for piece in reversed(list(re.finditer(r"[^，,：:]+", sentence[:clause_start]))):
+    for piece in reversed(list(_PIECE.finditer(sentence[:clause_start]))):
         text = _DATELINE.sub("", piece.group())          # "新华社北京12月1日电 11月30日，": the time is 11月30日
         spans = mentions(text)
         rest = text
@@ -163,6 +163,14 @@ def fronted(sentence: str, clause_start: int, clause_end: int, at: int, publishe
 
 
 ANAPHOR = re.compile(r"同年|同月|同日|同一天|当天|当日|那一年|这一年|那天")
+_PIECE = re.compile(r"[^，,：:]+")                          # a clause of a sentence, at its commas and colons
+_CLAUSE_MARK = re.compile(r"[，,：:；;。！？]")
+_TIME_THEN = re.compile(r"(?:上午|下午|晚上?|在|举行|举办|出席)")
+
+
+def first_clause(sentence: str) -> str:
+    """The sentence up to its first comma, colon, semicolon or full stop."""
+    return _CLAUSE_MARK.split(sentence, 1)[0]
 
 
 def opening(sentence: str, published: date | None) -> str | None:
@@ -170,14 +178,14 @@ def opening(sentence: str, published: date | None) -> str | None:
     4日在京举办…": 4日; "2019年，这一方面…": 2019); None when that clause gives none, says the text gives none
     (日前), or names a date as no time of its own ("国际货币基金组织预计2020年全球经济将萎缩3%")."""
     text = _DATELINE.sub("", sentence)
-    first = re.split(r"[，,：:；;。！？]", text)[0]
+    first = first_clause(text)
     spans = mentions(first)
     if not spans:
         return None
     rest = first
     for s, e, _ in reversed(spans):
         rest = rest[:s] + rest[e:]
-    timed = not _TIME_WORDS.sub("", rest) or re.match(r"(?:上午|下午|晚上?|在|举行|举办|出席)", first[spans[-1][1]:])
+    timed = not _TIME_WORDS.sub("", rest) or _TIME_THEN.match(first[spans[-1][1]:])
     return nearest(first, len(first), published) if timed else None      # not "预计2020年全球经济将萎缩3%"
 
 

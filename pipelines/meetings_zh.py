@@ -537,12 +537,16 @@ def _described(title: str, level: str, sentence: str) -> dict:
             "sentence": sentence}
 
 
+_THIS_IS = re.compile(r"[这此](?:是|系)[^。]*?访")
+_THIS_OCCASION = re.compile(r"(?:这次|此次|本次)[^，。]{0,30}?(?:会见|会谈|会晤|通话)")
+
+
 def _undone_visit(sentence: str) -> bool:
     """A sentence about a visit not yet made: "此访是…", "这是…首次访华" with nothing done."""
-    m = _DEICTIC.search(sentence) or re.search(r"[这此](?:是|系)[^。]*?访", sentence)
+    m = _DEICTIC.search(sentence) or _THIS_IS.search(sentence)
     if m and "访" in m.group() and not _DONE.search(sentence[m.end():]) and not _PAST.search(sentence[:m.start()]):
         return True
-    m = re.search(r"(?:这次|此次|本次)[^，。]{0,30}?(?:会见|会谈|会晤|通话)", sentence)    # "这次赴美…举行会晤，这是…"
+    m = _THIS_OCCASION.search(sentence)    # "这次赴美…举行会晤，这是…"
     return bool(m and not _DONE.search(sentence[m.end():]))
 
 
@@ -559,18 +563,22 @@ def _date(clause: str, m: re.Match, sentence: str, offset: int, published):
     return dates_zh.fronted(sentence, offset, offset + len(clause), offset + m.start(), published)
 
 
+_PRESENT_AT = re.compile(r"时在[座场]")
+_COMMA = re.compile(r"[，,]")
+
+
 def _read_clause(clause, before, sentence, offset, paragraph, published, tagger, announces):
     """The events (kind, date, countries, deictic) a clause states."""
     # the clause with what leads to it in its sentence ("访问期间，王毅外长将同…"); a frame ("访问期间，") with all of it
     rest = sentence[:offset + len(clause)] if not _DEICTIC.search(clause) else sentence
     verb = _TRIGGER.search(clause)
     if verb and verb.group() in ("会见", "会谈", "会见会谈") and (_PARTICIPANTS.search(clause[:verb.start()])
-                                                             or re.match(r"时在[座场]", clause[verb.end():])):
+                                                             or _PRESENT_AT.match(clause[verb.end():])):
         # "土库曼斯坦驻华大使…等参加会见": who attended a meeting told elsewhere; an event when a foreign country is among them
         countries = _countries(sentence[:offset + verb.start()], tagger)
         return [(verb.lastgroup, None, countries or None, False)]      # none: joins the meeting the paragraph told
     cut = offset + (verb.start() if verb else len(clause))
-    following = re.split(r"[，,]", sentence[offset + len(clause):].lstrip("，,"))[0]
+    following = _COMMA.split(sentence[offset + len(clause):].lstrip("，,"), 1)[0]
     if clause.endswith("时") and re.match(r"(?:曾|都|也)?(?:多次|先后|反复|一再|屡次)", following):
         return []                    # "在与外国领导人…通电话时，多次强调": calls counted, none in particular
     generic = clause
@@ -686,7 +694,7 @@ def _when(kind, m, clause, sentence, offset, paragraph, published, tagger, visit
     during = kind == "visit" and clause.endswith(("期间", "之际"))   # "2013年9月7日，习近平主席在访问哈萨克斯坦期间，…"
     if during and when is None and clause.endswith("之际"):
         # "在…对塔吉克斯坦进行国事访问之际，当地时间7月5日，…": under way at the time the sentence then gives
-        following = re.split(r"[，,]", sentence[offset + len(clause):].lstrip("，,"))[0]
+        following = _COMMA.split(sentence[offset + len(clause):].lstrip("，,"), 1)[0]
         when = dates_zh.nearest(following, 0, published, len(following)) if dates_zh.mentions(following) else None
     if kind == "visit" and m.lastgroup == "abroad" and re.fullmatch(_GLAD, clause[:m.start()]) and published \
             and _speaker_is_chinese(paragraph, paragraph.find(clause), tagger):
@@ -843,6 +851,9 @@ def extract(article, gazetteers: mentions.Tagger | None = None) -> list[dict]:
     return _finish(events, article, tagger)
 
 
+_TRANSIT = re.compile(r"过境([^，]{1,12}?)并(?:进行)?[^，]{0,6}访问")
+
+
 def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[dict]:
     """Add to `events` (the article's so far) those of one paragraph."""
     paragraph = "".join(sents)
@@ -858,7 +869,7 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
             continue
         trip = None                      # the visit an earlier clause of the sentence stated: its trip
         for c in _CLAUSE.finditer(sentence):
-            transit = re.match(r"过境([^，]{1,12}?)并(?:进行)?[^，]{0,6}访问", c.group())
+            transit = _TRANSIT.match(c.group())
             if trip is not None and transit:     # "…对阿联酋、…进行国事访问，过境毛里求斯并进行友好访问": the trip's
                 events[trip]["countries"] = list(dict.fromkeys(events[trip]["countries"] + _countries(transit.group(1), tagger)))
                 continue
@@ -934,7 +945,7 @@ def _span_opening(sentence: str, published) -> str | None:
     """The time a sentence's first clause sets for the sentences after it: its date, or the month of a span of days
     ("2018年10月22日至27日，…率团出席…。…还会见…": on which day, not said)."""
     when = dates_zh.opening(sentence, published)
-    first = re.split(r"[，,：:；;。！？]", sentence)[0]
+    first = dates_zh.first_clause(sentence)
     return when[:7] if when and len(when) == 10 and re.search(r"\d日?(?:至|到|—|-|－|–)\d{1,2}日", first) else when
 
 

@@ -715,6 +715,9 @@ def _title_start(text: str, run_start: int, end: int, f: _Found) -> int | None:
     return None
 
 
+_OF_TO_END = re.compile(r"\b(?:of|to)\s+(?:the\s+)?$")
+
+
 def _generic_titles(f: _Found, rules: Rules) -> None:
     text = f.text
     for m in _CN_NAME.finditer(text):
@@ -751,7 +754,7 @@ def _generic_titles(f: _Found, rules: Rules) -> None:
         f.add(Person("chinese", name, title, level=level_of(title, rules), start=m.start(), end=after.end("title"),
                      province=prov, city=city))
     for p in places_in(text, rules):
-        if p.kind != "country" or p.code == "CHN" or not re.search(r"\b(?:of|to)\s+(?:the\s+)?$", text[:p.start]):
+        if p.kind != "country" or p.code == "CHN" or not _OF_TO_END.search(text[:p.start]):
             continue
         nm = _FOREIGN_AFTER.match(text, p.end)
         run = _TITLE_RUN.search(text[:p.start])

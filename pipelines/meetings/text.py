@@ -37,6 +37,10 @@ def is_dateline(sentence: str) -> bool:
     return m is not None and m.end() == len(sentence) + 1
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")        # "U.S", "J": initials before a full stop end no sentence
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
 def paragraph_sentences(para: str) -> list[str]:
     """One paragraph's sentences (a dateline opening it is one)."""
     para = " ".join(para.split())
@@ -49,7 +53,7 @@ def paragraph_sentences(para: str) -> list[str]:
     for m in _SENTENCE_END.finditer(para, start):
         before = para[start:m.start()].rstrip(".!?\"')]")
         last = before.rsplit(" ", 1)[-1]
-        if last in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", last):
+        if last in _ABBREVIATIONS or _INITIALS.fullmatch(last):
             continue
         out.append(para[start:m.start()].strip())
         start = m.end()
@@ -59,7 +63,7 @@ def paragraph_sentences(para: str) -> list[str]:
 
 
 def paragraphs(body: str) -> list[str]:
-    return [p for p in re.split(r"\n\s*\n", body or "") if p.strip()]
+    return [p for p in _BLANK_LINE.split(body or "") if p.strip()]
 
 
 def sentences(body: str) -> list[str]:
