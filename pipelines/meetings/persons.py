@@ -220,7 +220,10 @@ def _title_before_verb(text: str, p: Person) -> None:
 def _officials(f: _Found, rules: Rules) -> None:
     """The shapes of pipelines/mentions.py: ambassadors, title + Chinese name, "name, title,"."""
     title_before, name_title, amb_before, amb_after = rules.tagger.officials
+    ambassador = "Ambassador" in f.text     # the ambassadors' patterns need the word (as in mentions.tag)
     for pattern, shape in ((amb_before, "amb"), (amb_after, "amb"), (title_before, "cn"), (name_title, "cn")):
+        if shape == "amb" and not ambassador:
+            continue
         for m in pattern.finditer(f.text):
             a, b = m.span()
             if not f.free(a, b):
