@@ -119,8 +119,8 @@ def _role_patterns(cfg: dict) -> dict:
         skip_titles=re.compile("|".join(skip), re.IGNORECASE) if skip else None,
         press_titles=re.compile("|".join(press), re.IGNORECASE) if press else None,
         heads=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in heads) + r")(?![\w-])", re.IGNORECASE),
-        foreign_roles=re.compile(r"(?<![\w-])(?:" + "|".join(f"[{h[0]}{h[0].lower()}]" + re.escape(h[1:])
-                                                             for h in foreign) + r")(?![\w-])"),
+        foreign_roles=gated(re.compile(r"(?<![\w-])(?:" + "|".join(f"[{h[0]}{h[0].lower()}]" + re.escape(h[1:])
+                                                                   for h in foreign) + r")(?![\w-])")),
         portfolio=frozenset(cfg["roles"].get("portfolio", [])),
         levels=levels,
         level_patterns=tuple((lvl, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])",

@@ -14,7 +14,7 @@ from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
 # Past these, the words are not worth looking for: many short needles cost more than the pattern they spare.
-MAX_NEEDLES = 40
+MAX_NEEDLES = 60
 MIN_LENGTH = 3
 _RARE = 5           # a word this long is taken as rare as any longer one
 _PRODUCT = 64       # at most this many strings while spelling out a run of literals ("[Mm]eeting" is two)
