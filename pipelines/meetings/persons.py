@@ -723,7 +723,8 @@ _OF_TO_END = re.compile(r"\b(?:of|to)\s+(?:the\s+)?$")
 
 def _generic_titles(f: _Found, rules: Rules) -> None:
     text = f.text
-    for m in _CN_NAME.finditer(text):
+    names = list(_CN_NAME.finditer(text))       # read once for the titles before the names and after them
+    for m in names:
         name, end = m.group("name"), m.start() + len(m.group("name"))
         if name.split()[0] not in rules.surnames or not valid_chinese(name) or not f.free(m.start(), end):
             continue
@@ -742,7 +743,7 @@ def _generic_titles(f: _Found, rules: Rules) -> None:
         prov, city = chinese_place(title, rules)
         f.add(Person("chinese", name, title, level=level_of(title, rules), start=a, end=end, province=prov,
                      city=city))
-    for m in _CN_NAME.finditer(text):
+    for m in names:
         name, end = m.group("name"), m.start() + len(m.group("name"))
         after = _TITLE_AFTER.match(text, end)
         if after is None or name.split()[0] not in rules.surnames or not valid_chinese(name) or \
