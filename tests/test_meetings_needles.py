@@ -85,3 +85,12 @@ def test_what_a_look_ahead_sees_is_required_too():
 def test_a_run_of_literals_goes_on_past_a_look_around():
     # "会(?:见会谈|谈(?!日期))" as re parses "会见会谈|会谈(?!日期)": the words, not their common first character
     assert needles(r"(?<!不)(?:会见会谈|会谈(?!日期|渠道))|会晤(?!日期)") == {"会谈", "会晤"}
+
+
+def test_the_chinese_officials_pattern_runs_only_where_a_name_is():
+    from pipelines import mentions, mentions_zh
+    zh = mentions.load().chinese
+    assert isinstance(zh.officials, Gated) and "华春莹" in zh.officials.needles
+    counts, people = mentions_zh.tag("外交部发言人华春莹主持例行记者会。", zh)
+    assert [(name, rec[0]) for name, rec in people.items()] == [("Hua Chunying", "外交部发言人")]
+    assert mentions_zh.tag("外交部发言人主持例行记者会。", zh)[1] == {}
