@@ -11,7 +11,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from .meetings.needles import gated
+from .meetings.needles import gated, look_for_any
 
 _WEEKDAY = "一二三四五六日天"
 _CN = "一二三四五六七八九十"
@@ -35,6 +35,7 @@ _PATTERNS: tuple[tuple[str, Any], ...] = (
 )
 # each run only on a text holding a character its matches need (月, 日, 年, ...: pipelines/meetings/needles.py)
 _PATTERNS = tuple((kind, gated(pattern)) for kind, pattern in _PATTERNS)
+_ANY_DATE = look_for_any([pattern for _, pattern in _PATTERNS])     # a text with none of them states no date
 _RELATIVE = {"今天": 0, "今日": 0, "当天": 0, "今晨": 0, "今早": 0, "今晚": 0, "昨天": -1, "昨日": -1, "昨晚": -1,
              "前天": -2}
 
@@ -110,6 +111,8 @@ def _relative(kind: str, m: re.Match, published: date) -> str | None:
 def mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every date expression in the text, the more specific first where they overlap."""
     found: list[tuple[int, int, str]] = []
+    if _ANY_DATE is not None and not _ANY_DATE.search(text):
+        return found
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if not any(s < m.end() and m.start() < e for s, e, _ in found):

@@ -94,3 +94,14 @@ def test_the_chinese_officials_pattern_runs_only_where_a_name_is():
     counts, people = mentions_zh.tag("外交部发言人华春莹主持例行记者会。", zh)
     assert [(name, rec[0]) for name, rec in people.items()] == [("Hua Chunying", "外交部发言人")]
     assert mentions_zh.tag("外交部发言人主持例行记者会。", zh)[1] == {}
+
+
+def test_one_look_for_the_words_of_several_patterns():
+    from pipelines import dates_zh
+    from pipelines.meetings.needles import look_for_any
+    look = look_for_any([gated(re.compile(r"\bmet\b")), gated(re.compile(r"\bvisited\b"))])
+    assert look.search("Wang Yi visited Laos.") and not look.search("The two sides exchanged views.")
+    assert look_for_any([gated(re.compile(r"\bmet\b")), re.compile(r"[A-Z]\w+")]) is None   # one needs no word
+    # a clause with none of the characters any date pattern needs has no date; one with 日 may
+    assert dates_zh.mentions("双方就共同关心的国际问题交换了意见。") == []
+    assert dates_zh.mentions("王毅15日在北京会见马斯。") == [(2, 5, "day")]

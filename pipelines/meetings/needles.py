@@ -78,9 +78,9 @@ _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
 def _exact_seq(items: list) -> set[str] | None:
     out = {""}
     for item in items:
-        if item[0] in _ZERO_WIDTH:
-            continue        # a word boundary, an anchor or a look-around takes no character
-        e = _exact(item)
+        if item[0] in (C.AT, C.ASSERT_NOT):
+            continue        # a word boundary, an anchor or a negative look-around takes no character
+        e = _exact(item)    # (a look-ahead that must see something is left to _required, which reads it)
         if e is None:
             return None
         out = {a + b for a in out for b in e}
@@ -181,6 +181,16 @@ class Gated:
 
     def __getattr__(self, name: str) -> Any:       # .pattern, .groups, .flags ...: the compiled pattern's
         return getattr(self.compiled, name)
+
+
+def look_for_any(patterns: list) -> re.Pattern | None:
+    """One alternation of the needles of all `patterns` (gated ones): a text it does not find is matched by none
+    of them. None when one of them is not gated (it may match anywhere)."""
+    if not all(isinstance(p, Gated) for p in patterns):
+        return None
+    found = {n for p in patterns for n in p.needles}
+    found = {n for n in found if not any(o != n and o in n for o in found)}
+    return re.compile("|".join(re.escape(n) for n in sorted(found)))
 
 
 def gated(pattern: Any) -> Any:
