@@ -89,7 +89,6 @@ _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 _CLAUSE = re.compile(r"[^，,：:。！？；;\n]+")
 _QUESTION = re.compile(r"^\s*(?:问|追问[一二三四五]?|[^\s:：，。（(]{0,24}记者[^\s:：，。]{0,4})[:：]")
 _ASKED = re.compile(r"问到|是否|会否|能否|有没有|如果|假如|如有|的话")      # in the verb's clause
-_QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
 _NOT_DONE = re.compile(r"(?<!即)将(?![其之军领士近])|即将(?!(?:离任|卸任|到任|离职|退休)的)|在即|首先是|首站是?|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|(?<!仪式，)(?<!仪式,)欢迎(?!仪式|宴会)|方便时"
                        r"|临近|同意(?!大利)|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|(?<!上月)(?<!上个月)月底|(?<!去年)(?<!前年)年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
 _CONTENT = re.compile(r"同意(?!大利)|商定|约定|希望|期待|相信|愿意?|欢迎|提议|建议")
@@ -862,7 +861,7 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
     seen = 0
     context = anchor = None              # the time an earlier sentence without an event set ("2019年，…。"); of any
     for sentence in sents:
-        if _QUESTION_MARK.search(sentence) or not _TRIGGER.search(sentence):
+        if sentence.rstrip().endswith(("？", "?")) or not _TRIGGER.search(sentence):   # a question: "…吗？"
             seen += len(sentence)        # a question, or no verb of an event (most sentences): nothing to read
             context = _span_opening(sentence, published) or context
             anchor = context or anchor
