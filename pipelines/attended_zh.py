@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 
 from . import dates_zh
+from .meetings.needles import gated
 from .mentions_zh import PLACE_BEFORE, TITLE, countries_named, post_country
 
-_ENVOY = re.compile(r"(?:(?:^|(?<=[，,：:、）)\s])|(?<=我谨代表)|(?<=我代表))(?:中国|中华人民共和国|我)?驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)"
-                    r"|(?:^|(?<=[，,：:、）)]))[\u4e00-\u9fff]{2,3}(?:公使|参赞)代表[\u4e00-\u9fff]{2,3}(?:大使|总领事)"
-                    r"|(?:^|(?<=[，,：:、）)]))[\u4e00-\u9fff]{2,3}(?:大使|总领事)代表中国(?:政府)?)[^。]{0,80}?"
-                    r"(?:出席|参加|举办|举行|捐赠|转交|慰问)(?!会见|会谈|会晤)")
+_ENVOY = gated(re.compile(r"(?:(?:^|(?<=[，,：:、）)\s])|(?<=我谨代表)|(?<=我代表))(?:中国|中华人民共和国|我)?驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)"
+                          r"|(?:^|(?<=[，,：:、）)]))[\u4e00-\u9fff]{2,3}(?:公使|参赞)代表[\u4e00-\u9fff]{2,3}(?:大使|总领事)"
+                          r"|(?:^|(?<=[，,：:、）)]))[\u4e00-\u9fff]{2,3}(?:大使|总领事)代表中国(?:政府)?)[^。]{0,80}?"
+                          r"(?:出席|参加|举办|举行|捐赠|转交|慰问)(?!会见|会谈|会晤)"))
 # "李松公使代表田学军大使…参加": the mission's minister for its head, Chinese when the paragraph names 中国使馆 / 中国驻;
 # "李进军大使代表中国政府向缅甸政府捐赠…": an envoy acting for China's government
 MINISTER = re.compile(r"[\u4e00-\u9fff]{2,3}(?:公使|参赞)代表[\u4e00-\u9fff]{2,3}(?:大使|总领事)")
@@ -32,16 +33,16 @@ _MISSION = re.compile(r"中国(?:驻[^，。、]{1,8}?)?(?:大使馆|使馆|总�
 # and the diplomatic corps in Beijing ("160多个国家的驻华高级外交官出席", "190余名驻华大使、国际组织驻华代表和外交官应邀
 # 出席"): foreign envoys counted, their countries unnamed, one meeting (the convention settled 2026-12-07: cpc2.json
 # text 17, cctv1.json text 23, local1.json text 5; xwlb3.json text 7 relabelled to it)
-_CORPS = re.compile(r"(?:\d+余?(?:名|位)|多名|多位|\d+多?个国家(?:和地区)?)[^，。中我]{0,4}?"
-                    r"驻(?![华港澳])[^，。]{1,8}?(?:总领事馆|领事馆|总领馆)[^。]{0,60}?(?:出席|参加)"
-                    r"|(?:\d+余?多?(?:名|位)|\d+余?多?个国家(?:和地区)?的)[^，。中我]{0,4}?驻华[^，。]{0,4}?(?:大使|使节|外交官)"
-                    r"[^。]{0,40}?(?:出席|参加)")
+_CORPS = gated(re.compile(r"(?:\d+余?(?:名|位)|多名|多位|\d+多?个国家(?:和地区)?)[^，。中我]{0,4}?"
+                          r"驻(?![华港澳])[^，。]{1,8}?(?:总领事馆|领事馆|总领馆)[^。]{0,60}?(?:出席|参加)"
+                          r"|(?:\d+余?多?(?:名|位)|\d+余?多?个国家(?:和地区)?的)[^，。中我]{0,4}?驻华[^，。]{0,4}?(?:大使|使节|外交官)"
+                          r"[^。]{0,40}?(?:出席|参加)"))
 # guests from foreign countries the clause names, at an occasion held in China ("贵州省与周边国家市长交流会22日晚在此间举行，
 # 来自越南、马来西亚、马尔代夫等5个国家的部分省市行政主官出席"): officials of those countries
 _FROM = re.compile(r"来自(?P<countries>[^，。；]{2,40}?)等?(?:\d+|[两三四五六七八九十]+)?个?(?:国家|国)(?:和地区)?的[^，。]{0,16}?"
                    r"(?:官员|主官|代表|市长|省长|州长|议员|部长|外交官|使节)[^，。]{0,8}?(?:出席|参加)")
 _NOT_DONE = re.compile(r"将(?![其之军领士近使所])|即将|拟|期待|希望|如果|是否|多次|每年|经常|定期|方便时|[？?]")
-_FORUM = re.compile(r"峰会|论坛|(?<!国)会议(?![员厅室楼]|中心)|大会|年会|博览会|世博会|奥运会|联大|研讨会|外长会")
+_FORUM = gated(re.compile(r"峰会|论坛|(?<!国)会议(?![员厅室楼]|中心)|大会|年会|博览会|世博会|奥运会|联大|研讨会|外长会"))
 _SEP = "·・•∙\u0387\u2027"
 _NAMED = re.compile(rf"[\u4e00-\u9fff]{{1,8}}[{_SEP}][\u4e00-\u9fff]+")
 _INSTITUTION = re.compile(r"中学|小学|学校|大学|学院|公司|集团|基金|剧院|医院|中心|协会")

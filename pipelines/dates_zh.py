@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Any
+
+from .meetings.needles import gated, look_for_any
 
 _WEEKDAY = "一二三四五六日天"
 _CN = "一二三四五六七八九十"
@@ -16,7 +19,7 @@ _MD = rf"(\d{{1,2}}|十[一二]?|[{_CN[:9]}](?![{_CN}]))"      # a month: 7, 七
 _DD = rf"(\d{{1,2}}|[二三]?十[{_CN[:9]}]?|[{_CN[:9]}](?![{_CN}]))"   # a day: 9, 九, 十二, 二十三, 三十一
 _TO = r"(?:至|到|-|—|－|–)"                                  # a range's dash or 至
 _TO_DAY = rf"(?={_TO}\d{{1,2}}日)"                        # "8月26—30日": the first day's 日 left out before a range
-_PATTERNS = (
+_PATTERNS: tuple[tuple[str, Any], ...] = (
     ("ymd", re.compile(rf"(?:(\d{{4}})年)?{_MD}月{_DD}(?:\s?日|{_TO_DAY})(?:{_TO}(?:(\d{{1,2}})月)?(\d{{1,2}})日)?")),
     ("day", re.compile(rf"(?<![月\d])(\d{{1,2}})(?:日|{_TO_DAY})(?:{_TO}(\d{{1,2}})日)?")),
     # a day in Chinese numerals of two characters or more, as 中新社 writes it ("二十七日晚"; not 三日, 一日三餐)
@@ -30,6 +33,9 @@ _PATTERNS = (
     ("year", re.compile(r"(\d{4})年(?!\d{0,2}月|以来|起|[“《\"])|今年|年内|去年|前年")),   # not "2025年“温暖迎春”…": a title
     ("undated", re.compile(r"前两天|前几天|日前|不久前|前不久|近日|近期|最近|上周(?![一二三四五六日天])|几天前|前些天|前段时间|此前")),
 )
+# each run only on a text holding a character its matches need (月, 日, 年, ...: pipelines/meetings/needles.py)
+_PATTERNS = tuple((kind, gated(pattern)) for kind, pattern in _PATTERNS)
+_ANY_DATE = look_for_any([pattern for _, pattern in _PATTERNS])     # a text with none of them states no date
 _RELATIVE = {"今天": 0, "今日": 0, "当天": 0, "今晨": 0, "今早": 0, "今晚": 0, "昨天": -1, "昨日": -1, "昨晚": -1,
              "前天": -2}
 
@@ -105,6 +111,8 @@ def _relative(kind: str, m: re.Match, published: date) -> str | None:
 def mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every date expression in the text, the more specific first where they overlap."""
     found: list[tuple[int, int, str]] = []
+    if _ANY_DATE is not None and not _ANY_DATE.search(text):
+        return found
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if not any(s < m.end() and m.start() < e for s, e, _ in found):
@@ -146,7 +154,7 @@ def fronted(sentence: str, clause_start: int, clause_end: int, at: int, publishe
     found = [f for f in mentions(clause) if f[0] < at - clause_start]
     if found:
         return nearest(clause, at - clause_start, published)
-    for piece in reversed(list(re.finditer(r"[^，,：:]+", sentence[:clause_start]))):
+    for piece in reversed(list(_PIECE.finditer(sentence[:clause_start]))):
         text = _DATELINE.sub("", piece.group())          # "新华社北京12月1日电 11月30日，": the time is 11月30日
         spans = mentions(text)
         rest = text
@@ -158,6 +166,14 @@ def fronted(sentence: str, clause_start: int, clause_end: int, at: int, publishe
 
 
 ANAPHOR = re.compile(r"同年|同月|同日|同一天|当天|当日|那一年|这一年|那天")
+_PIECE = re.compile(r"[^，,：:]+")                          # a clause of a sentence, at its commas and colons
+_CLAUSE_MARK = re.compile(r"[，,：:；;。！？]")
+_TIME_THEN = re.compile(r"(?:上午|下午|晚上?|在|举行|举办|出席)")
+
+
+def first_clause(sentence: str) -> str:
+    """The sentence up to its first comma, colon, semicolon or full stop."""
+    return _CLAUSE_MARK.split(sentence, 1)[0]
 
 
 def opening(sentence: str, published: date | None) -> str | None:
@@ -165,14 +181,14 @@ def opening(sentence: str, published: date | None) -> str | None:
     4日在京举办…": 4日; "2019年，这一方面…": 2019); None when that clause gives none, says the text gives none
     (日前), or names a date as no time of its own ("国际货币基金组织预计2020年全球经济将萎缩3%")."""
     text = _DATELINE.sub("", sentence)
-    first = re.split(r"[，,：:；;。！？]", text)[0]
+    first = first_clause(text)
     spans = mentions(first)
     if not spans:
         return None
     rest = first
     for s, e, _ in reversed(spans):
         rest = rest[:s] + rest[e:]
-    timed = not _TIME_WORDS.sub("", rest) or re.match(r"(?:上午|下午|晚上?|在|举行|举办|出席)", first[spans[-1][1]:])
+    timed = not _TIME_WORDS.sub("", rest) or _TIME_THEN.match(first[spans[-1][1]:])
     return nearest(first, len(first), published) if timed else None      # not "预计2020年全球经济将萎缩3%"
 
 

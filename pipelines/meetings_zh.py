@@ -80,6 +80,7 @@ from . import attended_zh, dates_zh, foreign_zh, mentions, mentions_zh
 from .mentions_zh import PLACE_BEFORE as _PLACE_BEFORE
 from .mentions_zh import TITLE as _TITLE
 from .mentions_zh import countries_named as _countries
+from .meetings.needles import gated
 from .pairing import kind_of
 
 SPOKEN = ("press", "remarks")     # a press conference or spokesperson's remarks: its events' source is press_conference
@@ -88,7 +89,6 @@ _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 _CLAUSE = re.compile(r"[^，,：:。！？；;\n]+")
 _QUESTION = re.compile(r"^\s*(?:问|追问[一二三四五]?|[^\s:：，。（(]{0,24}记者[^\s:：，。]{0,4})[:：]")
 _ASKED = re.compile(r"问到|是否|会否|能否|有没有|如果|假如|如有|的话")      # in the verb's clause
-_QUESTION_MARK = re.compile(r"[吗呢]?[？?]\s*$")
 _NOT_DONE = re.compile(r"(?<!即)将(?![其之军领士近])|即将(?!(?:离任|卸任|到任|离职|退休)的)|在即|首先是|首站是?|拟|期待|希望|相信|愿意?|准备|筹备|计划|安排|原定|推迟|早日|(?<!仪式，)(?<!仪式,)欢迎(?!仪式|宴会)|方便时"
                        r"|临近|同意(?!大利)|商定|约定|等到|提议|建议|肯定要|将要|就要|要[和同与]|明天|明日|后天|下周|下个?月|明年|(?<!上月)(?<!上个月)月底|(?<!去年)(?<!前年)年底|没有|未(?!来)|不会|从未|尚未|届时|(?<!你)可能|应当|应该")
 _CONTENT = re.compile(r"同意(?!大利)|商定|约定|希望|期待|相信|愿意?|欢迎|提议|建议")
@@ -100,7 +100,7 @@ _C1 = "美俄日韩朝印澳英法德加越菲哈蒙伊卢意"
 # one-character names of Chinese provinces and cities a local readout writes for its own place ("访汉" Wuhan, "来连出席"
 # Dalian, "来湘访问" Hunan): a foreign party coming there comes to China
 _LOCAL = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇陕甘陇汉蓉连穗厦杭甬榕邕筑昆"
-_TRIGGER = re.compile(
+_TRIGGER = gated(re.compile(
     r"(?<!不)(?P<talks>会见会谈|会谈" + _NOUN_AFTER + r")"
     r"|(?P<call>通电话|通了电话|视频通话|通话" + _NOUN_AFTER + r")"
     r"|(?P<meeting>会见" + _NOUN_AFTER + r"|会晤" + _NOUN_AFTER + r"|拜会" + _NOUN_AFTER + r"|往见" + _NOUN_AFTER
@@ -111,10 +111,10 @@ _TRIGGER = re.compile(
     r"|(?<=[一行团人])访[" + _LOCAL + r"](?![问谈])"
     r"|(?:对|到|赴)(?:中国|我国)进行(?:了)?[^，。]{0,10}?访问)"
     r"|(?P<abroad>(?:国事|正式|工作|友好|官方)?访问" + _NOUN_AFTER + r"|访(?=[" + _C1 + r"](?!问|团))"
-    r"|赴(?=[^，。]{1,8}?(?:出席|参加)))")
-_DEICTIC = re.compile(r"(?:(?:此次|这次|本次)[^，。]{0,12}?访(?!问团)|此访|此次访问|这次访问|此次访华|这次访华|访问期间|访[^\s，。]{1,4}期间"
-                      r"|在(?:此次|这次|[今昨前]天(?:上午|下午|晚上|晚间)?|[\d年月日]{2,11})?(?:会见|会谈|会晤|通话|通电话|会见会谈)[时中]"
-                      r"|^(?:会见|会谈|会晤|通话|通电话)[时中](?=$|[，,]))")     # "会见时，韩正表示…": a readout's own meeting
+    r"|赴(?=[^，。]{1,8}?(?:出席|参加)))"))
+_DEICTIC = gated(re.compile(r"(?:(?:此次|这次|本次)[^，。]{0,12}?访(?!问团)|此访|此次访问|这次访问|此次访华|这次访华|访问期间|访[^\s，。]{1,4}期间"
+                            r"|在(?:此次|这次|[今昨前]天(?:上午|下午|晚上|晚间)?|[\d年月日]{2,11})?(?:会见|会谈|会晤|通话|通电话|会见会谈)[时中]"
+                            r"|^(?:会见|会谈|会晤|通话|通电话)[时中](?=$|[，,]))"))     # "会见时，韩正表示…": a readout's own meeting
 _MECHANISM = re.compile(r"(?:第[一二三四五六七八九十\d]+[次轮届]|[—－])[^，期间时]{0,12}$")   # "第六次…领导人会晤": a forum, not a meeting
 # the party met came on a visit, as another sentence of the paragraph says ("…一行是昨天上午从上海前来苏州访问的",
 # "对诗琳通公主一行来访表示欢迎", "澳大利亚维多利亚州代表团来江苏考察访问")
@@ -536,12 +536,16 @@ def _described(title: str, level: str, sentence: str) -> dict:
             "sentence": sentence}
 
 
+_THIS_IS = re.compile(r"[这此](?:是|系)[^。]*?访")
+_THIS_OCCASION = re.compile(r"(?:这次|此次|本次)[^，。]{0,30}?(?:会见|会谈|会晤|通话)")
+
+
 def _undone_visit(sentence: str) -> bool:
     """A sentence about a visit not yet made: "此访是…", "这是…首次访华" with nothing done."""
-    m = _DEICTIC.search(sentence) or re.search(r"[这此](?:是|系)[^。]*?访", sentence)
+    m = _DEICTIC.search(sentence) or _THIS_IS.search(sentence)
     if m and "访" in m.group() and not _DONE.search(sentence[m.end():]) and not _PAST.search(sentence[:m.start()]):
         return True
-    m = re.search(r"(?:这次|此次|本次)[^，。]{0,30}?(?:会见|会谈|会晤|通话)", sentence)    # "这次赴美…举行会晤，这是…"
+    m = _THIS_OCCASION.search(sentence)    # "这次赴美…举行会晤，这是…"
     return bool(m and not _DONE.search(sentence[m.end():]))
 
 
@@ -558,18 +562,22 @@ def _date(clause: str, m: re.Match, sentence: str, offset: int, published):
     return dates_zh.fronted(sentence, offset, offset + len(clause), offset + m.start(), published)
 
 
+_PRESENT_AT = re.compile(r"时在[座场]")
+_COMMA = re.compile(r"[，,]")
+
+
 def _read_clause(clause, before, sentence, offset, paragraph, published, tagger, announces):
     """The events (kind, date, countries, deictic) a clause states."""
     # the clause with what leads to it in its sentence ("访问期间，王毅外长将同…"); a frame ("访问期间，") with all of it
     rest = sentence[:offset + len(clause)] if not _DEICTIC.search(clause) else sentence
     verb = _TRIGGER.search(clause)
     if verb and verb.group() in ("会见", "会谈", "会见会谈") and (_PARTICIPANTS.search(clause[:verb.start()])
-                                                             or re.match(r"时在[座场]", clause[verb.end():])):
+                                                             or _PRESENT_AT.match(clause[verb.end():])):
         # "土库曼斯坦驻华大使…等参加会见": who attended a meeting told elsewhere; an event when a foreign country is among them
         countries = _countries(sentence[:offset + verb.start()], tagger)
         return [(verb.lastgroup, None, countries or None, False)]      # none: joins the meeting the paragraph told
     cut = offset + (verb.start() if verb else len(clause))
-    following = re.split(r"[，,]", sentence[offset + len(clause):].lstrip("，,"))[0]
+    following = _COMMA.split(sentence[offset + len(clause):].lstrip("，,"), 1)[0]
     if clause.endswith("时") and re.match(r"(?:曾|都|也)?(?:多次|先后|反复|一再|屡次)", following):
         return []                    # "在与外国领导人…通电话时，多次强调": calls counted, none in particular
     generic = clause
@@ -685,7 +693,7 @@ def _when(kind, m, clause, sentence, offset, paragraph, published, tagger, visit
     during = kind == "visit" and clause.endswith(("期间", "之际"))   # "2013年9月7日，习近平主席在访问哈萨克斯坦期间，…"
     if during and when is None and clause.endswith("之际"):
         # "在…对塔吉克斯坦进行国事访问之际，当地时间7月5日，…": under way at the time the sentence then gives
-        following = re.split(r"[，,]", sentence[offset + len(clause):].lstrip("，,"))[0]
+        following = _COMMA.split(sentence[offset + len(clause):].lstrip("，,"), 1)[0]
         when = dates_zh.nearest(following, 0, published, len(following)) if dates_zh.mentions(following) else None
     if kind == "visit" and m.lastgroup == "abroad" and re.fullmatch(_GLAD, clause[:m.start()]) and published \
             and _speaker_is_chinese(paragraph, paragraph.find(clause), tagger):
@@ -826,10 +834,12 @@ def extract(article, gazetteers: mentions.Tagger | None = None) -> list[dict]:
     events: list[dict] = []
     paragraphs = sentences(article.get("body") or "")
     whole = mentions_zh.initials_named("".join("".join(p) for p in paragraphs), tagger)
+    readings: dict[tuple, mentions_zh.ChineseTagger] = {}    # one gazetteer for each way of resolving them
     for sents in paragraphs:
         # 中巴, 巴方 read as the one country so written the paragraph (else the article) names in full
         here = dict(whole, **mentions_zh.initials_named("".join(sents), tagger))
-        reading = dataclasses.replace(tagger, resolved=tuple((c, code) for c, code in here.items() if code))
+        resolved = tuple((c, code) for c, code in here.items() if code)
+        reading = readings.get(resolved) or readings.setdefault(resolved, dataclasses.replace(tagger, resolved=resolved))
         _paragraph(sents, published, reading, events)      # one occasion is joined within its paragraph
     # a visit the text announces ("应…邀请，X将于…访华") is not also done where the text mentions it undated
     announced = {code for sents in paragraphs for s in sents if _ANNOUNCES.search(s) for code in _countries(s, tagger)}
@@ -840,6 +850,9 @@ def extract(article, gazetteers: mentions.Tagger | None = None) -> list[dict]:
     return _finish(events, article, tagger)
 
 
+_TRANSIT = re.compile(r"过境([^，]{1,12}?)并(?:进行)?[^，]{0,6}访问")
+
+
 def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[dict]:
     """Add to `events` (the article's so far) those of one paragraph."""
     paragraph = "".join(sents)
@@ -848,14 +861,14 @@ def _paragraph(sents: list[str], published, tagger, events: list[dict]) -> list[
     seen = 0
     context = anchor = None              # the time an earlier sentence without an event set ("2019年，…。"); of any
     for sentence in sents:
-        if _QUESTION_MARK.search(sentence) or not _TRIGGER.search(sentence):
+        if sentence.rstrip().endswith(("？", "?")) or not _TRIGGER.search(sentence):   # a question: "…吗？"
             seen += len(sentence)        # a question, or no verb of an event (most sentences): nothing to read
             context = _span_opening(sentence, published) or context
             anchor = context or anchor
             continue
         trip = None                      # the visit an earlier clause of the sentence stated: its trip
         for c in _CLAUSE.finditer(sentence):
-            transit = re.match(r"过境([^，]{1,12}?)并(?:进行)?[^，]{0,6}访问", c.group())
+            transit = _TRANSIT.match(c.group())
             if trip is not None and transit:     # "…对阿联酋、…进行国事访问，过境毛里求斯并进行友好访问": the trip's
                 events[trip]["countries"] = list(dict.fromkeys(events[trip]["countries"] + _countries(transit.group(1), tagger)))
                 continue
@@ -931,7 +944,7 @@ def _span_opening(sentence: str, published) -> str | None:
     """The time a sentence's first clause sets for the sentences after it: its date, or the month of a span of days
     ("2018年10月22日至27日，…率团出席…。…还会见…": on which day, not said)."""
     when = dates_zh.opening(sentence, published)
-    first = re.split(r"[，,：:；;。！？]", sentence)[0]
+    first = dates_zh.first_clause(sentence)
     return when[:7] if when and len(when) == 10 and re.search(r"\d日?(?:至|到|—|-|－|–)\d{1,2}日", first) else when
 
 
@@ -985,8 +998,20 @@ def _in_context(start, deictic, context, anchor, lead: str, frame: bool = False)
     return start
 
 
+_COUNTRY_NAMES: dict = {}      # id of a gazetteer's lookup -> (that lookup, {ISO alpha-3: the country's name})
+
+
+def _country_names(tagger) -> dict:
+    """{ISO alpha-3: name} of the gazetteer's countries, read once for each gazetteer."""
+    cached = _COUNTRY_NAMES.get(id(tagger.lookup))
+    if cached is None or cached[0] is not tagger.lookup:
+        names = {code: name for kind, name, code in (v for v in tagger.lookup.values() if v) if kind == "country"}
+        cached = _COUNTRY_NAMES[id(tagger.lookup)] = (tagger.lookup, names)
+    return cached[1]
+
+
 def _finish(events: list[dict], article, tagger) -> list[dict]:
-    names = {code: name for kind, name, code in (v for v in tagger.lookup.values() if v) if kind == "country"}
+    names = _country_names(tagger)
     spoken = bool(article.get("title")) and kind_of(article["title"]) in SPOKEN
     for n, e in enumerate(events, 1):
         e.pop("who", None)

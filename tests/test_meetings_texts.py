@@ -2074,3 +2074,14 @@ def test_in_a_meeting_with_another_leader_of_the_occasion():
     [e] = news(body.replace("Aren B. Palik, vice president of the Federated States of Micronesia (FSM)", "reporters"),
                "2025-03-27")
     assert e["countries"] == ["LAO"]
+
+
+def test_sentence_ends_after_stops_in_a_row_and_after_closing_quotes():
+    """The splitter matches the stop before the gap (so that re scans for it): stops in a row ("?!", "..") and a
+    closing quote or bracket after the stop end a sentence where they did when the stop was a look-behind (the
+    closing mark goes with the gap, as it did)."""
+    from pipelines.meetings.text import paragraph_sentences
+    assert paragraph_sentences('Is it true?! Wang Yi said "Yes." (He met Blinken.) The U.S. side agreed.') == [
+        "Is it true?!", 'Wang Yi said "Yes.', "(He met Blinken.", "The U.S. side agreed."]
+    assert paragraph_sentences("Dr. Tedros met him.. Then etc. it ended") == ["Dr. Tedros met him..",
+                                                                              "Then etc. it ended"]

@@ -14,6 +14,7 @@ from gazette_data import default_config
 
 from .. import mentions
 from ..trie import trie_regex
+from .needles import gated
 
 DEFAULT_CONFIG = default_config()  # the shipped config/ (meetings.toml, mentions/), also in a non-editable install
 
@@ -93,8 +94,8 @@ def load(config_dir: str | None = None, site_places: SitePlaces | None = None) -
     surname_regex = trie_regex(surnames)
     return Rules(
         **_role_patterns(cfg), **_place_patterns(cfg, provinces, cities, set(country_names)),
-        chinese_long_title=_long_title(surname_regex),
-        chinese_envoy=_envoy(surname_regex),
+        chinese_long_title=gated(_long_title(surname_regex)),
+        chinese_envoy=gated(_envoy(surname_regex)),
         chinese_lower_title=_lower_title(surname_regex),
         chinese_name_list=_name_list(surname_regex),
         surnames=frozenset(surnames),
@@ -118,8 +119,8 @@ def _role_patterns(cfg: dict) -> dict:
         skip_titles=re.compile("|".join(skip), re.IGNORECASE) if skip else None,
         press_titles=re.compile("|".join(press), re.IGNORECASE) if press else None,
         heads=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in heads) + r")(?![\w-])", re.IGNORECASE),
-        foreign_roles=re.compile(r"(?<![\w-])(?:" + "|".join(f"[{h[0]}{h[0].lower()}]" + re.escape(h[1:])
-                                                             for h in foreign) + r")(?![\w-])"),
+        foreign_roles=gated(re.compile(r"(?<![\w-])(?:" + "|".join(f"[{h[0]}{h[0].lower()}]" + re.escape(h[1:])
+                                                                   for h in foreign) + r")(?![\w-])")),
         portfolio=frozenset(cfg["roles"].get("portfolio", [])),
         levels=levels,
         level_patterns=tuple((lvl, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])",
@@ -138,12 +139,12 @@ def _place_patterns(cfg: dict, provinces: dict, cities: dict, iso: set) -> dict:
     return dict(
         foreign_places=re.compile(r"(?<![\w-])(?:" + trie_regex(abroad) + r")(?![\w-])") if abroad else None,
         foreign_place_codes=abroad,
-        landmarks=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(landmarks, key=len, reverse=True))
-                             + r")(?![\w-])") if landmarks else None,
+        landmarks=gated(re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(landmarks, key=len, reverse=True))
+                                   + r")(?![\w-])")) if landmarks else None,
         landmark_codes=landmarks,
-        unnamed_title=re.compile(_UNNAMED_CN.format(places=names)),
-        place_title=re.compile(r"(?P<place>" + names + r")\s+(?P<title>(?:Executive\s+)?(?:Vice\s+)?(?:Governor|Mayor))"
-                               r"\b(?!\s+[A-Z][a-z]+ [A-Z][a-z]+)"),
+        unnamed_title=gated(re.compile(_UNNAMED_CN.format(places=names))),
+        place_title=gated(re.compile(r"(?P<place>" + names + r")\s+(?P<title>(?:Executive\s+)?(?:Vice\s+)?(?:Governor|Mayor))"
+                                     r"\b(?!\s+[A-Z][a-z]+ [A-Z][a-z]+)")),
         chinese_places=frozenset([*provinces.values(), *cities]))
 
 

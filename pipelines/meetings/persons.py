@@ -7,16 +7,18 @@ import re
 
 from .. import mentions
 from .config import Rules
+from .needles import gated
 from .person import Person
 from .places import is_compound, places_in
 
 
 
 
-_CHIEF_EXECUTIVE = re.compile(r"(?P<title>(?:Hong\s+Kong|Macao|Macau)(?:\s+SAR|\s+Special\s+Administrative\s+Region)?"
-                              r"\s+Chief\s+Executive|Chief\s+Executive\s+of\s+(?:the\s+)?(?:Hong\s+Kong|Macao|Macau)"
-                              r"(?:\s+SAR|\s+Special\s+Administrative\s+Region)?)"
-                              r"\s+(?P<name>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){1,2})(?![\w-])")
+# gated (needles.py): a pattern below runs only on a sentence holding one of the words its matches need
+_CHIEF_EXECUTIVE = gated(re.compile(r"(?P<title>(?:Hong\s+Kong|Macao|Macau)(?:\s+SAR|\s+Special\s+Administrative\s+Region)?"
+                                    r"\s+Chief\s+Executive|Chief\s+Executive\s+of\s+(?:the\s+)?(?:Hong\s+Kong|Macao|Macau)"
+                                    r"(?:\s+SAR|\s+Special\s+Administrative\s+Region)?)"
+                                    r"\s+(?P<name>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){1,2})(?![\w-])"))
 _PLACE_WORDS = {"Province", "Prefecture", "City", "County", "Region", "State", "District", "Oblast", "Municipality",
                 "Republic", "Kingdom", "Island", "Islands", "Government", "Parliament", "Council", "Assembly"}
 # "instructions of", "on behalf of", "greetings from": someone named, not there ("a visit from X": there)
@@ -38,13 +40,13 @@ _FOREIGN_NAME = re.compile(r"(?:,\s+|\s+)(?P<name>(?:(?!(?:In|On|At|And|With|To|
                            r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s+[A-Z]))(?:(?:Dr|Mr|Ms|Mrs|Hon|H\.E)\.\s)?(?:[A-Z]\.\s)?[A-ZÀ-ÖØ-Þ][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+\s?"
                            r"(?:(?:bin|bint|al|el|de|da|van|von|der|den|du|dos|das|di|la|le)\s(?:(?:der|den|de|la|le)\s)?(?=[A-Z])|"
                            r"(?<=\s)(?:al|el)-(?=[A-Z]))?){1,5})")     # "Abdel Fattah al-Sisi"
-_LEADERS = re.compile(r"(?P<title>(?:[A-Z][a-z]+\s+)?(?:provincial|municipal|city|Provincial|Municipal)\s+leaders)\s+"
-                      r"(?P<names>[A-Z][a-z]+ [A-Z][a-z]+(?:,\s+(?:and\s+)?[A-Z][a-z]+ [A-Z][a-z]+)*)")
-_ORG_ROLE = re.compile(r"(?P<role>Secretary-General|Secretary General|Director-General|Director General|President|"
-                       r"Permanent Representative|Special Representative|High Representative|Special Envoy|Chairperson|Commissioner)"
-                       r"\s+of\s+"
-                       r"(?:the\s+)?(?P<org>(?:[A-Z][\w-]*\s+)*?(?:Organization|Organisation|Union|Bank|Fund|Forum|"
-                       r"Association|Council|Secretariat|Nations|Institute|Agency|Commission))")
+_LEADERS = gated(re.compile(r"(?P<title>(?:[A-Z][a-z]+\s+)?(?:provincial|municipal|city|Provincial|Municipal)\s+leaders)\s+"
+                            r"(?P<names>[A-Z][a-z]+ [A-Z][a-z]+(?:,\s+(?:and\s+)?[A-Z][a-z]+ [A-Z][a-z]+)*)"))
+_ORG_ROLE = gated(re.compile(r"(?P<role>Secretary-General|Secretary General|Director-General|Director General|President|"
+                             r"Permanent Representative|Special Representative|High Representative|Special Envoy|Chairperson|Commissioner)"
+                             r"\s+of\s+"
+                             r"(?:the\s+)?(?P<org>(?:[A-Z][\w-]*\s+)*?(?:Organization|Organisation|Union|Bank|Fund|Forum|"
+                             r"Association|Council|Secretariat|Nations|Institute|Agency|Commission))"))
 # "Denis Pasler, Governor of ...", "Yves Rossier, former Swiss ambassador": a name just before a role
 _W = r"[A-Z][\w'çşğüöéèáíóúñãõâêôàìòùäëïøåæ-]+"
 _NAME_BEFORE = re.compile(r"(?P<name>(?:(?<=Mr\.\s)|(?<=Ms\.\s)|(?<=Mrs\.\s)|(?<=Dr\.\s))" + _W +   # "Ms. Stirling, Vice ..."
@@ -55,7 +57,7 @@ _NAME_BEFORE = re.compile(r"(?P<name>(?:(?<=Mr\.\s)|(?<=Ms\.\s)|(?<=Mrs\.\s)|(?<
                           r",\s+(?:the\s+[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|for|the)){0,10}\s+and\s+(?:the\s+)?|the\s+)?"
                           r"(?:(?:former|then|new|outgoing|incoming|visiting)\s+)?"
                           r"(?:(?!(?:The|And|Of)\s)[A-Z][a-z]+\s+){0,2}$")    # "NAME, the Metro Mayor of ..."
-_DELEGATION_HEAD = re.compile(r"\b(?:[Tt]he\s+)?(?:head|leader)\s+of\s+the\s+delegation\b")
+_DELEGATION_HEAD = gated(re.compile(r"\b(?:[Tt]he\s+)?(?:head|leader)\s+of\s+the\s+delegation\b"))
 
 
 def valid_chinese(name: str) -> bool:
@@ -218,7 +220,10 @@ def _title_before_verb(text: str, p: Person) -> None:
 def _officials(f: _Found, rules: Rules) -> None:
     """The shapes of pipelines/mentions.py: ambassadors, title + Chinese name, "name, title,"."""
     title_before, name_title, amb_before, amb_after = rules.tagger.officials
+    ambassador = "Ambassador" in f.text     # the ambassadors' patterns need the word (as in mentions.tag)
     for pattern, shape in ((amb_before, "amb"), (amb_after, "amb"), (title_before, "cn"), (name_title, "cn")):
+        if shape == "amb" and not ambassador:
+            continue
         for m in pattern.finditer(f.text):
             a, b = m.span()
             if not f.free(a, b):
@@ -262,9 +267,9 @@ def _long_name(text: str, name: str, end: int, rules: Rules) -> tuple[str, int]:
 # foreign minister: "China's top legislator Zhao Leji met with ...", "Chinese top political advisor Wang Yang"
 # ... and "Top Chinese legislator Wu Bangguo", "Chinese top political advisor Jia Qinglin", "Top political advisor Jia
 # Qinglin" (a Chinese name: a leader's title in the agency's words)
-_TOP_TITLE = re.compile(r"\b(?P<title>(?:(?:China's|China\u2019s|Chinese)\s+top|[Tt]op\s+Chinese|(?<![\w'-])[Tt]op)\s+"
-                        r"(?:legislator|political\s+advis[eo]r|diplomat))\s+(?P<name>[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)"
-                        r"(?![\w-])")
+_TOP_TITLE = gated(re.compile(r"\b(?P<title>(?:(?:China's|China\u2019s|Chinese)\s+top|[Tt]op\s+Chinese|(?<![\w'-])[Tt]op)\s+"
+                              r"(?:legislator|political\s+advis[eo]r|diplomat))\s+(?P<name>[A-Z][a-z]+ [A-Z][a-z]+(?:-[a-z]+)?)"
+                              r"(?![\w-])"))
 
 
 def _chinese_special(f: _Found, rules: Rules) -> None:
@@ -315,10 +320,10 @@ def _leaders(f: _Found, rules: Rules) -> None:
 
 
 # "UN Secretary-General Antonio Guterres", "WHO Director-General Dr. Tedros": an organisation's head, its acronym first
-_ACRONYM_ROLE = re.compile(r"\b(?P<role>(?:UN|WHO|WTO|IMF|IAEA|ASEAN|SCO|AU|EU|OECD|UNESCO|UNICEF|UNDP|FAO|ILO|NATO|OSCE|"
-                           r"ICRC|IOC|CICA|APEC|G20)\s+(?:Secretary-General|Secretary\s+General|Director-General|"
-                           r"Director\s+General|President|Chairperson|Chairman|High\s+Representative))"
-                           r"\s+(?:Dr\.\s+)?(?P<name>[A-Z][\w'\u00c0-\u024f-]+(?:\s+[A-Z][\w'\u00c0-\u024f-]+){0,2})")
+_ACRONYM_ROLE = gated(re.compile(r"\b(?P<role>(?:UN|WHO|WTO|IMF|IAEA|ASEAN|SCO|AU|EU|OECD|UNESCO|UNICEF|UNDP|FAO|ILO|NATO|OSCE|"
+                                 r"ICRC|IOC|CICA|APEC|G20)\s+(?:Secretary-General|Secretary\s+General|Director-General|"
+                                 r"Director\s+General|President|Chairperson|Chairman|High\s+Representative))"
+                                 r"\s+(?:Dr\.\s+)?(?P<name>[A-Z][\w'\u00c0-\u024f-]+(?:\s+[A-Z][\w'\u00c0-\u024f-]+){0,2})"))
 
 
 def _org_roles(f: _Found, rules: Rules) -> None:
@@ -406,8 +411,8 @@ def _foreign_roles(f: _Found, rules: Rules) -> None:
 
 # "Marshall Louis M. Alferez, the consul general of the Philippines in Guangzhou, expressed ...": a diplomat's role
 # in lower case after the name, its country after "of"
-_LOWER_ROLE = re.compile(r"(?<![\w'-])(?P<name>(?:[A-Z][\w'\u00c0-\u024f-]+\s|[A-Z]\.\s){1,4}[A-Z][\w'\u00c0-\u024f-]+),\s+"
-                         r"the\s+(?P<role>(?:deputy\s+)?consul[\s-]+general|consul|ambassador)\s+of\s+(?:the\s+)?")
+_LOWER_ROLE = gated(re.compile(r"(?<![\w'-])(?P<name>(?:[A-Z][\w'\u00c0-\u024f-]+\s|[A-Z]\.\s){1,4}[A-Z][\w'\u00c0-\u024f-]+),\s+"
+                               r"the\s+(?P<role>(?:deputy\s+)?consul[\s-]+general|consul|ambassador)\s+of\s+(?:the\s+)?"))
 
 
 def _lower_roles(f: _Found, rules: Rules) -> None:
@@ -427,10 +432,10 @@ def _lower_roles(f: _Found, rules: Rules) -> None:
 # "meets with L. Enkh-Amgalan, deputy chairman of the State Great Hural (Parliament) of Mongolia", "The delegation was
 # led by Sergei Mironov, the Russian party's chairman": the met or leading person named before a role in lower case
 # whose words name a foreign country
-_MET_LOWER_ROLE = re.compile(r"\b(?:met\s+with|meets\s+with|met|meets|held\s+talks\s+with|holds\s+talks\s+with|"
-                             r"received|(?:led|headed)\s+by)\s+(?P<name>(?:[A-Z]\.\s|[A-Z][\w'\u00c0-\u024f-]+\s){1,3}"
-                             r"[A-Z][\w'\u00c0-\u024f-]+),\s+(?P<role>(?:an?\s+|the\s+)?(?:[a-z]|[A-Z][a-z]+\s+[a-z])"
-                             r"[^,.;]{0,120})")
+_MET_LOWER_ROLE = gated(re.compile(r"\b(?:met\s+with|meets\s+with|met|meets|held\s+talks\s+with|holds\s+talks\s+with|"
+                                   r"received|(?:led|headed)\s+by)\s+(?P<name>(?:[A-Z]\.\s|[A-Z][\w'\u00c0-\u024f-]+\s){1,3}"
+                                   r"[A-Z][\w'\u00c0-\u024f-]+),\s+(?P<role>(?:an?\s+|the\s+)?(?:[a-z]|[A-Z][a-z]+\s+[a-z])"
+                                   r"[^,.;]{0,120})"))
 _ROLE_WORD = re.compile(r"\b(?:deputy|vice|chairman|chairwoman|chair|president|speaker|minister|member|head|leader|"
                         r"secretary|director|governor|mayor|ambassador|envoy|senator|commissioner|king|queen|prince|"
                         r"chief|general|premier|chancellor)\b")
@@ -438,9 +443,9 @@ _ROLE_WORD = re.compile(r"\b(?:deputy|vice|chairman|chairwoman|chair|president|s
 
 # The news agency's role before the name, between commas: "met with the new top US negotiator on the six-party talks,
 # Christopher Hill, in Beijing on Thursday"
-_MET_ROLE_THEN_NAME = re.compile(r"\b(?:met\s+with|meets\s+with|met|meets|held\s+talks\s+with|holds\s+talks\s+with)"
-                                 r"\s+(?P<role>the\s+(?:[a-z][\w-]*\s+|[A-Z]{2,4}\s+|U\.S\.\s+){1,4}"
-                                 r"[a-z][\w\s-]{0,60}?),\s+(?P<name>(?:[A-Z][\w'-]+\s){1,2}[A-Z][\w'-]+),")
+_MET_ROLE_THEN_NAME = gated(re.compile(r"\b(?:met\s+with|meets\s+with|met|meets|held\s+talks\s+with|holds\s+talks\s+with)"
+                                       r"\s+(?P<role>the\s+(?:[a-z][\w-]*\s+|[A-Z]{2,4}\s+|U\.S\.\s+){1,4}"
+                                       r"[a-z][\w\s-]{0,60}?),\s+(?P<name>(?:[A-Z][\w'-]+\s){1,2}[A-Z][\w'-]+),"))
 
 
 def _met_lower_roles(f: _Found, rules: Rules) -> None:
@@ -592,12 +597,12 @@ def _sole_country(text: str, a: int, name: str | None, sole: list[str], rules: R
 _LED_TITLE = (r"(?P<pre>(?:(?:Republican|Democratic|Democrat)\s+)?(?:Representative|Senator|Congressman|Congresswoman|"
               r"Speaker|Chairman|Chairwoman|President|Governor|Mayor)\b(?:\s+(?:of|from|the|for|" + _W +
               r"|\([A-Z]{2,8}\)))*\s+)?")
-_LED_BY = re.compile(r"\b(?:(?P<adj>[A-Z][a-z]+|U\.S\.|US|U\.K\.|UK)\s+(?:[a-z-]+\s+){0,3}delegation|delegation\s+of\s+(?:the\s+)?"
-                     r"(?P<of>[A-Z][\w.]*)\s+(?:[a-z-]+\s+){0,3})\s*(?:led|headed)\s+by\s+(?:Mr\.\s+|Ms\.\s+|Dr\.\s+)?"
-                     + _LED_TITLE +
-                     r"(?P<name>(?:" + _W + r"\s+|[A-Z]\.\s+){1,3}" + _W + r")(?P<title>,\s+(?:[a-z][\w'-]*\s+){1,4}of\s+(?:the\s+)?"
-                     r"(?:[A-Z][\w'-]*\s*){1,4})?(?=[,.;]|\s+(?:and|to|in|on|at)\b|"
-                     r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|$)")
+_LED_BY = gated(re.compile(r"\b(?:(?P<adj>[A-Z][a-z]+|U\.S\.|US|U\.K\.|UK)\s+(?:[a-z-]+\s+){0,3}delegation|delegation\s+of\s+(?:the\s+)?"
+                           r"(?P<of>[A-Z][\w.]*)\s+(?:[a-z-]+\s+){0,3})\s*(?:led|headed)\s+by\s+(?:Mr\.\s+|Ms\.\s+|Dr\.\s+)?"
+                           + _LED_TITLE +
+                           r"(?P<name>(?:" + _W + r"\s+|[A-Z]\.\s+){1,3}" + _W + r")(?P<title>,\s+(?:[a-z][\w'-]*\s+){1,4}of\s+(?:the\s+)?"
+                           r"(?:[A-Z][\w'-]*\s*){1,4})?(?=[,.;]|\s+(?:and|to|in|on|at)\b|"
+                           r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|$)"))
 
 
 def _delegation_heads(f: _Found, rules: Rules) -> None:
@@ -713,9 +718,13 @@ def _title_start(text: str, run_start: int, end: int, f: _Found) -> int | None:
     return None
 
 
+_OF_TO_END = re.compile(r"\b(?:of|to)\s+(?:the\s+)?$")
+
+
 def _generic_titles(f: _Found, rules: Rules) -> None:
     text = f.text
-    for m in _CN_NAME.finditer(text):
+    names = list(_CN_NAME.finditer(text))       # read once for the titles before the names and after them
+    for m in names:
         name, end = m.group("name"), m.start() + len(m.group("name"))
         if name.split()[0] not in rules.surnames or not valid_chinese(name) or not f.free(m.start(), end):
             continue
@@ -734,7 +743,7 @@ def _generic_titles(f: _Found, rules: Rules) -> None:
         prov, city = chinese_place(title, rules)
         f.add(Person("chinese", name, title, level=level_of(title, rules), start=a, end=end, province=prov,
                      city=city))
-    for m in _CN_NAME.finditer(text):
+    for m in names:
         name, end = m.group("name"), m.start() + len(m.group("name"))
         after = _TITLE_AFTER.match(text, end)
         if after is None or name.split()[0] not in rules.surnames or not valid_chinese(name) or \
@@ -749,7 +758,7 @@ def _generic_titles(f: _Found, rules: Rules) -> None:
         f.add(Person("chinese", name, title, level=level_of(title, rules), start=m.start(), end=after.end("title"),
                      province=prov, city=city))
     for p in places_in(text, rules):
-        if p.kind != "country" or p.code == "CHN" or not re.search(r"\b(?:of|to)\s+(?:the\s+)?$", text[:p.start]):
+        if p.kind != "country" or p.code == "CHN" or not _OF_TO_END.search(text[:p.start]):
             continue
         nm = _FOREIGN_AFTER.match(text, p.end)
         run = _TITLE_RUN.search(text[:p.start])

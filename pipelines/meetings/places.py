@@ -66,9 +66,12 @@ _TOPIC = re.compile(r"\b(?:on|about|regarding|concerning)\s+(?:the\s+)?$|"
                     r"\bsidelines\s+of\s+(?:the\s+)?(?:(?!(?:in|at)\s)[\w-]+\s+){0,3}$")   # "on the sidelines of the G20 Buenos Aires Summit"
 
 
+_TIME = re.compile(r"\s+time\b")
+
+
 def is_time_zone(text: str, p: Place) -> bool:
     """"On the night of April 13 Beijing time": a clock, not a place."""
-    return re.match(r"\s+time\b", text[p.end:p.end + 6]) is not None
+    return _TIME.match(text[p.end:p.end + 6]) is not None
 
 
 # The country that hosts a named occasion is not a party to it ("the Global Convergence for Growth Summit hosted by
@@ -77,21 +80,29 @@ HOST = re.compile(r"\b(?:[Ss]ummit|[Mm]eeting|[Cc]onference|[Ff]orum|[Ss]ession|
                    r"(?:the\s+)?$")
 
 
+_ISSUE = re.compile(r"\s+(?:issue|crisis|question|conflict)\b")
+_FRIENDSHIP_BODY = re.compile(r"-(?:China|Chinese)(?:\s+[A-Z][\w-]*){0,2}\s+(?:Association|Society|Chamber|Council|"
+                              r"Federation|Foundation|Committee|Group|Club)\b")
+_CHINA_DASH = re.compile(r"(?:China|Chinese)-$")
+_DASH_CHINA = re.compile(r"-(?:China|Chinese)\b")
+_WORD_DASH = re.compile(r"\w-$")
+_DASH_CAPITAL = re.compile(r"-[A-Z]")
+
+
 def is_compound(text: str, p: Place) -> bool:
     """"China-Laos Railway", "Albania-China relations": a country in a compound with China names no party; nor
     does a country as the topic ("on the Iranian nuclear issue") or in the name of the occasion beside which two
     sides met ("on the sidelines of the G20 Buenos Aires Summit")."""
     if _TOPIC.search(text[max(0, p.start - 50):p.start]) or HOST.search(text[max(0, p.start - 60):p.start]):
         return True
-    if re.match(r"\s+(?:issue|crisis|question|conflict)\b", text[p.end:p.end + 12]):
+    if _ISSUE.match(text[p.end:p.end + 12]):
         return True     # "a comprehensive settlement of the Ukraine issue": the topic, not a party
     before, after = text[max(0, p.start - 8):p.start], text[p.end:p.end + 8]
-    if re.match(r"-(?:China|Chinese)(?:\s+[A-Z][\w-]*){0,2}\s+(?:Association|Society|Chamber|Council|Federation|"
-                r"Foundation|Committee|Group|Club)\b", text[p.end:p.end + 60]):
+    if _FRIENDSHIP_BODY.match(text[p.end:p.end + 60]):
         return False            # "the Japan-China Friendship Association": a body of that country
-    return bool(re.search(r"(?:China|Chinese)-$", before) or re.match(r"-(?:China|Chinese)\b", after)
-                or (after.startswith("-") and re.search(r"\w-$", before) is None and p.kind == "country"
-                    and re.match(r"-[A-Z]", after) and "China" in text[p.end:p.end + 20]))
+    return bool(_CHINA_DASH.search(before) or _DASH_CHINA.match(after)
+                or (after.startswith("-") and _WORD_DASH.search(before) is None and p.kind == "country"
+                    and _DASH_CAPITAL.match(after) and "China" in text[p.end:p.end + 20]))
 
 
 # The seat of several diplomats named with their countries: "the consul generals of ROK, Germany, Japan, Australia and

@@ -22,7 +22,9 @@ _ABBREVIATIONS = {"Co", "Ltd", "No", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Inc",
                   "Hon", "Rt", "Lt", "Sen", "Rep", "Amb", "Cllr", "Gen", "Col", "Capt", "Messrs", "H.E"}
 # (also with no space, as stored pages run a caption's sentences together: "Jan 17, 2012.China and India held ...",
 # "parliamentary cooperation.Zhang, chairman of ...": two lower-case letters or digits before the stop, not "Mr.")
-_SENTENCE_END = re.compile(r"""(?<=[.!?])["')\]]?\s+(?=["(\[]?[A-Z0-9])|(?<=[a-z0-9]{2}[.!?])(?=[A-Z][a-z]{2})""")
+# (the stop itself is matched first, before the gap that ends the sentence, so that re scans for it: a pattern opening
+# with a look-behind is tried at every position)
+_SENTENCE_END = re.compile(r"""[.!?](?P<gap>["')\]]?\s+(?=["(\[]?[A-Z0-9])|(?<=[a-z0-9]{2}[.!?])(?=[A-Z][a-z]{2}))""")
 
 
 # A news dateline opening a paragraph: "Changchun, March 14 (Changchun Daily)-", "BEIJING, Dec. 12 (Xinhua) --": the
@@ -37,6 +39,10 @@ def is_dateline(sentence: str) -> bool:
     return m is not None and m.end() == len(sentence) + 1
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")        # "U.S", "J": initials before a full stop end no sentence
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
 def paragraph_sentences(para: str) -> list[str]:
     """One paragraph's sentences (a dateline opening it is one)."""
     para = " ".join(para.split())
@@ -47,11 +53,12 @@ def paragraph_sentences(para: str) -> list[str]:
         out.append(dateline.group().strip())
         start = dateline.end()
     for m in _SENTENCE_END.finditer(para, start):
-        before = para[start:m.start()].rstrip(".!?\"')]")
+        end = m.start("gap")
+        before = para[start:end].rstrip(".!?\"')]")
         last = before.rsplit(" ", 1)[-1]
-        if last in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", last):
+        if last in _ABBREVIATIONS or _INITIALS.fullmatch(last):
             continue
-        out.append(para[start:m.start()].strip())
+        out.append(para[start:end].strip())
         start = m.end()
     if para[start:].strip():
         out.append(para[start:].strip())
@@ -59,7 +66,7 @@ def paragraph_sentences(para: str) -> list[str]:
 
 
 def paragraphs(body: str) -> list[str]:
-    return [p for p in re.split(r"\n\s*\n", body or "") if p.strip()]
+    return [p for p in _BLANK_LINE.split(body or "") if p.strip()]
 
 
 def sentences(body: str) -> list[str]:

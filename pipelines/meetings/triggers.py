@@ -4,9 +4,11 @@ order signed, a meeting of one side), and the clause a verb governs (`clause_spa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
+
+from .needles import gated
 
 _REPORTED = re.compile(r"\b(?:said|says|say|noted|notes|stressed|hoped|hopes|believed?|believes|pointed out|added|"
                        r"according to|expressed|recalled|looked forward|look forward|welcomes?|thanked)\b")
@@ -199,6 +201,8 @@ _TRIGGERS = [
                                 r"\b(?:held|hosted|staged|organized|organised)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,5}?"
                                 r"(?:event|conference|forum|fair|exhibition|week|seminar|roadshow|symposium|promotion)s?\b")),
 ]
+# each pattern is run only on a sentence with one of the words its matches need (needles.py): most have none
+_TRIGGERS = [(type_, strong, gated(pattern)) for type_, strong, pattern in _TRIGGERS]
 # In an answer, a named occasion told as held ("The 30th Pacific Islands Forum (PIF) Leaders Session with Forum
 # Dialogue Partners was held on September 4 in Nauru", "the Extraordinary Meeting of BRICS Foreign Ministers on
 # COVID-19 was held via video link"): a meeting whose Chinese side the next sentence may give (extract.py)
@@ -221,6 +225,8 @@ class Trigger:
     strong: bool
     start: int
     end: int
+    # clause_span's answers for this verb ((sentence, who_ends) -> span): many steps of a text ask for its clause
+    clauses: dict[tuple[str, bool], tuple[int, int]] = field(default_factory=dict, init=False, compare=False, repr=False)
 
 
 _ANY_VERB = re.compile(r"\b(?:met|meets|received|visit\w*|toured|tour|talks|signed|phone|telephone|video|online|called|conversation|travell?ed|"
@@ -371,7 +377,16 @@ def clause_span(sentence: str, trigger: Trigger, *, who_ends: bool = True) -> tu
     """(start, end) of the clause of a trigger: from the last clause boundary before its verb to the first one
     after it ("Yesterday, President Mattarella paid a visit to a school in Rome | where many Chinese students ...").
     Without `who_ends`, a ", who ..." clause about the counterpart does not end it (where the meeting was:
-    "met with Vietnamese Prime Minister Pham Minh Chinh, who was in Kunming for the Expo")."""
+    "met with Vietnamese Prime Minister Pham Minh Chinh, who was in Kunming for the Expo"). Read once for each
+    trigger, sentence and `who_ends`."""
+    key = (sentence, who_ends)
+    span = trigger.clauses.get(key)
+    if span is None:
+        span = trigger.clauses[key] = _clause_span(sentence, trigger, who_ends)
+    return span
+
+
+def _clause_span(sentence: str, trigger: Trigger, who_ends: bool) -> tuple[int, int]:
     start = 0
     for m in _CLAUSE_START.finditer(sentence, 0, trigger.start):
         if re.match(r",\s+(?:who|which)\b", m.group()) and "," in sentence[m.end():trigger.start]:
