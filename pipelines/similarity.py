@@ -60,9 +60,10 @@ def minhash(values: Iterable[bytes]) -> list[int]:
     values = iter(values)
     found = None
     sha1 = hashlib.sha1
-    while chunk := list(itertools.islice(values, CHUNK)):  # a repeated value changes no minimum
-        digests = b"".join([sha1(v).digest()[:4] for v in chunk])
-        hv = np.frombuffer(digests, dtype="<u4").astype(np.uint32)
+    while digests := b"".join([sha1(v).digest() for v in itertools.islice(values, CHUNK)]):
+        # a repeated value changes no minimum; a value's 32 bits are the first 4 bytes of its 20-byte SHA-1, read
+        # little-endian: every fifth 32-bit word of the digests joined
+        hv = np.frombuffer(digests, dtype="<u4")[::5].astype(np.uint32)
         s1, m1, s2, m2, s3 = _FMIX32
         hv = hv ^ (hv >> np.uint32(s1))
         hv = hv * np.uint32(m1)
@@ -80,7 +81,8 @@ def signature(body: str | None) -> list[int] | None:
     if len(words) < MIN_WORDS:
         return None
     encoded = [w.encode("utf-8") for w in words]   # (joined as bytes: the same bytes as the words joined, encoded)
-    return minhash(b" ".join(encoded[i:i + SHINGLE]) for i in range(len(encoded) - SHINGLE + 1))
+    # each run of SHINGLE words: the words zipped with themselves shifted by 1, 2, ... SHINGLE - 1
+    return minhash(map(b" ".join, zip(*(encoded[i:] for i in range(SHINGLE)))))
 
 
 @dataclass(frozen=True)
