@@ -40,7 +40,7 @@ from .page_dates import date_from_headline, markup_date
 from .page_text import AGENCIES, lines_around, metadata_line, page_headline, text_fields
 from .rules import OTHER, Boilerplate, Site
 from .generic_metadata import metadata
-from .tree import Marks, first, marks, parse, text_blocks
+from .tree import first, meta_keys, parse, text_blocks
 
 FIELDS = registry.READ  # the fields found one by one, layer by layer (definitions/fields.py)
 # CMS markers: what TRS-CMS pages (and WordPress/og metadata) carry whatever the template.
@@ -101,11 +101,11 @@ def extract(body: bytes, url: str, site: Site, content_type: str | None = None,
     text, encoding, tree = _page(body, content_type, decoded)
     learned = frozenset(clean_text(line) for line in learned_lines or ()) - {""}
     boilerplate = site.boilerplate.merged(Boilerplate(lines=learned)) if learned else site.boilerplate
-    page_marks = marks(tree)  # the page's metas, ids, classes: selectors of what it has none of are passed over
-    names = _site_names(tree, site, page_marks)
+    metas = meta_keys(tree)  # which <meta> the page has: meta selectors of no such <meta> are passed over
+    names = _site_names(tree, site, metas)
     # Fields from the site's selectors and the CMS markers, read before any block is removed (a site's
     # selector may point into a block its boilerplate removes, e.g. a credits box).
-    found = _marked_fields(tree, site, names, page_marks)
+    found = _marked_fields(tree, site, names, metas)
     dropped = bp.remove_blocks(tree, boilerplate.remove)
     warnings: list[str] = []
     layers = (["site"] if site.selectors.get("body") else []) + ["trs", "generic"]
@@ -146,17 +146,17 @@ def _page(body: bytes, content_type: str | None,
     return text, encoding, tree
 
 
-def _marked_fields(tree, site: Site, names: tuple[str, ...], page_marks: Marks) -> dict[str, tuple[str, str]]:
+def _marked_fields(tree, site: Site, names: tuple[str, ...], metas: frozenset) -> dict[str, tuple[str, str]]:
     """{field: (value, layer)} of what the site's selectors (`site`) or else the CMS markers (`cms`) give (a CMS
     marker that is also one of the site's selectors of the field gave nothing already: not read again)."""
     found: dict[str, tuple[str, str]] = {}
     for name in FIELDS:
         own = site.selectors.get(name, ())
-        value = _field(tree, name, own, names, page_marks)
+        value = _field(tree, name, own, names, metas)
         if value:
             found[name] = (value, "site")
         elif name in CMS:
-            value = _field(tree, name, [css for css in CMS[name] if css not in own], names, page_marks)
+            value = _field(tree, name, [css for css in CMS[name] if css not in own], names, metas)
             if value:
                 found[name] = (value, "cms")
     return found
@@ -260,21 +260,21 @@ def _later_layers(found: dict, result: Body, tree, text: str, url: str, hints: d
         found["published"] = (date_from_url(url), "url")
 
 
-def _field(tree, name: str, selectors, names: tuple[str, ...], page_marks: Marks | None = None) -> str | None:
+def _field(tree, name: str, selectors, names: tuple[str, ...], metas: frozenset | None = None) -> str | None:
     if not selectors:
         return None
     cleaner = registry.BY_NAME[name].cleaner or ""  # every field of FIELDS names one (tests/test_fields.py)
     if cleaner == "title":
-        return first(tree, selectors, lambda t: clean_title(t, False, names), page_marks)
+        return first(tree, selectors, lambda t: clean_title(t, False, names), metas)
     if cleaner == "date":
-        return _date(tree, selectors, page_marks)
-    return first(tree, selectors, CLEANERS[cleaner], page_marks)
+        return _date(tree, selectors, metas)
+    return first(tree, selectors, CLEANERS[cleaner], metas)
 
 
-def _site_names(tree, site: Site, page_marks: Marks | None = None) -> tuple[str, ...]:
+def _site_names(tree, site: Site, metas: frozenset | None = None) -> tuple[str, ...]:
     """What the site calls itself: the configured name, SiteName/og:site_name, the host's own label."""
     names = [site.name] if site.key != OTHER else []
-    names += [n for n in (first(tree, (css,), marks=page_marks) for css in SITE_NAMES) if n]
+    names += [n for n in (first(tree, (css,), metas=metas) for css in SITE_NAMES) if n]
     for host in site.hosts:
         label = host.split(".")[-3] if host.count(".") >= 2 else host.split(".")[0]
         names.append(label)
@@ -291,9 +291,9 @@ def _person(text: str | None) -> str | None:
     return value or None
 
 
-def _date(tree, selectors, page_marks: Marks | None = None) -> str | None:
+def _date(tree, selectors, metas: frozenset | None = None) -> str | None:
     for css in selectors:
-        value = parse_date(first(tree, (css,), marks=page_marks))
+        value = parse_date(first(tree, (css,), metas=metas))
         if value:
             return value
     return None

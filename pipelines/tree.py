@@ -4,7 +4,6 @@ element (`text_blocks`: paragraphs split at block elements and <br>), and the fi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from lxml import etree
@@ -36,13 +35,6 @@ def parse(text: str) -> lxml_html.HtmlElement | None:
 # name (property) is X, as cssselect translates it (@name = 'X')
 # (no backslash: an escaped value is left to cssselect)
 META_SELECTOR = re.compile(r"""^meta\[(name|property)=(?:'([^'\\]*)'|"([^"\\]*)"|([^\W\d][\w-]*))\]::attr\([\w-]+\)$""")
-# Tags, `#id`s and `.class`es joined by descendant and child combinators, maybe ending in ::text or ::attr(x)
-# (`.content_mod h2.title::text`, `#News_Body_Time`, `div.a > div.b`): each id and class it names must be on
-# some element of the page for it to match (cssselect: @id = 'X', the class a word of @class)
-PLAIN_SELECTOR = re.compile(r"^[\w\s.#>*-]*(?:::text|::attr\([\w-]+\))?$")
-NAMED = re.compile(r"([.#])([\w-]+)")
-IDS = etree.XPath("descendant-or-self::*/@id", smart_strings=False)
-CLASSES = etree.XPath("descendant-or-self::*/@class", smart_strings=False)
 
 
 @lru_cache(maxsize=512)
@@ -55,56 +47,20 @@ def meta_key(css: str) -> tuple[str, str] | None:
     return match.group(1), next(value for value in match.group(2, 3, 4) if value is not None)
 
 
-@lru_cache(maxsize=512)
-def named(css: str) -> tuple[frozenset[str], frozenset[str]] | None:
-    """(the ids, the classes) a plain selector (PLAIN_SELECTOR) names, or None when the selector is not plain."""
-    if not PLAIN_SELECTOR.match(css):
-        return None
-    pairs = NAMED.findall(css.split("::")[0])
-    return (frozenset(name for sign, name in pairs if sign == "#"),
-            frozenset(name for sign, name in pairs if sign == "."))
-
-
 def meta_keys(tree) -> frozenset[tuple[str, str]]:
     """Every (name, value) and (property, value) of the page's <meta> elements."""
     return frozenset((attr, value) for meta in tree.iter("meta") for attr in ("name", "property")
                      if (value := meta.get(attr)) is not None)
 
 
-@dataclass(frozen=True)
-class Marks:
-    """What of a page's markup selectors name, read once a page (`marks`): every (name, value) and
-    (property, value) of its <meta> elements, every id, every class name. A selector naming a <meta>, id or class
-    the page has none of matches nothing, and `first` passes it over without its XPath walk of the whole tree
-    (most of a page's CMS, site-name and site selectors). Read before anything leaves the tree, the marks stay
-    true of what is left (a superset)."""
-    metas: frozenset[tuple[str, str]]
-    ids: frozenset[str]
-    classes: frozenset[str]
-
-    def lack(self, css: str) -> bool:
-        """The page lacks a <meta>, an id or a class the selector needs."""
-        key = meta_key(css)
-        if key is not None:
-            return key not in self.metas
-        names = named(css)
-        return names is not None and not (names[0] <= self.ids and names[1] <= self.classes)
-
-
-def marks(tree) -> Marks:
-    """The page's Marks (a class name is a word of an element's class: its value split at whitespace)."""
-    return Marks(meta_keys(tree), frozenset(IDS(tree)),
-                 frozenset(name for value in CLASSES(tree) for name in value.split()))
-
-
-def first(tree, selectors, clean=clean_text, marks: Marks | None = None) -> str | None:
-    """The first non-empty value any of the CSS selectors yields (text of all matched nodes joined). `marks`: the
-    page's Marks, when the caller has them: a selector naming what the page has none of is passed over."""
+def first(tree, selectors, clean=clean_text, metas: frozenset | None = None) -> str | None:
+    """The first non-empty value any of the CSS selectors yields (text of all matched nodes joined). `metas`:
+    the page's meta_keys, when the caller has them: a meta selector whose name the page has no <meta> of is
+    passed over without its XPath walk of the whole tree (most of a page's CMS and site-name selectors)."""
     for css in selectors:
-        xpath = bp.compiled_xpath(css)  # (an invalid selector raises, as it always did)
-        if marks is not None and marks.lack(css):
+        if metas is not None and (key := meta_key(css)) is not None and key not in metas:
             continue
-        nodes = xpath(tree)
+        nodes = bp.compiled_xpath(css)(tree)
         if not nodes:
             continue
         values = [n if isinstance(n, str) else n.text_content() for n in nodes]
