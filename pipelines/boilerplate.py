@@ -80,10 +80,14 @@ def remove_blocks(tree: lxml_html.HtmlElement, selectors: tuple[str, ...]) -> li
     by_tag, by_class, by_id, union = _removal_plan(tuple(selectors))
     doomed = []
     for element in tree.iter(etree.Element):  # elements only (no comments, processing instructions, entities)
-        tag = element.tag
         names = element.get("class")
-        names = names.split() if names else ()
         ident = element.get("id")
+        if not names and not ident:  # most elements: only a rule of their tag alone (tag, no class, no id) names them
+            if element.tag in by_tag:
+                doomed.append(element)
+            continue
+        tag = element.tag
+        names = names.split() if names else ()
         candidates = by_tag.get(tag, [])
         if ident and ident in by_id:
             candidates = candidates + by_id[ident]
