@@ -60,14 +60,15 @@ def take_captions(container, site_selectors=(), markup_only: bool = False) -> tu
                 if isinstance(element, lxml_html.HtmlElement) and element is not container:
                     chosen.setdefault(element, rule)
     if not markup_only:
+        pictured = _holding_images(container)  # every other element is passed over: evidence needs an image
         for element in container.iter(*FIGURE_TAGS):
-            if element is not container and element not in chosen:
+            if element in pictured and element is not container and element not in chosen:
                 for caption in _beside_image(element, container):
                     chosen.setdefault(caption, "text")
     found: list[tuple[str, str]] = []
     texts: set[str] = set()
     rules = set()
-    order = {element: i for i, element in enumerate(container.iter())}
+    order = {element: i for i, element in enumerate(container.iter())} if chosen else {}
     for element in sorted(chosen, key=lambda e: order.get(e, 0)):
         if element.getparent() is None or not _inside(element, container):
             continue
@@ -90,8 +91,21 @@ EVIDENCE = {"site": "caption (the site's caption markup)", "cms": "caption (capt
             "text": "caption (short line beside a photo)"}
 
 
+def _holding_images(container) -> set:
+    """The elements of the container that hold an image: the only ones `_beside_image` can find a caption by (each
+    of its three cases needs an image inside the element), found from the page's few images up."""
+    holding = set()
+    for image in container.iter("img"):
+        for ancestor in image.iterancestors():
+            if ancestor is container or ancestor in holding:
+                break
+            holding.add(ancestor)
+    return holding
+
+
 def _beside_image(element, container) -> list:
-    """The caption elements `element` shows to be attached to an image (see the module docstring)."""
+    """The caption elements `element` shows to be attached to an image (see the module docstring); only an element
+    holding an image can show one."""
     if _image_only(element):
         following = element.getnext()
         if (following is not None and following.tag in ("p", "div", "center", "span", "font")

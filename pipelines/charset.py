@@ -68,6 +68,8 @@ def _decode(body: bytes, content_type: str | None) -> tuple[str, str]:
     encoding = (encoding or "utf-8").lower().replace("_", "-")
     if body.isascii():
         return text, encoding
+    if encoding in UTF8 and "\ufffd" not in text:
+        return text, "utf-8"  # read as UTF-8 without one error: what a strict UTF-8 reading gives
     strict = _strict(body, "utf-8")
     if strict is not None:
         # Valid UTF-8, whatever was declared (a legacy charset declared for UTF-8 bytes is a common CMS error).

@@ -55,7 +55,7 @@ CMS = {
     "byline": ("meta[name=Author]::attr(content)", "meta[name=author]::attr(content)"),
 }
 SITE_NAMES = ("meta[name=SiteName]::attr(content)", "meta[property='og:site_name']::attr(content)")
-CJK = re.compile(r"[\u4e00-\u9fff]")
+CJK_RUNS = re.compile(r"[\u4e00-\u9fff]+")  # runs of Chinese characters: their lengths summed, the characters counted
 GUARD = True  # the completeness guard; bench.extraction switches it off to measure what it costs
 
 
@@ -147,14 +147,16 @@ def _page(body: bytes, content_type: str | None,
 
 
 def _marked_fields(tree, site: Site, names: tuple[str, ...], metas: frozenset) -> dict[str, tuple[str, str]]:
-    """{field: (value, layer)} of what the site's selectors (`site`) or else the CMS markers (`cms`) give."""
+    """{field: (value, layer)} of what the site's selectors (`site`) or else the CMS markers (`cms`) give (a CMS
+    marker that is also one of the site's selectors of the field gave nothing already: not read again)."""
     found: dict[str, tuple[str, str]] = {}
     for name in FIELDS:
-        value = _field(tree, name, site.selectors.get(name, ()), names, metas)
+        own = site.selectors.get(name, ())
+        value = _field(tree, name, own, names, metas)
         if value:
             found[name] = (value, "site")
         elif name in CMS:
-            value = _field(tree, name, CMS[name], names, metas)
+            value = _field(tree, name, [css for css in CMS[name] if css not in own], names, metas)
             if value:
                 found[name] = (value, "cms")
     return found
@@ -313,7 +315,7 @@ def _generic_metadata(text: str, url: str, wanted: set[str]) -> dict:
 
 
 def _language(tree, body: str, site: Site) -> str | None:
-    if body and len(CJK.findall(body)) > 0.3 * len(body):
+    if body and sum(map(len, CJK_RUNS.findall(body))) > 0.3 * len(body):
         return "zh"
     declared = (tree.get("lang") or "").split("-")[0].lower() or None
     return site.language or declared or "en"

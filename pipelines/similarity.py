@@ -25,6 +25,7 @@ SHINGLE = 4
 SEED = 1
 METHOD = f"minhash{NUM_PERM}-w{SHINGLE}-b{BANDS}"
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
+ASCII_WORD = re.compile(rb"[^\W_]+")  # on ASCII text the same runs as WORD: letters and digits
 CHUNK = 4096  # shingles hashed at a time (4096 x 64 x 4 bytes = 1 MB of products)
 MIN_WORDS = 20  # shorter bodies say too little to call anything a near-duplicate
 _FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)  # MurmurHash3's 32-bit finalizer
@@ -60,9 +61,10 @@ def minhash(values: Iterable[bytes]) -> list[int]:
     values = iter(values)
     found = None
     sha1 = hashlib.sha1
-    while chunk := list(itertools.islice(values, CHUNK)):  # a repeated value changes no minimum
-        digests = b"".join([sha1(v).digest()[:4] for v in chunk])
-        hv = np.frombuffer(digests, dtype="<u4").astype(np.uint32)
+    while digests := b"".join([sha1(v).digest() for v in itertools.islice(values, CHUNK)]):
+        # a repeated value changes no minimum; a value's 32 bits are the first 4 bytes of its 20-byte SHA-1, read
+        # little-endian: every fifth 32-bit word of the digests joined
+        hv = np.frombuffer(digests, dtype="<u4")[::5].astype(np.uint32)
         s1, m1, s2, m2, s3 = _FMIX32
         hv = hv ^ (hv >> np.uint32(s1))
         hv = hv * np.uint32(m1)
@@ -76,11 +78,21 @@ def minhash(values: Iterable[bytes]) -> list[int]:
 
 def signature(body: str | None) -> list[int] | None:
     """The body's MinHash values, or None when the body is too short to compare."""
-    words = WORD.findall((body or "").lower())
-    if len(words) < MIN_WORDS:
+    encoded = _encoded_words(body or "")
+    if len(encoded) < MIN_WORDS:
         return None
-    encoded = [w.encode("utf-8") for w in words]   # (joined as bytes: the same bytes as the words joined, encoded)
-    return minhash(b" ".join(encoded[i:i + SHINGLE]) for i in range(len(encoded) - SHINGLE + 1))
+    # each run of SHINGLE words (joined as bytes: the same bytes as the words joined, encoded): the words zipped
+    # with themselves shifted by 1, 2, ... SHINGLE - 1
+    return minhash(map(b" ".join, zip(*(encoded[i:] for i in range(SHINGLE)))))
+
+
+def _encoded_words(body: str) -> list[bytes]:
+    """The body's words (WORD), lower case, each encoded as UTF-8. An ASCII text's are found in its bytes (the same
+    words), not encoded one by one."""
+    text = body.lower()
+    if text.isascii():
+        return ASCII_WORD.findall(text.encode("ascii"))
+    return [word.encode("utf-8") for word in WORD.findall(text)]
 
 
 @dataclass(frozen=True)
