@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from . import dates_zh
-from .meetings.needles import gated
+from .needles import gated
 from .mentions_zh import PLACE_BEFORE, TITLE, countries_named, post_country
 
 _ENVOY = gated(re.compile(r"(?:(?:^|(?<=[，,：:、）)\s])|(?<=我谨代表)|(?<=我代表))(?:中国|中华人民共和国|我)?驻(?![华港澳])[^，。、]{1,12}?(?:大使|总领事|使馆|总领馆|领事馆)"

@@ -11,7 +11,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from .meetings.needles import gated, look_for_any
+from .needles import gated, look_for_any
 
 _WEEKDAY = "一二三四五六日天"
 _CN = "一二三四五六七八九十"
@@ -33,7 +33,7 @@ _PATTERNS: tuple[tuple[str, Any], ...] = (
     ("year", re.compile(r"(\d{4})年(?!\d{0,2}月|以来|起|[“《\"])|今年|年内|去年|前年")),   # not "2025年“温暖迎春”…": a title
     ("undated", re.compile(r"前两天|前几天|日前|不久前|前不久|近日|近期|最近|上周(?![一二三四五六日天])|几天前|前些天|前段时间|此前")),
 )
-# each run only on a text holding a character its matches need (月, 日, 年, ...: pipelines/meetings/needles.py)
+# each run only on a text holding a character its matches need (月, 日, 年, ...: pipelines/needles.py)
 _PATTERNS = tuple((kind, gated(pattern)) for kind, pattern in _PATTERNS)
 _ANY_DATE = look_for_any([pattern for _, pattern in _PATTERNS])     # a text with none of them states no date
 _RELATIVE = {"今天": 0, "今日": 0, "当天": 0, "今晨": 0, "今早": 0, "今晚": 0, "昨天": -1, "昨日": -1, "昨晚": -1,

@@ -80,7 +80,7 @@ from . import attended_zh, dates_zh, foreign_zh, mentions, mentions_zh
 from .mentions_zh import PLACE_BEFORE as _PLACE_BEFORE
 from .mentions_zh import TITLE as _TITLE
 from .mentions_zh import countries_named as _countries
-from .meetings.needles import gated
+from .needles import gated
 from .pairing import kind_of
 
 SPOKEN = ("press", "remarks")     # a press conference or spokesperson's remarks: its events' source is press_conference

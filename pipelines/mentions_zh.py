@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .meetings.needles import gated
+from .needles import gated
 from .trie import trie_regex
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -133,7 +133,7 @@ def build(data_dir: str, english_lookup_items: tuple) -> ChineseTagger:
     person = None
     if officials:
         title = "(?P<title>" + trie_regex(heads) + ")?" if heads else "(?P<title>)"
-        # tried on every run of Chinese text: only where one of the names is (pipelines/meetings/needles.py)
+        # tried on every run of Chinese text: only where one of the names is (pipelines/needles.py)
         person = gated(re.compile(title + "(?P<name>" + trie_regex(officials) + ")"))
     # a name followed by 尔 is inside a transliterated name (赞登沙特尔 holds 沙特, 埃马纽埃尔 holds 纽埃)
     places = re.compile("(?:" + trie_regex(lookup) + ")(?!尔)") if lookup else None

@@ -14,7 +14,7 @@ from gazette_data import default_config
 
 from .. import mentions
 from ..trie import trie_regex
-from .needles import gated
+from ..needles import gated
 
 DEFAULT_CONFIG = default_config()  # the shipped config/ (meetings.toml, mentions/), also in a non-editable install
 

@@ -7,7 +7,7 @@ import re
 
 from .. import mentions
 from .config import Rules
-from .needles import gated
+from ..needles import gated
 from .person import Person
 from .places import is_compound, places_in
 

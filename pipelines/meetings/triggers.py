@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .needles import gated
+from ..needles import gated
 
 _REPORTED = re.compile(r"\b(?:said|says|say|noted|notes|stressed|hoped|hopes|believed?|believes|pointed out|added|"
                        r"according to|expressed|recalled|looked forward|look forward|welcomes?|thanked)\b")

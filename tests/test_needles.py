@@ -1,4 +1,4 @@
-"""pipelines/meetings/needles.py: the words a pattern's matches need, read off the pattern, and a gated pattern that
+"""pipelines/needles.py: the words a pattern's matches need, read off the pattern, and a gated pattern that
 finds what the pattern finds (and runs it on no sentence without one of them)."""
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 import regex
 
-from pipelines.meetings.needles import Gated, gated, needles
+from pipelines.needles import Gated, gated, needles
 from pipelines.meetings.triggers import _TRIGGERS, find_trigger
 
 
@@ -98,7 +98,7 @@ def test_the_chinese_officials_pattern_runs_only_where_a_name_is():
 
 def test_one_look_for_the_words_of_several_patterns():
     from pipelines import dates_zh
-    from pipelines.meetings.needles import look_for_any
+    from pipelines.needles import look_for_any
     look = look_for_any([gated(re.compile(r"\bmet\b")), gated(re.compile(r"\bvisited\b"))])
     assert look.search("Wang Yi visited Laos.") and not look.search("The two sides exchanged views.")
     assert look_for_any([gated(re.compile(r"\bmet\b")), re.compile(r"[A-Z]\w+")]) is None   # one needs no word
