@@ -8,10 +8,19 @@ opening with a look-behind, a word boundary or a class); a pattern opening with 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
-from re import _constants as C  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 from typing import Any
+
+try:
+    from re import _constants as C  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # a Python whose re keeps them elsewhere (READ_ON leaves it out)
+    C = _parser = None
+
+# The Pythons whose re parser gives the trees read here (re._parser is private): on another, every pattern runs as
+# it is (slower, never wrong)
+READ_ON = ((3, 11), (3, 12), (3, 13))
 
 # Past these, the words are not worth looking for: many short needles cost more than the pattern they spare.
 MAX_NEEDLES = 60
@@ -23,7 +32,7 @@ _PRODUCT = 64       # at most this many strings while spelling out a run of lite
 def needles(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Literal strings one of which every match of `pattern` contains, or None when there is no useful such set
     (case-insensitive parts give none)."""
-    if flags & re.IGNORECASE:
+    if flags & re.IGNORECASE or sys.version_info[:2] not in READ_ON:
         return None
     try:
         tree = _parser.parse(pattern, flags)

@@ -105,3 +105,14 @@ def test_one_look_for_the_words_of_several_patterns():
     # a clause with none of the characters any date pattern needs has no date; one with 日 may
     assert dates_zh.mentions("双方就共同关心的国际问题交换了意见。") == []
     assert dates_zh.mentions("王毅15日在北京会见马斯。") == [(2, 5, "day")]
+
+
+def test_on_a_python_whose_parser_is_not_read_every_pattern_runs_as_it_is(monkeypatch):
+    """re._parser is private: on a Python outside READ_ON no needles are read, and a gated pattern is the pattern."""
+    import pipelines.needles as module
+
+    pattern = re.compile(r"\b(?:met|meets)\b")
+    assert isinstance(gated(pattern), Gated)
+    monkeypatch.setattr(module, "READ_ON", ())
+    assert needles(pattern.pattern) is None
+    assert gated(pattern) is pattern
