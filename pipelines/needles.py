@@ -43,11 +43,16 @@ def needles(pattern: str, flags: int = 0) -> frozenset[str] | None:
     found = _required(list(tree))
     if not found:
         return None
-    # a word that holds another is found wherever the shorter is not ("会见" where "会" is looked for)
-    found = {n for n in found if not any(o != n and o in n for o in found)}
+    found = _innermost(found)
     if len(found) > MAX_NEEDLES or min(map(_weight, found)) < MIN_LENGTH:
         return None
     return frozenset(found)
+
+
+def _innermost(found: set[str]) -> set[str]:
+    """The words holding no other of them: wherever a word holding another is, the shorter is too ("会" wherever
+    "会见" is), so looking for the longer adds nothing."""
+    return {n for n in found if not any(o != n and o in n for o in found)}
 
 
 def _weight(needle: str) -> int:
@@ -197,8 +202,7 @@ def look_for_any(patterns: list) -> re.Pattern | None:
     of them. None when one of them is not gated (it may match anywhere)."""
     if not all(isinstance(p, Gated) for p in patterns):
         return None
-    found = {n for p in patterns for n in p.needles}
-    found = {n for n in found if not any(o != n and o in n for o in found)}
+    found = _innermost({n for p in patterns for n in p.needles})
     return re.compile("|".join(re.escape(n) for n in sorted(found)))
 
 
