@@ -112,16 +112,17 @@ def name_counts(found: Iterable[dict]) -> Counter:
 
 
 def _overlap(a: Counter, b: Counter) -> float:
-    """Weighted Jaccard of two multisets (0 when both are empty)."""
-    keys = set(a) | set(b)
-    if not keys:
-        return 0.0
-    return sum(min(a[k], b[k]) for k in keys) / sum(max(a[k], b[k]) for k in keys)
+    """Weighted Jaccard of two multisets of whole counts (0 when both are empty): the sum of the smaller counts
+    over the sum of the larger, which is both totals less the smaller (a name only one side has adds 0 to it)."""
+    smaller = sum(min(a[k], b[k]) for k in a.keys() & b.keys())
+    larger = sum(a.values()) + sum(b.values()) - smaller
+    return smaller / larger if larger else 0.0
 
 
 def _set_overlap(a: Counter, b: Counter) -> float:
-    keys = set(a) | set(b)
-    return len(set(a) & set(b)) / len(keys) if keys else 0.0
+    shared = len(a.keys() & b.keys())
+    either = len(a) + len(b) - shared
+    return shared / either if either else 0.0
 
 
 def score(en: Traits, zh: Traits) -> float:

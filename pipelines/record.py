@@ -52,11 +52,12 @@ def known_text(archive: Archive, site, page: dict) -> dict | None:
 
 def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | None = None,
           capture_id: int | None = None, article: str | None = None, seen_at: str | None = None,
-          refetched: bool = True) -> dict:
+          refetched: bool = True, pair: bool = True) -> dict:
     """Write what `decide` found, in one transaction: the capture (when the page was just fetched, `refetched`),
     then the article with its URLs, mentions and near-duplicate links, or the failure (marking a known article
-    gone). `article` is the id the page is already archived under, if the caller knows it; `capture_id` the
-    stored capture it was read from (re-extraction)."""
+    gone); then pair a new or changed English or Chinese article with its counterpart (`pair=False`: the caller
+    pairs it, with the others of its batch: `to_pair`, `pair_new`). `article` is the id the page is already
+    archived under, if the caller knows it; `capture_id` the stored capture it was read from (re-extraction)."""
     site = decision.site
     seen_at = seen_at or page["fetched_at"]
     result = failed_result(page["url"], site.key, decision.error)
@@ -95,8 +96,8 @@ def apply(archive: Archive, decision: Decision, page: dict, *, run_id: int | Non
                                                          decision.unchanged_text)
         if capture_id and (refetched or article is None):  # a re-read capture keeps the outcome it had when fetched
             archive.set_capture_outcome(capture_id, status, stored_id)
-    if status in (Outcome.NEW, Outcome.UPDATED) and found_language(decision) in ("en", "zh"):
-        result["translation"] = pair_new(archive, stored_id, seen_at, decision.taggers)  # pipelines/translations.py
+    if pair and to_pair(decision, status):
+        result["translation"] = bool(pair_new(archive, [stored_id], seen_at, decision.taggers))
     found = decision.article
     assert found is not None  # no error: decide extracted an article
     result.update(status=status, article_id=stored_id, title=found.title, published=found.published,
@@ -144,13 +145,25 @@ def found_language(decision: Decision) -> str | None:
     return decision.record.get("language") if decision.record else None
 
 
-def pair_new(archive: Archive, article_id: str, now: str, taggers: Taggers | None) -> bool:
-    """Pair an article just archived with its counterpart in the other language; a failure here is a warning of
-    the pairing, never a lost article (the article is already stored; `gazette pair` recomputes)."""
-    try:
-        return _pair_new(archive, article_id, now=now, tagger=taggers.mentions if taggers else None)
-    except Exception:   # noqa: BLE001  (pairing is advisory: the page was archived)
-        return False
+def to_pair(decision: Decision, status: str) -> bool:
+    """Whether an article `apply` stored with this status is paired (pipelines/translations.py): a new or changed
+    English or Chinese text."""
+    return status in (Outcome.NEW, Outcome.UPDATED) and found_language(decision) in ("en", "zh")
+
+
+def pair_new(archive: Archive, article_ids: list[str], now: str, taggers: Taggers | None) -> set[str]:
+    """Pair articles just archived with their counterparts in the other language (pipelines/translations.py); the
+    ids paired. A failure here is a warning of the pairing, never a lost article: the articles are already stored,
+    what the pairing wrote is undone, and `gazette pair` recomputes."""
+    with archive.transaction() as conn:
+        conn.execute("savepoint pairing")
+        try:
+            paired = _pair_new(archive, article_ids, now=now, tagger=taggers.mentions if taggers else None)
+        except Exception:   # noqa: BLE001  (pairing is advisory: the pages were archived)
+            conn.execute("rollback to pairing")
+            paired = set()
+        conn.execute("release pairing")
+    return paired
 
 def not_modified(archive: Archive, site, page: dict) -> dict:
     """A 304 to the validators of the archived copy: the article is unchanged and still there (last_seen moves,

@@ -2,8 +2,8 @@
 pipelines/record.py) that reads the candidates from the archive, chooses the pairs (pipelines/pairing.py), aligns
 them (pipelines/alignment.py) and hands the rows to archive/translations.py to store.
 
-`pair(...)` recomputes the pairs of a stretch of the archive (`gazette pair`); `pair_new(...)` pairs one article
-just archived.
+`pair(...)` recomputes the pairs of a stretch of the archive (`gazette pair`); `pair_new(...)` pairs articles just
+archived (one a crawl archived, or an import's batch).
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import hashlib
 import json
 from collections import OrderedDict
 from datetime import date, timedelta
-from typing import Callable
+from typing import Callable, Iterable
 
 from archive import Archive
 from archive import translations as store
@@ -154,30 +154,45 @@ def pair(archive: Archive, *, site: str | None = None, since: str | None = None,
             "chinese": sum(1 for a in chosen if a["language"] == "zh"), "pairs": len(rows)}
 
 
-def pair_new(archive: Archive, article_id: str, *, tagger: Tagger | None = None, now: str = "") -> bool:
-    """Pair one article just archived (English or Chinese) with its counterpart, if a confident one is archived,
-    and settle again the pairs of its candidates (a rival arriving can make a pair no longer confident); True when
-    it was paired. Only what those pairs depend on is read and scored, of the article's kind: its candidates (the
-    other language, within the window), their rivals (its language, within a candidate's window) and the rivals'
-    own candidates; any other pair scores 0 or is not changed by this article."""
+def pair_new(archive: Archive, article_ids: Iterable[str], *, tagger: Tagger | None = None,
+             now: str = "") -> set[str]:
+    """Pair articles just archived (English or Chinese: the one a crawl archived, or the batch an import wrote)
+    with their counterparts, if confident ones are archived, and settle again the pairs of their candidates (a
+    rival arriving can make a pair no longer confident); return the ids among them that were paired.
+
+    Only what those pairs depend on is read and scored, of each article's kind: its candidates (the other language,
+    within the window), their rivals (its language, within a candidate's window) and the rivals' own candidates;
+    any other pair scores 0 or is not changed by these articles. A pair's choice reads nothing else, so pairing a
+    batch at once settles what pairing its articles one after another settles (tests/test_pairing.py), reading
+    and scoring the neighbourhood they share once."""
     db = archive.db
-    found = store.articles(db, "id = ?", [article_id])
-    day = pairing._day(found[0]["published"]) if found else None
-    kind = pairing.kind_of(found[0]["title"], found[0]["body"]) if found else "other"
-    if not day or kind == "other":
-        return False  # undated, or of no kind pairing knows: no pool is read (most provincial news)
+    arrived = {}  # id -> (article, day, kind) of each article of a kind pairing knows, with a date
+    for a in store.articles_by_id(db, list(dict.fromkeys(article_ids))):
+        day, kind = pairing._day(a["published"]), pairing.kind_of(a["title"], a["body"])
+        if day and kind != "other":  # undated, or of no kind pairing knows: no pool is read (most provincial news)
+            arrived[a["id"]] = (a, day, kind)
+    wanted: set[str] = set()  # the articles the settled pairs depend on
+    settled: set[str] = set()
     reach = timedelta(days=2 * pairing.WINDOW_DAYS)
-    pool = _pool(db, *_day_range(day - reach, day + reach), kind)
-    if article_id not in {a["id"] for a in pool}:
-        return False
-    language = found[0]["language"]
-    other = "zh" if language == "en" else "en"
-    candidates = _near(pool, [found[0]], other)
-    rivals = _near(pool, candidates, language)
-    others = dict.fromkeys(a["id"] for a in [*candidates, *rivals, *_near(pool, rivals, other)] if a["id"] != article_id)
-    by_id = {article_id: found[0], **{a["id"]: a for a in store.articles_by_id(db, list(others))}}
+    for stretch in _stretches(list(arrived.values()), 2 * reach):  # articles whose pools overlap: one read
+        pool = _by_day(_pool(db, *_day_range(stretch[0][1] - reach, stretch[-1][1] + reach)))
+        for article, day, kind in stretch:
+            language = article["language"]
+            if article["id"] not in {a["id"] for a in pool.get((kind, language, day), ())}:
+                continue  # of another kind by its opening, or gone
+            if not store.has_chinese(db, *_day_range(day - reach, day + reach)):
+                continue  # (as its own pool would be: empty)
+            other = "zh" if language == "en" else "en"
+            candidates = _near(pool, kind, other, [day])
+            rivals = _near(pool, kind, language, [_day_of(c) for c in candidates])
+            wanted |= {a["id"] for a in [*candidates, *rivals,
+                                          *_near(pool, kind, other, [_day_of(r) for r in rivals])]}
+            settled |= {article["id"]} | {c["id"] for c in candidates}
+    if not settled:
+        return set()
+    by_id = {a["id"]: a for a in store.articles_by_id(db, list(wanted - arrived.keys()))}
+    by_id.update((i, arrived[i][0]) for i in (wanted | settled) & arrived.keys())
     traits = _traits(db, list(by_id.values()), tagger)
-    settled = {article_id} | {c["id"] for c in candidates}
     pairs = [p for p in pairing.choose([t for t in traits.values() if t.language == "en"],
                                        [t for t in traits.values() if t.language == "zh"]) if settled & set(p[:2])]
     rows = [_row(by_id[e], by_id[c], s, traits[e].kind, now, tagger) for e, c, s in pairs]
@@ -185,11 +200,35 @@ def pair_new(archive: Archive, article_id: str, *, tagger: Tagger | None = None,
     with archive.transaction():
         store.write(db, rows, [a for a, lang in ids.items() if lang == "en"],
                     [a for a, lang in ids.items() if lang == "zh"])
-    return any(article_id in (r["english_id"], r["chinese_id"]) for r in rows)
+    return arrived.keys() & ({r["english_id"] for r in rows} | {r["chinese_id"] for r in rows})
 
 
-def _near(pool: list[dict], articles: list[dict], language: str) -> list[dict]:
-    """The pool's articles in `language` published within the pairing window of any of `articles`."""
-    days = {d for d in (pairing._day(a["published"]) for a in articles) if d}
-    return [a for a in pool if a["language"] == language and (own := pairing._day(a["published"])) is not None
-            and any(abs((own - d).days) <= pairing.WINDOW_DAYS for d in days)]
+def _stretches(arrived: list[tuple[dict, date, str]], gap: timedelta) -> list[list[tuple[dict, date, str]]]:
+    """The articles by day, in runs whose successive days are at most `gap` apart."""
+    runs: list[list] = []
+    for item in sorted(arrived, key=lambda item: item[1]):
+        if runs and item[1] - runs[-1][-1][1] <= gap:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
+def _by_day(pool: list[dict]) -> dict[tuple[str, str, date], list[dict]]:
+    """The pool's articles by kind, language and day of publication (an undated one is in no window)."""
+    index: dict[tuple[str, str, date], list[dict]] = {}
+    for a in pool:
+        if (day := pairing._day(a["published"])) is not None:
+            index.setdefault((a["kind"], a["language"], day), []).append(a)
+    return index
+
+
+def _day_of(article: dict) -> date:
+    return pairing._day(article["published"])  # type: ignore[return-value]  # (the pool's index holds dated ones)
+
+
+def _near(pool: dict[tuple[str, str, date], list[dict]], kind: str, language: str, days: list[date]) -> list[dict]:
+    """The pool's articles of `kind` in `language` published within the pairing window of any of `days`."""
+    window = range(-pairing.WINDOW_DAYS, pairing.WINDOW_DAYS + 1)
+    return list({a["id"]: a for d in {d + timedelta(days=k) for d in days for k in window}
+                 for a in pool.get((kind, language, d), ())}.values())

@@ -135,6 +135,50 @@ def test_pairs_made_as_pages_arrive_are_those_a_recompute_makes(tmp_path):
         assert dict(archive.db.execute("select english_id, score from translations")) != before
 
 
+def test_a_batch_paired_at_once_settles_what_pairing_each_on_arrival_settles(tmp_path):
+    """An import pairs the articles of a batch at once, after writing them all (crawler/importing/importer.py
+    pair_batch): in batches of any size, over the conferences of test_pairs_made_as_pages_arrive... (the rival
+    English copy among them), the pairs, scores and alignments are those of pairing each page as it arrives. And
+    `gazette import` of a WARC of the same pages, in the same order, gives them too."""
+    from pipelines.record import pair_new, to_pair
+
+    from .archives import write_warc
+    english = sorted(FIXTURES.glob("en-*.html"))[5]
+    twin = (EN_PATH + "t9999999.shtml", english.read_bytes().replace(b"<B>Q: ", b"<B>Q: Twin. ", 1))
+    pages = [(url_of(p), p.read_bytes()) for p in sorted(FIXTURES.glob("*.html"))] + [twin]
+    random.Random(11).shuffle(pages)
+    columns = "english_id, chinese_id, score, kind, zh_unmatched, en_unmatched, alignment"
+
+    def archived(name: str, size: int) -> list:
+        """The pages archived in batches of `size`, each batch paired once its pages are written."""
+        with Archive(tmp_path / f"{name}.db") as archive:
+            for start in range(0, len(pages), size):
+                written = []
+                for url, body in pages[start:start + size]:
+                    site = CONFIG.site_for_url(url)
+                    page = {"url": url, "final_url": url, "status": 200, "site": site.key, "body": body,
+                            "headers": {"Content-Type": "text/html; charset=utf-8"},
+                            "fetched_at": "2026-12-06T00:00:00Z"}
+                    decision = decide(page, site, CONFIG.taggers)
+                    result = apply(archive, decision, page, pair=size == 1)
+                    if size > 1 and to_pair(decision, result["status"]):
+                        written.append(result["article_id"])
+                if written:
+                    pair_new(archive, written, "2026-12-06T00:00:00Z", CONFIG.taggers)
+            return list(archive.db.execute(f"select {columns} from translations order by english_id"))
+
+    on_arrival = archived("each", 1)
+    assert len(on_arrival) == 16
+    for size in (2, 7, len(pages)):
+        assert archived(f"batches-of-{size}", size) == on_arrival, size
+    warc = write_warc(tmp_path / "pages.warc.gz", [{"url": url, "body": body, "date": f"2026-12-06T00:00:{n:02d}Z"}
+                                                   for n, (url, body) in enumerate(pages)])
+    db = tmp_path / "imported.db"
+    assert gazette("import", str(warc), db=db).returncode == 0
+    with Archive(db) as archive:
+        assert list(archive.db.execute(f"select {columns} from translations order by english_id")) == on_arrival
+
+
 def test_a_pair_is_aligned_again_when_its_english_text_changes(tmp_path):
     """A fully translated conference is archived with its Chinese original; then the English page is captured
     again without one answer paragraph. The stored alignment must be that of the new text (one Chinese paragraph

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 from archive import Archive, origins
 from archive.outcomes import Outcome
 from pipelines.learning import lines_for, refresh
-from pipelines.record import apply, known_text
+from pipelines.record import apply, known_text, pair_new, to_pair
 from pipelines.rules import OTHER, Config, Site
 
 from .deciding import Deciding, Job
@@ -142,15 +142,17 @@ def archive_captures(archive: Archive, config: Config, captures: list[Capture], 
                 top_up()  # the next batches are decided while this one is written: the workers never wait for pages
             with uninterrupted():  # a batch committed is a batch counted: Ctrl-C waits for both
                 with archive.transaction():  # one write transaction per batch: decide ran before it, outside
-                    written = [write(archive, item, import_id) if isinstance(item, tuple) else (item, None)
+                    written = [write(archive, item, import_id) if isinstance(item, tuple) else (item, None, None)
                                for item in prepared]
-                for (capture, site), item, (outcome, error) in zip(batch, prepared, written):
+                    pair_batch(archive, config, [(item[2]["fetched_at"], paired) for item, (_, _, paired)
+                                                 in zip(prepared, written) if paired and isinstance(item, tuple)])
+                for (capture, site), item, (outcome, error, _) in zip(batch, prepared, written):
                     if isinstance(item, tuple):  # counted once its batch is committed: a rolled back one is not
                         run.count(site.key, outcome)
                         if error:
                             run.error(error)
             if on_capture:
-                for (capture, _), (outcome, _) in zip(batch, written):
+                for (capture, _), (outcome, _, _) in zip(batch, written):
                     on_capture(capture, outcome)
             top_up()
         # as after a crawl: each site's boilerplate, relearned from its latest pages (their lines read in the pool)
@@ -301,18 +303,27 @@ def read(archive: Archive, capture: Capture, site: Site, run: Run, hints: dict, 
             "hints": {"listed_published": listed} if listed else {}, "fetched_at": capture.time, "error": None}
 
 
-def write(archive: Archive, prepared: tuple, import_id: int | None) -> tuple[str, str | None]:
+def write(archive: Archive, prepared: tuple, import_id: int | None) -> tuple[str, str | None, str | None]:
     """Apply a decided capture and note its origin (inside the caller's transaction); return its outcome (new,
-    updated, unchanged, duplicate, refused or gone) and, for a refused or gone page, what to report."""
+    updated, unchanged, duplicate, refused or gone), for a refused or gone page what to report, and the id of an
+    article to pair (`pair_batch` pairs those of a batch at once, after its last)."""
     capture, site, page, decision = prepared
-    result = apply(archive, decision, page)
+    result = apply(archive, decision, page, pair=False)
     if result.get("capture_id"):
         origins.record_origin(archive, result["capture_id"], kind=capture.kind, source=capture.source,
                               record=capture.record, replay_url=capture.replay_url,
                               payload_digest=capture.payload_digest, import_id=import_id)
     if result["status"] == Outcome.FAILED:
-        return "gone" if result["gone"] else "refused", f"{capture.url} ({capture.time}): {result['error']}"
-    return str(result["status"]), None
+        return "gone" if result["gone"] else "refused", f"{capture.url} ({capture.time}): {result['error']}", None
+    return str(result["status"]), None, result["article_id"] if to_pair(decision, result["status"]) else None
+
+
+def pair_batch(archive: Archive, config: Config, written: list[tuple[str, str]]) -> None:
+    """Pair the articles a batch wrote ((capture time, article id) each) at once, inside its transaction: what
+    pairing each as it was written would settle (pipelines/translations.py), reading the neighbourhood they share
+    once. Their pairs are dated by the batch's latest capture."""
+    if written:
+        pair_new(archive, [article for _, article in written], max(when for when, _ in written), config.taggers)
 
 
 def load(archive: Archive, capture: Capture, by_digest: dict) -> tuple[dict, bytes]:
