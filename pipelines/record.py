@@ -154,16 +154,22 @@ def to_pair(decision: Decision, status: str) -> bool:
 def pair_new(archive: Archive, article_ids: list[str], now: str, taggers: Taggers | None) -> set[str]:
     """Pair articles just archived with their counterparts in the other language (pipelines/translations.py); the
     ids paired. A failure here is a warning of the pairing, never a lost article: the articles are already stored,
-    what the pairing wrote is undone, and `gazette pair` recomputes."""
-    with archive.transaction() as conn:
+    what the pairing wrote is undone (by its own transaction, or within the caller's by a savepoint: an import's
+    batch), and `gazette pair` recomputes. Its reading and scoring hold no write lock of their own."""
+    conn = archive.db.conn
+    within = conn.in_transaction
+    if within:
         conn.execute("savepoint pairing")
-        try:
-            paired = _pair_new(archive, article_ids, now=now, tagger=taggers.mentions if taggers else None)
-        except Exception:   # noqa: BLE001  (pairing is advisory: the pages were archived)
+    try:
+        paired = _pair_new(archive, article_ids, now=now, tagger=taggers.mentions if taggers else None)
+    except Exception:   # noqa: BLE001  (pairing is advisory: the pages were archived)
+        if within:
             conn.execute("rollback to pairing")
-            paired = set()
+        paired = set()
+    if within:
         conn.execute("release pairing")
     return paired
+
 
 def not_modified(archive: Archive, site, page: dict) -> dict:
     """A 304 to the validators of the archived copy: the article is unchanged and still there (last_seen moves,

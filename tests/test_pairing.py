@@ -21,7 +21,7 @@ from pipelines.decide import decide
 from pipelines.mentions import tag
 from pipelines.record import apply
 
-from .support import ROOT, gazette
+from .support import ROOT, gazette, json_lines
 
 FIXTURES = ROOT / "tests" / "real" / "pairing"
 CONFIG = config_module.load()
@@ -177,6 +177,32 @@ def test_a_batch_paired_at_once_settles_what_pairing_each_on_arrival_settles(tmp
     assert gazette("import", str(warc), db=db).returncode == 0
     with Archive(db) as archive:
         assert list(archive.db.execute(f"select {columns} from translations order by english_id")) == on_arrival
+
+
+def test_a_pairing_that_fails_in_an_import_batch_leaves_the_pairs_as_they_were(tmp_path):
+    """Pairing is advisory: when it fails after it began writing (here the archive refuses every new pair row, after
+    the batch's old rows were deleted), the import still archives and counts the batch, and the pairs it held are
+    kept: what the pairing wrote is undone, not committed half done with the batch."""
+    from .archives import write_warc
+    names = ["zh-t1646964.html", "en-t1647080.html"]
+    pages = [(url_of(FIXTURES / n), (FIXTURES / n).read_bytes()) for n in names]
+    db = tmp_path / "gazette.db"
+    first = write_warc(tmp_path / "first.warc.gz", [{"url": u, "body": b, "date": "2026-12-06T00:00:00Z"}
+                                                    for u, b in pages])
+    assert gazette("import", str(first), db=db).returncode == 0
+    with Archive(db) as archive:
+        before = list(archive.db.execute("select english_id, chinese_id, score from translations"))
+        archive.db.execute("create trigger no_new_pairs before insert on translations "
+                           "begin select raise(abort, 'refused'); end")
+    assert len(before) == 1
+    url, body = pages[1]
+    again = write_warc(tmp_path / "again.warc.gz", [{"url": url, "date": "2026-12-07T00:00:00Z",
+                                                    "body": body.replace(b">Q: ", b">Q: In 2017 and 2019, ", 1)}])
+    result = gazette("import", "--json", str(again), db=db)
+    assert result.returncode == 0 and json_lines(result.stdout)[0]["updated"] == 1
+    with Archive(db) as archive:
+        assert list(archive.db.execute("select english_id, chinese_id, score from translations")) == before
+        assert "In 2017 and 2019" in archive.db.execute("select body from articles where language = 'en'").fetchone()[0]
 
 
 def test_a_pair_is_aligned_again_when_its_english_text_changes(tmp_path):
