@@ -141,14 +141,11 @@ def not_replaced(archive: Archive, known: dict, record: dict, page: dict, site: 
     return ("suspect: this version looks like no article (" + "; ".join(reasons) +
             "); kept as a suspect capture, the archived article is unchanged")
 
-def found_language(decision: Decision) -> str | None:
-    return decision.record.get("language") if decision.record else None
-
-
 def to_pair(decision: Decision, status: str) -> bool:
     """Whether an article `apply` stored with this status is paired (pipelines/translations.py): a new or changed
     English or Chinese text."""
-    return status in (Outcome.NEW, Outcome.UPDATED) and found_language(decision) in ("en", "zh")
+    language = decision.record.get("language") if decision.record else None
+    return status in (Outcome.NEW, Outcome.UPDATED) and language in ("en", "zh")
 
 
 def pair_new(archive: Archive, article_ids: list[str], now: str, taggers: Taggers | None) -> set[str]:
