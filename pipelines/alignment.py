@@ -110,9 +110,9 @@ def _similar(shared: int, together: int, zh_len: int, en_len: int) -> float:
     return 0.6 * anchors + 0.4 * length
 
 
-def _dp(zs: list, es: list, sim, merge: float) -> list[tuple]:
+def _dp(zs: list, es: list, sim: "_Similarity", merge: float) -> list[tuple]:
     """Monotone alignment of the units `zs` with the units `es` (paragraph indexes) maximising total similarity
-    (`sim` of a tuple of each) minus gaps: (zh units, en units) per step;
+    (`sim`: one to one, two to one, one to two) minus gaps: (zh units, en units) per step;
     steps match 1-1, 1-2, 2-1 or leave one unit unmatched. Each cell takes the best of the steps that reach it,
     the first of equals in the order 2-1, 1-2, 1-1, then a unit left unmatched (Chinese, then English)."""
     n, m = len(zs), len(es)
@@ -128,14 +128,14 @@ def _dp(zs: list, es: list, sim, merge: float) -> list[tuple]:
             value, source = inf, None
             if a and b and abs(a * m - b * n) <= band:   # the matches ending here
                 if a >= 2:
-                    similarity = sim((zs[a - 2], zs[a - 1]), (es[b - 1],))
+                    similarity = sim.two_one(zs[a - 2], zs[a - 1], es[b - 1])
                     if similarity >= GAP:
                         value, source = best[a - 2][b - 1] + (similarity - GAP) * merged, (a - 2, b - 1)
                 if b >= 2:
-                    similarity = sim((zs[a - 1],), (es[b - 2], es[b - 1]))
+                    similarity = sim.one_two(zs[a - 1], es[b - 2], es[b - 1])
                     if similarity >= GAP and (v := above[b - 2] + (similarity - GAP) * merged) > value:
                         value, source = v, (a - 1, b - 2)
-                similarity = sim((zs[a - 1],), (es[b - 1],))
+                similarity = sim.one(zs[a - 1], es[b - 1])
                 if similarity >= GAP and (v := above[b - 1] + (similarity - GAP) * 1.0) > value:
                     value, source = v, (a - 1, b - 1)
             if a and (v := above[b] + 0.0) > value:          # the Chinese unit left unmatched
@@ -159,7 +159,7 @@ def _pairs(zs, es) -> list[tuple]:
     return [(a, b) for a in zs for b in es] or [(a, None) for a in zs] + [(None, b) for b in es]
 
 
-def _realign_gaps(rows: list[tuple], sim) -> list[tuple]:
+def _realign_gaps(rows: list[tuple], sim: "_Similarity") -> list[tuple]:
     """Paragraphs left unmatched on both sides between the same two matched rows (a turn one version splits
     differently, "Journalist: ..." interjections the other leaves unlabelled) are aligned with each other."""
     out: list[tuple] = []
@@ -180,7 +180,7 @@ def _realign_gaps(rows: list[tuple], sim) -> list[tuple]:
     return out
 
 
-def _pairs_dp(zs: list[int], es: list[int], sim) -> list[tuple]:
+def _pairs_dp(zs: list[int], es: list[int], sim: "_Similarity") -> list[tuple]:
     rows = []
     for a, b in _dp(zs, es, sim, MERGE_PARAGRAPHS):
         rows += _pairs(a, b)
@@ -239,15 +239,33 @@ class _Similarity:
         self.zh = [(sum(bits[x] for x in a), len(p), role(p, "zh")) for p, a in zip(zh, zh_a)]
         self.en = [(sum(bits[x] for x in a), len(p), role(p, "en")) for p, a in zip(en, en_a)]
 
-    def __call__(self, zs, es) -> float:
-        (zm, zl, zr), (em, el, er) = self.zh[zs[0]], self.en[es[0]]
-        merged = False                    # a second paragraph on either side that opens a question or answer
-        for k in zs[1:]:
-            m, length, r = self.zh[k]
-            zm, zl, merged = zm | m, zl + length, merged or bool(r)
-        for k in es[1:]:
-            m, length, r = self.en[k]
-            em, el, merged = em | m, el + length, merged or bool(r)
+    def one(self, z: int, e: int) -> float:
+        """Chinese paragraph `z` against English paragraph `e`: `_similar` + `_role_bonus`, written out (the
+        alignment asks it for every cell near the diagonal) to the same value."""
+        zm, zl, zr = self.zh[z]
+        em, el, er = self.en[e]
+        anchors = ((zm & em).bit_count() + 0.5) / ((zm | em).bit_count() + 1)
+        expected = el * ZH_PER_EN
+        length = min(zl, expected) / max(zl, expected, 1)
+        bonus = (ROLE_MATCH if zr == er else -ROLE_CLASH) if zr and er else (-ROLE_HALF if zr or er else 0.0)
+        return 0.6 * anchors + 0.4 * length + bonus
+
+    def two_one(self, z: int, z2: int, e: int) -> float:
+        """Chinese paragraphs `z` and `z2` together against English paragraph `e` (as `one`)."""
+        zm, zl, zr = self.zh[z]
+        m, length, r = self.zh[z2]
+        em, el, er = self.en[e]
+        return self._merged(zm | m, zl + length, zr, em, el, er, bool(r))
+
+    def one_two(self, z: int, e: int, e2: int) -> float:
+        """Chinese paragraph `z` against English paragraphs `e` and `e2` together (as `one`)."""
+        zm, zl, zr = self.zh[z]
+        em, el, er = self.en[e]
+        m, length, r = self.en[e2]
+        return self._merged(zm, zl, zr, em | m, el + length, er, bool(r))
+
+    @staticmethod
+    def _merged(zm: int, zl: int, zr: str, em: int, el: int, er: str, merged: bool) -> float:
         return _similar((zm & em).bit_count(), (zm | em).bit_count(), zl, el) + _role_bonus(zr, er, merged)
 
 
