@@ -27,6 +27,7 @@ from pathlib import Path
 from gazette_data import default_config
 
 from . import mentions_zh
+from .chars import replacer
 from .trie import trie_regex
 
 KINDS = ("country", "province", "city", "official")
@@ -34,6 +35,7 @@ DEFAULT_CONFIG = default_config()  # the shipped config/ (its mentions/ is the f
 
 # Curly quotes become straight ones before matching (same length, so offsets do not move).
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
+_straight = replacer(_QUOTES)   # text.translate(_QUOTES), faster (chars.py)
 
 # One pinyin syllable (tone marks already absent in these English texts); used to check given names.
 _SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -59,7 +61,7 @@ class Tagger:
 
 
 def _norm(s: str) -> str:
-    return " ".join(s.translate(_QUOTES).split())
+    return " ".join(_straight(s).split())
 
 
 def _iso_names(country) -> list[str]:
@@ -189,7 +191,7 @@ def tag(text: str, tagger: Tagger | None = None) -> list[Mention]:
     if not text:
         return []
     tagger = load() if tagger is None else tagger
-    text = text.translate(_QUOTES)
+    text = _straight(text)
     counts: dict = {}
     for m in tagger.places.finditer(text):
         hit = tagger.lookup.get(_norm(m.group()))
