@@ -280,7 +280,8 @@ def find_trigger(sentence: str, *, nouns: bool = False) -> Trigger | None:
                 continue
             if _TO_DO.search(before) and not re.match(r"(?:accompan|organi[sz]|invit|led)", m.group()):
                 continue
-            if _future(sentence, Trigger(type_, strong, m.start(), m.end())):
+            trig = Trigger(type_, strong, m.start(), m.end())   # (its clause, read by _future, is kept with it)
+            if _future(sentence, trig):
                 continue
             if type_ == "signing" and _NOT_SIGNING.match(sentence, m.start()):
                 continue
@@ -289,7 +290,7 @@ def find_trigger(sentence: str, *, nouns: bool = False) -> Trigger | None:
             if type_ == "meeting" and not strong and (_NOT_MEETING.search(sentence)
                                                       or not _TWO_PARTIES.search(sentence)):
                 continue
-            found.append(Trigger(type_, strong, m.start(), m.end()))
+            found.append(trig)
             break
     if nouns and not any(t.type == "meeting" for t in found):
         m = HELD_OCCASION.search(sentence)
