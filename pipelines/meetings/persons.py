@@ -152,6 +152,15 @@ class _Found:
         self.text = text
         self.found: list[Person] = []
         self.taken: list[tuple[int, int]] = []
+        self._sole: list[str] | None = None
+
+    def sole(self, rules: Rules) -> list[str]:
+        """The foreign countries the text names as parties (not in a compound, see is_compound), sorted: read when
+        a role or a bracketed title first needs them (most sentences have neither), then kept for the others."""
+        if self._sole is None:
+            self._sole = sorted({p.code for p in places_in(self.text, rules) if p.kind == "country"
+                                 and p.code != "CHN" and not is_compound(self.text, p)})
+        return self._sole
 
     def free(self, a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in self.taken)
@@ -366,7 +375,6 @@ def _foreign_roles(f: _Found, rules: Rules) -> None:
     country the sentence names; "Lao Deputy Prime Minister and Foreign Minister NAME" is one person."""
     text = f.text
     country_spans = [p for p in places_in(text, rules) if p.kind == "country" and p.code != "CHN"]
-    sole = sorted({p.code for p in country_spans if not is_compound(text, p)})
     roles = list(rules.foreign_roles.finditer(text))
     carry = None
     for m in roles:
@@ -402,7 +410,7 @@ def _foreign_roles(f: _Found, rules: Rules) -> None:
         if country is None and name:
             country = rules.foreign_persons.get(name) or rules.foreign_persons.get(name.split()[-1])
         if country is None:
-            country = _sole_country(text, a, name, sole, rules)
+            country = _sole_country(text, a, name, f.sole(rules), rules)
             if country is None:
                 continue
         role = re.sub(r"^(?:[Tt]he)\s+", "", text[start:end]).strip()
@@ -631,8 +639,6 @@ def _bracketed_titles(f: _Found, rules: Rules) -> None:
     foreign country (or the one foreign country of the sentence, for a foreign-looking name), Chinese when the name
     is a Chinese one and the title names no foreign country."""
     text = f.text
-    sole = sorted({p.code for p in places_in(text, rules) if p.kind == "country" and p.code != "CHN"
-                   and not is_compound(text, p)})
     for m in _BRACKETED.finditer(text):
         title = " ".join(m.group("title").split())
         if not _TITLE_HEAD.search(title):
@@ -650,7 +656,7 @@ def _bracketed_titles(f: _Found, rules: Rules) -> None:
         country = next((p.code for p in places_in(title, rules) if p.kind == "country" and p.code != "CHN"), None)
         chinese = valid_chinese(name) and words[0] in rules.surnames
         if country is None and not chinese:
-            country = _sole_country(text, a, name, sole, rules)
+            country = _sole_country(text, a, name, f.sole(rules), rules)
         if country is not None:
             f.add(Person("foreign", name, title, country=country, start=a, end=b))
         elif chinese:
