@@ -8,10 +8,10 @@ puts in is one it takes out (a chain: "a" -> "b", "b" -> "c"); `replacer` checks
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 
-def replacer(table: dict[int, str | int | None]) -> Callable[[str], str]:
+def replacer(table: Mapping[int, str | int | None]) -> Callable[[str], str]:
     """A function equal to `lambda text: text.translate(table)` for a `str.maketrans` table."""
     pairs = tuple((chr(k), "" if v is None else chr(v) if isinstance(v, int) else v) for k, v in table.items())
     taken = {old for old, _ in pairs}
