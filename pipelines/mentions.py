@@ -58,6 +58,9 @@ class Tagger:
     lookup: dict                     # normalised matched text -> (kind, name, code) or None (ignored)
     officials: tuple                 # compiled patterns with groups "title" and "name" (the last two: "Ambassador")
     chinese: mentions_zh.ChineseTagger | None = None   # the same names in Chinese (config/mentions/zh.toml)
+    # a surname, a space and a capitalised word: every match of the first two `officials` holds one, so a text
+    # without is not searched for them; None: always searched
+    chinese_names: re.Pattern | None = None
 
 
 def _norm(s: str) -> str:
@@ -134,7 +137,7 @@ def _official_patterns(data_dir: Path, lookup: dict) -> tuple:
     def any_of(words) -> str:   # tried at every word of every text: a trie, one literal space for a space
         return trie_regex(words, space=r"\ ")
 
-    surnames = any_of(cfg["surnames"])
+    surnames = _surnames(cfg)
     chinese = rf"(?P<name>(?:{surnames}) [A-Z][a-z]{{1,11}})(?=(?:'s)?(?![\w'-]))"
     place = "(?:" + any_of({v[1] for v in lookup.values() if v and v[0] in ("province", "city")}) + ")"
     heads = any_of({w.lower() for w in cfg["titles"]})   # (read case-blind, so one branch per spelling)
@@ -157,13 +160,25 @@ def _official_patterns(data_dir: Path, lookup: dict) -> tuple:
     )
 
 
+def _surnames(cfg: dict) -> str:
+    """The surnames of officials.toml as one pattern (a trie, one literal space for a space)."""
+    return trie_regex(cfg["surnames"], space=r"\ ")
+
+
+def _chinese_names(data_dir: Path) -> re.Pattern:
+    """What every Chinese name of the officials' first two patterns begins with: a surname, a space, a capital and a
+    small letter."""
+    return re.compile(rf"(?:{_surnames(_load_toml(data_dir / 'officials.toml'))}) [A-Z][a-z]")
+
+
 @lru_cache(maxsize=8)
 def _tagger(data_dir: str) -> Tagger:
     path = Path(data_dir)
     lookup = _places(path)
     regex = re.compile(r"(?<![\w])(?:" + trie_regex([k for k in lookup]) + r")(?![\w])")
     chinese = mentions_zh.build(str(path), tuple(lookup.items()))
-    return Tagger(places=regex, lookup=lookup, officials=_official_patterns(path, lookup), chinese=chinese)
+    return Tagger(places=regex, lookup=lookup, officials=_official_patterns(path, lookup), chinese=chinese,
+                  chinese_names=_chinese_names(path))
 
 
 def load(config_dir: str | Path | None = None) -> Tagger:
@@ -201,8 +216,9 @@ def tag(text: str, tagger: Tagger | None = None) -> list[Mention]:
     people: dict = {}     # name -> [title, count, first position]
     seen_spans: set = set()
     ambassador = "Ambassador" in text   # the last two patterns need the word: most texts skip their scan
+    named = tagger.chinese_names is None or tagger.chinese_names.search(text) is not None   # the first two, a name
     for i, pattern in enumerate(tagger.officials):
-        if i >= 2 and not ambassador:
+        if (i >= 2 and not ambassador) or (i < 2 and not named):
             continue
         for m in pattern.finditer(text):
             name = _norm(m.group("name"))

@@ -50,6 +50,9 @@ class Rules:
     known_foreign: re.Pattern | None   # those names, whole or after Mr./Ms.
     chinese_leaders: tuple = ()        # ((title, surname, name, from, to), ...): "President Xi" -> Xi Jinping
     chinese_name_list: re.Pattern | None = None  # "Yu Zhengsheng, Liu Yunshan, Wang Qishan and Zhang Gaoli"
+    # a surname, a space and a capitalised word: every match of the four patterns of Chinese names above holds one,
+    # so a sentence without (most) is not searched for them (persons.py); None: always searched
+    chinese_names: re.Pattern | None = None
 
 
 def _load_toml(path: Path) -> dict:
@@ -98,6 +101,7 @@ def load(config_dir: str | None = None, site_places: SitePlaces | None = None) -
         chinese_envoy=gated(_envoy(surname_regex)),
         chinese_lower_title=_lower_title(surname_regex),
         chinese_name_list=_name_list(surname_regex),
+        chinese_names=re.compile(r"(?:" + surname_regex + r")\s[A-Z][a-z]"),
         surnames=frozenset(surnames),
         tagger=tagger, site_places=sites,
         provinces=provinces, province_names={v: k for k, v in provinces.items()},

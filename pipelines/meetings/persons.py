@@ -153,6 +153,13 @@ class _Found:
         self.found: list[Person] = []
         self.taken: list[tuple[int, int]] = []
         self._sole: list[str] | None = None
+        self._named: bool | None = None
+
+    def named(self, rules: Rules) -> bool:
+        """The text may name a Chinese person as the patterns of Chinese names do (rules.chinese_names)."""
+        if self._named is None:
+            self._named = rules.chinese_names is None or rules.chinese_names.search(self.text) is not None
+        return self._named
 
     def sole(self, rules: Rules) -> list[str]:
         """The foreign countries the text names as parties (not in a compound, see is_compound), sorted: read when
@@ -230,8 +237,10 @@ def _officials(f: _Found, rules: Rules) -> None:
     """The shapes of pipelines/mentions.py: ambassadors, title + Chinese name, "name, title,"."""
     title_before, name_title, amb_before, amb_after = rules.tagger.officials
     ambassador = "Ambassador" in f.text     # the ambassadors' patterns need the word (as in mentions.tag)
+    names = rules.tagger.chinese_names      # and the others a Chinese name's first letters (as in mentions.tag)
+    named = names is None or names.search(f.text) is not None
     for pattern, shape in ((amb_before, "amb"), (amb_after, "amb"), (title_before, "cn"), (name_title, "cn")):
-        if shape == "amb" and not ambassador:
+        if (shape == "amb" and not ambassador) or (shape == "cn" and not named):
             continue
         for m in pattern.finditer(f.text):
             a, b = m.span()
@@ -285,11 +294,12 @@ def _chinese_special(f: _Found, rules: Rules) -> None:
     """Chinese envoys abroad, Hong Kong's and Macao's chief executives, long titles ("Director of the Office of
     the Central Foreign Affairs Commission Wang Yi")."""
     text = f.text
-    for m in rules.chinese_envoy.finditer(text):
+    named = f.named(rules)      # (without, the rules' patterns of Chinese names find none: not searched)
+    for m in rules.chinese_envoy.finditer(text) if named else ():
         if f.free(*m.span()) and valid_chinese(m.group("name")):
             title = " ".join(m.group("title").split())
             f.add(Person("chinese", m.group("name"), title, level="national", start=m.start(), end=m.end()))
-    for m in rules.chinese_lower_title.finditer(text) if _LOWER_TITLE_HINT.search(text) else ():
+    for m in rules.chinese_lower_title.finditer(text) if named and _LOWER_TITLE_HINT.search(text) else ():
         if f.free(*m.span()) and valid_chinese(m.group("name")):
             title = " ".join(m.group("title").split())
             f.add(Person("chinese", m.group("name"), title, level=level_of(title, rules), start=m.start(),
@@ -304,7 +314,7 @@ def _chinese_special(f: _Found, rules: Rules) -> None:
             code = "CN-HK" if "Hong Kong" in title else "CN-MO"
             f.add(Person("chinese", m.group("name"), title, level="provincial", start=m.start(), end=m.end(),
                          province=code))
-    for m in rules.chinese_long_title.finditer(text):
+    for m in rules.chinese_long_title.finditer(text) if named else ():
         name = m.group("name")
         if f.free(*m.span()) and valid_chinese(name):
             title = " ".join(m.group("title").split())
@@ -819,7 +829,7 @@ def _name_lists(f: _Found, rules: Rules) -> None:
     pinyin; a list with a name that is not is no list of Chinese names."""
     if rules.chinese_name_list is None:
         return
-    for m in rules.chinese_name_list.finditer(f.text):
+    for m in rules.chinese_name_list.finditer(f.text) if f.named(rules) else ():
         names = [(n.group(), m.start() + n.start(), m.start() + n.end()) for n in _LISTED_NAME.finditer(m.group())]
         if len(names) < 2 or not all(valid_chinese(n) for n, _, _ in names):
             continue
