@@ -678,7 +678,8 @@ def _bracketed_titles(f: _Found, rules: Rules) -> None:
 def _known_foreign(f: _Found, rules: Rules) -> None:
     """Foreign leaders of config/meetings.toml [foreign_persons] named without a role: a full name anywhere
     ("Mohammad Javad Zarif"), a surname after "Mr." or "Ms." ("Mr. Patrushev")."""
-    if rules.known_foreign is None:
+    if rules.known_foreign is None or (rules.known_foreign_names is not None
+                                       and rules.known_foreign_names.search(f.text) is None):
         return
     for m in rules.known_foreign.finditer(f.text):
         name = m.group("name")
@@ -739,7 +740,9 @@ _OF_TO_END = re.compile(r"\b(?:of|to)\s+(?:the\s+)?$")
 
 def _generic_titles(f: _Found, rules: Rules) -> None:
     text = f.text
-    names = list(_CN_NAME.finditer(text))       # read once for the titles before the names and after them
+    # read once for the titles before the names and after them; only names with a Chinese surname are read (not
+    # sought in a text without, f.named)
+    names = list(_CN_NAME.finditer(text)) if f.named(rules) else []
     for m in names:
         name, end = m.group("name"), m.start() + len(m.group("name"))
         if name.split()[0] not in rules.surnames or not valid_chinese(name) or not f.free(m.start(), end):
@@ -803,7 +806,7 @@ _HONORIFIC_NAME = re.compile(r"\b(?:Mr|Ms|Mrs|Madam|Madame)\.?\s+(?P<name>[A-Z][
 
 def _honorific_chinese(f: _Found, rules: Rules) -> None:
     """A Chinese name after "Mr."/"Ms."/"Madam" that no other pattern read: a person of the Chinese side, untitled."""
-    for m in _HONORIFIC_NAME.finditer(f.text):
+    for m in _HONORIFIC_NAME.finditer(f.text) if f.named(rules) else ():
         name = m.group("name")
         if _chinese_name(rules, name) and f.free(m.start("name"), m.end("name")):
             f.add(Person("chinese", name, None, start=m.start("name"), end=m.end("name")))

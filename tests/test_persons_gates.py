@@ -1,6 +1,7 @@
-"""The Chinese-name gate of the persons and officials patterns (Rules.chinese_names, Tagger.chinese_names): a
-sentence without a surname, a space and a capitalised word is not searched by the patterns of Chinese names, which
-could find nothing in it; one with a name still is."""
+"""The gates of the persons and officials patterns. Rules.chinese_names, Tagger.chinese_names: a sentence without a
+surname, a space and a capitalised word is not searched by the patterns of Chinese names, which could find nothing in
+it; one with a name still is. Rules.known_foreign_names: one without a name of [foreign_persons] is not searched for
+those persons."""
 from pipelines.meetings import load, persons_in
 from pipelines.mentions import tag
 from pipelines.mentions import load as load_mentions
@@ -28,3 +29,18 @@ def test_a_sentence_without_a_chinese_name_fails_the_gate_where_the_patterns_fin
                     *load_mentions().officials[:2]):
         assert list(pattern.finditer(NO_NAME)) == []
     assert all(p.side != "chinese" for p in persons_in(NO_NAME, rules))
+
+
+def test_a_sentence_naming_a_known_foreign_leader_passes_its_gate():
+    rules = load()
+    s = "Vice President Wang Qishan met with Mr. Biden and Barack Obama in Beijing."
+    assert rules.known_foreign_names.search(s)
+    assert [(p.name, p.country) for p in persons_in(s, rules) if p.side == "foreign"] == [("Biden", "USA"),
+                                                                                          ("Barack Obama", "USA")]
+
+
+def test_a_sentence_without_a_known_foreign_name_fails_its_gate_where_the_pattern_finds_nothing():
+    rules = load()
+    s = "Mr. Bidenson met with counterpart Obamas and Barack Obama-Smith in Beijing."
+    assert rules.known_foreign_names.search(s) is None
+    assert list(rules.known_foreign.finditer(s)) == []
