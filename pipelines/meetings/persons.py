@@ -649,7 +649,7 @@ def _bracketed_titles(f: _Found, rules: Rules) -> None:
     foreign country (or the one foreign country of the sentence, for a foreign-looking name), Chinese when the name
     is a Chinese one and the title names no foreign country."""
     text = f.text
-    for m in _BRACKETED.finditer(text):
+    for m in _BRACKETED.finditer(text) if "(" in text else ():    # (most sentences have no bracket: not scanned)
         title = " ".join(m.group("title").split())
         if not _TITLE_HEAD.search(title):
             continue
