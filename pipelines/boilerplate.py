@@ -15,12 +15,6 @@ from .needles import needles
 from .normalise import clean_text
 from .rules import Boilerplate, TimedPattern
 
-try:
-    from re import _constants as _C  # type: ignore[attr-defined]
-    from re import _parser  # type: ignore[attr-defined]
-except ImportError:  # (then no pattern is read as anchored: every line is searched, as needles.py does)
-    _C = _parser = None
-
 
 # A step's one test of an id or a class, as cssselect writes it (`*[@id = 'V']`, `div[@class and contains(concat(' ',
 # normalize-space(@class), ' '), ' V ')]`, `*[@class and contains(@class, 'V')]`), the step ending there: read from the
@@ -135,41 +129,19 @@ def _one_pattern(patterns: tuple) -> TimedPattern | None:
         return None
 
 
-def _anchored(source: str, flags: int) -> bool:
-    """The pattern can match only at the start of a string: it opens with ^ or \\A (not MULTILINE), no alternation
-    around it."""
-    if _parser is None or flags & re.MULTILINE:
-        return False
-    try:
-        items = list(_parser.parse(source, flags))
-    except re.error:
-        return False
-    return bool(items) and items[0][0] is _C.AT and items[0][1] in (_C.AT_BEGINNING, _C.AT_BEGINNING_STRING)
-
-
 @lru_cache(maxsize=64)
-def _cannot_match(patterns: tuple) -> tuple | None:
-    """(the anchored patterns as one, the words one of which every other pattern's match holds, as one): a line that
-    the first does not match at its start and that holds none of the words matches no pattern, so is not searched
-    (most lines: the joined patterns try every position of a line, ~40 us for 300 characters). None when a pattern
-    is neither (or the flags differ): every line is searched."""
-    if len({p.flags for p in patterns}) != 1:
-        return None
-    anchored: list[str] = []
+def _words(patterns: tuple) -> re.Pattern | None:
+    """The words one of which every match of one of the patterns holds (needles.py), as one alternation of plain
+    strings: a line holding none matches no pattern, so is not searched (most lines: the joined patterns try every
+    position of a line, ~40 us for 300 characters, where this scan takes a few). None when a pattern needs no such
+    word: every line is searched."""
     words: set[str] = set()
     for p in patterns:
-        if _anchored(p.pattern, p.flags):
-            anchored.append(p.pattern)
-            continue
         found = needles(p.pattern, p.flags)
         if found is None:
             return None
         words |= found
-    try:
-        starts = TimedPattern("|".join(f"(?:{a})" for a in anchored)) if anchored else None
-    except (re.error, regex.error):
-        return None
-    return starts, re.compile("|".join(re.escape(w) for w in sorted(words))) if words else None
+    return re.compile("|".join(re.escape(w) for w in sorted(words))) if words else None
 
 
 def is_boilerplate(line: str, boilerplate: Boilerplate, cleaned: bool = False) -> bool:
@@ -184,10 +156,9 @@ def is_boilerplate(line: str, boilerplate: Boilerplate, cleaned: bool = False) -
     pattern = _one_pattern(boilerplate.patterns) if len({p.flags for p in boilerplate.patterns}) == 1 else None
     if pattern is None:
         return any(p.search(line) for p in boilerplate.patterns)
-    gate = _cannot_match(boilerplate.patterns)
-    if gate is not None and not (gate[0] is not None and gate[0].match(line)) and not (
-            gate[1] is not None and gate[1].search(line)):
-        return False    # no pattern could match (_cannot_match): the search would find nothing
+    words = _words(boilerplate.patterns)
+    if words is not None and words.search(line) is None:
+        return False    # none of the words every match holds: the search would find nothing
     return bool(pattern.search(line))
 
 
