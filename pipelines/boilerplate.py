@@ -144,6 +144,22 @@ def _words(patterns: tuple) -> re.Pattern | None:
     return re.compile("|".join(re.escape(w) for w in sorted(words))) if words else None
 
 
+_PLANS: dict[int, tuple] = {}   # id of a site's patterns -> (those patterns, their joined pattern, their words)
+
+
+def _plan(patterns: tuple) -> tuple:
+    """(the patterns joined, or None when their flags differ; their words, _words) for a site's patterns, made once
+    per tuple and found by its identity (the entry holds the tuple, so no other object takes its id): the lru_caches
+    above hash every pattern of the tuple, at every line of every page."""
+    entry = _PLANS.get(id(patterns))
+    if entry is None or entry[0] is not patterns:
+        if len(_PLANS) > 64:
+            _PLANS.clear()
+        joined = _one_pattern(patterns) if len({p.flags for p in patterns}) == 1 else None
+        entry = _PLANS[id(patterns)] = (patterns, joined, _words(patterns) if joined is not None else None)
+    return entry[1], entry[2]
+
+
 def is_boilerplate(line: str, boilerplate: Boilerplate, cleaned: bool = False) -> bool:
     """The line is empty, one of the boilerplate lines, or (up to PATTERN_MAX_CHARS long) matches a pattern."""
     line = line if cleaned else clean_text(line)
@@ -153,10 +169,9 @@ def is_boilerplate(line: str, boilerplate: Boilerplate, cleaned: bool = False) -
         return True
     if len(line) > PATTERN_MAX_CHARS:
         return False
-    pattern = _one_pattern(boilerplate.patterns) if len({p.flags for p in boilerplate.patterns}) == 1 else None
+    pattern, words = _plan(boilerplate.patterns)
     if pattern is None:
         return any(p.search(line) for p in boilerplate.patterns)
-    words = _words(boilerplate.patterns)
     if words is not None and words.search(line) is None:
         return False    # none of the words every match holds: the search would find nothing
     return bool(pattern.search(line))
