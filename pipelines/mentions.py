@@ -28,6 +28,7 @@ from gazette_data import default_config
 
 from . import mentions_zh
 from .chars import replacer
+from .lookbehind import Behind
 from .trie import trie_regex
 
 KINDS = ("country", "province", "city", "official")
@@ -61,6 +62,8 @@ class Tagger:
     # a surname, a space and a capitalised word: every match of the first two `officials` holds one, so a text
     # without is not searched for them; None: always searched
     chinese_names: re.Pattern | None = None
+    # `places` and `officials` as `tag` runs them: those opening with a look-behind split (lookbehind.py, same matches)
+    scans: tuple = ()
 
 
 def _norm(s: str) -> str:
@@ -177,8 +180,17 @@ def _tagger(data_dir: str) -> Tagger:
     lookup = _places(path)
     regex = re.compile(r"(?<![\w])(?:" + trie_regex([k for k in lookup]) + r")(?![\w])")
     chinese = mentions_zh.build(str(path), tuple(lookup.items()))
-    return Tagger(places=regex, lookup=lookup, officials=_official_patterns(path, lookup), chinese=chinese,
-                  chinese_names=_chinese_names(path))
+    officials = _official_patterns(path, lookup)
+    return Tagger(places=regex, lookup=lookup, officials=officials, chinese=chinese,
+                  chinese_names=_chinese_names(path), scans=tuple(_scan(p) for p in (regex, *officials)))
+
+
+def _scan(pattern: re.Pattern):
+    """The pattern split at its opening look-behind (lookbehind.Behind: the same matches, found faster), or itself."""
+    try:
+        return Behind(pattern)
+    except ValueError:
+        return pattern
 
 
 def load(config_dir: str | Path | None = None) -> Tagger:
@@ -208,7 +220,8 @@ def tag(text: str, tagger: Tagger | None = None) -> list[Mention]:
     tagger = load() if tagger is None else tagger
     text = _straight(text)
     counts: dict = {}
-    for m in tagger.places.finditer(text):
+    places, *officials = tagger.scans or (tagger.places, *tagger.officials)
+    for m in places.finditer(text):
         hit = tagger.lookup.get(_norm(m.group()))
         if hit is not None:
             counts[hit] = counts.get(hit, 0) + 1
@@ -217,7 +230,7 @@ def tag(text: str, tagger: Tagger | None = None) -> list[Mention]:
     seen_spans: set = set()
     ambassador = "Ambassador" in text   # the last two patterns need the word: most texts skip their scan
     named = tagger.chinese_names is None or tagger.chinese_names.search(text) is not None   # the first two, a name
-    for i, pattern in enumerate(tagger.officials):
+    for i, pattern in enumerate(officials):
         if (i >= 2 and not ambassador) or (i < 2 and not named):
             continue
         for m in pattern.finditer(text):

@@ -235,7 +235,8 @@ def _title_before_verb(text: str, p: Person) -> None:
 
 def _officials(f: _Found, rules: Rules) -> None:
     """The shapes of pipelines/mentions.py: ambassadors, title + Chinese name, "name, title,"."""
-    title_before, name_title, amb_before, amb_after = rules.tagger.officials
+    # (as mentions.tag runs them: split at their look-behinds, the same matches)
+    title_before, name_title, amb_before, amb_after = rules.tagger.scans[1:] or rules.tagger.officials
     ambassador = "Ambassador" in f.text     # the ambassadors' patterns need the word (as in mentions.tag)
     names = rules.tagger.chinese_names      # and the others a Chinese name's first letters (as in mentions.tag)
     named = names is None or names.search(f.text) is not None
