@@ -10,9 +10,10 @@ from collections.abc import Iterator
 from typing import Any
 
 try:
+    from re import _constants as C  # type: ignore[attr-defined]
     from re import _parser  # type: ignore[attr-defined]
 except ImportError:  # (then no pattern is split: each runs as it is)
-    _parser = None
+    C = _parser = None
 
 # "(?<!" one character class or escape ")": what is looked behind, and the rest
 _OPENING = re.compile(r"\(\?<!(\[(?:\\.|[^\]\\])+\]|\\[wWdDsS])\)")
@@ -20,7 +21,8 @@ _OPENING = re.compile(r"\(\?<!(\[(?:\\.|[^\]\\])+\]|\\[wWdDsS])\)")
 
 class Behind:
     """`pattern` (compiled by re) read as a look-behind and the rest; ValueError when it does not open with one,
-or may match an empty string."""
+    may match an empty string, or its rest opens with nothing re could skip to (a class of any letter is something,
+    an optional group or a look-ahead nothing: the split would be slower)."""
 
     def __init__(self, pattern: re.Pattern) -> None:
         self.pattern = pattern
@@ -29,8 +31,13 @@ or may match an empty string."""
             raise ValueError(f"no look-behind of one character opens {pattern.pattern[:40]!r}")
         self._behind = re.compile(opening.group(1), pattern.flags)
         self._rest = re.compile(pattern.pattern[opening.end():], pattern.flags)
-        if _parser is None or _parser.parse(self._rest.pattern, self._rest.flags).getwidth()[0] == 0:
+        if _parser is None:
+            raise ValueError("no re parser to read the pattern with")
+        tree = _parser.parse(self._rest.pattern, self._rest.flags)
+        if tree.getwidth()[0] == 0:
             raise ValueError("a pattern that may match an empty string is run as it is")  # (finditer's own rule)
+        if not _opens_with_characters(list(tree), self._rest.flags):
+            raise ValueError("the rest does not open with characters re could skip to: no faster split")
 
     def finditer(self, text: str) -> Iterator[Any]:
         """What `pattern.finditer(text)` finds: the rest's first match from `pos` on is where the pattern could
@@ -45,3 +52,18 @@ or may match an empty string."""
                 continue
             yield m
             pos = m.end()       # (never an empty match: see __init__)
+
+
+def _opens_with_characters(items: list, flags: int) -> bool:
+    """The pattern opens with a character, a class or alternatives that each open with a character, case-sensitive:
+    what re finds the places to try it by (its compiler's charset prefix), skipping the rest of the text."""
+    while items and items[0][0] is C.SUBPATTERN:
+        _group, add_flags, _del, sub = items[0][1]
+        flags |= add_flags
+        items = list(sub)
+    if not items or flags & re.IGNORECASE:
+        return False
+    op, av = items[0]
+    if op is C.BRANCH:
+        return all(branch and list(branch)[0][0] is C.LITERAL for branch in av[1])
+    return op in (C.LITERAL, C.IN)

@@ -16,7 +16,7 @@ SENTENCES = [
 
 def test_the_split_pattern_finds_what_the_pattern_finds_on_real_sentences():
     tagger = load()
-    for pattern in (tagger.places, *tagger.officials[:2], tagger.officials[3]):
+    for pattern in (tagger.places, tagger.officials[1]):
         behind = Behind(pattern)
         for s in SENTENCES:
             assert [m.span() for m in behind.finditer(s)] == [m.span() for m in pattern.finditer(s)], (s, pattern)
@@ -36,3 +36,5 @@ def test_patterns_it_cannot_split_are_refused():
         Behind(re.compile(r"New Zealand"))
     with pytest.raises(ValueError):
         Behind(re.compile(r"(?<!\w)(?:Zealand)?"))
+    with pytest.raises(ValueError):     # (the split would be slower: re could skip to nothing)
+        Behind(re.compile(r"(?<!\w)(?:Mr\. )?Zealand"))
