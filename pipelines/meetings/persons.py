@@ -194,7 +194,7 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
     provincial leaders listed by name, foreign persons whose role names a country ("the Ambassador of Brazil to
     China", "Albanian Foreign Minister Igli Hasani", "Malaysia's Minister of ..."), heads of international
     organisations; with `unnamed`, also Chinese officials by title alone ("Governor of Guangdong Province")."""
-    f = _Found(_PHOTO_MARK.sub(lambda m: (m.group(1) or "").ljust(len(m.group())), text))
+    f = _Found(_PHOTO_MARK.sub(lambda m: (m.group(1) or "").ljust(len(m.group())), text) if "(" in text else text)
     _officials(f, rules)
     _bracketed_titles(f, rules)
     _chinese_special(f, rules)
