@@ -251,6 +251,7 @@ _OWN_WORDS = re.compile(r"\b(?:you\s+(?:may\s+|might\s+)?(?:have\s+|'ve\s+)?(?:a
 
 _FUTURE = re.compile(r"\b(?:will|would|shall|is\s+going\s+to|are\s+going\s+to|is\s+scheduled\s+to|"
                      r"are\s+scheduled\s+to|is\s+expected\s+to|are\s+expected\s+to|is\s+set\s+to)\b")
+_FUTURE = gated(_FUTURE)     # (only where one of its words is: needles.py)
 
 
 def _future(sentence: str, trig: Trigger) -> bool:
