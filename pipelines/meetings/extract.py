@@ -43,6 +43,7 @@ from .persons import (
 from .context import TELLS_NEWS, TELLS_OCCASION, attended_next, followups, pronoun_counterpart
 from .places import dateline_here, is_compound, is_time_zone, place_dict, place_of, places_in, site_place
 from ..chars import replacer
+from ..needles import gated
 from .text import QUOTES, Text, is_dateline, sentences_with_paragraphs
 from .triggers import (
     _DAYS,
@@ -734,6 +735,7 @@ def _elsewhere(s: str, p: Person, persons: Sequence[Person] = ()) -> bool:
 
 _TO_COME = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|expected|due|set)\s+to)\s+(?:also\s+)?"
                       r"(?:attend|meet|hold|visit|travel|co-chair|chair|have|pay)\b")
+_TO_COME = gated(_TO_COME)     # (only where one of its words is: needles.py)
 
 
 # ... nor, once the event names its Chinese side, a Chinese leader a later sentence's speaker speaks of ("Wu ... said
