@@ -27,6 +27,8 @@ from pathlib import Path
 from gazette_data import default_config
 
 from . import mentions_zh
+from .chars import replacer
+from .lookbehind import Behind
 from .trie import trie_regex
 
 KINDS = ("country", "province", "city", "official")
@@ -34,6 +36,7 @@ DEFAULT_CONFIG = default_config()  # the shipped config/ (its mentions/ is the f
 
 # Curly quotes become straight ones before matching (same length, so offsets do not move).
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
+_straight = replacer(_QUOTES)   # text.translate(_QUOTES), faster (chars.py)
 
 # One pinyin syllable (tone marks already absent in these English texts); used to check given names.
 _SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -56,10 +59,15 @@ class Tagger:
     lookup: dict                     # normalised matched text -> (kind, name, code) or None (ignored)
     officials: tuple                 # compiled patterns with groups "title" and "name" (the last two: "Ambassador")
     chinese: mentions_zh.ChineseTagger | None = None   # the same names in Chinese (config/mentions/zh.toml)
+    # a surname, a space and a capitalised word: every match of the first two `officials` holds one, so a text
+    # without is not searched for them; None: always searched
+    chinese_names: re.Pattern | None = None
+    # `places` and `officials` as `tag` runs them: those opening with a look-behind split (lookbehind.py, same matches)
+    scans: tuple = ()
 
 
 def _norm(s: str) -> str:
-    return " ".join(s.translate(_QUOTES).split())
+    return " ".join(_straight(s).split())
 
 
 def _iso_names(country) -> list[str]:
@@ -132,7 +140,7 @@ def _official_patterns(data_dir: Path, lookup: dict) -> tuple:
     def any_of(words) -> str:   # tried at every word of every text: a trie, one literal space for a space
         return trie_regex(words, space=r"\ ")
 
-    surnames = any_of(cfg["surnames"])
+    surnames = _surnames(cfg)
     chinese = rf"(?P<name>(?:{surnames}) [A-Z][a-z]{{1,11}})(?=(?:'s)?(?![\w'-]))"
     place = "(?:" + any_of({v[1] for v in lookup.values() if v and v[0] in ("province", "city")}) + ")"
     heads = any_of({w.lower() for w in cfg["titles"]})   # (read case-blind, so one branch per spelling)
@@ -155,13 +163,34 @@ def _official_patterns(data_dir: Path, lookup: dict) -> tuple:
     )
 
 
+def _surnames(cfg: dict) -> str:
+    """The surnames of officials.toml as one pattern (a trie, one literal space for a space)."""
+    return trie_regex(cfg["surnames"], space=r"\ ")
+
+
+def _chinese_names(data_dir: Path) -> re.Pattern:
+    """What every Chinese name of the officials' first two patterns begins with: a surname, a space, a capital and a
+    small letter."""
+    return re.compile(rf"(?:{_surnames(_load_toml(data_dir / 'officials.toml'))}) [A-Z][a-z]")
+
+
 @lru_cache(maxsize=8)
 def _tagger(data_dir: str) -> Tagger:
     path = Path(data_dir)
     lookup = _places(path)
     regex = re.compile(r"(?<![\w])(?:" + trie_regex([k for k in lookup]) + r")(?![\w])")
     chinese = mentions_zh.build(str(path), tuple(lookup.items()))
-    return Tagger(places=regex, lookup=lookup, officials=_official_patterns(path, lookup), chinese=chinese)
+    officials = _official_patterns(path, lookup)
+    return Tagger(places=regex, lookup=lookup, officials=officials, chinese=chinese,
+                  chinese_names=_chinese_names(path), scans=tuple(_scan(p) for p in (regex, *officials)))
+
+
+def _scan(pattern: re.Pattern):
+    """The pattern split at its opening look-behind (lookbehind.Behind: the same matches, found faster), or itself."""
+    try:
+        return Behind(pattern)
+    except ValueError:
+        return pattern
 
 
 def load(config_dir: str | Path | None = None) -> Tagger:
@@ -189,9 +218,10 @@ def tag(text: str, tagger: Tagger | None = None) -> list[Mention]:
     if not text:
         return []
     tagger = load() if tagger is None else tagger
-    text = text.translate(_QUOTES)
+    text = _straight(text)
     counts: dict = {}
-    for m in tagger.places.finditer(text):
+    places, *officials = tagger.scans or (tagger.places, *tagger.officials)
+    for m in places.finditer(text):
         hit = tagger.lookup.get(_norm(m.group()))
         if hit is not None:
             counts[hit] = counts.get(hit, 0) + 1
@@ -199,8 +229,9 @@ def tag(text: str, tagger: Tagger | None = None) -> list[Mention]:
     people: dict = {}     # name -> [title, count, first position]
     seen_spans: set = set()
     ambassador = "Ambassador" in text   # the last two patterns need the word: most texts skip their scan
-    for i, pattern in enumerate(tagger.officials):
-        if i >= 2 and not ambassador:
+    named = tagger.chinese_names is None or tagger.chinese_names.search(text) is not None   # the first two, a name
+    for i, pattern in enumerate(officials):
+        if (i >= 2 and not ambassador) or (i < 2 and not named):
             continue
         for m in pattern.finditer(text):
             name = _norm(m.group("name"))

@@ -175,23 +175,22 @@ class Gated:
         # the words as one alternation of literals: re scans for their first characters, in C
         self._look = re.compile("|".join(re.escape(n) for n in sorted(needles)))
 
-    def _may(self, string: str) -> bool:
-        return self._look.search(string) is not None
-
+    # (each method looks for the needles itself, not through a helper: one Python call less for every use, and these
+    # are called tens of thousands of times a second)
     def search(self, string: str, *args: int) -> Any:
-        return self.compiled.search(string, *args) if self._may(string) else None
+        return self.compiled.search(string, *args) if self._look.search(string) is not None else None
 
     def match(self, string: str, *args: int) -> Any:
-        return self.compiled.match(string, *args) if self._may(string) else None
+        return self.compiled.match(string, *args) if self._look.search(string) is not None else None
 
     def fullmatch(self, string: str, *args: int) -> Any:
-        return self.compiled.fullmatch(string, *args) if self._may(string) else None
+        return self.compiled.fullmatch(string, *args) if self._look.search(string) is not None else None
 
     def finditer(self, string: str, *args: int) -> Iterator[Any]:
-        return self.compiled.finditer(string, *args) if self._may(string) else iter(())
+        return self.compiled.finditer(string, *args) if self._look.search(string) is not None else iter(())
 
     def findall(self, string: str, *args: int) -> list:
-        return self.compiled.findall(string, *args) if self._may(string) else []
+        return self.compiled.findall(string, *args) if self._look.search(string) is not None else []
 
     def __getattr__(self, name: str) -> Any:       # .pattern, .groups, .flags ...: the compiled pattern's
         return getattr(self.compiled, name)

@@ -50,6 +50,12 @@ class Rules:
     known_foreign: re.Pattern | None   # those names, whole or after Mr./Ms.
     chinese_leaders: tuple = ()        # ((title, surname, name, from, to), ...): "President Xi" -> Xi Jinping
     chinese_name_list: re.Pattern | None = None  # "Yu Zhengsheng, Liu Yunshan, Wang Qishan and Zhang Gaoli"
+    # a surname, a space and a capitalised word: every match of the four patterns of Chinese names above holds one,
+    # so a sentence without (most) is not searched for them (persons.py); None: always searched
+    chinese_names: re.Pattern | None = None
+    # known_foreign's names alone (opening with them, re scans for their first letters): a text without one is not
+    # searched for known_foreign, which tries its optional "Mr." and its look-behind at every position
+    known_foreign_names: re.Pattern | None = None
 
 
 def _load_toml(path: Path) -> dict:
@@ -98,6 +104,7 @@ def load(config_dir: str | None = None, site_places: SitePlaces | None = None) -
         chinese_envoy=gated(_envoy(surname_regex)),
         chinese_lower_title=_lower_title(surname_regex),
         chinese_name_list=_name_list(surname_regex),
+        chinese_names=re.compile(r"(?:" + surname_regex + r")\s[A-Z][a-z]"),
         surnames=frozenset(surnames),
         tagger=tagger, site_places=sites,
         provinces=provinces, province_names={v: k for k, v in provinces.items()},
@@ -105,6 +112,7 @@ def load(config_dir: str | None = None, site_places: SitePlaces | None = None) -
         country_names=country_names,
         foreign_persons=dict(cfg.get("foreign_persons", {})),
         known_foreign=_known_foreign(cfg.get("foreign_persons", {})),
+        known_foreign_names=_known_foreign_names(cfg.get("foreign_persons", {})),
         chinese_leaders=_leaders(cfg.get("chinese_leaders", [])))
 
 
@@ -161,6 +169,11 @@ def leader_name(title: str, surname: str, day, rules: Rules) -> str | None:
     found = {name for t, s, name, a, b in rules.chinese_leaders
              if t == title and s == surname and a <= day and (b is None or day <= b)}
     return found.pop() if len(found) == 1 else None
+
+
+def _known_foreign_names(names: dict) -> re.Pattern | None:
+    """What every match of _known_foreign holds: one of the names, then no letter, digit or hyphen."""
+    return re.compile(r"(?:" + trie_regex(names) + r")(?![\w-])") if names else None
 
 
 def _known_foreign(names: dict) -> re.Pattern | None:

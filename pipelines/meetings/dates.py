@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ..needles import gated
+
 _MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                        "september", "october", "november", "december"], 1)}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
@@ -50,6 +52,9 @@ _DATE_PATTERNS = [
     ("relative", re.compile(r"\b(?:(?P<two>the\s+day\s+before\s+yesterday)|(?P<one>yesterday|last\s+night)|"
                             r"(?P<zero>today|tonight|this\s+(?:morning|afternoon|evening)))\b", re.IGNORECASE)),
 ]
+# each run only on a text with one of the words its matches need (needles.py): a month's or a weekday's name, "the";
+# the weekday's look-behinds were tried at every position of every sentence
+_DATE_PATTERNS = [(kind, gated(pattern)) for kind, pattern in _DATE_PATTERNS]
 _BACK = {"two": 2, "one": 1, "zero": 0}
 
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..needles import gated
 from .config import Rules, role_head
 from .person import Person
 from .places import HOST as _HOST, Place, is_compound, is_time_zone, places_in
@@ -34,6 +35,8 @@ ENVOYS = re.compile(r"\b(?:[Dd]iplomatic\s+(?:envoys|delegations?)|[Ee]nvoys|[Aa
 VISITORS = re.compile(r"\b(?:the|this|that)\s+(?:visiting\s+|foreign\s+)?(?:delegation|envoys|diplomats|guests|group|"
                        r"consuls\s+general|ambassadors|diplomatic\s+corps|visitors)\b|\b(?:them|him|her)\b")
 _DELEGATION_FROM = re.compile(r"\bdelegation\s+(?:from|of)\s+(?:the\s+)?(?P<place>[A-Z][\w' -]+?)(?:\s+Province)?\s+to\b")
+# each run only on a text with one of the words its matches need (needles.py): most sentences have none
+PARTICIPATION, GROUP, BACKREF, _DELEGATION_FROM = (gated(p) for p in (PARTICIPATION, GROUP, BACKREF, _DELEGATION_FROM))
 
 
 @dataclass
@@ -162,6 +165,7 @@ def summit_parties(sentence: str, trigger: Trigger, rules: Rules) -> list[str]:
 _OCCASION = re.compile(r"\b(?P<parties>(?:[A-Z][\w]*-){1,5}[A-Z][\w]*)\s+(?:[\w'()+-]+\s+){0,3}?"
                        r"(?:[Ss]ummit|[Mm]eeting|[Tt]alks|[Cc]onference|[Dd]ialogue|[Cc]onsultations?|"
                        r"(?:video|phone|telephone)\s+(?:call|conversation|link))\b")
+_OCCASION = gated(_OCCASION)
 # "the Fourth Meeting of China-DPRK Joint Committee on Border Issues": the parties after the occasion's noun
 _OCCASION_OF = re.compile(r"\b(?:[Ss]ummit|[Mm]eeting|[Ss]ession|[Rr]ound|[Dd]ialogue)\s+of\s+(?:the\s+)?"
                           r"(?P<parties>(?:[A-Z][\w]*-){1,5}[A-Z][\w]*)\s+(?:[A-Z][\w'()+-]*\s+){0,3}?"

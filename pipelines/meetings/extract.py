@@ -42,6 +42,8 @@ from .persons import (
 )
 from .context import TELLS_NEWS, TELLS_OCCASION, attended_next, followups, pronoun_counterpart
 from .places import dateline_here, is_compound, is_time_zone, place_dict, place_of, places_in, site_place
+from ..chars import replacer
+from ..needles import gated
 from .text import QUOTES, Text, is_dateline, sentences_with_paragraphs
 from .triggers import (
     _DAYS,
@@ -240,8 +242,11 @@ _LINK_LIST = re.compile(r"^(?:(?:[A-Z][\w&',-]*\s+){0,4}(?:News|Stories|Articles
                         r"Related\s+(?:[Nn]ews|[Ss]tories|[Aa]rticles|[Rr]eading)\s*:?)$")
 
 
+_straight = replacer(QUOTES)     # text.translate(QUOTES), faster (pipelines/chars.py)
+
+
 def read(body: str, published: date | None, site: str | None, rules: Rules, *, press: bool) -> Text:
-    sents, paras = sentences_with_paragraphs((body or "").translate(QUOTES))
+    sents, paras = sentences_with_paragraphs(_straight(body or ""))
     triggers = [find_trigger(s, nouns=press) for s in sents]
     if not press:
         # the headlines of a list of links after the article tell other occasions, none of the article's
@@ -730,6 +735,7 @@ def _elsewhere(s: str, p: Person, persons: Sequence[Person] = ()) -> bool:
 
 _TO_COME = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:scheduled|expected|due|set)\s+to)\s+(?:also\s+)?"
                       r"(?:attend|meet|hold|visit|travel|co-chair|chair|have|pay)\b")
+_TO_COME = gated(_TO_COME)     # (only where one of its words is: needles.py)
 
 
 # ... nor, once the event names its Chinese side, a Chinese leader a later sentence's speaker speaks of ("Wu ... said

@@ -152,6 +152,22 @@ class _Found:
         self.text = text
         self.found: list[Person] = []
         self.taken: list[tuple[int, int]] = []
+        self._sole: list[str] | None = None
+        self._named: bool | None = None
+
+    def named(self, rules: Rules) -> bool:
+        """The text may name a Chinese person as the patterns of Chinese names do (rules.chinese_names)."""
+        if self._named is None:
+            self._named = rules.chinese_names is None or rules.chinese_names.search(self.text) is not None
+        return self._named
+
+    def sole(self, rules: Rules) -> list[str]:
+        """The foreign countries the text names as parties (not in a compound, see is_compound), sorted: read when
+        a role or a bracketed title first needs them (most sentences have neither), then kept for the others."""
+        if self._sole is None:
+            self._sole = sorted({p.code for p in places_in(self.text, rules) if p.kind == "country"
+                                 and p.code != "CHN" and not is_compound(self.text, p)})
+        return self._sole
 
     def free(self, a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in self.taken)
@@ -178,7 +194,7 @@ def persons_in(text: str, rules: Rules, *, unnamed: bool = True) -> list[Person]
     provincial leaders listed by name, foreign persons whose role names a country ("the Ambassador of Brazil to
     China", "Albanian Foreign Minister Igli Hasani", "Malaysia's Minister of ..."), heads of international
     organisations; with `unnamed`, also Chinese officials by title alone ("Governor of Guangdong Province")."""
-    f = _Found(_PHOTO_MARK.sub(lambda m: (m.group(1) or "").ljust(len(m.group())), text))
+    f = _Found(_PHOTO_MARK.sub(lambda m: (m.group(1) or "").ljust(len(m.group())), text) if "(" in text else text)
     _officials(f, rules)
     _bracketed_titles(f, rules)
     _chinese_special(f, rules)
@@ -219,10 +235,13 @@ def _title_before_verb(text: str, p: Person) -> None:
 
 def _officials(f: _Found, rules: Rules) -> None:
     """The shapes of pipelines/mentions.py: ambassadors, title + Chinese name, "name, title,"."""
-    title_before, name_title, amb_before, amb_after = rules.tagger.officials
+    # (as mentions.tag runs them: split at their look-behinds, the same matches)
+    title_before, name_title, amb_before, amb_after = rules.tagger.scans[1:] or rules.tagger.officials
     ambassador = "Ambassador" in f.text     # the ambassadors' patterns need the word (as in mentions.tag)
+    names = rules.tagger.chinese_names      # and the others a Chinese name's first letters (as in mentions.tag)
+    named = names is None or names.search(f.text) is not None
     for pattern, shape in ((amb_before, "amb"), (amb_after, "amb"), (title_before, "cn"), (name_title, "cn")):
-        if shape == "amb" and not ambassador:
+        if (shape == "amb" and not ambassador) or (shape == "cn" and not named):
             continue
         for m in pattern.finditer(f.text):
             a, b = m.span()
@@ -276,11 +295,12 @@ def _chinese_special(f: _Found, rules: Rules) -> None:
     """Chinese envoys abroad, Hong Kong's and Macao's chief executives, long titles ("Director of the Office of
     the Central Foreign Affairs Commission Wang Yi")."""
     text = f.text
-    for m in rules.chinese_envoy.finditer(text):
+    named = f.named(rules)      # (without, the rules' patterns of Chinese names find none: not searched)
+    for m in rules.chinese_envoy.finditer(text) if named else ():
         if f.free(*m.span()) and valid_chinese(m.group("name")):
             title = " ".join(m.group("title").split())
             f.add(Person("chinese", m.group("name"), title, level="national", start=m.start(), end=m.end()))
-    for m in rules.chinese_lower_title.finditer(text) if _LOWER_TITLE_HINT.search(text) else ():
+    for m in rules.chinese_lower_title.finditer(text) if named and _LOWER_TITLE_HINT.search(text) else ():
         if f.free(*m.span()) and valid_chinese(m.group("name")):
             title = " ".join(m.group("title").split())
             f.add(Person("chinese", m.group("name"), title, level=level_of(title, rules), start=m.start(),
@@ -295,7 +315,7 @@ def _chinese_special(f: _Found, rules: Rules) -> None:
             code = "CN-HK" if "Hong Kong" in title else "CN-MO"
             f.add(Person("chinese", m.group("name"), title, level="provincial", start=m.start(), end=m.end(),
                          province=code))
-    for m in rules.chinese_long_title.finditer(text):
+    for m in rules.chinese_long_title.finditer(text) if named else ():
         name = m.group("name")
         if f.free(*m.span()) and valid_chinese(name):
             title = " ".join(m.group("title").split())
@@ -366,7 +386,6 @@ def _foreign_roles(f: _Found, rules: Rules) -> None:
     country the sentence names; "Lao Deputy Prime Minister and Foreign Minister NAME" is one person."""
     text = f.text
     country_spans = [p for p in places_in(text, rules) if p.kind == "country" and p.code != "CHN"]
-    sole = sorted({p.code for p in country_spans if not is_compound(text, p)})
     roles = list(rules.foreign_roles.finditer(text))
     carry = None
     for m in roles:
@@ -402,7 +421,7 @@ def _foreign_roles(f: _Found, rules: Rules) -> None:
         if country is None and name:
             country = rules.foreign_persons.get(name) or rules.foreign_persons.get(name.split()[-1])
         if country is None:
-            country = _sole_country(text, a, name, sole, rules)
+            country = _sole_country(text, a, name, f.sole(rules), rules)
             if country is None:
                 continue
         role = re.sub(r"^(?:[Tt]he)\s+", "", text[start:end]).strip()
@@ -631,9 +650,7 @@ def _bracketed_titles(f: _Found, rules: Rules) -> None:
     foreign country (or the one foreign country of the sentence, for a foreign-looking name), Chinese when the name
     is a Chinese one and the title names no foreign country."""
     text = f.text
-    sole = sorted({p.code for p in places_in(text, rules) if p.kind == "country" and p.code != "CHN"
-                   and not is_compound(text, p)})
-    for m in _BRACKETED.finditer(text):
+    for m in _BRACKETED.finditer(text) if "(" in text else ():    # (most sentences have no bracket: not scanned)
         title = " ".join(m.group("title").split())
         if not _TITLE_HEAD.search(title):
             continue
@@ -650,7 +667,7 @@ def _bracketed_titles(f: _Found, rules: Rules) -> None:
         country = next((p.code for p in places_in(title, rules) if p.kind == "country" and p.code != "CHN"), None)
         chinese = valid_chinese(name) and words[0] in rules.surnames
         if country is None and not chinese:
-            country = _sole_country(text, a, name, sole, rules)
+            country = _sole_country(text, a, name, f.sole(rules), rules)
         if country is not None:
             f.add(Person("foreign", name, title, country=country, start=a, end=b))
         elif chinese:
@@ -662,7 +679,8 @@ def _bracketed_titles(f: _Found, rules: Rules) -> None:
 def _known_foreign(f: _Found, rules: Rules) -> None:
     """Foreign leaders of config/meetings.toml [foreign_persons] named without a role: a full name anywhere
     ("Mohammad Javad Zarif"), a surname after "Mr." or "Ms." ("Mr. Patrushev")."""
-    if rules.known_foreign is None:
+    if rules.known_foreign is None or (rules.known_foreign_names is not None
+                                       and rules.known_foreign_names.search(f.text) is None):
         return
     for m in rules.known_foreign.finditer(f.text):
         name = m.group("name")
@@ -723,7 +741,9 @@ _OF_TO_END = re.compile(r"\b(?:of|to)\s+(?:the\s+)?$")
 
 def _generic_titles(f: _Found, rules: Rules) -> None:
     text = f.text
-    names = list(_CN_NAME.finditer(text))       # read once for the titles before the names and after them
+    # read once for the titles before the names and after them; only names with a Chinese surname are read (not
+    # sought in a text without, f.named)
+    names = list(_CN_NAME.finditer(text)) if f.named(rules) else []
     for m in names:
         name, end = m.group("name"), m.start() + len(m.group("name"))
         if name.split()[0] not in rules.surnames or not valid_chinese(name) or not f.free(m.start(), end):
@@ -787,7 +807,7 @@ _HONORIFIC_NAME = re.compile(r"\b(?:Mr|Ms|Mrs|Madam|Madame)\.?\s+(?P<name>[A-Z][
 
 def _honorific_chinese(f: _Found, rules: Rules) -> None:
     """A Chinese name after "Mr."/"Ms."/"Madam" that no other pattern read: a person of the Chinese side, untitled."""
-    for m in _HONORIFIC_NAME.finditer(f.text):
+    for m in _HONORIFIC_NAME.finditer(f.text) if f.named(rules) else ():
         name = m.group("name")
         if _chinese_name(rules, name) and f.free(m.start("name"), m.end("name")):
             f.add(Person("chinese", name, None, start=m.start("name"), end=m.end("name")))
@@ -813,7 +833,7 @@ def _name_lists(f: _Found, rules: Rules) -> None:
     pinyin; a list with a name that is not is no list of Chinese names."""
     if rules.chinese_name_list is None:
         return
-    for m in rules.chinese_name_list.finditer(f.text):
+    for m in rules.chinese_name_list.finditer(f.text) if f.named(rules) else ():
         names = [(n.group(), m.start() + n.start(), m.start() + n.end()) for n in _LISTED_NAME.finditer(m.group())]
         if len(names) < 2 or not all(valid_chinese(n) for n, _, _ in names):
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..needles import gated
 from .config import Rules
 from .person import Person
 from .triggers import Trigger
@@ -78,6 +79,7 @@ def is_time_zone(text: str, p: Place) -> bool:
 # France", as the host of an SCO meeting in Bishkek is none): its parties are those the text names as such
 HOST = re.compile(r"\b(?:[Ss]ummit|[Mm]eeting|[Cc]onference|[Ff]orum|[Ss]ession|[Dd]ialogue)\s+(?:co-)?hosted\s+by\s+"
                    r"(?:the\s+)?$")
+HOST = gated(HOST)     # (only where "hosted" is: needles.py)
 
 
 _ISSUE = re.compile(r"\s+(?:issue|crisis|question|conflict)\b")

@@ -251,6 +251,7 @@ _OWN_WORDS = re.compile(r"\b(?:you\s+(?:may\s+|might\s+)?(?:have\s+|'ve\s+)?(?:a
 
 _FUTURE = re.compile(r"\b(?:will|would|shall|is\s+going\s+to|are\s+going\s+to|is\s+scheduled\s+to|"
                      r"are\s+scheduled\s+to|is\s+expected\s+to|are\s+expected\s+to|is\s+set\s+to)\b")
+_FUTURE = gated(_FUTURE)     # (only where one of its words is: needles.py)
 
 
 def _future(sentence: str, trig: Trigger) -> bool:
@@ -280,7 +281,8 @@ def find_trigger(sentence: str, *, nouns: bool = False) -> Trigger | None:
                 continue
             if _TO_DO.search(before) and not re.match(r"(?:accompan|organi[sz]|invit|led)", m.group()):
                 continue
-            if _future(sentence, Trigger(type_, strong, m.start(), m.end())):
+            trig = Trigger(type_, strong, m.start(), m.end())   # (its clause, read by _future, is kept with it)
+            if _future(sentence, trig):
                 continue
             if type_ == "signing" and _NOT_SIGNING.match(sentence, m.start()):
                 continue
@@ -289,7 +291,7 @@ def find_trigger(sentence: str, *, nouns: bool = False) -> Trigger | None:
             if type_ == "meeting" and not strong and (_NOT_MEETING.search(sentence)
                                                       or not _TWO_PARTIES.search(sentence)):
                 continue
-            found.append(Trigger(type_, strong, m.start(), m.end()))
+            found.append(trig)
             break
     if nouns and not any(t.type == "meeting" for t in found):
         m = HELD_OCCASION.search(sentence)
