@@ -20,9 +20,10 @@ _OPENING = re.compile(r"\(\?<!(\[(?:\\.|[^\]\\])+\]|\\[wWdDsS])\)")
 
 
 class Behind:
-    """`pattern` (compiled by re) read as a look-behind and the rest; ValueError when it does not open with one,
-    may match an empty string, or its rest opens with nothing re could skip to (a class of any letter is something,
-    an optional group or a look-ahead nothing: the split would be slower)."""
+    """`pattern` (compiled by re) read as a look-behind and the rest; ValueError when it does not open with one
+    (or one opens only the first of its alternatives), may match an empty string, or its rest opens with nothing re
+    could skip to (a class of any letter is something, an optional group or a look-ahead nothing: the split would be
+    slower)."""
 
     def __init__(self, pattern: re.Pattern) -> None:
         self.pattern = pattern
@@ -33,6 +34,9 @@ class Behind:
         self._rest = re.compile(pattern.pattern[opening.end():], pattern.flags)
         if _parser is None:
             raise ValueError("no re parser to read the pattern with")
+        if list(_parser.parse(pattern.pattern, pattern.flags))[0][0] is not C.ASSERT_NOT:
+            # (`(?<!x)a|b`: the look-behind is the first alternative's alone, not the whole pattern's)
+            raise ValueError("the look-behind does not govern the whole pattern")
         tree = _parser.parse(self._rest.pattern, self._rest.flags)
         if tree.getwidth()[0] == 0:
             raise ValueError("a pattern that may match an empty string is run as it is")  # (finditer's own rule)

@@ -4,7 +4,7 @@ import re
 import pytest
 
 from pipelines.lookbehind import Behind
-from pipelines.mentions import load
+from pipelines.mentions import _scan, load
 
 SENTENCES = [
     "Premier Li Keqiang met with Prime Minister Jacinda Ardern of New Zealand in Beijing on Monday.",
@@ -38,3 +38,13 @@ def test_patterns_it_cannot_split_are_refused():
         Behind(re.compile(r"(?<!\w)(?:Zealand)?"))
     with pytest.raises(ValueError):     # (the split would be slower: re could skip to nothing)
         Behind(re.compile(r"(?<!\w)(?:Mr\. )?Zealand"))
+
+
+
+def test_a_look_behind_that_opens_only_the_first_alternative_is_not_split():
+    for text in (r"(?<![\w-])Zealand|Guinea", r"(?<!\w)Zealand|Guinea", r"(?<!\w)Zealand|(?<!\w)Guinea"):
+        pattern = re.compile(text)
+        with pytest.raises(ValueError):    # (split, "xGuinea" would lose its match: the look-behind is Zealand's)
+            Behind(pattern)
+        assert [m.group() for m in _scan(pattern).finditer("xGuinea xZealand")] == [
+            m.group() for m in pattern.finditer("xGuinea xZealand")]
