@@ -22,7 +22,6 @@ import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from itertools import islice
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -42,7 +41,10 @@ MAX_ERRORS = 200
 # larger transactions cost less: each commit flushes the full-text index's new segment (0.4 ms a record at 32)
 BATCH = 128
 LAST_BATCH = 32  # the last few batches are smaller: the workers wait for nothing while the last one is written
-AHEAD = 2  # batches being decided (by the workers) while one is written
+# captures handed to the workers, not yet written, while a batch is written: two large batches, or as many of the
+# last small ones (counted in batches, the small ones left the workers idle: this process took most of their
+# captures back while it waited for the last large batch, and then wrote it with little left for them)
+AHEAD = 2 * BATCH
 POOLED_FROM = 128  # articles: fewer are decided in this process alone (starting the workers costs ~0.3 s)
 
 
@@ -129,7 +131,10 @@ def archive_captures(archive: Archive, config: Config, captures: list[Capture], 
         most = AHEAD if deciding.pool is not None else 1
 
         def top_up() -> None:
-            for batch in islice(batches, most - len(ahead)):
+            while not ahead or sum(len(batch) for batch, _ in ahead) < most:
+                batch = next(batches, None)
+                if batch is None:
+                    return
                 ahead.append((batch, submit(deciding, archive, batch, run, hints, by_digest)))
 
         top_up()
