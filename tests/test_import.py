@@ -284,13 +284,14 @@ def children(pid: int) -> list[int]:
     return found
 
 
-def copies_warc(mirror, path: Path, n: int = 240) -> Path:
+def copies_warc(mirror, path: Path, n: int = 240, gzip: bool = True) -> Path:
     """A WARC of n distinct article captures: three recorded ministry pages, each copy with its own URL and text."""
     pages = [get(mirror.url + p)[2] for p in (EDITED, "/eng/xw/wjbxw/202405/t20240509_11301123.html",
                                               "/eng/xw/wjbxw/202404/t20240410_11279901.html")]
     return write_warc(path, [{"url": f"{mirror.url}/eng/xw/wjbxw/202405/t20240515_{9_000_000 + k}.html",
                               "date": f"2024-06-01T08:{k // 60:02d}:{k % 60:02d}Z",
-                              "body": pages[k % 3].replace(b"<p>", b"<p>Copy %d. " % k, 1)} for k in range(n)])
+                              "body": pages[k % 3].replace(b"<p>", b"<p>Copy %d. " % k, 1)} for k in range(n)],
+                      gzip=gzip)
 
 
 def test_pages_decided_in_worker_processes_give_the_archive_one_process_gives(mirrors, mirrored_config, tmp_path):
@@ -308,6 +309,28 @@ def test_pages_decided_in_worker_processes_give_the_archive_one_process_gives(mi
     learned = [sorted(sqlite_utils.Database(db).execute("select line, pages, seen_in from learned_boilerplate"))
                for db in (one, three)]
     assert learned[0] == learned[1] and learned[0]
+
+
+def test_a_damaged_record_among_pages_decided_by_workers_is_counted_as_in_one_process(mirrors, mirrored_config,
+                                                                                     tmp_path):
+    """With workers, a record whose body fails its digest is counted unreadable, with the same error, and the
+    others archived, as in one process."""
+    mirror = mirrors("mfa")
+    config = mirrored_config({"mfa": mirror})
+    warc = copies_warc(mirror, tmp_path / "big.warc", gzip=False)
+    data = warc.read_bytes()
+    spot = data.index(b"Copy 150. ")
+    warc.write_bytes(data[:spot] + b"Copx 150. " + data[spot + 10:])  # same length, wrong digest
+    summaries = {}
+    for workers in ("1", "2"):
+        db = tmp_path / f"{workers}.db"
+        proc = gazette("import", "--json", "--workers", workers, str(warc), db=db, config=config)
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+        summaries[workers] = json_lines(proc.stdout)[0]
+        assert summaries[workers]["unreadable"] == 1 and summaries[workers]["new"] == 239
+        assert [e for e in summaries[workers]["errors"] if "payload digest failed" in e and "9000150" in e]
+    assert summaries["1"]["errors"] == summaries["2"]["errors"]
+    assert snapshot(tmp_path / "1.db") == snapshot(tmp_path / "2.db")
 
 
 def test_a_killed_import_is_finished_by_running_it_again(mirrors, mirrored_config, tmp_path):
