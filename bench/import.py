@@ -23,7 +23,9 @@ kept alignments and traits (pipelines.translations.forget), as a new process doe
 pages would otherwise find the first one's alignments.
 
 It prints records per second of CPU time (this process's; the machine is shared, so wall-clock time says more about
-the neighbours) for each and the import's time against each baseline (1.0 = bound by extraction).
+the neighbours) for each and the import's time against each baseline (1.0 = bound by extraction), and the wall
+clock of the import in --workers processes against `decide` alone in one (at or under 1.0, the import runs as fast
+as the pure step alone does on one core).
 
 Run: python -m bench.import [--pages 400] [--rounds 1] [--workers 2] [--again] [--real [--cache DIR]]
 """
@@ -219,6 +221,9 @@ def main() -> None:
               f"{cpu * 1000 / n:.2f}, its workers {children * 1000 / n:.2f})")
     print(f"import / (warcio + decide):  {import_s / decide_s:.2f}x   "
           f"import / (warcio + extract): {import_s / extract_s:.2f}x")
+    for workers, (wall, _, _) in timed.items():
+        if workers > 1:   # (wall clock against CPU time: the two are alike on an idle machine)
+            print(f"import in {workers} processes (wall clock) / (warcio + decide) in one: {wall / decide_s:.2f}x")
 
 
 if __name__ == "__main__":
