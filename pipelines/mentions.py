@@ -134,9 +134,8 @@ def _places(data_dir: Path) -> dict:
     return lookup
 
 
-def _official_patterns(data_dir: Path, lookup: dict) -> tuple:
-    cfg = _load_toml(data_dir / "officials.toml")
-
+def _official_patterns(cfg: dict, lookup: dict) -> tuple:
+    """The officials' four patterns, from officials.toml (`cfg`) and the places of `lookup`."""
     def any_of(words) -> str:   # tried at every word of every text: a trie, one literal space for a space
         return trie_regex(words, space=r"\ ")
 
@@ -168,10 +167,10 @@ def _surnames(cfg: dict) -> str:
     return trie_regex(cfg["surnames"], space=r"\ ")
 
 
-def _chinese_names(data_dir: Path) -> re.Pattern:
+def _chinese_names(cfg: dict) -> re.Pattern:
     """What every Chinese name of the officials' first two patterns begins with: a surname, a space, a capital and a
     small letter."""
-    return re.compile(rf"(?:{_surnames(_load_toml(data_dir / 'officials.toml'))}) [A-Z][a-z]")
+    return re.compile(rf"(?:{_surnames(cfg)}) [A-Z][a-z]")
 
 
 @lru_cache(maxsize=8)
@@ -180,9 +179,10 @@ def _tagger(data_dir: str) -> Tagger:
     lookup = _places(path)
     regex = re.compile(r"(?<![\w])(?:" + trie_regex([k for k in lookup]) + r")(?![\w])")
     chinese = mentions_zh.build(str(path), tuple(lookup.items()))
-    officials = _official_patterns(path, lookup)
+    cfg = _load_toml(path / "officials.toml")
+    officials = _official_patterns(cfg, lookup)
     return Tagger(places=regex, lookup=lookup, officials=officials, chinese=chinese,
-                  chinese_names=_chinese_names(path), scans=tuple(_scan(p) for p in (regex, *officials)))
+                  chinese_names=_chinese_names(cfg), scans=tuple(_scan(p) for p in (regex, *officials)))
 
 
 def _scan(pattern: re.Pattern):
