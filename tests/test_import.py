@@ -333,6 +333,25 @@ def test_a_damaged_record_among_pages_decided_by_workers_is_counted_as_in_one_pr
     assert snapshot(tmp_path / "1.db") == snapshot(tmp_path / "2.db")
 
 
+def test_an_archives_own_export_read_back_by_workers_changes_nothing(mirrors, mirrored_config, tmp_path):
+    """The captures of `gazette export-warc`, imported back into the archive they came from, come under new
+    record ids: each is known by its URL, time and body once a worker has read it, and skipped as already
+    archived, its decision dropped."""
+    mirror = mirrors("mfa")
+    config = mirrored_config({"mfa": mirror})
+    warc, db, out = copies_warc(mirror, tmp_path / "big.warc.gz"), tmp_path / "g.db", tmp_path / "export.warc.gz"
+    assert gazette("import", "--workers", "2", str(warc), db=db, config=config).returncode == 0
+    assert gazette("export-warc", str(out), db=db, config=config).returncode == 0
+    before = snapshot(db), times(db), sqlite_utils.Database(db).execute(
+        "select count(*) from captures").fetchone()[0]
+    proc = gazette("import", "--json", "--workers", "2", str(out), db=db, config=config)
+    assert proc.returncode == 0, proc.stderr
+    summary = json_lines(proc.stdout)[0]
+    assert summary["already_archived"] == 240 and summary["new"] == summary["updated"] == summary["unchanged"] == 0
+    assert (snapshot(db), times(db), sqlite_utils.Database(db).execute(
+        "select count(*) from captures").fetchone()[0]) == before
+
+
 def test_a_killed_import_is_finished_by_running_it_again(mirrors, mirrored_config, tmp_path):
     """SIGKILL in the middle of an import of 240 records, then the same command again: the archive equals one
     imported in a single run."""
