@@ -6,7 +6,9 @@ page, and the page lines a site's boilerplate is relearned from at the end.
 the calls no worker has started yet (the latest first) and runs them itself. So the work spreads over every
 process whatever share the importing process's own reading and writing takes, and no core is left to a process
 that only waits. Each worker gets the config and the learned lines once, when it starts; a page then travels with
-its site's key only, and its decision comes back without the site (the importing process puts its own back).
+its site's key only, and its decision comes back without the site (the importing process puts its own back). A
+capture in a local file travels as where to read it: the worker reads it and sends back its headers and body with
+the decision, so the importing process only writes.
 """
 from __future__ import annotations
 
@@ -154,7 +156,9 @@ def _read_decide(loader: Callable[[], tuple[dict, bytes]], page: dict, site_key:
     except CaptureError as exc:  # unreadable, counted by the importing process
         return exc
     page = {**page, "headers": headers, "body": body}
-    return page, hashlib.sha256(body).hexdigest(), _decide(page, site_key, known)
+    decision = _decide(page, site_key, known)
+    digest = decision.packed.digest if decision.packed is not None else hashlib.sha256(body).hexdigest()
+    return page, digest, decision
 
 
 def exit_with_parent(parent: int) -> None:
