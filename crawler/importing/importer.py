@@ -221,10 +221,10 @@ def settled(archive: Archive, deciding: Deciding, item: tuple | str, run: Run) -
     capture, site, page, job = item
     if page is not None:
         return capture, site, page, deciding.decision(job, site)
-    read_ = deciding.read_decision(job, site)
-    if isinstance(read_, CaptureError):
-        return unreadable(capture, site, run, read_)
-    page, digest, decision = read_
+    got = deciding.read_decision(job, site)
+    if isinstance(got, CaptureError):
+        return unreadable(capture, site, run, got)
+    page, digest, decision = got
     if already(archive, capture, digest, run):
         return "already"
     return capture, site, page, decision
