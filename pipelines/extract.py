@@ -24,7 +24,8 @@ given but a later layer gave are named in `warnings`, so a changed template show
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from typing import Iterable
 
 from lxml import html as lxml_html
@@ -87,7 +88,22 @@ class Article:
         return self.body.split("\n\n") if self.body else []
 
     def fields(self) -> dict:
-        return asdict(self)
+        """asdict(self): each field's value, its lists and dicts copied. Copied here for the values an Article
+        holds (strings, lists of strings or of {str: str}, {str: str}): asdict's copy.deepcopy of each string and
+        its recursion through dataclasses cost five times as much (~0.6% of deciding a page)."""
+        return {name: _copied(getattr(self, name)) for name in _ARTICLE_FIELDS}
+
+
+def _copied(value):
+    """`value` with its lists and dicts (nested) copied, what asdict gives of a dataclass's plain values."""
+    if isinstance(value, list):
+        return [_copied(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _copied(v) for k, v in value.items()}
+    return value
+
+
+_ARTICLE_FIELDS = tuple(f.name for f in dataclass_fields(Article))
 
 
 def extract(body: bytes, url: str, site: Site, content_type: str | None = None,
