@@ -162,7 +162,7 @@ def _page(body: bytes, content_type: str | None,
     return text, encoding, tree
 
 
-def _marked_fields(tree, site: Site, names: tuple[str, ...], metas: frozenset) -> dict[str, tuple[str, str]]:
+def _marked_fields(tree, site: Site, names: tuple[str, ...], metas: dict) -> dict[str, tuple[str, str]]:
     """{field: (value, layer)} of what the site's selectors (`site`) or else the CMS markers (`cms`) give (a CMS
     marker that is also one of the site's selectors of the field gave nothing already: not read again)."""
     found: dict[str, tuple[str, str]] = {}
@@ -276,7 +276,7 @@ def _later_layers(found: dict, result: Body, tree, text: str, url: str, hints: d
         found["published"] = (date_from_url(url), "url")
 
 
-def _field(tree, name: str, selectors, names: tuple[str, ...], metas: frozenset | None = None) -> str | None:
+def _field(tree, name: str, selectors, names: tuple[str, ...], metas: dict | None = None) -> str | None:
     if not selectors:
         return None
     cleaner = registry.BY_NAME[name].cleaner or ""  # every field of FIELDS names one (tests/test_fields.py)
@@ -287,7 +287,7 @@ def _field(tree, name: str, selectors, names: tuple[str, ...], metas: frozenset 
     return first(tree, selectors, CLEANERS[cleaner], metas)
 
 
-def _site_names(tree, site: Site, metas: frozenset | None = None) -> tuple[str, ...]:
+def _site_names(tree, site: Site, metas: dict | None = None) -> tuple[str, ...]:
     """What the site calls itself: the configured name, SiteName/og:site_name, the host's own label."""
     names = [site.name] if site.key != OTHER else []
     names += [n for n in (first(tree, (css,), metas=metas) for css in SITE_NAMES) if n]
@@ -307,7 +307,7 @@ def _person(text: str | None) -> str | None:
     return value or None
 
 
-def _date(tree, selectors, metas: frozenset | None = None) -> str | None:
+def _date(tree, selectors, metas: dict | None = None) -> str | None:
     for css in selectors:
         value = parse_date(first(tree, (css,), metas=metas))
         if value:
