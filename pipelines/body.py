@@ -162,9 +162,10 @@ def _paragraphs(blocks: Iterable[str], captions: list[str], boilerplate: Boilerp
                 learned: frozenset = frozenset()) -> tuple[list[str], dict, list[Removal]]:
     """Body paragraphs from text blocks: boilerplate lines and separators dropped, repeats dropped, photo credits
     to captions, end-of-article credit lines to their fields; and a Removal for each line taken out. No
-    paragraphs when what is left is too short to be an article."""
+    paragraphs when what is left is too short to be an article. `blocks` are cleaned already (clean_text: text_blocks
+    and the trafilatura layer give them so), not cleaned again."""
     removed: list[Removal] = []
-    lines = _dedupe([t for t in (clean_text(b) for b in blocks) if t], removed)
+    lines = _dedupe([b for b in blocks if b], removed)
     # Credit lines first, from the end (some sites' boilerplate also names them, e.g. "^Translator:"),
     # skipping the boilerplate that follows them (footers).
     credits: dict[str, str] = {}

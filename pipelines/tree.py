@@ -31,36 +31,42 @@ def parse(text: str) -> lxml_html.HtmlElement | None:
     return tree
 
 
-# `meta[name=X]::attr(...)`, `meta[property='og:x']::attr(...)`: a selector that matches only a <meta> whose
-# name (property) is X, as cssselect translates it (@name = 'X')
+# `meta[name=X]::attr(A)`, `meta[property='og:x']::attr(A)`: a selector that matches only a <meta> whose name
+# (property) is X, as cssselect translates it (`descendant-or-self::meta[@name = 'X']/@A`)
 # (no backslash: an escaped value is left to cssselect)
-META_SELECTOR = re.compile(r"""^meta\[(name|property)=(?:'([^'\\]*)'|"([^"\\]*)"|([^\W\d][\w-]*))\]::attr\([\w-]+\)$""")
+META_SELECTOR = re.compile(r"""^meta\[(name|property)=(?:'([^'\\]*)'|"([^"\\]*)"|([^\W\d][\w-]*))\]::attr\(([\w-]+)\)$""")
 
 
 @lru_cache(maxsize=512)
-def meta_key(css: str) -> tuple[str, str] | None:
-    """(name or property, its value) that a <meta> must have for the selector to match, or None when the selector
-    is not of that form."""
+def meta_key(css: str) -> tuple[str, str, str] | None:
+    """(name or property, its value, the attribute read) of a meta selector: the <meta> it matches must have the
+    first two (a key of meta_keys); None when the selector is not of that form."""
     match = META_SELECTOR.match(css)
     if match is None:
         return None
-    return match.group(1), next(value for value in match.group(2, 3, 4) if value is not None)
+    return match.group(1), next(value for value in match.group(2, 3, 4) if value is not None), match.group(5)
 
 
-def meta_keys(tree) -> frozenset[tuple[str, str]]:
-    """Every (name, value) and (property, value) of the page's <meta> elements."""
-    return frozenset((attr, value) for meta in tree.iter("meta") for attr in ("name", "property")
-                     if (value := meta.get(attr)) is not None)
+def meta_keys(tree) -> dict[tuple[str, str], list]:
+    """(name, value) and (property, value) -> the page's <meta> elements that have it, in page order."""
+    found: dict[tuple[str, str], list] = {}
+    for meta in tree.iter("meta"):
+        for attr in ("name", "property"):
+            if (value := meta.get(attr)) is not None:
+                found.setdefault((attr, value), []).append(meta)
+    return found
 
 
-def first(tree, selectors, clean=clean_text, metas: frozenset | None = None) -> str | None:
+def first(tree, selectors, clean=clean_text, metas: dict | None = None) -> str | None:
     """The first non-empty value any of the CSS selectors yields (text of all matched nodes joined). `metas`:
-    the page's meta_keys, when the caller has them: a meta selector whose name the page has no <meta> of is
-    passed over without its XPath walk of the whole tree (most of a page's CMS and site-name selectors)."""
+    the page's meta_keys, when the caller has them (read from this tree, no element removed since): a meta
+    selector is answered from them, as its XPath would (the attribute of each such <meta> that has it, in page
+    order), without that XPath's walk of the whole tree (most of a page's CMS and site-name selectors)."""
     for css in selectors:
-        if metas is not None and (key := meta_key(css)) is not None and key not in metas:
-            continue
-        nodes = bp.compiled_xpath(css)(tree)
+        if metas is not None and (key := meta_key(css)) is not None:
+            nodes = [v for meta in metas.get(key[:2], ()) if (v := meta.get(key[2])) is not None]
+        else:
+            nodes = bp.compiled_xpath(css)(tree)
         if not nodes:
             continue
         values = [n if isinstance(n, str) else n.text_content() for n in nodes]
