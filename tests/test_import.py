@@ -333,10 +333,9 @@ def test_a_damaged_record_among_pages_decided_by_workers_is_counted_as_in_one_pr
     assert snapshot(tmp_path / "1.db") == snapshot(tmp_path / "2.db")
 
 
-def test_an_archives_own_export_read_back_by_workers_changes_nothing(mirrors, mirrored_config, tmp_path):
+def test_an_archives_own_export_read_back_with_workers_changes_nothing(mirrors, mirrored_config, tmp_path):
     """The captures of `gazette export-warc`, imported back into the archive they came from, come under new
-    record ids: each is known by its URL, time and body once a worker has read it, and skipped as already
-    archived, its decision dropped."""
+    record ids: each is known by its URL, time and body when read, and skipped as already archived."""
     mirror = mirrors("mfa")
     config = mirrored_config({"mfa": mirror})
     warc, db, out = copies_warc(mirror, tmp_path / "big.warc.gz"), tmp_path / "g.db", tmp_path / "export.warc.gz"

@@ -1,19 +1,16 @@
-"""The import's slow, pure steps spread over the cores: reading a capture out of its file and `decide` on its
-page, and the page lines a site's boilerplate is relearned from at the end.
+"""The import's slow, pure steps spread over the cores: `decide` on each page, and the page lines a site's
+boilerplate is relearned from at the end.
 
 `Deciding(config, learned, workers)` runs them in this process alone, or in `workers` processes counting this one:
 `workers - 1` worker processes take the calls in order, and this process, instead of waiting for them, takes back
 the calls no worker has started yet (the latest first) and runs them itself. So the work spreads over every
 process whatever share the importing process's own reading and writing takes, and no core is left to a process
 that only waits. Each worker gets the config and the learned lines once, when it starts; a page then travels with
-its site's key only, and its decision comes back without the site (the importing process puts its own back). A
-capture in a local file travels as where to read it: the worker reads it and sends back its headers and body with
-the decision, so the importing process only writes.
+its site's key only, and its decision comes back without the site (the importing process puts its own back).
 """
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 import signal
 import threading
@@ -25,8 +22,6 @@ from typing import Any
 from pipelines.decide import Decision, decide
 from pipelines.rules import Config, Site
 from pipelines.taggers import SHIPPED
-
-from .sources import CaptureError
 
 
 class Deciding:
@@ -54,26 +49,9 @@ class Deciding:
         """`decide` of the page (`known`: what the archive holds of its article), started."""
         return Job(self.pool, _decide, page, site.key, known)
 
-    def read_and_decide(self, loader: Callable[[], tuple[dict, bytes]], page: dict, site: Site,
-                        known: dict | None) -> Job:
-        """`decide` of the page whose headers and body `loader` reads (out of a local file), started: the process
-        that decides the page reads it (a worker sends back what it read, already parsed)."""
-        return Job(self.pool, _read_decide, loader, page, site.key, known)
-
     def decision(self, job: Job, site: Site) -> Decision:
         """The decision of a `decide` job, with its site and taggers."""
-        return self._restored(job.result(), site)
-
-    def read_decision(self, job: Job, site: Site) -> tuple[dict, str, Decision] | CaptureError:
-        """Of a `read_and_decide` job: (the page with its headers and body, the body's sha256, the decision with its
-        site and taggers), or the CaptureError the reading met."""
-        result = job.result()
-        if isinstance(result, CaptureError):
-            return result
-        page, digest, decision = result
-        return page, digest, self._restored(decision, site)
-
-    def _restored(self, decision: Decision, site: Site) -> Decision:
+        decision = job.result()
         if decision.site is None:  # a worker sends them back as None: this process has them
             decision.site, decision.taggers = site, self.config.taggers
         return decision
@@ -147,18 +125,6 @@ def _decide(page: dict, site_key: str, known: dict | None) -> Decision:
     if _STARTED["worker"]:
         decision.site, decision.taggers = None, None  # type: ignore[assignment]  # the importing process has them
     return decision
-
-
-def _read_decide(loader: Callable[[], tuple[dict, bytes]], page: dict, site_key: str,
-                 known: dict | None) -> tuple[dict, str, Decision] | CaptureError:
-    try:
-        headers, body = loader()
-    except CaptureError as exc:  # unreadable, counted by the importing process
-        return exc
-    page = {**page, "headers": headers, "body": body}
-    decision = _decide(page, site_key, known)
-    digest = decision.packed.digest if decision.packed is not None else hashlib.sha256(body).hexdigest()
-    return page, digest, decision
 
 
 def exit_with_parent(parent: int) -> None:

@@ -141,7 +141,8 @@ def archive_captures(archive: Archive, config: Config, captures: list[Capture], 
         while ahead:
             batch, pending = ahead.popleft()
             deciding.finish(jobs(pending), [job for _, later in ahead for job in jobs(later)])
-            prepared = [settled(archive, deciding, item, run) for item in pending]
+            prepared = [item if isinstance(item, str) else (*item[:3], deciding.decision(item[3], item[1]))
+                        for item in pending]
             if deciding.pool is not None:
                 top_up()  # the next batches are decided while this one is written: the workers never wait for pages
             with uninterrupted():  # a batch committed is a batch counted: Ctrl-C waits for both
@@ -196,15 +197,9 @@ def uninterrupted() -> Iterator[None]:
 
 
 def submit(deciding: Deciding, archive: Archive, batch: list, run: Run, hints: dict, by_digest: dict) -> list:
-    """Per capture of the batch: (capture, site, page, its `decide` job), or "unreadable" / "refused" / "already".
-    A capture in a local file is read by the process that decides it: its page is None until `settled`."""
+    """Per capture of the batch: (capture, site, page, its `decide` job), or "unreadable" / "refused" / "already"."""
     out: list = []
     for capture, site in batch:
-        if capture.in_file and capture.warc_type == "response" and capture.loader is not None:
-            unread = page_of(capture, site, hints)
-            known = known_text(archive, site, unread)  # (by URL: the body is not needed)
-            out.append((capture, site, None, deciding.read_and_decide(capture.loader, unread, site, known)))
-            continue
         page = read(archive, capture, site, run, hints, by_digest)
         if isinstance(page, str):
             out.append(page)
@@ -212,22 +207,6 @@ def submit(deciding: Deciding, archive: Archive, batch: list, run: Run, hints: d
         known = known_text(archive, site, page)  # an unchanged text is not tagged or signed again
         out.append((capture, site, page, deciding.decide(page, site, known)))
     return out
-
-
-def settled(archive: Archive, deciding: Deciding, item: tuple | str, run: Run) -> tuple | str:
-    """A submitted capture, once decided: (capture, site, page, decision), or "unreadable" / "refused" / "already"."""
-    if isinstance(item, str):
-        return item
-    capture, site, page, job = item
-    if page is not None:
-        return capture, site, page, deciding.decision(job, site)
-    got = deciding.read_decision(job, site)
-    if isinstance(got, CaptureError):
-        return unreadable(capture, site, run, got)
-    page, digest, decision = got
-    if already(archive, capture, digest, run):
-        return "already"
-    return capture, site, page, decision
 
 
 def jobs(submitted: list) -> list[Job]:
@@ -314,37 +293,19 @@ def read(archive: Archive, capture: Capture, site: Site, run: Run, hints: dict, 
     """One capture as the page dict decide takes, or "unreadable", "refused" or "already" (archived before)."""
     try:
         headers, body = load(archive, capture, by_digest)
-    except CaptureError as exc:
-        return unreadable(capture, site, run, exc)
-    if already(archive, capture, hashlib.sha256(body).hexdigest(), run):
-        return "already"
-    return {**page_of(capture, site, hints), "headers": headers, "body": body}
-
-
-def page_of(capture: Capture, site: Site, hints: dict) -> dict:
-    """The page dict decide takes for a capture, but its headers and body."""
-    listed = hints.get(site.canonical(capture.url)) if hints else None
-    return {"url": capture.url, "final_url": capture.final_url or capture.url, "status": capture.status or 200,
-            "site": site.key, "hints": {"listed_published": listed} if listed else {}, "fetched_at": capture.time,
-            "error": None}
-
-
-def unreadable(capture: Capture, site: Site, run: Run, exc: CaptureError) -> str:
-    """Count a capture that could not be read: refused for good (CaptureRefused), or unreadable (tried again next
-    time)."""
-    outcome = "refused" if isinstance(exc, CaptureRefused) else "unreadable"
-    run.count(site.key, outcome)
-    run.error(f"{capture.url} ({capture.time}, {capture.source}): {exc}")
-    return outcome
-
-
-def already(archive: Archive, capture: Capture, digest: str, run: Run) -> bool:
-    """The archive holds this capture already (same URL, time and body, from another record): counted skipped."""
+    except CaptureError as exc:  # refused for good (CaptureRefused), or unreadable: tried again next time
+        outcome = "refused" if isinstance(exc, CaptureRefused) else "unreadable"
+        run.count(site.key, outcome)
+        run.error(f"{capture.url} ({capture.time}, {capture.source}): {exc}")
+        return outcome
     assert capture.time is not None  # plan() leaves out a capture with no time
-    if origins.same_capture(archive, capture.url, capture.time, digest):
+    if origins.same_capture(archive, capture.url, capture.time, hashlib.sha256(body).hexdigest()):
         run.skipped["already archived"] += 1
-        return True
-    return False
+        return "already"
+    listed = hints.get(site.canonical(capture.url)) if hints else None
+    return {"url": capture.url, "final_url": capture.final_url or capture.url,
+            "status": capture.status or 200, "headers": headers, "body": body, "site": site.key,
+            "hints": {"listed_published": listed} if listed else {}, "fetched_at": capture.time, "error": None}
 
 
 def write(archive: Archive, prepared: tuple, import_id: int | None) -> tuple[str, str | None, str | None]:

@@ -57,7 +57,6 @@ class Capture:
     final_url: str | None = None  # where a web archive's replay of the capture ended (after redirects)
     gazette_article: bool = False  # exported by Gazette from a capture it archived as an article (archive/warc.py)
     loader: Callable[[], tuple[dict, bytes]] | None = field(default=None, repr=False)
-    in_file: bool = False  # the loader only reads a local file (picklable): an import's worker process may run it
 
     def load(self) -> tuple[dict, bytes]:
         """(headers, body) as the server sent them, the body decoded of any transfer or content encoding."""
@@ -182,7 +181,7 @@ def _warc_capture(record, offset: int, path: Path, kind: str, source: str, file_
         status=status, media=media, order=(file_index, offset), warc_type=record.rec_type,
         payload_digest=headers.get_header("WARC-Payload-Digest"),
         gazette_article=bool(headers.get_header(ARTICLE_HEADER)),
-        loader=functools.partial(read_warc_record, path, offset), in_file=True)
+        loader=lambda: read_warc_record(path, offset))
 
 
 def read_warc_record(path: Path, offset: int) -> tuple[dict, bytes]:
@@ -259,7 +258,7 @@ def scrapy_cache(folder: Path) -> Reading:
             kind="scrapy-cache", source=str(folder), record=f"scrapy-cache:{entry.name}@{meta.get('timestamp')}",
             url=meta.get("response_url") or meta.get("url") or "", time=time, status=meta.get("status"),
             media=next((v for k, v in headers.items() if k.lower() == "content-type"), ""),
-            order=(0, index), loader=functools.partial(_cache_entry, entry), in_file=True))
+            order=(0, index), loader=functools.partial(_cache_entry, entry)))
     return Reading(found, len(metas), left=left)
 
 
