@@ -117,7 +117,7 @@ def extract(body: bytes, url: str, site: Site, content_type: str | None = None,
     text, encoding, tree = _page(body, content_type, decoded)
     learned = frozenset(clean_text(line) for line in learned_lines or ()) - {""}
     boilerplate = site.boilerplate.merged(Boilerplate(lines=learned)) if learned else site.boilerplate
-    metas = meta_keys(tree)  # which <meta> the page has: meta selectors of no such <meta> are passed over
+    metas = meta_keys(tree)  # the page's <meta> by name: meta selectors are answered from them (none removed yet)
     names = _site_names(tree, site, metas)
     # Fields from the site's selectors and the CMS markers, read before any block is removed (a site's
     # selector may point into a block its boilerplate removes, e.g. a credits box).

@@ -216,5 +216,5 @@ def article_id(canonical: str) -> str:
 
 def content_hash(body: str | None) -> str | None:
     """Hash of the normalised body (case and whitespace ignored), to find the same text under two URLs."""
-    text = clean_text((body or "").lower())     # (SPACE's runs one space, none at either end: clean_text's rule)
+    text = clean_text((body or "").lower())  # (SPACE's runs one space, none at either end: clean_text's rule)
     return hashlib.sha1(text.encode("utf-8")).hexdigest() if text else None
