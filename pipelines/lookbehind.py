@@ -9,11 +9,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-try:
-    from re import _constants as C  # type: ignore[attr-defined]
-    from re import _parser  # type: ignore[attr-defined]
-except ImportError:  # (then no pattern is split: each runs as it is)
-    C = _parser = None
+from .needles import C, parse_tree  # (re's private parser, read only where needles.py reads it)
 
 # "(?<!" one character class or escape ")": what is looked behind, and the rest
 _OPENING = re.compile(r"\(\?<!(\[(?:\\.|[^\]\\])+\]|\\[wWdDsS])\)")
@@ -32,12 +28,12 @@ class Behind:
             raise ValueError(f"no look-behind of one character opens {pattern.pattern[:40]!r}")
         self._behind = re.compile(opening.group(1), pattern.flags)
         self._rest = re.compile(pattern.pattern[opening.end():], pattern.flags)
-        if _parser is None:
+        whole, tree = parse_tree(pattern.pattern, pattern.flags), parse_tree(self._rest.pattern, self._rest.flags)
+        if whole is None or tree is None:
             raise ValueError("no re parser to read the pattern with")
-        if list(_parser.parse(pattern.pattern, pattern.flags))[0][0] is not C.ASSERT_NOT:
+        if list(whole)[0][0] is not C.ASSERT_NOT:
             # (`(?<!x)a|b`: the look-behind is the first alternative's alone, not the whole pattern's)
             raise ValueError("the look-behind does not govern the whole pattern")
-        tree = _parser.parse(self._rest.pattern, self._rest.flags)
         if tree.getwidth()[0] == 0:
             raise ValueError("a pattern that may match an empty string is run as it is")  # (finditer's own rule)
         if not _opens_with_characters(list(tree), self._rest.flags):

@@ -29,16 +29,24 @@ _RARE = 5           # a word this long is taken as rare as any longer one
 _PRODUCT = 64       # at most this many strings while spelling out a run of literals ("[Mm]eeting" is two)
 
 
+def parse_tree(pattern: str, flags: int = 0) -> Any:
+    """re's parse tree of the pattern (its items are (C.op, value) pairs), or None on a Python not in READ_ON or for
+    a pattern re refuses."""
+    if sys.version_info[:2] not in READ_ON:
+        return None
+    try:
+        return _parser.parse(pattern, flags)
+    except re.error:
+        return None
+
+
 def needles(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Literal strings one of which every match of `pattern` contains, or None when there is no useful such set
     (case-insensitive parts give none)."""
-    if flags & re.IGNORECASE or sys.version_info[:2] not in READ_ON:
+    if flags & re.IGNORECASE:
         return None
-    try:
-        tree = _parser.parse(pattern, flags)
-    except re.error:
-        return None
-    if tree.state.flags & re.IGNORECASE:
+    tree = parse_tree(pattern, flags)
+    if tree is None or tree.state.flags & re.IGNORECASE:
         return None
     found = _required(list(tree))
     if not found:
